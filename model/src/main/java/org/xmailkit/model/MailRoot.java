@@ -1,0 +1,156 @@
+package org.xmailkit.model;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An XMail MailRoot: a directory holding {@code server.tab}, with lazy access to the files around it; or a bare
+ * {@code server.tab} given on its own, where the other files are unknown. server.tab is read when the MailRoot is
+ * opened; other files are read on first use, and a file that exists but cannot be read is remembered as a read
+ * error rather than thrown.
+ */
+public final class MailRoot {
+
+    /** The TLS certificate (chain) XMail presents, leaf first. */
+    public static final String SERVER_CERT = "server.cert";
+    /** The TLS private key (PEM, no passphrase). */
+    public static final String SERVER_KEY = "server.key";
+    /** The CA bundle used when SSLUseCertsFile is on. */
+    public static final String CERTS_PEM = "certs.pem";
+    /** The hashed CA directory used when SSLUseCertsDir is on. */
+    public static final String CERTS_DIR = "certs";
+
+    private final Path directory;
+    private final Path serverTabPath;
+    private final boolean bare;
+    private final ServerTab serverTab;
+    private final Map<MailRootFile, Optional<TabFile>> files = new EnumMap<>(MailRootFile.class);
+    private final List<InputException> readErrors = new ArrayList<>();
+
+    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab) {
+        this.directory = directory;
+        this.serverTabPath = serverTabPath;
+        this.bare = bare;
+        this.serverTab = serverTab;
+    }
+
+    /**
+     * @param path a MailRoot directory, or a server.tab file (any name) to audit on its own
+     * @return the MailRoot
+     * @throws InputException when the path is missing, is a directory without server.tab, or server.tab cannot be
+     *                        read
+     */
+    public static MailRoot open(Path path) throws InputException {
+        Objects.requireNonNull(path, "path");
+        if (!Files.exists(path)) {
+            throw new InputException(path, 0, InputException.Reason.MISSING);
+        }
+        if (Files.isDirectory(path)) {
+            Path tab = path.resolve(MailRootFile.SERVER_TAB.fileName());
+            if (!Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
+                throw new InputException(path, 0, InputException.Reason.NOT_A_MAILROOT);
+            }
+            return new MailRoot(path, tab, false, ServerTab.parse(FileInput.read(tab)));
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        return new MailRoot(parent, path, true, ServerTab.parse(FileInput.read(path)));
+    }
+
+    /** @return the MailRoot directory (for a bare server.tab, the directory it sits in) */
+    public Path directory() {
+        return directory;
+    }
+
+    /** @return the server.tab path */
+    public Path serverTabPath() {
+        return serverTabPath;
+    }
+
+    /** @return whether only server.tab was given, so the other files are unknown */
+    public boolean bare() {
+        return bare;
+    }
+
+    /** @return server.tab as XMail 1.27 sees it */
+    public ServerTab serverTab() {
+        return serverTab;
+    }
+
+    /**
+     * @param kind a MailRoot file
+     * @return whether it exists (always false for a bare server.tab, where the other files are unknown)
+     */
+    public boolean exists(MailRootFile kind) {
+        if (kind == MailRootFile.SERVER_TAB) {
+            return true;
+        }
+        return !bare && Files.exists(directory.resolve(kind.fileName()));
+    }
+
+    /**
+     * @param kind a MailRoot file
+     * @return the parsed file; empty when it is missing, when the MailRoot is bare, or when it could not be read
+     *         (see {@link #readErrors()})
+     */
+    public synchronized Optional<TabFile> file(MailRootFile kind) {
+        if (kind == MailRootFile.SERVER_TAB) {
+            return Optional.of(new TabFile(kind, serverTabPath, serverTab.document(), serverTab.charset()));
+        }
+        return files.computeIfAbsent(kind, k -> {
+            if (!exists(k)) {
+                return Optional.empty();
+            }
+            Path p = directory.resolve(k.fileName());
+            try {
+                return Optional.of(TabFile.parse(k, p, FileInput.read(p)));
+            } catch (InputException e) {
+                readErrors.add(e);
+                return Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * @param relative a path under the MailRoot, e.g. {@code server.cert}
+     * @return the path if it exists (never for a bare server.tab)
+     */
+    public Optional<Path> path(String relative) {
+        if (bare) {
+            return Optional.empty();
+        }
+        Path p = directory.resolve(relative);
+        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** @return the server certificate file, if present */
+    public Optional<Path> serverCert() {
+        return path(SERVER_CERT);
+    }
+
+    /** @return the server key file, if present */
+    public Optional<Path> serverKey() {
+        return path(SERVER_KEY);
+    }
+
+    /** @return the CA bundle, if present */
+    public Optional<Path> certsPem() {
+        return path(CERTS_PEM);
+    }
+
+    /** @return the CA directory, if present */
+    public Optional<Path> certsDir() {
+        return path(CERTS_DIR).filter(Files::isDirectory);
+    }
+
+    /** @return the files that exist but could not be read, so far */
+    public synchronized List<InputException> readErrors() {
+        return List.copyOf(readErrors);
+    }
+}

@@ -1,0 +1,111 @@
+package org.xmailkit.model;
+
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * User-facing text in English and Japanese, from a module's {@code messages.properties} and
+ * {@code messages_ja.properties} (UTF-8). Placeholders are {@code {0}}, {@code {1}}, ...; nothing else is special,
+ * so apostrophes need no escaping.
+ */
+public final class Messages {
+
+    /** The languages every text exists in. */
+    public static final Set<Locale> LANGUAGES = Set.of(Locale.ENGLISH, Locale.JAPANESE);
+
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String baseName;
+    private final ClassLoader loader;
+
+    private Messages(String baseName, ClassLoader loader) {
+        this.baseName = baseName;
+        this.loader = loader;
+    }
+
+    /**
+     * @param baseName bundle base name, e.g. {@code org.xmailkit.model.messages}
+     * @param owner    a class of the module that holds the bundle
+     * @return the message source
+     */
+    public static Messages of(String baseName, Class<?> owner) {
+        return new Messages(baseName, owner.getClassLoader());
+    }
+
+    /**
+     * @param locale the language; anything but Japanese gives English
+     * @return the bundle for that language
+     */
+    public ResourceBundle bundle(Locale locale) {
+        Locale l = isJapanese(locale) ? Locale.JAPANESE : Locale.ROOT;
+        return ResourceBundle.getBundle(baseName, l, loader, NO_FALLBACK);
+    }
+
+    /**
+     * @param locale the language
+     * @param key    the message key
+     * @param args   values for {@code {0}}, {@code {1}}, ...
+     * @return the formatted text
+     * @throws MissingResourceException when the key is missing (a programming error, caught by the bundle tests)
+     */
+    public String get(Locale locale, String key, Object... args) {
+        return format(bundle(locale).getString(key), args);
+    }
+
+    /**
+     * @param locale the language
+     * @param key    the message key
+     * @return whether the key exists for that language
+     */
+    public boolean has(Locale locale, String key) {
+        return bundle(locale).containsKey(key);
+    }
+
+    /**
+     * Replaces {@code {n}} with {@code args[n]}; other braces are left alone.
+     *
+     * @param pattern the text
+     * @param args    the values
+     * @return the text with values filled in
+     */
+    public static String format(String pattern, Object... args) {
+        Objects.requireNonNull(pattern, "pattern");
+        if (args.length == 0 || pattern.indexOf('{') < 0) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder(pattern.length() + 32);
+        int i = 0;
+        while (i < pattern.length()) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                int close = pattern.indexOf('}', i);
+                if (close > i + 1) {
+                    String num = pattern.substring(i + 1, close);
+                    if (num.chars().allMatch(Character::isDigit) && num.length() < 3) {
+                        int n = Integer.parseInt(num);
+                        if (n < args.length) {
+                            out.append(args[n]);
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.append(c);
+            i++;
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param locale a locale, may be null
+     * @return whether it is Japanese
+     */
+    public static boolean isJapanese(Locale locale) {
+        return locale != null && "ja".equals(locale.getLanguage());
+    }
+}

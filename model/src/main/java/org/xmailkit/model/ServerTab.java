@@ -1,0 +1,434 @@
+package org.xmailkit.model;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * server.tab as XMail 1.27 sees it, over a lossless {@link TabDocument}: the entries (every read with two or more
+ * tokens), the first occurrence of each name winning, the accessor semantics for flags, ints and strings, and the
+ * problems a careful reader would point out. Edits return new instances and touch only the lines they change.
+ */
+public final class ServerTab {
+
+    private final TabDocument document;
+    private final Catalog catalog;
+    private final Charset charset;
+    private final List<Entry> entries;
+    private final Map<String, Entry> live;
+    private List<Problem> problems;
+
+    private ServerTab(TabDocument document, Catalog catalog, Charset charset) {
+        this.document = document;
+        this.catalog = catalog;
+        this.charset = charset;
+        List<Entry> all = new ArrayList<>();
+        Map<String, Entry> first = new LinkedHashMap<>();
+        for (TabRecord r : document.dataRecords()) {
+            if (r.size() >= 2) {
+                Entry e = new Entry(r.value(0), r.value(1), r);
+                all.add(e);
+                first.putIfAbsent(e.name(), e);
+            }
+        }
+        this.entries = Collections.unmodifiableList(all);
+        this.live = Collections.unmodifiableMap(first);
+    }
+
+    /**
+     * @param bytes server.tab's bytes
+     * @return the view, with the built-in catalogue and the detected encoding
+     */
+    public static ServerTab parse(byte[] bytes) {
+        return new ServerTab(TabDocument.parse(bytes, TabFormat.SERVER_TAB), Catalog.builtin(),
+                TextEncoding.detect(bytes));
+    }
+
+    /**
+     * @param document a server.tab document
+     * @param catalog  the catalogue for defaults and name checks
+     * @param charset  the file's text encoding (for display and for encoding new values)
+     * @return the view
+     */
+    public static ServerTab of(TabDocument document, Catalog catalog, Charset charset) {
+        return new ServerTab(Objects.requireNonNull(document), Objects.requireNonNull(catalog),
+                Objects.requireNonNull(charset));
+    }
+
+    /** @return the lossless document */
+    public TabDocument document() {
+        return document;
+    }
+
+    /** @return the catalogue */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** @return the text encoding used for display and for new values */
+    public Charset charset() {
+        return charset;
+    }
+
+    /** @return the bytes (unchanged input unless edited) */
+    public byte[] toBytes() {
+        return document.toBytes();
+    }
+
+    /** @return every entry in file order, dead duplicates included */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** @return the entries XMail uses: the first occurrence of each name, in file order */
+    public List<Entry> liveEntries() {
+        return List.copyOf(live.values());
+    }
+
+    /**
+     * @param name a name (case-sensitive)
+     * @return the entry XMail uses for it
+     */
+    public Optional<Entry> entry(String name) {
+        return Optional.ofNullable(live.get(name));
+    }
+
+    /**
+     * @param name a name
+     * @return every entry with that name, in file order
+     */
+    public List<Entry> entries(String name) {
+        return entries.stream().filter(e -> e.name().equals(name)).toList();
+    }
+
+    /** @return whether the name is set in the file */
+    public boolean has(String name) {
+        return live.containsKey(name);
+    }
+
+    /** @return the entries that repeat an earlier name: XMail never uses them */
+    public List<Entry> deadDuplicates() {
+        return entries.stream().filter(e -> live.get(e.name()) != e).toList();
+    }
+
+    /**
+     * The value XMail 1.27 uses for a name: the first line that sets it, else the catalogue default. Flags read
+     * {@code ""} and non-numbers as 0; ints read {@code ""} as the default and otherwise {@code atoi}; strings are
+     * the bytes as written, {@code ""} included.
+     *
+     * @param name a name
+     * @return the effective value and where it came from
+     */
+    public Effective effective(String name) {
+        Optional<Variable> variable = catalog.find(name);
+        Variable.Accessor accessor = variable.map(Variable::accessor).orElse(Variable.Accessor.STRING);
+        String def = variable.flatMap(Variable::defaultOptional).orElse(null);
+        Entry e = live.get(name);
+        if (e == null) {
+            if (def == null) {
+                return new Effective(name, variable, Effective.Origin.UNSET, null, null, Effective.Reading.AS_WRITTEN);
+            }
+            return new Effective(name, variable, Effective.Origin.DEFAULT, null, canonical(accessor, def),
+                    Effective.Reading.AS_WRITTEN);
+        }
+        String written = e.value();
+        return switch (accessor) {
+            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
+            case FLAG -> {
+                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(written);
+                long v = Values.atoi(written).orElse(0);
+                yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
+            }
+            case INT -> {
+                if (written.isEmpty()) {
+                    String value = def == null ? "0" : canonical(accessor, def);
+                    yield new Effective(name, variable, Effective.Origin.FILE, e, value,
+                            Effective.Reading.EMPTY_INT_IS_DEFAULT);
+                }
+                yield new Effective(name, variable, Effective.Origin.FILE, e,
+                        Long.toString(Values.atoi(written).orElse(0)), numericReading(written));
+            }
+        };
+    }
+
+    private static String canonical(Variable.Accessor accessor, String value) {
+        return switch (accessor) {
+            case STRING -> value;
+            case FLAG -> Values.atoi(value).orElse(0) != 0 ? "1" : "0";
+            case INT -> Long.toString(Values.atoi(value).orElse(0));
+        };
+    }
+
+    private static Effective.Reading numericReading(String written) {
+        if (Values.isPlainInteger(written)) {
+            return Effective.Reading.AS_WRITTEN;
+        }
+        String t = written;
+        int i = 0;
+        while (i < t.length() && Values.isCSpace(t.charAt(i))) {
+            i++;
+        }
+        String rest = t.substring(i);
+        int j = (rest.startsWith("+") || rest.startsWith("-")) ? 1 : 0;
+        int digits = j;
+        while (digits < rest.length() && Character.isDigit(rest.charAt(digits))) {
+            digits++;
+        }
+        if (digits == j) {
+            return Effective.Reading.NOT_A_NUMBER;
+        }
+        if (digits < rest.length()) {
+            return Effective.Reading.TRAILING_TEXT_IGNORED;
+        }
+        return Effective.Reading.LEADING_BLANKS_SKIPPED;
+    }
+
+    /** @return the problems of the file, in line order */
+    public List<Problem> problems() {
+        List<Problem> p = problems;
+        if (p == null) {
+            p = List.copyOf(ServerTabLint.problems(this));
+            problems = p;
+        }
+        return p;
+    }
+
+    /**
+     * Renders Latin-1 byte text for a message: decoded in the file's encoding, control bytes shown as
+     * {@code \xNN}.
+     *
+     * @param bytesAsLatin1 bytes
+     * @return printable text
+     */
+    public String printable(String bytesAsLatin1) {
+        String s = Entry.decode(bytesAsLatin1, charset);
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFEFF') {
+                out.append(String.format("\\x%02X", (int) c & 0xFF));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------ edits
+
+    /**
+     * Sets a value given as text, encoded in the file's encoding. Changes the line XMail uses for the name, keeping
+     * its name token, separators, quoting style and any further columns; or appends a new line when the name is not
+     * set.
+     *
+     * @param name  the name
+     * @param value the value as text
+     * @return the edited view
+     * @throws EditException when the value cannot be written faithfully
+     */
+    public ServerTab set(String name, String value) {
+        return setRaw(name, encode(name, value));
+    }
+
+    /**
+     * Sets a value given as bytes (Latin-1 text, one char per byte), e.g. copied from another entry.
+     *
+     * @param name  the name
+     * @param value the value bytes
+     * @return the edited view
+     * @throws EditException when the value cannot be written faithfully
+     */
+    public ServerTab setRaw(String name, String value) {
+        checkName(name);
+        Entry e = live.get(name);
+        if (e == null) {
+            return appendRaw(List.of(entryLine(name, value)));
+        }
+        if (e.value().equals(value)) {
+            return this;
+        }
+        TabLine line = document.line(e.line());
+        Token old = e.valueToken();
+        boolean quote = old.quoted() || needsQuotes(value);
+        String token = token(name, value, quote);
+        int start = old.column() - 1;
+        int end = start + old.raw().length();
+        String raw = line.raw().substring(0, start) + token + line.raw().substring(Math.min(end, line.raw().length()));
+        checkLength(name, raw, line.ending());
+        return with(document.replaceLine(e.line(), raw));
+    }
+
+    /**
+     * Renames every line that sets {@code from}, keeping each line's value bytes and layout.
+     *
+     * @param from the old name
+     * @param to   the new name
+     * @return the edited view
+     */
+    public ServerTab rename(String from, String to) {
+        checkName(to);
+        TabDocument d = document;
+        for (Entry e : entries(from)) {
+            TabLine line = d.line(e.line());
+            Token old = e.nameToken();
+            String token = token(to, to, old.quoted() || needsQuotes(to));
+            int start = old.column() - 1;
+            String raw = line.raw().substring(0, start) + token + line.raw().substring(start + old.raw().length());
+            checkLength(to, raw, line.ending());
+            d = d.replaceLine(e.line(), raw);
+        }
+        return with(d);
+    }
+
+    /**
+     * Removes every line that sets the name (dead duplicates included).
+     *
+     * @param name the name
+     * @return the edited view
+     */
+    public ServerTab remove(String name) {
+        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder()).toList();
+        TabDocument d = document;
+        for (int n : lines) {
+            d = d.removeLine(n);
+        }
+        return with(d);
+    }
+
+    /**
+     * Inserts whole lines, already formatted (comments or entries built with {@link #entryLine}), before a line.
+     *
+     * @param before 1-based line to insert before; {@code document().lines().size() + 1} appends
+     * @param raws   the lines as Latin-1 byte text
+     * @return the edited view
+     */
+    public ServerTab insertRaw(int before, List<String> raws) {
+        for (String r : raws) {
+            if (r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.indexOf('\0') >= 0) {
+                throw new EditException(EditException.Reason.CONTROL_BYTE, printable(r));
+            }
+            checkLength(r, r, document.dominantEnding());
+        }
+        return with(document.insertLines(before, raws));
+    }
+
+    /**
+     * Appends whole lines at the end of the file.
+     *
+     * @param raws the lines as Latin-1 byte text
+     * @return the edited view
+     */
+    public ServerTab appendRaw(List<String> raws) {
+        return insertRaw(document.lines().size() + 1, raws);
+    }
+
+    /**
+     * Formats a new entry line in the file's dominant quoting style: {@code "name"<TAB>"value"}.
+     *
+     * @param name  the name
+     * @param value the value bytes (Latin-1 text)
+     * @return the line bytes as Latin-1 text
+     * @throws EditException when the value cannot be written faithfully
+     */
+    public String entryLine(String name, String value) {
+        checkName(name);
+        boolean quoted = prefersQuotes();
+        return token(name, name, quoted || needsQuotes(name)) + "\t" + token(name, value, quoted || needsQuotes(value));
+    }
+
+    /**
+     * Encodes text in the file's encoding, as Latin-1 byte text.
+     *
+     * @param name  the name the value is for (for the error message)
+     * @param value the text
+     * @return the bytes as Latin-1 text
+     * @throws EditException when the encoding cannot represent the text or is unknown
+     */
+    public String encode(String name, String value) {
+        boolean ascii = value.chars().allMatch(c -> c < 0x80);
+        if (ascii) {
+            return value;
+        }
+        if (charset.equals(StandardCharsets.US_ASCII)) {
+            throw new EditException(EditException.Reason.ENCODING_UNKNOWN, name);
+        }
+        CharsetEncoder enc = charset.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            ByteBuffer b = enc.encode(CharBuffer.wrap(value));
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        } catch (CharacterCodingException ex) {
+            throw new EditException(EditException.Reason.UNENCODABLE, name, charset.name());
+        }
+    }
+
+    /** @return whether most entries quote their values (true when there are none) */
+    public boolean prefersQuotes() {
+        int quoted = 0;
+        int plain = 0;
+        for (Entry e : entries) {
+            if (e.valueToken().quoted()) {
+                quoted++;
+            } else {
+                plain++;
+            }
+        }
+        return quoted >= plain;
+    }
+
+    private ServerTab with(TabDocument d) {
+        return d == document ? this : new ServerTab(d, catalog, charset);
+    }
+
+    private static boolean needsQuotes(String value) {
+        return value.isEmpty() || value.charAt(0) == '"';
+    }
+
+    private static String token(String name, String value, boolean quoted) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n' || c == '\0') {
+                throw new EditException(EditException.Reason.CONTROL_BYTE, name);
+            }
+        }
+        if (!quoted) {
+            return value;
+        }
+        if (value.endsWith("\\")) {
+            throw new EditException(EditException.Reason.TRAILING_BACKSLASH, name);
+        }
+        return "\"" + value.replace("\"", "\\\"") + "\"";
+    }
+
+    private void checkLength(String name, String raw, LineEnding ending) {
+        if (raw.length() + ending.text().length() > document.format().readLimit()) {
+            throw new EditException(EditException.Reason.TOO_LONG, name,
+                    Integer.toString(document.format().readLimit()));
+        }
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.charAt(0) == '#' || name.charAt(0) == ' ') {
+            throw new EditException(EditException.Reason.BAD_NAME, name);
+        }
+    }
+
+    /** @return a map from each live name to its entry, in file order */
+    public Map<String, Entry> liveByName() {
+        return live;
+    }
+}

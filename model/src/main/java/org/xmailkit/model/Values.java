@@ -1,0 +1,53 @@
+package org.xmailkit.model;
+
+import java.util.OptionalLong;
+
+/** The C library conversions XMail applies to values. */
+public final class Values {
+
+    private Values() {
+    }
+
+    /**
+     * C {@code atoi} as XMail uses it: skips leading white space, takes an optional sign and the digits that
+     * follow, ignores the rest. Text without digits reads as 0.
+     *
+     * @param text the value
+     * @return the number (saturated to the {@code long} range), always present
+     */
+    public static OptionalLong atoi(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && isCSpace(text.charAt(i))) {
+            i++;
+        }
+        boolean negative = false;
+        if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            negative = text.charAt(i) == '-';
+            i++;
+        }
+        long v = 0;
+        while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            int d = text.charAt(i) - '0';
+            v = v > (Long.MAX_VALUE - d) / 10 ? Long.MAX_VALUE : v * 10 + d;
+            i++;
+        }
+        return OptionalLong.of(negative ? -v : v);
+    }
+
+    /**
+     * @param text a value
+     * @return whether it is exactly an optionally signed decimal integer with no other bytes
+     */
+    public static boolean isPlainInteger(String text) {
+        return text.matches("[+-]?[0-9]+");
+    }
+
+    /**
+     * @param c a byte as a char
+     * @return whether C {@code isspace} is true for it in the C locale
+     */
+    public static boolean isCSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+}
