@@ -62,7 +62,11 @@ public final class Messages {
      * @return whether the key exists for that language
      */
     public boolean has(Locale locale, String key) {
-        return bundle(locale).containsKey(key);
+        try {
+            return bundle(locale).containsKey(key);
+        } catch (MissingResourceException e) {
+            return false;
+        }
     }
 
     /**

@@ -1,0 +1,89 @@
+package org.xmailkit.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.xmailkit.model.XMailVersion;
+
+/**
+ * How to audit.
+ *
+ * @param profile          which rules run
+ * @param target           the version the server is moving to ({@code 1.27} or {@code 1.27-localized})
+ * @param from             the source version given with {@code --from}, if any (else it is detected)
+ * @param installDir       the Windows XMail install directory ({@code --install-dir}), if given
+ * @param certWarnDays     a certificate expiring within this many days is reported (default 60)
+ * @param certCriticalDays a certificate expiring within this many days is reported as urgent (default 30)
+ * @param waivers          the waivers to apply
+ * @param clock            the clock (injectable for tests)
+ */
+public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
+                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
+
+    public AuditOptions {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(installDir, "installDir");
+        Objects.requireNonNull(waivers, "waivers");
+        Objects.requireNonNull(clock, "clock");
+        if (certCriticalDays < 0 || certWarnDays < certCriticalDays) {
+            throw new IllegalArgumentException("need 0 <= critical days <= warn days");
+        }
+    }
+
+    /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
+    public static AuditOptions defaults() {
+        return new AuditOptions(Profile.BASELINE, XMailVersion.V1_27, Optional.empty(), Optional.empty(), 60, 30,
+                Waivers.NONE, Clock.systemDefaultZone());
+    }
+
+    /**
+     * @param p a profile
+     * @return these options with it
+     */
+    public AuditOptions withProfile(Profile p) {
+        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+    }
+
+    /**
+     * @param t a target version
+     * @return these options with it
+     */
+    public AuditOptions withTarget(XMailVersion t) {
+        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+    }
+
+    /**
+     * @param c a clock
+     * @return these options with it
+     */
+    public AuditOptions withClock(Clock c) {
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c);
+    }
+
+    /**
+     * @param v the source version, or empty to detect it
+     * @return these options with it
+     */
+    public AuditOptions withFrom(Optional<XMailVersion> v) {
+        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock);
+    }
+
+    /**
+     * @param dir the install directory, or empty
+     * @return these options with it
+     */
+    public AuditOptions withInstallDir(Optional<Path> dir) {
+        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock);
+    }
+
+    /**
+     * @param w waivers
+     * @return these options with them
+     */
+    public AuditOptions withWaivers(Waivers w) {
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock);
+    }
+}

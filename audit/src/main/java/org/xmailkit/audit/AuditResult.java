@@ -1,0 +1,41 @@
+package org.xmailkit.audit;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.xmailkit.model.InputException;
+
+/**
+ * The audit of one server.
+ *
+ * @param path       the MailRoot directory or bare server.tab audited
+ * @param bare       whether only server.tab was given
+ * @param source     the source version, with evidence
+ * @param findings   the findings, in deterministic order (severity, file, line, rule)
+ * @param outcomes   every rule's outcome, in rule order
+ * @param readErrors MailRoot files that exist but could not be read
+ */
+public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
+                          List<RuleOutcome> outcomes, List<InputException> readErrors) {
+
+    public AuditResult {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(source, "source");
+        findings = List.copyOf(findings);
+        outcomes = List.copyOf(outcomes);
+        readErrors = List.copyOf(readErrors);
+    }
+
+    /** @return the findings no active waiver suppresses */
+    public List<Finding> active() {
+        return findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    /**
+     * @param threshold a severity
+     * @return whether an unsuppressed finding is at or above it
+     */
+    public boolean failsAt(Severity threshold) {
+        return active().stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+}

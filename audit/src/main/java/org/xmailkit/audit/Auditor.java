@@ -1,0 +1,80 @@
+package org.xmailkit.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.xmailkit.model.MailRoot;
+
+/** Runs rules over a MailRoot and collects findings in a deterministic order. */
+public final class Auditor {
+
+    /** Findings order: severity (most serious first), file, line, column, rule id, message key and values. */
+    public static final Comparator<Finding> ORDER = Comparator
+            .comparing((Finding f) -> f.severity())
+            .thenComparing(f -> f.location().file().toString())
+            .thenComparingInt(f -> f.location().line())
+            .thenComparingInt(f -> f.location().column())
+            .thenComparing(f -> f.rule().id())
+            .thenComparing(f -> f.message().key())
+            .thenComparing(f -> String.join("\u0000", f.message().args()));
+
+    private final List<Rule> rules;
+
+    /** @param rules the rules to run, in order */
+    public Auditor(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    /** @return an auditor with every rule of {@link Rules#ALL} */
+    public static Auditor standard() {
+        return new Auditor(Rules.ALL);
+    }
+
+    /** @return the rules, in order */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to audit
+     * @return the result
+     */
+    public AuditResult audit(MailRoot root, AuditOptions options) {
+        SourceVersion source = options.from().map(SourceVersion::given)
+                .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+        AuditContext ctx = new AuditContext(root, source, options);
+        List<Finding> findings = new ArrayList<>();
+        List<RuleOutcome> outcomes = new ArrayList<>();
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            if (!info.profiles().contains(options.profile())) {
+                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.SKIPPED, Optional.empty()));
+                continue;
+            }
+            Optional<Text> missing = missingNeed(info, ctx);
+            if (missing.isPresent()) {
+                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE, missing));
+                continue;
+            }
+            List<Finding> found = rule.check(ctx);
+            findings.addAll(found);
+            outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
+                    Optional.empty()));
+        }
+        findings.sort(ORDER);
+        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, findings,
+                outcomes, root.readErrors());
+    }
+
+    private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {
+        if (info.needs().contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
+            return Optional.of(Text.of("outcome.bareServerTab"));
+        }
+        if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
+            return Optional.of(Text.of("outcome.noInstallDir"));
+        }
+        return Optional.empty();
+    }
+}

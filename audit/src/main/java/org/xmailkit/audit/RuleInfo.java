@@ -1,0 +1,101 @@
+package org.xmailkit.audit;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's constant metadata. The texts live in the audit bundles under {@code rule.<id>.title}, {@code .summary},
+ * {@code .why} and {@code .remediation}, in English and Japanese.
+ *
+ * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-} or
+ *                         {@code LOC-} and three digits
+ * @param severity         how serious a finding is
+ * @param category         what the rule is about
+ * @param profiles         the profiles that run it
+ * @param fix              whether {@code migrate --fix} can apply the remediation
+ * @param needs            what the rule needs beyond server.tab; missing needs make it "not applicable"
+ * @param references       sources, with section
+ * @param remediationLines exact lines to write, e.g. {@code "SmtpNoTLSAuths"<TAB>""} (server.tab unless the
+ *                         line names another file); may be empty
+ */
+public record RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix,
+                       Set<Need> needs, List<Reference> references, List<String> remediationLines) {
+
+    /** The id format. */
+    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC)-\\d{3}");
+
+    /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
+    public enum Fix {
+        /** Not automatically fixable. */
+        NONE,
+        /** Applied by {@code --fix safe} and by naming the rule. */
+        SAFE,
+        /** Applied only when the rule is named in {@code --fix}: it changes behaviour users may rely on. */
+        OPT_IN
+    }
+
+    /** What a rule needs to be applicable. */
+    public enum Need {
+        /** The other MailRoot files (not available for a bare server.tab). */
+        MAILROOT,
+        /** The Windows install directory given with {@code --install-dir}. */
+        INSTALL_DIR
+    }
+
+    public RuleInfo {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("bad rule id " + id);
+        }
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(fix, "fix");
+        profiles = Set.copyOf(profiles);
+        needs = Set.copyOf(needs);
+        references = List.copyOf(references);
+        remediationLines = List.copyOf(remediationLines);
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException(id + ": no profile");
+        }
+    }
+
+    /** Profiles for a rule every server should pass. */
+    public static final Set<Profile> BASELINE = Set.of(Profile.BASELINE, Profile.STRICT);
+    /** Profiles for hardening advice. */
+    public static final Set<Profile> STRICT_ONLY = Set.of(Profile.STRICT);
+
+    /**
+     * @param locale the language
+     * @return the title (capitalised, no final period)
+     */
+    public String title(Locale locale) {
+        return AuditMessages.get(locale, "rule." + id + ".title");
+    }
+
+    /**
+     * @param locale the language
+     * @return one or two sentences on what is wrong
+     */
+    public String summary(Locale locale) {
+        return AuditMessages.get(locale, "rule." + id + ".summary");
+    }
+
+    /**
+     * @param locale the language
+     * @return why it matters: what XMail does, what an attacker or a mail flow gets
+     */
+    public String why(Locale locale) {
+        return AuditMessages.get(locale, "rule." + id + ".why");
+    }
+
+    /**
+     * @param locale the language
+     * @return what to do, as an imperative sentence
+     */
+    public String remediation(Locale locale) {
+        return AuditMessages.get(locale, "rule." + id + ".remediation");
+    }
+}

@@ -1,0 +1,79 @@
+package org.xmailkit.cli;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import org.xmailkit.model.Messages;
+
+/**
+ * What a command runs with: output streams, the language, whether stdout is a terminal, the clock and the working
+ * directory. Tests build one over byte arrays.
+ *
+ * @param out         standard output (bytes)
+ * @param err         standard error (bytes)
+ * @param textCharset the encoding for human-readable text on {@code out} and {@code err}
+ * @param locale      the language of messages
+ * @param terminal    whether stdout is an interactive terminal (colour and progress bars only then)
+ * @param verbose     whether to print stack traces
+ * @param clock       the clock (injectable for tests)
+ * @param workingDir  the directory relative paths are resolved against
+ */
+public record CommandContext(OutputStream out, OutputStream err, Charset textCharset, Locale locale, boolean terminal,
+                             boolean verbose, Clock clock, Path workingDir) {
+
+    static final Messages MESSAGES = Messages.of("org.xmailkit.cli.messages", CommandContext.class);
+
+    public CommandContext {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(err, "err");
+        Objects.requireNonNull(textCharset, "textCharset");
+        Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(workingDir, "workingDir");
+    }
+
+    /** @return standard output for text, in the text encoding, auto-flushing */
+    public PrintStream text() {
+        return new PrintStream(out, true, textCharset);
+    }
+
+    /** @return standard error for text */
+    public PrintStream errors() {
+        return new PrintStream(err, true, textCharset);
+    }
+
+    /** @return standard output for machine formats (JSON, SARIF, HTML): always UTF-8 */
+    public PrintStream utf8() {
+        return new PrintStream(out, true, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param key  a key of the CLI's message bundle
+     * @param args values
+     * @return the message in the context's language
+     */
+    public String msg(String key, Object... args) {
+        return MESSAGES.get(locale, key, args);
+    }
+
+    /**
+     * @param locale another language
+     * @return this context with that language
+     */
+    public CommandContext withLocale(Locale locale) {
+        return new CommandContext(out, err, textCharset, locale, terminal, verbose, clock, workingDir);
+    }
+
+    /**
+     * @param path a path as typed
+     * @return it resolved against the working directory
+     */
+    public Path resolve(String path) {
+        return workingDir.resolve(path);
+    }
+}
