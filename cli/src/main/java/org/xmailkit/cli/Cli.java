@@ -163,9 +163,9 @@ public final class Cli {
             all.addOption(o);
         }
         all.addOption(Option.builder("l").longOpt("lang").hasArg().argName("ja|en")
-                .desc(CommandContext.MESSAGES.get(locale, "opt.lang")).get());
-        all.addOption(Option.builder("v").longOpt("verbose").desc(CommandContext.MESSAGES.get(locale, "opt.verbose")).get());
-        all.addOption(Option.builder("h").longOpt("help").desc(CommandContext.MESSAGES.get(locale, "opt.help")).get());
+                .desc(CommandContext.message(locale, "opt.lang")).get());
+        all.addOption(Option.builder("v").longOpt("verbose").desc(CommandContext.message(locale, "opt.verbose")).get());
+        all.addOption(Option.builder("h").longOpt("help").desc(CommandContext.message(locale, "opt.help")).get());
         return all;
     }
 

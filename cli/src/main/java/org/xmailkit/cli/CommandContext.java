@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.MissingResourceException;
 import java.util.Objects;
 import org.xmailkit.model.Messages;
 
@@ -26,7 +28,15 @@ import org.xmailkit.model.Messages;
 public record CommandContext(OutputStream out, OutputStream err, Charset textCharset, Locale locale, boolean terminal,
                              boolean verbose, Clock clock, Path workingDir) {
 
-    static final Messages MESSAGES = Messages.of("org.xmailkit.cli.messages", CommandContext.class);
+    /**
+     * The CLI's texts, split per command family so each lives beside its command: general and show/vars texts,
+     * then audit/explain, migrate, report/demo.
+     */
+    static final List<Messages> BUNDLES = List.of(
+            Messages.of("org.xmailkit.cli.messages", CommandContext.class),
+            Messages.of("org.xmailkit.cli.audit", CommandContext.class),
+            Messages.of("org.xmailkit.cli.migrate", CommandContext.class),
+            Messages.of("org.xmailkit.cli.report", CommandContext.class));
 
     public CommandContext {
         Objects.requireNonNull(out, "out");
@@ -58,7 +68,23 @@ public record CommandContext(OutputStream out, OutputStream err, Charset textCha
      * @return the message in the context's language
      */
     public String msg(String key, Object... args) {
-        return MESSAGES.get(locale, key, args);
+        return message(locale, key, args);
+    }
+
+    /**
+     * @param locale the language
+     * @param key    a key of the CLI's message bundles
+     * @param args   values
+     * @return the message
+     * @throws MissingResourceException when no bundle has the key
+     */
+    public static String message(Locale locale, String key, Object... args) {
+        for (Messages m : BUNDLES) {
+            if (m.has(locale, key)) {
+                return m.get(locale, key, args);
+            }
+        }
+        throw new MissingResourceException("no CLI message " + key, "CommandContext", key);
     }
 
     /**

@@ -44,9 +44,9 @@ final class ShowCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("a").longOpt("all").desc(CommandContext.MESSAGES.get(locale, "opt.show.all")).get());
+        o.addOption(Option.builder("a").longOpt("all").desc(CommandContext.message(locale, "opt.show.all")).get());
         o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
-                .desc(CommandContext.MESSAGES.get(locale, "opt.show.format")).get());
+                .desc(CommandContext.message(locale, "opt.show.format")).get());
         return o;
     }
 
