@@ -1,0 +1,388 @@
+package org.xmailkit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.RuleOutcome;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Suppression;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Catalog;
+import org.xmailkit.model.Effective;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Messages;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Variable;
+import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.syntax.OptionList;
+import org.xmailkit.report.ServerReport.CategoryGroup;
+import org.xmailkit.report.ServerReport.FindingView;
+import org.xmailkit.report.ServerReport.IgnoredEntry;
+import org.xmailkit.report.ServerReport.OutcomeView;
+import org.xmailkit.report.ServerReport.SettingRow;
+import org.xmailkit.report.ServerReport.SettingSection;
+import org.xmailkit.report.ServerReport.SuppressionView;
+
+/** Builds a {@link ServerReport} (a server page's model) and the {@link ServerSummary} the fleet page keeps. */
+public final class ServerReports {
+
+    private ServerReports() {
+    }
+
+    /**
+     * @param id        the server id
+     * @param root      the server
+     * @param audit     its audit
+     * @param migration its migration plan
+     * @param secrets   what must not be shown
+     * @param locale    the report's language
+     * @return the page model
+     */
+    public static ServerReport build(String id, MailRoot root, AuditResult audit, MigrationView migration,
+                                     Secrets secrets, Locale locale) {
+        Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
+        ServerTab tab = root.serverTab();
+        List<String> evidence = audit.source().evidence().stream()
+                .map(t -> secrets.scrub(render(t, locale))).toList();
+        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f), incomplete(audit, locale));
+        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(id, audit.path().toString(), audit.bare(), null, encoding(tab.charset()),
+                tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
+                Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
+                .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
+                notRun(audit, locale), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
+                ignored(tab, secrets, locale), migration, readErrors);
+    }
+
+    /**
+     * The page of a server that could not be audited.
+     *
+     * @param id     the server id
+     * @param path   the path given
+     * @param error  why, one line, translated
+     * @param target the migration target
+     * @return the page model (grade F: nothing about the server is known)
+     */
+    public static ServerReport failed(String id, Path path, String error, String target) {
+        return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
+                counts(List.of()), 0, List.of(), List.of(), List.of(), List.of(), List.of(),
+                MigrationView.failed(target, error), List.of());
+    }
+
+    /**
+     * @param page a server page model
+     * @return what the fleet page keeps of it
+     */
+    public static ServerSummary summary(ServerReport page) {
+        Map<Severity, Integer> n = new EnumMap<>(Severity.class);
+        page.counts().forEach(c -> n.put(c.severity(), c.count()));
+        return new ServerSummary(page.id(), page.path(), page.version(), page.grade(), page.caps(),
+                page.caps().size(),
+                n.getOrDefault(Severity.CRITICAL, 0), n.getOrDefault(Severity.HIGH, 0),
+                n.getOrDefault(Severity.MEDIUM, 0), n.getOrDefault(Severity.LOW, 0), n.getOrDefault(Severity.INFO, 0),
+                page.suppressed(), page.migration().readiness(), page.error());
+    }
+
+    /** A charset's name as administrators know it. */
+    static String encoding(java.nio.charset.Charset cs) {
+        return switch (cs.name()) {
+            case "windows-31j", "Shift_JIS" -> "Shift_JIS (" + cs.name() + ")";
+            case "US-ASCII" -> "ASCII";
+            default -> cs.name();
+        };
+    }
+
+    // ------------------------------------------------------------------ findings
+
+    private static String title(AuditResult audit, String ruleId, Locale locale) {
+        return audit.findings().stream().filter(f -> f.rule().id().equals(ruleId)).findFirst()
+                .map(f -> f.rule().title(locale)).orElse(ruleId);
+    }
+
+    private static String incomplete(AuditResult audit, Locale locale) {
+        long notApplicable = audit.outcomes().stream()
+                .filter(o -> o.status() == RuleOutcome.Status.NOT_APPLICABLE
+                        && o.rule().needs().contains(RuleInfo.Need.MAILROOT))
+                .count();
+        if (audit.bare()) {
+            return ReportMessages.get(locale, "grading.incomplete.bare", notApplicable);
+        }
+        if (!audit.readErrors().isEmpty()) {
+            return ReportMessages.get(locale, "grading.incomplete.unreadable", audit.readErrors().size());
+        }
+        return null;
+    }
+
+    static List<SeverityCount> counts(List<Finding> findings) {
+        Map<Severity, Integer> n = new EnumMap<>(Severity.class);
+        for (Finding f : findings) {
+            if (!f.suppressed()) {
+                n.merge(f.severity(), 1, Integer::sum);
+            }
+        }
+        int max = n.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<SeverityCount> out = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            int c = n.getOrDefault(s, 0);
+            out.add(new SeverityCount(s, c, Charts.bar(c, max)));
+        }
+        return out;
+    }
+
+    /**
+     * @param base the MailRoot directory
+     * @param f    a finding
+     * @return its file relative to the MailRoot, with the line when there is one
+     */
+    static String where(Path base, Finding f) {
+        Path file = f.location().file();
+        String name;
+        Path abs = file.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        if (abs.equals(b)) {
+            name = ".";
+        } else if (abs.startsWith(b)) {
+            name = b.relativize(abs).toString().replace('\\', '/');
+        } else {
+            Path fn = file.getFileName();
+            name = fn == null ? file.toString() : fn.toString();
+        }
+        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+    }
+
+    private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {
+        Map<Category, List<FindingView>> by = new EnumMap<>(Category.class);
+        Map<Category, Integer> active = new EnumMap<>(Category.class);
+        for (Finding f : findings) {
+            Category c = f.rule().category();
+            by.computeIfAbsent(c, k -> new ArrayList<>()).add(view(f, base, secrets, locale));
+            if (!f.suppressed()) {
+                active.merge(c, 1, Integer::sum);
+            }
+        }
+        List<CategoryGroup> out = new ArrayList<>();
+        by.forEach((c, list) -> {
+            // Suppressed findings after the active ones of the same severity: what counts comes first.
+            list.sort(Comparator.comparing(FindingView::severity).thenComparing(FindingView::suppressed));
+            out.add(new CategoryGroup(c, ReportMessages.get(locale, "category." + c.id()), list,
+                    active.getOrDefault(c, 0)));
+        });
+        return out;
+    }
+
+    private static FindingView view(Finding f, Path base, Secrets secrets, Locale locale) {
+        RuleInfo r = f.rule();
+        SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
+        return new FindingView(r.id(), r.severity(), r.title(locale), secrets.scrub(f.message(locale)),
+                where(base, f), f.location().variable(),
+                f.evidence().stream().map(secrets::scrub).toList(), r.remediation(locale),
+                r.remediationLines(), r.references().stream().map(Reference::display).toList(),
+                r.fix() != RuleInfo.Fix.NONE, sv);
+    }
+
+    private static SuppressionView suppression(Suppression s, Secrets secrets) {
+        return new SuppressionView(s.kind() == Suppression.Kind.INLINE, secrets.scrub(s.reason()),
+                s.expires().map(Object::toString).orElse(""), s.active(), s.source());
+    }
+
+    private static List<OutcomeView> notRun(AuditResult audit, Locale locale) {
+        List<OutcomeView> out = new ArrayList<>();
+        for (RuleOutcome o : audit.outcomes()) {
+            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE || o.status() == RuleOutcome.Status.SKIPPED) {
+                out.add(new OutcomeView(o.rule().id(), o.rule().title(locale),
+                        o.status().name().toLowerCase(Locale.ROOT),
+                        o.reason().map(t -> render(t, locale)).orElse("")));
+            }
+        }
+        return out;
+    }
+
+    private static String render(Text t, Locale locale) {
+        return t.render(locale);
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    /**
+     * The XMailCFG page's settings, section by section in page order, with the values XMail 1.27 uses.
+     *
+     * @param tab     server.tab
+     * @param secrets what must not be shown
+     * @param locale  the language
+     * @return the sections
+     */
+    static List<SettingSection> sections(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<SettingSection> out = new ArrayList<>();
+        for (String section : Catalog.SECTIONS) {
+            List<Variable> vars = new ArrayList<>(catalog.all().stream()
+                    .filter(v -> v.xmailcfg() != null && v.xmailcfg().section().equals(section)).toList());
+            vars.sort(Comparator.comparingInt(v -> v.xmailcfg().order()));
+            List<SettingRow> rows = new ArrayList<>();
+            for (Variable v : vars) {
+                rows.add(row(tab, v, secrets, locale));
+            }
+            out.add(new SettingSection(section, ReportMessages.get(locale, "section." + section), rows));
+        }
+        return out;
+    }
+
+    private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
+        XMailCfgField cfg = v.xmailcfg();
+        boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
+                && !v.aliasOf().isEmpty();
+        String realName = indirect ? v.aliasOf() : v.name();
+        String shownAs = cfg.shownAs().equals(realName) ? "" : cfg.shownAs();
+        String label = cfg.label(locale);
+        List<String> notes = new ArrayList<>();
+        if (indirect && tab.has(v.name())) {
+            notes.add(ReportMessages.get(locale, "settings.ignoredSpelling", tab.printable(v.name()),
+                    tab.entry(v.name()).map(Entry::line).orElse(0), realName));
+        }
+        if (v.role() == Variable.Role.XMAILCFG_PART && v.name().startsWith(realName + "-")) {
+            String option = v.name().substring(realName.length() + 1);
+            Effective e = tab.effective(realName);
+            Optional<OptionList.Option> opt = e.value() == null ? Optional.empty()
+                    : OptionList.parse(e.value()).get(option);
+            boolean set = opt.isPresent();
+            String value = opt.map(o -> o.value() == null ? "" : tab.printable(o.value())).orElse("");
+            if (opt.isPresent() && !opt.get().hasValue()) {
+                notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
+            }
+            String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
+                    : ReportMessages.get(locale, "settings.unset");
+            boolean nonDefault = set && opt.get().hasValue() && !"0".equals(opt.get().value());
+            return new SettingRow(label, realName + " " + option, shownAs, secrets.scrub(value), "", source,
+                    set ? e.line() : 0, set, nonDefault, String.join(" ", notes));
+        }
+        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg.ui());
+    }
+
+    private static SettingRow plainRow(ServerTab tab, String name, String label, String shownAs, List<String> notes,
+                                       Secrets secrets, Locale locale, String ui) {
+        Effective e = tab.effective(name);
+        String value;
+        if (e.value() == null) {
+            value = "";
+        } else if (Secrets.secretName(name)) {
+            value = Secrets.MASK;
+        } else {
+            value = secrets.scrub(tab.printable(e.value()));
+            String choice = uiChoice(ui, e.value(), locale);
+            if (!choice.isEmpty()) {
+                value = value + " (" + choice + ")";
+            }
+        }
+        String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
+        String source = switch (e.origin()) {
+            case FILE -> ReportMessages.get(locale, "settings.line", e.line());
+            case DEFAULT -> ReportMessages.get(locale, "settings.default");
+            case UNSET -> ReportMessages.get(locale, "settings.unset");
+        };
+        List<String> allNotes = new ArrayList<>(notes);
+        if (e.reading() != Effective.Reading.AS_WRITTEN && e.written() != null) {
+            allNotes.add(ReportMessages.get(locale, "settings.reading." + e.reading().name(),
+                    Secrets.secretName(name) ? Secrets.MASK : secrets.scrub(tab.printable(e.written()))));
+        }
+        return new SettingRow(label, tab.printable(name), shownAs, value, def == null ? "" : def, source, e.line(),
+                e.isSet(), e.differsFromDefault(), String.join(" ", allNotes));
+    }
+
+    /**
+     * The XMailCFG control's label for a value, e.g. {@code 有効} for {@code 1}, from the catalogue's {@code ui}
+     * column ({@code 無効=0|有効=1}). The labels are XMailCFG's own Japanese words, so only a Japanese report shows
+     * them.
+     */
+    private static String uiChoice(String ui, String value, Locale locale) {
+        if (!Messages.isJapanese(locale) || ui == null || ui.indexOf('=') < 0) {
+            return "";
+        }
+        for (String part : ui.split("\\|")) {
+            int eq = part.lastIndexOf('=');
+            if (eq > 0 && part.substring(eq + 1).trim().equals(value)) {
+                return part.substring(0, eq).trim();
+            }
+        }
+        return "";
+    }
+
+    /**
+     * Settings XMail 1.27 reads that the XMailCFG page does not show: those without a page row, and
+     * {@code SmtpConfig-<address>} entries.
+     */
+    static List<SettingRow> otherSettings(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<SettingRow> out = new ArrayList<>();
+        for (Variable v : catalog.all()) {
+            if (v.role() == Variable.Role.VARIABLE && v.xmailcfg() == null) {
+                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, ""));
+            }
+        }
+        for (Entry e : tab.liveEntries()) {
+            Optional<Variable> v = catalog.find(e.name());
+            if (v.isPresent() && v.get().role() == Variable.Role.PATTERN) {
+                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, ""));
+            }
+        }
+        return out;
+    }
+
+    /** Lines XMail 1.27 does not use: unknown, removed or misspelled names, XMailCFG part names, dead duplicates. */
+    static List<IgnoredEntry> ignored(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<IgnoredEntry> out = new ArrayList<>();
+        for (Entry e : tab.entries()) {
+            String name = tab.printable(e.name());
+            String value = Secrets.secretName(e.name()) ? Secrets.MASK : secrets.scrub(tab.printable(e.value()));
+            Entry live = tab.entry(e.name()).orElse(e);
+            if (live != e) {
+                out.add(new IgnoredEntry(name, value, e.line(),
+                        ReportMessages.get(locale, "settings.why.duplicate", live.line())));
+                continue;
+            }
+            Optional<Variable> v = catalog.find(e.name());
+            String why;
+            if (v.isEmpty()) {
+                why = catalog.suggest(e.name())
+                        .map(s -> ReportMessages.get(locale, "settings.why.unknownSuggest", s))
+                        .orElse(ReportMessages.get(locale, "settings.why.unknown"));
+            } else {
+                why = switch (v.get().role()) {
+                    case REMOVED -> v.get().replacedBy().isEmpty()
+                            ? ReportMessages.get(locale, "settings.why.removed", v.get().removedIn())
+                            : ReportMessages.get(locale, "settings.why.replaced", v.get().removedIn(),
+                            v.get().replacedBy());
+                    case ALIAS -> ReportMessages.get(locale, "settings.why.alias", v.get().aliasOf());
+                    case XMAILCFG_PART -> ReportMessages.get(locale, "settings.why.part", v.get().aliasOf());
+                    case VARIABLE, PATTERN, LOCALIZED -> null;
+                };
+            }
+            if (why != null) {
+                out.add(new IgnoredEntry(name, value, e.line(), why));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param e an input error
+     * @param locale the language
+     * @return its one-line message
+     */
+    static String message(InputException e, Locale locale) {
+        return e.oneLine(locale);
+    }
+}
