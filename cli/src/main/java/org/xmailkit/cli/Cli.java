@@ -33,7 +33,10 @@ public final class Cli {
     public Cli() {
         for (Command c : List.<Command>of(
                 new ShowCommand(),
-                new VarsCommand())) {
+                new VarsCommand(),
+                new ReportCommand(),
+                new DemoCommand(),
+                new BenchCommand())) {
             commands.put(c.name(), c);
         }
     }
@@ -189,6 +192,9 @@ public final class Cli {
         out.println(ctx.msg("cli.commands"));
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
         for (Command c : commands.values()) {
+            if (c.hidden()) {
+                continue;
+            }
             out.println("  " + pad(c.name(), width) + ctx.msg("cmd." + c.name() + ".summary"));
         }
         out.println();

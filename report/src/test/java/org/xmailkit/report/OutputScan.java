@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * resolving to a file and anchor of the report, the only script and style those the Content Security Policy allows,
  * header cells with a scope, the language set.
  */
-final class OutputScan {
+public final class OutputScan {
 
     private static final Pattern ATTR = Pattern.compile("\\s(href|src|action|xlink:href|srcset|poster|data)=\"([^\"]*)\"",
             Pattern.CASE_INSENSITIVE);
@@ -35,14 +35,14 @@ final class OutputScan {
     }
 
     /** @return every file under the directory */
-    static List<Path> files(Path dir) throws IOException {
+    public static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
     /** Runs every check on every HTML file under the directory. */
-    static void check(Path dir) throws Exception {
+    public static void check(Path dir) throws Exception {
         List<Path> html = files(dir).stream().filter(p -> p.toString().endsWith(".html")).toList();
         assertFalse(html.isEmpty(), "no HTML written under " + dir);
         for (Path p : html) {
@@ -125,7 +125,7 @@ final class OutputScan {
         }
     }
 
-    static int count(String s, String what) {
+    public static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
             n++;
