@@ -85,12 +85,16 @@ public final class FleetReport {
         this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** @return what every page's footer says about this run */
-    public ReportModel.Meta meta() {
+    /**
+     * @param root the directory servers' paths are shown relative to, or null
+     * @return what every page's footer says about this run
+     */
+    public ReportModel.Meta meta(Path root) {
         String when = ZonedDateTime.now(options.clock()).truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         return new ReportModel.Meta(Messages.isJapanese(options.locale()) ? "ja" : "en", when,
-                options.toolVersion(), options.target(), options.audit().profile().id());
+                options.toolVersion(), options.target(), options.audit().profile().id(),
+                root == null ? "" : root.toString());
     }
 
     /**
@@ -101,11 +105,12 @@ public final class FleetReport {
      * @throws IOException when the site cannot be written
      */
     public Result run(List<Path> servers, Path out, IntConsumer progress) throws IOException {
-        ReportModel.Meta meta = meta();
+        Path root = ServerIds.commonDirectory(servers);
+        ReportModel.Meta meta = meta(root);
         HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
         SiteWriter site = new SiteWriter(out, renderer);
         List<String> ids = ServerIds.assign(servers);
-        ReportModel.Builder fleet = new ReportModel.Builder();
+        ReportModel.Builder fleet = new ReportModel.Builder(root);
         AuditResult[] audits = new AuditResult[servers.size()];
         String[] failures = new String[servers.size()];
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, servers.size())));

@@ -59,8 +59,10 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param toolVersion xmailkit's version
      * @param target      the migration target
      * @param profile     the rule profile
+     * @param root        the directory the servers' paths are shown relative to, or empty
      */
-    public record Meta(String lang, String generated, String toolVersion, String target, String profile) {
+    public record Meta(String lang, String generated, String toolVersion, String target, String profile,
+                       String root) {
     }
 
     /**
@@ -108,6 +110,18 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
     /** Collects server pages as they complete, in any order and from any thread. */
     public static final class Builder {
 
+        private final java.nio.file.Path root;
+
+        /** A builder showing servers' paths as given. */
+        public Builder() {
+            this(null);
+        }
+
+        /** @param root the directory to show servers' paths relative to, or null for the paths as given */
+        public Builder(java.nio.file.Path root) {
+            this.root = root == null ? null : root.toAbsolutePath().normalize();
+        }
+
         private final Map<Integer, ServerSummary> summaries = new TreeMap<>();
         private final Map<Severity, Integer> severities = new EnumMap<>(Severity.class);
         private final Map<String, int[]> rules = new HashMap<>();
@@ -122,7 +136,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
          * @param page  the server's page model, which the builder does not keep
          */
         public synchronized void add(int index, ServerReport page) {
-            ServerSummary s = ServerReports.summary(page);
+            ServerSummary s = ServerReports.summary(page, root);
             if (summaries.put(index, s) != null) {
                 throw new IllegalArgumentException("server " + index + " added twice");
             }
@@ -134,7 +148,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
             suppressed += s.suppressed();
             Map<String, Integer> here = new HashMap<>();
             for (CategoryGroup g : page.groups()) {
-                for (FindingView f : g.findings()) {
+                for (FindingView f : g.rules().stream().flatMap(r -> r.findings().stream()).toList()) {
                     if (f.suppressed()) {
                         continue;
                     }

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xmailkit.model.Entry;
@@ -81,8 +80,8 @@ public final class Secrets {
                 String v = root.serverTab().printable(e.value());
                 out.add(v);
                 String[] fields = v.split(",", -1);
-                // DynDnsSetup: server,port,HTTP-GET-string[,user,password]
-                for (int i = 2; i < fields.length; i++) {
+                // DynDnsSetup: server,port,HTTP-GET-string[,user,password]: the password, and whatever follows it.
+                for (int i = 4; i < fields.length; i++) {
                     out.add(fields[i]);
                 }
             }
@@ -108,19 +107,25 @@ public final class Secrets {
         if (file.isEmpty()) {
             return;
         }
-        for (TabFile.Row row : file.get().document().dataRecords().stream()
-                .map(r -> new TabFile.Row(r, r.tokens().stream().map(org.xmailkit.model.Token::value).toList()))
-                .toList()) {
-            String stored = row.column(column);
-            if (stored.isEmpty()) {
+        TabFile f = file.get();
+        for (org.xmailkit.model.TabRecord r : f.document().dataRecords()) {
+            List<String> cols = r.tokens().stream().map(org.xmailkit.model.Token::value).toList();
+            if (cols.size() <= column || cols.get(column).isEmpty()) {
                 continue;
             }
-            out.add(file.get().display(stored));
+            String stored = cols.get(column);
+            String plain = encoded ? XMailPassword.decode(stored).password() : stored;
+            // A password that is just the account's own name (or domain) is no secret the report could keep: the
+            // finding about it names the account, and masking the name everywhere would hide which account it is.
+            boolean ownName = false;
+            for (int i = 0; i < column; i++) {
+                ownName |= !plain.isEmpty() && cols.get(i).toLowerCase(Locale.ROOT).contains(plain.toLowerCase(Locale.ROOT));
+            }
             if (encoded) {
-                XMailPassword.Decoded d = XMailPassword.decode(stored);
-                if (!d.password().isEmpty()) {
-                    out.add(file.get().display(d.password()));
-                }
+                out.add(f.display(stored));
+            }
+            if (!plain.isEmpty() && !ownName) {
+                out.add(f.display(plain));
             }
         }
     }
@@ -160,23 +165,4 @@ public final class Secrets {
         return out;
     }
 
-    /** @return how many secret texts are known (for tests) */
-    int size() {
-        return patterns.size();
-    }
-
-    /**
-     * @param name a variable name
-     * @return the lower-case name, for comparisons
-     */
-    static String lower(String name) {
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    /** @return the secrets as a set of patterns' texts (for tests) */
-    Set<String> patterns() {
-        Set<String> s = new LinkedHashSet<>();
-        patterns.forEach(p -> s.add(p.pattern()));
-        return s;
-    }
 }

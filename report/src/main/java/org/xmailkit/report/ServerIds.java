@@ -112,6 +112,14 @@ public final class ServerIds {
         }
     }
 
+    /**
+     * @param servers servers' paths
+     * @return the deepest directory holding them all (for one server, its parent), or null when there is none
+     */
+    public static Path commonDirectory(List<Path> servers) {
+        return common(servers.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+    }
+
     private static Path common(List<Path> paths) {
         if (paths.isEmpty()) {
             return null;

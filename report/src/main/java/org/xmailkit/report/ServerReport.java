@@ -22,8 +22,9 @@ import org.xmailkit.audit.Severity;
  * @param caps           what bounds the grade, worst first
  * @param counts         unsuppressed findings per severity, most serious first
  * @param suppressed     how many findings an active waiver suppresses
- * @param groups         the findings grouped by category, in category order
- * @param notRun         rules that could not run or were not in the profile
+ * @param groups         the findings grouped by category, then by rule, in category order
+ * @param notRun         rules that could not run here (not applicable)
+ * @param skipped        how many rules the chosen profile leaves out
  * @param sections       the effective settings in the XMailCFG page's section order
  * @param otherSettings  settings XMail reads that the XMailCFG page does not show
  * @param ignored        lines XMail 1.27 does not use (unknown, removed, misspelled, dead duplicates)
@@ -33,7 +34,8 @@ import org.xmailkit.audit.Severity;
 public record ServerReport(String id, String path, boolean bare, String error, String encoding, String lineEnding,
                            String version, boolean versionGiven, List<String> evidence, Grade grade,
                            List<GradeCap> caps, List<SeverityCount> counts, int suppressed,
-                           List<CategoryGroup> groups, List<OutcomeView> notRun, List<SettingSection> sections,
+                           List<CategoryGroup> groups, List<OutcomeView> notRun, int skipped,
+                           List<SettingSection> sections,
                            List<SettingRow> otherSettings, List<IgnoredEntry> ignored, MigrationView migration,
                            List<String> readErrors) {
 
@@ -58,7 +60,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
 
     /** @return how many findings in all, suppressed ones included */
     public int findingCount() {
-        return groups.stream().mapToInt(g -> g.findings().size()).sum();
+        return groups.stream().mapToInt(CategoryGroup::total).sum();
     }
 
     /** @return the caps that decide the grade (those at the grade itself) */
@@ -67,34 +69,50 @@ public record ServerReport(String id, String path, boolean bare, String error, S
     }
 
     /**
-     * One finding as the page shows it.
+     * One finding as the page shows it; the rule's remediation and references are shown once, by its
+     * {@link RuleGroup}.
      *
-     * @param ruleId           the rule id
-     * @param severity         its severity
-     * @param title            the rule title
-     * @param message          the specific message
-     * @param where            file and line relative to the MailRoot, e.g. {@code smtprelay.tab:3}
-     * @param variable         the server.tab variable concerned, or empty
-     * @param evidence         excerpts that show it
-     * @param remediation      what to do, one sentence
-     * @param remediationLines exact lines to write
-     * @param references       sources, e.g. {@code RFC 3207 §4}
-     * @param fixable          whether {@code migrate --fix} can apply the remediation
-     * @param suppression      the waiver, or null
+     * @param ruleId      the rule id
+     * @param severity    its severity
+     * @param title       the rule title
+     * @param message     the specific message
+     * @param where       file and line relative to the MailRoot, e.g. {@code smtprelay.tab:3}
+     * @param variable    the server.tab variable concerned, or empty
+     * @param evidence    excerpts that show it
+     * @param suppression the waiver, or null
      */
     public record FindingView(String ruleId, Severity severity, String title, String message, String where,
-                              String variable, List<String> evidence, String remediation,
-                              List<String> remediationLines, List<String> references, boolean fixable,
-                              SuppressionView suppression) {
+                              String variable, List<String> evidence, SuppressionView suppression) {
         public FindingView {
             evidence = List.copyOf(evidence);
-            remediationLines = List.copyOf(remediationLines);
-            references = List.copyOf(references);
         }
 
         /** @return whether an active waiver suppresses it */
         public boolean suppressed() {
             return suppression != null && suppression.active();
+        }
+    }
+
+    /**
+     * The findings of one rule, with what to do about them.
+     *
+     * @param ruleId           the rule id
+     * @param severity         its severity
+     * @param title            its title
+     * @param remediation      what to do, one sentence
+     * @param remediationLines exact lines to write
+     * @param references       sources, e.g. {@code RFC 3207 §4}
+     * @param fixable          whether {@code migrate --fix} can apply the remediation
+     * @param findings         its findings, active ones first
+     * @param active           how many are not suppressed
+     */
+    public record RuleGroup(String ruleId, Severity severity, String title, String remediation,
+                            List<String> remediationLines, List<String> references, boolean fixable,
+                            List<FindingView> findings, int active) {
+        public RuleGroup {
+            remediationLines = List.copyOf(remediationLines);
+            references = List.copyOf(references);
+            findings = List.copyOf(findings);
         }
     }
 
@@ -111,16 +129,17 @@ public record ServerReport(String id, String path, boolean bare, String error, S
     }
 
     /**
-     * The findings of one category.
+     * The findings of one category, rule by rule.
      *
-     * @param category   the category
-     * @param title      its label
-     * @param findings   its findings, most serious first
-     * @param active     how many are not suppressed
+     * @param category the category
+     * @param title    its label
+     * @param rules    its rules with findings, most serious first
+     * @param active   how many findings are not suppressed
+     * @param total    how many findings in all
      */
-    public record CategoryGroup(Category category, String title, List<FindingView> findings, int active) {
+    public record CategoryGroup(Category category, String title, List<RuleGroup> rules, int active, int total) {
         public CategoryGroup {
-            findings = List.copyOf(findings);
+            rules = List.copyOf(rules);
         }
     }
 

@@ -31,6 +31,7 @@ import org.xmailkit.report.ServerReport.CategoryGroup;
 import org.xmailkit.report.ServerReport.FindingView;
 import org.xmailkit.report.ServerReport.IgnoredEntry;
 import org.xmailkit.report.ServerReport.OutcomeView;
+import org.xmailkit.report.ServerReport.RuleGroup;
 import org.xmailkit.report.ServerReport.SettingRow;
 import org.xmailkit.report.ServerReport.SettingSection;
 import org.xmailkit.report.ServerReport.SuppressionView;
@@ -63,7 +64,7 @@ public final class ServerReports {
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
-                notRun(audit, locale), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
+                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
                 ignored(tab, secrets, locale), migration, readErrors);
     }
 
@@ -78,7 +79,7 @@ public final class ServerReports {
      */
     public static ServerReport failed(String id, Path path, String error, String target) {
         return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
-                counts(List.of()), 0, List.of(), List.of(), List.of(), List.of(), List.of(),
+                counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
                 MigrationView.failed(target, error), List.of());
     }
 
@@ -87,9 +88,25 @@ public final class ServerReports {
      * @return what the fleet page keeps of it
      */
     public static ServerSummary summary(ServerReport page) {
+        return summary(page, null);
+    }
+
+    /**
+     * @param page a server page model
+     * @param root the directory to show the path relative to, or null
+     * @return what the fleet page keeps of it
+     */
+    public static ServerSummary summary(ServerReport page, Path root) {
+        String path = page.path();
+        if (root != null) {
+            Path p = Path.of(page.path()).toAbsolutePath().normalize();
+            if (p.startsWith(root) && !p.equals(root)) {
+                path = root.relativize(p).toString().replace('\\', '/');
+            }
+        }
         Map<Severity, Integer> n = new EnumMap<>(Severity.class);
         page.counts().forEach(c -> n.put(c.severity(), c.count()));
-        return new ServerSummary(page.id(), page.path(), page.version(), page.grade(), page.caps(),
+        return new ServerSummary(page.id(), path, page.version(), page.grade(), page.caps(),
                 page.caps().size(),
                 n.getOrDefault(Severity.CRITICAL, 0), n.getOrDefault(Severity.HIGH, 0),
                 n.getOrDefault(Severity.MEDIUM, 0), n.getOrDefault(Severity.LOW, 0), n.getOrDefault(Severity.INFO, 0),
@@ -164,21 +181,35 @@ public final class ServerReports {
     }
 
     private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {
-        Map<Category, List<FindingView>> by = new EnumMap<>(Category.class);
-        Map<Category, Integer> active = new EnumMap<>(Category.class);
+        // Category, then rule (in order of first appearance: the audit sorts by severity), then findings.
+        Map<Category, Map<String, List<Finding>>> by = new EnumMap<>(Category.class);
         for (Finding f : findings) {
-            Category c = f.rule().category();
-            by.computeIfAbsent(c, k -> new ArrayList<>()).add(view(f, base, secrets, locale));
-            if (!f.suppressed()) {
-                active.merge(c, 1, Integer::sum);
-            }
+            by.computeIfAbsent(f.rule().category(), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
         }
         List<CategoryGroup> out = new ArrayList<>();
-        by.forEach((c, list) -> {
-            // Suppressed findings after the active ones of the same severity: what counts comes first.
-            list.sort(Comparator.comparing(FindingView::severity).thenComparing(FindingView::suppressed));
-            out.add(new CategoryGroup(c, ReportMessages.get(locale, "category." + c.id()), list,
-                    active.getOrDefault(c, 0)));
+        by.forEach((c, rules) -> {
+            List<RuleGroup> groups = new ArrayList<>();
+            int active = 0;
+            int total = 0;
+            for (List<Finding> list : rules.values()) {
+                RuleInfo r = list.get(0).rule();
+                List<FindingView> views = new ArrayList<>();
+                for (Finding f : list) {
+                    views.add(view(f, base, secrets, locale));
+                }
+                // What counts first, suppressed findings after.
+                views.sort(Comparator.comparing(FindingView::suppressed));
+                int a = (int) views.stream().filter(v -> !v.suppressed()).count();
+                groups.add(new RuleGroup(r.id(), r.severity(), r.title(locale), r.remediation(locale),
+                        r.remediationLines(), r.references().stream().map(Reference::display).toList(),
+                        r.fix() != RuleInfo.Fix.NONE, views, a));
+                active += a;
+                total += views.size();
+            }
+            groups.sort(Comparator.comparing(RuleGroup::severity).thenComparing(g -> g.active() == 0)
+                    .thenComparing(RuleGroup::ruleId));
+            out.add(new CategoryGroup(c, ReportMessages.get(locale, "category." + c.id()), groups, active, total));
         });
         return out;
     }
@@ -187,10 +218,7 @@ public final class ServerReports {
         RuleInfo r = f.rule();
         SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
         return new FindingView(r.id(), r.severity(), r.title(locale), secrets.scrub(f.message(locale)),
-                where(base, f), f.location().variable(),
-                f.evidence().stream().map(secrets::scrub).toList(), r.remediation(locale),
-                r.remediationLines(), r.references().stream().map(Reference::display).toList(),
-                r.fix() != RuleInfo.Fix.NONE, sv);
+                where(base, f), f.location().variable(), f.evidence().stream().map(secrets::scrub).toList(), sv);
     }
 
     private static SuppressionView suppression(Suppression s, Secrets secrets) {
@@ -198,10 +226,14 @@ public final class ServerReports {
                 s.expires().map(Object::toString).orElse(""), s.active(), s.source());
     }
 
+    private static int skipped(AuditResult audit) {
+        return (int) audit.outcomes().stream().filter(o -> o.status() == RuleOutcome.Status.SKIPPED).count();
+    }
+
     private static List<OutcomeView> notRun(AuditResult audit, Locale locale) {
         List<OutcomeView> out = new ArrayList<>();
         for (RuleOutcome o : audit.outcomes()) {
-            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE || o.status() == RuleOutcome.Status.SKIPPED) {
+            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
                 out.add(new OutcomeView(o.rule().id(), o.rule().title(locale),
                         o.status().name().toLowerCase(Locale.ROOT),
                         o.reason().map(t -> render(t, locale)).orElse("")));

@@ -74,7 +74,7 @@ class MessagesTest {
                 keys.add("settings.reading." + r.name());
             }
         }
-        keys.addAll(List.of("outcome.not_applicable", "outcome.skipped", "rules.fix.none", "rules.fix.safe",
+        keys.addAll(List.of("rules.fix.none", "rules.fix.safe",
                 "rules.fix.opt_in", "rules.need.mailroot", "rules.need.install_dir", "waiver.inline", "waiver.file",
                 "server.versionGiven", "server.versionDetected"));
         for (Locale l : BOTH) {

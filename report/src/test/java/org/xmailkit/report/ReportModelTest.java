@@ -9,30 +9,38 @@ import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.report.ServerReport.CategoryGroup;
 import org.xmailkit.report.ServerReport.FindingView;
+import org.xmailkit.report.ServerReport.RuleGroup;
 import org.xmailkit.report.ServerReport.SuppressionView;
 
 class ReportModelTest {
 
     static FindingView f(String rule, Severity s, boolean suppressed) {
-        return new FindingView(rule, s, rule + " title", "m", "server.tab:1", "", List.of(), "r", List.of(),
-                List.of(), false, suppressed ? new SuppressionView(false, "ok", "", true, "w:1") : null);
+        return new FindingView(rule, s, rule + " title", "m", "server.tab:1", "", List.of(),
+                suppressed ? new SuppressionView(false, "ok", "", true, "w:1") : null);
     }
 
     static ServerReport page(String id, String version, Grade grade, Readiness readiness, FindingView... findings) {
         List<GradeCap> caps = grade == Grade.A ? List.of()
                 : List.of(new GradeCap(grade, GradeCap.Reason.HIGH, "X-1", Severity.HIGH, "t", "", 1));
         int active = (int) java.util.Arrays.stream(findings).filter(x -> !x.suppressed()).count();
+        List<RuleGroup> rules = new java.util.ArrayList<>();
+        java.util.Arrays.stream(findings).map(FindingView::ruleId).distinct().forEach(rule -> {
+            List<FindingView> mine = java.util.Arrays.stream(findings).filter(x -> x.ruleId().equals(rule)).toList();
+            rules.add(new RuleGroup(rule, mine.get(0).severity(), rule, "r", List.of(), List.of(), false, mine,
+                    (int) mine.stream().filter(x -> !x.suppressed()).count()));
+        });
         List<CategoryGroup> groups = findings.length == 0 ? List.of()
-                : List.of(new CategoryGroup(Category.TLS, "TLS", List.of(findings), active));
+                : List.of(new CategoryGroup(Category.TLS, "TLS", rules, active, findings.length));
         MigrationView mig = readiness == Readiness.FAILED ? MigrationView.failed("1.27", "x")
                 : new MigrationView(readiness, "1.27", List.of(), List.of(), List.of(), null, null);
         return new ServerReport(id, "/f/" + id, false, null, "ASCII", "LF", version, false, List.of(), grade, caps,
                 ServerReports.counts(List.of()), (int) java.util.Arrays.stream(findings)
-                .filter(FindingView::suppressed).count(), groups, List.of(), List.of(), List.of(), List.of(), mig,
+                .filter(FindingView::suppressed).count(), groups, List.of(), 0, List.of(), List.of(), List.of(), mig,
                 List.of());
     }
 
-    static final ReportModel.Meta META = new ReportModel.Meta("en", "2025-01-01T00:00:00Z", "t", "1.27", "baseline");
+    static final ReportModel.Meta META = new ReportModel.Meta("en", "2025-01-01T00:00:00Z", "t", "1.27", "baseline",
+            "");
 
     @Test
     void summariesKeepInputOrderWhateverOrderServersFinishIn() {

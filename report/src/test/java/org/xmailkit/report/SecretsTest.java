@@ -35,10 +35,20 @@ class SecretsTest {
                 + "g MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7 h " + XMailPassword.encode("Ctrl#Secret7");
         String scrubbed = s.scrub(text);
         for (String secret : List.of("Alice-Pass-9", "Ctrl#Secret7", "Remote%Pw42", "Plain-Relay-5", "DynPassw0rd!",
-                "dynuser", "MIIEvQIBADANBgkq", XMailPassword.encode("Ctrl#Secret7"))) {
+                "MIIEvQIBADANBgkq", XMailPassword.encode("Ctrl#Secret7"))) {
             assertFalse(scrubbed.contains(secret), secret + " in " + scrubbed);
         }
         assertTrue(scrubbed.startsWith("a " + Secrets.MASK + " b "), scrubbed);
+        assertTrue(scrubbed.contains(" f dynuser "), "a user name is no secret: " + scrubbed);
+    }
+
+    @Test
+    void aPasswordThatIsTheAccountNameDoesNotHideTheAccount() {
+        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"sato.example.jp\"\n")
+                .file("mailusers.tab", "\"sato.example.jp\"\t\"sato\"\t\"" + XMailPassword.encode("sato")
+                        + "\"\t1\t\"sato\"\t\"U\"\n")
+                .open();
+        assertEquals("account sato@sato.example.jp", Secrets.of(root).scrub("account sato@sato.example.jp"));
     }
 
     @Test
