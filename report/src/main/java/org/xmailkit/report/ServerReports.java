@@ -58,7 +58,7 @@ public final class ServerReports {
         List<String> evidence = audit.source().evidence().stream()
                 .map(t -> secrets.scrub(render(t, locale))).toList();
         List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
-                f -> where(base, f), incomplete(audit, locale));
+                f -> where(base, f, locale), incomplete(audit, locale));
         List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
         return new ServerReport(id, audit.path().toString(), audit.bare(), null, encoding(tab.charset()),
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
@@ -116,7 +116,7 @@ public final class ServerReports {
     /** A charset's name as administrators know it. */
     static String encoding(java.nio.charset.Charset cs) {
         return switch (cs.name()) {
-            case "windows-31j", "Shift_JIS" -> "Shift_JIS (" + cs.name() + ")";
+            case "windows-31j", "Shift_JIS" -> "Shift_JIS (CP932)";
             case "US-ASCII" -> "ASCII";
             default -> cs.name();
         };
@@ -160,17 +160,18 @@ public final class ServerReports {
     }
 
     /**
-     * @param base the MailRoot directory
-     * @param f    a finding
+     * @param base   the MailRoot directory
+     * @param f      a finding
+     * @param locale the language
      * @return its file relative to the MailRoot, with the line when there is one
      */
-    static String where(Path base, Finding f) {
+    static String where(Path base, Finding f, Locale locale) {
         Path file = f.location().file();
         String name;
         Path abs = file.toAbsolutePath().normalize();
         Path b = base.toAbsolutePath().normalize();
         if (abs.equals(b)) {
-            name = ".";
+            name = ReportMessages.get(locale, "where.mailroot");
         } else if (abs.startsWith(b)) {
             name = b.relativize(abs).toString().replace('\\', '/');
         } else {
@@ -218,7 +219,8 @@ public final class ServerReports {
         RuleInfo r = f.rule();
         SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
         return new FindingView(r.id(), r.severity(), r.title(locale), secrets.scrub(f.message(locale)),
-                where(base, f), f.location().variable(), f.evidence().stream().map(secrets::scrub).toList(), sv);
+                where(base, f, locale), f.location().variable(), f.evidence().stream().map(secrets::scrub).toList(),
+                sv);
     }
 
     private static SuppressionView suppression(Suppression s, Secrets secrets) {
@@ -260,11 +262,17 @@ public final class ServerReports {
         Catalog catalog = tab.catalog();
         List<SettingSection> out = new ArrayList<>();
         for (String section : Catalog.SECTIONS) {
-            List<Variable> vars = new ArrayList<>(catalog.all().stream()
-                    .filter(v -> v.xmailcfg() != null && v.xmailcfg().section().equals(section)).toList());
-            vars.sort(Comparator.comparingInt(v -> v.xmailcfg().order()));
+            // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
+            // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
+            Map<Integer, Variable> byRow = new java.util.TreeMap<>();
+            for (Variable v : catalog.all()) {
+                if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
+                    continue;
+                }
+                byRow.merge(v.xmailcfg().order(), v, (a, b) -> rank(b) < rank(a) ? b : a);
+            }
             List<SettingRow> rows = new ArrayList<>();
-            for (Variable v : vars) {
+            for (Variable v : byRow.values()) {
                 rows.add(row(tab, v, secrets, locale));
             }
             out.add(new SettingSection(section, ReportMessages.get(locale, "section." + section), rows));
@@ -272,17 +280,33 @@ public final class ServerReports {
         return out;
     }
 
+    /** Which catalogue entry stands for a page row: lower is preferred. */
+    private static int rank(Variable v) {
+        return switch (v.role()) {
+            case XMAILCFG_PART -> 0;
+            case VARIABLE, LOCALIZED -> 1;
+            case ALIAS -> 2;
+            case REMOVED, PATTERN -> 3;
+        };
+    }
+
     private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
         XMailCfgField cfg = v.xmailcfg();
         boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
                 && !v.aliasOf().isEmpty();
         String realName = indirect ? v.aliasOf() : v.name();
-        String shownAs = cfg.shownAs().equals(realName) ? "" : cfg.shownAs();
+        String shownAs = cfg.shownAs().equals(realName) || v.role() == Variable.Role.XMAILCFG_PART ? ""
+                : cfg.shownAs();
         String label = cfg.label(locale);
         List<String> notes = new ArrayList<>();
-        if (indirect && tab.has(v.name())) {
-            notes.add(ReportMessages.get(locale, "settings.ignoredSpelling", tab.printable(v.name()),
-                    tab.entry(v.name()).map(Entry::line).orElse(0), realName));
+        // Lines that spell the setting the way XMailCFG shows it: XMail never reads them.
+        for (Variable other : tab.catalog().all()) {
+            boolean mine = v.role() == Variable.Role.XMAILCFG_PART ? other == v
+                    : other.role() == Variable.Role.ALIAS && other.aliasOf().equals(realName);
+            if (mine && tab.has(other.name())) {
+                notes.add(ReportMessages.get(locale, "settings.ignoredSpelling", tab.printable(other.name()),
+                        tab.entry(other.name()).map(Entry::line).orElse(0), realName));
+            }
         }
         if (v.role() == Variable.Role.XMAILCFG_PART && v.name().startsWith(realName + "-")) {
             String option = v.name().substring(realName.length() + 1);
@@ -294,11 +318,14 @@ public final class ServerReports {
             if (opt.isPresent() && !opt.get().hasValue()) {
                 notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
             }
+            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg.ui(), o.value(), locale))
+                    .orElse("");
             String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
                     : ReportMessages.get(locale, "settings.unset");
             boolean nonDefault = set && opt.get().hasValue() && !"0".equals(opt.get().value());
-            return new SettingRow(label, realName + " " + option, shownAs, secrets.scrub(value), "", source,
-                    set ? e.line() : 0, set, nonDefault, String.join(" ", notes));
+            return new SettingRow(label, realName + " " + option, "", secrets.scrub(value)
+                    + (choice.isEmpty() ? "" : " (" + choice + ")"), "", source, set ? e.line() : 0, set, nonDefault,
+                    String.join(" ", notes));
         }
         return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg.ui());
     }
@@ -315,7 +342,7 @@ public final class ServerReports {
             value = secrets.scrub(tab.printable(e.value()));
             String choice = uiChoice(ui, e.value(), locale);
             if (!choice.isEmpty()) {
-                value = value + " (" + choice + ")";
+                value = ui.startsWith("number:") ? value + " " + choice : value + " (" + choice + ")";
             }
         }
         String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
@@ -334,21 +361,63 @@ public final class ServerReports {
     }
 
     /**
-     * The XMailCFG control's label for a value, e.g. {@code 有効} for {@code 1}, from the catalogue's {@code ui}
-     * column ({@code 無効=0|有効=1}). The labels are XMailCFG's own Japanese words, so only a Japanese report shows
-     * them.
+     * How XMailCFG's form shows a value, from the catalogue's {@code ui} column: the radio button's label
+     * ({@code radio:無効=0|有効=1}; {@code =-N} stands for a negative number), the checked boxes
+     * ({@code checkboxes:...=M|...=R}) or the unit ({@code number:KB}). These are XMailCFG's own Japanese words, so
+     * only a Japanese report shows them.
+     *
+     * @param ui     the catalogue's {@code ui} column
+     * @param value  the effective value
+     * @param locale the language
+     * @return the label, or empty
      */
-    private static String uiChoice(String ui, String value, Locale locale) {
-        if (!Messages.isJapanese(locale) || ui == null || ui.indexOf('=') < 0) {
+    static String uiChoice(String ui, String value, Locale locale) {
+        if (!Messages.isJapanese(locale) || ui == null || value == null) {
             return "";
         }
-        for (String part : ui.split("\\|")) {
-            int eq = part.lastIndexOf('=');
-            if (eq > 0 && part.substring(eq + 1).trim().equals(value)) {
-                return part.substring(0, eq).trim();
+        int colon = ui.indexOf(':');
+        if (colon < 0) {
+            return "";
+        }
+        String kind = ui.substring(0, colon);
+        String spec = ui.substring(colon + 1);
+        String v = value.strip();
+        switch (kind) {
+            case "radio" -> {
+                for (String part : spec.split("\\|")) {
+                    int eq = part.lastIndexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String label = part.substring(0, eq).strip();
+                    String code = part.substring(eq + 1).strip();
+                    if (code.equals(v)) {
+                        return label;
+                    }
+                    if (code.equals("-N") && v.matches("-\\d+")) {
+                        String n = v.substring(1);
+                        return label.startsWith("N ") ? n + label.substring(1) : label + " " + n;
+                    }
+                }
+                return "";
+            }
+            case "checkboxes" -> {
+                List<String> on = new ArrayList<>();
+                for (String part : spec.split("\\|")) {
+                    int eq = part.lastIndexOf('=');
+                    if (eq > 0 && !part.substring(eq + 1).isBlank() && v.contains(part.substring(eq + 1).strip())) {
+                        on.add(part.substring(0, eq).strip());
+                    }
+                }
+                return String.join("、", on);
+            }
+            case "number" -> {
+                return spec.isEmpty() || !v.matches("-?\\d+") ? "" : spec;
+            }
+            default -> {
+                return "";
             }
         }
-        return "";
     }
 
     /**
