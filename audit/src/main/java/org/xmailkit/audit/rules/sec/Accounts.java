@@ -95,7 +95,7 @@ final class Accounts {
      * @param origin  {@code DefaultSmtpPerms} or the user.tab path and line, relative to the MailRoot
      */
     record Perms(String letters, String origin) {
-        /** @return whether the letters grant relaying ({@code R}, upper case only, as SMTPApplyPerms reads them) */
+        /** @return whether the letters grant relaying ({@code R}; XMail 1.27 compares the exact upper-case letter) */
         boolean relay() {
             return letters.indexOf('R') >= 0;
         }

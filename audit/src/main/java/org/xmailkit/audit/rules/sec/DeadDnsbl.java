@@ -50,8 +50,7 @@ public final class DeadDnsbl implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-026", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(Refs.readme("server.tab CustMapsList"), Refs.changelog("1.3, 1.6 (MAPSCheck variables removed)"),
-                    Refs.src("SMTPUtils.cpp USmtpDnsMapsContained")),
+            List.of(Refs.readme("server.tab CustMapsList"), Refs.changelog("1.3, 1.6 (MAPSCheck variables removed)")),
             List.of());
 
     private record Hit(CustMapsList.Zone zone, DeadZone dead) {

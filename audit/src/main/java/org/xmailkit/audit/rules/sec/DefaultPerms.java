@@ -8,7 +8,10 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
-/** Rules about letters in DefaultSmtpPerms (1.27 default {@code MRVZ}; upper-case letters only, SMTPApplyPerms). */
+/**
+ * Rules about letters in DefaultSmtpPerms (1.27 default {@code MRVZ}). Only the upper-case letters count: XMail 1.27
+ * switches on the exact characters M, R, V, T, Z and S (SMTPSvr.cpp; case is not recorded in the shared facts).
+ */
 final class DefaultPerms {
 
     static final String VAR = "DefaultSmtpPerms";

@@ -17,8 +17,7 @@ public final class DefaultPermsBypass implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-009", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.src("SMTPSvr.cpp SMTPApplyPerms"),
-                    Refs.readme("SMTPAUTH.TAB permissions")),
+            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.readme("SMTPAUTH.TAB permissions")),
             List.of("\"DefaultSmtpPerms\"\t\"MR\""));
 
     @Override

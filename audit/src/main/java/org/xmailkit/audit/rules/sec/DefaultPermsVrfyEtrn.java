@@ -14,8 +14,7 @@ public final class DefaultPermsVrfyEtrn implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-007", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.src("SMTPSvr.cpp SMTPApplyPerms"),
-                    Refs.RFC5321_VRFY),
+            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.RFC5321_VRFY),
             List.of("\"DefaultSmtpPerms\"\t\"MR\""));
 
     @Override

@@ -18,7 +18,7 @@ public final class FingerOpenToAnyone implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-036", Severity.MEDIUM, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP"), Refs.readme("FINGER.IPMAP.TAB")),
+            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

@@ -17,8 +17,7 @@ public final class ReceivedServerAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-021", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.readme("server.tab ReceivedHdrType"), Refs.src("SMTPUtils.cpp USmtpGetReceived"),
-                    Refs.RFC5321_TRACE, Refs.RFC2505_RECEIVED),
+            List.of(Refs.readme("server.tab ReceivedHdrType"), Refs.RFC5321_TRACE, Refs.RFC2505_RECEIVED),
             List.of("\"ReceivedHdrType\"\t\"3\""));
 
     @Override
