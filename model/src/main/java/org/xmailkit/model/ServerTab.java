@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ServerTab {
 
+    /** How many bytes of a flag's value {@code SvrTestConfigFlag} looks at (server-tab-variables.tsv, reads_as). */
+    static final int FLAG_BYTES = 62;
+
     private final TabDocument document;
     private final Catalog catalog;
     private final Charset charset;
@@ -146,8 +149,10 @@ public final class ServerTab {
         return switch (accessor) {
             case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
             case FLAG -> {
-                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(written);
-                long v = Values.atoi(written).orElse(0);
+                // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
+                String kept = written.length() > FLAG_BYTES ? written.substring(0, FLAG_BYTES) : written;
+                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
+                long v = Values.atoi(kept).orElse(0);
                 yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
             }
             case INT -> {
