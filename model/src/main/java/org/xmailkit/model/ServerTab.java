@@ -420,7 +420,8 @@ public final class ServerTab {
     }
 
     private void checkLength(String name, String raw, LineEnding ending) {
-        if (raw.length() + ending.text().length() > document.format().readLimit()) {
+        // A terminator that spills into a second read is harmless; content beyond the limit would be cut.
+        if (ServerTabLint.contentLength(raw) > document.format().readLimit()) {
             throw new EditException(EditException.Reason.TOO_LONG, name,
                     Integer.toString(document.format().readLimit()));
         }
