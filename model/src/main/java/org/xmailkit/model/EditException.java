@@ -22,7 +22,10 @@ public final class EditException extends RuntimeException {
         /** The file holds only ASCII, so the encoding for non-ASCII text is unknown. */
         ENCODING_UNKNOWN,
         /** The name is empty or not usable as a server.tab name. */
-        BAD_NAME
+        BAD_NAME,
+        /** The line is longer than one read, so XMail reads more than one setting from it: removing it would
+         * remove the others too. */
+        SHARED_LINE
     }
 
     private final Reason reason;

@@ -256,6 +256,7 @@ public final class ServerTab {
      */
     public ServerTab setRaw(String name, String value) {
         checkName(name);
+        checkByteText(value);
         Entry e = live.get(name);
         if (e == null) {
             return appendRaw(List.of(entryLine(name, value)));
@@ -304,6 +305,11 @@ public final class ServerTab {
      */
     public ServerTab remove(String name) {
         List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder()).toList();
+        for (int n : lines) {
+            if (ServerTabLint.contentLength(document.line(n).raw()) > document.format().readLimit()) {
+                throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));
+            }
+        }
         TabDocument d = document;
         for (int n : lines) {
             d = d.removeLine(n);
@@ -320,6 +326,7 @@ public final class ServerTab {
      */
     public ServerTab insertRaw(int before, List<String> raws) {
         for (String r : raws) {
+            checkByteText(r);
             if (r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.indexOf('\0') >= 0) {
                 throw new EditException(EditException.Reason.CONTROL_BYTE, printable(r));
             }
@@ -427,7 +434,17 @@ public final class ServerTab {
         }
     }
 
+    /** Byte text holds one char per byte; anything above 0xFF is text that was never encoded. */
+    private static void checkByteText(String bytesAsLatin1) {
+        for (int i = 0; i < bytesAsLatin1.length(); i++) {
+            if (bytesAsLatin1.charAt(i) > 0xFF) {
+                throw new IllegalArgumentException("not byte text (encode it first): " + bytesAsLatin1);
+            }
+        }
+    }
+
     private static void checkName(String name) {
+        checkByteText(name);
         if (name.isEmpty() || name.charAt(0) == '#' || name.charAt(0) == ' ') {
             throw new EditException(EditException.Reason.BAD_NAME, name);
         }
