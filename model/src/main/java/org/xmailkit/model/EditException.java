@@ -23,8 +23,7 @@ public final class EditException extends RuntimeException {
         ENCODING_UNKNOWN,
         /** The name is empty or not usable as a server.tab name. */
         BAD_NAME,
-        /** The line is longer than one read, so XMail reads more than one setting from it: removing it would
-         * remove the others too. */
+        /** The line is longer than one read, so it may hold more settings: removing it would remove them too. */
         SHARED_LINE
     }
 

@@ -271,7 +271,7 @@ public final class ServerTab {
         int start = old.column() - 1;
         int end = start + old.raw().length();
         String raw = line.raw().substring(0, start) + token + line.raw().substring(Math.min(end, line.raw().length()));
-        checkLength(name, raw, line.ending());
+        checkLength(name, raw);
         return with(document.replaceLine(e.line(), raw));
     }
 
@@ -291,7 +291,7 @@ public final class ServerTab {
             String token = token(to, to, old.quoted() || needsQuotes(to));
             int start = old.column() - 1;
             String raw = line.raw().substring(0, start) + token + line.raw().substring(start + old.raw().length());
-            checkLength(to, raw, line.ending());
+            checkLength(to, raw);
             d = d.replaceLine(e.line(), raw);
         }
         return with(d);
@@ -330,7 +330,7 @@ public final class ServerTab {
             if (r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.indexOf('\0') >= 0) {
                 throw new EditException(EditException.Reason.CONTROL_BYTE, printable(r));
             }
-            checkLength(r, r, document.dominantEnding());
+            checkLength(r, r);
         }
         return with(document.insertLines(before, raws));
     }
@@ -426,7 +426,7 @@ public final class ServerTab {
         return "\"" + value.replace("\"", "\\\"") + "\"";
     }
 
-    private void checkLength(String name, String raw, LineEnding ending) {
+    private void checkLength(String name, String raw) {
         // A terminator that spills into a second read is harmless; content beyond the limit would be cut.
         if (ServerTabLint.contentLength(raw) > document.format().readLimit()) {
             throw new EditException(EditException.Reason.TOO_LONG, name,

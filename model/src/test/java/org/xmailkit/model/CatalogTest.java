@@ -2,6 +2,7 @@ package org.xmailkit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,10 +53,6 @@ class CatalogTest {
             assertNotEquals(en, ja, v.name());
             assertFalse(v.values().isBlank(), v.name() + " values");
         }
-    }
-
-    private static void assertNotEquals(String a, String b, String message) {
-        assertFalse(a.equals(b), message);
     }
 
     @Test
