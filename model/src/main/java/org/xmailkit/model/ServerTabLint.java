@@ -41,8 +41,10 @@ final class ServerTabLint {
         if (line.number() == 1 && raw.startsWith("\u00EF\u00BB\u00BF")) {
             out.add(Problem.of(ProblemCode.BOM, 1, 1));
         }
-        if (line.length() > limit) {
-            out.add(Problem.of(ProblemCode.LONG_LINE, line.number(), limit + 1, Integer.toString(line.length()),
+        // The terminator may spill into a second read harmlessly; only content beyond the limit is cut.
+        int content = contentLength(raw);
+        if (content > limit) {
+            out.add(Problem.of(ProblemCode.LONG_LINE, line.number(), limit + 1, Integer.toString(content),
                     Integer.toString(limit)));
         }
         int nul = raw.indexOf('\0');
@@ -64,9 +66,21 @@ final class ServerTabLint {
         }
     }
 
+    /** @return the bytes of a line XMail keeps: without the run of trailing CRs (its LF is already gone) */
+    static int contentLength(String raw) {
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
     private static void recordProblems(ServerTab tab, TabRecord r, List<Problem> out) {
         String text = r.text();
         int line = r.line();
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t')) {
+            return; // only blanks and TABs: XMail ignores the line, and so does the reader
+        }
         boolean bom = line == 1 && r.piece() == 0 && text.startsWith("\u00EF\u00BB\u00BF");
         if (r.piece() == 0 && text.charAt(0) == ' ') {
             if (text.strip().startsWith("#")) {
