@@ -1,6 +1,7 @@
 package org.xmailkit.audit.rules.cfg;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.ProblemCode;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
 
@@ -33,6 +35,9 @@ public final class IgnoredLine implements Rule {
     public List<Finding> check(AuditContext ctx) {
         ServerTab tab = ctx.tab();
         List<Finding> out = new ArrayList<>();
+        // one finding per line: a line without a TAB is ignored whatever else is wrong with it
+        Set<Integer> noTab = new HashSet<>();
+        tab.problems().stream().filter(p -> p.code() == ProblemCode.NO_TAB).forEach(p -> noTab.add(p.line()));
         for (Problem p : tab.problems()) {
             Optional<TabRecord> rec = read(tab, p);
             if (rec.isEmpty() || rec.get().piece() > 0) {
@@ -46,6 +51,9 @@ public final class IgnoredLine implements Rule {
                     }
                 }
                 case LEADING_SPACE -> {
+                    if (noTab.contains(r.line())) {
+                        continue;
+                    }
                     String name = r.value(0);
                     Optional<String> meant = tab.catalog().suggest(name);
                     Text message = meant.isPresent()

@@ -49,6 +49,13 @@ class IgnoredLineTest {
     }
 
     @Test
+    void leadingSpaceWithoutTabIsOneFinding() {
+        List<Finding> f = run(rule, root(dir, " \"RootDomain\" \"example.com\"\n"));
+        single(f, "cfg.noTab.known");
+        assertEquals(1, f.size());
+    }
+
+    @Test
     void emptyNameIsReported() {
         single(run(rule, root(dir, "\"\"\t\"x\"\n")), "cfg.emptyName");
     }

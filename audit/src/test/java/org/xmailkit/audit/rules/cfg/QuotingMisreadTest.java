@@ -41,6 +41,12 @@ class QuotingMisreadTest {
     }
 
     @Test
+    void tabRightBeforeTheClosingQuote() {
+        Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"see policy\t\"\n")), "cfg.quote.tab");
+        assertEquals("see policy", f.message().args().get(1));
+    }
+
+    @Test
     void valueEndingInBackslashGetsAQuote() {
         Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"C:\\\\mail\\\\\"\n")),
                 "cfg.quote.backslash");
