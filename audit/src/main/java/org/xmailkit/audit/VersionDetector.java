@@ -2,8 +2,10 @@ package org.xmailkit.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
@@ -73,12 +75,11 @@ public final class VersionDetector {
 
     /** Catalogue since / removed_in of every name present (dead duplicates and 3+-token lines included). */
     private static void names(ServerTab tab, List<Clue> out) {
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Entry e : tab.entries()) {
-            if (seen.contains(e.name())) {
+            if (!seen.add(e.name())) {
                 continue;
             }
-            seen.add(e.name());
             Optional<Variable> v = tab.catalog().find(e.name());
             if (v.isEmpty()) {
                 continue;
@@ -206,12 +207,11 @@ public final class VersionDetector {
     /** XMailCFG's own names. Returns whether the localized build's settings are present. */
     private static boolean xmailCfg(ServerTab tab, List<Clue> out) {
         boolean localized = false;
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Entry e : tab.entries()) {
-            if (seen.contains(e.name())) {
+            if (!seen.add(e.name())) {
                 continue;
             }
-            seen.add(e.name());
             Optional<Variable> v = tab.catalog().find(e.name());
             if (v.isEmpty()) {
                 continue;

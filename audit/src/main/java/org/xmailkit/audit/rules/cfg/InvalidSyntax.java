@@ -26,7 +26,7 @@ public final class InvalidSyntax implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-019", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_SYNTAX, Reference.of("RFC 1123", "2.1"),
-                    Reference.of("RFC 5322", "3.4.1"), Reference.of(References.SOURCE, "SMAILUtils.cpp USmlValidAddress")),
+                    Reference.of("RFC 5322", "3.4.1"), Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
             List.of());
 
     /** Domain settings, in XMailCFG page order. */

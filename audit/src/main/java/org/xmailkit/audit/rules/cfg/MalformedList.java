@@ -28,7 +28,7 @@ public final class MalformedList implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-015", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp CustMapsList parser"),
+                    Reference.of(References.SOURCE, "CustMapsList parser (zone:code items, atoi codes)"),
                     Reference.of(References.SOURCE, "SvrUtils.cpp SvrConfigVar (fixed-size buffers)"),
                     Reference.of("XMail 1.27 Readme", "SERVER.TAB VARIABLES (FetchHdrTags, NotifyTryPattern)")),
             List.of());

@@ -29,7 +29,7 @@ public final class OutOfRange implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-011", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp (ReceivedHdrType), POP3Svr.cpp (Pop3LogPasswd)"),
+                    Reference.of(References.SOURCE, "SvrUtils.cpp SvrGetConfigInt (no range check)"),
                     Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpOptionsAssign (NeedTLS)")), List.of());
 
     @Override

@@ -24,7 +24,7 @@ public final class RecommendedMissing implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-018", Severity.LOW, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp, POP3Svr.cpp, SMTPUtils.cpp (MDomGetClientDomain)")),
+                    Reference.of(References.SOURCE, "MDomGetClientDomain (reverse DNS of the local address)")),
             List.of());
 
     /** The settings with a reverse-DNS fallback, in page order. */

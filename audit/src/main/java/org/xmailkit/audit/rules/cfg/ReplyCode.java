@@ -25,7 +25,7 @@ public final class ReplyCode implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-012", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_REPLIES, Reference.of("RFC 5321", "4.2.1"),
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp (SmtpMsgIPBan* sent with \"%s\")")), List.of());
+                    Reference.of(References.SOURCE, "SmtpMsgIPBan* replies sent verbatim (\"%s\")")), List.of());
 
     /**
      * The reply messages and the code of XMail's built-in reply for each (server-tab-variables.tsv defaults), used

@@ -22,7 +22,7 @@ public final class SmartDnsHostBroken implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-014", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "DNS lookups: SmartDNSHost parsing (ERR_BAD_SMARTDNSHOST_SYNTAX)")),
+                    Reference.of(References.SOURCE, "SmartDNSHost parsing (ERR_BAD_SMARTDNSHOST_SYNTAX)")),
             List.of());
 
     @Override

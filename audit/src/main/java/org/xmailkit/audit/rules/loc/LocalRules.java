@@ -12,7 +12,7 @@ final class LocalRules {
     static final List<String> NAMES = List.of("SMTPLocalRule1", "SMTPLocalRule2");
 
     /** XMail 1.27's address check, which the switches relax. */
-    static final Reference ADDRESS_CHECK = Reference.of(References.SOURCE, "SMAILUtils.cpp USmlValidAddress");
+    static final Reference ADDRESS_CHECK = Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)");
 
     private LocalRules() {
     }

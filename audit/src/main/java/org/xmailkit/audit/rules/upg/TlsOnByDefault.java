@@ -24,7 +24,7 @@ public final class TlsOnByDefault implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-003", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("1.24"),
-                    Reference.of(References.SOURCE, "SSLConfig.cpp (EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS)")),
+                    Reference.of(References.SOURCE, "SvrTestConfigFlag defaults of EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS (1)")),
             List.of());
 
     /** The TLS switches that default to on, in XMailCFG page order. */
