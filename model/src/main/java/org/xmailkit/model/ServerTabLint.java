@@ -97,6 +97,9 @@ final class ServerTabLint {
         boolean tabInQuotes = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (tabInQuotes && closesQuote(t)) {
+                continue; // the tail of a value split by a TAB, already reported
+            }
             if (t.quoted() && !t.closed()) {
                 if (t.raw().endsWith("\\\"") && t.raw().length() > 2) {
                     out.add(Problem.of(ProblemCode.BACKSLASH_BEFORE_CLOSING_QUOTE, line, t.column()));
@@ -142,11 +145,15 @@ final class ServerTabLint {
 
     private static boolean laterTokenClosesQuote(List<Token> tokens, int from) {
         for (int j = from + 1; j < tokens.size(); j++) {
-            Token t = tokens.get(j);
-            if (!t.quoted() && t.raw().endsWith("\"")) {
+            if (closesQuote(tokens.get(j))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A token that ends a quote opened in an earlier token: {@code y"}, or a lone {@code "} after a TAB. */
+    private static boolean closesQuote(Token t) {
+        return t.raw().endsWith("\"") && (!t.quoted() || t.raw().equals("\""));
     }
 }
