@@ -70,11 +70,15 @@ public final class TlsMaterial {
         Objects.requireNonNull(root, "root");
         synchronized (CACHE) {
             TlsMaterial m = CACHE.get(root);
-            if (m == null) {
-                m = load(root);
-                CACHE.put(root, m);
+            if (m != null) {
+                return m;
             }
-            return m;
+        }
+        // Loaded outside the lock so that MailRoots audited in parallel do not wait for each other; two rules
+        // racing on the same MailRoot may both load it, and the first result is kept.
+        TlsMaterial loaded = load(root);
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(root, r -> loaded);
         }
     }
 

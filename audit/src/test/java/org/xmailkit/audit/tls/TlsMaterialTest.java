@@ -74,6 +74,15 @@ class TlsMaterialTest {
     }
 
     @Test
+    void windowsLineEndingsAreRead() throws IOException {
+        Issued leaf = TestPki.cert("crlf.example.com").issue();
+        TlsMaterial m = load(TestPki.pem(leaf.cert()).replace("\n", "\r\n"),
+                TestPki.pkcs8(leaf.key().getPrivate()).replace("\n", "\r\n"));
+        assertEquals(FileStatus.OK, m.certificate().status());
+        assertEquals(KeyMatch.Kind.LEAF, m.keyMatch().kind());
+    }
+
+    @Test
     void ecKeyInTraditionalFormMatches() throws IOException {
         KeyPair k = TestPki.ec("ec-leaf", "secp256r1");
         Issued leaf = TestPki.cert("ec.example.com").key(k).issue();

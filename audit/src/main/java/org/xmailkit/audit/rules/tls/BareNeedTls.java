@@ -16,13 +16,14 @@ import org.xmailkit.model.syntax.GatewayOptions;
 
 /**
  * TLS-009: {@code NeedTLS} written without {@code =N} in SmtpGwConfig, a DefaultSMTPGateways entry or smtpfwd.tab
- * column 3. XMail 1.27 ignores it, so the TLS the administrator asked for is not used.
+ * column 3. XMail 1.27 ignores it, so the TLS the administrator asked for is not used. Not fixed automatically:
+ * whether 1 or 2 was meant is the administrator's call.
  */
 public final class BareNeedTls implements Rule {
 
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-009", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
+            RuleInfo.Fix.NONE, Set.of(),
             List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpOptionsAssign")),
             List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
 

@@ -14,13 +14,14 @@ import org.xmailkit.model.Effective;
 /**
  * TLS-012: {@code SSLWantCert} on. Every inbound TLS client without a certificate fails the handshake, which is
  * nearly every MTA and mail client: inbound STARTTLS breaks. Client certificates are never used for authorisation
- * by XMail, so turning it off loses nothing.
+ * by XMail. The fix is opt-in all the same: SSLWantCert also turns on outbound verification, which turning it off
+ * ends unless SSLWantVerify is set too.
  */
 public final class ClientCertificateRequired implements Rule {
 
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-012", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(),
+            RuleInfo.Fix.OPT_IN, Set.of(),
             List.of(TlsSupport.xmail("SSLBind.cpp BSslSetupVerify"), TlsSupport.xmail("SSLConfig.cpp CSslBindSetup"),
                     TlsSupport.rfc(3207, "4")),
             List.of("\"SSLWantCert\"\t\"0\""));

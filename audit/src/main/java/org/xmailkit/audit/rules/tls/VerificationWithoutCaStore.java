@@ -75,7 +75,9 @@ public final class VerificationWithoutCaStore implements Rule {
                         TlsSupport.evidence(ctx, useDir)));
             }
             if (out.isEmpty()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), Text.of("TLS-014.none")));
+                Effective by = ctx.tab().effective(TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
+                        ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT);
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), Text.of("TLS-014.none"), TlsSupport.evidence(ctx, by)));
             }
             return out;
         }
