@@ -74,15 +74,6 @@ final class TlsSupport {
     }
 
     /**
-     * @param ctx  the audit
-     * @param name a variable
-     * @return its server.tab location (line 0 when not set)
-     */
-    static Location at(AuditContext ctx, String name) {
-        return at(ctx, ctx.tab().effective(name));
-    }
-
-    /**
      * @param ctx the audit
      * @param e   an effective value
      * @return the line that set it as evidence, or nothing when it comes from the default
