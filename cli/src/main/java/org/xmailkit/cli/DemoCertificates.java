@@ -30,6 +30,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -142,7 +143,13 @@ final class DemoCertificates {
         }
         StringWriter k = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(k)) {
-            w.writeObject(key);
+            // RSA keys in the traditional PKCS#1 form of the OpenSSL of the time, others as PKCS#8 like
+            // "openssl genpkey" writes them.
+            if (key.getAlgorithm().equals("RSA") && chain.get(0).getSigAlgName().startsWith("SHA1")) {
+                w.writeObject(key);
+            } else {
+                w.writeObject(new JcaPKCS8Generator(key, null));
+            }
         }
         Files.writeString(mailRoot.resolve("server.cert"), certs.toString(), StandardCharsets.US_ASCII);
         Path keyFile = mailRoot.resolve("server.key");

@@ -97,7 +97,7 @@ class DemoCommandTest {
             for (String secret : secrets) {
                 assertFalse(s.contains(secret), p + " shows " + secret);
             }
-            assertFalse(s.contains("PRIVATE KEY"), p.toString());
+            assertFalse(s.contains("PRIVATE KEY-----"), p + " shows a key block");
         }
     }
 

@@ -30,7 +30,7 @@ class HtmlReportTest {
     static final String SJIS_TEXT = "550 不正なアクセスです";
     static final List<String> SECRETS = List.of("Alice-Pass-9", "Ctrl#Secret7", "Remote%Pw42", "Plain-Relay-5",
             "DynPassw0rd!", XMailPassword.encode("Alice-Pass-9"), XMailPassword.encode("Ctrl#Secret7"),
-            "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "PRIVATE KEY");
+            "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7", "PRIVATE KEY-----");
 
     @TempDir
     Path tmp;
