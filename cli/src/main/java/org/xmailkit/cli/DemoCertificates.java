@@ -74,9 +74,11 @@ final class DemoCertificates {
                     now.plus(DAY.multipliedBy(20)), List.of("mail.kyoto.example.jp", "kyoto.example.jp"), false);
             write(fleet.resolve("kyoto-xmailcfg"), List.of(k, kca), kyoto.getPrivate(), "rw-------");
 
-            // kobe: leaf and intermediate in order, ECDSA P-256, 90 days, names match.
+            // kobe: leaf, intermediate and private root in order, ECDSA P-256, 90 days, names match.
             KeyPair root = ec();
             String rootName = "CN=Kobe Example Root CA,O=Kobe Example,C=JP";
+            X509Certificate rc = sign(rootName, root, rootName, root.getPrivate(), "SHA256withECDSA",
+                    now.minus(DAY.multipliedBy(900)), now.plus(DAY.multipliedBy(2700)), List.of(), true);
             KeyPair inter = ec();
             String interName = "CN=Kobe Example Issuing CA,O=Kobe Example,C=JP";
             X509Certificate ic = sign(interName, inter, rootName, root.getPrivate(), "SHA256withECDSA",
@@ -85,7 +87,7 @@ final class DemoCertificates {
             X509Certificate kb = sign("CN=mail.kobe.example.jp,O=Kobe Example,C=JP", kobe, interName,
                     inter.getPrivate(), "SHA256withECDSA", now.minus(DAY.multipliedBy(10)),
                     now.plus(DAY.multipliedBy(80)), List.of("mail.kobe.example.jp", "kobe.example.jp"), false);
-            write(fleet.resolve("kobe-127"), List.of(kb, ic), kobe.getPrivate(), "rw-------");
+            write(fleet.resolve("kobe-127"), List.of(kb, ic, rc), kobe.getPrivate(), "rw-------");
 
             // naha: an EC certificate installed with the key of another one.
             KeyPair naha = ec();

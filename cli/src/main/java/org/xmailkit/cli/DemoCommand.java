@@ -82,7 +82,8 @@ final class DemoCommand implements Command {
     }
 
     /**
-     * Writes every file listed in the fleet index, byte for byte.
+     * Writes every file listed in the fleet index, byte for byte, and creates the empty directories it lists (names
+     * ending in {@code /}).
      *
      * @param dir an empty directory
      * @return the directory
@@ -93,6 +94,10 @@ final class DemoCommand implements Command {
             Path target = dir.resolve(name).normalize();
             if (!target.startsWith(dir)) {
                 throw new IllegalStateException("demo index names a path outside the fleet: " + name);
+            }
+            if (name.endsWith("/")) {
+                Files.createDirectories(target);
+                continue;
             }
             try (InputStream in = DemoCommand.class.getResourceAsStream(FLEET + name)) {
                 if (in == null) {
