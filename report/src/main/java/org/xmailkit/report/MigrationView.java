@@ -13,11 +13,12 @@ import org.xmailkit.audit.Severity;
  * @param changes          each change with its reason, in plan order
  * @param diffs            the unified diff, one per changed file
  * @param behaviourChanges what the server will do differently afterwards
+ * @param notes            other things to know: decisions left to the administrator, conflicts, information
  * @param delta            the audit before versus after, or null when not computed
  * @param failure          why the plan failed, or null
  */
 public record MigrationView(Readiness readiness, String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                            List<String> behaviourChanges, AuditDelta delta, String failure) {
+                            List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta, String failure) {
 
     public MigrationView {
         Objects.requireNonNull(readiness, "readiness");
@@ -25,6 +26,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
         changes = List.copyOf(changes);
         diffs = List.copyOf(diffs);
         behaviourChanges = List.copyOf(behaviourChanges);
+        notes = List.copyOf(notes);
         if ((readiness == Readiness.FAILED) != (failure != null)) {
             throw new IllegalArgumentException("a failure message goes with FAILED readiness only");
         }
@@ -35,7 +37,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @return the view for a report made without migration plans
      */
     public static MigrationView notPlanned(String target) {
-        return new MigrationView(Readiness.NOT_PLANNED, target, List.of(), List.of(), List.of(), null, null);
+        return new MigrationView(Readiness.NOT_PLANNED, target, List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
     /**
@@ -44,7 +46,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @return the view of a failed plan
      */
     public static MigrationView failed(String target, String message) {
-        return new MigrationView(Readiness.FAILED, target, List.of(), List.of(), List.of(), null, message);
+        return new MigrationView(Readiness.FAILED, target, List.of(), List.of(), List.of(), List.of(), null, message);
     }
 
     /**
@@ -54,13 +56,25 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param changes          the changes
      * @param diffs            the diffs
      * @param behaviourChanges the behaviour changes
+     * @param notes            the other notes
      * @param delta            the audit delta, or null
      * @return the view, clean when no behaviour changes
      */
     public static MigrationView planned(String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                                        List<String> behaviourChanges, AuditDelta delta) {
+                                        List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta) {
         Readiness r = behaviourChanges.isEmpty() ? Readiness.CLEAN : Readiness.BEHAVIOUR_CHANGES;
-        return new MigrationView(r, target, changes, diffs, behaviourChanges, delta, null);
+        return new MigrationView(r, target, changes, diffs, behaviourChanges, notes, delta, null);
+    }
+
+    /**
+     * Something to know about the plan besides its changes.
+     *
+     * @param level {@code decide} (only the administrator can choose), {@code conflict} (two settings disagreed;
+     *              the one XMail reads was kept) or {@code info}
+     * @param where the file and line concerned, or empty
+     * @param text  what to know
+     */
+    public record NoteView(String level, String where, String text) {
     }
 
     /**

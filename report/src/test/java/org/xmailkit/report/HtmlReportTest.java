@@ -75,7 +75,8 @@ class HtmlReportTest {
             return MigrationView.planned("1.27", List.of(new MigrationView.PlannedChange("server.tab", "remove",
                     "DynDnsSetup", secrets.scrub(root.serverTab().entry("DynDnsSetup")
                     .map(e -> root.serverTab().printable(e.value())).orElse("")), "", "UPG-X", "removed in 1.24")),
-                    List.of(MigrationViews.diff("server.tab", diff, secrets)), List.of(), null);
+                    List.of(MigrationViews.diff("server.tab", diff, secrets)), List.of(),
+                    List.of(new MigrationView.NoteView("decide", "server.tab:5", "check it")), null);
         };
     }
 

@@ -76,7 +76,7 @@ class MessagesTest {
         }
         keys.addAll(List.of("rules.fix.none", "rules.fix.safe",
                 "rules.fix.opt_in", "rules.need.mailroot", "rules.need.install_dir", "waiver.inline", "waiver.file",
-                "server.versionGiven", "server.versionDetected"));
+                "server.versionGiven", "server.versionDetected", "note.decide", "note.conflict", "note.info"));
         for (Locale l : BOTH) {
             for (String k : keys) {
                 assertTrue(ReportMessages.has(l, k), l + ": " + k);

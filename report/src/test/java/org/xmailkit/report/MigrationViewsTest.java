@@ -59,10 +59,10 @@ class MigrationViewsTest {
     @Test
     void aFailureMessageGoesWithFailedReadinessOnly() {
         assertEquals(Readiness.FAILED, MigrationView.failed("1.27", "boom").readiness());
-        assertEquals(Readiness.CLEAN, MigrationView.planned("1.27", List.of(), List.of(), List.of(), null).readiness());
+        assertEquals(Readiness.CLEAN, MigrationView.planned("1.27", List.of(), List.of(), List.of(), List.of(), null).readiness());
         assertEquals(Readiness.BEHAVIOUR_CHANGES,
-                MigrationView.planned("1.27", List.of(), List.of(), List.of("x"), null).readiness());
+                MigrationView.planned("1.27", List.of(), List.of(), List.of("x"), List.of(), null).readiness());
         assertThrows(IllegalArgumentException.class, () -> new MigrationView(Readiness.CLEAN, "1.27", List.of(),
-                List.of(), List.of(), null, "boom"));
+                List.of(), List.of(), List.of(), null, "boom"));
     }
 }

@@ -32,7 +32,7 @@ class ReportModelTest {
         List<CategoryGroup> groups = findings.length == 0 ? List.of()
                 : List.of(new CategoryGroup(Category.TLS, "TLS", rules, active, findings.length));
         MigrationView mig = readiness == Readiness.FAILED ? MigrationView.failed("1.27", "x")
-                : new MigrationView(readiness, "1.27", List.of(), List.of(), List.of(), null, null);
+                : new MigrationView(readiness, "1.27", List.of(), List.of(), List.of(), List.of(), null, null);
         return new ServerReport(id, "/f/" + id, false, null, "ASCII", "LF", version, false, List.of(), grade, caps,
                 ServerReports.counts(List.of()), (int) java.util.Arrays.stream(findings)
                 .filter(FindingView::suppressed).count(), groups, List.of(), 0, List.of(), List.of(), List.of(), mig,
