@@ -69,6 +69,33 @@ public final class ServerReports {
     }
 
     /**
+     * A server's findings and grade only, for the single page of {@code audit --format html}: no settings and no
+     * migration plan.
+     *
+     * @param id      the server id
+     * @param path    the path to show
+     * @param audit   its audit
+     * @param secrets what must not be shown
+     * @param locale  the report's language
+     * @param target  the migration target
+     * @return the page model
+     */
+    public static ServerReport findings(String id, String path, AuditResult audit, Secrets secrets, Locale locale,
+                                        String target) {
+        Path base = audit.bare() ? audit.path().toAbsolutePath().getParent() : audit.path();
+        List<String> evidence = audit.source().evidence().stream()
+                .map(t -> secrets.scrub(render(t, locale))).toList();
+        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale), incomplete(audit, locale));
+        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(id, path, audit.bare(), null, "", "", audit.source().display(),
+                audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
+                (int) audit.findings().stream().filter(Finding::suppressed).count(),
+                groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors);
+    }
+
+    /**
      * The page of a server that could not be audited.
      *
      * @param id     the server id
