@@ -28,6 +28,7 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.AuditWriter;
+import org.xmailkit.report.OutputTexts;
 import org.xmailkit.report.json.JsonWriter;
 import org.xmailkit.report.sarif.SarifWriter;
 import org.xmailkit.report.text.TextWriter;
@@ -175,7 +176,7 @@ final class AuditCommand implements Command {
         for (ServerAudit s : fleet.servers()) {
             if (s.failed()) {
                 if (lines) {
-                    err.println(s.failure(ctx.locale()));
+                    err.println(OutputTexts.failure(fleet, s, ctx.locale()));
                 }
                 if (ctx.verbose() && s instanceof ServerAudit.Crashed c) {
                     c.error().printStackTrace(err);
@@ -184,7 +185,7 @@ final class AuditCommand implements Command {
             }
             AuditResult r = ((ServerAudit.Audited) s).result();
             if (lines) {
-                r.readErrors().forEach(e -> err.println(e.oneLine(ctx.locale())));
+                r.readErrors().forEach(e -> err.println(OutputTexts.oneLine(fleet, e, ctx.locale())));
                 for (Notice n : r.notices()) {
                     err.println(fleet.relative(n.location().file()) + ":" + n.location().line() + ": "
                             + n.message().render(ctx.locale()));

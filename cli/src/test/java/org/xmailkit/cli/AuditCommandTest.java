@@ -95,7 +95,7 @@ class AuditCommandTest {
 
         out.reset();
         assertEquals(ExitCode.PARTIAL, run("audit", "--format", "json", "fleet"));
-        assertTrue(err().startsWith(tmp.resolve("fleet/mail02/server.tab") + ": "), err());
+        assertTrue(err().startsWith("fleet/mail02/server.tab: "), err());
         assertEquals(1, err().lines().count());
     }
 

@@ -1,6 +1,7 @@
 package org.xmailkit.report;
 
 import java.util.Locale;
+import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.Messages;
@@ -32,6 +33,29 @@ public final class OutputTexts {
         String full = e.oneLine(locale);
         String prefix = e.path() + (e.line() > 0 ? ":" + e.line() : "") + ": ";
         return full.startsWith(prefix) ? full.substring(prefix.length()) : full;
+    }
+
+    /**
+     * @param fleet  the fleet, for the scan root
+     * @param e      an input error
+     * @param locale the language
+     * @return {@code path:line: message} with the path relative to the scan root
+     */
+    public static String oneLine(FleetResult fleet, InputException e, Locale locale) {
+        return fleet.relative(e.path()) + (e.line() > 0 ? ":" + e.line() : "") + ": " + bareMessage(e, locale);
+    }
+
+    /**
+     * @param fleet  the fleet, for the scan root
+     * @param failed a failed server
+     * @param locale the language
+     * @return {@code path:line: message} with the path relative to the scan root
+     */
+    public static String failure(FleetResult fleet, ServerAudit failed, Locale locale) {
+        if (failed instanceof ServerAudit.Unreadable u) {
+            return oneLine(fleet, u.error(), locale);
+        }
+        return fleet.relative(failed.path()) + ": " + failureMessage(failed, locale);
     }
 
     /**

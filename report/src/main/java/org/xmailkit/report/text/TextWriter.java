@@ -102,7 +102,7 @@ public final class TextWriter implements AuditWriter {
     private void server(PrintStream out, FleetResult fleet, ServerAudit s) {
         out.println(paint(BOLD, "== " + fleet.relative(s.path()) + " =="));
         if (s.failed()) {
-            out.println(paint(colour(Severity.CRITICAL), t("text.failed", s.failure(locale))));
+            out.println(paint(colour(Severity.CRITICAL), t("text.failed", OutputTexts.failure(fleet, s, locale))));
             return;
         }
         AuditResult r = ((ServerAudit.Audited) s).result();
@@ -110,7 +110,7 @@ public final class TextWriter implements AuditWriter {
         out.println(t(v.given() ? "text.versionGiven" : "text.version", v.display(), fleet.options().target(),
                 fleet.options().profile().id()));
         for (InputException e : r.readErrors()) {
-            out.println(paint(colour(Severity.CRITICAL), t("text.readError", e.oneLine(locale))));
+            out.println(paint(colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale))));
         }
         List<Finding> active = r.active();
         if (active.isEmpty() && r.suppressed().isEmpty()) {
