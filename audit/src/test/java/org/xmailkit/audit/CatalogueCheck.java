@@ -39,11 +39,8 @@ final class CatalogueCheck {
                     out.add(id + ": the Japanese " + t + " has no Japanese in it");
                 }
             }
-            if (AuditMessages.has(Locale.ENGLISH, "rule." + id + ".title")) {
-                String title = r.title(Locale.ENGLISH).strip();
-                if (title.endsWith(".") || !Character.isUpperCase(title.codePointAt(0)) && !Character.isDigit(title.charAt(0))) {
-                    out.add(id + ": the title should be capitalised, without a final period: " + title);
-                }
+            if (AuditMessages.has(Locale.ENGLISH, "rule." + id + ".title") && !titleFine(r.title(Locale.ENGLISH))) {
+                out.add(id + ": the title should be capitalised, without a final period: " + r.title(Locale.ENGLISH));
             }
             if (r.references().isEmpty()) {
                 out.add(id + ": no reference");
@@ -58,6 +55,14 @@ final class CatalogueCheck {
             }
         }
         return out;
+    }
+
+    /** A title has no final period and starts with a capital, or with a file or variable name such as spammers.tab. */
+    static boolean titleFine(String title) {
+        String t = title.strip();
+        String firstWord = t.split("\\s+", 2)[0];
+        boolean plainLowerWord = !firstWord.isEmpty() && firstWord.chars().allMatch(Character::isLowerCase);
+        return !t.isEmpty() && !t.endsWith(".") && !plainLowerWord;
     }
 
     /**

@@ -49,6 +49,15 @@ class CatalogueTest {
     }
 
     @Test
+    void titlesAreCapitalisedWithoutPeriodButMayStartWithAFileName() {
+        assertTrue(CatalogueCheck.titleFine("CTRL is open to everyone"));
+        assertTrue(CatalogueCheck.titleFine("spammers.tab is missing"));
+        assertTrue(CatalogueCheck.titleFine("SmtpNoTLSAuths absent"));
+        assertTrue(!CatalogueCheck.titleFine("Relay is open."));
+        assertTrue(!CatalogueCheck.titleFine("relay is open"));
+    }
+
+    @Test
     void remediationLinesMustBeQuotedNameTabQuotedValueForServerTab() {
         Catalog c = Catalog.builtin();
         assertNull(CatalogueCheck.remediationLineProblem("\"SmtpNoTLSAuths\"\t\"\"", c));
