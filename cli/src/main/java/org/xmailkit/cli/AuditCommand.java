@@ -160,11 +160,22 @@ final class AuditCommand implements Command {
 
     private static AuditWriter writer(Format format, CommandContext ctx, boolean quiet, Optional<Severity> failOn) {
         return switch (format) {
-            case TEXT -> new TextWriter(ctx.locale(), ctx.textCharset(), ctx.terminal() && System.getenv("NO_COLOR") == null,
-                    quiet, failOn);
+            case TEXT -> new TextWriter(ctx.locale(), ctx.textCharset(), colour(ctx), quiet, failOn);
             case JSON -> new JsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock());
             case SARIF -> new SarifWriter(ctx.locale(), Cli.version());
         };
+    }
+
+    /**
+     * Colour only on a terminal, never with {@code NO_COLOR} set; on Windows only in terminals known to read ANSI
+     * escapes (Windows Terminal sets WT_SESSION; MSYS and Cygwin set TERM), as the classic console prints them raw.
+     */
+    static boolean colour(CommandContext ctx) {
+        if (!ctx.terminal() || System.getenv("NO_COLOR") != null) {
+            return false;
+        }
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        return !windows || System.getenv("WT_SESSION") != null || System.getenv("TERM") != null;
     }
 
     /**
