@@ -32,13 +32,20 @@ public final class Cli {
 
     /** Creates the CLI with every command. */
     public Cli() {
-        for (Command c : List.<Command>of(
+        this(List.<Command>of(
+                new AuditCommand(),
+                new ExplainCommand(),
                 new ShowCommand(),
                 new VarsCommand(),
                 new ReportCommand(),
                 new DemoCommand(),
-                new BenchCommand())) {
-            commands.put(c.name(), c);
+                new BenchCommand()));
+    }
+
+    /** @param commands the commands, in help order (tests give commands built over test rules) */
+    Cli(List<Command> commands) {
+        for (Command c : commands) {
+            this.commands.put(c.name(), c);
         }
     }
 
