@@ -17,6 +17,7 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.WaiverException;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -64,7 +65,13 @@ final class BenchCommand implements Command {
         if (n < 1) {
             throw new UsageException(ctx.msg("cli.badValue", "--servers", Integer.toString(n), "N > 0"));
         }
-        AuditOptions options = ReportRun.auditOptions(cl, ctx);
+        AuditOptions options;
+        try {
+            options = ReportRun.auditOptions(cl, ctx);
+        } catch (WaiverException e) {
+            ctx.errors().println(e.oneLine(ctx.locale()));
+            return ExitCode.INPUT;
+        }
         Path work = Files.createTempDirectory("xmailkit-bench-");
         Path out = cl.hasOption("out") ? ctx.resolve(cl.getOptionValue("out")) : work.resolve("report");
         ReportRun.checkOut(out, ctx);

@@ -13,7 +13,10 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.WaiverException;
+import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
@@ -45,15 +48,20 @@ final class ReportRun {
                 .desc(CommandContext.message(locale, "opt.report.profile")).get());
         o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
                 .desc(CommandContext.message(locale, "opt.report.from")).get());
+        o.addOption(Option.builder("w").longOpt("waivers").hasArg().argName("FILE")
+                .desc(CommandContext.message(locale, "opt.report.waivers")).get());
     }
 
     /**
      * @param cl  the command line
      * @param ctx the context
      * @return the audit options the command line asks for
-     * @throws UsageException for a bad value
+     * @throws UsageException  for a bad value
+     * @throws InputException  when the waiver file cannot be read
+     * @throws WaiverException when the waiver file has a bad entry
      */
-    static AuditOptions auditOptions(CommandLine cl, CommandContext ctx) throws UsageException {
+    static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
+            throws UsageException, InputException, WaiverException {
         String target = Args.choice(cl, ctx, "to", TARGETS, "1.27");
         String profile = Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline");
         Optional<XMailVersion> from = Optional.empty();
@@ -64,8 +72,13 @@ final class ReportRun {
                 throw new UsageException(ctx.msg("cli.badValue", "--from", cl.getOptionValue("from"), "1.22, 1.27, ..."));
             }
         }
+        Waivers waivers = Waivers.NONE;
+        if (cl.hasOption("waivers")) {
+            String typed = cl.getOptionValue("waivers");
+            waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
+        }
         return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Profile.parse(profile))
-                .withTarget(XMailVersion.parse(target)).withFrom(from);
+                .withTarget(XMailVersion.parse(target)).withFrom(from).withWaivers(waivers);
     }
 
     /**
@@ -97,13 +110,14 @@ final class ReportRun {
     static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
             throws InputException, IOException {
         List<Path> servers = MailRoots.discover(inputs);
+        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         FleetReport report = new FleetReport(Auditor.standard(), MigrationPlanner.none(target),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         PrintStream err = ctx.errors();
         int total = servers.size();
-        FleetReport.Result r = report.run(servers, out, done -> {
+        FleetReport.Result r = report.run(servers, scanRoot, out, done -> {
             if (ctx.terminal()) {
                 err.print("\r" + ctx.msg("report.progress", done, total));
                 if (done == total) {

@@ -30,6 +30,41 @@ class ReportCommandTest {
     }
 
     @Test
+    void itsJsonAndSarifAreWhatTheAuditCommandPrints() throws Exception {
+        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"a.example\"\n")
+                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").write();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2025-06-01T09:00:00Z"),
+                java.time.ZoneOffset.UTC);
+        for (String lang : java.util.List.of("en", "ja")) {
+            CliRunner r = CliRunner.run(tmp, clock, "report", "fleet", "--out", "out-" + lang, "--lang", lang);
+            assertEquals(ExitCode.OK, r.code, r.err());
+            CliRunner json = CliRunner.run(tmp, clock, "audit", "fleet", "--format", "json", "--lang", lang);
+            CliRunner sarif = CliRunner.run(tmp, clock, "audit", "fleet", "--format", "sarif", "--lang", lang);
+            assertEquals(json.out(), Files.readString(tmp.resolve("out-" + lang + "/report.json")));
+            assertEquals(sarif.out(), Files.readString(tmp.resolve("out-" + lang + "/report.sarif")));
+            assertTrue(json.out().contains("\"SEC-001\""), "the open relay is in the JSON");
+            org.xmailkit.report.OutputScan.check(tmp.resolve("out-" + lang));
+        }
+    }
+
+    @Test
+    void theAuditCommandWritesOneSelfContainedHtmlPage() throws Exception {
+        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"<script>x</script>.example\"\n")
+                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").write();
+        CliRunner r = CliRunner.run(tmp, "audit", "fleet", "--format", "html", "--lang", "ja");
+        assertEquals(ExitCode.OK, r.code, r.err());
+        Path page = tmp.resolve("page/audit.html");
+        Files.createDirectories(page.getParent());
+        Files.writeString(page, r.out());
+        org.xmailkit.report.OutputScan.check(page.getParent());
+        assertTrue(r.out().contains("<html lang=\"ja\">"));
+        assertTrue(r.out().contains("SEC-001"));
+        assertFalse(r.out().contains("<script>x"));
+    }
+
+    @Test
     void needsAnOutputDirectory() {
         CliRunner r = CliRunner.run(tmp, "report", "x");
         assertEquals(ExitCode.USAGE, r.code);

@@ -1,35 +1,47 @@
 package org.xmailkit.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.report.json.JsonWriter;
+import org.xmailkit.report.sarif.SarifWriter;
 
 /**
- * Runs the audit and the migration plan on every server of a fleet, in parallel, and writes the HTML site: each
- * server's page as soon as it is done, the fleet page and rule catalogue at the end. Only a summary of each server is
- * kept for the fleet page, so memory grows with the number of servers, not with their content. One server that
- * cannot be read or audited becomes an error entry; the rest go on.
+ * Runs the audit and the migration plan on every server of a fleet, in parallel, and writes the report: each
+ * server's page as soon as that server is done, then the fleet page, the rule catalogue, {@code report.json} and
+ * {@code report.sarif}. The audit is the audit command's own ({@link FleetAuditor}), so the JSON and SARIF files are
+ * what {@code xmailkit audit --format json|sarif} prints for the same inputs. The fleet page keeps only a summary of
+ * each server. A server that cannot be read or audited becomes an error entry; the rest go on.
  */
 public final class FleetReport {
+
+    /** The JSON file of the report. */
+    public static final String JSON = "report.json";
+    /** The SARIF file of the report. */
+    public static final String SARIF = "report.sarif";
 
     /**
      * How to report.
@@ -60,12 +72,11 @@ public final class FleetReport {
      *
      * @param model    the fleet model
      * @param index    the fleet page
-     * @param audits   the audit of every server that could be opened, in input order
+     * @param fleet    the audit of every server, as the audit command has it
      * @param failures the servers that could not be audited, one line each
      */
-    public record Result(ReportModel model, Path index, List<AuditResult> audits, List<String> failures) {
+    public record Result(ReportModel model, Path index, FleetResult fleet, List<String> failures) {
         public Result {
-            audits = List.copyOf(audits);
             failures = List.copyOf(failures);
         }
     }
@@ -99,95 +110,87 @@ public final class FleetReport {
 
     /**
      * @param servers  the servers (MailRoot directories or server.tab files), in input order
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
      * @param out      the output directory
-     * @param progress told the number of servers done after each one
+     * @param progress told the number of servers done after each one (from worker threads)
      * @return what was produced
-     * @throws IOException when the site cannot be written
+     * @throws IOException when the report cannot be written
      */
-    public Result run(List<Path> servers, Path out, IntConsumer progress) throws IOException {
+    public Result run(List<Path> servers, Path scanRoot, Path out, IntConsumer progress) throws IOException {
         Path root = ServerIds.commonDirectory(servers);
         ReportModel.Meta meta = meta(root);
         HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
         SiteWriter site = new SiteWriter(out, renderer);
         List<String> ids = ServerIds.assign(servers);
-        ReportModel.Builder fleet = new ReportModel.Builder(root);
-        AuditResult[] audits = new AuditResult[servers.size()];
-        String[] failures = new String[servers.size()];
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, servers.size())));
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            int[] done = {0};
-            for (int i = 0; i < servers.size(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ServerReport page = one(ids.get(index), servers.get(index), audits, failures, index);
-                    site.server(page);
-                    fleet.add(index, page);
-                    synchronized (done) {
-                        done[0]++;
-                        progress.accept(done[0]);
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdownNow();
-        }
-        ReportModel model = fleet.build(meta);
-        List<Rule> rules = auditor.rules();
-        Path index = site.finish(model, RulesPage.of(rules, model.ruleServers(), options.locale()));
-        List<AuditResult> ok = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
+        Map<Path, Integer> index = new HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
-            if (audits[i] != null) {
-                ok.add(audits[i]);
-            }
-            if (failures[i] != null) {
-                failed.add(failures[i]);
-            }
+            index.putIfAbsent(key(servers.get(i)), i);
         }
-        return new Result(model, index, ok, failed);
+        ReportModel.Builder model = new ReportModel.Builder(root);
+        AtomicInteger done = new AtomicInteger();
+        FleetResult fleet;
+        try {
+            fleet = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
+                int i = index.get(key(s.path()));
+                ServerReport page = page(ids.get(i), s);
+                try {
+                    site.server(page);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                model.add(i, page);
+                progress.accept(done.incrementAndGet());
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+        ReportModel m = model.build(meta);
+        Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
+        write(out.resolve(JSON), stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
+                options.clock()).write(fleet, stream));
+        write(out.resolve(SARIF), stream -> new SarifWriter(options.locale(), options.toolVersion())
+                .write(fleet, stream));
+        List<String> failures = fleet.failed().stream()
+                .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
+        return new Result(m, html, fleet, failures);
     }
 
-    private ServerReport one(String id, Path path, AuditResult[] audits, String[] failures, int index) {
+    private static Path key(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Body body) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            body.write(o);
+        }
+    }
+
+    /** The page of one server: audited ones are opened again for their settings, secrets and migration plan. */
+    private ServerReport page(String id, ServerAudit s) {
         Locale locale = options.locale();
+        if (!(s instanceof ServerAudit.Audited a)) {
+            return ServerReports.failed(id, s.path(), OutputTexts.failureMessage(s, locale), options.target());
+        }
+        AuditResult audit = a.result();
         MailRoot root;
         try {
-            root = MailRoot.open(path);
+            root = MailRoot.open(s.path());
         } catch (InputException e) {
-            failures[index] = e.oneLine(locale);
-            return ServerReports.failed(id, path, e.oneLine(locale), options.target());
+            return ServerReports.failed(id, s.path(), e.oneLine(locale), options.target());
         }
-        AuditResult audit;
-        try {
-            audit = auditor.audit(root, options.audit());
-        } catch (RuntimeException e) {
-            // A rule that throws is a bug; the server is reported as failed and the rest of the fleet goes on.
-            String msg = path + ": " + ReportMessages.get(locale, "server.auditBug", String.valueOf(e));
-            failures[index] = msg;
-            return ServerReports.failed(id, path, msg, options.target());
-        }
-        audits[index] = audit;
         Secrets secrets = Secrets.of(root);
         MigrationView migration;
         try {
             migration = planner.plan(root, audit, secrets, locale);
         } catch (RuntimeException e) {
+            // A bug in a migration step must not cost the server its page: the plan shows as failed.
             migration = MigrationView.failed(options.target(),
                     ReportMessages.get(locale, "migration.bug", String.valueOf(e)));
         }

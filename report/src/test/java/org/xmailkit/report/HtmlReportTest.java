@@ -84,16 +84,16 @@ class HtmlReportTest {
         FleetReport r = new FleetReport(new Auditor(List.of()), removingDynDns(), new FleetReport.Options(locale,
                 AuditOptions.defaults(), "1.27", "test", 2, Clock.fixed(Instant.parse("2025-01-02T03:04:05Z"),
                 ZoneOffset.UTC)));
-        FleetReport.Result res = r.run(fleet(), tmp.resolve(dir), n -> { });
+        FleetReport.Result res = r.run(fleet(), tmp, tmp.resolve(dir), n -> { });
         assertEquals(1, res.failures().size());
-        assertEquals(2, res.audits().size());
+        assertEquals(2, res.fleet().audited().size());
         return tmp.resolve(dir);
     }
 
     @Test
     void valuesAreEscapedAndReadable() throws Exception {
         Path out = run(Locale.ENGLISH, "out");
-        String all = allText(out);
+        String all = allHtml(out);
         assertFalse(all.contains(SCRIPT));
         assertFalse(all.contains("<img"));
         assertTrue(all.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -163,7 +163,7 @@ class HtmlReportTest {
         FleetReport r = new FleetReport(new Auditor(List.of()), MigrationPlanner.none("1.27"),
                 new FleetReport.Options(Locale.ENGLISH, AuditOptions.defaults(), "1.27", "test", 1,
                         Clock.systemUTC()));
-        assertThrows(IllegalArgumentException.class, () -> r.run(fleet(), out, n -> { }));
+        assertThrows(IllegalArgumentException.class, () -> r.run(fleet(), tmp, out, n -> { }));
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         Path again = run(Locale.ENGLISH, "twice");
         run(Locale.ENGLISH, "twice");
@@ -179,9 +179,12 @@ class HtmlReportTest {
         throw new AssertionError("no server page with " + containing);
     }
 
-    static String allText(Path out) throws Exception {
+    static String allHtml(Path out) throws Exception {
         StringBuilder b = new StringBuilder();
         for (Path p : OutputScan.files(out)) {
+            if (!p.toString().endsWith(".html")) {
+                continue;
+            }
             b.append(Files.readString(p, StandardCharsets.UTF_8));
         }
         return b.toString();

@@ -41,12 +41,52 @@ public final class OutputScan {
         }
     }
 
-    /** Runs every check on every HTML file under the directory. */
+    /** Keys whose values may be web addresses in JSON and SARIF: citations and schema names, never loaded. */
+    private static final java.util.Set<String> LINK_KEYS = java.util.Set.of("$schema", "informationUri", "helpUri",
+            "url");
+
+    /**
+     * Runs every check on every file under the directory: HTML pages as a browser sees them; in JSON and SARIF files
+     * (data, which no browser loads) a location is a relative path, and only citations ({@link #LINK_KEYS}) are web
+     * addresses.
+     */
     public static void check(Path dir) throws Exception {
-        List<Path> html = files(dir).stream().filter(p -> p.toString().endsWith(".html")).toList();
+        List<Path> all = files(dir);
+        List<Path> html = all.stream().filter(p -> p.toString().endsWith(".html")).toList();
         assertFalse(html.isEmpty(), "no HTML written under " + dir);
         for (Path p : html) {
             checkPage(dir, p);
+        }
+        for (Path p : all) {
+            String name = p.getFileName().toString();
+            if (name.endsWith(".json") || name.endsWith(".sarif")) {
+                checkData(p);
+            } else {
+                assertTrue(name.endsWith(".html"), "unexpected file in the report: " + p);
+            }
+        }
+    }
+
+    /** A JSON or SARIF file: every location ({@code uri}, {@code url}, ...) relative, except citations. */
+    public static void checkData(Path file) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(file.toFile());
+        walk(file.getFileName().toString(), "", root);
+    }
+
+    private static void walk(String file, String key, com.fasterxml.jackson.databind.JsonNode n) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> walk(file, e.getKey(), e.getValue()));
+        } else if (n.isArray()) {
+            n.forEach(c -> walk(file, key, c));
+        } else if (n.isTextual()) {
+            String k = key.toLowerCase(Locale.ROOT);
+            String v = n.asText().toLowerCase(Locale.ROOT);
+            boolean location = k.endsWith("uri") || k.endsWith("url") || k.equals("href") || k.equals("src");
+            // A file: URI names the scan root on this machine (SARIF originalUriBaseIds); it loads nothing.
+            if (location && (v.contains(":") || v.startsWith("//")) && !v.startsWith("file:///")) {
+                assertTrue(LINK_KEYS.contains(key) && v.startsWith("https://"), file + ": " + key + " = " + n.asText());
+            }
         }
     }
 
