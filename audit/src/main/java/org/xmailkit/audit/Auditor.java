@@ -44,6 +44,19 @@ public final class Auditor {
     public AuditResult audit(MailRoot root, AuditOptions options) {
         SourceVersion source = options.from().map(SourceVersion::given)
                 .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+        return audit(root, options, source);
+    }
+
+    /**
+     * Audits with a source version decided by the caller, e.g. a migration that audits a configuration before and
+     * after its edits against the same source version.
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to audit ({@code options.from()} is not consulted)
+     * @param source  the source version the rules see
+     * @return the result
+     */
+    public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
         AuditContext ctx = new AuditContext(root, source, options);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();

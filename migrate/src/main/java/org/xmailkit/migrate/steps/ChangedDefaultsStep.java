@@ -1,0 +1,88 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.migrate.DefaultsPolicy;
+import org.xmailkit.migrate.MigrationStep;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepContext;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.XMailVersion;
+
+/**
+ * Variables whose behaviour when absent differs between the source version and 1.27. With
+ * {@code --defaults preserve} the old effective value is written explicitly (a plain line at the end of the file);
+ * with {@code adopt} nothing is written and the behaviour change is reported.
+ * <ul>
+ * <li>{@code DefaultSmtpPerms}: {@code MR} up to 1.26, {@code MRVZ} from 1.27pre01 (found only in the code).</li>
+ * <li>{@code EnableSMTP-TLS}, {@code EnablePOP3-TLS}, {@code EnableCTRL-TLS}: before 1.24 there was no TLS; from
+ * 1.24 they default to on. Written as 0 only when the source certainly predates 1.24, because writing 0 on a
+ * server that already had TLS would switch it off; when the range is uncertain the choice is reported.</li>
+ * </ul>
+ */
+public final class ChangedDefaultsStep implements MigrationStep {
+
+    /** The step id. */
+    public static final String ID = "changed-defaults";
+
+    /** One changed default. {@code certainOnly}: act only when the source is certainly older. */
+    record Changed(String name, String old, XMailVersion changedIn, boolean certainOnly, String key) {
+    }
+
+    static final List<Changed> CHANGED = List.of(
+            new Changed("DefaultSmtpPerms", "MR", XMailVersion.parse("1.27pre01"), false, "perms"),
+            new Changed("EnableSMTP-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
+            new Changed("EnablePOP3-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
+            new Changed("EnableCTRL-TLS", "0", XMailVersion.parse("1.24"), true, "tls"));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Reference> facts() {
+        return List.of(Reference.of("history.md", "1.27"), Reference.of("NOTES.md", "B16"),
+                Reference.of("NOTES.md", "D4"), Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D5"),
+                Reference.of("xmailcfg.md", "5"));
+    }
+
+    @Override
+    public StepResult apply(ServerFiles files, StepContext ctx) {
+        Work w = new Work(files, ID, reason());
+        ServerTab in = w.input();
+        SourceVersion source = ctx.source();
+        DefaultsPolicy policy = ctx.options().defaults();
+        List<String> lines = new ArrayList<>();
+        for (Changed c : CHANGED) {
+            if (in.has(c.name()) || !source.mayBeBefore(c.changedIn())) {
+                continue;
+            }
+            String now = in.catalog().get(c.name()).defaultValue();
+            if (c.certainOnly() && !source.certainlyBefore(c.changedIn())) {
+                w.note(Note.Level.DECIDE, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".uncertain",
+                        c.name(), c.old(), now, source.display()));
+                continue;
+            }
+            if (policy == DefaultsPolicy.PRESERVE) {
+                lines.add(w.tab().entryLine(c.name(), c.old()));
+                w.add(c.name(), c.old(), MigrationText.of("change.changed-defaults.preserve", c.name(), c.old(), now,
+                        c.changedIn().toString()));
+                w.note(Note.Level.INFO, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".preserved",
+                        c.name(), c.old(), now));
+            } else {
+                w.note(Note.Level.BEHAVIOUR, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".adopted",
+                        c.name(), c.old(), now));
+            }
+        }
+        if (!lines.isEmpty()) {
+            w.tab(w.tab().appendRaw(lines));
+        }
+        return w.result();
+    }
+}
