@@ -12,6 +12,7 @@ import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.VersionDetector;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
@@ -39,11 +40,16 @@ public final class Migrator {
      * @param root    a MailRoot or bare server.tab
      * @param options how to migrate
      * @return the result
+     * @throws InputException when a file the migration edits exists but cannot be read
      */
-    public MigrationResult migrate(MailRoot root, MigrationOptions options) {
+    public MigrationResult migrate(MailRoot root, MigrationOptions options) throws InputException {
         SourceVersion source = source(root, options);
         AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
         ServerFiles files = ServerFiles.read(root);
+        if (!root.readErrors().isEmpty()) {
+            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
+            throw root.readErrors().get(0);
+        }
         Function<ServerFiles, List<Finding>> findings =
                 f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
         MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, findings);
