@@ -33,7 +33,8 @@ public final class Cli {
     public Cli() {
         for (Command c : List.<Command>of(
                 new ShowCommand(),
-                new VarsCommand())) {
+                new VarsCommand(),
+                new MigrateCommand())) {
             commands.put(c.name(), c);
         }
     }

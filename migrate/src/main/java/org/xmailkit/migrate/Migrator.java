@@ -88,9 +88,7 @@ public final class Migrator {
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
                                    Charset charset) {
-        String label = kind.fileName();
-        List<String> diff = UnifiedDiff.of(path.toString(), path + " (" + label + ", migrated)", before, after,
-                charset);
+        List<String> diff = UnifiedDiff.of(path.toString(), path + " (migrated)", before, after, charset);
         return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, diff);
     }
 }

@@ -1,7 +1,9 @@
 package org.xmailkit.migrate.steps;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.DefaultsPolicy;
@@ -59,30 +61,46 @@ public final class ChangedDefaultsStep implements MigrationStep {
         SourceVersion source = ctx.source();
         DefaultsPolicy policy = ctx.options().defaults();
         List<String> lines = new ArrayList<>();
+        // One note per group (the three TLS switches share one), naming every variable concerned.
+        Map<String, List<Changed>> noted = new LinkedHashMap<>();
+        Map<String, String> how = new LinkedHashMap<>();
         for (Changed c : CHANGED) {
             if (in.has(c.name()) || !source.mayBeBefore(c.changedIn())) {
                 continue;
             }
-            String now = in.catalog().get(c.name()).defaultValue();
+            String state;
             if (c.certainOnly() && !source.certainlyBefore(c.changedIn())) {
-                w.note(Note.Level.DECIDE, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".uncertain",
-                        c.name(), c.old(), now, source.display()));
-                continue;
-            }
-            if (policy == DefaultsPolicy.PRESERVE) {
+                state = "uncertain";
+            } else if (policy == DefaultsPolicy.PRESERVE) {
+                state = "preserved";
                 lines.add(w.tab().entryLine(c.name(), c.old()));
-                w.add(c.name(), c.old(), MigrationText.of("change.changed-defaults.preserve", c.name(), c.old(), now,
-                        c.changedIn().toString()));
-                w.note(Note.Level.INFO, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".preserved",
-                        c.name(), c.old(), now));
+                w.add(c.name(), c.old(), MigrationText.of("change.changed-defaults." + c.key(), c.name(), c.old(),
+                        now(in, c), c.changedIn().toString()));
             } else {
-                w.note(Note.Level.BEHAVIOUR, 0, c.name(), MigrationText.of("note.changed-defaults." + c.key() + ".adopted",
-                        c.name(), c.old(), now));
+                state = "adopted";
             }
+            String group = c.key() + "." + state;
+            noted.computeIfAbsent(group, k -> new ArrayList<>()).add(c);
+            how.put(group, state);
+        }
+        for (Map.Entry<String, List<Changed>> e : noted.entrySet()) {
+            Changed c = e.getValue().get(0);
+            String names = String.join(", ", e.getValue().stream().map(Changed::name).toList());
+            Note.Level level = switch (how.get(e.getKey())) {
+                case "uncertain" -> Note.Level.DECIDE;
+                case "adopted" -> Note.Level.BEHAVIOUR;
+                default -> Note.Level.INFO;
+            };
+            w.note(level, 0, e.getValue().size() == 1 ? c.name() : "", MigrationText.of(
+                    "note.changed-defaults." + e.getKey(), names, c.old(), now(in, c), source.display()));
         }
         if (!lines.isEmpty()) {
             w.tab(w.tab().appendRaw(lines));
         }
         return w.result();
+    }
+
+    private static String now(ServerTab tab, Changed c) {
+        return tab.catalog().get(c.name()).defaultValue();
     }
 }

@@ -62,8 +62,9 @@ class TargetStepsTest {
         StepResult r = run(new ChangedDefaultsStep(), tab(in), from("1.22"), ADOPT);
 
         assertEquals(in, text(r));
-        assertEquals(List.of(Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR),
-                levels(r));
+        assertEquals(List.of("note.changed-defaults.perms.adopted", "note.changed-defaults.tls.adopted"), noteKeys(r));
+        assertEquals(List.of(Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR), levels(r));
+        assertEquals("EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS", r.notes().get(1).text().args().get(0));
     }
 
     @Test
@@ -76,7 +77,8 @@ class TargetStepsTest {
     void tlsSwitchesAreNotWrittenWhenTheSourceMayAlreadyHaveTls() {
         StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.11", "1.26"));
         assertEquals("\"RootDomain\"\t\"x.jp\"\n\"DefaultSmtpPerms\"\t\"MR\"\n", text(r));
-        assertEquals(3, noteKeys(r).stream().filter(k -> k.equals("note.changed-defaults.tls.uncertain")).count());
+        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"), noteKeys(r));
+        assertEquals(Note.Level.DECIDE, r.notes().get(1).level());
     }
 
     @Test
