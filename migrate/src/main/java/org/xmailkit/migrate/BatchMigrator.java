@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -136,7 +137,9 @@ public final class BatchMigrator {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof Error err) {
+                        // Stop every worker before giving up, as a killed process would stop them all.
                         pool.shutdownNow();
+                        awaitQuietly(pool);
                         throw err;
                     }
                     Throwable c = e.getCause();
@@ -155,6 +158,18 @@ public final class BatchMigrator {
         }
     }
 
+    private static boolean sameRange(SourceVersion a, SourceVersion b) {
+        return a.earliest().equals(b.earliest()) && a.latest().equals(b.latest());
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Processes one server; every failure becomes a failed outcome. */
     ServerOutcome one(Job job, Options options) {
         Path path = job.server();
@@ -167,7 +182,16 @@ public final class BatchMigrator {
                         : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
             }
             MailRoot root = MailRoot.open(path);
-            MigrationResult result = migrator.migrate(root, options.migration());
+            SourceVersion source = Migrator.source(root, options.migration());
+            if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
+                // Finishing an interrupted run: migrate from the source version it recorded, not from what the
+                // half-migrated files now suggest.
+                Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
+                if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
+                    source = recorded.get();
+                }
+            }
+            MigrationResult result = migrator.migrate(root, options.migration(), source);
             return switch (options.mode()) {
                 case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
                         : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);

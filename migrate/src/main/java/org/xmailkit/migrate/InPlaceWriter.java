@@ -80,11 +80,14 @@ public final class InPlaceWriter {
             run = unfinished.get().id();
         } else {
             run = newRunId(journal);
-            journal.append("begin", run, clock.instant().toString(), result.options().target().toString());
+            String[] source = Journal.fields(result.source());
+            journal.append("begin", run, clock.instant().toString(), result.options().target().toString(), source[0],
+                    source[1], source[2]);
         }
         List<Path> written = new ArrayList<>();
         List<Path> backups = new ArrayList<>();
         for (FileResult f : changed) {
+            removeStaleTemporaryFiles(f.path());
             String name = dir.relativize(f.path().toAbsolutePath()).toString();
             Optional<Path> reuse = reusableBackup(journal, unfinished, name, f.beforeHash());
             Path backup;
@@ -104,6 +107,18 @@ public final class InPlaceWriter {
         }
         journal.append("end", run);
         return new Written(resumed, written, backups);
+    }
+
+    /**
+     * The source version an interrupted run of this server used: finishing the run must migrate from the same one,
+     * even though the half-migrated files may now suggest another.
+     *
+     * @param serverTab the server.tab path
+     * @return the recorded source version, if a run was interrupted
+     * @throws IOException when the journal cannot be read
+     */
+    public Optional<org.xmailkit.audit.SourceVersion> interruptedSource(Path serverTab) throws IOException {
+        return Journal.read(Journal.location(serverTab, backupDir)).unfinished().flatMap(Journal.Run::source);
     }
 
     /**
@@ -201,6 +216,20 @@ public final class InPlaceWriter {
             }
         }
         return Optional.empty();
+    }
+
+    /** Temporary files a killed earlier write left next to this file: never renamed, so never part of it. */
+    private static void removeStaleTemporaryFiles(Path file) throws IOException {
+        Path real = file.toRealPath();
+        String prefix = "." + real.getFileName() + ".xmailkit-";
+        try (var s = Files.list(real.getParent())) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.startsWith(prefix) && AtomicWriter.TEMP.matcher(n).matches()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
     }
 
     private String newRunId(Journal journal) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.model.XMailVersion;
 
 /**
  * The migration journal of one server: an append-only text file (UTF-8, one TAB-separated record per line, each
@@ -21,7 +23,7 @@ import java.util.Optional;
  *
  * <pre>
  * xmailkit-migrate-journal  1
- * begin       RUN  TIME  TARGET
+ * begin       RUN  TIME  TARGET  SOURCE-EARLIEST  SOURCE-LATEST  given|inferred
  * file        RUN  NAME  OLD-SHA256  NEW-SHA256  BACKUP
  * done        RUN  NAME
  * end         RUN
@@ -41,9 +43,13 @@ public final class Journal {
                              boolean rolledBack) {
     }
 
-    /** One run over the server. */
-    public record Run(String id, String time, String target, List<FileRecord> files, boolean ended,
-                      boolean rolledBack) {
+    /**
+     * One run over the server.
+     *
+     * @param source the source version the run migrated from, so that finishing it uses the same one
+     */
+    public record Run(String id, String time, String target, Optional<SourceVersion> source, List<FileRecord> files,
+                      boolean ended, boolean rolledBack) {
         public Run {
             files = List.copyOf(files);
         }
@@ -109,7 +115,8 @@ public final class Journal {
             String[] f = line.split("\t", -1);
             boolean ok = switch (f[0]) {
                 case MAGIC -> i == 0;
-                case "begin" -> f.length == 4 && runs.putIfAbsent(f[1], new RunBuilder(f[1], f[2], f[3])) == null;
+                case "begin" -> (f.length == 4 || f.length == 7)
+                        && runs.putIfAbsent(f[1], new RunBuilder(f[1], f[2], f[3], source(f))) == null;
                 case "file" -> f.length == 6 && runs.containsKey(f[1]) && runs.get(f[1]).file(f);
                 case "done" -> f.length == 3 && runs.containsKey(f[1]) && runs.get(f[1]).mark(f[2], false);
                 case "rollback" -> f.length == 3 && runs.containsKey(f[1]) && runs.get(f[1]).mark(f[2], true);
@@ -126,6 +133,35 @@ public final class Journal {
         List<Run> out = new ArrayList<>();
         runs.values().forEach(b -> out.add(b.build()));
         return new Journal(path, out);
+    }
+
+    private static Optional<SourceVersion> source(String[] f) {
+        if (f.length < 7) {
+            return Optional.empty();
+        }
+        try {
+            XMailVersion earliest = XMailVersion.parse(f[4]);
+            XMailVersion latest = XMailVersion.parse(f[5]);
+            boolean given = f[6].equals("given");
+            return Optional.of(given && earliest.equals(latest) ? SourceVersion.given(earliest)
+                    : new SourceVersion(earliest, latest, List.of(), false));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * @param source a source version
+     * @return the fields a {@code begin} record stores for it
+     */
+    static String[] fields(SourceVersion source) {
+        return new String[] {versionText(source.earliest()), versionText(source.latest()),
+                source.given() ? "given" : "inferred"};
+    }
+
+    /** {@link XMailVersion#EARLIEST} prints as {@code pre-0.50}, which is not parseable; store it as 0.0. */
+    private static String versionText(XMailVersion v) {
+        return v.equals(XMailVersion.EARLIEST) ? "0.0" : v.toString();
     }
 
     private static boolean endsWithNewline(Path path) throws IOException {
@@ -203,14 +239,16 @@ public final class Journal {
         final String id;
         final String time;
         final String target;
+        final Optional<SourceVersion> source;
         final Map<Integer, FileRecord> files = new LinkedHashMap<>();
         boolean ended;
         boolean rolledBack;
 
-        RunBuilder(String id, String time, String target) {
+        RunBuilder(String id, String time, String target, Optional<SourceVersion> source) {
             this.id = id;
             this.time = time;
             this.target = target;
+            this.source = source;
         }
 
         boolean file(String[] f) {
@@ -243,7 +281,7 @@ public final class Journal {
         }
 
         Run build() {
-            return new Run(id, time, target, new ArrayList<>(files.values()), ended, rolledBack);
+            return new Run(id, time, target, source, new ArrayList<>(files.values()), ended, rolledBack);
         }
     }
 }

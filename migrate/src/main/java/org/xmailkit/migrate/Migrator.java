@@ -43,7 +43,18 @@ public final class Migrator {
      * @throws InputException when a file the migration edits exists but cannot be read
      */
     public MigrationResult migrate(MailRoot root, MigrationOptions options) throws InputException {
-        SourceVersion source = source(root, options);
+        return migrate(root, options, source(root, options));
+    }
+
+    /**
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to migrate
+     * @param source  the source version to migrate from (e.g. the one an interrupted run recorded)
+     * @return the result
+     * @throws InputException when a file the migration edits exists but cannot be read
+     */
+    public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source)
+            throws InputException {
         AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
         ServerFiles files = ServerFiles.read(root);
         if (!root.readErrors().isEmpty()) {
