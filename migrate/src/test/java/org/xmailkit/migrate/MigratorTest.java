@@ -93,6 +93,36 @@ class MigratorTest {
     }
 
     @Test
+    void fixAppliesTheSelectedRemediationAndTheAuditDeltaShowsTheFindingResolved() throws Exception {
+        RuleInfo logsPasswords = new RuleInfo("SEC-990", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
+                RuleInfo.Fix.SAFE, Set.of(), List.of(), List.of("\"Pop3LogPasswd\"\t\"0\""));
+        Rule rule = new Rule() {
+            @Override
+            public RuleInfo info() {
+                return logsPasswords;
+            }
+
+            @Override
+            public List<Finding> check(AuditContext ctx) {
+                return ctx.tab().entry("Pop3LogPasswd").filter(e -> !e.value().equals("0"))
+                        .map(e -> List.of(Finding.of(logsPasswords, Location.line(ctx.root().serverTabPath(), e.line(),
+                                e.name()), Text.of("x")))).orElse(List.of());
+            }
+        };
+        MailRoot root = MailRootFixture.in(tmp).serverTab("\"Pop3LogPasswd\"\t\"2\"\n").open();
+        Migrator m = new Migrator(new Auditor(List.of(rule)));
+
+        MigrationResult none = m.migrate(root, from("1.27"));
+        assertFalse(none.changed(), "nothing is fixed unless asked");
+
+        MigrationResult fixed = m.migrate(root, from("1.27").withFix(FixSelection.parse("safe")));
+        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
+        assertEquals(List.of("SEC-990"), fixed.audit().resolved().stream().map(f -> f.rule().id()).toList());
+        assertEquals(List.of(), fixed.audit().after());
+        assertEquals("fix", fixed.changes().get(0).stepId());
+    }
+
+    @Test
     void aMigratedServerMigratesToNothing() throws Exception {
         MailRoot root = MailRootFixture.in(tmp).serverTab("""
                 "RootDomain"\t"example.jp"

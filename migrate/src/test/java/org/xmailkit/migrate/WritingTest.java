@@ -260,6 +260,37 @@ class WritingTest {
         assertThrows(WriteException.class, () -> Journal.read(j));
     }
 
+    @Test
+    void finishingAnInterruptedRunMigratesFromTheSourceVersionItRecorded() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        Files.writeString(root.resolve("server.tab.xmailkit-journal"),
+                "xmailkit-migrate-journal\t1\nbegin\t20250301T090000Z\tT\t1.27\t1.25\t1.27\tinferred\n");
+        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
+                MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
+
+        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), new AtomicWriter())
+                .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
+
+        MigrationResult m = r.outcomes().get(0).result().orElseThrow();
+        assertEquals("1.25..1.27", m.source().display());
+        assertTrue(r.outcomes().get(0).resumed());
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example,b.example"),
+                "a source of 1.25 or later already read the list the 1.24 way");
+        assertTrue(m.notes().stream().anyMatch(n -> n.text().key().equals("note.gateway-separator.readSince124")));
+    }
+
+    @Test
+    void theJournalRecordsTheSourceVersionOfEachRun() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(migrate(root));
+
+        Journal.Run run = Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
+
+        assertEquals("1.22", run.source().orElseThrow().display());
+        assertTrue(run.source().orElseThrow().given());
+        assertEquals("1.27", run.target());
+    }
+
     // ------------------------------------------------------------------ --out
 
     @Test
