@@ -141,7 +141,7 @@ final class MigrateCommand implements Command {
             first = false;
             print(text, o, mode, ctx);
         }
-        if (!first || quiet) {
+        if (!first) {
             text.println();
         }
         text.println(summary(everything, mode, out, ctx));

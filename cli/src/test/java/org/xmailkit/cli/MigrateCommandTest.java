@@ -200,6 +200,29 @@ class MigrateCommandTest {
     }
 
     @Test
+    void fixAppliesSafeFixesOnlyWhenAskedAndOptInFixesOnlyWhenNamed() throws Exception {
+        String tab = """
+                "RootDomain"\t"example.jp"
+                "Pop3LogPasswd"\t"2"
+                "EnableAuthSMTP-POP3"\t"1"
+                "DefaultSmtpPerms"\t"MR"
+                """;
+        Path root = MailRootFixture.in(tmp.resolve("s")).serverTab(tab).write();
+
+        assertEquals(ExitCode.OK, run("migrate", "s", "--from", "1.27", "--write"));
+        assertEquals(tab, Files.readString(root.resolve("server.tab")), "nothing is fixed by default");
+
+        assertEquals(ExitCode.OK, run("migrate", "s", "--from", "1.27", "--fix", "safe", "--write"));
+        String safe = Files.readString(root.resolve("server.tab"));
+        assertTrue(safe.contains("\"Pop3LogPasswd\"\t\"0\""), safe);
+        assertTrue(safe.contains("\"EnableAuthSMTP-POP3\"\t\"1\""), "an opt-in fix needs its rule named: " + safe);
+        assertTrue(stdout().contains("[fix]"), stdout());
+
+        assertEquals(ExitCode.OK, run("migrate", "s", "--from", "1.27", "--fix", "SEC-004", "--write"));
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("\"EnableAuthSMTP-POP3\"\t\"0\""));
+    }
+
+    @Test
     void helpListsTheCommandAndItsOptions() {
         assertEquals(ExitCode.OK, run("migrate", "--help"));
         assertTrue(stdout().contains("--backup-dir"), stdout());

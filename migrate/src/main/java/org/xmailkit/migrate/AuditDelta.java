@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.xmailkit.audit.Finding;
 
 /**
  * The audit findings before and after a migration, and which were resolved or introduced. Findings are matched by
- * rule, file, variable and message, not by line (lines move when others are inserted or removed).
+ * rule, file, variable and message, not by line (lines move when others are inserted or removed); a finding whose
+ * message only changed its values (the same rule about the same variable) counts as still there.
  *
  * @param before     the findings on the configuration as read
  * @param after      the findings on the migrated configuration
@@ -35,7 +37,10 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
      * @return the delta
      */
     public static AuditDelta of(List<Finding> before, List<Finding> after) {
-        return new AuditDelta(before, after, minus(before, after), minus(after, before), Optional.empty());
+        List<Finding> gone = minus(before, after, AuditDelta::key);
+        List<Finding> added = minus(after, before, AuditDelta::key);
+        return new AuditDelta(before, after, minus(gone, added, AuditDelta::looseKey),
+                minus(added, gone, AuditDelta::looseKey), Optional.empty());
     }
 
     /**
@@ -46,15 +51,15 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
         return new AuditDelta(List.of(), List.of(), List.of(), List.of(), Optional.of(why));
     }
 
-    /** Multiset difference by identity key. */
-    private static List<Finding> minus(List<Finding> a, List<Finding> b) {
+    /** Multiset difference by a key. */
+    private static List<Finding> minus(List<Finding> a, List<Finding> b, Function<Finding, String> key) {
         Map<String, Integer> counts = new HashMap<>();
         for (Finding f : b) {
-            counts.merge(key(f), 1, Integer::sum);
+            counts.merge(key.apply(f), 1, Integer::sum);
         }
         List<Finding> out = new ArrayList<>();
         for (Finding f : a) {
-            String k = key(f);
+            String k = key.apply(f);
             int n = counts.getOrDefault(k, 0);
             if (n > 0) {
                 counts.put(k, n - 1);
@@ -66,8 +71,11 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
     }
 
     static String key(Finding f) {
+        return looseKey(f) + "\u0000" + String.join("\u0001", f.message().args());
+    }
+
+    static String looseKey(Finding f) {
         String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
-        return String.join("\u0000", f.rule().id(), file, f.location().variable(), f.message().key(),
-                String.join("\u0001", f.message().args()));
+        return String.join("\u0000", f.rule().id(), file, f.location().variable(), f.message().key());
     }
 }
