@@ -25,7 +25,11 @@ import org.xmailkit.model.XMailVersion;
  * <li>{@code EnableSMTP-TLS}, {@code EnablePOP3-TLS}, {@code EnableCTRL-TLS}: before 1.24 there was no TLS; from
  * 1.24 they default to on. Written as 0 only when the source certainly predates 1.24, because writing 0 on a
  * server that already had TLS would switch it off; when the range is uncertain the choice is reported.</li>
+ * <li>{@code DisableEmitAuthUser}: the {@code X-AuthUser:} header arrived in 1.4 and is emitted by default since;
+ * before 1.4 there was none. Written as 1 only when the source certainly predates 1.4, for the same reason.</li>
  * </ul>
+ * Variables whose behaviour before they existed is not recorded (EnableAuthSMTP-POP3 before 0.71, AllowSmtpVRFY
+ * before 0.68, AllowSmtpETRN and MaxMTAOps before 0.71) are left alone: nothing is known to preserve.
  */
 public final class ChangedDefaultsStep implements MigrationStep {
 
@@ -37,10 +41,13 @@ public final class ChangedDefaultsStep implements MigrationStep {
     }
 
     static final List<Changed> CHANGED = List.of(
+            // 1.26 and 1.27 files look alike, so a range reaching 1.27 still gets MR written: the value the 1.27
+            // documentation itself states, and the narrower one (an already-1.27 server can give --from 1.27).
             new Changed("DefaultSmtpPerms", "MR", XMailVersion.parse("1.27pre01"), false, "perms"),
             new Changed("EnableSMTP-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
             new Changed("EnablePOP3-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
-            new Changed("EnableCTRL-TLS", "0", XMailVersion.parse("1.24"), true, "tls"));
+            new Changed("EnableCTRL-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
+            new Changed("DisableEmitAuthUser", "1", XMailVersion.parse("1.4"), true, "authuser"));
 
     @Override
     public String id() {
@@ -51,7 +58,7 @@ public final class ChangedDefaultsStep implements MigrationStep {
     public List<Reference> facts() {
         return List.of(Reference.of("history.md", "1.27"), Reference.of("NOTES.md", "B16"),
                 Reference.of("NOTES.md", "D4"), Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D5"),
-                Reference.of("xmailcfg.md", "5"));
+                Reference.of("xmailcfg.md", "5"), Reference.of("history.md", "1.4"), Reference.of("history.md", "1.10"));
     }
 
     @Override

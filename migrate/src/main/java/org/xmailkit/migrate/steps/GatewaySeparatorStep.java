@@ -32,7 +32,10 @@ public final class GatewaySeparatorStep implements MigrationStep {
     static final String NAME = "DefaultSMTPGateways";
     static final XMailVersion CHANGED_IN = XMailVersion.parse("1.24");
 
-    /** {@code host}, {@code host:port}, {@code [ipv6]:port}: what a pre-1.24 list item can be. */
+    /**
+     * {@code host}, {@code host:port}, {@code [ipv6]:port}: what a pre-1.24 list item can be. Whether old XMail
+     * trimmed spaces around items is not recorded, so an item with a space is not taken for a host.
+     */
     private static final Pattern HOST = Pattern.compile(
             "(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 

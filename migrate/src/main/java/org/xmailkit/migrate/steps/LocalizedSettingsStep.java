@@ -92,6 +92,8 @@ public final class LocalizedSettingsStep implements MigrationStep {
         return w.result();
     }
 
+    // The localized build's defaults for SMTPLocalRule1/2 are not published; 0 (the original build's behaviour) is
+    // assumed and written, so the file says what the server does either way.
     private static String flag(boolean on) {
         return on ? "1" : "0";
     }

@@ -58,6 +58,7 @@ public final class MapsCheckStep implements MigrationStep {
             } else if (v == 0) {
                 w.note(Note.Level.INFO, live.line(), name, MigrationText.of("note.maps-check.off", name));
             } else {
+                // The facts record that these lists are gone but not their zone names, so none is named or added.
                 // What the flag did under 0.71+ semantics, and the CustMapsList code that does the same.
                 String did;
                 String code;

@@ -52,6 +52,7 @@ public final class RarpCheckStep implements MigrationStep {
                             w.show(live.value()), w.show(current.value())));
             return w.result();
         }
+        // A line no plausible source version read is removed, not renamed: renaming would start a check never run.
         if (!Sources.mayHaveRead(ctx.source(), w.input().catalog().get(OLD))) {
             w.tab(w.tab().remove(OLD));
             all.forEach(e -> w.remove(e, false, MigrationText.of("change.removed.dead", OLD, "0.55")));

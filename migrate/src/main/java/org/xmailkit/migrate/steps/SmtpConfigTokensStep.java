@@ -41,6 +41,8 @@ public final class SmtpConfigTokensStep implements MigrationStep {
     @Override
     public StepResult apply(ServerFiles files, StepContext ctx) {
         Work w = new Work(files, ID, reason());
+        // Case-insensitive matching is recorded only for the ~1.3-1.5 code and exact matching from 1.26; what 1.6-1.25
+        // did is not recorded, so every source that may predate 1.26 is treated as having honoured the token.
         boolean old = ctx.source().mayBeBefore(STRICT_SINCE);
         for (Entry e : w.input().liveEntries()) {
             if (!e.name().equals("SmtpConfig") && !e.name().startsWith("SmtpConfig-")) {

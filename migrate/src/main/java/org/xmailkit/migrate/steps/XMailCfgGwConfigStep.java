@@ -59,6 +59,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 folded.add(NEED_TLS);
                 parts.put("NeedTLS", t);
             } else {
+                // XMailCFG's radio writes 0, 1 or 2 (xmailcfg.md); any other value's meaning is unknown: not guessed.
                 w.note(Note.Level.DECIDE, e.line(), NEED_TLS,
                         MigrationText.of("note.xmailcfg-gwconfig.unknownNeedTls", w.show(e.value())));
             }

@@ -57,6 +57,16 @@ class TargetStepsTest {
     }
 
     @Test
+    void aSourceBefore14KeepsMailWithoutTheAuthUserHeader() {
+        StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), from("1.0"));
+        assertTrue(text(r).endsWith("\"DisableEmitAuthUser\"\t\"1\"\n"), text(r));
+
+        StepResult unsure = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.0", "1.26"));
+        assertTrue(!text(unsure).contains("DisableEmitAuthUser"));
+        assertTrue(noteKeys(unsure).contains("note.changed-defaults.authuser.uncertain"));
+    }
+
+    @Test
     void adoptWritesNothingAndReportsEachBehaviourChange() {
         String in = "\"RootDomain\"\t\"example.jp\"\n";
         StepResult r = run(new ChangedDefaultsStep(), tab(in), from("1.22"), ADOPT);
