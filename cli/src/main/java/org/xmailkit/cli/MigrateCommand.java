@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -311,7 +312,7 @@ final class MigrateCommand implements Command {
             out.println(ctx.msg("migrate.plan", r.changes().size()));
             // In file order, new lines last, so the plan reads alongside the diff.
             List<Change> sorted = new ArrayList<>(r.changes());
-            sorted.sort(java.util.Comparator.comparing((Change c) -> c.file().ordinal())
+            sorted.sort(Comparator.comparing((Change c) -> c.file().ordinal())
                     .thenComparingInt(c -> c.line() == 0 ? Integer.MAX_VALUE : c.line()));
             for (Change c : sorted) {
                 out.println("  " + change(c, ctx) + "   [" + c.stepId() + "]");

@@ -67,12 +67,12 @@ class MigrateCommandTest {
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22"));
 
         String o = stdout();
-        assertTrue(o.contains("plan: "), o);
+        assertTrue(o.contains("plan ("), o);
         assertTrue(o.contains("[gateway-separator]"), o);
         assertTrue(o.contains("+\"DefaultSMTPGateways\"\t\"gw1.isp.example;gw2.isp.example\""), o);
         assertTrue(o.contains("+\"SmtpConfig\"\t\"mail-auth\""), o);
         assertFalse(o.contains("s3cret"), "the DynDNS password is never printed");
-        assertTrue(o.contains("1 servers: 1 with changes, 0 unchanged, 0 failed. Dry run"), o);
+        assertTrue(o.contains("Servers: 1; with changes: 1, unchanged: 0, failed: 0. Dry run"), o);
         assertEquals(V122, Files.readString(root.resolve("server.tab")));
         assertEquals(List.of("server.tab"), files(root));
     }
@@ -84,7 +84,7 @@ class MigrateCommandTest {
         byte[] before = Files.readAllBytes(root.resolve("server.tab"));
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22", "--write"));
-        assertTrue(stdout().contains("1 servers: 1 written, 0 unchanged, 0 failed."), stdout());
+        assertTrue(stdout().contains("Servers: 1; written: 1, unchanged: 0, failed: 0."), stdout());
         String migrated = Files.readString(root.resolve("server.tab"));
         assertTrue(migrated.contains("gw1.isp.example;gw2.isp.example"));
         assertFalse(migrated.contains("DynDnsSetup"));
@@ -97,10 +97,10 @@ class MigrateCommandTest {
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22"));
         assertTrue(stdout().contains("plan: no changes"), stdout());
         assertFalse(stdout().contains("@@"), "a rerun has an empty diff");
-        assertTrue(stdout().contains("0 with changes, 1 unchanged"), stdout());
+        assertTrue(stdout().contains("with changes: 0, unchanged: 1"), stdout());
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--rollback"));
-        assertTrue(stdout().contains("1 rolled back"), stdout());
+        assertTrue(stdout().contains("rolled back: 1"), stdout());
         assertArrayEquals(before, Files.readAllBytes(root.resolve("server.tab")));
         assertEquals("\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n",
                 Files.readString(root.resolve("smtpfwd.tab")));
@@ -128,7 +128,7 @@ class MigrateCommandTest {
 
         assertEquals(ExitCode.OK, run("migrate", "fleet", "--from", "1.26", "--out", "copy"));
 
-        assertTrue(stdout().contains("2 servers copied to"), stdout());
+        assertTrue(stdout().contains("Servers: 2, copied to"), stdout());
         assertEquals(V122, Files.readString(tmp.resolve("fleet/a/server.tab")), "originals are untouched");
         assertTrue(Files.readString(tmp.resolve("copy/a/server.tab")).contains("\"DefaultSmtpPerms\"\t\"MR\""));
         assertEquals("\"example.jp\"\n", Files.readString(tmp.resolve("copy/a/domains.tab")));
@@ -148,7 +148,7 @@ class MigrateCommandTest {
 
         assertTrue(stderr().contains("broken"), stderr());
         assertEquals(1, stderr().lines().count(), "one line per failed server: " + stderr());
-        assertTrue(stdout().contains("2 servers: 1 written, 0 unchanged, 1 failed."), stdout());
+        assertTrue(stdout().contains("Servers: 2; written: 1, unchanged: 0, failed: 1."), stdout());
         assertTrue(Files.readString(tmp.resolve("fleet/good/server.tab")).contains(";gw2.isp.example"));
     }
 

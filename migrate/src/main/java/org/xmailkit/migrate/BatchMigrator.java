@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
@@ -164,7 +165,7 @@ public final class BatchMigrator {
 
     private static void awaitQuietly(ExecutorService pool) {
         try {
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            pool.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

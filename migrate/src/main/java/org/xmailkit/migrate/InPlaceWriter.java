@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.xmailkit.audit.SourceVersion;
 
 /**
  * Writes a migration in place and undoes it: for each changed file a backup ({@code <name>.xmailkit-<time>.bak}
@@ -117,7 +118,7 @@ public final class InPlaceWriter {
      * @return the recorded source version, if a run was interrupted
      * @throws IOException when the journal cannot be read
      */
-    public Optional<org.xmailkit.audit.SourceVersion> interruptedSource(Path serverTab) throws IOException {
+    public Optional<SourceVersion> interruptedSource(Path serverTab) throws IOException {
         return Journal.read(Journal.location(serverTab, backupDir)).unfinished().flatMap(Journal.Run::source);
     }
 

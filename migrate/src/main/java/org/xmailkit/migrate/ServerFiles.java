@@ -2,6 +2,7 @@ package org.xmailkit.migrate;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.xmailkit.model.TabFile;
 public record ServerFiles(ServerTab serverTab, Map<MailRootFile, TabFile> others) {
 
     /** The MailRoot files besides server.tab that steps may edit. */
-    public static final java.util.List<MailRootFile> EDITABLE = java.util.List.of(MailRootFile.SMTP_FWD);
+    public static final List<MailRootFile> EDITABLE = List.of(MailRootFile.SMTP_FWD);
 
     public ServerFiles {
         Objects.requireNonNull(serverTab, "serverTab");

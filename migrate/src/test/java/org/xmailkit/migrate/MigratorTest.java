@@ -73,6 +73,7 @@ class MigratorTest {
                 "EnableSMTP-TLS"\t"0"
                 "EnablePOP3-TLS"\t"0"
                 "EnableCTRL-TLS"\t"0"
+                "DisableEmitAuthUser"\t"1"
                 """, new String(r.files().get(0).after(), StandardCharsets.UTF_8));
         assertEquals("\"a.example\"\t\"mx1.a.example;mx2.a.example\"\n",
                 new String(r.files().get(1).after(), StandardCharsets.UTF_8));

@@ -5,11 +5,11 @@ import java.util.Collection;
 import java.util.List;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabLine;
 import org.xmailkit.model.TabRecord;
 import org.xmailkit.model.Token;
-import org.xmailkit.model.ServerTab;
 
 /** Line-level edits the ServerTab API does not offer directly. All keep every other line's bytes. */
 final class Edits {
@@ -55,6 +55,7 @@ final class Edits {
      * @param record the read holding the token
      * @param index  0-based token index
      * @param value  the new value bytes (Latin-1 text)
+     * @param what   what the value is for, named in an error
      * @return the edited document
      * @throws EditException when the value cannot be written faithfully
      */

@@ -11,6 +11,7 @@ import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
 
@@ -76,7 +77,7 @@ public final class SmtpConfigTokensStep implements MigrationStep {
         return w.result();
     }
 
-    private static org.xmailkit.model.ServerTab setLine(Work w, Entry e, String value) {
+    private static ServerTab setLine(Work w, Entry e, String value) {
         return w.tab().setRaw(e.name(), value);
     }
 }
