@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.xmailkit.cli.ExitCode;
@@ -30,8 +31,13 @@ class LocaleIT {
 
     @BeforeAll
     static void fleet() {
-        XmailkitImage.name();
         fleet = ServerFleet.write("locale");
+    }
+
+    /** Per test, so that a missing engine shows as each test skipped (or failed in CI). */
+    @BeforeEach
+    void image() {
+        XmailkitImage.name();
     }
 
     @ParameterizedTest

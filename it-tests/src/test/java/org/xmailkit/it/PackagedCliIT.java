@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,8 +27,9 @@ import org.xmailkit.model.testing.MailRootFixture;
  */
 class PackagedCliIT {
 
-    @BeforeAll
-    static void image() {
+    /** Per test, so that a missing engine shows as each test skipped (or failed in CI). */
+    @BeforeEach
+    void image() {
         XmailkitImage.name();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.cli.ExitCode;
 
@@ -23,8 +23,9 @@ class ReadOnlyFleetIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @BeforeAll
-    static void image() {
+    /** Per test, so that a missing engine shows as each test skipped (or failed in CI). */
+    @BeforeEach
+    void image() {
         XmailkitImage.name();
     }
 
