@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.MissingArgumentException;
@@ -59,6 +60,14 @@ public final class Cli {
         if (rest.isEmpty()) {
             printUsage(ctx, ctx.errors());
             return ExitCode.USAGE;
+        }
+        // --lang and --verbose may precede --help and --version as well as a command.
+        int globals = 0;
+        while (globals < rest.size() && isGlobalOption(rest, globals)) {
+            globals += rest.get(globals).equals("--lang") || rest.get(globals).equals("-l") ? 2 : 1;
+        }
+        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V").contains(rest.get(globals))) {
+            rest = new ArrayList<>(rest.subList(globals, rest.size()));
         }
         String first = rest.get(0);
         if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
@@ -139,6 +148,12 @@ public final class Cli {
         } finally {
             err.flush();
         }
+    }
+
+    private static boolean isGlobalOption(List<String> args, int i) {
+        String a = args.get(i);
+        return a.equals("--verbose") || a.equals("-v") || a.startsWith("--lang=")
+                || ((a.equals("--lang") || a.equals("-l")) && i + 1 < args.size());
     }
 
     private static Locale langFrom(List<String> args, Locale fallback) {

@@ -8,9 +8,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
@@ -21,15 +23,21 @@ import org.xmailkit.model.Entry;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.Messages;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
+import org.xmailkit.model.XMailCfgField;
 
 /**
  * {@code xmailkit show}: the effective configuration, like {@code postconf -n}: each variable XMail 1.27 would
- * use, its value and where it came from; names XMail ignores and the file's problems after it.
+ * use, its value and where it came from, grouped as on XMailCFG's settings page and marked when it differs from
+ * the 1.27 default; then the names XMail ignores and the file's problems.
  */
 final class ShowCommand implements Command {
+
+    /** The group for variables XMailCFG's page does not show ({@code SmtpConfig} and its per-address forms). */
+    static final String OTHER_SECTION = "other";
 
     @Override
     public String name() {
@@ -56,124 +64,280 @@ final class ShowCommand implements Command {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
         List<MailRoot> roots = new ArrayList<>();
-        for (Path p : MailRoots.discover(inputs)) {
-            roots.add(MailRoot.open(p));
+        List<InputException> failures = new ArrayList<>();
+        for (Path input : inputs) {
+            try {
+                for (Path p : MailRoots.discover(List.of(input))) {
+                    try {
+                        roots.add(MailRoot.open(p));
+                    } catch (InputException e) {
+                        failures.add(e);
+                    }
+                }
+            } catch (InputException e) {
+                failures.add(e);
+            }
+        }
+        if (roots.isEmpty() && failures.size() == 1) {
+            throw failures.get(0);
+        }
+        PrintStream err = ctx.errors();
+        for (InputException e : failures) {
+            err.println(e.oneLine(ctx.locale()));
         }
         if (format.equals("json")) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ArrayNode arr = mapper.createArrayNode();
             for (MailRoot r : roots) {
-                arr.add(json(mapper, r, all, ctx.locale()));
+                arr.add(json(mapper, View.of(r, all), ctx.locale()));
             }
             PrintStream out = ctx.utf8();
             out.println(mapper.writeValueAsString(arr));
             out.flush();
         } else {
             PrintStream out = ctx.text();
-            boolean first = true;
-            for (MailRoot r : roots) {
-                if (!first) {
+            for (int i = 0; i < roots.size(); i++) {
+                if (i > 0) {
                     out.println();
                 }
-                first = false;
-                text(out, r, all, ctx);
+                text(out, View.of(roots.get(i), all), ctx);
             }
         }
-        return ExitCode.OK;
+        if (failures.isEmpty()) {
+            return ExitCode.OK;
+        }
+        return roots.isEmpty() ? ExitCode.INPUT : ExitCode.PARTIAL;
     }
 
-    /** The names to show: catalogued variables XMail reads, in XMailCFG page order, then the rest in file order. */
-    static List<String> names(ServerTab tab, boolean all) {
-        Catalog catalog = tab.catalog();
-        Set<String> out = new LinkedHashSet<>();
-        List<Variable> known = new ArrayList<>(catalog.all().stream()
-                .filter(v -> v.role() == Variable.Role.VARIABLE).toList());
-        known.sort(Comparator.comparingInt(v -> v.xmailcfg() == null ? Integer.MAX_VALUE : v.xmailcfg().order()));
-        for (Variable v : known) {
-            if (all || tab.has(v.name())) {
-                out.add(v.name());
+    /** One setting as {@code show} prints it. */
+    record Row(String name, Effective effective, String section, int order) {
+    }
+
+    /** What {@code show} prints for one server: settings grouped by page section, ignored names, problems. */
+    record View(MailRoot root, ServerTab tab, Map<String, List<Row>> sections, List<Entry> ignored,
+                List<String> requiredUnset) {
+
+        static View of(MailRoot root, boolean all) {
+            ServerTab tab = root.serverTab();
+            Catalog catalog = tab.catalog();
+            List<Row> rows = new ArrayList<>();
+            for (Variable v : catalog.all()) {
+                if (v.role() == Variable.Role.VARIABLE && (all || tab.has(v.name()))) {
+                    rows.add(row(tab, v.name(), v));
+                }
             }
+            for (Entry e : tab.liveEntries()) {
+                Optional<Variable> v = catalog.find(e.name());
+                if (v.isPresent() && v.get().role() == Variable.Role.PATTERN) {
+                    rows.add(row(tab, e.name(), v.get()));
+                }
+            }
+            rows.sort(Comparator.comparingInt((Row r) -> sectionIndex(r.section())).thenComparingInt(Row::order));
+            Map<String, List<Row>> sections = new LinkedHashMap<>();
+            for (Row r : rows) {
+                sections.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
+            }
+            List<Entry> ignored = tab.liveEntries().stream()
+                    .filter(e -> catalog.find(e.name()).map(v -> !v.readBy127()).orElse(false)).toList();
+            List<String> requiredUnset = catalog.all().stream()
+                    .filter(v -> v.xmailcfg() != null && v.xmailcfg().required() && v.role() == Variable.Role.VARIABLE)
+                    .sorted(Comparator.comparingInt(v -> v.xmailcfg().order()))
+                    .map(Variable::name).filter(n -> !tab.has(n)).toList();
+            return new View(root, tab, sections, ignored, requiredUnset);
         }
-        for (Entry e : tab.liveEntries()) {
-            catalog.find(e.name()).filter(Variable::readBy127).ifPresent(v -> out.add(e.name()));
+
+        private static Row row(ServerTab tab, String name, Variable v) {
+            XMailCfgField f = v.xmailcfg();
+            return new Row(name, tab.effective(name), f == null ? OTHER_SECTION : f.section(),
+                    f == null ? Integer.MAX_VALUE : f.order());
         }
-        return List.copyOf(out);
+
+        private static int sectionIndex(String section) {
+            int i = Catalog.SECTIONS.indexOf(section);
+            return i < 0 ? Catalog.SECTIONS.size() : i;
+        }
+
+        int settingsInFile() {
+            return (int) sections.values().stream().flatMap(List::stream).filter(r -> r.effective().isSet()).count();
+        }
+
+        int differing() {
+            return (int) sections.values().stream().flatMap(List::stream)
+                    .filter(r -> r.effective().differsFromDefault()).count();
+        }
+
+        List<Integer> deadLines(String name) {
+            return tab.deadDuplicates().stream().filter(e -> e.name().equals(name)).map(Entry::line).toList();
+        }
     }
 
-    private static void text(PrintStream out, MailRoot root, boolean all, CommandContext ctx) {
-        ServerTab tab = root.serverTab();
+    // ------------------------------------------------------------------ text
+
+    private static void text(PrintStream out, View view, CommandContext ctx) {
+        ServerTab tab = view.tab();
         Locale locale = ctx.locale();
-        out.println("# " + root.serverTabPath() + "  (" + ctx.msg("show.encoding", tab.charset().name(),
-                tab.document().dominantEnding(), tab.document().lines().size()) + ")");
-        List<String> names = names(tab, all);
-        int width = names.stream().mapToInt(n -> tab.printable(n).length()).max().orElse(10);
-        for (String name : names) {
-            Effective e = tab.effective(name);
-            String value = e.value() == null ? "" : tab.printable(e.value());
-            StringBuilder line = new StringBuilder();
-            line.append(pad(tab.printable(name), width)).append(" = ").append(value);
-            List<String> notes = new ArrayList<>();
-            if (e.isSet()) {
-                notes.add(ctx.msg("show.line", e.line()));
-            } else if (e.origin() == Effective.Origin.DEFAULT) {
-                notes.add(ctx.msg("show.default"));
-            } else {
-                notes.add(ctx.msg("show.unset"));
-            }
-            if (e.reading() != Effective.Reading.AS_WRITTEN) {
-                notes.add(ctx.msg("show.reading." + e.reading().name(), tab.printable(e.written())));
-            }
-            if (e.differsFromDefault()) {
-                String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
-                notes.add(def == null ? ctx.msg("show.noDefault") : ctx.msg("show.differs", def));
-            }
-            e.variable().map(Variable::xmailcfg).ifPresent(f -> notes.add(f.label(locale)));
-            line.append("    # ").append(String.join("; ", notes));
-            out.println(line);
+        out.println("# " + view.root().serverTabPath());
+        out.println("# " + ctx.msg("show.summary", tab.charset().name(), tab.document().dominantEnding().name(),
+                tab.document().lines().size(), view.settingsInFile(), view.differing()));
+        if (view.root().bare()) {
+            out.println("# " + ctx.msg("show.bare"));
         }
-        List<String> ignored = new ArrayList<>();
-        Catalog catalog = tab.catalog();
-        for (Entry e : tab.liveEntries()) {
-            catalog.find(e.name()).filter(v -> !v.readBy127()).ifPresent(v -> ignored.add(
-                    tab.printable(e.name()) + " = " + tab.printable(e.value()) + "    # "
-                            + ctx.msg("show.line", e.line()) + "; " + ctx.msg("show.role." + v.role().name(),
-                            v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf())));
+        if (!view.requiredUnset().isEmpty()) {
+            out.println("# " + ctx.msg("show.requiredUnset", String.join(", ", view.requiredUnset())));
         }
-        if (!ignored.isEmpty()) {
-            out.println("# " + ctx.msg("show.ignored"));
-            ignored.forEach(out::println);
+        out.println("# " + ctx.msg("show.legend"));
+        int nameWidth = view.sections().values().stream().flatMap(List::stream)
+                .mapToInt(r -> width(tab.printable(r.name()))).max().orElse(10);
+        int valueWidth = Math.min(32, view.sections().values().stream().flatMap(List::stream)
+                .mapToInt(r -> width(display(tab, r.effective()))).max().orElse(10));
+        for (Map.Entry<String, List<Row>> section : view.sections().entrySet()) {
+            out.println();
+            out.println("## " + ctx.msg("section." + section.getKey()));
+            for (Row r : section.getValue()) {
+                Effective e = r.effective();
+                String marker = e.differsFromDefault() ? "* " : "  ";
+                String value = display(tab, e);
+                out.println(marker + pad(tab.printable(r.name()), nameWidth) + " = " + pad(value, valueWidth) + "  # "
+                        + String.join("; ", notes(view, e, ctx, locale)));
+            }
+        }
+        if (view.sections().isEmpty()) {
+            out.println();
+            out.println("# " + ctx.msg("show.nothingSet"));
+        }
+        if (!view.ignored().isEmpty()) {
+            out.println();
+            out.println("## " + ctx.msg("show.ignored"));
+            for (Entry e : view.ignored()) {
+                Variable v = tab.catalog().get(e.name());
+                String target = v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf();
+                out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, v, e.value()))
+                        + "  # " + ctx.msg("show.line", e.line()) + "; " + ctx.msg("show.role." + v.role().name(), target));
+            }
         }
         List<Problem> problems = tab.problems();
         if (!problems.isEmpty()) {
-            out.println("# " + ctx.msg("show.problems", problems.size()));
-            Path file = root.serverTabPath();
+            out.println();
+            out.println("## " + ctx.msg("show.problems", problems.size()));
+            Path file = view.root().serverTabPath();
             for (Problem p : problems) {
                 out.println(file + ":" + p.format(locale));
             }
         }
     }
 
-    private static ObjectNode json(ObjectMapper mapper, MailRoot root, boolean all, Locale locale) {
-        ServerTab tab = root.serverTab();
+    private static List<String> notes(View view, Effective e, CommandContext ctx, Locale locale) {
+        ServerTab tab = view.tab();
+        List<String> notes = new ArrayList<>();
+        switch (e.origin()) {
+            case FILE -> notes.add(ctx.msg("show.line", e.line()));
+            case DEFAULT -> notes.add(ctx.msg("show.default"));
+            case UNSET -> notes.add(ctx.msg("show.unset"));
+        }
+        Optional<XMailCfgField> field = e.variable().map(Variable::xmailcfg);
+        field.ifPresent(f -> {
+            // XMailCFG users know their settings by the page's label and, for radio groups, the checked button.
+            boolean showChoice = Messages.isJapanese(locale) && e.value() != null && f.control().equals("radio");
+            Optional<String> choice = showChoice ? choiceLabel(f, e.value()) : Optional.empty();
+            notes.add(choice.map(c -> f.label(locale) + ": " + c).orElse(f.label(locale)));
+        });
+        if (e.reading() != Effective.Reading.AS_WRITTEN) {
+            notes.add(ctx.msg("show.reading." + e.reading().name(), tab.printable(e.written())));
+        }
+        if (e.differsFromDefault()) {
+            String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
+            notes.add(def == null ? ctx.msg("show.noDefault") : ctx.msg("show.differs", def));
+        }
+        for (int dead : view.deadLines(e.name())) {
+            notes.add(ctx.msg("show.deadDuplicate", dead));
+        }
+        return notes;
+    }
+
+    /** The radio button XMailCFG shows checked for a value; {@code -N} buttons take the number typed next to them. */
+    static Optional<String> choiceLabel(XMailCfgField f, String value) {
+        Optional<String> exact = f.choiceLabel(value);
+        if (exact.isPresent() || !value.startsWith("-")) {
+            return exact;
+        }
+        String n = value.substring(1);
+        return f.choiceLabel("-N").map(label -> label.contains("N") ? label.replace("N", n) : label + " " + n);
+    }
+
+    /** The value as shown: {@code ""} for an empty string (present, unlike an unset one). */
+    static String display(ServerTab tab, Effective e) {
+        if (e.value() == null) {
+            return "";
+        }
+        return quoteIfNeeded(tab.printable(e.value()));
+    }
+
+    private static String quoteIfNeeded(String s) {
+        if (s.isEmpty() || !s.equals(s.strip())) {
+            return "\"" + s + "\"";
+        }
+        return s;
+    }
+
+    /** Values of removed variables that held credentials are masked (DynDnsSetup: server,port,GET[,user,password]). */
+    private static String shownValue(ServerTab tab, Variable v, String value) {
+        String printable = tab.printable(value);
+        if (v.name().equals("DynDnsSetup")) {
+            String[] parts = printable.split(",", -1);
+            if (parts.length >= 5) {
+                parts[4] = "****";
+                return String.join(",", parts);
+            }
+        }
+        return printable;
+    }
+
+    // ------------------------------------------------------------------ json
+
+    private static ObjectNode json(ObjectMapper mapper, View view, Locale locale) {
+        ServerTab tab = view.tab();
         ObjectNode o = mapper.createObjectNode();
-        o.put("path", root.serverTabPath().toString());
+        o.put("path", view.root().serverTabPath().toString());
+        o.put("bare", view.root().bare());
         o.put("encoding", tab.charset().name());
         o.put("lineEnding", tab.document().dominantEnding().name());
+        o.put("lines", tab.document().lines().size());
+        ArrayNode required = o.putArray("requiredUnset");
+        view.requiredUnset().forEach(required::add);
         ArrayNode settings = o.putArray("settings");
-        for (String name : names(tab, all)) {
-            Effective e = tab.effective(name);
-            ObjectNode s = settings.addObject();
-            s.put("name", tab.printable(name));
-            s.put("value", e.value() == null ? null : tab.printable(e.value()));
-            s.put("origin", e.origin().name().toLowerCase(Locale.ROOT));
-            if (e.isSet()) {
-                s.put("line", e.line());
-                s.put("written", tab.printable(e.written()));
+        for (Map.Entry<String, List<Row>> section : view.sections().entrySet()) {
+            for (Row r : section.getValue()) {
+                Effective e = r.effective();
+                ObjectNode s = settings.addObject();
+                s.put("name", tab.printable(r.name()));
+                s.put("value", e.value() == null ? null : tab.printable(e.value()));
+                s.put("origin", e.origin().name().toLowerCase(Locale.ROOT));
+                if (e.isSet()) {
+                    s.put("line", e.line());
+                    s.put("written", tab.printable(e.written()));
+                } else {
+                    s.putNull("line");
+                    s.putNull("written");
+                }
+                s.put("reading", e.reading().name().toLowerCase(Locale.ROOT));
+                s.put("default", e.variable().flatMap(Variable::defaultOptional).orElse(null));
+                s.put("differsFromDefault", e.differsFromDefault());
+                s.put("section", section.getKey());
+                Optional<XMailCfgField> f = e.variable().map(Variable::xmailcfg);
+                s.put("label", f.map(x -> x.label(locale)).orElse(null));
+                ArrayNode dead = s.putArray("deadDuplicateLines");
+                view.deadLines(r.name()).forEach(dead::add);
             }
-            s.put("reading", e.reading().name().toLowerCase(Locale.ROOT));
-            s.put("default", e.variable().flatMap(Variable::defaultOptional).orElse(null));
-            s.put("differsFromDefault", e.differsFromDefault());
-            e.variable().map(Variable::xmailcfg).ifPresent(f -> s.put("label", f.label(locale)));
+        }
+        ArrayNode ignored = o.putArray("ignored");
+        for (Entry e : view.ignored()) {
+            Variable v = tab.catalog().get(e.name());
+            ObjectNode n = ignored.addObject();
+            n.put("name", tab.printable(e.name()));
+            n.put("value", shownValue(tab, v, e.value()));
+            n.put("line", e.line());
+            n.put("role", v.role().name().toLowerCase(Locale.ROOT));
+            n.put("xmailReads", v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf());
         }
         ArrayNode problems = o.putArray("problems");
         for (Problem p : tab.problems()) {
@@ -186,7 +350,24 @@ final class ShowCommand implements Command {
         return o;
     }
 
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    // ------------------------------------------------------------------ layout
+
+    /** Columns a terminal gives the text: East Asian wide characters take two. */
+    static int width(String s) {
+        int w = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
+                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
+                    || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x1F300;
+            w += wide ? 2 : 1;
+        }
+        return w;
+    }
+
+    static String pad(String s, int columns) {
+        int w = width(s);
+        return w >= columns ? s : s + " ".repeat(columns - w);
     }
 }

@@ -22,7 +22,9 @@ public final class EditException extends RuntimeException {
         /** The file holds only ASCII, so the encoding for non-ASCII text is unknown. */
         ENCODING_UNKNOWN,
         /** The name is empty or not usable as a server.tab name. */
-        BAD_NAME
+        BAD_NAME,
+        /** The line is longer than one read, so it may hold more settings: removing it would remove them too. */
+        SHARED_LINE
     }
 
     private final Reason reason;

@@ -62,7 +62,7 @@ public final class MailRoots {
             Files.walkFileTree(start, Set.of(), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(start) && Files.exists(dir.resolve("server.tab"), LinkOption.NOFOLLOW_LINKS)) {
+                    if (!dir.equals(start) && holdsServerTab(start, dir)) {
                         found.add(root.resolve(start.relativize(dir)));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -79,5 +79,24 @@ public final class MailRoots {
         }
         found.sort(null);
         return found;
+    }
+
+    /**
+     * A directory found while searching holds a server.tab when the file is there, and, if it is a symbolic link,
+     * when the link leads to a file inside the searched tree: a search never reads outside the tree it was given.
+     */
+    private static boolean holdsServerTab(Path start, Path dir) {
+        Path tab = dir.resolve("server.tab");
+        if (!Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (!Files.isSymbolicLink(tab)) {
+            return true;
+        }
+        try {
+            return tab.toRealPath().startsWith(start);
+        } catch (IOException e) {
+            return false; // a dangling link
+        }
     }
 }

@@ -22,6 +22,9 @@ import java.util.Optional;
  */
 public final class ServerTab {
 
+    /** How many bytes of a flag's value {@code SvrTestConfigFlag} looks at (server-tab-variables.tsv, reads_as). */
+    static final int FLAG_BYTES = 62;
+
     private final TabDocument document;
     private final Catalog catalog;
     private final Charset charset;
@@ -146,8 +149,10 @@ public final class ServerTab {
         return switch (accessor) {
             case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
             case FLAG -> {
-                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(written);
-                long v = Values.atoi(written).orElse(0);
+                // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
+                String kept = written.length() > FLAG_BYTES ? written.substring(0, FLAG_BYTES) : written;
+                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
+                long v = Values.atoi(kept).orElse(0);
                 yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
             }
             case INT -> {
@@ -251,6 +256,7 @@ public final class ServerTab {
      */
     public ServerTab setRaw(String name, String value) {
         checkName(name);
+        checkByteText(value);
         Entry e = live.get(name);
         if (e == null) {
             return appendRaw(List.of(entryLine(name, value)));
@@ -265,7 +271,7 @@ public final class ServerTab {
         int start = old.column() - 1;
         int end = start + old.raw().length();
         String raw = line.raw().substring(0, start) + token + line.raw().substring(Math.min(end, line.raw().length()));
-        checkLength(name, raw, line.ending());
+        checkLength(name, raw);
         return with(document.replaceLine(e.line(), raw));
     }
 
@@ -285,7 +291,7 @@ public final class ServerTab {
             String token = token(to, to, old.quoted() || needsQuotes(to));
             int start = old.column() - 1;
             String raw = line.raw().substring(0, start) + token + line.raw().substring(start + old.raw().length());
-            checkLength(to, raw, line.ending());
+            checkLength(to, raw);
             d = d.replaceLine(e.line(), raw);
         }
         return with(d);
@@ -299,6 +305,11 @@ public final class ServerTab {
      */
     public ServerTab remove(String name) {
         List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder()).toList();
+        for (int n : lines) {
+            if (ServerTabLint.contentLength(document.line(n).raw()) > document.format().readLimit()) {
+                throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));
+            }
+        }
         TabDocument d = document;
         for (int n : lines) {
             d = d.removeLine(n);
@@ -315,10 +326,11 @@ public final class ServerTab {
      */
     public ServerTab insertRaw(int before, List<String> raws) {
         for (String r : raws) {
+            checkByteText(r);
             if (r.indexOf('\n') >= 0 || r.indexOf('\r') >= 0 || r.indexOf('\0') >= 0) {
                 throw new EditException(EditException.Reason.CONTROL_BYTE, printable(r));
             }
-            checkLength(r, r, document.dominantEnding());
+            checkLength(r, r);
         }
         return with(document.insertLines(before, raws));
     }
@@ -414,14 +426,25 @@ public final class ServerTab {
         return "\"" + value.replace("\"", "\\\"") + "\"";
     }
 
-    private void checkLength(String name, String raw, LineEnding ending) {
-        if (raw.length() + ending.text().length() > document.format().readLimit()) {
+    private void checkLength(String name, String raw) {
+        // A terminator that spills into a second read is harmless; content beyond the limit would be cut.
+        if (ServerTabLint.contentLength(raw) > document.format().readLimit()) {
             throw new EditException(EditException.Reason.TOO_LONG, name,
                     Integer.toString(document.format().readLimit()));
         }
     }
 
+    /** Byte text holds one char per byte; anything above 0xFF is text that was never encoded. */
+    private static void checkByteText(String bytesAsLatin1) {
+        for (int i = 0; i < bytesAsLatin1.length(); i++) {
+            if (bytesAsLatin1.charAt(i) > 0xFF) {
+                throw new IllegalArgumentException("not byte text (encode it first): " + bytesAsLatin1);
+            }
+        }
+    }
+
     private static void checkName(String name) {
+        checkByteText(name);
         if (name.isEmpty() || name.charAt(0) == '#' || name.charAt(0) == ' ') {
             throw new EditException(EditException.Reason.BAD_NAME, name);
         }

@@ -41,8 +41,10 @@ final class ServerTabLint {
         if (line.number() == 1 && raw.startsWith("\u00EF\u00BB\u00BF")) {
             out.add(Problem.of(ProblemCode.BOM, 1, 1));
         }
-        if (line.length() > limit) {
-            out.add(Problem.of(ProblemCode.LONG_LINE, line.number(), limit + 1, Integer.toString(line.length()),
+        // The terminator may spill into a second read harmlessly; only content beyond the limit is cut.
+        int content = contentLength(raw);
+        if (content > limit) {
+            out.add(Problem.of(ProblemCode.LONG_LINE, line.number(), limit + 1, Integer.toString(content),
                     Integer.toString(limit)));
         }
         int nul = raw.indexOf('\0');
@@ -64,9 +66,21 @@ final class ServerTabLint {
         }
     }
 
+    /** @return the bytes of a line XMail keeps: without the run of trailing CRs (its LF is already gone) */
+    static int contentLength(String raw) {
+        int end = raw.length();
+        while (end > 0 && raw.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return end;
+    }
+
     private static void recordProblems(ServerTab tab, TabRecord r, List<Problem> out) {
         String text = r.text();
         int line = r.line();
+        if (text.chars().allMatch(c -> c == ' ' || c == '\t')) {
+            return; // only blanks and TABs: XMail ignores the line, and so does the reader
+        }
         boolean bom = line == 1 && r.piece() == 0 && text.startsWith("\u00EF\u00BB\u00BF");
         if (r.piece() == 0 && text.charAt(0) == ' ') {
             if (text.strip().startsWith("#")) {
@@ -83,6 +97,9 @@ final class ServerTabLint {
         boolean tabInQuotes = false;
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
+            if (tabInQuotes && closesQuote(t)) {
+                continue; // the tail of a value split by a TAB, already reported
+            }
             if (t.quoted() && !t.closed()) {
                 if (t.raw().endsWith("\\\"") && t.raw().length() > 2) {
                     out.add(Problem.of(ProblemCode.BACKSLASH_BEFORE_CLOSING_QUOTE, line, t.column()));
@@ -128,11 +145,15 @@ final class ServerTabLint {
 
     private static boolean laterTokenClosesQuote(List<Token> tokens, int from) {
         for (int j = from + 1; j < tokens.size(); j++) {
-            Token t = tokens.get(j);
-            if (!t.quoted() && t.raw().endsWith("\"")) {
+            if (closesQuote(tokens.get(j))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A token that ends a quote opened in an earlier token: {@code y"}, or a lone {@code "} after a TAB. */
+    private static boolean closesQuote(Token t) {
+        return t.raw().endsWith("\"") && (!t.quoted() || t.raw().equals("\""));
     }
 }

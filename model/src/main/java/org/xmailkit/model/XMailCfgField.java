@@ -1,7 +1,10 @@
 package org.xmailkit.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where XMailCFG's "XMail 環境設定 — XMail 1.27 対応" page shows a setting.
@@ -13,7 +16,9 @@ import java.util.Objects;
  * @param labelJa  the page's Japanese label
  * @param labelEn  an English rendering of the label
  * @param required whether the page marks it {@code *} (required)
- * @param ui       the form control and the values it writes, e.g. {@code 無効=0|有効=1}
+ * @param ui       the form control and what it writes: {@code text}, {@code text:<format hint>},
+ *                 {@code number}, {@code number:<unit>}, {@code radio:<label>=<value>|...} or
+ *                 {@code checkboxes:<label>=<letter>|...}; a value {@code -N} stands for a number typed by the user
  */
 public record XMailCfgField(String section, int order, String shownAs, String labelJa, String labelEn,
                             boolean required, String ui) {
@@ -32,5 +37,54 @@ public record XMailCfgField(String section, int order, String shownAs, String la
      */
     public String label(Locale locale) {
         return Messages.isJapanese(locale) ? labelJa : labelEn;
+    }
+
+    /**
+     * One button of a radio group or one check box: the text the page shows and the value it writes.
+     *
+     * @param label the page's text
+     * @param value the value written to server.tab ({@code -N}: the negated number typed next to it)
+     */
+    public record Choice(String label, String value) {
+        public Choice {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** @return the form control: {@code text}, {@code number}, {@code radio} or {@code checkboxes} */
+    public String control() {
+        int colon = ui.indexOf(':');
+        return colon < 0 ? ui : ui.substring(0, colon);
+    }
+
+    /** @return the text after the control: a format hint, a unit, or the choices; empty when there is none */
+    public String detail() {
+        int colon = ui.indexOf(':');
+        return colon < 0 ? "" : ui.substring(colon + 1);
+    }
+
+    /** @return the choices of a radio group or check box list, in page order; empty for other controls */
+    public List<Choice> choices() {
+        String control = control();
+        if (!control.equals("radio") && !control.equals("checkboxes")) {
+            return List.of();
+        }
+        List<Choice> out = new ArrayList<>();
+        for (String part : detail().split("\\|")) {
+            int eq = part.lastIndexOf('=');
+            if (eq > 0) {
+                out.add(new Choice(part.substring(0, eq), part.substring(eq + 1)));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * @param value a value as written in server.tab
+     * @return the page text of the radio button that writes exactly this value, if there is one
+     */
+    public Optional<String> choiceLabel(String value) {
+        return choices().stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.LineEnding;
 import org.xmailkit.model.MailRoot;
 
 /**
@@ -23,6 +24,9 @@ import org.xmailkit.model.MailRoot;
  *     .file("smtprelay.tab", "\"0.0.0.0/0\"\n")
  *     .open();
  * }</pre>
+ *
+ * <p>{@link #xmail127Default()} starts from the MailRoot XMail 1.27 installs ({@link XMail127Default}); files given
+ * afterwards replace the default ones.
  */
 public final class MailRootFixture {
 
@@ -41,6 +45,20 @@ public final class MailRootFixture {
      */
     public static MailRootFixture in(Path dir) {
         return new MailRootFixture(dir);
+    }
+
+    /**
+     * Starts from XMail 1.27's default MailRoot: every file of {@link XMail127Default}, with LF line endings, or
+     * CRLF when {@link #crlf()} was called before.
+     *
+     * @return this builder
+     */
+    public MailRootFixture xmail127Default() {
+        for (String f : XMail127Default.files()) {
+            files.put(f, XMail127Default.withEnding(XMail127Default.bytes(f),
+                    crlf ? LineEnding.CRLF : LineEnding.LF));
+        }
+        return this;
     }
 
     /** @return this builder, writing later text files with CRLF line endings */

@@ -1,0 +1,65 @@
+package org.xmailkit.audit.rules.cfg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.Problem;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TabLine;
+
+/** CFG-007: control bytes that change how XMail reads the file: NUL, a carriage return inside a line, Ctrl-Z. */
+public final class ControlByte implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("CFG-007", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(), List.of(References.CONFIG_LINE,
+                    Reference.of(References.SOURCE, "SvrUtils.cpp SvrReadConfig (fopen \"rt\")")), List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        ServerTab tab = ctx.tab();
+        List<Finding> out = new ArrayList<>();
+        for (Problem p : tab.problems()) {
+            Text message = switch (p.code()) {
+                case NUL_BYTE -> TabFindings.entryAt(tab, p.line())
+                        .map(e -> Text.of("cfg.nul.entry", p.column(), e.name(),
+                                TabFindings.showValue(tab, e.name(), e.value())))
+                        .orElse(Text.of("cfg.nul", p.column()));
+                case LONE_CR -> crOnly(tab, p.line()) ? Text.of("cfg.cr.crOnly")
+                        : Text.of("cfg.cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
+                case CTRL_Z -> Text.of("cfg.ctrlZ", settingsAfter(tab, p.line()));
+                default -> null;
+            };
+            if (message != null) {
+                String variable = TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse("");
+                out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), variable, message));
+            }
+        }
+        return out;
+    }
+
+    /** A file whose lines end in CR only (classic Mac OS) reads as one long line. */
+    private static boolean crOnly(ServerTab tab, int line) {
+        TabLine l = tab.document().line(line);
+        return l.raw().chars().filter(c -> c == '\r').count() >= 2;
+    }
+
+    /** @return how many settings the file sets after the given line (XMail on Windows never sees them) */
+    private static long settingsAfter(ServerTab tab, int line) {
+        return tab.entries().stream().filter(e -> e.line() > line).count();
+    }
+}

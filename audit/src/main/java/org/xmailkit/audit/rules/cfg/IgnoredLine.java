@@ -1,0 +1,104 @@
+package org.xmailkit.audit.rules.cfg;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Problem;
+import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TabRecord;
+
+/** CFG-003: a line XMail reads as something that never applies: no TAB, a leading space, an empty name. */
+public final class IgnoredLine implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("CFG-003", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(), List.of(References.TOKENS, References.READ_CONFIG), List.of());
+
+    private static final String BOM = "\u00EF\u00BB\u00BF";
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        ServerTab tab = ctx.tab();
+        List<Finding> out = new ArrayList<>();
+        // one finding per line: a line without a TAB is ignored whatever else is wrong with it
+        Set<Integer> noTab = new HashSet<>();
+        tab.problems().stream().filter(p -> p.code() == ProblemCode.NO_TAB).forEach(p -> noTab.add(p.line()));
+        for (Problem p : tab.problems()) {
+            Optional<TabRecord> rec = read(tab, p);
+            if (rec.isEmpty() || rec.get().piece() > 0) {
+                continue; // pieces of over-long lines are CFG-006's
+            }
+            TabRecord r = rec.get();
+            switch (p.code()) {
+                case NO_TAB -> {
+                    if (!bomOnly(r) && !r.text().strip().startsWith("#")) { // " #..." is CFG-005's
+                        out.add(noTab(ctx, tab, r));
+                    }
+                }
+                case LEADING_SPACE -> {
+                    if (noTab.contains(r.line())) {
+                        continue;
+                    }
+                    String name = r.value(0);
+                    Optional<String> meant = tab.catalog().suggest(name);
+                    Text message = meant.isPresent()
+                            ? Text.of("cfg.leadingSpace.known", TabFindings.show(tab, name), meant.get())
+                            : Text.of("cfg.leadingSpace", TabFindings.show(tab, name));
+                    out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, meant.orElse(""), message));
+                }
+                case EMPTY_NAME -> out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), "",
+                        Text.of("cfg.emptyName", r.size() >= 2 ? TabFindings.show(tab, r.value(1)) : "")));
+                default -> {
+                }
+            }
+        }
+        return out;
+    }
+
+    private Finding noTab(AuditContext ctx, ServerTab tab, TabRecord r) {
+        String text = r.text().strip();
+        int space = text.indexOf(' ');
+        String first = space < 0 ? text : text.substring(0, space);
+        if (first.length() >= 2 && first.startsWith("\"") && first.endsWith("\"")) {
+            first = first.substring(1, first.length() - 1);
+        }
+        if (space > 0 && tab.catalog().find(first).isPresent()) {
+            return TabFindings.atLine(INFO, ctx, r.line(), r.column(), first, Text.of("cfg.noTab.known", first));
+        }
+        return TabFindings.atLine(INFO, ctx, r.line(), r.column(), "", Text.of("cfg.noTab"));
+    }
+
+    /** A first line holding only a byte order mark, or a BOM and a comment: CFG-001 reports the BOM. */
+    private static boolean bomOnly(TabRecord r) {
+        if (r.line() != 1 || !r.text().startsWith(BOM)) {
+            return false;
+        }
+        String rest = r.text().substring(BOM.length());
+        return rest.isBlank() || rest.startsWith("#");
+    }
+
+    static Optional<TabRecord> read(ServerTab tab, Problem p) {
+        TabRecord best = null;
+        for (TabRecord r : tab.document().records()) {
+            if (r.line() == p.line() && r.column() <= p.column()) {
+                best = r;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+}

@@ -1,0 +1,220 @@
+package org.xmailkit.audit.rules.cfg;
+
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Location;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TabDocument;
+import org.xmailkit.model.TabLine;
+import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Token;
+
+/**
+ * Builds findings about lines of server.tab (and other {@code .tab} files) for the CFG, UPG and LOC rules: where
+ * they are, and the line as the file shows it, decoded for display, with TABs shown as {@code <TAB>} and secrets
+ * hidden.
+ */
+public final class TabFindings {
+
+    /** How a TAB is shown in evidence and in suggested lines. */
+    public static final String TAB = "<TAB>";
+
+    /** Variables whose values are secrets: evidence shows their name only. */
+    static final Set<String> SECRET_VALUES = Set.of("DynDnsSetup");
+
+    /** Evidence longer than this many characters is cut (over-long lines are reported, not reproduced). */
+    static final int EVIDENCE_MAX = 200;
+
+    /** Values quoted in messages are cut at this many characters. */
+    static final int VALUE_MAX = 120;
+
+    private TabFindings() {
+    }
+
+    /**
+     * @param rule    the rule
+     * @param ctx     the audit context
+     * @param entry   the server.tab entry concerned
+     * @param column  1-based column, or 0 for the start of the line
+     * @param message what was found
+     * @return a finding at that entry, with the line as evidence
+     */
+    public static Finding at(RuleInfo rule, AuditContext ctx, Entry entry, int column, Text message) {
+        return atLine(rule, ctx, entry.line(), column, entry.name(), message);
+    }
+
+    /**
+     * @param rule     the rule
+     * @param ctx      the audit context
+     * @param line     1-based line of server.tab
+     * @param column   1-based column, or 0 for the start of the line
+     * @param variable the variable concerned, or empty
+     * @param message  what was found
+     * @return a finding at that line, with the line as evidence
+     */
+    public static Finding atLine(RuleInfo rule, AuditContext ctx, int line, int column, String variable, Text message) {
+        ServerTab tab = ctx.tab();
+        return Finding.of(rule, new Location(ctx.root().serverTabPath(), line, Math.max(1, column), variable), message,
+                evidence(tab.document(), tab.charset(), line));
+    }
+
+    /**
+     * @param rule     the rule
+     * @param ctx      the audit context
+     * @param variable the variable concerned (usually an absent one), or empty
+     * @param message  what was found
+     * @return a finding about server.tab as a whole
+     */
+    public static Finding atFile(RuleInfo rule, AuditContext ctx, String variable, Text message) {
+        return Finding.of(rule, new Location(ctx.root().serverTabPath(), 0, 0, variable), message);
+    }
+
+    /**
+     * The line as the file shows it: decoded in the file's encoding, TABs as {@code <TAB>}, other control bytes as
+     * {@code \xNN}, the value of a secret variable hidden, and cut when very long.
+     *
+     * @param doc     the document
+     * @param charset its encoding
+     * @param line    1-based line
+     * @return the evidence text
+     */
+    public static String evidence(TabDocument doc, Charset charset, int line) {
+        if (line < 1 || line > doc.lines().size()) {
+            return "";
+        }
+        TabLine tl = doc.line(line);
+        List<TabRecord> reads = tl.reads(doc.format());
+        if (!reads.isEmpty() && reads.get(0).kind() == TabRecord.Kind.DATA && !reads.get(0).tokens().isEmpty()) {
+            Token name = reads.get(0).tokens().get(0);
+            if (SECRET_VALUES.contains(name.value())) {
+                return clip(display(tl.raw().substring(0, name.column() - 1 + name.raw().length()), charset)
+                        + TAB + "***", EVIDENCE_MAX);
+            }
+        }
+        return clip(display(tl.raw(), charset), EVIDENCE_MAX);
+    }
+
+    /**
+     * Decodes byte text for display: TABs as {@code <TAB>}, other control bytes as {@code \xNN}.
+     *
+     * @param bytesAsLatin1 bytes as Latin-1 text
+     * @param charset       the real encoding
+     * @return printable text
+     */
+    public static String display(String bytesAsLatin1, Charset charset) {
+        String[] pieces = bytesAsLatin1.split("\t", -1);
+        List<String> out = new ArrayList<>(pieces.length);
+        for (String p : pieces) {
+            out.add(printable(Entry.decode(p, charset)));
+        }
+        return String.join(TAB, out);
+    }
+
+    /**
+     * @param tab   server.tab
+     * @param bytes a value or name as Latin-1 byte text
+     * @return it decoded for a message, cut when very long
+     */
+    public static String show(ServerTab tab, String bytes) {
+        return clip(display(bytes, tab.charset()), VALUE_MAX);
+    }
+
+    /**
+     * @param tab   server.tab
+     * @param name  the name the value belongs to
+     * @param bytes the value as Latin-1 byte text
+     * @return it decoded for a message, or {@code ***} when the variable holds a secret
+     */
+    public static String showValue(ServerTab tab, String name, String bytes) {
+        return SECRET_VALUES.contains(name) ? "***" : show(tab, bytes);
+    }
+
+    /**
+     * A server.tab line as an administrator should write it, for messages: {@code "Name"<TAB>"Value"}, with
+     * {@code "} in the value escaped as XMail expects.
+     *
+     * @param name  the name
+     * @param value the value as text
+     * @return the display form
+     */
+    public static String line(String name, String value) {
+        return "\"" + name + "\"" + TAB + "\"" + value.replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * A server.tab line with a real TAB, for {@link RuleInfo#remediationLines()}.
+     *
+     * @param name  the name
+     * @param value the value
+     * @return the line
+     */
+    public static String rawLine(String name, String value) {
+        return "\"" + name + "\"\t\"" + value.replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * @param tab  server.tab
+     * @param line 1-based line
+     * @return the first read of that line, if it is a data line
+     */
+    public static Optional<TabRecord> record(ServerTab tab, int line) {
+        for (TabRecord r : tab.document().dataRecords()) {
+            if (r.line() == line && r.piece() == 0) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param tab  server.tab
+     * @param line 1-based line
+     * @return the entry the first read of that line makes, if any
+     */
+    public static Optional<Entry> entryAt(ServerTab tab, int line) {
+        for (Entry e : tab.entries()) {
+            if (e.line() == line && e.record().piece() == 0) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param text a text
+     * @return whether it holds a byte of 0x80 or above (Latin-1 byte text)
+     */
+    public static boolean hasNonAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFEFF') {
+                out.append(c == '\uFEFF' ? "\\uFEFF" : String.format("\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    static String clip(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+}

@@ -1,0 +1,44 @@
+package org.xmailkit.audit.rules.loc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.audit.rules.cfg.TabFindings;
+
+/**
+ * LOC-002: SMTPLocalRule1/2 set to 0 while the target is the original XMail 1.27: it ignores them, which here
+ * changes nothing; the lines only matter again if the localized build is installed.
+ */
+public final class LocalRuleInert implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("LOC-002", Severity.INFO, Category.LOCALIZED,
+            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE), List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        if (ctx.options().target().localized()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (String name : LocalRules.NAMES) {
+            ctx.tab().entry(name).filter(e -> LocalRules.valid(e.value()) && !LocalRules.on(e.value()))
+                    .ifPresent(e -> out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
+                            Text.of("loc.inert", name))));
+        }
+        return out;
+    }
+}

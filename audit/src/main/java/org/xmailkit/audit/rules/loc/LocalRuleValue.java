@@ -1,0 +1,42 @@
+package org.xmailkit.audit.rules.loc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.audit.rules.cfg.TabFindings;
+
+/**
+ * LOC-003: SMTPLocalRule1/2 with a value other than 0 or 1. XMailCFG writes only those; how the localized build
+ * reads anything else is not documented.
+ */
+public final class LocalRuleValue implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("LOC-003", Severity.MEDIUM, Category.LOCALIZED,
+            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE), List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (String name : LocalRules.NAMES) {
+            ctx.tab().entry(name).filter(e -> !LocalRules.valid(e.value()))
+                    .ifPresent(e -> out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
+                            Text.of("loc.value", name, TabFindings.show(ctx.tab(), e.value()),
+                                    LocalRules.on(e.value()) ? 1 : 0))));
+        }
+        return out;
+    }
+}

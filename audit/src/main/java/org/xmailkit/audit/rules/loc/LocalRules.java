@@ -1,0 +1,38 @@
+package org.xmailkit.audit.rules.loc;
+
+import java.util.List;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.model.Values;
+
+/** What the LOC rules share: the localized build's settings and how their values are taken. */
+final class LocalRules {
+
+    /** The localized build's settings, in XMailCFG page order. */
+    static final List<String> NAMES = List.of("SMTPLocalRule1", "SMTPLocalRule2");
+
+    /** XMail 1.27's address check, which the switches relax. */
+    static final Reference ADDRESS_CHECK = Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)");
+
+    private LocalRules() {
+    }
+
+    /**
+     * Whether a value turns the switch on. The localized build's parsing is not documented; XMailCFG writes 0 or 1
+     * for 無効/有効, and XMail reads every other switch with atoi != 0, so that reading is assumed here.
+     *
+     * @param value the value as written
+     * @return whether it is taken as on
+     */
+    static boolean on(String value) {
+        return Values.atoi(value).orElse(0) != 0;
+    }
+
+    /**
+     * @param value the value as written
+     * @return whether it is exactly {@code 0} or {@code 1}, the values XMailCFG writes
+     */
+    static boolean valid(String value) {
+        return value.equals("0") || value.equals("1");
+    }
+}

@@ -1,0 +1,50 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.List;
+import java.util.Optional;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.net.IpMap;
+import org.xmailkit.audit.net.Probes;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.TabFile;
+
+/** "Open to anyone" checks over an ipmap file (missing file, ALLOW-all, or nothing that denies Internet clients). */
+final class AccessMaps {
+
+    static final List<MailRootFile> ALL = List.of(MailRootFile.SMTP_IPMAP, MailRootFile.POP3_IPMAP,
+            MailRootFile.CTRL_IPMAP, MailRootFile.FINGER_IPMAP);
+
+    private AccessMaps() {
+    }
+
+    /**
+     * @param ctx   the audit
+     * @param info  the rule (message keys {@code msg.<id>.missing}, {@code .allowAll}, {@code .noDeny})
+     * @param kind  the ipmap file
+     * @param extra a value appended to every message's arguments
+     * @return a finding when the map admits the Internet at large
+     */
+    static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, Object extra) {
+        Optional<TabFile> file = ctx.root().file(kind);
+        String id = info.id();
+        if (file.isEmpty()) {
+            return List.of(Finding.of(info, Sec.missing(ctx),
+                    Text.of("msg." + id + ".missing", kind.fileName(), extra)));
+        }
+        IpMap map = IpMap.of(file);
+        if (!Probes.admitsInternet(map)) {
+            return List.of();
+        }
+        Optional<IpMap.Rule> by = map.decide(Probes.PUBLIC_V4.get(0)).decidedBy();
+        if (by.isPresent()) {
+            int line = by.get().line();
+            return List.of(Finding.of(info, Sec.at(file.get(), line),
+                    Text.of("msg." + id + ".allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
+                    Sec.line(file.get(), line)));
+        }
+        return List.of(Finding.of(info, Sec.at(file.get()), Text.of("msg." + id + ".noDeny", kind.fileName(), extra)));
+    }
+}

@@ -1,0 +1,34 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.model.MailRootFile;
+
+/**
+ * SEC-011: the CTRL administration service (ports 6017 and 6018) accepts connections from any address: ctrl.ipmap.tab
+ * is missing, is the shipped {@code 0.0.0.0 0.0.0.0 ALLOW} line, or denies nothing Internet-wide. See {@link #INFO}.
+ */
+public final class CtrlOpenToAnyone implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-011", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+            List.of(Refs.src("CTRLSvr.cpp CTRLCheckPeerIP"), Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        int accounts = Accounts.of(ctx, Accounts.Kind.CTRL).size();
+        return AccessMaps.openToAnyone(ctx, INFO, MailRootFile.CTRL_IPMAP, accounts);
+    }
+}

@@ -1,0 +1,42 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Location;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Entry;
+
+/**
+ * SEC-029: server.tab still holds DynDnsSetup, a variable removed in 1.24 whose value carries the dynamic-DNS
+ * provider's user name and password in clear text. The value is never shown. See {@link #INFO}.
+ */
+public final class DynDnsCredentials implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-029", Severity.MEDIUM, Category.CREDENTIALS,
+            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(),
+            List.of(Refs.changelog("1.24 (DynDNS removed)"), Refs.changelog("2000-02-29 (DynDnsSetup)")),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (Entry e : ctx.tab().entries("DynDnsSetup")) {
+            String shown = e.nameToken().raw() + "\t" + (e.valueToken().quoted() ? "\"" + Sec.MASK + "\"" : Sec.MASK);
+            out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
+                    Text.of("msg.SEC-029.present", e.line()), Sec.printable(shown)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,50 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.TabFile;
+
+/**
+ * SEC-035: an smtp.hnprop.tab line uses the documented {@code .domain} form, which XMail 1.27 compares from one byte
+ * before the host name, so it practically never matches and its properties are never applied. See {@link #INFO}.
+ */
+public final class HostPropertyDotNeverMatches implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-035", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+            List.of(Refs.src("MiscUtils.cpp MscHostSubMatch"), Refs.readme("SMTP.HNPROP.TAB")),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_HNPROP);
+        if (f.isEmpty()) {
+            return List.of();
+        }
+        List<Finding> out = new ArrayList<>();
+        for (TabFile.Row row : f.get().rows()) {
+            String spec = row.column(0);
+            if (HostProperties.match(spec) == HostProperties.Match.NEVER) {
+                out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
+                        Text.of("msg.SEC-035.never", row.line(), Sec.printable(f.get().display(spec))),
+                        Sec.line(f.get(), row.line())));
+            }
+        }
+        return out;
+    }
+}

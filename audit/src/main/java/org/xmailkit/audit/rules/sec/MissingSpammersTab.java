@@ -1,0 +1,37 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.MailRootFile;
+
+/**
+ * SEC-027: spammers.tab is missing. XMail opens it for every SMTP session and refuses every non-white-listed client
+ * with 421 when it cannot. See {@link #INFO}.
+ */
+public final class MissingSpammersTab implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-027", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+            List.of(Refs.src("SMTPUtils.cpp USmtpSpammerCheck"), Refs.src("SMTPSvr.cpp SMTPInitSession")),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        if (ctx.root().exists(MailRootFile.SPAMMERS)) {
+            return List.of();
+        }
+        return List.of(Finding.of(INFO, Sec.missing(ctx), Text.of("msg.SEC-027.missing")));
+    }
+}

@@ -1,0 +1,41 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Effective;
+
+/**
+ * SEC-028: AllowNullSender is 0 (or written as {@code ""}, which XMail reads as 0), so {@code MAIL FROM:<>} is
+ * refused and bounces and delivery reports from other servers never arrive. See {@link #INFO}.
+ */
+public final class NullSenderRefused implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-028", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE, Set.of(),
+            List.of(Refs.readme("server.tab AllowNullSender"), Refs.RFC2505_NULL_SENDER),
+            List.of("\"AllowNullSender\"\t\"1\""));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        Effective e = ctx.tab().effective("AllowNullSender");
+        if (e.flag().orElse(true)) {
+            return List.of();
+        }
+        Text msg = e.written() != null && e.written().isEmpty()
+                ? Text.of("msg.SEC-028.empty", e.line())
+                : Text.of("msg.SEC-028.off", e.line(), ctx.tab().printable(e.written()));
+        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+    }
+}

@@ -1,0 +1,108 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Location;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.net.AddressFilter;
+import org.xmailkit.audit.net.IpMap;
+import org.xmailkit.audit.net.Probes;
+import org.xmailkit.model.MailRootFile;
+
+/** SEC-001: smtprelay.tab or a custdomains file lets every client relay. See {@link #INFO}. */
+public final class OpenRelay implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+            List.of(Refs.src("SMTPUtils.cpp USmtpIsAllowedRelay"), Refs.src("MiscUtils.cpp MscLoadAddressFilter"),
+                    Refs.src("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    Refs.src("SMAILUtils.cpp USmlGetDomainCustomFile"),
+                    Refs.RFC2505_RELAY, Refs.RFC5321_SCOPE),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        String suffix = reachableFromInternet(ctx) ? "" : ".limited";
+        for (RelayEntries.Entry e : RelayEntries.of(ctx)) {
+            Optional<AddressFilter> f = e.filter();
+            if (f.isEmpty()) {
+                continue;
+            }
+            String key;
+            if (f.get().matchesEveryIpv4()) {
+                key = malformed(e) ? "msg.SEC-001.malformed" : "msg.SEC-001.everyone";
+            } else if (f.get().matchesEveryIpv6()) {
+                key = "msg.SEC-001.everyoneIpv6";
+            } else {
+                continue;
+            }
+            out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
+                    Text.of(key + suffix, e.row().line(), e.written(), f.get().display()),
+                    Sec.line(e.file(), e.row().line())));
+        }
+        customDomains(ctx, out);
+        return out;
+    }
+
+    /** A mask XMail reads as 0 bits although it does not say 0: missing, junk or negative bits, a short mask. */
+    private static boolean malformed(RelayEntries.Entry e) {
+        String first = e.row().column(0);
+        int slash = first.indexOf('/');
+        if (slash >= 0) {
+            return !first.substring(slash + 1).matches("0+");
+        }
+        return !e.row().column(1).matches("0+\\.0+\\.0+\\.0+");
+    }
+
+    /**
+     * Whether Internet clients get as far as the relay check: smtp.ipmap.tab admits them, or
+     * SMTP-IpMapDropCode is 0 (which blocks nothing in 1.27) or negative (which only delays).
+     */
+    private static boolean reachableFromInternet(AuditContext ctx) {
+        IpMap map = IpMap.of(ctx.root().file(MailRootFile.SMTP_IPMAP));
+        long drop = ctx.tab().effective("SMTP-IpMapDropCode").number().orElse(1);
+        return drop <= 0 || Probes.admitsInternet(map);
+    }
+
+    /** custdomains/.tab matches every destination; custdomains/.tld.tab every destination under a top-level domain. */
+    private static void customDomains(AuditContext ctx, List<Finding> out) {
+        Optional<Path> dir = ctx.root().path("custdomains").filter(Files::isDirectory);
+        if (dir.isEmpty()) {
+            return;
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir.get())) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException ex) {
+            return;
+        }
+        for (Path p : files) {
+            String name = p.getFileName().toString();
+            if (name.equals(".tab")) {
+                out.add(Finding.of(INFO, Location.file(p), Text.of("msg.SEC-001.customAll", Sec.relative(ctx, p))));
+            } else if (name.matches("\\.[^.]+\\.tab")) {
+                String tld = name.substring(1, name.length() - 4);
+                out.add(Finding.of(INFO, Location.file(p),
+                        Text.of("msg.SEC-001.customTld", Sec.relative(ctx, p), Sec.printable(tld))));
+            }
+        }
+    }
+}

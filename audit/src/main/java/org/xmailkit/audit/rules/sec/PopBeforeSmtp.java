@@ -1,0 +1,42 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Effective;
+
+/** SEC-004: POP-before-SMTP is on, explicitly or because EnableAuthSMTP-POP3 is absent. See {@link #INFO}. */
+public final class PopBeforeSmtp implements Rule {
+
+    static final String VAR = "EnableAuthSMTP-POP3";
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-004", Severity.MEDIUM, Category.RELAY, RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN, Set.of(),
+            List.of(Refs.readme("server.tab EnableAuthSMTP-POP3"), Refs.src("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    Refs.RFC6409_AUTH),
+            List.of("\"EnableAuthSMTP-POP3\"\t\"0\""));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        Effective e = ctx.tab().effective(VAR);
+        if (!e.flag().orElse(true)) {
+            return List.of();
+        }
+        String perms = ctx.tab().effective("DefaultSmtpPerms").value();
+        Text msg = e.isSet()
+                ? Text.of("msg.SEC-004.set", e.line(), ctx.tab().printable(e.written()), perms)
+                : Text.of("msg.SEC-004.default", perms);
+        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+    }
+}

@@ -1,0 +1,60 @@
+package org.xmailkit.audit.rules.sec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+
+/**
+ * SEC-013: an account shipped as a sample with some XMail release still exists with its published password: the 1.27
+ * default mail user {@code xmailuser@xmailserver.test}, the early {@code home.bogus} users, the early CTRL account,
+ * the early smtpauth.tab accounts, the early pop3links.tab samples. See {@link #INFO}.
+ */
+public final class SampleAccount implements Rule {
+
+    public static final RuleInfo INFO = new RuleInfo("SEC-013", Severity.CRITICAL, Category.CREDENTIALS,
+            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+            List.of(Refs.src("UsrUtils.cpp UsrGetUserFromStrings"), Refs.src("CTRLSvr.cpp CTRLAccountCheck"),
+                    Refs.src("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
+            List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        for (Accounts.Account a : Accounts.all(ctx)) {
+            Optional<Passwords.Sample> s = Passwords.sample(a);
+            if (s.isEmpty()) {
+                continue;
+            }
+            String shipped = s.get().shipped();
+            Text msg = switch (a.kind()) {
+                case MAIL_USER -> {
+                    Accounts.Perms p = Accounts.smtpPerms(ctx, a);
+                    yield p.relay()
+                            ? Text.of("msg.SEC-013.mailUserRelay", a.line(), a.display(), shipped,
+                                    Sec.printable(p.letters()), p.origin())
+                            : Text.of("msg.SEC-013.mailUser", a.line(), a.display(), shipped);
+                }
+                case CTRL -> Text.of("msg.SEC-013.ctrl", a.line(), a.display(), shipped);
+                case SMTP_AUTH -> Text.of("msg.SEC-013.smtpAuth", a.line(), a.display(), shipped,
+                        Sec.printable(a.row().column(2)));
+                case POP3_LINK -> Text.of("msg.SEC-013.pop3Link", a.line(),
+                        a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
+            };
+            out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
+        }
+        return out;
+    }
+}

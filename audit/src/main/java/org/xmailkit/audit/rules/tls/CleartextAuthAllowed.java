@@ -1,0 +1,61 @@
+package org.xmailkit.audit.rules.tls;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Effective;
+
+/**
+ * TLS-005: SMTP AUTH passwords may cross the network in clear: {@code SmtpNoTLSAuths} is absent (every mechanism is
+ * offered without TLS), or the one mechanism XMail 1.27 honours from it is {@code LOGIN} or {@code PLAIN}.
+ */
+public final class CleartextAuthAllowed implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("TLS-005", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN, Set.of(),
+            List.of(TlsSupport.xmail("SMTPSvr.cpp SMTPListAuths"), TlsSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
+                    TlsSupport.rfc(4954, "4"), TlsSupport.rfc(2595, "2.3"), TlsSupport.rfc(8314, "4.1")),
+            List.of("\"SmtpNoTLSAuths\"\t\"\""));
+
+    private static final Set<String> CLEARTEXT = Set.of("LOGIN", "PLAIN");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        Effective e = ctx.tab().effective(TlsSupport.SMTP_NO_TLS_AUTHS);
+        if (!e.isSet()) {
+            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), Text.of("TLS-005.absent")));
+        }
+        String first = honoured(e.value());
+        if (CLEARTEXT.contains(first.toUpperCase(Locale.ROOT))) {
+            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
+                    Text.of("TLS-005.cleartextMechanism", TlsSupport.display(ctx, first),
+                            TlsSupport.display(ctx, e.value())),
+                    TlsSupport.evidence(ctx, e)));
+        }
+        return List.of();
+    }
+
+    /**
+     * The mechanism XMail 1.27 honours from the list: only the first item, because {@code StrLimIStr} tests the
+     * delimiter at the wrong position (NOTES.md B6).
+     *
+     * @param list the value
+     * @return the first item (empty when the list is empty or starts with a comma)
+     */
+    static String honoured(String list) {
+        return list.split(",", -1)[0];
+    }
+}

@@ -1,0 +1,59 @@
+package org.xmailkit.audit.rules.tls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Effective;
+import org.xmailkit.model.syntax.GatewayList;
+import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+
+/**
+ * TLS-011: a {@code DefaultSMTPGateways} entry sets its own {@code NeedTLS}, but {@code SmtpGwConfig} sets another
+ * one, and XMail 1.27 applies SmtpGwConfig after the entry, so the global value wins (NOTES.md B10; the Readme says
+ * the opposite).
+ */
+public final class GlobalOverridesGatewayTls implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("TLS-011", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(),
+            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpOptionsAssign")),
+            List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        Optional<NeedTls> global = TlsSupport.global(ctx).needTls();
+        Effective gw = ctx.tab().effective(TlsSupport.DEFAULT_SMTP_GATEWAYS);
+        if (global.isEmpty() || !gw.isSet()) {
+            return List.of();
+        }
+        Effective cfg = ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG);
+        List<Finding> out = new ArrayList<>();
+        for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
+            Optional<NeedTls> own = new GatewayOptions(g.options()).needTls();
+            if (own.isPresent() && own.get() != global.get()) {
+                String[] evidence = {TlsSupport.line(ctx.tab(), gw.entry()), TlsSupport.line(ctx.tab(), cfg.entry())};
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
+                        Text.of(own.get().digit() > global.get().digit() ? "TLS-011.weakened" : "TLS-011.raised",
+                                TlsSupport.display(ctx, g.raw()), own.get().digit(), global.get().digit(),
+                                TlsSupport.display(ctx, cfg.value())),
+                        evidence));
+            }
+        }
+        return out;
+    }
+}

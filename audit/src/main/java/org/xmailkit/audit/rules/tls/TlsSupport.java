@@ -1,0 +1,303 @@
+package org.xmailkit.audit.rules.tls;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Location;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.model.Effective;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TabFile;
+import org.xmailkit.model.syntax.GatewayList;
+import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+
+/** What the TLS rules share: server.tab switches, outbound routes, locations, evidence and references. */
+final class TlsSupport {
+
+    static final String ENABLE_SMTP_TLS = "EnableSMTP-TLS";
+    static final String ENABLE_POP3_TLS = "EnablePOP3-TLS";
+    static final String ENABLE_CTRL_TLS = "EnableCTRL-TLS";
+    static final List<String> INBOUND_SWITCHES = List.of(ENABLE_SMTP_TLS, ENABLE_POP3_TLS, ENABLE_CTRL_TLS);
+    static final String SMTP_NO_TLS_AUTHS = "SmtpNoTLSAuths";
+    static final String SMTP_GW_CONFIG = "SmtpGwConfig";
+    static final String DEFAULT_SMTP_GATEWAYS = "DefaultSMTPGateways";
+    static final String SSL_WANT_CERT = "SSLWantCert";
+    static final String SSL_WANT_VERIFY = "SSLWantVerify";
+    static final String SSL_ALLOW_SELF_SIGNED = "SSLAllowSelfSigned";
+    static final String SSL_USE_CERTS_FILE = "SSLUseCertsFile";
+    static final String SSL_USE_CERTS_DIR = "SSLUseCertsDir";
+    static final List<String> SERVER_NAMES = List.of("SmtpServerDomain", "POP3Domain", "HeloDomain");
+
+    private TlsSupport() {
+    }
+
+    // ------------------------------------------------------------------ references
+
+    static Reference xmail(String section) {
+        return Reference.of("XMail 1.27 source", section);
+    }
+
+    static Reference rfc(int number, String section) {
+        return new Reference("RFC " + number, section,
+                "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
+    }
+
+    // ------------------------------------------------------------------ server.tab
+
+    /**
+     * @param ctx  the audit
+     * @param name a flag
+     * @return whether XMail 1.27 has it on (file value or default)
+     */
+    static boolean on(AuditContext ctx, String name) {
+        return ctx.tab().effective(name).flag().orElse(false);
+    }
+
+    /** @return whether certificate verification is on: SSLWantVerify, or SSLWantCert which implies it */
+    static boolean verificationOn(AuditContext ctx) {
+        return on(ctx, SSL_WANT_VERIFY) || on(ctx, SSL_WANT_CERT);
+    }
+
+    /**
+     * @param ctx the audit
+     * @param e   an effective value
+     * @return its server.tab location (line 0 when it comes from the default)
+     */
+    static Location at(AuditContext ctx, Effective e) {
+        return Location.line(ctx.root().serverTabPath(), e.line(), e.name());
+    }
+
+    /**
+     * @param ctx the audit
+     * @param e   an effective value
+     * @return the line that set it as evidence, or nothing when it comes from the default
+     */
+    static String[] evidence(AuditContext ctx, Effective e) {
+        return e.entry() == null ? new String[0] : new String[] {line(ctx.tab(), e.entry())};
+    }
+
+    /**
+     * @param tab   server.tab
+     * @param entry an entry
+     * @return {@code server.tab:LINE: text}, decoded for display
+     */
+    static String line(ServerTab tab, Entry entry) {
+        String raw = tab.document().line(entry.line()).raw();
+        return "server.tab:" + entry.line() + ": " + printable(Entry.decode(raw, tab.charset()));
+    }
+
+    /**
+     * @param file a MailRoot file
+     * @param row  one of its rows
+     * @return {@code name:LINE: text}, decoded for display
+     */
+    static String line(TabFile file, TabFile.Row row) {
+        String raw = file.document().line(row.line()).raw();
+        return file.kind().fileName() + ":" + row.line() + ": " + printable(file.display(raw));
+    }
+
+    /**
+     * @param s text
+     * @return it with control characters other than TAB shown as {@code \xNN}
+     */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7F || c == '\uFEFF') {
+                out.append(String.format("\\x%02X", (int) c & 0xFF));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @param ctx  the audit
+     * @param name a string variable
+     * @return its effective value for display ("" when unset)
+     */
+    static String shown(AuditContext ctx, String name) {
+        Effective e = ctx.tab().effective(name);
+        return e.value() == null ? "" : printable(Entry.decode(e.value(), ctx.tab().charset()));
+    }
+
+    /**
+     * @param ctx the audit
+     * @param raw value bytes from server.tab
+     * @return them for display
+     */
+    static String display(AuditContext ctx, String raw) {
+        return printable(Entry.decode(raw, ctx.tab().charset()));
+    }
+
+    // ------------------------------------------------------------------ outbound routes
+
+    /** Where an outbound route is configured. */
+    enum RouteKind {
+        /** A {@code DefaultSMTPGateways} entry. */
+        GATEWAY,
+        /** A smtpfwd.tab line. */
+        FORWARDER
+    }
+
+    /** Where a route's NeedTLS comes from. */
+    enum Origin {
+        /** Nowhere: XMail's default, no STARTTLS. */
+        UNSET,
+        /** {@code SmtpGwConfig}. */
+        GLOBAL,
+        /** The entry's own options (DefaultSMTPGateways) or smtpfwd.tab column 3. */
+        OWN
+    }
+
+    /**
+     * An explicitly configured smart host (or list of them) and the STARTTLS policy XMail applies to it.
+     *
+     * @param kind      where it is configured
+     * @param location  its file and line
+     * @param label     the text naming it: the entry (DefaultSMTPGateways) or the domain pattern (smtpfwd.tab)
+     * @param hosts     the gateway hosts, {@code host[:port]}
+     * @param level     the policy XMail applies
+     * @param origin    where the policy comes from
+     * @param own       the route's own options
+     * @param random    whether the gateway list asks for random order (leading {@code #})
+     * @param evidence  the line
+     */
+    record Route(RouteKind kind, Location location, String label, List<String> hosts, NeedTls level, Origin origin,
+                 GatewayOptions own, boolean random, String evidence) {
+
+        /** @return whether every host is on the local machine, so the traffic never crosses a network */
+        boolean loopbackOnly() {
+            return !hosts.isEmpty() && hosts.stream().allMatch(TlsSupport::loopback);
+        }
+
+        /** @return the hosts joined for a message */
+        String hostList() {
+            return String.join(";", hosts);
+        }
+
+        /** @return the gateway column XMail reads correctly: the hosts without per-host options */
+        String gatewayColumn() {
+            return (random ? "#" : "") + hostList();
+        }
+    }
+
+    /** @return {@code SmtpGwConfig}'s options (empty when not set) */
+    static GatewayOptions global(AuditContext ctx) {
+        Effective e = ctx.tab().effective(SMTP_GW_CONFIG);
+        return e.value() == null ? GatewayOptions.none() : GatewayOptions.parse(e.value());
+    }
+
+    /**
+     * @param ctx the audit
+     * @return every explicitly configured smart host: DefaultSMTPGateways entries, then smtpfwd.tab lines (when
+     *         the MailRoot is known)
+     */
+    static List<Route> routes(AuditContext ctx) {
+        List<Route> out = new ArrayList<>();
+        GatewayOptions global = global(ctx);
+        Effective gw = ctx.tab().effective(DEFAULT_SMTP_GATEWAYS);
+        if (gw.value() != null) {
+            for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
+                GatewayOptions own = new GatewayOptions(g.options());
+                Origin origin = global.needTls().isPresent() ? Origin.GLOBAL
+                        : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
+                out.add(new Route(RouteKind.GATEWAY, at(ctx, gw), display(ctx, g.raw()),
+                        List.of(display(ctx, g.host())), GatewayOptions.forDefaultGateway(own, global), origin, own,
+                        false, line(ctx.tab(), gw.entry())));
+            }
+        }
+        for (Forwarder f : forwarders(ctx)) {
+            List<String> hosts = f.gateways().entries().stream().map(g -> f.file().display(g.host())).toList();
+            GatewayOptions own = GatewayOptions.parse(f.row().column(2));
+            Origin origin = own.needTls().isPresent() ? Origin.OWN
+                    : global.needTls().isPresent() ? Origin.GLOBAL : Origin.UNSET;
+            out.add(new Route(RouteKind.FORWARDER, f.location(), f.file().display(f.row().column(0)), hosts,
+                    GatewayOptions.forForwarder(global, own), origin, own, f.gateways().random(),
+                    line(f.file(), f.row())));
+        }
+        return out;
+    }
+
+    /**
+     * One smtpfwd.tab line.
+     *
+     * @param file     smtpfwd.tab
+     * @param row      the line
+     * @param gateways column 2, parsed
+     * @param location its location
+     */
+    record Forwarder(TabFile file, TabFile.Row row, GatewayList gateways, Location location) {
+    }
+
+    /**
+     * @param ctx the audit
+     * @return the smtpfwd.tab lines, or none for a bare server.tab or a missing file
+     */
+    static List<Forwarder> forwarders(AuditContext ctx) {
+        Optional<TabFile> file = ctx.root().file(MailRootFile.SMTP_FWD);
+        if (file.isEmpty()) {
+            return List.of();
+        }
+        List<Forwarder> out = new ArrayList<>();
+        for (TabFile.Row row : file.get().rows()) {
+            out.add(new Forwarder(file.get(), row, GatewayList.parse(row.column(1)),
+                    Location.line(file.get().path(), row.line(), "")));
+        }
+        return out;
+    }
+
+    /**
+     * @param hostPort {@code host}, {@code host:port} or {@code [v6]:port}
+     * @return the host part as XMail's {@code MscSplitAddressPort} takes it
+     */
+    static String hostOf(String hostPort) {
+        String h = hostPort.strip();
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            return close > 0 ? h.substring(1, close) : h.substring(1);
+        }
+        int colon = h.indexOf(':');
+        // More than one colon without brackets is a bare IPv6 address, which XMail does not split reliably.
+        return colon >= 0 && h.indexOf(':', colon + 1) < 0 ? h.substring(0, colon) : h;
+    }
+
+    /**
+     * @param hostPort a gateway host text
+     * @return whether it names a port ({@code host:port} or {@code [v6]:port})
+     */
+    static boolean hasPort(String hostPort) {
+        String h = hostPort.strip();
+        if (h.startsWith("[")) {
+            int close = h.indexOf(']');
+            return close > 0 && close + 1 < h.length() && h.charAt(close + 1) == ':';
+        }
+        int colon = h.indexOf(':');
+        return colon > 0 && h.indexOf(':', colon + 1) < 0;
+    }
+
+    /**
+     * @param hostPort a gateway host text
+     * @return whether it is this machine (localhost, 127/8, ::1)
+     */
+    static boolean loopback(String hostPort) {
+        String h = hostOf(hostPort).toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /**
+     * @param root a MailRoot directory
+     * @return the location for findings about missing MailRoot files
+     */
+    static Location directory(Path root) {
+        return Location.file(root);
+    }
+}

@@ -1,0 +1,60 @@
+package org.xmailkit.audit.rules.upg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Location;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.TabFile;
+import org.xmailkit.model.syntax.GatewayList;
+
+/**
+ * UPG-005: a gateway list in smtpfwd.tab (column 2) in the comma-separated form of XMail before 1.24; since 1.24
+ * only the first gateway is used.
+ */
+public final class CommaForwarders implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("UPG-005", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.changeLog("1.24"),
+                    Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpGetFwdGateways")), List.of());
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        List<Finding> out = new ArrayList<>();
+        ctx.root().file(MailRootFile.SMTP_FWD).ifPresent(f -> {
+            String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.fwd.legacy" : "upg.fwd.broken";
+            for (TabFile.Row row : f.rows()) {
+                String list = row.column(1);
+                if (!GatewayList.looksLegacy(list)) {
+                    continue;
+                }
+                String fixed = GatewayList.format(list.startsWith("#"), GatewayList.parseLegacy(list));
+                int column = row.record().tokens().size() > 1 ? row.record().tokens().get(1).column() : 1;
+                out.add(Finding.of(INFO, new Location(f.path(), row.line(), column, ""),
+                        Text.of(key, TabFindings.display(row.column(0), f.charset()),
+                                TabFindings.display(list, f.charset()),
+                                TabFindings.display(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
+                                        f.charset()),
+                                TabFindings.display(fixed, f.charset())),
+                        TabFindings.evidence(f.document(), f.charset(), row.line())));
+            }
+        });
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package org.xmailkit.audit.rules.upg;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Text;
+import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.audit.rules.cfg.TabFindings;
+
+/**
+ * UPG-003: coming from a version before 1.24, TLS appears on its own: STARTTLS, POP3 STLS and CTRL TLS default to
+ * on, and the SMTPS (465), POP3S (995) and CTRLS (6018) listeners open unless XMail starts with {@code -X- -B- -W-}.
+ * Without {@code server.cert} and {@code server.key} clients that try TLS fail.
+ */
+public final class TlsOnByDefault implements Rule {
+
+    /** The rule's metadata. */
+    public static final RuleInfo INFO = new RuleInfo("UPG-003", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("1.24"),
+                    Reference.of(References.SOURCE, "SvrTestConfigFlag defaults of EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS (1)")),
+            List.of());
+
+    /** The TLS switches that default to on, in XMailCFG page order. */
+    static final List<String> SWITCHES = List.of("EnableCTRL-TLS", "EnablePOP3-TLS", "EnableSMTP-TLS");
+
+    @Override
+    public RuleInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public List<Finding> check(AuditContext ctx) {
+        if (!ctx.source().mayBeBefore(Changes.V1_24)) {
+            return List.of();
+        }
+        List<String> absent = new ArrayList<>();
+        for (String s : SWITCHES) {
+            if (!ctx.tab().has(s)) {
+                absent.add(s);
+            }
+        }
+        String certainty = Changes.certainty(ctx.source(), Changes.V1_24);
+        Text message = absent.isEmpty()
+                ? Text.of("upg.tls.listeners." + certainty, ctx.source().display())
+                : Text.of("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
+        return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), message));
+    }
+}

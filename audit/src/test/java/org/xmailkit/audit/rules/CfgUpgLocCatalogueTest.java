@@ -1,0 +1,126 @@
+package org.xmailkit.audit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.rules.upg.RemovedVariable;
+import org.xmailkit.model.Catalog;
+import org.xmailkit.model.Variable;
+
+/** The CFG, UPG and LOC groups: ids in order, metadata complete, texts in both languages. */
+class CfgUpgLocCatalogueTest {
+
+    @TempDir
+    Path dir;
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = CfgUpgLocCatalogueTest.class.getResourceAsStream("/org/xmailkit/audit/rules/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void idsAreSequentialPerGroup() {
+        check(CfgRules.ALL, "CFG", Category.VALIDITY);
+        check(UpgRules.ALL, "UPG", Category.UPGRADE);
+        check(LocRules.ALL, "LOC", Category.LOCALIZED);
+    }
+
+    private static void check(List<Rule> rules, String prefix, Category category) {
+        for (int i = 0; i < rules.size(); i++) {
+            RuleInfo info = rules.get(i).info();
+            assertEquals(String.format("%s-%03d", prefix, i + 1), info.id());
+            assertEquals(category, info.category(), info.id());
+            assertFalse(info.references().isEmpty(), info.id() + " cites no source");
+            assertTrue(info.remediationLines().stream().allMatch(l -> l.contains("\t")),
+                    info.id() + ": remediation lines are real server.tab lines");
+        }
+    }
+
+    @Test
+    void everyRuleHasItsTextsInBothLanguages() throws IOException {
+        Properties en = new Properties();
+        en.putAll(load("cfg.properties"));
+        en.putAll(load("upg.properties"));
+        Properties ja = new Properties();
+        ja.putAll(load("cfg_ja.properties"));
+        ja.putAll(load("upg_ja.properties"));
+        List<Rule> mine = new ArrayList<>(CfgRules.ALL);
+        mine.addAll(UpgRules.ALL);
+        mine.addAll(LocRules.ALL);
+        for (Rule r : mine) {
+            for (String part : List.of("title", "summary", "why", "remediation")) {
+                String key = "rule." + r.info().id() + "." + part;
+                assertTrue(en.containsKey(key), "English " + key);
+                assertTrue(ja.containsKey(key), "Japanese " + key);
+                assertTrue(ja.getProperty(key).chars().anyMatch(c -> c > 0x3000), "Japanese text in " + key);
+            }
+            String title = en.getProperty("rule." + r.info().id() + ".title");
+            assertFalse(title.endsWith("."), r.info().id() + " title ends with a period");
+        }
+    }
+
+    @Test
+    void bothLanguagesHaveTheSameKeys() throws IOException {
+        for (String base : List.of("cfg", "upg")) {
+            Set<String> en = new TreeSet<>(load(base + ".properties").stringPropertyNames());
+            Set<String> ja = new TreeSet<>(load(base + "_ja.properties").stringPropertyNames());
+            assertEquals(en, ja, base);
+        }
+    }
+
+    @Test
+    void everyRemovedCatalogueNameIsHandledByUpg001() {
+        for (Variable v : Catalog.builtin().all()) {
+            if (v.role() != Variable.Role.REMOVED) {
+                continue;
+            }
+            Path d = dir.resolve(v.name());
+            String before = org.xmailkit.audit.VersionDetectorAccess.previous(v.removedVersion().orElseThrow());
+            List<Finding> f = RuleTesting.from(new RemovedVariable(),
+                    RuleTesting.root(d, "\"" + v.name() + "\"\t\"1\"\n"), before);
+            assertEquals(1, f.size(), v.name());
+        }
+    }
+
+    /** Compares with the research facts when they are available (they are not part of the build). */
+    @Test
+    void removedNamesMatchTheSharedFacts() throws IOException {
+        String shared = System.getProperty("xmailkit.shared", "");
+        Path tsv = Path.of(shared.isEmpty() ? "/nonexistent" : shared, "xmail", "server-tab-variables.tsv");
+        assumeTrue(Files.isReadable(tsv), "facts not available");
+        Set<String> removed = new TreeSet<>();
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8).subList(1,
+                Files.readAllLines(tsv, StandardCharsets.UTF_8).size())) {
+            String[] f = line.split("\t", -1);
+            if (f.length > 2 && !f[2].isEmpty()) {
+                removed.add(f[0]);
+            }
+        }
+        Set<String> catalogue = new TreeSet<>();
+        Catalog.builtin().all().stream().filter(v -> v.role() == Variable.Role.REMOVED)
+                .forEach(v -> catalogue.add(v.name()));
+        assertEquals(removed, catalogue);
+    }
+}

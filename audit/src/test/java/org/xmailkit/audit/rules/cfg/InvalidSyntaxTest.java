@@ -1,0 +1,80 @@
+package org.xmailkit.audit.rules.cfg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xmailkit.audit.rules.RuleTesting.root;
+import static org.xmailkit.audit.rules.RuleTesting.run;
+import static org.xmailkit.audit.rules.RuleTesting.single;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Finding;
+
+class InvalidSyntaxTest {
+
+    private final InvalidSyntax rule = new InvalidSyntax();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void validNamesAndAddressesPass() {
+        assertEquals(List.of(), run(rule, root(dir, """
+                "RootDomain"\t"example.com"
+                "POP3Domain"\t""
+                "HeloDomain"\t"[192.0.2.25]"
+                "SmtpServerDomain"\t"mail-1.example.co.jp"
+                "PostMaster"\t"post.master+x@example.com"
+                "ErrorsAdmin"\t""
+                "TempErrorsAdmin"\t"ops@[192.0.2.1]"
+                """)));
+    }
+
+    @Test
+    void domainFlaws() {
+        List<Finding> f = run(rule, root(dir, """
+                "RootDomain"\t"mail_server.example.com"
+                "POP3Domain"\t"example.com."
+                "HeloDomain"\t"-bad.example.com"
+                "SmtpServerDomain"\t""
+                """));
+        assertEquals("_", single(f, "cfg.syntax.domain.char").message().args().get(2));
+        single(f, "cfg.syntax.domain.trailingDot");
+        assertEquals("-bad", single(f, "cfg.syntax.domain.label").message().args().get(2));
+        single(f, "cfg.syntax.emptyDomain");
+    }
+
+    @Test
+    void addressFlaws() {
+        List<Finding> f = run(rule, root(dir, """
+                "PostMaster"\t"postmaster"
+                "ErrorsAdmin"\t"taro..hanako@example.com"
+                "TempErrorsAdmin"\t"ops@exa mple.com"
+                """));
+        single(f, "cfg.syntax.address.noAt");
+        single(f, "cfg.syntax.address.local");
+        single(f, "cfg.syntax.address.domain");
+    }
+
+    @Test
+    void emptyPostMaster() {
+        single(run(rule, root(dir, "\"PostMaster\"\t\"\"\n")), "cfg.syntax.emptyAddress");
+    }
+
+    @Test
+    void longDomain() {
+        String d = ("a".repeat(60) + ".").repeat(5) + "com";
+        single(run(rule, root(dir, "\"RootDomain\"\t\"" + d + "\"\n")), "cfg.syntax.domain.length");
+    }
+
+    @Test
+    void dotAtom() {
+        assertTrue(InvalidSyntax.dotAtom("a.b-c+d"));
+        assertFalse(InvalidSyntax.dotAtom(".a"));
+        assertFalse(InvalidSyntax.dotAtom("a."));
+        assertFalse(InvalidSyntax.dotAtom("\"a\""));
+    }
+}

@@ -1,0 +1,61 @@
+package org.xmailkit.audit.rules.cfg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xmailkit.audit.rules.RuleTesting.root;
+import static org.xmailkit.audit.rules.RuleTesting.run;
+import static org.xmailkit.audit.rules.RuleTesting.single;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Finding;
+
+class NumberMisreadTest {
+
+    private final NumberMisread rule = new NumberMisread();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plainNumbersAndHarmlessEmptiesPass() {
+        assertEquals(List.of(), run(rule, root(dir, """
+                "EnableSMTP-TLS"\t"1"
+                "MaxMessageSize"\t"10240"
+                "SMTP-RDNSCheck"\t"-5"
+                "AllowSmtpVRFY"\t""
+                "MaxMessageSize2"\t"yes"
+                "SMTP-MaxErrors"\t""
+                "RootDomain"\t"yes"
+                """)));
+    }
+
+    @Test
+    void wordOnAFlagReadsAsZero() {
+        Finding f = single(run(rule, root(dir, "\"AllowSmtpVRFY\"\t\"yes\"\n")), "cfg.number.flagText");
+        assertEquals(List.of("AllowSmtpVRFY", "yes"), f.message().args());
+    }
+
+    @Test
+    void wordOnANumberReadsAsZero() {
+        single(run(rule, root(dir, "\"MaxMTAOps\"\t\"many\"\n")), "cfg.number.intText");
+    }
+
+    @Test
+    void unitAfterANumberIsIgnored() {
+        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"10MB\"\n")), "cfg.number.trailing");
+        assertEquals("10", f.message().args().get(2));
+    }
+
+    @Test
+    void emptyFlagWhoseDefaultIsOnTurnsItOff() {
+        single(run(rule, root(dir, "\"EnableSMTP-TLS\"\t\"\"\n")), "cfg.number.emptyFlag");
+    }
+
+    @Test
+    void emptyNumberWhoseDefaultIsNotZeroReadsAsTheDefault() {
+        Finding f = single(run(rule, root(dir, "\"SMTP-IpMapDropCode\"\t\"\"\n")), "cfg.number.emptyInt");
+        assertEquals("1", f.message().args().get(1));
+    }
+}

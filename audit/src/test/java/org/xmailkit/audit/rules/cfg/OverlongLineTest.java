@@ -1,0 +1,58 @@
+package org.xmailkit.audit.rules.cfg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xmailkit.audit.rules.RuleTesting.root;
+import static org.xmailkit.audit.rules.RuleTesting.run;
+import static org.xmailkit.audit.rules.RuleTesting.single;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Finding;
+
+class OverlongLineTest {
+
+    private final OverlongLine rule = new OverlongLine();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void lineOfExactly2046BytesWithItsNewlinePasses() {
+        String prefix = "\"CustMapsList\"\t\"";
+        String value = "a".repeat(2046 - 1 - prefix.length() - 1);
+        assertEquals(List.of(), run(rule, root(dir, prefix + value + "\"\n")));
+    }
+
+    @Test
+    void longValueIsCutAndTheRestIsAnotherLine() {
+        String value = "zone.example:1,".repeat(140);
+        Finding f = single(run(rule, root(dir, "\"CustMapsList\"\t\"" + value + "\"\n")), "cfg.longLine");
+        assertEquals("CustMapsList", f.location().variable());
+        assertTrue(f.evidence().get(0).endsWith("…"), "evidence is cut: " + f.evidence().get(0).length());
+    }
+
+    @Test
+    void restThatHoldsATabCreatesASetting() {
+        String filler = "x".repeat(2100);
+        Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"" + filler + "\tEnableSMTP-TLS\t0\n")),
+                "cfg.longLine.entry");
+        // the 2046-byte read ends inside the value: the next read starts with the 75 remaining x bytes and its TAB
+        // makes them a name, with EnableSMTP-TLS as the value
+        assertEquals("x".repeat(75), f.message().args().get(4));
+    }
+
+    @Test
+    void longCommentLineIsReported() {
+        single(run(rule, root(dir, "# " + "-".repeat(2100) + "\n")), "cfg.longLine.comment");
+    }
+
+    @Test
+    void secretValueIsNotShown() {
+        Finding f = single(run(rule, root(dir, "\"DynDnsSetup\"\t\"" + "s".repeat(2100) + "\"\n")), "cfg.longLine");
+        assertEquals("***", f.message().args().get(2));
+        assertEquals("\"DynDnsSetup\"<TAB>***", f.evidence().get(0));
+    }
+}

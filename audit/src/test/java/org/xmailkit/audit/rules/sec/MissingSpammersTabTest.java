@@ -1,0 +1,28 @@
+package org.xmailkit.audit.rules.sec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xmailkit.audit.rules.sec.SecCheck.keys;
+import static org.xmailkit.audit.rules.sec.SecCheck.run;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Finding;
+
+class MissingSpammersTabTest {
+
+    private final MissingSpammersTab rule = new MissingSpammersTab();
+
+    @Test
+    void firesWhenSpammersTabIsMissing(@TempDir Path dir) {
+        List<Finding> f = run(rule, dir, "");
+        assertEquals(List.of("msg.SEC-027.missing"), keys(f));
+        assertEquals(dir, f.get(0).location().file());
+    }
+
+    @Test
+    void staysQuietWhenItExistsEvenEmpty(@TempDir Path dir) {
+        assertEquals(List.of(), run(rule, dir, "", "spammers.tab", ""));
+    }
+}

@@ -1,0 +1,31 @@
+package org.xmailkit.audit.rules.sec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xmailkit.audit.rules.sec.SecCheck.keys;
+import static org.xmailkit.audit.rules.sec.SecCheck.run;
+import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnlimitedMessageSizeTest {
+
+    private final UnlimitedMessageSize rule = new UnlimitedMessageSize();
+
+    @Test
+    void firesOnTheRiskyValue(@TempDir Path dir) {
+        assertEquals(List.of("msg.SEC-024.set"), keys(run(rule, dir, tab("MaxMessageSize", "0"))));
+    }
+
+    @Test
+    void staysQuietOnTheSaferValue(@TempDir Path dir) {
+        assertEquals(List.of(), run(rule, dir, tab("MaxMessageSize", "20480")));
+    }
+
+    @Test
+    void firesWhenAbsentBecauseTheDefaultIsUnlimited(@TempDir Path dir) {
+        assertEquals(List.of("msg.SEC-024.default"), keys(run(rule, dir, "")));
+    }
+}

@@ -1,0 +1,36 @@
+package org.xmailkit.audit.rules.upg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.xmailkit.audit.rules.RuleTesting.from;
+import static org.xmailkit.audit.rules.RuleTesting.range;
+import static org.xmailkit.audit.rules.RuleTesting.root;
+import static org.xmailkit.audit.rules.RuleTesting.single;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.model.MailRoot;
+
+class SmtpConfigCaseTest {
+
+    private final SmtpConfigCase rule = new SmtpConfigCase();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void mixedCaseStopsWorkingAfterTheUpgrade() {
+        MailRoot r = root(dir, "\"SmtpConfig\"\t\"Mail-Auth,WantTLS\"\n");
+        Finding f = single(from(rule, r, "1.22"), "upg.smtpConfigCase.certain");
+        assertEquals("\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
+        single(range(rule, r, "1.24", "1.27"), "upg.smtpConfigCase.may");
+    }
+
+    @Test
+    void sourceOn126OrExactTokensPass() {
+        assertEquals(List.of(), from(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.26"));
+        assertEquals(List.of(), from(rule, root(dir.resolve("b"), "\"SmtpConfig\"\t\"mail-auth\"\n"), "1.22"));
+    }
+}

@@ -1,0 +1,110 @@
+package org.xmailkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.xmailkit.model.Messages;
+
+class CliTest {
+
+    @Test
+    void helpListsCommandsOptionsAndExitCodes() {
+        Run r = Run.of("--help");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().startsWith("Usage: xmailkit <command>"), r.out());
+        assertTrue(r.out().contains("  show "));
+        assertTrue(r.out().contains("  vars "));
+        for (ExitCode c : ExitCode.values()) {
+            assertTrue(r.out().contains("  " + c.code() + "  "), c.name());
+        }
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void helpIsAvailableInJapanese() {
+        Run r = Run.of("--lang", "ja", "--help");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().startsWith("使い方: xmailkit"), r.out());
+        assertTrue(r.out().contains("終了コード:"));
+    }
+
+    @Test
+    void commandHelpIsGeneratedFromItsOptions() {
+        Run r = Run.of("show", "--help");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().contains("Usage: xmailkit show [options] PATH..."));
+        assertTrue(r.out().contains("-a, --all"));
+        assertTrue(r.out().contains("-f, --format text|json"));
+        assertTrue(r.out().contains("-l, --lang ja|en"));
+        assertEquals(r.out(), Run.of("help", "show").out());
+        assertTrue(Run.of("vars", "-h", "--lang", "ja").out().contains("出力形式"));
+    }
+
+    @Test
+    void versionIsPrinted() {
+        Run r = Run.of("--version");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().matches("xmailkit \\S+\\R"), r.out());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorOnOneLinePlusAHint() {
+        Run r = Run.of("frobnicate");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertEquals("xmailkit: unknown command 'frobnicate'\nRun 'xmailkit --help' for usage.\n",
+                r.err().replace("\r\n", "\n"));
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void noArgumentsPrintsUsageToStandardError() {
+        Run r = Run.of();
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("Usage:"));
+    }
+
+    @Test
+    void unknownOptionsAndMissingValuesAreUsageErrors() {
+        Run r = Run.of("show", "--bogus", ".");
+        assertEquals(ExitCode.USAGE, r.exit());
+        assertTrue(r.err().startsWith("xmailkit: unknown option --bogus"), r.err());
+        assertTrue(r.err().contains("Run 'xmailkit show --help' for usage."));
+        assertFalse(r.traced());
+        Run missing = Run.of("show", ".", "--format");
+        assertEquals(ExitCode.USAGE, missing.exit());
+        assertTrue(missing.err().contains("--format"), missing.err());
+        Run before = Run.of("--bogus", "show");
+        assertEquals(ExitCode.USAGE, before.exit());
+        Run ja = Run.of("--lang", "ja", "show", "--bogus");
+        assertTrue(ja.err().startsWith("xmailkit: 不明なオプションです: --bogus"), ja.err());
+    }
+
+    @Test
+    void optionsMayComeBeforeTheCommand() {
+        Run r = Run.of("--lang", "ja", "vars", "RootDomain");
+        assertEquals(ExitCode.OK, r.exit());
+        assertTrue(r.out().contains("ルートドメイン"));
+    }
+
+    @Test
+    void everyGeneralMessageExistsInBothLanguagesAndIsNotEmpty() {
+        // The general bundle (CLI, show, vars); each command family tests its own.
+        for (Messages m : java.util.List.of(CommandContext.BUNDLES.get(0))) {
+            ResourceBundle en = m.bundle(Locale.ENGLISH);
+            ResourceBundle ja = m.bundle(Locale.JAPANESE);
+            assertEquals(new TreeSet<>(en.keySet()), new TreeSet<>(ja.keySet()));
+            for (String k : en.keySet()) {
+                assertFalse(en.getString(k).isBlank(), k);
+                assertFalse(ja.getString(k).isBlank(), k);
+            }
+        }
+        for (Command c : new Cli().commands()) {
+            assertFalse(CommandContext.message(Locale.JAPANESE, "cmd." + c.name() + ".summary").isBlank());
+        }
+    }
+}
