@@ -36,7 +36,7 @@ class PackagedCliIT {
     @Test
     void imageRunsTheJarAsANonRootUserWhoCannotChangeIt() {
         InspectImageResponse image = DockerClientFactory.instance().client()
-                .inspectImageCmd(XmailkitImage.NAME).exec();
+                .inspectImageCmd(XmailkitImage.name()).exec();
         assertEquals(List.of("java", "-jar", "/opt/xmailkit/xmailkit.jar"), List.of(image.getConfig().getEntrypoint()));
         assertEquals("xmailkit", image.getConfig().getUser());
 

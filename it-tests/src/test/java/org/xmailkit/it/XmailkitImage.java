@@ -2,8 +2,14 @@ package org.xmailkit.it;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Image;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
@@ -11,15 +17,16 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
  * The xmailkit image (cli/src/main/docker/Dockerfile with the shaded jar), built once per test run and shared by
- * every test. Docker's layer cache keeps rebuilds to the jar layer. The tag is fixed and kept after the run, so
- * the cache survives; older builds of it, left untagged, are removed after each build.
+ * every test. The image is kept after the run so that Docker's layer cache keeps later builds to the jar layer.
+ * Each checkout has its own tag, so that two checkouts testing on one engine at the same time never run each
+ * other's build; a checkout's earlier build, untagged by the next one, is removed then.
  */
 final class XmailkitImage {
 
-    /** The tag of the image the tests build. */
-    static final String NAME = "xmailkit-it:latest";
+    /** The repository part of the image's name. */
+    static final String REPOSITORY = "xmailkit-it";
 
-    /** A label on the image, to find older untagged builds of it. */
+    /** A label on the image, to find older builds of it. */
     private static final String LABEL = "org.xmailkit.it";
 
     private static String built;
@@ -68,7 +75,8 @@ final class XmailkitImage {
         if (!Files.isRegularFile(dockerfile) || !Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + dockerfile + " or " + jar + " (run through mvn verify)");
         }
-        ImageFromDockerfile image = new ImageFromDockerfile(NAME, false)
+        String tag = REPOSITORY + ":" + checkout(dockerfile);
+        ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withFileFromPath("Dockerfile", dockerfile)
                 .withFileFromPath("xmailkit.jar", jar)
                 // The engine may have no bridge network; builds and containers use the host's.
@@ -86,6 +94,19 @@ final class XmailkitImage {
         return name;
     }
 
+    /** @return a short name for the checkout the Dockerfile is in (a hash of its location) */
+    private static String checkout(Path dockerfile) {
+        try {
+            byte[] where = dockerfile.toRealPath().toString().getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(where)).substring(0, 12);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes earlier builds, untagged by later ones, unless a container (of another run) still uses them. */
     private static void removeOlderBuilds(DockerClient docker) {
         List<Image> dangling = docker.listImagesCmd().withDanglingFilter(true)
                 .withLabelFilter(Map.of(LABEL, "image")).exec();
@@ -93,7 +114,7 @@ final class XmailkitImage {
             try {
                 docker.removeImageCmd(old.getId()).exec();
             } catch (RuntimeException inUse) {
-                // Still used by a container of another run: the next build removes it.
+                // Still in use: a later run removes it.
             }
         }
     }
