@@ -14,9 +14,10 @@ import org.xmailkit.model.InputException;
  * @param findings   the findings, in deterministic order (severity, file, line, rule)
  * @param outcomes   every rule's outcome, in rule order
  * @param readErrors MailRoot files that exist but could not be read
+ * @param notices    what the user must know about the audit itself (inline waivers that cannot be honoured)
  */
 public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                          List<RuleOutcome> outcomes, List<InputException> readErrors) {
+                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
 
     public AuditResult {
         Objects.requireNonNull(path, "path");
@@ -24,6 +25,27 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
         findings = List.copyOf(findings);
         outcomes = List.copyOf(outcomes);
         readErrors = List.copyOf(readErrors);
+        notices = List.copyOf(notices);
+    }
+
+    /**
+     * A result without notices.
+     *
+     * @param path       the MailRoot directory or bare server.tab audited
+     * @param bare       whether only server.tab was given
+     * @param source     the source version, with evidence
+     * @param findings   the findings, in deterministic order
+     * @param outcomes   every rule's outcome, in rule order
+     * @param readErrors MailRoot files that exist but could not be read
+     */
+    public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
+                       List<RuleOutcome> outcomes, List<InputException> readErrors) {
+        this(path, bare, source, findings, outcomes, readErrors, List.of());
+    }
+
+    /** @return the findings an active waiver suppresses */
+    public List<Finding> suppressed() {
+        return findings.stream().filter(Finding::suppressed).toList();
     }
 
     /** @return the findings no active waiver suppresses */

@@ -1,12 +1,19 @@
 package org.xmailkit.audit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.xmailkit.model.MailRoot;
 
-/** Runs rules over a MailRoot and collects findings in a deterministic order. */
+/**
+ * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
+ * {@code # xmailkit:ignore} comment above the flagged line, else the waiver file. Waived findings stay in the result,
+ * marked.
+ */
 public final class Auditor {
 
     /** Findings order: severity (most serious first), file, line, column, rule id, message key and values. */
@@ -36,6 +43,13 @@ public final class Auditor {
         return rules;
     }
 
+    /** @return the ids of the rules, which waivers may name */
+    public Set<String> ruleIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        rules.forEach(r -> ids.add(r.info().id()));
+        return Set.copyOf(ids);
+    }
+
     /**
      * @param root    a MailRoot or bare server.tab
      * @param options how to audit
@@ -44,6 +58,19 @@ public final class Auditor {
     public AuditResult audit(MailRoot root, AuditOptions options) {
         SourceVersion source = options.from().map(SourceVersion::given)
                 .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+        return audit(root, options, source);
+    }
+
+    /**
+     * Audits with a source version decided by the caller, e.g. a migration that audits a configuration before and
+     * after its edits against the same source version.
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to audit ({@code options.from()} is not consulted)
+     * @param source  the source version the rules see
+     * @return the result
+     */
+    public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
         AuditContext ctx = new AuditContext(root, source, options);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -63,9 +90,15 @@ public final class Auditor {
             outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
                     Optional.empty()));
         }
-        findings.sort(ORDER);
-        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, findings,
-                outcomes, root.readErrors());
+        InlineWaivers waivers = new InlineWaivers(root, ruleIds(), options.waivers(),
+                LocalDate.now(options.clock()));
+        List<Finding> waived = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            waived.add(waivers.apply(f));
+        }
+        waived.sort(ORDER);
+        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, waived,
+                outcomes, root.readErrors(), waivers.notices());
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {

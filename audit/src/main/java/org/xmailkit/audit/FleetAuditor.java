@@ -1,0 +1,162 @@
+package org.xmailkit.audit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+
+/**
+ * Audits many servers in parallel, bounded by the number of cores. A server that cannot be read, or on which a rule
+ * fails, becomes a failed entry; the others go on. Results keep the order the servers were given in, whatever order
+ * the threads finish in.
+ */
+public final class FleetAuditor {
+
+    private final Auditor auditor;
+    private final int threads;
+
+    /**
+     * @param auditor the auditor (its rules are shared, read-only, by all threads)
+     * @param threads the most servers audited at once (at least 1)
+     */
+    public FleetAuditor(Auditor auditor, int threads) {
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        this.threads = threads;
+    }
+
+    /** @return a fleet auditor with every rule, one thread per available core */
+    public static FleetAuditor standard() {
+        return new FleetAuditor(Auditor.standard(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return the auditor */
+    public Auditor auditor() {
+        return auditor;
+    }
+
+    /**
+     * @param servers  MailRoot directories and bare server.tab files (see {@code MailRoots.discover})
+     * @param scanRoot the directory output paths are relative to (see {@link #scanRoot})
+     * @param options  how to audit
+     * @param progress told about each server when it is done, from the worker threads (must be thread-safe)
+     * @return the fleet result
+     */
+    public FleetResult audit(List<Path> servers, Path scanRoot, AuditOptions options, Consumer<ServerAudit> progress) {
+        List<ServerAudit> out = new ArrayList<>(servers.size());
+        if (!servers.isEmpty()) {
+            int n = Math.min(threads, servers.size());
+            AtomicInteger count = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+                Thread t = new Thread(r, "xmailkit-audit-" + count.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<ServerAudit>> futures = new ArrayList<>(servers.size());
+                for (Path p : servers) {
+                    futures.add(pool.submit(() -> {
+                        ServerAudit s = one(p, options);
+                        progress.accept(s);
+                        return s;
+                    }));
+                }
+                for (Future<ServerAudit> f : futures) {
+                    out.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("audit interrupted");
+            } catch (ExecutionException e) {
+                // one() catches everything a server can throw; only the progress callback can get here
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return new FleetResult(scanRoot, auditor.rules().stream().map(Rule::info).toList(), options, out,
+                unused(options.waivers(), out));
+    }
+
+    /**
+     * @param servers servers
+     * @param options how to audit
+     * @return the fleet result, paths relative to the servers' common directory
+     */
+    public FleetResult audit(List<Path> servers, AuditOptions options) {
+        return audit(servers, commonDirectory(servers), options, s -> { });
+    }
+
+    private ServerAudit one(Path path, AuditOptions options) {
+        try {
+            return new ServerAudit.Audited(auditor.audit(MailRoot.open(path), options));
+        } catch (InputException e) {
+            return new ServerAudit.Unreadable(path, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new ServerAudit.Crashed(path, e);
+        }
+    }
+
+    private static List<Waivers.Waiver> unused(Waivers waivers, List<ServerAudit> servers) {
+        Set<String> used = new HashSet<>();
+        for (ServerAudit s : servers) {
+            if (s instanceof ServerAudit.Audited a) {
+                for (Finding f : a.result().findings()) {
+                    f.suppression().filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
+                            .ifPresent(x -> used.add(x.source()));
+                }
+            }
+        }
+        return waivers.entries().stream().filter(w -> !used.contains(w.source())).toList();
+    }
+
+    /**
+     * The directory output paths are shown relative to: the working directory when every input lies under it (so
+     * paths read as the user typed them, and SARIF matches a repository checkout), else the inputs' deepest common
+     * directory.
+     *
+     * @param inputs     the paths given
+     * @param workingDir the working directory
+     * @return the scan root, absolute
+     */
+    public static Path scanRoot(List<Path> inputs, Path workingDir) {
+        Path wd = workingDir.toAbsolutePath().normalize();
+        if (inputs.stream().allMatch(p -> p.toAbsolutePath().normalize().startsWith(wd))) {
+            return wd;
+        }
+        return commonDirectory(inputs);
+    }
+
+    private static Path commonDirectory(List<Path> inputs) {
+        Path common = null;
+        for (Path p : inputs) {
+            Path abs = p.toAbsolutePath().normalize();
+            Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (common == null) {
+                common = dir;
+            } else {
+                while (common != null && !dir.startsWith(common)) {
+                    common = common.getParent();
+                }
+                if (common == null) {
+                    return dir.getRoot() == null ? Path.of("").toAbsolutePath() : dir.getRoot(); // e.g. two drives
+                }
+            }
+        }
+        return common == null ? Path.of("").toAbsolutePath() : common;
+    }
+}

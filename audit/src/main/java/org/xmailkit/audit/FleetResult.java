@@ -1,0 +1,94 @@
+package org.xmailkit.audit;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The audit of a set of servers.
+ *
+ * @param scanRoot      the directory paths are shown relative to (JSON, SARIF {@code uriBaseId}, text)
+ * @param rules         the rules that were run, in catalogue order (for SARIF's rule table and the docs)
+ * @param options       the options used
+ * @param servers       one entry per server, in the order the servers were given and found
+ * @param unusedWaivers waiver-file entries that matched no finding on any server
+ */
+public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions options, List<ServerAudit> servers,
+                          List<Waivers.Waiver> unusedWaivers) {
+
+    public FleetResult {
+        Objects.requireNonNull(scanRoot, "scanRoot");
+        Objects.requireNonNull(options, "options");
+        rules = List.copyOf(rules);
+        servers = List.copyOf(servers);
+        unusedWaivers = List.copyOf(unusedWaivers);
+    }
+
+    /** @return the results of the servers that were audited, in order */
+    public List<AuditResult> audited() {
+        return servers.stream().filter(s -> s instanceof ServerAudit.Audited)
+                .map(s -> ((ServerAudit.Audited) s).result()).toList();
+    }
+
+    /** @return the servers that could not be audited */
+    public List<ServerAudit> failed() {
+        return servers.stream().filter(ServerAudit::failed).toList();
+    }
+
+    /** @return whether some server failed or some file of an audited server could not be read */
+    public boolean incomplete() {
+        return !failed().isEmpty() || audited().stream().anyMatch(r -> !r.readErrors().isEmpty());
+    }
+
+    /**
+     * @param threshold a severity
+     * @return whether some server has an unsuppressed finding at or above it
+     */
+    public boolean failsAt(Severity threshold) {
+        return audited().stream().anyMatch(r -> r.failsAt(threshold));
+    }
+
+    /** @return the number of unsuppressed findings per severity, every severity present */
+    public Map<Severity, Integer> activeCounts() {
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0);
+        }
+        for (AuditResult r : audited()) {
+            r.active().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        }
+        return counts;
+    }
+
+    /** @return the number of findings an active waiver suppresses */
+    public int suppressedCount() {
+        return audited().stream().mapToInt(r -> r.suppressed().size()).sum();
+    }
+
+    /**
+     * @param path a path
+     * @return it relative to the scan root with {@code /} separators, or absolute if it lies outside
+     */
+    public String relative(Path path) {
+        return relative(scanRoot, path);
+    }
+
+    /**
+     * @param root the scan root
+     * @param path a path
+     * @return the path relative to the root with {@code /} separators ({@code .} for the root itself), or the
+     *         absolute path with {@code /} separators when it lies outside the root
+     */
+    public static String relative(Path root, Path path) {
+        Path r = root.toAbsolutePath().normalize();
+        Path p = path.toAbsolutePath().normalize();
+        if (!p.startsWith(r)) {
+            return p.toString().replace('\\', '/');
+        }
+        Path rel = r.relativize(p);
+        String s = rel.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+}

@@ -1,0 +1,235 @@
+package org.xmailkit.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.Notice;
+import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.ServerAudit;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.WaiverException;
+import org.xmailkit.audit.Waivers;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.XMailVersion;
+import org.xmailkit.report.AuditWriter;
+import org.xmailkit.report.OutputTexts;
+import org.xmailkit.report.json.JsonWriter;
+import org.xmailkit.report.sarif.SarifWriter;
+import org.xmailkit.report.text.TextWriter;
+
+/**
+ * {@code xmailkit audit PATH...}: audits MailRoots (a directory tree is searched for them, audited in parallel) and
+ * writes the findings as text, JSON or SARIF. Exit 1 when an unsuppressed finding reaches {@code --fail-on}; 3 when
+ * the waiver file is unusable or nothing could be audited; 4 when some servers (or files) could not be read, which
+ * wins over 1 because the audit is incomplete.
+ */
+final class AuditCommand implements Command {
+
+    /** The output formats. The HTML page joins them with the report site. */
+    enum Format {
+        TEXT, JSON, SARIF;
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Supplier<FleetAuditor> auditor;
+
+    AuditCommand() {
+        this(FleetAuditor::standard);
+    }
+
+    /** @param auditor gives the auditor to run (tests give one over test rules) */
+    AuditCommand(Supplier<FleetAuditor> auditor) {
+        this.auditor = auditor;
+    }
+
+    @Override
+    public String name() {
+        return "audit";
+    }
+
+    @Override
+    public String operands() {
+        return "PATH...";
+    }
+
+    @Override
+    public Options options(Locale locale) {
+        Options o = new Options();
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif")
+                .desc(CommandContext.message(locale, "opt.audit.format")).get());
+        o.addOption(Option.builder().longOpt("profile").hasArg().argName("baseline|strict")
+                .desc(CommandContext.message(locale, "opt.audit.profile")).get());
+        o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
+                .desc(CommandContext.message(locale, "opt.audit.failOn")).get());
+        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
+                .desc(CommandContext.message(locale, "opt.audit.from")).get());
+        o.addOption(Option.builder().longOpt("to").hasArg().argName("1.27|1.27-localized")
+                .desc(CommandContext.message(locale, "opt.audit.to")).get());
+        o.addOption(Option.builder().longOpt("install-dir").hasArg().argName("DIR")
+                .desc(CommandContext.message(locale, "opt.audit.installDir")).get());
+        o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE")
+                .desc(CommandContext.message(locale, "opt.audit.waivers")).get());
+        o.addOption(Option.builder().longOpt("cert-warn-days").hasArg().argName("DAYS")
+                .desc(CommandContext.message(locale, "opt.audit.certWarnDays")).get());
+        o.addOption(Option.builder().longOpt("cert-critical-days").hasArg().argName("DAYS")
+                .desc(CommandContext.message(locale, "opt.audit.certCriticalDays")).get());
+        o.addOption(Option.builder("q").longOpt("quiet").desc(CommandContext.message(locale, "opt.audit.quiet")).get());
+        return o;
+    }
+
+    @Override
+    public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
+        List<Path> inputs = Args.paths(cl, ctx, 1);
+        Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif"), "text")
+                .toUpperCase(Locale.ROOT));
+        Profile profile = Profile.parse(Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline"));
+        Optional<Severity> failOn = cl.hasOption("fail-on")
+                ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
+                        Set.of("critical", "high", "medium", "low", "info"), "high")))
+                : Optional.empty();
+        XMailVersion target = XMailVersion.parse(Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27"));
+        Optional<XMailVersion> from = Optional.empty();
+        if (cl.hasOption("from")) {
+            try {
+                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(ctx.msg("audit.badVersion", "--from", cl.getOptionValue("from")));
+            }
+        }
+        AuditOptions defaults = AuditOptions.defaults();
+        int warn = days(cl, ctx, "cert-warn-days", defaults.certWarnDays());
+        int critical = days(cl, ctx, "cert-critical-days", Math.min(defaults.certCriticalDays(), warn));
+        if (critical > warn) {
+            throw new UsageException(ctx.msg("audit.certDaysOrder"));
+        }
+        Optional<Path> installDir = Optional.ofNullable(cl.getOptionValue("install-dir")).map(ctx::resolve);
+        if (installDir.isPresent() && !installDir.get().toFile().isDirectory()) {
+            throw new InputException(installDir.get(), 0, InputException.Reason.MISSING);
+        }
+        boolean quiet = cl.hasOption("quiet");
+
+        FleetAuditor fleetAuditor = auditor.get();
+        Waivers waivers = Waivers.NONE;
+        if (cl.hasOption("waivers")) {
+            String typed = cl.getOptionValue("waivers");
+            try {
+                waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
+            } catch (WaiverException e) {
+                ctx.errors().println(e.oneLine(ctx.locale()));
+                return ExitCode.INPUT;
+            }
+        }
+        AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
+                ctx.clock());
+
+        List<Path> servers = MailRoots.discover(inputs);
+        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        FleetResult fleet;
+        boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
+        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())
+                .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build() : null) {
+            Consumer<ServerAudit> step = progress == null ? s -> { } : s -> progress.step();
+            fleet = fleetAuditor.audit(servers, scanRoot, options, step);
+        }
+
+        boolean textOnStdout = format == Format.TEXT && !quiet;
+        report(fleet, ctx, !textOnStdout);
+        writer(format, ctx, quiet, failOn).write(fleet, ctx.out());
+        ctx.out().flush();
+        return exitCode(fleet, failOn);
+    }
+
+    private static AuditWriter writer(Format format, CommandContext ctx, boolean quiet, Optional<Severity> failOn) {
+        return switch (format) {
+            case TEXT -> new TextWriter(ctx.locale(), ctx.textCharset(), colour(ctx), quiet, failOn);
+            case JSON -> new JsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock());
+            case SARIF -> new SarifWriter(ctx.locale(), Cli.version());
+        };
+    }
+
+    /**
+     * Colour only on a terminal, never with {@code NO_COLOR} set; on Windows only in terminals known to read ANSI
+     * escapes (Windows Terminal sets WT_SESSION; MSYS and Cygwin set TERM), as the classic console prints them raw.
+     */
+    static boolean colour(CommandContext ctx) {
+        if (!ctx.terminal() || System.getenv("NO_COLOR") != null) {
+            return false;
+        }
+        boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+        return !windows || System.getenv("WT_SESSION") != null || System.getenv("TERM") != null;
+    }
+
+    /**
+     * Failed servers, unreadable files and waiver notices as one line each on stderr, when stdout does not already
+     * show them to a person (JSON, SARIF, quiet text); stack traces of internal errors with {@code --verbose}.
+     */
+    private static void report(FleetResult fleet, CommandContext ctx, boolean lines) {
+        PrintStream err = ctx.errors();
+        for (ServerAudit s : fleet.servers()) {
+            if (s.failed()) {
+                if (lines) {
+                    err.println(OutputTexts.failure(fleet, s, ctx.locale()));
+                }
+                if (ctx.verbose() && s instanceof ServerAudit.Crashed c) {
+                    c.error().printStackTrace(err);
+                }
+                continue;
+            }
+            AuditResult r = ((ServerAudit.Audited) s).result();
+            if (lines) {
+                r.readErrors().forEach(e -> err.println(OutputTexts.oneLine(fleet, e, ctx.locale())));
+                for (Notice n : r.notices()) {
+                    err.println(fleet.relative(n.location().file()) + ":" + n.location().line() + ": "
+                            + n.message().render(ctx.locale()));
+                }
+            }
+        }
+        err.flush();
+    }
+
+    static ExitCode exitCode(FleetResult fleet, Optional<Severity> failOn) {
+        if (fleet.incomplete()) {
+            if (fleet.audited().isEmpty()) {
+                return fleet.servers().stream().allMatch(s -> s instanceof ServerAudit.Unreadable)
+                        ? ExitCode.INPUT : ExitCode.INTERNAL;
+            }
+            return ExitCode.PARTIAL;
+        }
+        return failOn.filter(fleet::failsAt).isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    private static int days(CommandLine cl, CommandContext ctx, String option, int fallback) throws UsageException {
+        String v = cl.getOptionValue(option);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int d = Integer.parseInt(v.strip());
+            if (d < 0 || d > 3650) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(ctx.msg("audit.badDays", "--" + option, v));
+        }
+    }
+}

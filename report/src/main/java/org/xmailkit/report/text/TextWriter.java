@@ -1,0 +1,226 @@
+package org.xmailkit.report.text;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.xmailkit.audit.AuditMessages;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.Notice;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.RuleOutcome;
+import org.xmailkit.audit.ServerAudit;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.audit.Suppression;
+import org.xmailkit.audit.Waivers;
+import org.xmailkit.model.InputException;
+import org.xmailkit.report.AuditWriter;
+import org.xmailkit.report.OutputTexts;
+
+/**
+ * The audit for people: per server, findings grouped by severity (most serious first) and, within a severity, by
+ * rule, each rule's fix once; waived findings after them with their justification; then a summary line. TAB
+ * characters are shown as {@code <TAB>} because the difference between a TAB and spaces is what XMail cares about.
+ * Colour (ANSI) only when asked, i.e. on a terminal. The quiet form is one line per unsuppressed finding,
+ * {@code path:line: severity RULE: message}, and nothing else.
+ */
+public final class TextWriter implements AuditWriter {
+
+    private static final String RESET = "\u001B[0m";
+    private static final String DIM = "\u001B[2m";
+    private static final String BOLD = "\u001B[1m";
+
+    private final Locale locale;
+    private final Charset charset;
+    private final boolean colour;
+    private final boolean quiet;
+    private final Optional<Severity> failOn;
+
+    /**
+     * @param locale  the language
+     * @param charset the output encoding (the console's)
+     * @param colour  whether to use ANSI colours
+     * @param quiet   one line per unsuppressed finding and nothing else
+     * @param failOn  the {@code --fail-on} threshold, if given (the summary says whether it is reached)
+     */
+    public TextWriter(Locale locale, Charset charset, boolean colour, boolean quiet, Optional<Severity> failOn) {
+        this.locale = Objects.requireNonNull(locale, "locale");
+        this.charset = Objects.requireNonNull(charset, "charset");
+        this.colour = colour;
+        this.quiet = quiet;
+        this.failOn = Objects.requireNonNull(failOn, "failOn");
+    }
+
+    @Override
+    public void write(FleetResult fleet, OutputStream stream) {
+        PrintStream out = new PrintStream(stream, false, charset);
+        if (quiet) {
+            for (AuditResult r : fleet.audited()) {
+                for (Finding f : r.active()) {
+                    out.println(where(fleet, f) + ": " + f.severity().id() + " " + f.rule().id() + ": "
+                            + visible(f.message(locale)));
+                }
+            }
+            out.flush();
+            return;
+        }
+        boolean first = true;
+        for (ServerAudit s : fleet.servers()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            server(out, fleet, s);
+        }
+        out.println();
+        for (Waivers.Waiver w : fleet.unusedWaivers()) {
+            out.println(paint(DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob())));
+        }
+        Map<Severity, Integer> c = fleet.activeCounts();
+        out.println(t("text.summary", fleet.audited().size(), fleet.failed().size(), c.get(Severity.CRITICAL),
+                c.get(Severity.HIGH), c.get(Severity.MEDIUM), c.get(Severity.LOW), c.get(Severity.INFO),
+                fleet.suppressedCount()));
+        failOn.ifPresent(level -> out.println(fleet.failsAt(level)
+                ? paint(colour(Severity.HIGH), t("text.failOnReached", level.id()))
+                : t("text.failOnClear", level.id())));
+        if (fleet.audited().stream().anyMatch(r -> !r.findings().isEmpty())) {
+            out.println(paint(DIM, t("text.explainHint")));
+        }
+        out.flush();
+    }
+
+    private void server(PrintStream out, FleetResult fleet, ServerAudit s) {
+        out.println(paint(BOLD, "== " + fleet.relative(s.path()) + " =="));
+        if (s.failed()) {
+            out.println(paint(colour(Severity.CRITICAL), t("text.failed", OutputTexts.failure(fleet, s, locale))));
+            return;
+        }
+        AuditResult r = ((ServerAudit.Audited) s).result();
+        SourceVersion v = r.source();
+        out.println(t(v.given() ? "text.versionGiven" : "text.version", v.display(), fleet.options().target(),
+                fleet.options().profile().id()));
+        for (InputException e : r.readErrors()) {
+            out.println(paint(colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale))));
+        }
+        List<Finding> active = r.active();
+        if (active.isEmpty() && r.suppressed().isEmpty()) {
+            out.println(t("text.noFindings"));
+        }
+        for (Severity sev : Severity.values()) {
+            List<Finding> group = active.stream().filter(f -> f.severity() == sev).toList();
+            if (group.isEmpty()) {
+                continue;
+            }
+            out.println();
+            out.println(paint(colour(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size() + ")"));
+            for (Map.Entry<String, List<Finding>> e : byRule(group).entrySet()) {
+                RuleInfo rule = e.getValue().get(0).rule();
+                out.println("  " + paint(BOLD, rule.id()) + "  " + rule.title(locale));
+                for (Finding f : e.getValue()) {
+                    finding(out, fleet, f);
+                }
+                if (!rule.remediationLines().isEmpty()) {
+                    out.println("    " + t("text.fix"));
+                    rule.remediationLines().forEach(l -> out.println("      " + visible(l)));
+                }
+            }
+        }
+        List<Finding> waived = r.suppressed();
+        if (!waived.isEmpty()) {
+            out.println();
+            out.println(paint(DIM, t("text.waived", waived.size())));
+            for (Finding f : waived) {
+                Suppression x = f.suppression().orElseThrow();
+                out.println(paint(DIM, "  " + f.rule().id() + "  " + AuditMessages.get(locale, "severity." + f.severity().id())
+                        + "  " + where(fleet, f) + ": " + visible(f.message(locale))));
+                out.println(paint(DIM, "    " + t("text.waivedBy", x.source(),
+                        x.expires().map(d -> t("text.until", d)).orElse(""), visible(x.reason()))));
+            }
+        }
+        Map<String, List<String>> notApplicable = new TreeMap<>();
+        for (RuleOutcome o : r.outcomes()) {
+            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
+                notApplicable.computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
+                        .add(o.rule().id());
+            }
+        }
+        if (!notApplicable.isEmpty()) {
+            out.println();
+            notApplicable.forEach((reason, ids) -> out.println(paint(DIM, t("text.notApplicable", String.join(", ", ids),
+                    reason))));
+        }
+        if (!r.notices().isEmpty()) {
+            out.println();
+            out.println(t("text.notices"));
+            for (Notice n : r.notices()) {
+                out.println("  " + fleet.relative(n.location().file()) + ":" + n.location().line() + ": "
+                        + n.message().render(locale));
+            }
+        }
+    }
+
+    private void finding(PrintStream out, FleetResult fleet, Finding f) {
+        out.println("    " + where(fleet, f) + ": " + visible(f.message(locale)));
+        for (String e : f.evidence()) {
+            out.println(paint(DIM, "      | " + visible(e)));
+        }
+        f.suppression().filter(Suppression::expired).ifPresent(x -> out.println("      " + paint(colour(Severity.MEDIUM),
+                t("text.expired", x.expires().map(Object::toString).orElse(""), x.source(), visible(x.reason())))));
+    }
+
+    private static Map<String, List<Finding>> byRule(List<Finding> group) {
+        Map<String, List<Finding>> m = new TreeMap<>();
+        for (Finding f : group) {
+            m.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+        }
+        return new LinkedHashMap<>(m);
+    }
+
+    private static String where(FleetResult fleet, Finding f) {
+        String file = fleet.relative(f.location().file());
+        return f.location().line() > 0 ? file + ":" + f.location().line() : file;
+    }
+
+    /** TAB as {@code <TAB>}, other control characters as {@code \xNN}, so what is shown is what is in the file. */
+    static String visible(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        s.codePoints().forEach(c -> {
+            if (c == '\t') {
+                b.append("<TAB>");
+            } else if (c < 0x20 || c == 0x7F) {
+                b.append(String.format(Locale.ROOT, "\\x%02X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
+    private String colour(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "\u001B[1;31m";
+            case HIGH -> "\u001B[31m";
+            case MEDIUM -> "\u001B[33m";
+            case LOW -> "\u001B[36m";
+            case INFO -> "";
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour && !code.isEmpty() ? code + text + RESET : text;
+    }
+
+    private String t(String key, Object... args) {
+        return OutputTexts.get(locale, key, args);
+    }
+}
