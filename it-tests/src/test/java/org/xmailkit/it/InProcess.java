@@ -22,10 +22,21 @@ final class InProcess {
      * @return the outcome
      */
     static CliRun run(Charset charset, Locale locale, String... args) {
+        return runIn(Path.of("").toAbsolutePath(), charset, locale, args);
+    }
+
+    /**
+     * @param workingDir the directory relative paths are resolved against (and output paths shown from)
+     * @param charset    the text encoding the real entry point would choose for the locale
+     * @param locale     the default language
+     * @param args       the command line
+     * @return the outcome
+     */
+    static CliRun runIn(Path workingDir, Charset charset, Locale locale, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CommandContext ctx = new CommandContext(out, err, charset, locale, false, false, Clock.systemDefaultZone(),
-                Path.of("").toAbsolutePath());
+                workingDir);
         int code = new Cli().run(args, ctx).code();
         return new CliRun(code, out.toByteArray(), err.toByteArray(), List.of());
     }

@@ -6,7 +6,8 @@ import org.xmailkit.model.testing.MailRootFixture;
 
 /**
  * The fleet the container tests read: three servers in the ways administrators keep them, one written by
- * XMailCFG on Windows (Windows-31J, CRLF, Japanese reply texts), one nested a level deeper.
+ * XMailCFG on Windows (Windows-31J, CRLF, Japanese reply texts), one nested deeper. Each has a problem of its
+ * own for the audit: mx1 relays for everyone, mx2 has Japanese SMTP replies, mx3 uses SMTP-RDNSCheck.
  */
 final class ServerFleet {
 
@@ -29,7 +30,7 @@ final class ServerFleet {
                 "RootDomain"\t"mx1.example.jp"
                 "SmtpMaxRecipients"\t"100"
                 "POP3Domain"\t"pop.example.jp"
-                """).file("smtprelay.tab", "\"192.168.0.0\"\t\"255.255.0.0\"\n").write();
+                """).file("smtprelay.tab", "\"192.168.0.0\"\t\"255.255.0.0\"\n\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
         MailRootFixture.in(fleet.resolve("legacy/mx2")).crlf().charset(TextEncoding.WINDOWS_31J).serverTab("""
                 # XMailCFG で保存
                 "RootDomain"\t"mx2.example.co.jp"
