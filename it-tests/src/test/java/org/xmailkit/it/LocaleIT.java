@@ -4,16 +4,19 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.xmailkit.audit.rules.cfg.NonAsciiReply;
 import org.xmailkit.cli.ExitCode;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.TextEncoding;
@@ -76,6 +79,48 @@ class LocaleIT {
                 fleet.resolve("legacy/mx2").toString());
         assertArrayEquals(local.stdout().replace(fleet.toString(), InContainer.FLEET).getBytes(UTF_8), run.out(),
                 run::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ja_JP.UTF-8, ja", "C, en"})
+    void windows31jValuesComeOutIntactInAuditJson(String lang, String language) throws Exception {
+        CliRun run = InContainer.xmailkit("audit", "--format", "json", InContainer.FLEET + "/legacy/mx2")
+                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
+        JsonNode audit = JSON.readTree(run.stdout());
+        assertEquals(language, audit.get("language").asText());
+        JsonNode finding = null;
+        for (JsonNode f : audit.get("servers").get(0).get("findings")) {
+            if (f.get("ruleId").asText().equals(NonAsciiReply.INFO.id())
+                    && f.get("location").get("variable").asText().equals("CustomSMTPMessage")) {
+                finding = f;
+            }
+        }
+        assertNotNull(finding, run::toString);
+        assertTrue(finding.get("message").asText().contains(ServerFleet.JAPANESE_MESSAGE), finding::toString);
+        assertEquals("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
+                finding.get("evidence").get(0).asText());
+
+        CliRun local = InProcess.runIn(fleet.resolve("site-b"), UTF_8, Locale.forLanguageTag(language),
+                "audit", "--format", "json", fleet.resolve("legacy/mx2").toString());
+        ObjectNode expected = (ObjectNode) JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET));
+        ObjectNode actual = audit.deepCopy();
+        expected.remove("generatedAt");
+        actual.remove("generatedAt");
+        assertEquals(expected, actual);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ja_JP.UTF-8", "C"})
+    void windows31jValuesComeOutIntactInAuditText(String lang) {
+        CliRun run = InContainer.xmailkit("audit", InContainer.FLEET + "/legacy/mx2")
+                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
+        assertTrue(run.stdout().contains("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\""),
+                run::toString);
+        assertTrue(run.stdout().contains(ServerFleet.JAPANESE_BAN), run::toString);
     }
 
     private static String label(String name, String language) {
