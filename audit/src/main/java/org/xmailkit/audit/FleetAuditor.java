@@ -1,6 +1,5 @@
 package org.xmailkit.audit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -126,8 +125,8 @@ public final class FleetAuditor {
 
     /**
      * The directory output paths are shown relative to: the working directory when every input lies under it (so
-     * paths read as the user typed them, and SARIF matches a repository checkout), else the inputs' deepest common
-     * directory.
+     * paths read as the user typed them, and SARIF matches a repository checkout), else the deepest directory
+     * holding every input.
      *
      * @param inputs     the paths given
      * @param workingDir the working directory
@@ -145,7 +144,8 @@ public final class FleetAuditor {
         Path common = null;
         for (Path p : inputs) {
             Path abs = p.toAbsolutePath().normalize();
-            Path dir = Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            // The parent, also for a directory: a server is then shown under its own directory name, not as ".".
+            Path dir = abs.getParent() == null ? abs : abs.getParent();
             if (common == null) {
                 common = dir;
             } else {

@@ -37,6 +37,7 @@ public final class Cli {
                 new ExplainCommand(),
                 new ShowCommand(),
                 new VarsCommand(),
+                new MigrateCommand(),
                 new ReportCommand(),
                 new DemoCommand(),
                 new BenchCommand()));

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +34,19 @@ public final class MailRoot {
     private final ServerTab serverTab;
     private final Map<MailRootFile, Optional<TabFile>> files = new EnumMap<>(MailRootFile.class);
     private final List<InputException> readErrors = new ArrayList<>();
+    private final Map<MailRootFile, byte[]> replaced;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab) {
+        this(directory, serverTabPath, bare, serverTab, Map.of());
+    }
+
+    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab,
+                     Map<MailRootFile, byte[]> replaced) {
         this.directory = directory;
         this.serverTabPath = serverTabPath;
         this.bare = bare;
         this.serverTab = serverTab;
+        this.replaced = replaced;
     }
 
     /**
@@ -61,6 +69,23 @@ public final class MailRoot {
         }
         Path parent = path.toAbsolutePath().getParent();
         return new MailRoot(parent, path, true, ServerTab.parse(FileInput.read(path)));
+    }
+
+    /**
+     * A copy of this MailRoot in which some files hold the given bytes instead of what is on disk, e.g. a migrated
+     * configuration audited before it is written. Nothing is written; files not given are read from disk as usual.
+     * A replaced file counts as existing, even in a bare MailRoot.
+     *
+     * @param content the replaced files and their bytes
+     * @return the copy
+     */
+    public MailRoot withContent(Map<MailRootFile, byte[]> content) {
+        Map<MailRootFile, byte[]> all = new EnumMap<>(MailRootFile.class);
+        all.putAll(replaced);
+        content.forEach((k, v) -> all.put(k, v.clone()));
+        byte[] tab = all.get(MailRootFile.SERVER_TAB);
+        ServerTab st = tab == null ? serverTab : ServerTab.parse(tab);
+        return new MailRoot(directory, serverTabPath, bare, st, Collections.unmodifiableMap(all));
     }
 
     /** @return the MailRoot directory (for a bare server.tab, the directory it sits in) */
@@ -88,7 +113,7 @@ public final class MailRoot {
      * @return whether it exists (always false for a bare server.tab, where the other files are unknown)
      */
     public boolean exists(MailRootFile kind) {
-        if (kind == MailRootFile.SERVER_TAB) {
+        if (kind == MailRootFile.SERVER_TAB || replaced.containsKey(kind)) {
             return true;
         }
         return !bare && Files.exists(directory.resolve(kind.fileName()));
@@ -108,6 +133,10 @@ public final class MailRoot {
                 return Optional.empty();
             }
             Path p = directory.resolve(k.fileName());
+            byte[] given = replaced.get(k);
+            if (given != null) {
+                return Optional.of(TabFile.parse(k, p, given));
+            }
             try {
                 return Optional.of(TabFile.parse(k, p, FileInput.read(p)));
             } catch (InputException e) {

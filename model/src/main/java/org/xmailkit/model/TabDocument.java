@@ -16,11 +16,18 @@ public final class TabDocument {
 
     private final List<TabLine> lines;
     private final TabFormat format;
+    /** The terminator the document this one was edited from used, for when no terminated line is left. */
+    private final LineEnding inherited;
     private List<TabRecord> records;
 
     private TabDocument(List<TabLine> lines, TabFormat format) {
+        this(lines, format, null);
+    }
+
+    private TabDocument(List<TabLine> lines, TabFormat format, LineEnding inherited) {
         this.lines = Collections.unmodifiableList(lines);
         this.format = format;
+        this.inherited = inherited;
     }
 
     /**
@@ -108,8 +115,21 @@ public final class TabDocument {
         return out.toByteArray();
     }
 
-    /** @return the terminator most lines use; CRLF when tied or when the file has no terminated line, LF if LF-only */
+    /**
+     * @return the terminator most lines use; CRLF when tied; when no terminated line is left, the terminator of the
+     *         document this one was edited from (so removing lines never changes the style of lines added later),
+     *         else CRLF
+     */
     public LineEnding dominantEnding() {
+        LineEnding counted = countedEnding();
+        if (counted != null) {
+            return counted;
+        }
+        return inherited != null ? inherited : LineEnding.CRLF;
+    }
+
+    /** @return the terminator most lines use, CRLF when tied, null when no line is terminated */
+    private LineEnding countedEnding() {
         int lf = 0;
         int crlf = 0;
         for (TabLine line : lines) {
@@ -121,9 +141,15 @@ public final class TabDocument {
         }
         if (lf == 0 && crlf == 0) {
             // Conservative: XMailCFG and XMail's Windows builds write CRLF; a one-line file gives no evidence.
-            return LineEnding.CRLF;
+            return null;
         }
         return lf > crlf ? LineEnding.LF : LineEnding.CRLF;
+    }
+
+    /** @return the ending evidence to hand on to an edited copy */
+    private LineEnding evidence() {
+        LineEnding counted = countedEnding();
+        return counted != null ? counted : inherited;
     }
 
     /** @return whether the last line lacks a terminator */
@@ -143,7 +169,7 @@ public final class TabDocument {
         List<TabLine> copy = new ArrayList<>(lines);
         TabLine old = copy.get(number - 1);
         copy.set(number - 1, new TabLine(number, raw, old.ending()));
-        return new TabDocument(copy, format);
+        return new TabDocument(copy, format, evidence());
     }
 
     /**
@@ -156,7 +182,7 @@ public final class TabDocument {
         checkNumber(number, lines.size());
         List<TabLine> copy = new ArrayList<>(lines);
         copy.remove(number - 1);
-        return new TabDocument(renumber(copy), format);
+        return new TabDocument(renumber(copy), format, evidence());
     }
 
     /**
@@ -187,7 +213,7 @@ public final class TabDocument {
             copy.add(new TabLine(0, raws.get(i), ending));
         }
         copy.addAll(lines.subList(before - 1, lines.size()));
-        return new TabDocument(renumber(copy), format);
+        return new TabDocument(renumber(copy), format, evidence());
     }
 
     private static List<TabLine> renumber(List<TabLine> in) {

@@ -1,0 +1,451 @@
+package org.xmailkit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Rules;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.audit.Text;
+import org.xmailkit.migrate.AtomicWriter;
+import org.xmailkit.migrate.BatchListener;
+import org.xmailkit.migrate.BatchMigrator;
+import org.xmailkit.migrate.BatchResult;
+import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.DefaultsPolicy;
+import org.xmailkit.migrate.FixSelection;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.MigrationResult;
+import org.xmailkit.migrate.Migrator;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerOutcome;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.XMailVersion;
+
+/**
+ * {@code xmailkit migrate PATHS...}: plans the migration of each server to 1.27 (or the localized 1.27) and prints
+ * the plan and a unified diff; {@code --write} edits in place with backups, {@code --out DIR} writes a migrated
+ * copy, {@code --rollback} restores the latest run's backups.
+ */
+final class MigrateCommand implements Command {
+
+    private final Migrator migrator;
+    private final AtomicWriter writer;
+
+    MigrateCommand() {
+        this(new Migrator(), new AtomicWriter());
+    }
+
+    /** For tests: another migrator (audit rules) or a writer with injected failures. */
+    MigrateCommand(Migrator migrator, AtomicWriter writer) {
+        this.migrator = migrator;
+        this.writer = writer;
+    }
+
+    @Override
+    public String name() {
+        return "migrate";
+    }
+
+    @Override
+    public String operands() {
+        return "PATH...";
+    }
+
+    @Override
+    public Options options(Locale locale) {
+        Options o = new Options();
+        o.addOption(Option.builder("t").longOpt("to").hasArg().argName("1.27|1.27-localized")
+                .desc(CommandContext.message(locale, "opt.migrate.to")).get());
+        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
+                .desc(CommandContext.message(locale, "opt.migrate.from")).get());
+        o.addOption(Option.builder().longOpt("defaults").hasArg().argName("preserve|adopt")
+                .desc(CommandContext.message(locale, "opt.migrate.defaults")).get());
+        o.addOption(Option.builder().longOpt("local-rule1").hasArg().argName("on|off")
+                .desc(CommandContext.message(locale, "opt.migrate.localRule1")).get());
+        o.addOption(Option.builder().longOpt("local-rule2").hasArg().argName("on|off")
+                .desc(CommandContext.message(locale, "opt.migrate.localRule2")).get());
+        o.addOption(Option.builder().longOpt("fix").hasArg().argName("safe|RULE,...")
+                .desc(CommandContext.message(locale, "opt.migrate.fix")).get());
+        o.addOption(Option.builder("w").longOpt("write").desc(CommandContext.message(locale, "opt.migrate.write")).get());
+        o.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")
+                .desc(CommandContext.message(locale, "opt.migrate.backupDir")).get());
+        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
+                .desc(CommandContext.message(locale, "opt.migrate.out")).get());
+        o.addOption(Option.builder().longOpt("rollback").desc(CommandContext.message(locale, "opt.migrate.rollback")).get());
+        o.addOption(Option.builder("q").longOpt("quiet").desc(CommandContext.message(locale, "opt.migrate.quiet")).get());
+        return o;
+    }
+
+    @Override
+    public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
+        List<Path> inputs = Args.paths(cl, ctx, 1);
+        BatchMigrator.Mode mode = mode(cl, ctx);
+        MigrationOptions options = options(cl, ctx, mode);
+        Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
+        if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
+            throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
+        }
+        Optional<Path> out = Optional.ofNullable(cl.getOptionValue("out")).map(ctx::resolve);
+        if (out.isPresent()) {
+            checkOut(out.get(), inputs, ctx);
+        }
+
+        List<ServerOutcome> failedEarly = new ArrayList<>();
+        List<BatchMigrator.Job> jobs = jobs(inputs, out, failedEarly, ctx);
+        BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
+                Runtime.getRuntime().availableProcessors());
+        BatchResult result;
+        try (Progress progress = new Progress(ctx, jobs.size() > 1)) {
+            result = new BatchMigrator(migrator, writer).run(jobs, batch, progress);
+        }
+        List<ServerOutcome> all = new ArrayList<>(failedEarly);
+        all.addAll(result.outcomes());
+        BatchResult everything = new BatchResult(all);
+
+        PrintStream text = ctx.text();
+        PrintStream err = ctx.errors();
+        boolean quiet = cl.hasOption("quiet");
+        boolean first = true;
+        for (ServerOutcome o : everything.outcomes()) {
+            if (o.status() == ServerOutcome.Status.FAILED) {
+                err.println(o.error(ctx.locale()));
+                if (ctx.verbose() && o.cause() != null) {
+                    o.cause().printStackTrace(err);
+                }
+                continue;
+            }
+            if (quiet) {
+                continue;
+            }
+            if (!first) {
+                text.println();
+            }
+            first = false;
+            print(text, o, mode, ctx);
+        }
+        if (!first) {
+            text.println();
+        }
+        text.println(summary(everything, mode, out, ctx));
+        if (!everything.anyFailed()) {
+            return ExitCode.OK;
+        }
+        return everything.outcomes().size() == 1 ? ExitCode.INPUT : ExitCode.PARTIAL;
+    }
+
+    // ------------------------------------------------------------------ options
+
+    private static BatchMigrator.Mode mode(CommandLine cl, CommandContext ctx) throws UsageException {
+        int n = (cl.hasOption("write") ? 1 : 0) + (cl.hasOption("out") ? 1 : 0) + (cl.hasOption("rollback") ? 1 : 0);
+        if (n > 1) {
+            throw new UsageException(ctx.msg("migrate.oneMode"));
+        }
+        if (cl.hasOption("rollback")) {
+            for (String o : List.of("to", "from", "defaults", "local-rule1", "local-rule2", "fix")) {
+                if (cl.hasOption(o)) {
+                    throw new UsageException(ctx.msg("migrate.rollbackAlone", "--" + o));
+                }
+            }
+            return BatchMigrator.Mode.ROLLBACK;
+        }
+        if (cl.hasOption("write")) {
+            return BatchMigrator.Mode.WRITE;
+        }
+        return cl.hasOption("out") ? BatchMigrator.Mode.OUT : BatchMigrator.Mode.DRY_RUN;
+    }
+
+    private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
+            throws UsageException {
+        String to = Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27");
+        XMailVersion target = to.equals("1.27") ? XMailVersion.V1_27 : XMailVersion.V1_27_LOCALIZED;
+        Optional<XMailVersion> from = Optional.empty();
+        if (cl.hasOption("from")) {
+            try {
+                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(ctx.msg("cli.badValue", "--from", cl.getOptionValue("from"), "1.22, 1.26, ..."));
+            }
+        }
+        DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
+                .equals("adopt") ? DefaultsPolicy.ADOPT : DefaultsPolicy.PRESERVE;
+        Optional<Boolean> rule1 = onOff(cl, ctx, "local-rule1");
+        Optional<Boolean> rule2 = onOff(cl, ctx, "local-rule2");
+        if ((rule1.isPresent() || rule2.isPresent()) && !target.localized()) {
+            throw new UsageException(ctx.msg("migrate.localRuleNeedsLocalized"));
+        }
+        FixSelection fix = FixSelection.NONE;
+        if (cl.hasOption("fix")) {
+            try {
+                fix = FixSelection.parse(cl.getOptionValue("fix"));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(ctx.msg("cli.badValue", "--fix", e.getMessage(), "safe|RULE,..."));
+            }
+            for (String id : fix.rules()) {
+                Optional<Rule> rule = Rules.byId(id);
+                if (rule.isEmpty()) {
+                    throw new UsageException(ctx.msg("migrate.unknownRule", id));
+                }
+                if (rule.get().info().fix() == RuleInfo.Fix.NONE) {
+                    throw new UsageException(ctx.msg("migrate.notFixable", id));
+                }
+            }
+        }
+        return new MigrationOptions(target, from, defaults, rule1, rule2, fix);
+    }
+
+    private static Optional<Boolean> onOff(CommandLine cl, CommandContext ctx, String option) throws UsageException {
+        if (!cl.hasOption(option)) {
+            return Optional.empty();
+        }
+        return Optional.of(Args.choice(cl, ctx, option, Set.of("on", "off"), "off").equals("on"));
+    }
+
+    private static void checkOut(Path out, List<Path> inputs, CommandContext ctx) throws UsageException, IOException {
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new UsageException(ctx.msg("migrate.outNotEmpty", out));
+            }
+            try (Stream<Path> s = Files.list(out)) {
+                if (s.findAny().isPresent()) {
+                    throw new UsageException(ctx.msg("migrate.outNotEmpty", out));
+                }
+            }
+        }
+        Path o = real(out);
+        for (Path in : inputs) {
+            if (Files.exists(in) && o.startsWith(real(in))) {
+                throw new UsageException(ctx.msg("migrate.outInsideInput", out, in));
+            }
+        }
+    }
+
+    /** The real path of a path that may not exist yet: its nearest existing ancestor's real path plus the rest. */
+    private static Path real(Path p) throws IOException {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
+    }
+
+    /** Finds the servers under each input; an input that cannot be used becomes a failed entry, the rest go on. */
+    private static List<BatchMigrator.Job> jobs(List<Path> inputs, Optional<Path> out, List<ServerOutcome> failed,
+                                                CommandContext ctx) throws UsageException {
+        List<BatchMigrator.Job> jobs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Set<Path> seen = new HashSet<>();
+        for (Path input : inputs) {
+            // With several inputs each gets its own folder under --out, named after it.
+            Optional<Path> base = out;
+            if (out.isPresent() && inputs.size() > 1) {
+                String name = String.valueOf(input.toAbsolutePath().normalize().getFileName());
+                if (!names.add(name)) {
+                    throw new UsageException(ctx.msg("migrate.outNameClash", name));
+                }
+                base = Optional.of(out.get().resolve(name));
+            }
+            List<Path> servers;
+            try {
+                servers = MailRoots.discover(List.of(input));
+            } catch (InputException e) {
+                failed.add(ServerOutcome.failed(input, e::oneLine, e));
+                continue;
+            }
+            for (Path server : servers) {
+                if (!seen.add(server.toAbsolutePath().normalize())) {
+                    continue;
+                }
+                Optional<Path> dest = Optional.empty();
+                if (base.isPresent()) {
+                    if (Files.isDirectory(input)) {
+                        dest = Optional.of(base.get().resolve(input.relativize(server).toString()));
+                    } else {
+                        dest = Optional.of(inputs.size() > 1 ? base.get()
+                                : base.get().resolve(input.getFileName().toString()));
+                    }
+                }
+                jobs.add(new BatchMigrator.Job(server, dest));
+            }
+        }
+        return jobs;
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, CommandContext ctx) {
+        Locale l = ctx.locale();
+        if (mode == BatchMigrator.Mode.ROLLBACK) {
+            out.println("== " + o.path());
+            if (o.status() == ServerOutcome.Status.NOTHING_TO_ROLL_BACK) {
+                out.println("  " + ctx.msg("migrate.rollback.nothing"));
+            } else {
+                o.written().forEach(p -> out.println("  " + ctx.msg("migrate.rollback.restored", p)));
+            }
+            return;
+        }
+        MigrationResult r = o.result().orElseThrow();
+        out.println("== " + o.path() + "  (" + r.source().display() + " -> " + r.options().target() + ")");
+        printSource(out, r.source(), ctx);
+        if (r.changes().isEmpty()) {
+            out.println(ctx.msg("migrate.noChanges"));
+        } else {
+            out.println(ctx.msg("migrate.plan", r.changes().size()));
+            // In file order, new lines last, so the plan reads alongside the diff.
+            List<Change> sorted = new ArrayList<>(r.changes());
+            sorted.sort(Comparator.comparing((Change c) -> c.file().ordinal())
+                    .thenComparingInt(c -> c.line() == 0 ? Integer.MAX_VALUE : c.line()));
+            for (Change c : sorted) {
+                out.println("  " + change(c, ctx) + "   [" + c.stepId() + "]");
+                out.println("      " + c.reason().render(l));
+            }
+        }
+        if (!r.notes().isEmpty()) {
+            out.println(ctx.msg("migrate.notes", r.notes().size()));
+            for (Note n : r.notes()) {
+                String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
+                out.println("  " + pad(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
+                        + n.text().render(l) + "   [" + n.stepId() + "]");
+            }
+        }
+        printAudit(out, r, ctx);
+        switch (o.status()) {
+            case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", p)));
+            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written().get(0)));
+            default -> { }
+        }
+        if (o.resumed()) {
+            out.println(ctx.msg("migrate.resumed"));
+        }
+        for (String line : r.diff()) {
+            out.println(line);
+        }
+    }
+
+    private static void printSource(PrintStream out, SourceVersion s, CommandContext ctx) {
+        if (s.given()) {
+            out.println(ctx.msg("migrate.source.given", s.display()));
+            return;
+        }
+        out.println(ctx.msg("migrate.source.detected", s.display()));
+        for (Text t : s.evidence()) {
+            out.println("    - " + t.render(ctx.locale()));
+        }
+    }
+
+    private static void printAudit(PrintStream out, MigrationResult r, CommandContext ctx) {
+        if (r.audit().error().isPresent()) {
+            out.println(ctx.msg("migrate.audit.unavailable", r.audit().error().get()));
+            return;
+        }
+        out.println(ctx.msg("migrate.audit", r.audit().before().size(), r.audit().after().size(),
+                r.audit().resolved().size(), r.audit().introduced().size()));
+        for (Finding f : r.audit().resolved()) {
+            out.println("  " + ctx.msg("migrate.audit.resolved") + " " + finding(f, ctx));
+        }
+        for (Finding f : r.audit().introduced()) {
+            out.println("  " + ctx.msg("migrate.audit.introduced") + " " + finding(f, ctx));
+        }
+    }
+
+    private static String finding(Finding f, CommandContext ctx) {
+        String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
+        return f.rule().id() + " " + file + (f.location().line() > 0 ? ":" + f.location().line() : "") + "  "
+                + f.message(ctx.locale());
+    }
+
+    private static String change(Change c, CommandContext ctx) {
+        String where = pad(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
+        String kind = pad(ctx.msg("migrate.kind." + c.kind().name()), 8);
+        String what = switch (c.kind()) {
+            case ADD -> c.newName() + " = " + quote(c.newValue());
+            case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
+            case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
+                    ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
+            case REMOVE -> c.name() + " = " + (c.secret() ? ctx.msg("migrate.hidden") : quote(c.oldValue()));
+            case COMMENT -> c.newValue();
+        };
+        return where + kind + what;
+    }
+
+    private static String quote(String value) {
+        return value == null ? "" : "\"" + value + "\"";
+    }
+
+    private static String summary(BatchResult r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {
+        long total = r.outcomes().size();
+        long failed = r.count(ServerOutcome.Status.FAILED);
+        String s = switch (mode) {
+            case DRY_RUN -> ctx.msg("migrate.summary.dryRun", total, r.count(ServerOutcome.Status.PLANNED),
+                    r.count(ServerOutcome.Status.UNCHANGED), failed);
+            case WRITE -> ctx.msg("migrate.summary.write", total, r.count(ServerOutcome.Status.WRITTEN),
+                    r.count(ServerOutcome.Status.UNCHANGED), failed);
+            case OUT -> ctx.msg("migrate.summary.out", total, out.map(Path::toString).orElse(""),
+                    r.outcomes().stream().filter(o -> o.result().map(MigrationResult::changed).orElse(false)).count(),
+                    failed);
+            case ROLLBACK -> ctx.msg("migrate.summary.rollback", total, r.count(ServerOutcome.Status.ROLLED_BACK),
+                    r.count(ServerOutcome.Status.NOTHING_TO_ROLL_BACK), failed);
+        };
+        if (r.resumed() > 0) {
+            s += " " + ctx.msg("migrate.summary.resumed", r.resumed());
+        }
+        return s;
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
+    }
+
+    /** A progress bar on standard error, only on a terminal and only for more than one server. */
+    private static final class Progress implements BatchListener, AutoCloseable {
+        private final CommandContext ctx;
+        private final boolean wanted;
+        private ProgressBar bar;
+
+        Progress(CommandContext ctx, boolean batch) {
+            this.ctx = ctx;
+            this.wanted = batch && ctx.terminal();
+        }
+
+        @Override
+        public synchronized void started(int total) {
+            if (wanted) {
+                bar = new ProgressBarBuilder().setTaskName(ctx.msg("migrate.progress")).setInitialMax(total)
+                        .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build();
+            }
+        }
+
+        @Override
+        public synchronized void finished(ServerOutcome outcome) {
+            if (bar != null) {
+                bar.step();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.xmailkit.migrate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.MailRootFile;
+
+/**
+ * Migrates many servers in parallel (at most as many at once as there are processors), each on its own: a server
+ * that cannot be read, migrated or written becomes a failed outcome and the others go on. In-place writes are
+ * journaled per server, so running the same batch again after a crash finishes what was left.
+ */
+public final class BatchMigrator {
+
+    /** What a batch does with each server. */
+    public enum Mode {
+        /** Compute the plan and diff; write nothing. */
+        DRY_RUN,
+        /** Replace the changed files in place, with backups and a journal. */
+        WRITE,
+        /** Write a migrated copy of each server under an output directory. */
+        OUT,
+        /** Restore the files the latest run replaced. */
+        ROLLBACK
+    }
+
+    /**
+     * One server to process.
+     *
+     * @param server      the MailRoot directory or bare server.tab
+     * @param destination for {@link Mode#OUT}: where its copy goes
+     */
+    public record Job(Path server, Optional<Path> destination) {
+        public Job {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(destination, "destination");
+        }
+
+        /**
+         * @param server a server
+         * @return a job without a copy destination
+         */
+        public static Job of(Path server) {
+            return new Job(server, Optional.empty());
+        }
+    }
+
+    /**
+     * How to run a batch.
+     *
+     * @param mode        what to do
+     * @param migration   the migration options
+     * @param backupDir   where backups and journals go (else next to each file)
+     * @param clock       for run ids and backup names
+     * @param parallelism the most servers processed at once
+     */
+    public record Options(Mode mode, MigrationOptions migration, Optional<Path> backupDir, Clock clock,
+                          int parallelism) {
+        public Options {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(migration, "migration");
+            Objects.requireNonNull(backupDir, "backupDir");
+            Objects.requireNonNull(clock, "clock");
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1");
+            }
+        }
+
+        /**
+         * @param mode      what to do
+         * @param migration the migration options
+         * @return options with backups next to the files, the system clock, one thread per processor
+         */
+        public static Options of(Mode mode, MigrationOptions migration) {
+            return new Options(mode, migration, Optional.empty(), Clock.systemUTC(),
+                    Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private final Migrator migrator;
+    private final AtomicWriter writer;
+
+    /**
+     * @param migrator computes each migration
+     * @param writer   writes files atomically
+     */
+    public BatchMigrator(Migrator migrator, AtomicWriter writer) {
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
+        this.writer = Objects.requireNonNull(writer, "writer");
+    }
+
+    /**
+     * @param jobs     the servers, in the order outcomes are reported
+     * @param options  how
+     * @param listener hears about progress
+     * @return one outcome per server, in job order
+     * @throws Error when a worker hits an Error (the batch stops as a killed process would)
+     */
+    public BatchResult run(List<Job> jobs, Options options, BatchListener listener) {
+        listener.started(jobs.size());
+        if (jobs.isEmpty()) {
+            return new BatchResult(List.of());
+        }
+        int threads = Math.max(1, Math.min(options.parallelism(), jobs.size()));
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "xmailkit-migrate-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ServerOutcome>> futures = new ArrayList<>();
+            for (Job job : jobs) {
+                futures.add(pool.submit(() -> {
+                    ServerOutcome o = one(job, options);
+                    listener.finished(o);
+                    return o;
+                }));
+            }
+            List<ServerOutcome> out = new ArrayList<>();
+            for (int i = 0; i < futures.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error err) {
+                        // Stop every worker before giving up, as a killed process would stop them all.
+                        pool.shutdownNow();
+                        awaitQuietly(pool);
+                        throw err;
+                    }
+                    Throwable c = e.getCause();
+                    Path server = jobs.get(i).server();
+                    out.add(ServerOutcome.failed(server,
+                            l -> server + ": " + MigrateMessages.get(l, "error.internal", c), c));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    pool.shutdownNow();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+            return new BatchResult(out);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static boolean sameRange(SourceVersion a, SourceVersion b) {
+        return a.earliest().equals(b.earliest()) && a.latest().equals(b.latest());
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Processes one server; every failure becomes a failed outcome. */
+    ServerOutcome one(Job job, Options options) {
+        Path path = job.server();
+        try {
+            InPlaceWriter inPlace = new InPlaceWriter(writer, options.backupDir(), options.clock());
+            if (options.mode() == Mode.ROLLBACK) {
+                Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
+                List<Path> restored = inPlace.rollback(tab);
+                return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
+                        : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+            }
+            MailRoot root = MailRoot.open(path);
+            SourceVersion source = Migrator.source(root, options.migration());
+            if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
+                // Finishing an interrupted run: migrate from the source version it recorded, not from what the
+                // half-migrated files now suggest.
+                Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
+                if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
+                    source = recorded.get();
+                }
+            }
+            MigrationResult result = migrator.migrate(root, options.migration(), source);
+            return switch (options.mode()) {
+                case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
+                        : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
+                case WRITE -> {
+                    InPlaceWriter.Written w = inPlace.write(result);
+                    yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
+                            : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
+                }
+                case OUT -> {
+                    Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
+                    List<Path> written = OutTree.write(result, dest);
+                    yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
+                            null, null);
+                }
+                case ROLLBACK -> throw new IllegalStateException("handled above");
+            };
+        } catch (InputException e) {
+            return ServerOutcome.failed(path, e::oneLine, e);
+        } catch (WriteException e) {
+            return ServerOutcome.failed(path, e::message, e);
+        } catch (EditException e) {
+            return ServerOutcome.failed(path, l -> path + ": " + e.message(l), e);
+        } catch (IOException e) {
+            return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
+        } catch (RuntimeException e) {
+            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.internal", e), e);
+        }
+    }
+}

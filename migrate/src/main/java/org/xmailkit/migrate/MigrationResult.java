@@ -1,0 +1,53 @@
+package org.xmailkit.migrate;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.xmailkit.audit.SourceVersion;
+
+/**
+ * The migration of one server: what changes, why, the bytes to write, a diff to read, and what the audit says
+ * before and after.
+ *
+ * @param path    the MailRoot directory or bare server.tab
+ * @param bare    whether only server.tab was given
+ * @param source  the source version used (given or detected, with evidence)
+ * @param options the options
+ * @param changes the edits, in step order
+ * @param notes   what the administrator should know
+ * @param files   every file read, server.tab first, with before and after bytes
+ * @param audit   the audit findings before and after
+ */
+public record MigrationResult(Path path, boolean bare, SourceVersion source, MigrationOptions options,
+                              List<Change> changes, List<Note> notes, List<FileResult> files, AuditDelta audit) {
+
+    public MigrationResult {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+        files = List.copyOf(files);
+        Objects.requireNonNull(audit, "audit");
+    }
+
+    /** @return whether any file changes */
+    public boolean changed() {
+        return files.stream().anyMatch(FileResult::changed);
+    }
+
+    /** @return the files that change */
+    public List<FileResult> changedFiles() {
+        return files.stream().filter(FileResult::changed).toList();
+    }
+
+    /** @return the unified diff of every changed file */
+    public List<String> diff() {
+        List<String> out = new ArrayList<>();
+        for (FileResult f : files) {
+            out.addAll(f.diff());
+        }
+        return out;
+    }
+}

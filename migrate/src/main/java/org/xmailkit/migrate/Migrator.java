@@ -1,0 +1,105 @@
+package org.xmailkit.migrate;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.audit.VersionDetector;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.TabDocument;
+import org.xmailkit.model.TabFile;
+
+/**
+ * Migrates one server in memory: decides the source version, runs the plan, computes the new bytes from the edited
+ * documents (never by re-encoding text), the diffs, and the audit before and after. Writes nothing.
+ */
+public final class Migrator {
+
+    private final Auditor auditor;
+
+    /** A migrator with every audit rule. */
+    public Migrator() {
+        this(Auditor.standard());
+    }
+
+    /** @param auditor the auditor for the before/after delta and for {@code --fix} */
+    public Migrator(Auditor auditor) {
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    }
+
+    /**
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to migrate
+     * @return the result
+     * @throws InputException when a file the migration edits exists but cannot be read
+     */
+    public MigrationResult migrate(MailRoot root, MigrationOptions options) throws InputException {
+        return migrate(root, options, source(root, options));
+    }
+
+    /**
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to migrate
+     * @param source  the source version to migrate from (e.g. the one an interrupted run recorded)
+     * @return the result
+     * @throws InputException when a file the migration edits exists but cannot be read
+     */
+    public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source)
+            throws InputException {
+        AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
+        ServerFiles files = ServerFiles.read(root);
+        if (!root.readErrors().isEmpty()) {
+            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
+            throw root.readErrors().get(0);
+        }
+        Function<ServerFiles, List<Finding>> findings =
+                f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
+        MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, findings);
+
+        List<FileResult> results = new ArrayList<>();
+        results.add(file(MailRootFile.SERVER_TAB, root.serverTabPath(), applied.before().serverTab().document(),
+                applied.after().serverTab().document(), applied.before().serverTab().charset()));
+        for (Map.Entry<MailRootFile, TabFile> e : applied.before().others().entrySet()) {
+            TabFile before = e.getValue();
+            TabFile after = applied.after().file(e.getKey()).orElseThrow();
+            results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset()));
+        }
+        AuditDelta delta;
+        try {
+            List<Finding> before = auditor.audit(root, auditOptions, source).findings();
+            List<Finding> after = applied.after().equals(applied.before()) ? before
+                    : auditor.audit(root.withContent(applied.after().allBytes()), auditOptions, source).findings();
+            delta = AuditDelta.of(before, after);
+        } catch (RuntimeException e) {
+            // The delta is information; a failing rule must not stop the migration itself.
+            delta = AuditDelta.unavailable(String.valueOf(e));
+        }
+        return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
+                options, applied.changes(), applied.notes(), results, delta);
+    }
+
+    /**
+     * @param root    a MailRoot
+     * @param options the options
+     * @return the source version: the one given with {@code --from}, else detected from evidence
+     */
+    public static SourceVersion source(MailRoot root, MigrationOptions options) {
+        return options.from().map(SourceVersion::given)
+                .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+    }
+
+    private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
+                                   Charset charset) {
+        List<String> diff = UnifiedDiff.of(path.toString(), path + " (migrated)", before, after, charset);
+        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, diff);
+    }
+}

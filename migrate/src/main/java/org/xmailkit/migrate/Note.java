@@ -1,0 +1,52 @@
+package org.xmailkit.migrate;
+
+import java.util.Locale;
+import java.util.Objects;
+import org.xmailkit.model.MailRootFile;
+
+/**
+ * Something the administrator should know about a migration besides the edits: a behaviour change, a decision
+ * only they can make, a conflict resolved, or plain information.
+ *
+ * @param level  how much it needs attention
+ * @param stepId the step that reports it
+ * @param file   the file concerned
+ * @param line   the line in the original file, or 0
+ * @param name   the variable concerned, or empty
+ * @param text   what to say
+ */
+public record Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text) {
+
+    /** How much a note needs attention, least first. */
+    public enum Level {
+        /** For the record. */
+        INFO,
+        /** The server will behave differently after the upgrade. */
+        BEHAVIOUR,
+        /** Two settings disagreed; the one XMail reads was kept. */
+        CONFLICT,
+        /** Only the administrator can decide; nothing was changed for it or a choice must be reviewed. */
+        DECIDE;
+
+        /** @return the lower-case id */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public Note {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(stepId, "stepId");
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /**
+     * @param originalLine the line in the original file
+     * @return this note with it
+     */
+    public Note withLine(int originalLine) {
+        return new Note(level, stepId, file, originalLine, name, text);
+    }
+}

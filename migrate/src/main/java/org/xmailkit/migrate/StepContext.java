@@ -1,0 +1,24 @@
+package org.xmailkit.migrate;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.SourceVersion;
+
+/**
+ * What a step sees besides the documents.
+ *
+ * @param source   the source version (given or detected)
+ * @param options  the migration options
+ * @param findings audits a state of the files (used only by the {@code --fix} step)
+ */
+public record StepContext(SourceVersion source, MigrationOptions options,
+                          Function<ServerFiles, List<Finding>> findings) {
+
+    public StepContext {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(findings, "findings");
+    }
+}

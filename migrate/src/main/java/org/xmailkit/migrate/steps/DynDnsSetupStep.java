@@ -1,0 +1,53 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.List;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.migrate.MigrationStep;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepContext;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.Entry;
+
+/**
+ * Removes {@code DynDnsSetup}: XMail dropped its DynDNS client in 1.24, and the value holds the DynDNS provider's
+ * credentials in clear text. The value is never shown; the backup keeps it.
+ */
+public final class DynDnsSetupStep implements MigrationStep {
+
+    /** The step id. */
+    public static final String ID = "dyndns-setup";
+    static final String NAME = "DynDnsSetup";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Reference> facts() {
+        return List.of(Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D1"),
+                Reference.of("server-tab-variables.tsv", NAME));
+    }
+
+    @Override
+    public StepResult apply(ServerFiles files, StepContext ctx) {
+        Work w = new Work(files, ID, reason());
+        List<Entry> all = w.input().entries(NAME);
+        if (all.isEmpty()) {
+            return w.result();
+        }
+        Entry live = all.get(0);
+        w.tab(w.tab().remove(NAME));
+        for (Entry e : all) {
+            w.remove(e, true, reason());
+        }
+        boolean used = Sources.mayHaveRead(ctx.source(), w.input().catalog().get(NAME));
+        if (used && !live.value().isEmpty()) {
+            w.note(Note.Level.BEHAVIOUR, live.line(), NAME, MigrationText.of("note.dyndns-setup.feature"));
+        }
+        w.note(Note.Level.DECIDE, live.line(), NAME, MigrationText.of("note.dyndns-setup.credentials"));
+        return w.result();
+    }
+}

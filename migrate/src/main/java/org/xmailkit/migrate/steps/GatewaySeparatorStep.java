@@ -1,0 +1,135 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.MigrationStep;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepContext;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.TabDocument;
+import org.xmailkit.model.TabFile;
+import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.syntax.GatewayList;
+
+/**
+ * XMail 1.24 changed the separator of gateway lists ({@code DefaultSMTPGateways}, smtpfwd.tab's gateway column)
+ * from {@code ,} to {@code ;}, a comma now introducing per-gateway options. A value is converted only when the
+ * source may predate 1.24 and the value really is an old list of several hosts: every item a host name or
+ * address with an optional port. Anything else is reported, not guessed at. Options in smtpfwd.tab's third column
+ * and a leading {@code #} (random order) are kept.
+ */
+public final class GatewaySeparatorStep implements MigrationStep {
+
+    /** The step id. */
+    public static final String ID = "gateway-separator";
+    static final String NAME = "DefaultSMTPGateways";
+    static final XMailVersion CHANGED_IN = XMailVersion.parse("1.24");
+
+    /**
+     * {@code host}, {@code host:port}, {@code [ipv6]:port}: what a pre-1.24 list item can be. Whether old XMail
+     * trimmed spaces around items is not recorded, so an item with a space is not taken for a host.
+     */
+    private static final Pattern HOST = Pattern.compile(
+            "(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Reference> facts() {
+        return List.of(Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D2"),
+                Reference.of("NOTES.md", "C"), Reference.of("mailroot-files.md", "smtpfwd.tab"));
+    }
+
+    /**
+     * @param value a gateway list value
+     * @return whether every item of its comma-separated reading is a host, so it can only be an old list
+     */
+    static boolean onlyHosts(String value) {
+        return GatewayList.parseLegacy(value).stream().allMatch(p -> HOST.matcher(p).matches());
+    }
+
+    static String converted(String value) {
+        return GatewayList.format(value.startsWith("#"), GatewayList.parseLegacy(value));
+    }
+
+    @Override
+    public StepResult apply(ServerFiles files, StepContext ctx) {
+        Work w = new Work(files, ID, reason());
+        boolean old = ctx.source().mayBeBefore(CHANGED_IN);
+        w.input().entry(NAME).ifPresent(e -> serverTab(w, e, old, ctx));
+        files.file(MailRootFile.SMTP_FWD).ifPresent(f -> smtpfwd(w, f, old, ctx));
+        return w.result();
+    }
+
+    private void serverTab(Work w, Entry e, boolean old, StepContext ctx) {
+        String v = e.value();
+        if (!GatewayList.looksLegacy(v)) {
+            return;
+        }
+        String problem = problem(v, old);
+        if (problem != null) {
+            w.note(Note.Level.DECIDE, e.line(), NAME, MigrationText.of(problem, w.show(v), ctx.source().display()));
+            return;
+        }
+        String nv = converted(v);
+        try {
+            w.tab(w.tab().setRaw(NAME, nv));
+            w.set(e, nv, reason());
+        } catch (EditException ex) {
+            w.note(Note.Level.DECIDE, e.line(), NAME, MigrationText.of("note.unwritable", NAME,
+                    (MigrationText.Localized) ex::message));
+        }
+    }
+
+    private void smtpfwd(Work w, TabFile file, boolean old, StepContext ctx) {
+        TabDocument doc = file.document();
+        for (TabFile.Row row : file.rows()) {
+            String v = row.column(1);
+            if (!GatewayList.looksLegacy(v)) {
+                continue;
+            }
+            String domain = file.display(row.column(0));
+            String problem = problem(v, old);
+            if (problem != null) {
+                w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
+                        MigrationText.of(problem, file.display(v), ctx.source().display())));
+                continue;
+            }
+            String nv = converted(v);
+            try {
+                // Same length (only separators change), so line numbers and the other columns stay put.
+                doc = Edits.replaceToken(doc, row.record(), 1, nv, MailRootFile.SMTP_FWD.fileName());
+                w.change(new Change(Change.Kind.SET, MailRootFile.SMTP_FWD, row.line(), domain, domain,
+                        file.display(v), file.display(nv), false, ID, reason()));
+            } catch (EditException ex) {
+                w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
+                        MigrationText.of("note.unwritable", MailRootFile.SMTP_FWD.fileName(),
+                                (MigrationText.Localized) ex::message)));
+            }
+        }
+        if (doc != file.document()) {
+            w.file(new TabFile(file.kind(), file.path(), doc, file.charset()));
+        }
+    }
+
+    /** @return the note key explaining why a legacy-looking value is left alone, or null to convert it */
+    private static String problem(String value, boolean old) {
+        if (!old) {
+            return "note.gateway-separator.readSince124";
+        }
+        if (!onlyHosts(value)) {
+            return "note.gateway-separator.notOnlyHosts";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.List;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.migrate.MigrationStep;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepContext;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.Values;
+
+/**
+ * {@code SMTP-RARPCheck} was renamed {@code SMTP-RDNSCheck} in 0.55. A line the source may have read is renamed,
+ * value kept; when {@code SMTP-RDNSCheck} is set too, it wins and the old line goes; a line no plausible source
+ * version read is removed rather than renamed, since renaming it would switch on a check the server never ran.
+ */
+public final class RarpCheckStep implements MigrationStep {
+
+    /** The step id. */
+    public static final String ID = "rename-rarp-check";
+    static final String OLD = "SMTP-RARPCheck";
+    static final String NEW = "SMTP-RDNSCheck";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Reference> facts() {
+        return List.of(Reference.of("history.md", "0.55"), Reference.of("history.md", "0.71"),
+                Reference.of("NOTES.md", "D1"), Reference.of("server-tab-variables.tsv", NEW));
+    }
+
+    @Override
+    public StepResult apply(ServerFiles files, StepContext ctx) {
+        Work w = new Work(files, ID, reason());
+        List<Entry> all = w.input().entries(OLD);
+        if (all.isEmpty()) {
+            return w.result();
+        }
+        Entry live = all.get(0);
+        if (w.input().has(NEW)) {
+            Entry current = w.input().entry(NEW).orElseThrow();
+            w.tab(w.tab().remove(OLD));
+            all.forEach(e -> w.remove(e, false, MigrationText.of("change.removed.superseded", OLD, NEW)));
+            boolean same = Values.atoi(live.value()).orElse(0) == Values.atoi(current.value()).orElse(0);
+            w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), OLD,
+                    MigrationText.of(same ? "note.superseded.same" : "note.superseded.conflict", OLD, NEW,
+                            w.show(live.value()), w.show(current.value())));
+            return w.result();
+        }
+        // A line no plausible source version read is removed, not renamed: renaming would start a check never run.
+        if (!Sources.mayHaveRead(ctx.source(), w.input().catalog().get(OLD))) {
+            w.tab(w.tab().remove(OLD));
+            all.forEach(e -> w.remove(e, false, MigrationText.of("change.removed.dead", OLD, "0.55")));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.55",
+                    ctx.source().display()));
+            return w.result();
+        }
+        w.tab(Edits.renameLive(w.tab(), OLD, NEW));
+        w.rename(live, NEW, live.value(), reason());
+        all.stream().skip(1).forEach(e -> w.remove(e, false, MigrationText.of("change.removed.deadDuplicate", OLD)));
+        long v = Values.atoi(live.value()).orElse(0);
+        if (v != 0) {
+            w.note(Note.Level.INFO, live.line(), NEW,
+                    MigrationText.of(v > 0 ? "note.rename-rarp-check.refuse" : "note.rename-rarp-check.delay",
+                            Long.toString(Math.abs(v))));
+        }
+        return w.result();
+    }
+}

@@ -1,0 +1,99 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.List;
+import java.util.Optional;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.migrate.MigrationStep;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepContext;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Values;
+import org.xmailkit.model.syntax.OptionList;
+
+/**
+ * {@code SMTP-TLS} existed only in 1.24; 1.25 replaced it with {@code SmtpGwConfig} options. An enabled
+ * {@code SMTP-TLS} becomes {@code NeedTLS=1} (try STARTTLS, fall back to clear text), merged into an existing
+ * {@code SmtpGwConfig}, whose own {@code NeedTLS} wins; a disabled one is removed, as no {@code NeedTLS} means
+ * clear text.
+ */
+public final class SmtpTlsStep implements MigrationStep {
+
+    /** The step id. */
+    public static final String ID = "smtp-tls";
+    static final String OLD = "SMTP-TLS";
+    static final String TARGET = "SmtpGwConfig";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public List<Reference> facts() {
+        return List.of(Reference.of("history.md", "1.25"), Reference.of("history.md", "1.24"),
+                Reference.of("NOTES.md", "D1"), Reference.of("NOTES.md", "A"), Reference.of("NOTES.md", "G3"));
+    }
+
+    @Override
+    public StepResult apply(ServerFiles files, StepContext ctx) {
+        Work w = new Work(files, ID, reason());
+        ServerTab in = w.input();
+        List<Entry> all = in.entries(OLD);
+        if (all.isEmpty()) {
+            return w.result();
+        }
+        Entry live = all.get(0);
+        // 1.24's parse type for SMTP-TLS is unverified (NOTES.md G3); read as a flag, as the ChangeLog words it.
+        boolean on = Values.atoi(live.value()).orElse(0) != 0;
+        if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
+            removeAll(w, all, MigrationText.of("change.removed.dead", OLD, "1.25"));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead.range", OLD, "1.24", "1.25",
+                    ctx.source().display()));
+            return w.result();
+        }
+        if (!on) {
+            removeAll(w, all, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.smtp-tls.off"));
+            return w.result();
+        }
+        try {
+            Optional<Entry> current = in.entry(TARGET);
+            if (current.isPresent()) {
+                Optional<OptionList.Option> need = OptionList.parse(current.get().value()).get("NeedTLS");
+                if (need.isPresent()) {
+                    boolean same = "1".equals(need.get().value());
+                    w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), OLD,
+                            MigrationText.of(same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
+                                    w.show(current.get().value())));
+                } else {
+                    String v = current.get().value();
+                    String value = v.isEmpty() ? "NeedTLS=1" : v + ",NeedTLS=1";
+                    w.tab(w.tab().setRaw(TARGET, value));
+                    w.set(current.get(), value, reason());
+                }
+                removeAll(w, all, MigrationText.of("change.removed.folded", TARGET));
+            } else {
+                w.tab(Edits.renameLive(w.tab(), OLD, TARGET).setRaw(TARGET, "NeedTLS=1"));
+                w.rename(live, TARGET, "NeedTLS=1", reason());
+                all.stream().skip(1).forEach(e -> w.remove(e, false,
+                        MigrationText.of("change.removed.deadDuplicate", OLD)));
+            }
+        } catch (EditException e) {
+            Work failed = new Work(files, ID, reason());
+            failed.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.unwritable", TARGET,
+                    (MigrationText.Localized) e::message));
+            return failed.result();
+        }
+        return w.result();
+    }
+
+    private static void removeAll(Work w, List<Entry> all, MigrationText why) {
+        w.tab(w.tab().remove(OLD));
+        all.forEach(e -> w.remove(e, false, why));
+    }
+}

@@ -1,0 +1,110 @@
+package org.xmailkit.migrate.steps;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.ServerFiles;
+import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TabFile;
+
+/**
+ * The scratch state of one step while it runs: the documents as edited so far and what it has to say. Line numbers
+ * given to {@link #change} and {@link #note} refer to the documents the step was given.
+ */
+final class Work {
+
+    private final String stepId;
+    private final MigrationText reason;
+    private final ServerTab input;
+    private ServerFiles files;
+    private final List<Change> changes = new ArrayList<>();
+    private final List<Note> notes = new ArrayList<>();
+
+    Work(ServerFiles files, String stepId, MigrationText reason) {
+        this.files = files;
+        this.input = files.serverTab();
+        this.stepId = stepId;
+        this.reason = reason;
+    }
+
+    /** @return server.tab as the step was given it (entries' line numbers refer to it) */
+    ServerTab input() {
+        return input;
+    }
+
+    /** @return server.tab as edited so far */
+    ServerTab tab() {
+        return files.serverTab();
+    }
+
+    void tab(ServerTab tab) {
+        files = files.with(tab);
+    }
+
+    void file(TabFile file) {
+        files = files.with(file);
+    }
+
+    ServerFiles files() {
+        return files;
+    }
+
+    /** Display text of server.tab bytes. */
+    String show(String bytes) {
+        return bytes == null ? null : input.printable(bytes);
+    }
+
+    MigrationText reason() {
+        return reason;
+    }
+
+    void add(String name, String value, MigrationText why) {
+        changes.add(new Change(Change.Kind.ADD, MailRootFile.SERVER_TAB, 0, show(name), show(name), null, show(value),
+                false, stepId, why));
+    }
+
+    void comment(String text, MigrationText why) {
+        changes.add(new Change(Change.Kind.COMMENT, MailRootFile.SERVER_TAB, 0, "#", "#", null, show(text), false,
+                stepId, why));
+    }
+
+    void set(Entry e, String newValue, MigrationText why) {
+        changes.add(new Change(Change.Kind.SET, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(e.name()),
+                show(e.value()), show(newValue), false, stepId, why));
+    }
+
+    void rename(Entry e, String newName, String newValue, MigrationText why) {
+        changes.add(new Change(Change.Kind.RENAME, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(newName),
+                show(e.value()), show(newValue), false, stepId, why));
+    }
+
+    void remove(Entry e, boolean secret, MigrationText why) {
+        changes.add(new Change(Change.Kind.REMOVE, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(e.name()),
+                secret ? null : show(e.value()), null, secret, stepId, why));
+    }
+
+    void change(Change c) {
+        changes.add(c);
+    }
+
+    void note(Note.Level level, int line, String name, MigrationText text) {
+        notes.add(new Note(level, stepId, MailRootFile.SERVER_TAB, line, name == null ? "" : show(name), text));
+    }
+
+    void note(Note n) {
+        notes.add(n);
+    }
+
+    String stepId() {
+        return stepId;
+    }
+
+    StepResult result() {
+        return new StepResult(files, changes, notes);
+    }
+}

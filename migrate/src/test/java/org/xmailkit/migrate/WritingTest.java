@@ -1,0 +1,327 @@
+package org.xmailkit.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.testing.MailRootFixture;
+
+/** Atomic replacement, backups, the journal, rollback, --out copies. */
+class WritingTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+    private static final MigrationOptions FROM_122 =
+            MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
+    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
+
+    private static MigrationResult migrate(Path root) throws Exception {
+        return new Migrator(new Auditor(List.of())).migrate(MailRoot.open(root), FROM_122);
+    }
+
+    private static boolean posix(Path p) {
+        return Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+    }
+
+    private List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    // ------------------------------------------------------------------ AtomicWriter
+
+    @Test
+    void replaceKeepsPermissionsAndLeavesNoTemporaryFile() throws Exception {
+        Path f = tmp.resolve("server.tab");
+        Files.writeString(f, "old");
+        assumeTrue(posix(f));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+
+        new AtomicWriter().replace(f, "new".getBytes(StandardCharsets.US_ASCII), Hashes.sha256("old".getBytes()));
+
+        assertEquals("new", Files.readString(f));
+        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
+        assertEquals(List.of("server.tab"), names(tmp));
+    }
+
+    @Test
+    void replaceRefusesAFileThatChangedSinceItWasRead() throws Exception {
+        Path f = tmp.resolve("server.tab");
+        Files.writeString(f, "edited by someone");
+
+        FileChangedException e = assertThrows(FileChangedException.class,
+                () -> new AtomicWriter().replace(f, "new".getBytes(), Hashes.sha256("old".getBytes())));
+
+        assertEquals("edited by someone", Files.readString(f));
+        assertEquals(List.of("server.tab"), names(tmp));
+        assertTrue(e.message(Locale.JAPANESE).startsWith(f + ": "));
+    }
+
+    @Test
+    void replaceFollowsASymbolicLinkAndKeepsTheLink() throws Exception {
+        Path real = Files.createDirectories(tmp.resolve("etc")).resolve("server.tab");
+        Files.writeString(real, "old");
+        Path link = Files.createDirectories(tmp.resolve("MailRoot")).resolve("server.tab");
+        try {
+            Files.createSymbolicLink(link, real);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+
+        new AtomicWriter().replace(link, "new".getBytes(), Hashes.sha256("old".getBytes()));
+
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("new", Files.readString(real));
+    }
+
+    @Test
+    void aFailureBeforeTheRenameLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+        Path f = tmp.resolve("server.tab");
+        Files.writeString(f, "old");
+        AtomicWriter failing = new AtomicWriter((stage, target) -> {
+            if (stage == WriteHook.Stage.BEFORE_RENAME) {
+                throw new IOException("disk full");
+            }
+        });
+
+        assertThrows(IOException.class, () -> failing.replace(f, "new".getBytes(), null));
+
+        assertEquals("old", Files.readString(f));
+        assertEquals(List.of("server.tab"), names(tmp));
+    }
+
+    @Test
+    void createRefusesToOverwrite() throws Exception {
+        Path f = tmp.resolve("b.bak");
+        Files.writeString(f, "x");
+        assertThrows(java.nio.file.FileAlreadyExistsException.class,
+                () -> new AtomicWriter().create(f, "y".getBytes(), null));
+        assertEquals("x", Files.readString(f));
+    }
+
+    // ------------------------------------------------------------------ in place, journal, rollback
+
+    @Test
+    void writeMakesABackupAJournalAndReplacesTheFile() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+
+        InPlaceWriter.Written written = w.write(migrate(root));
+
+        assertEquals(List.of(root.resolve("server.tab")), written.written());
+        Path backup = root.resolve("server.tab.xmailkit-20250301T100000Z.bak");
+        assertEquals(List.of(backup), written.backups());
+        assertEquals(OLD, Files.readString(backup));
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
+        Journal j = Journal.read(root.resolve("server.tab.xmailkit-journal"));
+        assertEquals(1, j.runs().size());
+        Journal.Run run = j.runs().get(0);
+        assertTrue(run.ended());
+        assertEquals("server.tab", run.files().get(0).name());
+        assertTrue(run.files().get(0).done());
+        assertEquals(run.files().get(0).backup(), backup.getFileName().toString());
+
+        InPlaceWriter.Written again = w.write(migrate(root));
+        assertEquals(List.of(), again.written(), "a rerun changes nothing");
+        assertEquals(1, Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().size());
+    }
+
+    @Test
+    void backupsAndJournalGoUnderTheBackupDirectoryWhenGiven() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        Path backups = tmp.resolve("backups");
+        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.of(backups), CLOCK);
+
+        w.write(migrate(root));
+
+        assertEquals(List.of("server.tab"), names(root));
+        try (Stream<Path> s = Files.walk(backups)) {
+            List<String> files = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            assertEquals(List.of("server.tab.xmailkit-20250301T100000Z.bak", "server.tab.xmailkit-journal"), files);
+        }
+        assertEquals(List.of(root.resolve("server.tab")), w.rollback(root.resolve("server.tab")));
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+    }
+
+    @Test
+    void rollbackRestoresTheLatestRunAndThenReportsNothingLeft() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        w.write(migrate(root));
+
+        List<Path> restored = w.rollback(root.resolve("server.tab"));
+
+        assertEquals(Set.of(root.resolve("server.tab"), root.resolve("smtpfwd.tab")), Set.copyOf(restored));
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
+        assertEquals(List.of(), w.rollback(root.resolve("server.tab")));
+    }
+
+    @Test
+    void rollbackRefusesWhenTheFileWasEditedAfterTheMigration() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        w.write(migrate(root));
+        Files.writeString(root.resolve("server.tab"), "\"RootDomain\"\t\"edited.example\"\n");
+
+        WriteException e = assertThrows(WriteException.class, () -> w.rollback(root.resolve("server.tab")));
+
+        assertEquals("\"RootDomain\"\t\"edited.example\"\n", Files.readString(root.resolve("server.tab")));
+        assertTrue(e.message(Locale.ENGLISH).contains("changed since the migration"));
+    }
+
+    @Test
+    void rollbackRefusesADamagedBackup() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter.Written written = w.write(migrate(root));
+        Files.writeString(written.backups().get(0), "tampered");
+        byte[] now = Files.readAllBytes(root.resolve("server.tab"));
+
+        assertThrows(WriteException.class, () -> w.rollback(root.resolve("server.tab")));
+        assertArrayEquals(now, Files.readAllBytes(root.resolve("server.tab")));
+    }
+
+    @Test
+    void writeRefusesAFileChangedAfterTheMigrationWasComputed() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        MigrationResult r = migrate(root);
+        Files.writeString(root.resolve("server.tab"), OLD + "# edited meanwhile\n");
+
+        assertThrows(FileChangedException.class,
+                () -> new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(r));
+
+        assertEquals(OLD + "# edited meanwhile\n", Files.readString(root.resolve("server.tab")));
+    }
+
+    @Test
+    void aRunKilledAfterTheRenameIsSettledAndFinishedByTheNextRun() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        class Kill extends Error {
+            private static final long serialVersionUID = 1L;
+        }
+        AtomicWriter dies = new AtomicWriter((stage, target) -> {
+            if (stage == WriteHook.Stage.AFTER_RENAME && target.getFileName().toString().equals("server.tab")) {
+                throw new Kill();
+            }
+        });
+        assertThrows(Kill.class, () -> new InPlaceWriter(dies, Optional.empty(), CLOCK).write(migrate(root)));
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
+        assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
+
+        InPlaceWriter.Written w = new InPlaceWriter(new AtomicWriter(), Optional.empty(),
+                Clock.offset(CLOCK, java.time.Duration.ofMinutes(5))).write(migrate(root));
+
+        assertTrue(w.resumed());
+        assertEquals(List.of(root.resolve("smtpfwd.tab")), w.written());
+        Journal j = Journal.read(root.resolve("server.tab.xmailkit-journal"));
+        assertEquals(1, j.runs().size(), "the interrupted run was continued, not a new one started");
+        assertTrue(j.runs().get(0).ended());
+
+        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")), "one rollback undoes the whole run");
+        assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
+    }
+
+    @Test
+    void aTornLastJournalLineIsIgnoredButDamageElsewhereIsAnError() throws Exception {
+        Path j = tmp.resolve("server.tab.xmailkit-journal");
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\tR1\tT\t1.27\nfile\tR1\tserv");
+        assertEquals(1, Journal.read(j).runs().size());
+        assertTrue(Journal.read(j).unfinished().isPresent());
+
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbogus\nbegin\tR1\tT\t1.27\n");
+        assertThrows(WriteException.class, () -> Journal.read(j));
+    }
+
+    @Test
+    void finishingAnInterruptedRunMigratesFromTheSourceVersionItRecorded() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        Files.writeString(root.resolve("server.tab.xmailkit-journal"),
+                "xmailkit-migrate-journal\t1\nbegin\t20250301T090000Z\tT\t1.27\t1.25\t1.27\tinferred\n");
+        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
+                MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
+
+        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), new AtomicWriter())
+                .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
+
+        MigrationResult m = r.outcomes().get(0).result().orElseThrow();
+        assertEquals("1.25..1.27", m.source().display());
+        assertTrue(r.outcomes().get(0).resumed());
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example,b.example"),
+                "a source of 1.25 or later already read the list the 1.24 way");
+        assertTrue(m.notes().stream().anyMatch(n -> n.text().key().equals("note.gateway-separator.readSince124")));
+    }
+
+    @Test
+    void theJournalRecordsTheSourceVersionOfEachRun() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(migrate(root));
+
+        Journal.Run run = Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
+
+        assertEquals("1.22", run.source().orElseThrow().display());
+        assertTrue(run.source().orElseThrow().given());
+        assertEquals("1.27", run.target());
+    }
+
+    // ------------------------------------------------------------------ --out
+
+    @Test
+    void outCopiesTheWholeMailRootWithMigratedFilesAndLeavesTheOriginal() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("domains.tab", "\"example.jp\"\n")
+                .file("domains/example.jp/alice/user.tab", "\"RealName\"\t\"Alice\"\n")
+                .file("server.tab.xmailkit-20240101T000000Z.bak", "old backup\n")
+                .write();
+        Path out = tmp.resolve("out/mr");
+        MigrationResult r = migrate(root);
+
+        List<Path> written = OutTree.write(r, out);
+
+        assertEquals(List.of(out.resolve("server.tab")), written);
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        assertArrayEquals(r.files().get(0).after(), Files.readAllBytes(out.resolve("server.tab")));
+        assertEquals("\"RealName\"\t\"Alice\"\n", Files.readString(out.resolve("domains/example.jp/alice/user.tab")));
+        assertEquals(List.of("domains", "domains.tab", "server.tab"), names(out), "xmailkit's own files stay behind");
+    }
+
+    @Test
+    void outOfABareServerTabIsOneFile() throws Exception {
+        Path tab = tmp.resolve("legacy.tab");
+        Files.writeString(tab, OLD);
+        MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(tab), FROM_122);
+
+        OutTree.write(r, tmp.resolve("out/legacy.tab"));
+
+        assertArrayEquals(r.files().get(0).after(), Files.readAllBytes(tmp.resolve("out/legacy.tab")));
+        assertEquals(OLD, Files.readString(tab));
+        assertFalse(Files.exists(tmp.resolve("out/server.tab")));
+    }
+}
