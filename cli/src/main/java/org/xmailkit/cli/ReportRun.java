@@ -21,7 +21,9 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.FleetReport;
-import org.xmailkit.report.MigrationPlanner;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.Migrator;
+import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
 import org.xmailkit.report.SiteWriter;
@@ -112,7 +114,9 @@ final class ReportRun {
         List<Path> servers = MailRoots.discover(inputs);
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
-        FleetReport report = new FleetReport(Auditor.standard(), MigrationPlanner.none(target),
+        MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
+                .withFrom(options.from());
+        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         PrintStream err = ctx.errors();

@@ -55,6 +55,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void everyServerHasAMigrationPlanAndTheLegacyOnesADiff() throws Exception {
+        String index = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertFalse(index.contains("data-readiness=\"not_planned\""), "every server gets a plan");
+        String sendai = Files.readString(out.resolve("servers/sendai-legacy-10x.html"), StandardCharsets.UTF_8);
+        assertTrue(sendai.contains("<table class=\"diff\">"));
+        assertTrue(sendai.contains("id=\"delta\""));
+        String kobe = Files.readString(out.resolve("servers/kobe-127.html"), StandardCharsets.UTF_8);
+        assertTrue(kobe.contains("grade grade-a large"), "the well-kept server gets an A");
+        assertTrue(Files.isRegularFile(out.resolve("report.json")));
+        assertTrue(Files.isRegularFile(out.resolve("report.sarif")));
+    }
+
+    @Test
     void theSampleFleetCoversTheLegacyStyles() throws Exception {
         for (String server : List.of("sendai-legacy-10x", "osaka-mx-11x", "nagoya-gw-122", "sapporo-124",
                 "fukuoka-125", "naha-126", "kyoto-xmailcfg", "kobe-127", "xmailserver-default-127")) {
