@@ -24,7 +24,7 @@ import org.xmailkit.report.ServerReport.FindingView;
  * @param grades      servers per grade, A to F
  * @param readiness   servers per migration readiness
  * @param versions    servers per detected source version, most common first
- * @param top         the most frequent findings, by servers affected
+ * @param top         the most frequent findings (INFO left out), by servers affected
  * @param summaries   the servers, in input order
  * @param ruleServers for each rule id, how many servers have an unsuppressed finding of it
  */
@@ -203,7 +203,12 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
             versions.forEach((v, n) -> vers.add(new VersionCount(v, n)));
             vers.sort(Comparator.comparingInt(VersionCount::count).reversed().thenComparing(VersionCount::version));
             List<TopFinding> top = new ArrayList<>();
-            rules.forEach((id, c) -> top.add(new TopFinding(id, ruleSeverity.get(id), ruleTitle.get(id), c[0], c[1], 0)));
+            // INFO findings never cap a grade and ask for no action: they are not what a fleet must work on.
+            rules.forEach((id, c) -> {
+                if (ruleSeverity.get(id) != Severity.INFO) {
+                    top.add(new TopFinding(id, ruleSeverity.get(id), ruleTitle.get(id), c[0], c[1], 0));
+                }
+            });
             top.sort(Comparator.comparingInt(TopFinding::servers).reversed()
                     .thenComparing(TopFinding::severity).thenComparing(TopFinding::ruleId));
             int topMax = top.isEmpty() ? 0 : top.get(0).servers();

@@ -81,6 +81,18 @@ class ReportModelTest {
     }
 
     @Test
+    void infoFindingsAreCountedButNotListedAsFrequent() {
+        ReportModel.Builder b = new ReportModel.Builder();
+        b.add(0, page("a", "1.22", Grade.A, Readiness.CLEAN, f("UPG-008", Severity.INFO, false)));
+        b.add(1, page("b", "1.22", Grade.B, Readiness.CLEAN, f("UPG-008", Severity.INFO, false),
+                f("CFG-001", Severity.LOW, false)));
+        ReportModel m = b.build(META);
+        assertEquals(2, m.severities().get(Severity.INFO.ordinal()).count());
+        assertEquals(List.of("CFG-001"), m.top().stream().map(ReportModel.TopFinding::ruleId).toList());
+        assertEquals(2, m.ruleServers().get("UPG-008"), "the rule page still says how many servers it hit");
+    }
+
+    @Test
     void theFleetPageKeepsOnlyTheWorstCapsOfEachServer() {
         List<GradeCap> caps = new java.util.ArrayList<>();
         for (int i = 0; i < 10; i++) {
