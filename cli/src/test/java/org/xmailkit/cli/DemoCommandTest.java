@@ -43,6 +43,18 @@ class DemoCommandTest {
         fleet = Path.of(m.group(1).strip());
     }
 
+    /** The demo keeps the sample fleet for the user to try other commands on; the test does not. */
+    @org.junit.jupiter.api.AfterAll
+    static void removeTheSampleFleet() throws Exception {
+        if (fleet != null && fleet.getFileName().toString().startsWith("xmailkit-demo-fleet-")) {
+            try (var files = Files.walk(fleet)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     @Test
     void writesTheReportAndPrintsWhereItIs() throws Exception {
         assertEquals(ExitCode.OK, demo.code, demo.err());
