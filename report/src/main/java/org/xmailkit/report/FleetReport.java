@@ -109,14 +109,18 @@ public final class FleetReport {
     }
 
     /**
-     * @param servers  the servers (MailRoot directories or server.tab files), in input order
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
      * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
      * @param out      the output directory
      * @param progress told the number of servers done after each one (from worker threads)
      * @return what was produced
      * @throws IOException when the report cannot be written
      */
-    public Result run(List<Path> servers, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+    public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+        // The same server named twice (fleet/a and ./fleet/a) is reported once.
+        Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
+        given.forEach(p -> distinct.putIfAbsent(key(p), p));
+        List<Path> servers = List.copyOf(distinct.values());
         Path root = ServerIds.commonDirectory(servers);
         ReportModel.Meta meta = meta(root);
         HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
@@ -124,7 +128,7 @@ public final class FleetReport {
         List<String> ids = ServerIds.assign(servers);
         Map<Path, Integer> index = new HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
-            index.putIfAbsent(key(servers.get(i)), i);
+            index.put(key(servers.get(i)), i);
         }
         ReportModel.Builder model = new ReportModel.Builder(root);
         AtomicInteger done = new AtomicInteger();

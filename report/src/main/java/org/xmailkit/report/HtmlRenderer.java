@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -175,10 +174,5 @@ public final class HtmlRenderer {
             }
             return String.valueOf(m);
         }
-    }
-
-    /** @return the UTF-8 charset pages are written in */
-    static java.nio.charset.Charset charset() {
-        return StandardCharsets.UTF_8;
     }
 }

@@ -20,7 +20,6 @@ import org.xmailkit.audit.Text;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
-import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
 import org.xmailkit.model.ServerTab;
@@ -503,14 +502,5 @@ public final class ServerReports {
             }
         }
         return out;
-    }
-
-    /**
-     * @param e an input error
-     * @param locale the language
-     * @return its one-line message
-     */
-    static String message(InputException e, Locale locale) {
-        return e.oneLine(locale);
     }
 }

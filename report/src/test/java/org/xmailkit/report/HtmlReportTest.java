@@ -156,6 +156,18 @@ class HtmlReportTest {
     }
 
     @Test
+    void aServerNamedTwiceIsReportedOnce() throws Exception {
+        List<Path> servers = fleet();
+        List<Path> twice = List.of(servers.get(1), tmp.resolve("fleet/./kyoto"), servers.get(1));
+        FleetReport r = new FleetReport(new Auditor(List.of()), MigrationPlanner.none("1.27"),
+                new FleetReport.Options(Locale.ENGLISH, AuditOptions.defaults(), "1.27", "test", 2,
+                        Clock.systemUTC()));
+        FleetReport.Result res = r.run(twice, tmp, tmp.resolve("twice"), n -> { });
+        assertEquals(1, res.model().servers());
+        assertEquals(1, res.fleet().servers().size());
+    }
+
+    @Test
     void anOutputDirectoryWithOtherFilesIsRefused() throws Exception {
         Path out = tmp.resolve("busy");
         Files.createDirectories(out);
