@@ -5,39 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
 
     private static final Messages MODEL = Messages.of("org.xmailkit.model.messages", MessagesTest.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
-
-    @Test
-    void everyKeyExistsInBothLanguagesWithTheSamePlaceholdersAndNoEmptyValue() {
-        ResourceBundle en = MODEL.bundle(Locale.ENGLISH);
-        ResourceBundle ja = MODEL.bundle(Locale.JAPANESE);
-        assertEquals(new TreeSet<>(en.keySet()), new TreeSet<>(ja.keySet()));
-        for (String key : en.keySet()) {
-            assertFalse(en.getString(key).isBlank(), key);
-            assertFalse(ja.getString(key).isBlank(), key);
-            assertEquals(placeholders(en.getString(key)), placeholders(ja.getString(key)), key);
-            assertTrue(ja.getString(key).chars().anyMatch(c -> c > 0x3000), key + " is Japanese");
-        }
-    }
-
-    private static Set<String> placeholders(String s) {
-        Set<String> out = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(s);
-        while (m.find()) {
-            out.add(m.group(1));
-        }
-        return out;
-    }
 
     @Test
     void everyCodeAndReasonHasAMessage() {
