@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Token;
+import org.xmailkit.model.testing.Bundles;
 
 /** What every rule of a catalogue must satisfy; returns the problems as {@code ID: what} lines. */
 final class CatalogueCheck {
@@ -35,7 +36,7 @@ final class CatalogueCheck {
                         out.add(id + ": no " + l.getLanguage() + " text " + key);
                     }
                 }
-                if (AuditMessages.has(Locale.JAPANESE, key) && !hasJapanese(AuditMessages.get(Locale.JAPANESE, key))) {
+                if (AuditMessages.has(Locale.JAPANESE, key) && !Bundles.hasJapanese(AuditMessages.get(Locale.JAPANESE, key))) {
                     out.add(id + ": the Japanese " + t + " has no Japanese in it");
                 }
             }
@@ -97,14 +98,6 @@ final class CatalogueCheck {
             return "a server.tab line has exactly two columns, \"Name\"<TAB>\"Value\"";
         }
         return null;
-    }
-
-    private static boolean hasJapanese(String s) {
-        return s.codePoints().anyMatch(c -> {
-            Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-            return b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
-                    || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS;
-        });
     }
 
     private static String visible(String s) {

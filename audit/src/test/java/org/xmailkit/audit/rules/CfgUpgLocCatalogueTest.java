@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -24,21 +22,15 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.rules.upg.RemovedVariable;
 import org.xmailkit.model.Catalog;
+import org.xmailkit.model.Messages;
 import org.xmailkit.model.Variable;
+import org.xmailkit.model.testing.Bundles;
 
 /** The CFG, UPG and LOC groups: ids in order, metadata complete, texts in both languages. */
 class CfgUpgLocCatalogueTest {
 
     @TempDir
     Path dir;
-
-    private static Properties load(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = CfgUpgLocCatalogueTest.class.getResourceAsStream("/org/xmailkit/audit/rules/" + name)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
-    }
 
     @Test
     void idsAreSequentialPerGroup() {
@@ -59,34 +51,23 @@ class CfgUpgLocCatalogueTest {
     }
 
     @Test
-    void everyRuleHasItsTextsInBothLanguages() throws IOException {
-        Properties en = new Properties();
-        en.putAll(load("cfg.properties"));
-        en.putAll(load("upg.properties"));
-        Properties ja = new Properties();
-        ja.putAll(load("cfg_ja.properties"));
-        ja.putAll(load("upg_ja.properties"));
+    void everyRuleHasItsTextsInBothLanguages() {
+        // The CFG texts live in the cfg bundle, the UPG and LOC texts in the upg bundle.
+        List<Messages> bundles = List.of(Messages.of("org.xmailkit.audit.rules.cfg", CfgRules.class),
+                Messages.of("org.xmailkit.audit.rules.upg", UpgRules.class));
         List<Rule> mine = new ArrayList<>(CfgRules.ALL);
         mine.addAll(UpgRules.ALL);
         mine.addAll(LocRules.ALL);
         for (Rule r : mine) {
             for (String part : List.of("title", "summary", "why", "remediation")) {
                 String key = "rule." + r.info().id() + "." + part;
-                assertTrue(en.containsKey(key), "English " + key);
-                assertTrue(ja.containsKey(key), "Japanese " + key);
-                assertTrue(ja.getProperty(key).chars().anyMatch(c -> c > 0x3000), "Japanese text in " + key);
+                Messages m = bundles.stream().filter(b -> b.has(Locale.ENGLISH, key)).findFirst()
+                        .orElseThrow(() -> new AssertionError("English " + key));
+                // Without a Japanese text the bundle would give the English one, which has no Japanese in it.
+                assertTrue(Bundles.hasJapanese(m.get(Locale.JAPANESE, key)), "Japanese text in " + key);
             }
-            String title = en.getProperty("rule." + r.info().id() + ".title");
+            String title = r.info().title(Locale.ENGLISH);
             assertFalse(title.endsWith("."), r.info().id() + " title ends with a period");
-        }
-    }
-
-    @Test
-    void bothLanguagesHaveTheSameKeys() throws IOException {
-        for (String base : List.of("cfg", "upg")) {
-            Set<String> en = new TreeSet<>(load(base + ".properties").stringPropertyNames());
-            Set<String> ja = new TreeSet<>(load(base + "_ja.properties").stringPropertyNames());
-            assertEquals(en, ja, base);
         }
     }
 

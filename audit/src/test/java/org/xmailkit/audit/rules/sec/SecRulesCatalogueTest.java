@@ -4,15 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
@@ -52,20 +45,6 @@ class SecRulesCatalogueTest {
     }
 
     @Test
-    void bothBundlesHaveTheSameKeys() throws IOException {
-        Set<String> en = keys("sec.properties");
-        Set<String> ja = keys("sec_ja.properties");
-        assertEquals(en, ja);
-        // Messages are plain text with {n} placeholders: a doubled apostrophe would show as two.
-        for (String bundle : List.of("sec.properties", "sec_ja.properties")) {
-            Properties p = load(bundle);
-            for (String k : p.stringPropertyNames()) {
-                assertFalse(p.getProperty(k).contains("''"), bundle + " " + k);
-            }
-        }
-    }
-
-    @Test
     void fixableRulesCarryExactServerTabLines() {
         for (Rule r : SecRules.ALL) {
             RuleInfo info = r.info();
@@ -89,17 +68,5 @@ class SecRulesCatalogueTest {
                 assertTrue(!ref.section().isEmpty() || ref.source().startsWith("CWE-"), r.info().id() + " " + ref);
             }
         }
-    }
-
-    private static Set<String> keys(String name) throws IOException {
-        return new TreeSet<>(load(name).stringPropertyNames());
-    }
-
-    private static Properties load(String name) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = SecRules.class.getResourceAsStream(name)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return p;
     }
 }
