@@ -32,9 +32,4 @@ public final class MigrateMessages {
     public static boolean has(Locale locale, String key) {
         return MESSAGES.has(locale, key);
     }
-
-    /** @return the message source (for bundle tests) */
-    static Messages messages() {
-        return MESSAGES;
-    }
 }
