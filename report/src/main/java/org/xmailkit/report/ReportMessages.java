@@ -41,12 +41,4 @@ public final class ReportMessages {
     public static boolean has(Locale locale, String key) {
         return OWN.has(locale, key) || AuditMessages.has(locale, key);
     }
-
-    /**
-     * @param locale the language
-     * @return the report bundle itself (for tests that compare languages)
-     */
-    static java.util.ResourceBundle own(Locale locale) {
-        return OWN.bundle(locale);
-    }
 }
