@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.model.Messages;
 
 class CliTest {
 
@@ -92,17 +89,7 @@ class CliTest {
     }
 
     @Test
-    void everyGeneralMessageExistsInBothLanguagesAndIsNotEmpty() {
-        // The general bundle (CLI, show, vars); each command family tests its own.
-        for (Messages m : java.util.List.of(CommandContext.BUNDLES.get(0))) {
-            ResourceBundle en = m.bundle(Locale.ENGLISH);
-            ResourceBundle ja = m.bundle(Locale.JAPANESE);
-            assertEquals(new TreeSet<>(en.keySet()), new TreeSet<>(ja.keySet()));
-            for (String k : en.keySet()) {
-                assertFalse(en.getString(k).isBlank(), k);
-                assertFalse(ja.getString(k).isBlank(), k);
-            }
-        }
+    void everyCommandHasASummaryInJapanese() {
         for (Command c : new Cli().commands()) {
             assertFalse(CommandContext.message(Locale.JAPANESE, "cmd." + c.name() + ".summary").isBlank());
         }
