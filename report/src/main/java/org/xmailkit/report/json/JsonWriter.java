@@ -1,8 +1,6 @@
 package org.xmailkit.report.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,6 +32,7 @@ import org.xmailkit.audit.Text;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.report.AuditWriter;
+import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
 
 /**
@@ -71,11 +70,7 @@ public final class JsonWriter implements AuditWriter {
 
     @Override
     public void write(FleetResult fleet, OutputStream out) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        mapper.writeValue(out, tree(mapper, fleet));
-        out.write('\n');
-        out.flush();
+        JsonDocument.write(out, mapper -> tree(mapper, fleet));
     }
 
     /**
