@@ -1,14 +1,18 @@
 package org.xmailkit.audit.rules.tls;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
@@ -64,6 +68,26 @@ final class CertSupport {
         return "server.cert #" + c.position() + ": subject=" + c.subject() + "; issuer=" + c.issuer()
                 + "; notBefore=" + date(c.notBefore()) + "; notAfter=" + date(c.notAfter())
                 + "; key=" + c.keyDescription() + "; signature=" + c.signatureAlgorithm() + "; sha256=" + c.sha256();
+    }
+
+    /**
+     * The expiry warnings: a finding for every certificate of server.cert whose time left the window accepts, with
+     * the message {@code textKey} given the certificate, its notAfter, the whole days left and {@code days}.
+     *
+     * @param ctx     the audit
+     * @param info    the rule
+     * @param textKey the message key
+     * @param days    the threshold the message names
+     * @param window  whether a time left (negative when expired) is one to report
+     * @return the findings, in file order
+     */
+    static List<Finding> expiring(AuditContext ctx, RuleInfo info, String textKey, int days,
+            Predicate<Duration> window) {
+        Instant now = now(ctx);
+        return each(ctx, (c, where) -> window.test(c.remaining(now))
+                ? List.of(Finding.of(info, where, Text.of(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
+                        days), summary(c)))
+                : List.of());
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.xmailkit.audit.rules.tls;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
@@ -10,7 +9,6 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * TLS-017: a certificate of server.cert expires within the urgent threshold ({@code AuditOptions.certCriticalDays},
@@ -31,15 +29,9 @@ public final class CertificateExpiresSoon implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        Instant now = CertSupport.now(ctx);
         int days = ctx.options().certCriticalDays();
-        return CertSupport.each(ctx, (c, where) -> {
-            Duration left = c.remaining(now);
-            if (c.expired(now) || left.compareTo(Duration.ofDays(days)) > 0) {
-                return List.of();
-            }
-            return List.of(Finding.of(INFO, where, Text.of("TLS-017.soon", c.describe(),
-                    CertSupport.date(c.notAfter()), c.daysLeft(now), days), CertSupport.summary(c)));
-        });
+        // A negative time left is an expired certificate: TLS-016.
+        return CertSupport.expiring(ctx, INFO, "TLS-017.soon", days,
+                left -> !left.isNegative() && left.compareTo(Duration.ofDays(days)) <= 0);
     }
 }

@@ -1,7 +1,6 @@
 package org.xmailkit.audit.rules.tls;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
@@ -10,7 +9,6 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * TLS-018: a certificate of server.cert expires within the warning threshold ({@code AuditOptions.certWarnDays},
@@ -31,16 +29,9 @@ public final class CertificateExpiresWithinWarning implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        Instant now = CertSupport.now(ctx);
         int warn = ctx.options().certWarnDays();
         int critical = ctx.options().certCriticalDays();
-        return CertSupport.each(ctx, (c, where) -> {
-            Duration left = c.remaining(now);
-            if (left.compareTo(Duration.ofDays(critical)) <= 0 || left.compareTo(Duration.ofDays(warn)) > 0) {
-                return List.of();
-            }
-            return List.of(Finding.of(INFO, where, Text.of("TLS-018.warn", c.describe(),
-                    CertSupport.date(c.notAfter()), c.daysLeft(now), warn), CertSupport.summary(c)));
-        });
+        return CertSupport.expiring(ctx, INFO, "TLS-018.warn", warn,
+                left -> left.compareTo(Duration.ofDays(critical)) > 0 && left.compareTo(Duration.ofDays(warn)) <= 0);
     }
 }
