@@ -2,6 +2,11 @@ package org.xmailkit.audit.rules.sec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.Values;
 
@@ -17,6 +22,18 @@ final class HostProperties {
     }
 
     private HostProperties() {
+    }
+
+    /** Runs a per-line check over smtp.hnprop.tab, when the MailRoot has one. */
+    static List<Finding> each(AuditContext ctx, BiFunction<TabFile, TabFile.Row, Optional<Finding>> check) {
+        List<Finding> out = new ArrayList<>();
+        Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_HNPROP);
+        if (f.isPresent()) {
+            for (TabFile.Row row : f.get().rows()) {
+                check.apply(f.get(), row).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     static Match match(String spec) {

@@ -1,6 +1,5 @@
 package org.xmailkit.audit.rules.sec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +10,6 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
-import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.TabFile;
 
 /**
  * SEC-035: an smtp.hnprop.tab line uses the documented {@code .domain} form, which XMail 1.27 compares from one byte
@@ -32,19 +29,13 @@ public final class HostPropertyDotNeverMatches implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_HNPROP);
-        if (f.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> out = new ArrayList<>();
-        for (TabFile.Row row : f.get().rows()) {
+        return HostProperties.each(ctx, (f, row) -> {
             String spec = row.column(0);
-            if (HostProperties.match(spec) == HostProperties.Match.NEVER) {
-                out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        Text.of("msg.SEC-035.never", row.line(), Sec.printable(f.get().display(spec))),
-                        Sec.line(f.get(), row.line())));
+            if (HostProperties.match(spec) != HostProperties.Match.NEVER) {
+                return Optional.empty();
             }
-        }
-        return out;
+            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
+                    Text.of("msg.SEC-035.never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
+        });
     }
 }

@@ -1,6 +1,5 @@
 package org.xmailkit.audit.rules.sec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +10,6 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
-import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.TabFile;
 
 /**
  * SEC-034: an smtp.hnprop.tab line grants WhiteList, NoAuth, EnableVRFY, EnableETRN or SenderDomainCheck=0 by host
@@ -34,25 +31,19 @@ public final class HostPropertyPrefixMatch implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_HNPROP);
-        if (f.isEmpty()) {
-            return List.of();
-        }
-        List<Finding> out = new ArrayList<>();
-        for (TabFile.Row row : f.get().rows()) {
+        return HostProperties.each(ctx, (f, row) -> {
             String spec = row.column(0);
             List<String> grants = HostProperties.grants(row);
             if (grants.isEmpty() || HostProperties.match(spec) != HostProperties.Match.PREFIX) {
-                continue;
+                return Optional.empty();
             }
-            String prefix = Sec.printable(f.get().display(HostProperties.prefix(spec)));
+            String prefix = Sec.printable(f.display(HostProperties.prefix(spec)));
             String example = prefix.isEmpty() || prefix.endsWith(".") ? prefix + "attacker.example"
                     : prefix + ".attacker.example";
-            out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                    Text.of("msg.SEC-034.prefix", row.line(), Sec.printable(f.get().display(spec)),
+            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
+                    Text.of("msg.SEC-034.prefix", row.line(), Sec.printable(f.display(spec)),
                             String.join(", ", grants), example),
-                    Sec.line(f.get(), row.line())));
-        }
-        return out;
+                    Sec.line(f, row.line())));
+        });
     }
 }
