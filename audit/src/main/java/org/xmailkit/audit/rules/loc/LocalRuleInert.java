@@ -1,6 +1,5 @@
 package org.xmailkit.audit.rules.loc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
@@ -11,7 +10,6 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.audit.rules.cfg.References;
-import org.xmailkit.audit.rules.cfg.TabFindings;
 
 /**
  * LOC-002: SMTPLocalRule1/2 set to 0 while the target is the original XMail 1.27: it ignores them, which here
@@ -33,12 +31,7 @@ public final class LocalRuleInert implements Rule {
         if (ctx.options().target().localized()) {
             return List.of();
         }
-        List<Finding> out = new ArrayList<>();
-        for (String name : LocalRules.NAMES) {
-            ctx.tab().entry(name).filter(e -> LocalRules.valid(e.value()) && !LocalRules.on(e.value()))
-                    .ifPresent(e -> out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                            Text.of("loc.inert", name))));
-        }
-        return out;
+        return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && !LocalRules.on(v),
+                (name, v) -> Text.of("loc.inert", name));
     }
 }

@@ -1,6 +1,5 @@
 package org.xmailkit.audit.rules.loc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
@@ -30,13 +29,7 @@ public final class LocalRuleValue implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        List<Finding> out = new ArrayList<>();
-        for (String name : LocalRules.NAMES) {
-            ctx.tab().entry(name).filter(e -> !LocalRules.valid(e.value()))
-                    .ifPresent(e -> out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                            Text.of("loc.value", name, TabFindings.show(ctx.tab(), e.value()),
-                                    LocalRules.on(e.value()) ? 1 : 0))));
-        }
-        return out;
+        return LocalRules.atValues(ctx, INFO, v -> !LocalRules.valid(v),
+                (name, v) -> Text.of("loc.value", name, TabFindings.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
     }
 }

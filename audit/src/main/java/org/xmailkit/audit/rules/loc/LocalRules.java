@@ -1,8 +1,16 @@
 package org.xmailkit.audit.rules.loc;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.Text;
 import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Values;
 
 /** What the LOC rules share: the localized build's settings and how their values are taken. */
@@ -15,6 +23,24 @@ final class LocalRules {
     static final Reference ADDRESS_CHECK = Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)");
 
     private LocalRules() {
+    }
+
+    /**
+     * @param ctx     the audit
+     * @param info    the rule
+     * @param value   which values to report
+     * @param message the message for a switch (its name, its value as written)
+     * @return a finding at the value of each switch that is written with a value the test accepts, in page order
+     */
+    static List<Finding> atValues(AuditContext ctx, RuleInfo info, Predicate<String> value,
+                                  BiFunction<String, String, Text> message) {
+        List<Finding> out = new ArrayList<>();
+        for (String name : NAMES) {
+            ctx.tab().entry(name).filter(e -> value.test(e.value()))
+                    .ifPresent(e -> out.add(TabFindings.at(info, ctx, e, e.valueToken().column(),
+                            message.apply(name, e.value()))));
+        }
+        return out;
     }
 
     /**
