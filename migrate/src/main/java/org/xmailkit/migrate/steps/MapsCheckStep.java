@@ -49,8 +49,7 @@ public final class MapsCheckStep implements MigrationStep {
             Entry live = all.get(0);
             var variable = in.catalog().get(name);
             boolean used = Sources.mayHaveRead(ctx.source(), variable);
-            w.tab(w.tab().remove(name));
-            all.forEach(e -> w.remove(e, false, reason()));
+            w.removeAll(name, false, reason());
             long v = Values.atoi(live.value()).orElse(0);
             if (!used) {
                 w.note(Note.Level.INFO, live.line(), name, MigrationText.of("note.dead", name, variable.removedIn(),

@@ -51,13 +51,13 @@ public final class SmtpTlsStep implements MigrationStep {
         // 1.24's parse type for SMTP-TLS is unverified (NOTES.md G3); read as a flag, as the ChangeLog words it.
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
-            removeAll(w, all, MigrationText.of("change.removed.dead", OLD, "1.25"));
+            w.removeAll(OLD, false, MigrationText.of("change.removed.dead", OLD, "1.25"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead.range", OLD, "1.24", "1.25",
                     ctx.source().display()));
             return w.result();
         }
         if (!on) {
-            removeAll(w, all, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.removeAll(OLD, false, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.smtp-tls.off"));
             return w.result();
         }
@@ -76,12 +76,9 @@ public final class SmtpTlsStep implements MigrationStep {
                     w.tab(w.tab().setRaw(TARGET, value));
                     w.set(current.get(), value, reason());
                 }
-                removeAll(w, all, MigrationText.of("change.removed.folded", TARGET));
+                w.removeAll(OLD, false, MigrationText.of("change.removed.folded", TARGET));
             } else {
-                w.tab(Edits.renameLive(w.tab(), OLD, TARGET).setRaw(TARGET, "NeedTLS=1"));
-                w.rename(live, TARGET, "NeedTLS=1", reason());
-                all.stream().skip(1).forEach(e -> w.remove(e, false,
-                        MigrationText.of("change.removed.deadDuplicate", OLD)));
+                w.renameLive(OLD, TARGET, "NeedTLS=1");
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
@@ -90,10 +87,5 @@ public final class SmtpTlsStep implements MigrationStep {
             return failed.result();
         }
         return w.result();
-    }
-
-    private static void removeAll(Work w, List<Entry> all, MigrationText why) {
-        w.tab(w.tab().remove(OLD));
-        all.forEach(e -> w.remove(e, false, why));
     }
 }

@@ -7,6 +7,7 @@ import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ServerTab;
@@ -86,6 +87,53 @@ final class Work {
     void remove(Entry e, boolean secret, MigrationText why) {
         changes.add(new Change(Change.Kind.REMOVE, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(e.name()),
                 secret ? null : show(e.value()), null, secret, stepId, why));
+    }
+
+    /**
+     * Removes every line of {@code name} and records each removal.
+     *
+     * @param name   the variable
+     * @param secret whether the value is a secret, never shown
+     * @param why    the reason recorded
+     */
+    void removeAll(String name, boolean secret, MigrationText why) {
+        List<Entry> all = input.entries(name);
+        tab(tab().remove(name));
+        all.forEach(e -> remove(e, secret, why));
+    }
+
+    /**
+     * Renames the line XMail reads for {@code from} to {@code to}, value kept ({@link Edits#renameLive}), and records
+     * the rename and the removal of the dead duplicates.
+     *
+     * @param from the old name, which must be set
+     * @param to   the new name, which must not be set
+     * @throws EditException when the line cannot be written; nothing is changed then
+     */
+    void renameLive(String from, String to) {
+        tab(Edits.renameLive(tab(), from, to));
+        renamed(from, to, null);
+    }
+
+    /**
+     * As {@link #renameLive(String, String)}, with a new value.
+     *
+     * @param from  the old name, which must be set
+     * @param to    the new name, which must not be set
+     * @param value the new value
+     * @throws EditException when the line cannot be written; nothing is changed then
+     */
+    void renameLive(String from, String to, String value) {
+        tab(Edits.renameLive(tab(), from, to).setRaw(to, value));
+        renamed(from, to, value);
+    }
+
+    /** Records the rename of the live line of {@code from}, to {@code value} (null: the value kept). */
+    private void renamed(String from, String to, String value) {
+        List<Entry> all = input.entries(from);
+        Entry live = all.get(0);
+        rename(live, to, value == null ? live.value() : value, reason);
+        all.stream().skip(1).forEach(e -> remove(e, false, MigrationText.of("change.removed.deadDuplicate", from)));
     }
 
     void change(Change c) {

@@ -91,10 +91,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 String value = join(parts);
                 Entry first = folded.stream().map(n -> in.entry(n).orElseThrow())
                         .min((a, b) -> Integer.compare(a.line(), b.line())).orElseThrow();
-                w.tab(Edits.renameLive(w.tab(), first.name(), TARGET).setRaw(TARGET, value));
-                w.rename(first, TARGET, value, reason());
-                in.entries(first.name()).stream().skip(1).forEach(e -> w.remove(e, false,
-                        MigrationText.of("change.removed.deadDuplicate", first.name())));
+                w.renameLive(first.name(), TARGET, value);
                 List<String> rest = new ArrayList<>(folded);
                 rest.remove(first.name());
                 removeFolded(w, rest, MigrationText.of("change.removed.folded", TARGET));
@@ -139,11 +136,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
     }
 
     private static void removeFolded(Work w, List<String> names, MigrationText why) {
-        for (String n : names) {
-            List<Entry> all = w.input().entries(n);
-            w.tab(w.tab().remove(n));
-            all.forEach(e -> w.remove(e, false, why));
-        }
+        names.forEach(n -> w.removeAll(n, false, why));
     }
 
     private static String join(Map<String, String> parts) {

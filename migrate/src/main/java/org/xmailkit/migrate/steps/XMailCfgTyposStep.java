@@ -51,8 +51,7 @@ public final class XMailCfgTyposStep implements MigrationStep {
             Entry live = all.get(0);
             if (in.has(real)) {
                 Entry kept = in.entry(real).orElseThrow();
-                w.tab(w.tab().remove(alias));
-                all.forEach(e -> w.remove(e, false, MigrationText.of("change.removed.superseded", alias, real)));
+                w.removeAll(alias, false, MigrationText.of("change.removed.superseded", alias, real));
                 boolean same = kept.value().equals(live.value());
                 w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), alias,
                         MigrationText.of(same ? "note.superseded.same" : "note.superseded.conflict", alias, real,
@@ -60,15 +59,12 @@ public final class XMailCfgTyposStep implements MigrationStep {
                 continue;
             }
             try {
-                w.tab(Edits.renameLive(w.tab(), alias, real));
+                w.renameLive(alias, real);
             } catch (EditException e) {
                 w.note(Note.Level.DECIDE, live.line(), alias, MigrationText.of("note.unwritable", real,
                         (MigrationText.Localized) e::message));
                 continue;
             }
-            w.rename(live, real, live.value(), reason());
-            all.stream().skip(1).forEach(e -> w.remove(e, false,
-                    MigrationText.of("change.removed.deadDuplicate", alias)));
             w.note(Note.Level.BEHAVIOUR, live.line(), real, MigrationText.of("note.xmailcfg-typos.nowRead", real));
         }
         return w.result();
