@@ -22,7 +22,6 @@ import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
@@ -125,12 +124,7 @@ final class AuditCommand implements Command {
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
-            try {
-                waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
-            } catch (WaiverException e) {
-                ctx.errors().println(e.oneLine(ctx.locale()));
-                return ExitCode.INPUT;
-            }
+            waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
         }
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock());

@@ -15,7 +15,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
-import org.xmailkit.audit.WaiverException;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -63,13 +62,7 @@ final class BenchCommand implements Command {
         if (n < 1) {
             throw new UsageException(ctx.msg("cli.badValue", "--servers", Integer.toString(n), "N > 0"));
         }
-        AuditOptions options;
-        try {
-            options = ReportRun.auditOptions(cl, ctx);
-        } catch (WaiverException e) {
-            ctx.errors().println(e.oneLine(ctx.locale()));
-            return ExitCode.INPUT;
-        }
+        AuditOptions options = ReportRun.auditOptions(cl, ctx);
         Path work = Files.createTempDirectory("xmailkit-bench-");
         Path out = cl.hasOption("out") ? ctx.resolve(cl.getOptionValue("out")) : work.resolve("report");
         ReportRun.checkOut(out, ctx);

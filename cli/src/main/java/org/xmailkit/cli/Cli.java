@@ -15,6 +15,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.apache.commons.cli.UnrecognizedOptionException;
+import org.xmailkit.audit.WaiverException;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 
@@ -144,6 +145,10 @@ public final class Cli {
         } catch (InputException e) {
             ctx.errors().println(e.oneLine(ctx.locale()));
             trace(ctx, e);
+            return ExitCode.INPUT;
+        } catch (WaiverException e) {
+            // A bad waiver entry: its one line names the waiver file and line; no stack trace, even with --verbose.
+            ctx.errors().println(e.oneLine(ctx.locale()));
             return ExitCode.INPUT;
         } catch (EditException e) {
             ctx.errors().println(PROGRAM + ": " + e.message(ctx.locale()));

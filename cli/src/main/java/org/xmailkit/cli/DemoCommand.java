@@ -12,7 +12,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
-import org.xmailkit.audit.WaiverException;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -54,13 +53,7 @@ final class DemoCommand implements Command {
         if (!cl.getArgList().isEmpty()) {
             throw new UsageException(ctx.msg("demo.noPaths"));
         }
-        AuditOptions options;
-        try {
-            options = ReportRun.auditOptions(cl, ctx);
-        } catch (WaiverException e) {
-            ctx.errors().println(e.oneLine(ctx.locale()));
-            return ExitCode.INPUT;
-        }
+        AuditOptions options = ReportRun.auditOptions(cl, ctx);
         Path out;
         if (cl.hasOption("out")) {
             out = ctx.resolve(cl.getOptionValue("out"));

@@ -7,7 +7,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
-import org.xmailkit.audit.WaiverException;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -42,13 +41,7 @@ final class ReportCommand implements Command {
             throw new UsageException(ctx.msg("cli.missingArgument", "--out"));
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
-        AuditOptions options;
-        try {
-            options = ReportRun.auditOptions(cl, ctx);
-        } catch (WaiverException e) {
-            ctx.errors().println(e.oneLine(ctx.locale()));
-            return ExitCode.INPUT;
-        }
+        AuditOptions options = ReportRun.auditOptions(cl, ctx);
         ReportRun.checkOut(out, ctx);
         FleetReport.Result r = ReportRun.run(inputs, out, options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
