@@ -7,13 +7,41 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.model.XMailVersion;
 
-/** Small helpers to read option values strictly: an unknown value is a usage error, never a silent default. */
+/**
+ * Small helpers to declare options (described in the user's language) and to read their values strictly: an unknown
+ * value is a usage error, never a silent default.
+ */
 public final class Args {
 
     private Args() {
+    }
+
+    /**
+     * @param shortName the one-letter name, or null
+     * @param longName  the long name
+     * @param argName   the value's name in {@code --help}
+     * @param locale    the language of the description
+     * @param key       the description's message key
+     * @return an option that takes a value
+     */
+    static Option valued(String shortName, String longName, String argName, Locale locale, String key) {
+        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName)
+                .desc(CommandContext.message(locale, key)).get();
+    }
+
+    /**
+     * @param shortName the one-letter name, or null
+     * @param longName  the long name
+     * @param locale    the language of the description
+     * @param key       the description's message key
+     * @return an option without a value
+     */
+    static Option flag(String shortName, String longName, Locale locale, String key) {
+        return Option.builder(shortName).longOpt(longName).desc(CommandContext.message(locale, key)).get();
     }
 
     /**

@@ -12,7 +12,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
@@ -74,25 +73,16 @@ final class AuditCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif|html")
-                .desc(CommandContext.message(locale, "opt.audit.format")).get());
-        o.addOption(Option.builder().longOpt("profile").hasArg().argName("baseline|strict")
-                .desc(CommandContext.message(locale, "opt.audit.profile")).get());
-        o.addOption(Option.builder().longOpt("fail-on").hasArg().argName("SEVERITY")
-                .desc(CommandContext.message(locale, "opt.audit.failOn")).get());
-        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
-                .desc(CommandContext.message(locale, "opt.audit.from")).get());
-        o.addOption(Option.builder().longOpt("to").hasArg().argName("1.27|1.27-localized")
-                .desc(CommandContext.message(locale, "opt.audit.to")).get());
-        o.addOption(Option.builder().longOpt("install-dir").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.audit.installDir")).get());
-        o.addOption(Option.builder().longOpt("waivers").hasArg().argName("FILE")
-                .desc(CommandContext.message(locale, "opt.audit.waivers")).get());
-        o.addOption(Option.builder().longOpt("cert-warn-days").hasArg().argName("DAYS")
-                .desc(CommandContext.message(locale, "opt.audit.certWarnDays")).get());
-        o.addOption(Option.builder().longOpt("cert-critical-days").hasArg().argName("DAYS")
-                .desc(CommandContext.message(locale, "opt.audit.certCriticalDays")).get());
-        o.addOption(Option.builder("q").longOpt("quiet").desc(CommandContext.message(locale, "opt.audit.quiet")).get());
+        o.addOption(Args.valued("f", "format", "text|json|sarif|html", locale, "opt.audit.format"));
+        o.addOption(Args.valued(null, "profile", "baseline|strict", locale, "opt.audit.profile"));
+        o.addOption(Args.valued(null, "fail-on", "SEVERITY", locale, "opt.audit.failOn"));
+        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.audit.from"));
+        o.addOption(Args.valued(null, "to", "1.27|1.27-localized", locale, "opt.audit.to"));
+        o.addOption(Args.valued(null, "install-dir", "DIR", locale, "opt.audit.installDir"));
+        o.addOption(Args.valued(null, "waivers", "FILE", locale, "opt.audit.waivers"));
+        o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
+        o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
+        o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
         return o;
     }
 

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.report.FleetReport;
@@ -42,11 +41,9 @@ final class BenchCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("n").longOpt("servers").hasArg().argName("N")
-                .desc(CommandContext.message(locale, "opt.bench.servers")).get());
-        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.bench.out")).get());
-        o.addOption(Option.builder().longOpt("keep").desc(CommandContext.message(locale, "opt.bench.keep")).get());
+        o.addOption(Args.valued("n", "servers", "N", locale, "opt.bench.servers"));
+        o.addOption(Args.valued("o", "out", "DIR", locale, "opt.bench.out"));
+        o.addOption(Args.flag(null, "keep", locale, "opt.bench.keep"));
         ReportRun.addOptions(o, locale);
         return o;
     }

@@ -193,10 +193,9 @@ public final class Cli {
         for (Option o : own.getOptions()) {
             all.addOption(o);
         }
-        all.addOption(Option.builder("l").longOpt("lang").hasArg().argName("ja|en")
-                .desc(CommandContext.message(locale, "opt.lang")).get());
-        all.addOption(Option.builder("v").longOpt("verbose").desc(CommandContext.message(locale, "opt.verbose")).get());
-        all.addOption(Option.builder("h").longOpt("help").desc(CommandContext.message(locale, "opt.help")).get());
+        all.addOption(Args.valued("l", "lang", "ja|en", locale, "opt.lang"));
+        all.addOption(Args.flag("v", "verbose", locale, "opt.verbose"));
+        all.addOption(Args.flag("h", "help", locale, "opt.help"));
         return all;
     }
 

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.report.FleetReport;
@@ -42,8 +41,7 @@ final class DemoCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.demo.out")).get());
+        o.addOption(Args.valued("o", "out", "DIR", locale, "opt.demo.out"));
         ReportRun.addOptions(o, locale);
         return o;
     }

@@ -16,7 +16,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -73,25 +72,17 @@ final class MigrateCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("t").longOpt("to").hasArg().argName("1.27|1.27-localized")
-                .desc(CommandContext.message(locale, "opt.migrate.to")).get());
-        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
-                .desc(CommandContext.message(locale, "opt.migrate.from")).get());
-        o.addOption(Option.builder().longOpt("defaults").hasArg().argName("preserve|adopt")
-                .desc(CommandContext.message(locale, "opt.migrate.defaults")).get());
-        o.addOption(Option.builder().longOpt("local-rule1").hasArg().argName("on|off")
-                .desc(CommandContext.message(locale, "opt.migrate.localRule1")).get());
-        o.addOption(Option.builder().longOpt("local-rule2").hasArg().argName("on|off")
-                .desc(CommandContext.message(locale, "opt.migrate.localRule2")).get());
-        o.addOption(Option.builder().longOpt("fix").hasArg().argName("safe|RULE,...")
-                .desc(CommandContext.message(locale, "opt.migrate.fix")).get());
-        o.addOption(Option.builder("w").longOpt("write").desc(CommandContext.message(locale, "opt.migrate.write")).get());
-        o.addOption(Option.builder().longOpt("backup-dir").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.migrate.backupDir")).get());
-        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.migrate.out")).get());
-        o.addOption(Option.builder().longOpt("rollback").desc(CommandContext.message(locale, "opt.migrate.rollback")).get());
-        o.addOption(Option.builder("q").longOpt("quiet").desc(CommandContext.message(locale, "opt.migrate.quiet")).get());
+        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.migrate.to"));
+        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.migrate.from"));
+        o.addOption(Args.valued(null, "defaults", "preserve|adopt", locale, "opt.migrate.defaults"));
+        o.addOption(Args.valued(null, "local-rule1", "on|off", locale, "opt.migrate.localRule1"));
+        o.addOption(Args.valued(null, "local-rule2", "on|off", locale, "opt.migrate.localRule2"));
+        o.addOption(Args.valued(null, "fix", "safe|RULE,...", locale, "opt.migrate.fix"));
+        o.addOption(Args.flag("w", "write", locale, "opt.migrate.write"));
+        o.addOption(Args.valued(null, "backup-dir", "DIR", locale, "opt.migrate.backupDir"));
+        o.addOption(Args.valued("o", "out", "DIR", locale, "opt.migrate.out"));
+        o.addOption(Args.flag(null, "rollback", locale, "opt.migrate.rollback"));
+        o.addOption(Args.flag("q", "quiet", locale, "opt.migrate.quiet"));
         return o;
     }
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.report.FleetReport;
@@ -28,8 +27,7 @@ final class ReportCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
-                .desc(CommandContext.message(locale, "opt.report.out")).get());
+        o.addOption(Args.valued("o", "out", "DIR", locale, "opt.report.out"));
         ReportRun.addOptions(o, locale);
         return o;
     }

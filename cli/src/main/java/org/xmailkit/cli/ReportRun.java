@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
@@ -37,14 +36,10 @@ final class ReportRun {
      * @param locale the language of the descriptions
      */
     static void addOptions(Options o, Locale locale) {
-        o.addOption(Option.builder("t").longOpt("to").hasArg().argName("1.27|1.27-localized")
-                .desc(CommandContext.message(locale, "opt.report.to")).get());
-        o.addOption(Option.builder("p").longOpt("profile").hasArg().argName("baseline|strict")
-                .desc(CommandContext.message(locale, "opt.report.profile")).get());
-        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
-                .desc(CommandContext.message(locale, "opt.report.from")).get());
-        o.addOption(Option.builder("w").longOpt("waivers").hasArg().argName("FILE")
-                .desc(CommandContext.message(locale, "opt.report.waivers")).get());
+        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.report.to"));
+        o.addOption(Args.valued("p", "profile", "baseline|strict", locale, "opt.report.profile"));
+        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.report.from"));
+        o.addOption(Args.valued("w", "waivers", "FILE", locale, "opt.report.waivers"));
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
@@ -52,9 +51,8 @@ final class ShowCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("a").longOpt("all").desc(CommandContext.message(locale, "opt.show.all")).get());
-        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
-                .desc(CommandContext.message(locale, "opt.show.format")).get());
+        o.addOption(Args.flag("a", "all", locale, "opt.show.all"));
+        o.addOption(Args.valued("f", "format", "text|json", locale, "opt.show.format"));
         return o;
     }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Variable;
@@ -37,8 +36,7 @@ final class VarsCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json")
-                .desc(CommandContext.message(locale, "opt.vars.format")).get());
+        o.addOption(Args.valued("f", "format", "text|json", locale, "opt.vars.format"));
         return o;
     }
 
