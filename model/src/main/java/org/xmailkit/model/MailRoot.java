@@ -35,18 +35,21 @@ public final class MailRoot {
     private final Map<MailRootFile, Optional<TabFile>> files = new EnumMap<>(MailRootFile.class);
     private final List<InputException> readErrors = new ArrayList<>();
     private final Map<MailRootFile, byte[]> replaced;
+    /** The MailRoot opened from disk that this one is a {@link #withContent} copy of; null for that one itself. */
+    private final MailRoot origin;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab) {
-        this(directory, serverTabPath, bare, serverTab, Map.of());
+        this(directory, serverTabPath, bare, serverTab, Map.of(), null);
     }
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab,
-                     Map<MailRootFile, byte[]> replaced) {
+                     Map<MailRootFile, byte[]> replaced, MailRoot origin) {
         this.directory = directory;
         this.serverTabPath = serverTabPath;
         this.bare = bare;
         this.serverTab = serverTab;
         this.replaced = replaced;
+        this.origin = origin;
     }
 
     /**
@@ -85,7 +88,18 @@ public final class MailRoot {
         content.forEach((k, v) -> all.put(k, v.clone()));
         byte[] tab = all.get(MailRootFile.SERVER_TAB);
         ServerTab st = tab == null ? serverTab : ServerTab.parse(tab);
-        return new MailRoot(directory, serverTabPath, bare, st, Collections.unmodifiableMap(all));
+        return new MailRoot(directory, serverTabPath, bare, st, Collections.unmodifiableMap(all), origin());
+    }
+
+    /**
+     * The MailRoot opened from disk that this one was copied from with {@link #withContent} (copies of copies
+     * included): same directory, and the same files apart from the replaced {@code .tab} files. What is read from
+     * the other files, such as the TLS material, can be read once for it and shared by its copies.
+     *
+     * @return that MailRoot, or this one when it was opened from disk
+     */
+    public MailRoot origin() {
+        return origin == null ? this : origin;
     }
 
     /** @return the MailRoot directory (for a bare server.tab, the directory it sits in) */

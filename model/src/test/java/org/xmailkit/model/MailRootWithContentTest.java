@@ -3,6 +3,7 @@ package org.xmailkit.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,17 @@ class MailRootWithContentTest {
         assertEquals("gw1,gw2", root.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
         assertEquals("10.0.0.0", copy.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().get(0).column(0));
         assertEquals("x.test", copy.serverTab().effective("RootDomain").value());
+    }
+
+    @Test
+    void copiesOfCopiesNameTheMailRootOpenedFromDiskAsTheirOrigin() {
+        MailRoot root = MailRootFixture.in(tmp).serverTab("\"A\"\t\"1\"\n").open();
+        MailRoot first = root.withContent(Map.of(MailRootFile.SERVER_TAB, bytes("\"A\"\t\"2\"\n")));
+        MailRoot second = first.withContent(Map.of(MailRootFile.SMTP_FWD, bytes("\"d\"\t\"h\"\n")));
+
+        assertSame(root, root.origin());
+        assertSame(root, first.origin());
+        assertSame(root, second.origin());
     }
 
     @Test
