@@ -61,24 +61,27 @@ public final class TlsMaterial {
     }
 
     /**
-     * The material of a MailRoot, read once per MailRoot instance and shared by every rule that asks.
+     * The material of a MailRoot, read once per MailRoot instance and shared by every rule that asks. Copies made
+     * with {@link MailRoot#withContent} (a migration audited before and after its edits) share their origin's
+     * material: they replace only {@code .tab} files, never the certificate, key or CA files read here.
      *
      * @param root a MailRoot
      * @return its TLS material (all files missing for a bare server.tab)
      */
     public static TlsMaterial of(MailRoot root) {
         Objects.requireNonNull(root, "root");
+        MailRoot origin = root.origin();
         synchronized (CACHE) {
-            TlsMaterial m = CACHE.get(root);
+            TlsMaterial m = CACHE.get(origin);
             if (m != null) {
                 return m;
             }
         }
         // Loaded outside the lock so that MailRoots audited in parallel do not wait for each other; two rules
         // racing on the same MailRoot may both load it, and the first result is kept.
-        TlsMaterial loaded = load(root);
+        TlsMaterial loaded = load(origin);
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(root, r -> loaded);
+            return CACHE.computeIfAbsent(origin, r -> loaded);
         }
     }
 

@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.testing.MailRootFixture;
 
 class TlsMaterialTest {
@@ -282,6 +284,9 @@ class TlsMaterialTest {
                 .open();
         TlsMaterial m = TlsMaterial.of(root);
         assertSame(m, TlsMaterial.of(root));
+        // A copy with edited .tab files (a migration's after-state) has the same certificate and key files.
+        assertSame(m, TlsMaterial.of(root.withContent(Map.of(MailRootFile.SERVER_TAB,
+                "\"RootDomain\"\t\"example.org\"\n".getBytes(StandardCharsets.US_ASCII)))));
         assertTrue(m.chainIssues().isEmpty(), m.chainIssues().toString());
         assertEquals(KeyMatch.Kind.LEAF, m.keyMatch().kind());
     }
