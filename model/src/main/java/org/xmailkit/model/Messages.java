@@ -21,6 +21,10 @@ public final class Messages {
 
     private final String baseName;
     private final ClassLoader loader;
+    // Every text looked up asks for its bundle, and ResourceBundle.getBundle does a cache look-up of its own each
+    // time; the two bundles are kept here once found (a missing bundle is not kept: it keeps throwing).
+    private volatile ResourceBundle english;
+    private volatile ResourceBundle japanese;
 
     private Messages(String baseName, ClassLoader loader) {
         this.baseName = baseName;
@@ -41,8 +45,17 @@ public final class Messages {
      * @return the bundle for that language
      */
     public ResourceBundle bundle(Locale locale) {
-        Locale l = isJapanese(locale) ? Locale.JAPANESE : Locale.ROOT;
-        return ResourceBundle.getBundle(baseName, l, loader, NO_FALLBACK);
+        boolean ja = isJapanese(locale);
+        ResourceBundle b = ja ? japanese : english;
+        if (b == null) {
+            b = ResourceBundle.getBundle(baseName, ja ? Locale.JAPANESE : Locale.ROOT, loader, NO_FALLBACK);
+            if (ja) {
+                japanese = b;
+            } else {
+                english = b;
+            }
+        }
+        return b;
     }
 
     /**
