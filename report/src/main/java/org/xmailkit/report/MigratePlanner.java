@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -40,9 +41,13 @@ public final class MigratePlanner implements MigrationPlanner {
     @Override
     public MigrationView plan(MailRoot root, AuditResult before, Secrets secrets, Locale locale) {
         String target = options.target().toString();
+        // The audit has already inferred the source version from this server.tab; it is inferred again only when
+        // this planner was given --from and the audit was not, or the other way round.
+        SourceVersion source = options.from().isEmpty() && !before.source().given()
+                ? before.source() : Migrator.source(root, options);
         MigrationResult r;
         try {
-            r = migrator.migrate(root, options);
+            r = migrator.migrate(root, options, source);
         } catch (InputException e) {
             return MigrationView.failed(target, e.oneLine(locale));
         } catch (EditException e) {

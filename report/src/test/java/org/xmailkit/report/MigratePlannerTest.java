@@ -12,10 +12,13 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 import org.xmailkit.report.MigrationView.DiffLine;
 
@@ -57,6 +60,21 @@ class MigratePlannerTest {
         MigrationView v = plan(root, Locale.JAPANESE);
         assertTrue(v.changes().get(0).reason().codePoints().anyMatch(c -> c > 0x3000), v.changes().get(0).reason());
         assertTrue(List.of("削除", "名前の変更").contains(v.changes().get(0).kind()), v.changes().get(0).kind());
+    }
+
+    @Test
+    void thePlanStartsFromTheSourceVersionTheAuditInferred() {
+        MailRoot root = MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
+        MigratePlanner p = new MigratePlanner(new Migrator(), MigrationOptions.standard());
+        AuditResult audit = Auditor.standard().audit(root, AuditOptions.defaults());
+        assertFalse(audit.source().given());
+        // Inferred: a version that read SMTP-RARPCheck, so the line is renamed.
+        assertEquals("rename", p.plan(root, audit, Secrets.of(root), Locale.ENGLISH).changes().get(0).kind());
+        // Had the audit inferred 1.27, which never read it, the line would be removed.
+        SourceVersion late = new SourceVersion(XMailVersion.V1_27, XMailVersion.V1_27, List.of(), false);
+        AuditResult lateAudit = new AuditResult(audit.path(), audit.bare(), late, audit.findings(), audit.outcomes(),
+                audit.readErrors());
+        assertEquals("remove", p.plan(root, lateAudit, Secrets.of(root), Locale.ENGLISH).changes().get(0).kind());
     }
 
     @Test
