@@ -64,27 +64,42 @@ public final class VersionDetector {
      */
     public SourceVersion detect(ServerTab tab) {
         List<Clue> clues = new ArrayList<>();
-        names(tab, clues);
+        List<Known> known = known(tab);
+        names(known, clues);
         gateways(tab, clues);
         smtpConfig(tab, clues);
         values(tab, clues);
         extraTokens(tab, clues);
-        boolean localized = xmailCfg(tab, clues);
+        boolean localized = xmailCfg(tab, known, clues);
         return combine(clues, localized);
     }
 
-    /** Catalogue since / removed_in of every name present (dead duplicates and 3+-token lines included). */
-    private static void names(ServerTab tab, List<Clue> out) {
+    /**
+     * A name of the catalogue written in server.tab.
+     *
+     * @param entry    its first line (dead duplicates and 3+-token lines count too)
+     * @param variable its catalogue entry
+     */
+    private record Known(Entry entry, Variable variable) {
+    }
+
+    /** @return each name the catalogue knows, at its first line, in file order */
+    private static List<Known> known(ServerTab tab) {
+        List<Known> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Entry e : tab.entries()) {
-            if (!seen.add(e.name())) {
-                continue;
+            if (seen.add(e.name())) {
+                tab.catalog().find(e.name()).ifPresent(v -> out.add(new Known(e, v)));
             }
-            Optional<Variable> v = tab.catalog().find(e.name());
-            if (v.isEmpty()) {
-                continue;
-            }
-            Variable var = v.get();
+        }
+        return out;
+    }
+
+    /** Catalogue since / removed_in of every name present. */
+    private static void names(List<Known> known, List<Clue> out) {
+        for (Known k : known) {
+            Entry e = k.entry();
+            Variable var = k.variable();
             if (var.role() != Variable.Role.VARIABLE && var.role() != Variable.Role.PATTERN
                     && var.role() != Variable.Role.REMOVED) {
                 continue; // XMailCFG names and localized settings are traces, handled in xmailCfg()
@@ -205,25 +220,19 @@ public final class VersionDetector {
     }
 
     /** XMailCFG's own names. Returns whether the localized build's settings are present. */
-    private static boolean xmailCfg(ServerTab tab, List<Clue> out) {
+    private static boolean xmailCfg(ServerTab tab, List<Known> known, List<Clue> out) {
         boolean localized = false;
-        Set<String> seen = new HashSet<>();
-        for (Entry e : tab.entries()) {
-            if (!seen.add(e.name())) {
-                continue;
-            }
-            Optional<Variable> v = tab.catalog().find(e.name());
-            if (v.isEmpty()) {
-                continue;
-            }
-            switch (v.get().role()) {
+        for (Known k : known) {
+            Entry e = k.entry();
+            Variable v = k.variable();
+            switch (v.role()) {
                 case XMAILCFG_PART -> out.add(new Clue(Bound.AT_LEAST, V1_25, e.name(), e.line(),
-                        Text.of("version.evidence.xmailcfgPart", e.name(), e.line(), v.get().aliasOf())));
+                        Text.of("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
-                    XMailVersion since = tab.catalog().find(v.get().aliasOf()).flatMap(Variable::sinceVersion)
+                    XMailVersion since = tab.catalog().find(v.aliasOf()).flatMap(Variable::sinceVersion)
                             .orElse(V1_12);
                     out.add(new Clue(Bound.AT_LEAST, since, e.name(), e.line(),
-                            Text.of("version.evidence.xmailcfgAlias", e.name(), e.line(), v.get().aliasOf(), since)));
+                            Text.of("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
                 }
                 case LOCALIZED -> {
                     localized = true;
