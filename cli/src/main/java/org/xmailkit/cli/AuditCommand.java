@@ -28,6 +28,7 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.AuditWriter;
+import org.xmailkit.report.HtmlAuditWriter;
 import org.xmailkit.report.OutputTexts;
 import org.xmailkit.report.json.JsonWriter;
 import org.xmailkit.report.sarif.SarifWriter;
@@ -43,7 +44,7 @@ final class AuditCommand implements Command {
 
     /** The output formats. The HTML page joins them with the report site. */
     enum Format {
-        TEXT, JSON, SARIF;
+        TEXT, JSON, SARIF, HTML;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -74,7 +75,7 @@ final class AuditCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif")
+        o.addOption(Option.builder("f").longOpt("format").hasArg().argName("text|json|sarif|html")
                 .desc(CommandContext.message(locale, "opt.audit.format")).get());
         o.addOption(Option.builder().longOpt("profile").hasArg().argName("baseline|strict")
                 .desc(CommandContext.message(locale, "opt.audit.profile")).get());
@@ -99,7 +100,7 @@ final class AuditCommand implements Command {
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
         List<Path> inputs = Args.paths(cl, ctx, 1);
-        Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif"), "text")
+        Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
         Profile profile = Profile.parse(Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline"));
         Optional<Severity> failOn = cl.hasOption("fail-on")
@@ -163,6 +164,7 @@ final class AuditCommand implements Command {
             case TEXT -> new TextWriter(ctx.locale(), ctx.textCharset(), colour(ctx), quiet, failOn);
             case JSON -> new JsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock());
             case SARIF -> new SarifWriter(ctx.locale(), Cli.version());
+            case HTML -> new HtmlAuditWriter(ctx.locale(), Cli.version(), ctx.clock());
         };
     }
 

@@ -37,7 +37,10 @@ public final class Cli {
                 new ExplainCommand(),
                 new ShowCommand(),
                 new VarsCommand(),
-                new MigrateCommand()));
+                new MigrateCommand(),
+                new ReportCommand(),
+                new DemoCommand(),
+                new BenchCommand()));
     }
 
     /** @param commands the commands, in help order (tests give commands built over test rules) */
@@ -212,6 +215,9 @@ public final class Cli {
         out.println(ctx.msg("cli.commands"));
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
         for (Command c : commands.values()) {
+            if (c.hidden()) {
+                continue;
+            }
             out.println("  " + pad(c.name(), width) + ctx.msg("cmd." + c.name() + ".summary"));
         }
         out.println();

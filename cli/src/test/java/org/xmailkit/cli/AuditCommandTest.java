@@ -143,7 +143,7 @@ class AuditCommandTest {
         assertEquals(ExitCode.USAGE, run("audit", "--fail-on", "urgent", "fleet"));
         assertEquals(ExitCode.USAGE, run("audit", "--from", "one", "fleet"));
         assertEquals(ExitCode.USAGE, run("audit", "--to", "1.26", "fleet"));
-        assertEquals(ExitCode.USAGE, run("audit", "--format", "html", "fleet"));
+        assertEquals(ExitCode.USAGE, run("audit", "--format", "xml", "fleet"));
         assertEquals(ExitCode.USAGE, run("audit", "--cert-warn-days", "10", "--cert-critical-days", "20", "fleet"));
         assertEquals(ExitCode.USAGE, run("audit"));
         assertFalse(err().contains("Exception"), err());

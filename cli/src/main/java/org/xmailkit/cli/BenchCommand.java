@@ -1,0 +1,204 @@
+package org.xmailkit.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.WaiverException;
+import org.xmailkit.report.FleetReport;
+
+/**
+ * {@code xmailkit bench [--servers N] [--out DIR]} (not listed in {@code --help}): builds a fleet of N servers from
+ * copies of the demo fleet, runs the report on it and prints the wall time and the peak heap. Used to measure how
+ * the report scales; the figures depend on the machine, so no test asserts them.
+ */
+final class BenchCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public boolean hidden() {
+        return true;
+    }
+
+    @Override
+    public String operands() {
+        return "";
+    }
+
+    @Override
+    public Options options(Locale locale) {
+        Options o = new Options();
+        o.addOption(Option.builder("n").longOpt("servers").hasArg().argName("N")
+                .desc(CommandContext.message(locale, "opt.bench.servers")).get());
+        o.addOption(Option.builder("o").longOpt("out").hasArg().argName("DIR")
+                .desc(CommandContext.message(locale, "opt.bench.out")).get());
+        o.addOption(Option.builder().longOpt("keep").desc(CommandContext.message(locale, "opt.bench.keep")).get());
+        ReportRun.addOptions(o, locale);
+        return o;
+    }
+
+    @Override
+    public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
+        int n;
+        try {
+            n = Integer.parseInt(cl.getOptionValue("servers", "1000"));
+        } catch (NumberFormatException e) {
+            throw new UsageException(ctx.msg("cli.badValue", "--servers", cl.getOptionValue("servers"), "N > 0"));
+        }
+        if (n < 1) {
+            throw new UsageException(ctx.msg("cli.badValue", "--servers", Integer.toString(n), "N > 0"));
+        }
+        AuditOptions options;
+        try {
+            options = ReportRun.auditOptions(cl, ctx);
+        } catch (WaiverException e) {
+            ctx.errors().println(e.oneLine(ctx.locale()));
+            return ExitCode.INPUT;
+        }
+        Path work = Files.createTempDirectory("xmailkit-bench-");
+        Path out = cl.hasOption("out") ? ctx.resolve(cl.getOptionValue("out")) : work.resolve("report");
+        ReportRun.checkOut(out, ctx);
+        Path template = DemoCommand.extract(work.resolve("template"));
+        DemoCertificates.generate(template, ctx.clock());
+        List<Path> servers = fleet(template, work.resolve("fleet"), n);
+
+        System.gc();
+        HeapWatch watch = new HeapWatch();
+        long start = System.nanoTime();
+        FleetReport.Result r;
+        try {
+            watch.start();
+            r = ReportRun.run(servers, out, options, ctx);
+        } finally {
+            watch.stop();
+        }
+        long nanos = System.nanoTime() - start;
+        long peak = watch.peakUsed();
+        long bytes = size(out);
+        double seconds = nanos / 1e9;
+        ctx.text().println(ctx.msg("bench.result", r.model().servers(), String.format(Locale.ROOT, "%.1f", seconds),
+                String.format(Locale.ROOT, "%.1f", r.model().servers() / seconds), peak / (1024 * 1024),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                bytes / (1024 * 1024), Runtime.getRuntime().availableProcessors()));
+        if (!cl.hasOption("keep")) {
+            delete(work.resolve("fleet"));
+            delete(template);
+            if (!cl.hasOption("out")) {
+                delete(work);
+            }
+        } else {
+            ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
+        }
+        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    /**
+     * Watches the heap while the report runs: the most ever in use, sampled. The collector lets garbage pile up when
+     * the heap limit allows, so the figure says most with a small limit ({@code -Xmx}); the smallest limit a run
+     * completes in is the real need.
+     */
+    private static final class HeapWatch {
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private volatile long peakUsed;
+
+        HeapWatch() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    peakUsed = Math.max(peakUsed,
+                            ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "xmailkit-bench-heap");
+            sampler.setDaemon(true);
+        }
+
+        void start() {
+            sampler.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        long peakUsed() {
+            return peakUsed;
+        }
+
+    }
+
+    /** Copies the sample servers round-robin into n MailRoots (and bare server.tab files). */
+    private static List<Path> fleet(Path template, Path dir, int n) throws IOException {
+        List<Path> samples = new ArrayList<>();
+        try (Stream<Path> s = Files.list(template)) {
+            s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".tab")).sorted()
+                    .forEach(samples::add);
+        }
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path sample = samples.get(i % samples.size());
+            Path target = dir.resolve(String.format(Locale.ROOT, "s%05d-%s", i, sample.getFileName()));
+            copy(sample, target);
+            out.add(target);
+        }
+        return out;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to);
+            return;
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(d).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes a) throws IOException {
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static void delete(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package org.xmailkit.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.WaiverException;
+import org.xmailkit.audit.Waivers;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.XMailVersion;
+import org.xmailkit.report.FleetReport;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.Migrator;
+import org.xmailkit.report.MigratePlanner;
+import org.xmailkit.report.ReportModel;
+import org.xmailkit.report.SeverityCount;
+import org.xmailkit.report.SiteWriter;
+
+/** What {@code report}, {@code demo} and {@code bench} share: the report options, the run and its summary. */
+final class ReportRun {
+
+    /** The migration targets. */
+    static final Set<String> TARGETS = Set.of("1.27", "1.27-localized");
+
+    private ReportRun() {
+    }
+
+    /**
+     * Adds the options every report command takes.
+     *
+     * @param o      the options
+     * @param locale the language of the descriptions
+     */
+    static void addOptions(Options o, Locale locale) {
+        o.addOption(Option.builder("t").longOpt("to").hasArg().argName("1.27|1.27-localized")
+                .desc(CommandContext.message(locale, "opt.report.to")).get());
+        o.addOption(Option.builder("p").longOpt("profile").hasArg().argName("baseline|strict")
+                .desc(CommandContext.message(locale, "opt.report.profile")).get());
+        o.addOption(Option.builder().longOpt("from").hasArg().argName("VERSION")
+                .desc(CommandContext.message(locale, "opt.report.from")).get());
+        o.addOption(Option.builder("w").longOpt("waivers").hasArg().argName("FILE")
+                .desc(CommandContext.message(locale, "opt.report.waivers")).get());
+    }
+
+    /**
+     * @param cl  the command line
+     * @param ctx the context
+     * @return the audit options the command line asks for
+     * @throws UsageException  for a bad value
+     * @throws InputException  when the waiver file cannot be read
+     * @throws WaiverException when the waiver file has a bad entry
+     */
+    static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
+            throws UsageException, InputException, WaiverException {
+        String target = Args.choice(cl, ctx, "to", TARGETS, "1.27");
+        String profile = Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline");
+        Optional<XMailVersion> from = Optional.empty();
+        if (cl.hasOption("from")) {
+            try {
+                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(ctx.msg("cli.badValue", "--from", cl.getOptionValue("from"), "1.22, 1.27, ..."));
+            }
+        }
+        Waivers waivers = Waivers.NONE;
+        if (cl.hasOption("waivers")) {
+            String typed = cl.getOptionValue("waivers");
+            waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
+        }
+        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Profile.parse(profile))
+                .withTarget(XMailVersion.parse(target)).withFrom(from).withWaivers(waivers);
+    }
+
+    /**
+     * @param out the output directory as given
+     * @param ctx the context
+     * @throws UsageException when it holds files that are not an xmailkit report
+     */
+    static void checkOut(Path out, CommandContext ctx) throws UsageException {
+        try {
+            if (!SiteWriter.usable(out)) {
+                throw new UsageException(ctx.msg("report.outBusy", out));
+            }
+        } catch (IOException e) {
+            throw new UsageException(ctx.msg("report.outBusy", out));
+        }
+    }
+
+    /**
+     * Audits and plans every server found under the inputs and writes the report.
+     *
+     * @param inputs  the paths given (directories are searched for MailRoots)
+     * @param out     the output directory
+     * @param options the audit options
+     * @param ctx     the context
+     * @return the result
+     * @throws InputException when an input is missing or holds no MailRoot
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
+            throws InputException, IOException {
+        List<Path> servers = MailRoots.discover(inputs);
+        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        String target = options.target().toString();
+        MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
+                .withFrom(options.from());
+        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
+                new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
+                        Runtime.getRuntime().availableProcessors(), ctx.clock()));
+        PrintStream err = ctx.errors();
+        int total = servers.size();
+        FleetReport.Result r = report.run(servers, scanRoot, out, done -> {
+            if (ctx.terminal()) {
+                err.print("\r" + ctx.msg("report.progress", done, total));
+                if (done == total) {
+                    err.println();
+                }
+            }
+        });
+        return r;
+    }
+
+    /**
+     * Prints where the report is and what it found; failures go to stderr, one line each.
+     *
+     * @param r   the result
+     * @param ctx the context
+     * @return {@link ExitCode#PARTIAL} when some server failed, else {@link ExitCode#OK}
+     */
+    static ExitCode summarise(FleetReport.Result r, CommandContext ctx) {
+        PrintStream out = ctx.text();
+        ReportModel m = r.model();
+        StringBuilder grades = new StringBuilder();
+        for (ReportModel.GradeCount g : m.grades()) {
+            if (g.count() > 0) {
+                grades.append(grades.length() == 0 ? "" : ", ").append(g.grade().name()).append(' ').append(g.count());
+            }
+        }
+        StringBuilder sev = new StringBuilder();
+        for (SeverityCount c : m.severities()) {
+            sev.append(sev.length() == 0 ? "" : ", ")
+                    .append(org.xmailkit.audit.AuditMessages.get(ctx.locale(), "severity." + c.severity().id())).append(' ')
+                    .append(c.count());
+        }
+        out.println(ctx.msg("report.summary", m.servers(), m.failed(), grades.length() == 0 ? "-" : grades, sev));
+        PrintStream err = ctx.errors();
+        for (String f : r.failures()) {
+            err.println(f);
+        }
+        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+    }
+
+    /**
+     * @param dir a directory
+     * @return whether files can be created in it
+     */
+    static boolean writable(Path dir) {
+        return Files.isDirectory(dir) && Files.isWritable(dir);
+    }
+}

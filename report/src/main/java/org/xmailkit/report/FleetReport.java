@@ -1,0 +1,203 @@
+package org.xmailkit.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.ServerAudit;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Messages;
+import org.xmailkit.report.json.JsonWriter;
+import org.xmailkit.report.sarif.SarifWriter;
+
+/**
+ * Runs the audit and the migration plan on every server of a fleet, in parallel, and writes the report: each
+ * server's page as soon as that server is done, then the fleet page, the rule catalogue, {@code report.json} and
+ * {@code report.sarif}. The audit is the audit command's own ({@link FleetAuditor}), so the JSON and SARIF files are
+ * what {@code xmailkit audit --format json|sarif} prints for the same inputs. The fleet page keeps only a summary of
+ * each server. A server that cannot be read or audited becomes an error entry; the rest go on.
+ */
+public final class FleetReport {
+
+    /** The JSON file of the report. */
+    public static final String JSON = "report.json";
+    /** The SARIF file of the report. */
+    public static final String SARIF = "report.sarif";
+
+    /**
+     * How to report.
+     *
+     * @param locale      the report's language
+     * @param audit       how to audit
+     * @param target      the migration target, as shown
+     * @param toolVersion xmailkit's version, as shown
+     * @param threads     how many servers to process at once (at least 1)
+     * @param clock       the clock for the generation time
+     */
+    public record Options(Locale locale, AuditOptions audit, String target, String toolVersion, int threads,
+                          Clock clock) {
+        public Options {
+            Objects.requireNonNull(locale, "locale");
+            Objects.requireNonNull(audit, "audit");
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(toolVersion, "toolVersion");
+            Objects.requireNonNull(clock, "clock");
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads < 1");
+            }
+        }
+    }
+
+    /**
+     * What a run produced.
+     *
+     * @param model    the fleet model
+     * @param index    the fleet page
+     * @param fleet    the audit of every server, as the audit command has it
+     * @param failures the servers that could not be audited, one line each
+     */
+    public record Result(ReportModel model, Path index, FleetResult fleet, List<String> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+    }
+
+    private final Auditor auditor;
+    private final MigrationPlanner planner;
+    private final Options options;
+
+    /**
+     * @param auditor the auditor
+     * @param planner the migration planner
+     * @param options how to report
+     */
+    public FleetReport(Auditor auditor, MigrationPlanner planner, Options options) {
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+        this.planner = Objects.requireNonNull(planner, "planner");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * @param root the directory servers' paths are shown relative to, or null
+     * @return what every page's footer says about this run
+     */
+    public ReportModel.Meta meta(Path root) {
+        String when = ZonedDateTime.now(options.clock()).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return new ReportModel.Meta(Messages.isJapanese(options.locale()) ? "ja" : "en", when,
+                options.toolVersion(), options.target(), options.audit().profile().id(),
+                root == null ? "" : root.toString());
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws IOException when the report cannot be written
+     */
+    public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+        // The same server named twice (fleet/a and ./fleet/a) is reported once.
+        Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
+        given.forEach(p -> distinct.putIfAbsent(key(p), p));
+        List<Path> servers = List.copyOf(distinct.values());
+        Path root = ServerIds.commonDirectory(servers);
+        ReportModel.Meta meta = meta(root);
+        HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
+        SiteWriter site = new SiteWriter(out, renderer);
+        List<String> ids = ServerIds.assign(servers);
+        Map<Path, Integer> index = new HashMap<>();
+        for (int i = 0; i < servers.size(); i++) {
+            index.put(key(servers.get(i)), i);
+        }
+        ReportModel.Builder model = new ReportModel.Builder(root);
+        AtomicInteger done = new AtomicInteger();
+        FleetResult fleet;
+        try {
+            fleet = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
+                int i = index.get(key(s.path()));
+                ServerReport page = page(ids.get(i), s);
+                try {
+                    site.server(page);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                model.add(i, page);
+                progress.accept(done.incrementAndGet());
+            });
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+        ReportModel m = model.build(meta);
+        Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
+        write(out.resolve(JSON), stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
+                options.clock()).write(fleet, stream));
+        write(out.resolve(SARIF), stream -> new SarifWriter(options.locale(), options.toolVersion())
+                .write(fleet, stream));
+        List<String> failures = fleet.failed().stream()
+                .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
+        return new Result(m, html, fleet, failures);
+    }
+
+    private static Path key(Path p) {
+        return p.toAbsolutePath().normalize();
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Body body) throws IOException {
+        try (OutputStream o = Files.newOutputStream(file)) {
+            body.write(o);
+        }
+    }
+
+    /** The page of one server: audited ones are opened again for their settings, secrets and migration plan. */
+    private ServerReport page(String id, ServerAudit s) {
+        Locale locale = options.locale();
+        if (!(s instanceof ServerAudit.Audited a)) {
+            return ServerReports.failed(id, s.path(), OutputTexts.failureMessage(s, locale), options.target());
+        }
+        AuditResult audit = a.result();
+        MailRoot root;
+        try {
+            root = MailRoot.open(s.path());
+        } catch (InputException e) {
+            return ServerReports.failed(id, s.path(), e.oneLine(locale), options.target());
+        }
+        Secrets secrets = Secrets.of(root);
+        MigrationView migration;
+        try {
+            migration = planner.plan(root, audit, secrets, locale);
+        } catch (RuntimeException e) {
+            // A bug in a migration step must not cost the server its page: the plan shows as failed.
+            migration = MigrationView.failed(options.target(),
+                    ReportMessages.get(locale, "migration.bug", String.valueOf(e)));
+        }
+        return ServerReports.build(id, root, audit, migration, secrets, locale);
+    }
+}

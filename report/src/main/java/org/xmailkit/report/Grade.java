@@ -1,0 +1,22 @@
+package org.xmailkit.report;
+
+/**
+ * A server's letter grade, A (best) to F. The grade is the lowest {@link GradeCap} that applies; see
+ * {@link Grading} for what caps a grade.
+ */
+public enum Grade {
+    A, B, C, D, E, F;
+
+    /** @return the lower-case letter, used in CSS classes and message keys */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param other another grade
+     * @return the worse of the two
+     */
+    public Grade worst(Grade other) {
+        return ordinal() >= other.ordinal() ? this : other;
+    }
+}

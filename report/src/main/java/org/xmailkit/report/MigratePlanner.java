@@ -1,0 +1,104 @@
+package org.xmailkit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.FileResult;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.MigrationResult;
+import org.xmailkit.migrate.Migrator;
+import org.xmailkit.migrate.Note;
+import org.xmailkit.report.MigrationView.DiffFile;
+import org.xmailkit.report.MigrationView.NoteView;
+import org.xmailkit.report.MigrationView.PlannedChange;
+
+/**
+ * The report's view of a dry-run migration: runs the migrate module's {@link Migrator} (which writes nothing) and
+ * turns its {@link MigrationResult} into a {@link MigrationView}, translated and scrubbed of secrets.
+ */
+public final class MigratePlanner implements MigrationPlanner {
+
+    private final Migrator migrator;
+    private final MigrationOptions options;
+
+    /**
+     * @param migrator the migrator
+     * @param options  how to migrate
+     */
+    public MigratePlanner(Migrator migrator, MigrationOptions options) {
+        this.migrator = Objects.requireNonNull(migrator, "migrator");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    @Override
+    public MigrationView plan(MailRoot root, AuditResult before, Secrets secrets, Locale locale) {
+        String target = options.target().toString();
+        MigrationResult r;
+        try {
+            r = migrator.migrate(root, options);
+        } catch (InputException e) {
+            return MigrationView.failed(target, e.oneLine(locale));
+        } catch (EditException e) {
+            return MigrationView.failed(target, secrets.scrub(e.message(locale)));
+        }
+        return view(r, root, secrets, locale);
+    }
+
+    /**
+     * @param r       a migration result
+     * @param root    the server
+     * @param secrets what must not be shown
+     * @param locale  the language
+     * @return the view
+     */
+    MigrationView view(MigrationResult r, MailRoot root, Secrets secrets, Locale locale) {
+        String target = r.options().target().toString();
+        Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
+        List<PlannedChange> changes = new ArrayList<>();
+        for (Change c : r.changes()) {
+            String where = c.file().fileName() + (c.line() > 0 ? ":" + c.line() : "");
+            String name = c.kind() == Change.Kind.RENAME && !c.newName().equals(c.name())
+                    ? c.name() + " \u2192 " + c.newName() : c.name();
+            String old = c.secret() ? Secrets.MASK : secrets.scrub(c.oldValue() == null ? "" : c.oldValue());
+            changes.add(new PlannedChange(where, ReportMessages.get(locale, "change." + c.kind().id()),
+                    secrets.scrub(name), old, secrets.scrub(c.newValue() == null ? "" : c.newValue()), c.stepId(),
+                    secrets.scrub(c.reason().render(locale))));
+        }
+        List<DiffFile> diffs = new ArrayList<>();
+        for (FileResult f : r.changedFiles()) {
+            diffs.add(MigrationViews.diff(relative(base, f.path()), f.diff(), secrets));
+        }
+        List<String> behaviour = new ArrayList<>();
+        List<NoteView> notes = new ArrayList<>();
+        for (Note n : r.notes()) {
+            String text = secrets.scrub(n.text().render(locale));
+            if (n.level() == Note.Level.BEHAVIOUR) {
+                behaviour.add(text);
+            } else {
+                notes.add(new NoteView(n.level().id(), n.file().fileName() + (n.line() > 0 ? ":" + n.line() : ""),
+                        text));
+            }
+        }
+        MigrationView.AuditDelta delta = null;
+        if (r.audit().error().isPresent()) {
+            notes.add(new NoteView("info", "", ReportMessages.get(locale, "migration.noDelta",
+                    secrets.scrub(r.audit().error().get()))));
+        } else {
+            delta = MigrationViews.delta(r.audit().before(), r.audit().after(), rule -> rule.title(locale));
+        }
+        return MigrationView.planned(target, changes, diffs, behaviour, notes, delta);
+    }
+
+    private static String relative(Path base, Path file) {
+        Path b = base.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return f.startsWith(b) ? b.relativize(f).toString().replace('\\', '/') : String.valueOf(f.getFileName());
+    }
+}

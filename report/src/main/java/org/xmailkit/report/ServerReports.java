@@ -1,0 +1,506 @@
+package org.xmailkit.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.RuleOutcome;
+import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.Suppression;
+import org.xmailkit.audit.Text;
+import org.xmailkit.model.Catalog;
+import org.xmailkit.model.Effective;
+import org.xmailkit.model.Entry;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Messages;
+import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Variable;
+import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.syntax.OptionList;
+import org.xmailkit.report.ServerReport.CategoryGroup;
+import org.xmailkit.report.ServerReport.FindingView;
+import org.xmailkit.report.ServerReport.IgnoredEntry;
+import org.xmailkit.report.ServerReport.OutcomeView;
+import org.xmailkit.report.ServerReport.RuleGroup;
+import org.xmailkit.report.ServerReport.SettingRow;
+import org.xmailkit.report.ServerReport.SettingSection;
+import org.xmailkit.report.ServerReport.SuppressionView;
+
+/** Builds a {@link ServerReport} (a server page's model) and the {@link ServerSummary} the fleet page keeps. */
+public final class ServerReports {
+
+    private ServerReports() {
+    }
+
+    /**
+     * @param id        the server id
+     * @param root      the server
+     * @param audit     its audit
+     * @param migration its migration plan
+     * @param secrets   what must not be shown
+     * @param locale    the report's language
+     * @return the page model
+     */
+    public static ServerReport build(String id, MailRoot root, AuditResult audit, MigrationView migration,
+                                     Secrets secrets, Locale locale) {
+        Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
+        ServerTab tab = root.serverTab();
+        List<String> evidence = audit.source().evidence().stream()
+                .map(t -> secrets.scrub(render(t, locale))).toList();
+        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale), incomplete(audit, locale));
+        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(id, audit.path().toString(), audit.bare(), null, encoding(tab.charset()),
+                tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
+                Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
+                .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
+                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
+                ignored(tab, secrets, locale), migration, readErrors);
+    }
+
+    /**
+     * A server's findings and grade only, for the single page of {@code audit --format html}: no settings and no
+     * migration plan.
+     *
+     * @param id      the server id
+     * @param path    the path to show
+     * @param audit   its audit
+     * @param secrets what must not be shown
+     * @param locale  the report's language
+     * @param target  the migration target
+     * @return the page model
+     */
+    public static ServerReport findings(String id, String path, AuditResult audit, Secrets secrets, Locale locale,
+                                        String target) {
+        Path base = audit.bare() ? audit.path().toAbsolutePath().getParent() : audit.path();
+        List<String> evidence = audit.source().evidence().stream()
+                .map(t -> secrets.scrub(render(t, locale))).toList();
+        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale), incomplete(audit, locale));
+        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(id, path, audit.bare(), null, "", "", audit.source().display(),
+                audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
+                (int) audit.findings().stream().filter(Finding::suppressed).count(),
+                groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors);
+    }
+
+    /**
+     * The page of a server that could not be audited.
+     *
+     * @param id     the server id
+     * @param path   the path given
+     * @param error  why, one line, translated
+     * @param target the migration target
+     * @return the page model (grade F: nothing about the server is known)
+     */
+    public static ServerReport failed(String id, Path path, String error, String target) {
+        return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
+                counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
+                MigrationView.failed(target, error), List.of());
+    }
+
+    /**
+     * @param page a server page model
+     * @return what the fleet page keeps of it
+     */
+    public static ServerSummary summary(ServerReport page) {
+        return summary(page, null);
+    }
+
+    /**
+     * @param page a server page model
+     * @param root the directory to show the path relative to, or null
+     * @return what the fleet page keeps of it
+     */
+    public static ServerSummary summary(ServerReport page, Path root) {
+        String path = page.path();
+        if (root != null) {
+            Path p = Path.of(page.path()).toAbsolutePath().normalize();
+            if (p.startsWith(root) && !p.equals(root)) {
+                path = root.relativize(p).toString().replace('\\', '/');
+            }
+        }
+        Map<Severity, Integer> n = new EnumMap<>(Severity.class);
+        page.counts().forEach(c -> n.put(c.severity(), c.count()));
+        return new ServerSummary(page.id(), path, page.version(), page.grade(), page.caps(),
+                page.caps().size(),
+                n.getOrDefault(Severity.CRITICAL, 0), n.getOrDefault(Severity.HIGH, 0),
+                n.getOrDefault(Severity.MEDIUM, 0), n.getOrDefault(Severity.LOW, 0), n.getOrDefault(Severity.INFO, 0),
+                page.suppressed(), page.migration().readiness(), page.error());
+    }
+
+    /** A charset's name as administrators know it. */
+    static String encoding(java.nio.charset.Charset cs) {
+        return switch (cs.name()) {
+            case "windows-31j", "Shift_JIS" -> "Shift_JIS (CP932)";
+            case "US-ASCII" -> "ASCII";
+            default -> cs.name();
+        };
+    }
+
+    // ------------------------------------------------------------------ findings
+
+    private static String title(AuditResult audit, String ruleId, Locale locale) {
+        return audit.findings().stream().filter(f -> f.rule().id().equals(ruleId)).findFirst()
+                .map(f -> f.rule().title(locale)).orElse(ruleId);
+    }
+
+    private static String incomplete(AuditResult audit, Locale locale) {
+        long notApplicable = audit.outcomes().stream()
+                .filter(o -> o.status() == RuleOutcome.Status.NOT_APPLICABLE
+                        && o.rule().needs().contains(RuleInfo.Need.MAILROOT))
+                .count();
+        if (audit.bare()) {
+            return ReportMessages.get(locale, "grading.incomplete.bare", notApplicable);
+        }
+        if (!audit.readErrors().isEmpty()) {
+            return ReportMessages.get(locale, "grading.incomplete.unreadable", audit.readErrors().size());
+        }
+        return null;
+    }
+
+    static List<SeverityCount> counts(List<Finding> findings) {
+        Map<Severity, Integer> n = new EnumMap<>(Severity.class);
+        for (Finding f : findings) {
+            if (!f.suppressed()) {
+                n.merge(f.severity(), 1, Integer::sum);
+            }
+        }
+        int max = n.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<SeverityCount> out = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            int c = n.getOrDefault(s, 0);
+            out.add(new SeverityCount(s, c, Charts.bar(c, max)));
+        }
+        return out;
+    }
+
+    /**
+     * @param base   the MailRoot directory
+     * @param f      a finding
+     * @param locale the language
+     * @return its file relative to the MailRoot, with the line when there is one
+     */
+    static String where(Path base, Finding f, Locale locale) {
+        Path file = f.location().file();
+        String name;
+        Path abs = file.toAbsolutePath().normalize();
+        Path b = base.toAbsolutePath().normalize();
+        if (abs.equals(b)) {
+            name = ReportMessages.get(locale, "where.mailroot");
+        } else if (abs.startsWith(b)) {
+            name = b.relativize(abs).toString().replace('\\', '/');
+        } else {
+            Path fn = file.getFileName();
+            name = fn == null ? file.toString() : fn.toString();
+        }
+        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+    }
+
+    private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {
+        // Category, then rule (in order of first appearance: the audit sorts by severity), then findings.
+        Map<Category, Map<String, List<Finding>>> by = new EnumMap<>(Category.class);
+        for (Finding f : findings) {
+            by.computeIfAbsent(f.rule().category(), k -> new java.util.LinkedHashMap<>())
+                    .computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+        }
+        List<CategoryGroup> out = new ArrayList<>();
+        by.forEach((c, rules) -> {
+            List<RuleGroup> groups = new ArrayList<>();
+            int active = 0;
+            int total = 0;
+            for (List<Finding> list : rules.values()) {
+                RuleInfo r = list.get(0).rule();
+                List<FindingView> views = new ArrayList<>();
+                for (Finding f : list) {
+                    views.add(view(f, base, secrets, locale));
+                }
+                // What counts first, suppressed findings after.
+                views.sort(Comparator.comparing(FindingView::suppressed));
+                int a = (int) views.stream().filter(v -> !v.suppressed()).count();
+                groups.add(new RuleGroup(r.id(), r.severity(), r.title(locale), r.remediation(locale),
+                        r.remediationLines(), r.references().stream().map(Reference::display).toList(),
+                        r.fix() != RuleInfo.Fix.NONE, views, a));
+                active += a;
+                total += views.size();
+            }
+            groups.sort(Comparator.comparing(RuleGroup::severity).thenComparing(g -> g.active() == 0)
+                    .thenComparing(RuleGroup::ruleId));
+            out.add(new CategoryGroup(c, ReportMessages.get(locale, "category." + c.id()), groups, active, total));
+        });
+        return out;
+    }
+
+    private static FindingView view(Finding f, Path base, Secrets secrets, Locale locale) {
+        RuleInfo r = f.rule();
+        SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
+        return new FindingView(r.id(), r.severity(), r.title(locale), secrets.scrub(f.message(locale)),
+                where(base, f, locale), f.location().variable(), f.evidence().stream().map(secrets::scrub).toList(),
+                sv);
+    }
+
+    private static SuppressionView suppression(Suppression s, Secrets secrets) {
+        return new SuppressionView(s.kind() == Suppression.Kind.INLINE, secrets.scrub(s.reason()),
+                s.expires().map(Object::toString).orElse(""), s.active(), s.source());
+    }
+
+    private static int skipped(AuditResult audit) {
+        return (int) audit.outcomes().stream().filter(o -> o.status() == RuleOutcome.Status.SKIPPED).count();
+    }
+
+    private static List<OutcomeView> notRun(AuditResult audit, Locale locale) {
+        List<OutcomeView> out = new ArrayList<>();
+        for (RuleOutcome o : audit.outcomes()) {
+            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
+                out.add(new OutcomeView(o.rule().id(), o.rule().title(locale),
+                        o.status().name().toLowerCase(Locale.ROOT),
+                        o.reason().map(t -> render(t, locale)).orElse("")));
+            }
+        }
+        return out;
+    }
+
+    private static String render(Text t, Locale locale) {
+        return t.render(locale);
+    }
+
+    // ------------------------------------------------------------------ settings
+
+    /**
+     * The XMailCFG page's settings, section by section in page order, with the values XMail 1.27 uses.
+     *
+     * @param tab     server.tab
+     * @param secrets what must not be shown
+     * @param locale  the language
+     * @return the sections
+     */
+    static List<SettingSection> sections(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<SettingSection> out = new ArrayList<>();
+        for (String section : Catalog.SECTIONS) {
+            // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
+            // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
+            Map<Integer, Variable> byRow = new java.util.TreeMap<>();
+            for (Variable v : catalog.all()) {
+                if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
+                    continue;
+                }
+                byRow.merge(v.xmailcfg().order(), v, (a, b) -> rank(b) < rank(a) ? b : a);
+            }
+            List<SettingRow> rows = new ArrayList<>();
+            for (Variable v : byRow.values()) {
+                rows.add(row(tab, v, secrets, locale));
+            }
+            out.add(new SettingSection(section, ReportMessages.get(locale, "section." + section), rows));
+        }
+        return out;
+    }
+
+    /** Which catalogue entry stands for a page row: lower is preferred. */
+    private static int rank(Variable v) {
+        return switch (v.role()) {
+            case XMAILCFG_PART -> 0;
+            case VARIABLE, LOCALIZED -> 1;
+            case ALIAS -> 2;
+            case REMOVED, PATTERN -> 3;
+        };
+    }
+
+    private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
+        XMailCfgField cfg = v.xmailcfg();
+        boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
+                && !v.aliasOf().isEmpty();
+        String realName = indirect ? v.aliasOf() : v.name();
+        String shownAs = cfg.shownAs().equals(realName) || v.role() == Variable.Role.XMAILCFG_PART ? ""
+                : cfg.shownAs();
+        String label = cfg.label(locale);
+        List<String> notes = new ArrayList<>();
+        // Lines that spell the setting the way XMailCFG shows it: XMail never reads them.
+        for (Variable other : tab.catalog().all()) {
+            boolean mine = v.role() == Variable.Role.XMAILCFG_PART ? other == v
+                    : other.role() == Variable.Role.ALIAS && other.aliasOf().equals(realName);
+            if (mine && tab.has(other.name())) {
+                notes.add(ReportMessages.get(locale, "settings.ignoredSpelling", tab.printable(other.name()),
+                        tab.entry(other.name()).map(Entry::line).orElse(0), realName));
+            }
+        }
+        if (v.role() == Variable.Role.XMAILCFG_PART && v.name().startsWith(realName + "-")) {
+            String option = v.name().substring(realName.length() + 1);
+            Effective e = tab.effective(realName);
+            Optional<OptionList.Option> opt = e.value() == null ? Optional.empty()
+                    : OptionList.parse(e.value()).get(option);
+            boolean set = opt.isPresent();
+            String value = opt.map(o -> o.value() == null ? "" : tab.printable(o.value())).orElse("");
+            if (opt.isPresent() && !opt.get().hasValue()) {
+                notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
+            }
+            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg.ui(), o.value(), locale))
+                    .orElse("");
+            String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
+                    : ReportMessages.get(locale, "settings.unset");
+            boolean nonDefault = set && opt.get().hasValue() && !"0".equals(opt.get().value());
+            return new SettingRow(label, realName + " " + option, "", secrets.scrub(value)
+                    + (choice.isEmpty() ? "" : " (" + choice + ")"), "", source, set ? e.line() : 0, set, nonDefault,
+                    String.join(" ", notes));
+        }
+        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg.ui());
+    }
+
+    private static SettingRow plainRow(ServerTab tab, String name, String label, String shownAs, List<String> notes,
+                                       Secrets secrets, Locale locale, String ui) {
+        Effective e = tab.effective(name);
+        String value;
+        if (e.value() == null) {
+            value = "";
+        } else if (Secrets.secretName(name)) {
+            value = Secrets.MASK;
+        } else {
+            value = secrets.scrub(tab.printable(e.value()));
+            String choice = uiChoice(ui, e.value(), locale);
+            if (!choice.isEmpty()) {
+                value = ui.startsWith("number:") ? value + " " + choice : value + " (" + choice + ")";
+            }
+        }
+        String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
+        String source = switch (e.origin()) {
+            case FILE -> ReportMessages.get(locale, "settings.line", e.line());
+            case DEFAULT -> ReportMessages.get(locale, "settings.default");
+            case UNSET -> ReportMessages.get(locale, "settings.unset");
+        };
+        List<String> allNotes = new ArrayList<>(notes);
+        if (e.reading() != Effective.Reading.AS_WRITTEN && e.written() != null) {
+            allNotes.add(ReportMessages.get(locale, "settings.reading." + e.reading().name(),
+                    Secrets.secretName(name) ? Secrets.MASK : secrets.scrub(tab.printable(e.written()))));
+        }
+        return new SettingRow(label, tab.printable(name), shownAs, value, def == null ? "" : def, source, e.line(),
+                e.isSet(), e.differsFromDefault(), String.join(" ", allNotes));
+    }
+
+    /**
+     * How XMailCFG's form shows a value, from the catalogue's {@code ui} column: the radio button's label
+     * ({@code radio:無効=0|有効=1}; {@code =-N} stands for a negative number), the checked boxes
+     * ({@code checkboxes:...=M|...=R}) or the unit ({@code number:KB}). These are XMailCFG's own Japanese words, so
+     * only a Japanese report shows them.
+     *
+     * @param ui     the catalogue's {@code ui} column
+     * @param value  the effective value
+     * @param locale the language
+     * @return the label, or empty
+     */
+    static String uiChoice(String ui, String value, Locale locale) {
+        if (!Messages.isJapanese(locale) || ui == null || value == null) {
+            return "";
+        }
+        int colon = ui.indexOf(':');
+        if (colon < 0) {
+            return "";
+        }
+        String kind = ui.substring(0, colon);
+        String spec = ui.substring(colon + 1);
+        String v = value.strip();
+        switch (kind) {
+            case "radio" -> {
+                for (String part : spec.split("\\|")) {
+                    int eq = part.lastIndexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String label = part.substring(0, eq).strip();
+                    String code = part.substring(eq + 1).strip();
+                    if (code.equals(v)) {
+                        return label;
+                    }
+                    if (code.equals("-N") && v.matches("-\\d+")) {
+                        String n = v.substring(1);
+                        return label.startsWith("N ") ? n + label.substring(1) : label + " " + n;
+                    }
+                }
+                return "";
+            }
+            case "checkboxes" -> {
+                List<String> on = new ArrayList<>();
+                for (String part : spec.split("\\|")) {
+                    int eq = part.lastIndexOf('=');
+                    if (eq > 0 && !part.substring(eq + 1).isBlank() && v.contains(part.substring(eq + 1).strip())) {
+                        on.add(part.substring(0, eq).strip());
+                    }
+                }
+                return String.join("、", on);
+            }
+            case "number" -> {
+                return spec.isEmpty() || !v.matches("-?\\d+") ? "" : spec;
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+
+    /**
+     * Settings XMail 1.27 reads that the XMailCFG page does not show: those without a page row, and
+     * {@code SmtpConfig-<address>} entries.
+     */
+    static List<SettingRow> otherSettings(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<SettingRow> out = new ArrayList<>();
+        for (Variable v : catalog.all()) {
+            if (v.role() == Variable.Role.VARIABLE && v.xmailcfg() == null) {
+                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, ""));
+            }
+        }
+        for (Entry e : tab.liveEntries()) {
+            Optional<Variable> v = catalog.find(e.name());
+            if (v.isPresent() && v.get().role() == Variable.Role.PATTERN) {
+                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, ""));
+            }
+        }
+        return out;
+    }
+
+    /** Lines XMail 1.27 does not use: unknown, removed or misspelled names, XMailCFG part names, dead duplicates. */
+    static List<IgnoredEntry> ignored(ServerTab tab, Secrets secrets, Locale locale) {
+        Catalog catalog = tab.catalog();
+        List<IgnoredEntry> out = new ArrayList<>();
+        for (Entry e : tab.entries()) {
+            String name = tab.printable(e.name());
+            String value = Secrets.secretName(e.name()) ? Secrets.MASK : secrets.scrub(tab.printable(e.value()));
+            Entry live = tab.entry(e.name()).orElse(e);
+            if (live != e) {
+                out.add(new IgnoredEntry(name, value, e.line(),
+                        ReportMessages.get(locale, "settings.why.duplicate", live.line())));
+                continue;
+            }
+            Optional<Variable> v = catalog.find(e.name());
+            String why;
+            if (v.isEmpty()) {
+                why = catalog.suggest(e.name())
+                        .map(s -> ReportMessages.get(locale, "settings.why.unknownSuggest", s))
+                        .orElse(ReportMessages.get(locale, "settings.why.unknown"));
+            } else {
+                why = switch (v.get().role()) {
+                    case REMOVED -> v.get().replacedBy().isEmpty()
+                            ? ReportMessages.get(locale, "settings.why.removed", v.get().removedIn())
+                            : ReportMessages.get(locale, "settings.why.replaced", v.get().removedIn(),
+                            v.get().replacedBy());
+                    case ALIAS -> ReportMessages.get(locale, "settings.why.alias", v.get().aliasOf());
+                    case XMAILCFG_PART -> ReportMessages.get(locale, "settings.why.part", v.get().aliasOf());
+                    case VARIABLE, PATTERN, LOCALIZED -> null;
+                };
+            }
+            if (why != null) {
+                out.add(new IgnoredEntry(name, value, e.line(), why));
+            }
+        }
+        return out;
+    }
+}
