@@ -125,6 +125,11 @@ final class XmailkitImage {
         }
     }
 
+    /** @return the project's version, which the packaged jar must report */
+    static String projectVersion() {
+        return property("xmailkit.version");
+    }
+
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null) {
