@@ -102,20 +102,13 @@ final class AuditCommand implements Command {
         List<Path> inputs = Args.paths(cl, ctx, 1);
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
-        Profile profile = Profile.parse(Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline"));
+        Profile profile = Args.profile(cl, ctx);
         Optional<Severity> failOn = cl.hasOption("fail-on")
                 ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
                         Set.of("critical", "high", "medium", "low", "info"), "high")))
                 : Optional.empty();
-        XMailVersion target = XMailVersion.parse(Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27"));
-        Optional<XMailVersion> from = Optional.empty();
-        if (cl.hasOption("from")) {
-            try {
-                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(ctx.msg("audit.badVersion", "--from", cl.getOptionValue("from")));
-            }
-        }
+        XMailVersion target = Args.target(cl, ctx);
+        Optional<XMailVersion> from = Args.from(cl, ctx);
         AuditOptions defaults = AuditOptions.defaults();
         int warn = days(cl, ctx, "cert-warn-days", defaults.certWarnDays());
         int critical = days(cl, ctx, "cert-critical-days", Math.min(defaults.certCriticalDays(), warn));

@@ -175,16 +175,8 @@ final class MigrateCommand implements Command {
 
     private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
             throws UsageException {
-        String to = Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27");
-        XMailVersion target = to.equals("1.27") ? XMailVersion.V1_27 : XMailVersion.V1_27_LOCALIZED;
-        Optional<XMailVersion> from = Optional.empty();
-        if (cl.hasOption("from")) {
-            try {
-                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(ctx.msg("cli.badValue", "--from", cl.getOptionValue("from"), "1.22, 1.26, ..."));
-            }
-        }
+        XMailVersion target = Args.target(cl, ctx);
+        Optional<XMailVersion> from = Args.from(cl, ctx);
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
                 .equals("adopt") ? DefaultsPolicy.ADOPT : DefaultsPolicy.PRESERVE;
         Optional<Boolean> rule1 = onOff(cl, ctx, "local-rule1");

@@ -6,20 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
-import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.FleetReport;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Migrator;
@@ -30,9 +26,6 @@ import org.xmailkit.report.SiteWriter;
 
 /** What {@code report}, {@code demo} and {@code bench} share: the report options, the run and its summary. */
 final class ReportRun {
-
-    /** The migration targets. */
-    static final Set<String> TARGETS = Set.of("1.27", "1.27-localized");
 
     private ReportRun() {
     }
@@ -64,23 +57,13 @@ final class ReportRun {
      */
     static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
             throws UsageException, InputException, WaiverException {
-        String target = Args.choice(cl, ctx, "to", TARGETS, "1.27");
-        String profile = Args.choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline");
-        Optional<XMailVersion> from = Optional.empty();
-        if (cl.hasOption("from")) {
-            try {
-                from = Optional.of(XMailVersion.parse(cl.getOptionValue("from")));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(ctx.msg("cli.badValue", "--from", cl.getOptionValue("from"), "1.22, 1.27, ..."));
-            }
-        }
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
             waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
         }
-        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Profile.parse(profile))
-                .withTarget(XMailVersion.parse(target)).withFrom(from).withWaivers(waivers);
+        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
+                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
     }
 
     /**
