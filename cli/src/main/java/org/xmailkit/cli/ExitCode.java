@@ -8,7 +8,7 @@ public enum ExitCode {
     FINDINGS(1),
     /** Usage error: unknown command or option, bad option value. */
     USAGE(2),
-    /** An input could not be read or parsed at all. */
+    /** An input could not be read or parsed at all, or a single server's files could not be written. */
     INPUT(3),
     /** A batch finished, but some servers failed. */
     PARTIAL(4),

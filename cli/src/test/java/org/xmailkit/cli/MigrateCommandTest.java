@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.migrate.AtomicWriter;
+import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -228,5 +231,26 @@ class MigrateCommandTest {
         assertTrue(stdout().contains("--backup-dir"), stdout());
         assertEquals(ExitCode.OK, run("--help"));
         assertTrue(stdout().contains("migrate"), stdout());
+    }
+
+    @Test
+    void aWriteTheFileSystemRefusesIsOneClearLineAndLeavesTheOriginal() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("s1")).serverTab(V122).write();
+        AtomicWriter denied = new AtomicWriter((stage, target) -> {
+            throw new AccessDeniedException(target.toString());
+        });
+        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
+                Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), tmp);
+
+        ExitCode code = new Cli(List.of(new MigrateCommand(new Migrator(), denied)))
+                .run(new String[] {"migrate", "s1", "--from", "1.22", "--write"}, ctx);
+
+        assertEquals(ExitCode.INPUT, code, stderr());
+        List<String> lines = stderr().lines().toList();
+        assertEquals(1, lines.size(), stderr());
+        assertTrue(lines.get(0).contains("permission denied; nothing was written"), lines.get(0));
+        assertTrue(lines.get(0).contains(root.resolve("server.tab").toString()), lines.get(0));
+        assertFalse(stderr().contains("Exception"), stderr());
+        assertEquals(V122, Files.readString(root.resolve("server.tab")));
     }
 }

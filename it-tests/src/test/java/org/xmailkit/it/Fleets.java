@@ -2,6 +2,7 @@ package org.xmailkit.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -76,6 +77,39 @@ final class Fleets {
                         : sha256(Files.readAllBytes(p)) + " " + Files.size(p) + " " + perms + " " + time);
             }
             return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param root a directory
+     * @return every file under it (relative path to bytes; symbolic links as "-> target"), directories left out
+     */
+    static SortedMap<String, byte[]> contents(Path root) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.toList()) {
+                String rel = root.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    out.put(rel, ("-> " + Files.readSymbolicLink(p)).getBytes(StandardCharsets.UTF_8));
+                } else if (Files.isRegularFile(p)) {
+                    out.put(rel, Files.readAllBytes(p));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param path a file or directory
+     * @return its owner as {@code uid:gid}, the form {@link InContainer#user} takes
+     */
+    static String owner(Path path) {
+        try {
+            return Files.getAttribute(path, "unix:uid") + ":" + Files.getAttribute(path, "unix:gid");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

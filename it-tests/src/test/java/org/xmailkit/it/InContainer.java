@@ -40,6 +40,7 @@ final class InContainer {
     private final List<String> mountPoints = new ArrayList<>();
     private List<String> entrypoint;
     private String user;
+    private String workingDir;
     private boolean readOnlyRoot;
 
     private InContainer(List<String> args) {
@@ -107,6 +108,15 @@ final class InContainer {
         return this;
     }
 
+    /**
+     * @param dir the working directory in the container, instead of the image's
+     * @return this run
+     */
+    InContainer workingDir(String dir) {
+        this.workingDir = dir;
+        return this;
+    }
+
     /** @return this run, with the container's root file system read-only: a write outside the mounts fails */
     InContainer readOnlyRootFs() {
         this.readOnlyRoot = true;
@@ -127,6 +137,9 @@ final class InContainer {
                         }
                         if (user != null) {
                             cmd.withUser(user);
+                        }
+                        if (workingDir != null) {
+                            cmd.withWorkingDir(workingDir);
                         }
                         // The local log driver keeps output bytes as written (json-file would re-encode them).
                         cmd.getHostConfig().withBinds(binds).withReadonlyRootfs(readOnlyRoot)

@@ -9,9 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,11 +32,15 @@ import org.xmailkit.model.Variable;
 /**
  * Japanese values written by XMailCFG in Windows-31J come out as the same characters whatever the machine's
  * locale: under LANG=ja_JP.UTF-8 (a Japanese administrator's shell) and LANG=C (a bare server or cron job, where
- * the JVM's default encoding is ASCII). The locale chooses the language of labels, nothing else.
+ * the JVM's default encoding is ASCII), on the terminal and in the report's files. The locale chooses the language
+ * of labels, nothing else.
  */
 class LocaleIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where report writes in the container. */
+    private static final String REPORT = "/report";
     private static Path fleet;
 
     @BeforeAll
@@ -104,11 +115,8 @@ class LocaleIT {
 
         CliRun local = InProcess.runIn(fleet.resolve("site-b"), UTF_8, Locale.forLanguageTag(language),
                 "audit", "--format", "json", fleet.resolve("legacy/mx2").toString());
-        ObjectNode expected = (ObjectNode) JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET));
-        ObjectNode actual = audit.deepCopy();
-        expected.remove("generatedAt");
-        actual.remove("generatedAt");
-        assertEquals(expected, actual);
+        assertEquals(ReadOnlyFleetIT.comparable(JSON.readTree(local.stdout().replace(fleet.toString(),
+                InContainer.FLEET))), ReadOnlyFleetIT.comparable(audit));
     }
 
     @ParameterizedTest
@@ -121,6 +129,67 @@ class LocaleIT {
         assertTrue(run.stdout().contains("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\""),
                 run::toString);
         assertTrue(run.stdout().contains(ServerFleet.JAPANESE_BAN), run::toString);
+    }
+
+    /**
+     * The report of the same server: report.json carries the values as JSON strings, the server's HTML page as
+     * UTF-8 text, in the language the locale chose.
+     */
+    @ParameterizedTest
+    @CsvSource({"ja_JP.UTF-8, ja", "C, en"})
+    void windows31jValuesComeOutIntactInTheReport(String lang, String language) throws Exception {
+        Path out = Fleets.fresh("locale-report-" + language);
+        CliRun run = InContainer.xmailkit("report", "--out", REPORT, InContainer.FLEET)
+                .readOnly(fleet, InContainer.FLEET).writable(out, REPORT).user(Fleets.owner(out))
+                .env("LANG", lang).readOnlyRootFs().run();
+        assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
+
+        JsonNode report = JSON.readTree(strictUtf8(out.resolve("report.json")));
+        assertEquals(language, report.get("language").asText());
+        JsonNode mx2 = null;
+        for (JsonNode server : report.get("servers")) {
+            if (server.get("path").asText().endsWith("legacy/mx2")) {
+                mx2 = server;
+            }
+        }
+        assertNotNull(mx2, () -> report.get("servers").toString());
+        JsonNode finding = null;
+        for (JsonNode f : mx2.get("findings")) {
+            if (f.get("ruleId").asText().equals(NonAsciiReply.INFO.id())
+                    && f.get("location").get("variable").asText().equals("CustomSMTPMessage")) {
+                finding = f;
+            }
+        }
+        assertNotNull(finding, mx2::toString);
+        assertTrue(finding.get("message").asText().contains(ServerFleet.JAPANESE_MESSAGE), finding::toString);
+        assertEquals("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
+                finding.get("evidence").get(0).asText());
+        assertTrue(strictUtf8(out.resolve("report.sarif")).contains(ServerFleet.JAPANESE_MESSAGE));
+
+        List<Path> pages = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out.resolve("servers"))) {
+            for (Path p : files.toList()) {
+                if (strictUtf8(p).contains("<code>" + InContainer.FLEET + "/legacy/mx2</code>")) {
+                    pages.add(p);
+                }
+            }
+        }
+        assertEquals(1, pages.size(), () -> "pages of legacy/mx2: " + pages);
+        String html = strictUtf8(pages.get(0));
+        assertTrue(html.contains("<html lang=\"" + language + "\">"), html);
+        assertTrue(html.contains("<meta charset=\"utf-8\">"), html);
+        assertTrue(html.contains(ServerFleet.JAPANESE_MESSAGE), html);
+        assertTrue(html.contains(ServerFleet.JAPANESE_BAN), html);
+    }
+
+    private static String strictUtf8(Path file) throws IOException {
+        try {
+            return UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new AssertionError(file + " is not UTF-8", e);
+        }
     }
 
     private static String label(String name, String language) {

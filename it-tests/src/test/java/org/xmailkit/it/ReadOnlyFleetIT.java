@@ -72,8 +72,9 @@ class ReadOnlyFleetIT {
         Path fleet = ServerFleet.write("read-only-audit");
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
+        // Run from the fleet's directory, so that paths are shown relative to it.
         CliRun run = InContainer.xmailkit("audit", "--format", "json", InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET).workingDir(InContainer.FLEET).readOnlyRootFs().run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
@@ -82,6 +83,8 @@ class ReadOnlyFleetIT {
 
         JsonNode audit = JSON.readTree(run.stdout());
         assertEquals(3, audit.get("summary").get("audited").asInt(), run::toString);
+        assertEquals(XmailkitImage.projectVersion(), audit.get("tool").get("version").asText(),
+                "the packaged jar's version");
         Map<String, Set<String>> rules = rulesByServer(audit);
         assertEquals(Set.of("legacy/mx2", "mx1", "site-b/dc1/mx3"), rules.keySet());
         assertAll(
@@ -92,8 +95,8 @@ class ReadOnlyFleetIT {
                 () -> assertTrue(rules.get("site-b/dc1/mx3").contains(RdnsCheckMeaning.INFO.id())),
                 () -> assertFalse(rules.get("mx1").contains(RdnsCheckMeaning.INFO.id())));
 
-        // The same findings, word for word, as the audit in this JVM (run from elsewhere, so paths match).
-        CliRun local = InProcess.runIn(fleet.resolve("legacy"), UTF_8, Locale.ENGLISH,
+        // The same findings, word for word, as the audit in this JVM, run from the fleet's directory too.
+        CliRun local = InProcess.runIn(fleet, UTF_8, Locale.ENGLISH,
                 "audit", "--format", "json", fleet.toString());
         assertEquals(comparable(JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET))),
                 comparable(audit));
@@ -139,10 +142,15 @@ class ReadOnlyFleetIT {
         return out;
     }
 
-    /** The audit JSON without the time it was made. */
-    private static JsonNode comparable(JsonNode audit) {
+    /**
+     * @param audit audit JSON
+     * @return it without the time it was made and the tool's version (which only a packaged jar knows; classes
+     *         run in this JVM say "dev")
+     */
+    static JsonNode comparable(JsonNode audit) {
         ObjectNode copy = audit.deepCopy();
         copy.remove("generatedAt");
+        ((ObjectNode) copy.get("tool")).remove("version");
         return copy;
     }
 

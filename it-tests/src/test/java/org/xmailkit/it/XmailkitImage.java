@@ -26,6 +26,12 @@ final class XmailkitImage {
     /** The repository part of the image's name. */
     static final String REPOSITORY = "xmailkit-it";
 
+    /** The image's user (see the Dockerfile). */
+    static final String USER = "xmailkit";
+
+    /** That user's uid. */
+    static final String UID = "10001";
+
     /** A label on the image, to find older builds of it. */
     private static final String LABEL = "org.xmailkit.it";
 
@@ -117,6 +123,11 @@ final class XmailkitImage {
                 // Still in use: a later run removes it.
             }
         }
+    }
+
+    /** @return the project's version, which the packaged jar must report */
+    static String projectVersion() {
+        return property("xmailkit.version");
     }
 
     private static String property(String name) {

@@ -1,6 +1,8 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -215,6 +217,14 @@ public final class BatchMigrator {
             return ServerOutcome.failed(path, e::message, e);
         } catch (EditException e) {
             return ServerOutcome.failed(path, l -> path + ": " + e.message(l), e);
+        } catch (AccessDeniedException e) {
+            return ServerOutcome.failed(path, l -> path + ": "
+                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? path : e.getFile()), e);
+        } catch (FileSystemException e) {
+            // Java's file-system exceptions carry the file and at most a short reason: say both.
+            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.fileSystem",
+                    e.getFile() == null ? path : e.getFile(),
+                    e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
         } catch (IOException e) {
             return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
