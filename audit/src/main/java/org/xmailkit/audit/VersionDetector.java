@@ -181,7 +181,7 @@ public final class VersionDetector {
         });
         tab.entry("DefaultSmtpPerms").ifPresent(e -> {
             String v = e.value();
-            // history.md: V (0.68), T (0.71), Z (0.74), S (1.24); M and R date from 0.61 with the variable itself.
+            // XMail ChangeLog: V (0.68), T (0.71), Z (0.74), S (1.24); M and R date from 0.61 with the variable itself.
             String[] letters = {"S", "Z", "T", "V"};
             XMailVersion[] since = {V1_24, V0_74, V0_71, V0_68};
             for (int i = 0; i < letters.length; i++) {

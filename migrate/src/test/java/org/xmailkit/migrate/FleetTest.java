@@ -3,7 +3,6 @@ package org.xmailkit.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,18 +131,16 @@ class FleetTest {
         assertFalse(again.changed());
     }
 
+    /** Note files the facts were gathered in; they are not part of the repository, so no step may cite them. */
+    private static final List<String> UNPUBLISHED_NOTES = List.of("history.md", "NOTES.md",
+            "server-tab-variables.tsv", "mailroot-files.md", "ssl-tls.md", "xmailcfg.md", "server-tab-format.md");
+
     @Test
-    void everyStepNamesFactsThatExistInTheSharedNotes() {
-        String shared = System.getProperty("xmailkit.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "xmail")), "the shared notes are not here");
+    void everyStepCitesSourcesAReaderCanOpen() {
         for (MigrationStep s : Steps.ALL) {
             assertFalse(s.facts().isEmpty(), s.id());
             for (Reference r : s.facts()) {
-                if (r.source().endsWith(".md") || r.source().endsWith(".tsv")) {
-                    boolean found = Files.exists(Path.of(shared, "xmail", r.source()))
-                            || Files.exists(Path.of(shared, r.source()));
-                    assertTrue(found, s.id() + " cites " + r.source());
-                }
+                assertFalse(UNPUBLISHED_NOTES.contains(r.source()), s.id() + " cites " + r.display());
             }
         }
     }

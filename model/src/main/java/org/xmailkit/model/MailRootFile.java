@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The MailRoot {@code .tab} files xmailkit reads besides server.tab, with how XMail 1.27 reads each
- * (mailroot-files.md): line buffer, comment rule, minimum columns and what the columns mean.
+ * (each file's reader in XMail 1.27's source, and the 1.27 Readme): line buffer, comment rule, minimum columns and
+ * what the columns mean.
  */
 public enum MailRootFile {
     SERVER_TAB("server.tab", 2048, true, 2, "name", "value"),

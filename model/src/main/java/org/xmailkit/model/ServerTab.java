@@ -22,7 +22,7 @@ import java.util.Optional;
  */
 public final class ServerTab {
 
-    /** How many bytes of a flag's value {@code SvrTestConfigFlag} looks at (server-tab-variables.tsv, reads_as). */
+    /** How many bytes of a flag's value {@code SvrTestConfigFlag} looks at (SvrUtils.cpp: a 63-byte buffer). */
     static final int FLAG_BYTES = 62;
 
     private final TabDocument document;

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Finds the problems of a server.tab file (server-tab-format.md section 7, item 8). */
+/**
+ * Finds the problems of a server.tab file: what XMail 1.27's reader (SvrUtils.cpp SvrReadConfig, MiscUtils.cpp
+ * MscGetConfigLine, StrUtils.cpp StrGetTabLineStrings and StrDeQuote) reads differently from how it looks.
+ */
 final class ServerTabLint {
 
     private ServerTabLint() {

@@ -9,7 +9,10 @@ package org.xmailkit.model;
  */
 public record TabFormat(boolean hashComments, int readLimit) {
 
-    /** server.tab: 2048-byte buffer, so 2046 bytes per read (SvrUtils.cpp, server-tab-format.md section 2). */
+    /**
+     * server.tab: 2048-byte buffer, so 2046 bytes per read (SvrUtils.cpp SvrReadConfig, MiscUtils.cpp
+     * MscGetConfigLine).
+     */
     public static final TabFormat SERVER_TAB = new TabFormat(true, 2046);
 
     public TabFormat {

@@ -48,7 +48,7 @@ public record Variable(String name, Role role, String since, String removedIn, S
     /** The value kind. */
     public enum Kind { FLAG, INT, ENUM, STRING, DOMAIN, ADDRESS, LIST, PATTERN }
 
-    /** How XMail reads the value (SvrUtils.cpp accessors, server-tab-format.md section 5). */
+    /** How XMail reads the value (SvrUtils.cpp SvrTestConfigFlag, SvrGetConfigInt, SvrGetConfigVar). */
     public enum Accessor {
         /** {@code SvrTestConfigFlag}: absent gives the default; {@code ""} and non-numbers read as 0. */
         FLAG,

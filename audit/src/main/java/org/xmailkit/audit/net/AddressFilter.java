@@ -7,8 +7,7 @@ import org.xmailkit.model.Values;
 
 /**
  * One address rule of an XMail MailRoot file, read the way {@code MscLoadAddressFilter} reads it and matched the
- * way {@code MscAddressMatch} / {@code SysInetAddrMatch} match (MiscUtils.cpp, SysDepCommon.cpp; mailroot-files.md
- * section 1).
+ * way {@code MscAddressMatch} / {@code SysInetAddrMatch} match (MiscUtils.cpp, SysDepCommon.cpp).
  *
  * <ul>
  * <li>First token with a {@code /}: the text before it is the address (IPv4 preferred, IPv6 accepted, or a host

@@ -10,7 +10,7 @@ import org.xmailkit.model.Values;
 
 /**
  * An XMail access map ({@code smtp.ipmap.tab}, {@code pop3.ipmap.tab}, {@code ctrl.ipmap.tab},
- * {@code finger.ipmap.tab}) evaluated as {@code MscCheckAllowedIP} does (mailroot-files.md section 2): start with
+ * {@code finger.ipmap.tab}) evaluated as {@code MscCheckAllowedIP} does (MiscUtils.cpp): start with
  * "allow" and precedence -1; every matching line of four or more columns whose {@code atoi} precedence is at least
  * the current one replaces the decision, so the highest precedence wins and a later line wins a tie; the decision is
  * "allow" only when column 3 is {@code ALLOW} (any case). A missing file allows everyone.

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
@@ -56,9 +57,11 @@ public final class ChangedDefaultsStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "1.27"), Reference.of("NOTES.md", "B16"),
-                Reference.of("NOTES.md", "D4"), Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D5"),
-                Reference.of("xmailcfg.md", "5"), Reference.of("history.md", "1.4"), Reference.of("history.md", "1.10"));
+        return List.of(References.PERMS_DEFAULT, References.readme("server.tab DefaultSmtpPerms"),
+                References.changeLog("1.24"), References.TLS_DEFAULTS,
+                References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                References.source("MailSvr.cpp (SMTPS, POP3S and CTRLS listeners; -X-, -B-, -W-)"),
+                References.changeLog("1.4"), References.changeLog("1.10"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -27,8 +28,7 @@ public final class DynDnsSetupStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D1"),
-                Reference.of("server-tab-variables.tsv", NAME));
+        return List.of(References.changeLog("1.24"), Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)"));
     }
 
     @Override

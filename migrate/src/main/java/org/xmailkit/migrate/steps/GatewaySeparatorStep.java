@@ -3,6 +3,7 @@ package org.xmailkit.migrate.steps;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
@@ -46,8 +47,8 @@ public final class GatewaySeparatorStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "1.24"), Reference.of("NOTES.md", "D2"),
-                Reference.of("NOTES.md", "C"), Reference.of("mailroot-files.md", "smtpfwd.tab"));
+        return List.of(References.changeLog("1.24"), References.GATEWAY_OPTIONS, References.OPTIONS,
+                References.FORWARD_GATEWAYS);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.xmailkit.migrate.steps;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -34,8 +35,8 @@ public final class HeloRootDomainStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "0.71"), Reference.of("history.md", "0.68"),
-                Reference.of("NOTES.md", "D1"), Reference.of("server-tab-variables.tsv", NEW));
+        return List.of(References.changeLog("0.71"), References.changeLog("0.68"),
+                References.source("HeloDomain default (reverse DNS of the local address)"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
@@ -47,8 +48,8 @@ public final class LocalizedSettingsStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("xmailcfg.md", "3"), Reference.of("xmailcfg.md", "1 rows 52, 53"),
-                Reference.of("xmailcfg.md", "6"));
+        return List.of(References.XMAILCFG_PAGE, References.ADDRESS_CHECK, References.READ_CONFIG,
+                References.CONFIG_LINE);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -32,9 +33,8 @@ public final class MapsCheckStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "1.6"), Reference.of("history.md", "1.3"),
-                Reference.of("history.md", "0.71"), Reference.of("NOTES.md", "D1"),
-                Reference.of("server-tab-variables.tsv", "CustMapsList"));
+        return List.of(References.changeLog("1.6"), References.changeLog("1.3"), References.changeLog("0.71"),
+                References.readme("server.tab CustMapsList"));
     }
 
     @Override

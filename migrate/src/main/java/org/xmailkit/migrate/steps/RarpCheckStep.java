@@ -2,6 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -30,8 +31,7 @@ public final class RarpCheckStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "0.55"), Reference.of("history.md", "0.71"),
-                Reference.of("NOTES.md", "D1"), Reference.of("server-tab-variables.tsv", NEW));
+        return List.of(References.changeLog("0.55"), References.changeLog("0.71"), References.ACCESSORS);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.xmailkit.migrate.steps;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -35,8 +36,7 @@ public final class SmtpConfigTokensStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("NOTES.md", "A SmtpConfig tokens"), Reference.of("NOTES.md", "D4"),
-                Reference.of("server-tab-variables.tsv", "SmtpConfig"));
+        return List.of(References.SMTPCONFIG_TOKENS, References.OPTIONS, References.SMTPCONFIG_TOKENS_OLD);
     }
 
     @Override

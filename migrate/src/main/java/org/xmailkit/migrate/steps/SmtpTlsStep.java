@@ -3,6 +3,7 @@ package org.xmailkit.migrate.steps;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -35,8 +36,8 @@ public final class SmtpTlsStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("history.md", "1.25"), Reference.of("history.md", "1.24"),
-                Reference.of("NOTES.md", "D1"), Reference.of("NOTES.md", "A"), Reference.of("NOTES.md", "G3"));
+        return List.of(References.changeLog("1.25"), References.changeLog("1.24"), References.GATEWAY_OPTIONS,
+                References.readme("SMTP GATEWAY CONFIGURATION"));
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class SmtpTlsStep implements MigrationStep {
             return w.result();
         }
         Entry live = all.get(0);
-        // 1.24's parse type for SMTP-TLS is unverified (NOTES.md G3); read as a flag, as the ChangeLog words it.
+        // No 1.24 source was at hand to check SMTP-TLS's parse type; read as a flag, as the 1.24 ChangeLog words it.
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
             w.removeAll(OLD, false, MigrationText.of("change.removed.dead", OLD, "1.25"));

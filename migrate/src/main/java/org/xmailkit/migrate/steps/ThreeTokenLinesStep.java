@@ -2,6 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -30,8 +31,8 @@ public final class ThreeTokenLinesStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("NOTES.md", "D3"), Reference.of("NOTES.md", "G1"),
-                Reference.of("server-tab-format.md", "3.4"));
+        return List.of(References.READ_CONFIG, References.LIST_READER,
+                Reference.of("XMail 1.24/1.25-era source", "SvrUtils.cpp (hash-based reader, two or more tokens)"));
     }
 
     @Override

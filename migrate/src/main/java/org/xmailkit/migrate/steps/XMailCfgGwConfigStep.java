@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -38,8 +39,8 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("xmailcfg.md", "1 SmtpGwConfig split"), Reference.of("NOTES.md", "A"),
-                Reference.of("server-tab-variables.tsv", TARGET));
+        return List.of(References.XMAILCFG_PAGE, References.GATEWAY_OPTIONS, References.OPTIONS,
+                References.readme("SMTP GATEWAY CONFIGURATION"));
     }
 
     @Override
@@ -59,7 +60,8 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 folded.add(NEED_TLS);
                 parts.put("NeedTLS", t);
             } else {
-                // XMailCFG's radio writes 0, 1 or 2 (xmailcfg.md); any other value's meaning is unknown: not guessed.
+                // XMailCFG's SSL/TLS接続 radio has three choices (XMail 環境設定 page), taken as 0, 1 and 2; any
+                // other value's meaning is unknown: not guessed.
                 w.note(Note.Level.DECIDE, e.line(), NEED_TLS,
                         MigrationText.of("note.xmailcfg-gwconfig.unknownNeedTls", w.show(e.value())));
             }

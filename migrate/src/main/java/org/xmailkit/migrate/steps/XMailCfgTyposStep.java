@@ -2,6 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import org.xmailkit.audit.Reference;
+import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
@@ -34,7 +35,8 @@ public final class XMailCfgTyposStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("xmailcfg.md", "1 typo question"), Reference.of("xmailcfg.md", "1 table rows 20, 22"));
+        return List.of(References.XMAILCFG_PAGE, References.readme("server.tab SmtpMsgIPBanMaps, SmtpMsgIPBanSpammers"),
+                References.READ_CONFIG);
     }
 
     @Override

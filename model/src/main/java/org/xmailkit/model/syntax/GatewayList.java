@@ -8,7 +8,7 @@ import java.util.Objects;
  * A gateway list: {@code DefaultSMTPGateways}, smtpfwd.tab column 2, the {@code smtprelay} host list.
  * Since 1.24 entries are separated by {@code ;} and each entry is {@code host[:port]} or {@code [ipv6]:port}, for
  * DefaultSMTPGateways optionally followed by {@code ,Option=Value,...}. Before 1.24 entries were separated by
- * {@code ,} (history.md, 1.24). A leading {@code #} on the whole list (smtpfwd.tab, smtprelay) asks for random
+ * {@code ,} (XMail ChangeLog, 1.24). A leading {@code #} on the whole list (smtpfwd.tab, smtprelay) asks for random
  * order.
  *
  * @param raw      the text as written

@@ -38,8 +38,8 @@ public record GatewayOptions(OptionList options) {
             if (n == 2) {
                 return REQUIRED;
             }
-            // Values >= 1 other than 2 act as 1 (ssl-tls.md §6); how a negative value acts is not recorded, so it
-            // is read as "no TLS", the reading that never hides a missing TLS requirement.
+            // Values >= 1 other than 2 act as 1 (SMTPUtils.cpp USmtpOptionsAssign); how a negative value acts is not
+            // recorded, so it is read as "no TLS", the reading that never hides a missing TLS requirement.
             return n >= 1 ? OPPORTUNISTIC : OFF;
         }
 
@@ -93,7 +93,8 @@ public record GatewayOptions(OptionList options) {
 
     /**
      * The policy XMail 1.27 applies to a {@code DefaultSMTPGateways} entry: the entry's options are assigned first
-     * and {@code SmtpGwConfig} afterwards, so a global {@code NeedTLS} overrides the entry's (NOTES.md B10).
+     * and {@code SmtpGwConfig} afterwards, so a global {@code NeedTLS} overrides the entry's (observed with
+     * XMail 1.27).
      *
      * @param entry  the entry's options
      * @param global {@code SmtpGwConfig}

@@ -30,10 +30,10 @@ public final class MalformedList implements Rule {
             RuleInfo.Fix.NONE, Set.of(), List.of(
                     Reference.of(References.SOURCE, "CustMapsList parser (zone:code items, atoi codes)"),
                     Reference.of(References.SOURCE, "SvrUtils.cpp SvrConfigVar (fixed-size buffers)"),
-                    Reference.of("XMail 1.27 Readme", "SERVER.TAB VARIABLES (FetchHdrTags, NotifyTryPattern)")),
+                    References.readme("SERVER.TAB VARIABLES (FetchHdrTags, NotifyTryPattern)")),
             List.of());
 
-    /** The buffer XMail copies NotifyTryPattern into (server-tab-format.md section 5). */
+    /** The buffer XMail copies NotifyTryPattern into (SvrUtils.cpp SvrConfigVar, which truncates silently). */
     static final int NOTIFY_BUFFER = 126;
     /** The buffer XMail copies FetchHdrTags into. */
     static final int FETCH_BUFFER = 254;

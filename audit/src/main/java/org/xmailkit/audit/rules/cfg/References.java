@@ -2,13 +2,15 @@ package org.xmailkit.audit.rules.cfg;
 
 import org.xmailkit.audit.Reference;
 
-/** Sources the CFG, UPG and LOC rules cite. */
+/** Sources the CFG, UPG and LOC rules and the migration steps cite. */
 public final class References {
 
     /** The name of XMail's own source as cited. */
     public static final String SOURCE = "XMail 1.27 source";
     /** The ChangeLog shipped with XMail 1.27, covering every version back to 1999. */
     public static final String CHANGELOG = "XMail 1.27 ChangeLog";
+    /** The Readme shipped with XMail 1.27. */
+    public static final String README = "XMail 1.27 Readme";
 
     /** How server.tab lines are read and stored (first occurrence wins; two or more tokens). */
     public static final Reference READ_CONFIG = Reference.of(SOURCE, "SvrUtils.cpp SvrReadConfig");
@@ -20,6 +22,25 @@ public final class References {
     public static final Reference ACCESSORS = Reference.of(SOURCE, "SvrUtils.cpp SvrTestConfigFlag, SvrGetConfigInt");
     /** Option lists in values. */
     public static final Reference OPTIONS = Reference.of(SOURCE, "MiscUtils.cpp MscParseOptions");
+    /** The SMTP gateway options ({@code NeedTLS}, {@code OutBind}) of SmtpGwConfig and the gateway lists. */
+    public static final Reference GATEWAY_OPTIONS = Reference.of(SOURCE, "SMTPUtils.cpp USmtpOptionsAssign");
+    /** smtpfwd.tab: the gateway column, a leading {@code #} for random order, options in column 3. */
+    public static final Reference FORWARD_GATEWAYS = Reference.of(SOURCE, "SMTPUtils.cpp USmtpGetFwdGateways");
+    /** The SmtpConfig tokens ({@code MailAuth}/{@code mail-auth}, {@code WantTLS}), compared case-sensitively. */
+    public static final Reference SMTPCONFIG_TOKENS = Reference.of(SOURCE, "SMTPSvr.cpp SMTPSvrCfgOptionsAssign");
+    /** The older SmtpConfig code, which compared {@code mail-auth} ignoring case. */
+    public static final Reference SMTPCONFIG_TOKENS_OLD =
+            Reference.of("XMail 1.3-1.5 source", "SMTPSvr.cpp (case-insensitive mail-auth)");
+    /** The older server.tab reader, which skipped any line without exactly two tokens. */
+    public static final Reference LIST_READER =
+            Reference.of("XMail 1.2x source", "SvrUtils.cpp (list-based reader, exactly two tokens)");
+    /** DefaultSmtpPerms' built-in value, MRVZ since 1.27pre01 (MR before). */
+    public static final Reference PERMS_DEFAULT = Reference.of(SOURCE, "SMTPSvr.cpp SMTPGetUserSmtpPerms (1.27pre01)");
+    /** The built-in value (1) of the three TLS switches. */
+    public static final Reference TLS_DEFAULTS =
+            Reference.of(SOURCE, "SvrTestConfigFlag defaults of EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS (1)");
+    /** XMail 1.27's address check, which the localized build's switches relax. */
+    public static final Reference ADDRESS_CHECK = Reference.of(SOURCE, "USmlValidAddress (dot-atom check)");
     /** The XMailCFG settings page for XMail 1.27 (required fields, display names, localized section). */
     public static final Reference XMAILCFG_PAGE = new Reference("XMailCFG, XMail 環境設定 (XMail 1.27)", "",
             "https://www.dojo.jp/xmail/sample/xmailcfg/cgi/xmailenv.cgi?top");
@@ -37,5 +58,21 @@ public final class References {
      */
     public static Reference changeLog(String version) {
         return Reference.of(CHANGELOG, "version " + version);
+    }
+
+    /**
+     * @param fileAndFunction e.g. {@code SMTPSvr.cpp SMTPHandleCmd_STARTTLS}
+     * @return a reference into XMail 1.27's source
+     */
+    public static Reference source(String fileAndFunction) {
+        return Reference.of(SOURCE, fileAndFunction);
+    }
+
+    /**
+     * @param section e.g. {@code server.tab CustMapsList}
+     * @return a reference into XMail 1.27's Readme
+     */
+    public static Reference readme(String section) {
+        return Reference.of(README, section);
     }
 }

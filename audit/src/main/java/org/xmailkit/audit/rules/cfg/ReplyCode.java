@@ -28,8 +28,8 @@ public final class ReplyCode implements Rule {
                     Reference.of(References.SOURCE, "SmtpMsgIPBan* replies sent verbatim (\"%s\")")), List.of());
 
     /**
-     * The reply messages and the code of XMail's built-in reply for each (server-tab-variables.tsv defaults), used
-     * in suggestions.
+     * The reply messages and the code of the reply XMail 1.27 sends when the message is not set (its built-in
+     * replies, from its source), used in suggestions.
      */
     static final Map<String, String> REPLIES = Map.of(
             "SmtpMsgIPBan", "421",

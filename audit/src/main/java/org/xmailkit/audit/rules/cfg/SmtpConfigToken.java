@@ -6,7 +6,6 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -29,10 +28,13 @@ public final class SmtpConfigToken implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-016", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp SMTPSvrCfgOptionsAssign"), References.OPTIONS),
+                    References.SMTPCONFIG_TOKENS, References.OPTIONS),
             List.of());
 
-    /** The first version known to compare SmtpConfig tokens case-sensitively (NOTES.md A). */
+    /**
+     * The first version known to compare SmtpConfig tokens case-sensitively (SMTPSvr.cpp SMTPSvrCfgOptionsAssign
+     * in the 1.26 and 1.27 sources; the 1.3-1.5 code ignored case).
+     */
     public static final XMailVersion CASE_SENSITIVE_SINCE = XMailVersion.parse("1.26");
 
     @Override

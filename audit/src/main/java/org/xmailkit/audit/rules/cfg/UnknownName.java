@@ -29,7 +29,8 @@ public final class UnknownName implements Rule {
             List.of());
 
     /**
-     * AfterLogic XMail Server Pro settings (NOTES.md E) and the XMail start option that sets the same port, from
+     * Settings of AfterLogic's XMail Server Pro, a commercial derivative (its documentation, as quoted on third-party
+     * web pages), and the XMail start option that sets the same port, from
      * the options XMailCFG writes ({@code -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25 -Xp 465}).
      */
     static final Map<String, String> AFTERLOGIC_PORTS = Map.of(
@@ -37,7 +38,7 @@ public final class UnknownName implements Rule {
             "Pop3Port", "-Pp", "FingerPort", "-Fp");
     /** AfterLogic IMAP settings: XMail has no IMAP server at all. */
     static final Set<String> AFTERLOGIC_IMAP = Set.of("ImapPort", "ImapPortSSL");
-    /** Read only by the unofficial post-1.27 GerHobbelt fork (NOTES.md E). */
+    /** Read only by the unofficial post-1.27 GerHobbelt fork (its QueueUtils.cpp; no official release has it). */
     static final Set<String> FORK_ONLY = Set.of("NoBounceToReplyAddress");
 
     private static final String BOM = "\u00EF\u00BB\u00BF";

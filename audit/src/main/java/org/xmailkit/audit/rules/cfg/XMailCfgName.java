@@ -26,7 +26,7 @@ public final class XMailCfgName implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-002", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(), List.of(References.XMAILCFG_PAGE, References.READ_CONFIG,
-                    org.xmailkit.audit.Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpOptionsAssign")),
+                    References.GATEWAY_OPTIONS),
             List.of());
 
     static final String GW_CONFIG = "SmtpGwConfig";

@@ -39,8 +39,8 @@ public final class LocalRuleImplicit implements Rule {
         List<Finding> out = new ArrayList<>();
         for (String name : LocalRules.NAMES) {
             if (!ctx.tab().has(name)) {
-                // Conservative assumption: the localized build's default is not documented (xmailcfg.md section 1
-                // row 52-53, "[not found] (assume 0)"); 0 keeps the original 1.27 address check.
+                // Conservative assumption: the localized build's default is published nowhere (neither XMailCFG's
+                // XMail 環境設定 page nor the build's download pages state it); 0 keeps the original 1.27 address check.
                 out.add(TabFindings.atFile(INFO, ctx, name, Text.of("loc.implicit." + name,
                         TabFindings.line(name, "0"), TabFindings.line(name, "1"))));
             }

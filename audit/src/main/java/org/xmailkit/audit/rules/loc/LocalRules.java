@@ -20,7 +20,7 @@ final class LocalRules {
     static final List<String> NAMES = List.of("SMTPLocalRule1", "SMTPLocalRule2");
 
     /** XMail 1.27's address check, which the switches relax. */
-    static final Reference ADDRESS_CHECK = Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)");
+    static final Reference ADDRESS_CHECK = References.ADDRESS_CHECK;
 
     private LocalRules() {
     }

@@ -10,7 +10,10 @@ import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.Values;
 
-/** smtp.hnprop.tab host specs as MiscUtils.cpp MscHostSubMatch compares them (mailroot-files.md section 6). */
+/**
+ * smtp.hnprop.tab host specs as MiscUtils.cpp MscHostSubMatch compares them (the file is read by SvrUtils.cpp
+ * SvrEnumProtoProps).
+ */
 final class HostProperties {
 
     /** How a spec matches a client's PTR name. */

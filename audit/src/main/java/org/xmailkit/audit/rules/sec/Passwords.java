@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What makes a stored password weak: XMail's published sample credentials (mailroot-files.md section 18), a password
+ * What makes a stored password weak: XMail's published sample credentials (the MailRoot of the 1.27 distribution and of
+ * early, about 0.5x, releases; passwords decoded as StrUtils.cpp StrDeCrypt does), a password
  * equal to the user name, a short one, one from a small bundled list of common passwords. Only verdicts leave this
  * class, never the passwords.
  */

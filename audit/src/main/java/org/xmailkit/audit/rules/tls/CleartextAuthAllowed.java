@@ -50,7 +50,7 @@ public final class CleartextAuthAllowed implements Rule {
 
     /**
      * The mechanism XMail 1.27 honours from the list: only the first item, because {@code StrLimIStr} tests the
-     * delimiter at the wrong position (NOTES.md B6).
+     * delimiter at the wrong position (StrUtils.cpp StrLimIStr; observed with XMail 1.27).
      *
      * @param list the value
      * @return the first item (empty when the list is empty or starts with a comma)

@@ -15,7 +15,8 @@ import org.xmailkit.model.syntax.GatewayList;
 /**
  * TLS-010: options such as {@code NeedTLS=2} written after a host in smtpfwd.tab's gateway column, the form the
  * Readme shows. XMail 1.27 does not parse them there: after a {@code :port} they are silently ignored; without a
- * port they become part of the host name and the delivery fails (NOTES.md B9). They belong in column 3.
+ * port they become part of the host name and the delivery fails (MiscUtils.cpp MscSplitAddressPort; observed with
+ * XMail 1.27). They belong in column 3.
  */
 public final class ForwarderHostOptions implements Rule {
 

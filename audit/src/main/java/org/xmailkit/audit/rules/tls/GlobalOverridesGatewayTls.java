@@ -18,8 +18,8 @@ import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 
 /**
  * TLS-011: a {@code DefaultSMTPGateways} entry sets its own {@code NeedTLS}, but {@code SmtpGwConfig} sets another
- * one, and XMail 1.27 applies SmtpGwConfig after the entry, so the global value wins (NOTES.md B10; the Readme says
- * the opposite).
+ * one, and XMail 1.27 applies SmtpGwConfig after the entry, so the global value wins (observed with XMail 1.27;
+ * the Readme's SMTP GATEWAY CONFIGURATION says the opposite).
  */
 public final class GlobalOverridesGatewayTls implements Rule {
 

@@ -3,7 +3,10 @@ package org.xmailkit.audit.rules.upg;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.XMailVersion;
 
-/** The versions that changed configuration behaviour (history.md), and certainty wording for messages. */
+/**
+ * The versions that changed configuration behaviour (XMail ChangeLog; 1.26 and 1.27pre01 from XMail's source, whose
+ * changes the ChangeLog does not mention), and certainty wording for messages.
+ */
 final class Changes {
 
     /** SMTP-RDNSCheck (and the MAPS checks) got their current meaning: > 0 refuse, < 0 delay. */

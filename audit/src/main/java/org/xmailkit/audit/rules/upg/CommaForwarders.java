@@ -7,7 +7,6 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -27,7 +26,7 @@ public final class CommaForwarders implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-005", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.changeLog("1.24"),
-                    Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpGetFwdGateways")), List.of());
+                    References.FORWARD_GATEWAYS), List.of());
 
     @Override
     public RuleInfo info() {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -23,7 +22,7 @@ public final class DefaultSmtpPermsChange implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-002", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp SMTPGetUserSmtpPerms (1.27pre01)")),
+                    References.PERMS_DEFAULT),
             List.of(TabFindings.rawLine("DefaultSmtpPerms", "MR")));
 
     @Override

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -29,7 +28,7 @@ public final class ExtraTokensLive implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-007", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG,
-                    Reference.of("XMail 1.2x source", "SvrUtils.cpp (list-based reader, exactly two tokens)")),
+                    References.LIST_READER),
             List.of());
 
     @Override

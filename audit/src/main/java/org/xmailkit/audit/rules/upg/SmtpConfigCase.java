@@ -6,7 +6,6 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -28,8 +27,8 @@ public final class SmtpConfigCase implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-006", Severity.HIGH, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SMTPSvr.cpp SMTPSvrCfgOptionsAssign"),
-                    Reference.of("XMail 1.3-1.5 source", "SMTPSvr.cpp (case-insensitive mail-auth)")), List.of());
+                    References.SMTPCONFIG_TOKENS,
+                    References.SMTPCONFIG_TOKENS_OLD), List.of());
 
     @Override
     public RuleInfo info() {

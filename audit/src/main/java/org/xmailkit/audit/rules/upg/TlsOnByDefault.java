@@ -6,7 +6,6 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
@@ -24,7 +23,7 @@ public final class TlsOnByDefault implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("UPG-003", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("1.24"),
-                    Reference.of(References.SOURCE, "SvrTestConfigFlag defaults of EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS (1)")),
+                    References.TLS_DEFAULTS),
             List.of());
 
     /** The TLS switches that default to on, in XMailCFG page order. */
