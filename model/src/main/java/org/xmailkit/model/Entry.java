@@ -43,13 +43,6 @@ public record Entry(String name, String value, TabRecord record) {
         return decode(value, charset);
     }
 
-    /**
-     * @param charset the file's text encoding
-     * @return the name decoded for display
-     */
-    public String displayName(Charset charset) {
-        return decode(name, charset);
-    }
 
     /**
      * Decodes Latin-1 "byte text" for display in the given charset.

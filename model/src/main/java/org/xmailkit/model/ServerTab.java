@@ -449,9 +449,4 @@ public final class ServerTab {
             throw new EditException(EditException.Reason.BAD_NAME, name);
         }
     }
-
-    /** @return a map from each live name to its entry, in file order */
-    public Map<String, Entry> liveByName() {
-        return live;
-    }
 }
