@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * XMail 1.27's read rules for server.tab (server-tab-format.md sections 2 to 5 and the checklist of section 7).
+ * XMail 1.27's read rules for server.tab (SvrReadConfig, MscGetConfigLine, StrGetTabLineStrings, StrDeQuote and the value accessors of SvrUtils.cpp).
  * In the line texts, {@code →} stands for a TAB; every char is one byte (Latin-1).
  */
 class ServerTabReadRulesTest {

@@ -41,7 +41,7 @@ public final class FixStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(Reference.of("DESIGN.md", "Rules"), Reference.of("audit rule catalogue", "remediation"));
+        return List.of(Reference.of("audit rule catalogue", "remediation lines of fixable rules"));
     }
 
     /** A remediation line read as a server.tab setting. */

@@ -19,7 +19,7 @@ import org.xmailkit.audit.rules.SecRules;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.testing.MailRootFixture;
 
-/** The MailRoot XMail 1.27 installs (history.md, "Default MailRoot contents in 1.27"), audited with the SEC rules. */
+/** The MailRoot XMail 1.27 installs (its distribution's MailRoot directory), audited with the SEC rules. */
 class DefaultInstallTest {
 
     static final String ALLOW_ALL = "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n";
