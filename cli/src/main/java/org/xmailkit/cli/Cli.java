@@ -222,7 +222,7 @@ public final class Cli {
             if (c.hidden()) {
                 continue;
             }
-            out.println("  " + pad(c.name(), width) + ctx.msg("cmd." + c.name() + ".summary"));
+            out.println("  " + Columns.cell(c.name(), width) + ctx.msg("cmd." + c.name() + ".summary"));
         }
         out.println();
         out.println(ctx.msg("cli.commonOptions"));
@@ -255,17 +255,13 @@ public final class Cli {
         }
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(10) + 2;
         for (String[] r : rows) {
-            out.println("  " + pad(r[0], width) + r[1]);
+            out.println("  " + Columns.cell(r[0], width) + r[1]);
         }
         out.println();
         out.println(ctx.msg("cli.exitCodes"));
         for (ExitCode c : ExitCode.values()) {
             out.println("  " + c.code() + "  " + ctx.msg("exit." + c.name()));
         }
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 
     /** @return the version from the jar manifest, or {@code dev} when run from classes */

@@ -61,7 +61,7 @@ final class ExplainCommand implements Command {
         Locale l = ctx.locale();
         if (args.isEmpty()) {
             for (RuleInfo r : rules) {
-                out.println(r.id() + "  " + pad(severity(r, l), 8) + "  " + r.title(l));
+                out.println(r.id() + "  " + Columns.pad(severity(r, l), 8) + "  " + r.title(l));
             }
             return ExitCode.OK;
         }
@@ -151,9 +151,5 @@ final class ExplainCommand implements Command {
 
     private static String severity(RuleInfo r, Locale l) {
         return AuditMessages.get(l, "severity." + r.severity().id());
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

@@ -306,7 +306,7 @@ final class MigrateCommand implements Command {
             out.println(ctx.msg("migrate.notes", r.notes().size()));
             for (Note n : r.notes()) {
                 String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
-                out.println("  " + pad(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
+                out.println("  " + Columns.cell(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
                         + n.text().render(l) + "   [" + n.stepId() + "]");
             }
         }
@@ -356,9 +356,18 @@ final class MigrateCommand implements Command {
                 + f.message(ctx.locale());
     }
 
+    /** The kind column: 8 wide, or wider when a label in the context's language needs it (Japanese). */
+    private static int kindWidth(CommandContext ctx) {
+        int widest = 0;
+        for (Change.Kind k : Change.Kind.values()) {
+            widest = Math.max(widest, Columns.width(ctx.msg("migrate.kind." + k.name())));
+        }
+        return Math.max(8, widest + 1);
+    }
+
     private static String change(Change c, CommandContext ctx) {
-        String where = pad(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
-        String kind = pad(ctx.msg("migrate.kind." + c.kind().name()), 8);
+        String where = Columns.cell(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
+        String kind = Columns.cell(ctx.msg("migrate.kind." + c.kind().name()), kindWidth(ctx));
         String what = switch (c.kind()) {
             case ADD -> c.newName() + " = " + quote(c.newValue());
             case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
@@ -392,10 +401,6 @@ final class MigrateCommand implements Command {
             s += " " + ctx.msg("migrate.summary.resumed", r.resumed());
         }
         return s;
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
     }
 
     /** A progress bar on standard error, only on a terminal and only for more than one server. */

@@ -185,9 +185,9 @@ final class ShowCommand implements Command {
         }
         out.println("# " + ctx.msg("show.legend"));
         int nameWidth = view.sections().values().stream().flatMap(List::stream)
-                .mapToInt(r -> width(tab.printable(r.name()))).max().orElse(10);
+                .mapToInt(r -> Columns.width(tab.printable(r.name()))).max().orElse(10);
         int valueWidth = Math.min(32, view.sections().values().stream().flatMap(List::stream)
-                .mapToInt(r -> width(display(tab, r.effective()))).max().orElse(10));
+                .mapToInt(r -> Columns.width(display(tab, r.effective()))).max().orElse(10));
         for (Map.Entry<String, List<Row>> section : view.sections().entrySet()) {
             out.println();
             out.println("## " + ctx.msg("section." + section.getKey()));
@@ -195,8 +195,8 @@ final class ShowCommand implements Command {
                 Effective e = r.effective();
                 String marker = e.differsFromDefault() ? "* " : "  ";
                 String value = display(tab, e);
-                out.println(marker + pad(tab.printable(r.name()), nameWidth) + " = " + pad(value, valueWidth) + "  # "
-                        + String.join("; ", notes(view, e, ctx, locale)));
+                out.println(marker + Columns.pad(tab.printable(r.name()), nameWidth) + " = "
+                        + Columns.pad(value, valueWidth) + "  # " + String.join("; ", notes(view, e, ctx, locale)));
             }
         }
         if (view.sections().isEmpty()) {
@@ -349,23 +349,4 @@ final class ShowCommand implements Command {
     }
 
     // ------------------------------------------------------------------ layout
-
-    /** Columns a terminal gives the text: East Asian wide characters take two. */
-    static int width(String s) {
-        int w = 0;
-        for (int i = 0; i < s.length(); ) {
-            int c = s.codePointAt(i);
-            i += Character.charCount(c);
-            boolean wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3)
-                    || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60)
-                    || (c >= 0xFFE0 && c <= 0xFFE6) || c >= 0x1F300;
-            w += wide ? 2 : 1;
-        }
-        return w;
-    }
-
-    static String pad(String s, int columns) {
-        int w = width(s);
-        return w >= columns ? s : s + " ".repeat(columns - w);
-    }
 }

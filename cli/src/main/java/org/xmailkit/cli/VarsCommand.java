@@ -103,13 +103,13 @@ final class VarsCommand implements Command {
         int[] widths = new int[3];
         for (String[] r : rows) {
             for (int i = 0; i < 3; i++) {
-                widths[i] = Math.max(widths[i], ShowCommand.width(r[i]));
+                widths[i] = Math.max(widths[i], Columns.width(r[i]));
             }
         }
         widths[2] = Math.min(widths[2], 24);
         for (String[] r : rows) {
-            out.println(ShowCommand.pad(r[0], widths[0]) + "  " + ShowCommand.pad(r[1], widths[1]) + "  "
-                    + ShowCommand.pad(r[2], widths[2]) + "  " + r[3]);
+            out.println(Columns.pad(r[0], widths[0]) + "  " + Columns.pad(r[1], widths[1]) + "  "
+                    + Columns.pad(r[2], widths[2]) + "  " + r[3]);
         }
     }
 
@@ -200,6 +200,6 @@ final class VarsCommand implements Command {
     }
 
     private static void field(PrintStream out, CommandContext ctx, String key, String value) {
-        out.println("  " + ShowCommand.pad(ctx.msg(key), 16) + " " + value);
+        out.println("  " + Columns.pad(ctx.msg(key), 16) + " " + value);
     }
 }
