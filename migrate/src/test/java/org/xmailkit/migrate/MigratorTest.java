@@ -74,6 +74,7 @@ class MigratorTest {
                 "EnablePOP3-TLS"\t"0"
                 "EnableCTRL-TLS"\t"0"
                 "DisableEmitAuthUser"\t"1"
+                # xmailkit: migrated to 1.27 from 0.54
                 """, new String(r.files().get(0).after(), StandardCharsets.UTF_8));
         assertEquals("\"a.example\"\t\"mx1.a.example;mx2.a.example\"\n",
                 new String(r.files().get(1).after(), StandardCharsets.UTF_8));
@@ -117,7 +118,8 @@ class MigratorTest {
         assertFalse(none.changed(), "nothing is fixed unless asked");
 
         MigrationResult fixed = m.migrate(root, from("1.27").withFix(FixSelection.parse("safe")));
-        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
+        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.27\n",
+                new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
         assertEquals(List.of("SEC-990"), fixed.audit().resolved().stream().map(f -> f.rule().id()).toList());
         assertEquals(List.of(), fixed.audit().after());
         assertEquals("fix", fixed.changes().get(0).stepId());
@@ -150,7 +152,8 @@ class MigratorTest {
 
         String diff = String.join("\n", r.diff());
         assertTrue(diff.contains("-\"SmtpMsgIPBandMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
-        assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
+        assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
+                + "\\ No newline at end of file"), diff);
         byte[] after = r.files().get(0).after();
         assertTrue(new String(after, org.xmailkit.model.TextEncoding.WINDOWS_31J).startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
     }

@@ -33,7 +33,7 @@ import org.xmailkit.model.XMailVersion;
  * two workers) leaves every file wholly old or wholly new; running the batch again finishes the job, a third run
  * changes nothing, and one rollback per server restores every original.
  */
-class CrashSafetyProperties {
+class CrashSafetyPropertiesTest {
 
     /** Stands for the process being killed: an Error, which the batch does not treat as one server's failure. */
     static final class Kill extends Error {

@@ -18,7 +18,7 @@ import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
 
 /** The migration invariants over generated configurations, every source version, target and policy. */
-class InvariantProperties {
+class InvariantPropertiesTest {
 
     @Provide
     Arbitrary<Configs.Config> configs() {
