@@ -2,6 +2,7 @@ package org.xmailkit.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,10 +57,22 @@ public record MigrationRecord(int line, XMailVersion target, XMailVersion earlie
         return new MigrationRecord(0, target, source.earliest(), source.latest());
     }
 
-    /** @return the line's text (ASCII; no terminator) */
+    /** @return the line's text (ASCII; no terminator), with every version in one canonical form */
     public String text() {
-        String range = earliest.equals(latest) ? earliest.toString() : earliest + ".." + latest;
-        return PREFIX + " to " + target + " from " + range;
+        String range = earliest.equals(latest) ? canonical(earliest) : canonical(earliest) + ".." + canonical(latest);
+        return PREFIX + " to " + canonical(target) + " from " + range;
+    }
+
+    /**
+     * Equal versions can carry different texts ({@code 01.24}, a range read back from a journal as {@code 0.0});
+     * the record writes each one way, so that equal ranges always give the same line.
+     */
+    static String canonical(XMailVersion v) {
+        if (v.equals(XMailVersion.EARLIEST)) {
+            return XMailVersion.EARLIEST.toString();
+        }
+        return v.major() + "." + v.minor() + (v.pre() > 0 ? String.format(Locale.ROOT, "pre%02d", v.pre()) : "")
+                + (v.localized() ? "-localized" : "");
     }
 
     /** @return the source range it records (never marked as given) */

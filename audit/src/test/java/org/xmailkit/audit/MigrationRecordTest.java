@@ -53,6 +53,16 @@ class MigrationRecordTest {
     }
 
     @Test
+    void equalRangesAlwaysGiveTheSameLine() {
+        SourceVersion fromJournal = new SourceVersion(XMailVersion.parse("0.0"), XMailVersion.parse("01.05"),
+                List.of(), false);
+        assertEquals("# xmailkit: migrated to 1.27 from pre-0.50..1.5",
+                MigrationRecord.of(XMailVersion.V1_27, fromJournal).text());
+        assertEquals("# xmailkit: migrated to 1.27 from 1.27pre06",
+                MigrationRecord.of(XMailVersion.V1_27, SourceVersion.given(XMailVersion.parse("1.27pre6"))).text());
+    }
+
+    @Test
     void aRecordWidensTheRangeTheContentsGive() {
         // SMTP-RDNSCheck alone says 0.55 or later; the record says the first migration assumed 0.54.
         SourceVersion v = detect("\"SMTP-RDNSCheck\"\t\"1\"\n# xmailkit: migrated to 1.27 from 0.54\n");

@@ -55,9 +55,8 @@ class CrashSafetyPropertiesTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
 
     // Every write is flushed to disk several times (backup, file, directory, journal), so each try costs real disk
-    // time; thirty tries cover crash points before and after renames, one and two workers, given and detected
-    // sources (about 5 s). Raise the number locally when changing the writer.
-    @Property(tries = 30)
+    // time: the build's 200 tries take about half a minute; -Pproperties-5000 runs 5 000.
+    @Property
     void anInterruptedBatchLeavesFilesWhollyOldOrNewAndARerunFinishes(
             @ForAll("fleets") List<Configs.Config> fleet, @ForAll @IntRange(min = 0, max = 12) int crashAfter,
             @ForAll WriteHook.Stage stage, @ForAll boolean twoWorkers, @ForAll("sources") Optional<XMailVersion> from)

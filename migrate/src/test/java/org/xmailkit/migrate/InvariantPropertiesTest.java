@@ -49,7 +49,7 @@ class InvariantPropertiesTest {
         return MigrationPlan.of(source(from, files.serverTab()), o).apply(files, f -> List.of());
     }
 
-    @Property(tries = 300)
+    @Property
     void migratingAMigratedFileChangesNothing(@ForAll("configs") Configs.Config config,
                                               @ForAll("sources") Optional<XMailVersion> from,
                                               @ForAll("options") MigrationOptions options) {
@@ -63,7 +63,7 @@ class InvariantPropertiesTest {
         assertEquals(List.of(), twice.changes());
     }
 
-    @Property(tries = 300)
+    @Property
     void untouchedLinesEncodingEndingsAndUnnamedValuesAreKept(@ForAll("configs") Configs.Config config,
                                                               @ForAll("sources") Optional<XMailVersion> from,
                                                               @ForAll("options") MigrationOptions options) {
