@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,13 +57,17 @@ class WritingTest {
     void replaceKeepsPermissionsAndLeavesNoTemporaryFile() throws Exception {
         Path f = tmp.resolve("server.tab");
         Files.writeString(f, "old");
-        assumeTrue(posix(f));
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        boolean posix = posix(f);
+        if (posix) {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+        }
 
         new AtomicWriter().replace(f, "new".getBytes(StandardCharsets.US_ASCII), Hashes.sha256("old".getBytes()));
 
         assertEquals("new", Files.readString(f));
-        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
+        if (posix) {
+            assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
+        }
         assertEquals(List.of("server.tab"), names(tmp));
     }
 
@@ -89,7 +92,7 @@ class WritingTest {
         try {
             Files.createSymbolicLink(link, real);
         } catch (UnsupportedOperationException | IOException e) {
-            assumeTrue(false, "no symbolic links here");
+            throw new AssertionError("this test needs a file system with symbolic links", e);
         }
 
         new AtomicWriter().replace(link, "new".getBytes(), Hashes.sha256("old".getBytes()));

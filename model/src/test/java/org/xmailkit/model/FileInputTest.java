@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mozilla.universalchardet.UniversalDetector;
 
 class FileInputTest {
 
@@ -71,12 +73,55 @@ class FileInputTest {
         assertEquals(p + ": cannot be read (Input/output error)", io.getMessage());
     }
 
+    /**
+     * A file without read permission, on disk. A process that may read it anyway (root, through its DAC
+     * capabilities) reads it in a child JVM run without those capabilities (util-linux's setpriv), so that the test
+     * sees what any other account sees.
+     */
     @Test
-    void anUnreadableFileOnDiskIsAnInputError() throws IOException {
-        assumeFalse("root".equals(System.getProperty("user.name")), "root reads files whatever their permissions");
+    void anUnreadableFileOnDiskIsAnInputError() throws Exception {
         Path p = Files.writeString(tmp.resolve("locked.tab"), "\"A\"\t\"1\"\n");
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
-        assertEquals(InputException.Reason.UNREADABLE, assertThrows(InputException.class, () -> FileInput.read(p)).reason());
+        if (!Files.isReadable(p)) {
+            assertEquals(InputException.Reason.UNREADABLE,
+                    assertThrows(InputException.class, () -> FileInput.read(p)).reason());
+            return;
+        }
+        assertEquals("UNREADABLE " + p + ": cannot be read (permission denied)", readWithoutDacCapabilities(p));
+    }
+
+    /** What {@link ReadInChild} prints for the file, run without the capabilities that bypass file permissions. */
+    private static String readWithoutDacCapabilities(Path p) throws Exception {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        assertTrue(Files.isExecutable(setpriv), "running this test as root needs setpriv (Debian package util-linux)");
+        String classPath = String.join(File.pathSeparator, location(FileInput.class), location(ReadInChild.class),
+                location(UniversalDetector.class));
+        Process child = new ProcessBuilder(setpriv.toString(), "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-all", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
+                ReadInChild.class.getName(), p.toString()).redirectErrorStream(true).start();
+        assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child JVM ends");
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, child.exitValue(), out);
+        return out;
+    }
+
+    private static String location(Class<?> c) throws Exception {
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    }
+
+    /** Reads a file with {@link FileInput} and prints the error's reason and message, or "read". */
+    static final class ReadInChild {
+        private ReadInChild() {
+        }
+
+        public static void main(String[] args) {
+            try {
+                FileInput.read(Path.of(args[0]));
+                System.out.println("read");
+            } catch (InputException e) {
+                System.out.println(e.reason() + " " + e.getMessage());
+            }
+        }
     }
 
     @Test
