@@ -142,6 +142,39 @@ class MigratorTest {
         assertEquals(List.of(), second.diff());
     }
 
+    /**
+     * The first run trusts SMTP-TLS (1.24) over the comma list's hint of an older version and leaves the list; it
+     * removes SMTP-TLS. Without the record the second run would see only the hint, take the server for pre-1.24,
+     * convert the list and switch TLS off; with it the range still holds 1.24, and nothing changes.
+     */
+    @Test
+    void theRecordKeepsAHintTheFirstRunOverruledFromDecidingTheSecond() throws Exception {
+        MailRootFixture.in(tmp).serverTab("""
+                "SMTP-TLS"\t"0"
+                "DefaultSMTPGateways"\t"a.example,b.example"
+                """).open();
+        Migrator m = new Migrator(new Auditor(List.of()));
+        MigrationResult first = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("1.24", first.source().display());
+        Files.write(tmp.resolve("server.tab"), first.files().get(0).after());
+        String migrated = Files.readString(tmp.resolve("server.tab"));
+        assertEquals("""
+                "DefaultSMTPGateways"\t"a.example,b.example"
+                "DefaultSmtpPerms"\t"MR"
+                # xmailkit: migrated to 1.27 from 1.24
+                """, migrated);
+
+        MigrationResult second = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("0.61..1.24", second.source().display());
+        assertEquals(List.of(), second.changes());
+
+        Files.writeString(tmp.resolve("server.tab"), migrated.replace("# xmailkit: migrated to 1.27 from 1.24\n", ""));
+        MigrationResult withoutRecord = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("0.61..1.23", withoutRecord.source().display());
+        assertTrue(withoutRecord.changes().stream().anyMatch(c -> "a.example;b.example".equals(c.newValue())));
+        assertTrue(withoutRecord.changes().stream().anyMatch(c -> c.newName().equals("EnableSMTP-TLS")));
+    }
+
     @Test
     void diffMarksAMissingFinalNewlineAndShowsShiftJisText() throws Exception {
         byte[] sjis = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBandMaps\"\t\"550 不正中継\""
