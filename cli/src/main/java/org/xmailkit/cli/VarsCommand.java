@@ -178,6 +178,7 @@ final class VarsCommand implements Command {
         o.put("replacedBy", v.replacedBy().isEmpty() ? null : v.replacedBy());
         o.put("aliasOf", v.aliasOf().isEmpty() ? null : v.aliasOf());
         o.put("security", v.security().name().toLowerCase(Locale.ROOT));
+        o.put("secret", v.secret());
         o.put("readBy127", v.readBy127());
         XMailCfgField f = v.xmailcfg();
         if (f == null) {
