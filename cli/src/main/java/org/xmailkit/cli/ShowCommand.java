@@ -1,7 +1,6 @@
 package org.xmailkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -29,6 +28,7 @@ import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.report.JsonDocument;
 
 /**
  * {@code xmailkit show}: the effective configuration, like {@code postconf -n}: each variable XMail 1.27 would
@@ -86,7 +86,7 @@ final class ShowCommand implements Command {
             err.println(e.oneLine(ctx.locale()));
         }
         if (format.equals("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = JsonDocument.mapper();
             ArrayNode arr = mapper.createArrayNode();
             for (MailRoot r : roots) {
                 arr.add(json(mapper, View.of(r, all), ctx.locale()));
