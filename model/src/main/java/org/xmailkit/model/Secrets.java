@@ -4,11 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -56,17 +54,18 @@ public final class Secrets {
     private static final Pattern PEM_PRIVATE = Pattern.compile(
             "-----BEGIN [A-Z ]*PRIVATE KEY-----.*?(-----END [A-Z ]*PRIVATE KEY-----|\\z)", Pattern.DOTALL);
     /** {@code scheme://userinfo@}: group 1 is the user information. */
-    private static final Pattern URL_USERINFO = Pattern.compile("://([^/\\s@\"'<>?#]+)@");
-    /** {@code user:pass@host} without a scheme: group 1 is {@code user:pass}, group 2 the password. */
+    private static final Pattern URL_USERINFO = Pattern.compile("://([^/\\s@\"'<>?#]++)@");
+    /** {@code user:pass@host} without a scheme: group 1 is {@code user:pass}. */
     private static final Pattern USER_PASS_AT =
-            Pattern.compile("(?<![^\\s\"'<>,;(=])([^\\s:@/\"'<>,;=&?#]+:([^\\s@/\"'<>,;&?#]+))@(?=[\\w\\[])");
-    /** {@code name=value} where the name says it is a secret: group 2 is the value. */
-    private static final Pattern ASSIGNED = Pattern.compile(
-            "(?i)(?<![\\w.-])([\\w.-]*(?:pass|pwd|secret|token|key|credential)[\\w.-]*)=([^\\s&\"'<>;]+)");
-    /** {@code password: value}: group 2 is the value. */
-    private static final Pattern LABELLED = Pattern.compile(
-            "(?i)(?<![\\w.-])([\\w.-]*(?:pass|pwd|secret)[\\w.-]*|\u30D1\u30B9\u30EF\u30FC\u30C9)\\s*[:\uFF1A]\\s*"
-                    + "([^\\s\"'<>]+)");
+            Pattern.compile("(?<![^\\s\"'<>,;(=])([^\\s:@/\"'<>,;=&?#]++:[^\\s@/\"'<>,;&?#]++)@(?=[\\w\\[])");
+    /** {@code name=}: group 1 is the name; the value that follows is a secret when the name says so. */
+    private static final Pattern ASSIGNED = Pattern.compile("(?<![\\w.-])([\\w.-]++)=");
+    private static final Pattern ASSIGNED_SECRET = Pattern.compile("(?i)pass|pwd|secret|token|key|credential");
+    /** {@code name:} (or a full-width colon): group 1 is the name, a label for a secret when it says so. */
+    private static final Pattern LABELLED =
+            Pattern.compile("(?<![\\w.-])([\\w.-]++|\u30D1\u30B9\u30EF\u30FC\u30C9)\\s*+[:\uFF1A]\\s*+");
+    private static final Pattern LABELLED_SECRET =
+            Pattern.compile("(?i)pass|pwd|secret|\u30D1\u30B9\u30EF\u30FC\u30C9");
 
     /** The columns of the files that set variables: server.tab and userdef.tab. */
     private static final List<String> NAME_VALUE = List.of("name", "value");
@@ -74,8 +73,8 @@ public final class Secrets {
     /** A {@code #} line re-read as data, to find a commented-out setting. */
     private static final TabFormat COMMENTED = new TabFormat(false, Integer.MAX_VALUE);
 
-    /** Known secrets by their first three characters, longest first within each. */
-    private final Map<Long, List<String>> known;
+    /** Finds the known secrets; null when there are none. */
+    private final SecretMatcher known;
 
     private Secrets(List<String> secrets) {
         Set<String> unique = new LinkedHashSet<>();
@@ -84,12 +83,7 @@ public final class Secrets {
                 unique.add(s);
             }
         }
-        Map<Long, List<String>> m = new HashMap<>();
-        for (String s : unique) {
-            m.computeIfAbsent(key(s, 0), k -> new ArrayList<>()).add(s);
-        }
-        m.values().forEach(l -> l.sort(Comparator.comparingInt(String::length).reversed()));
-        this.known = m;
+        this.known = unique.isEmpty() ? null : new SecretMatcher(unique, ANYWHERE);
     }
 
     /**
@@ -289,7 +283,7 @@ public final class Secrets {
     /**
      * @param text any text
      * @return it with URL user information, {@code user:pass@}, password-like parameters and labels, and PEM
-     *         private key blocks masked
+     *         private key blocks masked; linear in the text's length
      */
     public static String forms(String text) {
         if (text == null || text.isEmpty()) {
@@ -299,41 +293,80 @@ public final class Secrets {
         if (out.contains("PRIVATE KEY-----")) {
             out = PEM_PRIVATE.matcher(out).replaceAll(MASK);
         }
-        if (out.contains("@")) {
-            out = URL_USERINFO.matcher(out).replaceAll("://" + MASK + "@");
-            out = USER_PASS_AT.matcher(out).replaceAll(MASK + "@");
+        List<int[]> cuts = cuts(out);
+        if (cuts.isEmpty()) {
+            return out;
         }
-        if (out.indexOf('=') >= 0) {
-            out = ASSIGNED.matcher(out).replaceAll("$1=" + Matcher.quoteReplacement(MASK));
+        StringBuilder b = new StringBuilder(out.length());
+        int copied = 0;
+        for (int[] c : cuts) {
+            b.append(out, copied, c[0]).append(MASK);
+            copied = c[1];
         }
-        if (out.indexOf(':') >= 0 || out.indexOf('\uFF1A') >= 0) {
-            out = LABELLED.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group().substring(0, m.start(2) - m.start()) + MASK));
+        return b.append(out, copied, out.length()).toString();
+    }
+
+    /** @return the parts of a text {@link #forms} masks, in order, without overlaps, as {start, end} */
+    private static List<int[]> cuts(String text) {
+        List<int[]> found = new ArrayList<>();
+        if (text.indexOf('@') >= 0) {
+            for (Pattern p : List.of(URL_USERINFO, USER_PASS_AT)) {
+                Matcher m = p.matcher(text);
+                while (m.find()) {
+                    found.add(new int[] {m.start(1), m.end(1)});
+                }
+            }
+        }
+        if (text.indexOf('=') >= 0) {
+            values(text, ASSIGNED, ASSIGNED_SECRET, "&\"'<>;", found);
+        }
+        if (text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) {
+            values(text, LABELLED, LABELLED_SECRET, "\"'<>", found);
+        }
+        found.sort(Comparator.comparingInt((int[] c) -> c[0]));
+        List<int[]> out = new ArrayList<>(found.size());
+        int end = -1;
+        for (int[] c : found) {
+            if (c[0] >= end && c[1] > c[0]) {
+                out.add(c);
+                end = c[1];
+            }
         }
         return out;
     }
 
-    /** Adds what {@link #forms} would mask in a text to the known secrets. */
-    private static void formSecrets(String text, List<String> out) {
-        if (text.contains("@")) {
-            Matcher m = URL_USERINFO.matcher(text);
-            while (m.find()) {
-                out.add(m.group(1));
-                int colon = m.group(1).indexOf(':');
-                if (colon >= 0) {
-                    out.add(m.group(1).substring(colon + 1));
-                }
+    /**
+     * Finds {@code name=value} (or {@code name: value}) where the name says it holds a secret, and adds the value's
+     * span: up to white space or one of {@code stops}. Each name is read once, so this is linear.
+     */
+    private static void values(String text, Pattern name, Pattern secret, String stops, List<int[]> out) {
+        Matcher m = name.matcher(text);
+        int from = 0;
+        while (from < text.length() && m.find(from)) {
+            from = m.end();
+            if (!secret.matcher(m.group(1)).find()) {
+                continue;
             }
-            m = USER_PASS_AT.matcher(text);
-            while (m.find()) {
-                out.add(m.group(1));
-                out.add(m.group(2));
+            int end = from;
+            while (end < text.length() && !Character.isWhitespace(text.charAt(end))
+                    && stops.indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            if (end > from) {
+                out.add(new int[] {from, end});
+                from = end;
             }
         }
-        for (Pattern p : List.of(ASSIGNED, LABELLED)) {
-            Matcher m = p.matcher(text);
-            while (m.find()) {
-                out.add(m.group(2));
+    }
+
+    /** Adds what {@link #forms} would mask in a text to the known secrets; for {@code user:pass} the password too. */
+    private static void formSecrets(String text, List<String> out) {
+        for (int[] c : cuts(text)) {
+            String s = text.substring(c[0], c[1]);
+            out.add(s);
+            int colon = s.indexOf(':');
+            if (colon >= 0 && s.indexOf('@') < 0 && text.startsWith("@", c[1])) {
+                out.add(s.substring(colon + 1));
             }
         }
     }
@@ -420,50 +453,19 @@ public final class Secrets {
      */
     public String scrub(String text) {
         String formed = forms(text);
-        if (formed == null || formed.length() < SHORTEST || known.isEmpty()) {
+        if (formed == null || formed.length() < SHORTEST || known == null) {
             return formed;
         }
-        StringBuilder out = null;
+        List<int[]> cuts = known.find(formed);
+        if (cuts.isEmpty()) {
+            return formed;
+        }
+        StringBuilder out = new StringBuilder(formed.length());
         int copied = 0;
-        int i = 0;
-        while (i + SHORTEST <= formed.length()) {
-            String hit = match(formed, i);
-            if (hit == null) {
-                i++;
-                continue;
-            }
-            if (out == null) {
-                out = new StringBuilder(formed.length());
-            }
-            out.append(formed, copied, i).append(MASK);
-            i += hit.length();
-            copied = i;
-        }
-        if (out == null) {
-            return formed;
+        for (int[] c : cuts) {
+            out.append(formed, copied, c[0]).append(MASK);
+            copied = c[1];
         }
         return out.append(formed, copied, formed.length()).toString();
-    }
-
-    private String match(String text, int at) {
-        List<String> candidates = known.get(key(text, at));
-        if (candidates == null) {
-            return null;
-        }
-        for (String s : candidates) {
-            if (text.startsWith(s, at) && (s.length() >= ANYWHERE || wholeWord(text, at, at + s.length()))) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private static boolean wholeWord(String text, int start, int end) {
-        return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
-                && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
-    }
-
-    private static long key(String s, int at) {
-        return ((long) s.charAt(at) << 32) | ((long) s.charAt(at + 1) << 16) | s.charAt(at + 2);
     }
 }

@@ -98,6 +98,19 @@ class SecretsTest {
         }
     }
 
+    @Test
+    void pathologicalTextIsReadOnceEachWayAndKeptWhole() {
+        // Patterns that backtrack would take minutes on these; each is read in one pass.
+        String words = "key".repeat(200_000);
+        assertEquals(words, Secrets.forms(words));
+        String colons = "a:".repeat(200_000) + "b";
+        assertEquals(colons, Secrets.forms(colons + ""));
+        String assigned = "x=".repeat(200_000) + "pass=" + "y".repeat(1000);
+        assertEquals("x=".repeat(200_000) + "pass=" + M, Secrets.forms(assigned));
+        String urls = "://a".repeat(100_000) + "@";
+        assertEquals("://a".repeat(99_999) + "://" + M + "@", Secrets.forms(urls));
+    }
+
     // ------------------------------------------------------------------ lines
 
     private static TabLine line(String raw) {
