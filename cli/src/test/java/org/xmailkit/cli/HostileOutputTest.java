@@ -141,6 +141,11 @@ class HostileOutputTest {
         Run usage = Run.of(tmp, "audit", "--frobnicate\u001B]0;x\u0007", "fleet");
         assertEquals(ExitCode.USAGE, usage.exit());
         assertInert("usage error", usage);
+        for (String command : List.of("vars", "explain")) {
+            Run r = Run.of(tmp, command, "Root\u001B[2J\u009B\u202EDomain");
+            assertInert(command + " with a hostile name", r);
+            assertTrue((r.out() + r.err()).contains("Root\\x1B[2J\\x9B\\u202EDomain"), r.out() + r.err());
+        }
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.xmailkit.model;
 
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,8 +1,6 @@
 package org.xmailkit.audit.rules.cfg;
 
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
@@ -16,9 +14,7 @@ import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.TabLine;
 import org.xmailkit.model.TabRecord;
-import org.xmailkit.model.Token;
 
 /**
  * Builds findings about lines of server.tab (and other {@code .tab} files) for the CFG, UPG and LOC rules: where
