@@ -37,6 +37,7 @@ import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerOutcome;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -373,7 +374,7 @@ final class MigrateCommand implements Command {
             case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
             case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
                     ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
-            case REMOVE -> c.name() + " = " + (c.secret() ? ctx.msg("migrate.hidden") : quote(c.oldValue()));
+            case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
             case COMMENT -> c.newValue();
         };
         return where + kind + what;
@@ -418,7 +419,7 @@ final class MigrateCommand implements Command {
         public synchronized void started(int total) {
             if (wanted) {
                 bar = new ProgressBarBuilder().setTaskName(ctx.msg("migrate.progress")).setInitialMax(total)
-                        .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build();
+                        .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build();
             }
         }
 

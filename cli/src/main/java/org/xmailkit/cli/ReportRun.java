@@ -15,6 +15,7 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.TerminalStream;
 import org.xmailkit.report.FleetReport;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Migrator;
@@ -97,11 +98,12 @@ final class ReportRun {
         FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
-        PrintStream err = ctx.errors();
+        TerminalStream err = ctx.errors();
         int total = servers.size();
         FleetReport.Result r = report.run(servers, scanRoot, out, done -> {
             if (ctx.terminal()) {
-                err.print("\r" + ctx.msg("report.progress", done, total));
+                err.raw("\r");
+                err.print(ctx.msg("report.progress", done, total));
                 if (done == total) {
                     err.println();
                 }

@@ -26,6 +26,7 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.report.json.JsonWriter;
 import org.xmailkit.report.sarif.SarifWriter;
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailPassword;
 import org.xmailkit.model.testing.MailRootFixture;
