@@ -25,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.WriteHook;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.model.testing.MailRootFixture;
 
 /** Atomic replacement, backups, the journal, rollback, --out copies. */
@@ -36,6 +39,7 @@ class WritingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
+    private static final String RUN = "20250301T090000Z";
     private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
@@ -52,83 +56,12 @@ class WritingTest {
         }
     }
 
-    // ------------------------------------------------------------------ AtomicWriter
-
-    @Test
-    void replaceKeepsPermissionsAndLeavesNoTemporaryFile() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "old");
-        assumeTrue(posix(f));
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-
-        new AtomicWriter().replace(f, "new".getBytes(StandardCharsets.US_ASCII), Hashes.sha256("old".getBytes()));
-
-        assertEquals("new", Files.readString(f));
-        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-    }
-
-    @Test
-    void replaceRefusesAFileThatChangedSinceItWasRead() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "edited by someone");
-
-        FileChangedException e = assertThrows(FileChangedException.class,
-                () -> new AtomicWriter().replace(f, "new".getBytes(), Hashes.sha256("old".getBytes())));
-
-        assertEquals("edited by someone", Files.readString(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-        assertTrue(e.message(Locale.JAPANESE).startsWith(f + ": "));
-    }
-
-    @Test
-    void replaceFollowsASymbolicLinkAndKeepsTheLink() throws Exception {
-        Path real = Files.createDirectories(tmp.resolve("etc")).resolve("server.tab");
-        Files.writeString(real, "old");
-        Path link = Files.createDirectories(tmp.resolve("MailRoot")).resolve("server.tab");
-        try {
-            Files.createSymbolicLink(link, real);
-        } catch (UnsupportedOperationException | IOException e) {
-            assumeTrue(false, "no symbolic links here");
-        }
-
-        new AtomicWriter().replace(link, "new".getBytes(), Hashes.sha256("old".getBytes()));
-
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("new", Files.readString(real));
-    }
-
-    @Test
-    void aFailureBeforeTheRenameLeavesTheOldFileAndNoTemporaryFile() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "old");
-        AtomicWriter failing = new AtomicWriter((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME) {
-                throw new IOException("disk full");
-            }
-        });
-
-        assertThrows(IOException.class, () -> failing.replace(f, "new".getBytes(), null));
-
-        assertEquals("old", Files.readString(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-    }
-
-    @Test
-    void createRefusesToOverwrite() throws Exception {
-        Path f = tmp.resolve("b.bak");
-        Files.writeString(f, "x");
-        assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> new AtomicWriter().create(f, "y".getBytes(), null));
-        assertEquals("x", Files.readString(f));
-    }
-
     // ------------------------------------------------------------------ in place, journal, rollback
 
     @Test
     void writeMakesABackupAJournalAndReplacesTheFile() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
 
         InPlaceWriter.Written written = w.write(migrate(root));
 
@@ -154,7 +87,7 @@ class WritingTest {
     void backupsAndJournalGoUnderTheBackupDirectoryWhenGiven() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
         Path backups = tmp.resolve("backups");
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.of(backups), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.of(backups), CLOCK);
 
         w.write(migrate(root));
 
@@ -171,7 +104,7 @@ class WritingTest {
     void rollbackRestoresTheLatestRunAndThenReportsNothingLeft() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
                 .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         w.write(migrate(root));
 
         List<Path> restored = w.rollback(root.resolve("server.tab"));
@@ -185,7 +118,7 @@ class WritingTest {
     @Test
     void rollbackRefusesWhenTheFileWasEditedAfterTheMigration() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         w.write(migrate(root));
         Files.writeString(root.resolve("server.tab"), "\"RootDomain\"\t\"edited.example\"\n");
 
@@ -198,7 +131,7 @@ class WritingTest {
     @Test
     void rollbackRefusesADamagedBackup() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         InPlaceWriter.Written written = w.write(migrate(root));
         Files.writeString(written.backups().get(0), "tampered");
         byte[] now = Files.readAllBytes(root.resolve("server.tab"));
@@ -213,8 +146,9 @@ class WritingTest {
         MigrationResult r = migrate(root);
         Files.writeString(root.resolve("server.tab"), OLD + "# edited meanwhile\n");
 
-        assertThrows(FileChangedException.class,
-                () -> new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(r));
+        WriteRefusedException e = assertThrows(WriteRefusedException.class,
+                () -> new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(r));
+        assertEquals(WriteRefusedException.Reason.CHANGED, e.reason());
 
         assertEquals(OLD + "# edited meanwhile\n", Files.readString(root.resolve("server.tab")));
     }
@@ -226,7 +160,7 @@ class WritingTest {
         class Kill extends Error {
             private static final long serialVersionUID = 1L;
         }
-        AtomicWriter dies = new AtomicWriter((stage, target) -> {
+        WritePolicy dies = WritePolicy.withHook((stage, target) -> {
             if (stage == WriteHook.Stage.AFTER_RENAME && target.getFileName().toString().equals("server.tab")) {
                 throw new Kill();
             }
@@ -235,7 +169,7 @@ class WritingTest {
         assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
-        InPlaceWriter.Written w = new InPlaceWriter(new AtomicWriter(), Optional.empty(),
+        InPlaceWriter.Written w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(),
                 Clock.offset(CLOCK, java.time.Duration.ofMinutes(5))).write(migrate(root));
 
         assertTrue(w.resumed());
@@ -244,7 +178,7 @@ class WritingTest {
         assertEquals(1, j.runs().size(), "the interrupted run was continued, not a new one started");
         assertTrue(j.runs().get(0).ended());
 
-        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
         assertEquals(OLD, Files.readString(root.resolve("server.tab")), "one rollback undoes the whole run");
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
     }
@@ -252,11 +186,11 @@ class WritingTest {
     @Test
     void aTornLastJournalLineIsIgnoredButDamageElsewhereIsAnError() throws Exception {
         Path j = tmp.resolve("server.tab.xmailkit-journal");
-        Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\tR1\tT\t1.27\nfile\tR1\tserv");
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\t" + RUN + "\tT\t1.27\nfile\t" + RUN + "\tserv");
         assertEquals(1, Journal.read(j).runs().size());
         assertTrue(Journal.read(j).unfinished().isPresent());
 
-        Files.writeString(j, "xmailkit-migrate-journal\t1\nbogus\nbegin\tR1\tT\t1.27\n");
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbogus\nbegin\t" + RUN + "\tT\t1.27\n");
         assertThrows(WriteException.class, () -> Journal.read(j));
     }
 
@@ -268,7 +202,7 @@ class WritingTest {
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
                 MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
 
-        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), new AtomicWriter())
+        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), WritePolicy.STANDARD)
                 .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
 
         MigrationResult m = r.outcomes().get(0).result().orElseThrow();
@@ -282,7 +216,7 @@ class WritingTest {
     @Test
     void theJournalRecordsTheSourceVersionOfEachRun() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(migrate(root));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(migrate(root));
 
         Journal.Run run = Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
 
@@ -303,7 +237,7 @@ class WritingTest {
         Path out = tmp.resolve("out/mr");
         MigrationResult r = migrate(root);
 
-        List<Path> written = OutTree.write(r, out);
+        List<Path> written = OutTree.write(r, out, WritePolicy.STANDARD);
 
         assertEquals(List.of(out.resolve("server.tab")), written);
         assertEquals(OLD, Files.readString(root.resolve("server.tab")));
@@ -318,7 +252,7 @@ class WritingTest {
         Files.writeString(tab, OLD);
         MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(tab), FROM_122);
 
-        OutTree.write(r, tmp.resolve("out/legacy.tab"));
+        OutTree.write(r, tmp.resolve("out/legacy.tab"), WritePolicy.STANDARD);
 
         assertArrayEquals(r.files().get(0).after(), Files.readAllBytes(tmp.resolve("out/legacy.tab")));
         assertEquals(OLD, Files.readString(tab));
