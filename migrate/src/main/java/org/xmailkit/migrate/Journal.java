@@ -151,7 +151,12 @@ public final class Journal {
         try {
             bytes = writer.readBack(path, MAX_BYTES).orElse(new byte[0]);
         } catch (WriteRefusedException e) {
-            MigrationText.Localized reason = e::reasonText;
+            String why = switch (e.reason()) {
+                case LINK -> "journal.why.link";
+                case TOO_LARGE -> "journal.why.size";
+                default -> "journal.why.special";
+            };
+            MigrationText.Localized reason = MigrationText.of(why)::render;
             throw new WriteException(path, MigrationText.of("journal.unusable", reason,
                     path.getFileName() + ".damaged"), e);
         }

@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.SafeWriter;
 import org.xmailkit.model.fs.WriteHook;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -47,7 +53,7 @@ class WritingTest {
     }
 
     private static boolean posix(Path p) {
-        return Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
     }
 
     private List<String> names(Path dir) throws IOException {
@@ -184,6 +190,64 @@ class WritingTest {
     }
 
     @Test
+    void aFullDiskAfterTheFirstFileSaysWhichFilesAreWrittenAndARerunFinishes() throws Exception {
+        String fwd = "\"d.example\"\t\"x.example,y.example\"\n";
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).file("smtpfwd.tab", fwd).write();
+        WritePolicy full = WritePolicy.withHook((stage, target) -> {
+            if (stage == WriteHook.Stage.BEFORE_RENAME && target.getFileName().toString().equals("smtpfwd.tab")) {
+                throw new FileSystemException(target.toString(), null, "No space left on device");
+            }
+        });
+
+        PartialWriteException e = assertThrows(PartialWriteException.class,
+                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).write(migrate(root)));
+
+        assertEquals(List.of(root.resolve("server.tab")), e.done());
+        assertEquals(root + ": server.tab written, smtpfwd.tab not (No space left on device): run the same command "
+                + "again to finish", e.message(Locale.ENGLISH));
+        assertTrue(e.message(Locale.JAPANESE).contains("smtpfwd.tab は未書き込み"), e.message(Locale.JAPANESE));
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
+        assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
+        assertTrue(names(root).stream().noneMatch(n -> SafeWriter.TEMP.matcher(n).matches()), names(root).toString());
+
+        InPlaceWriter.Written rerun = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK)
+                .write(migrate(root));
+        assertTrue(rerun.resumed());
+        assertEquals(List.of(root.resolve("smtpfwd.tab")), rerun.written());
+        assertEquals("\"d.example\"\t\"x.example;y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
+
+        PartialWriteException back = assertThrows(PartialWriteException.class,
+                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).rollback(root.resolve("server.tab")));
+        assertTrue(back.message(Locale.ENGLISH).endsWith(": server.tab restored, smtpfwd.tab not (No space left on "
+                + "device): run the rollback again to finish"), back.message(Locale.ENGLISH));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
+    }
+
+    @Test
+    void aServerIsLockedWhileOneRunWritesIt() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)),
+                Optional.empty(), CLOCK);
+        BatchMigrator batch = new BatchMigrator(new Migrator(new Auditor(List.of())),
+                WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
+        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
+                CLOCK, 1);
+
+        try (var held = w.lock(root.resolve("server.tab"))) {
+            ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE)
+                    .outcomes().get(0);
+            assertEquals(ServerOutcome.Status.FAILED, o.status());
+            assertEquals(root + ": locked by another run of xmailkit: skipped (run again when that run has finished)",
+                    o.error(Locale.ENGLISH));
+            assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        }
+        ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE).outcomes().get(0);
+        assertEquals(ServerOutcome.Status.WRITTEN, o.status(), () -> o.error(Locale.ENGLISH));
+    }
+
+    @Test
     void aTornLastJournalLineIsIgnoredButDamageElsewhereIsAnError() throws Exception {
         Path j = tmp.resolve("server.tab.xmailkit-journal");
         Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\t" + RUN + "\tT\t1.27\nfile\t" + RUN + "\tserv");
@@ -244,6 +308,33 @@ class WritingTest {
         assertArrayEquals(r.files().get(0).after(), Files.readAllBytes(out.resolve("server.tab")));
         assertEquals("\"RealName\"\t\"Alice\"\n", Files.readString(out.resolve("domains/example.jp/alice/user.tab")));
         assertEquals(List.of("domains", "domains.tab", "server.tab"), names(out), "xmailkit's own files stay behind");
+    }
+
+    @Test
+    void outCopiesKeepEachSourceFilesPermissions() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
+                .file("domains.tab", "\"example.jp\"\n").write();
+        assumeTrue(posix(root));
+        Map<String, String> modes = Map.of("server.tab", "rw-------", "smtpfwd.tab", "rw-r-----",
+                "domains.tab", "r--r-----");
+        modes.forEach((name, mode) -> {
+            try {
+                Files.setPosixFilePermissions(root.resolve(name), PosixFilePermissions.fromString(mode));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path out = tmp.resolve("out/mr");
+
+        List<Path> written = OutTree.write(migrate(root), out, WritePolicy.STANDARD);
+
+        assertEquals(Set.of(out.resolve("server.tab"), out.resolve("smtpfwd.tab")), Set.copyOf(written));
+        for (Map.Entry<String, String> e : modes.entrySet()) {
+            assertEquals(e.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    out.resolve(e.getKey()))), e.getKey());
+            assertEquals(Files.getOwner(root.resolve(e.getKey())), Files.getOwner(out.resolve(e.getKey())));
+        }
     }
 
     @Test
