@@ -41,8 +41,10 @@ import java.util.stream.Collectors;
  * Creates and changes files under the {@link WritePolicy}, confined to the directories it was made for
  * ({@link WritePolicy#writerFor}). Every method checks, just before it acts, that the real path of the file's
  * directory lies inside one of them and that no symbolic link or special file stands where it writes; content goes
- * to an exclusively created temporary file in the same directory, is flushed to disk and then renamed into place,
- * so a crash leaves a file wholly old or wholly new.
+ * to an exclusively created temporary file in the same directory and is then renamed into place, so a crash leaves
+ * a file wholly old or wholly new. Changes to a MailRoot ({@link #replace}, {@link #create}, {@link #append}) are
+ * flushed to disk before they are renamed or relied on; output files ({@link #write}, {@link #copy}) are not
+ * flushed one by one (a report or copy is made again by running again).
  *
  * <p>What Java cannot close: between the check of a directory and the system call that uses it, another process
  * could swap the directory for a link. Each step re-checks, and the final name is never followed (rename and
@@ -254,7 +256,7 @@ public final class SafeWriter {
         refuseUnlessRegular(target, a);
         Path temp = temp(t, true);
         try {
-            fill(temp, Content.of(content));
+            fill(temp, Content.of(content), true);
             keepAttributes(t, temp, Keep.ALL);
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
             if (expected != null && !holds(target, t, expected)) {
@@ -288,7 +290,7 @@ public final class SafeWriter {
         }
         Path temp = temp(t, true);
         try {
-            fill(temp, Content.of(content));
+            fill(temp, Content.of(content), true);
             keepAttributes(attributesFrom, temp, Keep.ALL);
             // Without REPLACE_EXISTING the move refuses an existing target; a rename never follows a link.
             Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE);
@@ -299,7 +301,8 @@ public final class SafeWriter {
     }
 
     /**
-     * Writes a new file or replaces one, in an output directory. The file gets the process's default permissions.
+     * Writes a new file or replaces one, in an output directory. The file gets the process's default permissions and
+     * is not flushed to disk on its own.
      *
      * @param target   the file
      * @param content  what to write
@@ -314,12 +317,11 @@ public final class SafeWriter {
         refuseUnlessRegularOrMissing(target, t);
         Path temp = temp(t, false);
         try {
-            String hash = fill(temp, content);
+            String hash = fill(temp, content, false);
             announce.at(hash);
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
             refuseUnlessRegularOrMissing(target, t);
             Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(t.getParent());
             policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
             return hash;
         } finally {
@@ -378,7 +380,7 @@ public final class SafeWriter {
         }
         Path temp = temp(t, true);
         try {
-            fill(temp, content);
+            fill(temp, content, false);
             keepAttributes(source, temp, Keep.MODE);
             if (times) {
                 Files.getFileAttributeView(temp, BasicFileAttributeView.class)
@@ -389,7 +391,6 @@ public final class SafeWriter {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(t.getParent());
         policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
     }
 
@@ -417,6 +418,11 @@ public final class SafeWriter {
      * @throws IOException           on failure
      */
     public void append(Path file, byte[] header, byte[] record) throws IOException {
+        append(file, header, record, true);
+    }
+
+    /** {@link #append(Path, byte[], byte[])}, flushed to disk only when {@code sync}. */
+    void append(Path file, byte[] header, byte[] record, boolean sync) throws IOException {
         directory(file.toAbsolutePath().normalize().getParent());
         Path t = place(file);
         refuseUnlessRegularOrMissing(file, t);
@@ -436,7 +442,9 @@ public final class SafeWriter {
             while (b.hasRemaining()) {
                 at += ch.write(b, at);
             }
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         }
     }
 
@@ -621,8 +629,8 @@ public final class SafeWriter {
         }
     }
 
-    /** Writes the content into the (new, empty) temporary file and flushes it to disk; returns its hash. */
-    private static String fill(Path temp, Content content) throws IOException {
+    /** Writes the content into the (new, empty) temporary file, flushed to disk if asked; returns its hash. */
+    private static String fill(Path temp, Content content, boolean sync) throws IOException {
         MessageDigest d = Hashes.digest();
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             OutputStream raw = Channels.newOutputStream(ch);
@@ -634,7 +642,9 @@ public final class SafeWriter {
             };
             content.writeTo(out);
             out.flush();
-            ch.force(true);
+            if (sync) {
+                ch.force(true);
+            }
         }
         return Hashes.hex(d);
     }

@@ -181,7 +181,8 @@ public final class WriteManifest {
     }
 
     private synchronized void list(String name, String hash) throws IOException {
-        writer.append(dir.resolve(FILE), new byte[0], (hash + "  " + name + "\n").getBytes(StandardCharsets.UTF_8));
+        writer.append(dir.resolve(FILE), new byte[0], (hash + "  " + name + "\n").getBytes(StandardCharsets.UTF_8),
+                false);
     }
 
     private Path resolve(String name) {
