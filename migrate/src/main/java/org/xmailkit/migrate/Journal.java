@@ -126,7 +126,9 @@ public final class Journal {
     }
 
     /**
-     * @param path a journal file (outside any other write; for reading only)
+     * Reads and checks a journal on its own, to look at it (tools, tests); runs use {@link #read(SafeWriter, Path)}.
+     *
+     * @param path a journal file
      * @return the journal
      * @throws WriteException when it cannot be used
      * @throws IOException    on read errors
@@ -161,6 +163,9 @@ public final class Journal {
                     path.getFileName() + ".damaged"), e);
         }
         String tab = path.getFileName().toString();
+        if (!tab.endsWith(SUFFIX)) {
+            throw new IllegalArgumentException("not a journal file name: " + path);
+        }
         tab = tab.substring(0, tab.length() - SUFFIX.length());
         Set<String> names = new HashSet<>();
         names.add(tab);
