@@ -130,7 +130,7 @@ public final class InPlaceWriter {
             FileResult f = changed.get(i);
             try {
                 removeStaleTemporaryFiles(w, f.path());
-                String name = dir.relativize(f.path().toAbsolutePath().normalize()).toString();
+                String name = name(dir, f);
                 Optional<Path> reuse = reusableBackup(w, journal, unfinished, name, f.beforeHash());
                 Path backup;
                 if (reuse.isPresent()) {
@@ -157,8 +157,13 @@ public final class InPlaceWriter {
         return new Written(resumed, written, backups);
     }
 
+    /** A file's name in the journal: relative to the server's directory. */
+    private static String name(Path dir, FileResult f) {
+        return dir.relativize(f.path().toAbsolutePath().normalize()).toString();
+    }
+
     private static List<String> names(Path dir, List<FileResult> files) {
-        return files.stream().map(f -> dir.relativize(f.path().toAbsolutePath().normalize()).toString()).toList();
+        return files.stream().map(f -> name(dir, f)).toList();
     }
 
     /**

@@ -125,7 +125,8 @@ class CrashSafetyProperties {
 
             BatchMigrator.Options rollback = new BatchMigrator.Options(BatchMigrator.Mode.ROLLBACK, options,
                     Optional.empty(), CLOCK, 1);
-            BatchResult back = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, rollback, BatchListener.NONE);
+            BatchResult back = new BatchMigrator(migrator, WritePolicy.STANDARD)
+                    .run(jobs, rollback, BatchListener.NONE);
             assertEquals(0, back.count(ServerOutcome.Status.FAILED), () -> failures(back));
             for (Map.Entry<Path, byte[]> e : original.entrySet()) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), "rolled back: " + e.getKey());

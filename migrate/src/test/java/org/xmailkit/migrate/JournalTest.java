@@ -36,7 +36,10 @@ class JournalTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     private static final String RUN = "20250301T100000Z";
-    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
+    private static final String OLD = """
+            "RootDomain"\t"example.jp"
+            "DefaultSMTPGateways"\t"a.example,b.example"
+            """;
 
     private int servers;
     private Path root;

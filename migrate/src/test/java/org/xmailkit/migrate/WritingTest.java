@@ -32,6 +32,7 @@ import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.SafeWriter;
 import org.xmailkit.model.fs.WriteHook;
+import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -235,13 +236,16 @@ class WritingTest {
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
                 CLOCK, 1);
 
-        try (var held = w.lock(root.resolve("server.tab"))) {
+        WriteLock held = w.lock(root.resolve("server.tab"));
+        try {
             ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE)
                     .outcomes().get(0);
             assertEquals(ServerOutcome.Status.FAILED, o.status());
             assertEquals(root + ": locked by another run of xmailkit: skipped (run again when that run has finished)",
                     o.error(Locale.ENGLISH));
             assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        } finally {
+            held.close();
         }
         ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE).outcomes().get(0);
         assertEquals(ServerOutcome.Status.WRITTEN, o.status(), () -> o.error(Locale.ENGLISH));

@@ -363,8 +363,7 @@ public final class SafeWriter {
      */
     public void copy(Path source, Path target) throws IOException {
         copyInto(target, source, out -> {
-            try (InputStream in = Channels.newInputStream(FileChannel.open(source, StandardOpenOption.READ,
-                    LinkOption.NOFOLLOW_LINKS))) {
+            try (InputStream in = openNoFollow(source)) {
                 in.transferTo(out);
             }
         }, true);
@@ -520,8 +519,7 @@ public final class SafeWriter {
         if (a.get().size() > max) {
             throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
         }
-        try (InputStream in = Channels.newInputStream(FileChannel.open(t, StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (InputStream in = openNoFollow(t)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
             if (bytes.length > max) {
                 throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
@@ -551,8 +549,7 @@ public final class SafeWriter {
         }
         refuseUnlessRegular(file, a.get());
         MessageDigest d = Hashes.digest();
-        try (InputStream in = Channels.newInputStream(FileChannel.open(t, StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (InputStream in = openNoFollow(t)) {
             byte[] buf = new byte[65536];
             for (int n; (n = in.read(buf)) > 0; ) {
                 d.update(buf, 0, n);
@@ -604,6 +601,11 @@ public final class SafeWriter {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /** Opens a file for reading without following a link (a link there makes the open fail). */
+    private static InputStream openNoFollow(Path file) throws IOException {
+        return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
 
     /** Creates a new temporary file next to the target, exclusively; owner-only when {@code restricted}. */
     private static Path temp(Path target, boolean restricted) throws IOException {
@@ -659,8 +661,7 @@ public final class SafeWriter {
         if (a.get().size() != expected.length) {
             return false;
         }
-        try (InputStream in = Channels.newInputStream(FileChannel.open(t, StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (InputStream in = openNoFollow(t)) {
             return Arrays.equals(in.readNBytes(expected.length + 1), expected);
         }
     }
