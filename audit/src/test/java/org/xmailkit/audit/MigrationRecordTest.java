@@ -73,9 +73,11 @@ class MigrationRecordTest {
 
     @Test
     void aRecordNeverNarrowsTheRange() {
-        assertEquals("pre-0.50..1.27", range(detect("\"RootDomain\"\t\"x.jp\"\n# xmailkit: migrated to 1.27 from 1.24\n")));
+        assertEquals("pre-0.50..1.27",
+                range(detect("\"RootDomain\"\t\"x.jp\"\n# xmailkit: migrated to 1.27 from 1.24\n")));
         assertEquals("1.24..1.24", range(detect("\"SMTP-TLS\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.24\n")));
-        assertEquals("1.24..1.27", range(detect("\"SMTP-TLS\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.25..1.27\n")));
+        assertEquals("1.24..1.27",
+                range(detect("\"SMTP-TLS\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.25..1.27\n")));
     }
 
     @Test

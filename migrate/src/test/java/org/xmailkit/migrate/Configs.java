@@ -87,7 +87,8 @@ final class Configs {
     /** Comment lines: plain ones, records of earlier migrations (some only look like one), a commented setting. */
     private static final List<String> COMMENTS = List.of("# comment", "#\"SMTP-TLS\"\t\"1\"",
             "# xmailkit: migrated to 1.27 from 1.24", "# xmailkit: migrated to 1.27 from 0.54",
-            "# xmailkit: migrated to 1.27-localized from 1.25..1.27", "# xmailkit: migrated to 1.27 from pre-0.50..1.27",
+            "# xmailkit: migrated to 1.27-localized from 1.25..1.27",
+            "# xmailkit: migrated to 1.27 from pre-0.50..1.27",
             "# xmailkit: migrated to 1.26 from 1.24");
 
     private static Arbitrary<String> entry(boolean japanese) {

@@ -79,8 +79,8 @@ final class Invariants {
 
     /**
      * A line that disappears or changes must be one whose entry a change names, or a comment a change rewrites; no
-     * other comment, blank or unrelated line is ever touched. (A final line that only gained a terminator because lines were appended counts as
-     * kept.)
+     * other comment, blank or unrelated line is ever touched. (A final line that only gained a terminator because
+     * lines were appended counts as kept.)
      */
     static void untouchedLinesKept(TabDocument before, TabDocument after, Set<String> named, MailRootFile kind) {
         List<String> a = lines(before);

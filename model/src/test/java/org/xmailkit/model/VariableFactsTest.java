@@ -31,8 +31,8 @@ class VariableFactsTest {
         assertEquals(null, VariableFacts.leadingValue("n/a (not read in 1.27)"));
         assertEquals("16", VariableFacts.leadingValue("16 (MAX_MTA_OPS)"));
         assertEquals("-1", VariableFacts.leadingValue("-1 (check disabled)"));
-        assertEquals("+X-Deliver-To,+Received,To,Cc",
-                VariableFacts.leadingValue("code: \"+X-Deliver-To,+Received,To,Cc\" (docs claim \"+X-Deliver-To,To,Cc\")"));
+        assertEquals("+X-Deliver-To,+Received,To,Cc", VariableFacts.leadingValue(
+                "code: \"+X-Deliver-To,+Received,To,Cc\" (docs claim \"+X-Deliver-To,To,Cc\")"));
         assertEquals("504 You are registered as spammer",
                 VariableFacts.leadingValue("text \"504 You are registered as spammer\""));
         assertEquals("MRVZ", VariableFacts.leadingValue("MRVZ (1.27pre01+ code); MR in 1.26"));

@@ -58,15 +58,16 @@ class RecordStepTest {
         assertEquals(Change.Kind.COMMENT, c.kind());
         assertEquals(0, c.line());
         MigrationRecord read = MigrationRecord.find(r.files().serverTab()).records().get(0);
-        assertEquals(new MigrationRecord(2, XMailVersion.V1_27_LOCALIZED, XMailVersion.parse("0.61"), XMailVersion.V1_27),
-                read);
+        assertEquals(new MigrationRecord(2, XMailVersion.V1_27_LOCALIZED, XMailVersion.parse("0.61"),
+                XMailVersion.V1_27), read);
         assertEquals(List.of(), r.files().serverTab().entries().stream().filter(e -> e.line() == 2).toList(),
                 "XMail reads the record as a comment, not as a setting");
     }
 
     @Test
     void theRecordKeepsCrlfShiftJisAndAMissingFinalNewline() {
-        byte[] in = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\"".getBytes(TextEncoding.WINDOWS_31J);
+        byte[] in = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\""
+                .getBytes(TextEncoding.WINDOWS_31J);
         ServerFiles edited = ServerFiles.of(ServerTab.parse(in));
         ServerFiles original = ServerFiles.of(ServerTab.parse("\"SmtpMsgIPBandMaps\"\t\"550 不正\""
                 .getBytes(TextEncoding.WINDOWS_31J)));
