@@ -67,8 +67,8 @@ goto failed
 :badJavaHome
 call :codePage
 if "%XMAILKIT_CP%"=="932" goto badJavaHomeJa
->&2 echo xmailkit: JAVA_HOME is "%JAVA_HOME%", but it has no bin\java.exe; set JAVA_HOME to a Java ^
-%XMAILKIT_REQUIRED% or later installation, or remove it to use java from PATH
+>&2 echo xmailkit: JAVA_HOME is "%JAVA_HOME%", but it has no bin\java.exe; set JAVA_HOME to a ^
+Java %XMAILKIT_REQUIRED% or later installation, or remove it to use java from PATH
 goto failed
 :badJavaHomeJa
 >&2 echo xmailkit: JAVA_HOME ‚Í "%JAVA_HOME%" ‚Å‚·‚ªAbin\java.exe ‚ª‚ ‚è‚Ü‚¹‚ñBJAVA_HOME ‚É ^
