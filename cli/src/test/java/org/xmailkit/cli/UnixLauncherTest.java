@@ -203,7 +203,8 @@ class UnixLauncherTest {
         String text = new String(bytes, UTF_8);
         assertTrue(text.startsWith("#!/bin/sh\n"), "shebang");
         assertFalse(text.contains("\r"), "CR in the launcher");
-        List<String> bashisms = List.of("\\[\\[", "(^|\\s)function\\s", "(^|\\s)local\\s", "\\$'", "<<<", "\\$\\{\\w+//",
+        List<String> bashisms = List.of("\\[\\[", "(^|\\s)function\\s", "(^|\\s)local\\s", "\\$'", "<<<",
+                "\\$\\{\\w+//",
                 "\\$\\{\\w+:\\d", "(^|\\s)source\\s", "pipefail", "&>", "\\$RANDOM", "(^|\\s)declare\\s", "\\w+=\\(");
         List<String> found = new ArrayList<>();
         text.lines().filter(l -> !l.stripLeading().startsWith("#")).forEach(line -> bashisms.forEach(b -> {

@@ -87,7 +87,8 @@ class WindowsLauncherTest {
 
     @Test
     void noUnixOnlyConstructs() {
-        List<String> unix = List.of("^#!", "\\$\\(", "\\$\\{", "`", "/dev/", "^\\s*export\\s", "^\\s*(fi|then|esac|done)\\b",
+        List<String> unix = List.of("^#!", "\\$\\(", "\\$\\{", "`", "/dev/", "^\\s*export\\s",
+                "^\\s*(fi|then|esac|done)\\b",
                 "\\[\\s", "\\s\\]", "^\\s*\\.\\s", "~/", "\\bexec\\b", "\\bsource\\b", "/bin/", "/usr/", "\\s&&\\s",
                 "\\s\\|\\|\\s", "2>/", ">/dev");
         List<String> found = new ArrayList<>();
