@@ -2,7 +2,6 @@ package org.xmailkit.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -113,11 +111,7 @@ class DistributionIT {
         assertEquals(ExitCode.OK.code(), inProcess.exitCode(), inProcess::toString);
         assertEquals(before, Fleets.snapshot(fleet), "the input changed");
         SortedMap<String, byte[]> migrated = Fleets.contents(out);
-        SortedMap<String, byte[]> expected = Fleets.contents(local);
-        assertEquals(expected.keySet(), migrated.keySet());
-        List<Runnable> same = new ArrayList<>();
-        expected.forEach((file, bytes) -> same.add(() -> assertArrayEquals(bytes, migrated.get(file), file)));
-        assertAll(same.stream().map(r -> r::run));
+        Fleets.assertSameContents(Fleets.contents(local), migrated);
         SortedMap<String, byte[]> input = Fleets.contents(fleet);
         assertTrue(LegacyFleet.SERVERS.stream().allMatch(server -> !Arrays.equals(
                 input.get(server + "/server.tab"), migrated.get(server + "/server.tab"))), "a server.tab not migrated");

@@ -10,10 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -118,7 +115,7 @@ final class Release {
                 boolean dir = attributes.isDirectory();
                 String name = entry.toString().substring(1);
                 out.put(dir && !name.endsWith("/") ? name + "/" : name, new Entry(dir, mode(attributes.permissions()),
-                        attributes.lastModifiedTime().toInstant(), dir ? "" : sha256(Files.readAllBytes(entry))));
+                        attributes.lastModifiedTime().toInstant(), dir ? "" : Fleets.sha256(Files.readAllBytes(entry))));
             }
             return out;
         } catch (IOException e) {
@@ -133,7 +130,7 @@ final class Release {
              TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                 out.put(e.getName(), new Entry(e.isDirectory(), e.getMode() & 07777,
-                        e.getLastModifiedTime().toInstant(), e.isDirectory() ? "" : sha256(tar.readAllBytes())));
+                        e.getLastModifiedTime().toInstant(), e.isDirectory() ? "" : Fleets.sha256(tar.readAllBytes())));
             }
             return out;
         } catch (IOException e) {
@@ -144,14 +141,6 @@ final class Release {
     /** @return the time every entry carries: the build's project.build.outputTimestamp */
     static Instant timestamp() {
         return Instant.parse(property("xmailkit.timestamp"));
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static int mode(Set<PosixFilePermission> permissions) {

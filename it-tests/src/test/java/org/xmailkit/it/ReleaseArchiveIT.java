@@ -194,7 +194,7 @@ class ReleaseArchiveIT {
                         }
                         Path copy = dir.resolve(name.substring("META-INF/".length()));
                         assertTrue(Files.isRegularFile(copy), copy + " for " + name + " of " + library.getKey());
-                        assertEquals(Release.sha256(shipped), sha256(copy), copy.toString());
+                        assertEquals(Fleets.sha256(shipped), sha256(copy), copy.toString());
                     }
                 }
             }
@@ -256,7 +256,7 @@ class ReleaseArchiveIT {
 
     private static String sha256(Path file) {
         try {
-            return Release.sha256(Files.readAllBytes(file));
+            return Fleets.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
