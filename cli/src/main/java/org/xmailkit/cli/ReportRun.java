@@ -89,7 +89,8 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
             throws InputException, IOException {
-        List<Path> servers = MailRoots.discover(inputs);
+        MailRoots.Discovery found = MailRoots.discover(inputs);
+        List<Path> servers = found.servers();
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
@@ -99,7 +100,7 @@ final class ReportRun {
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         PrintStream err = ctx.errors();
         int total = servers.size();
-        FleetReport.Result r = report.run(servers, scanRoot, out, done -> {
+        FleetReport.Result r = report.run(servers, found.skipped(), scanRoot, out, done -> {
             if (ctx.terminal()) {
                 err.print("\r" + ctx.msg("report.progress", done, total));
                 if (done == total) {

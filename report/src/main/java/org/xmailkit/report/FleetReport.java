@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +118,20 @@ public final class FleetReport {
      * @throws IOException when the report cannot be written
      */
     public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+        return run(given, List.of(), scanRoot, out, progress);
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param skipped  what the search for servers could not look into, shown on the fleet page and in JSON and SARIF
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws IOException when the report cannot be written
+     */
+    public Result run(List<Path> given, List<InputException> skipped, Path scanRoot, Path out, IntConsumer progress)
+            throws IOException {
         // The same server named twice (fleet/a and ./fleet/a) is reported once.
         Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
         given.forEach(p -> distinct.putIfAbsent(key(p), p));
@@ -144,21 +159,23 @@ public final class FleetReport {
                 }
                 model.add(i, page);
                 progress.accept(done.incrementAndGet());
-            });
+            }).withSkipped(skipped);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e;
         }
-        ReportModel m = model.build(meta);
+        ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
+                .toList());
         Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
         write(out.resolve(JSON), stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
         write(out.resolve(SARIF), stream -> new SarifWriter(options.locale(), options.toolVersion())
                 .write(fleet, stream));
-        List<String> failures = fleet.failed().stream()
-                .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
+        List<String> failures = new ArrayList<>();
+        fleet.skipped().forEach(e -> failures.add(OutputTexts.oneLine(fleet, e, options.locale())));
+        fleet.failed().forEach(f -> failures.add(OutputTexts.failure(fleet, f, options.locale())));
         return new Result(m, html, fleet, failures);
     }
 

@@ -1,8 +1,6 @@
 package org.xmailkit.report;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +11,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.XMailPassword;
+import org.xmailkit.model.fs.ReadPolicy;
 
 /**
  * The secrets of one MailRoot, so that no report text shows them: the stored and decoded passwords of
@@ -86,7 +86,7 @@ public final class Secrets {
                 }
             }
         }
-        root.serverKey().ifPresent(p -> keyLines(p, out));
+        root.serverKey().ifPresent(p -> keyLines(root, p, out));
         return new Secrets(out);
     }
 
@@ -130,17 +130,17 @@ public final class Secrets {
         }
     }
 
-    private static void keyLines(Path key, List<String> out) {
+    private static void keyLines(MailRoot root, Path key, List<String> out) {
         try {
-            String text = new String(Files.readAllBytes(key), StandardCharsets.ISO_8859_1);
+            String text = new String(root.read(key, ReadPolicy.PEM), StandardCharsets.ISO_8859_1);
             for (String line : text.split("\r?\n")) {
                 String t = line.strip();
                 if (t.length() >= 16 && !t.startsWith("-----")) {
                     out.add(t);
                 }
             }
-        } catch (IOException e) {
-            // An unreadable key cannot leak into the report either.
+        } catch (InputException e) {
+            // An unreadable or refused key (a FIFO, a link leaving the MailRoot) cannot leak into the report either.
         }
     }
 
