@@ -3,12 +3,14 @@ package org.xmailkit.report;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.InputException;
@@ -41,18 +43,42 @@ public final class Secrets {
     /** No secrets: for tests and for servers that could not be opened. */
     public static final Secrets NONE = new Secrets(List.of());
 
-    private final List<Pattern> patterns;
+    /** Base of the rolling hash. */
+    private static final long BASE = 1_000_003L;
+
+    /** The secrets by length, then by rolling hash (several secrets may share one). */
+    private final Map<Integer, Map<Long, List<String>>> byLength;
+    /** The lengths present, shortest first, and BASE to the power of each. */
+    private final int[] lengths;
+    private final long[] powers;
 
     private Secrets(List<String> secrets) {
-        List<String> sorted = new ArrayList<>(new LinkedHashSet<>(secrets));
-        sorted.removeIf(s -> s.strip().length() < SHORTEST);
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        List<Pattern> p = new ArrayList<>();
-        for (String s : sorted) {
-            String q = Pattern.quote(s);
-            p.add(Pattern.compile(s.length() >= ANYWHERE ? q : "(?<![\\p{Alnum}])" + q + "(?![\\p{Alnum}])"));
+        Map<Integer, Map<Long, List<String>>> m = new TreeMap<>();
+        for (String s : new LinkedHashSet<>(secrets)) {
+            if (s.strip().length() < SHORTEST) {
+                continue;
+            }
+            m.computeIfAbsent(s.length(), k -> new HashMap<>()).computeIfAbsent(hash(s, 0, s.length()),
+                    k -> new ArrayList<>(1)).add(s);
         }
-        this.patterns = List.copyOf(p);
+        this.byLength = m;
+        this.lengths = m.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.powers = new long[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            long p = 1;
+            for (int k = 0; k < lengths[i]; k++) {
+                p *= BASE;
+            }
+            powers[i] = p;
+        }
+    }
+
+    private static long hash(CharSequence s, int from, int to) {
+        long h = 0;
+        for (int i = from; i < to; i++) {
+            h = h * BASE + s.charAt(i);
+        }
+        return h;
     }
 
     /**
@@ -156,13 +182,63 @@ public final class Secrets {
         if (out.contains("PRIVATE KEY-----")) {
             out = PEM_PRIVATE.matcher(out).replaceAll(MASK);
         }
-        for (Pattern p : patterns) {
-            Matcher m = p.matcher(out);
-            if (m.find()) {
-                out = m.replaceAll(Matcher.quoteReplacement(MASK));
+        // One rolling-hash pass over the text per length of secret, whatever the number of secrets: a MailRoot with
+        // a million passwords costs no more per text than one with ten. Every occurrence is masked, overlapping
+        // ones together.
+        boolean[] hidden = null;
+        int n = out.length();
+        for (int li = 0; li < lengths.length && lengths[li] <= n; li++) {
+            int len = lengths[li];
+            Map<Long, List<String>> table = byLength.get(len);
+            long h = hash(out, 0, len);
+            for (int i = 0; ; i++) {
+                List<String> candidates = table.get(h);
+                if (candidates != null && occurs(out, i, len, candidates)) {
+                    if (hidden == null) {
+                        hidden = new boolean[n];
+                    }
+                    Arrays.fill(hidden, i, i + len, true);
+                }
+                if (i + len >= n) {
+                    break;
+                }
+                h = h * BASE + out.charAt(i + len) - powers[li] * out.charAt(i);
             }
         }
-        return out;
+        if (hidden == null) {
+            return out;
+        }
+        StringBuilder b = new StringBuilder(n);
+        for (int i = 0; i < n; i++) {
+            if (!hidden[i]) {
+                b.append(out.charAt(i));
+            } else if (i == 0 || !hidden[i - 1]) {
+                b.append(MASK);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Whether a secret of the candidates is at {@code at}: long ones anywhere, shorter ones only as a whole word
+     * (no ASCII letter or digit right before or after).
+     */
+    private static boolean occurs(String text, int at, int len, List<String> candidates) {
+        for (String s : candidates) {
+            if (text.regionMatches(at, s, 0, len)
+                    && (len >= ANYWHERE || !alnum(text, at - 1) && !alnum(text, at + len))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean alnum(String text, int i) {
+        if (i < 0 || i >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(i);
+        return c < 0x80 && Character.isLetterOrDigit(c);
     }
 
 }
