@@ -116,7 +116,7 @@ final class ReportRun {
      *
      * @param r   the result
      * @param ctx the context
-     * @return {@link ExitCode#PARTIAL} when some server failed, else {@link ExitCode#OK}
+     * @return {@link ExitCode#PARTIAL} when some server failed or some file was not read, else {@link ExitCode#OK}
      */
     static ExitCode summarise(FleetReport.Result r, CommandContext ctx) {
         PrintStream out = ctx.text();
@@ -138,7 +138,9 @@ final class ReportRun {
         for (String f : r.failures()) {
             err.println(f);
         }
-        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        // A file not read (a link leaving the MailRoot, a FIFO, over a bound) leaves the report incomplete, as the
+        // audit says with the same exit code.
+        return r.failures().isEmpty() && !r.fleet().incomplete() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     /**

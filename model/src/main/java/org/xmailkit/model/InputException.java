@@ -63,6 +63,15 @@ public final class InputException extends Exception {
         this.args = List.of(args);
     }
 
+    /**
+     * @param path a server whose files need more memory than the run may use
+     * @return the error saying so, with the heap limit
+     */
+    public static InputException outOfMemory(Path path) {
+        return new InputException(path, 0, Reason.OUT_OF_MEMORY,
+                Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    }
+
     /** @return the input path */
     public Path path() {
         return path;

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.xmailkit.audit.AuditOptions;
@@ -147,11 +148,20 @@ public final class FleetReport {
         }
         ReportModel.Builder model = new ReportModel.Builder(root);
         AtomicInteger done = new AtomicInteger();
-        FleetResult fleet;
+        Map<Integer, ServerAudit> tooBig = new ConcurrentHashMap<>();
+        FleetResult audited;
         try {
-            fleet = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
+            audited = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
                 int i = index.get(key(s.path()));
-                ServerReport page = page(ids.get(i), s);
+                ServerReport page;
+                try {
+                    page = page(ids.get(i), s);
+                } catch (OutOfMemoryError e) {
+                    // Audited, but its settings, plan and page do not fit: it fails here, and in JSON and SARIF.
+                    ServerAudit failed = new ServerAudit.Unreadable(s.path(), InputException.outOfMemory(s.path()));
+                    tooBig.put(i, failed);
+                    page = page(ids.get(i), failed);
+                }
                 try {
                     site.server(page);
                 } catch (IOException e) {
@@ -166,6 +176,7 @@ public final class FleetReport {
             }
             throw e;
         }
+        FleetResult fleet = withFailures(audited, tooBig);
         ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
                 .toList());
         Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
@@ -177,6 +188,17 @@ public final class FleetReport {
         fleet.skipped().forEach(e -> failures.add(OutputTexts.oneLine(fleet, e, options.locale())));
         fleet.failed().forEach(f -> failures.add(OutputTexts.failure(fleet, f, options.locale())));
         return new Result(m, html, fleet, failures);
+    }
+
+    /** The fleet with the servers whose page did not fit in memory marked failed. */
+    private static FleetResult withFailures(FleetResult audited, Map<Integer, ServerAudit> failed) {
+        if (failed.isEmpty()) {
+            return audited;
+        }
+        List<ServerAudit> all = new ArrayList<>(audited.servers());
+        failed.forEach(all::set);
+        return new FleetResult(audited.scanRoot(), audited.rules(), audited.options(), all, audited.unusedWaivers(),
+                audited.skipped());
     }
 
     private static Path key(Path p) {

@@ -39,13 +39,22 @@ final class Pem {
     private Pem() {
     }
 
+    private static volatile Provider provider;
+
     /** The BouncyCastle provider, used as an instance only (never registered globally). */
     static Provider bc() {
-        return BcHolder.PROVIDER;
-    }
-
-    private static final class BcHolder {
-        static final Provider PROVIDER = new BouncyCastleProvider();
+        // Not a class initializer, for the same reason as TrustAnchors.runtime(): a failed load is tried again.
+        Provider p = provider;
+        if (p == null) {
+            synchronized (Pem.class) {
+                p = provider;
+                if (p == null) {
+                    p = new BouncyCastleProvider();
+                    provider = p;
+                }
+            }
+        }
+        return p;
     }
 
     /** Where TLS files are read from: a MailRoot's safe reader, or one bounded by a named file's directory. */

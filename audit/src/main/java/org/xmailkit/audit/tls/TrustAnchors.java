@@ -25,13 +25,23 @@ public final class TrustAnchors {
     private TrustAnchors() {
     }
 
+    private static volatile List<X509Certificate> runtimeRoots;
+
     /** @return the Java runtime's default trusted roots (read once), or none when they cannot be read */
     public static List<X509Certificate> runtime() {
-        return RuntimeHolder.ROOTS;
-    }
-
-    private static final class RuntimeHolder {
-        static final List<X509Certificate> ROOTS = loadRuntime();
+        // Not a class initializer: one that runs out of memory (a huge server beside it) would leave the class
+        // unusable for the rest of the run; this is simply loaded again by the next caller.
+        List<X509Certificate> r = runtimeRoots;
+        if (r == null) {
+            synchronized (TrustAnchors.class) {
+                r = runtimeRoots;
+                if (r == null) {
+                    r = loadRuntime();
+                    runtimeRoots = r;
+                }
+            }
+        }
+        return r;
     }
 
     private static List<X509Certificate> loadRuntime() {
