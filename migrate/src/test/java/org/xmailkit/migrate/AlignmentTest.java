@@ -19,6 +19,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabLine;
 
@@ -119,6 +120,6 @@ class AlignmentTest {
         TabDocument a = doc(List.of("\"A\"\t\"1\""));
         TabDocument b = doc(List.of("\"A\"\t\"1\""));
         assertTrue(Alignment.of(a, b).isEmpty());
-        assertEquals(List.of(), UnifiedDiff.of("a", "b", a, b, StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(), UnifiedDiff.of(MailRootFile.SERVER_TAB, "a", "b", a, b, StandardCharsets.ISO_8859_1));
     }
 }
