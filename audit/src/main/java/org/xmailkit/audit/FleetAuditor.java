@@ -21,8 +21,8 @@ import org.xmailkit.model.MemoryBudget;
  * Audits many servers in parallel, bounded by the number of cores. A server that cannot be read, or on which a rule
  * fails, becomes a failed entry; the others go on. A server too big to run beside others ({@link MemoryBudget}),
  * or one that ran out of memory beside others, is audited alone after the rest, with the whole heap; if it still
- * does not fit it fails ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same. Results keep the order the servers were given in, whatever order the threads
- * finish in.
+ * does not fit it fails ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same.
+ * Results keep the order the servers were given in, whatever order the threads finish in.
  */
 public final class FleetAuditor {
 

@@ -33,7 +33,8 @@ class AlignmentTest {
     @Provide
     Arbitrary<List<String>> lines() {
         // Few distinct texts, so that equal lines (the hard case for a text diff) are common.
-        return Arbitraries.of("\"A\"\t\"1\"", "\"B\"\t\"2\"", "# c", "", "\"A\"\t\"1\"").list().ofMinSize(0).ofMaxSize(30);
+        return Arbitraries.of("\"A\"\t\"1\"", "\"B\"\t\"2\"", "# c", "", "\"A\"\t\"1\"").list()
+                .ofMinSize(0).ofMaxSize(30);
     }
 
     @Provide

@@ -81,8 +81,8 @@ class MailRootsTest {
         InputException e = d.skipped().get(0);
         assertEquals(InputException.Reason.TOO_DEEP, e.reason());
         assertEquals(tooDeep, e.path());
-        assertEquals(tooDeep + ": not searched below: more than 12 directory levels down; name this directory to search it",
-                e.getMessage());
+        assertEquals(tooDeep + ": not searched below: more than 12 directory levels down; name this directory to "
+                + "search it", e.getMessage());
         assertEquals(tooDeep + ": これより下は検索していません: 12 階層より深い場所です。検索するにはこのディレクトリを直接指定してください",
                 e.oneLine(Locale.JAPANESE));
         assertEquals(List.of(tooDeep.resolve("MailRoot")), MailRoots.discover(List.of(tooDeep)).servers(),

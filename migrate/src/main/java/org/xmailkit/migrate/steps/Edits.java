@@ -1,6 +1,5 @@
 package org.xmailkit.migrate.steps;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.xmailkit.model.EditException;
