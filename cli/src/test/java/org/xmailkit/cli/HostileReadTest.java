@@ -125,7 +125,7 @@ class HostileReadTest {
     }
 
     @Test
-    void attack3_certificateKeyAndUserTabLinkedOutAreRefusedAndNamed() throws Exception {
+    void attack3_certificateKeyAndCaFilesLinkedOutAreRefusedAndNamed() throws Exception {
         Victim key = Victim.at(tmp.resolve("etc/ssl/private/other.key"), SHADOW);
         Path root = XMail127Default.copyTo(tmp.resolve("MailRoot"));
         Files.createSymbolicLink(root.resolve("server.key"), key.path());
