@@ -3,6 +3,7 @@ package org.xmailkit.audit;
 import java.util.Objects;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * What a rule sees.

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The audit of one server.

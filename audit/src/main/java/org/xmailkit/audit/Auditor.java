@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.Text;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -25,7 +28,7 @@ public final class Auditor {
             .thenComparingInt(f -> f.location().column())
             .thenComparing(f -> f.rule().id())
             .thenComparing(f -> f.message().key())
-            .thenComparing(f -> String.join("\u0000", f.message().args()));
+            .thenComparing(f -> String.join("\u0000", f.message().strings()));
 
     private final List<Rule> rules;
 
@@ -117,15 +120,15 @@ public final class Auditor {
     }
 
     private static Text scrub(Text t, Secrets secrets) {
-        return new Text(t.key(), t.args().stream().map(secrets::scrub).toList());
+        return t.mapStrings(secrets::scrub);
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {
         if (info.needs().contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
-            return Optional.of(Text.of("outcome.bareServerTab"));
+            return Optional.of(AuditMessages.text("outcome.bareServerTab"));
         }
         if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
-            return Optional.of(Text.of("outcome.noInstallDir"));
+            return Optional.of(AuditMessages.text("outcome.noInstallDir"));
         }
         return Optional.empty();
     }

@@ -117,7 +117,7 @@ public record Waivers(List<Waiver> entries) {
             String rule = c.word();
             String glob = c.glob(display, n);
             if (glob.isEmpty()) {
-                throw new WaiverException(display, n, Text.of("waiver.error.noPath"));
+                throw new WaiverException(display, n, AuditMessages.text("waiver.error.noPath"));
             }
             Body body = body(rule, c.rest(), rules, display, n);
             out.add(new Waiver(body.rule(), glob, body.reason(), body.expires(), display + ":" + n));
@@ -141,10 +141,10 @@ public record Waivers(List<Waiver> entries) {
     static Body body(String rule, String rest, Set<String> rules, String where, int line) throws WaiverException {
         String id = rule.toUpperCase(Locale.ROOT);
         if (!RuleInfo.ID.matcher(id).matches()) {
-            throw new WaiverException(where, line, Text.of("waiver.error.badRule", rule));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.badRule", rule));
         }
         if (!rules.contains(id)) {
-            throw new WaiverException(where, line, Text.of("waiver.error.unknownRule", id));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.unknownRule", id));
         }
         String r = rest.strip();
         LocalDate expires = null;
@@ -154,12 +154,12 @@ public record Waivers(List<Waiver> entries) {
             try {
                 expires = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new WaiverException(where, line, Text.of("waiver.error.badDate", date));
+                throw new WaiverException(where, line, AuditMessages.text("waiver.error.badDate", date));
             }
             r = r.substring(end).strip();
         }
         if (r.isEmpty()) {
-            throw new WaiverException(where, line, Text.of("waiver.error.noReason", id));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.noReason", id));
         }
         return new Body(id, expires, r);
     }
@@ -222,7 +222,7 @@ public record Waivers(List<Waiver> entries) {
             if (i < s.length() && s.charAt(i) == '"') {
                 int close = s.indexOf('"', i + 1);
                 if (close < 0) {
-                    throw new WaiverException(where, line, Text.of("waiver.error.unterminatedQuote"));
+                    throw new WaiverException(where, line, AuditMessages.text("waiver.error.unterminatedQuote"));
                 }
                 String g = s.substring(i + 1, close);
                 i = close + 1;

@@ -32,15 +32,15 @@ final class CatalogueCheck {
             for (String t : TEXTS) {
                 String key = "rule." + id + "." + t;
                 for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
-                    if (!AuditMessages.has(l, key) || AuditMessages.get(l, key).isBlank()) {
+                    if (!r.texts().has(l, key) || r.texts().get(l, key).isBlank()) {
                         out.add(id + ": no " + l.getLanguage() + " text " + key);
                     }
                 }
-                if (AuditMessages.has(Locale.JAPANESE, key) && !Bundles.hasJapanese(AuditMessages.get(Locale.JAPANESE, key))) {
+                if (r.texts().has(Locale.JAPANESE, key) && !Bundles.hasJapanese(r.texts().get(Locale.JAPANESE, key))) {
                     out.add(id + ": the Japanese " + t + " has no Japanese in it");
                 }
             }
-            if (AuditMessages.has(Locale.ENGLISH, "rule." + id + ".title") && !titleFine(r.title(Locale.ENGLISH))) {
+            if (r.texts().has(Locale.ENGLISH, "rule." + id + ".title") && !titleFine(r.title(Locale.ENGLISH))) {
                 out.add(id + ": the title should be capitalised, without a final period: " + r.title(Locale.ENGLISH));
             }
             if (r.references().isEmpty()) {

@@ -23,6 +23,7 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.report.text.Columns;
 
 /**
  * Parses {@code xmailkit <command> [options] [operands]}, runs the command and maps every outcome to an

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,28 +16,23 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.Text;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
 import org.xmailkit.migrate.BatchResult;
-import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
-import org.xmailkit.migrate.Migrator;
-import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerOutcome;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.report.AuditedMigrator;
+import org.xmailkit.report.text.PlanTextWriter;
 
 /**
  * {@code xmailkit migrate PATHS...}: plans the migration of each server to 1.27 (or the localized 1.27) and prints
@@ -47,16 +41,14 @@ import org.xmailkit.model.fs.WritePolicy;
  */
 final class MigrateCommand implements Command {
 
-    private final Migrator migrator;
     private final WritePolicy policy;
 
     MigrateCommand() {
-        this(new Migrator(), WritePolicy.STANDARD);
+        this(WritePolicy.STANDARD);
     }
 
-    /** For tests: another migrator (audit rules), or a write policy with injected failures or a short lock wait. */
-    MigrateCommand(Migrator migrator, WritePolicy policy) {
-        this.migrator = migrator;
+    /** For tests: a write policy with injected failures or a short lock wait. */
+    MigrateCommand(WritePolicy policy) {
         this.policy = policy;
     }
 
@@ -106,6 +98,7 @@ final class MigrateCommand implements Command {
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
         BatchResult result;
+        AuditedMigrator migrator = AuditedMigrator.standard();
         try (Progress progress = new Progress(ctx, jobs.size() > 1)) {
             result = new BatchMigrator(migrator, policy).run(jobs, batch, progress);
         }
@@ -132,7 +125,7 @@ final class MigrateCommand implements Command {
                 text.println();
             }
             first = false;
-            print(text, o, mode, ctx);
+            print(text, o, mode, migrator, ctx);
         }
         if (!first) {
             text.println();
@@ -281,8 +274,8 @@ final class MigrateCommand implements Command {
 
     // ------------------------------------------------------------------ output
 
-    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, CommandContext ctx) {
-        Locale l = ctx.locale();
+    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, AuditedMigrator migrator,
+                              CommandContext ctx) {
         if (mode == BatchMigrator.Mode.ROLLBACK) {
             out.println("== " + o.path());
             if (o.status() == ServerOutcome.Status.NOTHING_TO_ROLL_BACK) {
@@ -293,30 +286,8 @@ final class MigrateCommand implements Command {
             return;
         }
         MigrationResult r = o.result().orElseThrow();
-        out.println("== " + o.path() + "  (" + r.source().display() + " -> " + r.options().target() + ")");
-        printSource(out, r.source(), ctx);
-        if (r.changes().isEmpty()) {
-            out.println(ctx.msg("migrate.noChanges"));
-        } else {
-            out.println(ctx.msg("migrate.plan", r.changes().size()));
-            // In file order, new lines last, so the plan reads alongside the diff.
-            List<Change> sorted = new ArrayList<>(r.changes());
-            sorted.sort(Comparator.comparing((Change c) -> c.file().ordinal())
-                    .thenComparingInt(c -> c.line() == 0 ? Integer.MAX_VALUE : c.line()));
-            for (Change c : sorted) {
-                out.println("  " + change(c, ctx) + "   [" + c.stepId() + "]");
-                out.println("      " + c.reason().render(l));
-            }
-        }
-        if (!r.notes().isEmpty()) {
-            out.println(ctx.msg("migrate.notes", r.notes().size()));
-            for (Note n : r.notes()) {
-                String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
-                out.println("  " + Columns.cell(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
-                        + n.text().render(l) + "   [" + n.stepId() + "]");
-            }
-        }
-        printAudit(out, r, ctx);
+        PlanTextWriter plan = new PlanTextWriter(ctx.locale());
+        plan.plan(out, o.path(), r, migrator.delta(r.path()));
         switch (o.status()) {
             case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", p)));
             case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written().get(0)));
@@ -325,68 +296,7 @@ final class MigrateCommand implements Command {
         if (o.resumed()) {
             out.println(ctx.msg("migrate.resumed"));
         }
-        for (String line : r.diff()) {
-            out.println(line);
-        }
-    }
-
-    private static void printSource(PrintStream out, SourceVersion s, CommandContext ctx) {
-        if (s.given()) {
-            out.println(ctx.msg("migrate.source.given", s.display()));
-            return;
-        }
-        out.println(ctx.msg("migrate.source.detected", s.display()));
-        for (Text t : s.evidence()) {
-            out.println("    - " + t.render(ctx.locale()));
-        }
-    }
-
-    private static void printAudit(PrintStream out, MigrationResult r, CommandContext ctx) {
-        if (r.audit().error().isPresent()) {
-            out.println(ctx.msg("migrate.audit.unavailable", r.audit().error().get()));
-            return;
-        }
-        out.println(ctx.msg("migrate.audit", r.audit().before().size(), r.audit().after().size(),
-                r.audit().resolved().size(), r.audit().introduced().size()));
-        for (Finding f : r.audit().resolved()) {
-            out.println("  " + ctx.msg("migrate.audit.resolved") + " " + finding(f, ctx));
-        }
-        for (Finding f : r.audit().introduced()) {
-            out.println("  " + ctx.msg("migrate.audit.introduced") + " " + finding(f, ctx));
-        }
-    }
-
-    private static String finding(Finding f, CommandContext ctx) {
-        String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
-        return f.rule().id() + " " + file + (f.location().line() > 0 ? ":" + f.location().line() : "") + "  "
-                + f.message(ctx.locale());
-    }
-
-    /** The kind column: 8 wide, or wider when a label in the context's language needs it (Japanese). */
-    private static int kindWidth(CommandContext ctx) {
-        int widest = 0;
-        for (Change.Kind k : Change.Kind.values()) {
-            widest = Math.max(widest, Columns.width(ctx.msg("migrate.kind." + k.name())));
-        }
-        return Math.max(8, widest + 1);
-    }
-
-    private static String change(Change c, CommandContext ctx) {
-        String where = Columns.cell(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
-        String kind = Columns.cell(ctx.msg("migrate.kind." + c.kind().name()), kindWidth(ctx));
-        String what = switch (c.kind()) {
-            case ADD -> c.newName() + " = " + quote(c.newValue());
-            case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
-            case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
-                    ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
-            case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
-            case COMMENT -> c.newValue();
-        };
-        return where + kind + what;
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : "\"" + value + "\"";
+        plan.diff(out, r);
     }
 
     private static String summary(BatchResult r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {

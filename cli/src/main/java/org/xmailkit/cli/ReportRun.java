@@ -13,15 +13,15 @@ import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.TerminalStream;
 import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.report.AuditedMigrator;
 import org.xmailkit.report.FleetReport;
-import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
@@ -103,7 +103,7 @@ final class ReportRun {
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
-        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
+        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(AuditedMigrator.standard(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         TerminalStream err = ctx.errors();

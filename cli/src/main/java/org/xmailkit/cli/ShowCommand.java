@@ -29,6 +29,7 @@ import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
 import org.xmailkit.report.JsonDocument;
+import org.xmailkit.report.text.Columns;
 
 /**
  * {@code xmailkit show}: the effective configuration, like {@code postconf -n}: each variable XMail 1.27 would

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.model.References;
 
 class ExplainCommandTest {
 

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.testing.XMail127Default;
 import org.xmailkit.model.testing.Needs;
+import org.xmailkit.model.testing.XMail127Default;
 
 /**
  * A MailRoot written by someone else, read as root: the read side of the hostile-MailRoot attacks. Each test runs

@@ -28,7 +28,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.fs.Hashes;
 import org.xmailkit.model.fs.WriteHook;
 import org.xmailkit.model.fs.WritePolicy;
@@ -69,7 +68,7 @@ class HostileWriteTest {
     }
 
     private static Cli migrateWith(WritePolicy policy) {
-        return new Cli(List.of(new MigrateCommand(new Migrator(), policy)));
+        return new Cli(List.of(new MigrateCommand(policy)));
     }
 
     private String stdout() {

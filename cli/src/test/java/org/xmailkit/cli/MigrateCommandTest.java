@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -245,7 +244,7 @@ class MigrateCommandTest {
         CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
                 Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), tmp);
 
-        ExitCode code = new Cli(List.of(new MigrateCommand(new Migrator(), denied)))
+        ExitCode code = new Cli(List.of(new MigrateCommand(denied)))
                 .run(new String[] {"migrate", "s1", "--from", "1.22", "--write"}, ctx);
 
         assertEquals(ExitCode.INPUT, code, stderr());

@@ -1,7 +1,8 @@
 package org.xmailkit.migrate;
 
 import java.util.List;
-import org.xmailkit.audit.Reference;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.Text;
 
 /**
  * One migration step: a pure function over the lossless documents. It touches only the lines it must, reports
@@ -17,8 +18,8 @@ public interface MigrationStep {
     List<Reference> facts();
 
     /** @return why the step exists, in one line (key {@code step.<id>.reason}) */
-    default MigrationText reason() {
-        return MigrationText.of("step." + id() + ".reason");
+    default Text reason() {
+        return MigrateMessages.text("step." + id() + ".reason");
     }
 
     /**

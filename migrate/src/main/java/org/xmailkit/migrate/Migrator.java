@@ -7,34 +7,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.xmailkit.audit.AuditOptions;
-import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /**
- * Migrates one server in memory: decides the source version, runs the plan, computes the new bytes from the edited
- * documents (never by re-encoding text), the diffs, and the audit before and after. Writes nothing.
+ * Migrates one server in memory: decides the source version, runs the plan, and computes the new bytes from the
+ * edited documents (never by re-encoding text) and the diffs. Writes nothing. It knows no audit rule: the remedies
+ * {@code --fix} applies come from the caller ({@link Remedies}), and so does an audit of the result.
  */
-public final class Migrator {
+public final class Migrator implements Planner {
 
-    private final Auditor auditor;
+    /** Where {@code --fix} gets the remedies of a state of a server's files. */
+    @FunctionalInterface
+    public interface Remedies {
 
-    /** A migrator with every audit rule. */
-    public Migrator() {
-        this(Auditor.standard());
+        /** No remedies: a migrator that cannot {@code --fix}. */
+        Remedies NONE = (root, options, source) -> List.of();
+
+        /**
+         * @param state   a MailRoot as the migration has edited it so far
+         * @param options the migration's options (its target)
+         * @param source  the source version of the migration
+         * @return the remedies the audit offers for it (unwaived findings of rules with a fix)
+         */
+        List<Remedy> of(MailRoot state, MigrationOptions options, SourceVersion source);
     }
 
-    /** @param auditor the auditor for the before/after delta and for {@code --fix} */
-    public Migrator(Auditor auditor) {
-        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    private final Remedies remedies;
+
+    /** A migrator without remedies: {@code --fix} is refused. */
+    public Migrator() {
+        this(Remedies.NONE);
+    }
+
+    /** @param remedies where {@code --fix} gets its remedies */
+    public Migrator(Remedies remedies) {
+        this.remedies = Objects.requireNonNull(remedies, "remedies");
     }
 
     /**
@@ -54,17 +69,19 @@ public final class Migrator {
      * @return the result
      * @throws InputException when a file the migration edits exists but cannot be read
      */
+    @Override
     public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source)
             throws InputException {
-        AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
+        if (options.fix().any() && remedies == Remedies.NONE) {
+            throw new IllegalArgumentException("--fix needs the audit's remedies: a Migrator made with them");
+        }
         ServerFiles files = ServerFiles.read(root);
         if (!root.readErrors().isEmpty()) {
             // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
             throw root.readErrors().get(0);
         }
-        Function<ServerFiles, List<Finding>> findings =
-                f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
-        MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, findings);
+        Function<ServerFiles, List<Remedy>> fixes = f -> remedies.of(root.withContent(f.allBytes()), options, source);
+        MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, fixes);
 
         // Steps and the diff mask what they know to be secret; this is the second line of defence.
         Secrets secrets = Secrets.of(root);
@@ -77,21 +94,11 @@ public final class Migrator {
             results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset(),
                     secrets));
         }
-        AuditDelta delta;
-        try {
-            List<Finding> before = auditor.audit(root, auditOptions, source).findings();
-            List<Finding> after = applied.after().equals(applied.before()) ? before
-                    : auditor.audit(root.withContent(applied.after().allBytes()), auditOptions, source).findings();
-            delta = AuditDelta.of(before, after);
-        } catch (RuntimeException e) {
-            // The delta is information; a failing rule must not stop the migration itself.
-            delta = AuditDelta.unavailable(String.valueOf(e));
-        }
         List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
         List<Note> notes = applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(), n.line(),
                 secrets.scrub(n.name()), scrub(n.text(), secrets))).toList();
         return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
-                options, changes, notes, results, delta);
+                options, changes, notes, results);
     }
 
     /**
@@ -117,8 +124,7 @@ public final class Migrator {
                 scrub(c.reason(), secrets));
     }
 
-    private static MigrationText scrub(MigrationText t, Secrets secrets) {
-        return new MigrationText(t.key(), t.args().stream()
-                .map(a -> a instanceof String s ? (Object) secrets.scrub(s) : a).toList());
+    private static Text scrub(Text t, Secrets secrets) {
+        return t.mapStrings(secrets::scrub);
     }
 }

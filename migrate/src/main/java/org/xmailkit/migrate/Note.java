@@ -3,6 +3,7 @@ package org.xmailkit.migrate;
 import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Text;
 
 /**
  * Something the administrator should know about a migration besides the edits: a behaviour change, a decision
@@ -15,7 +16,7 @@ import org.xmailkit.model.MailRootFile;
  * @param name   the variable concerned, or empty
  * @param text   what to say
  */
-public record Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text) {
+public record Note(Level level, String stepId, MailRootFile file, int line, String name, Text text) {
 
     /** How much a note needs attention, least first. */
     public enum Level {

@@ -24,7 +24,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.SafeWriter;
@@ -67,7 +66,7 @@ class CrashSafetyPropertiesTest {
         Path dir = Files.createTempDirectory("xmailkit-crash");
         try {
             MigrationOptions options = MigrationOptions.standard().withFrom(from);
-            Migrator migrator = new Migrator(new Auditor(List.of()));
+            Migrator migrator = new Migrator();
             List<BatchMigrator.Job> jobs = new ArrayList<>();
             Map<Path, byte[]> original = new HashMap<>();
             Map<Path, byte[]> expected = new HashMap<>();

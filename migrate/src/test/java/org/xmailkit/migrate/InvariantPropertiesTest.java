@@ -11,11 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /** The migration invariants over generated configurations, every source version, target and policy. */
 class InvariantPropertiesTest {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.SafeWriter;
@@ -49,7 +47,7 @@ class WritingTest {
     private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
-        return new Migrator(new Auditor(List.of())).migrate(MailRoot.open(root), FROM_122);
+        return new Migrator().migrate(MailRoot.open(root), FROM_122);
     }
 
     private List<String> names(Path dir) throws IOException {
@@ -226,7 +224,7 @@ class WritingTest {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
         InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)),
                 Optional.empty(), CLOCK);
-        BatchMigrator batch = new BatchMigrator(new Migrator(new Auditor(List.of())),
+        BatchMigrator batch = new BatchMigrator(new Migrator(),
                 WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
                 CLOCK, 1);
@@ -265,7 +263,7 @@ class WritingTest {
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
                 MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
 
-        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), WritePolicy.STANDARD)
+        BatchResult r = new BatchMigrator(new Migrator(), WritePolicy.STANDARD)
                 .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
 
         MigrationResult m = r.outcomes().get(0).result().orElseThrow();
@@ -340,7 +338,7 @@ class WritingTest {
     void outOfABareServerTabIsOneFile() throws Exception {
         Path tab = tmp.resolve("legacy.tab");
         Files.writeString(tab, OLD);
-        MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(tab), FROM_122);
+        MigrationResult r = new Migrator().migrate(MailRoot.open(tab), FROM_122);
 
         OutTree.write(r, tmp.resolve("out/legacy.tab"), WritePolicy.STANDARD);
 

@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model;
 
 import java.util.Objects;
 

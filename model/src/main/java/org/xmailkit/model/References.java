@@ -1,6 +1,5 @@
-package org.xmailkit.audit.rules.cfg;
+package org.xmailkit.model;
 
-import org.xmailkit.audit.Reference;
 
 /** Sources the CFG, UPG and LOC rules and the migration steps cite. */
 public final class References {

@@ -1,4 +1,4 @@
-package org.xmailkit.migrate;
+package org.xmailkit.report;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +71,7 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
     }
 
     static String key(Finding f) {
-        return looseKey(f) + "\u0000" + String.join("\u0001", f.message().args());
+        return looseKey(f) + "\u0000" + String.join("\u0001", f.message().strings());
     }
 
     static String looseKey(Finding f) {

@@ -6,35 +6,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.audit.AuditResult;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.model.EditException;
-import org.xmailkit.model.InputException;
-import org.xmailkit.model.MailRoot;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.FileResult;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.MigrationView.DiffFile;
 import org.xmailkit.report.MigrationView.NoteView;
 import org.xmailkit.report.MigrationView.PlannedChange;
 
 /**
- * The report's view of a dry-run migration: runs the migrate module's {@link Migrator} (which writes nothing) and
- * turns its {@link MigrationResult} into a {@link MigrationView}, translated and scrubbed of secrets.
+ * The report's view of a dry-run migration: plans it with the {@link AuditedMigrator} (which writes nothing) and
+ * turns its {@link MigrationResult} and audit delta into a {@link MigrationView}, translated and scrubbed of secrets.
  */
 public final class MigratePlanner implements MigrationPlanner {
 
-    private final Migrator migrator;
+    private final AuditedMigrator migrator;
     private final MigrationOptions options;
 
     /**
      * @param migrator the migrator
      * @param options  how to migrate
      */
-    public MigratePlanner(Migrator migrator, MigrationOptions options) {
+    public MigratePlanner(AuditedMigrator migrator, MigrationOptions options) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.options = Objects.requireNonNull(options, "options");
     }
@@ -46,25 +46,26 @@ public final class MigratePlanner implements MigrationPlanner {
         // this planner was given --from and the audit was not, or the other way round.
         SourceVersion source = options.from().isEmpty() && !before.source().given()
                 ? before.source() : Migrator.source(root, options);
-        MigrationResult r;
+        AuditedMigrator.Planned r;
         try {
-            r = migrator.migrate(root, options, source);
+            r = migrator.plan(root, options, source);
         } catch (InputException e) {
             return MigrationView.failed(target, e.oneLine(locale));
         } catch (EditException e) {
             return MigrationView.failed(target, secrets.scrub(e.message(locale)));
         }
-        return view(r, root, secrets, locale);
+        return view(r.result(), r.delta(), root, secrets, locale);
     }
 
     /**
      * @param r       a migration result
+     * @param audit   the audit before and after it
      * @param root    the server
      * @param secrets what must not be shown
      * @param locale  the language
      * @return the view
      */
-    MigrationView view(MigrationResult r, MailRoot root, Secrets secrets, Locale locale) {
+    MigrationView view(MigrationResult r, AuditDelta audit, MailRoot root, Secrets secrets, Locale locale) {
         String target = r.options().target().toString();
         Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
         List<PlannedChange> changes = new ArrayList<>();
@@ -92,12 +93,12 @@ public final class MigratePlanner implements MigrationPlanner {
                         text));
             }
         }
-        MigrationView.AuditDelta delta = null;
-        if (r.audit().error().isPresent()) {
+        MigrationView.AuditComparison delta = null;
+        if (audit.error().isPresent()) {
             notes.add(new NoteView("info", "", ReportMessages.get(locale, "migration.noDelta",
-                    secrets.scrub(r.audit().error().get()))));
+                    secrets.scrub(audit.error().get()))));
         } else {
-            delta = MigrationViews.delta(r.audit().before(), r.audit().after(), rule -> rule.title(locale));
+            delta = MigrationViews.delta(audit, rule -> rule.title(locale));
         }
         return MigrationView.planned(target, changes, diffs, behaviour, notes, delta);
     }

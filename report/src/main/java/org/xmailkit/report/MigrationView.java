@@ -18,7 +18,7 @@ import org.xmailkit.audit.Severity;
  * @param failure          why the plan failed, or null
  */
 public record MigrationView(Readiness readiness, String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                            List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta, String failure) {
+                            List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta, String failure) {
 
     public MigrationView {
         Objects.requireNonNull(readiness, "readiness");
@@ -61,7 +61,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @return the view, clean when no behaviour changes
      */
     public static MigrationView planned(String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                                        List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta) {
+                                        List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta) {
         Readiness r = behaviourChanges.isEmpty() ? Readiness.CLEAN : Readiness.BEHAVIOUR_CHANGES;
         return new MigrationView(r, target, changes, diffs, behaviourChanges, notes, delta, null);
     }
@@ -138,14 +138,15 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
     }
 
     /**
-     * The audit before versus after the migration.
+     * The audit before versus after the migration ({@link AuditDelta}) as the report shows it:
+     * unwaived findings counted per severity and per rule.
      *
      * @param counts     unsuppressed findings per severity, before and after
      * @param resolved   rules with fewer findings after
      * @param introduced rules with more findings after
      */
-    public record AuditDelta(List<DeltaCount> counts, List<DeltaRule> resolved, List<DeltaRule> introduced) {
-        public AuditDelta {
+    public record AuditComparison(List<DeltaCount> counts, List<DeltaRule> resolved, List<DeltaRule> introduced) {
+        public AuditComparison {
             counts = List.copyOf(counts);
             resolved = List.copyOf(resolved);
             introduced = List.copyOf(introduced);

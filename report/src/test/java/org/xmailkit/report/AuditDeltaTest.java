@@ -1,4 +1,4 @@
-package org.xmailkit.migrate;
+package org.xmailkit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -11,7 +11,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.audit.testing.TestRules;
 
 class AuditDeltaTest {
 
@@ -21,7 +21,7 @@ class AuditDeltaTest {
             RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
 
     private static Finding f(RuleInfo r, int line, String variable, String... args) {
-        return Finding.of(r, Location.line(Path.of("/x/server.tab"), line, variable), Text.of("m", (Object[]) args));
+        return Finding.of(r, Location.line(Path.of("/x/server.tab"), line, variable), TestRules.text("m", (Object[]) args));
     }
 
     @Test

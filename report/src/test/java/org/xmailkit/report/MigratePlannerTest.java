@@ -14,13 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.MigrationView.DiffLine;
 
 /** The report's view of real dry-run migrations. */
@@ -30,7 +29,7 @@ class MigratePlannerTest {
     Path tmp;
 
     static MigrationView plan(MailRoot root, Locale locale) {
-        MigratePlanner p = new MigratePlanner(new Migrator(), MigrationOptions.standard());
+        MigratePlanner p = new MigratePlanner(AuditedMigrator.standard(), MigrationOptions.standard());
         return p.plan(root, Auditor.standard().audit(root, AuditOptions.defaults()), Secrets.of(root), locale);
     }
 
@@ -66,7 +65,7 @@ class MigratePlannerTest {
     @Test
     void thePlanStartsFromTheSourceVersionTheAuditInferred() {
         MailRoot root = MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
-        MigratePlanner p = new MigratePlanner(new Migrator(), MigrationOptions.standard());
+        MigratePlanner p = new MigratePlanner(AuditedMigrator.standard(), MigrationOptions.standard());
         AuditResult audit = Auditor.standard().audit(root, AuditOptions.defaults());
         assertFalse(audit.source().given());
         // Inferred: a version that read SMTP-RARPCheck, so the line is renamed.

@@ -47,7 +47,7 @@ class MigrationViewsTest {
                 org.xmailkit.audit.Category.RELAY);
         var tls = GradingTest.finding("TLS-001", org.xmailkit.audit.Severity.HIGH, org.xmailkit.audit.Category.TLS);
         var upg = GradingTest.finding("UPG-001", org.xmailkit.audit.Severity.LOW, org.xmailkit.audit.Category.UPGRADE);
-        MigrationView.AuditDelta delta = MigrationViews.delta(List.of(relay, tls, tls), List.of(relay, tls, upg),
+        MigrationView.AuditComparison delta = MigrationViews.delta(List.of(relay, tls, tls), List.of(relay, tls, upg),
                 r -> r.id() + " title");
         assertEquals(3, delta.before());
         assertEquals(3, delta.after());

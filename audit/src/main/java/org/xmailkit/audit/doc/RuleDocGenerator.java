@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
+import org.xmailkit.model.Reference;
 
 /**
  * Writes the rule documentation, {@code docs/rules/README.md} and one {@code docs/rules/<ID>.md} per rule with an

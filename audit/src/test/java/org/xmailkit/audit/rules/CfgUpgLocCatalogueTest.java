@@ -22,6 +22,7 @@ import org.xmailkit.model.Messages;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.testing.Bundles;
 import org.xmailkit.model.testing.VariableFacts;
+import org.xmailkit.model.version.VersionDetectorAccess;
 
 /** The CFG, UPG and LOC groups: ids in order, metadata complete, texts in both languages. */
 class CfgUpgLocCatalogueTest {
@@ -49,9 +50,10 @@ class CfgUpgLocCatalogueTest {
 
     @Test
     void everyRuleHasItsTextsInBothLanguages() {
-        // The CFG texts live in the cfg bundle, the UPG and LOC texts in the upg bundle.
+        // Each group's texts live in its own bundle.
         List<Messages> bundles = List.of(Messages.of("org.xmailkit.audit.rules.cfg", CfgRules.class),
-                Messages.of("org.xmailkit.audit.rules.upg", UpgRules.class));
+                Messages.of("org.xmailkit.audit.rules.upg", UpgRules.class),
+                Messages.of("org.xmailkit.audit.rules.loc", LocRules.class));
         List<Rule> mine = new ArrayList<>(CfgRules.ALL);
         mine.addAll(UpgRules.ALL);
         mine.addAll(LocRules.ALL);
@@ -75,7 +77,7 @@ class CfgUpgLocCatalogueTest {
                 continue;
             }
             Path d = dir.resolve(v.name());
-            String before = org.xmailkit.audit.VersionDetectorAccess.previous(v.removedVersion().orElseThrow());
+            String before = VersionDetectorAccess.previous(v.removedVersion().orElseThrow());
             List<Finding> f = RuleTesting.from(new RemovedVariable(),
                     RuleTesting.root(d, "\"" + v.name() + "\"\t\"1\"\n"), before);
             assertEquals(1, f.size(), v.name());

@@ -16,11 +16,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleOutcome;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.version.SourceVersion;
 
 /** Runs one rule over a fixture and checks that every finding renders in both languages. */
 public final class RuleTesting {

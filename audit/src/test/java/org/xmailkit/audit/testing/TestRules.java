@@ -4,23 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Messages;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
 
 /**
  * Small rules for testing the engine and the outputs without the real catalogue. Their texts are in the test
  * bundle {@code org/xmailkit/audit/extension.properties}.
  */
 public final class TestRules {
+
+    /** The test rules' texts (the test bundle {@code org.xmailkit.audit.extension}), then the catalogue's. */
+    public static final Messages MESSAGES = Messages.chain(List.of(
+            Messages.of("org.xmailkit.audit.extension", TestRules.class), AuditMessages.MESSAGES));
 
     private static final List<Reference> REFS = List.of(new Reference("RFC 5321", "3.9", "https://www.rfc-editor.org/rfc/rfc5321"));
 
@@ -31,7 +37,7 @@ public final class TestRules {
                 for (Entry e : ctx.tab().liveEntries()) {
                     if (e.name().startsWith("Bad")) {
                         out.add(Finding.of(info("SEC-901"), Location.line(ctx.root().serverTabPath(), e.line(), e.name()),
-                                Text.of("test.bad", e.name(), e.value()), e.record().text()));
+                                text("test.bad", e.name(), e.value()), e.record().text()));
                     }
                 }
                 return out;
@@ -40,7 +46,7 @@ public final class TestRules {
     /** TLS-902 (medium, strict only): always one finding on server.tab as a whole. */
     public static final Rule STRICT_ONLY = rule(new RuleInfo("TLS-902", Severity.MEDIUM, Category.TLS,
             RuleInfo.STRICT_ONLY, RuleInfo.Fix.NONE, Set.of(), REFS, List.of()), ctx -> List.of(
-                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), Text.of("test.always"))));
+                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), text("test.always"))));
 
     /** CFG-903 (low, needs the MailRoot): every smtprelay.tab row. */
     public static final Rule RELAY_ROW = rule(new RuleInfo("CFG-903", Severity.LOW, Category.RELAY,
@@ -54,7 +60,7 @@ public final class TestRules {
     public static final Rule INSTALL_DIR = rule(new RuleInfo("UPG-904", Severity.INFO, Category.UPGRADE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR), REFS, List.of()), ctx -> List.of(
                     Finding.of(info("UPG-904"), Location.file(ctx.options().installDir().orElseThrow()),
-                            Text.of("test.install", ctx.options().installDir().orElseThrow().getFileName()))));
+                            text("test.install", ctx.options().installDir().orElseThrow().getFileName()))));
 
     /** SEC-905 (critical, needs the MailRoot): every ctrlaccounts.tab row. */
     public static final Rule CTRL_ACCOUNT = rule(new RuleInfo("SEC-905", Severity.CRITICAL, Category.CREDENTIALS,
@@ -97,16 +103,26 @@ public final class TestRules {
 
     private static void rows(TabFile f, String id, String key, List<Finding> out) {
         for (TabFile.Row row : f.rows()) {
-            out.add(Finding.of(info(id), Location.line(f.path(), row.line(), ""), Text.of(key, row.column(0)),
+            out.add(Finding.of(info(id), Location.line(f.path(), row.line(), ""), text(key, row.column(0)),
                     row.record().text()));
         }
+    }
+
+    /**
+     * @param key  a key of the test bundle (or of the catalogue's)
+     * @param args values
+     * @return the text
+     */
+    public static Text text(String key, Object... args) {
+        return MESSAGES.text(key, args);
     }
 
     private interface Check {
         List<Finding> check(AuditContext ctx);
     }
 
-    private static Rule rule(RuleInfo info, Check check) {
+    private static Rule rule(RuleInfo catalogued, Check check) {
+        RuleInfo info = catalogued.withTexts(MESSAGES);
         return new Rule() {
             @Override
             public RuleInfo info() {

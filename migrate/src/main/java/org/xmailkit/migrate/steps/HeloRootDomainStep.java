@@ -2,16 +2,17 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import java.util.Optional;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
 
@@ -51,42 +52,42 @@ public final class HeloRootDomainStep implements MigrationStep {
         Entry live = all.get(0);
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (in.has(NEW)) {
-            w.removeAll(OLD, MigrationText.of("change.removed.superseded", OLD, NEW));
+            w.removeAll(OLD, MigrateMessages.text("change.removed.superseded", OLD, NEW));
             w.note(on ? Note.Level.CONFLICT : Note.Level.INFO, live.line(), OLD,
-                    MigrationText.of(on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
+                    MigrateMessages.text(on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
                             w.show(in.entry(NEW).orElseThrow().value())));
             return w.result();
         }
         Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
         if (read == Sources.Read.NO) {
-            w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "0.71"));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.71",
+            w.removeAll(OLD, MigrateMessages.text("change.removed.dead", OLD, "0.71"));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.dead", OLD, "0.71",
                     ctx.source().display()));
             return w.result();
         }
         if (!on) {
-            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.helo-root-domain.off"));
+            w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.helo-root-domain.off"));
             return w.result();
         }
         if (read == Sources.Read.MAYBE) {
             // Carrying the greeting is right only if the server read the flag: left for the administrator.
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.helo-root-domain.uncertain",
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.helo-root-domain.uncertain",
                     ctx.source().display()));
             return w.result();
         }
         Optional<Entry> root = in.entry(ROOT);
         if (root.isEmpty() || root.get().value().isEmpty()) {
-            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.helo-root-domain.noRoot"));
+            w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.helo-root-domain.noRoot"));
             return w.result();
         }
         try {
             w.renameLive(OLD, NEW, root.get().value());
         } catch (EditException e) {
-            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.unwritable", NEW,
-                    (MigrationText.Localized) e::message));
+            w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", NEW,
+                    (Localized) e::message));
         }
         return w.result();
     }

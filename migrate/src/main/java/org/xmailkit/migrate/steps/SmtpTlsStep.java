@@ -2,16 +2,17 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import java.util.Optional;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.OptionList;
@@ -53,20 +54,20 @@ public final class SmtpTlsStep implements MigrationStep {
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
         if (read == Sources.Read.NO) {
-            w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "1.25"));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead.range", OLD, "1.24", "1.25",
+            w.removeAll(OLD, MigrateMessages.text("change.removed.dead", OLD, "1.25"));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.dead.range", OLD, "1.24", "1.25",
                     ctx.source().display()));
             return w.result();
         }
         if (!on) {
-            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.smtp-tls.off"));
+            w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
+            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.smtp-tls.off"));
             return w.result();
         }
         if (read == Sources.Read.MAYBE) {
             // NeedTLS=1 is right only if the server read SMTP-TLS: the line (ignored by 1.27) stays, and so does the
             // evidence a later run needs to come to the same conclusion.
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.smtp-tls.uncertain",
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.smtp-tls.uncertain",
                     ctx.source().display()));
             return w.result();
         }
@@ -77,7 +78,7 @@ public final class SmtpTlsStep implements MigrationStep {
                 if (need.isPresent()) {
                     boolean same = "1".equals(need.get().value());
                     w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), OLD,
-                            MigrationText.of(same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
+                            MigrateMessages.text(same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
                                     w.show(current.get().value())));
                 } else {
                     String v = current.get().value();
@@ -85,14 +86,14 @@ public final class SmtpTlsStep implements MigrationStep {
                     w.tab(w.tab().setRaw(TARGET, value));
                     w.set(current.get(), value, reason());
                 }
-                w.removeAll(OLD, MigrationText.of("change.removed.folded", TARGET));
+                w.removeAll(OLD, MigrateMessages.text("change.removed.folded", TARGET));
             } else {
                 w.renameLive(OLD, TARGET, "NeedTLS=1");
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
-            failed.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.unwritable", TARGET,
-                    (MigrationText.Localized) e::message));
+            failed.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", TARGET,
+                    (Localized) e::message));
             return failed.result();
         }
         return w.result();

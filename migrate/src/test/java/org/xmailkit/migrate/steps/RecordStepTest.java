@@ -11,8 +11,6 @@ import static org.xmailkit.migrate.steps.StepTesting.text;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.MigrationRecord;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.ServerFiles;
@@ -21,6 +19,8 @@ import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.MigrationRecord;
+import org.xmailkit.model.version.SourceVersion;
 
 /** The record a migration leaves in server.tab: written only with other edits, updated in place, never repeated. */
 class RecordStepTest {

@@ -10,22 +10,16 @@ import static org.xmailkit.migrate.steps.StepTesting.run;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.Category;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Location;
-import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.Remedy;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.ServerTab;
@@ -187,28 +181,24 @@ class TargetStepsTest {
 
     // ------------------------------------------------------------------ --fix
 
-    private static RuleInfo rule(String id, RuleInfo.Fix fix, String... lines) {
-        return new RuleInfo(id, Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE, fix, Set.of(), List.of(),
-                List.of(lines));
-    }
-
-    private static Finding finding(RuleInfo rule) {
-        return Finding.of(rule, Location.line(Path.of("server.tab"), 1, ""), Text.of("x"));
+    /** A rule's fix for a finding on line 1, as the audit offers it; {@code safe}: applied by {@code --fix safe}. */
+    private static Remedy remedy(String id, boolean safe, String... lines) {
+        return new Remedy(id, locale -> id, safe, 1, "", List.of(lines));
     }
 
     @Test
     void safeFixesApplyTheirRemediationLinesAndOptInOnesOnlyWhenNamed() {
-        RuleInfo safe = rule("SEC-990", RuleInfo.Fix.SAFE, "\"SmtpNoTLSAuths\"\t\"\"");
-        RuleInfo optIn = rule("SEC-991", RuleInfo.Fix.OPT_IN, "\"Pop3LogPasswd\"\t\"0\"");
-        List<Finding> findings = List.of(finding(safe), finding(optIn));
+        Remedy safe = remedy("SEC-990", true, "\"SmtpNoTLSAuths\"\t\"\"");
+        Remedy optIn = remedy("SEC-991", false, "\"Pop3LogPasswd\"\t\"0\"");
+        List<Remedy> remedies = List.of(safe, optIn);
         String in = "\"Pop3LogPasswd\"\t\"2\"\n";
 
         StepResult r = run(new FixStep(), tab(in), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), findings);
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"2\"\n\"SmtpNoTLSAuths\"\t\"\"\n", text(r));
 
         StepResult named = run(new FixStep(), tab(in), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), findings);
+                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", text(named));
         assertEquals(Change.Kind.SET, named.changes().get(0).kind());
         assertEquals(1, named.changes().get(0).line());
@@ -216,18 +206,18 @@ class TargetStepsTest {
 
     @Test
     void nothingIsFixedByDefault() {
-        RuleInfo safe = rule("SEC-990", RuleInfo.Fix.SAFE, "\"SmtpNoTLSAuths\"\t\"\"");
+        Remedy safe = remedy("SEC-990", true, "\"SmtpNoTLSAuths\"\t\"\"");
         String in = "\"RootDomain\"\t\"x.jp\"\n";
-        StepResult r = run(new FixStep(), tab(in), from("1.25"), MigrationOptions.standard(), List.of(finding(safe)));
+        StepResult r = run(new FixStep(), tab(in), from("1.25"), MigrationOptions.standard(), List.of(safe));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.notes());
     }
 
     @Test
     void remediationThatIsNotAServerTabSettingIsReportedForManualWork() {
-        RuleInfo other = rule("SEC-992", RuleInfo.Fix.SAFE, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
+        Remedy other = remedy("SEC-992", true, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
         StepResult r = run(new FixStep(), tab(""), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(finding(other)));
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(other));
         assertEquals("", text(r));
         assertEquals(List.of("note.fix.manual"), noteKeys(r));
     }
@@ -237,8 +227,10 @@ class TargetStepsTest {
         FixSelection s = FixSelection.parse("safe, sec-004");
         assertTrue(s.safe());
         assertEquals(Set.of("SEC-004"), s.rules());
-        assertTrue(s.selects(rule("SEC-004", RuleInfo.Fix.OPT_IN)));
-        assertTrue(!s.selects(rule("SEC-005", RuleInfo.Fix.OPT_IN)));
-        assertTrue(!s.selects(rule("SEC-004", RuleInfo.Fix.NONE)));
+        assertTrue(s.selects(remedy("SEC-004", false)));
+        assertTrue(!s.selects(remedy("SEC-005", false)));
+        assertTrue(s.selects(remedy("SEC-005", true)));
+        assertTrue(!FixSelection.parse("SEC-004").selects(remedy("SEC-005", true)));
+        // A rule without a fix offers no remedy at all (AuditedMigratorTest in report).
     }
 }

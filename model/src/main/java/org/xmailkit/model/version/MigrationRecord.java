@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import java.util.ArrayList;
 import java.util.List;

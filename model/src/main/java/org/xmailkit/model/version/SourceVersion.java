@@ -1,7 +1,9 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import java.util.List;
 import java.util.Objects;
+import org.xmailkit.model.ModelMessages;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -29,7 +31,7 @@ public record SourceVersion(XMailVersion earliest, XMailVersion latest, List<Tex
      * @return an exact, user-given source version
      */
     public static SourceVersion given(XMailVersion version) {
-        return new SourceVersion(version, version, List.of(Text.of("version.given", version)), true);
+        return new SourceVersion(version, version, List.of(ModelMessages.text("version.given", version)), true);
     }
 
     /** @return whether the range is a single version */

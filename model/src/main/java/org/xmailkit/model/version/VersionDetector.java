@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.ModelMessages;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.syntax.GatewayList;
@@ -92,10 +94,10 @@ public final class VersionDetector {
         for (MigrationRecord r : found.records()) {
             earliest = r.earliest().isBefore(earliest) ? r.earliest() : earliest;
             latest = latest.isBefore(r.latest()) ? r.latest() : latest;
-            evidence.add(Text.of("version.evidence.record", r.line(), r.target(), r.range().display()));
+            evidence.add(ModelMessages.text("version.evidence.record", r.line(), r.target(), r.range().display()));
         }
         for (int line : found.unreadable()) {
-            evidence.add(Text.of("version.evidence.recordUnreadable", line));
+            evidence.add(ModelMessages.text("version.evidence.recordUnreadable", line));
         }
         return new SourceVersion(earliest, latest, evidence, false);
     }
@@ -133,10 +135,10 @@ public final class VersionDetector {
             // "unknown" and "pre-0.50" since values bound nothing: every numbered release may hold the name.
             Optional<XMailVersion> since = var.sinceVersion().filter(XMailVersion.EARLIEST::isBefore);
             since.ifPresent(s -> out.add(new Clue(Bound.AT_LEAST, s, e.name(), e.line(),
-                    Text.of("version.evidence.since", e.name(), e.line(), s))));
+                    ModelMessages.text("version.evidence.since", e.name(), e.line(), s))));
             if (var.role() == Variable.Role.REMOVED) {
                 var.removedVersion().ifPresent(r -> out.add(new Clue(Bound.BEFORE, r, e.name(), e.line(),
-                        Text.of("version.evidence.removed", e.name(), e.line(), r))));
+                        ModelMessages.text("version.evidence.removed", e.name(), e.line(), r))));
             }
         }
     }
@@ -147,10 +149,10 @@ public final class VersionDetector {
             String v = e.value();
             if (GatewayList.looksLegacy(v)) {
                 out.add(new Clue(Bound.BEFORE, V1_24, e.name(), e.line(),
-                        Text.of("version.evidence.commaGateways", e.name(), e.line())));
+                        ModelMessages.text("version.evidence.commaGateways", e.name(), e.line())));
                 if (hasPort(GatewayList.parseLegacy(v))) {
                     out.add(new Clue(Bound.AT_LEAST, V1_7, e.name(), e.line(),
-                            Text.of("version.evidence.gatewayPort", e.name(), e.line())));
+                            ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
                 }
                 return;
             }
@@ -159,10 +161,10 @@ public final class VersionDetector {
                     .anyMatch(o -> o.name().equals("NeedTLS") || o.name().equals("OutBind")));
             if (v.indexOf(';') >= 0 || options) {
                 out.add(new Clue(Bound.AT_LEAST, V1_24, e.name(), e.line(),
-                        Text.of("version.evidence.semicolonGateways", e.name(), e.line())));
+                        ModelMessages.text("version.evidence.semicolonGateways", e.name(), e.line())));
             } else if (hasPort(list.entries().stream().map(GatewayList.Gateway::host).toList())) {
                 out.add(new Clue(Bound.AT_LEAST, V1_7, e.name(), e.line(),
-                        Text.of("version.evidence.gatewayPort", e.name(), e.line())));
+                        ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
             }
         });
     }
@@ -181,12 +183,12 @@ public final class VersionDetector {
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
                     out.add(new Clue(Bound.BEFORE, V1_26, e.name(), e.line(),
-                            Text.of("version.evidence.tokenCase", e.name(), e.line(), m[0])));
+                            ModelMessages.text("version.evidence.tokenCase", e.name(), e.line(), m[0])));
                 }
             }
             if (tokens.options().options().stream().anyMatch(o -> o.name().equals("WantTLS"))) {
                 out.add(new Clue(Bound.AT_LEAST, V1_24, e.name(), e.line(),
-                        Text.of("version.evidence.wantTls", e.name(), e.line())));
+                        ModelMessages.text("version.evidence.wantTls", e.name(), e.line())));
             }
         }
     }
@@ -202,7 +204,7 @@ public final class VersionDetector {
             long n = tab.effective(e.name()).number().orElse(0);
             if (n == 3 || n == 4) {
                 out.add(new Clue(Bound.AT_LEAST, V1_16, e.name(), e.line(),
-                        Text.of("version.evidence.receivedHdrType", e.name(), e.line(), n)));
+                        ModelMessages.text("version.evidence.receivedHdrType", e.name(), e.line(), n)));
             }
         });
         tab.entry("DefaultSmtpPerms").ifPresent(e -> {
@@ -213,7 +215,7 @@ public final class VersionDetector {
             for (int i = 0; i < letters.length; i++) {
                 if (v.contains(letters[i])) {
                     out.add(new Clue(Bound.AT_LEAST, since[i], e.name(), e.line(),
-                            Text.of("version.evidence.permLetter", e.name(), e.line(), letters[i], since[i])));
+                            ModelMessages.text("version.evidence.permLetter", e.name(), e.line(), letters[i], since[i])));
                     break;
                 }
             }
@@ -243,10 +245,10 @@ public final class VersionDetector {
             Optional<TabRecord> later = firstAfter(twoTokens.getOrDefault(name, List.of()), r.line());
             if (later.isPresent()) {
                 out.add(new Clue(Bound.BEFORE, V1_24, name, r.line(),
-                        Text.of("version.evidence.extraTokensShadowed", name, r.line(), later.get().line())));
+                        ModelMessages.text("version.evidence.extraTokensShadowed", name, r.line(), later.get().line())));
             } else {
                 out.add(new Clue(Bound.NOTE, V1_24, name, r.line(),
-                        Text.of("version.evidence.extraTokens", name, r.line(), r.size())));
+                        ModelMessages.text("version.evidence.extraTokens", name, r.line(), r.size())));
             }
         }
     }
@@ -274,17 +276,17 @@ public final class VersionDetector {
             Variable v = k.variable();
             switch (v.role()) {
                 case XMAILCFG_PART -> out.add(new Clue(Bound.AT_LEAST, V1_25, e.name(), e.line(),
-                        Text.of("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
+                        ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
                     XMailVersion since = tab.catalog().find(v.aliasOf()).flatMap(Variable::sinceVersion)
                             .orElse(V1_12);
                     out.add(new Clue(Bound.AT_LEAST, since, e.name(), e.line(),
-                            Text.of("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
+                            ModelMessages.text("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
                 }
                 case LOCALIZED -> {
                     localized = true;
                     out.add(new Clue(Bound.AT_LEAST, XMailVersion.V1_27, e.name(), e.line(),
-                            Text.of("version.evidence.localized", e.name(), e.line())));
+                            ModelMessages.text("version.evidence.localized", e.name(), e.line())));
                 }
                 default -> {
                 }
@@ -314,7 +316,7 @@ public final class VersionDetector {
         for (Clue c : hints) {
             XMailVersion last = previous(c.version());
             if (last.isBefore(earliest)) {
-                evidence.add(Text.of("version.evidence.conflict", c.subject(), c.line(), c.version(),
+                evidence.add(ModelMessages.text("version.evidence.conflict", c.subject(), c.line(), c.version(),
                         firm.subject(), firm.line(), earliest));
                 continue;
             }
@@ -325,7 +327,7 @@ public final class VersionDetector {
         }
         clues.stream().filter(c -> c.bound() == Bound.NOTE).forEach(c -> evidence.add(c.text()));
         if (evidence.isEmpty()) {
-            evidence.add(Text.of("version.evidence.none"));
+            evidence.add(ModelMessages.text("version.evidence.none"));
         }
         if (latest.isBefore(earliest)) {
             latest = top; // cannot happen with the rules above; never let contradictory evidence crash the audit

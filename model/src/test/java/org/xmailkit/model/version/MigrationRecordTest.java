@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
 

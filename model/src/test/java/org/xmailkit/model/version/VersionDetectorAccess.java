@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import org.xmailkit.model.XMailVersion;
 

@@ -1,4 +1,4 @@
-package org.xmailkit.audit;
+package org.xmailkit.model.version;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;

@@ -20,12 +20,12 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Notice;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.Reference;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
@@ -255,7 +255,7 @@ public final class SarifWriter implements AuditWriter {
 
     private static String fingerprint(Finding f, FleetResult fleet) {
         String key = String.join("\u0000", List.of(f.rule().id(), fleet.relative(f.location().file()),
-                f.location().variable(), f.message().key(), String.join("\u0001", f.message().args())));
+                f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);

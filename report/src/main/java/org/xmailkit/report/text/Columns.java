@@ -1,7 +1,7 @@
-package org.xmailkit.cli;
+package org.xmailkit.report.text;
 
 /** Aligns text in columns by its width on a terminal: CJK and full-width characters take two columns. */
-final class Columns {
+public final class Columns {
 
     private Columns() {
     }
@@ -10,7 +10,7 @@ final class Columns {
      * @param s text
      * @return how many terminal columns it takes
      */
-    static int width(String s) {
+    public static int width(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {
             int c = s.codePointAt(i);
@@ -28,7 +28,7 @@ final class Columns {
      * @param columns the column width
      * @return the text followed by spaces up to the width (unchanged when it is as wide or wider)
      */
-    static String pad(String s, int columns) {
+    public static String pad(String s, int columns) {
         int w = width(s);
         return w >= columns ? s : s + " ".repeat(columns - w);
     }
@@ -38,7 +38,7 @@ final class Columns {
      * @param columns the column width
      * @return the text padded to the width, with at least one space after it
      */
-    static String cell(String s, int columns) {
+    public static String cell(String s, int columns) {
         return pad(s, columns - 1) + " ";
     }
 }

@@ -19,12 +19,12 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.Printable;
 import org.xmailkit.model.TerminalStream;
+import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.OutputTexts;
 

@@ -1,4 +1,4 @@
-package org.xmailkit.cli;
+package org.xmailkit.report.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /** CFG-008: a name set again further down with a different value: XMail uses the first line, this one is dead. */
 public final class ConflictingDuplicate implements Rule {
@@ -47,8 +49,8 @@ public final class ConflictingDuplicate implements Rule {
                 continue;
             }
             Text message = sameValue
-                    ? Text.of("cfg.duplicate.same", TabFindings.show(tab, dead.name()), live.line())
-                    : Text.of("cfg.duplicate.differs", TabFindings.show(tab, dead.name()),
+                    ? AuditMessages.text("cfg.duplicate.same", TabFindings.show(tab, dead.name()), live.line())
+                    : AuditMessages.text("cfg.duplicate.differs", TabFindings.show(tab, dead.name()),
                             TabFindings.showValue(tab, dead.name(), dead.value()), live.line(),
                             TabFindings.showValue(tab, live.name(), live.value()));
             Finding f = TabFindings.at(rule, ctx, dead, dead.nameToken().column(), message);

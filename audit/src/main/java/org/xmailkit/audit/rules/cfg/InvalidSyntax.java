@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-019: a domain or address setting that is not a valid domain name or {@code user@domain} address: RootDomain,
@@ -59,13 +61,13 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, Text.of("cfg.syntax.emptyDomain", name)));
+                        out.add(at(ctx, e, AuditMessages.text("cfg.syntax.emptyDomain", name)));
                     }
                     return;
                 }
                 boolean literalOk = name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
                 if (!literalOk) {
-                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, Text.of("cfg.syntax.domain." + f.key(), name,
+                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, AuditMessages.text("cfg.syntax.domain." + f.key(), name,
                             TabFindings.show(tab, v), TabFindings.show(tab, f.value())))));
                 }
             });
@@ -75,22 +77,22 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, Text.of("cfg.syntax.emptyAddress", name)));
+                        out.add(at(ctx, e, AuditMessages.text("cfg.syntax.emptyAddress", name)));
                     }
                     return;
                 }
                 String shown = TabFindings.show(tab, v);
                 int at = v.lastIndexOf('@');
                 if (at <= 0 || at == v.length() - 1) {
-                    out.add(at(ctx, e, Text.of("cfg.syntax.address.noAt", name, shown)));
+                    out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.noAt", name, shown)));
                     return;
                 }
                 String local = v.substring(0, at);
                 String domain = v.substring(at + 1);
                 if (!dotAtom(local)) {
-                    out.add(at(ctx, e, Text.of("cfg.syntax.address.local", name, shown)));
+                    out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.local", name, shown)));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
-                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, Text.of("cfg.syntax.address.domain", name,
+                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.domain", name,
                             shown, TabFindings.show(tab, domain)))));
                 }
             });

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 
 /**
@@ -44,7 +45,7 @@ public final class NonAsciiReply implements Rule {
             if ((reply || e.name().equals("HeloDomain")) && TabFindings.hasNonAscii(e.value())) {
                 String shown = TabFindings.show(tab, e.value());
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        Text.of(reply ? "cfg.nonAscii.reply" : "cfg.nonAscii.helo", e.name(), shown,
+                        AuditMessages.text(reply ? "cfg.nonAscii.reply" : "cfg.nonAscii.helo", e.name(), shown,
                                 tab.charset().name())));
             }
         }

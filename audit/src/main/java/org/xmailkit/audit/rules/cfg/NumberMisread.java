@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.Variable;
 
@@ -46,12 +48,12 @@ public final class NumberMisread implements Rule {
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
             String written = TabFindings.show(tab, e.value());
             Text message = switch (eff.reading()) {
-                case NOT_A_NUMBER -> flag ? Text.of("cfg.number.flagText", e.name(), written)
-                        : Text.of("cfg.number.intText", e.name(), written);
-                case TRAILING_TEXT_IGNORED -> Text.of("cfg.number.trailing", e.name(), written,
+                case NOT_A_NUMBER -> flag ? AuditMessages.text("cfg.number.flagText", e.name(), written)
+                        : AuditMessages.text("cfg.number.intText", e.name(), written);
+                case TRAILING_TEXT_IGNORED -> AuditMessages.text("cfg.number.trailing", e.name(), written,
                         eff.number().orElse(0));
-                case EMPTY_FLAG_IS_ZERO -> def != 0 ? Text.of("cfg.number.emptyFlag", e.name()) : null;
-                case EMPTY_INT_IS_DEFAULT -> def != 0 ? Text.of("cfg.number.emptyInt", e.name(), def) : null;
+                case EMPTY_FLAG_IS_ZERO -> def != 0 ? AuditMessages.text("cfg.number.emptyFlag", e.name()) : null;
+                case EMPTY_INT_IS_DEFAULT -> def != 0 ? AuditMessages.text("cfg.number.emptyInt", e.name(), def) : null;
                 default -> null;
             };
             if (message != null) {

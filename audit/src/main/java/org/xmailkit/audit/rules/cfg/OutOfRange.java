@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.GatewayList;
 import org.xmailkit.model.syntax.OptionList;
@@ -60,7 +62,7 @@ public final class OutOfRange implements Rule {
         long n = eff.number().orElse(0);
         if (n < 0 || n > max) {
             out.add(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                    Text.of(key, name, n)));
+                    AuditMessages.text(key, name, n)));
         }
     }
 
@@ -74,13 +76,13 @@ public final class OutOfRange implements Rule {
         String where = host.isEmpty() ? e.name() : e.name() + " (" + host + ")";
         Text message;
         if (!Values.isPlainInteger(text)) {
-            message = Text.of("cfg.range.needTlsText", where, TabFindings.show(tab, text));
+            message = AuditMessages.text("cfg.range.needTlsText", where, TabFindings.show(tab, text));
         } else {
             long n = Values.atoi(text).orElse(0);
             if (n > 2) {
-                message = Text.of("cfg.range.needTlsHigh", where, n);
+                message = AuditMessages.text("cfg.range.needTlsHigh", where, n);
             } else if (n < 0) {
-                message = Text.of("cfg.range.needTlsNegative", where, n);
+                message = AuditMessages.text("cfg.range.needTlsNegative", where, n);
             } else {
                 return;
             }

@@ -4,17 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-006: a line longer than the 2046 bytes XMail reads at once. The value is cut there without an error and the
@@ -57,13 +59,13 @@ public final class OverlongLine implements Rule {
             }
             Text message;
             if (first.kind() != TabRecord.Kind.DATA) {
-                message = created.isEmpty() ? Text.of("cfg.longLine.comment", p.args().get(0), rest)
-                        : Text.of("cfg.longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
+                message = created.isEmpty() ? AuditMessages.text("cfg.longLine.comment", p.args().get(0), rest)
+                        : AuditMessages.text("cfg.longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? Text.of("cfg.longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
+                        ? AuditMessages.text("cfg.longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
                             rest)
-                        : Text.of("cfg.longLine.entry", p.args().get(0), TabFindings.show(tab, name),
+                        : AuditMessages.text("cfg.longLine.entry", p.args().get(0), TabFindings.show(tab, name),
                             TabFindings.showValue(tab, name, tail), rest, String.join(", ", created));
             }
             out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), name, message));

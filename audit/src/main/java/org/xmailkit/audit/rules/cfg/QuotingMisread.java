@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Token;
 
 /**
@@ -57,10 +59,10 @@ public final class QuotingMisread implements Rule {
             String name = TabFindings.showName(tab, r.value(0));
             String value = index == 0 ? name : TabFindings.showValue(tab, r.value(0), t.value());
             Text message = switch (p.code()) {
-                case TAB_IN_QUOTES -> Text.of(key, name, value, dropped(tab, r, index));
-                case TEXT_AFTER_QUOTE -> Text.of(key, name, index > 0 && Secrets.secretName(r.value(0))
+                case TAB_IN_QUOTES -> AuditMessages.text(key, name, value, dropped(tab, r, index));
+                case TEXT_AFTER_QUOTE -> AuditMessages.text(key, name, index > 0 && Secrets.secretName(r.value(0))
                         ? Secrets.MASK : TabFindings.show(tab, t.trailing()), value);
-                default -> Text.of(key, name, value);
+                default -> AuditMessages.text(key, name, value);
             };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
         }

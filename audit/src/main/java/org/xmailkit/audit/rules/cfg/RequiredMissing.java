@@ -4,13 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * CFG-017: RootDomain or PostMaster not set. Both are marked required on XMailCFG's settings page, and XMail has no
@@ -36,7 +37,7 @@ public final class RequiredMissing implements Rule {
         List<Finding> out = new ArrayList<>();
         for (String name : NAMES) {
             if (!ctx.tab().has(name)) {
-                out.add(TabFindings.atFile(INFO, ctx, name, Text.of("cfg.required." + name)));
+                out.add(TabFindings.atFile(INFO, ctx, name, AuditMessages.text("cfg.required." + name)));
             }
         }
         return out;

@@ -6,7 +6,6 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Printable;
@@ -15,6 +14,7 @@ import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * Builds findings about lines of server.tab (and other {@code .tab} files) for the CFG, UPG and LOC rules: where

@@ -6,17 +6,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 
 /** CFG-001: a name XMail 1.27 does not read (typo, case, spaces, byte order mark, another product's setting). */
@@ -67,26 +69,26 @@ public final class UnknownName implements Rule {
         String shown = TabFindings.showName(tab, name);
         Text message;
         if (AFTERLOGIC_PORTS.containsKey(name)) {
-            message = Text.of("cfg.unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
+            message = AuditMessages.text("cfg.unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
         } else if (AFTERLOGIC_IMAP.contains(name)) {
-            message = Text.of("cfg.unknown.afterlogicImap", shown);
+            message = AuditMessages.text("cfg.unknown.afterlogicImap", shown);
         } else if (FORK_ONLY.contains(name)) {
-            message = Text.of("cfg.unknown.fork", shown);
+            message = AuditMessages.text("cfg.unknown.fork", shown);
         } else {
             Optional<String> suggestion = tab.catalog().suggest(name);
             if (suggestion.isEmpty()) {
-                message = Text.of("cfg.unknown.plain", shown);
+                message = AuditMessages.text("cfg.unknown.plain", shown);
             } else {
                 String s = suggestion.get();
                 boolean removed = tab.catalog().find(s).map(v -> v.role() == Variable.Role.REMOVED).orElse(false);
                 if (!name.equals(name.strip()) && name.strip().equals(s)) {
-                    message = Text.of("cfg.unknown.whitespace", shown, s);
+                    message = AuditMessages.text("cfg.unknown.whitespace", shown, s);
                 } else if (name.strip().equalsIgnoreCase(s)) {
-                    message = Text.of("cfg.unknown.case", shown, s);
+                    message = AuditMessages.text("cfg.unknown.case", shown, s);
                 } else if (removed) {
-                    message = Text.of("cfg.unknown.suggestRemoved", shown, s);
+                    message = AuditMessages.text("cfg.unknown.suggestRemoved", shown, s);
                 } else {
-                    message = Text.of("cfg.unknown.suggest", shown, s);
+                    message = AuditMessages.text("cfg.unknown.suggest", shown, s);
                 }
             }
         }
@@ -96,19 +98,19 @@ public final class UnknownName implements Rule {
     private Finding bom(AuditContext ctx, ServerTab tab) {
         Optional<TabRecord> first = TabFindings.record(tab, 1);
         if (first.isEmpty()) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.other"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.other"));
         }
         TabRecord r = first.get();
         String rest = r.text().startsWith(BOM) ? r.text().substring(BOM.length()) : r.text();
         if (rest.startsWith("#")) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.comment"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.comment"));
         }
         if (r.size() >= 2) {
             String meant = tab.catalog().suggest(r.value(0)).orElse(TabFindings.show(tab, stripQuotes(
                     r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
-            return TabFindings.atLine(INFO, ctx, 1, 1, meant, Text.of("cfg.bom.setting", meant));
+            return TabFindings.atLine(INFO, ctx, 1, 1, meant, AuditMessages.text("cfg.bom.setting", meant));
         }
-        return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.other"));
+        return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.other"));
     }
 
     private static String stripQuotes(String s) {

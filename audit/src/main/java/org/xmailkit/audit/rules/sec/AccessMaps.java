@@ -3,9 +3,9 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
@@ -32,7 +32,7 @@ final class AccessMaps {
         String id = info.id();
         if (file.isEmpty()) {
             return List.of(Finding.of(info, Sec.missing(ctx),
-                    Text.of("msg." + id + ".missing", kind.fileName(), extra)));
+                    AuditMessages.text("msg." + id + ".missing", kind.fileName(), extra)));
         }
         IpMap map = IpMap.of(file);
         if (!Probes.admitsInternet(map)) {
@@ -42,9 +42,9 @@ final class AccessMaps {
         if (by.isPresent()) {
             int line = by.get().line();
             return List.of(Finding.of(info, Sec.at(file.get(), line),
-                    Text.of("msg." + id + ".allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
+                    AuditMessages.text("msg." + id + ".allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
                     Sec.line(file.get(), line)));
         }
-        return List.of(Finding.of(info, Sec.at(file.get()), Text.of("msg." + id + ".noDeny", kind.fileName(), extra)));
+        return List.of(Finding.of(info, Sec.at(file.get()), AuditMessages.text("msg." + id + ".noDeny", kind.fileName(), extra)));
     }
 }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 
 /**
@@ -44,7 +44,7 @@ public final class BroadRelayRange implements Rule {
             int line = e.row().line();
             if (e.reading() instanceof AddressFilter.HostName h) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.hostName", line, Sec.printable(e.file().display(h.name()))),
+                        AuditMessages.text("msg.SEC-002.hostName", line, Sec.printable(e.file().display(h.name()))),
                         Sec.line(e.file(), line)));
                 continue;
             }
@@ -59,15 +59,15 @@ public final class BroadRelayRange implements Rule {
             int v6 = f.ipv6FreeBits();
             if (v4 > ANY_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.broad", line, e.written(), RelayEntries.count(v4)),
+                        AuditMessages.text("msg.SEC-002.broad", line, e.written(), RelayEntries.count(v4)),
                         Sec.line(e.file(), line)));
             } else if (v4 > PUBLIC_LIMIT && !RelayEntries.within(f, RelayEntries.NON_PUBLIC)) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.public", line, e.written(), RelayEntries.count(v4)),
+                        AuditMessages.text("msg.SEC-002.public", line, e.written(), RelayEntries.count(v4)),
                         Sec.line(e.file(), line)));
             } else if (v6 > IPV6_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.ipv6", line, e.written(), 128 - v6), Sec.line(e.file(), line)));
+                        AuditMessages.text("msg.SEC-002.ipv6", line, e.written(), 128 - v6), Sec.line(e.file(), line)));
             }
         }
         return out;

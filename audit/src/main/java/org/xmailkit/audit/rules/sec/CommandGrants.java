@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
@@ -25,7 +25,7 @@ final class CommandGrants {
         Effective e = ctx.tab().effective(flag);
         if (e.flag().orElse(false)) {
             out.add(Finding.of(info, Sec.var(ctx, e),
-                    Text.of("msg." + id + ".flag", e.line(), ctx.tab().printable(e.written())),
+                    AuditMessages.text("msg." + id + ".flag", e.line(), ctx.tab().printable(e.written())),
                     Sec.varEvidence(ctx, e)));
         }
         Optional<TabFile> ipprop = ctx.root().file(MailRootFile.SMTP_IPPROP);
@@ -47,7 +47,7 @@ final class CommandGrants {
                     || f.ipv6FreeBits() > BroadRelayRange.IPV6_LIMIT;
             if (everyone || broad) {
                 out.add(Finding.of(info, Sec.at(ipprop.get(), row.line()),
-                        Text.of("msg." + id + (everyone ? ".ippropEveryone" : ".ippropBroad"), row.line(),
+                        AuditMessages.text("msg." + id + (everyone ? ".ippropEveryone" : ".ippropBroad"), row.line(),
                                 Sec.printable(ipprop.get().display(row.column(0)))),
                         Sec.line(ipprop.get(), row.line())));
             }

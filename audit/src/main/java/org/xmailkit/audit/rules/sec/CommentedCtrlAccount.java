@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * SEC-015: a ctrlaccounts.tab line starting with {@code #} looks commented out but still logs in: the file has no
@@ -33,7 +33,7 @@ public final class CommentedCtrlAccount implements Rule {
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.CTRL)) {
             if (a.row().record().text().startsWith("#")) {
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                        Text.of("msg.SEC-015.active", a.line(), Sec.printable(a.display())), a.evidence()));
+                        AuditMessages.text("msg.SEC-015.active", a.line(), Sec.printable(a.display())), a.evidence()));
             }
         }
         return out;

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
@@ -48,6 +48,6 @@ public final class CtrlCleartextLogins implements Rule {
         boolean tls = ctx.tab().effective("EnableCTRL-TLS").flag().orElse(true);
         Location at = file.map(Sec::at).orElseGet(() -> Sec.missing(ctx));
         return List.of(Finding.of(INFO, at,
-                Text.of(tls ? "msg.SEC-012.tlsOn" : "msg.SEC-012.tlsOff", admitted.get().toString())));
+                AuditMessages.text(tls ? "msg.SEC-012.tlsOn" : "msg.SEC-012.tlsOff", admitted.get().toString())));
     }
 }

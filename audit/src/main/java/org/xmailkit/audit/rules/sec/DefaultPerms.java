@@ -3,10 +3,11 @@ package org.xmailkit.audit.rules.sec;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /**
  * Rules about letters in DefaultSmtpPerms (1.27 default {@code MRVZ}). Only the upper-case letters count: XMail 1.27
@@ -39,8 +40,8 @@ final class DefaultPerms {
         }
         String shown = ctx.tab().printable(value);
         Text msg = e.isSet()
-                ? Text.of("msg." + info.id() + ".set", e.line(), shown, String.join(", ", found))
-                : Text.of("msg." + info.id() + ".default", shown, String.join(", ", found));
+                ? AuditMessages.text("msg." + info.id() + ".set", e.line(), shown, String.join(", ", found))
+                : AuditMessages.text("msg." + info.id() + ".default", shown, String.join(", ", found));
         return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.Secrets;
 
@@ -35,7 +35,7 @@ public final class DynDnsCredentials implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Entry e : ctx.tab().entries("DynDnsSetup")) {
             out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
-                    Text.of("msg.SEC-029.present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
+                    AuditMessages.text("msg.SEC-029.present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;
     }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * SEC-035: an smtp.hnprop.tab line uses the documented {@code .domain} form, which XMail 1.27 compares from one byte
@@ -35,7 +35,7 @@ public final class HostPropertyDotNeverMatches implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-035.never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
+                    AuditMessages.text("msg.SEC-035.never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
         });
     }
 }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * SEC-034: an smtp.hnprop.tab line grants WhiteList, NoAuth, EnableVRFY, EnableETRN or SenderDomainCheck=0 by host
@@ -41,7 +41,7 @@ public final class HostPropertyPrefixMatch implements Rule {
             String example = prefix.isEmpty() || prefix.endsWith(".") ? prefix + "attacker.example"
                     : prefix + ".attacker.example";
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-034.prefix", row.line(), Sec.printable(f.display(spec)),
+                    AuditMessages.text("msg.SEC-034.prefix", row.line(), Sec.printable(f.display(spec)),
                             String.join(", ", grants), example),
                     Sec.line(f, row.line())));
         });

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.model.TabFile;
 
@@ -40,7 +40,7 @@ public final class IgnoredIpMapLine implements Rule {
     private static Optional<Finding> tooShort(TabFile f, TabFile.Row row) {
         String name = f.kind().fileName();
         String key = row.column(0).indexOf('/') >= 0 ? "msg.SEC-030.cidrShort" : "msg.SEC-030.short";
-        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), Text.of(key, name, row.line(), row.size()),
+        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), AuditMessages.text(key, name, row.line(), row.size()),
                 Sec.line(f, row.line())));
     }
 
@@ -49,7 +49,7 @@ public final class IgnoredIpMapLine implements Rule {
             return Optional.empty();
         }
         return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                Text.of("msg.SEC-030.unreadable", f.kind().fileName(), row.line(),
+                AuditMessages.text("msg.SEC-030.unreadable", f.kind().fileName(), row.line(),
                         Sec.printable(f.display(row.column(0)))),
                 Sec.line(f, row.line())));
     }

@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
@@ -47,7 +47,7 @@ public final class IpMapDropCodeZero implements Rule {
         List<String> evidence = new java.util.ArrayList<>(List.of(Sec.varEvidence(ctx, e)));
         evidence.add(Sec.line(file.get(), deny.get(0).line()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                Text.of("msg.SEC-018.dropZero", e.line(), written, deny.size(), deny.get(0).line()),
+                AuditMessages.text("msg.SEC-018.dropZero", e.line(), written, deny.size(), deny.get(0).line()),
                 evidence.toArray(String[]::new)));
     }
 }

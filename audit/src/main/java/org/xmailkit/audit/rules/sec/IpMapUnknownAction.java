@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 
 /**
@@ -36,7 +36,7 @@ public final class IpMapUnknownAction implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-032.deny", f.kind().fileName(), row.line(), Sec.printable(f.display(word))),
+                    AuditMessages.text("msg.SEC-032.deny", f.kind().fileName(), row.line(), Sec.printable(f.display(word))),
                     Sec.line(f, row.line())));
         }, false);
     }

@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.MailRootFile;
 
 /**
@@ -32,6 +32,6 @@ public final class MissingSpammersTab implements Rule {
         if (ctx.root().exists(MailRootFile.SPAMMERS)) {
             return List.of();
         }
-        return List.of(Finding.of(INFO, Sec.missing(ctx), Text.of("msg.SEC-027.missing")));
+        return List.of(Finding.of(INFO, Sec.missing(ctx), AuditMessages.text("msg.SEC-027.missing")));
     }
 }

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
@@ -62,7 +62,7 @@ public final class NeverMatchingAddress implements Rule {
                 String key = inv.why() == AddressFilter.Why.BARE_ADDRESS
                         ? "msg.SEC-033.bare" : "msg.SEC-033.unreadable";
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        Text.of(key, kind.fileName(), row.line(), Sec.printable(f.get().display(row.column(c)))),
+                        AuditMessages.text(key, kind.fileName(), row.line(), Sec.printable(f.get().display(row.column(c)))),
                         Sec.line(f.get(), row.line())));
             }
         }

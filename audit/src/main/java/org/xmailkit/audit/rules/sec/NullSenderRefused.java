@@ -3,13 +3,14 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /**
  * SEC-028: AllowNullSender is 0 (or written as {@code ""}, which XMail reads as 0), so {@code MAIL FROM:<>} is
@@ -34,8 +35,8 @@ public final class NullSenderRefused implements Rule {
             return List.of();
         }
         Text msg = e.written() != null && e.written().isEmpty()
-                ? Text.of("msg.SEC-028.empty", e.line())
-                : Text.of("msg.SEC-028.off", e.line(), ctx.tab().printable(e.written()));
+                ? AuditMessages.text("msg.SEC-028.empty", e.line())
+                : AuditMessages.text("msg.SEC-028.off", e.line(), ctx.tab().printable(e.written()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

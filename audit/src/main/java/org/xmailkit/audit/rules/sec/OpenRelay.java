@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
@@ -54,7 +54,7 @@ public final class OpenRelay implements Rule {
                 continue;
             }
             out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
-                    Text.of(key + suffix, e.row().line(), e.written(), f.get().display()),
+                    AuditMessages.text(key + suffix, e.row().line(), e.written(), f.get().display()),
                     Sec.line(e.file(), e.row().line())));
         }
         customDomains(ctx, out);
@@ -101,11 +101,11 @@ public final class OpenRelay implements Rule {
         for (Path p : files) {
             String name = p.getFileName().toString();
             if (name.equals(".tab")) {
-                out.add(Finding.of(INFO, Location.file(p), Text.of("msg.SEC-001.customAll", Sec.relative(ctx, p))));
+                out.add(Finding.of(INFO, Location.file(p), AuditMessages.text("msg.SEC-001.customAll", Sec.relative(ctx, p))));
             } else if (name.matches("\\.[^.]+\\.tab")) {
                 String tld = name.substring(1, name.length() - 4);
                 out.add(Finding.of(INFO, Location.file(p),
-                        Text.of("msg.SEC-001.customTld", Sec.relative(ctx, p), Sec.printable(tld))));
+                        AuditMessages.text("msg.SEC-001.customTld", Sec.relative(ctx, p), Sec.printable(tld))));
             }
         }
     }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * SEC-017: smtpauth.tab keeps SMTP AUTH passwords in clear text; accounts with the R permission are relay
@@ -34,7 +34,7 @@ public final class PlaintextSmtpAuth implements Rule {
             String perms = a.row().column(2);
             String key = perms.indexOf('R') >= 0 ? "msg.SEC-017.relay" : "msg.SEC-017.plain";
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    Text.of(key, a.line(), Sec.printable(a.display()), Sec.printable(perms)), a.evidence()));
+                    AuditMessages.text(key, a.line(), Sec.printable(a.display()), Sec.printable(perms)), a.evidence()));
         }
         return out;
     }

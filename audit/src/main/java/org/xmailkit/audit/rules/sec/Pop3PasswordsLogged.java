@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
 /** SEC-008: Pop3LogPasswd 1 or 2 writes POP3 passwords in clear to the POP3 log. See {@link #INFO}. */
@@ -32,7 +32,7 @@ public final class Pop3PasswordsLogged implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                Text.of(v == 1 ? "msg.SEC-008.failed" : "msg.SEC-008.always", e.line(),
+                AuditMessages.text(v == 1 ? "msg.SEC-008.failed" : "msg.SEC-008.always", e.line(),
                         ctx.tab().printable(e.written())),
                 Sec.varEvidence(ctx, e)));
     }

@@ -3,13 +3,14 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /** SEC-004: POP-before-SMTP is on, explicitly or because EnableAuthSMTP-POP3 is absent. See {@link #INFO}. */
 public final class PopBeforeSmtp implements Rule {
@@ -35,8 +36,8 @@ public final class PopBeforeSmtp implements Rule {
         }
         String perms = ctx.tab().effective("DefaultSmtpPerms").value();
         Text msg = e.isSet()
-                ? Text.of("msg.SEC-004.set", e.line(), ctx.tab().printable(e.written()), perms)
-                : Text.of("msg.SEC-004.default", perms);
+                ? AuditMessages.text("msg.SEC-004.set", e.line(), ctx.tab().printable(e.written()), perms)
+                : AuditMessages.text("msg.SEC-004.default", perms);
         return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

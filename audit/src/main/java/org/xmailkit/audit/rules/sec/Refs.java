@@ -1,6 +1,6 @@
 package org.xmailkit.audit.rules.sec;
 
-import org.xmailkit.audit.Reference;
+import org.xmailkit.model.Reference;
 
 /** References the SEC rules cite. Sections of XMail's source are file and function; RFC sections are numbers. */
 final class Refs {

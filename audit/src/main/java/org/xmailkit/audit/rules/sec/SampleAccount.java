@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.Text;
 
 /**
  * SEC-013: an account shipped as a sample with some XMail release still exists with its published password: the 1.27
@@ -43,14 +44,14 @@ public final class SampleAccount implements Rule {
                 case MAIL_USER -> {
                     Accounts.Perms p = Accounts.smtpPerms(ctx, a);
                     yield p.relay()
-                            ? Text.of("msg.SEC-013.mailUserRelay", a.line(), a.display(), shipped,
+                            ? AuditMessages.text("msg.SEC-013.mailUserRelay", a.line(), a.display(), shipped,
                                     Sec.printable(p.letters()), p.origin())
-                            : Text.of("msg.SEC-013.mailUser", a.line(), a.display(), shipped);
+                            : AuditMessages.text("msg.SEC-013.mailUser", a.line(), a.display(), shipped);
                 }
-                case CTRL -> Text.of("msg.SEC-013.ctrl", a.line(), a.display(), shipped);
-                case SMTP_AUTH -> Text.of("msg.SEC-013.smtpAuth", a.line(), a.display(), shipped,
+                case CTRL -> AuditMessages.text("msg.SEC-013.ctrl", a.line(), a.display(), shipped);
+                case SMTP_AUTH -> AuditMessages.text("msg.SEC-013.smtpAuth", a.line(), a.display(), shipped,
                         Sec.printable(a.row().column(2)));
-                case POP3_LINK -> Text.of("msg.SEC-013.pop3Link", a.line(),
+                case POP3_LINK -> AuditMessages.text("msg.SEC-013.pop3Link", a.line(),
                         a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));

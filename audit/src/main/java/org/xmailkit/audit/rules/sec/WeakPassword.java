@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * SEC-014: a mail, CTRL or smtpauth.tab account has a weak password: empty, equal to the user name, one of XMail's
@@ -52,7 +52,7 @@ public final class WeakPassword implements Rule {
                 case SHORT -> "short";
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    Text.of(key, a.file().kind().fileName(), a.line(), Sec.printable(a.display()),
+                    AuditMessages.text(key, a.file().kind().fileName(), a.line(), Sec.printable(a.display()),
                             Passwords.MIN_LENGTH),
                     a.evidence()));
         }

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
@@ -85,7 +85,7 @@ final class CertSupport {
             Predicate<Duration> window) {
         Instant now = now(ctx);
         return each(ctx, (c, where) -> window.test(c.remaining(now))
-                ? List.of(Finding.of(info, where, Text.of(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
+                ? List.of(Finding.of(info, where, AuditMessages.text(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
                         days), summary(c)))
                 : List.of());
     }

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /** TLS-016: a certificate of server.cert (the server's own or one of its chain) has expired or is not valid yet. */
 public final class CertificateExpired implements Rule {
@@ -30,11 +30,11 @@ public final class CertificateExpired implements Rule {
         Instant now = CertSupport.now(ctx);
         return CertSupport.each(ctx, (c, where) -> {
             if (c.expired(now)) {
-                return List.of(Finding.of(INFO, where, Text.of("TLS-016.expired", c.describe(),
+                return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-016.expired", c.describe(),
                         CertSupport.date(c.notAfter()), -c.daysLeft(now)), CertSupport.summary(c)));
             }
             if (c.notYetValid(now)) {
-                return List.of(Finding.of(INFO, where, Text.of("TLS-016.notYetValid", c.describe(),
+                return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-016.notYetValid", c.describe(),
                         CertSupport.date(c.notBefore())), CertSupport.summary(c)));
             }
             return List.of();

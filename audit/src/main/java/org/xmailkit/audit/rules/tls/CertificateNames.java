@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-024: the server certificate's names do not cover {@code SmtpServerDomain}, {@code POP3Domain} or
@@ -52,8 +53,8 @@ public final class CertificateNames implements Rule {
                 continue;
             }
             Text message = names.isEmpty()
-                    ? Text.of("TLS-024.noNames", variable, host, leaf.subject())
-                    : Text.of("TLS-024.uncovered", variable, host, String.join(", ", names));
+                    ? AuditMessages.text("TLS-024.noNames", variable, host, leaf.subject())
+                    : AuditMessages.text("TLS-024.uncovered", variable, host, String.join(", ", names));
             List<String> evidence = new ArrayList<>(List.of(TlsSupport.evidence(ctx, e)));
             evidence.add(CertSupport.summary(leaf));
             out.add(Finding.of(INFO, TlsSupport.at(ctx, e), message, evidence.toArray(String[]::new)));

@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
 /**
@@ -35,13 +35,13 @@ public final class CertificateVerificationOn implements Rule {
         Effective verify = ctx.tab().effective(TlsSupport.SSL_WANT_VERIFY);
         if (verify.flag().orElse(false)) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, verify),
-                    Text.of("TLS-013.verify", TlsSupport.display(ctx, verify.written())),
+                    AuditMessages.text("TLS-013.verify", TlsSupport.display(ctx, verify.written())),
                     TlsSupport.evidence(ctx, verify)));
         }
         Effective cert = ctx.tab().effective(TlsSupport.SSL_WANT_CERT);
         if (cert.flag().orElse(false)) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, cert),
-                    Text.of("TLS-013.implied", TlsSupport.display(ctx, cert.written())),
+                    AuditMessages.text("TLS-013.implied", TlsSupport.display(ctx, cert.written())),
                     TlsSupport.evidence(ctx, cert)));
         }
         return List.of();

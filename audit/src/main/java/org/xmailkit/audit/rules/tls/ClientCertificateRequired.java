@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
 /**
@@ -38,7 +38,7 @@ public final class ClientCertificateRequired implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                Text.of("TLS-012.on", TlsSupport.display(ctx, e.written() == null ? "1" : e.written())),
+                AuditMessages.text("TLS-012.on", TlsSupport.display(ctx, e.written() == null ? "1" : e.written())),
                 TlsSupport.evidence(ctx, e)));
     }
 }

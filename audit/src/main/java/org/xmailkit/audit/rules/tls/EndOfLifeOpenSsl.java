@@ -3,16 +3,16 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
+import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.model.Reference;
 
 /**
  * TLS-029: the install directory holds OpenSSL 1.1 DLLs ({@code libcrypto-1_1.dll} / {@code libssl-1_1.dll}), what
@@ -40,7 +40,7 @@ public final class EndOfLifeOpenSsl implements Rule {
         }
         String version = InstallSupport.version(libs).orElse("1.1");
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()),
-                Text.of("TLS-029.eol", InstallSupport.names(libs), version),
+                AuditMessages.text("TLS-029.eol", InstallSupport.names(libs), version),
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }
 }

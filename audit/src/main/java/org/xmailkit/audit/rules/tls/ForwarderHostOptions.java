@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.syntax.GatewayList;
 
 /**
@@ -48,7 +48,7 @@ public final class ForwarderHostOptions implements Rule {
                 List<String> hosts = f.gateways().entries().stream().map(x -> f.file().display(x.host())).toList();
                 String fixed = Outbound.line(domain, (f.gateways().random() ? "#" : "") + String.join(";", hosts),
                         f.file().display(f.row().column(2)) + (f.row().column(2).isEmpty() ? "" : ",") + options);
-                out.add(Finding.of(INFO, f.location(), Text.of(key, entry, domain, host, fixed),
+                out.add(Finding.of(INFO, f.location(), AuditMessages.text(key, entry, domain, host, fixed),
                         TlsSupport.line(f.file(), f.row())));
             }
         }

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 
 /**
  * TLS-011: a {@code DefaultSMTPGateways} entry sets its own {@code NeedTLS}, but {@code SmtpGwConfig} sets another
@@ -48,7 +48,7 @@ public final class GlobalOverridesGatewayTls implements Rule {
             if (own.isPresent() && own.get() != global.get()) {
                 String[] evidence = {TlsSupport.line(ctx.tab(), gw.entry()), TlsSupport.line(ctx.tab(), cfg.entry())};
                 out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                        Text.of(own.get().digit() > global.get().digit() ? "TLS-011.weakened" : "TLS-011.raised",
+                        AuditMessages.text(own.get().digit() > global.get().digit() ? "TLS-011.weakened" : "TLS-011.raised",
                                 TlsSupport.display(ctx, g.raw()), own.get().digit(), global.get().digit(),
                                 TlsSupport.display(ctx, cfg.value())),
                         evidence));

@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.KeyMatch;
 import org.xmailkit.audit.tls.TlsMaterial;
@@ -42,10 +42,10 @@ public final class KeyCertificateMismatch implements Rule {
         if (match.kind() == KeyMatch.Kind.OTHER) {
             CertificateFacts other = m.certificate().certificates().get(match.certificateIndex());
             return List.of(Finding.of(INFO, CertSupport.keyFile(ctx),
-                    Text.of("TLS-021.other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
+                    AuditMessages.text("TLS-021.other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
                     CertSupport.summary(other), "server.key: " + key));
         }
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), Text.of("TLS-021.none", leaf.describe(), key),
+        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), AuditMessages.text("TLS-021.none", leaf.describe(), key),
                 CertSupport.summary(leaf), "server.key: " + key));
     }
 }

@@ -4,16 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
+import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-028: the install directory holds {@code libeay32.dll} / {@code ssleay32.dll}, the DLL names of OpenSSL before
@@ -44,9 +45,9 @@ public final class LegacyOpenSsl implements Rule {
         String names = InstallSupport.names(libs);
         Optional<String> version = InstallSupport.version(libs);
         Text message = version.map(v -> InstallSupport.beforeTls12(v)
-                        ? Text.of("TLS-028.noTls12", names, v)
-                        : Text.of("TLS-028.noTls13", names, v))
-                .orElse(Text.of("TLS-028.unknown", names));
+                        ? AuditMessages.text("TLS-028.noTls12", names, v)
+                        : AuditMessages.text("TLS-028.noTls13", names, v))
+                .orElse(AuditMessages.text("TLS-028.unknown", names));
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()), message,
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }

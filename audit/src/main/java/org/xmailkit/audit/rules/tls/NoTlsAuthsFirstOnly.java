@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-006: {@code SmtpNoTLSAuths} lists more than one mechanism, but XMail 1.27 honours only the first one
@@ -43,8 +44,8 @@ public final class NoTlsAuthsFirstOnly implements Rule {
         String value = TlsSupport.display(ctx, e.value());
         String first = items[0];
         Text message = first.isEmpty()
-                ? Text.of("TLS-006.none", value)
-                : Text.of("TLS-006.firstOnly", value, TlsSupport.display(ctx, first),
+                ? AuditMessages.text("TLS-006.none", value)
+                : AuditMessages.text("TLS-006.firstOnly", value, TlsSupport.display(ctx, first),
                         TlsSupport.display(ctx, String.join(",", Arrays.asList(items).subList(1, items.length))));
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), message, TlsSupport.evidence(ctx, e)));
     }

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -38,7 +38,7 @@ final class Outbound {
                     ? gatewayWithTls(r.label())
                     : forwarderWithTls(r);
             out.add(Finding.of(info, r.location(),
-                    Text.of(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
+                    AuditMessages.text(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }
         return out;

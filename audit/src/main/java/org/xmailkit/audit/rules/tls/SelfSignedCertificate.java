@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 
 /**
@@ -35,7 +35,7 @@ public final class SelfSignedCertificate implements Rule {
             return List.of();
         }
         CertificateFacts leaf = certs.get(0);
-        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), Text.of("TLS-023.leaf", leaf.subject()),
+        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), AuditMessages.text("TLS-023.leaf", leaf.subject()),
                 CertSupport.summary(leaf)));
     }
 }

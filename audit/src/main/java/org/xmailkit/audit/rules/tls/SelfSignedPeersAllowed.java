@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
 /**
@@ -37,6 +37,6 @@ public final class SelfSignedPeersAllowed implements Rule {
         }
         String by = TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT;
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                Text.of("TLS-015.on", TlsSupport.display(ctx, e.written()), by), TlsSupport.evidence(ctx, e)));
+                AuditMessages.text("TLS-015.on", TlsSupport.display(ctx, e.written()), by), TlsSupport.evidence(ctx, e)));
     }
 }

@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFile;
 import org.xmailkit.audit.tls.KeyFile;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-027: server.cert or server.key exists but XMail cannot load it: not PEM (XMail reads PEM only), no
@@ -39,11 +40,11 @@ public final class TlsMaterialUnusable implements Rule {
         List<Finding> out = new ArrayList<>();
         CertificateFile cert = m.certificate();
         Text certMessage = switch (cert.status()) {
-            case UNREADABLE -> cert.problem().isEmpty() ? Text.of("TLS-027.cert.notRead")
-                    : Text.of("TLS-027.cert.unreadable", cert.problem());
-            case NOT_PEM -> Text.of("TLS-027.cert.der");
-            case EMPTY -> Text.of("TLS-027.cert.empty");
-            case INVALID -> Text.of("TLS-027.cert.invalid", cert.problem());
+            case UNREADABLE -> cert.problem().isEmpty() ? AuditMessages.text("TLS-027.cert.notRead")
+                    : AuditMessages.text("TLS-027.cert.unreadable", cert.problem());
+            case NOT_PEM -> AuditMessages.text("TLS-027.cert.der");
+            case EMPTY -> AuditMessages.text("TLS-027.cert.empty");
+            case INVALID -> AuditMessages.text("TLS-027.cert.invalid", cert.problem());
             default -> null;
         };
         if (certMessage != null) {
@@ -51,12 +52,12 @@ public final class TlsMaterialUnusable implements Rule {
         }
         KeyFile key = m.key();
         Text keyMessage = switch (key.status()) {
-            case UNREADABLE -> key.problem().isEmpty() ? Text.of("TLS-027.key.notRead")
-                    : Text.of("TLS-027.key.unreadable", key.problem());
-            case NOT_PEM -> Text.of("TLS-027.key.der");
-            case EMPTY -> Text.of("TLS-027.key.empty");
-            case INVALID -> Text.of("TLS-027.key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
-            case ENCRYPTED -> Text.of("TLS-027.key.encrypted", key.pemType());
+            case UNREADABLE -> key.problem().isEmpty() ? AuditMessages.text("TLS-027.key.notRead")
+                    : AuditMessages.text("TLS-027.key.unreadable", key.problem());
+            case NOT_PEM -> AuditMessages.text("TLS-027.key.der");
+            case EMPTY -> AuditMessages.text("TLS-027.key.empty");
+            case INVALID -> AuditMessages.text("TLS-027.key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
+            case ENCRYPTED -> AuditMessages.text("TLS-027.key.encrypted", key.pemType());
             default -> null;
         };
         if (keyMessage != null) {

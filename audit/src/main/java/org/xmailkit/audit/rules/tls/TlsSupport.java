@@ -7,17 +7,17 @@ import java.util.Locale;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Printable;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 
 /** What the TLS rules share: server.tab switches, outbound routes, locations, evidence and references. */
 final class TlsSupport {

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -63,7 +63,7 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!inbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, Text.of("TLS-004.inbound", missing, String.join(", ", inbound)),
+            out.add(Finding.of(INFO, where, AuditMessages.text("TLS-004.inbound", missing, String.join(", ", inbound)),
                     inboundEvidence.toArray(String[]::new)));
         }
 
@@ -95,7 +95,7 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!outbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, Text.of("TLS-004.outbound", missing, String.join(", ", outbound)),
+            out.add(Finding.of(INFO, where, AuditMessages.text("TLS-004.outbound", missing, String.join(", ", outbound)),
                     outboundEvidence.toArray(String[]::new)));
         }
         return out;

@@ -3,14 +3,14 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.Reference;
 
 /**
  * TLS-019: a weak public key in server.cert: RSA (or DSA) below 2048 bits, an elliptic curve below 224 bits. For the
@@ -40,7 +40,7 @@ public final class WeakKey implements Rule {
             }
             int min = c.keyAlgorithm().equals("EC") ? CertificateFacts.MIN_EC_BITS : CertificateFacts.MIN_RSA_BITS;
             return List.of(Finding.of(INFO, where,
-                    Text.of(c.index() == 0 ? "TLS-019.leaf" : "TLS-019.chain", c.describe(), c.keyDescription(), min),
+                    AuditMessages.text(c.index() == 0 ? "TLS-019.leaf" : "TLS-019.chain", c.describe(), c.keyDescription(), min),
                     CertSupport.summary(c)));
         });
     }

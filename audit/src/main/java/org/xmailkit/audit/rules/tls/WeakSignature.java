@@ -3,12 +3,12 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 
 /**
  * TLS-020: a certificate of server.cert is signed with SHA-1 or MD5 (or MD2). XMail itself still presents it (its
@@ -34,7 +34,7 @@ public final class WeakSignature implements Rule {
             if (!c.weakSignature() || c.selfSigned()) {
                 return List.of();
             }
-            return List.of(Finding.of(INFO, where, Text.of("TLS-020.weak", c.describe(), c.signatureAlgorithm()),
+            return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-020.weak", c.describe(), c.signatureAlgorithm()),
                     CertSupport.summary(c)));
         });
     }

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
 
@@ -46,7 +46,7 @@ public final class CommaForwarders implements Rule {
                 String fixed = GatewayList.format(list.startsWith("#"), GatewayList.parseLegacy(list));
                 int column = row.record().tokens().size() > 1 ? row.record().tokens().get(1).column() : 1;
                 out.add(Finding.of(INFO, new Location(f.path(), row.line(), column, ""),
-                        Text.of(key, TabFindings.display(row.column(0), f.charset()),
+                        AuditMessages.text(key, TabFindings.display(row.column(0), f.charset()),
                                 TabFindings.display(list, f.charset()),
                                 TabFindings.display(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
                                         f.charset()),

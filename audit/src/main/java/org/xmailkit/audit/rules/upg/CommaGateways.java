@@ -3,16 +3,17 @@ package org.xmailkit.audit.rules.upg;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.syntax.GatewayList;
 
 /**
@@ -45,7 +46,7 @@ public final class CommaGateways implements Rule {
         int comma = v.indexOf(',');
         String fixed = GatewayList.format(v.startsWith("#"), hosts);
         String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.gateways.legacy" : "upg.gateways.broken";
-        return Text.of(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
+        return AuditMessages.text(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
                 TabFindings.show(tab, v.substring(comma + 1)),
                 TabFindings.line(e.name(), TabFindings.display(fixed, tab.charset())));
     }

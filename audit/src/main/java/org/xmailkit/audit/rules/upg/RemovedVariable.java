@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;
@@ -52,7 +53,7 @@ public final class RemovedVariable implements Rule {
             XMailVersion removed = v.get().removedVersion().orElse(XMailVersion.V1_27);
             Text message = ctx.source().mayBeBefore(removed)
                     ? message(tab, e, removed)
-                    : Text.of("upg.removed.leftover", e.name(), removed, ctx.source().display());
+                    : AuditMessages.text("upg.removed.leftover", e.name(), removed, ctx.source().display());
             out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
         }
         return out;
@@ -62,41 +63,41 @@ public final class RemovedVariable implements Rule {
         String name = e.name();
         boolean on = Values.atoi(e.value()).orElse(0) != 0;
         if (name.equals("DynDnsSetup")) {
-            return Text.of("upg.removed.dynDns", name, removed);
+            return AuditMessages.text("upg.removed.dynDns", name, removed);
         }
         if (!on) {
-            return Text.of("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+            return AuditMessages.text("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
         }
         if (name.equals("SMTP-RARPCheck")) {
             Optional<Entry> now = tab.entry("SMTP-RDNSCheck");
             return now.isPresent()
-                    ? Text.of("upg.removed.renameBoth", name, removed, "SMTP-RDNSCheck", now.get().line())
-                    : Text.of("upg.removed.rename", name, removed, "SMTP-RDNSCheck",
+                    ? AuditMessages.text("upg.removed.renameBoth", name, removed, "SMTP-RDNSCheck", now.get().line())
+                    : AuditMessages.text("upg.removed.rename", name, removed, "SMTP-RDNSCheck",
                             TabFindings.line("SMTP-RDNSCheck", e.displayValue(tab.charset())));
         }
         if (name.endsWith("-MAPSCheck")) {
-            return Text.of("upg.removed.maps", name, removed);
+            return AuditMessages.text("upg.removed.maps", name, removed);
         }
         if (name.equals("HeloUseRootDomain")) {
             if (tab.has("HeloDomain")) {
-                return Text.of("upg.removed.heloBoth", name, removed, tab.entry("HeloDomain").get().line());
+                return AuditMessages.text("upg.removed.heloBoth", name, removed, tab.entry("HeloDomain").get().line());
             }
             return tab.entry("RootDomain").filter(r -> !r.value().isEmpty())
-                    .map(r -> Text.of("upg.removed.helo", name, removed,
+                    .map(r -> AuditMessages.text("upg.removed.helo", name, removed,
                             TabFindings.line("HeloDomain", r.displayValue(tab.charset()))))
-                    .orElse(Text.of("upg.removed.heloNoRoot", name, removed));
+                    .orElse(AuditMessages.text("upg.removed.heloNoRoot", name, removed));
         }
         if (name.equals("SMTP-TLS")) {
             Optional<OptionList.Option> needTls = tab.entry("SmtpGwConfig")
                     .flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"));
             if (needTls.isPresent()) {
-                return Text.of("upg.removed.smtpTlsBoth", name, removed,
+                return AuditMessages.text("upg.removed.smtpTlsBoth", name, removed,
                         TabFindings.show(tab, needTls.get().hasValue() ? needTls.get().value() : ""));
             }
             String existing = tab.entry("SmtpGwConfig").map(g -> g.displayValue(tab.charset())).orElse("");
             String value = existing.isEmpty() ? "NeedTLS=1" : existing + ",NeedTLS=1";
-            return Text.of("upg.removed.smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
+            return AuditMessages.text("upg.removed.smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
         }
-        return Text.of("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+        return AuditMessages.text("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
     }
 }

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.model.References;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -60,7 +60,7 @@ public final class RequiredFiles implements Rule {
             }
             String key = (r.directory() ? "upg.files.dir." : "upg.files.file.")
                     + (ctx.source().mayBeBefore(r.since()) ? "new" : "missing");
-            out.add(Finding.of(INFO, Location.file(p), Text.of(key, r.name(), r.since())));
+            out.add(Finding.of(INFO, Location.file(p), AuditMessages.text(key, r.name(), r.since())));
         }
         return out;
     }

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.SmtpConfigToken;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
 
@@ -51,7 +51,7 @@ public final class SmtpConfigCase implements Rule {
             String fixed = TabFindings.line(e.name(), Entry.decode(tokens.normalised(), tab.charset()));
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
-                    out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), Text.of(key, e.name(),
+                    out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), AuditMessages.text(key, e.name(),
                             TabFindings.show(tab, m[0]), m[1], fixed, ctx.source().display())));
                 }
             }

@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * UPG-003: coming from a version before 1.24, TLS appears on its own: STARTTLS, POP3 STLS and CTRL TLS default to
@@ -47,8 +48,8 @@ public final class TlsOnByDefault implements Rule {
         }
         String certainty = Changes.certainty(ctx.source(), Changes.V1_24);
         Text message = absent.isEmpty()
-                ? Text.of("upg.tls.listeners." + certainty, ctx.source().display())
-                : Text.of("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
+                ? AuditMessages.text("upg.tls.listeners." + certainty, ctx.source().display())
+                : AuditMessages.text("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
         return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), message));
     }
 }

@@ -40,7 +40,7 @@ class NonAsciiReplyTest {
         Finding first = f.stream().filter(x -> x.location().line() == 1).findFirst().orElseThrow();
         assertEquals("550 不正中継として登録されています", first.message().args().get(1));
         assertTrue(first.evidence().get(0).contains("不正中継"));
-        assertEquals("windows-31j", first.message().args().get(2).toLowerCase());
+        assertEquals("windows-31j", first.message().arg(2).toLowerCase());
     }
 
     @Test

@@ -59,7 +59,7 @@ class NoSecretsTest {
         for (Finding f : r.findings()) {
             shown.add(f.message(Locale.ENGLISH));
             shown.add(f.message(Locale.JAPANESE));
-            shown.addAll(f.message().args());
+            shown.addAll(f.message().strings());
             shown.addAll(f.evidence());
         }
         for (String s : shown) {

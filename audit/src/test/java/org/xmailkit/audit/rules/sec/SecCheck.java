@@ -9,10 +9,10 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.version.SourceVersion;
 
 /** Test support: build a MailRoot from (name, text) pairs, run one rule, look at what it found. */
 final class SecCheck {

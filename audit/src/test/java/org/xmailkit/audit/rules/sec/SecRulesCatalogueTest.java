@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.rules.SecRules;
+import org.xmailkit.model.Reference;
 
 class SecRulesCatalogueTest {
 

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.audit.Category;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Reference;
 
 /** The TLS rule list and its texts. */
 class TlsCatalogTest {

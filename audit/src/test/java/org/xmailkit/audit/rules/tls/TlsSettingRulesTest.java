@@ -104,7 +104,7 @@ class TlsSettingRulesTest {
                 .open();
         List<Finding> f = Run.findings(new TlsWithoutCertificate(), r);
         assertEquals(List.of("TLS-004.outbound"), Run.keys(f));
-        String where = f.get(0).message().args().get(1);
+        String where = f.get(0).message().arg(1);
         assertTrue(where.contains("SmtpGwConfig") && where.contains("smtpfwd.tab:1")
                 && where.contains("pop3links.tab:1"), where);
         // The pop3links line carries a password: never quoted.
