@@ -6,23 +6,44 @@ import java.util.Optional;
 /**
  * The rule groups, in catalogue order: the id prefix of their rules, which is also the name of the package their
  * classes live in ({@code org.xmailkit.audit.rules.<prefix>}) and of their message bundle
- * ({@code org/xmailkit/audit/rules/<prefix>.properties} and {@code <prefix>_ja.properties}). A new group is one
- * constant here, its package and its two bundles; its rules are listed by the generated {@code <Prefix>Rules} class
- * (see CONTRIBUTING.md).
+ * ({@code org/xmailkit/audit/rules/<prefix>.properties} and {@code <prefix>_ja.properties}). Its rules are listed
+ * by the generated {@code org.xmailkit.audit.rules.<Prefix>Rules} class. A new group is one constant here, one line
+ * in {@link Rules}, its package and its two bundles (CONTRIBUTING.md).
  */
 public enum RuleGroup {
     /** Access, relay, credentials, privacy, abuse limits. */
-    SEC,
+    SEC("access, relay, credentials, privacy, abuse limits"),
     /** TLS settings, certificate and key material. */
-    TLS,
+    TLS("TLS settings, certificate and key"),
     /** Validity: names, line layout, duplicates, values, required settings. */
-    CFG,
+    CFG("validity: names, line layout, duplicates, values, required settings"),
     /** What changes on upgrade. */
-    UPG,
+    UPG("what changes on upgrade"),
     /** The localized build. */
-    LOC;
+    LOC("the localized 1.27 build");
 
-    /** @return the package of the group's rules and the base of its bundle's name, e.g. {@code sec} */
+    private final String about;
+
+    RuleGroup(String about) {
+        this.about = about;
+    }
+
+    /** @return what the group's rules are about, for the generated list's comment */
+    public String about() {
+        return about;
+    }
+
+    /** @return the package of the group's rules, e.g. {@code org.xmailkit.audit.rules.sec} */
+    public String packageName() {
+        return "org.xmailkit.audit.rules." + lowerName();
+    }
+
+    /** @return the generated list's class name, e.g. {@code SecRules} */
+    public String listClass() {
+        return name().charAt(0) + lowerName().substring(1) + "Rules";
+    }
+
+    /** @return the last part of the package of the group's rules and of its bundle's name, e.g. {@code sec} */
     public String lowerName() {
         return name().toLowerCase(Locale.ROOT);
     }

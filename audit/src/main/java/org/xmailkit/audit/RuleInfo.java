@@ -1,5 +1,6 @@
 package org.xmailkit.audit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -14,8 +15,7 @@ import org.xmailkit.model.Text;
  * {@code .why} and {@code .remediation}, and its finding messages under {@code msg.<id>.<case>} ({@link #message}),
  * in English and Japanese.
  *
- * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-} or
- *                         {@code LOC-} and three digits
+ * @param id               stable id, never reused: a group's prefix ({@link RuleGroup}) and three digits
  * @param severity         how serious a finding is
  * @param category         what the rule is about
  * @param profiles         the profiles that run it
@@ -30,8 +30,9 @@ import org.xmailkit.model.Text;
 public record RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix,
                        Set<Need> needs, List<Reference> references, List<String> remediationLines, Messages texts) {
 
-    /** The id format. */
-    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC)-\\d{3}");
+    /** The id format: a group's prefix ({@link RuleGroup}) and three digits. */
+    public static final Pattern ID = Pattern.compile("(" + String.join("|",
+            Arrays.stream(RuleGroup.values()).map(RuleGroup::name).toList()) + ")-\\d{3}");
 
     /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
     public enum Fix {

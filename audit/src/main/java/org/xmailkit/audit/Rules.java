@@ -9,7 +9,10 @@ import org.xmailkit.audit.rules.SecRules;
 import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.audit.rules.UpgRules;
 
-/** Every rule, listed explicitly by group (no discovery, no reflection). */
+/**
+ * Every rule, listed explicitly by group (no discovery, no reflection): each group's list is generated from its
+ * package's rule classes at development time ({@code <Prefix>Rules}, see CONTRIBUTING.md).
+ */
 public final class Rules {
 
     /** All rules, in catalogue order. */
@@ -20,12 +23,24 @@ public final class Rules {
 
     private static List<Rule> all() {
         List<Rule> out = new ArrayList<>();
-        out.addAll(SecRules.ALL);
-        out.addAll(TlsRules.ALL);
-        out.addAll(CfgRules.ALL);
-        out.addAll(UpgRules.ALL);
-        out.addAll(LocRules.ALL);
+        for (RuleGroup g : RuleGroup.values()) {
+            out.addAll(group(g));
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * @param g a group
+     * @return its rules, in id order
+     */
+    public static List<Rule> group(RuleGroup g) {
+        return switch (g) {
+            case SEC -> SecRules.ALL;
+            case TLS -> TlsRules.ALL;
+            case CFG -> CfgRules.ALL;
+            case UPG -> UpgRules.ALL;
+            case LOC -> LocRules.ALL;
+        };
     }
 
     /**

@@ -26,8 +26,8 @@ import org.xmailkit.model.Reference;
  */
 public final class RuleDocGenerator {
 
-    /** The command that regenerates the pages, run from the repository root. */
-    public static final String REGENERATE = "mvn -B -q -pl audit -am process-classes -Prule-docs";
+    /** The command that regenerates the pages (and the rule lists), run from the repository root. */
+    public static final String REGENERATE = "mvn -B -q -pl audit -am process-test-classes -Pcatalogue";
 
     private static final String BANNER = "<!-- Generated from the rule catalogue by " + RuleDocGenerator.class.getName()
             + ". Do not edit: change the rule (its RuleInfo and its texts under audit/src/main/resources/org/xmailkit/"
@@ -43,19 +43,6 @@ public final class RuleDocGenerator {
     /** @return a generator over {@link Rules#ALL} */
     public static RuleDocGenerator standard() {
         return new RuleDocGenerator(Rules.ALL.stream().map(Rule::info).toList());
-    }
-
-    /**
-     * Writes the pages into a directory and deletes pages of rules that no longer exist.
-     *
-     * @param args the output directory (default {@code docs/rules})
-     * @throws IOException when a page cannot be written
-     */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "docs/rules");
-        RuleDocGenerator generator = standard();
-        generator.write(dir);
-        System.out.println("wrote " + generator.pages().size() + " pages to " + dir);
     }
 
     /**

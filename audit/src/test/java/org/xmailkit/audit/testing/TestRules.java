@@ -37,7 +37,7 @@ public final class TestRules {
                 for (Entry e : ctx.tab().liveEntries()) {
                     if (e.name().startsWith("Bad")) {
                         out.add(Finding.of(info("SEC-901"), Location.line(ctx.root().serverTabPath(), e.line(), e.name()),
-                                text("test.bad", e.name(), e.value()), e.record().text()));
+                                info("SEC-901").message("bad", e.name(), e.value()), e.record().text()));
                     }
                 }
                 return out;
@@ -46,13 +46,13 @@ public final class TestRules {
     /** TLS-902 (medium, strict only): always one finding on server.tab as a whole. */
     public static final Rule STRICT_ONLY = rule(new RuleInfo("TLS-902", Severity.MEDIUM, Category.TLS,
             RuleInfo.STRICT_ONLY, RuleInfo.Fix.NONE, Set.of(), REFS, List.of()), ctx -> List.of(
-                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), text("test.always"))));
+                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), info("TLS-902").message("always"))));
 
     /** CFG-903 (low, needs the MailRoot): every smtprelay.tab row. */
     public static final Rule RELAY_ROW = rule(new RuleInfo("CFG-903", Severity.LOW, Category.RELAY,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), REFS, List.of()), ctx -> {
                 List<Finding> out = new ArrayList<>();
-                ctx.root().file(MailRootFile.SMTP_RELAY).ifPresent(f -> rows(f, "CFG-903", "test.relay", out));
+                ctx.root().file(MailRootFile.SMTP_RELAY).ifPresent(f -> rows(f, "CFG-903", "relay", out));
                 return out;
             });
 
@@ -60,13 +60,13 @@ public final class TestRules {
     public static final Rule INSTALL_DIR = rule(new RuleInfo("UPG-904", Severity.INFO, Category.UPGRADE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR), REFS, List.of()), ctx -> List.of(
                     Finding.of(info("UPG-904"), Location.file(ctx.options().installDir().orElseThrow()),
-                            text("test.install", ctx.options().installDir().orElseThrow().getFileName()))));
+                            info("UPG-904").message("install", ctx.options().installDir().orElseThrow().getFileName()))));
 
     /** SEC-905 (critical, needs the MailRoot): every ctrlaccounts.tab row. */
     public static final Rule CTRL_ACCOUNT = rule(new RuleInfo("SEC-905", Severity.CRITICAL, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), REFS, List.of()), ctx -> {
                 List<Finding> out = new ArrayList<>();
-                ctx.root().file(MailRootFile.CTRL_ACCOUNTS).ifPresent(f -> rows(f, "SEC-905", "test.ctrl", out));
+                ctx.root().file(MailRootFile.CTRL_ACCOUNTS).ifPresent(f -> rows(f, "SEC-905", "ctrl", out));
                 return out;
             });
 
@@ -101,9 +101,9 @@ public final class TestRules {
         };
     }
 
-    private static void rows(TabFile f, String id, String key, List<Finding> out) {
+    private static void rows(TabFile f, String id, String kase, List<Finding> out) {
         for (TabFile.Row row : f.rows()) {
-            out.add(Finding.of(info(id), Location.line(f.path(), row.line(), ""), text(key, row.column(0)),
+            out.add(Finding.of(info(id), Location.line(f.path(), row.line(), ""), info(id).message(kase, row.column(0)),
                     row.record().text()));
         }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -49,8 +48,8 @@ public final class ConflictingDuplicate implements Rule {
                 continue;
             }
             Text message = sameValue
-                    ? AuditMessages.text("cfg.duplicate.same", TabFindings.show(tab, dead.name()), live.line())
-                    : AuditMessages.text("cfg.duplicate.differs", TabFindings.show(tab, dead.name()),
+                    ? rule.message("same", TabFindings.show(tab, dead.name()), live.line())
+                    : rule.message("differs", TabFindings.show(tab, dead.name()),
                             TabFindings.showValue(tab, dead.name(), dead.value()), live.line(),
                             TabFindings.showValue(tab, live.name(), live.value()));
             Finding f = TabFindings.at(rule, ctx, dead, dead.nameToken().column(), message);

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -38,12 +37,12 @@ public final class ControlByte implements Rule {
         for (Problem p : tab.problems()) {
             Text message = switch (p.code()) {
                 case NUL_BYTE -> TabFindings.entryAt(tab, p.line())
-                        .map(e -> AuditMessages.text("cfg.nul.entry", p.column(), e.name(),
+                        .map(e -> INFO.message("nul.entry", p.column(), e.name(),
                                 TabFindings.showValue(tab, e.name(), e.value())))
-                        .orElse(AuditMessages.text("cfg.nul", p.column()));
-                case LONE_CR -> crOnly(tab, p.line()) ? AuditMessages.text("cfg.cr.crOnly")
-                        : AuditMessages.text("cfg.cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
-                case CTRL_Z -> AuditMessages.text("cfg.ctrlZ", settingsAfter(tab, p.line()));
+                        .orElse(INFO.message("nul", p.column()));
+                case LONE_CR -> crOnly(tab, p.line()) ? INFO.message("cr.crOnly")
+                        : INFO.message("cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
+                case CTRL_Z -> INFO.message("ctrlZ", settingsAfter(tab, p.line()));
                 default -> null;
             };
             if (message != null) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -59,12 +58,12 @@ public final class IgnoredLine implements Rule {
                     String name = r.value(0);
                     Optional<String> meant = tab.catalog().suggest(name);
                     Text message = meant.isPresent()
-                            ? AuditMessages.text("cfg.leadingSpace.known", TabFindings.show(tab, name), meant.get())
-                            : AuditMessages.text("cfg.leadingSpace", TabFindings.show(tab, name));
+                            ? INFO.message("leadingSpace.known", TabFindings.show(tab, name), meant.get())
+                            : INFO.message("leadingSpace", TabFindings.show(tab, name));
                     out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, meant.orElse(""), message));
                 }
                 case EMPTY_NAME -> out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), "",
-                        AuditMessages.text("cfg.emptyName", r.size() >= 2 ? TabFindings.show(tab, r.value(1)) : "")));
+                        INFO.message("emptyName", r.size() >= 2 ? TabFindings.show(tab, r.value(1)) : "")));
                 default -> {
                 }
             }
@@ -80,9 +79,9 @@ public final class IgnoredLine implements Rule {
             first = first.substring(1, first.length() - 1);
         }
         if (space > 0 && tab.catalog().find(first).isPresent()) {
-            return TabFindings.atLine(INFO, ctx, r.line(), r.column(), first, AuditMessages.text("cfg.noTab.known", first));
+            return TabFindings.atLine(INFO, ctx, r.line(), r.column(), first, INFO.message("noTab.known", first));
         }
-        return TabFindings.atLine(INFO, ctx, r.line(), r.column(), "", AuditMessages.text("cfg.noTab"));
+        return TabFindings.atLine(INFO, ctx, r.line(), r.column(), "", INFO.message("noTab"));
     }
 
     /** A first line holding only a byte order mark, or a BOM and a comment: CFG-001 reports the BOM. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,14 +43,14 @@ public final class IgnoredText implements Rule {
             TabRecord r = rec.get();
             if (p.code() == ProblemCode.NOT_A_COMMENT) {
                 out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, "",
-                        AuditMessages.text("cfg.notAComment", TabFindings.showName(tab, r.value(0)))));
+                        INFO.message("notAComment", TabFindings.showName(tab, r.value(0)))));
                 continue;
             }
             List<String> extra = new ArrayList<>();
             for (int i = 2; i < r.size(); i++) {
                 extra.add(r.tokens().get(i).raw());
             }
-            out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), AuditMessages.text("cfg.extraTokens",
+            out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), INFO.message("extraTokens",
                     TabFindings.showName(tab, r.value(0)), TabFindings.showValue(tab, r.value(0), r.value(1)),
                     TabFindings.showValue(tab, r.value(0), String.join("\t", extra)))));
         }

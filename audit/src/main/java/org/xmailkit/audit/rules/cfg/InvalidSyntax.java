@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -61,13 +60,13 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, AuditMessages.text("cfg.syntax.emptyDomain", name)));
+                        out.add(at(ctx, e, INFO.message("emptyDomain", name)));
                     }
                     return;
                 }
                 boolean literalOk = name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
                 if (!literalOk) {
-                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, AuditMessages.text("cfg.syntax.domain." + f.key(), name,
+                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, INFO.message("domain." + f.key(), name,
                             TabFindings.show(tab, v), TabFindings.show(tab, f.value())))));
                 }
             });
@@ -77,22 +76,22 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, AuditMessages.text("cfg.syntax.emptyAddress", name)));
+                        out.add(at(ctx, e, INFO.message("emptyAddress", name)));
                     }
                     return;
                 }
                 String shown = TabFindings.show(tab, v);
                 int at = v.lastIndexOf('@');
                 if (at <= 0 || at == v.length() - 1) {
-                    out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.noAt", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.noAt", name, shown)));
                     return;
                 }
                 String local = v.substring(0, at);
                 String domain = v.substring(at + 1);
                 if (!dotAtom(local)) {
-                    out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.local", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.local", name, shown)));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
-                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, AuditMessages.text("cfg.syntax.address.domain", name,
+                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, INFO.message("address.domain", name,
                             shown, TabFindings.show(tab, domain)))));
                 }
             });

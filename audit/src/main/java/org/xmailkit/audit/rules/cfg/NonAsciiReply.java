@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -45,7 +44,7 @@ public final class NonAsciiReply implements Rule {
             if ((reply || e.name().equals("HeloDomain")) && TabFindings.hasNonAscii(e.value())) {
                 String shown = TabFindings.show(tab, e.value());
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        AuditMessages.text(reply ? "cfg.nonAscii.reply" : "cfg.nonAscii.helo", e.name(), shown,
+                        INFO.message(reply ? "reply" : "helo", e.name(), shown,
                                 tab.charset().name())));
             }
         }

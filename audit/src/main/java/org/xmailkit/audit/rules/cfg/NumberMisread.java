@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -48,12 +47,12 @@ public final class NumberMisread implements Rule {
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
             String written = TabFindings.show(tab, e.value());
             Text message = switch (eff.reading()) {
-                case NOT_A_NUMBER -> flag ? AuditMessages.text("cfg.number.flagText", e.name(), written)
-                        : AuditMessages.text("cfg.number.intText", e.name(), written);
-                case TRAILING_TEXT_IGNORED -> AuditMessages.text("cfg.number.trailing", e.name(), written,
+                case NOT_A_NUMBER -> flag ? INFO.message("flagText", e.name(), written)
+                        : INFO.message("intText", e.name(), written);
+                case TRAILING_TEXT_IGNORED -> INFO.message("trailing", e.name(), written,
                         eff.number().orElse(0));
-                case EMPTY_FLAG_IS_ZERO -> def != 0 ? AuditMessages.text("cfg.number.emptyFlag", e.name()) : null;
-                case EMPTY_INT_IS_DEFAULT -> def != 0 ? AuditMessages.text("cfg.number.emptyInt", e.name(), def) : null;
+                case EMPTY_FLAG_IS_ZERO -> def != 0 ? INFO.message("emptyFlag", e.name()) : null;
+                case EMPTY_INT_IS_DEFAULT -> def != 0 ? INFO.message("emptyInt", e.name(), def) : null;
                 default -> null;
             };
             if (message != null) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -43,8 +42,8 @@ public final class OutOfRange implements Rule {
     public List<Finding> check(AuditContext ctx) {
         ServerTab tab = ctx.tab();
         List<Finding> out = new ArrayList<>();
-        range(ctx, tab, "ReceivedHdrType", 4, "cfg.range.receivedHdrType", out);
-        range(ctx, tab, "Pop3LogPasswd", 2, "cfg.range.pop3LogPasswd", out);
+        range(ctx, tab, "ReceivedHdrType", 4, "receivedHdrType", out);
+        range(ctx, tab, "Pop3LogPasswd", 2, "pop3LogPasswd", out);
         tab.entry("SmtpGwConfig").ifPresent(e -> needTls(ctx, tab, e, OptionList.parse(e.value()), "", out));
         tab.entry("DefaultSMTPGateways").filter(e -> !GatewayList.looksLegacy(e.value())).ifPresent(e -> {
             for (GatewayList.Gateway g : GatewayList.parse(e.value()).entries()) {
@@ -62,7 +61,7 @@ public final class OutOfRange implements Rule {
         long n = eff.number().orElse(0);
         if (n < 0 || n > max) {
             out.add(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                    AuditMessages.text(key, name, n)));
+                    INFO.message(key, name, n)));
         }
     }
 
@@ -76,13 +75,13 @@ public final class OutOfRange implements Rule {
         String where = host.isEmpty() ? e.name() : e.name() + " (" + host + ")";
         Text message;
         if (!Values.isPlainInteger(text)) {
-            message = AuditMessages.text("cfg.range.needTlsText", where, TabFindings.show(tab, text));
+            message = INFO.message("needTlsText", where, TabFindings.show(tab, text));
         } else {
             long n = Values.atoi(text).orElse(0);
             if (n > 2) {
-                message = AuditMessages.text("cfg.range.needTlsHigh", where, n);
+                message = INFO.message("needTlsHigh", where, n);
             } else if (n < 0) {
-                message = AuditMessages.text("cfg.range.needTlsNegative", where, n);
+                message = INFO.message("needTlsNegative", where, n);
             } else {
                 return;
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -59,13 +58,13 @@ public final class OverlongLine implements Rule {
             }
             Text message;
             if (first.kind() != TabRecord.Kind.DATA) {
-                message = created.isEmpty() ? AuditMessages.text("cfg.longLine.comment", p.args().get(0), rest)
-                        : AuditMessages.text("cfg.longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
+                message = created.isEmpty() ? INFO.message("longLine.comment", p.args().get(0), rest)
+                        : INFO.message("longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? AuditMessages.text("cfg.longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
+                        ? INFO.message("longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
                             rest)
-                        : AuditMessages.text("cfg.longLine.entry", p.args().get(0), TabFindings.show(tab, name),
+                        : INFO.message("longLine.entry", p.args().get(0), TabFindings.show(tab, name),
                             TabFindings.showValue(tab, name, tail), rest, String.join(", ", created));
             }
             out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), name, message));

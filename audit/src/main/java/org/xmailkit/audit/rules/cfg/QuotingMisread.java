@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -40,10 +39,10 @@ public final class QuotingMisread implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Problem p : tab.problems()) {
             String key = switch (p.code()) {
-                case UNTERMINATED_QUOTE -> "cfg.quote.unterminated";
-                case TAB_IN_QUOTES -> "cfg.quote.tab";
-                case BACKSLASH_BEFORE_CLOSING_QUOTE -> "cfg.quote.backslash";
-                case TEXT_AFTER_QUOTE -> "cfg.quote.trailing";
+                case UNTERMINATED_QUOTE -> "unterminated";
+                case TAB_IN_QUOTES -> "tab";
+                case BACKSLASH_BEFORE_CLOSING_QUOTE -> "backslash";
+                case TEXT_AFTER_QUOTE -> "trailing";
                 default -> null;
             };
             if (key == null) {
@@ -59,10 +58,10 @@ public final class QuotingMisread implements Rule {
             String name = TabFindings.showName(tab, r.value(0));
             String value = index == 0 ? name : TabFindings.showValue(tab, r.value(0), t.value());
             Text message = switch (p.code()) {
-                case TAB_IN_QUOTES -> AuditMessages.text(key, name, value, dropped(tab, r, index));
-                case TEXT_AFTER_QUOTE -> AuditMessages.text(key, name, index > 0 && Secrets.secretName(r.value(0))
+                case TAB_IN_QUOTES -> INFO.message(key, name, value, dropped(tab, r, index));
+                case TEXT_AFTER_QUOTE -> INFO.message(key, name, index > 0 && Secrets.secretName(r.value(0))
                         ? Secrets.MASK : TabFindings.show(tab, t.trailing()), value);
-                default -> AuditMessages.text(key, name, value);
+                default -> INFO.message(key, name, value);
             };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -48,9 +47,9 @@ public final class RecommendedMissing implements Rule {
             if (e.isPresent() && !(name.equals("HeloDomain") && e.get().value().isEmpty())) {
                 continue;
             }
-            String key = "cfg.recommended." + name + (e.isPresent() ? ".empty" : "");
-            Text message = root.isPresent() ? AuditMessages.text(key + ".root", TabFindings.line(name, root.get()))
-                    : AuditMessages.text(key);
+            String key = "" + name + (e.isPresent() ? ".empty" : "");
+            Text message = root.isPresent() ? INFO.message(key + ".root", TabFindings.line(name, root.get()))
+                    : INFO.message(key);
             out.add(e.isPresent() ? TabFindings.at(INFO, ctx, e.get(), e.get().valueToken().column(), message)
                     : TabFindings.atFile(INFO, ctx, name, message));
         }

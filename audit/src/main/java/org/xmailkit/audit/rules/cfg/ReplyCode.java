@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -65,25 +64,25 @@ public final class ReplyCode implements Rule {
         String v = e.value();
         String shown = TabFindings.show(tab, v);
         if (v.isEmpty()) {
-            return AuditMessages.text("cfg.reply.empty", e.name(), builtin);
+            return INFO.message("empty", e.name(), builtin);
         }
         if (v.length() < 3 || !Character.isDigit(v.charAt(0)) || !Character.isDigit(v.charAt(1))
                 || !Character.isDigit(v.charAt(2))) {
-            return AuditMessages.text("cfg.reply.noCode", e.name(), shown, TabFindings.line(e.name(), builtin + " "
+            return INFO.message("noCode", e.name(), shown, TabFindings.line(e.name(), builtin + " "
                     + e.displayValue(tab.charset())));
         }
         String code = v.substring(0, 3);
         if (code.charAt(0) < '2' || code.charAt(0) > '5' || code.charAt(1) > '5') {
-            return AuditMessages.text("cfg.reply.badCode", e.name(), code);
+            return INFO.message("badCode", e.name(), code);
         }
         if (v.length() > 3 && v.charAt(3) == '-') {
-            return AuditMessages.text("cfg.reply.continuation", e.name(), code);
+            return INFO.message("continuation", e.name(), code);
         }
         if (v.length() > 3 && v.charAt(3) != ' ') {
-            return AuditMessages.text("cfg.reply.noSpace", e.name(), code);
+            return INFO.message("noSpace", e.name(), code);
         }
         if (code.charAt(0) == '2' || code.charAt(0) == '3') {
-            return AuditMessages.text("cfg.reply.notFailure", e.name(), code);
+            return INFO.message("notFailure", e.name(), code);
         }
         return null;
     }

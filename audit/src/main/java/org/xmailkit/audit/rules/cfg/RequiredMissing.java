@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -37,7 +36,7 @@ public final class RequiredMissing implements Rule {
         List<Finding> out = new ArrayList<>();
         for (String name : NAMES) {
             if (!ctx.tab().has(name)) {
-                out.add(TabFindings.atFile(INFO, ctx, name, AuditMessages.text("cfg.required." + name)));
+                out.add(TabFindings.atFile(INFO, ctx, name, INFO.message("" + name)));
             }
         }
         return out;

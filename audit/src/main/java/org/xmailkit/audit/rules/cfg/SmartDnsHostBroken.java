@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -37,10 +36,10 @@ public final class SmartDnsHostBroken implements Rule {
         ctx.tab().entry("SmartDNSHost").ifPresent(e -> {
             List<String> tokens = tokens(e.value());
             if (tokens.isEmpty()) {
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), AuditMessages.text("cfg.smartDns.empty")));
+                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("empty")));
             } else if (tokens.size() == 1) {
                 String host = Entry.decode(tokens.get(0), ctx.tab().charset());
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), AuditMessages.text("cfg.smartDns.single",
+                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("single",
                         TabFindings.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
             }
         });

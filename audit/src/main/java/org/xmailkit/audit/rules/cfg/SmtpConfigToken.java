@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -59,10 +58,10 @@ public final class SmtpConfigToken implements Rule {
             for (String[] m : tokens.misspelled()) {
                 misspelled.add(m[0]);
                 if (!m[0].equals(m[0].strip())) {
-                    add(ctx, e, AuditMessages.text("cfg.smtpConfig.space", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("space", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
                             out);
                 } else if (!caseIsUpgrade) {
-                    add(ctx, e, AuditMessages.text("cfg.smtpConfig.case", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("case", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
                             out);
                 }
             }
@@ -71,8 +70,8 @@ public final class SmtpConfigToken implements Rule {
                     continue;
                 }
                 add(ctx, e, o.name().strip().equals("OutBind")
-                        ? AuditMessages.text("cfg.smtpConfig.outBind", e.name())
-                        : AuditMessages.text("cfg.smtpConfig.unknown", e.name(), TabFindings.show(tab, o.name())), out);
+                        ? INFO.message("outBind", e.name())
+                        : INFO.message("unknown", e.name(), TabFindings.show(tab, o.name())), out);
             }
         }
         return out;

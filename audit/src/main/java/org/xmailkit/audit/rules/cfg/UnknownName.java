@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -69,26 +68,26 @@ public final class UnknownName implements Rule {
         String shown = TabFindings.showName(tab, name);
         Text message;
         if (AFTERLOGIC_PORTS.containsKey(name)) {
-            message = AuditMessages.text("cfg.unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
+            message = INFO.message("unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
         } else if (AFTERLOGIC_IMAP.contains(name)) {
-            message = AuditMessages.text("cfg.unknown.afterlogicImap", shown);
+            message = INFO.message("unknown.afterlogicImap", shown);
         } else if (FORK_ONLY.contains(name)) {
-            message = AuditMessages.text("cfg.unknown.fork", shown);
+            message = INFO.message("unknown.fork", shown);
         } else {
             Optional<String> suggestion = tab.catalog().suggest(name);
             if (suggestion.isEmpty()) {
-                message = AuditMessages.text("cfg.unknown.plain", shown);
+                message = INFO.message("unknown.plain", shown);
             } else {
                 String s = suggestion.get();
                 boolean removed = tab.catalog().find(s).map(v -> v.role() == Variable.Role.REMOVED).orElse(false);
                 if (!name.equals(name.strip()) && name.strip().equals(s)) {
-                    message = AuditMessages.text("cfg.unknown.whitespace", shown, s);
+                    message = INFO.message("unknown.whitespace", shown, s);
                 } else if (name.strip().equalsIgnoreCase(s)) {
-                    message = AuditMessages.text("cfg.unknown.case", shown, s);
+                    message = INFO.message("unknown.case", shown, s);
                 } else if (removed) {
-                    message = AuditMessages.text("cfg.unknown.suggestRemoved", shown, s);
+                    message = INFO.message("unknown.suggestRemoved", shown, s);
                 } else {
-                    message = AuditMessages.text("cfg.unknown.suggest", shown, s);
+                    message = INFO.message("unknown.suggest", shown, s);
                 }
             }
         }
@@ -98,19 +97,19 @@ public final class UnknownName implements Rule {
     private Finding bom(AuditContext ctx, ServerTab tab) {
         Optional<TabRecord> first = TabFindings.record(tab, 1);
         if (first.isEmpty()) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.other"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.other"));
         }
         TabRecord r = first.get();
         String rest = r.text().startsWith(BOM) ? r.text().substring(BOM.length()) : r.text();
         if (rest.startsWith("#")) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.comment"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.comment"));
         }
         if (r.size() >= 2) {
             String meant = tab.catalog().suggest(r.value(0)).orElse(TabFindings.show(tab, stripQuotes(
                     r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
-            return TabFindings.atLine(INFO, ctx, 1, 1, meant, AuditMessages.text("cfg.bom.setting", meant));
+            return TabFindings.atLine(INFO, ctx, 1, 1, meant, INFO.message("bom.setting", meant));
         }
-        return TabFindings.atLine(INFO, ctx, 1, 1, "", AuditMessages.text("cfg.bom.other"));
+        return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.other"));
     }
 
     private static String stripQuotes(String s) {

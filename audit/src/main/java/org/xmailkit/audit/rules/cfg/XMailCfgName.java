@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -52,8 +51,8 @@ public final class XMailCfgName implements Rule {
             if (v.get().role() == Variable.Role.ALIAS) {
                 Optional<Entry> correct = tab.entry(real);
                 Text message = correct.isPresent()
-                        ? AuditMessages.text("cfg.alias.conflict", e.name(), real, correct.get().line())
-                        : AuditMessages.text("cfg.alias.rename", e.name(), real,
+                        ? INFO.message("alias.conflict", e.name(), real, correct.get().line())
+                        : INFO.message("alias.rename", e.name(), real,
                                 TabFindings.line(real, e.displayValue(tab.charset())));
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
             } else if (v.get().role() == Variable.Role.XMAILCFG_PART) {
@@ -62,12 +61,12 @@ public final class XMailCfgName implements Rule {
                         .flatMap(g -> OptionList.parse(g.value()).get(option));
                 Text message;
                 if (existing.isPresent()) {
-                    message = AuditMessages.text("cfg.part.conflict", e.name(), option,
+                    message = INFO.message("part.conflict", e.name(), option,
                             existing.get().hasValue() ? existing.get().value() : "");
                 } else if (e.value().isEmpty()) {
-                    message = AuditMessages.text("cfg.part.empty", e.name());
+                    message = INFO.message("part.empty", e.name());
                 } else {
-                    message = AuditMessages.text("cfg.part.fold", e.name(), option,
+                    message = INFO.message("part.fold", e.name(), option,
                             TabFindings.line(GW_CONFIG, TabFindings.display(folded, tab.charset())));
                 }
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));

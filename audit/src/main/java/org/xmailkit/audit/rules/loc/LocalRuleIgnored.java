@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.loc;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -33,6 +32,6 @@ public final class LocalRuleIgnored implements Rule {
             return List.of();
         }
         return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && LocalRules.on(v),
-                (name, v) -> AuditMessages.text("loc.ignored." + name));
+                (name, v) -> INFO.message("" + name));
     }
 }

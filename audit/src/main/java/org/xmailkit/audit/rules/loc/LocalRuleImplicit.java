@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -41,7 +40,7 @@ public final class LocalRuleImplicit implements Rule {
             if (!ctx.tab().has(name)) {
                 // Conservative assumption: the localized build's default is published nowhere (neither XMailCFG's
                 // XMail 環境設定 page nor the build's download pages state it); 0 keeps the original 1.27 address check.
-                out.add(TabFindings.atFile(INFO, ctx, name, AuditMessages.text("loc.implicit." + name,
+                out.add(TabFindings.atFile(INFO, ctx, name, INFO.message("" + name,
                         TabFindings.line(name, "0"), TabFindings.line(name, "1"))));
             }
         }

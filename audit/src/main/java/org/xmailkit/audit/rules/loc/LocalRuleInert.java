@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.loc;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -32,6 +31,6 @@ public final class LocalRuleInert implements Rule {
             return List.of();
         }
         return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && !LocalRules.on(v),
-                (name, v) -> AuditMessages.text("loc.inert", name));
+                (name, v) -> INFO.message("inert", name));
     }
 }

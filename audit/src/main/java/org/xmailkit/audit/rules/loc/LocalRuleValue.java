@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.loc;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -30,6 +29,6 @@ public final class LocalRuleValue implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         return LocalRules.atValues(ctx, INFO, v -> !LocalRules.valid(v),
-                (name, v) -> AuditMessages.text("loc.value", name, TabFindings.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
+                (name, v) -> INFO.message("value", name, TabFindings.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
     }
 }

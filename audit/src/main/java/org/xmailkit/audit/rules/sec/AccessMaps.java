@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.net.IpMap;
@@ -22,17 +21,16 @@ final class AccessMaps {
 
     /**
      * @param ctx   the audit
-     * @param info  the rule (message keys {@code msg.<id>.missing}, {@code .allowAll}, {@code .noDeny})
+     * @param info  the rule (its messages {@code missing}, {@code allowAll} and {@code noDeny})
      * @param kind  the ipmap file
      * @param extra a value appended to every message's arguments
      * @return a finding when the map admits the Internet at large
      */
     static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, Object extra) {
         Optional<TabFile> file = ctx.root().file(kind);
-        String id = info.id();
         if (file.isEmpty()) {
             return List.of(Finding.of(info, Sec.missing(ctx),
-                    AuditMessages.text("msg." + id + ".missing", kind.fileName(), extra)));
+                    info.message("missing", kind.fileName(), extra)));
         }
         IpMap map = IpMap.of(file);
         if (!Probes.admitsInternet(map)) {
@@ -42,9 +40,9 @@ final class AccessMaps {
         if (by.isPresent()) {
             int line = by.get().line();
             return List.of(Finding.of(info, Sec.at(file.get(), line),
-                    AuditMessages.text("msg." + id + ".allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
+                    info.message("allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
                     Sec.line(file.get(), line)));
         }
-        return List.of(Finding.of(info, Sec.at(file.get()), AuditMessages.text("msg." + id + ".noDeny", kind.fileName(), extra)));
+        return List.of(Finding.of(info, Sec.at(file.get()), info.message("noDeny", kind.fileName(), extra)));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,7 +43,7 @@ public final class BroadRelayRange implements Rule {
             int line = e.row().line();
             if (e.reading() instanceof AddressFilter.HostName h) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        AuditMessages.text("msg.SEC-002.hostName", line, Sec.printable(e.file().display(h.name()))),
+                        INFO.message("hostName", line, Sec.printable(e.file().display(h.name()))),
                         Sec.line(e.file(), line)));
                 continue;
             }
@@ -59,15 +58,15 @@ public final class BroadRelayRange implements Rule {
             int v6 = f.ipv6FreeBits();
             if (v4 > ANY_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        AuditMessages.text("msg.SEC-002.broad", line, e.written(), RelayEntries.count(v4)),
+                        INFO.message("broad", line, e.written(), RelayEntries.count(v4)),
                         Sec.line(e.file(), line)));
             } else if (v4 > PUBLIC_LIMIT && !RelayEntries.within(f, RelayEntries.NON_PUBLIC)) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        AuditMessages.text("msg.SEC-002.public", line, e.written(), RelayEntries.count(v4)),
+                        INFO.message("public", line, e.written(), RelayEntries.count(v4)),
                         Sec.line(e.file(), line)));
             } else if (v6 > IPV6_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        AuditMessages.text("msg.SEC-002.ipv6", line, e.written(), 128 - v6), Sec.line(e.file(), line)));
+                        INFO.message("ipv6", line, e.written(), 128 - v6), Sec.line(e.file(), line)));
             }
         }
         return out;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.net.AddressFilter;
@@ -21,11 +20,10 @@ final class CommandGrants {
 
     static List<Finding> check(AuditContext ctx, RuleInfo info, String flag, String property) {
         List<Finding> out = new ArrayList<>();
-        String id = info.id();
         Effective e = ctx.tab().effective(flag);
         if (e.flag().orElse(false)) {
             out.add(Finding.of(info, Sec.var(ctx, e),
-                    AuditMessages.text("msg." + id + ".flag", e.line(), ctx.tab().printable(e.written())),
+                    info.message("flag", e.line(), ctx.tab().printable(e.written())),
                     Sec.varEvidence(ctx, e)));
         }
         Optional<TabFile> ipprop = ctx.root().file(MailRootFile.SMTP_IPPROP);
@@ -47,7 +45,7 @@ final class CommandGrants {
                     || f.ipv6FreeBits() > BroadRelayRange.IPV6_LIMIT;
             if (everyone || broad) {
                 out.add(Finding.of(info, Sec.at(ipprop.get(), row.line()),
-                        AuditMessages.text("msg." + id + (everyone ? ".ippropEveryone" : ".ippropBroad"), row.line(),
+                        info.message(everyone ? "ippropEveryone" : "ippropBroad", row.line(),
                                 Sec.printable(ipprop.get().display(row.column(0)))),
                         Sec.line(ipprop.get(), row.line())));
             }

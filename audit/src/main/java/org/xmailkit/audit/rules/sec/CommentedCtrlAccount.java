@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -33,7 +32,7 @@ public final class CommentedCtrlAccount implements Rule {
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.CTRL)) {
             if (a.row().record().text().startsWith("#")) {
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                        AuditMessages.text("msg.SEC-015.active", a.line(), Sec.printable(a.display())), a.evidence()));
+                        INFO.message("active", a.line(), Sec.printable(a.display())), a.evidence()));
             }
         }
         return out;

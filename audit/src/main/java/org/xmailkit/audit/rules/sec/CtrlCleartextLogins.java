@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -48,6 +47,6 @@ public final class CtrlCleartextLogins implements Rule {
         boolean tls = ctx.tab().effective("EnableCTRL-TLS").flag().orElse(true);
         Location at = file.map(Sec::at).orElseGet(() -> Sec.missing(ctx));
         return List.of(Finding.of(INFO, at,
-                AuditMessages.text(tls ? "msg.SEC-012.tlsOn" : "msg.SEC-012.tlsOff", admitted.get().toString())));
+                INFO.message(tls ? "tlsOn" : "tlsOff", admitted.get().toString())));
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -85,8 +84,8 @@ public final class DeadDnsbl implements Rule {
             DeadZone d = h.dead();
             String zone = ctx.tab().printable(h.zone().zone());
             Text msg = d.known()
-                    ? AuditMessages.text("msg.SEC-026.dead", e.line(), zone, d.list(), remaining)
-                    : AuditMessages.text("msg.SEC-026.unknown", e.line(), zone, d.list(), remaining);
+                    ? INFO.message("dead", e.line(), zone, d.list(), remaining)
+                    : INFO.message("unknown", e.line(), zone, d.list(), remaining);
             out.add(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
         }
         return out;

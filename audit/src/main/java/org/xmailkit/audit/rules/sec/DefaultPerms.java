@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -40,8 +39,8 @@ final class DefaultPerms {
         }
         String shown = ctx.tab().printable(value);
         Text msg = e.isSet()
-                ? AuditMessages.text("msg." + info.id() + ".set", e.line(), shown, String.join(", ", found))
-                : AuditMessages.text("msg." + info.id() + ".default", shown, String.join(", ", found));
+                ? info.message("set", e.line(), shown, String.join(", ", found))
+                : info.message("default", shown, String.join(", ", found));
         return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

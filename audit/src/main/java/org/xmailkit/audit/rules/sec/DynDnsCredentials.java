@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -35,7 +34,7 @@ public final class DynDnsCredentials implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Entry e : ctx.tab().entries("DynDnsSetup")) {
             out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
-                    AuditMessages.text("msg.SEC-029.present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
+                    INFO.message("present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -35,7 +34,7 @@ public final class HostPropertyDotNeverMatches implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    AuditMessages.text("msg.SEC-035.never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
+                    INFO.message("never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
         });
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -41,7 +40,7 @@ public final class HostPropertyPrefixMatch implements Rule {
             String example = prefix.isEmpty() || prefix.endsWith(".") ? prefix + "attacker.example"
                     : prefix + ".attacker.example";
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    AuditMessages.text("msg.SEC-034.prefix", row.line(), Sec.printable(f.display(spec)),
+                    INFO.message("prefix", row.line(), Sec.printable(f.display(spec)),
                             String.join(", ", grants), example),
                     Sec.line(f, row.line())));
         });

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -39,8 +38,8 @@ public final class IgnoredIpMapLine implements Rule {
 
     private static Optional<Finding> tooShort(TabFile f, TabFile.Row row) {
         String name = f.kind().fileName();
-        String key = row.column(0).indexOf('/') >= 0 ? "msg.SEC-030.cidrShort" : "msg.SEC-030.short";
-        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), AuditMessages.text(key, name, row.line(), row.size()),
+        String key = row.column(0).indexOf('/') >= 0 ? "cidrShort" : "short";
+        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), INFO.message(key, name, row.line(), row.size()),
                 Sec.line(f, row.line())));
     }
 
@@ -49,7 +48,7 @@ public final class IgnoredIpMapLine implements Rule {
             return Optional.empty();
         }
         return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                AuditMessages.text("msg.SEC-030.unreadable", f.kind().fileName(), row.line(),
+                INFO.message("unreadable", f.kind().fileName(), row.line(),
                         Sec.printable(f.display(row.column(0)))),
                 Sec.line(f, row.line())));
     }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -47,7 +46,7 @@ public final class IpMapDropCodeZero implements Rule {
         List<String> evidence = new java.util.ArrayList<>(List.of(Sec.varEvidence(ctx, e)));
         evidence.add(Sec.line(file.get(), deny.get(0).line()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                AuditMessages.text("msg.SEC-018.dropZero", e.line(), written, deny.size(), deny.get(0).line()),
+                INFO.message("dropZero", e.line(), written, deny.size(), deny.get(0).line()),
                 evidence.toArray(String[]::new)));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -47,7 +46,7 @@ public final class IpMapMissesIpv6 implements Rule {
             Optional<IpAddress> denied = v4.stream().filter(a -> !map.decide(a).allowed()).findFirst();
             if (denied.isPresent() && Probes.admitsIpv6(map)) {
                 out.add(Finding.of(INFO, Sec.at(file.get()),
-                        AuditMessages.text("msg.SEC-037.ipv6Open", kind.fileName(), denied.get().toString())));
+                        INFO.message("ipv6Open", kind.fileName(), denied.get().toString())));
             }
         }
         return out;

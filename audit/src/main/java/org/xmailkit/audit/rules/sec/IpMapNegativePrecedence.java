@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -34,7 +33,7 @@ public final class IpMapNegativePrecedence implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    AuditMessages.text("msg.SEC-031.never", f.kind().fileName(), row.line(),
+                    INFO.message("never", f.kind().fileName(), row.line(),
                             Sec.printable(f.display(row.column(3))), Sec.printable(f.display(row.column(2)))),
                     Sec.line(f, row.line())));
         }, false);

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -36,7 +35,7 @@ public final class IpMapUnknownAction implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    AuditMessages.text("msg.SEC-032.deny", f.kind().fileName(), row.line(), Sec.printable(f.display(word))),
+                    INFO.message("deny", f.kind().fileName(), row.line(), Sec.printable(f.display(word))),
                     Sec.line(f, row.line())));
         }, false);
     }

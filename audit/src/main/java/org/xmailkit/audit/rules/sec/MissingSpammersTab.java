@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -32,6 +31,6 @@ public final class MissingSpammersTab implements Rule {
         if (ctx.root().exists(MailRootFile.SPAMMERS)) {
             return List.of();
         }
-        return List.of(Finding.of(INFO, Sec.missing(ctx), AuditMessages.text("msg.SEC-027.missing")));
+        return List.of(Finding.of(INFO, Sec.missing(ctx), INFO.message("missing")));
     }
 }

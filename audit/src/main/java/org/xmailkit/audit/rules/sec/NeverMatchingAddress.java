@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -60,9 +59,9 @@ public final class NeverMatchingAddress implements Rule {
                     continue;
                 }
                 String key = inv.why() == AddressFilter.Why.BARE_ADDRESS
-                        ? "msg.SEC-033.bare" : "msg.SEC-033.unreadable";
+                        ? "bare" : "unreadable";
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        AuditMessages.text(key, kind.fileName(), row.line(), Sec.printable(f.get().display(row.column(c)))),
+                        INFO.message(key, kind.fileName(), row.line(), Sec.printable(f.get().display(row.column(c)))),
                         Sec.line(f.get(), row.line())));
             }
         }

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -28,10 +27,10 @@ public final class NoDnsbl implements Rule {
     public List<Finding> check(AuditContext ctx) {
         Effective e = ctx.tab().effective("CustMapsList");
         if (e.value() == null) {
-            return List.of(Finding.of(INFO, Sec.var(ctx, e), AuditMessages.text("msg.SEC-025.absent")));
+            return List.of(Finding.of(INFO, Sec.var(ctx, e), INFO.message("absent")));
         }
         if (CustMapsList.parse(e.value()).entries().isEmpty()) {
-            return List.of(Finding.of(INFO, Sec.var(ctx, e), AuditMessages.text("msg.SEC-025.empty", e.line()),
+            return List.of(Finding.of(INFO, Sec.var(ctx, e), INFO.message("empty", e.line()),
                     Sec.varEvidence(ctx, e)));
         }
         return List.of();

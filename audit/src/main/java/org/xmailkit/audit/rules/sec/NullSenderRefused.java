@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -35,8 +34,8 @@ public final class NullSenderRefused implements Rule {
             return List.of();
         }
         Text msg = e.written() != null && e.written().isEmpty()
-                ? AuditMessages.text("msg.SEC-028.empty", e.line())
-                : AuditMessages.text("msg.SEC-028.off", e.line(), ctx.tab().printable(e.written()));
+                ? INFO.message("empty", e.line())
+                : INFO.message("off", e.line(), ctx.tab().printable(e.written()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

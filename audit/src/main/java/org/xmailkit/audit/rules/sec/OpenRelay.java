@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -47,14 +46,14 @@ public final class OpenRelay implements Rule {
             }
             String key;
             if (f.get().matchesEveryIpv4()) {
-                key = malformed(e) ? "msg.SEC-001.malformed" : "msg.SEC-001.everyone";
+                key = malformed(e) ? "malformed" : "everyone";
             } else if (f.get().matchesEveryIpv6()) {
-                key = "msg.SEC-001.everyoneIpv6";
+                key = "everyoneIpv6";
             } else {
                 continue;
             }
             out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
-                    AuditMessages.text(key + suffix, e.row().line(), e.written(), f.get().display()),
+                    INFO.message(key + suffix, e.row().line(), e.written(), f.get().display()),
                     Sec.line(e.file(), e.row().line())));
         }
         customDomains(ctx, out);
@@ -101,11 +100,11 @@ public final class OpenRelay implements Rule {
         for (Path p : files) {
             String name = p.getFileName().toString();
             if (name.equals(".tab")) {
-                out.add(Finding.of(INFO, Location.file(p), AuditMessages.text("msg.SEC-001.customAll", Sec.relative(ctx, p))));
+                out.add(Finding.of(INFO, Location.file(p), INFO.message("customAll", Sec.relative(ctx, p))));
             } else if (name.matches("\\.[^.]+\\.tab")) {
                 String tld = name.substring(1, name.length() - 4);
                 out.add(Finding.of(INFO, Location.file(p),
-                        AuditMessages.text("msg.SEC-001.customTld", Sec.relative(ctx, p), Sec.printable(tld))));
+                        INFO.message("customTld", Sec.relative(ctx, p), Sec.printable(tld))));
             }
         }
     }

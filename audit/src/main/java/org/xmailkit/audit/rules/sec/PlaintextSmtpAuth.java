@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -32,9 +31,9 @@ public final class PlaintextSmtpAuth implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.SMTP_AUTH)) {
             String perms = a.row().column(2);
-            String key = perms.indexOf('R') >= 0 ? "msg.SEC-017.relay" : "msg.SEC-017.plain";
+            String key = perms.indexOf('R') >= 0 ? "relay" : "plain";
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    AuditMessages.text(key, a.line(), Sec.printable(a.display()), Sec.printable(perms)), a.evidence()));
+                    INFO.message(key, a.line(), Sec.printable(a.display()), Sec.printable(perms)), a.evidence()));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -32,7 +31,7 @@ public final class Pop3PasswordsLogged implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                AuditMessages.text(v == 1 ? "msg.SEC-008.failed" : "msg.SEC-008.always", e.line(),
+                INFO.message(v == 1 ? "failed" : "always", e.line(),
                         ctx.tab().printable(e.written())),
                 Sec.varEvidence(ctx, e)));
     }

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -36,8 +35,8 @@ public final class PopBeforeSmtp implements Rule {
         }
         String perms = ctx.tab().effective("DefaultSmtpPerms").value();
         Text msg = e.isSet()
-                ? AuditMessages.text("msg.SEC-004.set", e.line(), ctx.tab().printable(e.written()), perms)
-                : AuditMessages.text("msg.SEC-004.default", perms);
+                ? INFO.message("set", e.line(), ctx.tab().printable(e.written()), perms)
+                : INFO.message("default", perms);
         return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

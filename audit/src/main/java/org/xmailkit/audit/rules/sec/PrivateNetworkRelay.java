@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -38,12 +37,12 @@ public final class PrivateNetworkRelay implements Rule {
             int line = e.row().line();
             int free = f.ipv4FreeBits();
             if (f.ipv4Within(RelayEntries.LOOPBACK.prefix(), RelayEntries.LOOPBACK.bits())) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line), AuditMessages.text("msg.SEC-003.loopback", line, e.written()),
+                out.add(Finding.of(INFO, Sec.at(e.file(), line), INFO.message("loopback", line, e.written()),
                         Sec.line(e.file(), line)));
             } else if (free >= 16 && free <= BroadRelayRange.ANY_LIMIT
                     && RelayEntries.within(f, RelayEntries.PRIVATE)) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        AuditMessages.text("msg.SEC-003.private", line, e.written(), RelayEntries.count(free)),
+                        INFO.message("private", line, e.written(), RelayEntries.count(free)),
                         Sec.line(e.file(), line)));
             }
         }

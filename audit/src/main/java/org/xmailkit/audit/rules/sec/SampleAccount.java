@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,14 +43,14 @@ public final class SampleAccount implements Rule {
                 case MAIL_USER -> {
                     Accounts.Perms p = Accounts.smtpPerms(ctx, a);
                     yield p.relay()
-                            ? AuditMessages.text("msg.SEC-013.mailUserRelay", a.line(), a.display(), shipped,
+                            ? INFO.message("mailUserRelay", a.line(), a.display(), shipped,
                                     Sec.printable(p.letters()), p.origin())
-                            : AuditMessages.text("msg.SEC-013.mailUser", a.line(), a.display(), shipped);
+                            : INFO.message("mailUser", a.line(), a.display(), shipped);
                 }
-                case CTRL -> AuditMessages.text("msg.SEC-013.ctrl", a.line(), a.display(), shipped);
-                case SMTP_AUTH -> AuditMessages.text("msg.SEC-013.smtpAuth", a.line(), a.display(), shipped,
+                case CTRL -> INFO.message("ctrl", a.line(), a.display(), shipped);
+                case SMTP_AUTH -> INFO.message("smtpAuth", a.line(), a.display(), shipped,
                         Sec.printable(a.row().column(2)));
-                case POP3_LINK -> AuditMessages.text("msg.SEC-013.pop3Link", a.line(),
+                case POP3_LINK -> INFO.message("pop3Link", a.line(),
                         a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));

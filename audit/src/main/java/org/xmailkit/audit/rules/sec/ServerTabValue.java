@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -29,8 +28,8 @@ final class ServerTabValue {
             return List.of();
         }
         Text msg = e.isSet()
-                ? AuditMessages.text("msg." + info.id() + ".set", e.line(), ctx.tab().printable(e.written()), v)
-                : AuditMessages.text("msg." + info.id() + ".default", v);
+                ? info.message("set", e.line(), ctx.tab().printable(e.written()), v)
+                : info.message("default", v);
         return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -53,14 +52,14 @@ public final class StartTlsWipesRestrictions implements Rule {
                     .filter(z -> z.code() == 0).map(z -> ctx.tab().printable(z.zone())).toList();
             if (!zones.isEmpty()) {
                 out.add(Finding.of(INFO, Sec.var(ctx, maps),
-                        AuditMessages.text("msg.SEC-019.custMaps", maps.line(), String.join(", ", zones)),
+                        INFO.message("custMaps", maps.line(), String.join(", ", zones)),
                         Sec.varEvidence(ctx, maps)));
             }
         }
         Effective rdns = ctx.tab().effective("SMTP-RDNSCheck");
         if (rdns.number().orElse(0) > 0) {
             out.add(Finding.of(INFO, Sec.var(ctx, rdns),
-                    AuditMessages.text("msg.SEC-019.rdns", rdns.line(), ctx.tab().printable(rdns.written())),
+                    INFO.message("rdns", rdns.line(), ctx.tab().printable(rdns.written())),
                     Sec.varEvidence(ctx, rdns)));
         }
         ipprop(ctx, out);
@@ -78,7 +77,7 @@ public final class StartTlsWipesRestrictions implements Rule {
                     ? 2 : 1;
             if (row.size() > addrFields && spammerCode(row.column(addrFields)) == 0) {
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        AuditMessages.text("msg.SEC-019.spammers", row.line(), Sec.printable(f.get().display(row.column(0)))),
+                        INFO.message("spammers", row.line(), Sec.printable(f.get().display(row.column(0)))),
                         Sec.line(f.get(), row.line())));
             }
         }
@@ -106,7 +105,7 @@ public final class StartTlsWipesRestrictions implements Rule {
             List<String> granted = HostProperties.grants(row);
             if (!granted.isEmpty()) {
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        AuditMessages.text("msg.SEC-019.ipprop", row.line(), Sec.printable(f.get().display(row.column(0))),
+                        INFO.message("ipprop", row.line(), Sec.printable(f.get().display(row.column(0))),
                                 String.join(", ", granted)),
                         Sec.line(f.get(), row.line())));
             }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -39,11 +38,11 @@ public final class UndecodablePassword implements Rule {
             int n = d.password().length();
             Text msg = null;
             if (!d.ok()) {
-                msg = n == 0 ? AuditMessages.text("msg.SEC-016.ctrlEmpty", a.line(), Sec.printable(a.display()))
-                        : AuditMessages.text("msg.SEC-016.ctrlPrefix", a.line(), Sec.printable(a.display()), n);
+                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Sec.printable(a.display()))
+                        : INFO.message("ctrlPrefix", a.line(), Sec.printable(a.display()), n);
             } else if (d.nulTruncated()) {
-                msg = n == 0 ? AuditMessages.text("msg.SEC-016.ctrlEmpty", a.line(), Sec.printable(a.display()))
-                        : AuditMessages.text("msg.SEC-016.nul", a.file().kind().fileName(), a.line(),
+                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Sec.printable(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
                                 Sec.printable(a.display()), n);
             }
             if (msg != null) {
@@ -54,8 +53,8 @@ public final class UndecodablePassword implements Rule {
             XMailPassword.Decoded d = a.decoded();
             if (d.ok() && d.nulTruncated()) {
                 int n = d.password().length();
-                Text msg = n == 0 ? AuditMessages.text("msg.SEC-016.mailEmpty", a.line(), Sec.printable(a.display()))
-                        : AuditMessages.text("msg.SEC-016.nul", a.file().kind().fileName(), a.line(),
+                Text msg = n == 0 ? INFO.message("mailEmpty", a.line(), Sec.printable(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
                                 Sec.printable(a.display()), n);
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
             }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,7 +43,7 @@ public final class WeakPassword implements Rule {
             if (w.isEmpty()) {
                 continue;
             }
-            String key = "msg.SEC-014." + switch (w.get()) {
+            String key = "" + switch (w.get()) {
                 case EMPTY -> "empty";
                 case SAME_AS_USER -> "sameAsUser";
                 case SAMPLE -> "sample";
@@ -52,7 +51,7 @@ public final class WeakPassword implements Rule {
                 case SHORT -> "short";
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    AuditMessages.text(key, a.file().kind().fileName(), a.line(), Sec.printable(a.display()),
+                    INFO.message(key, a.file().kind().fileName(), a.line(), Sec.printable(a.display()),
                             Passwords.MIN_LENGTH),
                     a.evidence()));
         }

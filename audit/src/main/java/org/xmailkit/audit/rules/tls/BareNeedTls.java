@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -38,7 +37,7 @@ public final class BareNeedTls implements Rule {
         Effective global = ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG);
         if (global.isSet() && !GatewayOptions.parse(global.value()).bareNeedTls().isEmpty()) {
             out.add(Finding.of(INFO, TlsSupport.at(ctx, global),
-                    AuditMessages.text("TLS-009.global", TlsSupport.display(ctx, global.value())),
+                    INFO.message("global", TlsSupport.display(ctx, global.value())),
                     TlsSupport.evidence(ctx, global)));
         }
         Effective gw = ctx.tab().effective(TlsSupport.DEFAULT_SMTP_GATEWAYS);
@@ -46,7 +45,7 @@ public final class BareNeedTls implements Rule {
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 if (!new GatewayOptions(g.options()).bareNeedTls().isEmpty()) {
                     out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                            AuditMessages.text("TLS-009.gateway", TlsSupport.display(ctx, g.raw()),
+                            INFO.message("gateway", TlsSupport.display(ctx, g.raw()),
                                     Outbound.gatewayWithTls(TlsSupport.display(ctx, g.raw()))),
                             TlsSupport.evidence(ctx, gw)));
                 }
@@ -57,7 +56,7 @@ public final class BareNeedTls implements Rule {
             if (!GatewayOptions.parse(column3).bareNeedTls().isEmpty()) {
                 String domain = f.file().display(f.row().column(0));
                 out.add(Finding.of(INFO, f.location(),
-                        AuditMessages.text("TLS-009.forwarder", f.file().display(column3), domain,
+                        INFO.message("forwarder", f.file().display(column3), domain,
                                 Outbound.forwarderLine(domain, f.file().display(f.row().column(1)),
                                         f.file().display(column3))),
                         TlsSupport.line(f.file(), f.row())));

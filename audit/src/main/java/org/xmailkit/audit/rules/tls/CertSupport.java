@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
@@ -85,7 +84,7 @@ final class CertSupport {
             Predicate<Duration> window) {
         Instant now = now(ctx);
         return each(ctx, (c, where) -> window.test(c.remaining(now))
-                ? List.of(Finding.of(info, where, AuditMessages.text(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
+                ? List.of(Finding.of(info, where, info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
                         days), summary(c)))
                 : List.of());
     }

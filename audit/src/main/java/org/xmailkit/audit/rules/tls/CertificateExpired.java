@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -30,11 +29,11 @@ public final class CertificateExpired implements Rule {
         Instant now = CertSupport.now(ctx);
         return CertSupport.each(ctx, (c, where) -> {
             if (c.expired(now)) {
-                return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-016.expired", c.describe(),
+                return List.of(Finding.of(INFO, where, INFO.message("expired", c.describe(),
                         CertSupport.date(c.notAfter()), -c.daysLeft(now)), CertSupport.summary(c)));
             }
             if (c.notYetValid(now)) {
-                return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-016.notYetValid", c.describe(),
+                return List.of(Finding.of(INFO, where, INFO.message("notYetValid", c.describe(),
                         CertSupport.date(c.notBefore())), CertSupport.summary(c)));
             }
             return List.of();

@@ -31,7 +31,7 @@ public final class CertificateExpiresSoon implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int days = ctx.options().certCriticalDays();
         // A negative time left is an expired certificate: TLS-016.
-        return CertSupport.expiring(ctx, INFO, "TLS-017.soon", days,
+        return CertSupport.expiring(ctx, INFO, "soon", days,
                 left -> !left.isNegative() && left.compareTo(Duration.ofDays(days)) <= 0);
     }
 }

@@ -31,7 +31,7 @@ public final class CertificateExpiresWithinWarning implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int warn = ctx.options().certWarnDays();
         int critical = ctx.options().certCriticalDays();
-        return CertSupport.expiring(ctx, INFO, "TLS-018.warn", warn,
+        return CertSupport.expiring(ctx, INFO, "warn", warn,
                 left -> left.compareTo(Duration.ofDays(critical)) > 0 && left.compareTo(Duration.ofDays(warn)) <= 0);
     }
 }

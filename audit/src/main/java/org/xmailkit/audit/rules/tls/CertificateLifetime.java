@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -46,7 +45,7 @@ public final class CertificateLifetime implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, CertSupport.certFile(ctx),
-                AuditMessages.text("TLS-025.long", leaf.describe(), life.toDays(), CertSupport.date(leaf.notBefore()),
+                INFO.message("long", leaf.describe(), life.toDays(), CertSupport.date(leaf.notBefore()),
                         CertSupport.date(leaf.notAfter()), MAX_DAYS),
                 CertSupport.summary(leaf)));
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -53,8 +52,8 @@ public final class CertificateNames implements Rule {
                 continue;
             }
             Text message = names.isEmpty()
-                    ? AuditMessages.text("TLS-024.noNames", variable, host, leaf.subject())
-                    : AuditMessages.text("TLS-024.uncovered", variable, host, String.join(", ", names));
+                    ? INFO.message("noNames", variable, host, leaf.subject())
+                    : INFO.message("uncovered", variable, host, String.join(", ", names));
             List<String> evidence = new ArrayList<>(List.of(TlsSupport.evidence(ctx, e)));
             evidence.add(CertSupport.summary(leaf));
             out.add(Finding.of(INFO, TlsSupport.at(ctx, e), message, evidence.toArray(String[]::new)));

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -35,13 +34,13 @@ public final class CertificateVerificationOn implements Rule {
         Effective verify = ctx.tab().effective(TlsSupport.SSL_WANT_VERIFY);
         if (verify.flag().orElse(false)) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, verify),
-                    AuditMessages.text("TLS-013.verify", TlsSupport.display(ctx, verify.written())),
+                    INFO.message("verify", TlsSupport.display(ctx, verify.written())),
                     TlsSupport.evidence(ctx, verify)));
         }
         Effective cert = ctx.tab().effective(TlsSupport.SSL_WANT_CERT);
         if (cert.flag().orElse(false)) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, cert),
-                    AuditMessages.text("TLS-013.implied", TlsSupport.display(ctx, cert.written())),
+                    INFO.message("implied", TlsSupport.display(ctx, cert.written())),
                     TlsSupport.evidence(ctx, cert)));
         }
         return List.of();

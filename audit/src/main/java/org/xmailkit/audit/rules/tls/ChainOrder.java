@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -43,11 +42,11 @@ public final class ChainOrder implements Rule {
             CertificateFacts c = certs.get(i.index());
             String related = i.related() >= 0 ? certs.get(i.related()).describe() : "";
             Text message = switch (i.kind()) {
-                case LEAF_NOT_FIRST -> AuditMessages.text("TLS-022.leafNotFirst", c.describe(), related);
-                case OUT_OF_ORDER -> AuditMessages.text("TLS-022.outOfOrder", c.describe(), related);
-                case NOT_ISSUED_BY_NEXT -> AuditMessages.text("TLS-022.notIssuedByNext", c.describe(), related, c.issuer());
-                case DUPLICATE -> AuditMessages.text("TLS-022.duplicate", c.describe(), related);
-                case INCOMPLETE -> AuditMessages.text("TLS-022.incomplete", c.describe(), i.name());
+                case LEAF_NOT_FIRST -> INFO.message("leafNotFirst", c.describe(), related);
+                case OUT_OF_ORDER -> INFO.message("outOfOrder", c.describe(), related);
+                case NOT_ISSUED_BY_NEXT -> INFO.message("notIssuedByNext", c.describe(), related, c.issuer());
+                case DUPLICATE -> INFO.message("duplicate", c.describe(), related);
+                case INCOMPLETE -> INFO.message("incomplete", c.describe(), i.name());
             };
             out.add(Finding.of(INFO, CertSupport.certFile(ctx), message, CertSupport.summary(c)));
         }

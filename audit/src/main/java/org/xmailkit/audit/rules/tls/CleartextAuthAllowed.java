@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -36,12 +35,12 @@ public final class CleartextAuthAllowed implements Rule {
     public List<Finding> check(AuditContext ctx) {
         Effective e = ctx.tab().effective(TlsSupport.SMTP_NO_TLS_AUTHS);
         if (!e.isSet()) {
-            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), AuditMessages.text("TLS-005.absent")));
+            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), INFO.message("absent")));
         }
         String first = honoured(e.value());
         if (CLEARTEXT.contains(first.toUpperCase(Locale.ROOT))) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                    AuditMessages.text("TLS-005.cleartextMechanism", TlsSupport.display(ctx, first),
+                    INFO.message("cleartextMechanism", TlsSupport.display(ctx, first),
                             TlsSupport.display(ctx, e.value())),
                     TlsSupport.evidence(ctx, e)));
         }

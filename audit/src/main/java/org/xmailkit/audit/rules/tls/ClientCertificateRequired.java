@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -38,7 +37,7 @@ public final class ClientCertificateRequired implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                AuditMessages.text("TLS-012.on", TlsSupport.display(ctx, e.written() == null ? "1" : e.written())),
+                INFO.message("on", TlsSupport.display(ctx, e.written() == null ? "1" : e.written())),
                 TlsSupport.evidence(ctx, e)));
     }
 }

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -40,7 +39,7 @@ public final class EndOfLifeOpenSsl implements Rule {
         }
         String version = InstallSupport.version(libs).orElse("1.1");
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()),
-                AuditMessages.text("TLS-029.eol", InstallSupport.names(libs), version),
+                INFO.message("eol", InstallSupport.names(libs), version),
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,11 +43,11 @@ public final class ForwarderHostOptions implements Rule {
                 String entry = f.file().display(g.raw());
                 String host = f.file().display(g.host());
                 String options = entry.substring(entry.indexOf(',') + 1);
-                String key = TlsSupport.hasPort(g.host()) ? "TLS-010.ignored" : "TLS-010.broken";
+                String key = TlsSupport.hasPort(g.host()) ? "ignored" : "broken";
                 List<String> hosts = f.gateways().entries().stream().map(x -> f.file().display(x.host())).toList();
                 String fixed = Outbound.line(domain, (f.gateways().random() ? "#" : "") + String.join(";", hosts),
                         f.file().display(f.row().column(2)) + (f.row().column(2).isEmpty() ? "" : ",") + options);
-                out.add(Finding.of(INFO, f.location(), AuditMessages.text(key, entry, domain, host, fixed),
+                out.add(Finding.of(INFO, f.location(), INFO.message(key, entry, domain, host, fixed),
                         TlsSupport.line(f.file(), f.row())));
             }
         }

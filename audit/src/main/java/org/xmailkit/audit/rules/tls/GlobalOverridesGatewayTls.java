@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -48,7 +47,7 @@ public final class GlobalOverridesGatewayTls implements Rule {
             if (own.isPresent() && own.get() != global.get()) {
                 String[] evidence = {TlsSupport.line(ctx.tab(), gw.entry()), TlsSupport.line(ctx.tab(), cfg.entry())};
                 out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                        AuditMessages.text(own.get().digit() > global.get().digit() ? "TLS-011.weakened" : "TLS-011.raised",
+                        INFO.message(own.get().digit() > global.get().digit() ? "weakened" : "raised",
                                 TlsSupport.display(ctx, g.raw()), own.get().digit(), global.get().digit(),
                                 TlsSupport.display(ctx, cfg.value())),
                         evidence));

@@ -2,7 +2,6 @@ package org.xmailkit.audit.rules.tls;
 
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -30,7 +29,7 @@ final class InboundSwitch {
             default -> "readAsZero";
         };
         return List.of(Finding.of(info, TlsSupport.at(ctx, e),
-                AuditMessages.text(info.id() + "." + suffix, TlsSupport.display(ctx, e.written())),
+                info.message(suffix, TlsSupport.display(ctx, e.written())),
                 TlsSupport.evidence(ctx, e)));
     }
 }

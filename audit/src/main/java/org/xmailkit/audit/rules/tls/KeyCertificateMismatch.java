@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -42,10 +41,10 @@ public final class KeyCertificateMismatch implements Rule {
         if (match.kind() == KeyMatch.Kind.OTHER) {
             CertificateFacts other = m.certificate().certificates().get(match.certificateIndex());
             return List.of(Finding.of(INFO, CertSupport.keyFile(ctx),
-                    AuditMessages.text("TLS-021.other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
+                    INFO.message("other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
                     CertSupport.summary(other), "server.key: " + key));
         }
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), AuditMessages.text("TLS-021.none", leaf.describe(), key),
+        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("none", leaf.describe(), key),
                 CertSupport.summary(leaf), "server.key: " + key));
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -37,7 +36,7 @@ public final class KeyFileReadable implements Rule {
             return List.of();
         }
         String perms = PosixFilePermissions.toString(key.permissions().orElseThrow());
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), AuditMessages.text("TLS-026.others", perms),
+        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("others", perms),
                 "server.key: " + perms));
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -45,9 +44,9 @@ public final class LegacyOpenSsl implements Rule {
         String names = InstallSupport.names(libs);
         Optional<String> version = InstallSupport.version(libs);
         Text message = version.map(v -> InstallSupport.beforeTls12(v)
-                        ? AuditMessages.text("TLS-028.noTls12", names, v)
-                        : AuditMessages.text("TLS-028.noTls13", names, v))
-                .orElse(AuditMessages.text("TLS-028.unknown", names));
+                        ? INFO.message("noTls12", names, v)
+                        : INFO.message("noTls13", names, v))
+                .orElse(INFO.message("unknown", names));
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()), message,
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }

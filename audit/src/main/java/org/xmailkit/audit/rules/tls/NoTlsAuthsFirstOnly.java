@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -44,8 +43,8 @@ public final class NoTlsAuthsFirstOnly implements Rule {
         String value = TlsSupport.display(ctx, e.value());
         String first = items[0];
         Text message = first.isEmpty()
-                ? AuditMessages.text("TLS-006.none", value)
-                : AuditMessages.text("TLS-006.firstOnly", value, TlsSupport.display(ctx, first),
+                ? INFO.message("none", value)
+                : INFO.message("firstOnly", value, TlsSupport.display(ctx, first),
                         TlsSupport.display(ctx, String.join(",", Arrays.asList(items).subList(1, items.length))));
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), message, TlsSupport.evidence(ctx, e)));
     }

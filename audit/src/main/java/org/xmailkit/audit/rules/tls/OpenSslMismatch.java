@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -46,7 +45,7 @@ public final class OpenSslMismatch implements Rule {
                 .filter(c -> c.family().isPresent()).toList();
         if (families.size() > 1) {
             out.add(Finding.of(INFO, Location.file(install.directory()),
-                    AuditMessages.text("TLS-030.mixed", InstallSupport.names(allLibs)),
+                    INFO.message("mixed", InstallSupport.names(allLibs)),
                     allLibs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
         }
         for (Family f : families) {
@@ -55,7 +54,7 @@ public final class OpenSslMismatch implements Rule {
             libs.forEach(c -> c.version().ifPresent(versions::add));
             if (versions.size() > 1) {
                 out.add(Finding.of(INFO, Location.file(libs.get(0).path()),
-                        AuditMessages.text("TLS-030.libraries", InstallSupport.names(libs), String.join(", ", versions)),
+                        INFO.message("libraries", InstallSupport.names(libs), String.join(", ", versions)),
                         libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
             }
         }
@@ -66,15 +65,15 @@ public final class OpenSslMismatch implements Rule {
             OpenSslInstall.Component t = tool.get();
             if (t.version().isPresent() && !libVersions.isEmpty() && !libVersions.contains(t.version().get())) {
                 out.add(Finding.of(INFO, Location.file(t.path()),
-                        AuditMessages.text("TLS-030.tool", t.fileName(), t.version().get(), String.join(", ", libVersions)),
+                        INFO.message("tool", t.fileName(), t.version().get(), String.join(", ", libVersions)),
                         evidence(t, allLibs)));
             }
             missingFamilies(t, families).ifPresent(refs -> out.add(Finding.of(INFO, Location.file(t.path()),
-                    AuditMessages.text("TLS-030.toolLibraries", t.fileName(), refs, present(allLibs)), evidence(t, allLibs))));
+                    INFO.message("toolLibraries", t.fileName(), refs, present(allLibs)), evidence(t, allLibs))));
         }
         install.program(Role.XMAIL).ifPresent(x -> missingFamilies(x, families).ifPresent(refs ->
                 out.add(Finding.of(INFO, Location.file(x.path()),
-                        AuditMessages.text("TLS-030.xmail", x.fileName(), refs, present(allLibs)), evidence(x, allLibs)))));
+                        INFO.message("xmail", x.fileName(), refs, present(allLibs)), evidence(x, allLibs)))));
         return out;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
@@ -32,13 +31,13 @@ final class Outbound {
             if (r.level() != level || r.loopbackOnly()) {
                 continue;
             }
-            String key = info.id() + "." + (r.kind() == TlsSupport.RouteKind.GATEWAY ? "gateway" : "forwarder") + "."
+            String key = (r.kind() == TlsSupport.RouteKind.GATEWAY ? "gateway" : "forwarder") + "."
                     + r.origin().name().toLowerCase(Locale.ROOT);
             String suggestion = r.kind() == TlsSupport.RouteKind.GATEWAY
                     ? gatewayWithTls(r.label())
                     : forwarderWithTls(r);
             out.add(Finding.of(info, r.location(),
-                    AuditMessages.text(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
+                    info.message(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }
         return out;

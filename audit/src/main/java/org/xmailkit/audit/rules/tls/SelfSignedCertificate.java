@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -35,7 +34,7 @@ public final class SelfSignedCertificate implements Rule {
             return List.of();
         }
         CertificateFacts leaf = certs.get(0);
-        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), AuditMessages.text("TLS-023.leaf", leaf.subject()),
+        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), INFO.message("leaf", leaf.subject()),
                 CertSupport.summary(leaf)));
     }
 }

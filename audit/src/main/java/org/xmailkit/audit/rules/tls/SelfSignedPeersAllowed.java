@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -37,6 +36,6 @@ public final class SelfSignedPeersAllowed implements Rule {
         }
         String by = TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT;
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                AuditMessages.text("TLS-015.on", TlsSupport.display(ctx, e.written()), by), TlsSupport.evidence(ctx, e)));
+                INFO.message("on", TlsSupport.display(ctx, e.written()), by), TlsSupport.evidence(ctx, e)));
     }
 }

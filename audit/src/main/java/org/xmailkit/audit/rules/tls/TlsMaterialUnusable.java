@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -40,11 +39,11 @@ public final class TlsMaterialUnusable implements Rule {
         List<Finding> out = new ArrayList<>();
         CertificateFile cert = m.certificate();
         Text certMessage = switch (cert.status()) {
-            case UNREADABLE -> cert.problem().isEmpty() ? AuditMessages.text("TLS-027.cert.notRead")
-                    : AuditMessages.text("TLS-027.cert.unreadable", cert.problem());
-            case NOT_PEM -> AuditMessages.text("TLS-027.cert.der");
-            case EMPTY -> AuditMessages.text("TLS-027.cert.empty");
-            case INVALID -> AuditMessages.text("TLS-027.cert.invalid", cert.problem());
+            case UNREADABLE -> cert.problem().isEmpty() ? INFO.message("cert.notRead")
+                    : INFO.message("cert.unreadable", cert.problem());
+            case NOT_PEM -> INFO.message("cert.der");
+            case EMPTY -> INFO.message("cert.empty");
+            case INVALID -> INFO.message("cert.invalid", cert.problem());
             default -> null;
         };
         if (certMessage != null) {
@@ -52,12 +51,12 @@ public final class TlsMaterialUnusable implements Rule {
         }
         KeyFile key = m.key();
         Text keyMessage = switch (key.status()) {
-            case UNREADABLE -> key.problem().isEmpty() ? AuditMessages.text("TLS-027.key.notRead")
-                    : AuditMessages.text("TLS-027.key.unreadable", key.problem());
-            case NOT_PEM -> AuditMessages.text("TLS-027.key.der");
-            case EMPTY -> AuditMessages.text("TLS-027.key.empty");
-            case INVALID -> AuditMessages.text("TLS-027.key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
-            case ENCRYPTED -> AuditMessages.text("TLS-027.key.encrypted", key.pemType());
+            case UNREADABLE -> key.problem().isEmpty() ? INFO.message("key.notRead")
+                    : INFO.message("key.unreadable", key.problem());
+            case NOT_PEM -> INFO.message("key.der");
+            case EMPTY -> INFO.message("key.empty");
+            case INVALID -> INFO.message("key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
+            case ENCRYPTED -> INFO.message("key.encrypted", key.pemType());
             default -> null;
         };
         if (keyMessage != null) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -63,7 +62,7 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!inbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, AuditMessages.text("TLS-004.inbound", missing, String.join(", ", inbound)),
+            out.add(Finding.of(INFO, where, INFO.message("inbound", missing, String.join(", ", inbound)),
                     inboundEvidence.toArray(String[]::new)));
         }
 
@@ -95,7 +94,7 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!outbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, AuditMessages.text("TLS-004.outbound", missing, String.join(", ", outbound)),
+            out.add(Finding.of(INFO, where, INFO.message("outbound", missing, String.join(", ", outbound)),
                     outboundEvidence.toArray(String[]::new)));
         }
         return out;

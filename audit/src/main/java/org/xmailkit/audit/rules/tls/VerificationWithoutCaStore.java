@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -58,33 +57,33 @@ public final class VerificationWithoutCaStore implements Rule {
         List<Finding> out = new ArrayList<>();
         if (!caFile && !caDir) {
             if (fileOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), AuditMessages.text("TLS-014.fileMissing"),
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileMissing"),
                         TlsSupport.evidence(ctx, useFile)));
             }
             if (dirOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), AuditMessages.text("TLS-014.dirMissing"),
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirMissing"),
                         TlsSupport.evidence(ctx, useDir)));
             }
             if (!fileOn && pem.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), AuditMessages.text("TLS-014.fileUnused"),
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileUnused"),
                         TlsSupport.evidence(ctx, useFile)));
             }
             if (!dirOn && dir.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), AuditMessages.text("TLS-014.dirUnused"),
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirUnused"),
                         TlsSupport.evidence(ctx, useDir)));
             }
             if (out.isEmpty()) {
                 Effective by = ctx.tab().effective(TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
                         ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT);
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), AuditMessages.text("TLS-014.none"), TlsSupport.evidence(ctx, by)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), INFO.message("none"), TlsSupport.evidence(ctx, by)));
             }
             return out;
         }
         if (caFile && TrustAnchors.bundle(ctx.root(), pem.get()).isEmpty()) {
-            out.add(Finding.of(INFO, Location.file(pem.get()), AuditMessages.text("TLS-014.fileEmpty")));
+            out.add(Finding.of(INFO, Location.file(pem.get()), INFO.message("fileEmpty")));
         }
         if (caDir && !hasHashedNames(ctx, dir.get())) {
-            out.add(Finding.of(INFO, Location.file(dir.get()), AuditMessages.text("TLS-014.dirNoHashes")));
+            out.add(Finding.of(INFO, Location.file(dir.get()), INFO.message("dirNoHashes")));
         }
         return out;
     }

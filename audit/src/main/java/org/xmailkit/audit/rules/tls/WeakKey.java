@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -40,7 +39,7 @@ public final class WeakKey implements Rule {
             }
             int min = c.keyAlgorithm().equals("EC") ? CertificateFacts.MIN_EC_BITS : CertificateFacts.MIN_RSA_BITS;
             return List.of(Finding.of(INFO, where,
-                    AuditMessages.text(c.index() == 0 ? "TLS-019.leaf" : "TLS-019.chain", c.describe(), c.keyDescription(), min),
+                    INFO.message(c.index() == 0 ? "leaf" : "chain", c.describe(), c.keyDescription(), min),
                     CertSupport.summary(c)));
         });
     }

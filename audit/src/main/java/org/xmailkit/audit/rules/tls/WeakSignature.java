@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.tls;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -34,7 +33,7 @@ public final class WeakSignature implements Rule {
             if (!c.weakSignature() || c.selfSigned()) {
                 return List.of();
             }
-            return List.of(Finding.of(INFO, where, AuditMessages.text("TLS-020.weak", c.describe(), c.signatureAlgorithm()),
+            return List.of(Finding.of(INFO, where, INFO.message("weak", c.describe(), c.signatureAlgorithm()),
                     CertSupport.summary(c)));
         });
     }

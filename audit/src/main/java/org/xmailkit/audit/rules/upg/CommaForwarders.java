@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -37,7 +36,7 @@ public final class CommaForwarders implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         ctx.root().file(MailRootFile.SMTP_FWD).ifPresent(f -> {
-            String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.fwd.legacy" : "upg.fwd.broken";
+            String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
             for (TabFile.Row row : f.rows()) {
                 String list = row.column(1);
                 if (!GatewayList.looksLegacy(list)) {
@@ -46,7 +45,7 @@ public final class CommaForwarders implements Rule {
                 String fixed = GatewayList.format(list.startsWith("#"), GatewayList.parseLegacy(list));
                 int column = row.record().tokens().size() > 1 ? row.record().tokens().get(1).column() : 1;
                 out.add(Finding.of(INFO, new Location(f.path(), row.line(), column, ""),
-                        AuditMessages.text(key, TabFindings.display(row.column(0), f.charset()),
+                        INFO.message(key, TabFindings.display(row.column(0), f.charset()),
                                 TabFindings.display(list, f.charset()),
                                 TabFindings.display(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
                                         f.charset()),

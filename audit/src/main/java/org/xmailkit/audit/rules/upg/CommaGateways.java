@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.upg;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -45,8 +44,8 @@ public final class CommaGateways implements Rule {
         List<String> hosts = GatewayList.parseLegacy(v);
         int comma = v.indexOf(',');
         String fixed = GatewayList.format(v.startsWith("#"), hosts);
-        String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.gateways.legacy" : "upg.gateways.broken";
-        return AuditMessages.text(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
+        String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
+        return INFO.message(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
                 TabFindings.show(tab, v.substring(comma + 1)),
                 TabFindings.line(e.name(), TabFindings.display(fixed, tab.charset())));
     }

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.upg;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -36,7 +35,7 @@ public final class DefaultSmtpPermsChange implements Rule {
             return List.of();
         }
         return List.of(TabFindings.atFile(INFO, ctx, "DefaultSmtpPerms",
-                AuditMessages.text("upg.perms." + Changes.certainty(ctx.source(), Changes.V1_27PRE01), ctx.source().display(),
+                INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_27PRE01), ctx.source().display(),
                         TabFindings.line("DefaultSmtpPerms", "MR"))));
     }
 }

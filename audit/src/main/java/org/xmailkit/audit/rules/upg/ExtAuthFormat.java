@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -45,7 +44,7 @@ public final class ExtAuthFormat implements Rule {
             if (!rows.isEmpty()) {
                 int line = rows.get(0).line();
                 out.add(Finding.of(INFO, new Location(f.path(), line, 1, ""),
-                        AuditMessages.text("upg.extauth." + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
+                        INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
                                 ctx.source().display()),
                         TabFindings.evidence(f, line)));
             }

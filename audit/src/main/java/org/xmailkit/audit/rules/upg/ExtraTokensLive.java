@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -54,9 +53,9 @@ public final class ExtraTokensLive implements Rule {
             Optional<TabRecord> before = records.stream()
                     .filter(o -> o.line() > r.line() && o.size() == 2 && e.name().equals(o.value(0))).findFirst();
             Text message = before.isPresent()
-                    ? AuditMessages.text("upg.extraTokens.shadowing", e.name(), r.size(), before.get().line(),
+                    ? INFO.message("shadowing", e.name(), r.size(), before.get().line(),
                             TabFindings.showValue(tab, e.name(), before.get().value(1)), now)
-                    : AuditMessages.text("upg.extraTokens.newlyLive", e.name(), r.size(), now);
+                    : INFO.message("newlyLive", e.name(), r.size(), now);
             out.add(TabFindings.at(INFO, ctx, e, r.tokens().get(2).column(), message));
         }
         return out;

@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.upg;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -37,7 +36,7 @@ public final class PostMasterRcpt implements Rule {
         }
         return ctx.tab().entry("PostMaster").filter(e -> !e.value().isEmpty())
                 .map(e -> List.of(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        AuditMessages.text("upg.postmaster", TabFindings.show(ctx.tab(), e.value()), ctx.source().display()))))
+                        INFO.message("postmaster", TabFindings.show(ctx.tab(), e.value()), ctx.source().display()))))
                 .orElse(List.of());
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -50,6 +49,6 @@ public final class RdnsCheckMeaning implements Rule {
 
     private static Finding message(AuditContext ctx, Entry e, long n) {
         return TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                AuditMessages.text(n > 0 ? "upg.rdns.refuse" : "upg.rdns.delay", e.name(), n, ctx.source().display(), -n));
+                INFO.message(n > 0 ? "refuse" : "delay", e.name(), n, ctx.source().display(), -n));
     }
 }

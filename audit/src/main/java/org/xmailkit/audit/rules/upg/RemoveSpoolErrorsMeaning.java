@@ -3,7 +3,6 @@ package org.xmailkit.audit.rules.upg;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -35,6 +34,6 @@ public final class RemoveSpoolErrorsMeaning implements Rule {
             return List.of();
         }
         return List.of(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                AuditMessages.text("upg.removeSpoolErrors", ctx.source().display())));
+                INFO.message("removeSpoolErrors", ctx.source().display())));
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -53,7 +52,7 @@ public final class RemovedVariable implements Rule {
             XMailVersion removed = v.get().removedVersion().orElse(XMailVersion.V1_27);
             Text message = ctx.source().mayBeBefore(removed)
                     ? message(tab, e, removed)
-                    : AuditMessages.text("upg.removed.leftover", e.name(), removed, ctx.source().display());
+                    : INFO.message("leftover", e.name(), removed, ctx.source().display());
             out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
         }
         return out;
@@ -63,41 +62,41 @@ public final class RemovedVariable implements Rule {
         String name = e.name();
         boolean on = Values.atoi(e.value()).orElse(0) != 0;
         if (name.equals("DynDnsSetup")) {
-            return AuditMessages.text("upg.removed.dynDns", name, removed);
+            return INFO.message("dynDns", name, removed);
         }
         if (!on) {
-            return AuditMessages.text("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+            return INFO.message("off", name, removed, TabFindings.show(tab, e.value()));
         }
         if (name.equals("SMTP-RARPCheck")) {
             Optional<Entry> now = tab.entry("SMTP-RDNSCheck");
             return now.isPresent()
-                    ? AuditMessages.text("upg.removed.renameBoth", name, removed, "SMTP-RDNSCheck", now.get().line())
-                    : AuditMessages.text("upg.removed.rename", name, removed, "SMTP-RDNSCheck",
+                    ? INFO.message("renameBoth", name, removed, "SMTP-RDNSCheck", now.get().line())
+                    : INFO.message("rename", name, removed, "SMTP-RDNSCheck",
                             TabFindings.line("SMTP-RDNSCheck", e.displayValue(tab.charset())));
         }
         if (name.endsWith("-MAPSCheck")) {
-            return AuditMessages.text("upg.removed.maps", name, removed);
+            return INFO.message("maps", name, removed);
         }
         if (name.equals("HeloUseRootDomain")) {
             if (tab.has("HeloDomain")) {
-                return AuditMessages.text("upg.removed.heloBoth", name, removed, tab.entry("HeloDomain").get().line());
+                return INFO.message("heloBoth", name, removed, tab.entry("HeloDomain").get().line());
             }
             return tab.entry("RootDomain").filter(r -> !r.value().isEmpty())
-                    .map(r -> AuditMessages.text("upg.removed.helo", name, removed,
+                    .map(r -> INFO.message("helo", name, removed,
                             TabFindings.line("HeloDomain", r.displayValue(tab.charset()))))
-                    .orElse(AuditMessages.text("upg.removed.heloNoRoot", name, removed));
+                    .orElse(INFO.message("heloNoRoot", name, removed));
         }
         if (name.equals("SMTP-TLS")) {
             Optional<OptionList.Option> needTls = tab.entry("SmtpGwConfig")
                     .flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"));
             if (needTls.isPresent()) {
-                return AuditMessages.text("upg.removed.smtpTlsBoth", name, removed,
+                return INFO.message("smtpTlsBoth", name, removed,
                         TabFindings.show(tab, needTls.get().hasValue() ? needTls.get().value() : ""));
             }
             String existing = tab.entry("SmtpGwConfig").map(g -> g.displayValue(tab.charset())).orElse("");
             String value = existing.isEmpty() ? "NeedTLS=1" : existing + ",NeedTLS=1";
-            return AuditMessages.text("upg.removed.smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
+            return INFO.message("smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
         }
-        return AuditMessages.text("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+        return INFO.message("off", name, removed, TabFindings.show(tab, e.value()));
     }
 }

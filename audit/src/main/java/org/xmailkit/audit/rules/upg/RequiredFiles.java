@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
@@ -58,9 +57,9 @@ public final class RequiredFiles implements Rule {
             if (present) {
                 continue;
             }
-            String key = (r.directory() ? "upg.files.dir." : "upg.files.file.")
+            String key = (r.directory() ? "dir." : "file.")
                     + (ctx.source().mayBeBefore(r.since()) ? "new" : "missing");
-            out.add(Finding.of(INFO, Location.file(p), AuditMessages.text(key, r.name(), r.since())));
+            out.add(Finding.of(INFO, Location.file(p), INFO.message(key, r.name(), r.since())));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
@@ -48,8 +47,8 @@ public final class TlsOnByDefault implements Rule {
         }
         String certainty = Changes.certainty(ctx.source(), Changes.V1_24);
         Text message = absent.isEmpty()
-                ? AuditMessages.text("upg.tls.listeners." + certainty, ctx.source().display())
-                : AuditMessages.text("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
+                ? INFO.message("listeners." + certainty, ctx.source().display())
+                : INFO.message("" + certainty, ctx.source().display(), String.join(", ", absent));
         return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), message));
     }
 }

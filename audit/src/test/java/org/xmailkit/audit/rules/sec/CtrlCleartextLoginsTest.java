@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,18 +18,18 @@ class CtrlCleartextLoginsTest {
 
     @Test
     void firesWhenCtrlIsReachableFromTheLan(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-012.tlsOn"), keys(run(rule, dir, "", "ctrl.ipmap.tab", LAN_ONLY)));
+        assertEquals(List.of("msg.SEC-012.tlsOn"), keys(check(rule, dir, "", "ctrl.ipmap.tab", LAN_ONLY)));
     }
 
     @Test
     void saysSoWhenCtrlTlsIsOff(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-012.tlsOff"),
-                keys(run(rule, dir, tab("EnableCTRL-TLS", "0"), "ctrl.ipmap.tab", LAN_ONLY)));
+                keys(check(rule, dir, tab("EnableCTRL-TLS", "0"), "ctrl.ipmap.tab", LAN_ONLY)));
     }
 
     @Test
     void staysQuietWhenOnlyTheServerItselfMayConnect(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "ctrl.ipmap.tab",
+        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
                 tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 }

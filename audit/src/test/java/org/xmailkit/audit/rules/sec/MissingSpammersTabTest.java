@@ -1,8 +1,8 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +16,13 @@ class MissingSpammersTabTest {
 
     @Test
     void firesWhenSpammersTabIsMissing(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "");
+        List<Finding> f = check(rule, dir, "");
         assertEquals(List.of("msg.SEC-027.missing"), keys(f));
         assertEquals(dir, f.get(0).location().file());
     }
 
     @Test
     void staysQuietWhenItExistsEvenEmpty(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "spammers.tab", ""));
+        assertEquals(List.of(), check(rule, dir, "", "spammers.tab", ""));
     }
 }

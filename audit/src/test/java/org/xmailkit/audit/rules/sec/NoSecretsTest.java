@@ -3,7 +3,7 @@ package org.xmailkit.audit.rules.sec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +20,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.rules.SecRules;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailPassword;
 
@@ -36,7 +37,7 @@ class NoSecretsTest {
 
     @Test
     void noPasswordReachesAMessageOrEvidence(@TempDir Path dir) {
-        MailRoot root = SecCheck.root(dir,
+        MailRoot root = RuleCheck.root(dir,
                 tab("DynDnsSetup", "members.dyndns.example,80,/nic/update,dnsuser,Hunter2secret")
                         + tab("Pop3LogPasswd", "2") + tab("SMTP-IpMapDropCode", "0"),
                 "mailusers.tab", SampleAccountTest.DEFAULT_USER + WeakPasswordTest.user("bob", "Password") + WeakPasswordTest.user("carol", "Zx9!q")
@@ -76,7 +77,7 @@ class NoSecretsTest {
 
     @Test
     void rulesThatNeedTheMailRootAreNotApplicableToABareServerTab(@TempDir Path dir) throws Exception {
-        Path tab = SecCheck.root(dir, tab("RootDomain", "example.com")).serverTabPath();
+        Path tab = RuleCheck.root(dir, tab("RootDomain", "example.com")).serverTabPath();
         AuditResult r = new Auditor(SecRules.ALL).audit(MailRoot.open(tab), AuditOptions.defaults()
                 .withProfile(Profile.STRICT));
         for (RuleOutcome o : r.outcomes()) {

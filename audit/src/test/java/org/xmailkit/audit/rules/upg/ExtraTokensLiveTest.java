@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ class ExtraTokensLiveTest {
     @Test
     void deadLineBecomesLive() {
         Finding f = single(from(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
-                "upg.extraTokens.newlyLive");
+                "msg.UPG-007.newlyLive");
         assertEquals(List.of("EnableAuthSMTP-POP3", "3", "0"), f.message().args());
     }
 
@@ -31,7 +31,7 @@ class ExtraTokensLiveTest {
         Finding f = single(from(rule, root(dir, """
                 "MaxMessageSize"\t"1000"\t"old"
                 "MaxMessageSize"\t"20000"
-                """), "1.22"), "upg.extraTokens.shadowing");
+                """), "1.22"), "msg.UPG-007.shadowing");
         assertEquals(List.of("MaxMessageSize", "3", "2", "20000", "1000"), f.message().args());
     }
 

@@ -1,11 +1,11 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.bare;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.outcome;
-import static org.xmailkit.audit.rules.RuleTesting.single;
-import static org.xmailkit.audit.rules.RuleTesting.withKey;
+import static org.xmailkit.audit.testing.RuleCheck.bare;
+import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.outcome;
+import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.withKey;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +28,9 @@ class MailRootChangesTest {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("aliasdomain.tab", "").open();
         List<Finding> f = from(new RequiredFiles(), r, "1.0");
-        assertEquals(1, withKey(f, "upg.files.dir.new").size());
-        assertEquals(2, withKey(f, "upg.files.file.new").size());
-        assertEquals(dir.resolve("cmdaliases"), withKey(f, "upg.files.dir.new").get(0).location().file());
+        assertEquals(1, withKey(f, "msg.UPG-011.dir.new").size());
+        assertEquals(2, withKey(f, "msg.UPG-011.file.new").size());
+        assertEquals(dir.resolve("cmdaliases"), withKey(f, "msg.UPG-011.dir.new").get(0).location().file());
     }
 
     @Test
@@ -57,7 +57,7 @@ class MailRootChangesTest {
     void extAuthEntriesFromBefore124() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpextauth.tab", "# external auth\n\"PLAIN\"\t\"/usr/bin/auth\"\t\"@@USER\"\n").open();
-        Finding f = single(from(new ExtAuthFormat(), r, "1.22"), "upg.extauth.certain");
+        Finding f = single(from(new ExtAuthFormat(), r, "1.22"), "msg.UPG-012.certain");
         assertEquals(2, f.location().line());
         assertEquals(List.of(), from(new ExtAuthFormat(), r, "1.24"));
     }
