@@ -1,7 +1,10 @@
 package org.xmailkit.model;
 
 
-/** Sources the CFG, UPG and LOC rules and the migration steps cite. */
+/**
+ * The one way to cite a source, for every rule group and migration step: XMail's own source, Readme and ChangeLog,
+ * RFCs and CWE entries (with links), and the facts several of them rest on.
+ */
 public final class References {
 
     /** The name of XMail's own source as cited. */
@@ -73,5 +76,23 @@ public final class References {
      */
     public static Reference readme(String section) {
         return Reference.of(README, section);
+    }
+
+    /**
+     * @param number  the RFC's number
+     * @param section the section, e.g. {@code 4.1}
+     * @return a reference to the section, with a link to the RFC Editor's page
+     */
+    public static Reference rfc(int number, String section) {
+        return new Reference("RFC " + number, section,
+                "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
+    }
+
+    /**
+     * @param number a CWE entry, e.g. 532
+     * @return a reference to it, with a link to MITRE's page
+     */
+    public static Reference cwe(int number) {
+        return new Reference("CWE-" + number, "", "https://cwe.mitre.org/data/definitions/" + number + ".html");
     }
 }

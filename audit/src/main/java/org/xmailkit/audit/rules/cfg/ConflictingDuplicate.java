@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -48,13 +49,13 @@ public final class ConflictingDuplicate implements Rule {
                 continue;
             }
             Text message = sameValue
-                    ? rule.message("same", TabFindings.show(tab, dead.name()), live.line())
-                    : rule.message("differs", TabFindings.show(tab, dead.name()),
-                            TabFindings.showValue(tab, dead.name(), dead.value()), live.line(),
-                            TabFindings.showValue(tab, live.name(), live.value()));
+                    ? rule.message("same", Evidence.show(tab, dead.name()), live.line())
+                    : rule.message("differs", Evidence.show(tab, dead.name()),
+                            Evidence.value(tab, dead.name(), dead.value()), live.line(),
+                            Evidence.value(tab, live.name(), live.value()));
             Finding f = TabFindings.at(rule, ctx, dead, dead.nameToken().column(), message);
             List<String> evidence = new ArrayList<>(f.evidence());
-            evidence.add(TabFindings.evidence(tab.document(), tab.charset(), live.line()));
+            evidence.add(Evidence.line(tab, live.line()));
             out.add(new Finding(rule, f.location(), message, evidence, f.suppression()));
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -38,7 +39,7 @@ public final class ControlByte implements Rule {
             Text message = switch (p.code()) {
                 case NUL_BYTE -> TabFindings.entryAt(tab, p.line())
                         .map(e -> INFO.message("nul.entry", p.column(), e.name(),
-                                TabFindings.showValue(tab, e.name(), e.value())))
+                                Evidence.value(tab, e.name(), e.value())))
                         .orElse(INFO.message("nul", p.column()));
                 case LONE_CR -> crOnly(tab, p.line()) ? INFO.message("cr.crOnly")
                         : INFO.message("cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -58,12 +59,12 @@ public final class IgnoredLine implements Rule {
                     String name = r.value(0);
                     Optional<String> meant = tab.catalog().suggest(name);
                     Text message = meant.isPresent()
-                            ? INFO.message("leadingSpace.known", TabFindings.show(tab, name), meant.get())
-                            : INFO.message("leadingSpace", TabFindings.show(tab, name));
+                            ? INFO.message("leadingSpace.known", Evidence.show(tab, name), meant.get())
+                            : INFO.message("leadingSpace", Evidence.show(tab, name));
                     out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, meant.orElse(""), message));
                 }
                 case EMPTY_NAME -> out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), "",
-                        INFO.message("emptyName", r.size() >= 2 ? TabFindings.show(tab, r.value(1)) : "")));
+                        INFO.message("emptyName", r.size() >= 2 ? Evidence.show(tab, r.value(1)) : "")));
                 default -> {
                 }
             }

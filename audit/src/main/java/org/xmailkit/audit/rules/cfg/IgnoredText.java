@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -43,7 +44,7 @@ public final class IgnoredText implements Rule {
             TabRecord r = rec.get();
             if (p.code() == ProblemCode.NOT_A_COMMENT) {
                 out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, "",
-                        INFO.message("notAComment", TabFindings.showName(tab, r.value(0)))));
+                        INFO.message("notAComment", Evidence.name(tab, r.value(0)))));
                 continue;
             }
             List<String> extra = new ArrayList<>();
@@ -51,8 +52,8 @@ public final class IgnoredText implements Rule {
                 extra.add(r.tokens().get(i).raw());
             }
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), INFO.message("extraTokens",
-                    TabFindings.showName(tab, r.value(0)), TabFindings.showValue(tab, r.value(0), r.value(1)),
-                    TabFindings.showValue(tab, r.value(0), String.join("\t", extra)))));
+                    Evidence.name(tab, r.value(0)), Evidence.value(tab, r.value(0), r.value(1)),
+                    Evidence.value(tab, r.value(0), String.join("\t", extra)))));
         }
         return out;
     }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -67,7 +68,7 @@ public final class InvalidSyntax implements Rule {
                 boolean literalOk = name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
                 if (!literalOk) {
                     domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, INFO.message("domain." + f.key(), name,
-                            TabFindings.show(tab, v), TabFindings.show(tab, f.value())))));
+                            Evidence.show(tab, v), Evidence.show(tab, f.value())))));
                 }
             });
         }
@@ -80,7 +81,7 @@ public final class InvalidSyntax implements Rule {
                     }
                     return;
                 }
-                String shown = TabFindings.show(tab, v);
+                String shown = Evidence.show(tab, v);
                 int at = v.lastIndexOf('@');
                 if (at <= 0 || at == v.length() - 1) {
                     out.add(at(ctx, e, INFO.message("address.noAt", name, shown)));
@@ -92,7 +93,7 @@ public final class InvalidSyntax implements Rule {
                     out.add(at(ctx, e, INFO.message("address.local", name, shown)));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
                     domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, INFO.message("address.domain", name,
-                            shown, TabFindings.show(tab, domain)))));
+                            shown, Evidence.show(tab, domain)))));
                 }
             });
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -42,7 +43,7 @@ public final class NonAsciiReply implements Rule {
         for (Entry e : tab.liveEntries()) {
             boolean reply = REPLY_TEXT.contains(e.name());
             if ((reply || e.name().equals("HeloDomain")) && TabFindings.hasNonAscii(e.value())) {
-                String shown = TabFindings.show(tab, e.value());
+                String shown = Evidence.show(tab, e.value());
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
                         INFO.message(reply ? "reply" : "helo", e.name(), shown,
                                 tab.charset().name())));

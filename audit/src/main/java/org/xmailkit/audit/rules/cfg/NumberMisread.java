@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -45,7 +46,7 @@ public final class NumberMisread implements Rule {
             Effective eff = tab.effective(e.name());
             boolean flag = v.accessor() == Variable.Accessor.FLAG;
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
-            String written = TabFindings.show(tab, e.value());
+            String written = Evidence.show(tab, e.value());
             Text message = switch (eff.reading()) {
                 case NOT_A_NUMBER -> flag ? INFO.message("flagText", e.name(), written)
                         : INFO.message("intText", e.name(), written);

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -47,7 +48,7 @@ public final class OutOfRange implements Rule {
         tab.entry("SmtpGwConfig").ifPresent(e -> needTls(ctx, tab, e, OptionList.parse(e.value()), "", out));
         tab.entry("DefaultSMTPGateways").filter(e -> !GatewayList.looksLegacy(e.value())).ifPresent(e -> {
             for (GatewayList.Gateway g : GatewayList.parse(e.value()).entries()) {
-                needTls(ctx, tab, e, g.options(), TabFindings.show(tab, g.host()), out);
+                needTls(ctx, tab, e, g.options(), Evidence.show(tab, g.host()), out);
             }
         });
         return out;
@@ -75,7 +76,7 @@ public final class OutOfRange implements Rule {
         String where = host.isEmpty() ? e.name() : e.name() + " (" + host + ")";
         Text message;
         if (!Values.isPlainInteger(text)) {
-            message = INFO.message("needTlsText", where, TabFindings.show(tab, text));
+            message = INFO.message("needTlsText", where, Evidence.show(tab, text));
         } else {
             long n = Values.atoi(text).orElse(0);
             if (n > 2) {

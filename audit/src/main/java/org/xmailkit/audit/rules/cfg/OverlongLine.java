@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -53,7 +54,7 @@ public final class OverlongLine implements Rule {
             List<String> created = new ArrayList<>();
             for (TabRecord r : pieces.subList(1, pieces.size())) {
                 if (r.size() >= 2) {
-                    created.add(TabFindings.show(tab, r.value(0)));
+                    created.add(Evidence.show(tab, r.value(0)));
                 }
             }
             Text message;
@@ -62,10 +63,10 @@ public final class OverlongLine implements Rule {
                         : INFO.message("longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? INFO.message("longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
+                        ? INFO.message("longLine", p.args().get(0), Evidence.show(tab, name), Evidence.value(tab, name, tail),
                             rest)
-                        : INFO.message("longLine.entry", p.args().get(0), TabFindings.show(tab, name),
-                            TabFindings.showValue(tab, name, tail), rest, String.join(", ", created));
+                        : INFO.message("longLine.entry", p.args().get(0), Evidence.show(tab, name),
+                            Evidence.value(tab, name, tail), rest, String.join(", ", created));
             }
             out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), name, message));
         }

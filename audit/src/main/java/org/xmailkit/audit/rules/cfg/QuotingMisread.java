@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -55,12 +56,12 @@ public final class QuotingMisread implements Rule {
             TabRecord r = rec.get();
             int index = tokenAt(r, p.column());
             Token t = r.tokens().get(index);
-            String name = TabFindings.showName(tab, r.value(0));
-            String value = index == 0 ? name : TabFindings.showValue(tab, r.value(0), t.value());
+            String name = Evidence.name(tab, r.value(0));
+            String value = index == 0 ? name : Evidence.value(tab, r.value(0), t.value());
             Text message = switch (p.code()) {
                 case TAB_IN_QUOTES -> INFO.message(key, name, value, dropped(tab, r, index));
                 case TEXT_AFTER_QUOTE -> INFO.message(key, name, index > 0 && Secrets.secretName(r.value(0))
-                        ? Secrets.MASK : TabFindings.show(tab, t.trailing()), value);
+                        ? Secrets.MASK : Evidence.show(tab, t.trailing()), value);
                 default -> INFO.message(key, name, value);
             };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
@@ -85,6 +86,6 @@ public final class QuotingMisread implements Rule {
         for (int i = index + 1; i < r.tokens().size(); i++) {
             rest.add(r.tokens().get(i).raw());
         }
-        return TabFindings.showValue(tab, r.value(0), String.join("\t", rest));
+        return Evidence.value(tab, r.value(0), String.join("\t", rest));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -62,7 +63,7 @@ public final class ReplyCode implements Rule {
 
     private static Text problem(ServerTab tab, Entry e, String builtin) {
         String v = e.value();
-        String shown = TabFindings.show(tab, v);
+        String shown = Evidence.show(tab, v);
         if (v.isEmpty()) {
             return INFO.message("empty", e.name(), builtin);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -40,7 +41,7 @@ public final class SmartDnsHostBroken implements Rule {
             } else if (tokens.size() == 1) {
                 String host = Entry.decode(tokens.get(0), ctx.tab().charset());
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("single",
-                        TabFindings.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
+                        Evidence.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
             }
         });
         return out;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -58,10 +59,10 @@ public final class SmtpConfigToken implements Rule {
             for (String[] m : tokens.misspelled()) {
                 misspelled.add(m[0]);
                 if (!m[0].equals(m[0].strip())) {
-                    add(ctx, e, INFO.message("space", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
                             out);
                 } else if (!caseIsUpgrade) {
-                    add(ctx, e, INFO.message("case", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("case", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
                             out);
                 }
             }
@@ -71,7 +72,7 @@ public final class SmtpConfigToken implements Rule {
                 }
                 add(ctx, e, o.name().strip().equals("OutBind")
                         ? INFO.message("outBind", e.name())
-                        : INFO.message("unknown", e.name(), TabFindings.show(tab, o.name())), out);
+                        : INFO.message("unknown", e.name(), Evidence.show(tab, o.name())), out);
             }
         }
         return out;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -65,7 +66,7 @@ public final class UnknownName implements Rule {
 
     private Finding unknown(AuditContext ctx, ServerTab tab, TabRecord r, int column) {
         String name = r.value(0);
-        String shown = TabFindings.showName(tab, name);
+        String shown = Evidence.name(tab, name);
         Text message;
         if (AFTERLOGIC_PORTS.containsKey(name)) {
             message = INFO.message("unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
@@ -105,7 +106,7 @@ public final class UnknownName implements Rule {
             return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.comment"));
         }
         if (r.size() >= 2) {
-            String meant = tab.catalog().suggest(r.value(0)).orElse(TabFindings.show(tab, stripQuotes(
+            String meant = tab.catalog().suggest(r.value(0)).orElse(Evidence.show(tab, stripQuotes(
                     r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
             return TabFindings.atLine(INFO, ctx, 1, 1, meant, INFO.message("bom.setting", meant));
         }

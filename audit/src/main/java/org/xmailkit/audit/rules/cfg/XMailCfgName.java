@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -67,7 +68,7 @@ public final class XMailCfgName implements Rule {
                     message = INFO.message("part.empty", e.name());
                 } else {
                     message = INFO.message("part.fold", e.name(), option,
-                            TabFindings.line(GW_CONFIG, TabFindings.display(folded, tab.charset())));
+                            TabFindings.line(GW_CONFIG, Evidence.decoded(folded, tab.charset())));
                 }
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
             }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.References;
 
 /**
@@ -29,6 +29,6 @@ public final class LocalRuleValue implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         return LocalRules.atValues(ctx, INFO, v -> !LocalRules.valid(v),
-                (name, v) -> INFO.message("value", name, TabFindings.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
+                (name, v) -> INFO.message("value", name, Evidence.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
     }
 }

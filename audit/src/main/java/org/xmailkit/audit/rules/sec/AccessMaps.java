@@ -3,6 +3,7 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.net.IpMap;
@@ -41,7 +42,7 @@ final class AccessMaps {
             int line = by.get().line();
             return List.of(Finding.of(info, Sec.at(file.get(), line),
                     info.message("allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
-                    Sec.line(file.get(), line)));
+                    Evidence.line(file.get(), line)));
         }
         return List.of(Finding.of(info, Sec.at(file.get()), info.message("noDeny", kind.fileName(), extra)));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.net.AddressFilter;
@@ -23,8 +24,8 @@ final class CommandGrants {
         Effective e = ctx.tab().effective(flag);
         if (e.flag().orElse(false)) {
             out.add(Finding.of(info, Sec.var(ctx, e),
-                    info.message("flag", e.line(), ctx.tab().printable(e.written())),
-                    Sec.varEvidence(ctx, e)));
+                    info.message("flag", e.line(), Evidence.show(ctx.tab(), e.written())),
+                    Evidence.setting(ctx.tab(), e)));
         }
         Optional<TabFile> ipprop = ctx.root().file(MailRootFile.SMTP_IPPROP);
         if (ipprop.isEmpty()) {
@@ -46,8 +47,8 @@ final class CommandGrants {
             if (everyone || broad) {
                 out.add(Finding.of(info, Sec.at(ipprop.get(), row.line()),
                         info.message(everyone ? "ippropEveryone" : "ippropBroad", row.line(),
-                                Sec.printable(ipprop.get().display(row.column(0)))),
-                        Sec.line(ipprop.get(), row.line())));
+                                Evidence.text(ipprop.get().display(row.column(0)))),
+                        Evidence.line(ipprop.get(), row.line())));
             }
         }
         return out;

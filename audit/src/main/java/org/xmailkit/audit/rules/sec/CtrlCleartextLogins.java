@@ -15,6 +15,7 @@ import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -25,8 +26,8 @@ public final class CtrlCleartextLogins implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-012", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("CTRLSvr.cpp CTRLClientThread"), Refs.readme("server.tab EnableCTRL-TLS"),
-                    Refs.RFC2595_CLEARTEXT),
+            List.of(References.source("CTRLSvr.cpp CTRLClientThread"), References.readme("server.tab EnableCTRL-TLS"),
+                    References.rfc(2595, "2.3")),
             List.of());
 
     @Override

@@ -3,6 +3,7 @@ package org.xmailkit.audit.rules.sec;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -37,10 +38,10 @@ final class DefaultPerms {
         if (found.isEmpty()) {
             return List.of();
         }
-        String shown = ctx.tab().printable(value);
+        String shown = Evidence.show(ctx.tab(), value);
         Text msg = e.isSet()
                 ? info.message("set", e.line(), shown, String.join(", ", found))
                 : info.message("default", shown, String.join(", ", found));
-        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

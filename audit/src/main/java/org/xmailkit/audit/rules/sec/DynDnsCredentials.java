@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Secrets;
 
 /**
@@ -21,7 +24,7 @@ public final class DynDnsCredentials implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-029", Severity.MEDIUM, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(),
-            List.of(Refs.changelog("1.24 (DynDNS removed)"), Refs.changelog("2000-02-29 (DynDnsSetup)")),
+            List.of(Reference.of(References.CHANGELOG, "1.24 (DynDNS removed)"), Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)")),
             List.of());
 
     @Override
@@ -34,7 +37,7 @@ public final class DynDnsCredentials implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Entry e : ctx.tab().entries("DynDnsSetup")) {
             out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
-                    INFO.message("present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
+                    INFO.message("present", e.line()), Evidence.text(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;
     }

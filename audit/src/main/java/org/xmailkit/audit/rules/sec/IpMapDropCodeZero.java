@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -12,6 +13,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -22,8 +24,8 @@ public final class IpMapDropCodeZero implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-018", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
-                    Refs.readme("server.tab SMTP-IpMapDropCode")),
+            List.of(References.source("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
+                    References.readme("server.tab SMTP-IpMapDropCode")),
             List.of("\"SMTP-IpMapDropCode\"\t\"1\""));
 
     @Override
@@ -42,9 +44,9 @@ public final class IpMapDropCodeZero implements Rule {
         if (deny.isEmpty()) {
             return List.of();
         }
-        String written = e.written() == null ? "" : ctx.tab().printable(e.written());
-        List<String> evidence = new java.util.ArrayList<>(List.of(Sec.varEvidence(ctx, e)));
-        evidence.add(Sec.line(file.get(), deny.get(0).line()));
+        String written = e.written() == null ? "" : Evidence.show(ctx.tab(), e.written());
+        List<String> evidence = new java.util.ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
+        evidence.add(Evidence.line(file.get(), deny.get(0).line()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
                 INFO.message("dropZero", e.line(), written, deny.size(), deny.get(0).line()),
                 evidence.toArray(String[]::new)));

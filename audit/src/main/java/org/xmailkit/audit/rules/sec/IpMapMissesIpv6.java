@@ -14,6 +14,7 @@ import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -24,7 +25,7 @@ public final class IpMapMissesIpv6 implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-037", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SysDepCommon.cpp SysInetAddrMatch"), Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("SysDepCommon.cpp SysInetAddrMatch"), References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

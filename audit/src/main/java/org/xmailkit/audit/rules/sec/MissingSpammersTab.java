@@ -9,6 +9,7 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * SEC-027: spammers.tab is missing. XMail opens it for every SMTP session and refuses every non-white-listed client
@@ -18,7 +19,7 @@ public final class MissingSpammersTab implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-027", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPUtils.cpp USmtpSpammerCheck"), Refs.src("SMTPSvr.cpp SMTPInitSession")),
+            List.of(References.source("SMTPUtils.cpp USmtpSpammerCheck"), References.source("SMTPSvr.cpp SMTPInitSession")),
             List.of());
 
     @Override

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
@@ -19,7 +21,7 @@ public final class NullSenderRefused implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-028", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(),
-            List.of(Refs.readme("server.tab AllowNullSender"), Refs.RFC2505_NULL_SENDER),
+            List.of(References.readme("server.tab AllowNullSender"), References.rfc(2505, "2.6.1")),
             List.of("\"AllowNullSender\"\t\"1\""));
 
     @Override
@@ -35,7 +37,7 @@ public final class NullSenderRefused implements Rule {
         }
         Text msg = e.written() != null && e.written().isEmpty()
                 ? INFO.message("empty", e.line())
-                : INFO.message("off", e.line(), ctx.tab().printable(e.written()));
-        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+                : INFO.message("off", e.line(), Evidence.show(ctx.tab(), e.written()));
+        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
@@ -17,6 +18,7 @@ import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.fs.SafeReader;
 
 /** SEC-001: smtprelay.tab or a custdomains file lets every client relay. See {@link #INFO}. */
@@ -24,10 +26,10 @@ public final class OpenRelay implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPUtils.cpp USmtpIsAllowedRelay"), Refs.src("MiscUtils.cpp MscLoadAddressFilter"),
-                    Refs.src("SMTPSvr.cpp SMTPCheckRelayCapability"),
-                    Refs.src("SMAILUtils.cpp USmlGetDomainCustomFile"),
-                    Refs.RFC2505_RELAY, Refs.RFC5321_SCOPE),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"), References.source("MiscUtils.cpp MscLoadAddressFilter"),
+                    References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    References.source("SMAILUtils.cpp USmlGetDomainCustomFile"),
+                    References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
             List.of());
 
     @Override
@@ -54,7 +56,7 @@ public final class OpenRelay implements Rule {
             }
             out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
                     INFO.message(key + suffix, e.row().line(), e.written(), f.get().display()),
-                    Sec.line(e.file(), e.row().line())));
+                    Evidence.line(e.file(), e.row().line())));
         }
         customDomains(ctx, out);
         return out;
@@ -104,7 +106,7 @@ public final class OpenRelay implements Rule {
             } else if (name.matches("\\.[^.]+\\.tab")) {
                 String tld = name.substring(1, name.length() - 4);
                 out.add(Finding.of(INFO, Location.file(p),
-                        INFO.message("customTld", Sec.relative(ctx, p), Sec.printable(tld))));
+                        INFO.message("customTld", Sec.relative(ctx, p), Evidence.text(tld))));
             }
         }
     }

@@ -4,18 +4,20 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 
 /** SEC-008: Pop3LogPasswd 1 or 2 writes POP3 passwords in clear to the POP3 log. See {@link #INFO}. */
 public final class Pop3PasswordsLogged implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-008", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(),
-            List.of(Refs.readme("server.tab Pop3LogPasswd"), Refs.CWE532),
+            List.of(References.readme("server.tab Pop3LogPasswd"), References.cwe(532)),
             List.of("\"Pop3LogPasswd\"\t\"0\""));
 
     @Override
@@ -32,7 +34,7 @@ public final class Pop3PasswordsLogged implements Rule {
         }
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
                 INFO.message(v == 1 ? "failed" : "always", e.line(),
-                        ctx.tab().printable(e.written())),
-                Sec.varEvidence(ctx, e)));
+                        Evidence.show(ctx.tab(), e.written())),
+                Evidence.setting(ctx.tab(), e)));
     }
 }

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
@@ -21,8 +23,8 @@ public final class SampleAccount implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-013", Severity.CRITICAL, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("UsrUtils.cpp UsrGetUserFromStrings"), Refs.src("CTRLSvr.cpp CTRLAccountCheck"),
-                    Refs.src("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
+            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"), References.source("CTRLSvr.cpp CTRLAccountCheck"),
+                    References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
             List.of());
 
     @Override
@@ -44,12 +46,12 @@ public final class SampleAccount implements Rule {
                     Accounts.Perms p = Accounts.smtpPerms(ctx, a);
                     yield p.relay()
                             ? INFO.message("mailUserRelay", a.line(), a.display(), shipped,
-                                    Sec.printable(p.letters()), p.origin())
+                                    Evidence.text(p.letters()), p.origin())
                             : INFO.message("mailUser", a.line(), a.display(), shipped);
                 }
                 case CTRL -> INFO.message("ctrl", a.line(), a.display(), shipped);
                 case SMTP_AUTH -> INFO.message("smtpAuth", a.line(), a.display(), shipped,
-                        Sec.printable(a.row().column(2)));
+                        Evidence.text(a.row().column(2)));
                 case POP3_LINK -> INFO.message("pop3Link", a.line(),
                         a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
             };

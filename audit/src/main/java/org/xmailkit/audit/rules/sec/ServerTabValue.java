@@ -3,6 +3,7 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -28,8 +29,8 @@ final class ServerTabValue {
             return List.of();
         }
         Text msg = e.isSet()
-                ? info.message("set", e.line(), ctx.tab().printable(e.written()), v)
+                ? info.message("set", e.line(), Evidence.show(ctx.tab(), e.written()), v)
                 : info.message("default", v);
-        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

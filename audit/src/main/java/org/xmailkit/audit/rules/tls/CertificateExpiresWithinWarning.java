@@ -9,6 +9,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * TLS-018: a certificate of server.cert expires within the warning threshold ({@code AuditOptions.certWarnDays},
@@ -19,7 +20,7 @@ public final class CertificateExpiresWithinWarning implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-018", Severity.LOW, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(8314, "4.4")),
             List.of());
 
     @Override

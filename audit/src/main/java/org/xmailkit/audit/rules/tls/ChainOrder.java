@@ -12,6 +12,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.ChainIssue;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
@@ -25,7 +26,7 @@ public final class ChainOrder implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-022", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer"), TlsSupport.rfc(8314, "4.4")),
+            List.of(References.source("SSLBind.cpp BSslBindServer"), References.rfc(8314, "4.4")),
             List.of());
 
     @Override

@@ -5,11 +5,13 @@ import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 
 /**
  * TLS-005: SMTP AUTH passwords may cross the network in clear: {@code SmtpNoTLSAuths} is absent (every mechanism is
@@ -20,8 +22,8 @@ public final class CleartextAuthAllowed implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-005", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(TlsSupport.xmail("SMTPSvr.cpp SMTPListAuths"), TlsSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
-                    TlsSupport.rfc(4954, "4"), TlsSupport.rfc(2595, "2.3"), TlsSupport.rfc(8314, "4.1")),
+            List.of(References.source("SMTPSvr.cpp SMTPListAuths"), References.source("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
+                    References.rfc(4954, "4"), References.rfc(2595, "2.3"), References.rfc(8314, "4.1")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
     private static final Set<String> CLEARTEXT = Set.of("LOGIN", "PLAIN");
@@ -40,9 +42,9 @@ public final class CleartextAuthAllowed implements Rule {
         String first = honoured(e.value());
         if (CLEARTEXT.contains(first.toUpperCase(Locale.ROOT))) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                    INFO.message("cleartextMechanism", TlsSupport.display(ctx, first),
-                            TlsSupport.display(ctx, e.value())),
-                    TlsSupport.evidence(ctx, e)));
+                    INFO.message("cleartextMechanism", Evidence.show(ctx.tab(), first),
+                            Evidence.show(ctx.tab(), e.value())),
+                    Evidence.setting(ctx.tab(), e)));
         }
         return List.of();
     }

@@ -12,6 +12,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * TLS-029: the install directory holds OpenSSL 1.1 DLLs ({@code libcrypto-1_1.dll} / {@code libssl-1_1.dll}), what
@@ -23,7 +24,7 @@ public final class EndOfLifeOpenSsl implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-029", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
-            List.of(Reference.of("XMailCFG", "XMail 環境設定 (SSL/TLS notes)"), TlsSupport.rfc(9325, "3.1.1")),
+            List.of(Reference.of("XMailCFG", "XMail 環境設定 (SSL/TLS notes)"), References.rfc(9325, "3.1.1")),
             List.of());
 
     @Override

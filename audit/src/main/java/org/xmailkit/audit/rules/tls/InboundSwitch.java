@@ -2,6 +2,7 @@ package org.xmailkit.audit.rules.tls;
 
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.Effective;
@@ -29,7 +30,7 @@ final class InboundSwitch {
             default -> "readAsZero";
         };
         return List.of(Finding.of(info, TlsSupport.at(ctx, e),
-                info.message(suffix, TlsSupport.display(ctx, e.written())),
-                TlsSupport.evidence(ctx, e)));
+                info.message(suffix, Evidence.show(ctx.tab(), e.written())),
+                Evidence.setting(ctx.tab(), e)));
     }
 }

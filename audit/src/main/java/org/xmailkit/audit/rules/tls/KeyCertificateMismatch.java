@@ -11,6 +11,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.KeyMatch;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
 
 /**
  * TLS-021: server.key does not belong to the first certificate of server.cert. XMail's
@@ -21,7 +22,7 @@ public final class KeyCertificateMismatch implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-021", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override

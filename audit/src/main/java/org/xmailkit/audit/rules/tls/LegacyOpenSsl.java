@@ -13,6 +13,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
@@ -26,8 +27,8 @@ public final class LegacyOpenSsl implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-028", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
-            List.of(TlsSupport.xmail("win32ssl/ (bundled OpenSSL 0.9.8l)"), TlsSupport.xmail("SSLBind.cpp BSslInit"),
-                    TlsSupport.rfc(9325, "3.1.1"), Reference.of("NIST SP 800-52r2", "3.1")),
+            List.of(References.source("win32ssl/ (bundled OpenSSL 0.9.8l)"), References.source("SSLBind.cpp BSslInit"),
+                    References.rfc(9325, "3.1.1"), Reference.of("NIST SP 800-52r2", "3.1")),
             List.of());
 
     @Override

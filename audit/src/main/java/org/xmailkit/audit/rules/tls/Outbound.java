@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
@@ -37,7 +38,7 @@ final class Outbound {
                     ? gatewayWithTls(r.label())
                     : forwarderWithTls(r);
             out.add(Finding.of(info, r.location(),
-                    info.message(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
+                    info.message(key, r.label(), r.hostList(), suggestion, Evidence.effective(ctx.tab(), TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }
         return out;

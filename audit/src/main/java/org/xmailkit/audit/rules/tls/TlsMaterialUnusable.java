@@ -12,6 +12,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.tls.CertificateFile;
 import org.xmailkit.audit.tls.KeyFile;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
@@ -25,7 +26,7 @@ public final class TlsMaterialUnusable implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-027", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * TLS-020: a certificate of server.cert is signed with SHA-1 or MD5 (or MD2). XMail itself still presents it (its
@@ -19,7 +20,7 @@ public final class WeakSignature implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-020", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(9325, "4.5")),
+            List.of(References.rfc(9325, "4.5")),
             List.of());
 
     @Override

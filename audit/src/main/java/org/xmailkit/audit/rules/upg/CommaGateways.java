@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -45,8 +46,8 @@ public final class CommaGateways implements Rule {
         int comma = v.indexOf(',');
         String fixed = GatewayList.format(v.startsWith("#"), hosts);
         String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
-        return INFO.message(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
-                TabFindings.show(tab, v.substring(comma + 1)),
-                TabFindings.line(e.name(), TabFindings.display(fixed, tab.charset())));
+        return INFO.message(key, e.name(), Evidence.show(tab, v), Evidence.show(tab, v.substring(0, comma)),
+                Evidence.show(tab, v.substring(comma + 1)),
+                TabFindings.line(e.name(), Evidence.decoded(fixed, tab.charset())));
     }
 }

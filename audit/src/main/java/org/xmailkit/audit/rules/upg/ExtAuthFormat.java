@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
@@ -46,7 +46,7 @@ public final class ExtAuthFormat implements Rule {
                 out.add(Finding.of(INFO, new Location(f.path(), line, 1, ""),
                         INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
                                 ctx.source().display()),
-                        TabFindings.evidence(f, line)));
+                        Evidence.line(f, line)));
             }
         });
         return out;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -49,12 +50,12 @@ public final class ExtraTokensLive implements Rule {
             if (r.size() < 3) {
                 continue;
             }
-            String now = TabFindings.showValue(tab, e.name(), e.value());
+            String now = Evidence.value(tab, e.name(), e.value());
             Optional<TabRecord> before = records.stream()
                     .filter(o -> o.line() > r.line() && o.size() == 2 && e.name().equals(o.value(0))).findFirst();
             Text message = before.isPresent()
                     ? INFO.message("shadowing", e.name(), r.size(), before.get().line(),
-                            TabFindings.showValue(tab, e.name(), before.get().value(1)), now)
+                            Evidence.value(tab, e.name(), before.get().value(1)), now)
                     : INFO.message("newlyLive", e.name(), r.size(), now);
             out.add(TabFindings.at(INFO, ctx, e, r.tokens().get(2).column(), message));
         }

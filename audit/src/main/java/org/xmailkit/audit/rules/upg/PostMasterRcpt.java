@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -36,7 +37,7 @@ public final class PostMasterRcpt implements Rule {
         }
         return ctx.tab().entry("PostMaster").filter(e -> !e.value().isEmpty())
                 .map(e -> List.of(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        INFO.message("postmaster", TabFindings.show(ctx.tab(), e.value()), ctx.source().display()))))
+                        INFO.message("postmaster", Evidence.show(ctx.tab(), e.value()), ctx.source().display()))))
                 .orElse(List.of());
     }
 }

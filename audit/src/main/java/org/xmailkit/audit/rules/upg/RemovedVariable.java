@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -65,7 +66,7 @@ public final class RemovedVariable implements Rule {
             return INFO.message("dynDns", name, removed);
         }
         if (!on) {
-            return INFO.message("off", name, removed, TabFindings.show(tab, e.value()));
+            return INFO.message("off", name, removed, Evidence.show(tab, e.value()));
         }
         if (name.equals("SMTP-RARPCheck")) {
             Optional<Entry> now = tab.entry("SMTP-RDNSCheck");
@@ -91,12 +92,12 @@ public final class RemovedVariable implements Rule {
                     .flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"));
             if (needTls.isPresent()) {
                 return INFO.message("smtpTlsBoth", name, removed,
-                        TabFindings.show(tab, needTls.get().hasValue() ? needTls.get().value() : ""));
+                        Evidence.show(tab, needTls.get().hasValue() ? needTls.get().value() : ""));
             }
             String existing = tab.entry("SmtpGwConfig").map(g -> g.displayValue(tab.charset())).orElse("");
             String value = existing.isEmpty() ? "NeedTLS=1" : existing + ",NeedTLS=1";
             return INFO.message("smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
         }
-        return INFO.message("off", name, removed, TabFindings.show(tab, e.value()));
+        return INFO.message("off", name, removed, Evidence.show(tab, e.value()));
     }
 }

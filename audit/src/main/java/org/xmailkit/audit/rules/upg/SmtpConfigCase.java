@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
@@ -51,7 +52,7 @@ public final class SmtpConfigCase implements Rule {
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
                     out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message(key, e.name(),
-                            TabFindings.show(tab, m[0]), m[1], fixed, ctx.source().display())));
+                            Evidence.show(tab, m[0]), m[1], fixed, ctx.source().display())));
                 }
             }
         }

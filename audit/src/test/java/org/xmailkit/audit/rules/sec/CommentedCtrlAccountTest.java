@@ -23,7 +23,7 @@ class CommentedCtrlAccountTest {
                         + tab("olduser", XMailPassword.encode("Old-Long-Pass-1")));
         assertEquals(List.of("msg.SEC-015.active"), keys(f));
         assertEquals(List.of("2", "#\"olduser\""), f.get(0).message().args());
-        assertEquals(List.of("#\"olduser\"\t\"********\""), f.get(0).evidence());
+        assertEquals(List.of("#\"olduser\"<TAB>\"********\""), f.get(0).evidence());
     }
 
     @Test

@@ -31,7 +31,7 @@ class PopBeforeSmtpTest {
         List<Finding> f = check(rule, dir, tab("RootDomain", "example.com") + tab("EnableAuthSMTP-POP3", "1"));
         assertEquals(List.of("msg.SEC-004.set"), keys(f));
         assertEquals(2, f.get(0).location().line());
-        assertEquals(List.of("\"EnableAuthSMTP-POP3\"\t\"1\""), f.get(0).evidence());
+        assertEquals(List.of("\"EnableAuthSMTP-POP3\"<TAB>\"1\""), f.get(0).evidence());
     }
 
     @Test

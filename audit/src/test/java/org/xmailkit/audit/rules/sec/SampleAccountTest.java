@@ -29,7 +29,7 @@ class SampleAccountTest {
         assertEquals(List.of("msg.SEC-013.mailUserRelay"), keys(f));
         assertEquals(List.of("1", "xmailuser@xmailserver.test", "1.2x-1.27", "MRV",
                 "domains/xmailserver.test/xmailuser/user.tab:3"), f.get(0).message().args());
-        assertEquals(List.of("\"xmailserver.test\"\t\"xmailuser\"\t\"********\"\t1\t\"xmailuser\"\t\"U\""),
+        assertEquals(List.of("\"xmailserver.test\"<TAB>\"xmailuser\"<TAB>\"********\"<TAB>1<TAB>\"xmailuser\"<TAB>\"U\""),
                 f.get(0).evidence());
     }
 
