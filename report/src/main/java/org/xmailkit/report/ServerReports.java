@@ -346,7 +346,7 @@ public final class ServerReports {
             if (opt.isPresent() && !opt.get().hasValue()) {
                 notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
             }
-            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg.ui(), o.value(), locale))
+            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg, o.value(), locale))
                     .orElse("");
             String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
                     : ReportMessages.get(locale, "settings.unset");
@@ -355,11 +355,11 @@ public final class ServerReports {
                     + (choice.isEmpty() ? "" : " (" + choice + ")"), "", source, set ? e.line() : 0, set, nonDefault,
                     String.join(" ", notes));
         }
-        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg.ui());
+        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg);
     }
 
     private static SettingRow plainRow(ServerTab tab, String name, String label, String shownAs, List<String> notes,
-                                       Secrets secrets, Locale locale, String ui) {
+                                       Secrets secrets, Locale locale, XMailCfgField cfg) {
         Effective e = tab.effective(name);
         String value;
         if (e.value() == null) {
@@ -368,9 +368,9 @@ public final class ServerReports {
             value = Printable.of(Secrets.value(name, Entry.decode(e.value(), tab.charset())));
         } else {
             value = secrets.scrub(tab.printable(e.value()));
-            String choice = uiChoice(ui, e.value(), locale);
+            String choice = uiChoice(cfg, e.value(), locale);
             if (!choice.isEmpty()) {
-                value = ui.startsWith("number:") ? value + " " + choice : value + " (" + choice + ")";
+                value = cfg.control().equals("number") ? value + " " + choice : value + " (" + choice + ")";
             }
         }
         String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
@@ -389,63 +389,19 @@ public final class ServerReports {
     }
 
     /**
-     * How XMailCFG's form shows a value, from the catalogue's {@code ui} column: the radio button's label
-     * ({@code radio:無効=0|有効=1}; {@code =-N} stands for a negative number), the checked boxes
-     * ({@code checkboxes:...=M|...=R}) or the unit ({@code number:KB}). These are XMailCFG's own Japanese words, so
-     * only a Japanese report shows them.
+     * How XMailCFG's form shows a value ({@link XMailCfgField#shown}): the checked radio button, the checked boxes
+     * or the unit. These are XMailCFG's own Japanese words, so only a Japanese report shows them.
      *
-     * @param ui     the catalogue's {@code ui} column
+     * @param cfg    where the page shows the setting, or null when it does not
      * @param value  the effective value
      * @param locale the language
-     * @return the label, or empty
+     * @return the text, or empty
      */
-    static String uiChoice(String ui, String value, Locale locale) {
-        if (!Messages.isJapanese(locale) || ui == null || value == null) {
+    static String uiChoice(XMailCfgField cfg, String value, Locale locale) {
+        if (!Messages.isJapanese(locale) || cfg == null || value == null) {
             return "";
         }
-        int colon = ui.indexOf(':');
-        if (colon < 0) {
-            return "";
-        }
-        String kind = ui.substring(0, colon);
-        String spec = ui.substring(colon + 1);
-        String v = value.strip();
-        switch (kind) {
-            case "radio" -> {
-                for (String part : spec.split("\\|")) {
-                    int eq = part.lastIndexOf('=');
-                    if (eq <= 0) {
-                        continue;
-                    }
-                    String label = part.substring(0, eq).strip();
-                    String code = part.substring(eq + 1).strip();
-                    if (code.equals(v)) {
-                        return label;
-                    }
-                    if (code.equals("-N") && v.matches("-\\d+")) {
-                        String n = v.substring(1);
-                        return label.startsWith("N ") ? n + label.substring(1) : label + " " + n;
-                    }
-                }
-                return "";
-            }
-            case "checkboxes" -> {
-                List<String> on = new ArrayList<>();
-                for (String part : spec.split("\\|")) {
-                    int eq = part.lastIndexOf('=');
-                    if (eq > 0 && !part.substring(eq + 1).isBlank() && v.contains(part.substring(eq + 1).strip())) {
-                        on.add(part.substring(0, eq).strip());
-                    }
-                }
-                return String.join("、", on);
-            }
-            case "number" -> {
-                return spec.isEmpty() || !v.matches("-?\\d+") ? "" : spec;
-            }
-            default -> {
-                return "";
-            }
-        }
+        return cfg.shown(value).orElse("");
     }
 
     /**
@@ -457,13 +413,13 @@ public final class ServerReports {
         List<SettingRow> out = new ArrayList<>();
         for (Variable v : catalog.all()) {
             if (v.role() == Variable.Role.VARIABLE && v.xmailcfg() == null) {
-                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, ""));
+                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, null));
             }
         }
         for (Entry e : tab.liveEntries()) {
             Optional<Variable> v = catalog.find(e.name());
             if (v.isPresent() && v.get().role() == Variable.Role.PATTERN) {
-                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, ""));
+                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, null));
             }
         }
         return out;
