@@ -1,6 +1,7 @@
 package org.xmailkit.audit;
 
 import java.util.Objects;
+import org.xmailkit.audit.tls.TlsMaterial;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.version.SourceVersion;
@@ -11,13 +12,31 @@ import org.xmailkit.model.version.SourceVersion;
  * @param root    the MailRoot (or bare server.tab)
  * @param source  the source version (given or detected)
  * @param options the audit options (target version, clock, thresholds, install directory)
+ * @param run     what the audits of this server in this run share (material read once)
  */
-public record AuditContext(MailRoot root, SourceVersion source, AuditOptions options) {
+public record AuditContext(MailRoot root, SourceVersion source, AuditOptions options, AuditRun run) {
 
     public AuditContext {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(run, "run");
+    }
+
+    /**
+     * The context of an audit that shares nothing with another.
+     *
+     * @param root    the MailRoot (or bare server.tab)
+     * @param source  the source version
+     * @param options the audit options
+     */
+    public AuditContext(MailRoot root, SourceVersion source, AuditOptions options) {
+        this(root, source, options, new AuditRun());
+    }
+
+    /** @return the MailRoot's TLS material, read once for this run */
+    public TlsMaterial tls() {
+        return run.tls(root);
     }
 
     /** @return server.tab as XMail 1.27 sees it */

@@ -75,7 +75,20 @@ public final class Auditor {
      * @return the result
      */
     public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
-        AuditContext ctx = new AuditContext(root, source, options);
+        return audit(root, options, source, new AuditRun());
+    }
+
+    /**
+     * Audits as one of several audits of the same server that share what they read (a migration's before and after).
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to audit ({@code options.from()} is not consulted)
+     * @param source  the source version the rules see
+     * @param run     what the audits of this server share
+     * @return the result
+     */
+    public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source, AuditRun run) {
+        AuditContext ctx = new AuditContext(root, source, options, run);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
@@ -41,13 +42,11 @@ public final class AuditedMigrator implements Planner {
     }
 
     private final Auditor auditor;
-    private final Migrator migrator;
     private final Map<Path, AuditDelta> deltas = new ConcurrentHashMap<>();
 
     /** @param auditor the rules for the delta and the remedies */
     public AuditedMigrator(Auditor auditor) {
         this.auditor = Objects.requireNonNull(auditor, "auditor");
-        this.migrator = new Migrator(this::remedies);
     }
 
     /** @return a migrator with the whole rule catalogue */
@@ -63,8 +62,10 @@ public final class AuditedMigrator implements Planner {
      * @throws InputException when a file the migration edits exists but cannot be read
      */
     public Planned plan(MailRoot root, MigrationOptions options, SourceVersion source) throws InputException {
-        MigrationResult r = migrator.migrate(root, options, source);
-        return new Planned(r, delta(root, r, source));
+        // The audits of this server (the remedies of each state, before and after) read its TLS files once.
+        AuditRun run = new AuditRun();
+        MigrationResult r = new Migrator((state, o, s) -> remedies(state, o, s, run)).migrate(root, options, source);
+        return new Planned(r, delta(root, r, source, run));
     }
 
     /**
@@ -97,12 +98,12 @@ public final class AuditedMigrator implements Planner {
         return AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
     }
 
-    private AuditDelta delta(MailRoot root, MigrationResult r, SourceVersion source) {
+    private AuditDelta delta(MailRoot root, MigrationResult r, SourceVersion source, AuditRun run) {
         try {
             AuditOptions options = auditOptions(r.options());
-            List<Finding> before = auditor.audit(root, options, source).findings();
+            List<Finding> before = auditor.audit(root, options, source, run).findings();
             List<Finding> after = !r.changed() ? before
-                    : auditor.audit(root.withContent(r.afterBytes()), options, source).findings();
+                    : auditor.audit(root.withContent(r.afterBytes()), options, source, run).findings();
             return AuditDelta.of(before, after);
         } catch (RuntimeException e) {
             // The delta is information; a failing rule must not stop the migration itself.
@@ -111,9 +112,9 @@ public final class AuditedMigrator implements Planner {
     }
 
     /** The remedies of a state of the files: every unwaived finding of a rule whose fix {@code --fix} may apply. */
-    private List<Remedy> remedies(MailRoot state, MigrationOptions options, SourceVersion source) {
+    private List<Remedy> remedies(MailRoot state, MigrationOptions options, SourceVersion source, AuditRun run) {
         List<Remedy> out = new ArrayList<>();
-        for (Finding f : auditor.audit(state, auditOptions(options), source).findings()) {
+        for (Finding f : auditor.audit(state, auditOptions(options), source, run).findings()) {
             RuleInfo rule = f.rule();
             if (f.suppressed() || rule.fix() == RuleInfo.Fix.NONE) {
                 continue;

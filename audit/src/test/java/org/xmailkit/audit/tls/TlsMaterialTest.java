@@ -2,6 +2,7 @@ package org.xmailkit.audit.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.audit.AuditRun;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
@@ -286,11 +288,14 @@ class TlsMaterialTest {
                 .file("server.key", TestPki.pkcs8(ch.leaf().key().getPrivate()))
                 .file("certs.pem", TestPki.pem(ch.root().cert()))
                 .open();
-        TlsMaterial m = TlsMaterial.of(root);
-        assertSame(m, TlsMaterial.of(root));
+        AuditRun run = new AuditRun();
+        TlsMaterial m = run.tls(root);
+        assertSame(m, run.tls(root));
         // A copy with edited .tab files (a migration's after-state) has the same certificate and key files.
-        assertSame(m, TlsMaterial.of(root.withContent(Map.of(MailRootFile.SERVER_TAB,
+        assertSame(m, run.tls(root.withContent(Map.of(MailRootFile.SERVER_TAB,
                 "\"RootDomain\"\t\"example.org\"\n".getBytes(StandardCharsets.US_ASCII)))));
+        // Another run reads them again: nothing is kept between runs.
+        assertNotSame(m, new AuditRun().tls(root));
         assertTrue(m.chainIssues().isEmpty(), m.chainIssues().toString());
         assertEquals(KeyMatch.Kind.LEAF, m.keyMatch().kind());
     }

@@ -25,9 +25,9 @@ final class CertSupport {
     private CertSupport() {
     }
 
-    /** @return the MailRoot's TLS material (read once per MailRoot) */
+    /** @return the MailRoot's TLS material (read once per run) */
     static TlsMaterial material(AuditContext ctx) {
-        return TlsMaterial.of(ctx.root());
+        return ctx.tls();
     }
 
     /** @return the audit's "now" */
