@@ -1,28 +1,21 @@
 package org.xmailkit.audit;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
-import org.xmailkit.model.MemoryBudget;
+import org.xmailkit.model.ServerPool;
 
 /**
- * Audits many servers in parallel, bounded by the number of cores. A server that cannot be read, or on which a rule
- * fails, becomes a failed entry; the others go on. A server too big to run beside others ({@link MemoryBudget}),
- * or one that ran out of memory beside others, is audited alone after the rest, with the whole heap; if it still
- * does not fit it fails ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same.
- * Results keep the order the servers were given in, whatever order the threads finish in.
+ * Audits many servers in parallel ({@link ServerPool}). A server that cannot be read, or on which a rule fails,
+ * becomes a failed entry; the others go on. A server too big to run beside others, or one that ran out of memory
+ * beside others, is audited alone after the rest, with the whole heap; if it still does not fit it fails
+ * ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same. Results keep the order the
+ * servers were given in, whatever order the threads finish in.
  */
 public final class FleetAuditor {
 
@@ -59,50 +52,8 @@ public final class FleetAuditor {
      * @return the fleet result
      */
     public FleetResult audit(List<Path> servers, Path scanRoot, AuditOptions options, Consumer<ServerAudit> progress) {
-        List<ServerAudit> out = new ArrayList<>(servers.size());
-        if (!servers.isEmpty()) {
-            int n = Math.min(threads, servers.size());
-            AtomicInteger count = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-                Thread t = new Thread(r, "xmailkit-audit-" + count.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            List<Boolean> alone = MemoryBudget.alone(servers, n);
-            try {
-                List<Future<ServerAudit>> futures = new ArrayList<>(servers.size());
-                for (int i = 0; i < servers.size(); i++) {
-                    Path p = servers.get(i);
-                    futures.add(alone.get(i) ? null : pool.submit(() -> {
-                        ServerAudit s = one(p, options);
-                        if (!outOfMemory(s) || n == 1) {
-                            progress.accept(s);
-                        }
-                        return s;
-                    }));
-                }
-                for (Future<ServerAudit> f : futures) {
-                    out.add(f == null ? null : f.get());
-                }
-                // Then, one at a time: the servers too big to run beside others, and those that ran out of memory
-                // while others ran beside them.
-                for (int i = 0; i < out.size(); i++) {
-                    if (out.get(i) == null || (n > 1 && outOfMemory(out.get(i)))) {
-                        ServerAudit s = one(servers.get(i), options);
-                        progress.accept(s);
-                        out.set(i, s);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("audit interrupted");
-            } catch (ExecutionException e) {
-                // one() catches everything a server can throw; only the progress callback can get here
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        ServerPool<ServerAudit> pool = new ServerPool<>("xmailkit-audit", threads, FleetAuditor::outOfMemory);
+        List<ServerAudit> out = pool.run(servers, i -> one(servers.get(i), options), progress);
         return new FleetResult(scanRoot, auditor.rules().stream().map(Rule::info).toList(), options, out,
                 unused(options.waivers(), out));
     }

@@ -6,21 +6,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.MemoryBudget;
+import org.xmailkit.model.ServerPool;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -123,64 +116,10 @@ public final class BatchMigrator {
         if (jobs.isEmpty()) {
             return new BatchResult(List.of());
         }
-        int threads = Math.max(1, Math.min(options.parallelism(), jobs.size()));
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xmailkit-migrate-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Boolean> alone = MemoryBudget.alone(jobs.stream().map(Job::server).toList(), threads);
-            List<Future<ServerOutcome>> futures = new ArrayList<>();
-            for (int j = 0; j < jobs.size(); j++) {
-                Job job = jobs.get(j);
-                futures.add(alone.get(j) ? null : pool.submit(() -> {
-                    ServerOutcome o = one(job, options);
-                    if (!outOfMemory(o) || threads == 1) {
-                        listener.finished(o);
-                    }
-                    return o;
-                }));
-            }
-            List<ServerOutcome> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                if (futures.get(i) == null) {
-                    out.add(null);
-                    continue;
-                }
-                try {
-                    out.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error err) {
-                        // Stop every worker before giving up, as a killed process would stop them all.
-                        pool.shutdownNow();
-                        awaitQuietly(pool);
-                        throw err;
-                    }
-                    Throwable c = e.getCause();
-                    Path server = jobs.get(i).server();
-                    out.add(ServerOutcome.failed(server,
-                            l -> server + ": " + MigrateMessages.get(l, "error.internal", c), c));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    pool.shutdownNow();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            // Then, one at a time: the servers too big to run beside others (MemoryBudget), and those that ran out
-            // of memory while others ran beside them.
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i) == null || (threads > 1 && outOfMemory(out.get(i)))) {
-                    ServerOutcome o = one(jobs.get(i), options);
-                    listener.finished(o);
-                    out.set(i, o);
-                }
-            }
-            return new BatchResult(out);
-        } finally {
-            pool.shutdown();
-        }
+        ServerPool<ServerOutcome> pool = new ServerPool<>("xmailkit-migrate", Math.max(1, options.parallelism()),
+                BatchMigrator::outOfMemory);
+        return new BatchResult(pool.run(jobs.stream().map(Job::server).toList(), i -> one(jobs.get(i), options),
+                listener::finished));
     }
 
     private static boolean outOfMemory(ServerOutcome o) {
@@ -190,14 +129,6 @@ public final class BatchMigrator {
 
     private static boolean sameRange(SourceVersion a, SourceVersion b) {
         return a.earliest().equals(b.earliest()) && a.latest().equals(b.latest());
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**
