@@ -13,18 +13,17 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.Notice;
-import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.HtmlAuditWriter;
 import org.xmailkit.report.OutputTexts;
@@ -74,12 +73,11 @@ final class AuditCommand implements Command {
     public Options options(Locale locale) {
         Options o = new Options();
         o.addOption(Args.valued("f", "format", "text|json|sarif|html", locale, "opt.audit.format"));
-        o.addOption(Args.valued(null, "profile", "baseline|strict", locale, "opt.audit.profile"));
+        SharedOptions.add(o, locale, Shared.PROFILE);
         o.addOption(Args.valued(null, "fail-on", "SEVERITY", locale, "opt.audit.failOn"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.audit.from"));
-        o.addOption(Args.valued(null, "to", "1.27|1.27-localized", locale, "opt.audit.to"));
+        SharedOptions.add(o, locale, Shared.FROM, Shared.TO);
         o.addOption(Args.valued(null, "install-dir", "DIR", locale, "opt.audit.installDir"));
-        o.addOption(Args.valued(null, "waivers", "FILE", locale, "opt.audit.waivers"));
+        SharedOptions.add(o, locale, Shared.WAIVERS);
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
@@ -91,13 +89,11 @@ final class AuditCommand implements Command {
         List<Path> inputs = Args.paths(cl, ctx, 1);
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
-        Profile profile = Args.profile(cl, ctx);
+        SharedOptions shared = SharedOptions.read(cl, ctx);
         Optional<Severity> failOn = cl.hasOption("fail-on")
                 ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
                         Set.of("critical", "high", "medium", "low", "info"), "high")))
                 : Optional.empty();
-        XMailVersion target = Args.target(cl, ctx);
-        Optional<XMailVersion> from = Args.from(cl, ctx);
         AuditOptions defaults = AuditOptions.defaults();
         int warn = days(cl, ctx, "cert-warn-days", defaults.certWarnDays());
         int critical = days(cl, ctx, "cert-critical-days", Math.min(defaults.certCriticalDays(), warn));
@@ -111,13 +107,9 @@ final class AuditCommand implements Command {
         boolean quiet = cl.hasOption("quiet");
 
         FleetAuditor fleetAuditor = auditor.get();
-        Waivers waivers = Waivers.NONE;
-        if (cl.hasOption("waivers")) {
-            String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
-        }
-        AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
-                ctx.clock());
+        Waivers waivers = shared.readWaivers(ctx, fleetAuditor.auditor().ruleIds());
+        AuditOptions options = new AuditOptions(shared.profile(), shared.target(), shared.from(), installDir, warn,
+                critical, waivers, ctx.clock());
 
         MailRoots.Discovery found = MailRoots.discover(inputs);
         List<Path> servers = found.servers();

@@ -201,7 +201,7 @@ public final class Cli {
         return "ja".equals(fallback.getLanguage()) ? Locale.JAPANESE : Locale.ENGLISH;
     }
 
-    private Options withCommon(Options own, Locale locale) {
+    static Options withCommon(Options own, Locale locale) {
         Options all = new Options();
         for (Option o : own.getOptions()) {
             all.addOption(o);

@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
@@ -65,8 +66,7 @@ final class MigrateCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.migrate.to"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.migrate.from"));
+        SharedOptions.add(o, locale, Shared.TO, Shared.FROM);
         o.addOption(Args.valued(null, "defaults", "preserve|adopt", locale, "opt.migrate.defaults"));
         o.addOption(Args.valued(null, "local-rule1", "on|off", locale, "opt.migrate.localRule1"));
         o.addOption(Args.valued(null, "local-rule2", "on|off", locale, "opt.migrate.localRule2"));
@@ -160,8 +160,8 @@ final class MigrateCommand implements Command {
 
     private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
             throws UsageException {
-        XMailVersion target = Args.target(cl, ctx);
-        Optional<XMailVersion> from = Args.from(cl, ctx);
+        SharedOptions shared = SharedOptions.read(cl, ctx);
+        XMailVersion target = shared.target();
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
                 .equals("adopt") ? DefaultsPolicy.ADOPT : DefaultsPolicy.PRESERVE;
         Optional<Boolean> rule1 = onOff(cl, ctx, "local-rule1");
@@ -186,7 +186,7 @@ final class MigrateCommand implements Command {
                 }
             }
         }
-        return new MigrationOptions(target, from, defaults, rule1, rule2, fix);
+        return new MigrationOptions(target, shared.from(), defaults, rule1, rule2, fix);
     }
 
     private static Optional<Boolean> onOff(CommandLine cl, CommandContext ctx, String option) throws UsageException {

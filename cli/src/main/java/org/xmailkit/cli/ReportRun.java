@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.WaiverException;
-import org.xmailkit.audit.Waivers;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
@@ -40,10 +40,7 @@ final class ReportRun {
      * @param locale the language of the descriptions
      */
     static void addOptions(Options o, Locale locale) {
-        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.report.to"));
-        o.addOption(Args.valued("p", "profile", "baseline|strict", locale, "opt.report.profile"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.report.from"));
-        o.addOption(Args.valued("w", "waivers", "FILE", locale, "opt.report.waivers"));
+        SharedOptions.add(o, locale, Shared.TO, Shared.PROFILE, Shared.FROM, Shared.WAIVERS);
     }
 
     /**
@@ -56,13 +53,7 @@ final class ReportRun {
      */
     static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
             throws UsageException, InputException, WaiverException {
-        Waivers waivers = Waivers.NONE;
-        if (cl.hasOption("waivers")) {
-            String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
-        }
-        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
-                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
+        return SharedOptions.read(cl, ctx).auditOptions(ctx, Auditor.standard().ruleIds());
     }
 
     /**
