@@ -32,7 +32,7 @@ public final class PrivateFiles {
     /** The largest password, known-hosts or CA file read. */
     public static final int MAX_SMALL_FILE = 1024 * 1024;
 
-    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,127}");
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
@@ -42,8 +42,9 @@ public final class PrivateFiles {
 
     /**
      * @param relative a relative path with {@code /} separators, such as {@code domains/example.com/info/user.tab}
-     * @return whether each of its parts is a plain ASCII name (letters, digits, {@code ._@+-}, not starting with a
-     *         dot), at most 8 parts: nothing that leaves a folder, names a device or needs quoting on the CTRL line
+     * @return whether each of its parts is a plain ASCII name (letters, digits, {@code ._@+-}; no {@code ..}, no
+     *         final dot), at most 8 parts: nothing that leaves a folder or needs quoting on the CTRL line (XMail itself
+     *         refuses any path holding {@code ..}: CTRLSvr.cpp CTRLCheckRelativePath)
      */
     public static boolean safeName(String relative) {
         if (relative == null || relative.isEmpty() || relative.length() > 512) {
@@ -54,7 +55,7 @@ public final class PrivateFiles {
             return false;
         }
         for (String p : parts) {
-            if (!SEGMENT.matcher(p).matches() || p.endsWith(".")) {
+            if (!SEGMENT.matcher(p).matches() || p.contains("..") || p.endsWith(".")) {
                 return false;
             }
         }
