@@ -21,6 +21,8 @@ import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * Migrates many servers in parallel (at most as many at once as there are processors), each on its own: a server
@@ -46,11 +48,21 @@ public final class BatchMigrator {
      *
      * @param server      the MailRoot directory or bare server.tab
      * @param destination for {@link Mode#OUT}: where its copy goes
+     * @param remote      the server the MailRoot is a local copy of, whose files a write or rollback replaces
      */
-    public record Job(Path server, Optional<Path> destination) {
+    public record Job(Path server, Optional<Path> destination, Optional<RemoteServer> remote) {
         public Job {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(remote, "remote");
+        }
+
+        /**
+         * @param server      the MailRoot directory or bare server.tab
+         * @param destination for {@link Mode#OUT}: where its copy goes
+         */
+        public Job(Path server, Optional<Path> destination) {
+            this(server, destination, Optional.empty());
         }
 
         /**
@@ -148,7 +160,7 @@ public final class BatchMigrator {
                     Throwable c = e.getCause();
                     Path server = jobs.get(i).server();
                     out.add(ServerOutcome.failed(server,
-                            l -> server + ": " + MigrateMessages.get(l, "error.internal", c), c));
+                            l -> Origins.display(server) + ": " + MigrateMessages.get(l, "error.internal", c), c));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     pool.shutdownNow();
@@ -176,8 +188,9 @@ public final class BatchMigrator {
     /** Processes one server; every failure becomes a failed outcome. */
     ServerOutcome one(Job job, Options options) {
         Path path = job.server();
+        String shown = Origins.display(path);
         try {
-            InPlaceWriter inPlace = new InPlaceWriter(writer, options.backupDir(), options.clock());
+            InPlaceWriter inPlace = new InPlaceWriter(writer, options.backupDir(), options.clock(), job.remote());
             if (options.mode() == Mode.ROLLBACK) {
                 Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
                 List<Path> restored = inPlace.rollback(tab);
@@ -213,22 +226,24 @@ public final class BatchMigrator {
             };
         } catch (InputException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
+        } catch (CtrlException e) {
+            return ServerOutcome.failed(path, e::oneLine, e);
         } catch (WriteException e) {
             return ServerOutcome.failed(path, e::message, e);
         } catch (EditException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + e.message(l), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + e.message(l), e);
         } catch (AccessDeniedException e) {
-            return ServerOutcome.failed(path, l -> path + ": "
-                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? path : e.getFile()), e);
+            return ServerOutcome.failed(path, l -> shown + ": "
+                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? shown : e.getFile()), e);
         } catch (FileSystemException e) {
             // Java's file-system exceptions carry the file and at most a short reason: say both.
-            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.fileSystem",
-                    e.getFile() == null ? path : e.getFile(),
+            return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.fileSystem",
+                    e.getFile() == null ? shown : e.getFile(),
                     e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
         } catch (IOException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.internal", e), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.internal", e), e);
         }
     }
 }

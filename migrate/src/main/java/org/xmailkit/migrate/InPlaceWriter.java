@@ -29,6 +29,7 @@ public final class InPlaceWriter {
     private final AtomicWriter writer;
     private final Optional<Path> backupDir;
     private final Clock clock;
+    private final Optional<RemoteServer> remote;
 
     /**
      * @param writer    the file writer
@@ -36,9 +37,37 @@ public final class InPlaceWriter {
      * @param clock     for run ids and backup names
      */
     public InPlaceWriter(AtomicWriter writer, Optional<Path> backupDir, Clock clock) {
+        this(writer, backupDir, clock, Optional.empty());
+    }
+
+    /**
+     * @param writer    the file writer
+     * @param backupDir where backups and journals go; empty for next to each file (required with a remote server)
+     * @param clock     for run ids and backup names
+     * @param remote    the server the MailRoot is a local copy of: each file is replaced there first, then in the
+     *                  copy; backups and the journal stay on this machine
+     */
+    public InPlaceWriter(AtomicWriter writer, Optional<Path> backupDir, Clock clock, Optional<RemoteServer> remote) {
         this.writer = Objects.requireNonNull(writer, "writer");
         this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.remote = Objects.requireNonNull(remote, "remote");
+        if (remote.isPresent() && backupDir.isEmpty()) {
+            throw new IllegalArgumentException("a remote server's backups need a backup folder");
+        }
+    }
+
+    /** The journal of a server: for a remote one, under the backup folder in a folder named after the server. */
+    private Path journalPath(Path serverTab) throws IOException {
+        if (remote.isPresent()) {
+            return Journal.remoteLocation(remote.get().name(), serverTab.getFileName().toString(), backupDir.get());
+        }
+        return Journal.location(serverTab, backupDir);
+    }
+
+    /** @return a name relative to the server's directory, with {@code /} separators, as the remote server takes it */
+    private static String remoteName(String name) {
+        return name.replace('\\', '/');
     }
 
     /**
@@ -64,7 +93,7 @@ public final class InPlaceWriter {
     public Written write(MigrationResult result) throws IOException {
         Path serverTab = result.files().get(0).path();
         Path dir = serverTab.toAbsolutePath().getParent();
-        Path journalPath = Journal.location(serverTab, backupDir);
+        Path journalPath = journalPath(serverTab);
         Journal journal = Journal.read(journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         boolean resumed = unfinished.isPresent();
@@ -75,6 +104,14 @@ public final class InPlaceWriter {
         if (changed.isEmpty()) {
             unfinished.ifPresent(r -> appendQuietly(journal, "end", r.id()));
             return new Written(resumed, List.of(), List.of());
+        }
+        if (remote.isPresent()) {
+            Map<String, RemoteServer.Change> files = new LinkedHashMap<>();
+            for (FileResult f : changed) {
+                files.put(remoteName(dir.relativize(f.path().toAbsolutePath()).toString()),
+                        new RemoteServer.Change(f.path(), f.before(), f.after(), null));
+            }
+            remote.get().prepare(files);
         }
         String run;
         if (unfinished.isPresent()) {
@@ -102,6 +139,9 @@ public final class InPlaceWriter {
             }
             journal.append("file", run, name, f.beforeHash(), f.afterHash(),
                     journalPath.toAbsolutePath().getParent().relativize(backup.toAbsolutePath()).toString());
+            if (remote.isPresent()) {
+                remote.get().replace(remoteName(name), new RemoteServer.Change(f.path(), f.before(), f.after(), backup));
+            }
             writer.replace(f.path(), f.after(), f.beforeHash());
             journal.append("done", run, name);
             written.add(f.path());
@@ -119,7 +159,7 @@ public final class InPlaceWriter {
      * @throws IOException when the journal cannot be read
      */
     public Optional<SourceVersion> interruptedSource(Path serverTab) throws IOException {
-        return Journal.read(Journal.location(serverTab, backupDir)).unfinished().flatMap(Journal.Run::source);
+        return Journal.read(journalPath(serverTab)).unfinished().flatMap(Journal.Run::source);
     }
 
     /**
@@ -133,7 +173,7 @@ public final class InPlaceWriter {
      */
     public List<Path> rollback(Path serverTab) throws IOException {
         Path dir = serverTab.toAbsolutePath().getParent();
-        Path journalPath = Journal.location(serverTab, backupDir);
+        Path journalPath = journalPath(serverTab);
         Journal journal = Journal.read(journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         if (unfinished.isPresent()) {
@@ -157,9 +197,11 @@ public final class InPlaceWriter {
         Path base = journalPath.toAbsolutePath().getParent();
         Map<String, byte[]> originals = new LinkedHashMap<>();
         Map<String, String> current = new LinkedHashMap<>();
+        Map<String, RemoteServer.Change> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Journal.FileRecord> e : first.entrySet()) {
             Path file = dir.resolve(e.getKey());
-            String now = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : "";
+            byte[] nowBytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            String now = Files.exists(file) ? Hashes.sha256(nowBytes) : "";
             Journal.FileRecord original = e.getValue();
             if (now.equals(original.oldHash())) {
                 continue; // already the original (a rollback interrupted after this file)
@@ -177,10 +219,17 @@ public final class InPlaceWriter {
             }
             originals.put(e.getKey(), bytes);
             current.put(e.getKey(), now);
+            changes.put(remoteName(e.getKey()), new RemoteServer.Change(file, nowBytes, bytes, backup));
+        }
+        if (remote.isPresent() && !changes.isEmpty()) {
+            remote.get().prepare(changes);
         }
         List<Path> restored = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : originals.entrySet()) {
             Path file = dir.resolve(e.getKey());
+            if (remote.isPresent()) {
+                remote.get().replace(remoteName(e.getKey()), changes.get(remoteName(e.getKey())));
+            }
             writer.replace(file, e.getValue(), current.get(e.getKey()));
             journal.append("rollback", run.id(), e.getKey());
             restored.add(file);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.ctrl.Origins;
 
 /** A file xmailkit refused or failed to write, with a message in both languages. */
 public class WriteException extends IOException {
@@ -19,7 +20,7 @@ public class WriteException extends IOException {
      * @param cause the underlying error, or null
      */
     public WriteException(Path path, MigrationText text, Throwable cause) {
-        super(path + ": " + text.render(Locale.ENGLISH), cause);
+        super(Origins.display(path) + ": " + text.render(Locale.ENGLISH), cause);
         this.path = Objects.requireNonNull(path, "path");
         this.text = text;
     }
@@ -34,6 +35,6 @@ public class WriteException extends IOException {
      * @return {@code path: message}
      */
     public String message(Locale locale) {
-        return path + ": " + text.render(locale);
+        return Origins.display(path) + ": " + text.render(locale);
     }
 }

@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * An input that cannot be read or used at all (missing, unreadable, not a text file, too large, not a MailRoot).
- * Its message is one line: {@code path:line: message}, or {@code path: message} when no line applies.
+ * Its message is one line: {@code path:line: message}, or {@code path: message} when no line applies (a file of a
+ * remote MailRoot's local copy is named after the server, see {@link Origins}).
  */
 public final class InputException extends Exception {
 
@@ -42,7 +44,7 @@ public final class InputException extends Exception {
      * @param args   message values
      */
     public InputException(Path path, int line, Reason reason, String... args) {
-        super(path + (line > 0 ? ":" + line : "") + ": "
+        super(Origins.display(path) + (line > 0 ? ":" + line : "") + ": "
                 + MESSAGES.get(Locale.ENGLISH, "input." + reason.name(), (Object[]) args));
         this.path = Objects.requireNonNull(path, "path");
         this.line = line;
@@ -70,6 +72,14 @@ public final class InputException extends Exception {
      * @return {@code path:line: message} in that language
      */
     public String oneLine(Locale locale) {
-        return path + (line > 0 ? ":" + line : "") + ": " + MESSAGES.get(locale, "input." + reason.name(), args.toArray());
+        return Origins.display(path) + (line > 0 ? ":" + line : "") + ": " + message(locale);
+    }
+
+    /**
+     * @param locale the language
+     * @return the message without the path and line
+     */
+    public String message(Locale locale) {
+        return MESSAGES.get(locale, "input." + reason.name(), args.toArray());
     }
 }

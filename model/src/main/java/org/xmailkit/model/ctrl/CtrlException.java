@@ -41,6 +41,8 @@ public final class CtrlException extends IOException {
         LIMIT,
         /** The connection ended. */
         CLOSED,
+        /** An upload failed after lines were sent: the file on the server may hold part of them. */
+        UNCONFIRMED,
         /** The remote MailRoot holds no server.tab. */
         NO_SERVER_TAB,
         /** No password could be found. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -233,7 +234,9 @@ public final class CtrlSession implements AutoCloseable {
      *
      * @param path  a file relative to MailRoot
      * @param lines the lines (see {@link CtrlText#upload}); each at most {@link CtrlText#MAX_UPLOAD_LINE} bytes
-     * @throws CtrlException when the server refuses, or the session ends before XMail confirmed the upload
+     * @throws CtrlException when the server refuses before any line is sent ({@link CtrlException.Kind#COMMAND},
+     *                       nothing changed); {@link CtrlException.Kind#UNCONFIRMED} when anything fails once lines
+     *                       were sent, so that the file on the server may hold part of them
      */
     public void put(String path, List<byte[]> lines) throws CtrlException {
         for (byte[] l : lines) {
@@ -257,11 +260,13 @@ public final class CtrlSession implements AutoCloseable {
             data.writeBytes(new byte[] {'.', '\r', '\n'});
             out.write(data.toByteArray());
             out.flush();
+            expect("cfgfileset " + path, 0);
         } catch (IOException e) {
             broken = true;
-            throw failure(e);
+            throw new CtrlException(server, CtrlException.Kind.UNCONFIRMED, e, path,
+                    e instanceof CtrlException c ? c.message(Locale.ENGLISH) : CtrlException.printable(
+                            String.valueOf(e.getMessage())));
         }
-        expect("cfgfileset " + path, 0);
     }
 
     /**

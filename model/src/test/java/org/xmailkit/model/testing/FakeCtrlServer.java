@@ -61,6 +61,7 @@ public final class FakeCtrlServer implements AutoCloseable {
     private final List<String> loginLines = new CopyOnWriteArrayList<>();
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final SSLContext tls;
     private final String keyStore;
     private final boolean implicitTls;
@@ -271,6 +272,13 @@ public final class FakeCtrlServer implements AutoCloseable {
         } catch (IOException e) {
             // closing
         }
+        for (Socket s : open) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                // closing
+            }
+        }
         pool.shutdownNow();
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
@@ -285,6 +293,7 @@ public final class FakeCtrlServer implements AutoCloseable {
         while (!listener.isClosed()) {
             try {
                 Socket s = listener.accept();
+                open.add(s);
                 sessions.incrementAndGet();
                 pool.submit(() -> session(s));
             } catch (IOException e) {
@@ -352,6 +361,8 @@ public final class FakeCtrlServer implements AutoCloseable {
             }
         } catch (IOException | InterruptedException e) {
             // The client went away.
+        } finally {
+            open.remove(raw);
         }
     }
 

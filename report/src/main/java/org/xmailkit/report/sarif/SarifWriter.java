@@ -12,12 +12,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.Reference;
@@ -216,7 +219,13 @@ public final class SarifWriter implements AuditWriter {
         ObjectNode a = p.putObject("artifactLocation");
         String rel = fleet.relative(file);
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(fleet.scanRoot().toAbsolutePath().normalize())) {
+        Optional<String> remote = Origins.name(file);
+        if (remote.isPresent()) {
+            // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
+            int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
+            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)));
+        } else if (abs.startsWith(fleet.scanRoot().toAbsolutePath().normalize())) {
             a.put("uri", encode(rel));
             a.put("uriBaseId", ROOT);
         } else {
