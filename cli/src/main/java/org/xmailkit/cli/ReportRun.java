@@ -89,8 +89,22 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
             throws InputException, IOException {
-        List<Path> servers = MailRoots.discover(inputs);
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        return run(MailRoots.discover(inputs), FleetAuditor.scanRoot(inputs, ctx.workingDir()), out, options, ctx);
+    }
+
+    /**
+     * Audits and plans the given servers and writes the report.
+     *
+     * @param servers  MailRoot directories and bare server.tab files, local copies of remote servers included
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
+     * @return the result
+     * @throws IOException when the report cannot be written
+     */
+    static FleetReport.Result run(List<Path> servers, Path scanRoot, Path out, AuditOptions options,
+                                  CommandContext ctx) throws IOException {
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());

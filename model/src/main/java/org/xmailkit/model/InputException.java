@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 
 /**
@@ -29,13 +30,16 @@ public final class InputException extends Exception {
         /** Larger than any XMail configuration file could sensibly be. */
         TOO_LARGE,
         /** A directory where a file was expected, or a special file. */
-        NOT_A_FILE
+        NOT_A_FILE,
+        /** A remote MailRoot that could not be read over CTRL. */
+        REMOTE
     }
 
     private final transient Path path;
     private final int line;
     private final Reason reason;
     private final List<String> args;
+    private final CtrlException remote;
 
     /**
      * @param path   the input
@@ -50,6 +54,22 @@ public final class InputException extends Exception {
         this.line = line;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.args = List.of(args);
+        this.remote = null;
+    }
+
+    /**
+     * A remote MailRoot that could not be read.
+     *
+     * @param path   the folder that stands for it (see {@link Origins})
+     * @param remote why
+     */
+    public InputException(Path path, CtrlException remote) {
+        super(Origins.display(path) + ": " + remote.message(Locale.ENGLISH), remote);
+        this.path = Objects.requireNonNull(path, "path");
+        this.line = 0;
+        this.reason = Reason.REMOTE;
+        this.args = List.of();
+        this.remote = remote;
     }
 
     /** @return the input path */
@@ -80,6 +100,9 @@ public final class InputException extends Exception {
      * @return the message without the path and line
      */
     public String message(Locale locale) {
+        if (remote != null) {
+            return remote.message(locale);
+        }
         return MESSAGES.get(locale, "input." + reason.name(), args.toArray());
     }
 }

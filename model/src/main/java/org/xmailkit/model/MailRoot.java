@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * An XMail MailRoot: a directory holding {@code server.tab}, with lazy access to the files around it; or a bare
@@ -56,10 +58,14 @@ public final class MailRoot {
      * @param path a MailRoot directory, or a server.tab file (any name) to audit on its own
      * @return the MailRoot
      * @throws InputException when the path is missing, is a directory without server.tab, or server.tab cannot be
-     *                        read
+     *                        read, or it stands for a remote MailRoot that could not be copied (see {@link Origins})
      */
     public static MailRoot open(Path path) throws InputException {
         Objects.requireNonNull(path, "path");
+        Optional<CtrlException> remote = Origins.of(path).flatMap(Origins.Origin::failure);
+        if (remote.isPresent()) {
+            throw new InputException(path, remote.get()); // a remote MailRoot whose copy could not be made
+        }
         if (!Files.exists(path)) {
             throw new InputException(path, 0, InputException.Reason.MISSING);
         }

@@ -43,6 +43,8 @@ public final class CtrlException extends IOException {
         CLOSED,
         /** An upload failed after lines were sent: the file on the server may hold part of them. */
         UNCONFIRMED,
+        /** The local copy of a remote MailRoot could not be written. */
+        COPY,
         /** The remote MailRoot holds no server.tab. */
         NO_SERVER_TAB,
         /** No password could be found. */

@@ -18,11 +18,21 @@ public final class Origins {
      *
      * @param server    {@code ctrl://user@host:port}
      * @param transport how it was read
+     * @param failure   why no copy could be made, for a server that could not be read
      */
-    public record Origin(String server, CtrlTransport transport) {
+    public record Origin(String server, CtrlTransport transport, Optional<CtrlException> failure) {
         public Origin {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(transport, "transport");
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /**
+         * @param server    {@code ctrl://user@host:port}
+         * @param transport how it was read
+         */
+        public Origin(String server, CtrlTransport transport) {
+            this(server, transport, Optional.empty());
         }
     }
 
