@@ -15,6 +15,7 @@ import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
 
@@ -99,7 +100,8 @@ public final class Migrator {
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
                                    Charset charset) {
-        List<String> diff = UnifiedDiff.of(path.toString(), path + " (migrated)", before, after, charset);
+        String shown = Origins.display(path);
+        List<String> diff = UnifiedDiff.of(shown, shown + " (migrated)", before, after, charset);
         return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, diff);
     }
 }

@@ -38,6 +38,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
+import jdk.net.ExtendedSocketOptions;
 import org.xmailkit.model.FileInput;
 
 /**
@@ -71,6 +72,8 @@ public final class CtrlSession implements AutoCloseable {
     }
 
     private final String server;
+    private final Socket raw;
+    private final boolean quickAck;
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -80,9 +83,11 @@ public final class CtrlSession implements AutoCloseable {
     private boolean broken;
     private boolean closed;
 
-    private CtrlSession(String server, Socket socket, Optional<String> fingerprint, boolean firstUse,
+    private CtrlSession(String server, Socket raw, Socket socket, Optional<String> fingerprint, boolean firstUse,
                         CtrlTransport transport) throws IOException {
         this.server = server;
+        this.raw = raw;
+        this.quickAck = raw.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), 8192);
         this.out = new BufferedOutputStream(socket.getOutputStream(), 8192);
@@ -139,7 +144,7 @@ public final class CtrlSession implements AutoCloseable {
                 fp = Optional.of(trust.seen);
                 first = trust.recordIfNew();
             }
-            return new CtrlSession(server, socket, fp, first, settings.transport());
+            return new CtrlSession(server, raw, socket, fp, first, settings.transport());
         } catch (CtrlException e) {
             closeQuietly(socket);
             closeQuietly(raw);
@@ -338,8 +343,25 @@ public final class CtrlSession implements AutoCloseable {
     }
 
     private void send(String line) throws IOException {
+        quickAck();
         out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /**
+     * XMail sends a list one line per write, so with Nagle's algorithm on its side each line after the first waits
+     * for this side's acknowledgement, which Linux delays by up to 40 ms: a listing took 40 ms however short. Asking
+     * for immediate acknowledgements (the kernel turns them off again after a while, so before each command and
+     * each list line) makes a session of a hundred commands take milliseconds instead of seconds.
+     */
+    private void quickAck() {
+        if (quickAck) {
+            try {
+                raw.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            } catch (IOException | UnsupportedOperationException e) {
+                // Only slower.
+            }
+        }
     }
 
     private void expect(String what, int code) throws CtrlException {
@@ -370,6 +392,7 @@ public final class CtrlSession implements AutoCloseable {
     private byte[] listLine() throws CtrlException {
         byte[] line;
         try {
+            quickAck();
             line = readLine();
         } catch (IOException e) {
             broken = true;

@@ -187,20 +187,46 @@ public final class CtrlText {
      * @return the file
      */
     public static Rebuilt rebuild(List<byte[]> lines, long size) {
+        List<byte[]> matches = candidates(lines, size);
+        if (matches.size() == 1) {
+            return new Rebuilt(matches.get(0), true);
+        }
+        return new Rebuilt(matches.isEmpty() ? closest(lines, size) : matches.get(0), false);
+    }
+
+    /**
+     * @param lines the lines received (dot-stuffing removed)
+     * @param size  the file's size
+     * @return every distinct file, with one kind of line break throughout, that gives these lines and this size on
+     *         some platform: one when the file is known exactly; two for instance for a file of two lines, which may
+     *         end in LF or be CRLF without a final line break
+     */
+    public static List<byte[]> candidates(List<byte[]> lines, long size) {
         List<byte[]> matches = new ArrayList<>();
+        for (Platform p : Platform.values()) {
+            for (Newline n : Newline.values()) {
+                for (boolean last : new boolean[] {true, false}) {
+                    byte[] c = candidate(lines, p, n, last);
+                    if (c.length == size && equalLines(served(c, p), lines)
+                            && matches.stream().noneMatch(m -> Arrays.equals(m, c))) {
+                        matches.add(c);
+                    }
+                }
+            }
+        }
+        return matches;
+    }
+
+    /** The candidate closest in size among those that give the same lines (any, if none does). */
+    private static byte[] closest(List<byte[]> lines, long size) {
         byte[] closest = null;
         long closestDistance = Long.MAX_VALUE;
         for (Platform p : Platform.values()) {
             for (Newline n : Newline.values()) {
                 for (boolean last : new boolean[] {true, false}) {
                     byte[] c = candidate(lines, p, n, last);
-                    boolean sameLines = equalLines(served(c, p), lines);
-                    if (sameLines && c.length == size) {
-                        if (matches.stream().noneMatch(m -> Arrays.equals(m, c))) {
-                            matches.add(c);
-                        }
-                    }
-                    long distance = Math.abs(c.length - size) + (sameLines ? 0 : Long.MAX_VALUE / 2);
+                    long distance = Math.abs(c.length - size)
+                            + (equalLines(served(c, p), lines) ? 0 : Long.MAX_VALUE / 2);
                     if (distance < closestDistance) {
                         closestDistance = distance;
                         closest = c;
@@ -208,10 +234,20 @@ public final class CtrlText {
                 }
             }
         }
-        if (matches.size() == 1) {
-            return new Rebuilt(matches.get(0), true);
+        return closest;
+    }
+
+    /**
+     * @param file a file's bytes
+     * @return CRLF when its first line break is CRLF, LF when it is LF, empty without line breaks
+     */
+    public static Optional<Newline> firstBreak(byte[] file) {
+        for (int i = 0; i < file.length; i++) {
+            if (file[i] == LF) {
+                return Optional.of(i > 0 && file[i - 1] == CR ? Newline.CRLF : Newline.LF);
+            }
         }
-        return new Rebuilt(matches.isEmpty() ? closest : matches.get(0), false);
+        return Optional.empty();
     }
 
     /** The file that, written with this line break, gives these lines on this platform. */

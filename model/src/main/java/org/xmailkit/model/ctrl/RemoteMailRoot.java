@@ -43,6 +43,8 @@ public final class RemoteMailRoot {
     public enum NoteKind {
         /** A file's bytes could not be rebuilt exactly (line breaks, a NUL byte, or it changed while read). */
         INEXACT,
+        /** Two ways of writing a file fit what CTRL shows, and the server's other files do not tell which it is. */
+        AMBIGUOUS,
         /** A listed file could not be read. */
         UNREADABLE,
         /** A file larger than xmailkit reads was left out. */
@@ -99,6 +101,10 @@ public final class RemoteMailRoot {
     private final Path directory;
     private final Map<String, Long> files = new LinkedHashMap<>();
     private final List<Note> notes = new ArrayList<>();
+    /** Files two ways of writing fit, with those ways; settled at the end by the server's other files. */
+    private final Map<String, List<byte[]>> ambiguous = new LinkedHashMap<>();
+    /** How many files known exactly end their lines with LF, and with CRLF. */
+    private final Map<CtrlText.Newline, Integer> breaks = new LinkedHashMap<>();
 
     private RemoteMailRoot(CtrlSession session, Path directory) {
         this.session = session;
@@ -152,6 +158,29 @@ public final class RemoteMailRoot {
             }
         }
         userTabs();
+        settle();
+    }
+
+    /**
+     * A file that fits two ways of writing (two lines: LF with a final line break, or CRLF without) takes the line
+     * break of the server's files that are known exactly; when they do not agree, or there are none, it is noted as
+     * not exact.
+     */
+    private void settle() throws IOException {
+        int lf = breaks.getOrDefault(CtrlText.Newline.LF, 0);
+        int crlf = breaks.getOrDefault(CtrlText.Newline.CRLF, 0);
+        Optional<CtrlText.Newline> usual = lf > 0 && crlf == 0 ? Optional.of(CtrlText.Newline.LF)
+                : crlf > 0 && lf == 0 ? Optional.of(CtrlText.Newline.CRLF) : Optional.empty();
+        for (Map.Entry<String, List<byte[]>> e : ambiguous.entrySet()) {
+            List<byte[]> fitting = e.getValue().stream()
+                    .filter(c -> usual.isPresent() && CtrlText.firstBreak(c).equals(usual)).toList();
+            if (fitting.size() == 1) {
+                PrivateFiles.writePrivate(directory, e.getKey(), fitting.get(0));
+            } else {
+                notes.add(new Note(NoteKind.AMBIGUOUS, e.getKey(), List.of(CtrlText.firstBreak(e.getValue().get(0))
+                        .map(Enum::name).orElse("-"))));
+            }
+        }
     }
 
     /**
@@ -249,32 +278,39 @@ public final class RemoteMailRoot {
             notes.add(new Note(NoteKind.TOO_LARGE, rel, List.of(Long.toString(size))));
             return;
         }
-        Optional<CtrlText.Rebuilt> bytes = fetch(rel, size);
-        if (bytes.isEmpty()) {
+        Optional<List<byte[]>> lines = fetch(rel);
+        if (lines.isEmpty()) {
             return;
         }
-        if (!bytes.get().exact()) {
+        List<byte[]> fits = CtrlText.candidates(lines.get(), size);
+        if (fits.isEmpty()) {
             // Read once more, with its size: the file may have changed between filelist and cfgfileget.
             Optional<Long> again = size(rel);
-            if (again.isPresent()) {
-                Optional<CtrlText.Rebuilt> second = fetch(rel, again.get());
-                if (second.isPresent()) {
-                    bytes = second;
-                    size = again.get();
-                }
-            }
-            if (!bytes.get().exact()) {
-                notes.add(new Note(NoteKind.INEXACT, rel, List.of(Long.toString(size),
-                        Integer.toString(bytes.get().bytes().length))));
+            Optional<List<byte[]>> second = again.isPresent() ? fetch(rel) : Optional.empty();
+            if (second.isPresent()) {
+                size = again.get();
+                lines = second;
+                fits = CtrlText.candidates(lines.get(), size);
             }
         }
-        PrivateFiles.writePrivate(directory, rel, bytes.get().bytes());
+        byte[] bytes;
+        if (fits.size() == 1) {
+            bytes = fits.get(0);
+            CtrlText.firstBreak(bytes).ifPresent(n -> breaks.merge(n, 1, Integer::sum));
+        } else if (fits.size() > 1) {
+            bytes = fits.get(0);
+            ambiguous.put(rel, fits);
+        } else {
+            bytes = CtrlText.rebuild(lines.get(), size).bytes();
+            notes.add(new Note(NoteKind.INEXACT, rel, List.of(Long.toString(size), Integer.toString(bytes.length))));
+        }
+        PrivateFiles.writePrivate(directory, rel, bytes);
         files.put(rel, size);
     }
 
-    private Optional<CtrlText.Rebuilt> fetch(String rel, long size) throws CtrlException {
+    private Optional<List<byte[]>> fetch(String rel) throws CtrlException {
         try {
-            return Optional.of(CtrlText.rebuild(session.get(rel), size));
+            return Optional.of(session.get(rel));
         } catch (CtrlException e) {
             if (e.kind() == CtrlException.Kind.COMMAND && e.code() == FILE_OPEN) {
                 notes.add(new Note(NoteKind.UNREADABLE, rel, List.of(String.format("-%05d", e.code()))));

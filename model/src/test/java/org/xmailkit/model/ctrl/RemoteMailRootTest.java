@@ -147,4 +147,32 @@ class RemoteMailRootTest {
             assertThrows(IllegalArgumentException.class, () -> RemoteMailRoot.current(c, "../x"));
         }
     }
+
+    @Test
+    void aTwoLineFileTakesTheLineBreakOfTheServersOtherFiles() throws IOException {
+        byte[] tab = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\r\n\"HeloDomain\"\t\"c\"\r\n".getBytes();
+        byte[] twoCrlf = "\"a\"\t\"b\"\r\n\"c\"\t\"d\"".getBytes(); // Notepad style: no final line break
+        byte[] twoLf = "\"a\"\t\"b\"\n\"c\"\t\"d\"\n".getBytes();
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", tab)
+                .file("aliases.tab", twoCrlf);
+             CtrlSession c = open(s)) {
+            RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("crlf"));
+            assertArrayEquals(twoCrlf, Files.readAllBytes(dir.resolve("crlf/aliases.tab")));
+            assertEquals(List.of(), snap.notes());
+        }
+        byte[] lfTab = new String(tab, StandardCharsets.US_ASCII).replace("\r\n", "\n").getBytes();
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", lfTab)
+                .file("aliases.tab", twoLf);
+             CtrlSession c = open(s)) {
+            RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("lf"));
+            assertArrayEquals(twoLf, Files.readAllBytes(dir.resolve("lf/aliases.tab")));
+            assertEquals(List.of(), snap.notes());
+        }
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", twoLf);
+             CtrlSession c = open(s)) {
+            RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("alone"));
+            assertEquals(List.of(RemoteMailRoot.NoteKind.AMBIGUOUS), snap.notes().stream()
+                    .map(RemoteMailRoot.Note::kind).toList(), "nothing else on the server tells");
+        }
+    }
 }
