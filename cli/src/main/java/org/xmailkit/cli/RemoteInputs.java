@@ -4,6 +4,8 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
@@ -168,8 +171,25 @@ final class RemoteInputs implements AutoCloseable {
             }
         }
         int parallel = number(cl, ctx, "ctrl-parallel", DEFAULT_PARALLEL, 1, MAX_PARALLEL);
-        return new RemoteInputs(local, remote, Optional.ofNullable(cl.getOptionValue("snapshot")).map(ctx::resolve),
-                parallel, environment, prompt);
+        Optional<Path> snapshot = Optional.ofNullable(cl.getOptionValue("snapshot")).map(ctx::resolve);
+        if (snapshot.isPresent() && !newOrEmpty(snapshot.get())) {
+            throw new UsageException(ctx.msg("ctrl.snapshotBusy", snapshot.get()));
+        }
+        return new RemoteInputs(local, remote, snapshot, parallel, environment, prompt);
+    }
+
+    private static boolean newOrEmpty(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What applies to every remote server unless its line in a servers file says otherwise. */

@@ -11,6 +11,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -31,6 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -157,6 +161,31 @@ public final class FakeCtrlServer implements AutoCloseable {
         while (slash > 0) {
             folders.add(name.substring(0, slash));
             slash = name.lastIndexOf('/', slash - 1);
+        }
+        return this;
+    }
+
+    /**
+     * Serves every regular file and folder of a local MailRoot.
+     *
+     * @param dir the MailRoot
+     * @return this
+     */
+    public FakeCtrlServer mailRoot(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.toList()) {
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                if (rel.isEmpty()) {
+                    continue;
+                }
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    folder(rel);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    file(rel, Files.readAllBytes(p));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return this;
     }
