@@ -132,7 +132,7 @@ final class AuditCommand implements Command {
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
         try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())
-                .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build() : null) {
+                .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build() : null) {
             Consumer<ServerAudit> step = progress == null ? s -> { } : s -> progress.step();
             fleet = fleetAuditor.audit(servers, scanRoot, options, step);
         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -62,7 +63,7 @@ final class BenchCommand implements Command {
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
         Path work = Files.createTempDirectory("xmailkit-bench-");
         Path out = cl.hasOption("out") ? ctx.resolve(cl.getOptionValue("out")) : work.resolve("report");
-        ReportRun.checkOut(out, ctx);
+        WriteManifest report = ReportRun.checkOut(out, ctx);
         Path template = DemoCommand.extract(work.resolve("template"));
         DemoCertificates.generate(template, ctx.clock());
         List<Path> servers = fleet(template, work.resolve("fleet"), n);
@@ -73,7 +74,7 @@ final class BenchCommand implements Command {
         FleetReport.Result r;
         try {
             watch.start();
-            r = ReportRun.run(servers, out, options, ctx);
+            r = ReportRun.run(servers, report, options, ctx);
         } finally {
             watch.stop();
         }

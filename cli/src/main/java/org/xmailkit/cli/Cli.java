@@ -18,6 +18,7 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * Parses {@code xmailkit <command> [options] [operands]}, runs the command and maps every outcome to an
@@ -152,6 +153,11 @@ public final class Cli {
             return ExitCode.INPUT;
         } catch (EditException e) {
             ctx.errors().println(PROGRAM + ": " + e.message(ctx.locale()));
+            trace(ctx, e);
+            return ExitCode.INPUT;
+        } catch (WriteRefusedException e) {
+            // A file the write policy would not write (a link, a file outside, one xmailkit did not write).
+            ctx.errors().println(e.oneLine(ctx.locale()));
             trace(ctx, e);
             return ExitCode.INPUT;
         } catch (Exception | Error e) {

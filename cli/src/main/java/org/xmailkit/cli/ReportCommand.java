@@ -9,6 +9,7 @@ import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -49,11 +50,11 @@ final class ReportCommand implements Command {
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
-        ReportRun.checkOut(out, ctx);
+        WriteManifest manifest = ReportRun.checkOut(out, ctx);
         List<Path> servers = new ArrayList<>(inputs.local().isEmpty() ? List.of() : MailRoots.discover(inputs.local()));
         inputs.collect(ctx, false).forEach(c -> servers.add(c.directory()));
-        FleetReport.Result r = ReportRun.run(servers, FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), out,
-                options, ctx);
+        FleetReport.Result r = ReportRun.run(servers, FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()),
+                manifest, options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
         return code;

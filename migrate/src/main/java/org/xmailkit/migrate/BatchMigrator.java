@@ -23,6 +23,9 @@ import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
+import org.xmailkit.model.fs.WriteLock;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * Migrates many servers in parallel (at most as many at once as there are processors), each on its own: a server
@@ -107,15 +110,15 @@ public final class BatchMigrator {
     }
 
     private final Migrator migrator;
-    private final AtomicWriter writer;
+    private final WritePolicy policy;
 
     /**
      * @param migrator computes each migration
-     * @param writer   writes files atomically
+     * @param policy   how files are written
      */
-    public BatchMigrator(Migrator migrator, AtomicWriter writer) {
+    public BatchMigrator(Migrator migrator, WritePolicy policy) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
-        this.writer = Objects.requireNonNull(writer, "writer");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
@@ -185,51 +188,34 @@ public final class BatchMigrator {
         }
     }
 
-    /** Processes one server; every failure becomes a failed outcome. */
+    /**
+     * Processes one server; every failure becomes a failed outcome. Writing and rolling back hold the server's lock
+     * from before its files are read until the last record is journaled, so two runs never interleave on it.
+     */
     ServerOutcome one(Job job, Options options) {
         Path path = job.server();
         String shown = Origins.display(path);
         try {
-            InPlaceWriter inPlace = new InPlaceWriter(writer, options.backupDir(), options.clock(), job.remote());
-            if (options.mode() == Mode.ROLLBACK) {
-                Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
-                List<Path> restored = inPlace.rollback(tab);
-                return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
-                        : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+            InPlaceWriter inPlace = new InPlaceWriter(policy, options.backupDir(), options.clock(), job.remote());
+            Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
+            boolean locks = options.mode() == Mode.WRITE || options.mode() == Mode.ROLLBACK;
+            try (WriteLock lock = locks ? inPlace.lock(tab) : null) {
+                return unlocked(job, options, inPlace, tab);
             }
-            MailRoot root = MailRoot.open(path);
-            SourceVersion source = Migrator.source(root, options.migration());
-            if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
-                // Finishing an interrupted run: migrate from the source version it recorded, not from what the
-                // half-migrated files now suggest.
-                Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
-                if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
-                    source = recorded.get();
-                }
-            }
-            MigrationResult result = migrator.migrate(root, options.migration(), source);
-            return switch (options.mode()) {
-                case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
-                        : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
-                case WRITE -> {
-                    InPlaceWriter.Written w = inPlace.write(result);
-                    yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
-                            : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
-                }
-                case OUT -> {
-                    Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
-                    List<Path> written = OutTree.write(result, dest);
-                    yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
-                            null, null);
-                }
-                case ROLLBACK -> throw new IllegalStateException("handled above");
-            };
         } catch (InputException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
         } catch (CtrlException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
+        } catch (PartialWriteException e) {
+            return new ServerOutcome(path, ServerOutcome.Status.FAILED, Optional.empty(), e.done(), false,
+                    l -> shown + ": " + e.text(l), e);
         } catch (WriteException e) {
             return ServerOutcome.failed(path, e::message, e);
+        } catch (WriteRefusedException e) {
+            if (e.reason() == WriteRefusedException.Reason.LOCKED) {
+                return ServerOutcome.failed(path, l -> shown + ": " + e.reasonText(l), e);
+            }
+            return ServerOutcome.failed(path, e::oneLine, e);
         } catch (EditException e) {
             return ServerOutcome.failed(path, l -> shown + ": " + e.message(l), e);
         } catch (AccessDeniedException e) {
@@ -245,5 +231,43 @@ public final class BatchMigrator {
         } catch (RuntimeException e) {
             return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.internal", e), e);
         }
+    }
+
+    /** One server's work, with its lock held when it writes. */
+    private ServerOutcome unlocked(Job job, Options options, InPlaceWriter inPlace, Path tab)
+            throws IOException, InputException, EditException {
+        Path path = job.server();
+        if (options.mode() == Mode.ROLLBACK) {
+            List<Path> restored = inPlace.rollback(tab);
+            return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
+                    : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+        }
+        MailRoot root = MailRoot.open(path);
+        SourceVersion source = Migrator.source(root, options.migration());
+        if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
+            // Finishing an interrupted run: migrate from the source version it recorded, not from what the
+            // half-migrated files now suggest.
+            Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
+            if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
+                source = recorded.get();
+            }
+        }
+        MigrationResult result = migrator.migrate(root, options.migration(), source);
+        return switch (options.mode()) {
+            case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
+                    : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
+            case WRITE -> {
+                InPlaceWriter.Written w = inPlace.write(result);
+                yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
+                        : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
+            }
+            case OUT -> {
+                Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
+                List<Path> written = OutTree.write(result, dest, policy);
+                yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
+                        null, null);
+            }
+            case ROLLBACK -> throw new IllegalStateException("handled above");
+        };
     }
 }

@@ -3,6 +3,7 @@ package org.xmailkit.migrate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * The server a local copy of a MailRoot was read from (a {@code ctrl://} server). An in-place write or a rollback of
@@ -20,7 +21,7 @@ public interface RemoteServer {
      * exactly.
      *
      * @param files each file to replace (by its name relative to MailRoot), with its local copy
-     * @throws FileChangedException when a file changed on the server
+     * @throws WriteRefusedException when a file changed on the server (reason CHANGED)
      * @throws IOException          when the server cannot be reached or cannot store a file exactly
      */
     void prepare(Map<String, Change> files) throws IOException;

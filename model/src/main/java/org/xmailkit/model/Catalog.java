@@ -23,8 +23,9 @@ public final class Catalog {
 
     /** The columns of {@code catalog.tsv}, in order. */
     public static final List<String> COLUMNS = List.of("name", "role", "since", "removed_in", "replaced_by", "kind",
-            "accessor", "default", "values", "security", "alias_of", "cfg_section", "cfg_order", "cfg_shown_as",
-            "cfg_label_ja", "cfg_label_en", "cfg_required", "cfg_ui", "description_en", "description_ja");
+            "accessor", "default", "values", "security", "secret", "alias_of", "cfg_section", "cfg_order",
+            "cfg_shown_as", "cfg_label_ja", "cfg_label_en", "cfg_required", "cfg_ui", "description_en",
+            "description_ja");
 
     /** Marks "no value" in the {@code default} column; {@code ""} there is the empty string. */
     public static final String NONE = "-";
@@ -112,8 +113,8 @@ public final class Catalog {
 
     private static Variable toVariable(String[] f) {
         XMailCfgField cfg = null;
-        if (!f[11].isEmpty()) {
-            cfg = new XMailCfgField(f[11], Integer.parseInt(f[12]), f[13], f[14], f[15], "1".equals(f[16]), f[17]);
+        if (!f[12].isEmpty()) {
+            cfg = new XMailCfgField(f[12], Integer.parseInt(f[13]), f[14], f[15], f[16], "1".equals(f[17]), f[18]);
             if (!SECTIONS.contains(cfg.section())) {
                 throw new IllegalArgumentException("unknown section " + cfg.section());
             }
@@ -122,7 +123,14 @@ public final class Catalog {
         return new Variable(f[0], Variable.Role.valueOf(f[1]), f[2], f[3], f[4],
                 Variable.Kind.valueOf(f[5].toUpperCase(Locale.ROOT)),
                 Variable.Accessor.valueOf(f[6].toUpperCase(Locale.ROOT)), def, f[8],
-                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)), f[10], cfg, f[18], f[19]);
+                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)), flag(f[10]), f[11], cfg, f[19], f[20]);
+    }
+
+    private static boolean flag(String column) {
+        if (!column.isEmpty() && !column.equals("1")) {
+            throw new IllegalArgumentException("secret must be 1 or empty: " + column);
+        }
+        return column.equals("1");
     }
 
     /** @return every entry, in catalogue order */

@@ -210,24 +210,14 @@ public final class ServerTab {
     }
 
     /**
-     * Renders Latin-1 byte text for a message: decoded in the file's encoding, control bytes shown as
-     * {@code \xNN}.
+     * Renders Latin-1 byte text for a message: decoded in the file's encoding, control characters escaped
+     * ({@link Printable}).
      *
      * @param bytesAsLatin1 bytes
      * @return printable text
      */
     public String printable(String bytesAsLatin1) {
-        String s = Entry.decode(bytesAsLatin1, charset);
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\uFEFF') {
-                out.append(String.format("\\x%02X", (int) c & 0xFF));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Printable.of(Entry.decode(bytesAsLatin1, charset));
     }
 
     // ------------------------------------------------------------------ edits

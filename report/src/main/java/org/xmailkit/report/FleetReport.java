@@ -1,15 +1,14 @@
 package org.xmailkit.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +25,10 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Secrets;
+import org.xmailkit.model.fs.WriteManifest;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.json.JsonWriter;
 import org.xmailkit.report.sarif.SarifWriter;
 
@@ -114,18 +117,32 @@ public final class FleetReport {
      * @param out      the output directory
      * @param progress told the number of servers done after each one (from worker threads)
      * @return what was produced
-     * @throws IOException when the report cannot be written
+     * @throws WriteRefusedException when the output directory may not be written to ({@link SiteWriter})
+     * @throws IOException           when the report cannot be written
      */
     public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+        return run(given, scanRoot, SiteWriter.directory(out, WritePolicy.STANDARD), progress);
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory, opened with {@link SiteWriter#directory}
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws WriteRefusedException when a file the report writes may not be replaced (checked before any is)
+     * @throws IOException           when the report cannot be written
+     */
+    public Result run(List<Path> given, Path scanRoot, WriteManifest out, IntConsumer progress) throws IOException {
         // The same server named twice (fleet/a and ./fleet/a) is reported once.
-        Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
+        Map<Path, Path> distinct = new LinkedHashMap<>();
         given.forEach(p -> distinct.putIfAbsent(key(p), p));
         List<Path> servers = List.copyOf(distinct.values());
         Path root = ServerIds.commonDirectory(servers);
         ReportModel.Meta meta = meta(root);
         HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
-        SiteWriter site = new SiteWriter(out, renderer);
         List<String> ids = ServerIds.assign(servers);
+        SiteWriter site = new SiteWriter(out, renderer, ids);
         Map<Path, Integer> index = new HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
             index.put(key(servers.get(i)), i);
@@ -153,10 +170,10 @@ public final class FleetReport {
         }
         ReportModel m = model.build(meta);
         Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
-        write(out.resolve(JSON), stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
+        site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
-        write(out.resolve(SARIF), stream -> new SarifWriter(options.locale(), options.toolVersion())
-                .write(fleet, stream));
+        site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));
+        site.close();
         List<String> failures = fleet.failed().stream()
                 .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
         return new Result(m, html, fleet, failures);
@@ -164,16 +181,6 @@ public final class FleetReport {
 
     private static Path key(Path p) {
         return p.toAbsolutePath().normalize();
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void write(Path file, Body body) throws IOException {
-        try (OutputStream o = Files.newOutputStream(file)) {
-            body.write(o);
-        }
     }
 
     /** The page of one server: audited ones are opened again for their settings, secrets and migration plan. */

@@ -20,6 +20,7 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Secrets;
 
 /**
  * {@code audit --format html}: one self-contained page with every server's grade and findings (the report site

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.xmailkit.migrate.FileChangedException;
 import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.RemoteServer;
 import org.xmailkit.migrate.WriteException;
@@ -14,6 +13,7 @@ import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.CtrlSession;
 import org.xmailkit.model.ctrl.CtrlText;
 import org.xmailkit.model.ctrl.RemoteMailRoot;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * Replaces files of a remote MailRoot over CTRL with the checks XMail itself does not make. XMail's cfgfileset writes
@@ -87,7 +87,7 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         for (Map.Entry<String, Change> e : files.entrySet()) {
             Change c = e.getValue();
             if (!holds(RemoteMailRoot.current(s, e.getKey()), c.before())) {
-                throw new FileChangedException(c.local());
+                throw new WriteRefusedException(c.local(), WriteRefusedException.Reason.CHANGED);
             }
             refuseUnless(c, c.before(), "before");
             refuseUnless(c, c.after(), "after");
@@ -101,7 +101,7 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         }
         CtrlSession s = session();
         if (!holds(RemoteMailRoot.current(s, name), c.before())) {
-            throw new FileChangedException(c.local());
+            throw new WriteRefusedException(c.local(), WriteRefusedException.Reason.CHANGED);
         }
         try {
             upload(s, name, c.after());

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Auditor;
-import org.xmailkit.migrate.AtomicWriter;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
 import org.xmailkit.migrate.BatchResult;
@@ -40,6 +39,7 @@ import org.xmailkit.model.ctrl.CtrlTrust;
 import org.xmailkit.model.ctrl.CtrlUrl;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.ctrl.RemoteMailRoot;
+import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.testing.FakeCtrlServer;
 
 /**
@@ -102,7 +102,7 @@ class CtrlRemoteTest {
         try (CtrlRemote remote = new CtrlRemote(name(s), connector(s), settle)) {
             BatchMigrator.Options o = new BatchMigrator.Options(mode, FROM_122, Optional.of(tmp.resolve("backups")),
                     CLOCK, 1);
-            BatchResult result = new BatchMigrator(migrator, new AtomicWriter())
+            BatchResult result = new BatchMigrator(migrator, WritePolicy.STANDARD)
                     .run(List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))), o,
                             BatchListener.NONE);
             return result.outcomes().get(0);

@@ -79,7 +79,7 @@ final class Accounts {
 
         /** @return the line with the password masked */
         String evidence() {
-            return Sec.masked(file, row, kind.passwordColumn);
+            return Sec.line(file, row.line());
         }
 
         /** @return the 1-based line */

@@ -39,7 +39,7 @@ public final class CtrlReadInClearText implements Rule {
         return Origins.of(ctx.root().directory())
                 .filter(o -> o.transport() == CtrlTransport.CLEARTEXT)
                 .map(o -> List.of(Finding.of(INFO, Location.file(ctx.root().directory()),
-                        Text.of("TLS-031.read", o.server()))))
+                        Text.of("TLS-031.read"))))
                 .orElse(List.of());
     }
 }
