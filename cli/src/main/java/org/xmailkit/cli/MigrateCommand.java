@@ -116,7 +116,8 @@ final class MigrateCommand implements Command {
 
         List<ServerOutcome> failedEarly = new ArrayList<>();
         int given = inputs.size() + remote.remote().size();
-        List<BatchMigrator.Job> jobs = inputs.isEmpty() ? new ArrayList<>() : jobs(inputs, out, given, failedEarly, ctx);
+        List<BatchMigrator.Job> jobs = inputs.isEmpty() ? new ArrayList<>()
+                : jobs(inputs, out, given, failedEarly, ctx);
         for (RemoteInputs.Collected c : remote.collect(ctx, cl.hasOption("quiet"))) {
             if (c.failure().isPresent()) {
                 CtrlException e = c.failure().get();

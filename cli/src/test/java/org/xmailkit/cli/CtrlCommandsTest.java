@@ -229,8 +229,8 @@ class CtrlCommandsTest {
     @Test
     void remoteMigrateWritesTheSameBytesAsALocalMigrateAndKeepsBackupsHere() throws IOException {
         Path copy = tmp.resolve("local-copy");
-        MailRootFixture.in(copy).xmail127Default().bytes("server.tab", Files.readAllBytes(mailRoot.resolve("server.tab")))
-                .write();
+        MailRootFixture.in(copy).xmail127Default()
+                .bytes("server.tab", Files.readAllBytes(mailRoot.resolve("server.tab"))).write();
         Run local = Run.of(tmp, "migrate", copy.toString(), "--write");
         assertEquals(ExitCode.OK, local.exit(), local.err());
         try (FakeCtrlServer s = server()) {

@@ -21,14 +21,14 @@ import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRoot;
-import org.xmailkit.model.ctrl.CtrlUrl;
-import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.Messages;
 import org.xmailkit.model.Printable;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.syntax.OptionList;
 import org.xmailkit.report.ServerReport.CategoryGroup;
 import org.xmailkit.report.ServerReport.FindingView;
@@ -108,7 +108,8 @@ public final class ServerReports {
      * @return the page model (grade F: nothing about the server is known)
      */
     public static ServerReport failed(String id, Path path, String error, String target) {
-        return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
+        return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F,
+                List.of(),
                 counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
                 MigrationView.failed(target, error), List.of());
     }

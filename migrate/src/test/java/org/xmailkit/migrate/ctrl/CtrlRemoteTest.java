@@ -164,7 +164,8 @@ class CtrlRemoteTest {
 
     @Test
     void aCrlfFileOnAServerThatWritesLfIsRefusedUnchanged() throws Exception {
-        byte[] crlf = new String(OLD, StandardCharsets.US_ASCII).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] crlf = new String(OLD, StandardCharsets.US_ASCII).replace("\n", "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         try (FakeCtrlServer s = server(crlf)) {
             ServerOutcome o = run(s, copy(s, "1"), BatchMigrator.Mode.WRITE);
             assertEquals(ServerOutcome.Status.FAILED, o.status());

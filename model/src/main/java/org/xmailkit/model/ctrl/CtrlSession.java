@@ -498,7 +498,10 @@ public final class CtrlSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ login
 
-    /** The {@code <...>} of the greeting (MiscUtils.cpp MscExtractServerTimeStamp: from the first '<' to the next '>'). */
+    /**
+     * The {@code <...>} of the greeting (MiscUtils.cpp MscExtractServerTimeStamp: from the first '<' to the next
+     * '>').
+     */
     private static String timestamp(String server, String greeting) throws CtrlException {
         int start = greeting.indexOf('<');
         int end = start < 0 ? -1 : greeting.indexOf('>', start + 1);

@@ -4,7 +4,10 @@ package org.xmailkit.model.ctrl;
 public enum CtrlTransport {
     /** CTRLS: TLS from the first byte (XMail's -W service, port 6018). */
     TLS,
-    /** CTRL, then {@code #!TLS} before the login (CTRLSvr.cpp CTRLLogin; refused with -00249 when EnableCTRL-TLS is 0). */
+    /**
+     * CTRL, then {@code #!TLS} before the login (CTRLSvr.cpp CTRLLogin; refused with -00249 when EnableCTRL-TLS is
+     * 0).
+     */
     STARTTLS,
     /** CTRL in clear text: only with {@code --ctrl-insecure}, and the audit says so. */
     CLEARTEXT;

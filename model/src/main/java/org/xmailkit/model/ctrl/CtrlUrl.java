@@ -30,7 +30,8 @@ public record CtrlUrl(String user, String host, int port) {
     private static final Pattern USER = Pattern.compile("[!#-~&&[^\"@:/\\\\]][!#-~&&[^\"/\\\\:]]{0,63}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9-]{1,63}){0,20}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-    private static final Pattern FORM = Pattern.compile("ctrl://([^/?#]*)@(\\[[^\\]]*\\]|[^:/?#\\[\\]]*)(?::([0-9]{1,5}))?/?");
+    private static final Pattern FORM =
+            Pattern.compile("ctrl://([^/?#]*)@(\\[[^\\]]*\\]|[^:/?#\\[\\]]*)(?::([0-9]{1,5}))?/?");
 
     public CtrlUrl {
         Objects.requireNonNull(user, "user");

@@ -16,7 +16,8 @@ import java.util.Optional;
 public final class KnownHosts {
 
     private static final Object LOCK = new Object();
-    private static final String HEADER = "# xmailkit: CTRL server certificates (host:port SHA-256), trusted on first use\n";
+    private static final String HEADER =
+            "# xmailkit: CTRL server certificates (host:port SHA-256), trusted on first use\n";
 
     private KnownHosts() {
     }

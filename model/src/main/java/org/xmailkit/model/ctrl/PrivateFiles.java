@@ -32,6 +32,8 @@ public final class PrivateFiles {
     /** The largest password, known-hosts or CA file read. */
     public static final int MAX_SMALL_FILE = 1024 * 1024;
 
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -168,7 +170,7 @@ public final class PrivateFiles {
             throw new FileSystemException(file.toString(), null, "a symbolic link");
         }
         FileAttribute<?>[] attrs = posix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
                 : new FileAttribute<?>[0];
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", attrs);
         try {
@@ -263,7 +265,7 @@ public final class PrivateFiles {
 
     private static void createDirectory(Path dir) throws IOException {
         if (posix(dir.toAbsolutePath().getParent())) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
             restrict(dir, true); // the umask may have taken bits away, never added them; set exactly
         } else {
             Files.createDirectory(dir);

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * A write the {@link WritePolicy} refused, or one that could not be made as the policy requires. Its message is one

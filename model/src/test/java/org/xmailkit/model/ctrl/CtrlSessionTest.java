@@ -234,8 +234,8 @@ class CtrlSessionTest {
             port = s.port();
         }
         CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(
-                new CtrlUrl("admin", "127.0.0.1", port), settings(CtrlTransport.TLS, new CtrlTrust.Pinned("0".repeat(64))),
-                PASSWORD));
+                new CtrlUrl("admin", "127.0.0.1", port),
+                settings(CtrlTransport.TLS, new CtrlTrust.Pinned("0".repeat(64))), PASSWORD));
         assertEquals(CtrlException.Kind.CONNECT, e.kind());
     }
 

@@ -136,10 +136,14 @@ class CtrlTextTest {
         assertArrayEquals(f, r.bytes());
     }
 
+    private static Arbitrary<String> lines() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("ab.\t #\u0082\u00a0").ofMaxLength(30),
+                Arbitraries.integers().between(2040, 4100).map(n -> "x".repeat(n)));
+    }
+
     @Provide
     Arbitrary<byte[]> files() {
-        Arbitrary<String> line = Arbitraries.oneOf(Arbitraries.strings().withChars("ab.\t #\u0082\u00a0").ofMaxLength(30),
-                Arbitraries.integers().between(2040, 4100).map(n -> "x".repeat(n)));
+        Arbitrary<String> line = lines();
         return Arbitraries.of("\n", "\r\n").flatMap(nl -> line.list().ofMaxSize(6).flatMap(lines ->
                 Arbitraries.of(true, false).map(last -> ascii(String.join(nl, lines) + (last && !lines.isEmpty()
                         ? nl : "")))));
@@ -147,8 +151,7 @@ class CtrlTextTest {
 
     @Provide
     Arbitrary<byte[]> regular() {
-        Arbitrary<String> line = Arbitraries.oneOf(Arbitraries.strings().withChars("ab.\t #\u0082\u00a0").ofMaxLength(30),
-                Arbitraries.integers().between(2040, 4100).map(n -> "x".repeat(n)));
+        Arbitrary<String> line = lines();
         Arbitrary<String> notAtTheEdge = line.filter(l -> l.length() != 2045 && l.length() != 2046);
         return Arbitraries.of("\n", "\r\n").flatMap(nl -> notAtTheEdge.list().ofMinSize(3).ofMaxSize(6)
                 .map(lines -> ascii(String.join(nl, lines) + nl)));

@@ -39,9 +39,10 @@ class RemoteMailRootTest {
 
     @Test
     void copiesWhatTheAuditReadsByteForByteIntoAPrivateMailRoot() throws Exception {
-        byte[] tab = ("# XMail 環境設定\r\n\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBanSpammers\"\t\"" + "x".repeat(3000)
-                + "\"\r\n").getBytes(SJIS);
-        byte[] users = "\"example.jp\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tab = ("# XMail 環境設定\r\n\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBanSpammers\"\t\""
+                + "x".repeat(3000) + "\"\r\n").getBytes(SJIS);
+        byte[] users = "\"example.jp\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n"
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] userTab = "\"SmtpPerms\"\t\"MR\"\n".getBytes(StandardCharsets.US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw")
                 .file("server.tab", tab).file("mailusers.tab", users).file("message.id", "7\r\n".getBytes())

@@ -362,7 +362,8 @@ public final class FakeCtrlServer implements AutoCloseable {
             }
             if (login.equals("#!TLS")) {
                 if (!starttls || s instanceof SSLSocket) {
-                    line(out, s instanceof SSLSocket ? "-00242 TLS link already active" : "-00249 TLS service disabled");
+                    line(out, s instanceof SSLSocket ? "-00242 TLS link already active"
+                            : "-00249 TLS service disabled");
                     return;
                 }
                 line(out, "+00000 Ready to start TLS mode");

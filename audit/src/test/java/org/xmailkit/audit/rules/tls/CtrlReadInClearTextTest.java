@@ -32,7 +32,8 @@ class CtrlReadInClearTextTest {
             List<Finding> f = Run.findings(new CtrlReadInClearText(), root);
             assertEquals(List.of("TLS-031.read"), Run.keys(f));
             assertTrue(f.get(0).message(Locale.ENGLISH).contains("clear text"), f.get(0).message(Locale.ENGLISH));
-            assertEquals(root.directory(), f.get(0).location().file(), "at the copy, which outputs name after the server");
+            assertEquals(root.directory(), f.get(0).location().file(),
+                    "at the copy, which outputs name after the server");
         }
     }
 
