@@ -31,6 +31,8 @@ public final class RemoteMailRoot {
     public static final int MAX_FOLDER_FILES = 2000;
     /** The most accounts whose user.tab is read. */
     public static final int MAX_ACCOUNTS = 5000;
+    /** The most bytes one copy may hold, all files together. */
+    public static final long MAX_COPY_BYTES = 256L * 1024 * 1024;
 
     /** Files at the top of a MailRoot that xmailkit reads besides the .tab files. */
     private static final List<String> TOP_FILES = List.of(MailRoot.SERVER_CERT, MailRoot.SERVER_KEY,
@@ -103,6 +105,8 @@ public final class RemoteMailRoot {
     private final List<Note> notes = new ArrayList<>();
     /** Files two ways of writing fit, with those ways; settled at the end by the server's other files. */
     private final Map<String, List<byte[]>> ambiguous = new LinkedHashMap<>();
+    /** The bytes copied so far, by the sizes filelist gave. */
+    private long copied;
     /** How many files known exactly end their lines with LF, and with CRLF. */
     private final Map<CtrlText.Newline, Integer> breaks = new LinkedHashMap<>();
 
@@ -277,6 +281,11 @@ public final class RemoteMailRoot {
         if (size > CtrlSession.MAX_FILE_BYTES) {
             notes.add(new Note(NoteKind.TOO_LARGE, rel, List.of(Long.toString(size))));
             return;
+        }
+        copied += size;
+        if (copied > MAX_COPY_BYTES) {
+            throw new CtrlException(session.server(), CtrlException.Kind.LIMIT, "filelist",
+                    MAX_COPY_BYTES / (1024 * 1024) + " MB");
         }
         Optional<List<byte[]>> lines = fetch(rel);
         if (lines.isEmpty()) {
