@@ -193,11 +193,43 @@ final class RemoteInputs implements AutoCloseable {
     }
 
     /** What applies to every remote server unless its line in a servers file says otherwise. */
-    private record Defaults(Optional<Path> passwordFile, Duration timeout) {
+    private record Defaults(CommandLine global, Path workingDir, Duration timeout) {
         static Defaults of(CommandLine cl, CommandContext ctx) throws UsageException {
             int seconds = number(cl, ctx, "ctrl-timeout", DEFAULT_TIMEOUT, 1, 3600);
-            return new Defaults(Optional.ofNullable(cl.getOptionValue("ctrl-password-file")).map(ctx::resolve),
-                    Duration.ofSeconds(seconds));
+            return new Defaults(cl, ctx.workingDir(), Duration.ofSeconds(seconds));
+        }
+
+        /**
+         * @param own    a server's own options (a servers-file line, or the command line itself)
+         * @param option a per-server option
+         * @return its value: the server's own, else the command line's
+         */
+        Optional<String> value(CommandLine own, String option) {
+            return Optional.ofNullable(own.getOptionValue(option)).or(() -> Optional.ofNullable(
+                    global.getOptionValue(option)));
+        }
+
+        /**
+         * @param own     a server's own options
+         * @param ownBase the folder its file names are relative to (the servers file's)
+         * @param option  a per-server option naming a file
+         * @return the file: the server's own, else the command line's (relative to the working directory)
+         */
+        Optional<Path> file(CommandLine own, Path ownBase, String option) {
+            String mine = own.getOptionValue(option);
+            if (mine != null) {
+                return Optional.of(ownBase.resolve(mine));
+            }
+            return Optional.ofNullable(global.getOptionValue(option)).map(workingDir::resolve);
+        }
+
+        /**
+         * @param own    a server's own options
+         * @param option a per-server flag
+         * @return whether the server or the command line gives it
+         */
+        boolean flag(CommandLine own, String option) {
+            return own.hasOption(option) || global.hasOption(option);
         }
     }
 
@@ -213,40 +245,41 @@ final class RemoteInputs implements AutoCloseable {
     /** A server's settings: its own options first (a servers-file line), then the command line's. */
     private static Spec spec(CtrlUrl url, CommandLine own, Defaults defaults, CommandContext ctx, Path base)
             throws UsageException {
-        boolean insecure = own.hasOption("ctrl-insecure");
-        String tls = own.getOptionValue("ctrl-tls");
-        if (insecure && tls != null) {
+        boolean insecure = defaults.flag(own, "ctrl-insecure");
+        Optional<String> tls = defaults.value(own, "ctrl-tls");
+        if (insecure && tls.isPresent()) {
             throw new UsageException(ctx.msg("ctrl.insecureAndTls"));
         }
         CtrlTransport transport;
         if (insecure) {
             transport = CtrlTransport.CLEARTEXT;
-        } else if (tls == null) {
+        } else if (tls.isEmpty()) {
             transport = CtrlTransport.forPort(url.port());
-        } else if (tls.equalsIgnoreCase("ctrls")) {
+        } else if (tls.get().equalsIgnoreCase("ctrls")) {
             transport = CtrlTransport.TLS;
-        } else if (tls.equalsIgnoreCase("starttls")) {
+        } else if (tls.get().equalsIgnoreCase("starttls")) {
             transport = CtrlTransport.STARTTLS;
         } else {
-            throw new UsageException(ctx.msg("cli.badValue", "--ctrl-tls", tls, "ctrls|starttls"));
+            throw new UsageException(ctx.msg("cli.badValue", "--ctrl-tls", tls.get(), "ctrls|starttls"));
         }
         CtrlTrust trust;
-        if (own.hasOption("ctrl-fingerprint")) {
+        Optional<String> pin = defaults.value(own, "ctrl-fingerprint");
+        Optional<Path> ca = defaults.file(own, base, "ctrl-ca");
+        Optional<Path> known = defaults.file(own, base, "ctrl-known-hosts");
+        if (pin.isPresent()) {
             try {
-                trust = new CtrlTrust.Pinned(own.getOptionValue("ctrl-fingerprint"));
+                trust = new CtrlTrust.Pinned(pin.get());
             } catch (IllegalArgumentException e) {
-                throw new UsageException(ctx.msg("cli.badValue", "--ctrl-fingerprint",
-                        own.getOptionValue("ctrl-fingerprint"), "SHA-256 (64 hex digits)"));
+                throw new UsageException(ctx.msg("cli.badValue", "--ctrl-fingerprint", pin.get(),
+                        "SHA-256 (64 hex digits)"));
             }
-        } else if (own.hasOption("ctrl-ca")) {
-            trust = new CtrlTrust.Authority(base.resolve(own.getOptionValue("ctrl-ca")));
-        } else if (own.hasOption("ctrl-known-hosts")) {
-            trust = new CtrlTrust.KnownHosts(base.resolve(own.getOptionValue("ctrl-known-hosts")));
+        } else if (ca.isPresent()) {
+            trust = new CtrlTrust.Authority(ca.get());
         } else {
-            trust = new CtrlTrust.KnownHosts(Path.of(System.getProperty("user.home")).resolve(DEFAULT_KNOWN_HOSTS));
+            trust = new CtrlTrust.KnownHosts(known.orElseGet(() -> Path.of(System.getProperty("user.home"))
+                    .resolve(DEFAULT_KNOWN_HOSTS)));
         }
-        Optional<Path> password = Optional.ofNullable(own.getOptionValue("ctrl-password-file")).map(base::resolve)
-                .or(defaults::passwordFile);
+        Optional<Path> password = defaults.file(own, base, "ctrl-password-file");
         return new Spec(url, new CtrlSettings(transport, trust, CtrlSettings.CONNECT_TIMEOUT, defaults.timeout()),
                 password);
     }

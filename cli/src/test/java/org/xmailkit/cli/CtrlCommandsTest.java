@@ -219,6 +219,12 @@ class CtrlCommandsTest {
                     passwordFile.toString(), "-f", "json");
             assertTrue(r.exit() == ExitCode.OK || r.exit() == ExitCode.FINDINGS, r.err());
             assertTrue(Files.readString(tmp.resolve("kh2")).contains(b.fingerprint()));
+            // A line without its own options takes the command line's.
+            Files.writeString(list, url(b) + " --ctrl-tls starttls\n");
+            Run global = Run.of(tmp, "audit", "--servers", list.toString(), "--ctrl-password-file",
+                    passwordFile.toString(), "--ctrl-known-hosts", "kh3", "-q");
+            assertTrue(global.exit() == ExitCode.OK || global.exit() == ExitCode.FINDINGS, global.err());
+            assertTrue(Files.readString(tmp.resolve("kh3")).contains(b.fingerprint()));
             Files.writeString(list, url(a) + " --ctrl-fingerprint nothex\n");
             Run bad = Run.of(tmp, "audit", "--servers", list.toString());
             assertEquals(ExitCode.USAGE, bad.exit());
