@@ -246,6 +246,7 @@ class CtrlCommandsTest {
             Run remote = Run.of(tmp, args("migrate", s, "--write", "--backup-dir", backups.toString()));
             assertEquals(ExitCode.OK, remote.exit(), remote.err());
             assertTrue(remote.out().contains("written: " + url(s) + "/server.tab"), remote.out());
+            assertTrue(remote.out().contains("--- " + url(s) + "/server.tab\n"), "the diff names the server");
             assertArrayEquals(Files.readAllBytes(copy.resolve("server.tab")), s.file("server.tab"));
             Run second = Run.of(tmp, args("migrate", s, "--write", "--backup-dir", backups.toString()));
             assertEquals(ExitCode.OK, second.exit(), second.err());

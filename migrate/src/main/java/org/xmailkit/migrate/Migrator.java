@@ -109,8 +109,14 @@ public final class Migrator {
                                    Charset charset, Secrets secrets) {
         String shown = Origins.display(path);
         List<String> diff = UnifiedDiff.of(kind, shown, shown + " (migrated)", before, after, charset);
-        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset,
-                diff.stream().map(secrets::scrub).toList());
+        List<String> shownDiff = new ArrayList<>(diff.size());
+        for (int i = 0; i < diff.size(); i++) {
+            String line = diff.get(i);
+            // The two header lines name the file (for a remote server, its ctrl:// address), not its content.
+            boolean header = i < 2 && (line.equals("--- " + shown) || line.equals("+++ " + shown + " (migrated)"));
+            shownDiff.add(header ? line : secrets.scrub(line));
+        }
+        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, shownDiff);
     }
 
     private static Change scrub(Change c, Secrets secrets) {
