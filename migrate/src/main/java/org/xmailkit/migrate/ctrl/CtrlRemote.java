@@ -47,7 +47,6 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
     private final Duration settle;
     private CtrlSession session;
     private CtrlText.Newline newline;
-    private boolean probeLeft;
 
     /**
      * @param server    the server, as {@code ctrl://user@host:port}
@@ -66,16 +65,6 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
     @Override
     public String name() {
         return server;
-    }
-
-    /** @return the line break the server writes, once learnt */
-    public Optional<CtrlText.Newline> newline() {
-        return Optional.ofNullable(newline);
-    }
-
-    /** @return whether the probe file could not be deleted again (the user is told its name) */
-    public boolean probeLeft() {
-        return probeLeft;
     }
 
     @Override
@@ -112,7 +101,13 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
             recover(name, c, e);
             return;
         }
-        Optional<RemoteMailRoot.Remote> now = RemoteMailRoot.current(s, name);
+        Optional<RemoteMailRoot.Remote> now;
+        try {
+            now = RemoteMailRoot.current(s, name);
+        } catch (CtrlException e) {
+            recover(name, c, e); // uploaded and confirmed, but the reading back failed: look again
+            return;
+        }
         if (holds(now, c.after())) {
             return;
         }
@@ -172,7 +167,10 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         s.put(PROBE, List.of(new byte[] {'x'}));
         Optional<RemoteMailRoot.Remote> r = RemoteMailRoot.current(s, PROBE);
         s.put(PROBE, List.of());
-        probeLeft = RemoteMailRoot.current(s, PROBE).isPresent();
+        if (RemoteMailRoot.current(s, PROBE).isPresent()) {
+            // An empty upload did not delete the file: this server does not write as XMail 1.27 does.
+            throw new CtrlException(server, CtrlException.Kind.PROTOCOL, "cfgfileset " + PROBE);
+        }
         long size = r.map(RemoteMailRoot.Remote::size).orElse(-1L);
         if (size == 2) {
             return CtrlText.Newline.LF;
