@@ -28,6 +28,8 @@ import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.xmailkit.migrate.ctrl.CtrlRemote;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.CtrlPassword;
 import org.xmailkit.model.ctrl.CtrlSession;
@@ -351,6 +353,23 @@ final class RemoteInputs implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(server -> console.readPassword("%s", ctx.msg("ctrl.prompt", server)));
+    }
+
+    /**
+     * Finds the MailRoots under the local paths and copies the remote servers.
+     *
+     * @param ctx   the context
+     * @param quiet whether to print only warnings about the copies
+     * @return the local MailRoots and the copies (a failed server's folder included, in input order after the local
+     *         ones), and what could not be searched locally
+     * @throws InputException when a local input is missing or holds no MailRoot
+     * @throws IOException    when the snapshot folder cannot be made
+     */
+    MailRoots.Discovery discover(CommandContext ctx, boolean quiet) throws InputException, IOException {
+        MailRoots.Discovery found = MailRoots.discover(local);
+        List<Path> servers = new ArrayList<>(found.servers());
+        collect(ctx, quiet).forEach(c -> servers.add(c.directory()));
+        return new MailRoots.Discovery(servers, found.skipped());
     }
 
     /** @return the local paths given */

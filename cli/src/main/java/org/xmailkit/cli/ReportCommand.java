@@ -51,10 +51,8 @@ final class ReportCommand implements Command {
         Path out = ctx.resolve(cl.getOptionValue("out"));
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
         WriteManifest manifest = ReportRun.checkOut(out, ctx);
-        List<Path> servers = new ArrayList<>(inputs.local().isEmpty() ? List.of() : MailRoots.discover(inputs.local()));
-        inputs.collect(ctx, false).forEach(c -> servers.add(c.directory()));
-        FleetReport.Result r = ReportRun.run(servers, FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()),
-                manifest, options, ctx);
+        FleetReport.Result r = ReportRun.run(inputs.discover(ctx, false),
+                FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), manifest, options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
         return code;

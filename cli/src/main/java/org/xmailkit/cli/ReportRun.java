@@ -103,7 +103,8 @@ final class ReportRun {
     /**
      * Audits and plans the given servers and writes the report.
      *
-     * @param servers  MailRoot directories and bare server.tab files, local copies of remote servers included
+     * @param found    MailRoot directories and bare server.tab files (local copies of remote servers included), and
+     *                 what could not be searched
      * @param scanRoot the directory paths are shown relative to
      * @param out      the output directory
      * @param options  the audit options
@@ -112,8 +113,9 @@ final class ReportRun {
      * @throws UsageException when a file of the report may not be replaced
      * @throws IOException    when the report cannot be written
      */
-    static FleetReport.Result run(List<Path> servers, Path scanRoot, WriteManifest out, AuditOptions options,
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
                                   CommandContext ctx) throws UsageException, IOException {
+        List<Path> servers = found.servers();
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
@@ -123,7 +125,7 @@ final class ReportRun {
         TerminalStream err = ctx.errors();
         int total = servers.size();
         try {
-            return report.run(servers, scanRoot, out, done -> {
+            return report.run(servers, found.skipped(), scanRoot, out, done -> {
                 if (ctx.terminal()) {
                     err.raw("\r");
                     err.print(ctx.msg("report.progress", done, total));
@@ -142,7 +144,7 @@ final class ReportRun {
      *
      * @param r   the result
      * @param ctx the context
-     * @return {@link ExitCode#PARTIAL} when some server failed, else {@link ExitCode#OK}
+     * @return {@link ExitCode#PARTIAL} when some server failed or some file was not read, else {@link ExitCode#OK}
      */
     static ExitCode summarise(FleetReport.Result r, CommandContext ctx) {
         PrintStream out = ctx.text();
@@ -164,7 +166,9 @@ final class ReportRun {
         for (String f : r.failures()) {
             err.println(f);
         }
-        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        // A file not read (a link leaving the MailRoot, a FIFO, over a bound) leaves the report incomplete, as the
+        // audit says with the same exit code.
+        return r.failures().isEmpty() && !r.fleet().incomplete() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     /**

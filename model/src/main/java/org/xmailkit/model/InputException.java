@@ -29,8 +29,22 @@ public final class InputException extends Exception {
         BINARY,
         /** Larger than any XMail configuration file could sensibly be. */
         TOO_LARGE,
-        /** A directory where a file was expected, or a special file. */
+        /** A directory where a file was expected. */
         NOT_A_FILE,
+        /** A file where a directory was expected. */
+        NOT_A_DIRECTORY,
+        /** A FIFO, device or socket: refused without being opened. */
+        SPECIAL_FILE,
+        /** A symbolic link (or a path through one) that leads out of the MailRoot or the directory named. */
+        LINK_OUTSIDE,
+        /** More lines than any XMail configuration file could sensibly hold. */
+        TOO_MANY_LINES,
+        /** The file was replaced while it was being read. */
+        CHANGED,
+        /** A directory deeper than the search goes, whose subdirectories were not searched. */
+        TOO_DEEP,
+        /** The server's files need more memory than the run may use. */
+        OUT_OF_MEMORY,
         /** A remote MailRoot that could not be read over CTRL. */
         REMOTE
     }
@@ -49,7 +63,7 @@ public final class InputException extends Exception {
      */
     public InputException(Path path, int line, Reason reason, String... args) {
         super(Origins.display(path) + (line > 0 ? ":" + line : "") + ": "
-                + MESSAGES.get(Locale.ENGLISH, "input." + reason.name(), (Object[]) args));
+                + text(Locale.ENGLISH, reason, List.of(args)));
         this.path = Objects.requireNonNull(path, "path");
         this.line = line;
         this.reason = Objects.requireNonNull(reason, "reason");
@@ -70,6 +84,15 @@ public final class InputException extends Exception {
         this.reason = Reason.REMOTE;
         this.args = List.of();
         this.remote = remote;
+    }
+
+    /**
+     * @param path a server whose files need more memory than the run may use
+     * @return the error saying so, with the heap limit
+     */
+    public static InputException outOfMemory(Path path) {
+        return new InputException(path, 0, Reason.OUT_OF_MEMORY,
+                Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     }
 
     /** @return the input path */
@@ -103,6 +126,13 @@ public final class InputException extends Exception {
         if (remote != null) {
             return remote.message(locale);
         }
-        return MESSAGES.get(locale, "input." + reason.name(), args.toArray());
+        return text(locale, reason, args);
+    }
+
+    /** A key {@code input.<REASON>.<n>} (n = number of values) takes precedence over {@code input.<REASON>}. */
+    private static String text(Locale locale, Reason reason, List<String> args) {
+        String key = "input." + reason.name();
+        String variant = key + "." + args.size();
+        return MESSAGES.get(locale, !args.isEmpty() && MESSAGES.has(locale, variant) ? variant : key, args.toArray());
     }
 }

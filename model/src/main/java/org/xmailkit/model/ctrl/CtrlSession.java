@@ -39,7 +39,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 import jdk.net.ExtendedSocketOptions;
-import org.xmailkit.model.FileInput;
+import org.xmailkit.model.fs.ReadPolicy;
 
 /**
  * One session with an XMail CTRL server (Readme.txt "XMAIL ADMIN PROTOCOL", CTRLSvr.cpp): TLS first (CTRLS, or
@@ -54,8 +54,8 @@ public final class CtrlSession implements AutoCloseable {
     public static final int MAX_LINE = 4096;
     /** The most entries a listing may hold. */
     public static final int MAX_ENTRIES = 10_000;
-    /** The most bytes one file may hold, as for files on disk. */
-    public static final long MAX_FILE_BYTES = FileInput.MAX_BYTES;
+    /** The most bytes one file may hold, as for text files on disk ({@link ReadPolicy#TEXT}). */
+    public static final long MAX_FILE_BYTES = ReadPolicy.TEXT.maxBytes();
     /** The longest command line XMail reads (CTRLSvr.cpp CTRL_MAX_LINE_SIZE 4096, less CRLF and the end byte). */
     private static final int MAX_COMMAND = 4000;
 
