@@ -45,10 +45,10 @@ import org.xmailkit.model.ctrl.RemoteMailRoot;
  * The inputs of a command that takes MailRoots: local paths, and remote servers named as
  * {@code ctrl://USER@HOST[:PORT]} (operands, or lines of {@code --servers FILE}). Each remote server is copied over
  * CTRL into a local folder that the command then reads like any MailRoot; copies are made in parallel (at most
- * {@code --ctrl-parallel} at once), a server that cannot be read is reported as failed and the others go on. Copies are private folders, deleted when
- * the command ends unless {@code --snapshot DIR} keeps them. Passwords come from a file only its owner can read, the
- * environment or the terminal, never the command line; they stay in memory for the command's writes and are
- * cleared at the end.
+ * {@code --ctrl-parallel} at once), a server that cannot be read is reported as failed and the others go on. Copies
+ * are private folders, deleted when the command ends unless {@code --snapshot DIR} keeps them. Passwords come from a
+ * file only its owner can read, the environment or the terminal, never the command line; they stay in memory for
+ * the command's writes and are cleared at the end.
  */
 final class RemoteInputs implements AutoCloseable {
 
