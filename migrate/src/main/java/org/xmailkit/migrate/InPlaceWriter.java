@@ -314,7 +314,7 @@ public final class InPlaceWriter {
             if (r.done()) {
                 continue;
             }
-            Optional<String> now = w.hash(dir.resolve(r.name()));
+            Optional<String> now = w.hash(dir.resolve(r.name()), ReadPolicy.TEXT.maxBytes());
             if (now.isPresent() && now.get().equals(r.newHash())) {
                 journal.append("done", run.id(), r.name());
             }
@@ -330,7 +330,7 @@ public final class InPlaceWriter {
         for (Journal.FileRecord r : unfinished.get().files()) {
             if (r.name().equals(name) && r.oldHash().equals(oldHash)) {
                 Path b = base.resolve(r.backup());
-                if (w.hash(b).map(oldHash::equals).orElse(false)) {
+                if (w.hash(b, ReadPolicy.TEXT.maxBytes()).map(oldHash::equals).orElse(false)) {
                     return Optional.of(b);
                 }
             }
