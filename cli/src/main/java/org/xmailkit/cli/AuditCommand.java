@@ -13,7 +13,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.FleetAuditor;
@@ -22,6 +21,7 @@ import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.report.AuditWriter;
@@ -81,12 +81,18 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
         SharedOptions shared = SharedOptions.read(cl, ctx);
@@ -111,9 +117,9 @@ final class AuditCommand implements Command {
         AuditOptions options = new AuditOptions(shared.profile(), shared.target(), shared.from(), installDir, warn,
                 critical, waivers, ctx.clock());
 
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+        MailRoots.Discovery found = inputs.discover(ctx, quiet);
         List<Path> servers = found.servers();
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
         try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())

@@ -161,4 +161,16 @@ final class XmailkitImage {
         }
     }
 
+    /**
+     * @param name a system property the build sets (see it-tests/pom.xml)
+     * @return its value
+     * @throws IllegalStateException when it is not set (the tests were not started through mvn verify)
+     */
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null) {
+            throw new IllegalStateException("system property " + name + " is not set (run through mvn verify)");
+        }
+        return value;
+    }
 }

@@ -13,6 +13,7 @@ import org.xmailkit.migrate.MigrationResult;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.Text;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.AuditDelta;
 import org.xmailkit.report.OutputTexts;
@@ -41,7 +42,7 @@ public final class PlanTextWriter {
      * @param audit the audit before and after it
      */
     public void plan(PrintStream out, Path path, MigrationResult r, AuditDelta audit) {
-        out.println("== " + path + "  (" + r.source().display() + " -> " + r.options().target() + ")");
+        out.println("== " + Origins.display(path) + "  (" + r.source().display() + " -> " + r.options().target() + ")");
         source(out, r.source());
         if (r.changes().isEmpty()) {
             out.println(msg("plan.noChanges"));
