@@ -8,6 +8,7 @@ import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.upgrade.Removal;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 
@@ -19,7 +20,7 @@ public final class DynDnsSetupStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "dyndns-setup";
-    static final String NAME = "DynDnsSetup";
+    static final String NAME = Removal.DYNDNS_SETUP.variable();
 
     @Override
     public String id() {

@@ -15,6 +15,7 @@ import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * {@code HeloUseRootDomain} (0.68 to 0.70) was replaced by {@code HeloDomain} in 0.71. The values differ in kind:
@@ -26,9 +27,8 @@ public final class HeloRootDomainStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "helo-root-domain";
-    static final String OLD = "HeloUseRootDomain";
-    static final String NEW = "HeloDomain";
-    static final String ROOT = "RootDomain";
+    static final String OLD = Removal.HELO_USE_ROOT_DOMAIN.variable();
+    static final String NEW = Removal.HELO_USE_ROOT_DOMAIN.replacedBy().orElseThrow();
 
     @Override
     public String id() {
@@ -51,7 +51,7 @@ public final class HeloRootDomainStep implements MigrationStep {
         }
         Entry live = all.get(0);
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
-        if (in.has(NEW)) {
+        if (Removal.HELO_USE_ROOT_DOMAIN.superseded(in)) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.superseded", OLD, NEW));
             w.note(on ? Note.Level.CONFLICT : Note.Level.INFO, live.line(), OLD,
                     MigrateMessages.text(on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
@@ -76,14 +76,15 @@ public final class HeloRootDomainStep implements MigrationStep {
                     ctx.source().display()));
             return w.result();
         }
-        Optional<Entry> root = in.entry(ROOT);
-        if (root.isEmpty() || root.get().value().isEmpty()) {
+        // The rule's fix (Removal.replacement): HeloDomain with RootDomain's value, the line UPG-001 shows.
+        Optional<Removal.Setting> fix = Removal.HELO_USE_ROOT_DOMAIN.replacement(in, live);
+        if (fix.isEmpty()) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.helo-root-domain.noRoot"));
             return w.result();
         }
         try {
-            w.renameLive(OLD, NEW, root.get().value());
+            w.renameLive(OLD, fix.get().name(), fix.get().value());
         } catch (EditException e) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", NEW,

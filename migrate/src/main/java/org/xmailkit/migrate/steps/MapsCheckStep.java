@@ -12,6 +12,7 @@ import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * The {@code RBL-}, {@code RSS-}, {@code DUL-} (removed in 1.6) and {@code ORBS-MAPSCheck} (removed in 1.3) flags
@@ -24,7 +25,7 @@ public final class MapsCheckStep implements MigrationStep {
     /** The step id. */
     public static final String ID = "maps-check";
     /** The flags, in the order they are reported. */
-    static final List<String> NAMES = List.of("RBL-MAPSCheck", "RSS-MAPSCheck", "DUL-MAPSCheck", "ORBS-MAPSCheck");
+    static final List<String> NAMES = Removal.MAPS_CHECKS.stream().map(Removal::variable).toList();
 
     @Override
     public String id() {

@@ -11,6 +11,7 @@ import org.xmailkit.model.Entry;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 import org.xmailkit.model.Values;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * {@code SMTP-RARPCheck} was renamed {@code SMTP-RDNSCheck} in 0.55. A line the source read is renamed, value
@@ -22,8 +23,8 @@ public final class RarpCheckStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "rename-rarp-check";
-    static final String OLD = "SMTP-RARPCheck";
-    static final String NEW = "SMTP-RDNSCheck";
+    static final String OLD = Removal.RARP_CHECK.variable();
+    static final String NEW = Removal.RARP_CHECK.replacedBy().orElseThrow();
 
     @Override
     public String id() {
@@ -43,7 +44,7 @@ public final class RarpCheckStep implements MigrationStep {
             return w.result();
         }
         Entry live = all.get(0);
-        if (w.input().has(NEW)) {
+        if (Removal.RARP_CHECK.superseded(w.input())) {
             Entry current = w.input().entry(NEW).orElseThrow();
             w.removeAll(OLD, MigrateMessages.text("change.removed.superseded", OLD, NEW));
             boolean same = Values.atoi(live.value()).orElse(0) == Values.atoi(current.value()).orElse(0);
@@ -68,7 +69,9 @@ public final class RarpCheckStep implements MigrationStep {
                     w.show(live.value()), ctx.source().display()));
             return w.result();
         }
-        w.renameLive(OLD, NEW);
+        // The rule's fix (Removal.replacement): the same name and value UPG-001 shows.
+        Removal.Setting fix = Removal.RARP_CHECK.replacement(w.input(), live).orElseThrow();
+        w.renameLive(OLD, fix.name(), fix.value());
         if (v != 0) {
             w.note(Note.Level.INFO, live.line(), NEW,
                     MigrateMessages.text(v > 0 ? "note.rename-rarp-check.refuse" : "note.rename-rarp-check.delay",

@@ -16,6 +16,7 @@ import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.OptionList;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * {@code SMTP-TLS} existed only in 1.24; 1.25 replaced it with {@code SmtpGwConfig} options. An enabled
@@ -27,8 +28,8 @@ public final class SmtpTlsStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "smtp-tls";
-    static final String OLD = "SMTP-TLS";
-    static final String TARGET = "SmtpGwConfig";
+    static final String OLD = Removal.SMTP_TLS.variable();
+    static final String TARGET = Removal.SMTP_TLS.replacedBy().orElseThrow();
 
     @Override
     public String id() {
@@ -81,14 +82,14 @@ public final class SmtpTlsStep implements MigrationStep {
                             MigrateMessages.text(same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
                                     w.show(current.get().value())));
                 } else {
-                    String v = current.get().value();
-                    String value = v.isEmpty() ? "NeedTLS=1" : v + ",NeedTLS=1";
+                    // The rule's fix (Removal.replacement): the SmtpGwConfig line UPG-001 shows.
+                    String value = Removal.SMTP_TLS.replacement(in, live).orElseThrow().value();
                     w.tab(w.tab().setRaw(TARGET, value));
                     w.set(current.get(), value, reason());
                 }
                 w.removeAll(OLD, MigrateMessages.text("change.removed.folded", TARGET));
             } else {
-                w.renameLive(OLD, TARGET, "NeedTLS=1");
+                w.renameLive(OLD, TARGET, Removal.SMTP_TLS.replacement(in, live).orElseThrow().value());
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
