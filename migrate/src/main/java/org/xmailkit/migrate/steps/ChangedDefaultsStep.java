@@ -56,6 +56,11 @@ public final class ChangedDefaultsStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1000;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.PERMS_DEFAULT, References.readme("server.tab DefaultSmtpPerms"),
                 References.changeLog("1.24"), References.TLS_DEFAULTS,

@@ -28,6 +28,11 @@ public final class DynDnsSetupStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("1.24"), Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)"));
     }

@@ -38,6 +38,11 @@ public final class FixStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1300;  // after every upgrade step: the audit remedies the migrated configuration
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(Reference.of("audit rule catalogue", "remediation lines of fixable rules"));
     }

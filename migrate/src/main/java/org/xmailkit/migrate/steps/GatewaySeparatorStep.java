@@ -48,6 +48,11 @@ public final class GatewaySeparatorStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 800;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("1.24"), References.GATEWAY_OPTIONS, References.OPTIONS,
                 References.FORWARD_GATEWAYS);

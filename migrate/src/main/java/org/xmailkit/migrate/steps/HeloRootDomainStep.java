@@ -36,6 +36,11 @@ public final class HeloRootDomainStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("0.71"), References.changeLog("0.68"),
                 References.source("HeloDomain default (reverse DNS of the local address)"));

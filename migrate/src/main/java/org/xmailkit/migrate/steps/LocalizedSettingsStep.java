@@ -47,6 +47,11 @@ public final class LocalizedSettingsStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1200;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.XMAILCFG_PAGE, References.ADDRESS_CHECK, References.READ_CONFIG,
                 References.CONFIG_LINE);

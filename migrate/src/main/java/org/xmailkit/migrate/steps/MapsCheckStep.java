@@ -33,6 +33,11 @@ public final class MapsCheckStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 400;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("1.6"), References.changeLog("1.3"), References.changeLog("0.71"),
                 References.readme("server.tab CustMapsList"));

@@ -32,6 +32,11 @@ public final class RarpCheckStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 200;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("0.55"), References.changeLog("0.71"), References.ACCESSORS);
     }

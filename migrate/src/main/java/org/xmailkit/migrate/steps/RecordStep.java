@@ -34,6 +34,11 @@ public final class RecordStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1400;  // last: the record of the migration needs every other edit
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.READ_CONFIG, References.source("MiscUtils.cpp MscGetConfigLine (skips # lines)"));
     }

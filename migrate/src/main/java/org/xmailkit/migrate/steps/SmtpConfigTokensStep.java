@@ -37,6 +37,11 @@ public final class SmtpConfigTokensStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 900;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.SMTPCONFIG_TOKENS, References.OPTIONS, References.SMTPCONFIG_TOKENS_OLD);
     }

@@ -37,6 +37,11 @@ public final class SmtpTlsStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 600;  // after xmailcfg-gwconfig, so SMTP-TLS merges into a complete SmtpGwConfig
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.changeLog("1.25"), References.changeLog("1.24"), References.GATEWAY_OPTIONS,
                 References.readme("SMTP GATEWAY CONFIGURATION"));

@@ -30,6 +30,11 @@ public final class ThreeTokenLinesStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1100;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.READ_CONFIG, References.LIST_READER,
                 Reference.of("XMail 1.24/1.25-era source", "SvrUtils.cpp (hash-based reader, two or more tokens)"));

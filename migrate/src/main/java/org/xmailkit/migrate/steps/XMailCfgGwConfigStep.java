@@ -40,6 +40,11 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 500;  // before smtp-tls, which merges into the SmtpGwConfig this step completes
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.XMAILCFG_PAGE, References.GATEWAY_OPTIONS, References.OPTIONS,
                 References.readme("SMTP GATEWAY CONFIGURATION"));

@@ -35,6 +35,11 @@ public final class XMailCfgTyposStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 700;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.XMAILCFG_PAGE, References.readme("server.tab SmtpMsgIPBanMaps, SmtpMsgIPBanSpammers"),
                 References.READ_CONFIG);
