@@ -14,6 +14,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
+import org.xmailkit.model.upgrade.Removal;
 import org.xmailkit.model.Secrets;
 
 /**
@@ -35,8 +36,8 @@ public final class DynDnsCredentials implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
-        for (Entry e : ctx.tab().entries("DynDnsSetup")) {
-            out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
+        for (Entry e : ctx.tab().entries(Removal.DYNDNS_SETUP.variable())) {
+            out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, e.name()),
                     INFO.message("present", e.line()), Evidence.text(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;

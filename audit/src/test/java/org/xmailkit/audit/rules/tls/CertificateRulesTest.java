@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.audit.testing.RuleCheck;
@@ -90,7 +92,11 @@ class CertificateRulesTest {
     @Test
     void aWellFormedChainPassesEveryCertificateRule() {
         MailRoot r = good(TestPki.chain("mail.example.com"));
-        List<Finding> all = new Auditor(TlsRules.ALL.subList(15, 27)).audit(r, RuleCheck.certificateOptions()).findings();
+        // Every certificate rule, chosen by what it is about, not by where the list happens to put it.
+        List<Rule> certificateRules = TlsRules.ALL.stream().filter(x -> x.info().category() == Category.CERTIFICATE)
+                .toList();
+        assertTrue(certificateRules.size() > 1);
+        List<Finding> all = new Auditor(certificateRules).audit(r, RuleCheck.certificateOptions()).findings();
         assertTrue(all.isEmpty(), all.toString());
     }
 
