@@ -49,7 +49,7 @@ public record Waivers(List<Waiver> entries) {
      * @param expires  the last day it applies, or null
      * @param source   where it is written ({@code file:line})
      */
-    public record Waiver(String rule, String pathGlob, String reason, java.time.LocalDate expires, String source) {
+    public record Waiver(String rule, String pathGlob, String reason, LocalDate expires, String source) {
 
         public Waiver {
             Objects.requireNonNull(rule, "rule");
@@ -63,7 +63,8 @@ public record Waivers(List<Waiver> entries) {
          * @return whether this waiver names its rule and its file
          */
         public boolean covers(Finding finding) {
-            return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob).matches(finding.location().file());
+            return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob)
+                    .matches(finding.location().file());
         }
 
         /**

@@ -93,7 +93,8 @@ final class CatalogueCheck {
                     }
                     String id = m.group(1) != null ? m.group(1) : m.group(2);
                     if (!ids.contains(id) || !id.startsWith(g.name() + "-")) {
-                        out.add(g.bundle() + ": " + key + ": " + id + " is not a " + g.name() + "- rule of the catalogue");
+                        out.add(g.bundle() + ": " + key + ": " + id + " is not a " + g.name()
+                                + "- rule of the catalogue");
                     }
                 }
             }
@@ -132,9 +133,11 @@ final class CatalogueCheck {
                 return "two TABs in a row or a TAB at an end";
             }
             Token t = Token.read(piece, 1);
-            boolean clean = t.quoted() ? t.closed() && t.trailing().isEmpty() : piece.chars().noneMatch(Character::isWhitespace);
+            boolean clean = t.quoted() ? t.closed() && t.trailing().isEmpty() : piece.chars()
+                    .noneMatch(Character::isWhitespace);
             if (!clean || serverTab && !t.quoted()) {
-                return "column " + visible(piece) + " is not a cleanly quoted value (is a space used instead of a TAB?)";
+                return "column " + visible(piece)
+                        + " is not a cleanly quoted value (is a space used instead of a TAB?)";
             }
         }
         if (serverTab && pieces.length != 2) {

@@ -76,7 +76,8 @@ public final class Args {
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
-            throw new UsageException(ctx.msg("cli.badValue", "--" + option, v, String.join("|", allowed.stream().sorted().toList())));
+            throw new UsageException(ctx.msg("cli.badValue", "--" + option, v,
+                    String.join("|", allowed.stream().sorted().toList())));
         }
         return lower;
     }

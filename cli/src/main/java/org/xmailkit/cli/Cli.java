@@ -86,7 +86,8 @@ public final class Cli {
         while (globals < rest.size() && isGlobalOption(rest, globals)) {
             globals += rest.get(globals).equals("--lang") || rest.get(globals).equals("-l") ? 2 : 1;
         }
-        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V").contains(rest.get(globals))) {
+        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V")
+                .contains(rest.get(globals))) {
             rest = new ArrayList<>(rest.subList(globals, rest.size()));
         }
         String first = rest.get(0);

@@ -315,7 +315,8 @@ final class MigrateCommand implements Command {
         plan.plan(out, o.path(), r, migrator.delta(r.path()));
         switch (o.status()) {
             case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", Origins.display(p))));
-            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written().get(0)));
+            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written()
+                    .get(0)));
             default -> { }
         }
         if (o.resumed()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
@@ -110,7 +111,8 @@ final class ReportRun {
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
-        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(AuditedMigrator.standard(), migration),
+        FleetReport report = new FleetReport(Auditor.standard(),
+                new MigratePlanner(AuditedMigrator.standard(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         TerminalStream err = ctx.errors();
@@ -149,7 +151,8 @@ final class ReportRun {
         StringBuilder sev = new StringBuilder();
         for (SeverityCount c : m.severities()) {
             sev.append(sev.length() == 0 ? "" : ", ")
-                    .append(org.xmailkit.audit.AuditMessages.get(ctx.locale(), "severity." + c.severity().id())).append(' ')
+                    .append(AuditMessages.get(ctx.locale(), "severity." + c.severity().id()))
+                            .append(' ')
                     .append(c.count());
         }
         out.println(ctx.msg("report.summary", m.servers(), m.failed(), grades.length() == 0 ? "-" : grades, sev));

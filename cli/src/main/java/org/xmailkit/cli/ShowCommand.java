@@ -229,7 +229,8 @@ final class ShowCommand implements Command {
                 Variable v = tab.catalog().get(e.name());
                 String target = v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf();
                 out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, e.name(), e.value()))
-                        + "  # " + ctx.msg("show.line", e.line()) + "; " + ctx.msg("show.role." + v.role().name(), target));
+                        + "  # " + ctx.msg("show.line", e.line()) + "; "
+                                + ctx.msg("show.role." + v.role().name(), target));
             }
         }
         List<Problem> problems = tab.problems();

@@ -60,7 +60,8 @@ class AuditCommandTest {
         String text = out();
         assertTrue(text.contains("== fleet/mail01 =="), text);
         assertTrue(text.contains("fleet/mail01/server.tab:1: variable BadA is set to 1"), text);
-        assertTrue(text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."), text);
+        assertTrue(text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."),
+                text);
         assertEquals("", err());
     }
 

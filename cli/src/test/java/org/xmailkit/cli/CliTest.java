@@ -112,7 +112,8 @@ class CliTest {
                 if (o.getOpt() != null) {
                     String before = shortNames.putIfAbsent(o.getOpt(), o.getLongOpt());
                     assertTrue(before == null || before.equals(o.getLongOpt()),
-                            "-" + o.getOpt() + " means --" + before + " and --" + o.getLongOpt() + " (" + c.name() + ")");
+                            "-" + o.getOpt() + " means --" + before + " and --" + o.getLongOpt() + " (" + c.name()
+                                    + ")");
                 }
                 String d = descriptions.putIfAbsent(o.getLongOpt(), o.getDescription());
                 if (List.of("to", "from", "profile", "waivers").contains(o.getLongOpt())) {

@@ -8,9 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.report.OutputScan;
 
 class ReportCommandTest {
 
@@ -35,9 +39,9 @@ class ReportCommandTest {
         MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"a.example\"\n")
                 .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
         MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").write();
-        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2025-06-01T09:00:00Z"),
-                java.time.ZoneOffset.UTC);
-        for (String lang : java.util.List.of("en", "ja")) {
+        Clock clock = Clock.fixed(Instant.parse("2025-06-01T09:00:00Z"),
+                ZoneOffset.UTC);
+        for (String lang : List.of("en", "ja")) {
             Run r = Run.in(tmp).clock(clock).run("report", "fleet", "--out", "out-" + lang, "--lang", lang);
             assertEquals(ExitCode.OK, r.exit(), r.err());
             Run json = Run.in(tmp).clock(clock).run("audit", "fleet", "--format", "json", "--lang", lang);
@@ -45,7 +49,7 @@ class ReportCommandTest {
             assertEquals(json.out(), Files.readString(tmp.resolve("out-" + lang + "/report.json")));
             assertEquals(sarif.out(), Files.readString(tmp.resolve("out-" + lang + "/report.sarif")));
             assertTrue(json.out().contains("\"SEC-001\""), "the open relay is in the JSON");
-            org.xmailkit.report.OutputScan.check(tmp.resolve("out-" + lang));
+            OutputScan.check(tmp.resolve("out-" + lang));
         }
     }
 
@@ -59,7 +63,7 @@ class ReportCommandTest {
         Path page = tmp.resolve("page/audit.html");
         Files.createDirectories(page.getParent());
         Files.writeString(page, r.out());
-        org.xmailkit.report.OutputScan.check(page.getParent());
+        OutputScan.check(page.getParent());
         assertTrue(r.out().contains("<html lang=\"ja\">"));
         assertTrue(r.out().contains("SEC-001"));
         assertFalse(r.out().contains("<script>x"));
@@ -82,9 +86,12 @@ class ReportCommandTest {
     @Test
     void badOptionValuesAreUsageErrors() {
         MailRootFixture.in(tmp.resolve("m")).serverTab("\"RootDomain\"\t\"a.example\"\n").write();
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC()).run("report", "m", "--out", "o", "--to", "1.28").exit());
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC()).run("report", "m", "--out", "o", "--profile", "lax").exit());
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC()).run("report", "m", "--out", "o", "--from", "one").exit());
+        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
+                .run("report", "m", "--out", "o", "--to", "1.28").exit());
+        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
+                .run("report", "m", "--out", "o", "--profile", "lax").exit());
+        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
+                .run("report", "m", "--out", "o", "--from", "one").exit());
     }
 
     @Test

@@ -149,7 +149,8 @@ class FleetTest {
             if (f.changed()) {
                 String name = f.kind().fileName();
                 b.append(String.join("\n", UnifiedDiff.of(f.kind(), "a/" + name, "b/" + name,
-                        TabDocument.parse(f.before(), f.kind().format()), TabDocument.parse(f.after(), f.kind().format()),
+                        TabDocument.parse(f.before(), f.kind().format()),
+                                TabDocument.parse(f.after(), f.kind().format()),
                         f.charset()))).append('\n');
             }
         }
@@ -164,7 +165,8 @@ class FleetTest {
             return;
         }
         try (InputStream in = FleetTest.class.getResourceAsStream("/fleet-expected/" + name)) {
-            assertTrue(in != null, "no expected file " + name + " (run with -Dxmailkit.updateGolden=true, then review)");
+            assertTrue(in != null, "no expected file " + name
+                    + " (run with -Dxmailkit.updateGolden=true, then review)");
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, name);
         }
     }

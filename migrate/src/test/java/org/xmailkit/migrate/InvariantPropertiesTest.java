@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -34,7 +35,7 @@ class InvariantPropertiesTest {
 
     @Provide
     Arbitrary<MigrationOptions> options() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
+        return Combinators.combine(Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
                         Arbitraries.of(DefaultsPolicy.values()),
                         Arbitraries.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false)))
                 .as((t, d, r) -> MigrationOptions.standard().withTarget(t).withDefaults(d)

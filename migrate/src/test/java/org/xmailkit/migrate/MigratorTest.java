@@ -10,11 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -125,7 +128,7 @@ class MigratorTest {
     @Test
     void diffMarksAMissingFinalNewlineAndShowsShiftJisText() throws Exception {
         byte[] sjis = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBandMaps\"\t\"550 不正中継\""
-                .getBytes(org.xmailkit.model.TextEncoding.WINDOWS_31J);
+                .getBytes(TextEncoding.WINDOWS_31J);
         MailRoot root = MailRootFixture.in(tmp).bytes("server.tab", sjis).open();
 
         MigrationResult r = new Migrator().migrate(root, from("1.27"));
@@ -135,14 +138,15 @@ class MigratorTest {
         assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
                 + "\\ No newline at end of file"), diff);
         byte[] after = r.files().get(0).after();
-        assertTrue(new String(after, org.xmailkit.model.TextEncoding.WINDOWS_31J).startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
+        assertTrue(new String(after, TextEncoding.WINDOWS_31J)
+                .startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
     }
 
     @Test
     void anUnreadableFileTheMigrationEditsFailsTheServer() throws Exception {
         MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n")
                 .bytes("smtpfwd.tab", new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6}).open();
-        org.junit.jupiter.api.Assertions.assertThrows(org.xmailkit.model.InputException.class,
+        Assertions.assertThrows(InputException.class,
                 () -> new Migrator().migrate(root, from("1.22")));
     }
 }

@@ -44,7 +44,8 @@ class WritingTest {
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
     private static final String RUN = "20250301T090000Z";
-    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
+    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example"
+            + "\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
         return new Migrator().migrate(MailRoot.open(root), FROM_122);
@@ -170,7 +171,7 @@ class WritingTest {
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
         InPlaceWriter.Written w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(),
-                Clock.offset(CLOCK, java.time.Duration.ofMinutes(5))).write(migrate(root));
+                Clock.offset(CLOCK, Duration.ofMinutes(5))).write(migrate(root));
 
         assertTrue(w.resumed());
         assertEquals(List.of(root.resolve("smtpfwd.tab")), w.written());

@@ -171,11 +171,13 @@ public final class ServerTab {
         }
         String written = e.value();
         return switch (accessor) {
-            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
+            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written,
+                    Effective.Reading.AS_WRITTEN);
             case FLAG -> {
                 // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
                 String kept = written.length() > FLAG_BYTES ? written.substring(0, FLAG_BYTES) : written;
-                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
+                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO
+                        : numericReading(kept);
                 long v = Values.atoi(kept).orElse(0);
                 yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
             }
@@ -318,7 +320,8 @@ public final class ServerTab {
      * @return the edited view
      */
     public ServerTab remove(String name) {
-        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder()).toList();
+        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder())
+                .toList();
         for (int n : lines) {
             if (ServerTabLint.contentLength(document.line(n).raw()) > document.format().readLimit()) {
                 throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));

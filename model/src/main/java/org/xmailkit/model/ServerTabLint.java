@@ -113,12 +113,14 @@ final class ServerTabLint {
                     out.add(Problem.of(ProblemCode.UNTERMINATED_QUOTE, line, t.column()));
                 }
             } else if (t.quoted() && !t.trailing().isEmpty() && i < 2) {
-                out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing().length(),
+                out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing()
+                        .length(),
                         i == 1 && Secrets.secretName(r.value(0)) ? Secrets.MASK : tab.printable(t.trailing())));
             }
         }
         if (tokens.size() >= 3 && !tabInQuotes) {
-            out.add(Problem.of(ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(), Integer.toString(tokens.size())));
+            out.add(Problem.of(ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(),
+                    Integer.toString(tokens.size())));
         }
         if (r.piece() > 0 || bom || text.charAt(0) == ' ') {
             return; // already reported: the name can never match

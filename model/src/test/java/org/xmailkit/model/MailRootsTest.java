@@ -134,7 +134,8 @@ class MailRootsTest {
                 () -> MailRoots.discover(List.of(tmp.resolve("nothing"))));
         assertEquals(InputException.Reason.MISSING, missing.reason());
         Files.createDirectories(tmp.resolve("plain/sub"));
-        InputException none = assertThrows(InputException.class, () -> MailRoots.discover(List.of(tmp.resolve("plain"))));
+        InputException none = assertThrows(InputException.class, ()
+                -> MailRoots.discover(List.of(tmp.resolve("plain"))));
         assertEquals(InputException.Reason.NOT_A_MAILROOT, none.reason());
     }
 }

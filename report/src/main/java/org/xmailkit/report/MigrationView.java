@@ -1,6 +1,7 @@
 package org.xmailkit.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.audit.Severity;
 
@@ -18,7 +19,8 @@ import org.xmailkit.audit.Severity;
  * @param failure          why the plan failed, or null
  */
 public record MigrationView(Readiness readiness, String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                            List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta, String failure) {
+                            List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta,
+                                    String failure) {
 
     public MigrationView {
         Objects.requireNonNull(readiness, "readiness");
@@ -122,7 +124,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
 
             /** @return the lower-case id (CSS class) */
             public String id() {
-                return name().toLowerCase(java.util.Locale.ROOT);
+                return name().toLowerCase(Locale.ROOT);
             }
         }
 

@@ -1,13 +1,16 @@
 package org.xmailkit.report;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
@@ -67,7 +70,8 @@ public final class ServerReports {
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
-                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
+                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale),
+                        otherSettings(tab, secrets, locale),
                 ignored(tab, secrets, locale), migration, readErrors);
     }
 
@@ -145,7 +149,7 @@ public final class ServerReports {
     }
 
     /** A charset's name as administrators know it. */
-    static String encoding(java.nio.charset.Charset cs) {
+    static String encoding(Charset cs) {
         return switch (cs.name()) {
             case "windows-31j", "Shift_JIS" -> "Shift_JIS (CP932)";
             case "US-ASCII" -> "ASCII";
@@ -216,7 +220,7 @@ public final class ServerReports {
         // Category, then rule (in order of first appearance: the audit sorts by severity), then findings.
         Map<Category, Map<String, List<Finding>>> by = new EnumMap<>(Category.class);
         for (Finding f : findings) {
-            by.computeIfAbsent(f.rule().category(), k -> new java.util.LinkedHashMap<>())
+            by.computeIfAbsent(f.rule().category(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
         }
         List<CategoryGroup> out = new ArrayList<>();
@@ -295,7 +299,7 @@ public final class ServerReports {
         for (String section : Catalog.SECTIONS) {
             // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
             // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
-            Map<Integer, Variable> byRow = new java.util.TreeMap<>();
+            Map<Integer, Variable> byRow = new TreeMap<>();
             for (Variable v : catalog.all()) {
                 if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
                     continue;

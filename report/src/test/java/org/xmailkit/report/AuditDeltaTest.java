@@ -21,7 +21,8 @@ class AuditDeltaTest {
             RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
 
     private static Finding f(RuleInfo r, int line, String variable, String... args) {
-        return Finding.of(r, Location.line(Path.of("/x/server.tab"), line, variable), TestRules.text("m", (Object[]) args));
+        return Finding.of(r, Location.line(Path.of("/x/server.tab"), line, variable),
+                TestRules.text("m", (Object[]) args));
     }
 
     @Test

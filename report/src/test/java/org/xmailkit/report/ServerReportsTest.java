@@ -2,8 +2,10 @@ package org.xmailkit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailCfgField;
 
 class ServerReportsTest {
@@ -36,8 +38,8 @@ class ServerReportsTest {
 
     @Test
     void encodingsHaveTheNamesAdministratorsKnow() {
-        assertEquals("Shift_JIS (CP932)", ServerReports.encoding(org.xmailkit.model.TextEncoding.WINDOWS_31J));
-        assertEquals("ASCII", ServerReports.encoding(java.nio.charset.StandardCharsets.US_ASCII));
-        assertEquals("UTF-8", ServerReports.encoding(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("Shift_JIS (CP932)", ServerReports.encoding(TextEncoding.WINDOWS_31J));
+        assertEquals("ASCII", ServerReports.encoding(StandardCharsets.US_ASCII));
+        assertEquals("UTF-8", ServerReports.encoding(StandardCharsets.UTF_8));
     }
 }

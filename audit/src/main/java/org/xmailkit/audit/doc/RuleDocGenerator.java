@@ -90,8 +90,10 @@ public final class RuleDocGenerator {
         b.append("|---|---|---|---|---|---|\n");
         for (RuleInfo r : rules) {
             b.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ")
-                    .append(severity(r, Locale.ENGLISH)).append(" / ").append(severity(r, Locale.JAPANESE)).append(" | ")
-                    .append(category(r, Locale.ENGLISH)).append(" / ").append(category(r, Locale.JAPANESE)).append(" | ")
+                    .append(severity(r, Locale.ENGLISH)).append(" / ").append(severity(r, Locale.JAPANESE))
+                            .append(" | ")
+                    .append(category(r, Locale.ENGLISH)).append(" / ").append(category(r, Locale.JAPANESE))
+                            .append(" | ")
                     .append(profiles(r)).append(" | ")
                     .append(cell(r.title(Locale.ENGLISH))).append(" | ")
                     .append(cell(r.title(Locale.JAPANESE))).append(" |\n");
@@ -110,7 +112,8 @@ public final class RuleDocGenerator {
         b.append("| Category / 分類 | ").append(category(r, Locale.ENGLISH)).append(" / ")
                 .append(category(r, Locale.JAPANESE)).append(" |\n");
         b.append("| Profiles / プロファイル | ").append(profiles(r)).append(" |\n");
-        b.append("| `migrate --fix` | ").append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" |\n");
+        b.append("| `migrate --fix` | ").append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append(" |\n");
         if (!r.needs().isEmpty()) {
             List<String> needs = new ArrayList<>();
             new TreeSet<>(r.needs()).forEach(n -> needs.add(n.name().toLowerCase(Locale.ROOT).replace('_', '-')));

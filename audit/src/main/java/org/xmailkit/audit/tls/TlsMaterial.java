@@ -13,6 +13,7 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -232,7 +233,7 @@ public final class TlsMaterial {
             return new LoadedKey(new KeyFile(p, FileStatus.OK, type, CertificateFacts.keyFamily(pk),
                     CertificateFacts.keyBits(pk), perms, ""), pk);
         } finally {
-            java.util.Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 

@@ -28,7 +28,8 @@ public final class TestRules {
     public static final Messages MESSAGES = Messages.chain(List.of(
             Messages.of("org.xmailkit.audit.extension", TestRules.class), AuditMessages.MESSAGES));
 
-    private static final List<Reference> REFS = List.of(new Reference("RFC 5321", "3.9", "https://www.rfc-editor.org/rfc/rfc5321"));
+    private static final List<Reference> REFS = List.of(new Reference("RFC 5321", "3.9",
+            "https://www.rfc-editor.org/rfc/rfc5321"));
 
     /** SEC-901 (high): every server.tab entry whose name starts with {@code Bad}. */
     public static final Rule BAD_VARIABLE = rule(new RuleInfo("SEC-901", Severity.HIGH, Category.ACCESS,
@@ -36,7 +37,8 @@ public final class TestRules {
                 List<Finding> out = new ArrayList<>();
                 for (Entry e : ctx.tab().liveEntries()) {
                     if (e.name().startsWith("Bad")) {
-                        out.add(Finding.of(info("SEC-901"), Location.line(ctx.root().serverTabPath(), e.line(), e.name()),
+                        out.add(Finding.of(info("SEC-901"),
+                                Location.line(ctx.root().serverTabPath(), e.line(), e.name()),
                                 info("SEC-901").message("bad", e.name(), e.value()), e.record().text()));
                     }
                 }
@@ -46,7 +48,8 @@ public final class TestRules {
     /** TLS-902 (medium, strict only): always one finding on server.tab as a whole. */
     public static final Rule STRICT_ONLY = rule(new RuleInfo("TLS-902", Severity.MEDIUM, Category.TLS,
             RuleInfo.STRICT_ONLY, RuleInfo.Fix.NONE, Set.of(), REFS, List.of()), ctx -> List.of(
-                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), info("TLS-902").message("always"))));
+                    Finding.of(info("TLS-902"), Location.file(ctx.root().serverTabPath()), info("TLS-902")
+                            .message("always"))));
 
     /** CFG-903 (low, needs the MailRoot): every smtprelay.tab row. */
     public static final Rule RELAY_ROW = rule(new RuleInfo("CFG-903", Severity.LOW, Category.RELAY,
@@ -60,7 +63,8 @@ public final class TestRules {
     public static final Rule INSTALL_DIR = rule(new RuleInfo("UPG-904", Severity.INFO, Category.UPGRADE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR), REFS, List.of()), ctx -> List.of(
                     Finding.of(info("UPG-904"), Location.file(ctx.options().installDir().orElseThrow()),
-                            info("UPG-904").message("install", ctx.options().installDir().orElseThrow().getFileName()))));
+                            info("UPG-904").message("install", ctx.options().installDir().orElseThrow()
+                                    .getFileName()))));
 
     /** SEC-905 (critical, needs the MailRoot): every ctrlaccounts.tab row. */
     public static final Rule CTRL_ACCOUNT = rule(new RuleInfo("SEC-905", Severity.CRITICAL, Category.CREDENTIALS,
@@ -80,7 +84,8 @@ public final class TestRules {
             });
 
     /** Every test rule, in id order of groups as the real catalogue lists them. */
-    public static final List<Rule> ALL = List.of(BAD_VARIABLE, CTRL_ACCOUNT, STRICT_ONLY, RELAY_ROW, CRASH, INSTALL_DIR);
+    public static final List<Rule> ALL = List.of(BAD_VARIABLE, CTRL_ACCOUNT, STRICT_ONLY, RELAY_ROW, CRASH,
+            INSTALL_DIR);
 
     private TestRules() {
     }

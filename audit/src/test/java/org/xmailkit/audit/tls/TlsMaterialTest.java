@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.AuditRun;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
 import org.xmailkit.audit.testing.TestPki;
@@ -108,7 +109,8 @@ class TlsMaterialTest {
         assertEquals(1, other.keyMatch().certificateIndex());
         assertTrue(other.chainIssues().stream().anyMatch(i -> i.kind() == ChainIssue.Kind.LEAF_NOT_FIRST));
 
-        TlsMaterial none = load(TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
+        TlsMaterial none = load(TestPki.pem(ch.leaf().cert()),
+                TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
         assertEquals(KeyMatch.Kind.NONE, none.keyMatch().kind());
         assertTrue(none.keyMatch().mismatch());
 
@@ -311,7 +313,7 @@ class TlsMaterialTest {
         for (int i = 0; i + 24 <= body.length(); i += 24) {
             assertFalse(text.contains(body.substring(i, i + 24)));
         }
-        java.security.interfaces.RSAPrivateCrtKey priv = (java.security.interfaces.RSAPrivateCrtKey) k.getPrivate();
+        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) k.getPrivate();
         assertFalse(text.contains(priv.getPrivateExponent().toString()));
         assertFalse(text.contains(priv.getPrivateExponent().toString(16)));
     }

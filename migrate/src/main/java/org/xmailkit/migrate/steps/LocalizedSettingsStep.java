@@ -63,7 +63,8 @@ public final class LocalizedSettingsStep implements MigrationStep {
         if (!ctx.options().target().localized()) {
             for (String name : List.of(RULE1, RULE2)) {
                 w.input().entry(name).ifPresent(e -> {
-                    w.note(Note.Level.INFO, e.line(), name, MigrateMessages.text("note.localized-settings.ignored", name));
+                    w.note(Note.Level.INFO, e.line(), name,
+                            MigrateMessages.text("note.localized-settings.ignored", name));
                     if (Values.atoi(e.value()).orElse(0) != 0) {
                         w.note(Note.Level.BEHAVIOUR, e.line(), name,
                                 MigrateMessages.text("note.localized-settings.lost." + name));

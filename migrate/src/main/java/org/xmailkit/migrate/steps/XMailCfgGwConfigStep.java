@@ -133,7 +133,8 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                             w.show(String.valueOf(existing.get().value()))));
                 }
             } else {
-                value = value.isEmpty() ? p.getKey() + "=" + p.getValue() : value + "," + p.getKey() + "=" + p.getValue();
+                value = value.isEmpty() ? p.getKey() + "=" + p.getValue() : value + "," + p.getKey() + "="
+                        + p.getValue();
             }
         }
         if (!value.equals(current.value())) {

@@ -31,7 +31,8 @@ class StepListsTest {
             fail("Steps.java is stale. Regenerate it (and docs/steps) from the repository root with: "
                     + StepLists.REGENERATE);
         }
-        assertEquals(steps.stream().map(MigrationStep::id).toList(), Steps.ALL.stream().map(MigrationStep::id).toList());
+        assertEquals(steps.stream().map(MigrationStep::id).toList(), Steps.ALL.stream().map(MigrationStep::id)
+                .toList());
     }
 
     @Test

@@ -31,7 +31,8 @@ final class StepTesting {
     }
 
     static ServerFiles withFwd(ServerFiles f, String utf8) {
-        return f.with(TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"), utf8.getBytes(StandardCharsets.UTF_8)));
+        return f.with(TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"),
+                utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
     static SourceVersion from(String v) {

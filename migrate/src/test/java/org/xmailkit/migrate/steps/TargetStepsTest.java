@@ -30,7 +30,8 @@ import org.xmailkit.model.XMailVersion;
 class TargetStepsTest {
 
     private static final MigrationOptions ADOPT = MigrationOptions.standard().withDefaults(DefaultsPolicy.ADOPT);
-    private static final MigrationOptions LOCALIZED = MigrationOptions.standard().withTarget(XMailVersion.V1_27_LOCALIZED);
+    private static final MigrationOptions LOCALIZED = MigrationOptions.standard()
+            .withTarget(XMailVersion.V1_27_LOCALIZED);
 
     // ------------------------------------------------------------------ changed defaults
 
@@ -81,7 +82,8 @@ class TargetStepsTest {
     void tlsSwitchesAreNotWrittenWhenTheSourceMayAlreadyHaveTls() {
         StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.11", "1.26"));
         assertEquals("\"RootDomain\"\t\"x.jp\"\n\"DefaultSmtpPerms\"\t\"MR\"\n", text(r));
-        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"), noteKeys(r));
+        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"),
+                noteKeys(r));
         assertEquals(Note.Level.DECIDE, r.notes().get(1).level());
     }
 

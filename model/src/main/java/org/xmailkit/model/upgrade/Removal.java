@@ -17,7 +17,7 @@ import org.xmailkit.model.syntax.OptionList;
 public enum Removal {
     /** {@code SMTP-RARPCheck}, renamed {@code SMTP-RDNSCheck} in 0.55: the value is carried. */
     RARP_CHECK("SMTP-RARPCheck", "SMTP-RDNSCheck"),
-    /** {@code HeloUseRootDomain}, replaced by {@code HeloDomain} in 0.71: an enabled flag carries RootDomain's value. */
+    /** {@code HeloUseRootDomain}, replaced by {@code HeloDomain} in 0.71: an enabled flag carries RootDomain. */
     HELO_USE_ROOT_DOMAIN("HeloUseRootDomain", "HeloDomain"),
     /** {@code RBL-MAPSCheck} (removed in 1.6): the list is gone, nothing is carried. */
     RBL_MAPS_CHECK("RBL-MAPSCheck", null),

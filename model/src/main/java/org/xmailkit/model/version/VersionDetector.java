@@ -215,7 +215,8 @@ public final class VersionDetector {
             for (int i = 0; i < letters.length; i++) {
                 if (v.contains(letters[i])) {
                     out.add(new Clue(Bound.AT_LEAST, since[i], e.name(), e.line(),
-                            ModelMessages.text("version.evidence.permLetter", e.name(), e.line(), letters[i], since[i])));
+                            ModelMessages.text("version.evidence.permLetter", e.name(), e.line(), letters[i],
+                                    since[i])));
                     break;
                 }
             }
@@ -245,7 +246,8 @@ public final class VersionDetector {
             Optional<TabRecord> later = firstAfter(twoTokens.getOrDefault(name, List.of()), r.line());
             if (later.isPresent()) {
                 out.add(new Clue(Bound.BEFORE, V1_24, name, r.line(),
-                        ModelMessages.text("version.evidence.extraTokensShadowed", name, r.line(), later.get().line())));
+                        ModelMessages.text("version.evidence.extraTokensShadowed", name, r.line(), later.get()
+                                .line())));
             } else {
                 out.add(new Clue(Bound.NOTE, V1_24, name, r.line(),
                         ModelMessages.text("version.evidence.extraTokens", name, r.line(), r.size())));
@@ -281,7 +283,8 @@ public final class VersionDetector {
                     XMailVersion since = tab.catalog().find(v.aliasOf()).flatMap(Variable::sinceVersion)
                             .orElse(V1_12);
                     out.add(new Clue(Bound.AT_LEAST, since, e.name(), e.line(),
-                            ModelMessages.text("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
+                            ModelMessages.text("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(),
+                                    since)));
                 }
                 case LOCALIZED -> {
                     localized = true;

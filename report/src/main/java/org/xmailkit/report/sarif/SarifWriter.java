@@ -157,7 +157,8 @@ public final class SarifWriter implements AuditWriter {
             md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
             for (Reference ref : r.references()) {
                 text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
-                md.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
+                md.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url()
+                        + ")")
                         .append('\n');
             }
         }
@@ -212,7 +213,8 @@ public final class SarifWriter implements AuditWriter {
         }
     }
 
-    private static void notification(ObjectNode n, String level, String message, FleetResult fleet, Path file, int line) {
+    private static void notification(ObjectNode n, String level, String message, FleetResult fleet, Path file,
+            int line) {
         n.put("level", level);
         n.putObject("message").put("text", message);
         physical(n.putArray("locations").addObject().putObject("physicalLocation"), fleet, file, line, 0);
@@ -248,7 +250,8 @@ public final class SarifWriter implements AuditWriter {
         StringBuilder b = new StringBuilder();
         for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
                 b.append('%').append(String.format(Locale.ROOT, "%02X", c));

@@ -28,13 +28,15 @@ public final class InvalidSyntax implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-019", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_SYNTAX, Reference.of("RFC 1123", "2.1"),
-                    Reference.of("RFC 5322", "3.4.1"), Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
+                    Reference.of("RFC 5322", "3.4.1"),
+                            Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
             List.of());
 
     /** Domain settings, in XMailCFG page order. */
     static final List<String> DOMAINS = List.of("RootDomain", "POP3Domain", "HeloDomain", "SmtpServerDomain");
     /** Address settings, in XMailCFG page order. */
-    static final List<String> ADDRESSES = List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin", "Pop3SyncErrorAccount");
+    static final List<String> ADDRESSES = List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin",
+            "Pop3SyncErrorAccount");
     /** Settings where {@code ""} is a documented value (XMail treats it as "none" or "not set"). */
     static final Set<String> EMPTY_ALLOWED = Set.of("POP3Domain", "HeloDomain", "ErrorsAdmin", "TempErrorsAdmin",
             "Pop3SyncErrorAccount");

@@ -63,7 +63,8 @@ public final class OverlongLine implements Rule {
                         : INFO.message("longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? INFO.message("longLine", p.args().get(0), Evidence.show(tab, name), Evidence.value(tab, name, tail),
+                        ? INFO.message("longLine", p.args().get(0), Evidence.show(tab, name),
+                                Evidence.value(tab, name, tail),
                             rest)
                         : INFO.message("longLine.entry", p.args().get(0), Evidence.show(tab, name),
                             Evidence.value(tab, name, tail), rest, String.join(", ", created));

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 
 /**
@@ -19,7 +20,7 @@ public final class LocalRuleIgnored implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("LOC-001", Severity.MEDIUM, Category.LOCALIZED,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    LocalRules.ADDRESS_CHECK, org.xmailkit.model.Reference.of("RFC 5322", "3.4.1")), List.of());
+                    LocalRules.ADDRESS_CHECK, Reference.of("RFC 5322", "3.4.1")), List.of());
 
     @Override
     public RuleInfo info() {

@@ -29,7 +29,8 @@ public final class BroadRelayRange implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-002", Severity.HIGH, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"), References.source("MiscUtils.cpp MscLoadAddressFilter"),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter"),
                     References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
             List.of());
 

@@ -19,7 +19,8 @@ public final class CtrlOpenToAnyone implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-011", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"), References.source("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+                    References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

@@ -18,7 +18,8 @@ public final class DefaultPermsRelay implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-010", Severity.LOW, Category.RELAY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"), References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
+            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
+                    References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
                     References.rfc(2505, "2.1")),
             List.of());
 

@@ -25,7 +25,8 @@ public final class DynDnsCredentials implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-029", Severity.MEDIUM, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(),
-            List.of(Reference.of(References.CHANGELOG, "1.24 (DynDNS removed)"), Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)")),
+            List.of(Reference.of(References.CHANGELOG, "1.24 (DynDNS removed)"),
+                    Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)")),
             List.of());
 
     @Override

@@ -22,7 +22,8 @@ public final class HostPropertyPrefixMatch implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-034", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscHostSubMatch"), References.source("SvrUtils.cpp SvrEnumProtoProps")),
+            List.of(References.source("MiscUtils.cpp MscHostSubMatch"),
+                    References.source("SvrUtils.cpp SvrEnumProtoProps")),
             List.of());
 
     @Override

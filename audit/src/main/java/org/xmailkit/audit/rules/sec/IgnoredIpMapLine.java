@@ -23,7 +23,8 @@ public final class IgnoredIpMapLine implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-030", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP"), References.source("MiscUtils.cpp MscLoadAddressFilter")),
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter")),
             List.of());
 
     @Override

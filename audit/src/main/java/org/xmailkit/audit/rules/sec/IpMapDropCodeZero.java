@@ -1,5 +1,6 @@
 package org.xmailkit.audit.rules.sec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -45,7 +46,7 @@ public final class IpMapDropCodeZero implements Rule {
             return List.of();
         }
         String written = e.written() == null ? "" : Evidence.show(ctx.tab(), e.written());
-        List<String> evidence = new java.util.ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
+        List<String> evidence = new ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
         evidence.add(Evidence.line(file.get(), deny.get(0).line()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
                 INFO.message("dropZero", e.line(), written, deny.size(), deny.get(0).line()),

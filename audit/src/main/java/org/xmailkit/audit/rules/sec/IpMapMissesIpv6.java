@@ -25,7 +25,8 @@ public final class IpMapMissesIpv6 implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-037", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SysDepCommon.cpp SysInetAddrMatch"), References.source("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("SysDepCommon.cpp SysInetAddrMatch"),
+                    References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

@@ -19,7 +19,8 @@ public final class MissingSpammersTab implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-027", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpSpammerCheck"), References.source("SMTPSvr.cpp SMTPInitSession")),
+            List.of(References.source("SMTPUtils.cpp USmtpSpammerCheck"),
+                    References.source("SMTPSvr.cpp SMTPInitSession")),
             List.of());
 
     @Override

@@ -26,8 +26,10 @@ public final class NeverMatchingAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-033", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscLoadAddressFilter"), References.source("SvrUtils.cpp SvrEnumProtoProps"),
-                    References.source("Filter.cpp FilGetFilters"), References.source("SMTPUtils.cpp USmtpSpammerCheck")),
+            List.of(References.source("MiscUtils.cpp MscLoadAddressFilter"),
+                    References.source("SvrUtils.cpp SvrEnumProtoProps"),
+                    References.source("Filter.cpp FilGetFilters"),
+                            References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
     @Override

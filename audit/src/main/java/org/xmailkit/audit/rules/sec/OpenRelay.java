@@ -26,7 +26,8 @@ public final class OpenRelay implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"), References.source("MiscUtils.cpp MscLoadAddressFilter"),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter"),
                     References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
                     References.source("SMAILUtils.cpp USmlGetDomainCustomFile"),
                     References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),

@@ -23,8 +23,10 @@ public final class SampleAccount implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-013", Severity.CRITICAL, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"), References.source("CTRLSvr.cpp CTRLAccountCheck"),
-                    References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
+            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+                    References.source("CTRLSvr.cpp CTRLAccountCheck"),
+                    References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"),
+                            References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
             List.of());
 
     @Override

@@ -29,7 +29,8 @@ public final class StartTlsWipesRestrictions implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-019", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPFullResetSession"), References.source("SMTPUtils.cpp USmtpSpammerCheck")),
+            List.of(References.source("SMTPSvr.cpp SMTPFullResetSession"),
+                    References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
     @Override

@@ -22,7 +22,8 @@ public final class WeakPassword implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-014", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"), References.source("CTRLSvr.cpp CTRLAccountCheck"),
+            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+                    References.source("CTRLSvr.cpp CTRLAccountCheck"),
                     References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth")),
             List.of());
 

@@ -84,7 +84,8 @@ final class CertSupport {
             Predicate<Duration> window) {
         Instant now = now(ctx);
         return each(ctx, (c, where) -> window.test(c.remaining(now))
-                ? List.of(Finding.of(info, where, info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
+                ? List.of(Finding.of(info, where,
+                        info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
                         days), summary(c)))
                 : List.of());
     }

@@ -38,7 +38,8 @@ final class Outbound {
                     ? gatewayWithTls(r.label())
                     : forwarderWithTls(r);
             out.add(Finding.of(info, r.location(),
-                    info.message(key, r.label(), r.hostList(), suggestion, Evidence.effective(ctx.tab(), TlsSupport.SMTP_GW_CONFIG)),
+                    info.message(key, r.label(), r.hostList(), suggestion,
+                            Evidence.effective(ctx.tab(), TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }
         return out;

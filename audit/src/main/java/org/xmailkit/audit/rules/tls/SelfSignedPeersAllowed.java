@@ -36,7 +36,8 @@ public final class SelfSignedPeersAllowed implements Rule {
         if (!e.flag().orElse(false) || !TlsSupport.verificationOn(ctx)) {
             return List.of();
         }
-        String by = TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT;
+        String by = TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY
+                : TlsSupport.SSL_WANT_CERT;
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
                 INFO.message("on", Evidence.show(ctx.tab(), e.written()), by), Evidence.setting(ctx.tab(), e)));
     }

@@ -138,16 +138,19 @@ final class TlsSupport {
                 Origin origin = global.needTls().isPresent() ? Origin.GLOBAL
                         : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
                 out.add(new Route(RouteKind.GATEWAY, at(ctx, gw), Evidence.show(ctx.tab(), g.raw()),
-                        List.of(Evidence.show(ctx.tab(), g.host())), GatewayOptions.forDefaultGateway(own, global), origin, own,
+                        List.of(Evidence.show(ctx.tab(), g.host())), GatewayOptions.forDefaultGateway(own, global),
+                                origin, own,
                         false, Evidence.line(ctx.tab(), gw.line())));
             }
         }
         for (Forwarder f : forwarders(ctx)) {
-            List<String> hosts = f.gateways().entries().stream().map(g -> Evidence.decoded(g.host(), f.file().charset())).toList();
+            List<String> hosts = f.gateways().entries().stream()
+                    .map(g -> Evidence.decoded(g.host(), f.file().charset())).toList();
             GatewayOptions own = GatewayOptions.parse(f.row().column(2));
             Origin origin = own.needTls().isPresent() ? Origin.OWN
                     : global.needTls().isPresent() ? Origin.GLOBAL : Origin.UNSET;
-            out.add(new Route(RouteKind.FORWARDER, f.location(), Evidence.decoded(f.row().column(0), f.file().charset()), hosts,
+            out.add(new Route(RouteKind.FORWARDER, f.location(),
+                    Evidence.decoded(f.row().column(0), f.file().charset()), hosts,
                     GatewayOptions.forForwarder(global, own), origin, own, f.gateways().random(),
                     Evidence.line(f.file(), f.row().line())));
         }

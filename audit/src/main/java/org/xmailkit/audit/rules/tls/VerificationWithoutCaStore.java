@@ -77,7 +77,8 @@ public final class VerificationWithoutCaStore implements Rule {
             if (out.isEmpty()) {
                 Effective by = ctx.tab().effective(TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
                         ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT);
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), INFO.message("none"), Evidence.setting(ctx.tab(), by)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), INFO.message("none"),
+                        Evidence.setting(ctx.tab(), by)));
             }
             return out;
         }

@@ -79,7 +79,8 @@ public final class RemovedVariable implements Rule {
         String now = r.replacedBy().orElse("");
         return switch (r) {
             case RARP_CHECK -> fix.map(line -> INFO.message("rename", name, removed, now, line))
-                    .orElseGet(() -> INFO.message("renameBoth", name, removed, now, tab.entry(now).orElseThrow().line()));
+                    .orElseGet(() -> INFO.message("renameBoth", name, removed, now, tab.entry(now).orElseThrow()
+                            .line()));
             case HELO_USE_ROOT_DOMAIN -> r.superseded(tab)
                     ? INFO.message("heloBoth", name, removed, tab.entry(now).orElseThrow().line())
                     : fix.map(line -> INFO.message("helo", name, removed, line))

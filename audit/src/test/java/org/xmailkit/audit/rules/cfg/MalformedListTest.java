@@ -63,7 +63,8 @@ class MalformedListTest {
 
     @Test
     void fetchHdrTagsPlusAfterPlain() {
-        Finding f = single(findings(rule, root(dir, "\"FetchHdrTags\"\t\"To,+X-Deliver-To\"\n")), "msg.CFG-015.fetchOrder");
+        Finding f = single(findings(rule, root(dir, "\"FetchHdrTags\"\t\"To,+X-Deliver-To\"\n")),
+                "msg.CFG-015.fetchOrder");
         assertEquals(List.of("+X-Deliver-To", "To"), f.message().args());
     }
 

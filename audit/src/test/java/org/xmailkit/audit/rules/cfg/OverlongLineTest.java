@@ -52,7 +52,8 @@ class OverlongLineTest {
 
     @Test
     void secretValueIsNotShown() {
-        Finding f = single(findings(rule, root(dir, "\"DynDnsSetup\"\t\"" + "s".repeat(2100) + "\"\n")), "msg.CFG-006.longLine");
+        Finding f = single(findings(rule, root(dir, "\"DynDnsSetup\"\t\"" + "s".repeat(2100) + "\"\n")),
+                "msg.CFG-006.longLine");
         assertEquals(Secrets.MASK, f.message().args().get(2));
         assertEquals("\"DynDnsSetup\"<TAB>\"" + Secrets.MASK + "\"" + Secrets.MASK, f.evidence().get(0),
                 "the value is masked in both reads XMail makes of the line");

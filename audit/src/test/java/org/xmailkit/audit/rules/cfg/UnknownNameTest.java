@@ -52,7 +52,8 @@ class UnknownNameTest {
 
     @Test
     void spaceAroundTheNameIsNamedAsSuch() {
-        Finding f = single(findings(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")), "msg.CFG-001.unknown.whitespace");
+        Finding f = single(findings(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")),
+                "msg.CFG-001.unknown.whitespace");
         assertEquals("RootDomain", f.message().args().get(1));
     }
 

@@ -28,7 +28,8 @@ class XMailCfgNameTest {
 
     @Test
     void misspelledMessageNameSuggestsTheRealLine() {
-        Finding f = single(findings(rule, root(dir, "\"SmtpMsgIPBandMaps\"\t\"550 listed\"\n")), "msg.CFG-002.alias.rename");
+        Finding f = single(findings(rule, root(dir, "\"SmtpMsgIPBandMaps\"\t\"550 listed\"\n")),
+                "msg.CFG-002.alias.rename");
         assertEquals("SmtpMsgIPBanMaps", f.message().args().get(1));
         assertEquals("\"SmtpMsgIPBanMaps\"<TAB>\"550 listed\"", f.message().args().get(2));
     }

@@ -28,6 +28,7 @@ class CommentedCtrlAccountTest {
 
     @Test
     void staysQuietOnOrdinaryLines(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
+        assertEquals(List.of(),
+                check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
     }
 }

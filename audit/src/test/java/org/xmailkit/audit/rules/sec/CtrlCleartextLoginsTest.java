@@ -14,7 +14,8 @@ class CtrlCleartextLoginsTest {
 
     private final CtrlCleartextLogins rule = new CtrlCleartextLogins();
 
-    private static final String LAN_ONLY = tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("192.168.0.0/16", "-", "ALLOW", "2");
+    private static final String LAN_ONLY = tab("0.0.0.0", "0.0.0.0", "DENY", "1")
+            + tab("192.168.0.0/16", "-", "ALLOW", "2");
 
     @Test
     void firesWhenCtrlIsReachableFromTheLan(@TempDir Path dir) {

@@ -28,6 +28,7 @@ class HostPropertyPrefixMatchTest {
     @Test
     void staysQuietWithoutGrantsOrForTheNeverMatchingDotForm(@TempDir Path dir) {
         assertEquals(List.of(), check(rule, dir, "", "smtp.hnprop.tab",
-                tab("mail.example.com", "EaseTLS") + tab(".example.org", "WhiteList") + tab("gw.example.com", "NoAuth=0")));
+                tab("mail.example.com", "EaseTLS") + tab(".example.org", "WhiteList")
+                        + tab("gw.example.com", "NoAuth=0")));
     }
 }

@@ -29,7 +29,8 @@ class SampleAccountTest {
         assertEquals(List.of("msg.SEC-013.mailUserRelay"), keys(f));
         assertEquals(List.of("1", "xmailuser@xmailserver.test", "1.2x-1.27", "MRV",
                 "domains/xmailserver.test/xmailuser/user.tab:3"), f.get(0).message().args());
-        assertEquals(List.of("\"xmailserver.test\"<TAB>\"xmailuser\"<TAB>\"********\"<TAB>1<TAB>\"xmailuser\"<TAB>\"U\""),
+        assertEquals(List.of("\"xmailserver.test\"<TAB>\"xmailuser\"<TAB>\"********\"<TAB>1<TAB>\"xmailuser\"<TAB>\"U"
+                + "\""),
                 f.get(0).evidence());
     }
 
@@ -47,7 +48,8 @@ class SampleAccountTest {
         List<Finding> f = check(rule, dir, "",
                 "ctrlaccounts.tab", tab("davide.libenzi", XMailPassword.encode("davidel@maticad.it")),
                 "smtpauth.tab", tab("spacecowboy", "erase-this-asap", "MRV"),
-                "pop3links.tab", tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201", "CLR"));
+                "pop3links.tab", tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201",
+                        "CLR"));
         assertEquals(List.of("msg.SEC-013.ctrl", "msg.SEC-013.smtpAuth", "msg.SEC-013.pop3Link"), keys(f));
         assertTrue(f.get(1).message(Locale.ENGLISH).contains("\"MRV\""));
     }

@@ -28,13 +28,15 @@ class UndecodablePasswordTest {
     @Test
     void firesOnMailUserPasswordsCutByANulPair(@TempDir Path dir) {
         List<Finding> f = check(rule, dir, "", "mailusers.tab",
-                "\"example.com\"\t\"a\"\t\"650401\"\t1\t\"a\"\t\"U\"\n" + "\"example.com\"\t\"b\"\t\"0465\"\t2\t\"b\"\t\"U\"\n");
+                "\"example.com\"\t\"a\"\t\"650401\"\t1\t\"a\"\t\"U\"\n"
+                        + "\"example.com\"\t\"b\"\t\"0465\"\t2\t\"b\"\t\"U\"\n");
         assertEquals(List.of("msg.SEC-016.mailEmpty", "msg.SEC-016.nul"), keys(f));
     }
 
     @Test
     void staysQuietOnCleanlyEncodedPasswords(@TempDir Path dir) {
         assertEquals(List.of(), check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("S3cret!x")),
-                "mailusers.tab", "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x") + "\"\t1\t\"a\"\t\"U\"\n"));
+                "mailusers.tab", "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x")
+                        + "\"\t1\t\"a\"\t\"U\"\n"));
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -73,8 +76,8 @@ class CertificateRulesTest {
             if (key.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return r;
     }
@@ -104,7 +107,8 @@ class CertificateRulesTest {
 
     @Test
     void expiredAndNotYetValidCertificatesAreReported() {
-        Issued old = TestPki.cert("old.example.com").valid(NOW.minus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(5)))
+        Issued old = TestPki.cert("old.example.com")
+                .valid(NOW.minus(Duration.ofDays(300)), NOW.minus(Duration.ofDays(5)))
                 .issue();
         List<Finding> f = RuleCheck.findings(new CertificateExpired(), single(old), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-016.expired"), RuleCheck.keys(f));
@@ -112,12 +116,15 @@ class CertificateRulesTest {
         assertTrue(f.get(0).message(Locale.ENGLISH).contains("CN=old.example.com"));
         Issued future = TestPki.cert("future.example.com").valid(NOW.plus(Duration.ofDays(2)),
                 NOW.plus(Duration.ofDays(90))).issue();
-        assertEquals(List.of("msg.TLS-016.notYetValid"), RuleCheck.keys(RuleCheck.findings(new CertificateExpired(), single(future), RuleCheck.certificateOptions())));
+        assertEquals(List.of("msg.TLS-016.notYetValid"),
+                RuleCheck.keys(RuleCheck.findings(new CertificateExpired(), single(future),
+                        RuleCheck.certificateOptions())));
     }
 
     @Test
     void validCertificateIsNotExpired() {
-        assertTrue(RuleCheck.findings(new CertificateExpired(), single(TestPki.cert("ok.example.com").issue()), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new CertificateExpired(), single(TestPki.cert("ok.example.com").issue()),
+                RuleCheck.certificateOptions()).isEmpty());
     }
 
     @Test
@@ -132,9 +139,13 @@ class CertificateRulesTest {
         assertEquals(List.of("msg.TLS-017.soon"), RuleCheck.keys(urgent));
         assertEquals(List.of("10", "30"), urgent.get(0).message().args().subList(2, 4));
         assertTrue(RuleCheck.findings(new CertificateExpiresSoon(), in45, RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), in10, RuleCheck.certificateOptions()).isEmpty());
-        assertEquals(List.of("msg.TLS-018.warn"), RuleCheck.keys(RuleCheck.findings(new CertificateExpiresWithinWarning(), in45, RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), in100, RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), in10, RuleCheck.certificateOptions())
+                .isEmpty());
+        assertEquals(List.of("msg.TLS-018.warn"),
+                RuleCheck.keys(RuleCheck.findings(new CertificateExpiresWithinWarning(), in45,
+                        RuleCheck.certificateOptions())));
+        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), in100, RuleCheck.certificateOptions())
+                .isEmpty());
         assertTrue(RuleCheck.findings(new CertificateExpiresSoon(), in100, RuleCheck.certificateOptions()).isEmpty());
         // Thresholds come from the options.
         assertTrue(RuleCheck.findings(new CertificateExpiresSoon(), in10, days(60, 5)).isEmpty());
@@ -149,7 +160,8 @@ class CertificateRulesTest {
         MailRoot r = single(TestPki.cert("gone.example.com").valid(NOW.minus(Duration.ofDays(90)),
                 NOW.minus(Duration.ofDays(1))).issue());
         assertTrue(RuleCheck.findings(new CertificateExpiresSoon(), r, RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), r, RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new CertificateExpiresWithinWarning(), r, RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-019 / 020
@@ -163,7 +175,8 @@ class CertificateRulesTest {
         assertTrue(f.get(0).message(Locale.ENGLISH).contains("security level 2"));
         KeyPair p192 = TestPki.ec("p192", "secp192r1");
         Issued ec = TestPki.cert("ec.example.com").key(p192).issue();
-        List<Finding> e = RuleCheck.findings(new WeakKey(), root("\"RootDomain\"\t\"x\"\n", TestPki.pem(ec.cert()), null), RuleCheck.certificateOptions());
+        List<Finding> e = RuleCheck.findings(new WeakKey(),
+                root("\"RootDomain\"\t\"x\"\n", TestPki.pem(ec.cert()), null), RuleCheck.certificateOptions());
         assertEquals("224", e.get(0).message().args().get(2));
     }
 
@@ -174,7 +187,8 @@ class CertificateRulesTest {
                 .issue();
         Issued leaf = TestPki.cert("w.example.com").issuer(weakCa).issue();
         List<Finding> f = RuleCheck.findings(new WeakKey(),
-                root("\"RootDomain\"\t\"x\"\n", TestPki.pem(leaf.cert(), weakCa.cert()), null), RuleCheck.certificateOptions());
+                root("\"RootDomain\"\t\"x\"\n", TestPki.pem(leaf.cert(), weakCa.cert()), null),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-019.chain"), RuleCheck.keys(f));
         assertTrue(RuleCheck.findings(new WeakKey(), good(ch), RuleCheck.certificateOptions()).isEmpty());
     }
@@ -184,7 +198,8 @@ class CertificateRulesTest {
         Chain ch = TestPki.chain("sha1.example.com");
         Issued leaf = TestPki.cert("sha1.example.com").issuer(ch.intermediate()).signature("SHA1withRSA").issue();
         List<Finding> f = RuleCheck.findings(new WeakSignature(),
-                root("\"RootDomain\"\t\"x\"\n", TestPki.pem(leaf.cert(), ch.intermediate().cert()), null), RuleCheck.certificateOptions());
+                root("\"RootDomain\"\t\"x\"\n", TestPki.pem(leaf.cert(), ch.intermediate().cert()), null),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-020.weak"), RuleCheck.keys(f));
         assertEquals("SHA1withRSA", f.get(0).message().args().get(1));
         Issued selfSha1 = TestPki.cert("self.example.com").signature("SHA1withRSA").issue();
@@ -198,21 +213,25 @@ class CertificateRulesTest {
     void keyThatDoesNotMatchIsReported() {
         Chain ch = TestPki.chain("mismatch.example.com");
         List<Finding> none = RuleCheck.findings(new KeyCertificateMismatch(), root("\"RootDomain\"\t\"x\"\n",
-                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.root().key().getPrivate())), RuleCheck.certificateOptions());
+                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.root().key().getPrivate())),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-021.none"), RuleCheck.keys(none));
         assertTrue(none.get(0).location().file().endsWith("server.key"));
         List<Finding> other = RuleCheck.findings(new KeyCertificateMismatch(), root("\"RootDomain\"\t\"x\"\n",
-                TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate())), RuleCheck.certificateOptions());
+                TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate())),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-021.other"), RuleCheck.keys(other));
         assertEquals("#2 CN=mismatch.example.com", other.get(0).message().args().get(2));
-        assertTrue(RuleCheck.findings(new KeyCertificateMismatch(), good(ch), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new KeyCertificateMismatch(), good(ch), RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
     void incompleteOrMisorderedChainIsReported() {
         Chain ch = TestPki.chain("chain.example.com");
         List<Finding> f = RuleCheck.findings(new ChainOrder(), root("\"RootDomain\"\t\"x\"\n",
-                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate())), RuleCheck.certificateOptions());
+                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate())),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-022.incomplete"), RuleCheck.keys(f));
         assertEquals("CN=Test Intermediate chain.example.com", f.get(0).message().args().get(1));
         List<Finding> order = RuleCheck.findings(new ChainOrder(), root("\"RootDomain\"\t\"x\"\n",
@@ -224,9 +243,11 @@ class CertificateRulesTest {
 
     @Test
     void selfSignedServerCertificateIsReported() {
-        List<Finding> f = RuleCheck.findings(new SelfSignedCertificate(), single(TestPki.cert("self.example.com").issue()), RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(new SelfSignedCertificate(),
+                single(TestPki.cert("self.example.com").issue()), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-023.leaf"), RuleCheck.keys(f));
-        assertTrue(RuleCheck.findings(new SelfSignedCertificate(), good(TestPki.chain("ca.example.com")), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new SelfSignedCertificate(), good(TestPki.chain("ca.example.com")),
+                RuleCheck.certificateOptions()).isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-024
@@ -250,7 +271,8 @@ class CertificateRulesTest {
     @Test
     void certificateWithoutAnyNameIsSaidSo() {
         Issued nameless = TestPki.cert("ignored").subject("O=Example").dns().issue();
-        List<Finding> f = RuleCheck.findings(new CertificateNames(), root("\"SmtpServerDomain\"\t\"mail.example.com\"\n",
+        List<Finding> f = RuleCheck.findings(new CertificateNames(),
+                root("\"SmtpServerDomain\"\t\"mail.example.com\"\n",
                 TestPki.pem(nameless.cert()), null), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-024.noNames"), RuleCheck.keys(f));
     }
@@ -286,15 +308,18 @@ class CertificateRulesTest {
         MailRoot open = single(leaf);
         Path key = open.directory().resolve("server.key");
         if (!key.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            assertTrue(RuleCheck.findings(new KeyFileReadable(), open, RuleCheck.certificateOptions()).isEmpty(), "Windows ACLs are not judged");
+            assertTrue(RuleCheck.findings(new KeyFileReadable(), open, RuleCheck.certificateOptions()).isEmpty(),
+                    "Windows ACLs are not judged");
             return;
         }
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        List<Finding> f = RuleCheck.findings(new KeyFileReadable(), MailRoot.open(open.directory()), RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(new KeyFileReadable(), MailRoot.open(open.directory()),
+                RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-026.others"), RuleCheck.keys(f));
         assertEquals("rw-r--r--", f.get(0).message().args().get(0));
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-        assertTrue(RuleCheck.findings(new KeyFileReadable(), MailRoot.open(open.directory()), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new KeyFileReadable(), MailRoot.open(open.directory()),
+                RuleCheck.certificateOptions()).isEmpty());
     }
 
     @Test
@@ -302,14 +327,18 @@ class CertificateRulesTest {
         KeyPair k = TestPki.rsa("leaf");
         Issued leaf = TestPki.cert("load.example.com").key(k).issue();
         List<Finding> enc = RuleCheck.findings(new TlsMaterialUnusable(), root("\"RootDomain\"\t\"x\"\n",
-                TestPki.pem(leaf.cert()), TestPki.encryptedPkcs8(k.getPrivate(), "pw".toCharArray())), RuleCheck.certificateOptions());
+                TestPki.pem(leaf.cert()), TestPki.encryptedPkcs8(k.getPrivate(), "pw".toCharArray())),
+                        RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-027.key.encrypted"), RuleCheck.keys(enc));
         MailRootFixture der = MailRootFixture.in(tmp.resolve("der")).serverTab("\"RootDomain\"\t\"x\"\n")
                 .bytes("server.cert", leaf.cert().getEncoded()).file("server.key", "nothing here\n");
         assertEquals(List.of("msg.TLS-027.cert.der", "msg.TLS-027.key.empty"),
-                RuleCheck.keys(RuleCheck.findings(new TlsMaterialUnusable(), der.open(), RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new TlsMaterialUnusable(), single(leaf), RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new TlsMaterialUnusable(), root("\"RootDomain\"\t\"x\"\n", null, null), RuleCheck.certificateOptions()).isEmpty());
+                RuleCheck.keys(RuleCheck.findings(new TlsMaterialUnusable(), der.open(),
+                        RuleCheck.certificateOptions())));
+        assertTrue(RuleCheck.findings(new TlsMaterialUnusable(), single(leaf), RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(new TlsMaterialUnusable(), root("\"RootDomain\"\t\"x\"\n", null, null),
+                RuleCheck.certificateOptions()).isEmpty());
     }
 
     @Test
@@ -320,7 +349,8 @@ class CertificateRulesTest {
         MailRoot r = root("\"RootDomain\"\t\"x\"\n", dump + TestPki.pem(leaf.cert()),
                 TestPki.pkcs8(leaf.key().getPrivate()));
         assertTrue(RuleCheck.findings(new TlsMaterialUnusable(), r, RuleCheck.certificateOptions()).isEmpty());
-        assertEquals(List.of("msg.TLS-016.expired"), RuleCheck.keys(RuleCheck.findings(new CertificateExpired(), r, RuleCheck.certificateOptions())));
+        assertEquals(List.of("msg.TLS-016.expired"),
+                RuleCheck.keys(RuleCheck.findings(new CertificateExpired(), r, RuleCheck.certificateOptions())));
     }
 
     // ------------------------------------------------------------------ secrets
@@ -351,7 +381,7 @@ class CertificateRulesTest {
             assertFalse(all.contains(body.substring(i, i + 16)), "key text leaked");
         }
         RSAPrivateCrtKey priv = (RSAPrivateCrtKey) weak.getPrivate();
-        for (java.math.BigInteger secret : List.of(priv.getPrivateExponent(), priv.getPrimeP(), priv.getPrimeQ())) {
+        for (BigInteger secret : List.of(priv.getPrivateExponent(), priv.getPrimeP(), priv.getPrimeQ())) {
             assertFalse(all.contains(secret.toString()));
             assertFalse(all.toLowerCase(Locale.ROOT).contains(secret.toString(16)));
         }

@@ -44,11 +44,13 @@ class CtrlReadInClearTextTest {
         assertEquals(List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         try (Origins.Registration r = Origins.register(root.directory(),
                 new Origins.Origin("ctrl://ops@mx1.example:6018", CtrlTransport.TLS))) {
-            assertEquals(List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
+            assertEquals(List.of(),
+                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
         try (Origins.Registration r = Origins.register(root.directory(),
                 new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.STARTTLS))) {
-            assertEquals(List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
+            assertEquals(List.of(),
+                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
     }
 }

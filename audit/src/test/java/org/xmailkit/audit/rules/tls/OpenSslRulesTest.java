@@ -63,7 +63,8 @@ class OpenSslRulesTest {
     void otherDllsOrNoInstallDirAreNotLegacy() throws IOException {
         assertTrue(RuleCheck.findings(new LegacyOpenSsl(), root(),
                 RuleCheck.certificateOptions(install("libcrypto-3-x64.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE, RuleCheck.outcome(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions()));
+        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+                RuleCheck.outcome(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions()));
     }
 
     // ------------------------------------------------------------------ TLS-029
@@ -91,7 +92,8 @@ class OpenSslRulesTest {
                 "ssleay32.dll", "OpenSSL 1.0.2u  20 Dec 2019",
                 "libcrypto-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "openssl.exe", "OpenSSL 1.1.1k  25 Mar 2021");
-        List<String> keys = RuleCheck.keys(RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir)));
+        List<String> keys = RuleCheck.keys(RuleCheck.findings(new OpenSslMismatch(), root(),
+                RuleCheck.certificateOptions(dir)));
         assertTrue(keys.contains("msg.TLS-030.mixed"), keys.toString());
         assertTrue(keys.contains("msg.TLS-030.libraries"), keys.toString());
         assertTrue(keys.contains("msg.TLS-030.tool"), keys.toString());
@@ -105,7 +107,8 @@ class OpenSslRulesTest {
                 "XMail.exe", "LIBEAY32.dll\u0000SSLEAY32.dll",
                 "openssl.exe", "libeay32.dll");
         List<Finding> f = RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir));
-        assertEquals(List.of("msg.TLS-030.toolLibraries", "msg.TLS-030.xmail"), RuleCheck.keys(f).stream().sorted().toList());
+        assertEquals(List.of("msg.TLS-030.toolLibraries", "msg.TLS-030.xmail"), RuleCheck.keys(f).stream().sorted()
+                .toList());
         Finding x = f.stream().filter(y -> y.message().key().equals("msg.TLS-030.xmail")).findFirst().orElseThrow();
         assertEquals("libeay32.dll, ssleay32.dll", x.message().args().get(1));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
@@ -37,8 +38,9 @@ class OutboundTlsRulesTest {
                 "DefaultSMTPGateways"\t"relay.example.net:587;backup.example.net,OutBind=192.0.2.5"
                 """, null), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-007.gateway.unset", "msg.TLS-007.gateway.unset"), RuleCheck.keys(f));
-        assertEquals(java.util.Set.of("relay.example.net:587,NeedTLS=2", "backup.example.net,OutBind=192.0.2.5,NeedTLS=2"),
-                java.util.Set.copyOf(f.stream().map(x -> x.message().args().get(2)).toList()));
+        assertEquals(Set.of("relay.example.net:587,NeedTLS=2",
+                "backup.example.net,OutBind=192.0.2.5,NeedTLS=2"),
+                Set.copyOf(f.stream().map(x -> x.message().args().get(2)).toList()));
         assertEquals(2, f.get(0).location().line());
     }
 
@@ -65,7 +67,8 @@ class OutboundTlsRulesTest {
                 f.get(0).message().args().get(2));
         assertTrue(f.get(0).location().file().endsWith("smtpfwd.tab"));
         assertEquals(1, f.get(0).location().line());
-        MailRoot unset = root("\"RootDomain\"\t\"x\"\n", "\"*.own.example\"\t\"#a.example.net;b.example.net\"\t\"OutBind=192.0.2.1\"\n");
+        MailRoot unset = root("\"RootDomain\"\t\"x\"\n",
+                "\"*.own.example\"\t\"#a.example.net;b.example.net\"\t\"OutBind=192.0.2.1\"\n");
         List<Finding> g = RuleCheck.findings(new SmartHostWithoutTls(), unset, RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-007.forwarder.unset"), RuleCheck.keys(g));
         assertEquals("\"*.own.example\"<TAB>\"#a.example.net;b.example.net\"<TAB>\"OutBind=192.0.2.1,NeedTLS=2\"",
@@ -77,7 +80,8 @@ class OutboundTlsRulesTest {
         assertTrue(RuleCheck.findings(new SmartHostWithoutTls(), root("""
                 "DefaultSMTPGateways"\t"relay.example.net,NeedTLS=2;127.0.0.1:10025"
                 """, "\"*\"\t\"localhost:10026\"\n"), RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new SmartHostWithoutTls(), root("\"RootDomain\"\t\"x\"\n", null), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new SmartHostWithoutTls(), root("\"RootDomain\"\t\"x\"\n", null),
+                RuleCheck.certificateOptions()).isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-008
@@ -90,7 +94,8 @@ class OutboundTlsRulesTest {
         List<Finding> f = RuleCheck.findings(new SmartHostOpportunisticTls(), r, RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-008.gateway.own", "msg.TLS-008.forwarder.own"), RuleCheck.keys(f));
         assertEquals(RuleOutcome.Status.SKIPPED,
-                RuleCheck.outcome(new SmartHostOpportunisticTls(), r, RuleCheck.certificateOptions().withProfile(Profile.BASELINE)));
+                RuleCheck.outcome(new SmartHostOpportunisticTls(), r, RuleCheck.certificateOptions()
+                        .withProfile(Profile.BASELINE)));
     }
 
     @Test
@@ -134,13 +139,15 @@ class OutboundTlsRulesTest {
                 """);
         List<Finding> f = RuleCheck.findings(new ForwarderHostOptions(), r, RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-010.ignored", "msg.TLS-010.broken"), RuleCheck.keys(f));
-        assertEquals("\"*.a.example\"<TAB>\"relay.example.net:25\"<TAB>\"NeedTLS=1\"", f.get(0).message().args().get(3));
+        assertEquals("\"*.a.example\"<TAB>\"relay.example.net:25\"<TAB>\"NeedTLS=1\"", f.get(0).message().args()
+                .get(3));
     }
 
     @Test
     void optionsInColumnThreeAreFine() {
         assertTrue(RuleCheck.findings(new ForwarderHostOptions(), root("\"RootDomain\"\t\"x\"\n",
-                "\"*.a.example\"\t\"relay.example.net:25\"\t\"NeedTLS=1\"\n"), RuleCheck.certificateOptions()).isEmpty());
+                "\"*.a.example\"\t\"relay.example.net:25\"\t\"NeedTLS=1\"\n"), RuleCheck.certificateOptions())
+                        .isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-011
