@@ -135,7 +135,7 @@ final class CatalogueCheck {
             Token t = Token.read(piece, 1);
             boolean clean = t.quoted() ? t.closed() && t.trailing().isEmpty() : piece.chars()
                     .noneMatch(Character::isWhitespace);
-            if (!clean || serverTab && !t.quoted()) {
+            if (!clean || (serverTab && !t.quoted())) {
                 return "column " + visible(piece)
                         + " is not a cleanly quoted value (is a space used instead of a TAB?)";
             }

@@ -127,7 +127,7 @@ final class BenchCommand implements Command {
 
     /** One server.tab of n lines through audit, migrate and report, each phase timed. */
     private static ExitCode lines(int n, CommandLine cl, CommandContext ctx) throws Exception {
-        AuditOptions options = ReportRun.auditOptions(cl, ctx);
+        ReportRun.auditOptions(cl, ctx); // a bad option is a usage error here too
         Path work = Files.createTempDirectory("xmailkit-bench-");
         try {
             Path root = Files.createDirectories(work.resolve("hostile"));

@@ -92,7 +92,7 @@ final class MigrateCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs remote) throws Exception {
         List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
-        MigrationOptions options = options(cl, ctx, mode);
+        MigrationOptions options = options(cl, ctx);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
@@ -183,7 +183,7 @@ final class MigrateCommand implements Command {
         return cl.hasOption("out") ? BatchMigrator.Mode.OUT : BatchMigrator.Mode.DRY_RUN;
     }
 
-    private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
+    private static MigrationOptions options(CommandLine cl, CommandContext ctx)
             throws UsageException {
         SharedOptions shared = SharedOptions.read(cl, ctx);
         XMailVersion target = shared.target();

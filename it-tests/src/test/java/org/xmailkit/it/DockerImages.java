@@ -64,6 +64,7 @@ final class DockerImages {
      * @param context the build context: file name in the context to the file on this machine ("Dockerfile" too)
      * @return the image name
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // ImageFromDockerfile's with-methods return the image itself
     static String build(String tag, String kind, Map<String, Path> context) {
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host").withLabels(Map.of(LABEL, kind)));

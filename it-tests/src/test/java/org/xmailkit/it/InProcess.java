@@ -3,6 +3,7 @@ package org.xmailkit.it;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import org.xmailkit.cli.Run;
@@ -34,7 +35,8 @@ final class InProcess {
      * @return the outcome
      */
     static CliRun runIn(Path workingDir, Charset charset, Locale locale, String... args) {
-        Run r = Run.in(workingDir).charset(charset).locale(locale).clock(Clock.systemDefaultZone()).run(args);
+        Run r = Run.in(workingDir).charset(charset).locale(locale).clock(Clock.system(ZoneId.systemDefault()))
+                .run(args);
         return new CliRun(r.exit().code(), r.outBytes(), r.errBytes(), List.of());
     }
 }

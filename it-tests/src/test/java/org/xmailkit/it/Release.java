@@ -144,6 +144,8 @@ final class Release {
         return Instant.parse(property("xmailkit.timestamp"));
     }
 
+    /** PosixFilePermission's constants are declared in the order of the mode bits, owner read first. */
+    @SuppressWarnings("EnumOrdinal")
     private static int mode(Set<PosixFilePermission> permissions) {
         int mode = 0;
         for (PosixFilePermission p : permissions) {

@@ -108,6 +108,7 @@ final class XmailkitImage {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // ImageFromDockerfile's with-methods return the image itself
     private static String build(String repository, String target) {
         String tag = repository + ":" + checkout(Release.directory());
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)

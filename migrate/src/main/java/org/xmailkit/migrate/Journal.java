@@ -187,7 +187,7 @@ public final class Journal {
                 case TOO_LARGE -> "journal.why.size";
                 default -> "journal.why.special";
             };
-            Localized reason = MigrateMessages.text(why)::render;
+            Localized reason = MigrateMessages.text(why);
             throw new WriteException(path, MigrateMessages.text("journal.unusable", reason,
                     path.getFileName() + ".damaged"), e);
         }
@@ -210,7 +210,7 @@ public final class Journal {
             String line = lines[i];
             String why = i == 0 && !line.equals(HEADER) ? "journal.why.header" : check(line, i, runs, names);
             if (why != null) {
-                Localized reason = MigrateMessages.text(why)::render;
+                Localized reason = MigrateMessages.text(why);
                 throw new WriteException(path, MigrateMessages.text("journal.bad", i + 1, reason,
                         path.getFileName() + ".damaged"), null);
             }

@@ -44,8 +44,10 @@ public enum MailRootFile {
     FILTERS_POST_RCPT("filters.post-rcpt.tab", 1024, true, 1, "command", "argument");
 
     private final String fileName;
+    @SuppressWarnings("ImmutableEnumChecker") // a record of final values
     private final TabFormat format;
     private final int minColumns;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<String> columns;
 
     MailRootFile(String fileName, int buffer, boolean hashComments, int minColumns, String... columns) {

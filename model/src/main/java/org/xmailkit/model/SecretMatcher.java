@@ -17,7 +17,6 @@ import java.util.Map;
  */
 final class SecretMatcher {
 
-    private final int anywhere;
     /** Transitions: {@code state << 16 | char} to the next state. */
     private final Map<Long, Integer> next = new HashMap<>();
     /** Per state: the state of its longest proper suffix that is a prefix of some secret. */
@@ -32,7 +31,6 @@ final class SecretMatcher {
      * @param anywhere the length from which a secret counts inside words too
      */
     SecretMatcher(Collection<String> secrets, int anywhere) {
-        this.anywhere = anywhere;
         List<int[]> children = new ArrayList<>();
         List<Integer> parent = new ArrayList<>();
         List<Character> via = new ArrayList<>();

@@ -226,6 +226,7 @@ public final class Secrets {
         return forms(Entry.decode(maskedRaw(tab.document().line(number), MailRootFile.SERVER_TAB), tab.charset()));
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the first read of the line, not an equal one
     private static List<Span> spans(TabLine line, MailRootFile kind) {
         List<TabRecord> reads = line.reads(kind.format());
         int offset = 0;

@@ -145,6 +145,7 @@ public final class ServerTab {
     }
 
     /** @return the entries that repeat an earlier name: XMail never uses them */
+    @SuppressWarnings("ReferenceEquality") // identity: the entry XMail reads for its name is this very line
     public List<Entry> deadDuplicates() {
         return entries.stream().filter(e -> live.get(e.name()) != e).toList();
     }
@@ -415,6 +416,7 @@ public final class ServerTab {
         return quoted >= plain;
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the same document means no edit
     private ServerTab with(TabDocument d) {
         return d == document ? this : new ServerTab(d, catalog, charset);
     }

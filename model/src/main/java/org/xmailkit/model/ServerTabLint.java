@@ -20,7 +20,7 @@ final class ServerTabLint {
         TabDocument doc = tab.document();
         int limit = doc.format().readLimit();
         for (TabLine line : doc.lines()) {
-            lineProblems(tab, line, limit, out);
+            lineProblems(line, limit, out);
         }
         Map<String, Integer> firstLine = new HashMap<>();
         for (TabRecord r : doc.dataRecords()) {
@@ -39,7 +39,7 @@ final class ServerTabLint {
         return out;
     }
 
-    private static void lineProblems(ServerTab tab, TabLine line, int limit, List<Problem> out) {
+    private static void lineProblems(TabLine line, int limit, List<Problem> out) {
         String raw = line.raw();
         if (line.number() == 1 && raw.startsWith("\u00EF\u00BB\u00BF")) {
             out.add(Problem.of(ProblemCode.BOM, 1, 1));

@@ -90,6 +90,7 @@ class MailRootsTest {
     }
 
     @Test
+    @SuppressWarnings("StreamResourceLeak") // the stream is handed to the search, which closes it
     void anUnreadableDirectoryIsReportedAndTheRestIsSearched() throws Exception {
         Path fleet = tmp.resolve("fleet");
         XMail127Default.copyTo(fleet.resolve("a"));

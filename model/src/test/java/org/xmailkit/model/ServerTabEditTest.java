@@ -116,7 +116,7 @@ class ServerTabEditTest {
     void valuesAreEncodedInTheFilesEncoding() {
         String reply = "550 不正中継は禁止されています";
         for (Charset cs : List.of(TextEncoding.WINDOWS_31J, TextEncoding.EUC_JP, StandardCharsets.UTF_8)) {
-            byte[] original = ("\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n")
+            byte[] original = "\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n"
                     .getBytes(cs);
             ServerTab t = ServerTab.parse(original);
             assertEquals(cs, t.charset(), cs.name());

@@ -19,6 +19,6 @@ public enum Grade {
      * @return the worse of the two
      */
     public Grade worst(Grade other) {
-        return ordinal() >= other.ordinal() ? this : other;
+        return compareTo(other) >= 0 ? this : other;
     }
 }

@@ -325,6 +325,7 @@ public final class ServerReports {
         };
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: this catalogue entry itself
     private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
         XMailCfgField cfg = v.xmailcfg();
         boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
@@ -433,6 +434,7 @@ public final class ServerReports {
     }
 
     /** Lines XMail 1.27 does not use: unknown, removed or misspelled names, XMailCFG part names, dead duplicates. */
+    @SuppressWarnings("ReferenceEquality") // identity: the entry XMail reads is this very line
     static List<IgnoredEntry> ignored(ServerTab tab, Secrets secrets, Locale locale) {
         Catalog catalog = tab.catalog();
         List<IgnoredEntry> out = new ArrayList<>();

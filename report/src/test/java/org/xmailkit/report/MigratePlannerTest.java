@@ -90,8 +90,7 @@ class MigratePlannerTest {
 
     @Test
     void aServerWhoseFilesCannotBeReadFails() throws Exception {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
-                .open();
+        MailRootFixture.in(tmp).serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").write();
         Files.createDirectories(tmp.resolve("smtpfwd.tab"));
         MigrationView v = plan(MailRoot.open(tmp), Locale.ENGLISH);
         assertEquals(Readiness.FAILED, v.readiness(), v.toString());

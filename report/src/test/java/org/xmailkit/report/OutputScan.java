@@ -98,7 +98,7 @@ public final class OutputScan {
 
     private static void walk(String file, String key, JsonNode n) {
         if (n.isObject()) {
-            n.fields().forEachRemaining(e -> walk(file, e.getKey(), e.getValue()));
+            n.properties().forEach(e -> walk(file, e.getKey(), e.getValue()));
         } else if (n.isArray()) {
             n.forEach(c -> walk(file, key, c));
         } else if (n.isTextual()) {

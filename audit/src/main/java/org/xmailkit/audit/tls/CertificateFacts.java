@@ -126,7 +126,7 @@ public final class CertificateFacts {
      * @return whole days left until notAfter (0 on the last day; negative when expired)
      */
     public long daysLeft(Instant now) {
-        return Math.floorDiv(remaining(now).getSeconds(), 86_400L);
+        return Math.floorDiv(remaining(now).toSeconds(), 86_400L);
     }
 
     /**

@@ -330,7 +330,7 @@ public final class RuleCheck {
      * @param version the source version
      * @return the findings for a source given as exactly that version
      */
-    public static List<Finding> from(Rule rule, MailRoot root, String version) {
+    public static List<Finding> upgrading(Rule rule, MailRoot root, String version) {
         return findings(rule, root, options().withFrom(Optional.of(XMailVersion.parse(version))));
     }
 

@@ -99,6 +99,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the same document means no edit
     private void smtpfwd(Work w, TabFile file, Sources.Side side, StepContext ctx) {
         TabDocument doc = file.document();
         for (TabFile.Row row : file.rows()) {

@@ -35,7 +35,7 @@ final class StepTesting {
                 utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static SourceVersion from(String v) {
+    static SourceVersion source(String v) {
         return SourceVersion.given(XMailVersion.parse(v));
     }
 

@@ -2,7 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
@@ -39,7 +39,7 @@ class TargetStepsTest {
     void preserveWritesTheOldDefaultsExplicitlyAtTheEnd() {
         StepResult r = run(new ChangedDefaultsStep(), tab("""
                 "RootDomain"\t"example.jp"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -53,7 +53,7 @@ class TargetStepsTest {
 
     @Test
     void aSourceBefore14KeepsMailWithoutTheAuthUserHeader() {
-        StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), from("1.0"));
+        StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), source("1.0"));
         assertTrue(text(r).endsWith("\"DisableEmitAuthUser\"\t\"1\"\n"), text(r));
 
         StepResult unsure = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.0", "1.26"));
@@ -64,7 +64,7 @@ class TargetStepsTest {
     @Test
     void adoptWritesNothingAndReportsEachBehaviourChange() {
         String in = "\"RootDomain\"\t\"example.jp\"\n";
-        StepResult r = run(new ChangedDefaultsStep(), tab(in), from("1.22"), ADOPT);
+        StepResult r = run(new ChangedDefaultsStep(), tab(in), source("1.22"), ADOPT);
 
         assertEquals(in, text(r));
         assertEquals(List.of("note.changed-defaults.perms.adopted", "note.changed-defaults.tls.adopted"), noteKeys(r));
@@ -74,7 +74,7 @@ class TargetStepsTest {
 
     @Test
     void a126SourceOnlyNeedsDefaultSmtpPerms() {
-        StepResult r = run(new ChangedDefaultsStep(), tab("RootDomain\texample.jp\n"), from("1.26"));
+        StepResult r = run(new ChangedDefaultsStep(), tab("RootDomain\texample.jp\n"), source("1.26"));
         assertEquals("RootDomain\texample.jp\nDefaultSmtpPerms\tMR\n", text(r), "the file's unquoted style is kept");
     }
 
@@ -107,8 +107,8 @@ class TargetStepsTest {
                 "EnablePOP3-TLS"\t"1"
                 "EnableCTRL-TLS"\t"0"
                 """;
-        assertEquals(List.of(), run(new ChangedDefaultsStep(), tab(in), from("1.22")).changes());
-        StepResult r = run(new ChangedDefaultsStep(), tab(""), from("1.27"));
+        assertEquals(List.of(), run(new ChangedDefaultsStep(), tab(in), source("1.22")).changes());
+        StepResult r = run(new ChangedDefaultsStep(), tab(""), source("1.27"));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
     }
@@ -117,7 +117,7 @@ class TargetStepsTest {
 
     @Test
     void localizedTargetWritesBothRulesUnderAnAsciiHeaderInAnAsciiFile() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), from("1.27"),
+        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), source("1.27"),
                 LOCALIZED);
 
         assertEquals("""
@@ -137,7 +137,7 @@ class TargetStepsTest {
         ServerFiles f = ServerFiles.of(ServerTab.parse(in));
         assertEquals(TextEncoding.WINDOWS_31J, f.serverTab().charset());
 
-        StepResult r = run(new LocalizedSettingsStep(), f, from("1.27"),
+        StepResult r = run(new LocalizedSettingsStep(), f, source("1.27"),
                 LOCALIZED.withLocalRules(Optional.of(true), Optional.empty()));
 
         String out = new String(r.files().serverTab().toBytes(), TextEncoding.WINDOWS_31J);
@@ -151,7 +151,7 @@ class TargetStepsTest {
         StepResult r = run(new LocalizedSettingsStep(), tab("""
                 "SMTPLocalRule2"\t"1"
                 "RootDomain"\t"example.jp"
-                """), from("1.27"), LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
+                """), source("1.27"), LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
 
         assertEquals("""
                 "SMTPLocalRule2"\t"1"
@@ -160,14 +160,14 @@ class TargetStepsTest {
                 """, text(r));
 
         StepResult off = run(new LocalizedSettingsStep(), tab("\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"1\"\n"),
-                from("1.27"), LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
+                source("1.27"), LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
         assertEquals("\"SMTPLocalRule1\"\t\"0\"\n\"SMTPLocalRule2\"\t\"1\"\n", text(off));
     }
 
     @Test
     void originalTargetRemovesNothingAndReportsTheRulesAsIgnored() {
         String in = "\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"0\"\n";
-        StepResult r = run(new LocalizedSettingsStep(), tab(in), from("1.27"));
+        StepResult r = run(new LocalizedSettingsStep(), tab(in), source("1.27"));
 
         assertEquals(in, text(r));
         assertEquals(List.of("note.localized-settings.ignored", "note.localized-settings.lost.SMTPLocalRule1",
@@ -176,7 +176,7 @@ class TargetStepsTest {
 
     @Test
     void originalTargetWithoutRulesSaysNothing() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), from("1.27"));
+        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), source("1.27"));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
     }
@@ -195,11 +195,11 @@ class TargetStepsTest {
         List<Remedy> remedies = List.of(safe, optIn);
         String in = "\"Pop3LogPasswd\"\t\"2\"\n";
 
-        StepResult r = run(new FixStep(), tab(in), from("1.25"),
+        StepResult r = run(new FixStep(), tab(in), source("1.25"),
                 MigrationOptions.standard().withFix(FixSelection.parse("safe")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"2\"\n\"SmtpNoTLSAuths\"\t\"\"\n", text(r));
 
-        StepResult named = run(new FixStep(), tab(in), from("1.25"),
+        StepResult named = run(new FixStep(), tab(in), source("1.25"),
                 MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", text(named));
         assertEquals(Change.Kind.SET, named.changes().get(0).kind());
@@ -210,7 +210,7 @@ class TargetStepsTest {
     void nothingIsFixedByDefault() {
         Remedy safe = remedy("SEC-990", true, "\"SmtpNoTLSAuths\"\t\"\"");
         String in = "\"RootDomain\"\t\"x.jp\"\n";
-        StepResult r = run(new FixStep(), tab(in), from("1.25"), MigrationOptions.standard(), List.of(safe));
+        StepResult r = run(new FixStep(), tab(in), source("1.25"), MigrationOptions.standard(), List.of(safe));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.notes());
     }
@@ -218,7 +218,7 @@ class TargetStepsTest {
     @Test
     void remediationThatIsNotAServerTabSettingIsReportedForManualWork() {
         Remedy other = remedy("SEC-992", true, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
-        StepResult r = run(new FixStep(), tab(""), from("1.25"),
+        StepResult r = run(new FixStep(), tab(""), source("1.25"),
                 MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(other));
         assertEquals("", text(r));
         assertEquals(List.of("note.fix.manual"), noteKeys(r));

@@ -10,9 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -48,11 +47,9 @@ public final class SourceLists {
      */
     public static <T> List<T> instances(Class<T> type, String packageName, ClassLoader loader) {
         // The package may be in several class directories (main classes, test classes): all of them.
-        SortedSet<String> names = new TreeSet<>();
+        NavigableSet<String> names = new TreeSet<>();
         try {
-            Enumeration<URL> urls = loader.getResources(packageName.replace('.', '/'));
-            while (urls.hasMoreElements()) {
-                URL url = urls.nextElement();
+            for (URL url : loader.resources(packageName.replace('.', '/')).toList()) {
                 if (!url.getProtocol().equals("file")) {
                     continue;
                 }

@@ -250,7 +250,7 @@ public final class SarifWriter implements AuditWriter {
         StringBuilder b = new StringBuilder();
         for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {

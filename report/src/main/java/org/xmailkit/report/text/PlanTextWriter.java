@@ -50,7 +50,7 @@ public final class PlanTextWriter {
             out.println(msg("plan.changes", r.changes().size()));
             // In file order, new lines last, so the plan reads alongside the diff.
             List<Change> sorted = new ArrayList<>(r.changes());
-            sorted.sort(Comparator.comparing((Change c) -> c.file().ordinal())
+            sorted.sort(Comparator.comparing((Change c) -> c.file())
                     .thenComparingInt(c -> c.line() == 0 ? Integer.MAX_VALUE : c.line()));
             for (Change c : sorted) {
                 out.println("  " + change(c) + "   [" + c.stepId() + "]");

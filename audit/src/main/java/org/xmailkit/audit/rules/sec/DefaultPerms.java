@@ -30,7 +30,8 @@ final class DefaultPerms {
         Effective e = ctx.tab().effective(VAR);
         String value = e.value() == null ? "" : e.value();
         List<String> found = new ArrayList<>();
-        for (char c : letters.toCharArray()) {
+        for (int i = 0; i < letters.length(); i++) {
+            char c = letters.charAt(i);
             if (value.indexOf(c) >= 0) {
                 found.add(String.valueOf(c));
             }

@@ -8,6 +8,7 @@ import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
@@ -40,7 +41,7 @@ class NonAsciiReplyTest {
         Finding first = f.stream().filter(x -> x.location().line() == 1).findFirst().orElseThrow();
         assertEquals("550 不正中継として登録されています", first.message().args().get(1));
         assertTrue(first.evidence().get(0).contains("不正中継"));
-        assertEquals("windows-31j", first.message().arg(2).toLowerCase());
+        assertEquals("windows-31j", first.message().arg(2).toLowerCase(Locale.ROOT));
     }
 
     @Test

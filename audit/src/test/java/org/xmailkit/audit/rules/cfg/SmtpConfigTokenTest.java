@@ -2,7 +2,7 @@ package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
 
@@ -38,13 +38,13 @@ class SmtpConfigTokenTest {
     @Test
     void caseVariantInAConfigurationFor126OrLater() {
         MailRoot r = root(dir, "\"SmtpConfig-192.0.2.1\"\t\"Mail-Auth\"\n");
-        Finding f = single(from(rule, r, "1.26"), "msg.CFG-016.case");
+        Finding f = single(upgrading(rule, r, "1.26"), "msg.CFG-016.case");
         assertEquals("mail-auth", f.message().args().get(2));
     }
 
     @Test
     void caseVariantInAnOlderConfigurationIsLeftToTheUpgradeRule() {
-        assertEquals(List.of(), from(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.22"));
+        assertEquals(List.of(), upgrading(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.22"));
     }
 
     @Test

@@ -82,7 +82,7 @@ class UnknownNameTest {
     @Test
     void byteOrderMarkGluedToTheFirstNameIsReported() {
         MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                ("\uFEFF\"RootDomain\"\t\"example.com\"\n").getBytes(StandardCharsets.UTF_8)).open();
+                "\uFEFF\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
         List<Finding> f = findings(rule, r);
         Finding bom = single(f, "msg.CFG-001.bom.setting");
         assertEquals("RootDomain", bom.message().args().get(0));
@@ -92,7 +92,7 @@ class UnknownNameTest {
     @Test
     void byteOrderMarkBeforeACommentIsReported() {
         MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                ("\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n").getBytes(StandardCharsets.UTF_8)).open();
+                "\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
         single(findings(rule, r), "msg.CFG-001.bom.comment");
     }
 }

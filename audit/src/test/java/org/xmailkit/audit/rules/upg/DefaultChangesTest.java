@@ -2,7 +2,7 @@ package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.range;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
@@ -26,7 +26,7 @@ class DefaultChangesTest {
 
     @Test
     void permsDefaultChangeIsCertainForA126Source() {
-        Finding f = single(from(new DefaultSmtpPermsChange(), plain(), "1.26"), "msg.UPG-002.certain");
+        Finding f = single(upgrading(new DefaultSmtpPermsChange(), plain(), "1.26"), "msg.UPG-002.certain");
         assertEquals("\"DefaultSmtpPerms\"<TAB>\"MR\"", f.message().args().get(1));
         assertEquals(List.of("\"DefaultSmtpPerms\"\t\"MR\""), f.rule().remediationLines());
     }
@@ -38,14 +38,14 @@ class DefaultChangesTest {
 
     @Test
     void permsExplicitOrSource127Passes() {
-        assertEquals(List.of(), from(new DefaultSmtpPermsChange(), plain(), "1.27"));
-        assertEquals(List.of(), from(new DefaultSmtpPermsChange(),
+        assertEquals(List.of(), upgrading(new DefaultSmtpPermsChange(), plain(), "1.27"));
+        assertEquals(List.of(), upgrading(new DefaultSmtpPermsChange(),
                 root(dir.resolve("b"), "\"DefaultSmtpPerms\"\t\"MR\"\n"), "1.22"));
     }
 
     @Test
     void tlsTurnsOnWhenComingFromBefore124() {
-        Finding f = single(from(new TlsOnByDefault(), plain(), "1.22"), "msg.UPG-003.certain");
+        Finding f = single(upgrading(new TlsOnByDefault(), plain(), "1.22"), "msg.UPG-003.certain");
         assertEquals("EnableCTRL-TLS, EnablePOP3-TLS, EnableSMTP-TLS", f.message().args().get(1));
         single(range(new TlsOnByDefault(), plain(), "1.16", "1.27"), "msg.UPG-003.may");
     }
@@ -53,12 +53,12 @@ class DefaultChangesTest {
     @Test
     void tlsListenersStillOpenWhenTheSwitchesAreSet() {
         MailRoot r = root(dir, "\"EnableCTRL-TLS\"\t\"0\"\n\"EnablePOP3-TLS\"\t\"0\"\n\"EnableSMTP-TLS\"\t\"0\"\n");
-        single(from(new TlsOnByDefault(), r, "1.22"), "msg.UPG-003.listeners.certain");
+        single(upgrading(new TlsOnByDefault(), r, "1.22"), "msg.UPG-003.listeners.certain");
     }
 
     @Test
     void tlsSourceWithTlsPasses() {
-        assertEquals(List.of(), from(new TlsOnByDefault(), plain(), "1.24"));
+        assertEquals(List.of(), upgrading(new TlsOnByDefault(), plain(), "1.24"));
         assertTrue(range(new TlsOnByDefault(), plain(), "1.24", "1.27").isEmpty());
     }
 }

@@ -1,7 +1,7 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
 
@@ -21,14 +21,14 @@ class ExtraTokensLiveTest {
 
     @Test
     void deadLineBecomesLive() {
-        Finding f = single(from(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
+        Finding f = single(upgrading(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
                 "msg.UPG-007.newlyLive");
         assertEquals(List.of("EnableAuthSMTP-POP3", "3", "0"), f.message().args());
     }
 
     @Test
     void laterTwoTokenLineLosesToThisOne() {
-        Finding f = single(from(rule, root(dir, """
+        Finding f = single(upgrading(rule, root(dir, """
                 "MaxMessageSize"\t"1000"\t"old"
                 "MaxMessageSize"\t"20000"
                 """), "1.22"), "msg.UPG-007.shadowing");
@@ -38,11 +38,11 @@ class ExtraTokensLiveTest {
     @Test
     void threeTokenLineAfterAnEarlierOneChangesNothing() {
         MailRoot r = root(dir, "\"MaxMessageSize\"\t\"1000\"\n\"MaxMessageSize\"\t\"9\"\t\"x\"\n");
-        assertEquals(List.of(), from(rule, r, "1.22"));
+        assertEquals(List.of(), upgrading(rule, r, "1.22"));
     }
 
     @Test
     void sourceFrom124OnPasses() {
-        assertEquals(List.of(), from(rule, root(dir, "\"MaxMessageSize\"\t\"1000\"\t\"x\"\n"), "1.24"));
+        assertEquals(List.of(), upgrading(rule, root(dir, "\"MaxMessageSize\"\t\"1000\"\t\"x\"\n"), "1.24"));
     }
 }

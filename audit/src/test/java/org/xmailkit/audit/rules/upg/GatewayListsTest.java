@@ -3,7 +3,7 @@ package org.xmailkit.audit.rules.upg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.bare;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.outcome;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
@@ -34,7 +34,7 @@ class GatewayListsTest {
 
     @Test
     void commaListInA124ConfigurationIsSimplyBroken() {
-        single(from(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
+        single(upgrading(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
                 "msg.UPG-004.broken");
     }
 
@@ -49,7 +49,7 @@ class GatewayListsTest {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpfwd.tab", "\"*.example.org\"\t\"#relay1.example,relay2.example\"\n"
                         + "\"*\"\t\"relay3.example;relay4.example\"\t\"NeedTLS=2\"\n").open();
-        Finding f = single(from(new CommaForwarders(), r, "1.22"), "msg.UPG-005.legacy");
+        Finding f = single(upgrading(new CommaForwarders(), r, "1.22"), "msg.UPG-005.legacy");
         assertEquals(dir.resolve("smtpfwd.tab"), f.location().file());
         assertEquals(1, f.location().line());
         assertEquals("relay1.example", f.message().args().get(2));

@@ -2,7 +2,7 @@ package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.bare;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.outcome;
 import static org.xmailkit.audit.testing.RuleCheck.single;
 import static org.xmailkit.audit.testing.RuleCheck.withKey;
@@ -27,7 +27,7 @@ class MailRootChangesTest {
     void oldMailRootLacksNewerFiles() throws Exception {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("aliasdomain.tab", "").open();
-        List<Finding> f = from(new RequiredFiles(), r, "1.0");
+        List<Finding> f = upgrading(new RequiredFiles(), r, "1.0");
         assertEquals(1, withKey(f, "msg.UPG-011.dir.new").size());
         assertEquals(2, withKey(f, "msg.UPG-011.file.new").size());
         assertEquals(dir.resolve("cmdaliases"), withKey(f, "msg.UPG-011.dir.new").get(0).location().file());
@@ -38,13 +38,13 @@ class MailRootChangesTest {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("aliasdomain.tab", "").file("filters.in.tab", "").file("filters.out.tab", "").open();
         Files.createDirectories(dir.resolve("cmdaliases"));
-        assertEquals(List.of(), from(new RequiredFiles(), r, "1.0"));
+        assertEquals(List.of(), upgrading(new RequiredFiles(), r, "1.0"));
     }
 
     @Test
     void missingFileInANewerMailRootIsStillReported() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n").open();
-        assertEquals(4, from(new RequiredFiles(), r, "1.26").stream()
+        assertEquals(4, upgrading(new RequiredFiles(), r, "1.26").stream()
                 .filter(f -> f.message().key().endsWith(".missing")).count());
     }
 
@@ -57,15 +57,15 @@ class MailRootChangesTest {
     void extAuthEntriesFromBefore124() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpextauth.tab", "# external auth\n\"PLAIN\"\t\"/usr/bin/auth\"\t\"@@USER\"\n").open();
-        Finding f = single(from(new ExtAuthFormat(), r, "1.22"), "msg.UPG-012.certain");
+        Finding f = single(upgrading(new ExtAuthFormat(), r, "1.22"), "msg.UPG-012.certain");
         assertEquals(2, f.location().line());
-        assertEquals(List.of(), from(new ExtAuthFormat(), r, "1.24"));
+        assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.24"));
     }
 
     @Test
     void emptyExtAuthPasses() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpextauth.tab", "").open();
-        assertEquals(List.of(), from(new ExtAuthFormat(), r, "1.22"));
+        assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.22"));
     }
 }

@@ -3,7 +3,7 @@ package org.xmailkit.audit.rules.upg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.from;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
 
@@ -38,50 +38,50 @@ class RemovedVariableTest {
 
     @Test
     void rarpCheckIsRenamedWithItsValue() {
-        Finding f = single(from(rule, root(dir, "\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"), "msg.UPG-001.rename");
+        Finding f = single(upgrading(rule, root(dir, "\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"), "msg.UPG-001.rename");
         assertEquals("\"SMTP-RDNSCheck\"<TAB>\"1\"", f.message().args().get(3));
         assertEquals("0.55", f.message().args().get(1));
     }
 
     @Test
     void rarpCheckNextToItsSuccessorIsJustDeleted() {
-        single(from(rule, root(dir, "\"SMTP-RDNSCheck\"\t\"1\"\n\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"),
+        single(upgrading(rule, root(dir, "\"SMTP-RDNSCheck\"\t\"1\"\n\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"),
                 "msg.UPG-001.renameBoth");
     }
 
     @Test
     void mapsChecksAreNotCarriedOver() {
-        List<Finding> f = from(rule, root(dir, "\"RBL-MAPSCheck\"\t\"1\"\n\"DUL-MAPSCheck\"\t\"0\"\n"), "1.2");
+        List<Finding> f = upgrading(rule, root(dir, "\"RBL-MAPSCheck\"\t\"1\"\n\"DUL-MAPSCheck\"\t\"0\"\n"), "1.2");
         single(f, "msg.UPG-001.maps");
         single(f, "msg.UPG-001.off");
     }
 
     @Test
     void heloUseRootDomainBecomesHeloDomain() {
-        Finding f = single(from(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
+        Finding f = single(upgrading(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
                 "0.70"), "msg.UPG-001.helo");
         assertEquals("\"HeloDomain\"<TAB>\"example.com\"", f.message().args().get(2));
     }
 
     @Test
     void heloUseRootDomainWithoutRootDomainOrWithHeloDomain() {
-        single(from(rule, root(dir, "\"HeloUseRootDomain\"\t\"1\"\n"), "0.70"), "msg.UPG-001.heloNoRoot");
-        single(from(rule, root(dir.resolve("b"), "\"HeloDomain\"\t\"x.example\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
+        single(upgrading(rule, root(dir, "\"HeloUseRootDomain\"\t\"1\"\n"), "0.70"), "msg.UPG-001.heloNoRoot");
+        single(upgrading(rule, root(dir.resolve("b"), "\"HeloDomain\"\t\"x.example\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
                 "0.70"), "msg.UPG-001.heloBoth");
     }
 
     @Test
     void smtpTlsBecomesNeedTlsMergedIntoSmtpGwConfig() {
-        Finding f = single(from(rule, root(dir, "\"SmtpGwConfig\"\t\"OutBind=192.0.2.1\"\n\"SMTP-TLS\"\t\"1\"\n"),
+        Finding f = single(upgrading(rule, root(dir, "\"SmtpGwConfig\"\t\"OutBind=192.0.2.1\"\n\"SMTP-TLS\"\t\"1\"\n"),
                 "1.24"), "msg.UPG-001.smtpTls");
         assertEquals("\"SmtpGwConfig\"<TAB>\"OutBind=192.0.2.1,NeedTLS=1\"", f.message().args().get(2));
-        single(from(rule, root(dir.resolve("b"), "\"SmtpGwConfig\"\t\"NeedTLS=2\"\n\"SMTP-TLS\"\t\"1\"\n"), "1.24"),
-                "msg.UPG-001.smtpTlsBoth");
+        single(upgrading(rule, root(dir.resolve("b"), "\"SmtpGwConfig\"\t\"NeedTLS=2\"\n\"SMTP-TLS\"\t\"1\"\n"),
+                "1.24"), "msg.UPG-001.smtpTlsBoth");
     }
 
     @Test
     void dynDnsSetupNeverShowsItsCredentials() {
-        Finding f = single(from(rule, root(dir, "\"DynDnsSetup\"\t\"dyn.example,80,/upd?ip=%s,user,s3cret\"\n"),
+        Finding f = single(upgrading(rule, root(dir, "\"DynDnsSetup\"\t\"dyn.example,80,/upd?ip=%s,user,s3cret\"\n"),
                 "1.23"), "msg.UPG-001.dynDns");
         assertEquals("\"DynDnsSetup\"<TAB>\"dyn.example,********\"", f.evidence().get(0));
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
@@ -91,7 +91,7 @@ class RemovedVariableTest {
 
     @Test
     void variableAlreadyDeadInTheSourceIsALeftoverToDelete() {
-        Finding f = single(from(rule, root(dir, "\"SMTP-RARPCheck\"\t\"1\"\n"), "1.25"), "msg.UPG-001.leftover");
+        Finding f = single(upgrading(rule, root(dir, "\"SMTP-RARPCheck\"\t\"1\"\n"), "1.25"), "msg.UPG-001.leftover");
         assertEquals("1.25", f.message().args().get(2));
     }
 
@@ -103,7 +103,7 @@ class RemovedVariableTest {
             }
             Path d = dir.resolve(v.name());
             String before = VersionDetectorAccess.previous(v.removedVersion().orElseThrow());
-            List<Finding> f = from(rule, root(d, "\"" + v.name() + "\"\t\"1\"\n"), before);
+            List<Finding> f = upgrading(rule, root(d, "\"" + v.name() + "\"\t\"1\"\n"), before);
             assertEquals(1, f.size(), v.name());
         }
     }
