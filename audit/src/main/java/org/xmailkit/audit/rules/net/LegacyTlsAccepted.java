@@ -28,6 +28,6 @@ public final class LegacyTlsAccepted implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return TlsProtocols.accepted(ctx, INFO, List.of("TLSv1", "TLSv1.1"));
+        return TlsProtocols.accepted(ctx, INFO, List.of("TLSv1.1", "TLSv1"));
     }
 }
