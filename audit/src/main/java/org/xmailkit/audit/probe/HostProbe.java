@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param started   when the probe started
  * @param elapsed   how long it took
  * @param endpoints one entry per service probed, in the order asked
- * @param untested  the protocol versions this Java runtime could not offer, e.g. {@code SSLv2}, each with why
+ * @param untested  the protocol versions this Java runtime could not offer, as {@code VERSION: reason} with a reason
+ *                  of {@link TlsPolicy} ({@code SSLv2: unsupported})
  * @param error     why the host could not be probed at all (an unknown name), or empty
  */
 public record HostProbe(String host, String address, String source, Instant started, Duration elapsed,

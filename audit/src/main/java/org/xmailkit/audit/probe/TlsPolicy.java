@@ -54,14 +54,21 @@ public final class TlsPolicy {
         Security.setProperty(PROPERTY, String.join(", ", keep));
     }
 
+    /** Why the runtime cannot offer a version: Java has no SSL 2.0 at all. */
+    public static final String UNSUPPORTED = "unsupported";
+    /** Why the runtime cannot offer a version: {@code jdk.tls.disabledAlgorithms} still refuses it in this process. */
+    public static final String DISABLED = "disabled";
+    /** Why the runtime cannot offer a version: the runtime has no TLS at all. */
+    public static final String UNAVAILABLE = "unavailable";
+
     /**
-     * @return the protocol versions the probe cannot offer in this process, each with the reason (in English: a
-     *         fact about the runtime, shown as such), SSLv2 first
+     * @return the protocol versions the probe cannot offer in this process, each with the reason
+     *         ({@link #UNSUPPORTED}, {@link #DISABLED}, {@link #UNAVAILABLE}), SSLv2 first
      */
     public static synchronized Map<String, String> untestable() {
         if (untestable == null) {
             Map<String, String> out = new LinkedHashMap<>();
-            out.put("SSLv2", "Java has no SSL 2.0");
+            out.put("SSLv2", UNSUPPORTED);
             for (String p : PROTOCOLS) {
                 String why = check(p);
                 if (!why.isEmpty()) {
@@ -91,9 +98,9 @@ public final class TlsPolicy {
             e.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(e.getSession().getPacketBufferSize()));
             return "";
         } catch (SSLException | IllegalArgumentException e) {
-            return "disabled in this Java runtime (" + PROPERTY + ")";
+            return DISABLED;
         } catch (GeneralSecurityException e) {
-            return "not available in this Java runtime";
+            return UNAVAILABLE;
         }
     }
 }

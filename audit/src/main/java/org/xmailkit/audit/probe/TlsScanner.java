@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class TlsScanner {
 
+    /** Why a version was not tested: the endpoint's connection or time budget was spent first. */
+    static final String BUDGET = "budget";
+
     /** Brings a new connection to the point where the client sends its ClientHello (e.g. EHLO, STARTTLS). */
     interface Preamble {
         /**
@@ -96,7 +99,7 @@ final class TlsScanner {
                 continue;
             }
             if (!complete) {
-                protocols.add(new ProtocolResult(p, ProtocolResult.Result.UNTESTED, "budget spent"));
+                protocols.add(new ProtocolResult(p, ProtocolResult.Result.UNTESTED, BUDGET));
                 continue;
             }
             try {

@@ -50,7 +50,7 @@ public final class Observed {
                 e.greeting(), e.software(), e.smtp(), e.pop3(), e.ctrl(), e.tls(), e.connections(), e.elapsed(),
                 e.limited())).toList();
         return new HostProbe(host, "127.0.0.1", source, Instant.EPOCH, Duration.ofSeconds(1), fixed,
-                List.of("SSLv2: Java has no SSL 2.0"), "");
+                List.of("SSLv2: unsupported"), "");
     }
 
     // ------------------------------------------------------------------ SMTP
