@@ -41,6 +41,7 @@ public final class Cli {
                 new VarsCommand(),
                 new MigrateCommand(),
                 new ReportCommand(),
+                new ProbeCommand(),
                 new DemoCommand(),
                 new BenchCommand()));
     }

@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.NetAuditor;
+import org.xmailkit.audit.Rules;
+import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.probe.ProbeOptions;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.TerminalStream;
@@ -59,7 +67,7 @@ final class ReportRun {
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
+            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(Auditor.standard().ruleIds()));
         }
         return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
                 .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
@@ -97,7 +105,44 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
             throws InputException, UsageException, IOException {
+        return run(inputs, out, options, ctx, List.of(), ProbeOptions.defaults());
+    }
+
+    /**
+     * Probes the running servers named, then audits and plans every server found under the inputs and writes the
+     * report; a probed server's page shows what it showed on the wire and its NET- findings.
+     *
+     * @param inputs  the paths given (directories are searched for MailRoots)
+     * @param out     the output directory, from {@link #checkOut}
+     * @param options the audit options
+     * @param ctx     the context
+     * @param probes  the hosts to probe, each with the MailRoot of the report it runs on
+     * @param probe   how to probe
+     * @return the result
+     * @throws InputException when an input is missing or holds no MailRoot
+     * @throws UsageException when a probe names no MailRoot of the report, or a report file may not be replaced
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx,
+                                  List<ProbeFleet.Target> probes, ProbeOptions probe)
+            throws InputException, UsageException, IOException {
         List<Path> servers = MailRoots.discover(inputs);
+        if (!probes.isEmpty()) {
+            Set<Path> known = new HashSet<>();
+            servers.forEach(p -> known.add(NetAuditor.key(p)));
+            for (ProbeFleet.Target t : probes) {
+                Path at = t.mailRoot().orElseThrow();
+                if (!known.contains(NetAuditor.key(at))) {
+                    throw new UsageException(ctx.msg("probe.notInReport", at));
+                }
+            }
+            if (ctx.terminal()) {
+                ctx.errors().println(ctx.msg("probe.probing", probes.size()));
+            }
+            for (Map.Entry<Path, HostProbe> e : ProbeFleet.observe(probes, probe, h -> { }).entrySet()) {
+                options = options.withProbe(e.getKey(), e.getValue());
+            }
+        }
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())

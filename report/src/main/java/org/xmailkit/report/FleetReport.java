@@ -169,7 +169,7 @@ public final class FleetReport {
             throw e;
         }
         ReportModel m = model.build(meta);
-        Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
+        Path html = site.finish(m, RulesPage.of(fleet.rules(), m.ruleServers(), options.locale()));
         site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
         site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));

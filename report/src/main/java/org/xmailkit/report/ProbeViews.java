@@ -37,8 +37,9 @@ public final class ProbeViews {
         String summary = probe.probed() ? t.get("probe.summary", probe.address(),
                 probe.source().isEmpty() ? "-" : probe.source(), seconds(probe.elapsed())) : "";
         List<EndpointView> endpoints = new ArrayList<>();
+        List<List<Row>> tlsSeen = new ArrayList<>();
         for (EndpointProbe e : probe.endpoints()) {
-            endpoints.add(endpoint(e, t, now));
+            endpoints.add(endpoint(e, t, now, tlsSeen, endpoints));
         }
         List<String> untested = new ArrayList<>();
         for (String u : probe.untested()) {
@@ -47,15 +48,26 @@ public final class ProbeViews {
             String reason = colon < 0 ? "" : u.substring(colon + 2);
             untested.add(version + " (" + t.reason(reason) + ")");
         }
-        return new ProbeView(probe.host(), summary, mailRoot, probe.error(), endpoints,
+        return new ProbeView(probe.host(), summary, mailRoot, probe.probed() ? "" : error(probe, locale), endpoints,
                 untested.isEmpty() ? "" : t.get("probe.untested", String.join(", ", untested)));
+    }
+
+    /**
+     * @param probe  a host that could not be probed
+     * @param locale the language
+     * @return why, in words
+     */
+    public static String error(HostProbe probe, Locale locale) {
+        return probe.error().equals(HostProbe.UNKNOWN_HOST)
+                ? OutputTexts.get(locale, "probe.error.unknownHost", probe.host()) : probe.error();
     }
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
-    private static EndpointView endpoint(EndpointProbe e, Texts t, Instant now) {
+    private static EndpointView endpoint(EndpointProbe e, Texts t, Instant now, List<List<Row>> tlsSeen,
+                                         List<EndpointView> before) {
         String state = switch (e.state()) {
             case OPEN -> "open";
             case CLOSED -> "closed";
@@ -73,7 +85,23 @@ public final class ProbeViews {
         e.smtp().ifPresent(s -> smtp(rows, s, t));
         e.pop3().ifPresent(p -> pop3(rows, p, t));
         e.ctrl().ifPresent(c -> ctrl(rows, c, t));
-        e.tls().ifPresent(x -> tls(rows, x, t, now));
+        if (e.tls().isPresent()) {
+            // XMail has one TLS set-up for every port: a block already shown is named, not repeated.
+            List<Row> tls = new ArrayList<>();
+            tls(tls, e.tls().get(), t, now);
+            List<Row> details = tls.subList(1, tls.size());
+            int same = details.isEmpty() ? -1 : tlsSeen.indexOf(details);
+            rows.add(tls.get(0));
+            if (same >= 0) {
+                rows.add(new Row(t.get("probe.row.details"), t.get("probe.sameAs", before.get(same).label()),
+                        details.stream().anyMatch(Row::alert)));
+            } else {
+                rows.addAll(details);
+            }
+            tlsSeen.add(List.copyOf(details));
+        } else {
+            tlsSeen.add(List.of());
+        }
         if (e.limited()) {
             rows.add(new Row(t.get("probe.row.budget"), t.get("probe.limited", e.connections()), true));
         }

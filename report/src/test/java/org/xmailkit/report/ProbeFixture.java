@@ -61,7 +61,7 @@ public final class ProbeFixture {
         AuditOptions options = AuditOptions.defaults().withClock(FleetFixture.CLOCK).withWaivers(w);
         NetAudit one = NetAuditor.standard().audit(hostile(), Optional.of(root), options);
         HostProbe unknown = new HostProbe("no-such-host.invalid", "", "", FleetFixture.CLOCK.instant(),
-                java.time.Duration.ZERO, List.of(), List.of(), "unknown host: no-such-host.invalid");
+                java.time.Duration.ZERO, List.of(), List.of(), HostProbe.UNKNOWN_HOST);
         NetAudit two = NetAuditor.standard().audit(unknown, Optional.empty(), options);
         return new ProbeReport(tmp, NetAuditor.standard().rules().stream().map(r -> r.info()).toList(), options,
                 ProbeOptions.defaults(), List.of(one, two), List.of());

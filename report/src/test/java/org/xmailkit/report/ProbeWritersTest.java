@@ -135,7 +135,7 @@ class ProbeWritersTest {
         assertTrue(text.contains("NET-010  Open relay from the probing host"), text);
         assertTrue(text.contains("Not testable with this Java runtime: SSLv2 (Java has no SSL 2.0)"), text);
         assertTrue(text.contains("Waived (1)"), text);
-        assertTrue(text.contains("unknown host: no-such-host.invalid"), text);
+        assertTrue(text.contains("unknown host: no-such-host.invalid does not resolve"), text);
         assertTrue(text.contains("--fail-on high: findings at or above high"), text);
         assertTrue(text.lines().anyMatch(l -> l.startsWith("Hosts probed: 1, failed: 1. Endpoints: 3 (2 open).")),
                 text);

@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param endpoints one entry per service probed, in the order asked
  * @param untested  the protocol versions this Java runtime could not offer, as {@code VERSION: reason} with a reason
  *                  of {@link TlsPolicy} ({@code SSLv2: unsupported})
- * @param error     why the host could not be probed at all (an unknown name), or empty
+ * @param error     why the host could not be probed at all ({@link #UNKNOWN_HOST}), or empty
  */
 public record HostProbe(String host, String address, String source, Instant started, Duration elapsed,
                         List<EndpointProbe> endpoints, List<String> untested, String error) {
+
+    /** The error of a host whose name does not resolve. */
+    public static final String UNKNOWN_HOST = "unknownHost";
 
     public HostProbe {
         Objects.requireNonNull(host, "host");

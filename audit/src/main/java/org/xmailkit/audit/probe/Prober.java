@@ -59,7 +59,7 @@ public final class Prober {
             address = InetAddress.getByName(target.host());
         } catch (UnknownHostException | SecurityException e) {
             return new HostProbe(target.host(), "", "", started, Duration.ofNanos(System.nanoTime() - t0), List.of(),
-                    untested, "unknown host: " + Wire.describe(e));
+                    untested, HostProbe.UNKNOWN_HOST);
         }
         List<EndpointProbe> out = new ArrayList<>();
         String source = "";

@@ -21,6 +21,7 @@ import org.xmailkit.audit.ProbeReport;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
+import org.xmailkit.report.ProbeViews;
 
 /**
  * {@code xmailkit probe --format sarif}: SARIF 2.1.0 with the NET- rules and one result per finding. A finding's
@@ -79,7 +80,8 @@ public final class ProbeSarifWriter {
         for (NetAudit h : report.failed()) {
             ObjectNode n = execution.addObject();
             n.put("level", "error");
-            n.putObject("message").put("text", h.probe().host() + ": " + h.probe().error());
+            n.putObject("message").put("text", h.probe().host() + ": "
+                    + ProbeViews.error(h.probe(), locale));
         }
         ArrayNode configuration = invocation.putArray("toolConfigurationNotifications");
         report.unusedWaivers().forEach(w -> {

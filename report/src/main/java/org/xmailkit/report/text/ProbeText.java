@@ -17,9 +17,12 @@ final class ProbeText {
      * @param ansi   the colours
      * @param view   the observations
      * @param locale the language
+     * @param header whether to name the host first (inside an audit; the probe's own output has a host header)
      */
-    static void observations(TerminalStream out, Ansi ansi, ProbeView view, Locale locale) {
-        ansi.paintln(out, Ansi.BOLD, OutputTexts.get(locale, "text.probeOf", view.host()));
+    static void observations(TerminalStream out, Ansi ansi, ProbeView view, Locale locale, boolean header) {
+        if (header) {
+            ansi.paintln(out, Ansi.BOLD, OutputTexts.get(locale, "text.probeOf", view.host()));
+        }
         if (!view.error().isEmpty()) {
             ansi.paintln(out, Ansi.of(org.xmailkit.audit.Severity.CRITICAL), "  " + view.error());
             return;

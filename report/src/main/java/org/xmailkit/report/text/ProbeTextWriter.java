@@ -105,7 +105,7 @@ public final class ProbeTextWriter {
     private void host(TerminalStream out, ProbeReport report, NetAudit h) {
         ansi.paintln(out, Ansi.BOLD, "== " + h.probe().host() + " ==");
         ProbeText.observations(out, ansi, ProbeViews.of(h.probe(), h.mailRoot().map(report::relative).orElse(""),
-                locale), locale);
+                locale), locale, false);
         if (!h.probe().probed()) {
             return;
         }

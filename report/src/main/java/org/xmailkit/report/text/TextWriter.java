@@ -120,7 +120,7 @@ public final class TextWriter implements AuditWriter {
         }
         r.probe().ifPresent(p -> {
             out.println();
-            ProbeText.observations(out, new Ansi(colour), ProbeViews.of(p, "", locale), locale);
+            ProbeText.observations(out, new Ansi(colour), ProbeViews.of(p, "", locale), locale, true);
         });
         List<Finding> active = r.active();
         if (active.isEmpty() && r.suppressed().isEmpty()) {

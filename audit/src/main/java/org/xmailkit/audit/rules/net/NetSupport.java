@@ -127,7 +127,7 @@ final class NetSupport {
         return ctx.files().map(f -> Location.line(f.root().serverTabPath(), f.tab().effective(name).line(), name));
     }
 
-    /** @return the line that sets the variable, as evidence; or that it is not set, with its default */
+    /** @return the line that sets the variable, as evidence; nothing when it is not set */
     static List<String> lineEvidence(NetContext ctx, String name) {
         if (ctx.files().isEmpty()) {
             return List.of();
@@ -135,7 +135,7 @@ final class NetSupport {
         AuditContext f = ctx.files().get();
         Effective e = f.tab().effective(name);
         if (e.entry() == null) {
-            return List.of("server.tab: " + name + " -");
+            return List.of();
         }
         return List.of("server.tab:" + e.entry().line() + ": " + Printable.of(Secrets.line(f.tab(), e.entry().line())));
     }
@@ -181,9 +181,9 @@ final class NetSupport {
     static String summary(CertificateFacts c) {
         List<String> names = new ArrayList<>(c.dnsNames());
         names.addAll(c.ipAddresses());
-        return "served #" + c.position() + ": subject=" + c.subject() + "; issuer=" + c.issuer()
-                + (names.isEmpty() ? "" : "; names=" + String.join(", ", names))
-                + "; notAfter=" + date(c.notAfter()) + "; key=" + c.keyDescription()
-                + "; signature=" + c.signatureAlgorithm() + "; sha256=" + c.sha256();
+        return "served #" + c.position() + ": subject " + c.subject() + "; issuer " + c.issuer()
+                + (names.isEmpty() ? "" : "; names " + String.join(", ", names))
+                + "; notAfter " + date(c.notAfter()) + "; " + c.keyDescription()
+                + "; signature " + c.signatureAlgorithm() + "; SHA-256 " + c.sha256();
     }
 }

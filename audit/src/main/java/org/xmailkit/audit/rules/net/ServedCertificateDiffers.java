@@ -50,7 +50,7 @@ public final class ServedCertificateDiffers implements NetRule {
             List<String> evidence = new ArrayList<>(List.of(NetSupport.summary(served)));
             Text message;
             if (onDisk.isPresent()) {
-                evidence.add("server.cert #1: subject=" + onDisk.get().subject() + "; sha256=" + onDisk.get().sha256());
+                evidence.add("server.cert #1: subject " + onDisk.get().subject() + "; SHA-256 " + onDisk.get().sha256());
                 message = Text.of("NET-025.differs", NetSupport.labels(g), served.sha256(), onDisk.get().sha256());
             } else {
                 evidence.add("server.cert: " + m.certificate().status().name().toLowerCase(java.util.Locale.ROOT));
