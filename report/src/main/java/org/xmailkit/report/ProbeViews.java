@@ -115,7 +115,8 @@ public final class ProbeViews {
             rows.add(new Row(s.ehlo().command().split(" ")[0], s.ehlo().reply().text(), false));
         }
         String before = s.authBeforeTls().isEmpty() ? "-" : String.join(" ", s.authBeforeTls());
-        String after = s.authAfterTls().map(a -> a.isEmpty() ? "-" : String.join(" ", a)).orElse("?");
+        String after = s.authAfterTls().map(a -> a.isEmpty() ? "-" : String.join(" ", a))
+                .orElse(t.get("probe.notReached"));
         rows.add(new Row("AUTH", t.get("probe.auth", before, after), !s.authBeforeTls().isEmpty()));
         if (s.startTls().status() != Upgrade.Status.NOT_TRIED || !s.startTls().handshake().isEmpty()) {
             rows.add(upgrade("STARTTLS", s.startTls(), t));

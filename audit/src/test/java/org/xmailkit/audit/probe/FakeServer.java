@@ -23,10 +23,10 @@ import java.util.function.Function;
  * server for STARTTLS, STLS, {@code #!TLS} or implicit TLS. It records every line it receives, on every connection,
  * so that tests can check what the probe sent.
  */
-final class FakeServer implements AutoCloseable {
+public final class FakeServer implements AutoCloseable {
 
     /** What to do when asked for TLS. */
-    enum TlsMode {
+    public enum TlsMode {
         /** Go ahead and hand the connection to the TLS server. */
         OK,
         /** Say go ahead, then close the connection (XMail 1.27 without a usable certificate). */
@@ -62,7 +62,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** @return a builder for an SMTP server talking like XMail 1.27 with its shipped server.tab */
-    static Builder smtp() {
+    public static Builder smtp() {
         Builder b = new Builder(Service.Protocol.SMTP,
                 "220 mail.example.test <1.2@mail.example.test> [XMail 1.27 ESMTP Server] service ready");
         b.ehlo.addAll(List.of("VRFY", "ETRN", "8BITMIME", "PIPELINING", "AUTH LOGIN PLAIN CRAM-MD5", "SIZE",
@@ -77,19 +77,19 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** @return a builder for a POP3 server talking like XMail 1.27 */
-    static Builder pop3() {
+    public static Builder pop3() {
         return new Builder(Service.Protocol.POP3,
                 "+OK <1.2@mail.example.test> [XMail 1.27 POP3 Server] service ready; Sat, 6 Dec 2025");
     }
 
     /** @return a builder for a CTRL server talking like XMail 1.27 */
-    static Builder ctrl() {
+    public static Builder ctrl() {
         return new Builder(Service.Protocol.CTRL,
                 "+00000 <1.2@127.0.0.1> XMail 1.27 CTRL Server; Sat, 6 Dec 2025");
     }
 
     /** How the server behaves. */
-    static final class Builder {
+    public static final class Builder {
         private final Service.Protocol protocol;
         private String greeting;
         private final List<String> ehlo = new ArrayList<>();
@@ -103,57 +103,57 @@ final class FakeServer implements AutoCloseable {
             this.greeting = greeting;
         }
 
-        Builder greeting(String g) {
+        public Builder greeting(String g) {
             greeting = g;
             return this;
         }
 
         /** @return this builder with these EHLO keywords instead (SMTP) */
-        Builder ehlo(String... keywords) {
+        public Builder ehlo(String... keywords) {
             ehlo.clear();
             ehlo.addAll(List.of(keywords));
             return this;
         }
 
         /** @return this builder answering a command (the verb, upper case) with a reply computed from its argument */
-        Builder reply(String verb, Function<String, String> reply) {
+        public Builder reply(String verb, Function<String, String> reply) {
             replies.put(verb, reply);
             return this;
         }
 
         /** @return this builder offering TLS after STARTTLS, STLS or #!TLS */
-        Builder tls(ServerTls t, TlsMode m) {
+        public Builder tls(ServerTls t, TlsMode m) {
             tls = t;
             mode = m;
             return this;
         }
 
         /** @return this builder with TLS from the first byte */
-        Builder implicit(ServerTls t) {
+        public Builder implicit(ServerTls t) {
             tls = t;
             implicit = true;
             return this;
         }
 
-        FakeServer start() throws IOException {
+        public FakeServer start() throws IOException {
             return new FakeServer(this);
         }
     }
 
     /** @return the port on 127.0.0.1 */
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** @return every line received so far, in order, on all connections */
-    List<String> received() {
+    public List<String> received() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
     /** @return the lines received, per connection, in the order the connections were accepted */
-    List<List<String>> sessions() {
+    public List<List<String>> sessions() {
         synchronized (sessions) {
             return sessions.stream().map(l -> {
                 synchronized (l) {
@@ -164,7 +164,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     /** @return how many connections were accepted */
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 

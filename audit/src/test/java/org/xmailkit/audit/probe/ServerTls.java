@@ -24,7 +24,7 @@ import org.xmailkit.audit.testing.TestPki;
  * @param protocols the versions to accept, or empty for the JDK's defaults
  * @param suites    the suites to accept, or empty for the JDK's defaults
  */
-record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<String> protocols,
+public record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<String> protocols,
                  List<String> suites) {
 
     static {
@@ -35,7 +35,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @return a valid, self-signed RSA 2048 certificate for mail.example.test, TLS 1.2 and 1.3, two suites each
      *         (few suites keep the scan, one handshake per suite, short)
      */
-    static ServerTls standard() {
+    public static ServerTls standard() {
         return of(TestPki.cert("mail.example.test").valid(Instant.now().minus(Duration.ofDays(10)),
                 Instant.now().plus(Duration.ofDays(300))).issue())
                 .suites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
@@ -46,7 +46,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @param leaf a certificate and its key
      * @return TLS with it, TLS 1.2 and 1.3, the JDK's default suites
      */
-    static ServerTls of(TestPki.Issued leaf) {
+    public static ServerTls of(TestPki.Issued leaf) {
         return new ServerTls(List.of(leaf.cert()), leaf.key(), List.of("TLSv1.3", "TLSv1.2"), List.of());
     }
 
@@ -54,7 +54,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @param p versions
      * @return this with only those versions
      */
-    ServerTls protocols(String... p) {
+    public ServerTls protocols(String... p) {
         return new ServerTls(chain, key, List.of(p), suites);
     }
 
@@ -62,7 +62,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @param s suites
      * @return this with only those suites
      */
-    ServerTls suites(String... s) {
+    public ServerTls suites(String... s) {
         return new ServerTls(chain, key, protocols, List.of(s));
     }
 
@@ -70,7 +70,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @param c the chain to send
      * @return this sending that chain
      */
-    ServerTls sending(X509Certificate... c) {
+    public ServerTls sending(X509Certificate... c) {
         return new ServerTls(List.of(c), key, protocols, suites);
     }
 
@@ -81,7 +81,7 @@ record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<St
      * @return the TLS socket, handshake done
      * @throws IOException when the handshake fails
      */
-    SSLSocket accept(Socket plain) throws IOException {
+    public SSLSocket accept(Socket plain) throws IOException {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(null, null);
