@@ -3,6 +3,7 @@ package org.xmailkit.audit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public final class ProbeFleet {
     public static Map<Path, HostProbe> observe(List<Target> targets, ProbeOptions probe,
                                               Consumer<HostProbe> progress) {
         List<HostProbe> probes = new Prober(probe).probe(targets.stream().map(Target::target).toList(), progress);
-        Map<Path, HostProbe> out = new java.util.LinkedHashMap<>();
+        Map<Path, HostProbe> out = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             out.put(NetAuditor.key(targets.get(i).mailRoot().orElseThrow()), probes.get(i));
         }

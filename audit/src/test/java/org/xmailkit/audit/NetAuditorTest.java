@@ -19,6 +19,7 @@ import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.Observed;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.Upgrade;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -129,7 +130,7 @@ class NetAuditorTest {
     private static MailRoot openQuietly(Path dir) {
         try {
             return MailRoot.open(dir);
-        } catch (org.xmailkit.model.InputException e) {
+        } catch (InputException e) {
             throw new AssertionError(e);
         }
     }

@@ -112,7 +112,8 @@ final class ProbeCommand implements Command {
         boolean textOnStdout = format.equals("text") && !quiet;
         failures(report, ctx, !textOnStdout);
         switch (format) {
-            case "json" -> new ProbeJsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock()).write(report, ctx.out());
+            case "json" -> new ProbeJsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock())
+                    .write(report, ctx.out());
             case "sarif" -> new ProbeSarifWriter(ctx.locale(), Cli.version()).write(report, ctx.out());
             case "html" -> new ProbeHtmlWriter(ctx.locale(), Cli.version(), ctx.clock()).write(report, ctx.out());
             default -> new ProbeTextWriter(ctx.locale(), ctx.textCharset(), AuditCommand.colour(ctx), quiet, failOn)

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -236,7 +237,7 @@ public final class ServerReports {
         Map<Category, Map<String, List<T>>> by = new EnumMap<>(Category.class);
         for (T f : findings) {
             RuleInfo r = rule.apply(f);
-            by.computeIfAbsent(r.category(), k -> new java.util.LinkedHashMap<>())
+            by.computeIfAbsent(r.category(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(r.id(), k -> new ArrayList<>()).add(f);
         }
         List<CategoryGroup> out = new ArrayList<>();

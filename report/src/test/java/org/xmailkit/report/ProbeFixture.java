@@ -2,6 +2,7 @@ package org.xmailkit.report;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +62,7 @@ public final class ProbeFixture {
         AuditOptions options = AuditOptions.defaults().withClock(FleetFixture.CLOCK).withWaivers(w);
         NetAudit one = NetAuditor.standard().audit(hostile(), Optional.of(root), options);
         HostProbe unknown = new HostProbe("no-such-host.invalid", "", "", FleetFixture.CLOCK.instant(),
-                java.time.Duration.ZERO, List.of(), List.of(), HostProbe.UNKNOWN_HOST);
+                Duration.ZERO, List.of(), List.of(), HostProbe.UNKNOWN_HOST);
         NetAudit two = NetAuditor.standard().audit(unknown, Optional.empty(), options);
         return new ProbeReport(tmp, NetAuditor.standard().rules().stream().map(r -> r.info()).toList(), options,
                 ProbeOptions.defaults(), List.of(one, two), List.of());

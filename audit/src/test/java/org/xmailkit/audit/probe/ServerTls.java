@@ -3,6 +3,7 @@ package org.xmailkit.audit.probe;
 import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -24,7 +25,7 @@ import org.xmailkit.audit.testing.TestPki;
  * @param protocols the versions to accept, or empty for the JDK's defaults
  * @param suites    the suites to accept, or empty for the JDK's defaults
  */
-public record ServerTls(List<X509Certificate> chain, java.security.KeyPair key, List<String> protocols,
+public record ServerTls(List<X509Certificate> chain, KeyPair key, List<String> protocols,
                  List<String> suites) {
 
     static {

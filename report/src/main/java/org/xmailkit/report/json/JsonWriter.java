@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -141,7 +143,7 @@ public final class JsonWriter implements AuditWriter {
             o.put("bare", r.bare());
             source(o.putObject("sourceVersion"), r.source());
             ObjectNode c = o.putObject("counts");
-            Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
             r.active().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
             counts(c, counts);
             o.put("suppressed", r.suppressed().size());
@@ -289,7 +291,7 @@ public final class JsonWriter implements AuditWriter {
      * @param unused   where to write
      * @param waivers  waiver-file entries that matched nothing
      */
-    static void unusedWaivers(ArrayNode unused, java.util.List<Waivers.Waiver> waivers) {
+    static void unusedWaivers(ArrayNode unused, List<Waivers.Waiver> waivers) {
         for (Waivers.Waiver w : waivers) {
             ObjectNode n = unused.addObject();
             n.put("ruleId", w.rule());

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
@@ -211,7 +212,7 @@ public final class SarifWriter implements AuditWriter {
      * @param suppression the waiver, if any
      * @param locale      the language of the justification
      */
-    static void suppression(ObjectNode o, java.util.Optional<Suppression> suppression, Locale locale) {
+    static void suppression(ObjectNode o, Optional<Suppression> suppression, Locale locale) {
         if (suppression.isPresent()) {
             Suppression s = suppression.get();
             ObjectNode n = o.putArray("suppressions").addObject();

@@ -1,6 +1,7 @@
 package org.xmailkit.report.text;
 
 import java.util.Locale;
+import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Printable;
 import org.xmailkit.model.TerminalStream;
 import org.xmailkit.report.OutputTexts;
@@ -24,7 +25,7 @@ final class ProbeText {
             ansi.paintln(out, Ansi.BOLD, OutputTexts.get(locale, "text.probeOf", view.host()));
         }
         if (!view.error().isEmpty()) {
-            ansi.paintln(out, Ansi.of(org.xmailkit.audit.Severity.CRITICAL), "  " + view.error());
+            ansi.paintln(out, Ansi.of(Severity.CRITICAL), "  " + view.error());
             return;
         }
         out.println("  " + view.summary());
@@ -38,7 +39,7 @@ final class ProbeText {
             for (ProbeView.Row r : e.rows()) {
                 String line = "    " + r.label() + ": " + Printable.showingTabs(r.value());
                 if (r.alert()) {
-                    ansi.paintln(out, Ansi.of(org.xmailkit.audit.Severity.MEDIUM), line);
+                    ansi.paintln(out, Ansi.of(Severity.MEDIUM), line);
                 } else {
                     out.println(line);
                 }

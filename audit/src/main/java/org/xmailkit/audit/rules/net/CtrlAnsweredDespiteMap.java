@@ -26,7 +26,8 @@ public final class CtrlAnsweredDespiteMap implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-026", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("CTRLSvr.cpp CTRLCheckPeerIP"), NetSupport.xmail("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(NetSupport.xmail("CTRLSvr.cpp CTRLCheckPeerIP"),
+                    NetSupport.xmail("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

@@ -15,7 +15,10 @@ import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Exchange;
 import org.xmailkit.audit.probe.Service;
 
-/** NET-009: ETRN (for a domain that cannot exist) is accepted from the probing host; with the MailRoot, AllowSmtpETRN. */
+/**
+ * NET-009: ETRN (for a domain that cannot exist) is accepted from the probing host; with the MailRoot,
+ * AllowSmtpETRN is named when it is on.
+ */
 public final class EtrnAccepted implements NetRule {
 
     /** The rule's metadata. */

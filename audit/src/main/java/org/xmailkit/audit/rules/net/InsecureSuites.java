@@ -11,7 +11,8 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Strength;
 
 /**
- * NET-016: the endpoint accepts cipher suites that protect nothing or next to nothing (NULL, anonymous, export, RC4, single DES, MD5). XMail sets no cipher list of its own: it is the linked OpenSSL's default.
+ * NET-016: the endpoint accepts cipher suites that protect nothing or next to nothing (NULL, anonymous, export,
+ * RC4, single DES, MD5). XMail sets no cipher list of its own: it is the linked OpenSSL's default.
  */
 public final class InsecureSuites implements NetRule {
 

@@ -10,8 +10,8 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 
 /**
- * NET-014: TLS 1.0 or TLS 1.1 is accepted. XMail sets no protocol versions of its own: they are the linked OpenSSL's defaults (the Windows 1.27
- * release shipped OpenSSL 0.9.8l).
+ * NET-014: TLS 1.0 or TLS 1.1 is accepted. XMail sets no protocol versions of its own: they are the linked
+ * OpenSSL's defaults (the Windows 1.27 release shipped OpenSSL 0.9.8l).
  */
 public final class LegacyTlsAccepted implements NetRule {
 

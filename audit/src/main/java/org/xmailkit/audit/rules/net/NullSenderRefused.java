@@ -15,7 +15,10 @@ import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Exchange;
 import org.xmailkit.audit.probe.Service;
 
-/** NET-011: MAIL FROM:&lt;&gt; is refused for good (5xx); with the MailRoot, AllowNullSender is named when it is off. */
+/**
+ * NET-011: MAIL FROM:&lt;&gt; is refused for good (5xx); with the MailRoot, AllowNullSender is named when it is
+ * off.
+ */
 public final class NullSenderRefused implements NetRule {
 
     /** The rule's metadata. */

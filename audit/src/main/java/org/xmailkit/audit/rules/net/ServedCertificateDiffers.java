@@ -2,6 +2,7 @@ package org.xmailkit.audit.rules.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.Category;
@@ -50,10 +51,11 @@ public final class ServedCertificateDiffers implements NetRule {
             List<String> evidence = new ArrayList<>(List.of(NetSupport.summary(served)));
             Text message;
             if (onDisk.isPresent()) {
-                evidence.add("server.cert #1: subject " + onDisk.get().subject() + "; SHA-256 " + onDisk.get().sha256());
+                evidence.add("server.cert #1: subject " + onDisk.get().subject() + "; SHA-256 "
+                        + onDisk.get().sha256());
                 message = Text.of("NET-025.differs", NetSupport.labels(g), served.sha256(), onDisk.get().sha256());
             } else {
-                evidence.add("server.cert: " + m.certificate().status().name().toLowerCase(java.util.Locale.ROOT));
+                evidence.add("server.cert: " + m.certificate().status().name().toLowerCase(Locale.ROOT));
                 message = Text.of("NET-025.noFile", NetSupport.labels(g), served.sha256());
             }
             out.add(NetSupport.finding(INFO, g, Optional.of(at), message, evidence));

@@ -10,15 +10,16 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 
 /**
- * NET-013: SSL 3.0 is accepted. XMail sets no protocol versions of its own: they are the linked OpenSSL's defaults (the Windows 1.27
- * release shipped OpenSSL 0.9.8l).
+ * NET-013: SSL 3.0 is accepted. XMail sets no protocol versions of its own: they are the linked
+ * OpenSSL's defaults (the Windows 1.27 release shipped OpenSSL 0.9.8l).
  */
 public final class Ssl3Accepted implements NetRule {
 
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-013", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(7568, "1"), NetSupport.rfc(9325, "3.1.1"), NetSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(NetSupport.rfc(7568, "1"), NetSupport.rfc(9325, "3.1.1"),
+                    NetSupport.xmail("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override

@@ -2,6 +2,7 @@ package org.xmailkit.audit.rules.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.Category;
@@ -30,8 +31,9 @@ public final class TlsHandshakeFails implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-002", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"), NetSupport.xmail("SSLBind.cpp BSslBindServer"),
-                    NetSupport.rfc(3207, "4.1"), NetSupport.rfc(8314, "3")),
+            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                    NetSupport.xmail("SSLBind.cpp BSslBindServer"), NetSupport.rfc(3207, "4.1"),
+                    NetSupport.rfc(8314, "3")),
             List.of());
 
     @Override
@@ -98,11 +100,11 @@ public final class TlsHandshakeFails implements NetRule {
         }
         if (m.certificate().status() != FileStatus.OK) {
             return Optional.of(new Cause("unusable", cert, "server.cert",
-                    "server.cert: " + m.certificate().status().name().toLowerCase(java.util.Locale.ROOT)));
+                    "server.cert: " + m.certificate().status().name().toLowerCase(Locale.ROOT)));
         }
         if (m.key().status() != FileStatus.OK) {
             return Optional.of(new Cause("unusable", key, "server.key",
-                    "server.key: " + m.key().status().name().toLowerCase(java.util.Locale.ROOT)));
+                    "server.key: " + m.key().status().name().toLowerCase(Locale.ROOT)));
         }
         if (m.keyMatch().mismatch()) {
             return Optional.of(new Cause("mismatch", key, "server.key", "server.key: does not belong to server.cert"));

@@ -2,6 +2,7 @@ package org.xmailkit.audit.rules.net;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.Category;
@@ -24,8 +25,8 @@ public final class TlsSwitchContradicted implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-028", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_EHLO"), NetSupport.xmail("POP3Svr.cpp POP3HandleCmd_CAPA"),
-                    NetSupport.xmail("CTRLSvr.cpp CTRLLogin")),
+            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
+                    NetSupport.xmail("POP3Svr.cpp POP3HandleCmd_CAPA"), NetSupport.xmail("CTRLSvr.cpp CTRLLogin")),
             List.of());
 
     @Override
@@ -56,7 +57,7 @@ public final class TlsSwitchContradicted implements NetRule {
             boolean offered = s == Upgrade.Status.ESTABLISHED || s == Upgrade.Status.FAILED;
             if (on && missing || !on && offered) {
                 List<String> evidence = new ArrayList<>();
-                evidence.add(u.get().command().isEmpty() ? "TLS: " + s.name().toLowerCase(java.util.Locale.ROOT)
+                evidence.add(u.get().command().isEmpty() ? "TLS: " + s.name().toLowerCase(Locale.ROOT)
                         : u.get().command() + " -> " + u.get().reply());
                 evidence.addAll(NetSupport.lineEvidence(ctx, variable));
                 out.add(NetSupport.finding(INFO, e, NetSupport.at(ctx, variable), Text.of(on ? "NET-028.onButMissing"

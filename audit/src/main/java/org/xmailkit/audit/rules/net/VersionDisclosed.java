@@ -19,7 +19,8 @@ public final class VersionDisclosed implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-001", Severity.INFO, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleSession"), NetSupport.xmail("POP3Svr.cpp POP3HandleSession"),
+            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleSession"),
+                    NetSupport.xmail("POP3Svr.cpp POP3HandleSession"),
                     NetSupport.xmail("CTRLSvr.cpp CTRLHandleSession")),
             List.of());
 

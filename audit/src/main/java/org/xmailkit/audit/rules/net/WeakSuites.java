@@ -11,7 +11,8 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Strength;
 
 /**
- * NET-017: the endpoint accepts cipher suites without forward secrecy (static RSA key exchange) or with 3DES. XMail sets no cipher list of its own: it is the linked OpenSSL's default.
+ * NET-017: the endpoint accepts cipher suites without forward secrecy (static RSA key exchange) or with 3DES.
+ * XMail sets no cipher list of its own: it is the linked OpenSSL's default.
  */
 public final class WeakSuites implements NetRule {
 

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.NetAudit;
 import org.xmailkit.audit.NetFinding;
+import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Observed;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.Upgrade;
@@ -55,7 +57,7 @@ class ConversationRulesTest {
                 Upgrade.Status.REFUSED, "STARTTLS", "454 TLS not available", "")).build()).probe(), Optional.of(off));
         NetFinding f = NetCheck.of(refused, "NET-003").get(0);
         assertEquals("smtp 127.0.0.1:25: STARTTLS is refused (\"454 TLS not available\"), because EnableSMTP-TLS is "
-                + "off in server.tab.", f.message(java.util.Locale.ENGLISH));
+                + "off in server.tab.", f.message(Locale.ENGLISH));
         assertEquals(Optional.of(Location.line(off.serverTabPath(), 1, "EnableSMTP-TLS")), f.cause());
         assertTrue(f.evidence().contains("server.tab:1: \"EnableSMTP-TLS\"\t\"0\""), f.evidence().toString());
 
@@ -80,7 +82,7 @@ class ConversationRulesTest {
         NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp().build()).probe(), Optional.of(unset));
         NetFinding f = NetCheck.of(a, "NET-006").get(0);
         assertEquals("smtp 127.0.0.1:25: AUTH LOGIN, PLAIN is offered before STARTTLS, because SmtpNoTLSAuths is "
-                + "not set in server.tab.", f.message(java.util.Locale.ENGLISH));
+                + "not set in server.tab.", f.message(Locale.ENGLISH));
         assertEquals(Optional.of(Location.line(unset.serverTabPath(), 0, "SmtpNoTLSAuths")), f.cause());
 
         NetAudit challengeOnly = NetCheck.run(Observed.host().with(Observed.smtp().auth("CRAM-MD5").build()).probe());
@@ -94,7 +96,8 @@ class ConversationRulesTest {
         NetAudit a = NetCheck.run(Observed.host().with(Observed.pop3(new Upgrade(Upgrade.Status.ESTABLISHED, "STLS",
                 "+OK Begin TLS negotiation", "TLSv1.3"), Optional.of(Observed.tls()))).probe());
         assertEquals(List.of("pop3 127.0.0.1:110: USER and PASS are offered before TLS (CAPA USER); XMail cannot "
-                + "refuse them on this port: close it with -P- and keep POP3S (-BI)."), NetCheck.messages(a, "NET-007"));
+                + "refuse them on this port: close it with -P- and keep POP3S (-BI)."),
+                NetCheck.messages(a, "NET-007"));
     }
 
     @Test
@@ -106,7 +109,7 @@ class ConversationRulesTest {
         NetAudit telling = NetCheck.run(Observed.host().with(Observed.smtp().vrfy("550 String does not match anything",
                 "250 Postmaster <postmaster@mail.example.test>").build()).probe(), Optional.of(allowed));
         NetFinding f = NetCheck.of(telling, "NET-008").get(0);
-        assertTrue(f.message(java.util.Locale.ENGLISH).contains("because AllowSmtpVRFY is on"));
+        assertTrue(f.message(Locale.ENGLISH).contains("because AllowSmtpVRFY is on"));
         assertEquals(Optional.of(Location.line(allowed.serverTabPath(), 1, "AllowSmtpVRFY")), f.cause());
         assertEquals(3, f.evidence().size(), "both VRFY answers and the line");
     }
@@ -120,7 +123,7 @@ class ConversationRulesTest {
         assertEquals(1, NetCheck.of(a, "NET-009").size());
         assertTrue(NetCheck.messages(a, "NET-009").get(0).contains("accepted from 127.0.0.1"));
         NetFinding ns = NetCheck.of(a, "NET-011").get(0);
-        assertTrue(ns.message(java.util.Locale.ENGLISH).contains("because AllowNullSender is off"));
+        assertTrue(ns.message(Locale.ENGLISH).contains("because AllowNullSender is off"));
         assertEquals(1, ns.cause().orElseThrow().line());
 
         NetAudit fine = NetCheck.run(Observed.host().with(Observed.smtp().nullSender("451 try later").build()).probe());
@@ -135,7 +138,7 @@ class ConversationRulesTest {
         NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp().rcpt("250 OK").build()).probe(),
                 Optional.of(relay));
         NetFinding f = NetCheck.of(a, "NET-010").get(0);
-        assertEquals(org.xmailkit.audit.Severity.CRITICAL, f.severity());
+        assertEquals(Severity.CRITICAL, f.severity());
         assertEquals(2, f.cause().orElseThrow().line());
         assertTrue(f.cause().get().file().endsWith("smtprelay.tab"));
         assertTrue(f.evidence().contains("RCPT TO:<xmailkit-probe@example.net> -> 250 OK"), f.evidence().toString());
@@ -152,7 +155,8 @@ class ConversationRulesTest {
                 Upgrade.not(Upgrade.Status.NOT_TRIED), Optional.of(Observed.tls()))).probe(), Optional.of(shipped));
         NetFinding f = NetCheck.of(a, "NET-012").get(0);
         assertEquals("ctrls 127.0.0.1:6018: CTRL greeted 127.0.0.1 with its login prompt, because a ctrl.ipmap.tab "
-                + "line allows that address (close it with -W- or bind it with -WI).", f.message(java.util.Locale.ENGLISH));
+                + "line allows that address (close it with -W- or bind it with -WI).",
+                f.message(Locale.ENGLISH));
         assertEquals(1, f.cause().orElseThrow().line());
 
         MailRoot noMap = root("\"RootDomain\"\t\"example.test\"\n");

@@ -111,7 +111,8 @@ class TlsRulesTest {
                 .with(Observed.smtp(Service.SMTPS, 465).tls(Optional.of(served)).build()).probe());
         assertEquals(1, NetCheck.of(a, "NET-018").size());
         assertTrue(NetCheck.messages(a, "NET-018").get(0).startsWith("smtp mail.example.test:25, smtps "
-                + "mail.example.test:465: the certificate served expired on 2024-"), NetCheck.messages(a, "NET-018").toString());
+                + "mail.example.test:465: the certificate served expired on 2024-"),
+                NetCheck.messages(a, "NET-018").toString());
         assertEquals(List.of("smtp mail.example.test:25, smtps mail.example.test:465: the certificate served does "
                 + "not cover mail.example.test (it names other.example.test)."), NetCheck.messages(a, "NET-020"));
         assertEquals(1, NetCheck.of(a, "NET-021").size());
