@@ -250,7 +250,12 @@ final class MigrateCommand implements Command {
             }
             List<Path> servers;
             try {
-                servers = MailRoots.discover(List.of(input));
+                MailRoots.Discovery found = MailRoots.discover(List.of(input));
+                servers = found.servers();
+                // What the search could not look into fails like a server: named, and the run exits 4.
+                for (InputException e : found.skipped()) {
+                    failed.add(ServerOutcome.failed(e.path(), e::oneLine, e));
+                }
             } catch (InputException e) {
                 failed.add(ServerOutcome.failed(input, e::oneLine, e));
                 continue;

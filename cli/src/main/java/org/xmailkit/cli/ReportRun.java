@@ -126,7 +126,8 @@ final class ReportRun {
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx,
                                   List<ProbeFleet.Target> probes, ProbeOptions probe)
             throws InputException, UsageException, IOException {
-        List<Path> servers = MailRoots.discover(inputs);
+        MailRoots.Discovery found = MailRoots.discover(inputs);
+        List<Path> servers = found.servers();
         if (!probes.isEmpty()) {
             Set<Path> known = new HashSet<>();
             servers.forEach(p -> known.add(NetAuditor.key(p)));
@@ -153,7 +154,7 @@ final class ReportRun {
         TerminalStream err = ctx.errors();
         int total = servers.size();
         try {
-            return report.run(servers, scanRoot, out, done -> {
+            return report.run(servers, found.skipped(), scanRoot, out, done -> {
                 if (ctx.terminal()) {
                     err.raw("\r");
                     err.print(ctx.msg("report.progress", done, total));
@@ -172,7 +173,7 @@ final class ReportRun {
      *
      * @param r   the result
      * @param ctx the context
-     * @return {@link ExitCode#PARTIAL} when some server failed, else {@link ExitCode#OK}
+     * @return {@link ExitCode#PARTIAL} when some server failed or some file was not read, else {@link ExitCode#OK}
      */
     static ExitCode summarise(FleetReport.Result r, CommandContext ctx) {
         PrintStream out = ctx.text();
@@ -194,7 +195,9 @@ final class ReportRun {
         for (String f : r.failures()) {
             err.println(f);
         }
-        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        // A file not read (a link leaving the MailRoot, a FIFO, over a bound) leaves the report incomplete, as the
+        // audit says with the same exit code.
+        return r.failures().isEmpty() && !r.fleet().incomplete() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     /**

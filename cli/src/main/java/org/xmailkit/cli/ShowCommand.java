@@ -67,13 +67,15 @@ final class ShowCommand implements Command {
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs) {
             try {
-                for (Path p : MailRoots.discover(List.of(input))) {
+                MailRoots.Discovery found = MailRoots.discover(List.of(input));
+                for (Path p : found.servers()) {
                     try {
                         roots.add(MailRoot.open(p));
                     } catch (InputException e) {
                         failures.add(e);
                     }
                 }
+                failures.addAll(found.skipped());
             } catch (InputException e) {
                 failures.add(e);
             }

@@ -250,7 +250,7 @@ class ShowCommandTest {
         }
         Run r = Run.of(tmp, "show", "big");
         assertEquals(ExitCode.INPUT, r.exit());
-        assertEquals(big + ": file is 50 MB; the limit for a configuration file is 16 MB\n", r.err());
+        assertEquals(big + ": not read: the file is 50 MB, over the 16 MB limit for this kind of file\n", r.err());
         assertFalse(r.traced());
     }
 

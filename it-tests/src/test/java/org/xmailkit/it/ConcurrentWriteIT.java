@@ -116,13 +116,12 @@ class ConcurrentWriteIT {
         }
     }
 
-    /** Starts the packaged jar in a new JVM, its output going to files next to the fleet. */
+    /** Starts the packaged jar (the release's) in a new JVM, its output going to files next to the fleet. */
     private static Process start(Path fleet, List<String> args, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = System.getProperty("xmailkit.jar");
-        assertTrue(jar != null && Files.isRegularFile(Path.of(jar)), "the packaged jar (run through mvn verify): "
-                + jar);
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
+        Path jar = Release.unpacked().resolve("lib/xmailkit.jar");
+        assertTrue(Files.isRegularFile(jar), "the packaged jar: " + jar);
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectOutput(fleet.resolveSibling(name + ".out").toFile())
                 .redirectError(fleet.resolveSibling(name + ".err").toFile()).start();

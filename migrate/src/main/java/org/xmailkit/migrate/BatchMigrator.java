@@ -21,6 +21,7 @@ import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.MemoryBudget;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -114,7 +115,8 @@ public final class BatchMigrator {
      * @param options  how
      * @param listener hears about progress
      * @return one outcome per server, in job order
-     * @throws Error when a worker hits an Error (the batch stops as a killed process would)
+     * @throws Error when a worker hits an Error other than running out of memory (the batch stops as a killed
+     *               process would); a server that runs out of memory is tried once more alone, then fails
      */
     public BatchResult run(List<Job> jobs, Options options, BatchListener listener) {
         listener.started(jobs.size());
@@ -129,16 +131,24 @@ public final class BatchMigrator {
             return t;
         });
         try {
+            List<Boolean> alone = MemoryBudget.alone(jobs.stream().map(Job::server).toList(), threads);
             List<Future<ServerOutcome>> futures = new ArrayList<>();
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
+            for (int j = 0; j < jobs.size(); j++) {
+                Job job = jobs.get(j);
+                futures.add(alone.get(j) ? null : pool.submit(() -> {
                     ServerOutcome o = one(job, options);
-                    listener.finished(o);
+                    if (!outOfMemory(o) || threads == 1) {
+                        listener.finished(o);
+                    }
                     return o;
                 }));
             }
             List<ServerOutcome> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
+                if (futures.get(i) == null) {
+                    out.add(null);
+                    continue;
+                }
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
@@ -158,10 +168,24 @@ public final class BatchMigrator {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            // Then, one at a time: the servers too big to run beside others (MemoryBudget), and those that ran out
+            // of memory while others ran beside them.
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) == null || (threads > 1 && outOfMemory(out.get(i)))) {
+                    ServerOutcome o = one(jobs.get(i), options);
+                    listener.finished(o);
+                    out.set(i, o);
+                }
+            }
             return new BatchResult(out);
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static boolean outOfMemory(ServerOutcome o) {
+        return o.status() == ServerOutcome.Status.FAILED && o.cause() instanceof InputException e
+                && e.reason() == InputException.Reason.OUT_OF_MEMORY;
     }
 
     private static boolean sameRange(SourceVersion a, SourceVersion b) {
@@ -215,6 +239,11 @@ public final class BatchMigrator {
             return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
             return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.internal", e), e);
+        } catch (OutOfMemoryError e) {
+            // What this server holds is unreachable once it is given up, so the batch can go on; a half-done write
+            // is finished by the same command, as after a killed run.
+            InputException tooBig = InputException.outOfMemory(path);
+            return ServerOutcome.failed(path, tooBig::oneLine, tooBig);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.model.FileInput;
 import org.xmailkit.model.fs.Hashes;
+import org.xmailkit.model.fs.ReadPolicy;
 import org.xmailkit.model.fs.SafeWriter;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
@@ -218,7 +218,7 @@ public final class InPlaceWriter {
         Map<String, byte[]> current = new LinkedHashMap<>();
         for (Map.Entry<String, Journal.FileRecord> e : first.entrySet()) {
             Path file = dir.resolve(e.getKey());
-            byte[] bytes = w.readBack(file, FileInput.MAX_BYTES).orElse(null);
+            byte[] bytes = w.readBack(file, ReadPolicy.TEXT.maxBytes()).orElse(null);
             String now = bytes == null ? "" : Hashes.sha256(bytes);
             Journal.FileRecord original = e.getValue();
             if (now.equals(original.oldHash())) {
@@ -228,7 +228,7 @@ public final class InPlaceWriter {
                 throw new WriteException(file, MigrationText.of("rollback.changed"), null);
             }
             Path backup = base.resolve(original.backup());
-            byte[] saved = w.readBack(backup, FileInput.MAX_BYTES).orElseThrow(
+            byte[] saved = w.readBack(backup, ReadPolicy.TEXT.maxBytes()).orElseThrow(
                     () -> new WriteException(file, MigrationText.of("rollback.backupMissing", backup), null));
             if (!Hashes.sha256(saved).equals(original.oldHash())) {
                 throw new WriteException(file, MigrationText.of("rollback.backupDiffers", backup), null);

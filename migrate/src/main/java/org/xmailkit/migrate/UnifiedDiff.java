@@ -44,7 +44,8 @@ public final class UnifiedDiff {
         }
         List<String> a = display(kind, before, charset);
         List<String> b = display(kind, after, charset);
-        Patch<String> patch = DiffUtils.diff(a, b);
+        // The edits say which line stands for which; a text diff is the fallback for documents made otherwise.
+        Patch<String> patch = Alignment.of(before, after).map(x -> x.patch(a, b)).orElseGet(() -> DiffUtils.diff(a, b));
         List<String> out = new ArrayList<>();
         for (String line : UnifiedDiffUtils.generateUnifiedDiff(oldLabel, newLabel, a, patch, CONTEXT)) {
             if (line.endsWith(NO_EOL)) {

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +39,12 @@ public final class Catalog {
 
     private final List<Variable> all;
     private final Map<String, Variable> byName;
+    /** The names a misspelling may be meant for (patterns left out), in catalogue order. */
+    private final List<Candidate> candidates;
+
+    /** A name to suggest, lower-cased once, with its letter counts for the cheap lower bound. */
+    private record Candidate(Variable variable, String lower, int[] letters) {
+    }
 
     private Catalog(List<Variable> all) {
         this.all = Collections.unmodifiableList(all);
@@ -50,6 +55,14 @@ public final class Catalog {
             }
         }
         this.byName = m;
+        List<Candidate> c = new ArrayList<>();
+        for (Variable v : all) {
+            if (v.role() != Variable.Role.PATTERN) {
+                String lower = v.name().toLowerCase(Locale.ROOT);
+                c.add(new Candidate(v, lower, letters(lower)));
+            }
+        }
+        this.candidates = List.copyOf(c);
     }
 
     /** @return the catalogue bundled with xmailkit */
@@ -188,29 +201,48 @@ public final class Catalog {
         if (exact != null && !cleaned.equals(unknown)) {
             return Optional.of(target(exact));
         }
-        Map<String, Variable> candidates = new LinkedHashMap<>();
-        for (Variable v : all) {
-            if (v.role() != Variable.Role.PATTERN) {
-                candidates.put(v.name(), v);
+        for (Candidate c : candidates) {
+            if (c.variable().name().equalsIgnoreCase(cleaned)) {
+                return Optional.of(target(c.variable()));
             }
         }
-        for (Variable v : candidates.values()) {
-            if (v.name().equalsIgnoreCase(cleaned)) {
-                return Optional.of(target(v));
-            }
-        }
+        // Every name is looked at, but the full distance is computed only for names that could be close enough: one
+        // edit changes the length by at most 1 and the letter counts by at most 2, so a file of a million unknown
+        // names costs a million cheap comparisons against the catalogue, not a million alignments.
+        int allowed = Math.max(1, Math.min(3, cleaned.length() / 5));
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        int[] letters = letters(lower);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String lower = cleaned.toLowerCase(Locale.ROOT);
-        for (Variable v : candidates.values()) {
-            int d = distance(lower, v.name().toLowerCase(Locale.ROOT));
+        for (Candidate c : candidates) {
+            if (Math.abs(c.lower().length() - lower.length()) > allowed || apart(letters, c.letters()) > 2 * allowed) {
+                continue;
+            }
+            int d = distance(lower, c.lower());
             if (d < bestDistance) {
                 bestDistance = d;
-                best = target(v);
+                best = target(c.variable());
             }
         }
-        int allowed = Math.max(1, Math.min(3, cleaned.length() / 5));
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Counts of a-z, 0-9 and everything else: edits change them by at most 2 each. */
+    private static int[] letters(String lower) {
+        int[] n = new int[37];
+        for (int i = 0; i < lower.length(); i++) {
+            char ch = lower.charAt(i);
+            n[ch >= 'a' && ch <= 'z' ? ch - 'a' : ch >= '0' && ch <= '9' ? 26 + ch - '0' : 36]++;
+        }
+        return n;
+    }
+
+    private static int apart(int[] a, int[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
     }
 
     private String target(Variable v) {

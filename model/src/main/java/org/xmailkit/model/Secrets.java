@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xmailkit.model.fs.ReadPolicy;
 
 /**
  * What xmailkit never shows, and the one place that decides it: every output (audit text, JSON, SARIF and HTML, the
@@ -400,7 +401,8 @@ public final class Secrets {
         }
         root.serverKey().ifPresent(p -> {
             try {
-                String text = new String(FileInput.read(p), StandardCharsets.ISO_8859_1);
+                // Through the MailRoot's reader: a key that is a FIFO or a link leaving the MailRoot is not read.
+                String text = new String(root.read(p, ReadPolicy.PEM), StandardCharsets.ISO_8859_1);
                 for (String l : text.split("\r?\n")) {
                     String t = l.strip();
                     if (t.length() >= 16 && !t.startsWith("-----")) {

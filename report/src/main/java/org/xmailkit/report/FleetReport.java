@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.xmailkit.audit.AuditOptions;
@@ -121,7 +123,7 @@ public final class FleetReport {
      * @throws IOException           when the report cannot be written
      */
     public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
-        return run(given, scanRoot, SiteWriter.directory(out, WritePolicy.STANDARD), progress);
+        return run(given, List.of(), scanRoot, SiteWriter.directory(out, WritePolicy.STANDARD), progress);
     }
 
     /**
@@ -134,6 +136,21 @@ public final class FleetReport {
      * @throws IOException           when the report cannot be written
      */
     public Result run(List<Path> given, Path scanRoot, WriteManifest out, IntConsumer progress) throws IOException {
+        return run(given, List.of(), scanRoot, out, progress);
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param skipped  what the search for servers could not look into, shown on the fleet page and in JSON and SARIF
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory, opened with {@link SiteWriter#directory}
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws WriteRefusedException when a file the report writes may not be replaced (checked before any is)
+     * @throws IOException           when the report cannot be written
+     */
+    public Result run(List<Path> given, List<InputException> skipped, Path scanRoot, WriteManifest out,
+                      IntConsumer progress) throws IOException {
         // The same server named twice (fleet/a and ./fleet/a) is reported once.
         Map<Path, Path> distinct = new LinkedHashMap<>();
         given.forEach(p -> distinct.putIfAbsent(key(p), p));
@@ -149,11 +166,20 @@ public final class FleetReport {
         }
         ReportModel.Builder model = new ReportModel.Builder(root);
         AtomicInteger done = new AtomicInteger();
-        FleetResult fleet;
+        Map<Integer, ServerAudit> tooBig = new ConcurrentHashMap<>();
+        FleetResult audited;
         try {
-            fleet = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
+            audited = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
                 int i = index.get(key(s.path()));
-                ServerReport page = page(ids.get(i), s);
+                ServerReport page;
+                try {
+                    page = page(ids.get(i), s);
+                } catch (OutOfMemoryError e) {
+                    // Audited, but its settings, plan and page do not fit: it fails here, and in JSON and SARIF.
+                    ServerAudit failed = new ServerAudit.Unreadable(s.path(), InputException.outOfMemory(s.path()));
+                    tooBig.put(i, failed);
+                    page = page(ids.get(i), failed);
+                }
                 try {
                     site.server(page);
                 } catch (IOException e) {
@@ -161,22 +187,36 @@ public final class FleetReport {
                 }
                 model.add(i, page);
                 progress.accept(done.incrementAndGet());
-            });
+            }).withSkipped(skipped);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e;
         }
-        ReportModel m = model.build(meta);
+        FleetResult fleet = withFailures(audited, tooBig);
+        ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
+                .toList());
         Path html = site.finish(m, RulesPage.of(fleet.rules(), m.ruleServers(), options.locale()));
         site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
         site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));
         site.close();
-        List<String> failures = fleet.failed().stream()
-                .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
+        List<String> failures = new ArrayList<>();
+        fleet.skipped().forEach(e -> failures.add(OutputTexts.oneLine(fleet, e, options.locale())));
+        fleet.failed().forEach(f -> failures.add(OutputTexts.failure(fleet, f, options.locale())));
         return new Result(m, html, fleet, failures);
+    }
+
+    /** The fleet with the servers whose page did not fit in memory marked failed. */
+    private static FleetResult withFailures(FleetResult audited, Map<Integer, ServerAudit> failed) {
+        if (failed.isEmpty()) {
+            return audited;
+        }
+        List<ServerAudit> all = new ArrayList<>(audited.servers());
+        failed.forEach(all::set);
+        return new FleetResult(audited.scanRoot(), audited.rules(), audited.options(), all, audited.unusedWaivers(),
+                audited.skipped());
     }
 
     private static Path key(Path p) {

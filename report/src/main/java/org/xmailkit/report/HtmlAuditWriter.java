@@ -60,7 +60,8 @@ public final class HtmlAuditWriter implements AuditWriter {
                 fleet.options().target().toString(), fleet.options().profile().id(),
                 fleet.scanRoot().toAbsolutePath().normalize().toString());
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        new HtmlRenderer(locale, meta).audit(new AuditPage(model.build(meta), pages), w);
+        new HtmlRenderer(locale, meta).audit(new AuditPage(model.build(meta,
+                fleet.skipped().stream().map(e -> OutputTexts.oneLine(fleet, e, locale)).toList()), pages), w);
         w.flush();
     }
 

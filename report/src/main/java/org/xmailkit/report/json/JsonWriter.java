@@ -51,7 +51,7 @@ public final class JsonWriter implements AuditWriter {
      * The schema version: the major number changes when a field is removed or changes meaning, the minor number when
      * fields are added.
      */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     private final Locale locale;
     private final String toolVersion;
@@ -96,6 +96,13 @@ public final class JsonWriter implements AuditWriter {
         ArrayNode servers = root.putArray("servers");
         for (ServerAudit s : fleet.servers()) {
             server(servers.addObject(), s, fleet);
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        for (InputException e : fleet.skipped()) {
+            ObjectNode n = skipped.addObject();
+            n.put("path", fleet.relative(e.path()));
+            n.put("reason", skipReason(e.reason()));
+            n.put("message", OutputTexts.bareMessage(e, locale));
         }
         unusedWaivers(root.putArray("unusedWaivers"), fleet.unusedWaivers());
         ArrayNode rules = root.putArray("rules");
@@ -300,6 +307,14 @@ public final class JsonWriter implements AuditWriter {
             n.put("expires", w.expires() == null ? null : w.expires().toString());
             n.put("source", w.source());
         }
+    }
+
+    private static String skipReason(InputException.Reason r) {
+        return switch (r) {
+            case TOO_DEEP -> "tooDeep";
+            case LINK_OUTSIDE -> "linkOutside";
+            default -> "unreadable";
+        };
     }
 
     private static String status(RuleOutcome.Status s) {

@@ -85,6 +85,13 @@ public final class TextWriter implements AuditWriter {
             server(out, fleet, s);
         }
         out.println();
+        if (!fleet.skipped().isEmpty()) {
+            paintln(out, colour(Severity.CRITICAL), t("text.skipped", fleet.skipped().size()));
+            for (InputException e : fleet.skipped()) {
+                out.println("  " + OutputTexts.oneLine(fleet, e, locale));
+            }
+            out.println();
+        }
         for (Waivers.Waiver w : fleet.unusedWaivers()) {
             paintln(out, DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob()));
         }

@@ -170,12 +170,11 @@ public final class TabFindings {
      * @return the first read of that line, if it is a data line
      */
     public static Optional<TabRecord> record(ServerTab tab, int line) {
-        for (TabRecord r : tab.document().dataRecords()) {
-            if (r.line() == line && r.piece() == 0) {
-                return Optional.of(r);
-            }
+        if (line < 1 || line > tab.document().lines().size()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TabRecord first = tab.document().reads(line).get(0);
+        return first.kind() == TabRecord.Kind.DATA ? Optional.of(first) : Optional.empty();
     }
 
     /**
@@ -184,12 +183,7 @@ public final class TabFindings {
      * @return the entry the first read of that line makes, if any
      */
     public static Optional<Entry> entryAt(ServerTab tab, int line) {
-        for (Entry e : tab.entries()) {
-            if (e.line() == line && e.record().piece() == 0) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return tab.entryAt(line);
     }
 
     /**
