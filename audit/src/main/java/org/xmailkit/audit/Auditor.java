@@ -115,7 +115,8 @@ public final class Auditor {
         waived.sort(ORDER);
         SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
                 source.evidence().stream().map(t -> scrub(t, secrets)).toList(), source.given());
-        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices, probe);
+        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices,
+                probe.map(p -> p.map(secrets::scrub)));
     }
 
     private static boolean same(Notice a, Notice b) {

@@ -98,7 +98,8 @@ public final class NetAuditor {
             }
         }
         waived.sort(order(probe));
-        return new NetAudit(probe, root.map(r -> r.bare() ? r.serverTabPath() : r.directory()), waived, outcomes,
+        HostProbe shown = root.isPresent() ? probe.map(Secrets.of(root.get())::scrub) : probe;
+        return new NetAudit(shown, root.map(r -> r.bare() ? r.serverTabPath() : r.directory()), waived, outcomes,
                 notices);
     }
 

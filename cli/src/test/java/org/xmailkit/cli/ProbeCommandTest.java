@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.probe.FakeServer;
 import org.xmailkit.audit.probe.ServerTls;
+import org.xmailkit.model.XMailPassword;
 import org.xmailkit.model.testing.MailRootFixture;
 
 /** {@code xmailkit probe}, {@code audit --probe} and {@code report --probe} against scripted servers on 127.0.0.1. */
@@ -133,6 +134,26 @@ class ProbeCommandTest {
             assertTrue(out().contains("原因: mail01"), out());
         }
         assertTrue(Files.exists(root.resolve("server.tab")));
+    }
+
+    @Test
+    void aPasswordOfTheMailRootThatAServerEchoesIsMaskedInEveryOutput() throws IOException {
+        String password = "Kasumi-Tokyo-2025";
+        MailRootFixture.in(tmp.resolve("mail03")).serverTab("\"RootDomain\"\t\"mail.example.test\"\n")
+                .file("mailusers.tab", "\"mail.example.test\"\t\"taro\"\t\"" + XMailPassword.encode(password)
+                        + "\"\t1\t\"taro\"\t\"U\"\n").write();
+        try (FakeServer s = FakeServer.smtp().greeting("220 mail.example.test [XMail 1.27 ESMTP Server] " + password)
+                .start()) {
+            for (String format : new String[] {"text", "json", "sarif", "html"}) {
+                out.reset();
+                run("probe", "127.0.0.1", "--service", "smtp=" + s.port(), "--mailroot", "mail03", "-f", format);
+                assertFalse(out().contains(password), format + ": " + out());
+                assertTrue(out().contains("********") || format.equals("sarif"), format);
+            }
+            out.reset();
+            run("audit", "mail03", "--probe", "127.0.0.1", "--service", "smtp=" + s.port(), "-f", "json");
+            assertFalse(out().contains(password), out());
+        }
     }
 
     @Test

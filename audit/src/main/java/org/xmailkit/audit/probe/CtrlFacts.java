@@ -1,6 +1,7 @@
 package org.xmailkit.audit.probe;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What a CTRL (or CTRLS) endpoint answered. No login line is ever sent.
@@ -23,5 +24,13 @@ public record CtrlFacts(Access access, Upgrade tls) {
     public CtrlFacts {
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(tls, "tls");
+    }
+
+    /**
+     * @param f applied to every text
+     * @return the facts with their texts changed
+     */
+    public CtrlFacts map(UnaryOperator<String> f) {
+        return new CtrlFacts(access, tls.map(f));
     }
 }

@@ -3,6 +3,7 @@ package org.xmailkit.audit.probe;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything observed on one endpoint.
@@ -52,5 +53,15 @@ public record EndpointProbe(Endpoint endpoint, State state, String detail, Reply
     /** @return whether it answered */
     public boolean open() {
         return state == State.OPEN;
+    }
+
+    /**
+     * @param f applied to every text the server sent
+     * @return the observations with their texts changed
+     */
+    public EndpointProbe map(UnaryOperator<String> f) {
+        return new EndpointProbe(endpoint, state, f.apply(detail), greeting.map(f), f.apply(software),
+                smtp.map(s -> s.map(f)), pop3.map(p -> p.map(f)), ctrl.map(c -> c.map(f)), tls.map(t -> t.map(f)),
+                connections, elapsed, limited);
     }
 }

@@ -1,6 +1,7 @@
 package org.xmailkit.audit.probe;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One command of a probe and the reply it got.
@@ -18,5 +19,13 @@ public record Exchange(String command, Reply reply) {
     /** @return e.g. {@code VRFY postmaster -> 252 Argument not checked} */
     public String text() {
         return command + " -> " + reply.text();
+    }
+
+    /**
+     * @param f applied to every text
+     * @return the exchange with its texts changed
+     */
+    public Exchange map(UnaryOperator<String> f) {
+        return new Exchange(f.apply(command), reply.map(f));
     }
 }

@@ -1,6 +1,7 @@
 package org.xmailkit.audit.probe;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One TLS handshake as the probe saw it.
@@ -38,5 +39,13 @@ public record Handshake(boolean ok, String protocol, String suite, String error)
     /** @return e.g. {@code TLSv1.3 TLS_AES_256_GCM_SHA384}, or the error */
     public String text() {
         return ok ? protocol + " " + suite : error;
+    }
+
+    /**
+     * @param f applied to the error
+     * @return the handshake with it changed
+     */
+    public Handshake map(UnaryOperator<String> f) {
+        return new Handshake(ok, protocol, suite, f.apply(error));
     }
 }

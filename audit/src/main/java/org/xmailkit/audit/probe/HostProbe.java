@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a probe observed on one host.
@@ -47,5 +48,18 @@ public record HostProbe(String host, String address, String source, Instant star
      */
     public Optional<EndpointProbe> endpoint(Service service) {
         return endpoints.stream().filter(e -> e.endpoint().service() == service).findFirst();
+    }
+
+    /**
+     * What an output may show when the MailRoot is known: every text the server sent passed through {@code f},
+     * typically the MailRoot's secret scrubber (a server has no business echoing a password, but its replies are
+     * input like any other).
+     *
+     * @param f applied to every text the server sent
+     * @return the observations with their texts changed
+     */
+    public HostProbe map(UnaryOperator<String> f) {
+        return new HostProbe(host, address, source, started, elapsed, endpoints.stream().map(e -> e.map(f)).toList(),
+                untested, error);
     }
 }

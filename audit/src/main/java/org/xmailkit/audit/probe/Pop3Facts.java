@@ -3,6 +3,7 @@ package org.xmailkit.audit.probe;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What a POP3 (or POP3S) endpoint answered. No login is tried: whether USER and PASS work before TLS is read from
@@ -23,5 +24,14 @@ public record Pop3Facts(List<String> capabilities, boolean apop, boolean userBef
         Objects.requireNonNull(stls, "stls");
         capabilitiesAfterTls = capabilitiesAfterTls.map(List::copyOf);
         Objects.requireNonNull(ended, "ended");
+    }
+
+    /**
+     * @param f applied to every text the server sent
+     * @return the facts with their texts changed
+     */
+    public Pop3Facts map(UnaryOperator<String> f) {
+        return new Pop3Facts(capabilities.stream().map(f).toList(), apop, userBeforeTls, stls.map(f),
+                capabilitiesAfterTls.map(c -> c.stream().map(f).toList()), f.apply(ended));
     }
 }

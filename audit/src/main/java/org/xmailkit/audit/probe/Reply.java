@@ -2,6 +2,7 @@ package org.xmailkit.audit.probe;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * What a server answered to one command: the lines as received (each cut at {@link Wire#MAX_LINE} characters), or
@@ -73,5 +74,13 @@ public record Reply(List<String> lines, String error) {
     /** @return the lines joined with " | ", or the error in parentheses when there was no reply */
     public String text() {
         return lines.isEmpty() ? "(" + error + ")" : String.join(" | ", lines);
+    }
+
+    /**
+     * @param f applied to every text of the reply
+     * @return the reply with its texts changed
+     */
+    public Reply map(UnaryOperator<String> f) {
+        return new Reply(lines.stream().map(f).toList(), f.apply(error));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What an SMTP (or submission, or SMTPS) endpoint answered. On SMTPS the conversation runs inside TLS, so
@@ -67,5 +68,17 @@ public record SmtpFacts(Exchange ehlo, List<String> extensions, List<String> aut
     public boolean offers(String keyword) {
         String k = keyword.toUpperCase(Locale.ROOT);
         return extensions.stream().anyMatch(e -> e.equals(k) || e.startsWith(k + " ") || e.startsWith(k + "="));
+    }
+
+    /**
+     * @param f applied to every text the server sent (and the commands)
+     * @return the facts with their texts changed
+     */
+    public SmtpFacts map(UnaryOperator<String> f) {
+        return new SmtpFacts(ehlo.map(f), extensions.stream().map(f).toList(), authBeforeTls.stream().map(f).toList(),
+                startTls.map(f), authAfterTls.map(a -> a.stream().map(f).toList()), vrfyUnknown.map(x -> x.map(f)),
+                vrfyLikely.map(x -> x.map(f)), expn.map(x -> x.map(f)), etrn.map(x -> x.map(f)),
+                relay.map(r -> new Relay(r.mail().map(f), r.rcpt().map(x -> x.map(f)))),
+                nullSender.map(x -> x.map(f)), f.apply(ended));
     }
 }

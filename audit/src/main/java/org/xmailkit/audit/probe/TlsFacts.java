@@ -4,6 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What TLS on one endpoint looks like: the handshake an ordinary client gets, the protocol versions and cipher
@@ -50,5 +51,15 @@ public record TlsFacts(boolean implicit, Handshake handshake, List<ProtocolResul
     /** @return the leaf certificate served, if any */
     public Optional<X509Certificate> leaf() {
         return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(0));
+    }
+
+    /**
+     * @param f applied to the error texts (certificates are public and kept as they are)
+     * @return the facts with their texts changed
+     */
+    public TlsFacts map(UnaryOperator<String> f) {
+        return new TlsFacts(implicit, handshake.map(f), protocols.stream()
+                .map(p -> new ProtocolResult(p.protocol(), p.result(), f.apply(p.detail()))).toList(), suites, chain,
+                complete);
     }
 }

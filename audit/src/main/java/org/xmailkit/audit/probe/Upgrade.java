@@ -1,6 +1,7 @@
 package org.xmailkit.audit.probe;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * How switching a plain connection to TLS went: SMTP {@code STARTTLS}, POP3 {@code STLS} or CTRL {@code #!TLS}.
@@ -44,5 +45,13 @@ public record Upgrade(Status status, String command, String reply, String handsh
     /** @return whether TLS was established */
     public boolean established() {
         return status == Status.ESTABLISHED;
+    }
+
+    /**
+     * @param f applied to every text
+     * @return the upgrade with its texts changed
+     */
+    public Upgrade map(UnaryOperator<String> f) {
+        return new Upgrade(status, f.apply(command), f.apply(reply), f.apply(handshake));
     }
 }
