@@ -2,6 +2,7 @@ package org.xmailkit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -89,6 +90,7 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        RemoteInputs.addOptions(o, locale);
         o.addOption(Args.valued(null, "probe", "HOST[:PORT]", locale, "opt.audit.probe"));
         ProbeArgs.addOptions(o, locale);
         return o;
@@ -100,7 +102,12 @@ final class AuditCommand implements Command {
             // Before any TLS of this process: the probe must be able to offer TLS 1.0 and old suites to find them.
             TlsPolicy.allowLegacy();
         }
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
         Profile profile = Args.profile(cl, ctx);
@@ -131,9 +138,9 @@ final class AuditCommand implements Command {
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock());
 
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+        MailRoots.Discovery found = inputs.discover(ctx, quiet);
         List<Path> servers = found.servers();
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         if (cl.hasOption("probe")) {
             options = probe(cl, ctx, servers, options, quiet);
         }

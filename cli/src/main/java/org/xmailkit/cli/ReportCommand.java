@@ -9,9 +9,11 @@ import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.TlsPolicy;
+import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -35,6 +37,7 @@ final class ReportCommand implements Command {
         Options o = new Options();
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.report.out"));
         ReportRun.addOptions(o, locale);
+        RemoteInputs.addOptions(o, locale);
         o.addOption(Args.valued(null, "probe", "HOST=PATH,...", locale, "opt.report.probe"));
         ProbeArgs.addOptions(o, locale);
         return o;
@@ -42,18 +45,26 @@ final class ReportCommand implements Command {
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        if (cl.hasOption("probe")) {
+            // Before any TLS of this process (a ctrl:// input speaks TLS too): the probe must be able to offer
+            // TLS 1.0 and old suites to find them.
+            TlsPolicy.allowLegacy();
+        }
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private static ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         if (!cl.hasOption("out")) {
             throw new UsageException(ctx.msg("cli.missingArgument", "--out"));
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
-        if (cl.hasOption("probe")) {
-            // Before any TLS of this process: the probe must be able to offer TLS 1.0 and old suites to find them.
-            TlsPolicy.allowLegacy();
-        }
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
         List<ProbeFleet.Target> probes = targets(cl, ctx);
-        FleetReport.Result r = ReportRun.run(inputs, ReportRun.checkOut(out, ctx), options, ctx, probes,
+        WriteManifest manifest = ReportRun.checkOut(out, ctx);
+        FleetReport.Result r = ReportRun.run(inputs.discover(ctx, false),
+                FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), manifest, options, ctx, probes,
                 ProbeArgs.options(cl, ctx));
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));

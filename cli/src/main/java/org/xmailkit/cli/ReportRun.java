@@ -21,6 +21,8 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.TerminalStream;
@@ -28,8 +30,6 @@ import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.FleetReport;
-import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
@@ -105,28 +105,45 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
             throws InputException, UsageException, IOException {
-        return run(inputs, out, options, ctx, List.of(), ProbeOptions.defaults());
+        return run(MailRoots.discover(inputs), FleetAuditor.scanRoot(inputs, ctx.workingDir()), out, options, ctx);
     }
 
     /**
-     * Probes the running servers named, then audits and plans every server found under the inputs and writes the
-     * report; a probed server's page shows what it showed on the wire and its NET- findings.
+     * Audits and plans the given servers and writes the report.
      *
-     * @param inputs  the paths given (directories are searched for MailRoots)
-     * @param out     the output directory, from {@link #checkOut}
-     * @param options the audit options
-     * @param ctx     the context
-     * @param probes  the hosts to probe, each with the MailRoot of the report it runs on
-     * @param probe   how to probe
+     * @param found    MailRoot directories and bare server.tab files (local copies of remote servers included), and
+     *                 what could not be searched
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
      * @return the result
-     * @throws InputException when an input is missing or holds no MailRoot
+     * @throws UsageException when a file of the report may not be replaced
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
+                                  CommandContext ctx) throws UsageException, IOException {
+        return run(found, scanRoot, out, options, ctx, List.of(), ProbeOptions.defaults());
+    }
+
+    /**
+     * Probes the running servers named, then audits and plans the given servers and writes the report; a probed
+     * server's page shows what it showed on the wire and its NET- findings.
+     *
+     * @param found    MailRoot directories and bare server.tab files, and what could not be searched
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
+     * @param probes   the hosts to probe, each with the MailRoot of the report it runs on
+     * @param probe    how to probe
+     * @return the result
      * @throws UsageException when a probe names no MailRoot of the report, or a report file may not be replaced
      * @throws IOException    when the report cannot be written
      */
-    static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx,
-                                  List<ProbeFleet.Target> probes, ProbeOptions probe)
-            throws InputException, UsageException, IOException {
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
+                                  CommandContext ctx, List<ProbeFleet.Target> probes, ProbeOptions probe)
+            throws UsageException, IOException {
         List<Path> servers = found.servers();
         if (!probes.isEmpty()) {
             Set<Path> known = new HashSet<>();
@@ -144,7 +161,6 @@ final class ReportRun {
                 options = options.withProbe(e.getKey(), e.getValue());
             }
         }
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());

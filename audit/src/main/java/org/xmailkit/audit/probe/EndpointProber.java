@@ -12,8 +12,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.probe.EndpointProbe.State;
+import org.xmailkit.model.ctrl.CtrlSession;
 
 /**
  * Probes one endpoint: a conversation that looks at what any client would see (greeting, EHLO, VRFY and the rest;
@@ -452,26 +454,24 @@ final class EndpointProber {
         if (implicit) {
             tls = Optional.of(facts(baseline, chain, x -> { }, this::ctrlFarewell));
         } else if (access == CtrlFacts.Access.ANSWERED) {
-            UpgradeRun u = lineUpgrade("#!TLS", x -> Optional.empty());
+            UpgradeRun u = lineUpgrade(CtrlSession.START_TLS, x -> Optional.empty());
             upgrade = u.upgrade();
             if (u.handshake() != null) {
-                tls = Optional.of(facts(u.handshake(), u.chain(), x -> linePreamble(x, "#!TLS"), this::ctrlFarewell));
+                tls = Optional.of(facts(u.handshake(), u.chain(), x -> linePreamble(x, CtrlSession.START_TLS),
+                        this::ctrlFarewell));
             }
         }
         return result(State.OPEN, "", greeting, Optional.empty(), Optional.empty(),
                 Optional.of(new CtrlFacts(access, upgrade)), tls, start);
     }
 
-    /** CTRL replies {@code +NNNNN text} or {@code -NNNNN text} (CTRLSvr.cpp CTRLSendCmdResult). */
+    /** The CTRL greeting: a positive reply is the login prompt, a negative one a refusal (the CTRL client's grammar). */
     static CtrlFacts.Access ctrlAccess(Reply greeting) {
-        String g = greeting.first();
-        if (g.matches("\\+\\d{5}( .*)?")) {
-            return CtrlFacts.Access.ANSWERED;
+        Matcher m = CtrlSession.REPLY.matcher(greeting.first());
+        if (!m.matches()) {
+            return CtrlFacts.Access.UNKNOWN;
         }
-        if (g.matches("-\\d{5}( .*)?")) {
-            return CtrlFacts.Access.DENIED;
-        }
-        return CtrlFacts.Access.UNKNOWN;
+        return m.group(1).equals("+") ? CtrlFacts.Access.ANSWERED : CtrlFacts.Access.DENIED;
     }
 
     private void ctrlFarewell(Wire w) {

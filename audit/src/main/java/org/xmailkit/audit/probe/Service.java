@@ -2,6 +2,7 @@ package org.xmailkit.audit.probe;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.xmailkit.model.ctrl.CtrlUrl;
 
 /**
  * The services {@code xmailkit probe} knows, with XMail's standard ports and the start-up option that controls each
@@ -14,8 +15,8 @@ public enum Service {
     SMTPS("smtps", 465, Protocol.SMTP, true, 'X'),
     POP3("pop3", 110, Protocol.POP3, false, 'P'),
     POP3S("pop3s", 995, Protocol.POP3, true, 'B'),
-    CTRL("ctrl", 6017, Protocol.CTRL, false, 'C'),
-    CTRLS("ctrls", 6018, Protocol.CTRL, true, 'W');
+    CTRL("ctrl", CtrlUrl.CTRL_PORT, Protocol.CTRL, false, 'C'),
+    CTRLS("ctrls", CtrlUrl.CTRLS_PORT, Protocol.CTRL, true, 'W');
 
     /** The conversation a service speaks. */
     public enum Protocol {

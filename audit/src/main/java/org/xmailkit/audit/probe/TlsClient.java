@@ -120,11 +120,15 @@ final class TlsClient {
         }
     }
 
-    /** @return the suites an ordinary client of this runtime offers (the JDK's defaults) */
+    /**
+     * @return the suites an ordinary client offers: the JDK's defaults, without the 3DES ones the probe's own
+     *         set-up lets in ({@link TlsPolicy#allowLegacy()})
+     */
     static List<String> defaultSuites() {
         try {
             return Arrays.stream(context(new Recorder()).getDefaultSSLParameters().getCipherSuites())
-                    .filter(s -> !s.equals(SCSV)).toList();
+                    .filter(s -> !s.equals(SCSV) && !s.contains("3DES") && Strength.of(s) != Strength.INSECURE)
+                    .toList();
         } catch (GeneralSecurityException e) {
             return List.of();
         }

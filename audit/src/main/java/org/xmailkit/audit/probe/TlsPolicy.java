@@ -17,13 +17,17 @@ import javax.net.ssl.SSLException;
  * through the security property {@code jdk.tls.disabledAlgorithms}, which JSSE reads once, when it is first used.
  * {@link #allowLegacy()} takes those entries out of the property for this process, so that the probe can tell whether
  * a server still accepts them; it must run before any TLS connection of the process (the probe commands call it
- * first). Nothing else in xmailkit speaks TLS. Whatever the runtime still cannot offer is listed by
- * {@link #untestable()}, and the outputs say so plainly; SSL 2.0 is never available in Java.
+ * first). The probe names the versions and suites of each of its connections; any other TLS client of the process
+ * (the CTRL client of a {@code ctrl://} input) keeps TLS 1.2 and later by default ({@code jdk.tls.client.protocols}).
+ * Whatever the runtime still cannot offer is listed by {@link #untestable()}, and the outputs say so plainly; SSL 2.0
+ * is never available in Java.
  */
 public final class TlsPolicy {
 
     /** The property JSSE reads. */
     static final String PROPERTY = "jdk.tls.disabledAlgorithms";
+    /** The system property of the protocol versions a client offers when it does not name them. */
+    static final String CLIENT_PROTOCOLS = "jdk.tls.client.protocols";
     /** The entries the probe takes out (protocol versions and cipher families it must be able to offer). */
     static final Set<String> LEGACY = Set.of("SSLv3", "TLSv1", "TLSv1.1", "RC4", "DES", "3DES_EDE_CBC", "anon",
             "NULL");
@@ -52,6 +56,11 @@ public final class TlsPolicy {
             }
         }
         Security.setProperty(PROPERTY, String.join(", ", keep));
+        // Any other TLS client of the process (the CTRL client of a ctrl:// input) keeps TLS 1.2 and later by
+        // default; the probe names the versions it offers on each connection.
+        if (System.getProperty(CLIENT_PROTOCOLS) == null) {
+            System.setProperty(CLIENT_PROTOCOLS, "TLSv1.3,TLSv1.2");
+        }
     }
 
     /** Why the runtime cannot offer a version: Java has no SSL 2.0 at all. */

@@ -27,6 +27,8 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
@@ -253,11 +255,18 @@ public final class SarifWriter implements AuditWriter {
      * @param file  a file
      * @param root  the directory relative paths start from
      * @param shown the path relative to it, as the outputs show it
-     * @return an artifactLocation: relative to {@value #ROOT} inside the root, else an absolute file URI
+     * @return an artifactLocation: a remote server's file by its ctrl:// address, else relative to {@value #ROOT}
+     *         inside the root, else an absolute file URI
      */
     static ObjectNode artifact(ObjectNode a, Path file, Path root, String shown) {
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(root.toAbsolutePath().normalize())) {
+        Optional<String> remote = Origins.name(file);
+        if (remote.isPresent()) {
+            // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
+            int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
+            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)));
+        } else if (abs.startsWith(root.toAbsolutePath().normalize())) {
             a.put("uri", encode(shown));
             a.put("uriBaseId", ROOT);
         } else {
