@@ -23,8 +23,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (5 s to connect and
- * per read, lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte), CRLF or LF
+ * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s to
+ * connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte), CRLF or LF
  * removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at whether
  * XMail completes a handshake, not at who it is.
  */
@@ -33,11 +33,13 @@ final class LineClient implements AutoCloseable {
     private static final int TIMEOUT_MILLIS = 5_000;
     private static final int MAX_LINE = 64 * 1024;
 
+    private final int timeout;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    private LineClient(Socket socket) throws IOException {
+    private LineClient(Socket socket, int timeout) throws IOException {
+        this.timeout = timeout;
         use(socket);
     }
 
@@ -46,10 +48,19 @@ final class LineClient implements AutoCloseable {
      * @return a connected client
      */
     static LineClient connect(int port) {
+        return connect(port, TIMEOUT_MILLIS);
+    }
+
+    /**
+     * @param port          a port on 127.0.0.1
+     * @param timeoutMillis how long to wait to connect and for each read
+     * @return a connected client
+     */
+    static LineClient connect(int port, int timeoutMillis) {
         try {
             Socket s = new Socket();
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
-            return new LineClient(s);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis);
+            return new LineClient(s, timeoutMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port, e);
         }
@@ -76,7 +87,7 @@ final class LineClient implements AutoCloseable {
             SSLSocket tls = (SSLSocket) trustAll().getSocketFactory()
                     .createSocket(socket, "localhost", socket.getPort(), true);
             tls.setUseClientMode(true);
-            tls.setSoTimeout(TIMEOUT_MILLIS);
+            tls.setSoTimeout(timeout);
             tls.startHandshake();
             use(tls);
         } catch (SSLException e) {
@@ -119,7 +130,8 @@ final class LineClient implements AutoCloseable {
                 buf.write(b);
             }
         } catch (SocketTimeoutException e) {
-            throw new UncheckedIOException("no answer from 127.0.0.1:" + socket.getPort() + " within 5 s", e);
+            throw new UncheckedIOException("no answer from 127.0.0.1:" + socket.getPort() + " within " + timeout
+                    + " ms", e);
         } catch (IOException e) {
             // A reset is the server dropping the connection.
             return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
@@ -179,7 +191,7 @@ final class LineClient implements AutoCloseable {
     }
 
     private void use(Socket s) throws IOException {
-        s.setSoTimeout(TIMEOUT_MILLIS);
+        s.setSoTimeout(timeout);
         socket = s;
         in = new BufferedInputStream(s.getInputStream());
         out = s.getOutputStream();
