@@ -188,7 +188,7 @@ class BootAndBehaveIT {
             MailRoot root = MailRoot.open(xmail.mailRoot());
             int port = xmail.port(Service.SMTP);
             SmtpBehaviour expected = SmtpBehaviour.of(root,
-                    SmtpConditions.loopback(V127, TlsLibrary.OPENSSL_3_LEVEL_2, port));
+                    SmtpConditions.loopback(V127, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
             Optional<SmtpProbe.Account> account = Accounts.smtp(root);
             SmtpProbe.Observed seen = SmtpProbe.run(port, expected, account);
             List<Finding> findings = Auditor.standard().audit(root, AuditOptions.defaults()).findings();

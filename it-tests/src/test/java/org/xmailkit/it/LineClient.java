@@ -23,9 +23,9 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s to
- * connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte), CRLF or LF
- * removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at whether
+ * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s
+ * to connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte),
+ * CRLF or LF removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at whether
  * XMail completes a handshake, not at who it is.
  */
 final class LineClient implements AutoCloseable {

@@ -148,7 +148,8 @@ class RealXMailIT {
     @Test
     void dnsServersOutsideThisMachineBecomeLoopbackInTheCopy() throws IOException {
         Path root = XMAIL.shippedMailRoot("local-dns");
-        String tab = "#\"SmartDNSHost\"\t\"192.0.2.1:udp\"\r\n\"SmartDNSHost\"\t\"192.0.2.53:udp,[2001:db8::1]:tcp\"\r\n"
+        String tab = "#\"SmartDNSHost\"\t\"192.0.2.1:udp\"\r\n"
+                + "\"SmartDNSHost\"\t\"192.0.2.53:udp,[2001:db8::1]:tcp\"\r\n"
                 + "\"RootDomain\"\t\"192.0.2.9\"\n";
         Files.writeString(root.resolve("server.tab"), tab, StandardCharsets.US_ASCII);
         Files.writeString(root.resolve("dnsroots"), "a.root-servers.net.\n198.41.0.4\n", StandardCharsets.US_ASCII);

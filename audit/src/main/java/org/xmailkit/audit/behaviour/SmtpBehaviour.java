@@ -142,7 +142,7 @@ public final class SmtpBehaviour {
             // smtp.ipmap.tab: only when the file exists (SMTPCheckPeerIP).
             if (root.exists(MailRootFile.SMTP_IPMAP)
                     && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP)).decide(conditions.client()).allowed()) {
-                long code = intValue(tab, "SMTP-IpMapDropCode", 1);
+                long code = intValue(tab, "SMTP-IpMapDropCode", 1, conditions);
                 if (code > 0) {
                     refusal = Optional.of(configured(tab, "SmtpMsgIPBan", conditions));
                 } else if (code < 0) {
@@ -161,7 +161,7 @@ public final class SmtpBehaviour {
                 }
             }
             // CustMapsList: DNS blocklists never list a loopback client, and the probes run on loopback.
-            long rdns = intValue(tab, "SMTP-RDNSCheck", 0);
+            long rdns = intValue(tab, "SMTP-RDNSCheck", 0, conditions);
             if (rdns != 0 && conditions.clientName().isEmpty()) {
                 if (rdns > 0) {
                     noRdns = true;
@@ -179,7 +179,7 @@ public final class SmtpBehaviour {
                 domain = d.get();
             }
         }
-        BigInteger maxSize = maxMessageSize(intValue(tab, "MaxMessageSize", 0));
+        BigInteger maxSize = maxMessageSize(intValue(tab, "MaxMessageSize", 0, conditions));
         Optional<SmtpConfigTokens> config = smtpConfig(tab, conditions);
         State s = new State(props.whiteList, props.noAuth, props.senderCheckBypass, props.vrfy, props.etrn, false,
                 false, noRdns, blocked, config.map(SmtpConfigTokens::mailAuth).orElse(false),
@@ -662,9 +662,12 @@ public final class SmtpBehaviour {
         return v.signum() < 0 ? v.add(BigInteger.ONE.shiftLeft(64)) : v;
     }
 
-    private static long intValue(ServerTab tab, String name, long fallback) {
+    private static long intValue(ServerTab tab, String name, long fallback, SmtpConditions c) {
         Effective e = tab.effective(name);
-        return e.value() == null ? fallback : e.number().orElse(fallback);
+        if (e.value() == null) {
+            return fallback;
+        }
+        return (c.lp64() ? e.numberOnLp64() : e.number()).orElse(fallback);
     }
 
     private boolean flag(String name, boolean fallback) {
