@@ -79,8 +79,8 @@ import org.testcontainers.utility.DockerImageName;
  * {@code target/it/xmail/CLASS-VERSION/N-NAME/mailroot}, the runtime folders XMail needs are created, and
  * {@code /opt/xmail/bin/XMail -Ms COPY -Md} runs in the container as this process's user, followed by the service
  * options: by default {@code -SI -PI -CI -XI -BI -WI -FI 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS,
- * FINGER) and {@code -Y-} (no POP3 synchronisation), then the extra options. -Md prints XMail's progress; its
- * "server started" line says every listener is bound.
+ * FINGER) and {@code -Y-} (no POP3 synchronisation), then the extra options. -Md prints XMail's progress: XMail 1.27
+ * says "server started" once every listener is bound, 1.26 only each service's "[... Server] started".
  *
  * <p><b>Nothing leaves the machine.</b> Every command line is checked before it runs ({@link XMailCommandLine}): a
  * listening service must be off or bound to 127.x.x.x addresses only, and {@code -Y-} must be there. The
@@ -95,22 +95,29 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
 
     /** The services that listen, with their option letters, value-taking options and standard ports. */
     enum Service {
-        SMTP('S', "ptIXre", 25),
-        POP3('P', "ptwIX", 110),
-        CTRL('C', "ptIX", 6017),
-        SMTPS('X', "pI", 465),
-        POP3S('B', "pI", 995),
-        CTRLS('W', "pI", 6018),
-        FINGER('F', "pI", 79);
+        SMTP('S', "ptIXre", 25, "ESMTP"),
+        POP3('P', "ptwIX", 110, "POP3"),
+        CTRL('C', "ptIX", 6017, "CTRL"),
+        SMTPS('X', "pI", 465, "ESMTPS"),
+        POP3S('B', "pI", 995, "POP3S"),
+        CTRLS('W', "pI", 6018, "CTRLS"),
+        FINGER('F', "pI", 79, "FINGER");
 
         private final char letter;
         private final String valued;
         private final int standardPort;
+        private final String threadName;
 
-        Service(char letter, String valued, int standardPort) {
+        Service(char letter, String valued, int standardPort, String threadName) {
             this.letter = letter;
             this.valued = valued;
             this.standardPort = standardPort;
+            this.threadName = threadName;
+        }
+
+        /** @return how XMail names the service in its output, as in {@code [XMail 1.27 ESMTP Server] started} */
+        String threadName() {
+            return threadName;
         }
 
         /** @return the option letter, as in {@code -SI} */
@@ -532,16 +539,29 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
         boolean awaitStarted(Duration timeout) {
             long end = System.nanoTime() + timeout.toNanos();
             for (int i = 0; System.nanoTime() < end; i++) {
-                if (stdout().contains(" server started\n")) {
+                if (started()) {
                     return true;
                 }
                 // Asking the engine costs more than reading the file: every fourth round only.
                 if (i % 4 == 3 && !running()) {
-                    return stdout().contains(" server started\n");
+                    return started();
                 }
                 sleep(50);
             }
-            return stdout().contains(" server started\n");
+            return started();
+        }
+
+        /**
+         * 1.27 says "XMail 1.27 server started" once every listener is bound; 1.26 does not, but each service's
+         * thread says "[XMail 1.26 ESMTP Server] started" after its sockets are bound (MailSvr.cpp of each).
+         */
+        private boolean started() {
+            String out = stdout();
+            if (out.contains(" server started\n")) {
+                return true;
+            }
+            return !ports.isEmpty() && ports.keySet().stream()
+                    .allMatch(s -> out.contains(" " + s.threadName() + " Server] started\n"));
         }
 
         /**

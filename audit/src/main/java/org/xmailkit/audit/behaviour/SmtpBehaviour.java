@@ -187,6 +187,11 @@ public final class SmtpBehaviour {
         return new SmtpBehaviour(root, conditions, refusal, domain, delay, s);
     }
 
+    /** @return the MailRoot the prediction is for */
+    public MailRoot root() {
+        return root;
+    }
+
     /** @return where the session takes place */
     public SmtpConditions conditions() {
         return conditions;
