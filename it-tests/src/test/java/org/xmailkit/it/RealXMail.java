@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
@@ -57,8 +58,9 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p><b>Fixture</b> ({@code RealXMail}): {@link #of} a release; as a class extension ({@code @RegisterExtension} on a
- * static field) it skips the class when the source tree or Docker is missing (fails it under {@code CI=true}),
- * starts the container before the first test and removes it, with every server still running, after the last
+ * static field) it skips each test, saying how to get what is missing, when the source tree or Docker is missing
+ * (fails it under {@code CI=true}), starts the container before the first test and removes it, with every server
+ * still running, after the last
  * ({@link #open} and {@link #close} without the extension). {@link #start} and {@link #on} a MailRoot;
  * {@link #shippedMailRoot} copies the MailRoot the release ships; {@link #exec} runs a program in the container
  * (such as /opt/xmail/bin/XMCrypt or CtrlClnt); {@link #freePort} and {@link #answers} for command-line tests.
@@ -91,7 +93,7 @@ import org.testcontainers.utility.DockerImageName;
  * {@link #localDns}; read the copy to see what XMail runs on). The spool starts empty, so nothing is delivered.
  * Tests connect to 127.0.0.1 only and never send DATA.
  */
-final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     /** The services that listen, with their option letters, value-taking options and standard ports. */
     enum Service {
@@ -160,6 +162,7 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]*]");
 
     private final String version;
+    private String name;
     private GenericContainer<?> container;
     private Path runs;
     private String user;
@@ -185,7 +188,13 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        open(context.getRequiredTestClass().getSimpleName());
+        name = context.getRequiredTestClass().getSimpleName();
+    }
+
+    /** Per test, so that a missing prerequisite shows as each test skipped with the reason (or failed in CI). */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open(name);
     }
 
     @Override
