@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -92,13 +93,31 @@ public final class Auditor {
         }
         InlineWaivers waivers = new InlineWaivers(root, ruleIds(), options.waivers(),
                 LocalDate.now(options.clock()));
+        // Rules mask what they know to be secret; this is the second line of defence for every output.
+        Secrets secrets = Secrets.of(root);
         List<Finding> waived = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            waived.add(waivers.apply(f));
+            waived.add(scrub(waivers.apply(f), secrets));
         }
         waived.sort(ORDER);
-        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, waived,
-                outcomes, root.readErrors(), waivers.notices());
+        List<Notice> notices = waivers.notices().stream()
+                .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList();
+        SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
+                source.evidence().stream().map(t -> scrub(t, secrets)).toList(), source.given());
+        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), shown, waived,
+                outcomes, root.readErrors(), notices);
+    }
+
+    private static Finding scrub(Finding f, Secrets secrets) {
+        Location l = f.location();
+        return new Finding(f.rule(), new Location(l.file(), l.line(), l.column(), secrets.scrub(l.variable())),
+                scrub(f.message(), secrets), f.evidence().stream().map(secrets::scrub).toList(),
+                f.suppression().map(x -> new Suppression(x.kind(), secrets.scrub(x.reason()), x.expires(), x.expired(),
+                        x.source())));
+    }
+
+    private static Text scrub(Text t, Secrets secrets) {
+        return new Text(t.key(), t.args().stream().map(secrets::scrub).toList());
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {

@@ -2,8 +2,10 @@ package org.xmailkit.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.model.Entry;
@@ -23,6 +25,11 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
  * is only a hint of an upper bound, because administrators upgrade XMail and keep old lines. When a hint contradicts
  * a firm bound the range keeps the firm bound, drops the hint and lists the conflict as evidence, so the range only
  * ever widens towards "may be older", which is the direction upgrade rules treat conservatively.
+ *
+ * <p>A migrated server.tab carries a {@link MigrationRecord} of the range the migration assumed: migrations remove
+ * the very lines that told the version, and a later run must not come to another conclusion. The record widens the
+ * range inferred from the contents to include its own, and never narrows it: anyone who can write server.tab can
+ * write a record, and a wider range only makes a migration leave more to the administrator.
  */
 public final class VersionDetector {
 
@@ -71,7 +78,26 @@ public final class VersionDetector {
         values(tab, clues);
         extraTokens(tab, clues);
         boolean localized = xmailCfg(tab, known, clues);
-        return combine(clues, localized);
+        return widen(combine(clues, localized), MigrationRecord.find(tab));
+    }
+
+    /** The range widened to include every record's, with the records listed as evidence. */
+    private static SourceVersion widen(SourceVersion inferred, MigrationRecord.Found found) {
+        if (found.records().isEmpty() && found.unreadable().isEmpty()) {
+            return inferred;
+        }
+        XMailVersion earliest = inferred.earliest();
+        XMailVersion latest = inferred.latest();
+        List<Text> evidence = new ArrayList<>(inferred.evidence());
+        for (MigrationRecord r : found.records()) {
+            earliest = r.earliest().isBefore(earliest) ? r.earliest() : earliest;
+            latest = latest.isBefore(r.latest()) ? r.latest() : latest;
+            evidence.add(Text.of("version.evidence.record", r.line(), r.target(), r.range().display()));
+        }
+        for (int line : found.unreadable()) {
+            evidence.add(Text.of("version.evidence.recordUnreadable", line));
+        }
+        return new SourceVersion(earliest, latest, evidence, false);
     }
 
     /**
@@ -202,13 +228,19 @@ public final class VersionDetector {
      */
     private static void extraTokens(ServerTab tab, List<Clue> out) {
         List<TabRecord> records = tab.document().dataRecords();
+        // The two-token lines of each name, in file order, looked up once per three-token line (not a scan each).
+        Map<String, List<TabRecord>> twoTokens = new HashMap<>();
+        for (TabRecord o : records) {
+            if (o.size() == 2) {
+                twoTokens.computeIfAbsent(o.value(0), k -> new ArrayList<>(1)).add(o);
+            }
+        }
         for (TabRecord r : records) {
             if (r.size() < 3 || r.piece() > 0) {
                 continue;
             }
             String name = r.value(0);
-            Optional<TabRecord> later = records.stream()
-                    .filter(o -> o.line() > r.line() && o.size() == 2 && name.equals(o.value(0))).findFirst();
+            Optional<TabRecord> later = firstAfter(twoTokens.getOrDefault(name, List.of()), r.line());
             if (later.isPresent()) {
                 out.add(new Clue(Bound.BEFORE, V1_24, name, r.line(),
                         Text.of("version.evidence.extraTokensShadowed", name, r.line(), later.get().line())));
@@ -217,6 +249,21 @@ public final class VersionDetector {
                         Text.of("version.evidence.extraTokens", name, r.line(), r.size())));
             }
         }
+    }
+
+    /** @return the first of the records (in line order) on a line after {@code line} */
+    private static Optional<TabRecord> firstAfter(List<TabRecord> inOrder, int line) {
+        int lo = 0;
+        int hi = inOrder.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (inOrder.get(mid).line() > line) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < inOrder.size() ? Optional.of(inOrder.get(lo)) : Optional.empty();
     }
 
     /** XMailCFG's own names. Returns whether the localized build's settings are present. */

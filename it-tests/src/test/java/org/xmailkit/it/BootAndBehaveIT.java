@@ -214,7 +214,7 @@ class BootAndBehaveIT {
     }
 
     static Path migrateFleetDir() {
-        return Path.of(XmailkitImage.property("xmailkit.migrate.fleet"));
+        return Path.of(Release.property("xmailkit.migrate.fleet"));
     }
 
     /** Copies a tree's regular files and folders. */

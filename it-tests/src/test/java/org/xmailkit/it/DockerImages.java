@@ -62,12 +62,16 @@ final class DockerImages {
      * @param tag     the image's name with its tag
      * @param kind    what the image is, the value of its label
      * @param context the build context: file name in the context to the file on this machine ("Dockerfile" too)
+     * @param target  the stage to build, or null for the last one
      * @return the image name
      */
-    static String build(String tag, String kind, Map<String, Path> context) {
+    static String build(String tag, String kind, Map<String, Path> context, String target) {
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host").withLabels(Map.of(LABEL, kind)));
         context.forEach(image::withFileFromPath);
+        if (target != null) {
+            image.withTarget(target);
+        }
         for (String proxy : List.of("http_proxy", "https_proxy", "no_proxy")) {
             String value = System.getenv(proxy);
             if (value != null) {

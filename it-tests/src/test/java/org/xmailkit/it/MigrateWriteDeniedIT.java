@@ -82,7 +82,8 @@ class MigrateWriteDeniedIT {
 
     /**
      * With --backup-dir on a writable mount the backups could be made, but the files still cannot be given their
-     * owner back: refused before anything is replaced, and no backup or temporary file is left in either place.
+     * owner back: refused before anything is replaced, and no backup or temporary file is left in either place (the
+     * journal and the server's lock file stay in the backup directory).
      */
     @Test
     void writeWithABackupDirectoryLeavesNoBackupOrTemporaryFile() throws IOException {
@@ -97,8 +98,9 @@ class MigrateWriteDeniedIT {
                     .writable(fleet, InContainer.FLEET).writable(backups, BACKUPS).user(user).readOnlyRootFs().run();
 
             assertEquals(ExitCode.PARTIAL.code(), run.exitCode(), run::toString);
-            assertEquals(LegacyFleet.SERVERS.size(), run.stderrLines().size(), run::toString);
-            for (String server : LegacyFleet.SERVERS) {
+            // The 1.26 server has nothing to write (its DefaultSmtpPerms is left to decide): it needs no owner back.
+            assertEquals(LegacyFleet.CHANGED_FOR_127.size(), run.stderrLines().size(), run::toString);
+            for (String server : LegacyFleet.CHANGED_FOR_127) {
                 assertTrue(run.stderrLines().stream()
                         .anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server + "/server.tab: ")),
                         () -> server + "\n" + run);
@@ -106,7 +108,7 @@ class MigrateWriteDeniedIT {
             PackagedCliIT.assertNoStackTrace(run);
             assertEquals(before, Fleets.snapshot(fleet), "the fleet changed, or something was left in it");
             List<String> left = files(backups).stream()
-                    .filter(f -> !f.endsWith(".xmailkit-journal")).toList();
+                    .filter(f -> !f.endsWith(".xmailkit-journal") && !f.endsWith(".xmailkit-lock")).toList();
             assertEquals(List.of(), left, "backups or temporary files left behind");
         } finally {
             // What the container's user created there can only be removed by that user.

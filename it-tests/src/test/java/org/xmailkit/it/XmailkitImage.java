@@ -4,17 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * The xmailkit image (cli/src/main/docker/Dockerfile with the shaded jar), built once per test run and shared by
- * every test. The image is kept after the run so that Docker's layer cache keeps later builds to the jar layer.
- * Each checkout has its own tag, so that two checkouts testing on one engine at the same time never run each
- * other's build; a checkout's earlier build, untagged by the next one, is removed then.
+ * The images of the release's Dockerfile, built from the unpacked release zip as a user builds them, once per
+ * test run and shared by every test: the product ({@link #name()}) and its first stage, a Debian with nothing but
+ * a Java 17 runtime and no bash ({@link #runtime()}). The images are kept after the run so that Docker's layer
+ * cache keeps later builds to the release layers. Each checkout has its own tags, so that two checkouts testing
+ * on one engine at the same time never run each other's build; a checkout's earlier build, untagged by the next
+ * one, is removed then.
  */
 final class XmailkitImage {
 
-    /** The repository part of the image's name. */
+    /** The repository part of the product image's name. */
     static final String REPOSITORY = "xmailkit-it";
 
     /** The image's user (see the Dockerfile). */
@@ -23,63 +28,82 @@ final class XmailkitImage {
     /** That user's uid. */
     static final String UID = "10001";
 
-    private static String built;
-    private static RuntimeException failed;
+    /** The Dockerfile's first stage: the Java runtime the product is built on. */
+    static final String RUNTIME_STAGE = "runtime";
+
+    private static final Map<String, String> BUILT = new HashMap<>();
+    private static final Map<String, RuntimeException> FAILED = new HashMap<>();
 
     private XmailkitImage() {
     }
 
     /**
-     * Builds the image on first use (or fails the same way every time after a failed build).
+     * Builds the product image on first use (or fails the same way every time after a failed build).
      *
      * @return the image name
      */
-    static synchronized String name() {
-        Prerequisites.require(DockerImages.dockerAvailable(),
-                "no Docker engine answers (bin/test starts one; or start Docker)");
-        if (built != null) {
-            return built;
+    static String name() {
+        return image(REPOSITORY, null);
+    }
+
+    /** @return the runtime stage's image: Debian, a Java 17 runtime, the Japanese locale, no bash */
+    static String runtime() {
+        return image(REPOSITORY + "-" + RUNTIME_STAGE, RUNTIME_STAGE);
+    }
+
+    /** @return the image the Dockerfile starts from, e.g. debian:bookworm-slim: no Java at all */
+    static String base() {
+        Prerequisites.require(DockerImages.dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
+        try {
+            for (String line : Files.readAllLines(Release.unpacked().resolve("Dockerfile"))) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length >= 2 && words[0].equalsIgnoreCase("FROM")) {
+                    return words[1];
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (failed != null) {
-            throw failed;
+        throw new IllegalStateException("no FROM in the release's Dockerfile");
+    }
+
+    private static synchronized String image(String repository, String target) {
+        Prerequisites.require(DockerImages.dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
+        if (BUILT.containsKey(repository)) {
+            return BUILT.get(repository);
+        }
+        if (FAILED.containsKey(repository)) {
+            throw FAILED.get(repository);
         }
         try {
-            built = build();
-            return built;
+            String name = build(repository, target);
+            BUILT.put(repository, name);
+            return name;
         } catch (RuntimeException e) {
-            failed = e;
+            FAILED.put(repository, e);
             throw e;
         }
     }
 
-    private static String build() {
-        Path dockerfile = Path.of(property("xmailkit.dockerfile"));
-        Path jar = Path.of(property("xmailkit.jar"));
-        if (!Files.isRegularFile(dockerfile) || !Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + dockerfile + " or " + jar + " (run through mvn verify)");
-        }
-        try {
-            String tag = REPOSITORY + ":" + DockerImages.hash(dockerfile.toRealPath().toString());
-            return DockerImages.build(tag, "xmailkit", Map.of("Dockerfile", dockerfile, "xmailkit.jar", jar));
+    private static String build(String repository, String target) {
+        String tag = repository + ":" + DockerImages.hash(realPath(Release.directory()));
+        // The build context is the unpacked release, as for a user. (Given file by file rather than with
+        // withDockerfile, which would try to pull the stage name "runtime" from a registry first.)
+        Map<String, Path> context = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Release.unpacked())) {
+            files.forEach(f -> context.put(f.getFileName().toString(), f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return DockerImages.build(tag, "image", context, target);
     }
 
-    /** @return the project's version, which the packaged jar must report */
-    static String projectVersion() {
-        return property("xmailkit.version");
-    }
-
-    /**
-     * @param name a system property the build sets for the tests
-     * @return its value
-     */
-    static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set (run through mvn verify)");
+    /** @return where the release is, as the name of the checkout it was built in */
+    private static String realPath(Path release) {
+        try {
+            return release.toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return value;
     }
 }

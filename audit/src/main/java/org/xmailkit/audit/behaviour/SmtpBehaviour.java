@@ -1,9 +1,6 @@
 package org.xmailkit.audit.behaviour;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +13,6 @@ import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
 import org.xmailkit.audit.tls.TrustAnchors;
 import org.xmailkit.model.Effective;
-import org.xmailkit.model.FileInput;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
@@ -25,6 +21,8 @@ import org.xmailkit.model.TabFile;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.XMailPassword;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
 
 /**
@@ -400,7 +398,7 @@ public final class SmtpBehaviour {
         }
         boolean verify = flag("SSLWantVerify", false);
         if (verify && flag("SSLUseCertsFile", false) && root.certsPem().isPresent()
-                && TrustAnchors.bundle(root.certsPem().get()).isEmpty()) {
+                && TrustAnchors.bundle(root, root.certsPem().get()).isEmpty()) {
             return false;
         }
         return true;
@@ -805,7 +803,7 @@ public final class SmtpBehaviour {
 
     /**
      * A variable of a mailusers.tab account's user.tab ({@code domains/DOMAIN/DIRECTORY/user.tab}), read only when
-     * every part of the path is a plain name inside the MailRoot and no part is a symbolic link.
+     * every part of the path is a plain name, through the MailRoot's safe reader.
      *
      * @param user the account as {@code account@domain}
      * @param name a user.tab variable such as SmtpPerms or MaxMessageSize
@@ -829,42 +827,29 @@ public final class SmtpBehaviour {
     }
 
     private boolean regularFile(String relative) {
-        List<String> parts = List.of(relative.split("/", -1));
-        return plainPath(parts).map(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).orElse(false);
+        return !root.bare() && plain(List.of(relative.split("/", -1)))
+                && root.kind(root.directory().resolve(relative)) == SafeReader.Kind.FILE;
     }
 
+    /** A file under the MailRoot made of plain names, read as xmailkit reads every MailRoot file (SafeReader). */
     private Optional<byte[]> plainFile(List<String> parts) {
-        Optional<Path> p = plainPath(parts);
-        if (p.isEmpty() || !Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
+        if (root.bare() || !plain(parts)) {
+            return Optional.empty();
+        }
+        Path p = root.directory().resolve(String.join("/", parts));
+        if (root.kind(p) != SafeReader.Kind.FILE) {
             return Optional.empty();
         }
         try {
-            return Optional.of(FileInput.read(p.get()));
+            return Optional.of(root.read(p, ReadPolicy.TEXT));
         } catch (InputException e) {
             return Optional.empty();
         }
     }
 
-    /** A path made of plain names under the MailRoot, none of them a symbolic link. */
-    private Optional<Path> plainPath(List<String> parts) {
-        if (root.bare()) {
-            return Optional.empty();
-        }
-        Path p = root.directory();
-        for (String part : parts) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\\') >= 0
-                    || part.indexOf('/') >= 0 || part.indexOf('\0') >= 0) {
-                return Optional.empty();
-            }
-            p = p.resolve(part);
-            if (Files.isSymbolicLink(p)) {
-                return Optional.empty();
-            }
-        }
-        try {
-            return p.toRealPath().startsWith(root.directory().toRealPath()) ? Optional.of(p) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** Whether every part is a plain name: no separator, no "." or "..", no NUL. */
+    private static boolean plain(List<String> parts) {
+        return parts.stream().noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals("..")
+                || part.indexOf('\\') >= 0 || part.indexOf('/') >= 0 || part.indexOf('\0') >= 0);
     }
 }

@@ -1,6 +1,5 @@
 package org.xmailkit.migrate.steps;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.xmailkit.model.EditException;
@@ -23,13 +22,18 @@ final class Edits {
      * @return the edited view
      */
     static ServerTab removeLines(ServerTab tab, Collection<Integer> lines) {
-        List<Integer> sorted = new ArrayList<>(lines.stream().distinct().toList());
-        sorted.sort((a, b) -> Integer.compare(b, a));
-        TabDocument d = tab.document();
-        for (int n : sorted) {
-            d = d.removeLine(n);
-        }
+        TabDocument d = tab.document().removeLines(lines);
         return d == tab.document() ? tab : ServerTab.of(d, tab.catalog(), tab.charset());
+    }
+
+    /**
+     * @param tab  server.tab
+     * @param line a physical line number
+     * @param raw  its new bytes (Latin-1 text, no terminator); the line keeps its terminator
+     * @return the edited view
+     */
+    static ServerTab replaceLine(ServerTab tab, int line, String raw) {
+        return ServerTab.of(tab.document().replaceLine(line, raw), tab.catalog(), tab.charset());
     }
 
     /**
