@@ -80,7 +80,7 @@ final class DockerImages {
         }
         long start = System.nanoTime();
         String name = image.get();
-        System.out.printf("%s image %s built in %.1f s%n", kind, name, (System.nanoTime() - start) / 1e9);
+        System.out.printf("built %s (%s) in %.1f s%n", name, kind, (System.nanoTime() - start) / 1e9);
         removeOlderBuilds(DockerClientFactory.instance().client(), kind);
         return name;
     }
