@@ -59,7 +59,7 @@ class ProbeIT {
 
     /** @return server.cert and server.key for a certificate (and the chain after it) */
     private static String[] tls(TestPki.Issued leaf, X509Certificate... chain) {
-        List<java.security.cert.X509Certificate> all = new ArrayList<>(List.of(leaf.cert()));
+        List<X509Certificate> all = new ArrayList<>(List.of(leaf.cert()));
         all.addAll(List.of(chain));
         return new String[] {"server.cert", TestPki.pem(all.toArray(X509Certificate[]::new)),
                 "server.key", TestPki.traditional(leaf.key())};

@@ -11,6 +11,7 @@ import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
+import org.xmailkit.audit.behaviour.XMailMatch;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.model.Effective;
@@ -18,8 +19,10 @@ import org.xmailkit.model.Entry;
 
 /**
  * NET-027: SmtpNoTLSAuths is set, yet a plain SMTP port offers mechanisms it does not list (for example PLAIN when it
- * says LOGIN only). XMail 1.27 advertises only the listed mechanisms on a link without TLS, and of those only the
- * first (StrUtils.cpp StrLimIStr), so the server does not run on this server.tab.
+ * says LOGIN only), so the server does not run on this server.tab. XMail 1.27 advertises on a link without TLS only
+ * what it finds in the list as StrUtils.cpp StrLimIStr searches ({@link XMailMatch#limIStr}: in practice the first
+ * item); a mechanism counts as listed when it is an item or StrLimIStr finds it, so that neither a server that reads
+ * the whole list nor one with the quirk ({@code PLAINPLAIN} lets PLAIN through) is reported.
  */
 public final class AuthBeyondNoTlsAuths implements NetRule {
 
@@ -40,8 +43,9 @@ public final class AuthBeyondNoTlsAuths implements NetRule {
         if (e.entry() == null || e.value() == null) {
             return List.of();
         }
+        String value = Entry.decode(e.value(), ctx.files().get().tab().charset());
         List<String> listed = new ArrayList<>();
-        for (String m : Entry.decode(e.value(), ctx.files().get().tab().charset()).split(",")) {
+        for (String m : value.split(",")) {
             if (!m.isBlank()) {
                 listed.add(m.strip().toUpperCase(Locale.ROOT));
             }
@@ -51,7 +55,8 @@ public final class AuthBeyondNoTlsAuths implements NetRule {
             if (p.smtp().isEmpty() || p.endpoint().service().implicitTls()) {
                 continue;
             }
-            List<String> extra = p.smtp().get().authBeforeTls().stream().filter(m -> !listed.contains(m)).toList();
+            List<String> extra = p.smtp().get().authBeforeTls().stream()
+                    .filter(m -> !listed.contains(m) && !XMailMatch.limIStr(value, m, ",")).toList();
             if (extra.isEmpty()) {
                 continue;
             }
