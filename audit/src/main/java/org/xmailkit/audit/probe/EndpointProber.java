@@ -465,7 +465,9 @@ final class EndpointProber {
                 Optional.of(new CtrlFacts(access, upgrade)), tls, start);
     }
 
-    /** The CTRL greeting: a positive reply is the login prompt, a negative one a refusal (the CTRL client's grammar). */
+    /**
+     * The CTRL greeting: a positive reply is the login prompt, a negative one a refusal (the CTRL client's grammar).
+     */
     static CtrlFacts.Access ctrlAccess(Reply greeting) {
         Matcher m = CtrlSession.REPLY.matcher(greeting.first());
         if (!m.matches()) {
