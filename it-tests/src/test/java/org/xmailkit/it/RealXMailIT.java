@@ -121,6 +121,12 @@ class RealXMailIT {
         assertFalse(xmail.running());
         assertTrue(xmail.stdout().contains("XMail 1.27 server stopped"), xmail::stdout);
         assertThrows(UncheckedIOException.class, () -> LineClient.connect(smtp).close());
+
+        RealXMail.Server killed = XMAIL.start(XMAIL.shippedMailRoot("killed"));
+        killed.kill();
+        assertFalse(killed.running());
+        assertFalse(killed.stdout().contains("server stopped"), killed::stdout);
+        assertFalse(RealXMail.answers(killed.port(Service.SMTP)));
     }
 
     @Test
@@ -137,13 +143,25 @@ class RealXMailIT {
                 .spawn(), "POP3 synchronisation on");
         assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped)
                 .custom("-S-", "-P-", "-C-", "-X-", "-B-", "-W-").spawn(), "finger on every address by default");
-        Files.writeString(shipped.resolve("server.tab"), "\"SmartDNSHost\"\t\"192.0.2.53:udp\"\n",
-                StandardCharsets.US_ASCII);
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped).spawn(), "SmartDNSHost outside");
-        Files.writeString(shipped.resolve("server.tab"), "\"SmartDNSHost\"\t\"127.0.0.1:udp\"\n",
-                StandardCharsets.US_ASCII);
-        Files.writeString(shipped.resolve("dnsroots"), "198.41.0.4\n", StandardCharsets.US_ASCII);
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped).spawn(), "dnsroots outside");
+    }
+
+    @Test
+    void dnsServersOutsideThisMachineBecomeLoopbackInTheCopy() throws IOException {
+        Path root = XMAIL.shippedMailRoot("local-dns");
+        String tab = "#\"SmartDNSHost\"\t\"192.0.2.1:udp\"\r\n"
+                + "\"SmartDNSHost\"\t\"192.0.2.53:udp,[2001:db8::1]:tcp\"\r\n"
+                + "\"RootDomain\"\t\"192.0.2.9\"\n";
+        Files.writeString(root.resolve("server.tab"), tab, StandardCharsets.US_ASCII);
+        Files.writeString(root.resolve("dnsroots"), "a.root-servers.net.\n198.41.0.4\n", StandardCharsets.US_ASCII);
+        try (RealXMail.Server xmail = XMAIL.start(root)) {
+            assertEquals(tab.replace("192.0.2.53:udp,[2001:db8::1]", "127.0.0.1:udp,127.0.0.1"),
+                    Files.readString(xmail.mailRoot().resolve("server.tab"), StandardCharsets.US_ASCII));
+            assertEquals("a.root-servers.net.\n127.0.0.1\n",
+                    Files.readString(xmail.mailRoot().resolve("dnsroots"), StandardCharsets.US_ASCII));
+            xmail.serverTab("\"SmartDNSHost\"\t\"10.0.0.1\"\n".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("\"SmartDNSHost\"\t\"127.0.0.1\"\n",
+                    Files.readString(xmail.mailRoot().resolve("server.tab"), StandardCharsets.US_ASCII));
+        }
     }
 
     /** The local addresses (from /proc/net/tcp and tcp6 of this machine) that listen on any of these ports. */
