@@ -29,11 +29,11 @@ import org.xmailkit.model.TabFile;
 import org.xmailkit.model.XMailPassword;
 
 /**
- * Logins against the real XMail 1.27: CTRL with the accounts of ctrlaccounts.tab (plain and MD5 logins, an account
- * "commented out" with #, stored passwords that do not decode) and POP3 USER/PASS with mailusers.tab (the sample
- * account, a password cut by a NUL pair). What XMail accepts is the password xmailkit's model decodes for each line,
- * and the account rules (SEC-013 sample account, SEC-015 commented CTRL account, SEC-016 undecodable or cut password)
- * say exactly that.
+ * Logins against the real XMail 1.27: CTRL with the accounts of ctrlaccounts.tab (plain and MD5 logins, the account
+ * {@code #"admin"} of a line "commented out" with #, stored passwords that do not decode) and POP3 USER/PASS with
+ * mailusers.tab (the sample account, a password cut by a NUL pair). What XMail accepts is the password xmailkit's
+ * model decodes for each line, and the account rules (SEC-013 sample account, SEC-015 commented CTRL account, SEC-016
+ * undecodable or cut password) say exactly that.
  */
 class LoginsIT {
 
@@ -42,8 +42,8 @@ class LoginsIT {
 
     /** ctrlaccounts.tab of the test: user as written, stored password. */
     private static final Map<String, String> CTRL = Map.of(
-            "\"admin\"", XMailPassword.encode("Adm1n-Secret"),
-            "#\"old\"", XMailPassword.encode("Old-Secret9"),
+            "\"ops\"", XMailPassword.encode("0ps-Secret"),
+            "#\"admin\"", XMailPassword.encode("Adm1n-Secret9"),
             "\"oddlen\"", "1d0",
             "\"nothex\"", "1d08zz17",
             "\"nulpair\"", "1d086504");
@@ -66,8 +66,8 @@ class LoginsIT {
                 expect(wrong, user + " with MD5", true, ctrlMd5(port, user, accepted));
                 expect(wrong, user + " with another password", false, ctrlPlain(port, user, accepted + "x"));
             }
-            // The commented line is an account named #"old", not "old".
-            expect(wrong, "old without the #", false, ctrlPlain(port, "old", "Old-Secret9"));
+            // The line "commented out" as the administrator believes is the account #"admin", not "admin".
+            expect(wrong, "admin without the #", false, ctrlPlain(port, "admin", "Adm1n-Secret9"));
             assertEquals(List.of(), wrong);
 
             Set<String> found = keys(model, "SEC-015", "SEC-016");
@@ -151,7 +151,7 @@ class LoginsIT {
         }
     }
 
-    /** A user name as written in ctrlaccounts.tab is sent the same way: quoted names quoted, #"old" verbatim. */
+    /** A user name as written in ctrlaccounts.tab is sent the same way: quoted names quoted, #"admin" verbatim. */
     private static String quote(String s) {
         return s.startsWith("#") || s.startsWith("\"") ? s : "\"" + s + "\"";
     }

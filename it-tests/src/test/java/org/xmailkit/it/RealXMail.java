@@ -79,10 +79,11 @@ import org.testcontainers.utility.DockerImageName;
  * <p><b>What a launch does.</b> The MailRoot is copied (regular files and folders; symbolic links, special files and
  * XMail's state — spool, logs, indexes, DNS cache, locks — left out) to
  * {@code target/it/xmail/CLASS-VERSION/N-NAME/mailroot}, the runtime folders XMail needs are created, and
- * {@code /opt/xmail/bin/XMail -Ms COPY -Md} runs in the container as this process's user, followed by the service
- * options: by default {@code -SI -PI -CI -XI -BI -WI -FI 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS,
- * FINGER) and {@code -Y-} (no POP3 synchronisation), then the extra options. -Md prints XMail's progress: XMail 1.27
- * says "server started" once every listener is bound, 1.26 only each service's "[... Server] started".
+ * {@code /opt/xmail/bin/XMail -Ms COPY -Md -Mx 2 -MD 1} (small spool and DNS cache trees) runs in the container as
+ * this process's user, followed by the service options: by default {@code -SI -PI -CI -XI -BI -WI -FI
+ * 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS, FINGER) and {@code -Y-} (no POP3 synchronisation), then
+ * the extra options. -Md prints XMail's progress: XMail 1.27 says "server started" once every listener is bound, 1.26
+ * only each service's "[... Server] started".
  *
  * <p><b>Nothing leaves the machine.</b> Every command line is checked before it runs ({@link XMailCommandLine}): a
  * listening service must be off or bound to 127.x.x.x addresses only, and {@code -Y-} must be there. The
@@ -291,8 +292,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
      * @return a copy of the MailRoot the XMail release ships (its sample account, ctrl maps and server.tab)
      */
     Path shippedMailRoot(String name) {
-        Path to = runs.resolve(name);
         ExecResult r = exec("cp", "-R", "/opt/xmail/MailRoot", RUNS + "/" + name);
+        Path to = runs.resolve(name);
         if (r.getExitCode() != 0 || !Files.isDirectory(to)) {
             throw new IllegalStateException("cannot copy the shipped MailRoot: " + r.getStderr());
         }
@@ -357,9 +358,9 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
         }
 
         /**
-         * @param args the service options instead of the fixture's: the fixture adds only {@code -Ms COPY -Md}
-         *             before them; every listening service must be off or bound to 127.x.x.x, and {@code -Y-}
-         *             must be there (pick ports with {@link RealXMail#freePort})
+         * @param args the service options instead of the fixture's: the fixture adds only
+         *             {@code -Ms COPY -Md -Mx 2 -MD 1} before them; every listening service must be off or bound to
+         *             127.x.x.x, and {@code -Y-} must be there (pick ports with {@link RealXMail#freePort})
          * @return this launch
          */
         Launch custom(String... args) {
@@ -409,7 +410,10 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
             Path dir = newRunFolder(name);
             Path copy = dir.resolve("mailroot");
             copyMailRoot(mailRoot, copy, runtimeFolders);
-            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md"));
+            // -Mx 2 and -MD 1: a spool split 2 by 2 and one DNS cache folder instead of 23 by 23 and 101 (some 4,900
+            // folders made at every start and removed with the run); no test looks into them.
+            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md", "-Mx", "2",
+                    "-MD", "1"));
             if (custom == null) {
                 for (Service s : Service.values()) {
                     args.add("-" + s.letter() + "I");
