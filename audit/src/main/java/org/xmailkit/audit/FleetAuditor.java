@@ -1,6 +1,7 @@
 package org.xmailkit.audit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -54,8 +55,11 @@ public final class FleetAuditor {
     public FleetResult audit(List<Path> servers, Path scanRoot, AuditOptions options, Consumer<ServerAudit> progress) {
         ServerPool<ServerAudit> pool = new ServerPool<>("xmailkit-audit", threads, FleetAuditor::outOfMemory);
         List<ServerAudit> out = pool.run(servers, i -> one(servers.get(i), options), progress);
-        return new FleetResult(scanRoot, auditor.rules().stream().map(Rule::info).toList(), options, out,
-                unused(options.waivers(), out));
+        List<RuleInfo> rules = new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
+        if (!options.probes().isEmpty()) {
+            NetAuditor.standard().rules().forEach(r -> rules.add(r.info()));
+        }
+        return new FleetResult(scanRoot, rules, options, out, unused(options.waivers(), out));
     }
 
     /**

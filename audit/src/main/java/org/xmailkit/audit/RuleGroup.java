@@ -20,12 +20,30 @@ public enum RuleGroup {
     /** What changes on upgrade. */
     UPG("what changes on upgrade"),
     /** The localized build. */
-    LOC("the localized 1.27 build");
+    LOC("the localized 1.27 build"),
+    /** What a running server shows on the wire: its rules are {@link NetRule}s over a probe, not over files. */
+    NET("what a running server shows on the wire", true);
 
     private final String about;
+    private final boolean wire;
 
     RuleGroup(String about) {
+        this(about, false);
+    }
+
+    RuleGroup(String about, boolean wire) {
         this.about = about;
+        this.wire = wire;
+    }
+
+    /** @return whether the group's rules check what a server shows on the wire ({@link NetRule}) */
+    public boolean wire() {
+        return wire;
+    }
+
+    /** @return the interface the group's rules implement: {@link Rule}, or {@link NetRule} for the wire */
+    public Class<?> ruleType() {
+        return wire ? NetRule.class : Rule.class;
     }
 
     /** @return what the group's rules are about, for the generated list's comment */

@@ -49,7 +49,9 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
         /** The other MailRoot files (not available for a bare server.tab). */
         MAILROOT,
         /** The Windows install directory given with {@code --install-dir}. */
-        INSTALL_DIR
+        INSTALL_DIR,
+        /** What a running server shows on the wire ({@code xmailkit probe}, {@code audit --probe}). */
+        PROBE
     }
 
     public RuleInfo {

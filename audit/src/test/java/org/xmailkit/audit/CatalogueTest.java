@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.audit.rules.NetRules;
 import org.xmailkit.audit.testing.TestRules;
 import org.xmailkit.model.Catalog;
 
@@ -31,7 +32,7 @@ class CatalogueTest {
             RuleGroup.LOC, Set.of(Category.LOCALIZED));
 
     private static List<RuleInfo> catalogue() {
-        return Rules.ALL.stream().map(Rule::info).toList();
+        return Rules.catalogue();
     }
 
     @Test
@@ -51,7 +52,7 @@ class CatalogueTest {
         List<String> ids = catalogue().stream().map(RuleInfo::id).toList();
         List<String> expected = new ArrayList<>();
         for (RuleGroup g : RuleGroup.values()) {
-            List<Rule> group = Rules.group(g);
+            List<RuleInfo> group = Rules.infos(g);
             for (int i = 0; i < group.size(); i++) {
                 expected.add(String.format("%s-%03d", g.name(), i + 1));
             }
@@ -63,15 +64,20 @@ class CatalogueTest {
     void everyRuleIsAFinalClassOfItsOwnInItsGroupsPackageWithItsGroupsCategories() {
         Set<Class<?>> classes = new HashSet<>();
         for (RuleGroup g : RuleGroup.values()) {
-            for (Rule r : Rules.group(g)) {
-                String id = r.info().id();
-                assertTrue(Modifier.isFinal(r.getClass().getModifiers()), id);
-                assertTrue(classes.add(r.getClass()), id);
-                assertEquals(g.packageName(), r.getClass().getPackageName(), id);
-                assertTrue(CATEGORIES.getOrDefault(g, Set.of(r.info().category())).contains(r.info().category()),
-                        id + " " + r.info().category());
+            List<Object> rules = new ArrayList<>(g.wire() ? NetRules.ALL : Rules.group(g));
+            List<RuleInfo> infos = Rules.infos(g);
+            for (int i = 0; i < rules.size(); i++) {
+                Class<?> type = rules.get(i).getClass();
+                RuleInfo info = infos.get(i);
+                String id = info.id();
+                assertTrue(g.ruleType().isInstance(rules.get(i)), id);
+                assertTrue(Modifier.isFinal(type.getModifiers()), id);
+                assertTrue(classes.add(type), id);
+                assertEquals(g.packageName(), type.getPackageName(), id);
+                assertTrue(CATEGORIES.getOrDefault(g, Set.of(info.category())).contains(info.category()),
+                        id + " " + info.category());
                 if (g != RuleGroup.SEC) {
-                    assertTrue(r.info().remediationLines().stream().allMatch(l -> l.contains("\t")),
+                    assertTrue(info.remediationLines().stream().allMatch(l -> l.contains("\t")),
                             id + ": remediation lines are real .tab lines");
                 }
             }

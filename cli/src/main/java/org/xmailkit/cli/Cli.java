@@ -48,6 +48,7 @@ public final class Cli {
                 new VarsCommand(),
                 new MigrateCommand(),
                 new ReportCommand(),
+                new ProbeCommand(),
                 new DemoCommand(),
                 new BenchCommand()));
     }

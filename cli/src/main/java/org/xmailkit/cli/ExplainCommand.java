@@ -12,7 +12,6 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
 import org.xmailkit.model.Reference;
@@ -29,7 +28,7 @@ final class ExplainCommand implements Command {
     private final List<RuleInfo> rules;
 
     ExplainCommand() {
-        this(Rules.ALL.stream().map(Rule::info).toList());
+        this(Rules.catalogue());
     }
 
     /** @param rules the rules to explain (tests give test rules) */

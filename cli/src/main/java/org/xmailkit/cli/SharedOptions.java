@@ -10,6 +10,7 @@ import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
@@ -102,7 +103,8 @@ record SharedOptions(XMailVersion target, Optional<XMailVersion> from, Profile p
             return Waivers.NONE;
         }
         Path file = ctx.resolve(waivers.get());
-        return Waivers.read(file, waivers.get(), ruleIds);
+        // A waiver may name a NET- rule too: one waiver file serves audit, report and probe.
+        return Waivers.read(file, waivers.get(), Rules.ids(ruleIds));
     }
 
     /**

@@ -18,26 +18,29 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (5 s to connect and
- * per read, lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte), CRLF or LF
- * removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at whether
- * XMail completes a handshake, not at who it is.
+ * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s
+ * to connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte),
+ * CRLF or LF removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at
+ * whether XMail completes a handshake, not at who it is.
  */
 final class LineClient implements AutoCloseable {
 
     private static final int TIMEOUT_MILLIS = 5_000;
     private static final int MAX_LINE = 64 * 1024;
 
+    private final int timeout;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    private LineClient(Socket socket) throws IOException {
+    private LineClient(Socket socket, int timeout) throws IOException {
+        this.timeout = timeout;
         use(socket);
     }
 
@@ -46,10 +49,19 @@ final class LineClient implements AutoCloseable {
      * @return a connected client
      */
     static LineClient connect(int port) {
+        return connect(port, TIMEOUT_MILLIS);
+    }
+
+    /**
+     * @param port          a port on 127.0.0.1
+     * @param timeoutMillis how long to wait to connect and for each read
+     * @return a connected client
+     */
+    static LineClient connect(int port, int timeoutMillis) {
         try {
             Socket s = new Socket();
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), TIMEOUT_MILLIS);
-            return new LineClient(s);
+            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), timeoutMillis);
+            return new LineClient(s, timeoutMillis);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot connect to 127.0.0.1:" + port, e);
         }
@@ -76,13 +88,22 @@ final class LineClient implements AutoCloseable {
             SSLSocket tls = (SSLSocket) trustAll().getSocketFactory()
                     .createSocket(socket, "localhost", socket.getPort(), true);
             tls.setUseClientMode(true);
-            tls.setSoTimeout(TIMEOUT_MILLIS);
+            tls.setSoTimeout(timeout);
             tls.startHandshake();
             use(tls);
         } catch (SSLException e) {
             throw e;
         } catch (IOException e) {
             throw new SSLException("TLS handshake failed: " + e, e);
+        }
+    }
+
+    /** @return the certificate the server presented in the TLS handshake */
+    X509Certificate peerCertificate() {
+        try {
+            return (X509Certificate) ((SSLSocket) socket).getSession().getPeerCertificates()[0];
+        } catch (SSLPeerUnverifiedException | ClassCastException e) {
+            throw new IllegalStateException("no TLS session with a server certificate", e);
         }
     }
 
@@ -119,7 +140,8 @@ final class LineClient implements AutoCloseable {
                 buf.write(b);
             }
         } catch (SocketTimeoutException e) {
-            throw new UncheckedIOException("no answer from 127.0.0.1:" + socket.getPort() + " within 5 s", e);
+            throw new UncheckedIOException("no answer from 127.0.0.1:" + socket.getPort() + " within " + timeout
+                    + " ms", e);
         } catch (IOException e) {
             // A reset is the server dropping the connection.
             return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
@@ -179,7 +201,7 @@ final class LineClient implements AutoCloseable {
     }
 
     private void use(Socket s) throws IOException {
-        s.setSoTimeout(TIMEOUT_MILLIS);
+        s.setSoTimeout(timeout);
         socket = s;
         in = new BufferedInputStream(s.getInputStream());
         out = s.getOutputStream();

@@ -3,6 +3,9 @@ package org.xmailkit.it;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectExecResponse;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,8 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -55,8 +58,9 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p><b>Fixture</b> ({@code RealXMail}): {@link #of} a release; as a class extension ({@code @RegisterExtension} on a
- * static field) it skips the class when the source tree or Docker is missing (fails it under {@code CI=true}),
- * starts the container before the first test and removes it, with every server still running, after the last
+ * static field) it skips each test, saying how to get what is missing, when the source tree or Docker is missing
+ * (fails it under {@code CI=true}), starts the container before the first test and removes it, with every server
+ * still running, after the last
  * ({@link #open} and {@link #close} without the extension). {@link #start} and {@link #on} a MailRoot;
  * {@link #shippedMailRoot} copies the MailRoot the release ships; {@link #exec} runs a program in the container
  * (such as /opt/xmail/bin/XMCrypt or CtrlClnt); {@link #freePort} and {@link #answers} for command-line tests.
@@ -69,44 +73,54 @@ import org.testcontainers.utility.DockerImageName;
  * <p><b>Server</b> ({@link Server}): {@link Server#port} and {@link Server#ports} per {@link Service};
  * {@link Server#mailRoot} (the copy), {@link Server#logs} (its log folder), {@link Server#serverTab} (replace
  * server.tab), {@link Server#stdout} (XMail's -Md output), {@link Server#commandLine}, {@link Server#running},
- * {@link Server#exitCode}, {@link Server#awaitStarted}, {@link Server#awaitExit}, {@link Server#stop}.
+ * {@link Server#exitCode}, {@link Server#awaitStarted}, {@link Server#awaitExit}, {@link Server#stop} (SIGINT,
+ * XMail's own shutdown), {@link Server#kill}.
  *
  * <p><b>What a launch does.</b> The MailRoot is copied (regular files and folders; symbolic links, special files and
  * XMail's state — spool, logs, indexes, DNS cache, locks — left out) to
  * {@code target/it/xmail/CLASS-VERSION/N-NAME/mailroot}, the runtime folders XMail needs are created, and
- * {@code /opt/xmail/bin/XMail -Ms COPY -Md} runs in the container as this process's user, followed by the service
- * options: by default {@code -SI -PI -CI -XI -BI -WI -FI 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS,
- * FINGER) and {@code -Y-} (no POP3 synchronisation), then the extra options. -Md prints XMail's progress; its
- * "server started" line says every listener is bound.
+ * {@code /opt/xmail/bin/XMail -Ms COPY -Md -Mx 2 -MD 1} (small spool and DNS cache trees) runs in the container as
+ * this process's user, followed by the service options: by default {@code -SI -PI -CI -XI -BI -WI -FI
+ * 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS, FINGER) and {@code -Y-} (no POP3 synchronisation), then
+ * the extra options. -Md prints XMail's progress: XMail 1.27 says "server started" once every listener is bound, 1.26
+ * only each service's "[... Server] started".
  *
  * <p><b>Nothing leaves the machine.</b> Every command line is checked before it runs ({@link XMailCommandLine}): a
  * listening service must be off or bound to 127.x.x.x addresses only, and {@code -Y-} must be there. The
  * container's /etc/resolv.conf names 127.0.0.1 (where no DNS server answers) and its /etc/hosts maps only localhost,
- * so XMail's name lookups (DNSBL, reverse DNS, the root servers named in dnsroots) fail at once on this machine; a
- * MailRoot whose {@code SmartDNSHost} (outside a comment) or {@code dnsroots} names an address outside 127.0.0.0/8
- * is refused, since XMail would send DNS queries there itself. The spool starts empty, so nothing is delivered.
+ * so XMail's name lookups (DNSBL, reverse DNS, the root servers named in dnsroots) fail at once on this machine;
+ * address literals outside 127.0.0.0/8 in {@code SmartDNSHost} (outside a comment) and in {@code dnsroots}, where
+ * XMail would send DNS queries itself, become 127.0.0.1 in the copy and in {@link Server#serverTab} (see
+ * {@link #localDns}; read the copy to see what XMail runs on). The spool starts empty, so nothing is delivered.
  * Tests connect to 127.0.0.1 only and never send DATA.
  */
-final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     /** The services that listen, with their option letters, value-taking options and standard ports. */
     enum Service {
-        SMTP('S', "ptIXre", 25),
-        POP3('P', "ptwIX", 110),
-        CTRL('C', "ptIX", 6017),
-        SMTPS('X', "pI", 465),
-        POP3S('B', "pI", 995),
-        CTRLS('W', "pI", 6018),
-        FINGER('F', "pI", 79);
+        SMTP('S', "ptIXre", 25, "ESMTP"),
+        POP3('P', "ptwIX", 110, "POP3"),
+        CTRL('C', "ptIX", 6017, "CTRL"),
+        SMTPS('X', "pI", 465, "ESMTPS"),
+        POP3S('B', "pI", 995, "POP3S"),
+        CTRLS('W', "pI", 6018, "CTRLS"),
+        FINGER('F', "pI", 79, "FINGER");
 
         private final char letter;
         private final String valued;
         private final int standardPort;
+        private final String threadName;
 
-        Service(char letter, String valued, int standardPort) {
+        Service(char letter, String valued, int standardPort, String threadName) {
             this.letter = letter;
             this.valued = valued;
             this.standardPort = standardPort;
+            this.threadName = threadName;
+        }
+
+        /** @return how XMail names the service in its output, as in {@code [XMail 1.27 ESMTP Server] started} */
+        String threadName() {
+            return threadName;
         }
 
         /** @return the option letter, as in {@code -SI} */
@@ -149,6 +163,7 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]*]");
 
     private final String version;
+    private String name;
     private GenericContainer<?> container;
     private Path runs;
     private String user;
@@ -174,7 +189,13 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        open(context.getRequiredTestClass().getSimpleName());
+        name = context.getRequiredTestClass().getSimpleName();
+    }
+
+    /** Per test, so that a missing prerequisite shows as each test skipped with the reason (or failed in CI). */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open(name);
     }
 
     @Override
@@ -208,12 +229,16 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
             throw new UncheckedIOException(e);
         }
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image));
+        // Plain Docker binds: Testcontainers' own file binds would first try to pull an image to test them.
+        List<Bind> binds = List.of(new Bind(runs.toString(), new Volume(RUNS), AccessMode.rw),
+                new Bind(runs.resolve("resolv.conf").toString(), new Volume("/etc/resolv.conf"), AccessMode.ro),
+                new Bind(runs.resolve("hosts").toString(), new Volume("/etc/hosts"), AccessMode.ro));
         c.withNetworkMode("host")
                 .withCommand("sleep", "infinity")
-                .withFileSystemBind(runs.toString(), RUNS, BindMode.READ_WRITE)
-                .withFileSystemBind(runs.resolve("resolv.conf").toString(), "/etc/resolv.conf", BindMode.READ_ONLY)
-                .withFileSystemBind(runs.resolve("hosts").toString(), "/etc/hosts", BindMode.READ_ONLY)
-                .withCreateContainerCmdModifier(cmd -> cmd.withUser(user).withWorkingDir(RUNS));
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withUser(user).withWorkingDir(RUNS);
+                    cmd.getHostConfig().withBinds(binds);
+                });
         c.start();
         container = c;
         return this;
@@ -267,8 +292,8 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
      * @return a copy of the MailRoot the XMail release ships (its sample account, ctrl maps and server.tab)
      */
     Path shippedMailRoot(String name) {
-        Path to = runs.resolve(name);
         ExecResult r = exec("cp", "-R", "/opt/xmail/MailRoot", RUNS + "/" + name);
+        Path to = runs.resolve(name);
         if (r.getExitCode() != 0 || !Files.isDirectory(to)) {
             throw new IllegalStateException("cannot copy the shipped MailRoot: " + r.getStderr());
         }
@@ -333,9 +358,9 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
         }
 
         /**
-         * @param args the service options instead of the fixture's: the fixture adds only {@code -Ms COPY -Md}
-         *             before them; every listening service must be off or bound to 127.x.x.x, and {@code -Y-}
-         *             must be there (pick ports with {@link RealXMail#freePort})
+         * @param args the service options instead of the fixture's: the fixture adds only
+         *             {@code -Ms COPY -Md -Mx 2 -MD 1} before them; every listening service must be off or bound to
+         *             127.x.x.x, and {@code -Y-} must be there (pick ports with {@link RealXMail#freePort})
          * @return this launch
          */
         Launch custom(String... args) {
@@ -385,7 +410,10 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
             Path dir = newRunFolder(name);
             Path copy = dir.resolve("mailroot");
             copyMailRoot(mailRoot, copy, runtimeFolders);
-            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md"));
+            // -Mx 2 and -MD 1: a spool split 2 by 2 and one DNS cache folder instead of 23 by 23 and 101 (some 4,900
+            // folders made at every start and removed with the run); no test looks into them.
+            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md", "-Mx", "2",
+                    "-MD", "1"));
             if (custom == null) {
                 for (Service s : Service.values()) {
                     args.add("-" + s.letter() + "I");
@@ -480,10 +508,9 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
          * @param bytes the new file
          */
         void serverTab(byte[] bytes) {
-            requireLocalDns(bytes, "server.tab");
             try {
                 Path tmp = Files.createTempFile(mailRoot, "server.tab.", ".new");
-                Files.write(tmp, bytes);
+                Files.write(tmp, localDns(bytes, false));
                 Files.move(tmp, mailRoot.resolve("server.tab"), StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -524,16 +551,30 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
          */
         boolean awaitStarted(Duration timeout) {
             long end = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < end) {
-                if (stdout().contains(" server started\n")) {
+            for (int i = 0; System.nanoTime() < end; i++) {
+                if (started()) {
                     return true;
                 }
-                if (!running()) {
-                    return stdout().contains(" server started\n");
+                // Asking the engine costs more than reading the file: every fourth round only.
+                if (i % 4 == 3 && !running()) {
+                    return started();
                 }
                 sleep(50);
             }
-            return false;
+            return started();
+        }
+
+        /**
+         * 1.27 says "XMail 1.27 server started" once every listener is bound; 1.26 does not, but each service's
+         * thread says "[XMail 1.26 ESMTP Server] started" after its sockets are bound (MailSvr.cpp of each).
+         */
+        private boolean started() {
+            String out = stdout();
+            if (out.contains(" server started\n")) {
+                return true;
+            }
+            return !ports.isEmpty() && ports.keySet().stream()
+                    .allMatch(s -> out.contains(" " + s.threadName() + " Server] started\n"));
         }
 
         /**
@@ -560,6 +601,14 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
             }
         }
 
+        /** Ends XMail at once (SIGKILL), for tests that no longer need it and not its shutdown. Idempotent. */
+        void kill() {
+            if (running()) {
+                signal("KILL");
+                awaitExit(Duration.ofSeconds(5));
+            }
+        }
+
         @Override
         public void close() {
             stop();
@@ -577,8 +626,8 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
     }
 
     /**
-     * Copies a MailRoot (regular files and folders only; XMail's state folders left out) and creates the runtime
-     * folders, after checking that XMail's own DNS queries would stay on this machine.
+     * Copies a MailRoot (regular files and folders only; XMail's state folders left out), creates the runtime
+     * folders and keeps XMail's own DNS queries on this machine ({@link #localDns}).
      */
     private static void copyMailRoot(Path from, Path to, boolean runtimeFolders) {
         if (!Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
@@ -608,13 +657,15 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
             for (String folder : runtimeFolders ? RUNTIME_FOLDERS : List.<String>of()) {
                 Files.createDirectories(to.resolve(folder));
             }
-            Path serverTab = to.resolve("server.tab");
-            if (Files.isRegularFile(serverTab)) {
-                requireLocalDns(Files.readAllBytes(serverTab), "server.tab");
-            }
-            Path roots = to.resolve("dnsroots");
-            if (Files.isRegularFile(roots)) {
-                requireLocalDns(Files.readAllBytes(roots), "dnsroots");
+            for (String file : List.of("server.tab", "dnsroots")) {
+                Path f = to.resolve(file);
+                if (Files.isRegularFile(f)) {
+                    byte[] bytes = Files.readAllBytes(f);
+                    byte[] local = localDns(bytes, file.equals("dnsroots"));
+                    if (!Arrays.equals(bytes, local)) {
+                        Files.write(f, local);
+                    }
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -622,25 +673,34 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
     }
 
     /**
-     * Refuses a file in which XMail would find a DNS server outside this machine: an address literal outside
-     * 127.0.0.0/8 on any line of dnsroots, or on a server.tab line that mentions SmartDNSHost and is no comment.
+     * Points every DNS server XMail would query itself at 127.0.0.1: the address literals outside 127.0.0.0/8 on
+     * every line of dnsroots, and on each server.tab line that mentions SmartDNSHost and is no comment. The other
+     * bytes stay as they are.
+     *
+     * @param bytes a file
+     * @param roots whether it is dnsroots (else server.tab)
+     * @return the file to give XMail
      */
-    private static void requireLocalDns(byte[] bytes, String file) {
-        boolean roots = "dnsroots".equals(file);
-        for (String line : new String(bytes, StandardCharsets.ISO_8859_1).split("[\r\n]")) {
+    static byte[] localDns(byte[] bytes, boolean roots) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        StringBuilder out = new StringBuilder(text.length());
+        Matcher lines = Pattern.compile("[^\r\n]*(\r\n|\r|\n)?").matcher(text);
+        while (lines.find() && lines.end() > lines.start()) {
+            String line = lines.group();
             // XMail skips a line whose first byte is '#', unless it is longer than one read (2046 bytes).
             boolean comment = line.startsWith("#") && line.length() < 2046;
-            if (!roots && (comment || !line.toLowerCase(Locale.ROOT).contains("smartdnshost"))) {
-                continue;
-            }
-            Matcher m = ADDRESS.matcher(line);
-            while (m.find()) {
-                if (!m.group().startsWith("127.")) {
-                    throw new IllegalArgumentException(file + " names the DNS server " + m.group()
-                            + ": XMail would query it; the tests keep every packet on 127.0.0.1");
+            if (roots || (!comment && line.toLowerCase(Locale.ROOT).contains("smartdnshost"))) {
+                Matcher m = ADDRESS.matcher(line);
+                StringBuilder b = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(b, m.group().startsWith("127.") ? m.group() : "127.0.0.1");
                 }
+                m.appendTail(b);
+                line = b.toString();
             }
+            out.append(line);
         }
+        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static void sleep(long millis) {

@@ -41,7 +41,7 @@ final class XMailImage {
         if (given != null && !given.isBlank()) {
             return Path.of(given).toAbsolutePath().normalize();
         }
-        return Path.of(XmailkitImage.property("xmailkit.shared"), "xmail-" + version).toAbsolutePath().normalize();
+        return Path.of(Release.property("xmailkit.shared"), "xmail-" + version).toAbsolutePath().normalize();
     }
 
     /**
@@ -87,7 +87,7 @@ final class XMailImage {
     }
 
     private static String build(String version) {
-        Path dockerfile = Path.of(XmailkitImage.property("xmailkit.xmail.dockerfile"));
+        Path dockerfile = Path.of(Release.property("xmailkit.xmail.dockerfile"));
         SortedMap<String, Path> context = new TreeMap<>();
         context.put("Dockerfile", dockerfile);
         try (Stream<Path> files = Files.list(source(version))) {
@@ -100,6 +100,6 @@ final class XMailImage {
         if (DockerImages.present(tag)) {
             return tag;
         }
-        return DockerImages.build(tag, "xmail", context);
+        return DockerImages.build(tag, "xmail", context, null);
     }
 }

@@ -95,4 +95,12 @@ public final class References {
     public static Reference cwe(int number) {
         return new Reference("CWE-" + number, "", "https://cwe.mitre.org/data/definitions/" + number + ".html");
     }
+
+    /**
+     * @param section a section of NIST SP 800-52 Rev. 2 (TLS guidelines), e.g. {@code 3.1}
+     * @return a reference to it, with a link to the publication
+     */
+    public static Reference nist(String section) {
+        return new Reference("NIST SP 800-52r2", section, "https://doi.org/10.6028/NIST.SP.800-52r2");
+    }
 }

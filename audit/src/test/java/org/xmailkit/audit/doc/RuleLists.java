@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleGroup;
 import org.xmailkit.audit.RuleInfo;
@@ -26,14 +27,28 @@ public final class RuleLists {
     }
 
     /**
+     * One rule as its group's list names it: a {@link Rule}, or a {@link NetRule} in the NET- group.
+     *
+     * @param type the rule's class
+     * @param info its metadata
+     */
+    record Listed(Class<?> type, RuleInfo info) {
+
+        static Listed of(Object rule) {
+            RuleInfo info = rule instanceof NetRule n ? n.info() : ((Rule) rule).info();
+            return new Listed(rule.getClass(), info);
+        }
+    }
+
+    /**
      * @param args the audit module's main source directory and the rule docs directory
      * @throws IOException when a file cannot be written
      */
     public static void main(String[] args) throws IOException {
         Path sources = Path.of(args[0]);
-        Map<RuleGroup, List<Rule>> groups = discover();
+        Map<RuleGroup, List<Listed>> groups = discover();
         List<RuleInfo> all = new ArrayList<>();
-        for (Map.Entry<RuleGroup, List<Rule>> e : groups.entrySet()) {
+        for (Map.Entry<RuleGroup, List<Listed>> e : groups.entrySet()) {
             if (SourceLists.write(file(sources, e.getKey()), source(e.getKey(), e.getValue()))) {
                 System.out.println("wrote " + file(sources, e.getKey()));
             }
@@ -55,16 +70,16 @@ public final class RuleLists {
      * @return every rule class of each group's package, made once, in id order
      * @throws IllegalStateException when a rule's id does not carry its package's prefix, or two share an id
      */
-    static Map<RuleGroup, List<Rule>> discover() {
-        Map<RuleGroup, List<Rule>> out = new EnumMap<>(RuleGroup.class);
+    static Map<RuleGroup, List<Listed>> discover() {
+        Map<RuleGroup, List<Listed>> out = new EnumMap<>(RuleGroup.class);
         for (RuleGroup g : RuleGroup.values()) {
-            List<Rule> rules = new ArrayList<>(SourceLists.instances(Rule.class, g.packageName(),
-                    RuleLists.class.getClassLoader()));
+            List<Listed> rules = new ArrayList<>(SourceLists.instances(g.ruleType(), g.packageName(),
+                    RuleLists.class.getClassLoader()).stream().map(Listed::of).toList());
             rules.sort(Comparator.comparing(r -> r.info().id()));
             for (int i = 0; i < rules.size(); i++) {
                 String id = rules.get(i).info().id();
                 if (!id.startsWith(g.name() + "-")) {
-                    throw new IllegalStateException(rules.get(i).getClass().getName() + " has id " + id
+                    throw new IllegalStateException(rules.get(i).type().getName() + " has id " + id
                             + ", but its package holds the " + g.name() + "- rules");
                 }
                 if (i > 0 && id.equals(rules.get(i - 1).info().id())) {
@@ -81,18 +96,18 @@ public final class RuleLists {
      * @param rules its rules, in id order
      * @return the source of its list class
      */
-    static String source(RuleGroup g, List<Rule> rules) {
-        List<String> imports = new ArrayList<>(List.of("java.util.List", "org.xmailkit.audit.Rule"));
+    static String source(RuleGroup g, List<Listed> rules) {
+        List<String> imports = new ArrayList<>(List.of("java.util.List", g.ruleType().getName()));
         List<SourceLists.Element> elements = new ArrayList<>();
-        for (Rule r : rules) {
-            imports.add(r.getClass().getName());
-            elements.add(new SourceLists.Element(r.getClass().getSimpleName(), r.info().id()));
+        for (Listed r : rules) {
+            imports.add(r.type().getName());
+            elements.add(new SourceLists.Element(r.type().getSimpleName(), r.info().id()));
         }
         List<String> doc = List.of("The " + g.name() + "- rules (" + g.about() + "), in id order.", "",
                 "<p>Generated from the rule classes of {@code " + g.packageName() + "} by",
                 "{@code " + RuleLists.class.getName() + "}: do not edit. Add or remove a rule class, then run",
                 "{@code " + REGENERATE + "}.");
         return SourceLists.render("org.xmailkit.audit.rules", imports.stream().sorted().toList(), doc, g.listClass(),
-                "Rule", elements, "");
+                g.ruleType().getSimpleName(), elements, "");
     }
 }

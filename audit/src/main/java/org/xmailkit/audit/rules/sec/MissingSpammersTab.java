@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.References;
 
 /**
  * SEC-027: spammers.tab is missing. XMail opens it for every SMTP session and refuses every non-white-listed client
- * with 421 when it cannot. See {@link #INFO}.
+ * when it cannot: with the SmtpMsgIPBanSpammers text when that is set, else with 421 (SMTPSvr.cpp SMTPDoIPBasedInit,
+ * checked with the real 1.27). See {@link #INFO}.
  */
 public final class MissingSpammersTab implements Rule {
 
@@ -32,6 +35,12 @@ public final class MissingSpammersTab implements Rule {
     public List<Finding> check(AuditContext ctx) {
         if (ctx.root().exists(MailRootFile.SPAMMERS)) {
             return List.of();
+        }
+        Effective reply = ctx.tab().effective("SmtpMsgIPBanSpammers");
+        if (reply.value() != null) {
+            return List.of(Finding.of(INFO, Sec.missing(ctx),
+                    INFO.message("missingReply", Evidence.show(ctx.tab(), reply.value())),
+                    Evidence.setting(ctx.tab(), reply)));
         }
         return List.of(Finding.of(INFO, Sec.missing(ctx), INFO.message("missing")));
     }

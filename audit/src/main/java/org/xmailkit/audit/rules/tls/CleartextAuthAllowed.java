@@ -1,7 +1,6 @@
 package org.xmailkit.audit.rules.tls;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
@@ -10,12 +9,14 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.behaviour.XMailMatch;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.References;
 
 /**
  * TLS-005: SMTP AUTH passwords may cross the network in clear: {@code SmtpNoTLSAuths} is absent (every mechanism is
- * offered without TLS), or the one mechanism XMail 1.27 honours from it is {@code LOGIN} or {@code PLAIN}.
+ * offered without TLS), or XMail 1.27 finds {@code LOGIN} or {@code PLAIN} in it as {@code StrLimIStr} searches, which
+ * in practice means the first item only ({@link XMailMatch#limIStr}; {@code PLAINPLAIN} lets PLAIN through too).
  */
 public final class CleartextAuthAllowed implements Rule {
 
@@ -25,8 +26,6 @@ public final class CleartextAuthAllowed implements Rule {
             List.of(References.source("SMTPSvr.cpp SMTPListAuths"), References.source("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
                     References.rfc(4954, "4"), References.rfc(2595, "2.3"), References.rfc(8314, "4.1")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
-
-    private static final Set<String> CLEARTEXT = Set.of("LOGIN", "PLAIN");
 
     @Override
     public RuleInfo info() {
@@ -39,24 +38,13 @@ public final class CleartextAuthAllowed implements Rule {
         if (!e.isSet()) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), INFO.message("absent")));
         }
-        String first = honoured(e.value());
-        if (CLEARTEXT.contains(first.toUpperCase(Locale.ROOT))) {
-            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                    INFO.message("cleartextMechanism", Evidence.show(ctx.tab(), first),
-                            Evidence.show(ctx.tab(), e.value())),
-                    Evidence.setting(ctx.tab(), e)));
+        for (String mechanism : List.of("LOGIN", "PLAIN")) {
+            if (XMailMatch.limIStr(e.value(), mechanism, ",")) {
+                return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
+                        INFO.message("cleartextMechanism", mechanism, Evidence.show(ctx.tab(), e.value())),
+                        Evidence.setting(ctx.tab(), e)));
+            }
         }
         return List.of();
-    }
-
-    /**
-     * The mechanism XMail 1.27 honours from the list: only the first item, because {@code StrLimIStr} tests the
-     * delimiter at the wrong position (StrUtils.cpp StrLimIStr; observed with XMail 1.27).
-     *
-     * @param list the value
-     * @return the first item (empty when the list is empty or starts with a comma)
-     */
-    static String honoured(String list) {
-        return list.split(",", -1)[0];
     }
 }
