@@ -22,12 +22,18 @@ import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.NetAudit;
+import org.xmailkit.audit.NetAuditor;
+import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
+import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.Bundles;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -443,19 +449,65 @@ public final class RuleCheck {
      */
     private static List<Finding> checked(Rule rule, List<Finding> findings) {
         for (Finding f : findings) {
-            String key = f.message().key();
-            assertEquals(rule.info(), f.rule(), key);
-            assertTrue(key.startsWith("msg." + rule.info().id() + "."), () -> "message key " + key + " of "
-                    + rule.info().id() + " is not msg." + rule.info().id() + ".<case>");
-            for (Locale l : Messages.LANGUAGES) {
-                String text = f.message(l);
-                assertFalse(text.isBlank(), key);
-                assertFalse(PLACEHOLDER.matcher(text).find(), () -> "unfilled placeholder in " + key + " (" + l
-                        + "): " + text);
-            }
-            assertTrue(Bundles.hasJapanese(f.message(Locale.JAPANESE)), () -> "no Japanese text for " + key);
-            assertNotEquals(f.message(Locale.ENGLISH), f.message(Locale.JAPANESE), key);
+            assertEquals(rule.info(), f.rule(), f.message().key());
+            checkedText(f.rule(), f.message());
         }
         return findings;
+    }
+
+    /** A finding's message, of a file rule or a NET- rule alike: the rule's own key, rendered in both languages. */
+    private static void checkedText(RuleInfo rule, Text message) {
+        String key = message.key();
+        assertTrue(key.startsWith("msg." + rule.id() + "."), () -> "message key " + key + " of " + rule.id()
+                + " is not msg." + rule.id() + ".<case>");
+        for (Locale l : Messages.LANGUAGES) {
+            String text = message.render(l);
+            assertFalse(text.isBlank(), key);
+            assertFalse(PLACEHOLDER.matcher(text).find(), () -> "unfilled placeholder in " + key + " (" + l
+                    + "): " + text);
+        }
+        assertTrue(Bundles.hasJapanese(message.render(Locale.JAPANESE)), () -> "no Japanese text for " + key);
+        assertNotEquals(message.render(Locale.ENGLISH), message.render(Locale.JAPANESE), key);
+    }
+
+    // ------------------------------------------------------------------ NET- rules, over a probe
+
+    /**
+     * @param probe what a host showed
+     * @return every NET- rule's findings over it, without a MailRoot
+     */
+    public static NetAudit probe(HostProbe probe) {
+        return probe(probe, Optional.empty());
+    }
+
+    /**
+     * @param probe what a host showed
+     * @param root  the MailRoot the server runs on, if known
+     * @return every NET- rule's findings over it (the test PKI's clock), each checked like a file rule's
+     */
+    public static NetAudit probe(HostProbe probe, Optional<MailRoot> root) {
+        NetAudit audit = NetAuditor.standard().audit(probe, root, AuditOptions.defaults().withClock(TestPki.clock()));
+        for (NetFinding f : audit.findings()) {
+            checkedText(f.rule(), f.message());
+        }
+        return audit;
+    }
+
+    /**
+     * @param audit a probe's audit
+     * @param rule  a NET- rule id
+     * @return that rule's findings
+     */
+    public static List<NetFinding> net(NetAudit audit, String rule) {
+        return audit.findings().stream().filter(f -> f.rule().id().equals(rule)).toList();
+    }
+
+    /**
+     * @param audit a probe's audit
+     * @param rule  a NET- rule id
+     * @return the English messages of that rule's findings
+     */
+    public static List<String> netMessages(NetAudit audit, String rule) {
+        return net(audit, rule).stream().map(f -> f.message(Locale.ENGLISH)).toList();
     }
 }
