@@ -32,6 +32,27 @@ public final class FileInput {
     }
 
     static byte[] read(Path path, ByteReader reader) throws InputException {
+        byte[] bytes = read(path, reader, MAX_BYTES);
+        if (looksBinary(bytes)) {
+            throw new InputException(path, 0, InputException.Reason.BINARY);
+        }
+        return bytes;
+    }
+
+    /**
+     * Reads a file that may legitimately hold NUL bytes (a UTF-16 registry export), with the same checks as
+     * {@link #read(Path)} apart from the binary test, and a smaller bound.
+     *
+     * @param path     a file
+     * @param maxBytes the largest size accepted
+     * @return its bytes
+     * @throws InputException when it is missing, unreadable, not a regular file or larger than {@code maxBytes}
+     */
+    public static byte[] readBytes(Path path, long maxBytes) throws InputException {
+        return read(path, Files::readAllBytes, Math.min(maxBytes, MAX_BYTES));
+    }
+
+    private static byte[] read(Path path, ByteReader reader, long maxBytes) throws InputException {
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
             throw new InputException(path, 0, InputException.Reason.MISSING);
         }
@@ -41,9 +62,9 @@ public final class FileInput {
         byte[] bytes;
         try {
             long size = Files.size(path);
-            if (size > MAX_BYTES) {
-                throw new InputException(path, 0, InputException.Reason.TOO_LARGE, Long.toString(size / (1024 * 1024)),
-                        Long.toString(MAX_BYTES / (1024 * 1024)));
+            if (size > maxBytes) {
+                throw new InputException(path, 0, InputException.Reason.TOO_LARGE, megabytes(size),
+                        megabytes(maxBytes));
             }
             bytes = reader.read(path);
         } catch (AccessDeniedException e) {
@@ -53,10 +74,12 @@ public final class FileInput {
         } catch (IOException e) {
             throw new InputException(path, 0, InputException.Reason.UNREADABLE, String.valueOf(e.getMessage()));
         }
-        if (looksBinary(bytes)) {
-            throw new InputException(path, 0, InputException.Reason.BINARY);
-        }
         return bytes;
+    }
+
+    /** Sizes in messages are whole MiB, at least 1 so that a bound under 1 MiB does not read as 0. */
+    private static String megabytes(long bytes) {
+        return Long.toString(Math.max(1, bytes / (1024 * 1024)));
     }
 
     /**

@@ -27,7 +27,15 @@ public final class InputException extends Exception {
         /** Larger than any XMail configuration file could sensibly be. */
         TOO_LARGE,
         /** A directory where a file was expected, or a special file. */
-        NOT_A_FILE
+        NOT_A_FILE,
+        /** A file given as a Windows registry export that is not one (no REGEDIT header). */
+        NOT_A_REGISTRY_EXPORT,
+        /** A registry export without the key XMail reads its start-up values from. */
+        NO_XMAIL_KEY,
+        /** A file given as an init script, defaults file or systemd unit that starts no XMail. */
+        NOT_A_SERVICE_FILE,
+        /** A link that leads out of the directory it was found in; not followed. */
+        LINK_OUT_OF_TREE
     }
 
     private final transient Path path;
