@@ -197,7 +197,8 @@ final class ServiceFile {
                     i++;
                     continue;
                 }
-                if (c == ';' || c == '|' || c == '#' || c == '&' && (i + 1 >= s.length() || s.charAt(i + 1) != '>')) {
+                if (c == ';' || c == '|' || c == '#' || c == '&' || c == '<' || c == '>'
+                        || Character.isDigit(c) && i + 1 < s.length() && s.charAt(i + 1) == '>') {
                     break;
                 }
                 int[] end = new int[1];
@@ -264,9 +265,11 @@ final class ServiceFile {
                     }
                     case '$', '`' -> {
                         int[] e = new int[1];
+                        boolean command = c == '`' || s.startsWith("$(", i);
                         String v = expand(s.substring(i), e);
                         i += e[0];
-                        if (!split) {
+                        any = true;
+                        if (!split || command) {
                             cur.append(v);
                         } else {
                             String[] parts = v.split("[ \t\n]+", -1);
@@ -420,10 +423,8 @@ final class ServiceFile {
             }
         }
         Var cmd = env.get("MAIL_CMD_LINE");
-        if (exec == null && cmd == null) {
-            throw new InputException(file, 0, InputException.Reason.NOT_A_SERVICE_FILE);
-        }
         List<Arg> args = new ArrayList<>();
+        boolean starts = false;
         if (exec != null) {
             String e = exec;
             while (!e.isEmpty() && "-@:+!".indexOf(e.charAt(0)) >= 0) {
@@ -434,12 +435,12 @@ final class ServiceFile {
                 words.addAll(expandUnit(w, env, issues));
             }
             Place p = new Place(Optional.of(file), execLine, "ExecStart");
-            if (!words.isEmpty() && isXMail(words.get(0))) {
-                words.subList(1, words.size()).forEach(w -> args.add(new Arg(w, p, false)));
-            } else if (!words.isEmpty()) {
-                Optional<List<String>> inv = invocation(words);
-                inv.ifPresent(list -> list.forEach(w -> args.add(new Arg(w, p, false))));
-            }
+            Optional<List<String>> inv = invocation(words);
+            starts = inv.isPresent();
+            inv.ifPresent(list -> list.forEach(w -> args.add(new Arg(w, p, false))));
+        }
+        if (!starts && cmd == null) {
+            throw new InputException(file, 0, InputException.Reason.NOT_A_SERVICE_FILE);
         }
         if (cmd != null) {
             Place p = new Place(Optional.of(file), cmd.line(), "MAIL_CMD_LINE");
@@ -447,7 +448,7 @@ final class ServiceFile {
         }
         Optional<Startup.Value> root = Optional.ofNullable(env.get("MAIL_ROOT"))
                 .map(r -> new Startup.Value(r.value(), new Place(Optional.of(file), r.line(), "MAIL_ROOT")));
-        String holder = exec != null ? (cmd != null ? "ExecStart, Environment=MAIL_CMD_LINE" : "ExecStart")
+        String holder = starts ? (cmd != null ? "ExecStart, Environment=MAIL_CMD_LINE" : "ExecStart")
                 : "Environment=MAIL_CMD_LINE";
         return new Startup(Startup.Kind.SYSTEMD_UNIT, Optional.of(file), automatic, Platform.UNIX, holder, args, root,
                 issues, List.of());
