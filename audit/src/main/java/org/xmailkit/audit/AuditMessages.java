@@ -21,6 +21,8 @@ public final class AuditMessages {
             "org.xmailkit.audit.rules.tls",
             "org.xmailkit.audit.rules.cfg",
             "org.xmailkit.audit.rules.upg",
+            "org.xmailkit.audit.rules.opt",
+            "org.xmailkit.audit.startup.messages",
             "org.xmailkit.audit.extension");
 
     private static final List<Messages> SOURCES =

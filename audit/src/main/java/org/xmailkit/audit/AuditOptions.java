@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -17,9 +18,12 @@ import org.xmailkit.model.XMailVersion;
  * @param certCriticalDays a certificate expiring within this many days is reported as urgent (default 30)
  * @param waivers          the waivers to apply
  * @param clock            the clock (injectable for tests)
+ * @param startup          XMail's command line given with {@code --cmdline}, {@code --registry} or
+ *                         {@code --service-file}; when empty, each MailRoot is searched for one
  */
 public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
-                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
+                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock,
+                           Optional<Startup> startup) {
 
     public AuditOptions {
         Objects.requireNonNull(profile, "profile");
@@ -28,9 +32,27 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(waivers, "waivers");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(startup, "startup");
         if (certCriticalDays < 0 || certWarnDays < certCriticalDays) {
             throw new IllegalArgumentException("need 0 <= critical days <= warn days");
         }
+    }
+
+    /**
+     * Options without a given command line.
+     *
+     * @param profile          which rules run
+     * @param target           the target version
+     * @param from             the source version given, if any
+     * @param installDir       the install directory, if given
+     * @param certWarnDays     the certificate warning threshold in days
+     * @param certCriticalDays the certificate urgency threshold in days
+     * @param waivers          the waivers
+     * @param clock            the clock
+     */
+    public AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
+                        int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
+        this(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, Optional.empty());
     }
 
     /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
@@ -44,7 +66,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withProfile(Profile p) {
-        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup);
     }
 
     /**
@@ -52,7 +74,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withTarget(XMailVersion t) {
-        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup);
     }
 
     /**
@@ -60,7 +82,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withClock(Clock c) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, startup);
     }
 
     /**
@@ -68,7 +90,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withFrom(Optional<XMailVersion> v) {
-        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock, startup);
     }
 
     /**
@@ -76,7 +98,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withInstallDir(Optional<Path> dir) {
-        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, startup);
     }
 
     /**
@@ -84,6 +106,14 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with them
      */
     public AuditOptions withWaivers(Waivers w) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, startup);
+    }
+
+    /**
+     * @param s XMail's command line, or empty to look for one in each MailRoot
+     * @return these options with it
+     */
+    public AuditOptions withStartup(Optional<Startup> s) {
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, s);
     }
 }

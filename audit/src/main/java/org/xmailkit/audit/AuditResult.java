@@ -3,6 +3,8 @@ package org.xmailkit.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
 
 /**
@@ -15,9 +17,11 @@ import org.xmailkit.model.InputException;
  * @param outcomes   every rule's outcome, in rule order
  * @param readErrors MailRoot files that exist but could not be read
  * @param notices    what the user must know about the audit itself (inline waivers that cannot be honoured)
+ * @param startup    XMail's command line the rules saw, when known
  */
 public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
+                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices,
+                          Optional<Startup> startup) {
 
     public AuditResult {
         Objects.requireNonNull(path, "path");
@@ -26,6 +30,23 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
         outcomes = List.copyOf(outcomes);
         readErrors = List.copyOf(readErrors);
         notices = List.copyOf(notices);
+        Objects.requireNonNull(startup, "startup");
+    }
+
+    /**
+     * A result without a known command line.
+     *
+     * @param path       the MailRoot directory or bare server.tab audited
+     * @param bare       whether only server.tab was given
+     * @param source     the source version, with evidence
+     * @param findings   the findings, in deterministic order
+     * @param outcomes   every rule's outcome, in rule order
+     * @param readErrors MailRoot files that exist but could not be read
+     * @param notices    what the user must know about the audit itself
+     */
+    public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
+                       List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
+        this(path, bare, source, findings, outcomes, readErrors, notices, Optional.empty());
     }
 
     /**
@@ -40,7 +61,7 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
      */
     public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
                        List<RuleOutcome> outcomes, List<InputException> readErrors) {
-        this(path, bare, source, findings, outcomes, readErrors, List.of());
+        this(path, bare, source, findings, outcomes, readErrors, List.of(), Optional.empty());
     }
 
     /** @return the findings an active waiver suppresses */

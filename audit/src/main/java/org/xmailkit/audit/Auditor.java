@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.audit.startup.Startups;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 
 /**
@@ -71,7 +74,9 @@ public final class Auditor {
      * @return the result
      */
     public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
-        AuditContext ctx = new AuditContext(root, source, options);
+        List<InputException> startupErrors = new ArrayList<>();
+        Optional<Startup> startup = startup(root, options, startupErrors);
+        AuditContext ctx = new AuditContext(root, source, options, startup);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
@@ -97,8 +102,31 @@ public final class Auditor {
             waived.add(waivers.apply(f));
         }
         waived.sort(ORDER);
+        List<InputException> readErrors = new ArrayList<>(root.readErrors());
+        readErrors.addAll(startupErrors);
         return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, waived,
-                outcomes, root.readErrors(), waivers.notices());
+                outcomes, readErrors, waivers.notices(), startup);
+    }
+
+    /**
+     * The command line the options give, else one kept in the MailRoot under a documented name; a file found there
+     * that cannot be used is a read error of the audit, not a failure of it.
+     *
+     * @param root    the MailRoot
+     * @param options the options
+     * @param errors  where a read error goes
+     * @return the command line, when known
+     */
+    public static Optional<Startup> startup(MailRoot root, AuditOptions options, List<InputException> errors) {
+        if (options.startup().isPresent() || root.bare()) {
+            return options.startup();
+        }
+        try {
+            return Startups.find(root.directory());
+        } catch (InputException e) {
+            errors.add(e);
+            return Optional.empty();
+        }
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {
@@ -107,6 +135,9 @@ public final class Auditor {
         }
         if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
             return Optional.of(Text.of("outcome.noInstallDir"));
+        }
+        if (info.needs().contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {
+            return Optional.of(Text.of("outcome.noStartup"));
         }
         return Optional.empty();
     }

@@ -104,9 +104,15 @@ public record OptionIssue(Code code, Treatment treatment, int arg, List<String> 
      * @return the message
      */
     public String message(Locale locale) {
-        // A message whose last value is empty (no hint, no log switch on) has a shorter variant.
+        return StartupMessages.get(locale, messageKey(), args.toArray());
+    }
+
+    /**
+     * @return the key of the message: a message whose last value is empty (no hint, no log switch on) has a shorter
+     *         variant, {@code .short}, in both languages
+     */
+    public String messageKey() {
         boolean lastEmpty = !args.isEmpty() && args.get(args.size() - 1).isEmpty();
-        String key = lastEmpty && StartupMessages.has(locale, key() + ".short") ? key() + ".short" : key();
-        return StartupMessages.get(locale, key, args.toArray());
+        return lastEmpty && StartupMessages.has(Locale.ENGLISH, key() + ".short") ? key() + ".short" : key();
     }
 }

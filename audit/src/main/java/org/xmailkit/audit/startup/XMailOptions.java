@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.startup.OptionIssue.Code;
 import org.xmailkit.audit.startup.OptionIssue.Treatment;
@@ -170,6 +171,14 @@ public final class XMailOptions {
     /** @return the sockets that listen once XMail runs: none when it does not start */
     public List<Listener> listening() {
         return startFailure.isPresent() ? List.of() : configured();
+    }
+
+    /**
+     * @param which the sockets wanted
+     * @return those of them that listen once XMail runs, each as {@code SERVICE address:port}
+     */
+    public List<String> describe(Predicate<Listener> which) {
+        return listening().stream().filter(which).map(l -> l.service().label() + " " + l.display()).toList();
     }
 
     /** @return everything XMail ignores, misreads or stops on, in argument order */

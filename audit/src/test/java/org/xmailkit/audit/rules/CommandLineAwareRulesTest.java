@@ -1,0 +1,70 @@
+package org.xmailkit.audit.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.Rule;
+import org.xmailkit.audit.rules.sec.CtrlOpenToAnyone;
+import org.xmailkit.audit.rules.sec.FingerOpenToAnyone;
+import org.xmailkit.audit.rules.upg.TlsOnByDefault;
+import org.xmailkit.audit.startup.Startups;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.XMailVersion;
+
+/**
+ * The rules that used to say "unless XMail is started with ..." use the real command line when it is known, and
+ * keep saying so when it is not.
+ */
+class CommandLineAwareRulesTest {
+
+    @TempDir
+    Path dir;
+
+    private static List<Finding> run(Rule rule, MailRoot root, String cmdline, String from) {
+        AuditOptions o = RuleTesting.options().withFrom(Optional.of(XMailVersion.parse(from)));
+        if (cmdline != null) {
+            o = o.withStartup(Optional.of(Startups.typed(cmdline)));
+        }
+        return RuleTesting.run(rule, root, o);
+    }
+
+    @Test
+    void ctrlOpenToAnyoneCountsOnlyTheCtrlSocketsThatReallyListenBeyondLoopback() {
+        MailRoot r = RuleTesting.root(dir, "");
+        RuleTesting.single(run(new CtrlOpenToAnyone(), r, null, "1.27"), "msg.SEC-011.missing");
+        Finding known = RuleTesting.single(run(new CtrlOpenToAnyone(), r, "-W-", "1.27"),
+                "msg.SEC-011.missing.listening");
+        assertTrue(known.message(Locale.ENGLISH).contains("CTRL 0.0.0.0:6017"), known.message(Locale.ENGLISH));
+        assertEquals(List.of(), run(new CtrlOpenToAnyone(), r, "-CI 127.0.0.1 -W-", "1.27"));
+        assertEquals(List.of(), run(new CtrlOpenToAnyone(), r, "-C- -W-", "1.27"));
+    }
+
+    @Test
+    void fingerOpenToAnyoneIsSilentWhenTheCommandLineTurnsFingerOff() {
+        MailRoot r = RuleTesting.root(dir, "");
+        RuleTesting.single(run(new FingerOpenToAnyone(), r, null, "1.27"), "msg.SEC-036.missing");
+        assertEquals(List.of(), run(new FingerOpenToAnyone(), r, "-F-", "1.27"));
+        RuleTesting.single(run(new FingerOpenToAnyone(), r, "-Sl", "1.27"), "msg.SEC-036.missing.listening");
+    }
+
+    @Test
+    void tlsOnByDefaultNamesTheSslListenersTheCommandLineOpens() {
+        MailRoot r = RuleTesting.root(dir, "");
+        RuleTesting.single(run(new TlsOnByDefault(), r, null, "1.22"), "upg.tls.certain");
+        Finding open = RuleTesting.single(run(new TlsOnByDefault(), r, "-B- -W-", "1.22"), "upg.tls.known.certain");
+        assertEquals("SMTPS 0.0.0.0:465", open.message().args().get(2));
+        RuleTesting.single(run(new TlsOnByDefault(), r, "-X- -B- -W-", "1.22"), "upg.tls.closed.certain");
+        MailRoot switches = RuleTesting.root(dir.resolve("s"), "\"EnableSMTP-TLS\"\t\"0\"\n\"EnablePOP3-TLS\"\t\"0\"\n"
+                + "\"EnableCTRL-TLS\"\t\"0\"\n");
+        assertEquals(List.of(), run(new TlsOnByDefault(), switches, "-X- -B- -W-", "1.22"));
+        RuleTesting.single(run(new TlsOnByDefault(), switches, "", "1.22"), "upg.tls.listeners.known.certain");
+    }
+}
