@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.audit.startup.Startups;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -110,6 +115,53 @@ public final class Args {
             return Optional.of(XMailVersion.parse(v));
         } catch (IllegalArgumentException e) {
             throw new UsageException(ctx.msg("cli.badVersion", "--from", v));
+        }
+    }
+
+    /**
+     * Adds {@code --cmdline}, {@code --registry} and {@code --service-file}: where XMail's own command line comes from.
+     *
+     * @param o      the options
+     * @param locale the language of the descriptions
+     */
+    static void addStartupOptions(Options o, Locale locale) {
+        o.addOption(valued(null, "cmdline", "OPTIONS", locale, "opt.startup.cmdline"));
+        o.addOption(valued(null, "registry", "FILE", locale, "opt.startup.registry"));
+        o.addOption(valued(null, "service-file", "FILE", locale, "opt.startup.serviceFile"));
+    }
+
+    /**
+     * @param cl  the command line
+     * @param ctx the context
+     * @return XMail's command line given with {@code --cmdline}, {@code --registry} or {@code --service-file}
+     * @throws UsageException when more than one is given
+     * @throws InputException when the file cannot be read or holds no XMail command line
+     */
+    static Optional<Startup> startup(CommandLine cl, CommandContext ctx) throws UsageException, InputException {
+        List<String> given = Stream.of("cmdline", "registry", "service-file").filter(cl::hasOption).toList();
+        if (given.size() > 1) {
+            throw new UsageException(ctx.msg("startup.oneSource"));
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = cl.getOptionValue(given.get(0));
+        return Optional.of(switch (given.get(0)) {
+            case "cmdline" -> Startups.typed(v);
+            case "registry" -> Startups.registry(ctx.resolve(v));
+            default -> Startups.serviceFile(ctx.resolve(v));
+        });
+    }
+
+    /**
+     * @param startup the command line given, if any
+     * @param servers the servers found
+     * @param ctx     the context
+     * @throws UsageException when a given command line would apply to more than one server
+     */
+    static void oneServer(Optional<Startup> startup, List<Path> servers, CommandContext ctx) throws UsageException {
+        if (startup.isPresent() && servers.size() > 1) {
+            throw new UsageException(ctx.msg("startup.oneServer", servers.size()));
         }
     }
 

@@ -22,6 +22,7 @@ import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
@@ -83,6 +84,7 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        Args.addStartupOptions(o, locale);
         return o;
     }
 
@@ -116,10 +118,12 @@ final class AuditCommand implements Command {
             String typed = cl.getOptionValue("waivers");
             waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
         }
+        Optional<Startup> startup = Args.startup(cl, ctx);
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
-                ctx.clock());
+                ctx.clock(), startup);
 
         List<Path> servers = MailRoots.discover(inputs);
+        Args.oneServer(startup, servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;

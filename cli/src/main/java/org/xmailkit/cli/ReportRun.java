@@ -40,6 +40,7 @@ final class ReportRun {
         o.addOption(Args.valued("p", "profile", "baseline|strict", locale, "opt.report.profile"));
         o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.report.from"));
         o.addOption(Args.valued("w", "waivers", "FILE", locale, "opt.report.waivers"));
+        Args.addStartupOptions(o, locale);
     }
 
     /**
@@ -58,7 +59,8 @@ final class ReportRun {
             waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
         }
         return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
-                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
+                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers)
+                .withStartup(Args.startup(cl, ctx));
     }
 
     /**
@@ -86,10 +88,12 @@ final class ReportRun {
      * @return the result
      * @throws InputException when an input is missing or holds no MailRoot
      * @throws IOException    when the report cannot be written
+     * @throws UsageException when a command line given applies to more than one server
      */
     static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
-            throws InputException, IOException {
+            throws InputException, IOException, UsageException {
         List<Path> servers = MailRoots.discover(inputs);
+        Args.oneServer(options.startup(), servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
