@@ -90,7 +90,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withFrom(Optional<XMailVersion> v) {
-        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock, startup);
+        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock,
+                startup);
     }
 
     /**

@@ -30,6 +30,7 @@ import org.xmailkit.audit.Severity;
  * @param ignored        lines XMail 1.27 does not use (unknown, removed, misspelled, dead duplicates)
  * @param migration      the migration plan
  * @param readErrors     files that exist but could not be read
+ * @param services       XMail's command line: its listeners and switches, or that it is not known
  */
 public record ServerReport(String id, String path, boolean bare, String error, String encoding, String lineEnding,
                            String version, boolean versionGiven, List<String> evidence, Grade grade,
@@ -37,7 +38,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
                            List<CategoryGroup> groups, List<OutcomeView> notRun, int skipped,
                            List<SettingSection> sections,
                            List<SettingRow> otherSettings, List<IgnoredEntry> ignored, MigrationView migration,
-                           List<String> readErrors) {
+                           List<String> readErrors, ServicesView services) {
 
     public ServerReport {
         Objects.requireNonNull(id, "id");
@@ -56,6 +57,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
         ignored = List.copyOf(ignored);
         Objects.requireNonNull(migration, "migration");
         readErrors = List.copyOf(readErrors);
+        Objects.requireNonNull(services, "services");
     }
 
     /** @return how many findings in all, suppressed ones included */

@@ -64,7 +64,9 @@ public final class ServerReports {
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
                 notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
-                ignored(tab, secrets, locale), migration, readErrors);
+                ignored(tab, secrets, locale), migration, readErrors,
+                ServicesView.of(audit.startup(), root.serverCert().isPresent() && root.serverKey().isPresent(), secrets,
+                        locale));
     }
 
     /**
@@ -91,7 +93,7 @@ public final class ServerReports {
                 audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
                 groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
-                List.of(), List.of(), MigrationView.notPlanned(target), readErrors);
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors, ServicesView.unknown());
     }
 
     /**
@@ -106,7 +108,7 @@ public final class ServerReports {
     public static ServerReport failed(String id, Path path, String error, String target) {
         return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
                 counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
-                MigrationView.failed(target, error), List.of());
+                MigrationView.failed(target, error), List.of(), ServicesView.unknown());
     }
 
     /**

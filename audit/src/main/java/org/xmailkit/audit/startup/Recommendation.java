@@ -58,7 +58,8 @@ public record Recommendation(List<String> args, List<Note> notes) {
         List<Note> notes = new ArrayList<>();
         Set<Integer> drop = new HashSet<>();
         for (OptionIssue i : o.issues()) {
-            if (i.arg() >= 0 && i.treatment() == Treatment.IGNORED && i.code() != OptionIssue.Code.OPTIONS_OF_DISABLED) {
+            boolean ignored = i.treatment() == Treatment.IGNORED && i.code() != OptionIssue.Code.OPTIONS_OF_DISABLED;
+            if (i.arg() >= 0 && ignored) {
                 drop.add(i.arg());
                 notes.add(new Note("recommend.dropIgnored", List.of(args.get(i.arg()).text())));
             }

@@ -25,8 +25,8 @@ import org.xmailkit.model.TextEncoding;
  */
 final class ServiceFile {
 
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("^\\s*(?:export\\s+|readonly\\s+|local\\s+|declare\\s+(?:-x\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern ASSIGNMENT = Pattern.compile(
+            "^\\s*(?:export\\s+|readonly\\s+|local\\s+|declare\\s+(?:-x\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=");
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[(Unit|Service|Install)]\\s*$");
     private static final Set<String> PREFIXES = Set.of("exec", "nohup", "nice", "command", "daemon");
 
@@ -493,7 +493,7 @@ final class ServiceFile {
         return out;
     }
 
-    /** {@code ${NAME}} stays one word, a lone {@code $NAME} word splits at blanks (systemd.service, "Command lines"). */
+    /** {@code ${NAME}} stays one word, a lone {@code $NAME} word splits at blanks (systemd.service, Command lines). */
     private static List<String> expandUnit(String word, Map<String, Var> env, List<OptionIssue> issues) {
         Matcher lone = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)$").matcher(word);
         if (lone.matches()) {

@@ -325,7 +325,9 @@ public final class XMailOptions {
                         put(s, "", "off", at);
                         if (g.disableEndsReading()) {
                             for (int j = i + 1; j < n; j++) {
-                                if (text[j].length() >= 2 && text[j].charAt(0) == '-' && text[j].charAt(1) == g.letter()) {
+                                boolean mine = text[j].length() >= 2 && text[j].charAt(0) == '-'
+                                        && text[j].charAt(1) == g.letter();
+                                if (mine) {
                                     read[j] = true;
                                     issue(Code.AFTER_DISABLE, Treatment.IGNORED, j, text[j], s.flag());
                                 }

@@ -131,8 +131,8 @@ class StartupsTest {
     void aSystemdUnitJoinsExecStartAndEnvironment() throws Exception {
         Startup s = Startups.serviceFile(fixture("xmail.service"));
         assertEquals(Startup.Kind.SYSTEMD_UNIT, s.kind());
-        assertEquals(List.of("-Ms", "/var/MailRoot", "-CI", "127.0.0.1", "-F-", "-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl"),
-                texts(s));
+        assertEquals(List.of("-Ms", "/var/MailRoot", "-CI", "127.0.0.1", "-F-", "-Cl", "-Mr", "24", "-Pl", "-Ql",
+                "-Sl"), texts(s));
         assertEquals(List.of(false, false, false, false, false, true, true, true, true, true, true),
                 s.args().stream().map(Arg::environment).toList());
         assertEquals(Code.ENVIRONMENT_FILE, s.issues().get(0).code());

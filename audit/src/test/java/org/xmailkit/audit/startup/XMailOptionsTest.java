@@ -256,7 +256,8 @@ class XMailOptionsTest {
 
     @Test
     void everyIssueHasItsTextInBothLanguages() {
-        XMailOptions o = parse("-Zq -cl -Pp -Pl -Ma 1 -Mr 0 -Sl -Qn 999 -Pp 70000 -Pp abc -Ms a b -S6 -SI x.jp -X- -XI 1");
+        XMailOptions o = parse("-Zq -cl -Pp -Pl -Ma 1 -Mr 0 -Sl -Qn 999 -Pp 70000 -Pp abc -Ms a b -S6 -SI x.jp"
+                + " -X- -XI 1");
         for (OptionIssue i : o.issues()) {
             for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
                 String m = i.message(l);

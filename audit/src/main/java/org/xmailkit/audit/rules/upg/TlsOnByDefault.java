@@ -55,7 +55,8 @@ public final class TlsOnByDefault implements Rule {
                 return List.of();
             }
             String shown = String.join(", ", ssl);
-            Text known = absent.isEmpty() ? Text.of("upg.tls.listeners.known." + certainty, ctx.source().display(), shown)
+            String source = ctx.source().display();
+            Text known = absent.isEmpty() ? Text.of("upg.tls.listeners.known." + certainty, source, shown)
                     : ssl.isEmpty() ? Text.of("upg.tls.closed." + certainty, ctx.source().display(),
                             String.join(", ", absent))
                     : Text.of("upg.tls.known." + certainty, ctx.source().display(), String.join(", ", absent), shown);

@@ -169,7 +169,8 @@ class OptRulesTest {
         List<Finding> f = RuleTesting.run(new OptionHistory(), r, from);
         assertEquals(List.of("msg.OPT-011.added.certain", "msg.OPT-011.hours.certain", "msg.OPT-011.removed"),
                 f.stream().map(x -> x.message().key()).sorted().toList());
-        assertEquals(List.of("-F-", "1.24", "0.60"), RuleTesting.single(f, "msg.OPT-011.added.certain").message().args());
+        assertEquals(List.of("-F-", "1.24", "0.60"),
+                RuleTesting.single(f, "msg.OPT-011.added.certain").message().args());
         AuditOptions recent = from.withFrom(Optional.of(XMailVersion.parse("1.26")));
         assertEquals(List.of("msg.OPT-011.removed"),
                 RuleTesting.run(new OptionHistory(), r, recent).stream().map(x -> x.message().key()).toList());
