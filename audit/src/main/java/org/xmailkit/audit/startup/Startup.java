@@ -158,7 +158,8 @@ public final class Startup {
      */
     public String describe(Locale locale) {
         String where = file.map(Path::toString).orElse("--cmdline");
-        String text = StartupMessages.get(locale, "origin." + kind.id(), where, holder);
+        String key = kind == Kind.TYPED && file.isPresent() ? "origin.file" : "origin." + kind.id();
+        String text = StartupMessages.get(locale, key, where, holder);
         return automatic ? StartupMessages.get(locale, "origin.automatic", text) : text;
     }
 }

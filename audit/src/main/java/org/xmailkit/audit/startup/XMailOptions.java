@@ -175,10 +175,11 @@ public final class XMailOptions {
 
     /**
      * @param which the sockets wanted
-     * @return those of them that listen once XMail runs, each as {@code SERVICE address:port}
+     * @return those of them the command line configures (whether or not XMail then starts), each as
+     *         {@code SERVICE address:port}
      */
     public List<String> describe(Predicate<Listener> which) {
-        return listening().stream().filter(which).map(l -> l.service().label() + " " + l.display()).toList();
+        return configured().stream().filter(which).map(l -> l.service().label() + " " + l.display()).toList();
     }
 
     /** @return everything XMail ignores, misreads or stops on, in argument order */
@@ -410,9 +411,7 @@ public final class XMailOptions {
                         break;
                     }
                 }
-                if (failure == null) {
-                    bound.add(l);
-                }
+                bound.add(l);
             }
         }
 

@@ -36,8 +36,7 @@ public final class CtrlLogPasswords implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         Startup s = Opt.startup(ctx);
-        if (!s.options().has(Switch.CL) || s.options().startFailure().isPresent()
-                || !s.options().enabled(Group.CTRL) && !s.options().enabled(Group.CTRLS)) {
+        if (!s.options().has(Switch.CL) || !s.options().enabled(Group.CTRL) && !s.options().enabled(Group.CTRLS)) {
             return List.of();
         }
         int arg = s.options().setting(Switch.CL).orElseThrow().arg();

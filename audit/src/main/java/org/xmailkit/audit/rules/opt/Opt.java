@@ -11,7 +11,6 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
-import org.xmailkit.audit.startup.Arg;
 import org.xmailkit.audit.startup.Listener;
 import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.Place;
@@ -65,13 +64,15 @@ final class Opt {
         return s.args().isEmpty() ? new Place(s.file(), 0, s.holder()) : s.args().get(0).place();
     }
 
-    /** @return the argument as evidence, with where it is written */
+    /** @return the argument as evidence, with its value when it is an option that takes one */
     static String evidence(Startup s, int arg) {
         if (arg < 0 || arg >= s.args().size()) {
             return s.line();
         }
-        Arg a = s.args().get(arg);
-        return a.place().display() + ": " + a.text();
+        String text = s.args().get(arg).text();
+        boolean valued = text.length() >= 3 && Switch.byFlag(text.substring(0, 3)).map(Switch::takesValue)
+                .orElse(false);
+        return valued && arg + 1 < s.args().size() ? text + " " + s.args().get(arg + 1).text() : text;
     }
 
     /** @return the listening sockets that match, shown as {@code SERVICE address:port} */

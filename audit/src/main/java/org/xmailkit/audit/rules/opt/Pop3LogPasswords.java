@@ -36,7 +36,7 @@ public final class Pop3LogPasswords implements Rule {
      * @return whether the POP3 log is known to be on ({@code -Pl}, POP3 or POP3S running)
      */
     public static boolean pop3Logging(AuditContext ctx) {
-        return ctx.startup().map(s -> s.options().has(Switch.PL) && s.options().startFailure().isEmpty()
+        return ctx.startup().map(s -> s.options().has(Switch.PL)
                 && (s.options().enabled(Group.POP3) || s.options().enabled(Group.POP3S))).orElse(false);
     }
 
