@@ -11,6 +11,7 @@ import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Startups;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -97,24 +98,28 @@ public final class Auditor {
         }
         InlineWaivers waivers = new InlineWaivers(root, ruleIds(), options.waivers(),
                 LocalDate.now(options.clock()));
+        // Rules mask what they know to be secret; this is the second line of defence for every output.
+        Secrets secrets = Secrets.of(root);
         List<Finding> waived = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            waived.add(waivers.apply(f));
+            waived.add(scrub(waivers.apply(f), secrets));
         }
         waived.sort(ORDER);
-        List<InputException> readErrors = new ArrayList<>(root.readErrors());
-        readErrors.addAll(startupErrors);
-        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source, waived,
-                outcomes, readErrors, waivers.notices(), startup);
+        List<Notice> notices = waivers.notices().stream()
+                .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList();
+        SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
+                source.evidence().stream().map(t -> scrub(t, secrets)).toList(), source.given());
+        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), shown, waived,
+                outcomes, root.readErrors(), notices, startup);
     }
 
     /**
      * The command line the options give, else one kept in the MailRoot under a documented name; a file found there
-     * that cannot be used is a read error of the audit, not a failure of it.
+     * that cannot be used is a read error of the MailRoot (and of the audit), not a failure of it.
      *
      * @param root    the MailRoot
      * @param options the options
-     * @param errors  where a read error goes
+     * @param errors  where a read error also goes
      * @return the command line, when known
      */
     public static Optional<Startup> startup(MailRoot root, AuditOptions options, List<InputException> errors) {
@@ -122,11 +127,24 @@ public final class Auditor {
             return options.startup();
         }
         try {
-            return Startups.find(root.directory());
+            return Startups.find(root);
         } catch (InputException e) {
+            root.recordReadError(e);
             errors.add(e);
             return Optional.empty();
         }
+    }
+
+    private static Finding scrub(Finding f, Secrets secrets) {
+        Location l = f.location();
+        return new Finding(f.rule(), new Location(l.file(), l.line(), l.column(), secrets.scrub(l.variable())),
+                scrub(f.message(), secrets), f.evidence().stream().map(secrets::scrub).toList(),
+                f.suppression().map(x -> new Suppression(x.kind(), secrets.scrub(x.reason()), x.expires(), x.expired(),
+                        x.source())));
+    }
+
+    private static Text scrub(Text t, Secrets secrets) {
+        return new Text(t.key(), t.args().stream().map(secrets::scrub).toList());
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {

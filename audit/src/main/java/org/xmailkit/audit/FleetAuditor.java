@@ -15,11 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.MemoryBudget;
 
 /**
  * Audits many servers in parallel, bounded by the number of cores. A server that cannot be read, or on which a rule
- * fails, becomes a failed entry; the others go on. Results keep the order the servers were given in, whatever order
- * the threads finish in.
+ * fails, becomes a failed entry; the others go on. A server too big to run beside others ({@link MemoryBudget}),
+ * or one that ran out of memory beside others, is audited alone after the rest, with the whole heap; if it still
+ * does not fit it fails ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same.
+ * Results keep the order the servers were given in, whatever order the threads finish in.
  */
 public final class FleetAuditor {
 
@@ -65,17 +68,30 @@ public final class FleetAuditor {
                 t.setDaemon(true);
                 return t;
             });
+            List<Boolean> alone = MemoryBudget.alone(servers, n);
             try {
                 List<Future<ServerAudit>> futures = new ArrayList<>(servers.size());
-                for (Path p : servers) {
-                    futures.add(pool.submit(() -> {
+                for (int i = 0; i < servers.size(); i++) {
+                    Path p = servers.get(i);
+                    futures.add(alone.get(i) ? null : pool.submit(() -> {
                         ServerAudit s = one(p, options);
-                        progress.accept(s);
+                        if (!outOfMemory(s) || n == 1) {
+                            progress.accept(s);
+                        }
                         return s;
                     }));
                 }
                 for (Future<ServerAudit> f : futures) {
-                    out.add(f.get());
+                    out.add(f == null ? null : f.get());
+                }
+                // Then, one at a time: the servers too big to run beside others, and those that ran out of memory
+                // while others ran beside them.
+                for (int i = 0; i < out.size(); i++) {
+                    if (out.get(i) == null || (n > 1 && outOfMemory(out.get(i)))) {
+                        ServerAudit s = one(servers.get(i), options);
+                        progress.accept(s);
+                        out.set(i, s);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -105,9 +121,16 @@ public final class FleetAuditor {
             return new ServerAudit.Audited(auditor.audit(MailRoot.open(path), options));
         } catch (InputException e) {
             return new ServerAudit.Unreadable(path, e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            // What this server holds is unreachable once it is given up, so the run can go on.
+            return new ServerAudit.Unreadable(path, InputException.outOfMemory(path));
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
             return new ServerAudit.Crashed(path, e);
         }
+    }
+
+    private static boolean outOfMemory(ServerAudit s) {
+        return s instanceof ServerAudit.Unreadable u && u.error().reason() == InputException.Reason.OUT_OF_MEMORY;
     }
 
     private static List<Waivers.Waiver> unused(Waivers waivers, List<ServerAudit> servers) {

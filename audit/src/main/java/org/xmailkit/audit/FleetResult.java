@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.xmailkit.model.InputException;
 
 /**
  * The audit of a set of servers.
@@ -14,9 +15,10 @@ import java.util.Objects;
  * @param options       the options used
  * @param servers       one entry per server, in the order the servers were given and found
  * @param unusedWaivers waiver-file entries that matched no finding on any server
+ * @param skipped       what the search for servers could not look into (see {@code MailRoots.Discovery})
  */
 public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions options, List<ServerAudit> servers,
-                          List<Waivers.Waiver> unusedWaivers) {
+                          List<Waivers.Waiver> unusedWaivers, List<InputException> skipped) {
 
     public FleetResult {
         Objects.requireNonNull(scanRoot, "scanRoot");
@@ -24,6 +26,29 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
         rules = List.copyOf(rules);
         servers = List.copyOf(servers);
         unusedWaivers = List.copyOf(unusedWaivers);
+        skipped = List.copyOf(skipped);
+    }
+
+    /**
+     * A result with nothing skipped by the search.
+     *
+     * @param scanRoot      the directory paths are shown relative to
+     * @param rules         the rules that were run
+     * @param options       the options used
+     * @param servers       one entry per server
+     * @param unusedWaivers waiver-file entries that matched no finding
+     */
+    public FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions options, List<ServerAudit> servers,
+                       List<Waivers.Waiver> unusedWaivers) {
+        this(scanRoot, rules, options, servers, unusedWaivers, List.of());
+    }
+
+    /**
+     * @param missed what the search for servers could not look into
+     * @return this result with it
+     */
+    public FleetResult withSkipped(List<InputException> missed) {
+        return new FleetResult(scanRoot, rules, options, servers, unusedWaivers, missed);
     }
 
     /** @return the results of the servers that were audited, in order */
@@ -37,9 +62,12 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
         return servers.stream().filter(ServerAudit::failed).toList();
     }
 
-    /** @return whether some server failed or some file of an audited server could not be read */
+    /**
+     * @return whether some server failed, some file of an audited server could not be read, or the search for
+     *         servers skipped something
+     */
     public boolean incomplete() {
-        return !failed().isEmpty() || audited().stream().anyMatch(r -> !r.readErrors().isEmpty());
+        return !failed().isEmpty() || !skipped.isEmpty() || audited().stream().anyMatch(r -> !r.readErrors().isEmpty());
     }
 
     /**

@@ -2,8 +2,10 @@ package org.xmailkit.audit;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.model.Entry;
@@ -202,13 +204,19 @@ public final class VersionDetector {
      */
     private static void extraTokens(ServerTab tab, List<Clue> out) {
         List<TabRecord> records = tab.document().dataRecords();
+        // The two-token lines of each name, in file order, looked up once per three-token line (not a scan each).
+        Map<String, List<TabRecord>> twoTokens = new HashMap<>();
+        for (TabRecord o : records) {
+            if (o.size() == 2) {
+                twoTokens.computeIfAbsent(o.value(0), k -> new ArrayList<>(1)).add(o);
+            }
+        }
         for (TabRecord r : records) {
             if (r.size() < 3 || r.piece() > 0) {
                 continue;
             }
             String name = r.value(0);
-            Optional<TabRecord> later = records.stream()
-                    .filter(o -> o.line() > r.line() && o.size() == 2 && name.equals(o.value(0))).findFirst();
+            Optional<TabRecord> later = firstAfter(twoTokens.getOrDefault(name, List.of()), r.line());
             if (later.isPresent()) {
                 out.add(new Clue(Bound.BEFORE, V1_24, name, r.line(),
                         Text.of("version.evidence.extraTokensShadowed", name, r.line(), later.get().line())));
@@ -217,6 +225,21 @@ public final class VersionDetector {
                         Text.of("version.evidence.extraTokens", name, r.line(), r.size())));
             }
         }
+    }
+
+    /** @return the first of the records (in line order) on a line after {@code line} */
+    private static Optional<TabRecord> firstAfter(List<TabRecord> inOrder, int line) {
+        int lo = 0;
+        int hi = inOrder.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (inOrder.get(mid).line() > line) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo < inOrder.size() ? Optional.of(inOrder.get(lo)) : Optional.empty();
     }
 
     /** XMailCFG's own names. Returns whether the localized build's settings are present. */

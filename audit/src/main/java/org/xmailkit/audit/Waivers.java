@@ -10,9 +10,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import org.xmailkit.model.FileInput;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.TextEncoding;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * Waivers from a waiver file: each names a rule, a path glob, a required reason and an optional expiry date.
@@ -86,7 +87,7 @@ public record Waivers(List<Waiver> entries) {
      * @throws WaiverException at the first unusable line
      */
     public static Waivers read(Path file, String display, Set<String> rules) throws InputException, WaiverException {
-        return parse(display, FileInput.read(file), rules);
+        return parse(display, SafeReader.forFile(file).read(file, ReadPolicy.TEXT), rules);
     }
 
     /**

@@ -122,15 +122,16 @@ final class AuditCommand implements Command {
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock(), startup);
 
-        List<Path> servers = MailRoots.discover(inputs);
+        MailRoots.Discovery found = MailRoots.discover(inputs);
+        List<Path> servers = found.servers();
         Args.oneServer(startup, servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
         try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())
-                .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build() : null) {
+                .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build() : null) {
             Consumer<ServerAudit> step = progress == null ? s -> { } : s -> progress.step();
-            fleet = fleetAuditor.audit(servers, scanRoot, options, step);
+            fleet = fleetAuditor.audit(servers, scanRoot, options, step).withSkipped(found.skipped());
         }
 
         boolean textOnStdout = format == Format.TEXT && !quiet;
@@ -162,11 +163,15 @@ final class AuditCommand implements Command {
     }
 
     /**
-     * Failed servers, unreadable files and waiver notices as one line each on stderr, when stdout does not already
-     * show them to a person (JSON, SARIF, quiet text); stack traces of internal errors with {@code --verbose}.
+     * What the search skipped, failed servers, unreadable files and waiver notices as one line each on stderr, when
+     * stdout does not already show them to a person (JSON, SARIF, quiet text); stack traces of internal errors with
+     * {@code --verbose}.
      */
     private static void report(FleetResult fleet, CommandContext ctx, boolean lines) {
         PrintStream err = ctx.errors();
+        if (lines) {
+            fleet.skipped().forEach(e -> err.println(OutputTexts.oneLine(fleet, e, ctx.locale())));
+        }
         for (ServerAudit s : fleet.servers()) {
             if (s.failed()) {
                 if (lines) {

@@ -1,12 +1,16 @@
 package org.xmailkit.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -18,6 +22,7 @@ import org.apache.commons.cli.UnrecognizedOptionException;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * Parses {@code xmailkit <command> [options] [operands]}, runs the command and maps every outcome to an
@@ -28,6 +33,8 @@ public final class Cli {
 
     /** The program name used in messages. */
     public static final String PROGRAM = "xmailkit";
+
+    private static final String VERSION = readVersion();
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -154,6 +161,11 @@ public final class Cli {
             ctx.errors().println(PROGRAM + ": " + e.message(ctx.locale()));
             trace(ctx, e);
             return ExitCode.INPUT;
+        } catch (WriteRefusedException e) {
+            // A file the write policy would not write (a link, a file outside, one xmailkit did not write).
+            ctx.errors().println(e.oneLine(ctx.locale()));
+            trace(ctx, e);
+            return ExitCode.INPUT;
         } catch (Exception | Error e) {
             ctx.errors().println(PROGRAM + ": " + ctx.msg("cli.internalError", String.valueOf(e)));
             if (!ctx.verbose()) {
@@ -264,9 +276,21 @@ public final class Cli {
         }
     }
 
-    /** @return the version from the jar manifest, or {@code dev} when run from classes */
+    /** @return the project's version, which the build writes into {@code version.properties} */
     public static String version() {
-        String v = Cli.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return VERSION;
+    }
+
+    private static String readVersion() {
+        Properties p = new Properties();
+        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("version.properties is missing from the classpath");
+            }
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p.getProperty("version");
     }
 }

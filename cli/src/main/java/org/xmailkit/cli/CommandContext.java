@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.TerminalStream;
 
 /**
  * What a command runs with: output streams, the language, whether stdout is a terminal, the clock and the working
@@ -47,13 +48,24 @@ public record CommandContext(OutputStream out, OutputStream err, Charset textCha
         Objects.requireNonNull(workingDir, "workingDir");
     }
 
-    /** @return standard output for text, in the text encoding, auto-flushing */
-    public PrintStream text() {
-        return new PrintStream(out, true, textCharset);
+    /**
+     * @return standard output for text, in the text encoding, auto-flushing; every control character printed is
+     *         shown escaped ({@link TerminalStream})
+     */
+    public TerminalStream text() {
+        return new TerminalStream(out, textCharset, true);
     }
 
-    /** @return standard error for text */
-    public PrintStream errors() {
+    /** @return standard error for text, escaped as {@link #text()} */
+    public TerminalStream errors() {
+        return new TerminalStream(err, textCharset, true);
+    }
+
+    /**
+     * @return standard error without escaping, for a progress bar's own control characters only: nothing read from
+     *         input may be printed on it
+     */
+    public PrintStream progress() {
         return new PrintStream(err, true, textCharset);
     }
 

@@ -2,11 +2,12 @@ package org.xmailkit.cli;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -33,6 +34,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WritePolicy;
 
 /**
  * Creates the demo fleet's TLS material when the demo runs, so that no key is ever shipped: an expired self-signed
@@ -53,6 +56,7 @@ final class DemoCertificates {
      * @throws IOException when a file cannot be written
      */
     static void generate(Path fleet, Clock clock) throws IOException {
+        SafeWriter w = WritePolicy.STANDARD.writerFor(fleet);
         try {
             Instant now = clock.instant();
             // sapporo: self-signed, expired for more than a year, RSA 1024 with SHA-1, key readable by everyone.
@@ -60,7 +64,7 @@ final class DemoCertificates {
             X509Certificate s = sign("CN=mail.sapporo.example.jp,O=Sapporo Example,C=JP", sapporo,
                     "CN=mail.sapporo.example.jp,O=Sapporo Example,C=JP", sapporo.getPrivate(), "SHA1withRSA",
                     now.minus(DAY.multipliedBy(1500)), now.minus(DAY.multipliedBy(400)), List.of(), false);
-            write(fleet.resolve("sapporo-124"), List.of(s), sapporo.getPrivate(), "rw-r--r--");
+            write(w, fleet.resolve("sapporo-124"), List.of(s), sapporo.getPrivate(), "rw-r--r--");
 
             // kyoto: signed by a private CA, expires in 20 days, names cover mail. but not the smtp. HELO name.
             // CA keys are EC: quick to make, and how a private CA is set up today.
@@ -72,7 +76,7 @@ final class DemoCertificates {
             X509Certificate k = sign("CN=mail.kyoto.example.jp,O=Kyoto Example,C=JP", kyoto, kyotoCaName,
                     kyotoCa.getPrivate(), "SHA256withECDSA", now.minus(DAY.multipliedBy(345)),
                     now.plus(DAY.multipliedBy(20)), List.of("mail.kyoto.example.jp", "kyoto.example.jp"), false);
-            write(fleet.resolve("kyoto-xmailcfg"), List.of(k, kca), kyoto.getPrivate(), "rw-------");
+            write(w, fleet.resolve("kyoto-xmailcfg"), List.of(k, kca), kyoto.getPrivate(), "rw-------");
 
             // kobe: leaf, intermediate and private root in order, ECDSA P-256, 90 days, names match.
             KeyPair root = ec();
@@ -87,7 +91,7 @@ final class DemoCertificates {
             X509Certificate kb = sign("CN=mail.kobe.example.jp,O=Kobe Example,C=JP", kobe, interName,
                     inter.getPrivate(), "SHA256withECDSA", now.minus(DAY.multipliedBy(10)),
                     now.plus(DAY.multipliedBy(80)), List.of("mail.kobe.example.jp", "kobe.example.jp"), false);
-            write(fleet.resolve("kobe-127"), List.of(kb, ic, rc), kobe.getPrivate(), "rw-------");
+            write(w, fleet.resolve("kobe-127"), List.of(kb, ic, rc), kobe.getPrivate(), "rw-------");
 
             // naha: an EC certificate installed with the key of another one.
             KeyPair naha = ec();
@@ -96,7 +100,7 @@ final class DemoCertificates {
                     "CN=mail.naha.example.jp,O=Naha Example,C=JP", naha.getPrivate(), "SHA256withECDSA",
                     now.minus(DAY.multipliedBy(30)), now.plus(DAY.multipliedBy(335)),
                     List.of("mail.naha.example.jp"), false);
-            write(fleet.resolve("naha-126"), List.of(n), other.getPrivate(), "rw-------");
+            write(w, fleet.resolve("naha-126"), List.of(n), other.getPrivate(), "rw-------");
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException("cannot create the demo certificates: " + e.getMessage(), e);
         }
@@ -135,8 +139,8 @@ final class DemoCertificates {
                 b.build(new JcaContentSignerBuilder(algorithm).build(issuerKey)));
     }
 
-    private static void write(Path mailRoot, List<X509Certificate> chain, PrivateKey key, String permissions)
-            throws IOException {
+    private static void write(SafeWriter out, Path mailRoot, List<X509Certificate> chain, PrivateKey key,
+                              String permissions) throws IOException {
         StringWriter certs = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(certs)) {
             for (X509Certificate c : chain) {
@@ -153,15 +157,14 @@ final class DemoCertificates {
                 w.writeObject(new JcaPKCS8Generator(key, null));
             }
         }
-        Files.writeString(mailRoot.resolve("server.cert"), certs.toString(), StandardCharsets.US_ASCII);
+        out.write(mailRoot.resolve("server.cert"), certs.toString().getBytes(StandardCharsets.US_ASCII));
         Path keyFile = mailRoot.resolve("server.key");
-        Files.writeString(keyFile, k.toString(), StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            // Windows: no POSIX permissions; the key-permission check has nothing to report there either.
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        out.write(keyFile, k.toString().getBytes(StandardCharsets.US_ASCII));
+        PosixFileAttributeView view = Files.getFileAttributeView(keyFile, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        // Windows has no POSIX permissions; the key-permission check has nothing to report there either.
+        if (view != null) {
+            view.setPermissions(PosixFilePermissions.fromString(permissions));
         }
     }
 }

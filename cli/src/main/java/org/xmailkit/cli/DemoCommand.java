@@ -11,6 +11,9 @@ import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WriteManifest;
+import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -60,11 +63,11 @@ final class DemoCommand implements Command {
         } else {
             out = Files.createTempDirectory("xmailkit-report-");
         }
-        ReportRun.checkOut(out, ctx);
+        WriteManifest report = ReportRun.checkOut(out, ctx);
         Path fleet = extract(Files.createTempDirectory("xmailkit-demo-fleet-"));
         DemoCertificates.generate(fleet, ctx.clock());
         ctx.text().println(ctx.msg("demo.fleet", fleet));
-        FleetReport.Result r = ReportRun.run(inputs(fleet), out, options, ctx);
+        FleetReport.Result r = ReportRun.run(inputs(fleet), report, options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("demo.open"));
         ctx.text().println(r.index().toAbsolutePath().normalize());
@@ -88,21 +91,21 @@ final class DemoCommand implements Command {
      * @throws IOException when a file cannot be read or written
      */
     static Path extract(Path dir) throws IOException {
+        SafeWriter w = WritePolicy.STANDARD.writerFor(dir);
         for (String name : index()) {
             Path target = dir.resolve(name).normalize();
             if (!target.startsWith(dir)) {
                 throw new IllegalStateException("demo index names a path outside the fleet: " + name);
             }
             if (name.endsWith("/")) {
-                Files.createDirectories(target);
+                w.directory(target);
                 continue;
             }
             try (InputStream in = DemoCommand.class.getResourceAsStream(FLEET + name)) {
                 if (in == null) {
                     throw new IllegalStateException("demo file missing from the jar: " + name);
                 }
-                Files.createDirectories(target.getParent());
-                Files.write(target, in.readAllBytes());
+                w.write(target, in.readAllBytes());
             }
         }
         return dir;

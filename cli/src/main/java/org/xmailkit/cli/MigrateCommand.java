@@ -23,7 +23,6 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.Text;
-import org.xmailkit.migrate.AtomicWriter;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
 import org.xmailkit.migrate.BatchResult;
@@ -37,7 +36,9 @@ import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerOutcome;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.WritePolicy;
 
 /**
  * {@code xmailkit migrate PATHS...}: plans the migration of each server to 1.27 (or the localized 1.27) and prints
@@ -47,16 +48,16 @@ import org.xmailkit.model.XMailVersion;
 final class MigrateCommand implements Command {
 
     private final Migrator migrator;
-    private final AtomicWriter writer;
+    private final WritePolicy policy;
 
     MigrateCommand() {
-        this(new Migrator(), new AtomicWriter());
+        this(new Migrator(), WritePolicy.STANDARD);
     }
 
-    /** For tests: another migrator (audit rules) or a writer with injected failures. */
-    MigrateCommand(Migrator migrator, AtomicWriter writer) {
+    /** For tests: another migrator (audit rules), or a write policy with injected failures or a short lock wait. */
+    MigrateCommand(Migrator migrator, WritePolicy policy) {
         this.migrator = migrator;
-        this.writer = writer;
+        this.policy = policy;
     }
 
     @Override
@@ -106,7 +107,7 @@ final class MigrateCommand implements Command {
                 Runtime.getRuntime().availableProcessors());
         BatchResult result;
         try (Progress progress = new Progress(ctx, jobs.size() > 1)) {
-            result = new BatchMigrator(migrator, writer).run(jobs, batch, progress);
+            result = new BatchMigrator(migrator, policy).run(jobs, batch, progress);
         }
         List<ServerOutcome> all = new ArrayList<>(failedEarly);
         all.addAll(result.outcomes());
@@ -249,7 +250,12 @@ final class MigrateCommand implements Command {
             }
             List<Path> servers;
             try {
-                servers = MailRoots.discover(List.of(input));
+                MailRoots.Discovery found = MailRoots.discover(List.of(input));
+                servers = found.servers();
+                // What the search could not look into fails like a server: named, and the run exits 4.
+                for (InputException e : found.skipped()) {
+                    failed.add(ServerOutcome.failed(e.path(), e::oneLine, e));
+                }
             } catch (InputException e) {
                 failed.add(ServerOutcome.failed(input, e::oneLine, e));
                 continue;
@@ -373,7 +379,7 @@ final class MigrateCommand implements Command {
             case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
             case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
                     ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
-            case REMOVE -> c.name() + " = " + (c.secret() ? ctx.msg("migrate.hidden") : quote(c.oldValue()));
+            case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
             case COMMENT -> c.newValue();
         };
         return where + kind + what;
@@ -400,6 +406,12 @@ final class MigrateCommand implements Command {
         if (r.resumed() > 0) {
             s += " " + ctx.msg("migrate.summary.resumed", r.resumed());
         }
+        long partly = r.outcomes().stream()
+                .filter(o -> o.status() == ServerOutcome.Status.FAILED && !o.written().isEmpty()).count();
+        if (partly > 0) {
+            s += " " + ctx.msg(mode == BatchMigrator.Mode.ROLLBACK ? "migrate.summary.partlyRestored"
+                    : "migrate.summary.partlyWritten", partly);
+        }
         return s;
     }
 
@@ -418,7 +430,7 @@ final class MigrateCommand implements Command {
         public synchronized void started(int total) {
             if (wanted) {
                 bar = new ProgressBarBuilder().setTaskName(ctx.msg("migrate.progress")).setInitialMax(total)
-                        .setConsumer(new ConsoleProgressBarConsumer(ctx.errors())).clearDisplayOnFinish().build();
+                        .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build();
             }
         }
 

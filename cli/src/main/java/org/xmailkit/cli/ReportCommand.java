@@ -40,8 +40,7 @@ final class ReportCommand implements Command {
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
-        ReportRun.checkOut(out, ctx);
-        FleetReport.Result r = ReportRun.run(inputs, out, options, ctx);
+        FleetReport.Result r = ReportRun.run(inputs, ReportRun.checkOut(out, ctx), options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
         return code;

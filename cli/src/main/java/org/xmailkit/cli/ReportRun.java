@@ -15,6 +15,10 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.TerminalStream;
+import org.xmailkit.model.fs.WriteManifest;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.FleetReport;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Migrator;
@@ -64,17 +68,20 @@ final class ReportRun {
     }
 
     /**
+     * Opens the output directory, before anything else is done: new, empty, or holding an earlier report whose
+     * files are unchanged.
+     *
      * @param out the output directory as given
      * @param ctx the context
-     * @throws UsageException when it holds files that are not an xmailkit report
+     * @return the directory, with what earlier reports wrote there
+     * @throws UsageException when it may not be written to (files xmailkit did not write, a changed file, a link)
+     * @throws IOException    when it cannot be read
      */
-    static void checkOut(Path out, CommandContext ctx) throws UsageException {
+    static WriteManifest checkOut(Path out, CommandContext ctx) throws UsageException, IOException {
         try {
-            if (!SiteWriter.usable(out)) {
-                throw new UsageException(ctx.msg("report.outBusy", out));
-            }
-        } catch (IOException e) {
-            throw new UsageException(ctx.msg("report.outBusy", out));
+            return SiteWriter.directory(out, WritePolicy.STANDARD);
+        } catch (WriteRefusedException e) {
+            throw new UsageException(e.oneLine(ctx.locale()));
         }
     }
 
@@ -82,17 +89,19 @@ final class ReportRun {
      * Audits and plans every server found under the inputs and writes the report.
      *
      * @param inputs  the paths given (directories are searched for MailRoots)
-     * @param out     the output directory
+     * @param out     the output directory, from {@link #checkOut}
      * @param options the audit options
      * @param ctx     the context
      * @return the result
      * @throws InputException when an input is missing or holds no MailRoot
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
      * @throws IOException    when the report cannot be written
-     * @throws UsageException when a command line given applies to more than one server
      */
-    static FleetReport.Result run(List<Path> inputs, Path out, AuditOptions options, CommandContext ctx)
-            throws InputException, IOException, UsageException {
-        List<Path> servers = MailRoots.discover(inputs);
+    static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
+            throws InputException, UsageException, IOException {
+        MailRoots.Discovery found = MailRoots.discover(inputs);
+        List<Path> servers = found.servers();
         Args.oneServer(options.startup(), servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
@@ -101,17 +110,21 @@ final class ReportRun {
         FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
-        PrintStream err = ctx.errors();
+        TerminalStream err = ctx.errors();
         int total = servers.size();
-        FleetReport.Result r = report.run(servers, scanRoot, out, done -> {
-            if (ctx.terminal()) {
-                err.print("\r" + ctx.msg("report.progress", done, total));
-                if (done == total) {
-                    err.println();
+        try {
+            return report.run(servers, found.skipped(), scanRoot, out, done -> {
+                if (ctx.terminal()) {
+                    err.raw("\r");
+                    err.print(ctx.msg("report.progress", done, total));
+                    if (done == total) {
+                        err.println();
+                    }
                 }
-            }
-        });
-        return r;
+            });
+        } catch (WriteRefusedException e) {
+            throw new UsageException(e.oneLine(ctx.locale()));
+        }
     }
 
     /**
@@ -119,7 +132,7 @@ final class ReportRun {
      *
      * @param r   the result
      * @param ctx the context
-     * @return {@link ExitCode#PARTIAL} when some server failed, else {@link ExitCode#OK}
+     * @return {@link ExitCode#PARTIAL} when some server failed or some file was not read, else {@link ExitCode#OK}
      */
     static ExitCode summarise(FleetReport.Result r, CommandContext ctx) {
         PrintStream out = ctx.text();
@@ -141,7 +154,9 @@ final class ReportRun {
         for (String f : r.failures()) {
             err.println(f);
         }
-        return r.failures().isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
+        // A file not read (a link leaving the MailRoot, a FIFO, over a bound) leaves the report incomplete, as the
+        // audit says with the same exit code.
+        return r.failures().isEmpty() && !r.fleet().incomplete() ? ExitCode.OK : ExitCode.PARTIAL;
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.xmailkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -26,10 +25,13 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Printable;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.report.JsonDocument;
 
 /**
  * {@code xmailkit show}: the effective configuration, like {@code postconf -n}: each variable XMail 1.27 would
@@ -70,13 +72,15 @@ final class ShowCommand implements Command {
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs) {
             try {
-                for (Path p : MailRoots.discover(List.of(input))) {
+                MailRoots.Discovery found = MailRoots.discover(List.of(input));
+                for (Path p : found.servers()) {
                     try {
                         roots.add(MailRoot.open(p));
                     } catch (InputException e) {
                         failures.add(e);
                     }
                 }
+                failures.addAll(found.skipped());
             } catch (InputException e) {
                 failures.add(e);
             }
@@ -95,7 +99,7 @@ final class ShowCommand implements Command {
             err.println(e.oneLine(ctx.locale()));
         }
         if (format.equals("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = JsonDocument.mapper();
             ArrayNode arr = mapper.createArrayNode();
             for (int i = 0; i < roots.size(); i++) {
                 ObjectNode server = json(mapper, View.of(roots.get(i), all), ctx.locale());
@@ -223,7 +227,7 @@ final class ShowCommand implements Command {
             for (Entry e : view.ignored()) {
                 Variable v = tab.catalog().get(e.name());
                 String target = v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf();
-                out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, v, e.value()))
+                out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, e.name(), e.value()))
                         + "  # " + ctx.msg("show.line", e.line()) + "; " + ctx.msg("show.role." + v.role().name(), target));
             }
         }
@@ -254,7 +258,7 @@ final class ShowCommand implements Command {
             notes.add(choice.map(c -> f.label(locale) + ": " + c).orElse(f.label(locale)));
         });
         if (e.reading() != Effective.Reading.AS_WRITTEN) {
-            notes.add(ctx.msg("show.reading." + e.reading().name(), tab.printable(e.written())));
+            notes.add(ctx.msg("show.reading." + e.reading().name(), shownValue(tab, e.name(), e.written())));
         }
         if (e.differsFromDefault()) {
             String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
@@ -281,7 +285,7 @@ final class ShowCommand implements Command {
         if (e.value() == null) {
             return "";
         }
-        return quoteIfNeeded(tab.printable(e.value()));
+        return quoteIfNeeded(shownValue(tab, e.name(), e.value()));
     }
 
     private static String quoteIfNeeded(String s) {
@@ -291,17 +295,9 @@ final class ShowCommand implements Command {
         return s;
     }
 
-    /** Values of removed variables that held credentials are masked (DynDnsSetup: server,port,GET[,user,password]). */
-    private static String shownValue(ServerTab tab, Variable v, String value) {
-        String printable = tab.printable(value);
-        if (v.name().equals("DynDnsSetup")) {
-            String[] parts = printable.split(",", -1);
-            if (parts.length >= 5) {
-                parts[4] = "****";
-                return String.join(",", parts);
-            }
-        }
-        return printable;
+    /** A value as {@link Secrets#value} allows it to be shown, control characters escaped. */
+    private static String shownValue(ServerTab tab, String name, String value) {
+        return value == null ? null : Printable.of(Secrets.value(name, Entry.decode(value, tab.charset())));
     }
 
     // ------------------------------------------------------------------ json
@@ -322,11 +318,11 @@ final class ShowCommand implements Command {
                 Effective e = r.effective();
                 ObjectNode s = settings.addObject();
                 s.put("name", tab.printable(r.name()));
-                s.put("value", e.value() == null ? null : tab.printable(e.value()));
+                s.put("value", shownValue(tab, r.name(), e.value()));
                 s.put("origin", e.origin().name().toLowerCase(Locale.ROOT));
                 if (e.isSet()) {
                     s.put("line", e.line());
-                    s.put("written", tab.printable(e.written()));
+                    s.put("written", shownValue(tab, r.name(), e.written()));
                 } else {
                     s.putNull("line");
                     s.putNull("written");
@@ -346,7 +342,7 @@ final class ShowCommand implements Command {
             Variable v = tab.catalog().get(e.name());
             ObjectNode n = ignored.addObject();
             n.put("name", tab.printable(e.name()));
-            n.put("value", shownValue(tab, v, e.value()));
+            n.put("value", shownValue(tab, e.name(), e.value()));
             n.put("line", e.line());
             n.put("role", v.role().name().toLowerCase(Locale.ROOT));
             n.put("xmailReads", v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf());

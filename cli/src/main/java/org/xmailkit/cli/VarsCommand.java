@@ -1,7 +1,6 @@
 package org.xmailkit.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -15,6 +14,7 @@ import org.apache.commons.cli.Options;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.report.JsonDocument;
 
 /**
  * {@code xmailkit vars [NAME]}: the variable catalogue as a table, or everything known about one name (type,
@@ -55,7 +55,7 @@ final class VarsCommand implements Command {
             chosen = List.of(lookup(catalog, args.get(0), ctx));
         }
         if (format.equals("json")) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper mapper = JsonDocument.mapper();
             ArrayNode arr = mapper.createArrayNode();
             chosen.forEach(v -> arr.add(json(mapper, v)));
             PrintStream out = ctx.utf8();
@@ -178,6 +178,7 @@ final class VarsCommand implements Command {
         o.put("replacedBy", v.replacedBy().isEmpty() ? null : v.replacedBy());
         o.put("aliasOf", v.aliasOf().isEmpty() ? null : v.aliasOf());
         o.put("security", v.security().name().toLowerCase(Locale.ROOT));
+        o.put("secret", v.secret());
         o.put("readBy127", v.readBy127());
         XMailCfgField f = v.xmailcfg();
         if (f == null) {

@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.migrate.AtomicWriter;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.TextEncoding;
+import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.testing.MailRootFixture;
 
 /** {@code xmailkit migrate} end to end, in process: dry run, --write, rerun, --rollback, --out, batch errors. */
@@ -94,7 +94,7 @@ class MigrateCommandTest {
         assertEquals("\"partner.example\"\t\"mx1.partner.example;mx2.partner.example\"\n",
                 Files.readString(root.resolve("smtpfwd.tab")));
         assertEquals(List.of("server.tab", "server.tab.xmailkit-20250301T100000Z.bak", "server.tab.xmailkit-journal",
-                "smtpfwd.tab", "smtpfwd.tab.xmailkit-20250301T100000Z.bak"), files(root));
+                "server.tab.xmailkit-lock", "smtpfwd.tab", "smtpfwd.tab.xmailkit-20250301T100000Z.bak"), files(root));
         assertArrayEquals(before, Files.readAllBytes(root.resolve("server.tab.xmailkit-20250301T100000Z.bak")));
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22"));
@@ -236,7 +236,7 @@ class MigrateCommandTest {
     @Test
     void aWriteTheFileSystemRefusesIsOneClearLineAndLeavesTheOriginal() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("s1")).serverTab(V122).write();
-        AtomicWriter denied = new AtomicWriter((stage, target) -> {
+        WritePolicy denied = WritePolicy.withHook((stage, target) -> {
             throw new AccessDeniedException(target.toString());
         });
         CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,

@@ -1,5 +1,9 @@
 package org.xmailkit.it;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +12,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Fleets of MailRoots for the container tests, under target/it (not a JUnit temporary directory: the container's
@@ -104,6 +111,19 @@ final class Fleets {
     }
 
     /**
+     * Asserts that two trees hold the same files with the same bytes (all differences reported at once).
+     *
+     * @param expected {@link #contents} of the expected tree
+     * @param actual   {@link #contents} of the tree to check
+     */
+    static void assertSameContents(SortedMap<String, byte[]> expected, SortedMap<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet(), "the files of the tree");
+        List<Executable> same = new ArrayList<>();
+        expected.forEach((file, bytes) -> same.add(() -> assertArrayEquals(bytes, actual.get(file), file)));
+        assertAll(same);
+    }
+
+    /**
      * @param path a file or directory
      * @return its owner as {@code uid:gid}, the form {@link InContainer#user} takes
      */
@@ -115,7 +135,11 @@ final class Fleets {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /**
+     * @param bytes any bytes
+     * @return their SHA-256, in lower-case hex
+     */
+    static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -24,10 +24,10 @@ import org.testcontainers.containers.startupcheck.StartupCheckStrategy;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * One run of the packaged xmailkit in a fresh container of {@link XmailkitImage}: the image's entry point with
- * the given arguments, on the host's network, as the image's non-root user unless told otherwise. The run ends
- * when the program exits; its exit code, exact output bytes and the container's file-system changes are kept and
- * the container is removed.
+ * One run of the packaged xmailkit in a fresh container of {@link XmailkitImage} (or of another image): the
+ * image's entry point with the given arguments, on the host's network, as the image's non-root user unless told
+ * otherwise. The run ends when the program exits; its exit code, exact output bytes and the container's
+ * file-system changes are kept and the container is removed.
  */
 final class InContainer {
 
@@ -38,6 +38,8 @@ final class InContainer {
     private final Map<String, String> env = new LinkedHashMap<>();
     private final List<Bind> binds = new ArrayList<>();
     private final List<String> mountPoints = new ArrayList<>();
+    private final Map<String, String> tmpfs = new LinkedHashMap<>();
+    private String image;
     private List<String> entrypoint;
     private String user;
     private String workingDir;
@@ -48,11 +50,22 @@ final class InContainer {
     }
 
     /**
-     * @param args the arguments after {@code xmailkit}
+     * @param args the arguments after {@code xmailkit}; none for the image's default command
      * @return a run of the image's entry point
      */
     static InContainer xmailkit(String... args) {
         return new InContainer(Arrays.asList(args));
+    }
+
+    /**
+     * @param program a program in the container, run instead of the entry point (e.g. an unpacked launcher)
+     * @param args    its arguments
+     * @return a run of the program
+     */
+    static InContainer program(String program, String... args) {
+        InContainer run = new InContainer(Arrays.asList(args));
+        run.entrypoint = List.of(program);
+        return run;
     }
 
     /**
@@ -117,6 +130,25 @@ final class InContainer {
         return this;
     }
 
+    /**
+     * @param image an image to run instead of the product image (which is then not built)
+     * @return this run
+     */
+    InContainer image(String image) {
+        this.image = image;
+        return this;
+    }
+
+    /**
+     * @param path a directory in the container that becomes an empty, writable in-memory file system
+     * @return this run
+     */
+    InContainer tmpfs(String path) {
+        tmpfs.put(path, "rw,exec,size=256m");
+        mountPoints.add(path);
+        return this;
+    }
+
     /** @return this run, with the container's root file system read-only: a write outside the mounts fails */
     InContainer readOnlyRootFs() {
         this.readOnlyRoot = true;
@@ -125,13 +157,15 @@ final class InContainer {
 
     /** @return the outcome, once the program has exited */
     CliRun run() {
-        String image = XmailkitImage.name();
-        try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))) {
+        String name = image != null ? image : XmailkitImage.name();
+        try (GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(name))) {
             c.withNetworkMode("host")
                     .withEnv(env)
                     .withStartupCheckStrategy(new Exited().withTimeout(Duration.ofMinutes(2)))
                     .withCreateContainerCmdModifier(cmd -> {
-                        cmd.withCmd(args);
+                        if (!args.isEmpty()) {
+                            cmd.withCmd(args);
+                        }
                         if (entrypoint != null) {
                             cmd.withEntrypoint(entrypoint);
                         }
@@ -142,7 +176,7 @@ final class InContainer {
                             cmd.withWorkingDir(workingDir);
                         }
                         // The local log driver keeps output bytes as written (json-file would re-encode them).
-                        cmd.getHostConfig().withBinds(binds).withReadonlyRootfs(readOnlyRoot)
+                        cmd.getHostConfig().withBinds(binds).withTmpFs(tmpfs).withReadonlyRootfs(readOnlyRoot)
                                 .withLogConfig(new LogConfig(LogConfig.LoggingType.LOCAL));
                     });
             c.start();

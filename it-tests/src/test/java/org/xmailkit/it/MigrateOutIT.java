@@ -1,7 +1,6 @@
 package org.xmailkit.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -61,11 +59,7 @@ class MigrateOutIT {
         assertEquals(before, Fleets.snapshot(fleet), "the input changed in process");
 
         SortedMap<String, byte[]> inContainer = Fleets.contents(containerOut);
-        SortedMap<String, byte[]> inProcess = Fleets.contents(localOut);
-        assertEquals(inProcess.keySet(), inContainer.keySet(), "the files of the migrated tree");
-        List<Runnable> same = new ArrayList<>();
-        inProcess.forEach((file, bytes) -> same.add(() -> assertArrayEquals(bytes, inContainer.get(file), file)));
-        assertAll(same.stream().map(r -> r::run));
+        Fleets.assertSameContents(Fleets.contents(localOut), inContainer);
 
         // The same plan and diff on standard output, paths aside.
         assertEquals(local.stdout().replace(localOut.toString(), OUT).replace(fleet.toString(), InContainer.FLEET),

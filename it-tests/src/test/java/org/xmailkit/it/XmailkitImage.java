@@ -9,21 +9,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /**
- * The xmailkit image (cli/src/main/docker/Dockerfile with the shaded jar), built once per test run and shared by
- * every test. The image is kept after the run so that Docker's layer cache keeps later builds to the jar layer.
- * Each checkout has its own tag, so that two checkouts testing on one engine at the same time never run each
- * other's build; a checkout's earlier build, untagged by the next one, is removed then.
+ * The images of the release's Dockerfile, built from the unpacked release zip as a user builds them, once per
+ * test run and shared by every test: the product ({@link #name()}) and its first stage, a Debian with nothing but
+ * a Java 17 runtime and no bash ({@link #runtime()}). The images are kept after the run so that Docker's layer
+ * cache keeps later builds to the release layers. Each checkout has its own tags, so that two checkouts testing
+ * on one engine at the same time never run each other's build; a checkout's earlier build, untagged by the next
+ * one, is removed then.
  */
 final class XmailkitImage {
 
-    /** The repository part of the image's name. */
+    /** The repository part of the product image's name. */
     static final String REPOSITORY = "xmailkit-it";
 
     /** The image's user (see the Dockerfile). */
@@ -32,33 +36,62 @@ final class XmailkitImage {
     /** That user's uid. */
     static final String UID = "10001";
 
-    /** A label on the image, to find older builds of it. */
+    /** The Dockerfile's first stage: the Java runtime the product is built on. */
+    static final String RUNTIME_STAGE = "runtime";
+
+    /** A label on the images, to find older builds of them. */
     private static final String LABEL = "org.xmailkit.it";
 
-    private static String built;
-    private static RuntimeException failed;
+    private static final Map<String, String> BUILT = new HashMap<>();
+    private static final Map<String, RuntimeException> FAILED = new HashMap<>();
 
     private XmailkitImage() {
     }
 
     /**
-     * Builds the image on first use (or fails the same way every time after a failed build).
+     * Builds the product image on first use (or fails the same way every time after a failed build).
      *
      * @return the image name
      */
-    static synchronized String name() {
+    static String name() {
+        return image(REPOSITORY, null);
+    }
+
+    /** @return the runtime stage's image: Debian, a Java 17 runtime, the Japanese locale, no bash */
+    static String runtime() {
+        return image(REPOSITORY + "-" + RUNTIME_STAGE, RUNTIME_STAGE);
+    }
+
+    /** @return the image the Dockerfile starts from, e.g. debian:bookworm-slim: no Java at all */
+    static String base() {
         Prerequisites.require(dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
-        if (built != null) {
-            return built;
+        try {
+            for (String line : Files.readAllLines(Release.unpacked().resolve("Dockerfile"))) {
+                String[] words = line.trim().split("\\s+");
+                if (words.length >= 2 && words[0].equalsIgnoreCase("FROM")) {
+                    return words[1];
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (failed != null) {
-            throw failed;
+        throw new IllegalStateException("no FROM in the release's Dockerfile");
+    }
+
+    private static synchronized String image(String repository, String target) {
+        Prerequisites.require(dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
+        if (BUILT.containsKey(repository)) {
+            return BUILT.get(repository);
+        }
+        if (FAILED.containsKey(repository)) {
+            throw FAILED.get(repository);
         }
         try {
-            built = build();
-            return built;
+            String name = build(repository, target);
+            BUILT.put(repository, name);
+            return name;
         } catch (RuntimeException e) {
-            failed = e;
+            FAILED.put(repository, e);
             throw e;
         }
     }
@@ -75,18 +108,21 @@ final class XmailkitImage {
         }
     }
 
-    private static String build() {
-        Path dockerfile = Path.of(property("xmailkit.dockerfile"));
-        Path jar = Path.of(property("xmailkit.jar"));
-        if (!Files.isRegularFile(dockerfile) || !Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + dockerfile + " or " + jar + " (run through mvn verify)");
-        }
-        String tag = REPOSITORY + ":" + checkout(dockerfile);
+    private static String build(String repository, String target) {
+        String tag = repository + ":" + checkout(Release.directory());
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
-                .withFileFromPath("Dockerfile", dockerfile)
-                .withFileFromPath("xmailkit.jar", jar)
                 // The engine may have no bridge network; builds and containers use the host's.
                 .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host").withLabels(Map.of(LABEL, "image")));
+        // The build context is the unpacked release, as for a user. (Given file by file rather than with
+        // withDockerfile, which would try to pull the stage name "runtime" from a registry first.)
+        try (Stream<Path> files = Files.list(Release.unpacked())) {
+            files.forEach(f -> image.withFileFromPath(f.getFileName().toString(), f));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (target != null) {
+            image.withTarget(target);
+        }
         for (String proxy : List.of("http_proxy", "https_proxy", "no_proxy")) {
             String value = System.getenv(proxy);
             if (value != null) {
@@ -95,15 +131,15 @@ final class XmailkitImage {
         }
         long start = System.nanoTime();
         String name = image.get();
-        System.out.printf("xmailkit image %s built in %.1f s%n", name, (System.nanoTime() - start) / 1e9);
+        System.out.printf("image %s built in %.1f s%n", name, (System.nanoTime() - start) / 1e9);
         removeOlderBuilds(DockerClientFactory.instance().client());
         return name;
     }
 
-    /** @return a short name for the checkout the Dockerfile is in (a hash of its location) */
-    private static String checkout(Path dockerfile) {
+    /** @return a short name for the checkout the release was built in (a hash of its location) */
+    private static String checkout(Path release) {
         try {
-            byte[] where = dockerfile.toRealPath().toString().getBytes(StandardCharsets.UTF_8);
+            byte[] where = release.toRealPath().toString().getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(where)).substring(0, 12);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -125,16 +161,4 @@ final class XmailkitImage {
         }
     }
 
-    /** @return the project's version, which the packaged jar must report */
-    static String projectVersion() {
-        return property("xmailkit.version");
-    }
-
-    private static String property(String name) {
-        String value = System.getProperty(name);
-        if (value == null) {
-            throw new IllegalStateException("system property " + name + " is not set (run through mvn verify)");
-        }
-        return value;
-    }
 }

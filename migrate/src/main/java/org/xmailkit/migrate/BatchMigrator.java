@@ -21,6 +21,10 @@ import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.MemoryBudget;
+import org.xmailkit.model.fs.WriteLock;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * Migrates many servers in parallel (at most as many at once as there are processors), each on its own: a server
@@ -95,15 +99,15 @@ public final class BatchMigrator {
     }
 
     private final Migrator migrator;
-    private final AtomicWriter writer;
+    private final WritePolicy policy;
 
     /**
      * @param migrator computes each migration
-     * @param writer   writes files atomically
+     * @param policy   how files are written
      */
-    public BatchMigrator(Migrator migrator, AtomicWriter writer) {
+    public BatchMigrator(Migrator migrator, WritePolicy policy) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
-        this.writer = Objects.requireNonNull(writer, "writer");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /**
@@ -111,7 +115,8 @@ public final class BatchMigrator {
      * @param options  how
      * @param listener hears about progress
      * @return one outcome per server, in job order
-     * @throws Error when a worker hits an Error (the batch stops as a killed process would)
+     * @throws Error when a worker hits an Error other than running out of memory (the batch stops as a killed
+     *               process would); a server that runs out of memory is tried once more alone, then fails
      */
     public BatchResult run(List<Job> jobs, Options options, BatchListener listener) {
         listener.started(jobs.size());
@@ -126,16 +131,24 @@ public final class BatchMigrator {
             return t;
         });
         try {
+            List<Boolean> alone = MemoryBudget.alone(jobs.stream().map(Job::server).toList(), threads);
             List<Future<ServerOutcome>> futures = new ArrayList<>();
-            for (Job job : jobs) {
-                futures.add(pool.submit(() -> {
+            for (int j = 0; j < jobs.size(); j++) {
+                Job job = jobs.get(j);
+                futures.add(alone.get(j) ? null : pool.submit(() -> {
                     ServerOutcome o = one(job, options);
-                    listener.finished(o);
+                    if (!outOfMemory(o) || threads == 1) {
+                        listener.finished(o);
+                    }
                     return o;
                 }));
             }
             List<ServerOutcome> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
+                if (futures.get(i) == null) {
+                    out.add(null);
+                    continue;
+                }
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
@@ -155,10 +168,24 @@ public final class BatchMigrator {
                     throw new IllegalStateException("interrupted", e);
                 }
             }
+            // Then, one at a time: the servers too big to run beside others (MemoryBudget), and those that ran out
+            // of memory while others ran beside them.
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i) == null || (threads > 1 && outOfMemory(out.get(i)))) {
+                    ServerOutcome o = one(jobs.get(i), options);
+                    listener.finished(o);
+                    out.set(i, o);
+                }
+            }
             return new BatchResult(out);
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static boolean outOfMemory(ServerOutcome o) {
+        return o.status() == ServerOutcome.Status.FAILED && o.cause() instanceof InputException e
+                && e.reason() == InputException.Reason.OUT_OF_MEMORY;
     }
 
     private static boolean sameRange(SourceVersion a, SourceVersion b) {
@@ -173,48 +200,31 @@ public final class BatchMigrator {
         }
     }
 
-    /** Processes one server; every failure becomes a failed outcome. */
+    /**
+     * Processes one server; every failure becomes a failed outcome. Writing and rolling back hold the server's lock
+     * from before its files are read until the last record is journaled, so two runs never interleave on it.
+     */
     ServerOutcome one(Job job, Options options) {
         Path path = job.server();
         try {
-            InPlaceWriter inPlace = new InPlaceWriter(writer, options.backupDir(), options.clock());
-            if (options.mode() == Mode.ROLLBACK) {
-                Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
-                List<Path> restored = inPlace.rollback(tab);
-                return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
-                        : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+            InPlaceWriter inPlace = new InPlaceWriter(policy, options.backupDir(), options.clock());
+            Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
+            boolean locks = options.mode() == Mode.WRITE || options.mode() == Mode.ROLLBACK;
+            try (WriteLock lock = locks ? inPlace.lock(tab) : null) {
+                return unlocked(job, options, inPlace, tab);
             }
-            MailRoot root = MailRoot.open(path);
-            SourceVersion source = Migrator.source(root, options.migration());
-            if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
-                // Finishing an interrupted run: migrate from the source version it recorded, not from what the
-                // half-migrated files now suggest.
-                Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
-                if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
-                    source = recorded.get();
-                }
-            }
-            MigrationResult result = migrator.migrate(root, options.migration(), source);
-            return switch (options.mode()) {
-                case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
-                        : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
-                case WRITE -> {
-                    InPlaceWriter.Written w = inPlace.write(result);
-                    yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
-                            : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
-                }
-                case OUT -> {
-                    Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
-                    List<Path> written = OutTree.write(result, dest);
-                    yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
-                            null, null);
-                }
-                case ROLLBACK -> throw new IllegalStateException("handled above");
-            };
         } catch (InputException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
+        } catch (PartialWriteException e) {
+            return new ServerOutcome(path, ServerOutcome.Status.FAILED, Optional.empty(), e.done(), false,
+                    l -> path + ": " + e.text(l), e);
         } catch (WriteException e) {
             return ServerOutcome.failed(path, e::message, e);
+        } catch (WriteRefusedException e) {
+            if (e.reason() == WriteRefusedException.Reason.LOCKED) {
+                return ServerOutcome.failed(path, l -> path + ": " + e.reasonText(l), e);
+            }
+            return ServerOutcome.failed(path, e::oneLine, e);
         } catch (EditException e) {
             return ServerOutcome.failed(path, l -> path + ": " + e.message(l), e);
         } catch (AccessDeniedException e) {
@@ -229,6 +239,49 @@ public final class BatchMigrator {
             return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
             return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.internal", e), e);
+        } catch (OutOfMemoryError e) {
+            // What this server holds is unreachable once it is given up, so the batch can go on; a half-done write
+            // is finished by the same command, as after a killed run.
+            InputException tooBig = InputException.outOfMemory(path);
+            return ServerOutcome.failed(path, tooBig::oneLine, tooBig);
         }
+    }
+
+    /** One server's work, with its lock held when it writes. */
+    private ServerOutcome unlocked(Job job, Options options, InPlaceWriter inPlace, Path tab)
+            throws IOException, InputException, EditException {
+        Path path = job.server();
+        if (options.mode() == Mode.ROLLBACK) {
+            List<Path> restored = inPlace.rollback(tab);
+            return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
+                    : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+        }
+        MailRoot root = MailRoot.open(path);
+        SourceVersion source = Migrator.source(root, options.migration());
+        if (options.mode() == Mode.WRITE && options.migration().from().isEmpty()) {
+            // Finishing an interrupted run: migrate from the source version it recorded, not from what the
+            // half-migrated files now suggest.
+            Optional<SourceVersion> recorded = inPlace.interruptedSource(root.serverTabPath());
+            if (recorded.isPresent() && !sameRange(recorded.get(), source)) {
+                source = recorded.get();
+            }
+        }
+        MigrationResult result = migrator.migrate(root, options.migration(), source);
+        return switch (options.mode()) {
+            case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
+                    : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
+            case WRITE -> {
+                InPlaceWriter.Written w = inPlace.write(result);
+                yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
+                        : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
+            }
+            case OUT -> {
+                Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
+                List<Path> written = OutTree.write(result, dest, policy);
+                yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
+                        null, null);
+            }
+            case ROLLBACK -> throw new IllegalStateException("handled above");
+        };
     }
 }

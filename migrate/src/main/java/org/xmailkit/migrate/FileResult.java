@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.fs.Hashes;
 
 /** One file of a migration: its bytes before and after, and a unified diff for display. */
 public final class FileResult {

@@ -1,7 +1,9 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,28 +17,36 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.model.fs.Hashes;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WriteLock;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
- * Writes a migration in place and undoes it: for each changed file a backup ({@code <name>.xmailkit-<time>.bak}
- * next to the file, or under the backup directory), a journal record, then an atomic replacement that first checks
- * the file still holds what was read. A run killed half-way is finished by the next run over the same server.
+ * Writes a migration in place and undoes it, under the {@link WritePolicy}: for each changed file a backup
+ * ({@code <name>.xmailkit-<time>.bak} next to the file, or under the backup directory), a journal record, then an
+ * atomic replacement that first checks the file still holds what was read. Nothing is written outside the server's
+ * directory and the backup directory, and nothing through a link. A run killed half-way is finished by the next run
+ * over the same server. Callers hold the server's {@link #lock} around reading, writing and rolling back.
  */
 public final class InPlaceWriter {
 
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final AtomicWriter writer;
+    private final WritePolicy policy;
     private final Optional<Path> backupDir;
     private final Clock clock;
 
     /**
-     * @param writer    the file writer
+     * @param policy    how files are written
      * @param backupDir where backups and journals go; empty for next to each file
      * @param clock     for run ids and backup names
      */
-    public InPlaceWriter(AtomicWriter writer, Optional<Path> backupDir, Clock clock) {
-        this.writer = Objects.requireNonNull(writer, "writer");
+    public InPlaceWriter(WritePolicy policy, Optional<Path> backupDir, Clock clock) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -56,25 +66,54 @@ public final class InPlaceWriter {
     }
 
     /**
-     * @param result a migration computed from the files as they are now
+     * Takes the server's lock (next to its journal), waiting as the policy says while another run holds it.
+     *
+     * @param serverTab the server.tab path
+     * @return the held lock
+     * @throws WriteRefusedException when another run still holds it
+     * @throws IOException           when the lock file cannot be made
+     */
+    public WriteLock lock(Path serverTab) throws IOException {
+        return writer(serverTab).lock(Journal.lockLocation(serverTab, backupDir));
+    }
+
+    /** A writer for this server: its directory and the backup directory. */
+    private SafeWriter writer(Path serverTab) {
+        Path dir = directory(serverTab);
+        return backupDir.isPresent() ? policy.writerFor(dir, backupDir.get()) : policy.writerFor(dir);
+    }
+
+    private static Path directory(Path serverTab) {
+        return serverTab.toAbsolutePath().normalize().getParent();
+    }
+
+    /**
+     * @param result a migration computed from the files as they are now (under the server's lock)
      * @return what was written
-     * @throws IOException when a file changed since it was read or cannot be written; files already replaced stay
-     *                     replaced and journaled, the rest untouched
+     * @throws PartialWriteException when some files were replaced and then another failed: those stay replaced and
+     *                               journaled, the rest untouched, and a rerun finishes
+     * @throws IOException           when a file changed since it was read or cannot be written, before any was
      */
     public Written write(MigrationResult result) throws IOException {
         Path serverTab = result.files().get(0).path();
-        Path dir = serverTab.toAbsolutePath().getParent();
+        Path dir = directory(serverTab);
+        SafeWriter w = writer(serverTab);
         Path journalPath = Journal.location(serverTab, backupDir);
-        Journal journal = Journal.read(journalPath);
+        Journal journal = Journal.read(w, journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         boolean resumed = unfinished.isPresent();
         if (unfinished.isPresent()) {
-            settle(journal, unfinished.get(), dir);
+            settle(w, journal, unfinished.get(), dir);
         }
         List<FileResult> changed = result.changedFiles();
         if (changed.isEmpty()) {
             unfinished.ifPresent(r -> appendQuietly(journal, "end", r.id()));
             return new Written(resumed, List.of(), List.of());
+        }
+        // Every file must be one that may be replaced before anything is written: a link is refused here, so its
+        // target is neither backed up into the MailRoot nor journaled.
+        for (FileResult f : changed) {
+            w.checkReplaceable(f.path());
         }
         String run;
         if (unfinished.isPresent()) {
@@ -87,27 +126,44 @@ public final class InPlaceWriter {
         }
         List<Path> written = new ArrayList<>();
         List<Path> backups = new ArrayList<>();
-        for (FileResult f : changed) {
-            removeStaleTemporaryFiles(f.path());
-            String name = dir.relativize(f.path().toAbsolutePath()).toString();
-            Optional<Path> reuse = reusableBackup(journal, unfinished, name, f.beforeHash());
-            Path backup;
-            if (reuse.isPresent()) {
-                backup = reuse.get();
-            } else {
-                backup = free(journalPath.resolveSibling(name.replace('/', '_').replace('\\', '_')
-                        + ".xmailkit-" + run + ".bak"));
-                writer.create(backup, f.before(), f.path());
-                backups.add(backup);
+        for (int i = 0; i < changed.size(); i++) {
+            FileResult f = changed.get(i);
+            try {
+                removeStaleTemporaryFiles(w, f.path());
+                String name = name(dir, f);
+                Optional<Path> reuse = reusableBackup(w, journal, unfinished, name, f.beforeHash());
+                Path backup;
+                if (reuse.isPresent()) {
+                    backup = reuse.get();
+                } else {
+                    backup = free(journalPath.resolveSibling(Journal.backupStem(name) + ".xmailkit-" + run + ".bak"));
+                    w.create(backup, f.before(), f.path());
+                    backups.add(backup);
+                }
+                journal.append("file", run, name, f.beforeHash(), f.afterHash(),
+                        journalPath.getParent().relativize(backup.toAbsolutePath().normalize()).toString());
+                w.replace(f.path(), f.after(), f.before());
+                journal.append("done", run, name);
+                written.add(f.path());
+            } catch (IOException e) {
+                if (written.isEmpty()) {
+                    throw e;
+                }
+                throw new PartialWriteException(dir, false, written, names(dir, changed.subList(i, changed.size())),
+                        e);
             }
-            journal.append("file", run, name, f.beforeHash(), f.afterHash(),
-                    journalPath.toAbsolutePath().getParent().relativize(backup.toAbsolutePath()).toString());
-            writer.replace(f.path(), f.after(), f.beforeHash());
-            journal.append("done", run, name);
-            written.add(f.path());
         }
         journal.append("end", run);
         return new Written(resumed, written, backups);
+    }
+
+    /** A file's name in the journal: relative to the server's directory. */
+    private static String name(Path dir, FileResult f) {
+        return dir.relativize(f.path().toAbsolutePath().normalize()).toString();
+    }
+
+    private static List<String> names(Path dir, List<FileResult> files) {
+        return files.stream().map(f -> name(dir, f)).toList();
     }
 
     /**
@@ -119,7 +175,8 @@ public final class InPlaceWriter {
      * @throws IOException when the journal cannot be read
      */
     public Optional<SourceVersion> interruptedSource(Path serverTab) throws IOException {
-        return Journal.read(Journal.location(serverTab, backupDir)).unfinished().flatMap(Journal.Run::source);
+        return Journal.read(writer(serverTab), Journal.location(serverTab, backupDir)).unfinished()
+                .flatMap(Journal.Run::source);
     }
 
     /**
@@ -128,17 +185,19 @@ public final class InPlaceWriter {
      *
      * @param serverTab the server.tab path
      * @return the files restored; empty when there was nothing to roll back
-     * @throws IOException when a file changed since the migration, a backup is missing or damaged, or a write
-     *                     fails
+     * @throws PartialWriteException when some files were restored and then another failed (a rerun finishes)
+     * @throws IOException           when a file changed since the migration, a backup is missing or damaged, the
+     *                               journal cannot be used, or a write fails
      */
     public List<Path> rollback(Path serverTab) throws IOException {
-        Path dir = serverTab.toAbsolutePath().getParent();
+        Path dir = directory(serverTab);
+        SafeWriter w = writer(serverTab);
         Path journalPath = Journal.location(serverTab, backupDir);
-        Journal journal = Journal.read(journalPath);
+        Journal journal = Journal.read(w, journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         if (unfinished.isPresent()) {
-            settle(journal, unfinished.get(), dir);
-            journal = Journal.read(journalPath);
+            settle(w, journal, unfinished.get(), dir);
+            journal = Journal.read(w, journalPath);
         }
         Optional<Journal.Run> last = journal.lastToRollBack();
         if (last.isEmpty()) {
@@ -154,12 +213,13 @@ public final class InPlaceWriter {
                 latest.put(r.name(), r);
             }
         }
-        Path base = journalPath.toAbsolutePath().getParent();
+        Path base = journalPath.getParent();
         Map<String, byte[]> originals = new LinkedHashMap<>();
-        Map<String, String> current = new LinkedHashMap<>();
+        Map<String, byte[]> current = new LinkedHashMap<>();
         for (Map.Entry<String, Journal.FileRecord> e : first.entrySet()) {
             Path file = dir.resolve(e.getKey());
-            String now = Files.exists(file) ? Hashes.sha256(Files.readAllBytes(file)) : "";
+            byte[] bytes = w.readBack(file, ReadPolicy.TEXT.maxBytes()).orElse(null);
+            String now = bytes == null ? "" : Hashes.sha256(bytes);
             Journal.FileRecord original = e.getValue();
             if (now.equals(original.oldHash())) {
                 continue; // already the original (a rollback interrupted after this file)
@@ -168,50 +228,57 @@ public final class InPlaceWriter {
                 throw new WriteException(file, MigrationText.of("rollback.changed"), null);
             }
             Path backup = base.resolve(original.backup());
-            if (!Files.exists(backup)) {
-                throw new WriteException(file, MigrationText.of("rollback.backupMissing", backup), null);
-            }
-            byte[] bytes = Files.readAllBytes(backup);
-            if (!Hashes.sha256(bytes).equals(original.oldHash())) {
+            byte[] saved = w.readBack(backup, ReadPolicy.TEXT.maxBytes()).orElseThrow(
+                    () -> new WriteException(file, MigrationText.of("rollback.backupMissing", backup), null));
+            if (!Hashes.sha256(saved).equals(original.oldHash())) {
                 throw new WriteException(file, MigrationText.of("rollback.backupDiffers", backup), null);
             }
-            originals.put(e.getKey(), bytes);
-            current.put(e.getKey(), now);
+            originals.put(e.getKey(), saved);
+            current.put(e.getKey(), bytes);
         }
         List<Path> restored = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : originals.entrySet()) {
-            Path file = dir.resolve(e.getKey());
-            writer.replace(file, e.getValue(), current.get(e.getKey()));
-            journal.append("rollback", run.id(), e.getKey());
-            restored.add(file);
+        List<String> names = new ArrayList<>(originals.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Path file = dir.resolve(name);
+            try {
+                w.replace(file, originals.get(name), current.get(name));
+                journal.append("rollback", run.id(), name);
+                restored.add(file);
+            } catch (IOException e) {
+                if (restored.isEmpty()) {
+                    throw e;
+                }
+                throw new PartialWriteException(dir, true, restored, names.subList(i, names.size()), e);
+            }
         }
         journal.append("rolledback", run.id());
         return restored;
     }
 
     /** Records as done the files an interrupted run had already replaced (their content is the new one). */
-    private static void settle(Journal journal, Journal.Run run, Path dir) throws IOException {
+    private static void settle(SafeWriter w, Journal journal, Journal.Run run, Path dir) throws IOException {
         for (Journal.FileRecord r : run.files()) {
             if (r.done()) {
                 continue;
             }
-            Path file = dir.resolve(r.name());
-            if (Files.exists(file) && Hashes.sha256(Files.readAllBytes(file)).equals(r.newHash())) {
+            Optional<String> now = w.hash(dir.resolve(r.name()));
+            if (now.isPresent() && now.get().equals(r.newHash())) {
                 journal.append("done", run.id(), r.name());
             }
         }
     }
 
-    private static Optional<Path> reusableBackup(Journal journal, Optional<Journal.Run> unfinished, String name,
-                                                 String oldHash) throws IOException {
+    private static Optional<Path> reusableBackup(SafeWriter w, Journal journal, Optional<Journal.Run> unfinished,
+                                                 String name, String oldHash) throws IOException {
         if (unfinished.isEmpty()) {
             return Optional.empty();
         }
-        Path base = journal.path().toAbsolutePath().getParent();
+        Path base = journal.path().getParent();
         for (Journal.FileRecord r : unfinished.get().files()) {
             if (r.name().equals(name) && r.oldHash().equals(oldHash)) {
                 Path b = base.resolve(r.backup());
-                if (Files.exists(b) && Hashes.sha256(Files.readAllBytes(b)).equals(oldHash)) {
+                if (w.hash(b).map(oldHash::equals).orElse(false)) {
                     return Optional.of(b);
                 }
             }
@@ -219,15 +286,22 @@ public final class InPlaceWriter {
         return Optional.empty();
     }
 
-    /** Temporary files a killed earlier write left next to this file: never renamed, so never part of it. */
-    private static void removeStaleTemporaryFiles(Path file) throws IOException {
-        Path real = file.toRealPath();
-        String prefix = "." + real.getFileName() + ".xmailkit-";
-        try (var s = Files.list(real.getParent())) {
-            for (Path p : s.toList()) {
+    /**
+     * Temporary files a killed earlier write left next to this file: never renamed, so never part of it. Only
+     * regular files of that name are deleted; anything else of that name is left alone.
+     */
+    private static void removeStaleTemporaryFiles(SafeWriter w, Path file) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        String prefix = "." + abs.getFileName() + ".xmailkit-";
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(abs.getParent())) {
+            for (Path p : s) {
                 String n = p.getFileName().toString();
-                if (n.startsWith(prefix) && AtomicWriter.TEMP.matcher(n).matches()) {
-                    Files.deleteIfExists(p);
+                if (n.startsWith(prefix) && SafeWriter.TEMP.matcher(n).matches()) {
+                    try {
+                        w.delete(p);
+                    } catch (WriteRefusedException e) {
+                        // not a temporary file of ours after all
+                    }
                 }
             }
         }
@@ -246,7 +320,7 @@ public final class InPlaceWriter {
     private static Path free(Path backup) {
         Path p = backup;
         String name = backup.getFileName().toString();
-        for (int n = 2; Files.exists(p); n++) {
+        for (int n = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); n++) {
             p = backup.resolveSibling(name.replaceFirst("\\.bak$", "-" + n + ".bak"));
         }
         return p;

@@ -1,20 +1,23 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.Hashes;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
  * The migration journal of one server: an append-only text file (UTF-8, one TAB-separated record per line, each
@@ -30,13 +33,26 @@ import org.xmailkit.model.XMailVersion;
  * rollback    RUN  NAME
  * rolledback  RUN
  * </pre>
- * NAME is the file's name relative to the server's directory, BACKUP the backup's name relative to the
- * journal's directory.
+ * NAME is the file's name relative to the server's directory, BACKUP the backup's name in the journal's directory.
+ *
+ * <p>The journal lies where other accounts may write, so it is read as untrusted data: it must be a regular file
+ * (not a link), every NAME one the migration writes ({@code server.tab} and {@code smtpfwd.tab}, or a bare file's
+ * own name), every BACKUP a backup name this run would have chosen for that file, every hash a SHA-256 and every run
+ * id one xmailkit makes. A journal that fails is refused as a whole, before anything is done, with a line saying how
+ * to recover. Records are appended under the server's lock ({@link #lockLocation}) and a line torn by a crash is cut
+ * off before the next append, so the journal always reads.
  */
 public final class Journal {
 
     static final String MAGIC = "xmailkit-migrate-journal";
     static final String SUFFIX = ".xmailkit-journal";
+    static final String LOCK_SUFFIX = ".xmailkit-lock";
+
+    /** Far more than any real journal (a few hundred bytes per run), small enough to read at once. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private static final String HEADER = MAGIC + "\t1";
+    private static final Pattern RUN_ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z(-[0-9]{1,9})?");
 
     /** One file a run replaced (or was about to). */
     public record FileRecord(String name, String oldHash, String newHash, String backup, boolean done,
@@ -55,10 +71,12 @@ public final class Journal {
         }
     }
 
+    private final SafeWriter writer;
     private final Path path;
     private final List<Run> runs;
 
-    private Journal(Path path, List<Run> runs) {
+    private Journal(SafeWriter writer, Path path, List<Run> runs) {
+        this.writer = writer;
         this.path = path;
         this.runs = List.copyOf(runs);
     }
@@ -75,9 +93,21 @@ public final class Journal {
     public static Path location(Path serverTab, Optional<Path> backupDir) throws IOException {
         String name = serverTab.getFileName() + SUFFIX;
         if (backupDir.isEmpty()) {
-            return serverTab.toAbsolutePath().resolveSibling(name);
+            return serverTab.toAbsolutePath().normalize().resolveSibling(name);
         }
-        return backupDir.get().resolve(key(serverTab)).resolve(name);
+        return backupDir.get().toAbsolutePath().normalize().resolve(key(serverTab)).resolve(name);
+    }
+
+    /**
+     * The lock file held while a run writes or rolls back the server: next to its journal.
+     *
+     * @param serverTab the server.tab path
+     * @param backupDir the backup directory, if given
+     * @return the lock file path
+     * @throws IOException when the server.tab path cannot be resolved
+     */
+    public static Path lockLocation(Path serverTab, Optional<Path> backupDir) throws IOException {
+        return location(serverTab, backupDir).resolveSibling(serverTab.getFileName() + LOCK_SUFFIX);
     }
 
     /** A stable folder name for a server: the last parts of its real directory plus a hash of the whole path. */
@@ -96,43 +126,158 @@ public final class Journal {
     }
 
     /**
-     * @param path the journal file; a missing file is an empty journal
+     * Reads and checks a journal on its own, to look at it (tools, tests); runs use {@link #read(SafeWriter, Path)}.
+     *
+     * @param path a journal file
      * @return the journal
-     * @throws WriteException when a line cannot be read
+     * @throws WriteException when it cannot be used
      * @throws IOException    on read errors
      */
     public static Journal read(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return new Journal(path, List.of());
-        }
-        List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-        Map<String, RunBuilder> runs = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split("\t", -1);
-            boolean ok = switch (f[0]) {
-                case MAGIC -> i == 0;
-                case "begin" -> (f.length == 4 || f.length == 7)
-                        && runs.putIfAbsent(f[1], new RunBuilder(f[1], f[2], f[3], source(f))) == null;
-                case "file" -> f.length == 6 && runs.containsKey(f[1]) && runs.get(f[1]).file(f);
-                case "done" -> f.length == 3 && runs.containsKey(f[1]) && runs.get(f[1]).mark(f[2], false);
-                case "rollback" -> f.length == 3 && runs.containsKey(f[1]) && runs.get(f[1]).mark(f[2], true);
-                case "end" -> f.length == 2 && runs.containsKey(f[1]) && runs.get(f[1]).end();
-                case "rolledback" -> f.length == 2 && runs.containsKey(f[1]) && runs.get(f[1]).rolledBack();
-                default -> false;
+        Path abs = path.toAbsolutePath().normalize();
+        return read(WritePolicy.STANDARD.writerFor(abs.getParent()), abs);
+    }
+
+    /**
+     * Reads and checks a journal.
+     *
+     * @param writer a writer for the journal's directory (and the server's, when that is another)
+     * @param path   the journal file; a missing file is an empty journal
+     * @return the journal
+     * @throws WriteException when it cannot be used: a link or special file, too large, or a line that xmailkit
+     *                        did not write (a torn last line excepted)
+     * @throws IOException    on read errors
+     */
+    public static Journal read(SafeWriter writer, Path path) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = writer.readBack(path, MAX_BYTES).orElse(new byte[0]);
+        } catch (WriteRefusedException e) {
+            String why = switch (e.reason()) {
+                case LINK -> "journal.why.link";
+                case TOO_LARGE -> "journal.why.size";
+                default -> "journal.why.special";
             };
-            // A torn last line (the run was killed while appending) is ignored; the record it announced never
-            // happened, since every step waits for its record to be on disk.
-            if (!ok && !(i == lines.size() - 1 && !endsWithNewline(path))) {
-                throw new WriteException(path, MigrationText.of("journal.bad", i + 1), null);
+            MigrationText.Localized reason = MigrationText.of(why)::render;
+            throw new WriteException(path, MigrationText.of("journal.unusable", reason,
+                    path.getFileName() + ".damaged"), e);
+        }
+        String tab = path.getFileName().toString();
+        if (!tab.endsWith(SUFFIX)) {
+            throw new IllegalArgumentException("not a journal file name: " + path);
+        }
+        tab = tab.substring(0, tab.length() - SUFFIX.length());
+        Set<String> names = new HashSet<>();
+        names.add(tab);
+        if (tab.equals(MailRootFile.SERVER_TAB.fileName())) {
+            ServerFiles.EDITABLE.forEach(k -> names.add(k.fileName()));
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        Map<String, RunBuilder> runs = new LinkedHashMap<>();
+        // The last element follows the last line feed: empty, or a line torn when a run was killed while appending
+        // (ignored: the step it announced never happened, since every step waits for its record to be on disk).
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            String why = i == 0 && !line.equals(HEADER) ? "journal.why.header" : check(line, i, runs, names);
+            if (why != null) {
+                MigrationText.Localized reason = MigrationText.of(why)::render;
+                throw new WriteException(path, MigrationText.of("journal.bad", i + 1, reason,
+                        path.getFileName() + ".damaged"), null);
             }
         }
         List<Run> out = new ArrayList<>();
         runs.values().forEach(b -> out.add(b.build()));
-        return new Journal(path, out);
+        return new Journal(writer, path, out);
+    }
+
+    /** @return the message key of what is wrong with a record, or null when it is one xmailkit writes */
+    private static String check(String line, int index, Map<String, RunBuilder> runs, Set<String> names) {
+        if (line.isEmpty() || line.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+            return "journal.why.record";
+        }
+        if (index == 0 || line.equals(HEADER)) {
+            // A repeated header: two runs of an older version that both found the journal empty. It says nothing.
+            return null;
+        }
+        String[] f = line.split("\t", -1);
+        if (f.length < 2) {
+            return "journal.why.record";
+        }
+        if (!RUN_ID.matcher(f[1]).matches()) {
+            return "journal.why.run";
+        }
+        RunBuilder run = runs.get(f[1]);
+        if (!f[0].equals("begin") && run == null) {
+            return "journal.why.record";
+        }
+        switch (f[0]) {
+            case "begin" -> {
+                if (f.length != 4 && f.length != 7) {
+                    return "journal.why.record";
+                }
+                if (runs.putIfAbsent(f[1], new RunBuilder(f[1], f[2], f[3], source(f))) != null) {
+                    return "journal.why.twice";
+                }
+                return null;
+            }
+            case "file" -> {
+                if (f.length != 6) {
+                    return "journal.why.record";
+                }
+                if (!names.contains(f[2])) {
+                    return "journal.why.name";
+                }
+                if (!Hashes.SHA256.matcher(f[3]).matches() || !Hashes.SHA256.matcher(f[4]).matches()) {
+                    return "journal.why.hash";
+                }
+                if (!backupName(f[2], f[1]).matcher(f[5]).matches()) {
+                    return "journal.why.backup";
+                }
+                run.file(f);
+                return null;
+            }
+            case "done", "rollback" -> {
+                if (f.length != 3) {
+                    return "journal.why.record";
+                }
+                if (!names.contains(f[2])) {
+                    return "journal.why.name";
+                }
+                return run.mark(f[2], f[0].equals("rollback")) ? null : "journal.why.record";
+            }
+            case "end", "rolledback" -> {
+                if (f.length != 2) {
+                    return "journal.why.record";
+                }
+                if (f[0].equals("end")) {
+                    run.end();
+                } else {
+                    run.rolledBack();
+                }
+                return null;
+            }
+            default -> {
+                return "journal.why.record";
+            }
+        }
+    }
+
+    /**
+     * The backup file names a run chooses for a file: in the journal's own directory, named after the file and the
+     * run ({@code server.tab.xmailkit-20250301T100000Z.bak}, {@code -2} before {@code .bak} when taken).
+     *
+     * @param name the file's name relative to the server's directory
+     * @param run  the run id
+     * @return the pattern its backup names match
+     */
+    static Pattern backupName(String name, String run) {
+        return Pattern.compile(Pattern.quote(backupStem(name) + ".xmailkit-" + run) + "(-[0-9]{1,9})?\\.bak");
+    }
+
+    /** The start of a file's backup name: its name with path separators turned into {@code _}. */
+    static String backupStem(String name) {
+        return name.replace('/', '_').replace('\\', '_');
     }
 
     private static Optional<SourceVersion> source(String[] f) {
@@ -162,18 +307,6 @@ public final class Journal {
     /** {@link XMailVersion#EARLIEST} prints as {@code pre-0.50}, which is not parseable; store it as 0.0. */
     private static String versionText(XMailVersion v) {
         return v.equals(XMailVersion.EARLIEST) ? "0.0" : v.toString();
-    }
-
-    private static boolean endsWithNewline(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            long size = ch.size();
-            if (size == 0) {
-                return true;
-            }
-            ByteBuffer b = ByteBuffer.allocate(1);
-            ch.read(b, size - 1);
-            return b.get(0) == '\n';
-        }
     }
 
     /** @return the journal file */
@@ -207,32 +340,19 @@ public final class Journal {
     }
 
     /**
-     * Appends one record and flushes it to disk before returning.
+     * Appends one record and flushes it to disk before returning. The caller holds the server's lock.
      *
      * @param fields the record's fields
      * @throws IOException on failure
      */
     public void append(String... fields) throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        boolean fresh = !Files.exists(path) || Files.size(path) == 0;
-        StringBuilder text = new StringBuilder();
-        if (fresh) {
-            text.append(MAGIC).append('\t').append('1').append('\n');
-        }
         for (String f : fields) {
             if (f.indexOf('\t') >= 0 || f.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("journal fields cannot hold TAB or LF: " + f);
             }
         }
-        text.append(String.join("\t", fields)).append('\n');
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
-            ByteBuffer b = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            ch.force(true);
-        }
+        writer.append(path, (HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+                (String.join("\t", fields) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class RunBuilder {
@@ -251,10 +371,8 @@ public final class Journal {
             this.source = source;
         }
 
-        boolean file(String[] f) {
-            files.put(files.size(), new FileRecord(f[2], f[3].toLowerCase(Locale.ROOT), f[4].toLowerCase(Locale.ROOT),
-                    f[5], false, false));
-            return true;
+        void file(String[] f) {
+            files.put(files.size(), new FileRecord(f[2], f[3], f[4], f[5], false, false));
         }
 
         /** Marks the latest record of that file done (or rolled back). */
@@ -270,14 +388,12 @@ public final class Journal {
             return rollback; // a rollback record for a file never marked done is harmless
         }
 
-        boolean end() {
+        void end() {
             ended = true;
-            return true;
         }
 
-        boolean rolledBack() {
+        void rolledBack() {
             rolledBack = true;
-            return true;
         }
 
         Run build() {

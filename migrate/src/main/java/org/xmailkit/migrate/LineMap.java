@@ -5,6 +5,7 @@ import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabLine;
 
@@ -49,6 +50,15 @@ final class LineMap {
     LineMap next(TabDocument before, TabDocument after) {
         if (before.equals(after)) {
             return this;
+        }
+        Optional<Alignment> known = Alignment.of(before, after);
+        if (known.isPresent()) {
+            int[] m = new int[after.lines().size()];
+            for (int i = 0; i < m.length; i++) {
+                int was = known.get().earlier(i + 1);
+                m[i] = was == 0 ? 0 : original(was);
+            }
+            return new LineMap(m);
         }
         List<String> a = texts(before);
         List<String> b = texts(after);

@@ -15,6 +15,7 @@ import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
 
@@ -65,13 +66,16 @@ public final class Migrator {
                 f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
         MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, findings);
 
+        // Steps and the diff mask what they know to be secret; this is the second line of defence.
+        Secrets secrets = Secrets.of(root);
         List<FileResult> results = new ArrayList<>();
         results.add(file(MailRootFile.SERVER_TAB, root.serverTabPath(), applied.before().serverTab().document(),
-                applied.after().serverTab().document(), applied.before().serverTab().charset()));
+                applied.after().serverTab().document(), applied.before().serverTab().charset(), secrets));
         for (Map.Entry<MailRootFile, TabFile> e : applied.before().others().entrySet()) {
             TabFile before = e.getValue();
             TabFile after = applied.after().file(e.getKey()).orElseThrow();
-            results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset()));
+            results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset(),
+                    secrets));
         }
         AuditDelta delta;
         try {
@@ -83,8 +87,11 @@ public final class Migrator {
             // The delta is information; a failing rule must not stop the migration itself.
             delta = AuditDelta.unavailable(String.valueOf(e));
         }
+        List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
+        List<Note> notes = applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(), n.line(),
+                secrets.scrub(n.name()), scrub(n.text(), secrets))).toList();
         return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
-                options, applied.changes(), applied.notes(), results, delta);
+                options, changes, notes, results, delta);
     }
 
     /**
@@ -98,8 +105,20 @@ public final class Migrator {
     }
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
-                                   Charset charset) {
-        List<String> diff = UnifiedDiff.of(path.toString(), path + " (migrated)", before, after, charset);
-        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, diff);
+                                   Charset charset, Secrets secrets) {
+        List<String> diff = UnifiedDiff.of(kind, path.toString(), path + " (migrated)", before, after, charset);
+        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset,
+                diff.stream().map(secrets::scrub).toList());
+    }
+
+    private static Change scrub(Change c, Secrets secrets) {
+        return new Change(c.kind(), c.file(), c.line(), secrets.scrub(c.name()), secrets.scrub(c.newName()),
+                secrets.scrub(c.oldValue()), secrets.scrub(c.newValue()), c.secret(), c.stepId(),
+                scrub(c.reason(), secrets));
+    }
+
+    private static MigrationText scrub(MigrationText t, Secrets secrets) {
+        return new MigrationText(t.key(), t.args().stream()
+                .map(a -> a instanceof String s ? (Object) secrets.scrub(s) : a).toList());
     }
 }

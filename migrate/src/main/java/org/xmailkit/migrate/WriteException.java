@@ -1,9 +1,12 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /** A file xmailkit refused or failed to write, with a message in both languages. */
 public class WriteException extends IOException {
@@ -34,6 +37,36 @@ public class WriteException extends IOException {
      * @return {@code path: message}
      */
     public String message(Locale locale) {
-        return path + ": " + text.render(locale);
+        return path + ": " + text(locale);
+    }
+
+    /**
+     * @param locale the language
+     * @return the message without the path
+     */
+    public String text(Locale locale) {
+        return text.render(locale);
+    }
+
+    /**
+     * What went wrong in a failed write, short and without the path: for a message that names the files itself.
+     *
+     * @param e the failure
+     * @return its reason in either language
+     */
+    static MigrationText.Localized reason(IOException e) {
+        if (e instanceof WriteRefusedException r) {
+            return r::reasonText;
+        }
+        if (e instanceof WriteException w) {
+            return w::text;
+        }
+        if (e instanceof AccessDeniedException) {
+            return l -> MigrateMessages.get(l, "error.denied");
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return l -> f.getReason();
+        }
+        return l -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -27,6 +27,9 @@ import net.jqwik.api.constraints.IntRange;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WriteHook;
+import org.xmailkit.model.fs.WritePolicy;
 
 /**
  * A batch killed after N file writes (the failure injected in the writer, before or after a rename, with one or
@@ -84,7 +87,7 @@ class CrashSafetyProperties {
             }
 
             AtomicInteger seen = new AtomicInteger();
-            AtomicWriter dying = new AtomicWriter((s, target) -> {
+            WritePolicy dying = WritePolicy.withHook((s, target) -> {
                 if (s == stage && seen.getAndIncrement() == crashAfter) {
                     throw new Kill();
                 }
@@ -102,13 +105,13 @@ class CrashSafetyProperties {
                         || java.util.Arrays.equals(now, expected.get(e.getKey())), e.getKey() + " is half written");
             }
 
-            BatchResult rerun = new BatchMigrator(migrator, new AtomicWriter()).run(jobs, write, BatchListener.NONE);
+            BatchResult rerun = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, write, BatchListener.NONE);
             assertEquals(0, rerun.count(ServerOutcome.Status.FAILED), () -> failures(rerun));
             for (Map.Entry<Path, byte[]> e : expected.entrySet()) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
             }
             try (Stream<Path> s = Files.walk(dir)) {
-                assertEquals(List.of(), s.filter(p -> AtomicWriter.TEMP.matcher(p.getFileName().toString()).matches())
+                assertEquals(List.of(), s.filter(p -> SafeWriter.TEMP.matcher(p.getFileName().toString()).matches())
                         .toList(), "no temporary file is left behind");
             }
             for (BatchMigrator.Job j : jobs) {
@@ -117,12 +120,13 @@ class CrashSafetyProperties {
                 assertTrue(journal.runs().size() <= 1, "an interrupted run is continued, not repeated");
             }
 
-            BatchResult third = new BatchMigrator(migrator, new AtomicWriter()).run(jobs, write, BatchListener.NONE);
+            BatchResult third = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, write, BatchListener.NONE);
             assertEquals(jobs.size(), third.count(ServerOutcome.Status.UNCHANGED));
 
             BatchMigrator.Options rollback = new BatchMigrator.Options(BatchMigrator.Mode.ROLLBACK, options,
                     Optional.empty(), CLOCK, 1);
-            BatchResult back = new BatchMigrator(migrator, new AtomicWriter()).run(jobs, rollback, BatchListener.NONE);
+            BatchResult back = new BatchMigrator(migrator, WritePolicy.STANDARD)
+                    .run(jobs, rollback, BatchListener.NONE);
             assertEquals(0, back.count(ServerOutcome.Status.FAILED), () -> failures(back));
             for (Map.Entry<Path, byte[]> e : original.entrySet()) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), "rolled back: " + e.getKey());

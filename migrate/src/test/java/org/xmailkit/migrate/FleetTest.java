@@ -174,7 +174,7 @@ class FleetTest {
         for (FileResult f : r.files()) {
             if (f.changed()) {
                 String name = f.kind().fileName();
-                b.append(String.join("\n", UnifiedDiff.of("a/" + name, "b/" + name,
+                b.append(String.join("\n", UnifiedDiff.of(f.kind(), "a/" + name, "b/" + name,
                         TabDocument.parse(f.before(), f.kind().format()), TabDocument.parse(f.after(), f.kind().format()),
                         f.charset()))).append('\n');
             }

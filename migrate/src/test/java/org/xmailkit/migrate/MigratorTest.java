@@ -23,6 +23,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -86,7 +87,7 @@ class MigratorTest {
 
         String diff = String.join("\n", r.diff());
         assertFalse(diff.contains("hunter2"), "a secret never reaches the diff");
-        assertTrue(diff.contains("-\"DynDnsSetup\"\t" + UnifiedDiff.HIDDEN));
+        assertTrue(diff.contains("-\"DynDnsSetup\"\t\"dyn.example," + Secrets.MASK + "\""), diff);
         assertTrue(diff.contains("+\"SMTP-RDNSCheck\"\t\"1\""));
         assertTrue(diff.contains("+\"a.example\"\t\"mx1.a.example;mx2.a.example\""), diff);
         assertTrue(r.changed());

@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -25,6 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WriteHook;
+import org.xmailkit.model.fs.WriteLock;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.model.testing.MailRootFixture;
 
 /** Atomic replacement, backups, the journal, rollback, --out copies. */
@@ -36,6 +46,7 @@ class WritingTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
+    private static final String RUN = "20250301T090000Z";
     private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
@@ -43,7 +54,7 @@ class WritingTest {
     }
 
     private static boolean posix(Path p) {
-        return Files.getFileAttributeView(p, java.nio.file.attribute.PosixFileAttributeView.class) != null;
+        return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
     }
 
     private List<String> names(Path dir) throws IOException {
@@ -52,83 +63,12 @@ class WritingTest {
         }
     }
 
-    // ------------------------------------------------------------------ AtomicWriter
-
-    @Test
-    void replaceKeepsPermissionsAndLeavesNoTemporaryFile() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "old");
-        assumeTrue(posix(f));
-        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
-
-        new AtomicWriter().replace(f, "new".getBytes(StandardCharsets.US_ASCII), Hashes.sha256("old".getBytes()));
-
-        assertEquals("new", Files.readString(f));
-        assertEquals(PosixFilePermissions.fromString("rw-r-----"), Files.getPosixFilePermissions(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-    }
-
-    @Test
-    void replaceRefusesAFileThatChangedSinceItWasRead() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "edited by someone");
-
-        FileChangedException e = assertThrows(FileChangedException.class,
-                () -> new AtomicWriter().replace(f, "new".getBytes(), Hashes.sha256("old".getBytes())));
-
-        assertEquals("edited by someone", Files.readString(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-        assertTrue(e.message(Locale.JAPANESE).startsWith(f + ": "));
-    }
-
-    @Test
-    void replaceFollowsASymbolicLinkAndKeepsTheLink() throws Exception {
-        Path real = Files.createDirectories(tmp.resolve("etc")).resolve("server.tab");
-        Files.writeString(real, "old");
-        Path link = Files.createDirectories(tmp.resolve("MailRoot")).resolve("server.tab");
-        try {
-            Files.createSymbolicLink(link, real);
-        } catch (UnsupportedOperationException | IOException e) {
-            assumeTrue(false, "no symbolic links here");
-        }
-
-        new AtomicWriter().replace(link, "new".getBytes(), Hashes.sha256("old".getBytes()));
-
-        assertTrue(Files.isSymbolicLink(link));
-        assertEquals("new", Files.readString(real));
-    }
-
-    @Test
-    void aFailureBeforeTheRenameLeavesTheOldFileAndNoTemporaryFile() throws Exception {
-        Path f = tmp.resolve("server.tab");
-        Files.writeString(f, "old");
-        AtomicWriter failing = new AtomicWriter((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME) {
-                throw new IOException("disk full");
-            }
-        });
-
-        assertThrows(IOException.class, () -> failing.replace(f, "new".getBytes(), null));
-
-        assertEquals("old", Files.readString(f));
-        assertEquals(List.of("server.tab"), names(tmp));
-    }
-
-    @Test
-    void createRefusesToOverwrite() throws Exception {
-        Path f = tmp.resolve("b.bak");
-        Files.writeString(f, "x");
-        assertThrows(java.nio.file.FileAlreadyExistsException.class,
-                () -> new AtomicWriter().create(f, "y".getBytes(), null));
-        assertEquals("x", Files.readString(f));
-    }
-
     // ------------------------------------------------------------------ in place, journal, rollback
 
     @Test
     void writeMakesABackupAJournalAndReplacesTheFile() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
 
         InPlaceWriter.Written written = w.write(migrate(root));
 
@@ -154,7 +94,7 @@ class WritingTest {
     void backupsAndJournalGoUnderTheBackupDirectoryWhenGiven() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
         Path backups = tmp.resolve("backups");
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.of(backups), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.of(backups), CLOCK);
 
         w.write(migrate(root));
 
@@ -171,7 +111,7 @@ class WritingTest {
     void rollbackRestoresTheLatestRunAndThenReportsNothingLeft() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
                 .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         w.write(migrate(root));
 
         List<Path> restored = w.rollback(root.resolve("server.tab"));
@@ -185,7 +125,7 @@ class WritingTest {
     @Test
     void rollbackRefusesWhenTheFileWasEditedAfterTheMigration() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         w.write(migrate(root));
         Files.writeString(root.resolve("server.tab"), "\"RootDomain\"\t\"edited.example\"\n");
 
@@ -198,7 +138,7 @@ class WritingTest {
     @Test
     void rollbackRefusesADamagedBackup() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK);
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         InPlaceWriter.Written written = w.write(migrate(root));
         Files.writeString(written.backups().get(0), "tampered");
         byte[] now = Files.readAllBytes(root.resolve("server.tab"));
@@ -213,8 +153,9 @@ class WritingTest {
         MigrationResult r = migrate(root);
         Files.writeString(root.resolve("server.tab"), OLD + "# edited meanwhile\n");
 
-        assertThrows(FileChangedException.class,
-                () -> new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(r));
+        WriteRefusedException e = assertThrows(WriteRefusedException.class,
+                () -> new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(r));
+        assertEquals(WriteRefusedException.Reason.CHANGED, e.reason());
 
         assertEquals(OLD + "# edited meanwhile\n", Files.readString(root.resolve("server.tab")));
     }
@@ -226,7 +167,7 @@ class WritingTest {
         class Kill extends Error {
             private static final long serialVersionUID = 1L;
         }
-        AtomicWriter dies = new AtomicWriter((stage, target) -> {
+        WritePolicy dies = WritePolicy.withHook((stage, target) -> {
             if (stage == WriteHook.Stage.AFTER_RENAME && target.getFileName().toString().equals("server.tab")) {
                 throw new Kill();
             }
@@ -235,7 +176,7 @@ class WritingTest {
         assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
-        InPlaceWriter.Written w = new InPlaceWriter(new AtomicWriter(), Optional.empty(),
+        InPlaceWriter.Written w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(),
                 Clock.offset(CLOCK, java.time.Duration.ofMinutes(5))).write(migrate(root));
 
         assertTrue(w.resumed());
@@ -244,19 +185,80 @@ class WritingTest {
         assertEquals(1, j.runs().size(), "the interrupted run was continued, not a new one started");
         assertTrue(j.runs().get(0).ended());
 
-        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
         assertEquals(OLD, Files.readString(root.resolve("server.tab")), "one rollback undoes the whole run");
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
     }
 
     @Test
+    void aFullDiskAfterTheFirstFileSaysWhichFilesAreWrittenAndARerunFinishes() throws Exception {
+        String fwd = "\"d.example\"\t\"x.example,y.example\"\n";
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).file("smtpfwd.tab", fwd).write();
+        WritePolicy full = WritePolicy.withHook((stage, target) -> {
+            if (stage == WriteHook.Stage.BEFORE_RENAME && target.getFileName().toString().equals("smtpfwd.tab")) {
+                throw new FileSystemException(target.toString(), null, "No space left on device");
+            }
+        });
+
+        PartialWriteException e = assertThrows(PartialWriteException.class,
+                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).write(migrate(root)));
+
+        assertEquals(List.of(root.resolve("server.tab")), e.done());
+        assertEquals(root + ": server.tab written, smtpfwd.tab not (No space left on device): run the same command "
+                + "again to finish", e.message(Locale.ENGLISH));
+        assertTrue(e.message(Locale.JAPANESE).contains("smtpfwd.tab は未書き込み"), e.message(Locale.JAPANESE));
+        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
+        assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
+        assertTrue(names(root).stream().noneMatch(n -> SafeWriter.TEMP.matcher(n).matches()), names(root).toString());
+
+        InPlaceWriter.Written rerun = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK)
+                .write(migrate(root));
+        assertTrue(rerun.resumed());
+        assertEquals(List.of(root.resolve("smtpfwd.tab")), rerun.written());
+        assertEquals("\"d.example\"\t\"x.example;y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
+
+        PartialWriteException back = assertThrows(PartialWriteException.class,
+                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).rollback(root.resolve("server.tab")));
+        assertTrue(back.message(Locale.ENGLISH).endsWith(": server.tab restored, smtpfwd.tab not (No space left on "
+                + "device): run the rollback again to finish"), back.message(Locale.ENGLISH));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
+        assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
+    }
+
+    @Test
+    void aServerIsLockedWhileOneRunWritesIt() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)),
+                Optional.empty(), CLOCK);
+        BatchMigrator batch = new BatchMigrator(new Migrator(new Auditor(List.of())),
+                WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
+        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
+                CLOCK, 1);
+
+        WriteLock held = w.lock(root.resolve("server.tab"));
+        try {
+            ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE)
+                    .outcomes().get(0);
+            assertEquals(ServerOutcome.Status.FAILED, o.status());
+            assertEquals(root + ": locked by another run of xmailkit: skipped (run again when that run has finished)",
+                    o.error(Locale.ENGLISH));
+            assertEquals(OLD, Files.readString(root.resolve("server.tab")));
+        } finally {
+            held.close();
+        }
+        ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE).outcomes().get(0);
+        assertEquals(ServerOutcome.Status.WRITTEN, o.status(), () -> o.error(Locale.ENGLISH));
+    }
+
+    @Test
     void aTornLastJournalLineIsIgnoredButDamageElsewhereIsAnError() throws Exception {
         Path j = tmp.resolve("server.tab.xmailkit-journal");
-        Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\tR1\tT\t1.27\nfile\tR1\tserv");
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbegin\t" + RUN + "\tT\t1.27\nfile\t" + RUN + "\tserv");
         assertEquals(1, Journal.read(j).runs().size());
         assertTrue(Journal.read(j).unfinished().isPresent());
 
-        Files.writeString(j, "xmailkit-migrate-journal\t1\nbogus\nbegin\tR1\tT\t1.27\n");
+        Files.writeString(j, "xmailkit-migrate-journal\t1\nbogus\nbegin\t" + RUN + "\tT\t1.27\n");
         assertThrows(WriteException.class, () -> Journal.read(j));
     }
 
@@ -268,7 +270,7 @@ class WritingTest {
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
                 MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
 
-        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), new AtomicWriter())
+        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), WritePolicy.STANDARD)
                 .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
 
         MigrationResult m = r.outcomes().get(0).result().orElseThrow();
@@ -282,7 +284,7 @@ class WritingTest {
     @Test
     void theJournalRecordsTheSourceVersionOfEachRun() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        new InPlaceWriter(new AtomicWriter(), Optional.empty(), CLOCK).write(migrate(root));
+        new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(migrate(root));
 
         Journal.Run run = Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
 
@@ -303,7 +305,7 @@ class WritingTest {
         Path out = tmp.resolve("out/mr");
         MigrationResult r = migrate(root);
 
-        List<Path> written = OutTree.write(r, out);
+        List<Path> written = OutTree.write(r, out, WritePolicy.STANDARD);
 
         assertEquals(List.of(out.resolve("server.tab")), written);
         assertEquals(OLD, Files.readString(root.resolve("server.tab")));
@@ -313,12 +315,39 @@ class WritingTest {
     }
 
     @Test
+    void outCopiesKeepEachSourceFilesPermissions() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
+                .file("domains.tab", "\"example.jp\"\n").write();
+        assumeTrue(posix(root));
+        Map<String, String> modes = Map.of("server.tab", "rw-------", "smtpfwd.tab", "rw-r-----",
+                "domains.tab", "r--r-----");
+        modes.forEach((name, mode) -> {
+            try {
+                Files.setPosixFilePermissions(root.resolve(name), PosixFilePermissions.fromString(mode));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path out = tmp.resolve("out/mr");
+
+        List<Path> written = OutTree.write(migrate(root), out, WritePolicy.STANDARD);
+
+        assertEquals(Set.of(out.resolve("server.tab"), out.resolve("smtpfwd.tab")), Set.copyOf(written));
+        for (Map.Entry<String, String> e : modes.entrySet()) {
+            assertEquals(e.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                    out.resolve(e.getKey()))), e.getKey());
+            assertEquals(Files.getOwner(root.resolve(e.getKey())), Files.getOwner(out.resolve(e.getKey())));
+        }
+    }
+
+    @Test
     void outOfABareServerTabIsOneFile() throws Exception {
         Path tab = tmp.resolve("legacy.tab");
         Files.writeString(tab, OLD);
         MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(tab), FROM_122);
 
-        OutTree.write(r, tmp.resolve("out/legacy.tab"));
+        OutTree.write(r, tmp.resolve("out/legacy.tab"), WritePolicy.STANDARD);
 
         assertArrayEquals(r.files().get(0).after(), Files.readAllBytes(tmp.resolve("out/legacy.tab")));
         assertEquals(OLD, Files.readString(tab));

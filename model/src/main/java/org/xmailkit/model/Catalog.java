@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +22,9 @@ public final class Catalog {
 
     /** The columns of {@code catalog.tsv}, in order. */
     public static final List<String> COLUMNS = List.of("name", "role", "since", "removed_in", "replaced_by", "kind",
-            "accessor", "default", "values", "security", "alias_of", "cfg_section", "cfg_order", "cfg_shown_as",
-            "cfg_label_ja", "cfg_label_en", "cfg_required", "cfg_ui", "description_en", "description_ja");
+            "accessor", "default", "values", "security", "secret", "alias_of", "cfg_section", "cfg_order",
+            "cfg_shown_as", "cfg_label_ja", "cfg_label_en", "cfg_required", "cfg_ui", "description_en",
+            "description_ja");
 
     /** Marks "no value" in the {@code default} column; {@code ""} there is the empty string. */
     public static final String NONE = "-";
@@ -39,6 +39,12 @@ public final class Catalog {
 
     private final List<Variable> all;
     private final Map<String, Variable> byName;
+    /** The names a misspelling may be meant for (patterns left out), in catalogue order. */
+    private final List<Candidate> candidates;
+
+    /** A name to suggest, lower-cased once, with its letter counts for the cheap lower bound. */
+    private record Candidate(Variable variable, String lower, int[] letters) {
+    }
 
     private Catalog(List<Variable> all) {
         this.all = Collections.unmodifiableList(all);
@@ -49,6 +55,14 @@ public final class Catalog {
             }
         }
         this.byName = m;
+        List<Candidate> c = new ArrayList<>();
+        for (Variable v : all) {
+            if (v.role() != Variable.Role.PATTERN) {
+                String lower = v.name().toLowerCase(Locale.ROOT);
+                c.add(new Candidate(v, lower, letters(lower)));
+            }
+        }
+        this.candidates = List.copyOf(c);
     }
 
     /** @return the catalogue bundled with xmailkit */
@@ -112,8 +126,8 @@ public final class Catalog {
 
     private static Variable toVariable(String[] f) {
         XMailCfgField cfg = null;
-        if (!f[11].isEmpty()) {
-            cfg = new XMailCfgField(f[11], Integer.parseInt(f[12]), f[13], f[14], f[15], "1".equals(f[16]), f[17]);
+        if (!f[12].isEmpty()) {
+            cfg = new XMailCfgField(f[12], Integer.parseInt(f[13]), f[14], f[15], f[16], "1".equals(f[17]), f[18]);
             if (!SECTIONS.contains(cfg.section())) {
                 throw new IllegalArgumentException("unknown section " + cfg.section());
             }
@@ -122,7 +136,14 @@ public final class Catalog {
         return new Variable(f[0], Variable.Role.valueOf(f[1]), f[2], f[3], f[4],
                 Variable.Kind.valueOf(f[5].toUpperCase(Locale.ROOT)),
                 Variable.Accessor.valueOf(f[6].toUpperCase(Locale.ROOT)), def, f[8],
-                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)), f[10], cfg, f[18], f[19]);
+                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)), flag(f[10]), f[11], cfg, f[19], f[20]);
+    }
+
+    private static boolean flag(String column) {
+        if (!column.isEmpty() && !column.equals("1")) {
+            throw new IllegalArgumentException("secret must be 1 or empty: " + column);
+        }
+        return column.equals("1");
     }
 
     /** @return every entry, in catalogue order */
@@ -180,29 +201,48 @@ public final class Catalog {
         if (exact != null && !cleaned.equals(unknown)) {
             return Optional.of(target(exact));
         }
-        Map<String, Variable> candidates = new LinkedHashMap<>();
-        for (Variable v : all) {
-            if (v.role() != Variable.Role.PATTERN) {
-                candidates.put(v.name(), v);
+        for (Candidate c : candidates) {
+            if (c.variable().name().equalsIgnoreCase(cleaned)) {
+                return Optional.of(target(c.variable()));
             }
         }
-        for (Variable v : candidates.values()) {
-            if (v.name().equalsIgnoreCase(cleaned)) {
-                return Optional.of(target(v));
-            }
-        }
+        // Every name is looked at, but the full distance is computed only for names that could be close enough: one
+        // edit changes the length by at most 1 and the letter counts by at most 2, so a file of a million unknown
+        // names costs a million cheap comparisons against the catalogue, not a million alignments.
+        int allowed = Math.max(1, Math.min(3, cleaned.length() / 5));
+        String lower = cleaned.toLowerCase(Locale.ROOT);
+        int[] letters = letters(lower);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        String lower = cleaned.toLowerCase(Locale.ROOT);
-        for (Variable v : candidates.values()) {
-            int d = distance(lower, v.name().toLowerCase(Locale.ROOT));
+        for (Candidate c : candidates) {
+            if (Math.abs(c.lower().length() - lower.length()) > allowed || apart(letters, c.letters()) > 2 * allowed) {
+                continue;
+            }
+            int d = distance(lower, c.lower());
             if (d < bestDistance) {
                 bestDistance = d;
-                best = target(v);
+                best = target(c.variable());
             }
         }
-        int allowed = Math.max(1, Math.min(3, cleaned.length() / 5));
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** Counts of a-z, 0-9 and everything else: edits change them by at most 2 each. */
+    private static int[] letters(String lower) {
+        int[] n = new int[37];
+        for (int i = 0; i < lower.length(); i++) {
+            char ch = lower.charAt(i);
+            n[ch >= 'a' && ch <= 'z' ? ch - 'a' : ch >= '0' && ch <= '9' ? 26 + ch - '0' : 36]++;
+        }
+        return n;
+    }
+
+    private static int apart(int[] a, int[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
     }
 
     private String target(Variable v) {

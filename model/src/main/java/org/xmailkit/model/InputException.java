@@ -26,16 +26,28 @@ public final class InputException extends Exception {
         BINARY,
         /** Larger than any XMail configuration file could sensibly be. */
         TOO_LARGE,
-        /** A directory where a file was expected, or a special file. */
+        /** A directory where a file was expected. */
         NOT_A_FILE,
+        /** A file where a directory was expected. */
+        NOT_A_DIRECTORY,
+        /** A FIFO, device or socket: refused without being opened. */
+        SPECIAL_FILE,
+        /** A symbolic link (or a path through one) that leads out of the MailRoot or the directory named. */
+        LINK_OUTSIDE,
+        /** More lines than any XMail configuration file could sensibly hold. */
+        TOO_MANY_LINES,
+        /** The file was replaced while it was being read. */
+        CHANGED,
+        /** A directory deeper than the search goes, whose subdirectories were not searched. */
+        TOO_DEEP,
+        /** The server's files need more memory than the run may use. */
+        OUT_OF_MEMORY,
         /** A file given as a Windows registry export that is not one (no REGEDIT header). */
         NOT_A_REGISTRY_EXPORT,
         /** A registry export without the key XMail reads its start-up values from. */
         NO_XMAIL_KEY,
         /** A file given as an init script, defaults file or systemd unit that starts no XMail. */
-        NOT_A_SERVICE_FILE,
-        /** A link that leads out of the directory it was found in; not followed. */
-        LINK_OUT_OF_TREE
+        NOT_A_SERVICE_FILE
     }
 
     private final transient Path path;
@@ -50,12 +62,20 @@ public final class InputException extends Exception {
      * @param args   message values
      */
     public InputException(Path path, int line, Reason reason, String... args) {
-        super(path + (line > 0 ? ":" + line : "") + ": "
-                + MESSAGES.get(Locale.ENGLISH, "input." + reason.name(), (Object[]) args));
+        super(path + (line > 0 ? ":" + line : "") + ": " + text(Locale.ENGLISH, reason, List.of(args)));
         this.path = Objects.requireNonNull(path, "path");
         this.line = line;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.args = List.of(args);
+    }
+
+    /**
+     * @param path a server whose files need more memory than the run may use
+     * @return the error saying so, with the heap limit
+     */
+    public static InputException outOfMemory(Path path) {
+        return new InputException(path, 0, Reason.OUT_OF_MEMORY,
+                Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     }
 
     /** @return the input path */
@@ -78,6 +98,13 @@ public final class InputException extends Exception {
      * @return {@code path:line: message} in that language
      */
     public String oneLine(Locale locale) {
-        return path + (line > 0 ? ":" + line : "") + ": " + MESSAGES.get(locale, "input." + reason.name(), args.toArray());
+        return path + (line > 0 ? ":" + line : "") + ": " + text(locale, reason, args);
+    }
+
+    /** A key {@code input.<REASON>.<n>} (n = number of values) takes precedence over {@code input.<REASON>}. */
+    private static String text(Locale locale, Reason reason, List<String> args) {
+        String key = "input." + reason.name();
+        String variant = key + "." + args.size();
+        return MESSAGES.get(locale, !args.isEmpty() && MESSAGES.has(locale, variant) ? variant : key, args.toArray());
     }
 }

@@ -3,19 +3,22 @@ package org.xmailkit.model;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * An XMail MailRoot: a directory holding {@code server.tab}, with lazy access to the files around it; or a bare
  * {@code server.tab} given on its own, where the other files are unknown. server.tab is read when the MailRoot is
  * opened; other files are read on first use, and a file that exists but cannot be read is remembered as a read
- * error rather than thrown.
+ * error rather than thrown. Every file is read through one {@link SafeReader} bounded by the MailRoot: nothing
+ * outside it is read, even through a symbolic link, and no FIFO or device is opened.
  */
 public final class MailRoot {
 
@@ -32,34 +35,39 @@ public final class MailRoot {
     private final Path serverTabPath;
     private final boolean bare;
     private final ServerTab serverTab;
+    private final SafeReader reader;
     private final Map<MailRootFile, Optional<TabFile>> files = new EnumMap<>(MailRootFile.class);
-    private final List<InputException> readErrors = new ArrayList<>();
+    /** Read errors by file, shared with the {@link #withContent} copies (their other files are the same). */
+    private final Map<Path, InputException> readErrors;
     private final Map<MailRootFile, byte[]> replaced;
     /** The MailRoot opened from disk that this one is a {@link #withContent} copy of; null for that one itself. */
     private final MailRoot origin;
 
-    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab) {
-        this(directory, serverTabPath, bare, serverTab, Map.of(), null);
+    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader) {
+        this(directory, serverTabPath, bare, serverTab, reader, Map.of(), null, new LinkedHashMap<>());
     }
 
-    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab,
-                     Map<MailRootFile, byte[]> replaced, MailRoot origin) {
+    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader,
+                     Map<MailRootFile, byte[]> replaced, MailRoot origin, Map<Path, InputException> readErrors) {
         this.directory = directory;
         this.serverTabPath = serverTabPath;
         this.bare = bare;
         this.serverTab = serverTab;
+        this.reader = reader;
         this.replaced = replaced;
         this.origin = origin;
+        this.readErrors = readErrors;
     }
 
     /**
      * @param path a MailRoot directory, or a server.tab file (any name) to audit on its own
      * @return the MailRoot
      * @throws InputException when the path is missing, is a directory without server.tab, or server.tab cannot be
-     *                        read
+     *                        read (a link leaving the MailRoot, a special file or over the bounds included)
      */
     public static MailRoot open(Path path) throws InputException {
         Objects.requireNonNull(path, "path");
+        // The path itself is the user's to name, through links if they like; nothing below it leaves it.
         if (!Files.exists(path)) {
             throw new InputException(path, 0, InputException.Reason.MISSING);
         }
@@ -68,10 +76,12 @@ public final class MailRoot {
             if (!Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
                 throw new InputException(path, 0, InputException.Reason.NOT_A_MAILROOT);
             }
-            return new MailRoot(path, tab, false, ServerTab.parse(FileInput.read(tab)));
+            SafeReader reader = SafeReader.mailRoot(path);
+            return new MailRoot(path, tab, false, ServerTab.parse(reader.read(tab, ReadPolicy.TEXT)), reader);
         }
         Path parent = path.toAbsolutePath().getParent();
-        return new MailRoot(parent, path, true, ServerTab.parse(FileInput.read(path)));
+        SafeReader reader = SafeReader.mailRoot(parent);
+        return new MailRoot(parent, path, true, ServerTab.parse(reader.read(path, ReadPolicy.TEXT)), reader);
     }
 
     /**
@@ -88,7 +98,8 @@ public final class MailRoot {
         content.forEach((k, v) -> all.put(k, v.clone()));
         byte[] tab = all.get(MailRootFile.SERVER_TAB);
         ServerTab st = tab == null ? serverTab : ServerTab.parse(tab);
-        return new MailRoot(directory, serverTabPath, bare, st, Collections.unmodifiableMap(all), origin());
+        return new MailRoot(directory, serverTabPath, bare, st, reader, Collections.unmodifiableMap(all), origin(),
+                readErrors);
     }
 
     /**
@@ -130,7 +141,7 @@ public final class MailRoot {
         if (kind == MailRootFile.SERVER_TAB || replaced.containsKey(kind)) {
             return true;
         }
-        return !bare && Files.exists(directory.resolve(kind.fileName()));
+        return !bare && reader.kind(directory.resolve(kind.fileName())) != SafeReader.Kind.MISSING;
     }
 
     /**
@@ -152,24 +163,85 @@ public final class MailRoot {
                 return Optional.of(TabFile.parse(k, p, given));
             }
             try {
-                return Optional.of(TabFile.parse(k, p, FileInput.read(p)));
+                return Optional.of(TabFile.parse(k, p, read(p, ReadPolicy.TEXT)));
             } catch (InputException e) {
-                readErrors.add(e);
                 return Optional.empty();
             }
         });
     }
 
     /**
+     * Reads a file of the MailRoot (or anything below it) through the MailRoot's {@link SafeReader}. A failure other
+     * than a missing file is also remembered as a read error of the MailRoot.
+     *
+     * @param file   a file under the MailRoot
+     * @param policy the bounds for this kind of file
+     * @return its bytes
+     * @throws InputException when it cannot be read within the policy
+     */
+    public byte[] read(Path file, ReadPolicy policy) throws InputException {
+        try {
+            return reader.read(file, policy);
+        } catch (InputException e) {
+            if (e.reason() != InputException.Reason.MISSING) {
+                recordReadError(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Lists a directory of the MailRoot without opening anything in it. A failure other than a missing directory is
+     * also remembered as a read error.
+     *
+     * @param dir  a directory under the MailRoot
+     * @param glob which names, {@code *} for all
+     * @param max  at most this many entries
+     * @return the entries, in name order
+     * @throws InputException when it cannot be listed
+     */
+    public List<Path> list(Path dir, String glob, int max) throws InputException {
+        try {
+            return reader.list(dir, glob, max);
+        } catch (InputException e) {
+            if (e.reason() != InputException.Reason.MISSING) {
+                recordReadError(e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * @param path a path under the MailRoot
+     * @return what is there, seen without opening it or following a link out of the MailRoot
+     */
+    public SafeReader.Kind kind(Path path) {
+        return reader.kind(path);
+    }
+
+    /**
+     * Remembers a file the audit needed but could not read (e.g. a program of the install directory), so that every
+     * output names it and the run counts as incomplete.
+     *
+     * @param e the error
+     */
+    public void recordReadError(InputException e) {
+        synchronized (origin()) {
+            readErrors.putIfAbsent(e.path().toAbsolutePath().normalize(), e);
+        }
+    }
+
+    /**
      * @param relative a path under the MailRoot, e.g. {@code server.cert}
-     * @return the path if it exists (never for a bare server.tab)
+     * @return the path if something is there, even a link leading out of the MailRoot or a special file, which
+     *         {@link #read} then refuses (never for a bare server.tab)
      */
     public Optional<Path> path(String relative) {
         if (bare) {
             return Optional.empty();
         }
         Path p = directory.resolve(relative);
-        return Files.exists(p) ? Optional.of(p) : Optional.empty();
+        return reader.kind(p) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
     }
 
     /** @return the server certificate file, if present */
@@ -187,13 +259,18 @@ public final class MailRoot {
         return path(CERTS_PEM);
     }
 
-    /** @return the CA directory, if present */
+    /** @return the CA directory, if present (a link leading out of the MailRoot included, which is not listed) */
     public Optional<Path> certsDir() {
-        return path(CERTS_DIR).filter(Files::isDirectory);
+        return path(CERTS_DIR).filter(p -> {
+            SafeReader.Kind k = reader.kind(p);
+            return k == SafeReader.Kind.DIRECTORY || k == SafeReader.Kind.OUTSIDE;
+        });
     }
 
     /** @return the files that exist but could not be read, so far */
-    public synchronized List<InputException> readErrors() {
-        return List.copyOf(readErrors);
+    public List<InputException> readErrors() {
+        synchronized (origin()) {
+            return List.copyOf(readErrors.values());
+        }
     }
 }

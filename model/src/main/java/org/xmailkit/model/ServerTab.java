@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,11 @@ public final class ServerTab {
     private final Charset charset;
     private final List<Entry> entries;
     private final Map<String, Entry> live;
+    private final List<Entry> liveEntries;
+    /** Every entry of a name, in file order. */
+    private final Map<String, List<Entry>> byName;
+    /** The entry the first read of a line makes, by line. */
+    private final Map<Integer, Entry> byLine;
     private List<Problem> problems;
 
     private ServerTab(TabDocument document, Catalog catalog, Charset charset) {
@@ -38,15 +44,24 @@ public final class ServerTab {
         this.charset = charset;
         List<Entry> all = new ArrayList<>();
         Map<String, Entry> first = new LinkedHashMap<>();
+        Map<String, List<Entry>> named = new HashMap<>();
+        Map<Integer, Entry> lines = new HashMap<>();
         for (TabRecord r : document.dataRecords()) {
             if (r.size() >= 2) {
                 Entry e = new Entry(r.value(0), r.value(1), r);
                 all.add(e);
                 first.putIfAbsent(e.name(), e);
+                named.computeIfAbsent(e.name(), k -> new ArrayList<>(1)).add(e);
+                if (r.piece() == 0) {
+                    lines.put(r.line(), e);
+                }
             }
         }
         this.entries = Collections.unmodifiableList(all);
         this.live = Collections.unmodifiableMap(first);
+        this.liveEntries = List.copyOf(first.values());
+        this.byName = named;
+        this.byLine = lines;
     }
 
     /**
@@ -96,7 +111,7 @@ public final class ServerTab {
 
     /** @return the entries XMail uses: the first occurrence of each name, in file order */
     public List<Entry> liveEntries() {
-        return List.copyOf(live.values());
+        return liveEntries;
     }
 
     /**
@@ -112,7 +127,16 @@ public final class ServerTab {
      * @return every entry with that name, in file order
      */
     public List<Entry> entries(String name) {
-        return entries.stream().filter(e -> e.name().equals(name)).toList();
+        List<Entry> named = byName.get(name);
+        return named == null ? List.of() : Collections.unmodifiableList(named);
+    }
+
+    /**
+     * @param line 1-based line
+     * @return the entry the first read of that line makes, if any
+     */
+    public Optional<Entry> entryAt(int line) {
+        return Optional.ofNullable(byLine.get(line));
     }
 
     /** @return whether the name is set in the file */
@@ -210,24 +234,14 @@ public final class ServerTab {
     }
 
     /**
-     * Renders Latin-1 byte text for a message: decoded in the file's encoding, control bytes shown as
-     * {@code \xNN}.
+     * Renders Latin-1 byte text for a message: decoded in the file's encoding, control characters escaped
+     * ({@link Printable}).
      *
      * @param bytesAsLatin1 bytes
      * @return printable text
      */
     public String printable(String bytesAsLatin1) {
-        String s = Entry.decode(bytesAsLatin1, charset);
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\uFEFF') {
-                out.append(String.format("\\x%02X", (int) c & 0xFF));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Printable.of(Entry.decode(bytesAsLatin1, charset));
     }
 
     // ------------------------------------------------------------------ edits
@@ -284,17 +298,17 @@ public final class ServerTab {
      */
     public ServerTab rename(String from, String to) {
         checkName(to);
-        TabDocument d = document;
+        Map<Integer, String> raws = new HashMap<>();
         for (Entry e : entries(from)) {
-            TabLine line = d.line(e.line());
+            String current = raws.getOrDefault(e.line(), document.line(e.line()).raw());
             Token old = e.nameToken();
             String token = token(to, to, old.quoted() || needsQuotes(to));
             int start = old.column() - 1;
-            String raw = line.raw().substring(0, start) + token + line.raw().substring(start + old.raw().length());
+            String raw = current.substring(0, start) + token + current.substring(start + old.raw().length());
             checkLength(to, raw);
-            d = d.replaceLine(e.line(), raw);
+            raws.put(e.line(), raw);
         }
-        return with(d);
+        return with(document.replaceLines(raws));
     }
 
     /**
@@ -310,11 +324,7 @@ public final class ServerTab {
                 throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));
             }
         }
-        TabDocument d = document;
-        for (int n : lines) {
-            d = d.removeLine(n);
-        }
-        return with(d);
+        return with(document.removeLines(lines));
     }
 
     /**

@@ -114,7 +114,7 @@ final class ServerTabLint {
                 }
             } else if (t.quoted() && !t.trailing().isEmpty() && i < 2) {
                 out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing().length(),
-                        tab.printable(t.trailing())));
+                        i == 1 && Secrets.secretName(r.value(0)) ? Secrets.MASK : tab.printable(t.trailing())));
             }
         }
         if (tokens.size() >= 3 && !tabInQuotes) {
@@ -134,15 +134,16 @@ final class ServerTabLint {
         }
         Optional<String> suggestion = catalog.suggest(name);
         if (!name.equals(name.strip()) && suggestion.isPresent()) {
-            out.add(Problem.of(ProblemCode.NAME_WHITESPACE, line, tokens.get(0).column(), tab.printable(name),
-                    suggestion.get()));
+            out.add(Problem.of(ProblemCode.NAME_WHITESPACE, line, tokens.get(0).column(),
+                    tab.printable(Secrets.name(name)), suggestion.get()));
             return;
         }
         if (suggestion.isPresent()) {
-            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(), tab.printable(name),
-                    suggestion.get()));
+            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(),
+                    tab.printable(Secrets.name(name)), suggestion.get()));
         } else {
-            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(), tab.printable(name)));
+            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(),
+                    tab.printable(Secrets.name(name))));
         }
     }
 

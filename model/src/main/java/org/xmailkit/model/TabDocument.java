@@ -3,8 +3,11 @@ package org.xmailkit.model;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,15 +22,30 @@ public final class TabDocument {
     /** The terminator the document this one was edited from used, for when no terminated line is left. */
     private final LineEnding inherited;
     private List<TabRecord> records;
+    private List<TabRecord> dataRecords;
+    /** For line n (1-based), its reads are {@code records[start[n-1], start[n])}. */
+    private int[] start;
+
+    /** Shared by a parsed document and every document edited from it: their source lines compare. */
+    private final Object lineage;
+    /** For each line, the line of the parsed document it comes from (0: written by an edit); null: itself. */
+    private final int[] origin;
 
     private TabDocument(List<TabLine> lines, TabFormat format) {
-        this(lines, format, null);
+        this(lines, format, null, new Object(), null);
     }
 
-    private TabDocument(List<TabLine> lines, TabFormat format, LineEnding inherited) {
+    private TabDocument(List<TabLine> lines, TabFormat format, LineEnding inherited, Object lineage, int[] origin) {
         this.lines = Collections.unmodifiableList(lines);
         this.format = format;
         this.inherited = inherited;
+        this.lineage = lineage;
+        this.origin = origin;
+    }
+
+    /** An edited copy: same lineage, the given source lines. */
+    private TabDocument edited(List<TabLine> copy, int[] sourceLines) {
+        return new TabDocument(copy, format, evidence(), lineage, sourceLines);
     }
 
     /**
@@ -89,21 +107,44 @@ public final class TabDocument {
 
     /** @return every read XMail makes of the file, comments and blanks included, in file order */
     public List<TabRecord> records() {
-        List<TabRecord> r = records;
-        if (r == null) {
-            List<TabRecord> all = new ArrayList<>(lines.size());
-            for (TabLine line : lines) {
-                all.addAll(line.reads(format));
-            }
-            r = List.copyOf(all);
-            records = r;
-        }
-        return r;
+        index();
+        return records;
+    }
+
+    /**
+     * @param number 1-based line number
+     * @return the reads XMail makes of that line (one, or more for a line longer than the reader's buffer)
+     */
+    public List<TabRecord> reads(int number) {
+        checkNumber(number, lines.size());
+        index();
+        return records.subList(start[number - 1], start[number]);
     }
 
     /** @return the reads that XMail tokenises (neither blank nor comment) */
     public List<TabRecord> dataRecords() {
-        return records().stream().filter(r -> r.kind() == TabRecord.Kind.DATA).toList();
+        List<TabRecord> d = dataRecords;
+        if (d == null) {
+            d = records().stream().filter(r -> r.kind() == TabRecord.Kind.DATA).toList();
+            dataRecords = d;
+        }
+        return d;
+    }
+
+    /** Reads every line once, remembering where each line's reads start (documents are read from many threads). */
+    private synchronized void index() {
+        if (records != null) {
+            return;
+        }
+        List<TabRecord> all = new ArrayList<>(lines.size());
+        int[] at = new int[lines.size() + 1];
+        for (int i = 0; i < lines.size(); i++) {
+            at[i] = all.size();
+            all.addAll(lines.get(i).reads(format));
+        }
+        at[lines.size()] = all.size();
+        start = at;
+        records = Collections.unmodifiableList(all);
     }
 
     /** @return the document's bytes: the input unchanged unless edited */
@@ -169,7 +210,28 @@ public final class TabDocument {
         List<TabLine> copy = new ArrayList<>(lines);
         TabLine old = copy.get(number - 1);
         copy.set(number - 1, new TabLine(number, raw, old.ending()));
-        return new TabDocument(copy, format, evidence());
+        return edited(copy, origin);
+    }
+
+    /**
+     * Replaces the bytes of several lines at once (one copy of the document, however many lines), keeping their
+     * terminators.
+     *
+     * @param raws the new bytes (Latin-1 text, without terminator) by 1-based line number
+     * @return the edited document
+     */
+    public TabDocument replaceLines(Map<Integer, String> raws) {
+        if (raws.isEmpty()) {
+            return this;
+        }
+        List<TabLine> copy = new ArrayList<>(lines);
+        for (Map.Entry<Integer, String> e : raws.entrySet()) {
+            int number = e.getKey();
+            checkNumber(number, lines.size());
+            TabLine old = copy.get(number - 1);
+            copy.set(number - 1, new TabLine(number, e.getValue(), old.ending()));
+        }
+        return edited(copy, origin);
     }
 
     /**
@@ -179,10 +241,33 @@ public final class TabDocument {
      * @return the edited document
      */
     public TabDocument removeLine(int number) {
-        checkNumber(number, lines.size());
-        List<TabLine> copy = new ArrayList<>(lines);
-        copy.remove(number - 1);
-        return new TabDocument(renumber(copy), format, evidence());
+        return removeLines(List.of(number));
+    }
+
+    /**
+     * Removes several lines at once (one copy of the document, however many lines).
+     *
+     * @param numbers 1-based line numbers (repeats allowed)
+     * @return the edited document
+     */
+    public TabDocument removeLines(Collection<Integer> numbers) {
+        if (numbers.isEmpty()) {
+            return this;
+        }
+        boolean[] gone = new boolean[lines.size()];
+        for (int n : numbers) {
+            checkNumber(n, lines.size());
+            gone[n - 1] = true;
+        }
+        List<TabLine> copy = new ArrayList<>(lines.size());
+        int[] kept = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            if (!gone[i]) {
+                kept[copy.size()] = sourceLine(i + 1);
+                copy.add(lines.get(i));
+            }
+        }
+        return edited(renumber(copy), Arrays.copyOf(kept, copy.size()));
     }
 
     /**
@@ -213,7 +298,34 @@ public final class TabDocument {
             copy.add(new TabLine(0, raws.get(i), ending));
         }
         copy.addAll(lines.subList(before - 1, lines.size()));
-        return new TabDocument(renumber(copy), format, evidence());
+        int[] from = new int[copy.size()];
+        for (int i = 0; i < copy.size(); i++) {
+            int old = i < before - 1 ? i + 1 : i >= before - 1 + raws.size() ? i + 1 - raws.size() : 0;
+            from[i] = old == 0 ? 0 : sourceLine(old);
+        }
+        return edited(renumber(copy), from);
+    }
+
+    /**
+     * Where a line comes from: edits keep track of the parsed document they started from, so a migration knows
+     * which line of the file on disk each line of its result replaces, without comparing texts.
+     *
+     * @param number 1-based line number
+     * @return the line of the parsed document this one was edited from (itself, if not edited), 0 for a line an edit
+     *         inserted; a replaced line keeps the number of the line it replaced
+     */
+    public int sourceLine(int number) {
+        checkNumber(number, lines.size());
+        return origin == null ? number : origin[number - 1];
+    }
+
+    /**
+     * @param other another document
+     * @return whether both were edited from the same parsed document (or are it), so their {@link #sourceLine}
+     *         numbers refer to the same lines
+     */
+    public boolean sameSource(TabDocument other) {
+        return lineage == other.lineage;
     }
 
     private static List<TabLine> renumber(List<TabLine> in) {

@@ -48,8 +48,13 @@ public record TabLine(int number, String raw, LineEnding ending) {
      * @return one or more reads, in order
      */
     public List<TabRecord> reads(TabFormat format) {
-        String full = raw + ending.text();
         int limit = format.readLimit();
+        if (raw.length() + ending.text().length() <= limit && raw.indexOf('\0') < 0
+                && (raw.isEmpty() || raw.charAt(raw.length() - 1) != '\r')) {
+            // The common line: one read, whose text is the line itself (no copy: a million lines, a million saved).
+            return List.of(read(raw, 0, 0, format));
+        }
+        String full = raw + ending.text();
         if (full.length() <= limit) {
             return List.of(read(full, 0, 0, format));
         }

@@ -20,14 +20,15 @@ import java.util.Optional;
  * @param defaultValue  the value XMail 1.27 uses when the name is absent, or null when there is none
  * @param values        the allowed values or format, in short notation (e.g. {@code 0|1}, {@code 0..4}, {@code KB})
  * @param security      how much the setting matters for security
+ * @param secret        whether its value holds credentials and is never shown (see {@link Secrets})
  * @param aliasOf       for aliases and XMailCFG display names: the name XMail reads; else empty
  * @param xmailcfg      the row of XMailCFG's settings page, or null when the page does not show it
  * @param descriptionEn what it does, in English
  * @param descriptionJa what it does, in Japanese
  */
 public record Variable(String name, Role role, String since, String removedIn, String replacedBy, Kind kind,
-                       Accessor accessor, String defaultValue, String values, Security security, String aliasOf,
-                       XMailCfgField xmailcfg, String descriptionEn, String descriptionJa) {
+                       Accessor accessor, String defaultValue, String values, Security security, boolean secret,
+                       String aliasOf, XMailCfgField xmailcfg, String descriptionEn, String descriptionJa) {
 
     /** What kind of name a catalogue entry is. */
     public enum Role {

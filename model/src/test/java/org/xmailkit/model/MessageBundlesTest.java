@@ -12,7 +12,8 @@ class MessageBundlesTest {
 
     /** Each bundle with the keys whose Japanese text may lack Japanese. */
     private static final Map<String, String[]> BUNDLES = Map.of(
-            "org.xmailkit.model.messages", new String[0]);
+            "org.xmailkit.model.messages", new String[0],
+            "org.xmailkit.model.fs.writes", new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

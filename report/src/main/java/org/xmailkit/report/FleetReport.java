@@ -1,20 +1,21 @@
 package org.xmailkit.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.xmailkit.audit.AuditOptions;
@@ -26,6 +27,10 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Secrets;
+import org.xmailkit.model.fs.WriteManifest;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.json.JsonWriter;
 import org.xmailkit.report.sarif.SarifWriter;
 
@@ -114,29 +119,67 @@ public final class FleetReport {
      * @param out      the output directory
      * @param progress told the number of servers done after each one (from worker threads)
      * @return what was produced
-     * @throws IOException when the report cannot be written
+     * @throws WriteRefusedException when the output directory may not be written to ({@link SiteWriter})
+     * @throws IOException           when the report cannot be written
      */
     public Result run(List<Path> given, Path scanRoot, Path out, IntConsumer progress) throws IOException {
+        return run(given, List.of(), scanRoot, SiteWriter.directory(out, WritePolicy.STANDARD), progress);
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory, opened with {@link SiteWriter#directory}
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws WriteRefusedException when a file the report writes may not be replaced (checked before any is)
+     * @throws IOException           when the report cannot be written
+     */
+    public Result run(List<Path> given, Path scanRoot, WriteManifest out, IntConsumer progress) throws IOException {
+        return run(given, List.of(), scanRoot, out, progress);
+    }
+
+    /**
+     * @param given    the servers (MailRoot directories or server.tab files), in input order
+     * @param skipped  what the search for servers could not look into, shown on the fleet page and in JSON and SARIF
+     * @param scanRoot the directory paths in JSON and SARIF are relative to ({@link FleetAuditor#scanRoot})
+     * @param out      the output directory, opened with {@link SiteWriter#directory}
+     * @param progress told the number of servers done after each one (from worker threads)
+     * @return what was produced
+     * @throws WriteRefusedException when a file the report writes may not be replaced (checked before any is)
+     * @throws IOException           when the report cannot be written
+     */
+    public Result run(List<Path> given, List<InputException> skipped, Path scanRoot, WriteManifest out,
+                      IntConsumer progress) throws IOException {
         // The same server named twice (fleet/a and ./fleet/a) is reported once.
-        Map<Path, Path> distinct = new java.util.LinkedHashMap<>();
+        Map<Path, Path> distinct = new LinkedHashMap<>();
         given.forEach(p -> distinct.putIfAbsent(key(p), p));
         List<Path> servers = List.copyOf(distinct.values());
         Path root = ServerIds.commonDirectory(servers);
         ReportModel.Meta meta = meta(root);
         HtmlRenderer renderer = new HtmlRenderer(options.locale(), meta);
-        SiteWriter site = new SiteWriter(out, renderer);
         List<String> ids = ServerIds.assign(servers);
+        SiteWriter site = new SiteWriter(out, renderer, ids);
         Map<Path, Integer> index = new HashMap<>();
         for (int i = 0; i < servers.size(); i++) {
             index.put(key(servers.get(i)), i);
         }
         ReportModel.Builder model = new ReportModel.Builder(root);
         AtomicInteger done = new AtomicInteger();
-        FleetResult fleet;
+        Map<Integer, ServerAudit> tooBig = new ConcurrentHashMap<>();
+        FleetResult audited;
         try {
-            fleet = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
+            audited = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
                 int i = index.get(key(s.path()));
-                ServerReport page = page(ids.get(i), s);
+                ServerReport page;
+                try {
+                    page = page(ids.get(i), s);
+                } catch (OutOfMemoryError e) {
+                    // Audited, but its settings, plan and page do not fit: it fails here, and in JSON and SARIF.
+                    ServerAudit failed = new ServerAudit.Unreadable(s.path(), InputException.outOfMemory(s.path()));
+                    tooBig.put(i, failed);
+                    page = page(ids.get(i), failed);
+                }
                 try {
                     site.server(page);
                 } catch (IOException e) {
@@ -144,36 +187,40 @@ public final class FleetReport {
                 }
                 model.add(i, page);
                 progress.accept(done.incrementAndGet());
-            });
+            }).withSkipped(skipped);
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             throw e;
         }
-        ReportModel m = model.build(meta);
+        FleetResult fleet = withFailures(audited, tooBig);
+        ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
+                .toList());
         Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
-        write(out.resolve(JSON), stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
+        site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
-        write(out.resolve(SARIF), stream -> new SarifWriter(options.locale(), options.toolVersion())
-                .write(fleet, stream));
-        List<String> failures = fleet.failed().stream()
-                .map(f -> OutputTexts.failure(fleet, f, options.locale())).toList();
+        site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));
+        site.close();
+        List<String> failures = new ArrayList<>();
+        fleet.skipped().forEach(e -> failures.add(OutputTexts.oneLine(fleet, e, options.locale())));
+        fleet.failed().forEach(f -> failures.add(OutputTexts.failure(fleet, f, options.locale())));
         return new Result(m, html, fleet, failures);
+    }
+
+    /** The fleet with the servers whose page did not fit in memory marked failed. */
+    private static FleetResult withFailures(FleetResult audited, Map<Integer, ServerAudit> failed) {
+        if (failed.isEmpty()) {
+            return audited;
+        }
+        List<ServerAudit> all = new ArrayList<>(audited.servers());
+        failed.forEach(all::set);
+        return new FleetResult(audited.scanRoot(), audited.rules(), audited.options(), all, audited.unusedWaivers(),
+                audited.skipped());
     }
 
     private static Path key(Path p) {
         return p.toAbsolutePath().normalize();
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void write(Path file, Body body) throws IOException {
-        try (OutputStream o = Files.newOutputStream(file)) {
-            body.write(o);
-        }
     }
 
     /** The page of one server: audited ones are opened again for their settings, secrets and migration plan. */

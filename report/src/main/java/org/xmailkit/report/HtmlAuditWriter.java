@@ -20,6 +20,7 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Secrets;
 
 /**
  * {@code audit --format html}: one self-contained page with every server's grade and findings (the report site
@@ -59,7 +60,8 @@ public final class HtmlAuditWriter implements AuditWriter {
                 fleet.options().target().toString(), fleet.options().profile().id(),
                 fleet.scanRoot().toAbsolutePath().normalize().toString());
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        new HtmlRenderer(locale, meta).audit(new AuditPage(model.build(meta), pages), w);
+        new HtmlRenderer(locale, meta).audit(new AuditPage(model.build(meta,
+                fleet.skipped().stream().map(e -> OutputTexts.oneLine(fleet, e, locale)).toList()), pages), w);
         w.flush();
     }
 

@@ -16,6 +16,7 @@ import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.report.MigrationView.DiffFile;
 import org.xmailkit.report.MigrationView.NoteView;
 import org.xmailkit.report.MigrationView.PlannedChange;

@@ -3,6 +3,7 @@ package org.xmailkit.report;
 import java.util.Locale;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 
 /** Makes the dry-run migration plan of one server, as the report shows it. */
 @FunctionalInterface

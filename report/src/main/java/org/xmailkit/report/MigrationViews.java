@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.report.MigrationView.AuditDelta;
 import org.xmailkit.report.MigrationView.DeltaCount;
 import org.xmailkit.report.MigrationView.DeltaRule;

@@ -27,10 +27,12 @@ import org.xmailkit.report.ServerReport.FindingView;
  * @param top         the most frequent findings (INFO left out), by servers affected
  * @param summaries   the servers, in input order
  * @param ruleServers for each rule id, how many servers have an unsuppressed finding of it
+ * @param skipped     what the search for servers could not look into, one line each ({@code path: why})
  */
 public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount> severities, int suppressed,
                           List<GradeCount> grades, List<ReadinessCount> readiness, List<VersionCount> versions,
-                          List<TopFinding> top, List<ServerSummary> summaries, Map<String, Integer> ruleServers) {
+                          List<TopFinding> top, List<ServerSummary> summaries, Map<String, Integer> ruleServers,
+                          List<String> skipped) {
 
     /** How many entries the most-frequent-findings list has. */
     public static final int TOP = 10;
@@ -44,6 +46,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
         top = List.copyOf(top);
         summaries = List.copyOf(summaries);
         ruleServers = Map.copyOf(ruleServers);
+        skipped = List.copyOf(skipped);
     }
 
     /** @return the total of unsuppressed findings */
@@ -167,9 +170,18 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
 
         /**
          * @param meta what the report was made with
+         * @return the fleet model, nothing skipped
+         */
+        public ReportModel build(Meta meta) {
+            return build(meta, List.of());
+        }
+
+        /**
+         * @param meta    what the report was made with
+         * @param skipped what the search for servers could not look into, one line each
          * @return the fleet model
          */
-        public synchronized ReportModel build(Meta meta) {
+        public synchronized ReportModel build(Meta meta, List<String> skipped) {
             List<ServerSummary> list = new ArrayList<>(summaries.values());
             int sevMax = severities.values().stream().mapToInt(Integer::intValue).max().orElse(0);
             List<SeverityCount> sev = new ArrayList<>();
@@ -219,7 +231,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
             Map<String, Integer> ruleServers = new HashMap<>();
             rules.forEach((id, c) -> ruleServers.put(id, c[0]));
             return new ReportModel(meta, list.size(), failed, sev, suppressed, grades, ready, vers, shown, list,
-                    ruleServers);
+                    ruleServers, skipped);
         }
     }
 }

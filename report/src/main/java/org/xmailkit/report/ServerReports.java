@@ -22,6 +22,8 @@ import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
@@ -365,7 +367,7 @@ public final class ServerReports {
         if (e.value() == null) {
             value = "";
         } else if (Secrets.secretName(name)) {
-            value = Secrets.MASK;
+            value = Printable.of(Secrets.value(name, Entry.decode(e.value(), tab.charset())));
         } else {
             value = secrets.scrub(tab.printable(e.value()));
             String choice = uiChoice(ui, e.value(), locale);
@@ -474,8 +476,8 @@ public final class ServerReports {
         Catalog catalog = tab.catalog();
         List<IgnoredEntry> out = new ArrayList<>();
         for (Entry e : tab.entries()) {
-            String name = tab.printable(e.name());
-            String value = Secrets.secretName(e.name()) ? Secrets.MASK : secrets.scrub(tab.printable(e.value()));
+            String name = tab.printable(Secrets.name(e.name()));
+            String value = secrets.scrub(Printable.of(Secrets.value(e.name(), Entry.decode(e.value(), tab.charset()))));
             Entry live = tab.entry(e.name()).orElse(e);
             if (live != e) {
                 out.add(new IgnoredEntry(name, value, e.line(),

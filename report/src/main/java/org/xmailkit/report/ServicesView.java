@@ -12,6 +12,7 @@ import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.StartupMessages;
 import org.xmailkit.audit.startup.XMailOptions;
 import org.xmailkit.audit.startup.XMailOptions.Setting;
+import org.xmailkit.model.Secrets;
 
 /**
  * The "services" part of a server page: what XMail's command line opens, on which addresses, with which switches;

@@ -1,76 +1,90 @@
 package org.xmailkit.report;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WriteManifest;
+import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.model.fs.WriteRefusedException;
 
 /**
- * Writes the HTML site into an output directory: {@code servers/<id>.html} as each server completes, then
- * {@code index.html} and {@code rules.html}. The directory must be new, empty, or a previous xmailkit report (whose
- * server pages are replaced); anything else is refused so that no user file is overwritten.
+ * Writes the report into an output directory: {@code servers/<id>.html} as each server completes, then
+ * {@code rules.html}, {@code index.html}, {@code report.json} and {@code report.sarif}, each listed in the directory's
+ * {@link WriteManifest}. The directory must be new, empty, or hold an earlier report's manifest; then only the files
+ * that manifest lists are replaced (and its server pages this report does not have deleted), links are never
+ * followed, and anything else in the directory stays. Every file this run will write is checked before the first is
+ * written.
  */
 public final class SiteWriter {
 
     /** The directory of server pages inside the output directory. */
     public static final String SERVERS = "servers";
+    /** The fleet page. */
+    public static final String INDEX = "index.html";
+    /** The rule catalogue. */
+    public static final String RULES = "rules.html";
 
-    private static final String GENERATOR = "<meta name=\"generator\" content=\"xmailkit";
+    private static final Pattern SERVER_PAGE = Pattern.compile(SERVERS + "/[A-Za-z0-9._-]+\\.html");
 
-    private final Path out;
+    private final WriteManifest out;
     private final HtmlRenderer renderer;
 
     /**
-     * @param out      the output directory
+     * @param out      the output directory, opened with {@link #directory}
      * @param renderer the renderer
-     * @throws IOException when the directory cannot be prepared
-     * @throws IllegalArgumentException when it holds files that are not an xmailkit report
+     * @param ids      the ids of every server page this run will write
+     * @throws WriteRefusedException when one of the files it will write may not be replaced
+     * @throws IOException           when the directory cannot be read
      */
-    public SiteWriter(Path out, HtmlRenderer renderer) throws IOException {
+    public SiteWriter(WriteManifest out, HtmlRenderer renderer, List<String> ids) throws IOException {
         this.out = Objects.requireNonNull(out, "out");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
-        if (!usable(out)) {
-            throw new IllegalArgumentException(out.toString());
+        for (String id : ids) {
+            out.check(page(id));
         }
-        Files.createDirectories(out.resolve(SERVERS));
-        try (DirectoryStream<Path> old = Files.newDirectoryStream(out.resolve(SERVERS), "*.html")) {
-            for (Path p : old) {
-                Files.deleteIfExists(p);
-            }
+        for (String name : List.of(INDEX, RULES, FleetReport.JSON, FleetReport.SARIF)) {
+            out.check(name);
         }
     }
 
     /**
-     * @param dir a directory
-     * @return whether a report may be written there: missing, empty, or holding a previous xmailkit report
-     * @throws IOException when it cannot be read
+     * Opens an output directory for a report.
+     *
+     * @param dir    the directory
+     * @param policy how files are written
+     * @return the directory, with what earlier reports wrote there
+     * @throws WriteRefusedException when it holds files xmailkit did not write, or an earlier report's files were
+     *                               changed, or a link stands where the report goes
+     * @throws IOException           when it cannot be read
      */
-    public static boolean usable(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return true;
+    public static WriteManifest directory(Path dir, WritePolicy policy) throws IOException {
+        return WriteManifest.open(policy, dir, SiteWriter::reportFile);
+    }
+
+    /** The files a report writes: its pages and data files, and server pages with ids {@link ServerIds} makes. */
+    static boolean reportFile(String name) {
+        return name.equals(INDEX) || name.equals(RULES) || name.equals(FleetReport.JSON)
+                || name.equals(FleetReport.SARIF) || SERVER_PAGE.matcher(name).matches();
+    }
+
+    private static String page(String id) {
+        String name = SERVERS + "/" + id + ".html";
+        // Ids are safe file names (ServerIds); check anyway that the page lands where it belongs.
+        if (!SERVER_PAGE.matcher(name).matches()) {
+            throw new IllegalArgumentException("unsafe server id " + id);
         }
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            if (!s.iterator().hasNext()) {
-                return true;
-            }
-        }
-        Path index = dir.resolve("index.html");
-        if (!Files.isRegularFile(index)) {
-            return false;
-        }
-        String head = new String(Files.readAllBytes(index), StandardCharsets.UTF_8);
-        return head.contains(GENERATOR);
+        return name;
     }
 
     /** @return the output directory */
     public Path directory() {
-        return out;
+        return out.directory();
     }
 
     /**
@@ -79,31 +93,51 @@ public final class SiteWriter {
      * @throws IOException on write errors
      */
     public Path server(ServerReport page) throws IOException {
-        Path p = out.resolve(SERVERS).resolve(page.id() + ".html");
-        // Ids are safe file names (ServerIds); check anyway that the page lands where it belongs.
-        if (!p.normalize().getParent().equals(out.resolve(SERVERS).normalize())) {
-            throw new IllegalArgumentException("unsafe server id " + page.id());
-        }
-        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
-            renderer.server(page, w);
-        }
-        return p;
+        return html(page(page.id()), w -> renderer.server(page, w));
     }
 
     /**
+     * Writes the rule catalogue and the fleet page.
+     *
      * @param model the fleet model
      * @param rules the rule catalogue
      * @return {@code index.html}
      * @throws IOException on write errors
      */
     public Path finish(ReportModel model, RulesPage rules) throws IOException {
-        try (Writer w = Files.newBufferedWriter(out.resolve("rules.html"), StandardCharsets.UTF_8)) {
-            renderer.rules(rules, w);
-        }
-        Path index = out.resolve("index.html");
-        try (Writer w = Files.newBufferedWriter(index, StandardCharsets.UTF_8)) {
-            renderer.fleet(model, w);
-        }
-        return index;
+        html(RULES, w -> renderer.rules(rules, w));
+        return html(INDEX, w -> renderer.fleet(model, w));
+    }
+
+    /**
+     * Writes a data file ({@code report.json}, {@code report.sarif}).
+     *
+     * @param name    its name
+     * @param content what to write
+     * @throws IOException on write errors
+     */
+    public void data(String name, SafeWriter.Content content) throws IOException {
+        out.write(name, content);
+    }
+
+    /**
+     * Ends the report: deletes the earlier report's server pages this one does not have and writes the manifest.
+     *
+     * @throws IOException on write errors
+     */
+    public void close() throws IOException {
+        out.finish();
+    }
+
+    private interface Page {
+        void render(Writer w) throws IOException;
+    }
+
+    private Path html(String name, Page page) throws IOException {
+        return out.write(name, stream -> {
+            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            page.render(w);
+            w.flush();
+        });
     }
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailPassword;
+import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.model.testing.MailRootFixture;
 
 /** The whole HTML site over a hostile little fleet: escaping, secrets, self-containment, links, languages. */
@@ -194,7 +196,8 @@ class HtmlReportTest {
         FleetReport r = new FleetReport(new Auditor(List.of()), MigrationPlanner.none("1.27"),
                 new FleetReport.Options(Locale.ENGLISH, AuditOptions.defaults(), "1.27", "test", 1,
                         Clock.systemUTC()));
-        assertThrows(IllegalArgumentException.class, () -> r.run(fleet(), tmp, out, n -> { }));
+        WriteRefusedException e = assertThrows(WriteRefusedException.class, () -> r.run(fleet(), tmp, out, n -> { }));
+        assertEquals(WriteRefusedException.Reason.NOT_EMPTY, e.reason());
         assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         Path again = run(Locale.ENGLISH, "twice");
         run(Locale.ENGLISH, "twice");

@@ -18,6 +18,7 @@ import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 import org.xmailkit.report.MigrationView.DiffLine;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.report.MigrationView.DiffFile;
 import org.xmailkit.report.MigrationView.DiffLine;
 

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.xmailkit.model.fs.Hashes;
+import org.xmailkit.model.fs.WriteManifest;
 
 /**
  * Checks a written report the way a browser would see it: nothing loaded from anywhere, every link relative and
@@ -61,10 +63,26 @@ public final class OutputScan {
             String name = p.getFileName().toString();
             if (name.endsWith(".json") || name.endsWith(".sarif")) {
                 checkData(p);
+            } else if (name.equals(WriteManifest.FILE)) {
+                checkManifest(dir, p, all);
             } else {
                 assertTrue(name.endsWith(".html"), "unexpected file in the report: " + p);
             }
         }
+    }
+
+    /** The manifest lists every other file of the report, each with its SHA-256 (as {@code sha256sum -c} checks). */
+    static void checkManifest(Path dir, Path manifest, List<Path> all) throws IOException {
+        List<String> listed = new ArrayList<>();
+        for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+            String name = line.substring(66);
+            assertEquals(Hashes.sha256(Files.readAllBytes(dir.resolve(name))), line.substring(0, 64), name);
+            assertEquals("  ", line.substring(64, 66), line);
+            listed.add(name);
+        }
+        List<String> files = all.stream().filter(p -> !p.equals(manifest))
+                .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        assertEquals(files, listed.stream().sorted().toList(), "the manifest lists every file of the report");
     }
 
     /** A JSON or SARIF file: every location ({@code uri}, {@code url}, ...) relative, except citations. */

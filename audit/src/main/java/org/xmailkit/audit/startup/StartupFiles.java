@@ -1,20 +1,24 @@
 package org.xmailkit.audit.startup;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.xmailkit.model.FileInput;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * The one place the start-up files (registry exports, init scripts, defaults files, systemd units, command-line
- * files) are read. They are as hostile as any MailRoot file: at most {@link #MAX_BYTES}, regular files only, and a
- * file found inside a MailRoot is not read through a link that leads out of it.
+ * files) are read, through xmailkit's read policy: a regular file only, within {@link #POLICY}, and never through a
+ * link that leaves the directory it is named in (or the MailRoot it was found in).
  */
 public final class StartupFiles {
 
-    /** Far above a one-key registry export or a unit file; an export of a whole hive is refused. */
-    public static final long MAX_BYTES = 1024 * 1024;
+    /**
+     * At most 1 MiB: far above a one-key registry export or a unit file (an export of a whole hive is refused). Not
+     * "text" for the read policy: a REGEDIT5 export is UTF-16, every other byte a NUL; the text files are checked
+     * once decoded.
+     */
+    public static final ReadPolicy POLICY = new ReadPolicy(1024 * 1024, 0, false);
 
     private StartupFiles() {
     }
@@ -22,29 +26,20 @@ public final class StartupFiles {
     /**
      * @param file a file the user named
      * @return its bytes
-     * @throws InputException when it is missing, unreadable, not a regular file or too large
+     * @throws InputException when it is missing, unreadable, not a regular file, a link out of its directory or
+     *                        too large
      */
     public static byte[] read(Path file) throws InputException {
-        return FileInput.readBytes(file, MAX_BYTES);
+        return SafeReader.forFile(file).read(file, POLICY);
     }
 
     /**
-     * @param root the MailRoot directory
+     * @param root the MailRoot
      * @param file a file found in it
      * @return its bytes
      * @throws InputException when it is a link out of the MailRoot, or as {@link #read}
      */
-    public static byte[] readInside(Path root, Path file) throws InputException {
-        if (Files.isSymbolicLink(file)) {
-            try {
-                Path real = file.toRealPath();
-                if (!real.startsWith(root.toRealPath())) {
-                    throw new InputException(file, 0, InputException.Reason.LINK_OUT_OF_TREE);
-                }
-            } catch (IOException e) {
-                throw new InputException(file, 0, InputException.Reason.MISSING);
-            }
-        }
-        return read(file);
+    public static byte[] readInside(MailRoot root, Path file) throws InputException {
+        return root.read(file, POLICY);
     }
 }

@@ -1,16 +1,16 @@
 package org.xmailkit.audit.startup;
 
 import java.nio.charset.Charset;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.xmailkit.model.FileInput;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.TextEncoding;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * Where a command line comes from: typed with {@code --cmdline}, a registry export ({@code --registry}), a start
@@ -74,15 +74,15 @@ public final class Startups {
      * Looks for a start-up file in a MailRoot ({@link #NAMES}); the first found is read, the others are named in
      * {@link Startup#alsoFound()}.
      *
-     * @param mailRoot a MailRoot directory
+     * @param root a MailRoot (not a bare server.tab)
      * @return the command line, when such a file exists
      * @throws InputException when the file found cannot be used
      */
-    public static Optional<Startup> find(Path mailRoot) throws InputException {
+    public static Optional<Startup> find(MailRoot root) throws InputException {
         List<Path> present = new ArrayList<>();
         for (String name : NAMES) {
-            Path p = mailRoot.resolve(name);
-            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            Path p = root.directory().resolve(name);
+            if (root.kind(p) != SafeReader.Kind.MISSING) {
                 present.add(p);
             }
         }
@@ -90,7 +90,7 @@ public final class Startups {
             return Optional.empty();
         }
         Path file = present.get(0);
-        byte[] bytes = StartupFiles.readInside(mailRoot, file);
+        byte[] bytes = StartupFiles.readInside(root, file);
         String name = file.getFileName().toString();
         Startup s = switch (name) {
             case "xmail.reg" -> RegistryExport.read(bytes, file, true);
@@ -120,7 +120,7 @@ public final class Startups {
     }
 
     private static byte[] checkedText(Path file, byte[] bytes) throws InputException {
-        if (FileInput.looksBinary(bytes)) {
+        if (ReadPolicy.looksBinary(bytes)) {
             throw new InputException(file, 0, InputException.Reason.BINARY);
         }
         return bytes;

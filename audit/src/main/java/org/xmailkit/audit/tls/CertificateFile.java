@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param status        how it could be read
  * @param certificates  the certificates, in file order (empty unless {@link FileStatus#OK})
  * @param textBeforePem whether human-readable text precedes the first PEM block (OpenSSL skips it)
- * @param problem       what went wrong, for {@link FileStatus#UNREADABLE} and {@link FileStatus#INVALID}; else empty
+ * @param problem       what went wrong, for {@link FileStatus#UNREADABLE} (empty when xmailkit refused the file: a
+ *                      link leaving the MailRoot, a special file, too large) and {@link FileStatus#INVALID}; else empty
  */
 public record CertificateFile(Path path, FileStatus status, List<CertificateFacts> certificates,
                               boolean textBeforePem, String problem) {

@@ -4,7 +4,10 @@ package org.xmailkit.audit.tls;
 public enum FileStatus {
     /** The file does not exist. */
     MISSING,
-    /** The file exists but could not be read by this audit (permissions, I/O error). */
+    /**
+     * The file exists but was not read by this audit: permissions, an I/O error, or refused (a link leaving the
+     * MailRoot, a FIFO or device, too large).
+     */
     UNREADABLE,
     /** Binary DER: OpenSSL's PEM readers, which XMail uses, do not accept it. */
     NOT_PEM,

@@ -1,12 +1,9 @@
 package org.xmailkit.audit.tls;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * The OpenSSL files of a Windows XMail install directory (where XMail.exe is), found by name (case-insensitive) and
@@ -26,9 +25,6 @@ import java.util.stream.Stream;
  * the import names stored in its bytes.
  */
 public final class OpenSslInstall {
-
-    /** At most this many bytes of a file are read. */
-    static final int MAX_BYTES = 64 * 1024 * 1024;
 
     private static final Pattern VERSION = Pattern.compile(
             "OpenSSL (\\d+\\.\\d+\\.\\d+[a-z]{0,2})(?:-[A-Za-z0-9]+)?\\s{1,2}\\d{1,2} [A-Z][a-z]{2} \\d{4}");
@@ -116,39 +112,62 @@ public final class OpenSslInstall {
 
     private final Path directory;
     private final List<Component> components;
+    private final List<InputException> refused;
 
-    private OpenSslInstall(Path directory, List<Component> components) {
+    private OpenSslInstall(Path directory, List<Component> components, List<InputException> refused) {
         this.directory = directory;
         this.components = List.copyOf(components);
+        this.refused = List.copyOf(refused);
     }
 
     /**
+     * Lists the directory and reads the files it knows by name, through a {@link SafeReader} bounded by the
+     * directory: a link leading out of it, a FIFO or a device is not read, and is named in {@link #refused()}.
+     *
      * @param dir the install directory
      * @return what it holds; nothing when it is not a readable directory
      */
     public static OpenSslInstall scan(Path dir) {
         List<Component> out = new ArrayList<>();
+        List<InputException> refused = new ArrayList<>();
         if (!Files.isDirectory(dir)) {
-            return new OpenSslInstall(dir, out);
+            return new OpenSslInstall(dir, out, refused);
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path p : files.sorted(Comparator.comparing(Path::toString)).toList()) {
-                Known k = NAMES.get(p.getFileName().toString().toLowerCase(Locale.ROOT));
-                if (k == null || !Files.isRegularFile(p)) {
-                    continue;
-                }
-                String text = text(p);
-                Optional<String> version = version(text);
-                Set<String> refs = Set.of();
-                if (k.role() == Role.TOOL || k.role() == Role.XMAIL) {
-                    refs = references(text);
-                }
-                out.add(new Component(p, k.role(), Optional.ofNullable(k.family()), version, refs));
+        SafeReader reader = SafeReader.directory(dir);
+        List<Path> files;
+        try {
+            files = reader.list(dir, "*", SafeReader.MAX_ENTRIES);
+        } catch (InputException e) {
+            refused.add(e);
+            return new OpenSslInstall(dir, out, refused);
+        }
+        for (Path p : files) {
+            Known k = NAMES.get(p.getFileName().toString().toLowerCase(Locale.ROOT));
+            if (k == null || reader.kind(p) == SafeReader.Kind.DIRECTORY) {
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            return new OpenSslInstall(dir, out);
+            String text;
+            try {
+                text = new String(reader.read(p, ReadPolicy.PROGRAM), StandardCharsets.ISO_8859_1);
+            } catch (InputException e) {
+                if (e.reason() != InputException.Reason.MISSING) {
+                    refused.add(e);
+                }
+                continue;
+            }
+            Optional<String> version = version(text);
+            Set<String> refs = Set.of();
+            if (k.role() == Role.TOOL || k.role() == Role.XMAIL) {
+                refs = references(text);
+            }
+            out.add(new Component(p, k.role(), Optional.ofNullable(k.family()), version, refs));
         }
-        return new OpenSslInstall(dir, out);
+        return new OpenSslInstall(dir, out, refused);
+    }
+
+    /** @return the files known by name that were not read (a link leaving the directory, a FIFO, too large) */
+    public List<InputException> refused() {
+        return refused;
     }
 
     /** @return the directory scanned */
@@ -224,11 +243,5 @@ public final class OpenSslInstall {
             }
         }
         return out;
-    }
-
-    private static String text(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return new String(in.readNBytes(MAX_BYTES), StandardCharsets.ISO_8859_1);
-        }
     }
 }

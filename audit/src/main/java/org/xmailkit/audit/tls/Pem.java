@@ -2,11 +2,9 @@ package org.xmailkit.audit.tls;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.cert.CertificateException;
@@ -21,6 +19,10 @@ import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 import org.bouncycastle.util.io.pem.PemWriter;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * PEM reading the way OpenSSL's PEM routines see a file: any text before, between or after the
@@ -28,9 +30,6 @@ import org.bouncycastle.util.io.pem.PemWriter;
  * block), and blocks of other types are passed over.
  */
 final class Pem {
-
-    /** Files larger than this are not TLS material; reading stops there. */
-    static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private static final String BEGIN = "-----BEGIN ";
 
@@ -40,23 +39,45 @@ final class Pem {
     private Pem() {
     }
 
+    private static volatile Provider provider;
+
     /** The BouncyCastle provider, used as an instance only (never registered globally). */
     static Provider bc() {
-        return BcHolder.PROVIDER;
+        // Not a class initializer, for the same reason as TrustAnchors.runtime(): a failed load is tried again.
+        Provider p = provider;
+        if (p == null) {
+            synchronized (Pem.class) {
+                p = provider;
+                if (p == null) {
+                    p = new BouncyCastleProvider();
+                    provider = p;
+                }
+            }
+        }
+        return p;
     }
 
-    private static final class BcHolder {
-        static final Provider PROVIDER = new BouncyCastleProvider();
-    }
+    /** Where TLS files are read from: a MailRoot's safe reader, or one bounded by a named file's directory. */
+    @FunctionalInterface
+    interface Source {
+        /**
+         * @param path a file
+         * @return its bytes, within {@link ReadPolicy#PEM}
+         * @throws InputException when it is missing, refused or cannot be read
+         */
+        byte[] read(Path path) throws InputException;
 
-    /**
-     * @param path a file
-     * @return its bytes, at most {@link #MAX_BYTES}
-     * @throws IOException when it cannot be read
-     */
-    static byte[] read(Path path) throws IOException {
-        try (InputStream in = Files.newInputStream(path)) {
-            return in.readNBytes(MAX_BYTES);
+        /** @return a source reading each file as if it were named on the command line */
+        static Source named() {
+            return p -> SafeReader.forFile(p).read(p, ReadPolicy.PEM);
+        }
+
+        /**
+         * @param root a MailRoot
+         * @return a source reading inside it (refusals are remembered as its read errors)
+         */
+        static Source of(MailRoot root) {
+            return p -> root.read(p, ReadPolicy.PEM);
         }
     }
 
@@ -154,13 +175,14 @@ final class Pem {
      * Reads every certificate of a PEM file, skipping blocks that do not parse (for CA bundles, where one bad entry
      * does not make the others useless).
      *
-     * @param path a file
-     * @return its certificates
+     * @param source where the file is read from
+     * @param path   a file
+     * @return its certificates (none when it cannot be read)
      */
-    static List<X509Certificate> certificatesLenient(Path path) {
+    static List<X509Certificate> certificatesLenient(Source source, Path path) {
         List<X509Certificate> out = new ArrayList<>();
         try {
-            for (PemObject o : blocks(read(path))) {
+            for (PemObject o : blocks(source.read(path))) {
                 if (isCertificate(o.getType().toUpperCase(Locale.ROOT))) {
                     try {
                         out.add(certificate(o));
@@ -169,7 +191,7 @@ final class Pem {
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | InputException e) {
             return out;
         }
         return out;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.GeneralSecurityException;
@@ -32,6 +31,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 
 /**
@@ -94,8 +94,8 @@ public final class TlsMaterial {
     public static TlsMaterial load(MailRoot root) {
         Path dir = root.directory();
         List<X509Certificate> anchors = new ArrayList<>();
-        root.certsPem().ifPresent(p -> anchors.addAll(TrustAnchors.bundle(p)));
-        root.certsDir().ifPresent(p -> anchors.addAll(TrustAnchors.directory(p)));
+        root.certsPem().ifPresent(p -> anchors.addAll(TrustAnchors.bundle(root, p)));
+        root.certsDir().ifPresent(p -> anchors.addAll(TrustAnchors.directory(root, p)));
         anchors.addAll(TrustAnchors.runtime());
         Path cert = root.serverCert().orElse(dir.resolve(MailRoot.SERVER_CERT));
         Path keyPath = root.serverKey().orElse(dir.resolve(MailRoot.SERVER_KEY));
@@ -103,7 +103,7 @@ public final class TlsMaterial {
             return new TlsMaterial(missingCertificate(cert), missingKey(keyPath),
                     new KeyMatch(KeyMatch.Kind.NOT_CHECKED, -1), List.of());
         }
-        return load(cert, keyPath, anchors);
+        return load(Pem.Source.of(root), cert, keyPath, anchors);
     }
 
     /**
@@ -115,8 +115,12 @@ public final class TlsMaterial {
      * @return the analysed material
      */
     public static TlsMaterial load(Path certPath, Path keyPath, List<X509Certificate> anchors) {
-        CertificateFile cert = readCertificate(certPath);
-        LoadedKey loaded = readKey(keyPath);
+        return load(Pem.Source.named(), certPath, keyPath, anchors);
+    }
+
+    private static TlsMaterial load(Pem.Source source, Path certPath, Path keyPath, List<X509Certificate> anchors) {
+        CertificateFile cert = readCertificate(source, certPath);
+        LoadedKey loaded = readKey(source, keyPath);
         KeyMatch match = new KeyMatch(KeyMatch.Kind.NOT_CHECKED, -1);
         if (cert.status() == FileStatus.OK && loaded.privateKey != null) {
             match = match(loaded.privateKey, cert.certificates());
@@ -158,14 +162,18 @@ public final class TlsMaterial {
     }
 
     static CertificateFile readCertificate(Path p) {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return missingCertificate(p);
-        }
+        return readCertificate(Pem.Source.named(), p);
+    }
+
+    private static CertificateFile readCertificate(Pem.Source source, Path p) {
         byte[] bytes;
         try {
-            bytes = Pem.read(p);
-        } catch (IOException e) {
-            return new CertificateFile(p, FileStatus.UNREADABLE, List.of(), false, describe(e));
+            bytes = source.read(p);
+        } catch (InputException e) {
+            if (e.reason() == InputException.Reason.MISSING) {
+                return missingCertificate(p);
+            }
+            return new CertificateFile(p, FileStatus.UNREADABLE, List.of(), false, problem(e));
         }
         if (Pem.looksDer(bytes)) {
             return new CertificateFile(p, FileStatus.NOT_PEM, List.of(), false, "");
@@ -213,17 +221,20 @@ public final class TlsMaterial {
         return new KeyFile(p, FileStatus.MISSING, "", "", 0, Optional.empty(), "");
     }
 
-    private static LoadedKey readKey(Path p) {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return new LoadedKey(missingKey(p), null);
-        }
-        Optional<Set<PosixFilePermission>> perms = permissions(p);
+    private static LoadedKey readKey(Pem.Source source, Path p) {
         byte[] bytes;
         try {
-            bytes = Pem.read(p);
-        } catch (IOException e) {
-            return new LoadedKey(new KeyFile(p, FileStatus.UNREADABLE, "", "", 0, perms, describe(e)), null);
+            bytes = source.read(p);
+        } catch (InputException e) {
+            if (e.reason() == InputException.Reason.MISSING) {
+                return new LoadedKey(missingKey(p), null);
+            }
+            // A refused key (a link leaving the MailRoot, a special file) is not looked at any further.
+            Optional<Set<PosixFilePermission>> perms = e.reason() == InputException.Reason.UNREADABLE
+                    ? permissions(p) : Optional.empty();
+            return new LoadedKey(new KeyFile(p, FileStatus.UNREADABLE, "", "", 0, perms, problem(e)), null);
         }
+        Optional<Set<PosixFilePermission>> perms = permissions(p);
         try {
             if (Pem.looksDer(bytes)) {
                 return new LoadedKey(new KeyFile(p, FileStatus.NOT_PEM, "", "", 0, perms, ""), null);
@@ -407,6 +418,20 @@ public final class TlsMaterial {
             break;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * What went wrong reading a file, for {@link FileStatus#UNREADABLE}: the system's reason (in English, as the
+     * system gives it), or empty when xmailkit refused the file (a link leaving the MailRoot, a special file, over
+     * the bound), which the MailRoot's read errors name in the reader's language.
+     */
+    private static String problem(InputException e) {
+        if (e.reason() != InputException.Reason.UNREADABLE) {
+            return "";
+        }
+        String full = e.oneLine(Locale.ENGLISH);
+        String prefix = e.path() + ": ";
+        return full.startsWith(prefix) ? full.substring(prefix.length()) : full;
     }
 
     private static String describe(Exception e) {

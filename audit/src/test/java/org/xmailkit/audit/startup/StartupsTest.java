@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.startup.OptionIssue.Code;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
 
 /** Reading the command line from registry exports, start scripts, units and MailRoot files. */
 class StartupsTest {
@@ -163,13 +164,19 @@ class StartupsTest {
         assertEquals("-Ms \"C:\\Mail Root\" -Sl", Startups.typed("-Ms \"C:\\Mail Root\" -Sl").line());
     }
 
+    private Path mailRoot() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("MailRoot"));
+        Files.writeString(root.resolve("server.tab"), "\"RootDomain\"\t\"example.jp\"\n");
+        return root;
+    }
+
     @Test
     void aMailRootFileIsPickedUpTheFirstNameWinsAndOthersAreNamed() throws Exception {
-        Path root = Files.createDirectories(dir.resolve("MailRoot"));
-        assertTrue(Startups.find(root).isEmpty());
+        Path root = mailRoot();
+        assertTrue(Startups.find(MailRoot.open(root)).isEmpty());
         Files.writeString(root.resolve("xmail.cmdline"), "# as typed in the registry\r\n-Sl -Pl\r\n-X- -B- -W-\r\n");
         Files.copy(StartupsTest.class.getResourceAsStream("xmail.service"), root.resolve("xmail.service"));
-        Startup s = Startups.find(root).orElseThrow();
+        Startup s = Startups.find(MailRoot.open(root)).orElseThrow();
         assertTrue(s.automatic());
         assertEquals(List.of("-Sl", "-Pl", "-X-", "-B-", "-W-"), texts(s));
         assertEquals(2, s.args().get(0).place().line());
@@ -178,26 +185,33 @@ class StartupsTest {
     }
 
     @Test
-    void aLinkOutOfTheMailRootIsNotFollowed() throws Exception {
-        Path root = Files.createDirectories(dir.resolve("MailRoot"));
+    void aLinkOutOfTheMailRootIsNotFollowedAndBecomesAReadErrorOfTheMailRoot() throws Exception {
+        Path root = mailRoot();
         Path outside = Files.writeString(dir.resolve("secret.txt"), "-Sl\n");
         Files.createSymbolicLink(root.resolve("xmail.cmdline"), outside);
-        InputException e = assertThrows(InputException.class, () -> Startups.find(root));
-        assertEquals(InputException.Reason.LINK_OUT_OF_TREE, e.reason());
+        MailRoot opened = MailRoot.open(root);
+        InputException e = assertThrows(InputException.class, () -> Startups.find(opened));
+        assertEquals(InputException.Reason.LINK_OUTSIDE, e.reason());
+        assertEquals(1, opened.readErrors().size());
         Path inside = Files.writeString(root.resolve("cmdline.txt"), "-Pl\n");
         Files.delete(root.resolve("xmail.cmdline"));
         Files.createSymbolicLink(root.resolve("xmail.cmdline"), inside);
-        assertEquals(List.of("-Pl"), texts(Startups.find(root).orElseThrow()));
+        assertEquals(List.of("-Pl"), texts(Startups.find(MailRoot.open(root)).orElseThrow()));
     }
 
     @Test
-    void aSpecialFileOrAHugeFileIsRefused() throws Exception {
-        Path root = Files.createDirectories(dir.resolve("MailRoot"));
+    void aDirectoryAFifoOrAHugeFileIsRefused() throws Exception {
+        Path root = mailRoot();
         Files.createDirectory(root.resolve("xmail.reg"));
         assertEquals(InputException.Reason.NOT_A_FILE,
-                assertThrows(InputException.class, () -> Startups.find(root)).reason());
+                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
+        Files.delete(root.resolve("xmail.reg"));
+        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("xmail.reg").toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        assertEquals(InputException.Reason.SPECIAL_FILE,
+                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
         Path big = dir.resolve("big.reg");
-        Files.write(big, new byte[(int) StartupFiles.MAX_BYTES + 1]);
+        Files.write(big, new byte[(int) StartupFiles.POLICY.maxBytes() + 1]);
         assertEquals(InputException.Reason.TOO_LARGE,
                 assertThrows(InputException.class, () -> Startups.registry(big)).reason());
     }

@@ -39,7 +39,7 @@ public final class DynDnsSetupStep implements MigrationStep {
             return w.result();
         }
         Entry live = all.get(0);
-        w.removeAll(NAME, true, reason());
+        w.removeAll(NAME, reason());
         boolean used = Sources.mayHaveRead(ctx.source(), w.input().catalog().get(NAME));
         if (used && !live.value().isEmpty()) {
             w.note(Note.Level.BEHAVIOUR, live.line(), NAME, MigrationText.of("note.dyndns-setup.feature"));

@@ -1,6 +1,5 @@
 package org.xmailkit.migrate.steps;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.xmailkit.model.EditException;
@@ -23,12 +22,7 @@ final class Edits {
      * @return the edited view
      */
     static ServerTab removeLines(ServerTab tab, Collection<Integer> lines) {
-        List<Integer> sorted = new ArrayList<>(lines.stream().distinct().toList());
-        sorted.sort((a, b) -> Integer.compare(b, a));
-        TabDocument d = tab.document();
-        for (int n : sorted) {
-            d = d.removeLine(n);
-        }
+        TabDocument d = tab.document().removeLines(lines);
         return d == tab.document() ? tab : ServerTab.of(d, tab.catalog(), tab.charset());
     }
 

@@ -9,7 +9,6 @@ import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.MigrationText;
@@ -19,7 +18,6 @@ import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
-import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Token;
 
@@ -118,8 +116,7 @@ public final class FixStep implements MigrationStep {
                 if (current.isPresent()) {
                     Entry e = current.get();
                     // Earlier fixes only edit lines in place or append, so the line still names the input's line.
-                    w.change(new Change(Change.Kind.SET, MailRootFile.SERVER_TAB, e.line(), w.show(e.name()),
-                            w.show(e.name()), w.show(e.value()), w.show(bytes), false, ID, why));
+                    w.set(e, bytes, why);
                 } else {
                     w.add(s.name(), bytes, why);
                 }

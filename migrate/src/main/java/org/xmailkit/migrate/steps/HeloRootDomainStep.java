@@ -50,33 +50,33 @@ public final class HeloRootDomainStep implements MigrationStep {
         Entry live = all.get(0);
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (in.has(NEW)) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.superseded", OLD, NEW));
+            w.removeAll(OLD, MigrationText.of("change.removed.superseded", OLD, NEW));
             w.note(on ? Note.Level.CONFLICT : Note.Level.INFO, live.line(), OLD,
                     MigrationText.of(on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
                             w.show(in.entry(NEW).orElseThrow().value())));
             return w.result();
         }
         if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.dead", OLD, "0.71"));
+            w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "0.71"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.71",
                     ctx.source().display()));
             return w.result();
         }
         if (!on) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.helo-root-domain.off"));
             return w.result();
         }
         Optional<Entry> root = in.entry(ROOT);
         if (root.isEmpty() || root.get().value().isEmpty()) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.helo-root-domain.noRoot"));
             return w.result();
         }
         try {
             w.renameLive(OLD, NEW, root.get().value());
         } catch (EditException e) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.unwritable", NEW,
                     (MigrationText.Localized) e::message));
         }

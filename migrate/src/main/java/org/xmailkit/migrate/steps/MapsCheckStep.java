@@ -49,7 +49,7 @@ public final class MapsCheckStep implements MigrationStep {
             Entry live = all.get(0);
             var variable = in.catalog().get(name);
             boolean used = Sources.mayHaveRead(ctx.source(), variable);
-            w.removeAll(name, false, reason());
+            w.removeAll(name, reason());
             long v = Values.atoi(live.value()).orElse(0);
             if (!used) {
                 w.note(Note.Level.INFO, live.line(), name, MigrationText.of("note.dead", name, variable.removedIn(),

@@ -44,7 +44,7 @@ public final class RarpCheckStep implements MigrationStep {
         Entry live = all.get(0);
         if (w.input().has(NEW)) {
             Entry current = w.input().entry(NEW).orElseThrow();
-            w.removeAll(OLD, false, MigrationText.of("change.removed.superseded", OLD, NEW));
+            w.removeAll(OLD, MigrationText.of("change.removed.superseded", OLD, NEW));
             boolean same = Values.atoi(live.value()).orElse(0) == Values.atoi(current.value()).orElse(0);
             w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), OLD,
                     MigrationText.of(same ? "note.superseded.same" : "note.superseded.conflict", OLD, NEW,
@@ -53,7 +53,7 @@ public final class RarpCheckStep implements MigrationStep {
         }
         // A line no plausible source version read is removed, not renamed: renaming would start a check never run.
         if (!Sources.mayHaveRead(ctx.source(), w.input().catalog().get(OLD))) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.dead", OLD, "0.55"));
+            w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "0.55"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.55",
                     ctx.source().display()));
             return w.result();

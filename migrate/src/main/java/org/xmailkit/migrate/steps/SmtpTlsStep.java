@@ -52,13 +52,13 @@ public final class SmtpTlsStep implements MigrationStep {
         // No 1.24 source was at hand to check SMTP-TLS's parse type; read as a flag, as the 1.24 ChangeLog words it.
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.dead", OLD, "1.25"));
+            w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "1.25"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead.range", OLD, "1.24", "1.25",
                     ctx.source().display()));
             return w.result();
         }
         if (!on) {
-            w.removeAll(OLD, false, MigrationText.of("change.removed.nothingToCarry", OLD));
+            w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.smtp-tls.off"));
             return w.result();
         }
@@ -77,7 +77,7 @@ public final class SmtpTlsStep implements MigrationStep {
                     w.tab(w.tab().setRaw(TARGET, value));
                     w.set(current.get(), value, reason());
                 }
-                w.removeAll(OLD, false, MigrationText.of("change.removed.folded", TARGET));
+                w.removeAll(OLD, MigrationText.of("change.removed.folded", TARGET));
             } else {
                 w.renameLive(OLD, TARGET, "NeedTLS=1");
             }

@@ -10,6 +10,8 @@ import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
 
@@ -60,13 +62,29 @@ final class Work {
         return bytes == null ? null : input.printable(bytes);
     }
 
+    /** Display text of a name, without a secret glued to it ({@link Secrets#name}). */
+    String name(String bytes) {
+        return show(Secrets.name(bytes));
+    }
+
+    /** Display text of a value of {@code name}, as {@link Secrets#value} allows it to be shown. */
+    String value(String name, String bytes) {
+        return bytes == null ? null : Printable.of(Secrets.value(name, Entry.decode(bytes, input.charset())));
+    }
+
+    private Change change(Change.Kind kind, int line, String name, String newName, String oldValue, String newValue,
+                          MigrationText why) {
+        boolean secret = Secrets.secretName(name) || Secrets.secretName(newName);
+        return new Change(kind, MailRootFile.SERVER_TAB, line, name(name), name(newName), value(name, oldValue),
+                value(newName, newValue), secret, stepId, why);
+    }
+
     MigrationText reason() {
         return reason;
     }
 
     void add(String name, String value, MigrationText why) {
-        changes.add(new Change(Change.Kind.ADD, MailRootFile.SERVER_TAB, 0, show(name), show(name), null, show(value),
-                false, stepId, why));
+        changes.add(change(Change.Kind.ADD, 0, name, name, null, value, why));
     }
 
     void comment(String text, MigrationText why) {
@@ -75,31 +93,27 @@ final class Work {
     }
 
     void set(Entry e, String newValue, MigrationText why) {
-        changes.add(new Change(Change.Kind.SET, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(e.name()),
-                show(e.value()), show(newValue), false, stepId, why));
+        changes.add(change(Change.Kind.SET, e.line(), e.name(), e.name(), e.value(), newValue, why));
     }
 
     void rename(Entry e, String newName, String newValue, MigrationText why) {
-        changes.add(new Change(Change.Kind.RENAME, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(newName),
-                show(e.value()), show(newValue), false, stepId, why));
+        changes.add(change(Change.Kind.RENAME, e.line(), e.name(), newName, e.value(), newValue, why));
     }
 
-    void remove(Entry e, boolean secret, MigrationText why) {
-        changes.add(new Change(Change.Kind.REMOVE, MailRootFile.SERVER_TAB, e.line(), show(e.name()), show(e.name()),
-                secret ? null : show(e.value()), null, secret, stepId, why));
+    void remove(Entry e, MigrationText why) {
+        changes.add(change(Change.Kind.REMOVE, e.line(), e.name(), e.name(), e.value(), null, why));
     }
 
     /**
-     * Removes every line of {@code name} and records each removal.
+     * Removes every line of {@code name} and records each removal (a secret value is never shown).
      *
-     * @param name   the variable
-     * @param secret whether the value is a secret, never shown
-     * @param why    the reason recorded
+     * @param name the variable
+     * @param why  the reason recorded
      */
-    void removeAll(String name, boolean secret, MigrationText why) {
+    void removeAll(String name, MigrationText why) {
         List<Entry> all = input.entries(name);
         tab(tab().remove(name));
-        all.forEach(e -> remove(e, secret, why));
+        all.forEach(e -> remove(e, why));
     }
 
     /**
@@ -133,7 +147,7 @@ final class Work {
         List<Entry> all = input.entries(from);
         Entry live = all.get(0);
         rename(live, to, value == null ? live.value() : value, reason);
-        all.stream().skip(1).forEach(e -> remove(e, false, MigrationText.of("change.removed.deadDuplicate", from)));
+        all.stream().skip(1).forEach(e -> remove(e, MigrationText.of("change.removed.deadDuplicate", from)));
     }
 
     void change(Change c) {
@@ -141,7 +155,7 @@ final class Work {
     }
 
     void note(Note.Level level, int line, String name, MigrationText text) {
-        notes.add(new Note(level, stepId, MailRootFile.SERVER_TAB, line, name == null ? "" : show(name), text));
+        notes.add(new Note(level, stepId, MailRootFile.SERVER_TAB, line, name == null ? "" : name(name), text));
     }
 
     void note(Note n) {

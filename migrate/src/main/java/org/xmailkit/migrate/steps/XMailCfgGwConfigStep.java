@@ -138,7 +138,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
     }
 
     private static void removeFolded(Work w, List<String> names, MigrationText why) {
-        names.forEach(n -> w.removeAll(n, false, why));
+        names.forEach(n -> w.removeAll(n, why));
     }
 
     private static String join(Map<String, String> parts) {

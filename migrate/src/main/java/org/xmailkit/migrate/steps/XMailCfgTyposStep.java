@@ -53,7 +53,7 @@ public final class XMailCfgTyposStep implements MigrationStep {
             Entry live = all.get(0);
             if (in.has(real)) {
                 Entry kept = in.entry(real).orElseThrow();
-                w.removeAll(alias, false, MigrationText.of("change.removed.superseded", alias, real));
+                w.removeAll(alias, MigrationText.of("change.removed.superseded", alias, real));
                 boolean same = kept.value().equals(live.value());
                 w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), alias,
                         MigrationText.of(same ? "note.superseded.same" : "note.superseded.conflict", alias, real,

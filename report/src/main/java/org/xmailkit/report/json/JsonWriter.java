@@ -48,7 +48,7 @@ public final class JsonWriter implements AuditWriter {
      * The schema version: the major number changes when a field is removed or changes meaning, the minor number when
      * fields are added.
      */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
 
     private final Locale locale;
     private final String toolVersion;
@@ -93,6 +93,13 @@ public final class JsonWriter implements AuditWriter {
         ArrayNode servers = root.putArray("servers");
         for (ServerAudit s : fleet.servers()) {
             server(servers.addObject(), s, fleet);
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        for (InputException e : fleet.skipped()) {
+            ObjectNode n = skipped.addObject();
+            n.put("path", fleet.relative(e.path()));
+            n.put("reason", skipReason(e.reason()));
+            n.put("message", OutputTexts.bareMessage(e, locale));
         }
         ArrayNode unused = root.putArray("unusedWaivers");
         for (Waivers.Waiver w : fleet.unusedWaivers()) {
@@ -254,6 +261,14 @@ public final class JsonWriter implements AuditWriter {
         }
         ArrayNode lines = o.putArray("remediationLines");
         r.remediationLines().forEach(lines::add);
+    }
+
+    private static String skipReason(InputException.Reason r) {
+        return switch (r) {
+            case TOO_DEEP -> "tooDeep";
+            case LINK_OUTSIDE -> "linkOutside";
+            default -> "unreadable";
+        };
     }
 
     private static String status(RuleOutcome.Status s) {

@@ -89,6 +89,9 @@ public final class SarifWriter implements AuditWriter {
         invocation.put("executionSuccessful", !fleet.incomplete());
         ArrayNode execution = invocation.putArray("toolExecutionNotifications");
         ArrayNode configuration = invocation.putArray("toolConfigurationNotifications");
+        for (InputException e : fleet.skipped()) {
+            notification(execution.addObject(), "error", OutputTexts.bareMessage(e, locale), fleet, e.path(), 0);
+        }
         for (ServerAudit s : fleet.servers()) {
             if (s.failed()) {
                 Path file = s instanceof ServerAudit.Unreadable u ? u.error().path() : s.path();

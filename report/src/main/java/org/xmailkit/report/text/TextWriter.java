@@ -1,7 +1,6 @@
 package org.xmailkit.report.text;
 
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +23,8 @@ import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.TerminalStream;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.OutputTexts;
 
@@ -32,7 +33,8 @@ import org.xmailkit.report.OutputTexts;
  * rule, each rule's fix once; waived findings after them with their justification; then a summary line. TAB
  * characters are shown as {@code <TAB>} because the difference between a TAB and spaces is what XMail cares about.
  * Colour (ANSI) only when asked, i.e. on a terminal. The quiet form is one line per unsuppressed finding,
- * {@code path:line: severity RULE: message}, and nothing else.
+ * {@code path:line: severity RULE: message}, and nothing else. Every path and value is printed through
+ * {@link TerminalStream}, so no control character from a MailRoot reaches the terminal; only the colours are not.
  */
 public final class TextWriter implements AuditWriter {
 
@@ -63,12 +65,12 @@ public final class TextWriter implements AuditWriter {
 
     @Override
     public void write(FleetResult fleet, OutputStream stream) {
-        PrintStream out = new PrintStream(stream, false, charset);
+        TerminalStream out = new TerminalStream(stream, charset, false);
         if (quiet) {
             for (AuditResult r : fleet.audited()) {
                 for (Finding f : r.active()) {
                     out.println(where(fleet, f) + ": " + f.severity().id() + " " + f.rule().id() + ": "
-                            + visible(f.message(locale)));
+                            + Printable.showingTabs(f.message(locale)));
                 }
             }
             out.flush();
@@ -83,26 +85,37 @@ public final class TextWriter implements AuditWriter {
             server(out, fleet, s);
         }
         out.println();
+        if (!fleet.skipped().isEmpty()) {
+            paintln(out, colour(Severity.CRITICAL), t("text.skipped", fleet.skipped().size()));
+            for (InputException e : fleet.skipped()) {
+                out.println("  " + OutputTexts.oneLine(fleet, e, locale));
+            }
+            out.println();
+        }
         for (Waivers.Waiver w : fleet.unusedWaivers()) {
-            out.println(paint(DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob())));
+            paintln(out, DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob()));
         }
         Map<Severity, Integer> c = fleet.activeCounts();
         out.println(t("text.summary", fleet.audited().size(), fleet.failed().size(), c.get(Severity.CRITICAL),
                 c.get(Severity.HIGH), c.get(Severity.MEDIUM), c.get(Severity.LOW), c.get(Severity.INFO),
                 fleet.suppressedCount()));
-        failOn.ifPresent(level -> out.println(fleet.failsAt(level)
-                ? paint(colour(Severity.HIGH), t("text.failOnReached", level.id()))
-                : t("text.failOnClear", level.id())));
+        failOn.ifPresent(level -> {
+            if (fleet.failsAt(level)) {
+                paintln(out, colour(Severity.HIGH), t("text.failOnReached", level.id()));
+            } else {
+                out.println(t("text.failOnClear", level.id()));
+            }
+        });
         if (fleet.audited().stream().anyMatch(r -> !r.findings().isEmpty())) {
-            out.println(paint(DIM, t("text.explainHint")));
+            paintln(out, DIM, t("text.explainHint"));
         }
         out.flush();
     }
 
-    private void server(PrintStream out, FleetResult fleet, ServerAudit s) {
-        out.println(paint(BOLD, "== " + fleet.relative(s.path()) + " =="));
+    private void server(TerminalStream out, FleetResult fleet, ServerAudit s) {
+        paintln(out, BOLD, "== " + fleet.relative(s.path()) + " ==");
         if (s.failed()) {
-            out.println(paint(colour(Severity.CRITICAL), t("text.failed", OutputTexts.failure(fleet, s, locale))));
+            paintln(out, colour(Severity.CRITICAL), t("text.failed", OutputTexts.failure(fleet, s, locale)));
             return;
         }
         AuditResult r = ((ServerAudit.Audited) s).result();
@@ -110,7 +123,7 @@ public final class TextWriter implements AuditWriter {
         out.println(t(v.given() ? "text.versionGiven" : "text.version", v.display(), fleet.options().target(),
                 fleet.options().profile().id()));
         for (InputException e : r.readErrors()) {
-            out.println(paint(colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale))));
+            paintln(out, colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale)));
         }
         List<Finding> active = r.active();
         if (active.isEmpty() && r.suppressed().isEmpty()) {
@@ -122,29 +135,32 @@ public final class TextWriter implements AuditWriter {
                 continue;
             }
             out.println();
-            out.println(paint(colour(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size() + ")"));
+            paintln(out, colour(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size() + ")");
             for (Map.Entry<String, List<Finding>> e : byRule(group).entrySet()) {
                 RuleInfo rule = e.getValue().get(0).rule();
-                out.println("  " + paint(BOLD, rule.id()) + "  " + rule.title(locale));
+                out.print("  ");
+                paint(out, BOLD, rule.id());
+                out.println("  " + rule.title(locale));
                 for (Finding f : e.getValue()) {
                     finding(out, fleet, f);
                 }
                 if (!rule.remediationLines().isEmpty()) {
                     out.println("    " + t("text.fix"));
-                    rule.remediationLines().forEach(l -> out.println("      " + visible(l)));
+                    rule.remediationLines().forEach(l -> out.println("      " + Printable.showingTabs(l)));
                 }
             }
         }
         List<Finding> waived = r.suppressed();
         if (!waived.isEmpty()) {
             out.println();
-            out.println(paint(DIM, t("text.waived", waived.size())));
+            paintln(out, DIM, t("text.waived", waived.size()));
             for (Finding f : waived) {
                 Suppression x = f.suppression().orElseThrow();
-                out.println(paint(DIM, "  " + f.rule().id() + "  " + AuditMessages.get(locale, "severity." + f.severity().id())
-                        + "  " + where(fleet, f) + ": " + visible(f.message(locale))));
-                out.println(paint(DIM, "    " + t("text.waivedBy", x.source(),
-                        x.expires().map(d -> t("text.until", d)).orElse(""), visible(x.reason()))));
+                paintln(out, DIM, "  " + f.rule().id() + "  "
+                        + AuditMessages.get(locale, "severity." + f.severity().id()) + "  " + where(fleet, f) + ": "
+                        + Printable.showingTabs(f.message(locale)));
+                paintln(out, DIM, "    " + t("text.waivedBy", x.source(),
+                        x.expires().map(d -> t("text.until", d)).orElse(""), Printable.showingTabs(x.reason())));
             }
         }
         Map<String, List<String>> notApplicable = new TreeMap<>();
@@ -156,8 +172,8 @@ public final class TextWriter implements AuditWriter {
         }
         if (!notApplicable.isEmpty()) {
             out.println();
-            notApplicable.forEach((reason, ids) -> out.println(paint(DIM, t("text.notApplicable", String.join(", ", ids),
-                    reason))));
+            notApplicable.forEach((reason, ids) -> paintln(out, DIM, t("text.notApplicable", String.join(", ", ids),
+                    reason)));
         }
         if (!r.notices().isEmpty()) {
             out.println();
@@ -169,13 +185,16 @@ public final class TextWriter implements AuditWriter {
         }
     }
 
-    private void finding(PrintStream out, FleetResult fleet, Finding f) {
-        out.println("    " + where(fleet, f) + ": " + visible(f.message(locale)));
+    private void finding(TerminalStream out, FleetResult fleet, Finding f) {
+        out.println("    " + where(fleet, f) + ": " + Printable.showingTabs(f.message(locale)));
         for (String e : f.evidence()) {
-            out.println(paint(DIM, "      | " + visible(e)));
+            paintln(out, DIM, "      | " + Printable.showingTabs(e));
         }
-        f.suppression().filter(Suppression::expired).ifPresent(x -> out.println("      " + paint(colour(Severity.MEDIUM),
-                t("text.expired", x.expires().map(Object::toString).orElse(""), x.source(), visible(x.reason())))));
+        f.suppression().filter(Suppression::expired).ifPresent(x -> {
+            out.print("      ");
+            paintln(out, colour(Severity.MEDIUM), t("text.expired", x.expires().map(Object::toString).orElse(""),
+                    x.source(), Printable.showingTabs(x.reason())));
+        });
     }
 
     private static Map<String, List<Finding>> byRule(List<Finding> group) {
@@ -191,21 +210,6 @@ public final class TextWriter implements AuditWriter {
         return f.location().line() > 0 ? file + ":" + f.location().line() : file;
     }
 
-    /** TAB as {@code <TAB>}, other control characters as {@code \xNN}, so what is shown is what is in the file. */
-    static String visible(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        s.codePoints().forEach(c -> {
-            if (c == '\t') {
-                b.append("<TAB>");
-            } else if (c < 0x20 || c == 0x7F) {
-                b.append(String.format(Locale.ROOT, "\\x%02X", c));
-            } else {
-                b.appendCodePoint(c);
-            }
-        });
-        return b.toString();
-    }
-
     private String colour(Severity s) {
         return switch (s) {
             case CRITICAL -> "\u001B[1;31m";
@@ -216,8 +220,20 @@ public final class TextWriter implements AuditWriter {
         };
     }
 
-    private String paint(String code, String text) {
-        return colour && !code.isEmpty() ? code + text + RESET : text;
+    /** Prints text, in colour when asked: the colour's escape sequences are the only ones printed raw. */
+    private void paint(TerminalStream out, String code, String text) {
+        if (colour && !code.isEmpty()) {
+            out.raw(code);
+            out.print(text);
+            out.raw(RESET);
+        } else {
+            out.print(text);
+        }
+    }
+
+    private void paintln(TerminalStream out, String code, String text) {
+        paint(out, code, text);
+        out.println();
     }
 
     private String t(String key, Object... args) {

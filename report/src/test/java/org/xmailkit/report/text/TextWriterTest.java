@@ -12,8 +12,13 @@ import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.testing.TestRules;
+import org.xmailkit.model.testing.MailRootFixture;
 import org.xmailkit.report.FleetFixture;
 
 class TextWriterTest {
@@ -72,7 +77,23 @@ class TextWriterTest {
     }
 
     @Test
-    void controlCharactersAreShownNotSent() {
-        assertEquals("a<TAB>b\\x1B[31m\\x0D", TextWriter.visible("a\tb\u001B[31m\r"));
+    void controlCharactersInPathsAndValuesAreShownNotSentEvenInColour() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("fleet/x\u001B]0;pwned\u0007\u202Egnp.exe"))
+                .bytes("server.tab", "\"BadEsc\"\t\"\u009B2J\u001B[5mred\"\n".getBytes(StandardCharsets.ISO_8859_1))
+                .write();
+        FleetResult fleet = new FleetAuditor(new Auditor(TestRules.ALL), 1)
+                .audit(List.of(root), tmp, AuditOptions.defaults().withClock(FleetFixture.CLOCK), s -> { });
+        for (boolean quiet : List.of(false, true)) {
+            String text = write(fleet, Locale.ENGLISH, true, quiet);
+            String withoutColours = text;
+            for (String colour : List.of("0", "1", "2", "1;31", "31", "33", "36")) {
+                withoutColours = withoutColours.replace("\u001B[" + colour + "m", "");
+            }
+            for (char c : new char[] {'\u001B', '\u0007', '\u009B', '\u202E'}) {
+                assertFalse(withoutColours.indexOf(c) >= 0, "U+" + Integer.toHexString(c) + " sent:\n" + text);
+            }
+            assertTrue(text.contains("fleet/x\\x1B]0;pwned\\x07\\u202Egnp.exe"), text);
+            assertTrue(text.contains("\\x9B2J\\x1B[5mred"), "a raw 0x9B byte of a Latin-1 file\n" + text);
+        }
     }
 }

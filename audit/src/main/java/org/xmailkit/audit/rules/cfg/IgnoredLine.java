@@ -92,10 +92,14 @@ public final class IgnoredLine implements Rule {
         return rest.isBlank() || rest.startsWith("#");
     }
 
+    /** The read of the problem's line that holds its column: only that line's reads are looked at. */
     static Optional<TabRecord> read(ServerTab tab, Problem p) {
+        if (p.line() < 1 || p.line() > tab.document().lines().size()) {
+            return Optional.empty();
+        }
         TabRecord best = null;
-        for (TabRecord r : tab.document().records()) {
-            if (r.line() == p.line() && r.column() <= p.column()) {
+        for (TabRecord r : tab.document().reads(p.line())) {
+            if (r.column() <= p.column()) {
                 best = r;
             }
         }

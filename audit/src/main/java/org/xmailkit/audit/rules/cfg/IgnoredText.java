@@ -43,7 +43,7 @@ public final class IgnoredText implements Rule {
             TabRecord r = rec.get();
             if (p.code() == ProblemCode.NOT_A_COMMENT) {
                 out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, "",
-                        Text.of("cfg.notAComment", TabFindings.show(tab, r.value(0)))));
+                        Text.of("cfg.notAComment", TabFindings.showName(tab, r.value(0)))));
                 continue;
             }
             List<String> extra = new ArrayList<>();
@@ -51,8 +51,8 @@ public final class IgnoredText implements Rule {
                 extra.add(r.tokens().get(i).raw());
             }
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), Text.of("cfg.extraTokens",
-                    TabFindings.show(tab, r.value(0)), TabFindings.show(tab, r.value(1)),
-                    TabFindings.show(tab, String.join("\t", extra)))));
+                    TabFindings.showName(tab, r.value(0)), TabFindings.showValue(tab, r.value(0), r.value(1)),
+                    TabFindings.showValue(tab, r.value(0), String.join("\t", extra)))));
         }
         return out;
     }

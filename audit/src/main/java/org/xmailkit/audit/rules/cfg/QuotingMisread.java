@@ -12,6 +12,7 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
 import org.xmailkit.model.Token;
@@ -53,12 +54,13 @@ public final class QuotingMisread implements Rule {
             TabRecord r = rec.get();
             int index = tokenAt(r, p.column());
             Token t = r.tokens().get(index);
-            String name = TabFindings.show(tab, r.value(0));
+            String name = TabFindings.showName(tab, r.value(0));
+            String value = index == 0 ? name : TabFindings.showValue(tab, r.value(0), t.value());
             Text message = switch (p.code()) {
-                case TAB_IN_QUOTES -> Text.of(key, name, TabFindings.show(tab, t.value()), dropped(tab, r, index));
-                case TEXT_AFTER_QUOTE -> Text.of(key, name, TabFindings.show(tab, t.trailing()),
-                        TabFindings.show(tab, t.value()));
-                default -> Text.of(key, name, TabFindings.show(tab, t.value()));
+                case TAB_IN_QUOTES -> Text.of(key, name, value, dropped(tab, r, index));
+                case TEXT_AFTER_QUOTE -> Text.of(key, name, index > 0 && Secrets.secretName(r.value(0))
+                        ? Secrets.MASK : TabFindings.show(tab, t.trailing()), value);
+                default -> Text.of(key, name, value);
             };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
         }
@@ -82,6 +84,6 @@ public final class QuotingMisread implements Rule {
         for (int i = index + 1; i < r.tokens().size(); i++) {
             rest.add(r.tokens().get(i).raw());
         }
-        return TabFindings.show(tab, String.join("\t", rest));
+        return TabFindings.showValue(tab, r.value(0), String.join("\t", rest));
     }
 }

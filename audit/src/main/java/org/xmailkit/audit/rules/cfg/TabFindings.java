@@ -1,21 +1,20 @@
 package org.xmailkit.audit.rules.cfg;
 
 import java.nio.charset.Charset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabDocument;
-import org.xmailkit.model.TabLine;
+import org.xmailkit.model.TabFile;
 import org.xmailkit.model.TabRecord;
-import org.xmailkit.model.Token;
 
 /**
  * Builds findings about lines of server.tab (and other {@code .tab} files) for the CFG, UPG and LOC rules: where
@@ -25,10 +24,7 @@ import org.xmailkit.model.Token;
 public final class TabFindings {
 
     /** How a TAB is shown in evidence and in suggested lines. */
-    public static final String TAB = "<TAB>";
-
-    /** Variables whose values are secrets: evidence shows their name only. */
-    static final Set<String> SECRET_VALUES = Set.of("DynDnsSetup");
+    public static final String TAB = Printable.TAB;
 
     /** Evidence longer than this many characters is cut (over-long lines are reported, not reproduced). */
     static final int EVIDENCE_MAX = 200;
@@ -78,10 +74,10 @@ public final class TabFindings {
     }
 
     /**
-     * The line as the file shows it: decoded in the file's encoding, TABs as {@code <TAB>}, other control bytes as
-     * {@code \xNN}, the value of a secret variable hidden, and cut when very long.
+     * The line as the file shows it: decoded in the file's encoding, TABs as {@code <TAB>}, control characters
+     * escaped ({@link Printable}), secrets masked ({@link Secrets#line}), and cut when very long.
      *
-     * @param doc     the document
+     * @param doc     server.tab's document
      * @param charset its encoding
      * @param line    1-based line
      * @return the evidence text
@@ -90,51 +86,59 @@ public final class TabFindings {
         if (line < 1 || line > doc.lines().size()) {
             return "";
         }
-        TabLine tl = doc.line(line);
-        List<TabRecord> reads = tl.reads(doc.format());
-        if (!reads.isEmpty() && reads.get(0).kind() == TabRecord.Kind.DATA && !reads.get(0).tokens().isEmpty()) {
-            Token name = reads.get(0).tokens().get(0);
-            if (SECRET_VALUES.contains(name.value())) {
-                return clip(display(tl.raw().substring(0, name.column() - 1 + name.raw().length()), charset)
-                        + TAB + "***", EVIDENCE_MAX);
-            }
-        }
-        return clip(display(tl.raw(), charset), EVIDENCE_MAX);
+        String shown = Secrets.maskedRaw(doc.line(line), MailRootFile.SERVER_TAB);
+        return clip(Printable.showingTabs(Secrets.forms(Entry.decode(shown, charset))), EVIDENCE_MAX);
     }
 
     /**
-     * Decodes byte text for display: TABs as {@code <TAB>}, other control bytes as {@code \xNN}.
+     * @param file a MailRoot file
+     * @param line 1-based line
+     * @return the line as evidence, as {@link #evidence(TabDocument, Charset, int)} shows server.tab's
+     */
+    public static String evidence(TabFile file, int line) {
+        if (line < 1 || line > file.document().lines().size()) {
+            return "";
+        }
+        return clip(Printable.showingTabs(Secrets.line(file, line)), EVIDENCE_MAX);
+    }
+
+    /**
+     * Decodes byte text for display: TABs as {@code <TAB>}, control characters escaped ({@link Printable}).
      *
      * @param bytesAsLatin1 bytes as Latin-1 text
      * @param charset       the real encoding
      * @return printable text
      */
     public static String display(String bytesAsLatin1, Charset charset) {
-        String[] pieces = bytesAsLatin1.split("\t", -1);
-        List<String> out = new ArrayList<>(pieces.length);
-        for (String p : pieces) {
-            out.add(printable(Entry.decode(p, charset)));
-        }
-        return String.join(TAB, out);
+        return Printable.showingTabs(Entry.decode(bytesAsLatin1, charset));
     }
 
     /**
      * @param tab   server.tab
      * @param bytes a value or name as Latin-1 byte text
-     * @return it decoded for a message, cut when very long
+     * @return it decoded for a message, password forms masked ({@link Secrets#forms}), cut when very long
      */
     public static String show(ServerTab tab, String bytes) {
-        return clip(display(bytes, tab.charset()), VALUE_MAX);
+        return clip(Printable.showingTabs(Secrets.forms(Entry.decode(bytes, tab.charset()))), VALUE_MAX);
+    }
+
+    /**
+     * @param tab   server.tab
+     * @param bytes a name as Latin-1 byte text
+     * @return it decoded for a message, without a secret glued to it ({@link Secrets#name})
+     */
+    public static String showName(ServerTab tab, String bytes) {
+        return show(tab, Secrets.name(bytes));
     }
 
     /**
      * @param tab   server.tab
      * @param name  the name the value belongs to
      * @param bytes the value as Latin-1 byte text
-     * @return it decoded for a message, or {@code ***} when the variable holds a secret
+     * @return it decoded for a message as {@link Secrets#value} allows, cut when very long
      */
     public static String showValue(ServerTab tab, String name, String bytes) {
-        return SECRET_VALUES.contains(name) ? "***" : show(tab, bytes);
+        return clip(Printable.showingTabs(Secrets.value(name, Entry.decode(bytes, tab.charset()))), VALUE_MAX);
     }
 
     /**
@@ -166,12 +170,11 @@ public final class TabFindings {
      * @return the first read of that line, if it is a data line
      */
     public static Optional<TabRecord> record(ServerTab tab, int line) {
-        for (TabRecord r : tab.document().dataRecords()) {
-            if (r.line() == line && r.piece() == 0) {
-                return Optional.of(r);
-            }
+        if (line < 1 || line > tab.document().lines().size()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        TabRecord first = tab.document().reads(line).get(0);
+        return first.kind() == TabRecord.Kind.DATA ? Optional.of(first) : Optional.empty();
     }
 
     /**
@@ -180,12 +183,7 @@ public final class TabFindings {
      * @return the entry the first read of that line makes, if any
      */
     public static Optional<Entry> entryAt(ServerTab tab, int line) {
-        for (Entry e : tab.entries()) {
-            if (e.line() == line && e.record().piece() == 0) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
+        return tab.entryAt(line);
     }
 
     /**
@@ -199,19 +197,6 @@ public final class TabFindings {
             }
         }
         return false;
-    }
-
-    private static String printable(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\uFEFF') {
-                out.append(c == '\uFEFF' ? "\\uFEFF" : String.format("\\x%02X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     static String clip(String s, int max) {

@@ -64,7 +64,7 @@ public final class UnknownName implements Rule {
 
     private Finding unknown(AuditContext ctx, ServerTab tab, TabRecord r, int column) {
         String name = r.value(0);
-        String shown = TabFindings.show(tab, name);
+        String shown = TabFindings.showName(tab, name);
         Text message;
         if (AFTERLOGIC_PORTS.containsKey(name)) {
             message = Text.of("cfg.unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));

@@ -1,7 +1,5 @@
 package org.xmailkit.audit.rules.sec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,12 +7,15 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.TabFormat;
 import org.xmailkit.model.TabRecord;
 import org.xmailkit.model.XMailPassword;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * The accounts of a MailRoot that carry a password: mailusers.tab (XMCrypt), ctrlaccounts.tab (XMCrypt, no comment
@@ -79,7 +80,7 @@ final class Accounts {
 
         /** @return the line with the password masked */
         String evidence() {
-            return Sec.masked(file, row, kind.passwordColumn);
+            return Sec.line(file, row.line());
         }
 
         /** @return the 1-based line */
@@ -156,7 +157,7 @@ final class Accounts {
         Optional<Path> userTab = userTab(ctx, account);
         if (userTab.isPresent()) {
             try {
-                byte[] bytes = Files.readAllBytes(userTab.get());
+                byte[] bytes = ctx.root().read(userTab.get(), ReadPolicy.TEXT);
                 // user.tab is read with MscFGets plus a '#' check; its buffer size is not recorded, 2048 assumed.
                 TabDocument doc = TabDocument.parse(bytes, TabFormat.withBuffer(2048, true));
                 for (TabRecord r : doc.dataRecords()) {
@@ -165,8 +166,8 @@ final class Accounts {
                         return new Perms(r.value(1), Sec.relative(ctx, userTab.get()) + ":" + r.line());
                     }
                 }
-            } catch (IOException e) {
-                // Unreadable user.tab: XMail would not find SmtpPerms there either, so the default applies.
+            } catch (InputException e) {
+                // Unreadable or refused user.tab: the default applies here, and the MailRoot's read errors name it.
             }
         }
         return new Perms(ctx.tab().effective("DefaultSmtpPerms").value(), "DefaultSmtpPerms");
@@ -182,7 +183,7 @@ final class Accounts {
         if (p.isEmpty()) {
             p = ctx.root().path("domains/" + account.domain().toLowerCase(Locale.ROOT) + "/" + dir + "/user.tab");
         }
-        return p.filter(Files::isRegularFile);
+        return p.filter(f -> ctx.root().kind(f) != SafeReader.Kind.DIRECTORY);
     }
 
     /** Only plain directory names: the audit never follows a MailRoot file out of the MailRoot. */

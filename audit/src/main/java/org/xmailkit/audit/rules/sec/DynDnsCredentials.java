@@ -12,6 +12,7 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Secrets;
 
 /**
  * SEC-029: server.tab still holds DynDnsSetup, a variable removed in 1.24 whose value carries the dynamic-DNS
@@ -33,9 +34,8 @@ public final class DynDnsCredentials implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (Entry e : ctx.tab().entries("DynDnsSetup")) {
-            String shown = e.nameToken().raw() + "\t" + (e.valueToken().quoted() ? "\"" + Sec.MASK + "\"" : Sec.MASK);
             out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, "DynDnsSetup"),
-                    Text.of("msg.SEC-029.present", e.line()), Sec.printable(shown)));
+                    Text.of("msg.SEC-029.present", e.line()), Sec.printable(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;
     }

@@ -1,13 +1,10 @@
 package org.xmailkit.audit.rules.sec;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
@@ -19,7 +16,9 @@ import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.fs.SafeReader;
 
 /** SEC-001: smtprelay.tab or a custdomains file lets every client relay. See {@link #INFO}. */
 public final class OpenRelay implements Rule {
@@ -84,14 +83,19 @@ public final class OpenRelay implements Rule {
 
     /** custdomains/.tab matches every destination; custdomains/.tld.tab every destination under a top-level domain. */
     private static void customDomains(AuditContext ctx, List<Finding> out) {
-        Optional<Path> dir = ctx.root().path("custdomains").filter(Files::isDirectory);
+        Optional<Path> dir = ctx.root().path("custdomains").filter(d -> switch (ctx.root().kind(d)) {
+            case FILE, SPECIAL -> false;
+            default -> true;
+        });
         if (dir.isEmpty()) {
             return;
         }
         List<Path> files;
-        try (Stream<Path> s = Files.list(dir.get())) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException ex) {
+        try {
+            // Only the names count: .tab and .tld.tab. Nothing is opened; a refused directory is a read error.
+            files = ctx.root().list(dir.get(), "*.tab", SafeReader.MAX_ENTRIES).stream()
+                    .filter(p -> ctx.root().kind(p) == SafeReader.Kind.FILE).toList();
+        } catch (InputException ex) {
             return;
         }
         for (Path p : files) {

@@ -1,21 +1,17 @@
 package org.xmailkit.audit.rules.sec;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Location;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.TabLine;
-import org.xmailkit.model.Token;
 
-/** Locations and evidence shared by the SEC rules. Evidence never carries a password: see {@link #masked}. */
+/** Locations and evidence shared by the SEC rules. Evidence never carries a password: see {@link Secrets}. */
 final class Sec {
-
-    /** What replaces a secret in evidence; fixed, so it does not reveal the secret's length either. */
-    static final String MASK = "********";
 
     private static final int EVIDENCE_MAX = 200;
 
@@ -47,52 +43,18 @@ final class Sec {
         if (e.line() == 0) {
             return new String[0];
         }
-        TabLine line = ctx.tab().document().line(e.line());
-        return new String[] {printable(org.xmailkit.model.Entry.decode(line.raw(), ctx.tab().charset()))};
+        return new String[] {printable(Secrets.line(ctx.tab(), e.line()))};
     }
 
-    /** @return a line of a MailRoot file as evidence */
+    /** @return a line of a MailRoot file as evidence, its secrets masked (an account's password column included) */
     static String line(TabFile file, int line) {
-        return printable(file.display(file.document().line(line).raw()));
+        return printable(Secrets.line(file, line));
     }
 
-    /**
-     * @param file   the file
-     * @param row    the line
-     * @param column the 0-based column holding a secret
-     * @return the physical line with that column's token replaced by {@link #MASK}
-     */
-    static String masked(TabFile file, TabFile.Row row, int column) {
-        String raw = file.document().line(row.line()).raw();
-        List<Token> tokens = row.record().tokens();
-        if (column < tokens.size()) {
-            Token t = tokens.get(column);
-            int start = t.column() - 1;
-            int end = Math.min(raw.length(), start + t.raw().length());
-            if (start >= 0 && start <= raw.length()) {
-                String repl = t.quoted() ? "\"" + MASK + "\"" : MASK;
-                raw = raw.substring(0, start) + repl + raw.substring(end);
-            }
-        }
-        return printable(file.display(raw));
-    }
-
-    /** Control bytes (other than TAB) and a BOM become {@code \xNN}; long lines are cut. */
+    /** Control characters escaped ({@link Printable}); long lines are cut. */
     static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), EVIDENCE_MAX) + 8);
-        for (int i = 0; i < s.length(); i++) {
-            if (out.length() >= EVIDENCE_MAX) {
-                out.append('\u2026');
-                break;
-            }
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F || c == '\uFEFF') {
-                out.append(String.format("\\x%02X", (int) c & 0xFF));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        String p = Printable.of(s);
+        return p.length() <= EVIDENCE_MAX ? p : p.substring(0, EVIDENCE_MAX) + "\u2026";
     }
 
     /** @return a path relative to the MailRoot, with forward slashes, for messages */
@@ -111,6 +73,6 @@ final class Sec {
 
     /** @return a row's columns joined by spaces, for messages (never used on rows that hold a secret) */
     static String columns(TabFile file, TabFile.Row row) {
-        return printable(file.display(String.join(" ", row.columns())));
+        return printable(Secrets.forms(file.display(String.join(" ", row.columns()))));
     }
 }

@@ -17,7 +17,10 @@ final class InstallSupport {
      */
     static OpenSslInstall scan(AuditContext ctx) {
         // A directory that does not exist is the command line's error to report; here it simply holds nothing.
-        return OpenSslInstall.scan(ctx.options().installDir().orElseThrow());
+        OpenSslInstall install = OpenSslInstall.scan(ctx.options().installDir().orElseThrow());
+        // A file that was refused leaves the check incomplete: every output names it, as for the MailRoot's files.
+        install.refused().forEach(ctx.root()::recordReadError);
+        return install;
     }
 
     /**

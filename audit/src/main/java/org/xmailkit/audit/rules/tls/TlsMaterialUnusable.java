@@ -39,7 +39,8 @@ public final class TlsMaterialUnusable implements Rule {
         List<Finding> out = new ArrayList<>();
         CertificateFile cert = m.certificate();
         Text certMessage = switch (cert.status()) {
-            case UNREADABLE -> Text.of("TLS-027.cert.unreadable", cert.problem());
+            case UNREADABLE -> cert.problem().isEmpty() ? Text.of("TLS-027.cert.notRead")
+                    : Text.of("TLS-027.cert.unreadable", cert.problem());
             case NOT_PEM -> Text.of("TLS-027.cert.der");
             case EMPTY -> Text.of("TLS-027.cert.empty");
             case INVALID -> Text.of("TLS-027.cert.invalid", cert.problem());
@@ -50,7 +51,8 @@ public final class TlsMaterialUnusable implements Rule {
         }
         KeyFile key = m.key();
         Text keyMessage = switch (key.status()) {
-            case UNREADABLE -> Text.of("TLS-027.key.unreadable", key.problem());
+            case UNREADABLE -> key.problem().isEmpty() ? Text.of("TLS-027.key.notRead")
+                    : Text.of("TLS-027.key.unreadable", key.problem());
             case NOT_PEM -> Text.of("TLS-027.key.der");
             case EMPTY -> Text.of("TLS-027.key.empty");
             case INVALID -> Text.of("TLS-027.key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());

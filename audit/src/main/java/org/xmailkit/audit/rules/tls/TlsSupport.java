@@ -11,6 +11,8 @@ import org.xmailkit.audit.Reference;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Printable;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
@@ -88,8 +90,7 @@ final class TlsSupport {
      * @return {@code server.tab:LINE: text}, decoded for display
      */
     static String line(ServerTab tab, Entry entry) {
-        String raw = tab.document().line(entry.line()).raw();
-        return "server.tab:" + entry.line() + ": " + printable(Entry.decode(raw, tab.charset()));
+        return "server.tab:" + entry.line() + ": " + Printable.of(Secrets.line(tab, entry.line()));
     }
 
     /**
@@ -98,25 +99,7 @@ final class TlsSupport {
      * @return {@code name:LINE: text}, decoded for display
      */
     static String line(TabFile file, TabFile.Row row) {
-        String raw = file.document().line(row.line()).raw();
-        return file.kind().fileName() + ":" + row.line() + ": " + printable(file.display(raw));
-    }
-
-    /**
-     * @param s text
-     * @return it with control characters other than TAB shown as {@code \xNN}
-     */
-    static String printable(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7F || c == '\uFEFF') {
-                out.append(String.format("\\x%02X", (int) c & 0xFF));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return file.kind().fileName() + ":" + row.line() + ": " + Printable.of(Secrets.line(file, row.line()));
     }
 
     /**
@@ -126,7 +109,7 @@ final class TlsSupport {
      */
     static String shown(AuditContext ctx, String name) {
         Effective e = ctx.tab().effective(name);
-        return e.value() == null ? "" : printable(Entry.decode(e.value(), ctx.tab().charset()));
+        return e.value() == null ? "" : Printable.of(Entry.decode(e.value(), ctx.tab().charset()));
     }
 
     /**
@@ -135,7 +118,7 @@ final class TlsSupport {
      * @return them for display
      */
     static String display(AuditContext ctx, String raw) {
-        return printable(Entry.decode(raw, ctx.tab().charset()));
+        return Printable.of(Entry.decode(raw, ctx.tab().charset()));
     }
 
     // ------------------------------------------------------------------ outbound routes

@@ -1,14 +1,11 @@
 package org.xmailkit.audit.rules.tls;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
@@ -19,6 +16,8 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.TrustAnchors;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * TLS-014: certificate verification is on, but XMail has no CA file or directory of its own: {@code certs.pem} is
@@ -81,20 +80,22 @@ public final class VerificationWithoutCaStore implements Rule {
             }
             return out;
         }
-        if (caFile && TrustAnchors.bundle(pem.get()).isEmpty()) {
+        if (caFile && TrustAnchors.bundle(ctx.root(), pem.get()).isEmpty()) {
             out.add(Finding.of(INFO, Location.file(pem.get()), Text.of("TLS-014.fileEmpty")));
         }
-        if (caDir && !hasHashedNames(dir.get())) {
+        if (caDir && !hasHashedNames(ctx, dir.get())) {
             out.add(Finding.of(INFO, Location.file(dir.get()), Text.of("TLS-014.dirNoHashes")));
         }
         return out;
     }
 
-    private static boolean hasHashedNames(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> HASHED.matcher(p.getFileName().toString()).matches());
-        } catch (IOException | RuntimeException e) {
-            // A directory this audit cannot list is not judged.
+    private static boolean hasHashedNames(AuditContext ctx, Path dir) {
+        try {
+            return ctx.root().list(dir, "*", SafeReader.MAX_ENTRIES).stream()
+                    .anyMatch(p -> HASHED.matcher(p.getFileName().toString()).matches());
+        } catch (InputException e) {
+            // A directory this audit cannot list (or a link leading out of the MailRoot) is not judged; the
+            // MailRoot's read errors name it.
             return true;
         }
     }

@@ -51,7 +51,7 @@ public final class CommaForwarders implements Rule {
                                 TabFindings.display(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
                                         f.charset()),
                                 TabFindings.display(fixed, f.charset())),
-                        TabFindings.evidence(f.document(), f.charset(), row.line())));
+                        TabFindings.evidence(f, row.line())));
             }
         });
         return out;

@@ -47,7 +47,7 @@ public final class ExtAuthFormat implements Rule {
                 out.add(Finding.of(INFO, new Location(f.path(), line, 1, ""),
                         Text.of("upg.extauth." + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
                                 ctx.source().display()),
-                        TabFindings.evidence(f.document(), f.charset(), line)));
+                        TabFindings.evidence(f, line)));
             }
         });
         return out;

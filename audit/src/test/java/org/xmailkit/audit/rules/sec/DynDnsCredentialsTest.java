@@ -22,7 +22,8 @@ class DynDnsCredentialsTest {
         List<Finding> f = run(rule, dir, tab("RootDomain", "example.com")
                 + tab("DynDnsSetup", "members.dyndns.example,80,/nic/update?ip=%s,dnsuser,Hunter2secret"));
         assertEquals(List.of("msg.SEC-029.present"), keys(f));
-        assertEquals(List.of("\"DynDnsSetup\"\t\"********\""), f.get(0).evidence());
+        assertEquals(List.of("\"DynDnsSetup\"\t\"members.dyndns.example,********\""), f.get(0).evidence(),
+                "every field but the provider's host is masked");
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             assertFalse(f.get(0).message(l).contains("Hunter2secret"));
             assertFalse(f.get(0).message(l).contains("dnsuser"));

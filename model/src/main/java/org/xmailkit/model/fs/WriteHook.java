@@ -1,11 +1,12 @@
-package org.xmailkit.migrate;
+package org.xmailkit.model.fs;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Called by {@link AtomicWriter} at each stage of a write. Production code passes {@link #NONE}; tests inject
- * failures here to prove that an interrupted write leaves every file wholly old or wholly new.
+ * Called by {@link SafeWriter} at each stage of a file write. Production code passes {@link #NONE}; tests inject
+ * failures here (a full disk, a killed process) to prove that an interrupted write leaves every file wholly old or
+ * wholly new, and that what was written is reported.
  */
 @FunctionalInterface
 public interface WriteHook {
@@ -23,7 +24,7 @@ public interface WriteHook {
 
     /**
      * @param stage  the stage reached
-     * @param target the file being written
+     * @param target the file being written, as the caller named it
      * @throws IOException to simulate a failed write
      */
     void at(Stage stage, Path target) throws IOException;

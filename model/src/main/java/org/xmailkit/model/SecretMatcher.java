@@ -1,0 +1,141 @@
+package org.xmailkit.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds every known secret in a text in one pass (an Aho-Corasick automaton over the secrets): the cost is linear in
+ * the text, however many secrets share a prefix, and the memory linear in the secrets' total length. A secret of at
+ * least {@code anywhere} characters counts wherever it appears; a shorter one only as a whole word. The parts found
+ * are merged, so overlapping or adjacent secrets become one.
+ */
+final class SecretMatcher {
+
+    private final int anywhere;
+    /** Transitions: {@code state << 16 | char} to the next state. */
+    private final Map<Long, Integer> next = new HashMap<>();
+    /** Per state: the state of its longest proper suffix that is a prefix of some secret. */
+    private final int[] fail;
+    /** Per state: the longest secret of at least {@code anywhere} characters ending here, or 0. */
+    private final int[] longest;
+    /** Per state: the lengths of the shorter secrets ending here (at most {@code anywhere} - 1 of them). */
+    private final int[][] shorter;
+
+    /**
+     * @param secrets  the secrets (none empty)
+     * @param anywhere the length from which a secret counts inside words too
+     */
+    SecretMatcher(Collection<String> secrets, int anywhere) {
+        this.anywhere = anywhere;
+        List<int[]> children = new ArrayList<>();
+        List<Integer> parent = new ArrayList<>();
+        List<Character> via = new ArrayList<>();
+        List<Integer> own = new ArrayList<>();
+        children.add(new int[0]);
+        parent.add(0);
+        via.add('\0');
+        own.add(0);
+        for (String s : secrets) {
+            int state = 0;
+            for (int i = 0; i < s.length(); i++) {
+                long key = key(state, s.charAt(i));
+                Integer to = next.get(key);
+                if (to == null) {
+                    to = children.size();
+                    next.put(key, to);
+                    children.add(new int[0]);
+                    parent.add(state);
+                    via.add(s.charAt(i));
+                    own.add(0);
+                    children.set(state, append(children.get(state), to));
+                }
+                state = to;
+            }
+            own.set(state, Math.max(own.get(state), s.length()));
+        }
+        int n = children.size();
+        fail = new int[n];
+        longest = new int[n];
+        shorter = new int[n][];
+        shorter[0] = new int[0];
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int child : children.get(0)) {
+            queue.add(child);
+        }
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            int f = 0;
+            if (parent.get(u) != 0) {
+                // The longest proper suffix of u's text that is also a prefix of a secret.
+                char c = via.get(u);
+                f = fail[parent.get(u)];
+                Integer t = next.get(key(f, c));
+                while (t == null && f != 0) {
+                    f = fail[f];
+                    t = next.get(key(f, c));
+                }
+                f = t == null ? 0 : t;
+            }
+            fail[u] = f;
+            int length = own.get(u);
+            longest[u] = Math.max(length >= anywhere ? length : 0, longest[f]);
+            shorter[u] = length > 0 && length < anywhere ? append(shorter[f], length) : shorter[f];
+            for (int child : children.get(u)) {
+                queue.add(child);
+            }
+        }
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
+    }
+
+    private static long key(int state, char c) {
+        return ((long) state << 16) | c;
+    }
+
+    /**
+     * @param text a text
+     * @return the parts of it that are secrets, merged, in order, as {start, end}
+     */
+    List<int[]> find(String text) {
+        Deque<int[]> found = new ArrayDeque<>();
+        int state = 0;
+        for (int j = 0; j < text.length(); j++) {
+            char c = text.charAt(j);
+            Integer to = next.get(key(state, c));
+            while (to == null && state != 0) {
+                state = fail[state];
+                to = next.get(key(state, c));
+            }
+            state = to == null ? 0 : to;
+            int best = longest[state];
+            for (int length : shorter[state]) {
+                if (length > best && wholeWord(text, j + 1 - length, j + 1)) {
+                    best = length;
+                }
+            }
+            if (best > 0) {
+                int start = j + 1 - best;
+                while (!found.isEmpty() && start <= found.peekLast()[1]) {
+                    start = Math.min(start, found.pollLast()[0]);
+                }
+                found.addLast(new int[] {start, j + 1});
+            }
+        }
+        return new ArrayList<>(found);
+    }
+
+    private static boolean wholeWord(String text, int start, int end) {
+        return (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))
+                && (end >= text.length() || !Character.isLetterOrDigit(text.charAt(end)));
+    }
+}

@@ -1,0 +1,722 @@
+package org.xmailkit.model.fs;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Creates and changes files under the {@link WritePolicy}, confined to the directories it was made for
+ * ({@link WritePolicy#writerFor}). Every method checks, just before it acts, that the real path of the file's
+ * directory lies inside one of them and that no symbolic link or special file stands where it writes; content goes
+ * to an exclusively created temporary file in the same directory and is then renamed into place, so a crash leaves
+ * a file wholly old or wholly new. Changes to a MailRoot ({@link #replace}, {@link #create}, {@link #append}) are
+ * flushed to disk before they are renamed or relied on; output files ({@link #write}, {@link #copy}) are not
+ * flushed one by one (a report or copy is made again by running again).
+ *
+ * <p>What Java cannot close: between the check of a directory and the system call that uses it, another process
+ * could swap the directory for a link. Each step re-checks, and the final name is never followed (rename and
+ * {@code O_EXCL} creation do not follow links), which leaves that window to directories the attacker could already
+ * write.
+ */
+public final class SafeWriter {
+
+    /** Temporary files this writer creates: {@code .<name>.xmailkit-<random>.tmp}. */
+    public static final Pattern TEMP = Pattern.compile("\\..+\\.xmailkit-[0-9]+\\.tmp");
+
+    /** Writes content into a stream (the writer owns the stream; do not close it). */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out where the bytes go
+         * @throws IOException on failure
+         */
+        void writeTo(OutputStream out) throws IOException;
+
+        /**
+         * @param bytes fixed content
+         * @return content writing them
+         */
+        static Content of(byte[] bytes) {
+            return out -> out.write(bytes);
+        }
+    }
+
+    /** Told the SHA-256 of a new file once it is on disk, before it is renamed into place. */
+    @FunctionalInterface
+    public interface Announce {
+        /** Announces nothing. */
+        Announce NONE = hash -> { };
+
+        /**
+         * @param sha256 the new content's hash
+         * @throws IOException to stop the write (the target stays as it was)
+         */
+        void at(String sha256) throws IOException;
+    }
+
+    /** Whose owner and permissions a new file gets. */
+    private enum Keep {
+        /** Owner, group and permissions, or the write fails (in-place edits, backups). */
+        ALL,
+        /** Permissions; owner and group when the process may give files away (root): copies under --out. */
+        MODE
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final List<Path> roots;
+    private final WritePolicy policy;
+
+    SafeWriter(List<Path> roots, WritePolicy policy) {
+        this.roots = List.copyOf(roots);
+        this.policy = policy;
+    }
+
+    /** @return the directories this writer may change files in, absolute */
+    public List<Path> roots() {
+        return roots;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    /**
+     * Refuses a file that cannot be replaced under the policy: outside the roots, a link, or not a regular file. Use
+     * it to check every file of a change before writing any of them.
+     *
+     * @param target an existing file
+     * @throws WriteRefusedException when it may not be replaced
+     * @throws IOException           when it cannot be examined (missing, no permission)
+     */
+    public void checkReplaceable(Path target) throws IOException {
+        Path t = place(target);
+        BasicFileAttributes a = Files.readAttributes(t, BasicFileAttributes.class, NOFOLLOW);
+        refuseUnlessRegular(target, a);
+    }
+
+    /**
+     * Where a file really goes: its directory's real path (which must lie inside a root) and its own name.
+     */
+    private Path place(Path target) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Path name = abs.getFileName();
+        Path parent = abs.getParent();
+        if (name == null || parent == null) {
+            throw outside(target);
+        }
+        Path real = parent.toRealPath();
+        if (!inside(real)) {
+            throw outside(target);
+        }
+        return real.resolve(name.toString());
+    }
+
+    private boolean inside(Path real) throws IOException {
+        for (Path root : roots) {
+            if (Files.exists(root) && real.startsWith(root.toRealPath())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private WriteRefusedException outside(Path target) {
+        return new WriteRefusedException(target, WriteRefusedException.Reason.OUTSIDE,
+                roots.stream().map(Path::toString).collect(Collectors.joining(", ")));
+    }
+
+    private static void refuseUnlessRegular(Path shown, BasicFileAttributes a) throws WriteRefusedException {
+        if (a.isSymbolicLink()) {
+            throw new WriteRefusedException(shown, WriteRefusedException.Reason.LINK);
+        }
+        if (!a.isRegularFile()) {
+            throw new WriteRefusedException(shown, WriteRefusedException.Reason.NOT_A_FILE);
+        }
+    }
+
+    /** @return the file's attributes, not following a link; empty when there is no such file */
+    private static Optional<BasicFileAttributes> lstat(Path p) throws IOException {
+        try {
+            return Optional.of(Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Refuses a link or special file at the target; a missing target is fine. */
+    private static void refuseUnlessRegularOrMissing(Path shown, Path t) throws IOException {
+        Optional<BasicFileAttributes> a = lstat(t);
+        if (a.isPresent()) {
+            refuseUnlessRegular(shown, a.get());
+        }
+    }
+
+    // ------------------------------------------------------------------ directories
+
+    /**
+     * Makes sure a directory inside the roots exists, creating each missing part; an existing part that is a link
+     * or not a directory is refused. A root itself is created when missing (its path is the user's to choose).
+     *
+     * @param dir a directory inside a root
+     * @return its real path
+     * @throws WriteRefusedException when it lies outside the roots or a part of it is a link or a file
+     * @throws IOException           when it cannot be created
+     */
+    public Path directory(Path dir) throws IOException {
+        Path abs = dir.toAbsolutePath().normalize();
+        for (Path root : roots) {
+            if (!abs.startsWith(root)) {
+                continue;
+            }
+            Files.createDirectories(root);
+            Path current = root.toRealPath();
+            Path relative = root.relativize(abs);
+            for (int i = 0; i < relative.getNameCount() && !relative.toString().isEmpty(); i++) {
+                Path next = current.resolve(relative.getName(i).toString());
+                Optional<BasicFileAttributes> a = lstat(next);
+                if (a.isEmpty()) {
+                    try {
+                        Files.createDirectory(next);
+                    } catch (FileAlreadyExistsException e) {
+                        a = lstat(next);
+                    }
+                }
+                if (a.isPresent()) {
+                    Path shown = root.resolve(relative.subpath(0, i + 1));
+                    if (a.get().isSymbolicLink()) {
+                        throw new WriteRefusedException(shown, WriteRefusedException.Reason.LINK);
+                    }
+                    if (!a.get().isDirectory()) {
+                        throw new WriteRefusedException(shown, WriteRefusedException.Reason.NOT_A_DIRECTORY);
+                    }
+                }
+                current = next;
+            }
+            return current;
+        }
+        // Not under a root by name: an existing directory whose real path is inside one (reached through a link
+        // that stays inside) is fine.
+        if (Files.isDirectory(abs)) {
+            Path real = abs.toRealPath();
+            if (inside(real)) {
+                return real;
+            }
+        }
+        throw outside(dir);
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Replaces an existing regular file: the new content gets the file's owner, group and permissions, and replaces
+     * it only if it still holds {@code expected}.
+     *
+     * @param target   the file (never a link: a link is refused, not followed)
+     * @param content  the new bytes
+     * @param expected what the file must still hold; null to skip the check
+     * @throws WriteRefusedException when refused (a link, outside, changed since read, owner cannot be kept)
+     * @throws IOException           when it cannot be written
+     */
+    public void replace(Path target, byte[] content, byte[] expected) throws IOException {
+        Path t = place(target);
+        BasicFileAttributes a = Files.readAttributes(t, BasicFileAttributes.class, NOFOLLOW);
+        refuseUnlessRegular(target, a);
+        Path temp = temp(t, true);
+        try {
+            fill(temp, Content.of(content), true);
+            keepAttributes(t, temp, Keep.ALL);
+            policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
+            if (expected != null && !holds(target, t, expected)) {
+                throw new WriteRefusedException(target, WriteRefusedException.Reason.CHANGED);
+            }
+            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(t.getParent());
+        policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
+    }
+
+    /**
+     * Creates a new file that must not exist yet (a backup), with the owner, group and permissions of another.
+     *
+     * @param target         the new file
+     * @param content        its bytes
+     * @param attributesFrom the regular file whose owner and permissions it gets
+     * @throws FileAlreadyExistsException when something exists at the target
+     * @throws WriteRefusedException      when refused
+     * @throws IOException                on failure
+     */
+    public void create(Path target, byte[] content, Path attributesFrom) throws IOException {
+        directory(target.toAbsolutePath().normalize().getParent());
+        Path t = place(target);
+        refuseUnlessRegular(attributesFrom, Files.readAttributes(attributesFrom, BasicFileAttributes.class,
+                NOFOLLOW));
+        if (lstat(t).isPresent()) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path temp = temp(t, true);
+        try {
+            fill(temp, Content.of(content), true);
+            keepAttributes(attributesFrom, temp, Keep.ALL);
+            // Without REPLACE_EXISTING the move refuses an existing target; a rename never follows a link.
+            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(t.getParent());
+    }
+
+    /**
+     * Writes a new file or replaces one, in an output directory. The file gets the process's default permissions and
+     * is not flushed to disk on its own.
+     *
+     * @param target   the file
+     * @param content  what to write
+     * @param announce told the content's hash before the file is renamed into place
+     * @return the SHA-256 of what was written
+     * @throws WriteRefusedException when a link or special file stands at the target, or it lies outside
+     * @throws IOException           on failure
+     */
+    public String write(Path target, Content content, Announce announce) throws IOException {
+        directory(target.toAbsolutePath().normalize().getParent());
+        Path t = place(target);
+        refuseUnlessRegularOrMissing(target, t);
+        Path temp = temp(t, false);
+        try {
+            String hash = fill(temp, content, false);
+            announce.at(hash);
+            policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
+            refuseUnlessRegularOrMissing(target, t);
+            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
+            return hash;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * @param target  the file
+     * @param content its bytes
+     * @throws IOException see {@link #write(Path, Content, Announce)}
+     */
+    public void write(Path target, byte[] content) throws IOException {
+        write(target, Content.of(content), Announce.NONE);
+    }
+
+    /**
+     * Writes a new file (in an output directory that was empty) with the permissions of a source file, and its
+     * owner and group when the process may give files away (as root); a migrated copy under {@code --out}. The
+     * source is only looked at (a link to it is followed to find its permissions); nothing is written to it.
+     *
+     * @param target         the new file
+     * @param content        its bytes
+     * @param attributesFrom the regular file whose permissions (and owner) it gets
+     * @throws IOException see {@link #create}
+     */
+    public void writeCopy(Path target, byte[] content, Path attributesFrom) throws IOException {
+        copyInto(target, attributesFrom.toRealPath(), Content.of(content), false);
+    }
+
+    /**
+     * Copies a regular file into a new file, keeping its permissions and modification time, and its owner and
+     * group when the process may give files away (as root). The source is opened without following links.
+     *
+     * @param source a regular file
+     * @param target the new file
+     * @throws WriteRefusedException when the source is a link or special file, or the target is refused
+     * @throws IOException           on failure
+     */
+    public void copy(Path source, Path target) throws IOException {
+        copyInto(target, source, out -> {
+            try (InputStream in = openNoFollow(source)) {
+                in.transferTo(out);
+            }
+        }, true);
+    }
+
+    private void copyInto(Path target, Path source, Content content, boolean times) throws IOException {
+        directory(target.toAbsolutePath().normalize().getParent());
+        Path t = place(target);
+        BasicFileAttributes src = Files.readAttributes(source, BasicFileAttributes.class, NOFOLLOW);
+        refuseUnlessRegular(source, src);
+        if (lstat(t).isPresent()) {
+            throw new FileAlreadyExistsException(target.toString());
+        }
+        Path temp = temp(t, true);
+        try {
+            fill(temp, content, false);
+            keepAttributes(source, temp, Keep.MODE);
+            if (times) {
+                Files.getFileAttributeView(temp, BasicFileAttributeView.class)
+                        .setTimes(src.lastModifiedTime(), null, null);
+            }
+            policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
+            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
+    }
+
+    /**
+     * Creates a symbolic link (a copy of one: the link is made, never followed).
+     *
+     * @param target where the link goes; nothing may exist there
+     * @param text   what the link says
+     * @throws IOException on failure
+     */
+    public void link(Path target, Path text) throws IOException {
+        directory(target.toAbsolutePath().normalize().getParent());
+        Files.createSymbolicLink(place(target), text);
+    }
+
+    /**
+     * Appends one record to a journal-like file and flushes it to disk. A last line left without its line end (a
+     * crash while appending) is cut off first, so the file always consists of whole lines. Callers that may append
+     * concurrently hold a {@link WriteLock} for the file.
+     *
+     * @param file   the file
+     * @param header written first when the file is new or empty (may be empty)
+     * @param record the record, ending with a line feed
+     * @throws WriteRefusedException when a link or special file stands there, or it lies outside
+     * @throws IOException           on failure
+     */
+    public void append(Path file, byte[] header, byte[] record) throws IOException {
+        append(file, header, record, true);
+    }
+
+    /** {@link #append(Path, byte[], byte[])}, flushed to disk only when {@code sync}. */
+    void append(Path file, byte[] header, byte[] record, boolean sync) throws IOException {
+        directory(file.toAbsolutePath().normalize().getParent());
+        Path t = place(file);
+        refuseUnlessRegularOrMissing(file, t);
+        try (FileChannel ch = FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS)) {
+            long end = wholeLines(ch);
+            if (end < ch.size()) {
+                ch.truncate(end);
+            }
+            ByteBuffer b;
+            if (end == 0) {
+                b = ByteBuffer.allocate(header.length + record.length).put(header).put(record).flip();
+            } else {
+                b = ByteBuffer.wrap(record);
+            }
+            long at = end;
+            while (b.hasRemaining()) {
+                at += ch.write(b, at);
+            }
+            if (sync) {
+                ch.force(true);
+            }
+        }
+    }
+
+    /** @return the length of the file up to and including its last line feed */
+    private static long wholeLines(FileChannel ch) throws IOException {
+        long size = ch.size();
+        ByteBuffer b = ByteBuffer.allocate(8192);
+        long pos = size;
+        while (pos > 0) {
+            int n = (int) Math.min(b.capacity(), pos);
+            b.clear().limit(n);
+            long from = pos - n;
+            while (b.hasRemaining()) {
+                if (ch.read(b, from + b.position()) < 0) {
+                    throw new IOException("file shrank while read");
+                }
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                if (b.get(i) == '\n') {
+                    return from + i + 1;
+                }
+            }
+            pos = from;
+        }
+        return 0;
+    }
+
+    /**
+     * Deletes a regular file; a link or special file is left alone and refused.
+     *
+     * @param file the file
+     * @return whether a file was deleted (false when there was none)
+     * @throws WriteRefusedException when a link or special file stands there, or it lies outside
+     * @throws IOException           on failure
+     */
+    public boolean delete(Path file) throws IOException {
+        Path t;
+        try {
+            t = place(file);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        Optional<BasicFileAttributes> a = lstat(t);
+        if (a.isEmpty()) {
+            return false;
+        }
+        refuseUnlessRegular(file, a.get());
+        return Files.deleteIfExists(t);
+    }
+
+    /**
+     * Reads back one of xmailkit's own state files in these directories (a journal, a manifest): never through a
+     * link, never a special file, never more than {@code max} bytes.
+     *
+     * @param file the file
+     * @param max  the most bytes it can sensibly hold
+     * @return its bytes; empty when it does not exist
+     * @throws WriteRefusedException when it is a link, a special file or too large
+     * @throws IOException           when it cannot be read
+     */
+    public Optional<byte[]> readBack(Path file, long max) throws IOException {
+        Path t;
+        try {
+            t = place(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Optional<BasicFileAttributes> a = lstat(t);
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        refuseUnlessRegular(file, a.get());
+        if (a.get().size() > max) {
+            throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
+        }
+        try (InputStream in = openNoFollow(t)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+            if (bytes.length > max) {
+                throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
+            }
+            return Optional.of(bytes);
+        }
+    }
+
+    /**
+     * The hash of a file in these directories, to compare it with what was read or written before acting on it.
+     *
+     * @param file a file in these directories
+     * @return its SHA-256, read without following links; empty when it does not exist
+     * @throws WriteRefusedException when it is a link or special file
+     * @throws IOException           when it cannot be read
+     */
+    public Optional<String> hash(Path file) throws IOException {
+        Path t;
+        try {
+            t = place(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        Optional<BasicFileAttributes> a = lstat(t);
+        if (a.isEmpty()) {
+            return Optional.empty();
+        }
+        refuseUnlessRegular(file, a.get());
+        MessageDigest d = Hashes.digest();
+        try (InputStream in = openNoFollow(t)) {
+            byte[] buf = new byte[65536];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                d.update(buf, 0, n);
+            }
+        }
+        return Optional.of(Hashes.hex(d));
+    }
+
+    /**
+     * Takes the exclusive lock of a lock file (created when missing; it stays), waiting up to the policy's lock wait
+     * while another process or thread holds it.
+     *
+     * @param lockFile the lock file
+     * @return the held lock; close it to release
+     * @throws WriteRefusedException {@link WriteRefusedException.Reason#LOCKED} when still held after the wait
+     * @throws IOException           when the file cannot be created or locked
+     */
+    public WriteLock lock(Path lockFile) throws IOException {
+        directory(lockFile.toAbsolutePath().normalize().getParent());
+        Path t = place(lockFile);
+        refuseUnlessRegularOrMissing(lockFile, t);
+        FileChannel ch = FileChannel.open(t, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            long deadline = System.nanoTime() + policy.lockWait().toNanos();
+            while (true) {
+                FileLock lock;
+                try {
+                    lock = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null; // another thread of this process holds it
+                }
+                if (lock != null) {
+                    return new WriteLock(ch, lock);
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw new WriteRefusedException(lockFile, WriteRefusedException.Reason.LOCKED);
+                }
+                Thread.sleep(25);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ch.close();
+            throw new WriteRefusedException(lockFile, WriteRefusedException.Reason.LOCKED);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Opens a file for reading without following a link (a link there makes the open fail). */
+    private static InputStream openNoFollow(Path file) throws IOException {
+        return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** Creates a new temporary file next to the target, exclusively; owner-only when {@code restricted}. */
+    private static Path temp(Path target, boolean restricted) throws IOException {
+        Path dir = target.getParent();
+        String prefix = "." + target.getFileName() + ".xmailkit-";
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        FileAttribute<?>[] attrs = restricted && posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                        "rw-------"))}
+                : new FileAttribute<?>[0];
+        for (int tries = 0; ; tries++) {
+            Path temp = dir.resolve(prefix + Long.toString(RANDOM.nextLong() >>> 1) + ".tmp");
+            try {
+                FileChannel.open(temp, options, attrs).close();
+                return temp;
+            } catch (FileAlreadyExistsException e) {
+                if (tries >= 16) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Writes the content into the (new, empty) temporary file, flushed to disk if asked; returns its hash. */
+    private static String fill(Path temp, Content content, boolean sync) throws IOException {
+        MessageDigest d = Hashes.digest();
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            OutputStream raw = Channels.newOutputStream(ch);
+            OutputStream out = new DigestOutputStream(new BufferedOutputStream(raw, 65536), d) {
+                @Override
+                public void close() {
+                    // the channel is closed by the try block, after the flush and sync below
+                }
+            };
+            content.writeTo(out);
+            out.flush();
+            if (sync) {
+                ch.force(true);
+            }
+        }
+        return Hashes.hex(d);
+    }
+
+    /** Whether the file still holds exactly these bytes (read without following links). */
+    private static boolean holds(Path shown, Path t, byte[] expected) throws IOException {
+        Optional<BasicFileAttributes> a = lstat(t);
+        if (a.isEmpty()) {
+            return false;
+        }
+        refuseUnlessRegular(shown, a.get());
+        if (a.get().size() != expected.length) {
+            return false;
+        }
+        try (InputStream in = openNoFollow(t)) {
+            return Arrays.equals(in.readNBytes(expected.length + 1), expected);
+        }
+    }
+
+    /**
+     * Gives {@code to} the permissions of {@code from} (POSIX mode, or on Windows its ACL) and, as {@code keep}
+     * says, its owner and group. With {@link Keep#ALL} a file whose owner cannot be kept is not written: the XMail
+     * service account might no longer read it.
+     */
+    private static void keepAttributes(Path from, Path to, Keep keep) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(from, PosixFileAttributeView.class, NOFOLLOW);
+        if (posix != null) {
+            PosixFileAttributes a = posix.readAttributes();
+            PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class, NOFOLLOW);
+            target.setPermissions(a.permissions());
+            PosixFileAttributes now = target.readAttributes();
+            try {
+                UserPrincipal owner = a.owner();
+                if (!owner.equals(now.owner())) {
+                    target.setOwner(owner);
+                }
+                GroupPrincipal group = a.group();
+                if (!group.equals(now.group())) {
+                    target.setGroup(group);
+                }
+            } catch (FileSystemException e) {
+                if (keep == Keep.ALL) {
+                    throw new WriteRefusedException(from, WriteRefusedException.Reason.OWNER, a.owner().getName(),
+                            a.group().getName());
+                }
+                // Keep.MODE: only root may give a file away; the copy stays the user's, with the same mode.
+            }
+            return;
+        }
+        AclFileAttributeView acl = Files.getFileAttributeView(from, AclFileAttributeView.class, NOFOLLOW);
+        if (acl != null) {
+            AclFileAttributeView target = Files.getFileAttributeView(to, AclFileAttributeView.class, NOFOLLOW);
+            target.setAcl(acl.getAcl());
+            try {
+                target.setOwner(acl.getOwner());
+            } catch (IOException e) {
+                // Windows needs a privilege to give a file away; the ACL copied above keeps the same access.
+            }
+        }
+    }
+
+    /** Makes a rename durable. Not every platform can open a directory (Windows cannot); the rename stands anyway. */
+    private static void syncDirectory(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort, see above.
+        }
+    }
+}
