@@ -84,6 +84,7 @@ final class MigrateCommand implements Command {
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.migrate.out"));
         o.addOption(Args.flag(null, "rollback", locale, "opt.migrate.rollback"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.migrate.quiet"));
+        Args.addStartupOptions(o, locale);
         return o;
     }
 
@@ -103,6 +104,7 @@ final class MigrateCommand implements Command {
 
         List<ServerOutcome> failedEarly = new ArrayList<>();
         List<BatchMigrator.Job> jobs = jobs(inputs, out, failedEarly, ctx);
+        Args.oneServer(options.startup(), jobs.stream().map(BatchMigrator.Job::server).toList(), ctx);
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
         BatchResult result;
@@ -166,7 +168,7 @@ final class MigrateCommand implements Command {
     }
 
     private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
-            throws UsageException {
+            throws UsageException, InputException {
         XMailVersion target = Args.target(cl, ctx);
         Optional<XMailVersion> from = Args.from(cl, ctx);
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
@@ -193,7 +195,7 @@ final class MigrateCommand implements Command {
                 }
             }
         }
-        return new MigrationOptions(target, from, defaults, rule1, rule2, fix);
+        return new MigrationOptions(target, from, defaults, rule1, rule2, fix, Args.startup(cl, ctx));
     }
 
     private static Optional<Boolean> onOff(CommandLine cl, CommandContext ctx, String option) throws UsageException {
@@ -311,7 +313,7 @@ final class MigrateCommand implements Command {
         if (!r.notes().isEmpty()) {
             out.println(ctx.msg("migrate.notes", r.notes().size()));
             for (Note n : r.notes()) {
-                String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
+                String where = n.where();
                 out.println("  " + Columns.cell(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
                         + n.text().render(l) + "   [" + n.stepId() + "]");
             }
