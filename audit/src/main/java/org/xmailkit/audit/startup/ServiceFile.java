@@ -25,8 +25,14 @@ import org.xmailkit.model.TextEncoding;
  */
 final class ServiceFile {
 
+    /** An assignment at the current position (matched with lookingAt over a region, never over a copied rest). */
     private static final Pattern ASSIGNMENT = Pattern.compile(
-            "^\\s*(?:export\\s+|readonly\\s+|local\\s+|declare\\s+(?:-x\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=");
+            "\\s*(?:export\\s+|readonly\\s+|local\\s+|declare\\s+(?:-x\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern BRACED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(:?[-=+])?(.*)");
+    private static final Pattern SOLE = Pattern.compile("\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?\"?");
+    private static final Pattern LONE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern BRACED_REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SECTION = Pattern.compile("^\\s*\\[(Unit|Service|Install)]\\s*$");
     private static final Set<String> PREFIXES = Set.of("exec", "nohup", "nice", "command", "daemon");
 
@@ -68,27 +74,23 @@ final class ServiceFile {
                 b.append(lines.get(++i));
             }
             String line = b.toString();
-            String rest = line;
-            Matcher m = ASSIGNMENT.matcher(rest);
-            boolean assigned = false;
-            while (m.find()) {
-                assigned = true;
+            int pos = 0;
+            Matcher m = ASSIGNMENT.matcher(line);
+            while (m.region(pos, line.length()).lookingAt()) {
                 String name = m.group(1);
-                String raw = rest.substring(m.end());
                 int[] end = new int[1];
                 sh.unresolved.clear();
-                String value = sh.word(raw, end);
-                Var from = sh.sole(raw.substring(0, end[0]));
+                String value = sh.word(line, m.end(), end);
+                Var from = sh.sole(line.substring(m.end(), end[0]));
                 sh.vars.put(name, from != null ? from
                         : new Var(value, lineNo, name, Set.copyOf(sh.unresolved)));
-                rest = raw.substring(end[0]);
-                m = ASSIGNMENT.matcher(rest);
+                pos = end[0];
             }
-            if (argv != null || rest.isBlank() || assigned && rest.strip().startsWith("#")) {
+            if (argv != null || line.substring(pos).isBlank()) {
                 continue;
             }
             sh.unresolved.clear();
-            List<String> words = sh.words(rest);
+            List<String> words = sh.words(line, pos);
             Optional<List<String>> invocation = invocation(words);
             if (invocation.isPresent()) {
                 argv = invocation.get();
@@ -187,10 +189,13 @@ final class ServiceFile {
         final Map<String, Var> vars = new HashMap<>();
         final Set<String> unresolved = new LinkedHashSet<>();
 
-        /** The words of a simple command, up to an unquoted {@code ;}, {@code &}, {@code |} or comment. */
-        List<String> words(String s) {
+        /**
+         * The words of a simple command from {@code from}, up to an unquoted {@code ;}, {@code &}, {@code |},
+         * redirection or comment.
+         */
+        List<String> words(String s, int from) {
             List<String> out = new ArrayList<>();
-            int i = 0;
+            int i = from;
             while (i < s.length()) {
                 char c = s.charAt(i);
                 if (c == ' ' || c == '\t') {
@@ -202,27 +207,22 @@ final class ServiceFile {
                     break;
                 }
                 int[] end = new int[1];
-                List<String> fields = fields(s.substring(i), end);
-                out.addAll(fields);
-                i += Math.max(1, end[0]);
+                out.addAll(fields(s, i, end, true));
+                i = Math.max(i + 1, end[0]);
             }
             return out;
         }
 
-        /** One word as an assignment's value: expanded but not split. */
-        String word(String s, int[] end) {
-            return String.join(" ", fields(s, end, false));
+        /** One word from {@code from} as an assignment's value: expanded but not split; its end in {@code end}. */
+        String word(String s, int from, int[] end) {
+            return String.join(" ", fields(s, from, end, false));
         }
 
-        List<String> fields(String s, int[] end) {
-            return fields(s, end, true);
-        }
-
-        private List<String> fields(String s, int[] end, boolean split) {
+        private List<String> fields(String s, int from, int[] end, boolean split) {
             List<String> out = new ArrayList<>();
             StringBuilder cur = new StringBuilder();
             boolean any = false;
-            int i = 0;
+            int i = from;
             loop:
             while (i < s.length()) {
                 char c = s.charAt(i);
@@ -253,8 +253,8 @@ final class ServiceFile {
                                 i += 2;
                             } else if (d == '$' || d == '`') {
                                 int[] e = new int[1];
-                                cur.append(expand(s.substring(i), e));
-                                i += e[0];
+                                cur.append(expand(s, i, e));
+                                i = Math.max(i + 1, e[0]);
                             } else {
                                 cur.append(d);
                                 i++;
@@ -266,8 +266,8 @@ final class ServiceFile {
                     case '$', '`' -> {
                         int[] e = new int[1];
                         boolean command = c == '`' || s.startsWith("$(", i);
-                        String v = expand(s.substring(i), e);
-                        i += e[0];
+                        String v = expand(s, i, e);
+                        i = Math.max(i + 1, e[0]);
                         any = true;
                         if (!split || command) {
                             cur.append(v);
@@ -300,31 +300,27 @@ final class ServiceFile {
             return out;
         }
 
-        /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-word}}; command substitutions stay as written. */
-        private String expand(String s, int[] end) {
-            if (s.startsWith("`")) {
-                int close = s.indexOf('`', 1);
+        /**
+         * {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-word}} at {@code at}; command substitutions stay as written.
+         * The end of the expansion goes to {@code end}.
+         */
+        private String expand(String s, int at, int[] end) {
+            if (s.startsWith("`", at) || s.startsWith("$(", at)) {
+                int close = s.indexOf(s.charAt(at) == '`' ? '`' : ')', at + 1);
                 close = close < 0 ? s.length() - 1 : close;
                 end[0] = close + 1;
-                unresolved.add(s.substring(0, close + 1));
-                return s.substring(0, close + 1);
+                String text = s.substring(at, close + 1);
+                unresolved.add(text);
+                return text;
             }
-            if (s.startsWith("$(")) {
-                int close = s.indexOf(')');
-                close = close < 0 ? s.length() - 1 : close;
-                end[0] = close + 1;
-                unresolved.add(s.substring(0, close + 1));
-                return s.substring(0, close + 1);
-            }
-            if (s.startsWith("${")) {
-                int close = s.indexOf('}');
+            if (s.startsWith("${", at)) {
+                int close = s.indexOf('}', at);
                 if (close < 0) {
                     end[0] = s.length();
-                    return s;
+                    return s.substring(at);
                 }
                 end[0] = close + 1;
-                String inner = s.substring(2, close);
-                Matcher m = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(:?[-=+])?(.*)").matcher(inner);
+                Matcher m = BRACED.matcher(s.substring(at + 2, close));
                 if (!m.matches()) {
                     return "";
                 }
@@ -340,17 +336,17 @@ final class ServiceFile {
                     default -> empty ? "" : m.group(3);
                 };
             }
-            Matcher m = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)").matcher(s);
-            if (m.find()) {
+            Matcher m = NAME.matcher(s);
+            if (at + 1 < s.length() && m.region(at + 1, s.length()).lookingAt()) {
                 end[0] = m.end();
-                return value(m.group(1), vars.get(m.group(1)));
+                return value(m.group(), vars.get(m.group()));
             }
-            if (s.length() > 1 && "0123456789@*#?$!-".indexOf(s.charAt(1)) >= 0) {
-                end[0] = 2;
-                unresolved.add(s.substring(0, 2));
+            if (at + 1 < s.length() && "0123456789@*#?$!-".indexOf(s.charAt(at + 1)) >= 0) {
+                end[0] = at + 2;
+                unresolved.add(s.substring(at, at + 2));
                 return "";
             }
-            end[0] = 1;
+            end[0] = at + 1;
             return "$";
         }
 
@@ -364,7 +360,7 @@ final class ServiceFile {
 
         /** The variable a value consists of alone ({@code $X}, {@code "$X"}, {@code ${X}}), to keep its origin. */
         Var sole(String raw) {
-            Matcher m = Pattern.compile("^\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?\"?$").matcher(raw.strip());
+            Matcher m = SOLE.matcher(raw.strip());
             return m.matches() ? vars.get(m.group(1)) : null;
         }
     }
@@ -495,7 +491,7 @@ final class ServiceFile {
 
     /** {@code ${NAME}} stays one word, a lone {@code $NAME} word splits at blanks (systemd.service, Command lines). */
     private static List<String> expandUnit(String word, Map<String, Var> env, List<OptionIssue> issues) {
-        Matcher lone = Pattern.compile("^\\$([A-Za-z_][A-Za-z0-9_]*)$").matcher(word);
+        Matcher lone = LONE.matcher(word);
         if (lone.matches()) {
             Var v = env.get(lone.group(1));
             if (v == null) {
@@ -504,7 +500,7 @@ final class ServiceFile {
             }
             return unitWords(v.value());
         }
-        Matcher braced = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(word);
+        Matcher braced = BRACED_REF.matcher(word);
         StringBuilder out = new StringBuilder();
         while (braced.find()) {
             Var v = env.get(braced.group(1));

@@ -32,6 +32,8 @@ public final class XMailOptions {
     public static final int MAX_ADDRESSES = 32;
     /** The longest host name XMail keeps from an address (SvrDefines.h MAX_HOST_NAME, less the NUL). */
     static final int MAX_HOST = 255;
+    /** The longest path a "did you mean" joins from words (SYS_MAX_PATH: 256 on Unix, _MAX_PATH, 260, on Windows). */
+    static final int MAX_PATH = 260;
 
     /** The options that turn a log on. */
     public static final List<Switch> LOG_SWITCHES =
@@ -264,7 +266,7 @@ public final class XMailOptions {
 
         private void issue(Code code, Treatment t, int arg, Object... values) {
             OptionIssue i = OptionIssue.of(code, t, arg, values);
-            issues.putIfAbsent(code + "@" + arg + "@" + i.args(), i);
+            issues.putIfAbsent(code + "@" + arg + "@" + i.args().hashCode(), i);
         }
 
         private void fail(Code code, int arg, Object... values) {
@@ -704,36 +706,44 @@ public final class XMailOptions {
 
         /** Arguments no group reads: unknown letters after a dash, and words that are nobody's value. */
         private void strays() {
+            String runHint = null;
             for (int i = 0; i < text.length; i++) {
-                if (read[i]) {
+                String t = text[i];
+                if (read[i] || t.startsWith("-")) {
+                    runHint = null;
+                    if (!read[i]) {
+                        issue(Code.UNKNOWN_OPTION, Treatment.IGNORED, i, t, Suggestions.forUnknown(t).orElse(""));
+                    }
                     continue;
                 }
-                String t = text[i];
-                if (t.startsWith("-")) {
-                    issue(Code.UNKNOWN_OPTION, Treatment.IGNORED, i, t, Suggestions.forUnknown(t).orElse(""));
-                } else {
-                    issue(Code.STRAY_ARGUMENT, Treatment.IGNORED, i, t, strayHint(i));
+                if (runHint == null) {
+                    runHint = pathHint(i);
                 }
+                issue(Code.STRAY_ARGUMENT, Treatment.IGNORED, i, t,
+                        runHint.isEmpty() ? Suggestions.forStray(t).orElse("") : runHint);
             }
         }
 
         /**
-         * A word after a value that has no option of its own is most often the rest of a path with a blank in it,
-         * which XMail cut at the blank: the hint is the whole path quoted.
+         * Words after the value of {@code -Ms} that no option takes are most often the rest of a path with a blank
+         * in it, which XMail cut at the blank: the hint is the whole path quoted. Computed once per run of words.
+         *
+         * @param start the first word of the run
+         * @return the hint, or empty
          */
-        private String strayHint(int i) {
-            int start = i;
-            while (start > 0 && !read[start - 1] && !text[start - 1].startsWith("-")) {
-                start--;
+        private String pathHint(int start) {
+            if (start < 2 || !read[start - 1] || !text[start - 2].equals(Switch.MS.flag())) {
+                return "";
             }
-            if (start >= 2 && read[start - 1] && text[start - 2].equals(Switch.MS.flag())) {
-                StringBuilder whole = new StringBuilder(text[start - 1]);
-                for (int j = start; j < text.length && !read[j] && !text[j].startsWith("-"); j++) {
-                    whole.append(' ').append(text[j]);
+            StringBuilder whole = new StringBuilder(text[start - 1]);
+            for (int j = start; j < text.length && !read[j] && !text[j].startsWith("-"); j++) {
+                whole.append(' ').append(text[j]);
+                if (whole.length() > MAX_PATH) {
+                    // No directory name is this long: these words are something else.
+                    return "";
                 }
-                return Switch.MS.flag() + " " + Tokens.quote(whole.toString());
             }
-            return Suggestions.forStray(text[i]).orElse("");
+            return Switch.MS.flag() + " " + Tokens.quote(whole.toString());
         }
 
         /** What can only be judged once every option is known. */
@@ -765,7 +775,7 @@ public final class XMailOptions {
                     b.arg() < 0 ? Integer.MAX_VALUE : b.arg()));
             issues.clear();
             for (OptionIssue x : sorted) {
-                issues.put(x.code() + "@" + x.arg() + "@" + x.args(), x);
+                issues.put(x.code() + "@" + x.arg() + "@" + x.args().hashCode(), x);
             }
         }
     }

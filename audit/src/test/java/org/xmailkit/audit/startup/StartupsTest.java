@@ -215,4 +215,19 @@ class StartupsTest {
         assertEquals(InputException.Reason.TOO_LARGE,
                 assertThrows(InputException.class, () -> Startups.registry(big)).reason());
     }
+
+    @Test
+    void aHostileStartScriptOfAMegabyteIsReadWithoutRunningAnything() throws Exception {
+        // 30 000 assignments on one line, then the command: the last assignment counts, nothing is executed.
+        StringBuilder b = new StringBuilder("#!/bin/sh\n");
+        for (int i = 0; i < 30_000; i++) {
+            b.append("XMAIL_CMD_LINE=\"-Sl $(rm -rf /)\" ");
+        }
+        b.append("XMAIL_CMD_LINE=-Pl\n/usr/sbin/XMail -Md\n");
+        Path f = Files.writeString(dir.resolve("hostile.init"), b.toString());
+        Startup s = Startups.serviceFile(f);
+        assertEquals(List.of("-Md", "-Pl"), texts(s));
+        assertEquals(List.of(), s.issues().stream().filter(i -> i.code() == Code.NOT_EVALUATED).toList(),
+                "the command substitutions ended up in a value XMail does not get");
+    }
 }

@@ -268,4 +268,15 @@ class XMailOptionsTest {
             assertTrue(StartupMessages.has(Locale.ENGLISH, s.meaningKey()), s.flag());
         }
     }
+
+    @Test
+    void aHostileCommandLineOfAMegabyteIsReadWholeAndEveryWordReported() {
+        // A path cut at its blanks followed by 150 000 words: each is reported, without a hint as long as the line.
+        String line = "-Ms C:\\Mail" + " x".repeat(150_000) + " -Sl";
+        XMailOptions o = parse(Platform.WINDOWS, line);
+        assertEquals(150_000, o.issues().stream().filter(i -> i.code() == Code.STRAY_ARGUMENT).count());
+        assertTrue(o.has(Switch.SL));
+        assertEquals("", issue(o, Code.STRAY_ARGUMENT).orElseThrow().args().get(1));
+        assertTrue(o.issues().stream().allMatch(i -> String.join("", i.args()).length() < 300));
+    }
 }
