@@ -48,7 +48,8 @@ public final class OptionHistory implements Rule {
         for (Setting x : s.options().settings().values()) {
             Switch sw = x.option();
             Optional<XMailVersion> since = sw.since().map(XMailVersion::parse);
-            if (since.isPresent() && source.mayBeBefore(since.get())) {
+            // SMTPS, POP3S and CTRLS came with 1.24 as a whole; UPG-003 says what their opening changes.
+            if (since.isPresent() && source.mayBeBefore(since.get()) && !sw.group().implicitTls()) {
                 out.add(at(ctx, s, x.arg(), Text.of("msg.OPT-011.added." + certainty(source, since.get()),
                         sw.flag(), since.get(), source.display())));
             }
