@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.startup.OptionIssue.Code;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.testing.Needs;
 
 /** Reading the command line from registry exports, start scripts, units and MailRoot files. */
 class StartupsTest {
@@ -188,14 +189,14 @@ class StartupsTest {
     void aLinkOutOfTheMailRootIsNotFollowedAndBecomesAReadErrorOfTheMailRoot() throws Exception {
         Path root = mailRoot();
         Path outside = Files.writeString(dir.resolve("secret.txt"), "-Sl\n");
-        Files.createSymbolicLink(root.resolve("xmail.cmdline"), outside);
+        Needs.symbolicLink(root.resolve("xmail.cmdline"), outside);
         MailRoot opened = MailRoot.open(root);
         InputException e = assertThrows(InputException.class, () -> Startups.find(opened));
         assertEquals(InputException.Reason.LINK_OUTSIDE, e.reason());
         assertEquals(1, opened.readErrors().size());
         Path inside = Files.writeString(root.resolve("cmdline.txt"), "-Pl\n");
         Files.delete(root.resolve("xmail.cmdline"));
-        Files.createSymbolicLink(root.resolve("xmail.cmdline"), inside);
+        Needs.symbolicLink(root.resolve("xmail.cmdline"), inside);
         assertEquals(List.of("-Pl"), texts(Startups.find(MailRoot.open(root)).orElseThrow()));
     }
 
@@ -206,8 +207,7 @@ class StartupsTest {
         assertEquals(InputException.Reason.NOT_A_FILE,
                 assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
         Files.delete(root.resolve("xmail.reg"));
-        Process mkfifo = new ProcessBuilder("mkfifo", root.resolve("xmail.reg").toString()).start();
-        assertEquals(0, mkfifo.waitFor());
+        Needs.fifo(root.resolve("xmail.reg"));
         assertEquals(InputException.Reason.SPECIAL_FILE,
                 assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
         Path big = dir.resolve("big.reg");
