@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -114,5 +115,23 @@ class StartupOptionsTest {
         Run notXMail = Run.of(tmp, "show", "--lang", "en", "a", "--service-file", unit.toString());
         assertEquals(ExitCode.INPUT, notXMail.exit());
         assertTrue(notXMail.err().contains("a command that starts XMail"), notXMail.err());
+    }
+
+    @Test
+    void theHtmlAuditPageShowsTheServicesWithoutARecommendationItCannotMake() throws Exception {
+        XMail127Default.copyTo(tmp.resolve("MailRoot"));
+        Run r = Run.of(tmp, "audit", "--lang", "en", "-f", "html", "MailRoot", "--cmdline=" + XMAILCFG);
+        assertEquals(ExitCode.OK, r.exit(), r.err());
+        assertTrue(r.out().contains("<h3 id=\"services-MailRoot\">Services</h3>"), r.out());
+        assertTrue(r.out().contains("<code>0.0.0.0:6017</code>"), r.out());
+        assertFalse(r.out().contains("services-recommended"), "the certificate is not known to this page");
+        Run report = Run.of(tmp, "report", "--lang", "en", "MailRoot", "--out", "site", "--cmdline=" + XMAILCFG);
+        assertEquals(ExitCode.OK, report.exit(), report.err());
+        String page;
+        try (Stream<Path> pages = Files.list(tmp.resolve("site/servers"))) {
+            page = Files.readString(pages.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow());
+        }
+        assertTrue(page.contains("id=\"services-recommended\""), page);
+        assertTrue(page.contains("-X- -B- -W- -F-</code>"), page);
     }
 }

@@ -67,8 +67,8 @@ public final class ServerReports {
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
                 notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
                 ignored(tab, secrets, locale), migration, readErrors,
-                ServicesView.of(audit.startup(), root.serverCert().isPresent() && root.serverKey().isPresent(), secrets,
-                        locale));
+                ServicesView.of(audit.startup(),
+                        Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()), secrets, locale));
     }
 
     /**
@@ -95,7 +95,8 @@ public final class ServerReports {
                 audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
                 groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
-                List.of(), List.of(), MigrationView.notPlanned(target), readErrors, ServicesView.unknown());
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors,
+                ServicesView.of(audit.startup(), Optional.empty(), secrets, locale));
     }
 
     /**

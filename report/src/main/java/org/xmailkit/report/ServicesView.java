@@ -25,7 +25,7 @@ import org.xmailkit.model.Secrets;
  * @param rows         the listeners, then the services that are off
  * @param switches     the switches in effect
  * @param issues       what XMail ignores, misreads or stops on, one line each
- * @param recommended  the command line to use with 1.27
+ * @param recommended  the command line to use with 1.27, or empty when the MailRoot's certificate is not known
  * @param notes        why it differs
  */
 public record ServicesView(boolean known, String origin, String line, String notStarting, List<Row> rows,
@@ -66,12 +66,13 @@ public record ServicesView(boolean known, String origin, String line, String not
 
     /**
      * @param startup     the command line, if known
-     * @param certificate whether the MailRoot has server.cert and server.key
+     * @param certificate whether the MailRoot has server.cert and server.key, if known (the recommendation needs it)
      * @param secrets     what must not be shown
      * @param locale      the language
      * @return the section
      */
-    public static ServicesView of(Optional<Startup> startup, boolean certificate, Secrets secrets, Locale locale) {
+    public static ServicesView of(Optional<Startup> startup, Optional<Boolean> certificate, Secrets secrets,
+                                  Locale locale) {
         if (startup.isEmpty()) {
             return unknown();
         }
@@ -96,10 +97,11 @@ public record ServicesView(boolean known, String origin, String line, String not
             issues.add(secrets.scrub(s.place(i).display() + ": " + i.message(locale) + " ("
                     + StartupMessages.get(locale, "treatment." + i.treatment().id()) + ")"));
         }
-        Recommendation r = Recommendation.of(startup, certificate);
+        Optional<Recommendation> r = certificate.map(c -> Recommendation.of(startup, c));
         return new ServicesView(true, secrets.scrub(s.describe(locale)), secrets.scrub(s.line()),
                 o.startFailure().map(f -> secrets.scrub(f.message(locale))).orElse(""), rows, switches, issues,
-                secrets.scrub(r.line()), r.notes().stream().map(n -> secrets.scrub(n.text(locale))).toList());
+                r.map(x -> secrets.scrub(x.line())).orElse(""),
+                r.map(x -> x.notes().stream().map(n -> secrets.scrub(n.text(locale))).toList()).orElse(List.of()));
     }
 
     private static String scope(Listener l, Locale locale) {
