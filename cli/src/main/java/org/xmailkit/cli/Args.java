@@ -154,6 +154,22 @@ public final class Args {
     }
 
     /**
+     * Refuses a command line given for several inputs before any of them is read (a remote server would otherwise be
+     * copied, and its password asked for, only to be refused).
+     *
+     * @param startup the command line given, if any
+     * @param inputs  the inputs given
+     * @param ctx     the context
+     * @throws UsageException when more than one input is given with a command line and one of them is remote
+     */
+    static void oneServer(Optional<Startup> startup, RemoteInputs inputs, CommandContext ctx) throws UsageException {
+        int given = inputs.local().size() + inputs.remote().size();
+        if (startup.isPresent() && !inputs.remote().isEmpty() && given > 1) {
+            throw new UsageException(ctx.msg("startup.oneServerGiven", given));
+        }
+    }
+
+    /**
      * @param startup the command line given, if any
      * @param servers the servers found
      * @param ctx     the context

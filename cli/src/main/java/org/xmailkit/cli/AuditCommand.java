@@ -2,6 +2,7 @@ package org.xmailkit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,12 +86,18 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
         Args.addStartupOptions(o, locale);
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
         Profile profile = Args.profile(cl, ctx);
@@ -119,13 +126,14 @@ final class AuditCommand implements Command {
             waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
         }
         Optional<Startup> startup = Args.startup(cl, ctx);
+        Args.oneServer(startup, inputs, ctx);
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock(), startup);
 
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+        MailRoots.Discovery found = inputs.discover(ctx, quiet);
         List<Path> servers = found.servers();
         Args.oneServer(startup, servers, ctx);
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
         try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())

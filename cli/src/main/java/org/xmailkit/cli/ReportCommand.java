@@ -1,11 +1,15 @@
 package org.xmailkit.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.model.MailRoots;
+import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.report.FleetReport;
 
 /**
@@ -29,18 +33,27 @@ final class ReportCommand implements Command {
         Options o = new Options();
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.report.out"));
         ReportRun.addOptions(o, locale);
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private static ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         if (!cl.hasOption("out")) {
             throw new UsageException(ctx.msg("cli.missingArgument", "--out"));
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
-        FleetReport.Result r = ReportRun.run(inputs, ReportRun.checkOut(out, ctx), options, ctx);
+        Args.oneServer(options.startup(), inputs, ctx);
+        WriteManifest manifest = ReportRun.checkOut(out, ctx);
+        FleetReport.Result r = ReportRun.run(inputs.discover(ctx, false),
+                FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), manifest, options, ctx);
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
         return code;

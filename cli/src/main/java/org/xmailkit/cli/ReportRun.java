@@ -13,6 +13,8 @@ import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.TerminalStream;
@@ -20,8 +22,6 @@ import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.FleetReport;
-import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
@@ -100,10 +100,27 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
             throws InputException, UsageException, IOException {
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+        return run(MailRoots.discover(inputs), FleetAuditor.scanRoot(inputs, ctx.workingDir()), out, options, ctx);
+    }
+
+    /**
+     * Audits and plans the given servers and writes the report.
+     *
+     * @param found    MailRoot directories and bare server.tab files (local copies of remote servers included), and
+     *                 what could not be searched
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
+     * @return the result
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
+                                  CommandContext ctx) throws UsageException, IOException {
         List<Path> servers = found.servers();
         Args.oneServer(options.startup(), servers, ctx);
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());

@@ -31,6 +31,7 @@ import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.JsonDocument;
 
 /**
@@ -59,18 +60,25 @@ final class ShowCommand implements Command {
         o.addOption(Args.flag("a", "all", locale, "opt.show.all"));
         o.addOption(Args.valued("f", "format", "text|json", locale, "opt.show.format"));
         Args.addStartupOptions(o, locale);
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
         Optional<Startup> given = Args.startup(cl, ctx);
+        Args.oneServer(given, inputs, ctx);
         List<MailRoot> roots = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
-        for (Path input : inputs) {
+        for (Path input : inputs.local()) {
             try {
                 MailRoots.Discovery found = MailRoots.discover(List.of(input));
                 for (Path p : found.servers()) {
@@ -81,6 +89,13 @@ final class ShowCommand implements Command {
                     }
                 }
                 failures.addAll(found.skipped());
+            } catch (InputException e) {
+                failures.add(e);
+            }
+        }
+        for (RemoteInputs.Collected c : inputs.collect(ctx, true)) {
+            try {
+                roots.add(MailRoot.open(c.directory()));
             } catch (InputException e) {
                 failures.add(e);
             }
@@ -192,7 +207,7 @@ final class ShowCommand implements Command {
     private static void text(PrintStream out, View view, CommandContext ctx) {
         ServerTab tab = view.tab();
         Locale locale = ctx.locale();
-        out.println("# " + view.root().serverTabPath());
+        out.println("# " + Origins.display(view.root().serverTabPath()));
         out.println("# " + ctx.msg("show.summary", tab.charset().name(), tab.document().dominantEnding().name(),
                 tab.document().lines().size(), view.settingsInFile(), view.differing()));
         if (view.root().bare()) {
@@ -235,7 +250,7 @@ final class ShowCommand implements Command {
         if (!problems.isEmpty()) {
             out.println();
             out.println("## " + ctx.msg("show.problems", problems.size()));
-            Path file = view.root().serverTabPath();
+            String file = Origins.display(view.root().serverTabPath());
             for (Problem p : problems) {
                 out.println(file + ":" + p.format(locale));
             }
@@ -305,7 +320,7 @@ final class ShowCommand implements Command {
     private static ObjectNode json(ObjectMapper mapper, View view, Locale locale) {
         ServerTab tab = view.tab();
         ObjectNode o = mapper.createObjectNode();
-        o.put("path", view.root().serverTabPath().toString());
+        o.put("path", Origins.display(view.root().serverTabPath()));
         o.put("bare", view.root().bare());
         o.put("encoding", tab.charset().name());
         o.put("lineEnding", tab.document().dominantEnding().name());

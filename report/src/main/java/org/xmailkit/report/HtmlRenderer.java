@@ -27,9 +27,10 @@ import org.xmailkit.model.Messages;
 
 /**
  * Renders the report pages with FreeMarker {@code .ftlh} templates, which escape every interpolated value for HTML
- * (templates never use {@code ?no_esc}). Each page carries its style and script inline and a Content Security Policy
- * that allows exactly that style and script by hash and nothing else: no network, no other script, no frames, so even
- * a value that got past escaping could not run or load anything. Thread-safe.
+ * and show its control characters visibly ({@link PrintableHtml}; templates never use {@code ?no_esc}). Each page
+ * carries its style and script inline and a Content Security Policy that allows exactly that style and script by hash
+ * and nothing else: no network, no other script, no frames, so even a value that got past escaping could not run or
+ * load anything. Thread-safe.
  */
 public final class HtmlRenderer {
 
@@ -58,7 +59,9 @@ public final class HtmlRenderer {
         c.setClassForTemplateLoading(HtmlRenderer.class, TEMPLATES);
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
-        c.setRecognizeStandardFileExtensions(true);
+        // Every template is HTML (.ftlh), escaped by the one HTML format that also shows control characters.
+        c.setRecognizeStandardFileExtensions(false);
+        c.setOutputFormat(PrintableHtml.INSTANCE);
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);

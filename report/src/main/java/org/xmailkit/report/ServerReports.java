@@ -27,6 +27,8 @@ import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.syntax.OptionList;
 import org.xmailkit.report.ServerReport.CategoryGroup;
 import org.xmailkit.report.ServerReport.FindingView;
@@ -61,7 +63,7 @@ public final class ServerReports {
         List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
                 f -> where(base, f, locale), incomplete(audit, locale));
         List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
-        return new ServerReport(id, audit.path().toString(), audit.bare(), null, encoding(tab.charset()),
+        return new ServerReport(id, Origins.display(audit.path()), audit.bare(), null, encoding(tab.charset()),
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
@@ -109,7 +111,8 @@ public final class ServerReports {
      * @return the page model (grade F: nothing about the server is known)
      */
     public static ServerReport failed(String id, Path path, String error, String target) {
-        return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
+        return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F,
+                List.of(),
                 counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
                 MigrationView.failed(target, error), List.of(), ServicesView.unknown());
     }
@@ -129,7 +132,7 @@ public final class ServerReports {
      */
     public static ServerSummary summary(ServerReport page, Path root) {
         String path = page.path();
-        if (root != null) {
+        if (root != null && !CtrlUrl.looksLike(path)) {
             Path p = Path.of(page.path()).toAbsolutePath().normalize();
             if (p.startsWith(root) && !p.equals(root)) {
                 path = root.relativize(p).toString().replace('\\', '/');

@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.xmailkit.model.InputException;
 
 /**
  * Creates and changes files under the {@link WritePolicy}, confined to the directories it was made for
@@ -259,7 +260,7 @@ public final class SafeWriter {
             fill(temp, Content.of(content), true);
             keepAttributes(t, temp, Keep.ALL);
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
-            if (expected != null && !holds(target, t, expected)) {
+            if (expected != null && !holds(target, expected)) {
                 throw new WriteRefusedException(target, WriteRefusedException.Reason.CHANGED);
             }
             Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -505,26 +506,14 @@ public final class SafeWriter {
      * @throws IOException           when it cannot be read
      */
     public Optional<byte[]> readBack(Path file, long max) throws IOException {
-        Path t;
+        Optional<Path> t = own(file);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            t = place(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        Optional<BasicFileAttributes> a = lstat(t);
-        if (a.isEmpty()) {
-            return Optional.empty();
-        }
-        refuseUnlessRegular(file, a.get());
-        if (a.get().size() > max) {
-            throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
-        }
-        try (InputStream in = openNoFollow(t)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
-            }
-            return Optional.of(bytes);
+            return Optional.of(reader(t.get()).read(t.get(), new ReadPolicy(max, 0, false)));
+        } catch (InputException e) {
+            return Optional.of(failed(file, e, max));
         }
     }
 
@@ -532,11 +521,30 @@ public final class SafeWriter {
      * The hash of a file in these directories, to compare it with what was read or written before acting on it.
      *
      * @param file a file in these directories
+     * @param max  the most bytes it can hold if it is what xmailkit read or wrote
      * @return its SHA-256, read without following links; empty when it does not exist
-     * @throws WriteRefusedException when it is a link or special file
+     * @throws WriteRefusedException when it is a link, a special file or too large
      * @throws IOException           when it cannot be read
      */
-    public Optional<String> hash(Path file) throws IOException {
+    public Optional<String> hash(Path file, long max) throws IOException {
+        Optional<Path> t = own(file);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader(t.get()).sha256(t.get(), new ReadPolicy(max, 0, false)));
+        } catch (InputException e) {
+            return Optional.of(failed(file, e, max));
+        }
+    }
+
+    /**
+     * Where one of xmailkit's own files in these directories really is, refused when a link or special file stands
+     * there: such files are never read through a link, even one that stays inside.
+     *
+     * @return its path under its directory's real path; empty when there is no such file
+     */
+    private Optional<Path> own(Path file) throws IOException {
         Path t;
         try {
             t = place(file);
@@ -548,14 +556,29 @@ public final class SafeWriter {
             return Optional.empty();
         }
         refuseUnlessRegular(file, a.get());
-        MessageDigest d = Hashes.digest();
-        try (InputStream in = openNoFollow(t)) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
+        return Optional.of(t);
+    }
+
+    /** The read policy's reader, bounded by the (real) directory a file checked by {@link #own} lies in. */
+    private static SafeReader reader(Path own) {
+        return SafeReader.directory(own.getParent());
+    }
+
+    /** A read the read policy refused, as this writer's refusal or error. Never returns. */
+    private static <T> T failed(Path file, InputException e, long max) throws IOException {
+        switch (e.reason()) {
+            case TOO_LARGE, TOO_MANY_LINES -> throw new WriteRefusedException(file,
+                    WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
+            case LINK_OUTSIDE -> throw new WriteRefusedException(file, WriteRefusedException.Reason.LINK);
+            case SPECIAL_FILE, NOT_A_FILE -> throw new WriteRefusedException(file,
+                    WriteRefusedException.Reason.NOT_A_FILE);
+            case MISSING -> throw new NoSuchFileException(file.toString());
+            case CHANGED -> throw new WriteRefusedException(file, WriteRefusedException.Reason.CHANGED);
+            default -> {
+                // Unreadable: the file system's own error (a permission, say), as callers expect it.
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
         }
-        return Optional.of(Hashes.hex(d));
     }
 
     /**
@@ -602,7 +625,11 @@ public final class SafeWriter {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Opens a file for reading without following a link (a link there makes the open fail). */
+    /**
+     * Opens a file for reading without following a link (a link there makes the open fail). Only {@link #copy}
+     * uses it: a copy streams a MailRoot file of any size (mailboxes included) and never looks at its content, which
+     * {@link SafeReader}, reading whole files within bounds, is not for.
+     */
     private static InputStream openNoFollow(Path file) throws IOException {
         return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
     }
@@ -652,17 +679,14 @@ public final class SafeWriter {
     }
 
     /** Whether the file still holds exactly these bytes (read without following links). */
-    private static boolean holds(Path shown, Path t, byte[] expected) throws IOException {
-        Optional<BasicFileAttributes> a = lstat(t);
-        if (a.isEmpty()) {
-            return false;
-        }
-        refuseUnlessRegular(shown, a.get());
-        if (a.get().size() != expected.length) {
-            return false;
-        }
-        try (InputStream in = openNoFollow(t)) {
-            return Arrays.equals(in.readNBytes(expected.length + 1), expected);
+    private boolean holds(Path shown, byte[] expected) throws IOException {
+        try {
+            return readBack(shown, expected.length).map(now -> Arrays.equals(now, expected)).orElse(false);
+        } catch (WriteRefusedException e) {
+            if (e.reason() == WriteRefusedException.Reason.TOO_LARGE) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +216,26 @@ class SafeWriterTest {
                 () -> w.readBack(j, 100)).reason());
         assertEquals(101, w.readBack(j, 101).orElseThrow().length);
         assertTrue(w.readBack(root.resolve("missing"), 100).isEmpty());
+    }
+
+    @Test
+    void aHashIsBoundedAndNeverTakenThroughALinkOrOfAFifo() throws Exception {
+        Path root = mailRoot();
+        Path f = Files.writeString(root.resolve("server.tab"), "x".repeat(101));
+        Path inside = link(root.resolve("inside"), f);
+        SafeWriter w = WritePolicy.STANDARD.writerFor(root);
+
+        assertEquals(Optional.of(Hashes.sha256(bytes("x".repeat(101)))), w.hash(f, 101));
+        assertEquals(WriteRefusedException.Reason.TOO_LARGE, assertThrows(WriteRefusedException.class,
+                () -> w.hash(f, 100)).reason());
+        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
+                () -> w.hash(inside, 1000)).reason(), "not even a link that stays inside");
+        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
+                () -> w.readBack(inside, 1000)).reason());
+        assertTrue(w.hash(root.resolve("missing"), 100).isEmpty());
+        Path fifo = Needs.fifo(root.resolve("fifo"));
+        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
+                () -> w.hash(fifo, 100)).reason());
     }
 
     // ------------------------------------------------------------------ lock

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
@@ -26,6 +27,8 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
@@ -219,7 +222,13 @@ public final class SarifWriter implements AuditWriter {
         ObjectNode a = p.putObject("artifactLocation");
         String rel = fleet.relative(file);
         Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(fleet.scanRoot().toAbsolutePath().normalize())) {
+        Optional<String> remote = Origins.name(file);
+        if (remote.isPresent()) {
+            // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
+            int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
+            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)));
+        } else if (abs.startsWith(fleet.scanRoot().toAbsolutePath().normalize())) {
             a.put("uri", encode(rel));
             a.put("uriBaseId", ROOT);
         } else {
