@@ -7,11 +7,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Startups;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.ctrl.CtrlTransport;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -115,7 +119,9 @@ public final class Auditor {
 
     /**
      * The command line the options give, else one kept in the MailRoot under a documented name; a file found there
-     * that cannot be used is a read error of the MailRoot (and of the audit), not a failure of it.
+     * that cannot be used is a read error of the MailRoot (and of the audit), not a failure of it. A server read over
+     * CTRL has no such file (CTRL gives no way to read XMail's command line), and a line given for it is checked
+     * against the port it answered on ({@link Startups#readOver}).
      *
      * @param root    the MailRoot
      * @param options the options
@@ -123,8 +129,12 @@ public final class Auditor {
      * @return the command line, when known
      */
     public static Optional<Startup> startup(MailRoot root, AuditOptions options, List<InputException> errors) {
+        Optional<Origins.Origin> remote = root.bare() ? Optional.empty() : Origins.of(root.directory());
         if (options.startup().isPresent() || root.bare()) {
-            return options.startup();
+            return options.startup().map(s -> remote.map(o -> readOver(s, o)).orElse(s));
+        }
+        if (remote.isPresent()) {
+            return Optional.empty();
         }
         try {
             return Startups.find(root);
@@ -133,6 +143,17 @@ public final class Auditor {
             errors.add(e);
             return Optional.empty();
         }
+    }
+
+    private static Startup readOver(Startup s, Origins.Origin origin) {
+        int port;
+        try {
+            port = CtrlUrl.parse(origin.server()).port();
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+        Group service = origin.transport() == CtrlTransport.TLS ? Group.CTRLS : Group.CTRL;
+        return Startups.readOver(s, service, port);
     }
 
     private static Finding scrub(Finding f, Secrets secrets) {

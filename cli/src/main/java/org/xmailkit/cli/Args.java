@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
@@ -21,6 +20,9 @@ import org.xmailkit.model.XMailVersion;
  * value is a usage error, never a silent default.
  */
 public final class Args {
+
+    /** The options that give XMail's own command line. */
+    static final List<String> STARTUP_OPTIONS = List.of("cmdline", "registry", "service-file");
 
     private Args() {
     }
@@ -138,7 +140,7 @@ public final class Args {
      * @throws InputException when the file cannot be read or holds no XMail command line
      */
     static Optional<Startup> startup(CommandLine cl, CommandContext ctx) throws UsageException, InputException {
-        List<String> given = Stream.of("cmdline", "registry", "service-file").filter(cl::hasOption).toList();
+        List<String> given = STARTUP_OPTIONS.stream().filter(cl::hasOption).toList();
         if (given.size() > 1) {
             throw new UsageException(ctx.msg("startup.oneSource"));
         }
@@ -154,17 +156,18 @@ public final class Args {
     }
 
     /**
-     * Refuses a command line given for several inputs before any of them is read (a remote server would otherwise be
+     * Refuses a command line given for several inputs before anything is read (a remote server would otherwise be
      * copied, and its password asked for, only to be refused).
      *
-     * @param startup the command line given, if any
-     * @param inputs  the inputs given
-     * @param ctx     the context
+     * @param cl     the command line
+     * @param inputs the inputs given
+     * @param ctx    the context
      * @throws UsageException when more than one input is given with a command line and one of them is remote
      */
-    static void oneServer(Optional<Startup> startup, RemoteInputs inputs, CommandContext ctx) throws UsageException {
+    static void oneServer(CommandLine cl, RemoteInputs inputs, CommandContext ctx) throws UsageException {
         int given = inputs.local().size() + inputs.remote().size();
-        if (startup.isPresent() && !inputs.remote().isEmpty() && given > 1) {
+        boolean startup = STARTUP_OPTIONS.stream().anyMatch(cl::hasOption);
+        if (startup && !inputs.remote().isEmpty() && given > 1) {
             throw new UsageException(ctx.msg("startup.oneServerGiven", given));
         }
     }

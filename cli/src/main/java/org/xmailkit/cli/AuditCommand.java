@@ -125,8 +125,8 @@ final class AuditCommand implements Command {
             String typed = cl.getOptionValue("waivers");
             waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
         }
+        Args.oneServer(cl, inputs, ctx);
         Optional<Startup> startup = Args.startup(cl, ctx);
-        Args.oneServer(startup, inputs, ctx);
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock(), startup);
 

@@ -101,8 +101,8 @@ final class MigrateCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs remote) throws Exception {
         List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
+        Args.oneServer(cl, remote, ctx);
         MigrationOptions options = options(cl, ctx, mode);
-        Args.oneServer(options.startup(), remote, ctx);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));

@@ -49,8 +49,8 @@ final class ReportCommand implements Command {
             throw new UsageException(ctx.msg("cli.missingArgument", "--out"));
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
+        Args.oneServer(cl, inputs, ctx);
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
-        Args.oneServer(options.startup(), inputs, ctx);
         WriteManifest manifest = ReportRun.checkOut(out, ctx);
         FleetReport.Result r = ReportRun.run(inputs.discover(ctx, false),
                 FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), manifest, options, ctx);

@@ -74,8 +74,8 @@ final class ShowCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
+        Args.oneServer(cl, inputs, ctx);
         Optional<Startup> given = Args.startup(cl, ctx);
-        Args.oneServer(given, inputs, ctx);
         List<MailRoot> roots = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs.local()) {

@@ -17,6 +17,7 @@ import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.XMailOptions;
 import org.xmailkit.audit.startup.XMailOptions.Setting;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * {@code show}'s part about XMail's command line: where it comes from, the listeners and switches in effect (like
@@ -31,7 +32,8 @@ final class StartupView {
         Locale locale = ctx.locale();
         out.println();
         if (startup.isEmpty()) {
-            out.println("# " + ctx.msg("show.startup.unknown"));
+            boolean remote = Origins.of(root.directory()).isPresent();
+            out.println("# " + ctx.msg(remote ? "show.startup.unknownRemote" : "show.startup.unknown"));
             return;
         }
         Startup s = startup.get();

@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.model.testing.FakeCtrlServer;
 import org.xmailkit.model.testing.MailRootFixture;
 import org.xmailkit.model.testing.XMail127Default;
 
@@ -133,5 +136,52 @@ class StartupOptionsTest {
         }
         assertTrue(page.contains("id=\"services-recommended\""), page);
         assertTrue(page.contains("-X- -B- -W- -F-</code>"), page);
+    }
+
+    @Test
+    void aServerReadOverCtrlTakesAGivenLineAndSaysWhenItDoesNotFitThePortItAnsweredOn() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("remote")).xmail127Default().file("xmail.cmdline", "-F-\n").write();
+        Path password = Files.writeString(tmp.resolve("ctrl.pw"), "Ctrl-Pw-31\n");
+        if (Files.getFileAttributeView(password, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        }
+        try (FakeCtrlServer server = FakeCtrlServer.ctrls().account("admin", "Ctrl-Pw-31").mailRoot(root)) {
+            String url = "ctrl://admin@127.0.0.1:" + server.port();
+            List<String> ctrl = List.of(url, "--ctrl-password-file", password.toString(), "--ctrl-known-hosts",
+                    tmp.resolve("known_hosts").toString());
+            Run none = Run.of(tmp, concat(List.of("show", "--lang", "en"), ctrl));
+            assertEquals(ExitCode.OK, none.exit(), none.err());
+            assertTrue(none.out().contains("XMail's command line is not known: CTRL gives no way to read it"),
+                    none.out());
+            Run fits = Run.of(tmp, concat(List.of("audit", "--lang", "en", "--cmdline=-Wp " + server.port()
+                    + " -Cl"), ctrl));
+            assertEquals(ExitCode.OK, fits.exit(), fits.err());
+            assertTrue(fits.out().contains("XMail command line: the command line given with --cmdline"), fits.out());
+            assertTrue(fits.out().contains("OPT-004"), fits.out());
+            assertFalse(fits.out().contains("OPT-009"), fits.out());
+            Run off = Run.of(tmp, concat(List.of("audit", "--lang", "en", "--cmdline=-W- -Cl"), ctrl));
+            assertTrue(off.out().contains("OPT-009"), off.out());
+            assertTrue(off.out().contains(url + ": xmailkit read this server over CTRLS on port " + server.port()
+                    + ", but with this command line XMail 1.27 opens no CTRLS listener on that port"), off.out());
+        }
+    }
+
+    @Test
+    void aLineGivenForSeveralInputsWithARemoteOneIsRefusedBeforeAnythingIsCopied() throws Exception {
+        XMail127Default.copyTo(tmp.resolve("a"));
+        for (String command : List.of("audit", "show", "migrate")) {
+            Run r = Run.of(tmp, command, "--lang", "en", "a", "ctrl://admin@127.0.0.1:1", "--cmdline=-Sl");
+            assertEquals(ExitCode.USAGE, r.exit(), command + ": " + r.err());
+            assertTrue(r.err().contains("describe one server, but 2 were given with a ctrl:// server among them"),
+                    r.err());
+            assertFalse(r.err().contains("127.0.0.1:1:"), "no connection was tried: " + r.err());
+        }
+        Run report = Run.of(tmp, "report", "--lang", "en", "a", "ctrl://admin@127.0.0.1:1", "--out", "site",
+                "--registry", "x.reg");
+        assertEquals(ExitCode.USAGE, report.exit(), report.err());
+    }
+
+    private static String[] concat(List<String> a, List<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toArray(String[]::new);
     }
 }

@@ -70,7 +70,8 @@ public final class ServerReports {
                 notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
                 ignored(tab, secrets, locale), migration, readErrors,
                 ServicesView.of(audit.startup(),
-                        Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()), secrets, locale));
+                        Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()),
+                        p -> name(base, p, locale), secrets, locale));
     }
 
     /**
@@ -98,7 +99,7 @@ public final class ServerReports {
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
                 groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
                 List.of(), List.of(), MigrationView.notPlanned(target), readErrors,
-                ServicesView.of(audit.startup(), Optional.empty(), secrets, locale));
+                ServicesView.of(audit.startup(), Optional.empty(), p -> name(base, p, locale), secrets, locale));
     }
 
     /**
@@ -200,19 +201,28 @@ public final class ServerReports {
      * @return its file relative to the MailRoot, with the line when there is one
      */
     static String where(Path base, Finding f, Locale locale) {
-        Path file = f.location().file();
-        String name;
+        String name = name(base, f.location().file(), locale);
+        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+    }
+
+    /**
+     * @param base   the MailRoot
+     * @param file   a file
+     * @param locale the language
+     * @return the file relative to the MailRoot, "MailRoot" for the MailRoot itself, or its name alone when it lies
+     *         outside (a registry export given on the command line)
+     */
+    static String name(Path base, Path file, Locale locale) {
         Path abs = file.toAbsolutePath().normalize();
         Path b = base.toAbsolutePath().normalize();
         if (abs.equals(b)) {
-            name = ReportMessages.get(locale, "where.mailroot");
-        } else if (abs.startsWith(b)) {
-            name = b.relativize(abs).toString().replace('\\', '/');
-        } else {
-            Path fn = file.getFileName();
-            name = fn == null ? file.toString() : fn.toString();
+            return ReportMessages.get(locale, "where.mailroot");
         }
-        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+        if (abs.startsWith(b)) {
+            return b.relativize(abs).toString().replace('\\', '/');
+        }
+        Path fn = file.getFileName();
+        return fn == null ? file.toString() : fn.toString();
     }
 
     private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {

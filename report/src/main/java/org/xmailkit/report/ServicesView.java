@@ -1,9 +1,11 @@
 package org.xmailkit.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Listener;
 import org.xmailkit.audit.startup.OptionIssue;
@@ -67,12 +69,13 @@ public record ServicesView(boolean known, String origin, String line, String not
     /**
      * @param startup     the command line, if known
      * @param certificate whether the MailRoot has server.cert and server.key, if known (the recommendation needs it)
+     * @param shown       how a file is named (relative to the MailRoot, like the findings' files)
      * @param secrets     what must not be shown
      * @param locale      the language
      * @return the section
      */
-    public static ServicesView of(Optional<Startup> startup, Optional<Boolean> certificate, Secrets secrets,
-                                  Locale locale) {
+    public static ServicesView of(Optional<Startup> startup, Optional<Boolean> certificate,
+                                  Function<Path, String> shown, Secrets secrets, Locale locale) {
         if (startup.isEmpty()) {
             return unknown();
         }
@@ -94,11 +97,11 @@ public record ServicesView(boolean known, String origin, String line, String not
         }
         List<String> issues = new ArrayList<>();
         for (OptionIssue i : s.issues()) {
-            issues.add(secrets.scrub(s.place(i).display() + ": " + i.message(locale) + " ("
+            issues.add(secrets.scrub(s.place(i).display(shown) + ": " + i.message(locale) + " ("
                     + StartupMessages.get(locale, "treatment." + i.treatment().id()) + ")"));
         }
         Optional<Recommendation> r = certificate.map(c -> Recommendation.of(startup, c));
-        return new ServicesView(true, secrets.scrub(s.describe(locale)), secrets.scrub(s.line()),
+        return new ServicesView(true, secrets.scrub(s.describe(locale, shown)), secrets.scrub(s.line()),
                 o.startFailure().map(f -> secrets.scrub(f.message(locale))).orElse(""), rows, switches, issues,
                 r.map(x -> secrets.scrub(x.line())).orElse(""),
                 r.map(x -> x.notes().stream().map(n -> secrets.scrub(n.text(locale))).toList()).orElse(List.of()));

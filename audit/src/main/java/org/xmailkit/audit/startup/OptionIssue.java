@@ -74,7 +74,8 @@ public record OptionIssue(Code code, Treatment treatment, int arg, List<String> 
         REGISTRY_TWO_KEYS,
         REGISTRY_EXPAND,
         NOT_EVALUATED,
-        ENVIRONMENT_FILE
+        ENVIRONMENT_FILE,
+        REMOTE_PORT_NOT_OPENED
     }
 
     public OptionIssue {

@@ -3,6 +3,7 @@ package org.xmailkit.audit.startup;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where an argument of XMail's command line was written.
@@ -28,6 +29,14 @@ public record Place(Optional<Path> file, int line, String label) {
 
     /** @return {@code file:line (label)}, or the label alone */
     public String display() {
-        return file.map(f -> f + (line > 0 ? ":" + line : "") + " (" + label + ")").orElse(label);
+        return display(Path::toString);
+    }
+
+    /**
+     * @param shown how a path is shown (e.g. relative to the MailRoot)
+     * @return {@code file:line (label)}, or the label alone
+     */
+    public String display(Function<Path, String> shown) {
+        return file.map(f -> shown.apply(f) + (line > 0 ? ":" + line : "") + " (" + label + ")").orElse(label);
     }
 }

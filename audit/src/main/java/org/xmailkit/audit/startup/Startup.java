@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * XMail's command line as far as xmailkit knows it: where it comes from, the arguments, the MAIL_ROOT beside it,
@@ -64,6 +65,16 @@ public final class Startup {
         this.inputIssues = List.copyOf(inputIssues);
         this.alsoFound = List.copyOf(alsoFound);
         this.options = XMailOptions.parse(this.args, platform);
+    }
+
+    /**
+     * @param issue something about the origin found afterwards
+     * @return this start-up with it added to {@link #inputIssues()}
+     */
+    Startup withInputIssue(OptionIssue issue) {
+        List<OptionIssue> more = new ArrayList<>(inputIssues);
+        more.add(issue);
+        return new Startup(kind, file, automatic, platform, holder, args, mailRoot, more, alsoFound);
     }
 
     /**
@@ -157,7 +168,16 @@ public final class Startup {
      * @return where the command line comes from, one line, e.g. {@code xmail.reg (MAIL_CMD_LINE of HKLM\...)}
      */
     public String describe(Locale locale) {
-        String where = file.map(Path::toString).orElse("--cmdline");
+        return describe(locale, Path::toString);
+    }
+
+    /**
+     * @param locale the language
+     * @param shown  how a path is shown (e.g. relative to the scan root)
+     * @return where the command line comes from, one line
+     */
+    public String describe(Locale locale, Function<Path, String> shown) {
+        String where = file.map(shown).orElse("--cmdline");
         String key = kind == Kind.TYPED && file.isPresent() ? "origin.file" : "origin." + kind.id();
         String text = StartupMessages.get(locale, key, where, holder);
         return automatic ? StartupMessages.get(locale, "origin.automatic", text) : text;

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.xmailkit.audit.startup.OptionIssue.Code;
+import org.xmailkit.audit.startup.OptionIssue.Treatment;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.TextEncoding;
@@ -98,6 +100,23 @@ public final class Startups {
             default -> ServiceFile.read(checkedText(file, bytes), file, true);
         };
         return Optional.of(s.withAlsoFound(present.subList(1, present.size())));
+    }
+
+    /**
+     * A command line given for a server read over CTRL: XMail listens on the port xmailkit reached it on, so a line
+     * that opens no CTRL listener there (CTRLS for a read in TLS from the first byte) is probably not the one the
+     * server runs with, which its issues then say.
+     *
+     * @param startup the command line given
+     * @param service {@link Group#CTRL} or {@link Group#CTRLS}
+     * @param port    the port the server answered on
+     * @return the command line, with that issue when it applies
+     */
+    public static Startup readOver(Startup startup, Group service, int port) {
+        boolean opened = startup.options().listening().stream()
+                .anyMatch(l -> l.service() == service && (l.port() == port || l.port() == 0));
+        return opened ? startup : startup.withInputIssue(OptionIssue.of(Code.REMOTE_PORT_NOT_OPENED,
+                Treatment.UNDEFINED, -1, service.label(), port));
     }
 
     /** An {@code xmail.cmdline} file: lines starting with {@code #} are comments, the others one command line. */

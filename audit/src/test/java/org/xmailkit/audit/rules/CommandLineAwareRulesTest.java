@@ -14,6 +14,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.rules.sec.CtrlOpenToAnyone;
 import org.xmailkit.audit.rules.sec.FingerOpenToAnyone;
+import org.xmailkit.audit.rules.sec.Pop3PasswordsLogged;
 import org.xmailkit.audit.rules.upg.TlsOnByDefault;
 import org.xmailkit.audit.startup.Startups;
 import org.xmailkit.model.MailRoot;
@@ -39,7 +40,11 @@ class CommandLineAwareRulesTest {
     @Test
     void ctrlOpenToAnyoneCountsOnlyTheCtrlSocketsThatReallyListenBeyondLoopback() {
         MailRoot r = RuleTesting.root(dir, "");
-        RuleTesting.single(run(new CtrlOpenToAnyone(), r, null, "1.27"), "msg.SEC-011.missing");
+        Finding unknown = RuleTesting.single(run(new CtrlOpenToAnyone(), r, null, "1.27"), "msg.SEC-011.missing");
+        assertTrue(unknown.message(Locale.ENGLISH).contains("unless the command line, not known here, binds them"),
+                unknown.message(Locale.ENGLISH));
+        assertTrue(unknown.message(Locale.JAPANESE).contains("コマンドライン (ここでは不明)"),
+                unknown.message(Locale.JAPANESE));
         Finding known = RuleTesting.single(run(new CtrlOpenToAnyone(), r, "-W-", "1.27"),
                 "msg.SEC-011.missing.listening");
         assertTrue(known.message(Locale.ENGLISH).contains("CTRL 0.0.0.0:6017"), known.message(Locale.ENGLISH));
@@ -50,7 +55,9 @@ class CommandLineAwareRulesTest {
     @Test
     void fingerOpenToAnyoneIsSilentWhenTheCommandLineTurnsFingerOff() {
         MailRoot r = RuleTesting.root(dir, "");
-        RuleTesting.single(run(new FingerOpenToAnyone(), r, null, "1.27"), "msg.SEC-036.missing");
+        Finding unknown = RuleTesting.single(run(new FingerOpenToAnyone(), r, null, "1.27"), "msg.SEC-036.missing");
+        assertTrue(unknown.message(Locale.ENGLISH).endsWith("unless XMail is started with -F- (its command line is not"
+                + " known here)."), unknown.message(Locale.ENGLISH));
         assertEquals(List.of(), run(new FingerOpenToAnyone(), r, "-F-", "1.27"));
         RuleTesting.single(run(new FingerOpenToAnyone(), r, "-Sl", "1.27"), "msg.SEC-036.missing.listening");
     }
@@ -58,7 +65,9 @@ class CommandLineAwareRulesTest {
     @Test
     void tlsOnByDefaultNamesTheSslListenersTheCommandLineOpens() {
         MailRoot r = RuleTesting.root(dir, "");
-        RuleTesting.single(run(new TlsOnByDefault(), r, null, "1.22"), "upg.tls.certain");
+        Finding unknown = RuleTesting.single(run(new TlsOnByDefault(), r, null, "1.22"), "upg.tls.certain");
+        assertTrue(unknown.message(Locale.ENGLISH).contains("unless XMail starts with -X- -B- -W- (its command line is"
+                + " not known here)"), unknown.message(Locale.ENGLISH));
         Finding open = RuleTesting.single(run(new TlsOnByDefault(), r, "-B- -W-", "1.22"), "upg.tls.known.certain");
         assertEquals("SMTPS 0.0.0.0:465", open.message().args().get(2));
         RuleTesting.single(run(new TlsOnByDefault(), r, "-X- -B- -W-", "1.22"), "upg.tls.closed.certain");
@@ -66,5 +75,15 @@ class CommandLineAwareRulesTest {
                 + "\"EnableCTRL-TLS\"\t\"0\"\n");
         assertEquals(List.of(), run(new TlsOnByDefault(), switches, "-X- -B- -W-", "1.22"));
         RuleTesting.single(run(new TlsOnByDefault(), switches, "", "1.22"), "upg.tls.listeners.known.certain");
+    }
+
+    @Test
+    void pop3PasswordsLoggedSaysWhatTheLogNeedsWhenTheLineIsNotKnown() {
+        MailRoot r = RuleTesting.root(dir, "\"Pop3LogPasswd\"\t\"2\"\n");
+        Finding unknown = RuleTesting.single(run(new Pop3PasswordsLogged(), r, null, "1.27"), "msg.SEC-008.always");
+        assertTrue(unknown.message(Locale.ENGLISH).endsWith("which XMail keeps when started with -Pl (its command line"
+                + " is not known here)."), unknown.message(Locale.ENGLISH));
+        RuleTesting.single(run(new Pop3PasswordsLogged(), r, "-Sl", "1.27"), "msg.SEC-008.always.nolog");
+        assertEquals(List.of(), run(new Pop3PasswordsLogged(), r, "-Pl", "1.27"), "OPT-005 reports it then");
     }
 }
