@@ -171,6 +171,8 @@ class StartupOptionsIT {
         lines.add(many);
         // an IPv4 address while -M6 asks for IPv6
         lines.add(List.of("-M6", "-SI", "127.0.0.1:" + p[0], "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-"));
+        // an IPv6 address without -M6 (IPv4 only is the default)
+        lines.add(List.of("-SI", "[::1]:" + p[0], "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-"));
         for (int i = 0; i < lines.size(); i++) {
             List<String> line = lines.get(i);
             XMailOptions o = XMailCommandLine.options(withFixture(line));
@@ -183,6 +185,47 @@ class StartupOptionsIT {
                     + xmail.stdout());
             assertFalse(xmail.stdout().contains(" server started"), xmail::stdout);
             assertFalse(RealXMail.answers(p[0]));
+        }
+    }
+
+    @Test
+    void aZeroLogRotationStartsXMailButEndsItAtItsFirstLogLine() throws IOException {
+        // MailSvr.cpp SvrSetup reads -Mr with atoi; MiscUtils.cpp MscLogFilePath divides by 3600 * iLogRotateHours
+        // (NbrFloor) each time a log line is written.
+        int[] p = ports(1);
+        List<String> line = List.of("-CI", "127.0.0.1:" + p[0], "-Cl", "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-",
+                "-F-", "-Y-");
+        XMailOptions o = XMailCommandLine.options(withFixture(line));
+        assertTrue(o.startFailure().isEmpty(), "it starts");
+        OptionIssue rotate = o.issues().stream().filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO)
+                .findFirst().orElseThrow();
+        assertEquals(OptionIssue.Treatment.CRASHES, rotate.treatment());
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero")).name("rotate-zero")
+                .custom(line.toArray(String[]::new)).start()) {
+            assertTrue(RealXMail.answers(p[0]), "CTRL answers until the first log line");
+            try (LineClient ctrl = LineClient.connect(p[0])) {
+                assertTrue(ctrl.line().startsWith("+00000"));
+                // The login line is logged (CTRLLogSession, status REQ) before the account is checked.
+                ctrl.write("nobody\tnothing");
+                ctrl.line();
+            }
+            OptionalInt exit = xmail.awaitExit(EXIT);
+            assertTrue(exit.isPresent() && exit.getAsInt() != 0, () -> "exit " + exit + "\n" + xmail.stdout());
+            assertFalse(RealXMail.answers(p[0]));
+        }
+        // With no log switch on, nothing divides by it: the server keeps running.
+        List<String> quiet = List.of("-CI", "127.0.0.1:" + p[0], "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-", "-F-",
+                "-Y-");
+        assertEquals(OptionIssue.Treatment.NOTE, XMailCommandLine.options(withFixture(quiet)).issues().stream()
+                .filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO).findFirst().orElseThrow().treatment());
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero-quiet")).name("rotate-zero-quiet")
+                .custom(quiet.toArray(String[]::new)).start()) {
+            try (LineClient ctrl = LineClient.connect(p[0])) {
+                ctrl.line();
+                ctrl.write("nobody\tnothing");
+                assertTrue(ctrl.line().startsWith("-"), "a refused login, and no crash");
+            }
+            assertTrue(xmail.awaitExit(Duration.ofSeconds(2)).isEmpty(), xmail::stdout);
         }
     }
 
