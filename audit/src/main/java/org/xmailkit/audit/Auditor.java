@@ -1,5 +1,6 @@
 package org.xmailkit.audit;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Startups;
@@ -100,7 +102,7 @@ public final class Auditor {
             outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
                     Optional.empty()));
         }
-        InlineWaivers waivers = new InlineWaivers(root, ruleIds(), options.waivers(),
+        InlineWaivers waivers = new InlineWaivers(root, Rules.ids(ruleIds()), options.waivers(),
                 LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
         Secrets secrets = Secrets.of(root);
@@ -108,13 +110,22 @@ public final class Auditor {
         for (Finding f : findings) {
             waived.add(scrub(waivers.apply(f), secrets));
         }
+        List<Notice> notices = new ArrayList<>(waivers.notices().stream()
+                .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList());
+        Path at = root.bare() ? root.serverTabPath() : root.directory();
+        Optional<HostProbe> probe = options.probe(at);
+        if (probe.isPresent()) {
+            // What the running server showed: the NET- rules, their findings located in this MailRoot.
+            NetAudit net = NetAuditor.standard().audit(probe.get(), Optional.of(root), options);
+            net.findings().forEach(f -> waived.add(f.asFinding(at)));
+            outcomes.addAll(net.outcomes());
+            net.notices().stream().filter(n -> notices.stream().noneMatch(m -> same(m, n))).forEach(notices::add);
+        }
         waived.sort(ORDER);
-        List<Notice> notices = waivers.notices().stream()
-                .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList();
         SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
                 source.evidence().stream().map(t -> scrub(t, secrets)).toList(), source.given());
-        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), shown, waived,
-                outcomes, root.readErrors(), notices, startup);
+        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices, startup,
+                probe.map(p -> p.map(secrets::scrub)));
     }
 
     /**
@@ -154,6 +165,10 @@ public final class Auditor {
         }
         Group service = origin.transport() == CtrlTransport.TLS ? Group.CTRLS : Group.CTRL;
         return Startups.readOver(s, service, port);
+    }
+
+    private static boolean same(Notice a, Notice b) {
+        return a.location().equals(b.location()) && a.message().equals(b.message());
     }
 
     private static Finding scrub(Finding f, Secrets secrets) {

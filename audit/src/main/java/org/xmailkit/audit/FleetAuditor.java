@@ -103,8 +103,11 @@ public final class FleetAuditor {
                 pool.shutdownNow();
             }
         }
-        return new FleetResult(scanRoot, auditor.rules().stream().map(Rule::info).toList(), options, out,
-                unused(options.waivers(), out));
+        List<RuleInfo> rules = new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
+        if (!options.probes().isEmpty()) {
+            NetAuditor.standard().rules().forEach(r -> rules.add(r.info()));
+        }
+        return new FleetResult(scanRoot, rules, options, out, unused(options.waivers(), out));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -19,10 +20,15 @@ import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.Notice;
+import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.probe.ProbeOptions;
+import org.xmailkit.audit.probe.TlsPolicy;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
@@ -87,11 +93,17 @@ final class AuditCommand implements Command {
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
         Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
+        o.addOption(Args.valued(null, "probe", "HOST[:PORT]", locale, "opt.audit.probe"));
+        ProbeArgs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
+        if (cl.hasOption("probe")) {
+            // Before any TLS of this process: the probe must be able to offer TLS 1.0 and old suites to find them.
+            TlsPolicy.allowLegacy();
+        }
         try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
             return run(cl, ctx, inputs);
         }
@@ -123,17 +135,20 @@ final class AuditCommand implements Command {
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
+            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(fleetAuditor.auditor().ruleIds()));
         }
         Args.oneServer(cl, inputs, ctx);
         Optional<Startup> startup = Args.startup(cl, ctx);
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
-                ctx.clock(), startup);
+                ctx.clock()).withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
         List<Path> servers = found.servers();
         Args.oneServer(startup, servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
+        if (cl.hasOption("probe")) {
+            options = probe(cl, ctx, servers, options, quiet);
+        }
         FleetResult fleet;
         boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
         try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())
@@ -147,6 +162,22 @@ final class AuditCommand implements Command {
         writer(format, ctx, quiet, failOn).write(fleet, ctx.out());
         ctx.out().flush();
         return exitCode(fleet, failOn);
+    }
+
+    /** Probes the one server's running XMail and adds what it shows to the options. */
+    private static AuditOptions probe(CommandLine cl, CommandContext ctx, List<Path> servers, AuditOptions options,
+                                      boolean quiet) throws UsageException {
+        if (servers.size() != 1) {
+            throw new UsageException(ctx.msg("probe.oneServer"));
+        }
+        ProbeFleet.Target target = ProbeArgs.target(cl.getOptionValue("probe"), ProbeArgs.services(cl, ctx),
+                Optional.of(servers.get(0)), ctx);
+        ProbeOptions probeOptions = ProbeArgs.options(cl, ctx);
+        if (ctx.terminal() && !quiet) {
+            ctx.errors().println(ctx.msg("probe.probing", 1));
+        }
+        Map<Path, HostProbe> probes = ProbeFleet.observe(List.of(target), probeOptions, h -> { });
+        return options.withProbe(servers.get(0), probes.values().iterator().next());
     }
 
     private static AuditWriter writer(Format format, CommandContext ctx, boolean quiet, Optional<Severity> failOn) {
@@ -213,7 +244,7 @@ final class AuditCommand implements Command {
         return failOn.filter(fleet::failsAt).isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private static int days(CommandLine cl, CommandContext ctx, String option, int fallback) throws UsageException {
+    static int days(CommandLine cl, CommandContext ctx, String option, int fallback) throws UsageException {
         String v = cl.getOptionValue(option);
         if (v == null) {
             return fallback;

@@ -14,10 +14,14 @@ final class Accounts {
 
     /**
      * @param root a MailRoot
-     * @return the first mailusers.tab account whose stored password decodes to a non-empty one, else the first
-     *         smtpauth.tab line, as {@code account@domain} (or the smtpauth.tab user name) and password
+     * @return {@link ProbeAccount} when the test added it, else the first mailusers.tab account whose stored password
+     *         decodes to a non-empty one, else the first smtpauth.tab line, as {@code account@domain} (or the
+     *         smtpauth.tab user name) and password
      */
     static Optional<SmtpProbe.Account> smtp(MailRoot root) {
+        if (inMailUsers(root, ProbeAccount.ACCOUNT.user())) {
+            return Optional.of(ProbeAccount.ACCOUNT);
+        }
         Optional<SmtpProbe.Account> user = mailUser(root);
         if (user.isPresent()) {
             return user;
@@ -25,6 +29,17 @@ final class Accounts {
         Optional<TabFile> auth = root.file(MailRootFile.SMTP_AUTH);
         return auth.flatMap(f -> f.rows().stream().findFirst())
                 .map(r -> new SmtpProbe.Account(r.column(0), r.column(1)));
+    }
+
+    /**
+     * @param root a MailRoot
+     * @param user a user name as AUTH sends it
+     * @return whether it is {@code account@domain} of a mailusers.tab line (as written there)
+     */
+    static boolean inMailUsers(MailRoot root, String user) {
+        Optional<TabFile> users = root.file(MailRootFile.MAIL_USERS);
+        return users.isPresent() && users.get().rows().stream()
+                .anyMatch(r -> user.equals(r.column(1) + "@" + r.column(0)));
     }
 
     /**

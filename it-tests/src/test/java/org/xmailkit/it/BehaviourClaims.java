@@ -82,7 +82,8 @@ final class BehaviourClaims {
         return switch (id) {
             case "SEC-001" -> key.startsWith("msg.SEC-001.everyone") && !key.contains("Ipv6")
                     || key.startsWith("msg.SEC-001.malformed") || key.equals("msg.SEC-001.customAll")
-                    ? Optional.of(new Claim("an outside recipient is accepted from any client", BehaviourClaims::relays))
+                    ? Optional.of(new Claim("an outside recipient is accepted from any client",
+                            BehaviourClaims::relays))
                     : Optional.empty();
             case "SEC-005" -> key.endsWith(".flag") || key.endsWith(".ippropEveryone")
                     ? Optional.of(open("VRFY is answered", s -> s.vrfy, v -> !v.startsWith("252")))

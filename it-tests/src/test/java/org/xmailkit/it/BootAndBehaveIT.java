@@ -77,8 +77,10 @@ class BootAndBehaveIT {
         for (Map.Entry<String, String> fixture : migrateFleet().entrySet()) {
             Path dir = XMAIL.shippedMailRoot("over-shipped-" + fixture.getKey());
             copyTree(migrateFleetDir().resolve(fixture.getKey()), dir);
+            ProbeAccount.add(dir);
             roots.putAll(variants(fixture.getKey() + "+shipped", dir, Optional.of(fixture.getValue())));
         }
+        assertEquals(27, roots.size());
         verify(roots);
     }
 
@@ -188,11 +190,11 @@ class BootAndBehaveIT {
             MailRoot root = MailRoot.open(xmail.mailRoot());
             int port = xmail.port(Service.SMTP);
             SmtpBehaviour expected = SmtpBehaviour.of(root,
-                    SmtpConditions.loopback(V127, TlsLibrary.OPENSSL_3_LEVEL_2, port));
+                    SmtpConditions.loopback(V127, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
             Optional<SmtpProbe.Account> account = Accounts.smtp(root);
             SmtpProbe.Observed seen = SmtpProbe.run(port, expected, account);
             List<Finding> findings = Auditor.standard().audit(root, AuditOptions.defaults()).findings();
-            boolean plain = account.isPresent() && Accounts.mailUser(root).equals(account)
+            boolean plain = account.isPresent() && Accounts.inMailUsers(root, account.get().user())
                     && expected.accountSetting(account.get().user(), "SmtpPerms").isEmpty()
                     && expected.accountSetting(account.get().user(), "MaxMessageSize").isEmpty();
             return new Outcome(startup, seen, BehaviourClaims.check(root, findings, seen, plain));

@@ -62,12 +62,16 @@ final class DockerImages {
      * @param tag     the image's name with its tag
      * @param kind    what the image is, the value of its label
      * @param context the build context: file name in the context to the file on this machine ("Dockerfile" too)
+     * @param target  the stage to build, or null for the last one
      * @return the image name
      */
-    static String build(String tag, String kind, Map<String, Path> context) {
+    static String build(String tag, String kind, Map<String, Path> context, String target) {
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host").withLabels(Map.of(LABEL, kind)));
         context.forEach(image::withFileFromPath);
+        if (target != null) {
+            image.withTarget(target);
+        }
         for (String proxy : List.of("http_proxy", "https_proxy", "no_proxy")) {
             String value = System.getenv(proxy);
             if (value != null) {
@@ -76,7 +80,7 @@ final class DockerImages {
         }
         long start = System.nanoTime();
         String name = image.get();
-        System.out.printf("%s image %s built in %.1f s%n", kind, name, (System.nanoTime() - start) / 1e9);
+        System.out.printf("built %s (%s) in %.1f s%n", name, kind, (System.nanoTime() - start) / 1e9);
         removeOlderBuilds(DockerClientFactory.instance().client(), kind);
         return name;
     }

@@ -18,15 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s to
- * connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte), CRLF or LF
- * removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at whether
- * XMail completes a handshake, not at who it is.
+ * A client for XMail's line protocols (SMTP, POP3, CTRL) on 127.0.0.1 only, every wait bounded (by default 5 s
+ * to connect and per read; lines at most 64 KiB). Lines are sent with CRLF and read as ISO-8859-1 (byte for byte),
+ * CRLF or LF removed. {@link #startTls} turns the connection into TLS, trusting any certificate: the tests look at
+ * whether XMail completes a handshake, not at who it is.
  */
 final class LineClient implements AutoCloseable {
 
@@ -94,6 +95,15 @@ final class LineClient implements AutoCloseable {
             throw e;
         } catch (IOException e) {
             throw new SSLException("TLS handshake failed: " + e, e);
+        }
+    }
+
+    /** @return the certificate the server presented in the TLS handshake */
+    X509Certificate peerCertificate() {
+        try {
+            return (X509Certificate) ((SSLSocket) socket).getSession().getPeerCertificates()[0];
+        } catch (SSLPeerUnverifiedException | ClassCastException e) {
+            throw new IllegalStateException("no TLS session with a server certificate", e);
         }
     }
 

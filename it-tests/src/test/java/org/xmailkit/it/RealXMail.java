@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
@@ -57,8 +58,9 @@ import org.testcontainers.utility.DockerImageName;
  * }</pre>
  *
  * <p><b>Fixture</b> ({@code RealXMail}): {@link #of} a release; as a class extension ({@code @RegisterExtension} on a
- * static field) it skips the class when the source tree or Docker is missing (fails it under {@code CI=true}),
- * starts the container before the first test and removes it, with every server still running, after the last
+ * static field) it skips each test, saying how to get what is missing, when the source tree or Docker is missing
+ * (fails it under {@code CI=true}), starts the container before the first test and removes it, with every server
+ * still running, after the last
  * ({@link #open} and {@link #close} without the extension). {@link #start} and {@link #on} a MailRoot;
  * {@link #shippedMailRoot} copies the MailRoot the release ships; {@link #exec} runs a program in the container
  * (such as /opt/xmail/bin/XMCrypt or CtrlClnt); {@link #freePort} and {@link #answers} for command-line tests.
@@ -77,10 +79,11 @@ import org.testcontainers.utility.DockerImageName;
  * <p><b>What a launch does.</b> The MailRoot is copied (regular files and folders; symbolic links, special files and
  * XMail's state — spool, logs, indexes, DNS cache, locks — left out) to
  * {@code target/it/xmail/CLASS-VERSION/N-NAME/mailroot}, the runtime folders XMail needs are created, and
- * {@code /opt/xmail/bin/XMail -Ms COPY -Md} runs in the container as this process's user, followed by the service
- * options: by default {@code -SI -PI -CI -XI -BI -WI -FI 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS,
- * FINGER) and {@code -Y-} (no POP3 synchronisation), then the extra options. -Md prints XMail's progress; its
- * "server started" line says every listener is bound.
+ * {@code /opt/xmail/bin/XMail -Ms COPY -Md -Mx 2 -MD 1} (small spool and DNS cache trees) runs in the container as
+ * this process's user, followed by the service options: by default {@code -SI -PI -CI -XI -BI -WI -FI
+ * 127.0.0.1:FREEPORT} (SMTP, POP3, CTRL, SMTPS, POP3S, CTRLS, FINGER) and {@code -Y-} (no POP3 synchronisation), then
+ * the extra options. -Md prints XMail's progress: XMail 1.27 says "server started" once every listener is bound, 1.26
+ * only each service's "[... Server] started".
  *
  * <p><b>Nothing leaves the machine.</b> Every command line is checked before it runs ({@link XMailCommandLine}): a
  * listening service must be off or bound to 127.x.x.x addresses only, and {@code -Y-} must be there. The
@@ -91,26 +94,33 @@ import org.testcontainers.utility.DockerImageName;
  * {@link #localDns}; read the copy to see what XMail runs on). The spool starts empty, so nothing is delivered.
  * Tests connect to 127.0.0.1 only and never send DATA.
  */
-final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
+final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
 
     /** The services that listen, with their option letters, value-taking options and standard ports. */
     enum Service {
-        SMTP('S', "ptIXre", 25),
-        POP3('P', "ptwIX", 110),
-        CTRL('C', "ptIX", 6017),
-        SMTPS('X', "pI", 465),
-        POP3S('B', "pI", 995),
-        CTRLS('W', "pI", 6018),
-        FINGER('F', "pI", 79);
+        SMTP('S', "ptIXre", 25, "ESMTP"),
+        POP3('P', "ptwIX", 110, "POP3"),
+        CTRL('C', "ptIX", 6017, "CTRL"),
+        SMTPS('X', "pI", 465, "ESMTPS"),
+        POP3S('B', "pI", 995, "POP3S"),
+        CTRLS('W', "pI", 6018, "CTRLS"),
+        FINGER('F', "pI", 79, "FINGER");
 
         private final char letter;
         private final String valued;
         private final int standardPort;
+        private final String threadName;
 
-        Service(char letter, String valued, int standardPort) {
+        Service(char letter, String valued, int standardPort, String threadName) {
             this.letter = letter;
             this.valued = valued;
             this.standardPort = standardPort;
+            this.threadName = threadName;
+        }
+
+        /** @return how XMail names the service in its output, as in {@code [XMail 1.27 ESMTP Server] started} */
+        String threadName() {
+            return threadName;
         }
 
         /** @return the option letter, as in {@code -SI} */
@@ -153,6 +163,7 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
     private static final Pattern ADDRESS = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}|\\[[0-9A-Fa-f:.]*]");
 
     private final String version;
+    private String name;
     private GenericContainer<?> container;
     private Path runs;
     private String user;
@@ -178,7 +189,13 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        open(context.getRequiredTestClass().getSimpleName());
+        name = context.getRequiredTestClass().getSimpleName();
+    }
+
+    /** Per test, so that a missing prerequisite shows as each test skipped with the reason (or failed in CI). */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        open(name);
     }
 
     @Override
@@ -275,8 +292,8 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
      * @return a copy of the MailRoot the XMail release ships (its sample account, ctrl maps and server.tab)
      */
     Path shippedMailRoot(String name) {
-        Path to = runs.resolve(name);
         ExecResult r = exec("cp", "-R", "/opt/xmail/MailRoot", RUNS + "/" + name);
+        Path to = runs.resolve(name);
         if (r.getExitCode() != 0 || !Files.isDirectory(to)) {
             throw new IllegalStateException("cannot copy the shipped MailRoot: " + r.getStderr());
         }
@@ -341,9 +358,9 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
         }
 
         /**
-         * @param args the service options instead of the fixture's: the fixture adds only {@code -Ms COPY -Md}
-         *             before them; every listening service must be off or bound to 127.x.x.x, and {@code -Y-}
-         *             must be there (pick ports with {@link RealXMail#freePort})
+         * @param args the service options instead of the fixture's: the fixture adds only
+         *             {@code -Ms COPY -Md -Mx 2 -MD 1} before them; every listening service must be off or bound to
+         *             127.x.x.x, and {@code -Y-} must be there (pick ports with {@link RealXMail#freePort})
          * @return this launch
          */
         Launch custom(String... args) {
@@ -393,7 +410,10 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
             Path dir = newRunFolder(name);
             Path copy = dir.resolve("mailroot");
             copyMailRoot(mailRoot, copy, runtimeFolders);
-            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md"));
+            // -Mx 2 and -MD 1: a spool split 2 by 2 and one DNS cache folder instead of 23 by 23 and 101 (some 4,900
+            // folders made at every start and removed with the run); no test looks into them.
+            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md", "-Mx", "2",
+                    "-MD", "1"));
             if (custom == null) {
                 for (Service s : Service.values()) {
                     args.add("-" + s.letter() + "I");
@@ -532,16 +552,29 @@ final class RealXMail implements BeforeAllCallback, AfterAllCallback, AutoClosea
         boolean awaitStarted(Duration timeout) {
             long end = System.nanoTime() + timeout.toNanos();
             for (int i = 0; System.nanoTime() < end; i++) {
-                if (stdout().contains(" server started\n")) {
+                if (started()) {
                     return true;
                 }
                 // Asking the engine costs more than reading the file: every fourth round only.
                 if (i % 4 == 3 && !running()) {
-                    return stdout().contains(" server started\n");
+                    return started();
                 }
                 sleep(50);
             }
-            return stdout().contains(" server started\n");
+            return started();
+        }
+
+        /**
+         * 1.27 says "XMail 1.27 server started" once every listener is bound; 1.26 does not, but each service's
+         * thread says "[XMail 1.26 ESMTP Server] started" after its sockets are bound (MailSvr.cpp of each).
+         */
+        private boolean started() {
+            String out = stdout();
+            if (out.contains(" server started\n")) {
+                return true;
+            }
+            return !ports.isEmpty() && ports.keySet().stream()
+                    .allMatch(s -> out.contains(" " + s.threadName() + " Server] started\n"));
         }
 
         /**

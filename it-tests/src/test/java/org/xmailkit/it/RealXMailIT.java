@@ -20,12 +20,15 @@ import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 import org.xmailkit.it.RealXMail.Service;
 
 /**
  * The real-XMail fixture itself: XMail 1.27 starts on a copy of the MailRoot it ships with every service on
- * 127.0.0.1 and nowhere else, reads server.tab again per session, takes custom command lines, reports an exit, and
- * refuses command lines and MailRoots that would reach beyond this machine.
+ * 127.0.0.1 and nowhere else, reads server.tab again per session, takes custom command lines, reports an exit, keeps
+ * XMail's own DNS queries on this machine, refuses command lines that would reach beyond it, and says how to get a
+ * missing source tree.
  */
 class RealXMailIT {
 
@@ -148,7 +151,8 @@ class RealXMailIT {
     @Test
     void dnsServersOutsideThisMachineBecomeLoopbackInTheCopy() throws IOException {
         Path root = XMAIL.shippedMailRoot("local-dns");
-        String tab = "#\"SmartDNSHost\"\t\"192.0.2.1:udp\"\r\n\"SmartDNSHost\"\t\"192.0.2.53:udp,[2001:db8::1]:tcp\"\r\n"
+        String tab = "#\"SmartDNSHost\"\t\"192.0.2.1:udp\"\r\n"
+                + "\"SmartDNSHost\"\t\"192.0.2.53:udp,[2001:db8::1]:tcp\"\r\n"
                 + "\"RootDomain\"\t\"192.0.2.9\"\n";
         Files.writeString(root.resolve("server.tab"), tab, StandardCharsets.US_ASCII);
         Files.writeString(root.resolve("dnsroots"), "a.root-servers.net.\n198.41.0.4\n", StandardCharsets.US_ASCII);
@@ -161,6 +165,22 @@ class RealXMailIT {
             assertEquals("\"SmartDNSHost\"\t\"127.0.0.1\"\n",
                     Files.readString(xmail.mailRoot().resolve("server.tab"), StandardCharsets.US_ASCII));
         }
+    }
+
+    @Test
+    void aMissingSourceTreeSaysHowToGetOneAndSkipsOrFailsInCi() {
+        String missing = XMailImage.missing("0.0");
+        assertTrue(missing.contains("xmail-0.0.tar.gz") && missing.contains("build.sh")
+                && missing.contains("-Dxmail.source.0.0=DIR"), missing);
+        assertEquals("", XMailImage.missing("1.27"), "the source tree this build uses");
+        RealXMail absent = RealXMail.of("0.0");
+        Throwable t = assertThrows(Throwable.class, () -> absent.open("absent"));
+        // Outside CI the test is skipped with the how-to; with CI=true it fails with it.
+        Class<? extends Throwable> expected = Prerequisites.ci() ? AssertionFailedError.class
+                : TestAbortedException.class;
+        assertTrue(expected.isInstance(t), t::toString);
+        assertTrue(t.getMessage().contains(missing), t::getMessage);
+        assertThrows(IllegalStateException.class, () -> absent.shippedMailRoot("none"), "not open, no container");
     }
 
     /** The local addresses (from /proc/net/tcp and tcp6 of this machine) that listen on any of these ports. */

@@ -3,7 +3,9 @@ package org.xmailkit.it;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -79,6 +81,32 @@ final class SmtpProbe {
             return checks.stream().filter(c -> !c.ok()).toList();
         }
 
+        /**
+         * @return what a client sees, probe by probe, with the release number in XMail's replies left out (so that two
+         *         releases can be compared); the greeting by its domain, or whole when it is a refusal
+         */
+        Map<String, String> fields() {
+            Map<String, String> f = new LinkedHashMap<>();
+            String g = greeting == null ? null : refused() ? greeting
+                    : greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)));
+            f.put("greeting", g);
+            f.put("EHLO", String.join("|", ehlo));
+            f.put("VRFY", vrfy);
+            f.put("ETRN", etrn);
+            f.put("MAIL FROM:<>", mailNull);
+            f.put("RCPT (relay)", rcpt);
+            f.put("MAIL FROM:<sender>", mailSender);
+            f.put("STARTTLS", startTls);
+            f.put("TLS handshake", String.valueOf(handshake));
+            f.put("AUTH", auth);
+            f.put("VRFY after AUTH", authVrfy);
+            f.put("ETRN after AUTH", authEtrn);
+            f.put("RCPT after AUTH (relay)", authRcpt);
+            f.put("MAIL SIZE after AUTH", authSize);
+            f.replaceAll((k, v) -> v == null ? null : v.replaceAll("XMail 1\\.2[0-9]", "XMail"));
+            return f;
+        }
+
         /** @return whether the session was refused at the greeting */
         boolean refused() {
             return greeting != null && !greeting.startsWith("220 ");
@@ -89,7 +117,7 @@ final class SmtpProbe {
     static final String CLOSED = "<closed>";
 
     /** The SIZE of the authenticated MAIL probe: 1000 MB, above any limit a real server sets. */
-    private static final long SIZE = 1_048_576_000L;
+    static final long SIZE = 1_048_576_000L;
 
     private final int port;
     private final SmtpBehaviour expected;

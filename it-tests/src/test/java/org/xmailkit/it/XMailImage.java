@@ -100,6 +100,6 @@ final class XMailImage {
         if (DockerImages.present(tag)) {
             return tag;
         }
-        return DockerImages.build(tag, "xmail", context);
+        return DockerImages.build(tag, "xmail", context, null);
     }
 }

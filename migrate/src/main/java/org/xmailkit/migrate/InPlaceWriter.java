@@ -108,10 +108,14 @@ public final class InPlaceWriter {
         return writer(serverTab).lock(lock);
     }
 
-    /** A writer for this server: its directory and the backup directory. */
+    /**
+     * A writer for this server: its directory and the backup directory. The journal and lock it creates belong to
+     * the server.tab's owner, so that a run as that account can follow a run as root.
+     */
     private SafeWriter writer(Path serverTab) {
         Path dir = directory(serverTab);
-        return backupDir.isPresent() ? policy.writerFor(dir, backupDir.get()) : policy.writerFor(dir);
+        return (backupDir.isPresent() ? policy.writerFor(dir, backupDir.get()) : policy.writerFor(dir))
+                .ownedLike(serverTab);
     }
 
     private static Path directory(Path serverTab) {

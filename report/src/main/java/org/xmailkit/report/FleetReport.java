@@ -197,7 +197,7 @@ public final class FleetReport {
         FleetResult fleet = withFailures(audited, tooBig);
         ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
                 .toList());
-        Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
+        Path html = site.finish(m, RulesPage.of(fleet.rules(), m.ruleServers(), options.locale()));
         site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
                 options.clock()).write(fleet, stream));
         site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));

@@ -111,6 +111,15 @@ public final class HtmlRenderer {
         render("audit.ftlh", page, "", false, out);
     }
 
+    /**
+     * @param page every host's observations and findings
+     * @param out  where to write the single page
+     * @throws IOException on write errors
+     */
+    public void probe(ProbePage page, Writer out) throws IOException {
+        render("probe.ftlh", page, "", false, out);
+    }
+
     private void render(String template, Object model, String base, boolean links, Writer out) throws IOException {
         Map<String, Object> root = new HashMap<>();
         root.put("m", model);

@@ -1,9 +1,6 @@
 package org.xmailkit.audit.behaviour;
 
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import org.xmailkit.model.Values;
 import org.xmailkit.model.XMailPassword;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
 
 /**
@@ -142,7 +140,7 @@ public final class SmtpBehaviour {
             // smtp.ipmap.tab: only when the file exists (SMTPCheckPeerIP).
             if (root.exists(MailRootFile.SMTP_IPMAP)
                     && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP)).decide(conditions.client()).allowed()) {
-                long code = intValue(tab, "SMTP-IpMapDropCode", 1);
+                long code = intValue(tab, "SMTP-IpMapDropCode", 1, conditions);
                 if (code > 0) {
                     refusal = Optional.of(configured(tab, "SmtpMsgIPBan", conditions));
                 } else if (code < 0) {
@@ -161,7 +159,7 @@ public final class SmtpBehaviour {
                 }
             }
             // CustMapsList: DNS blocklists never list a loopback client, and the probes run on loopback.
-            long rdns = intValue(tab, "SMTP-RDNSCheck", 0);
+            long rdns = intValue(tab, "SMTP-RDNSCheck", 0, conditions);
             if (rdns != 0 && conditions.clientName().isEmpty()) {
                 if (rdns > 0) {
                     noRdns = true;
@@ -179,12 +177,17 @@ public final class SmtpBehaviour {
                 domain = d.get();
             }
         }
-        BigInteger maxSize = maxMessageSize(intValue(tab, "MaxMessageSize", 0));
+        BigInteger maxSize = maxMessageSize(intValue(tab, "MaxMessageSize", 0, conditions));
         Optional<SmtpConfigTokens> config = smtpConfig(tab, conditions);
         State s = new State(props.whiteList, props.noAuth, props.senderCheckBypass, props.vrfy, props.etrn, false,
                 false, noRdns, blocked, config.map(SmtpConfigTokens::mailAuth).orElse(false),
                 config.map(SmtpConfigTokens::wantTls).orElse(false), maxSize, false, false);
         return new SmtpBehaviour(root, conditions, refusal, domain, delay, s);
+    }
+
+    /** @return the MailRoot the prediction is for */
+    public MailRoot root() {
+        return root;
     }
 
     /** @return where the session takes place */
@@ -662,9 +665,12 @@ public final class SmtpBehaviour {
         return v.signum() < 0 ? v.add(BigInteger.ONE.shiftLeft(64)) : v;
     }
 
-    private static long intValue(ServerTab tab, String name, long fallback) {
+    private static long intValue(ServerTab tab, String name, long fallback, SmtpConditions c) {
         Effective e = tab.effective(name);
-        return e.value() == null ? fallback : e.number().orElse(fallback);
+        if (e.value() == null) {
+            return fallback;
+        }
+        return (c.lp64() ? e.numberOnLp64() : e.number()).orElse(fallback);
     }
 
     private boolean flag(String name, boolean fallback) {
@@ -797,7 +803,7 @@ public final class SmtpBehaviour {
 
     /**
      * A variable of a mailusers.tab account's user.tab ({@code domains/DOMAIN/DIRECTORY/user.tab}), read only when
-     * every part of the path is a plain name inside the MailRoot and no part is a symbolic link.
+     * every part of the path is a plain name, through the MailRoot's safe reader.
      *
      * @param user the account as {@code account@domain}
      * @param name a user.tab variable such as SmtpPerms or MaxMessageSize
@@ -821,42 +827,29 @@ public final class SmtpBehaviour {
     }
 
     private boolean regularFile(String relative) {
-        List<String> parts = List.of(relative.split("/", -1));
-        return plainPath(parts).map(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).orElse(false);
+        return !root.bare() && plain(List.of(relative.split("/", -1)))
+                && root.kind(root.directory().resolve(relative)) == SafeReader.Kind.FILE;
     }
 
+    /** A file under the MailRoot made of plain names, read as xmailkit reads every MailRoot file (SafeReader). */
     private Optional<byte[]> plainFile(List<String> parts) {
-        Optional<Path> p = plainPath(parts);
-        if (p.isEmpty() || !Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
+        if (root.bare() || !plain(parts)) {
+            return Optional.empty();
+        }
+        Path p = root.directory().resolve(String.join("/", parts));
+        if (root.kind(p) != SafeReader.Kind.FILE) {
             return Optional.empty();
         }
         try {
-            return Optional.of(root.read(p.get(), ReadPolicy.TEXT));
+            return Optional.of(root.read(p, ReadPolicy.TEXT));
         } catch (InputException e) {
             return Optional.empty();
         }
     }
 
-    /** A path made of plain names under the MailRoot, none of them a symbolic link. */
-    private Optional<Path> plainPath(List<String> parts) {
-        if (root.bare()) {
-            return Optional.empty();
-        }
-        Path p = root.directory();
-        for (String part : parts) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..") || part.indexOf('\\') >= 0
-                    || part.indexOf('/') >= 0 || part.indexOf('\0') >= 0) {
-                return Optional.empty();
-            }
-            p = p.resolve(part);
-            if (Files.isSymbolicLink(p)) {
-                return Optional.empty();
-            }
-        }
-        try {
-            return p.toRealPath().startsWith(root.directory().toRealPath()) ? Optional.of(p) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    /** Whether every part is a plain name: no separator, no "." or "..", no NUL. */
+    private static boolean plain(List<String> parts) {
+        return parts.stream().noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals("..")
+                || part.indexOf('\\') >= 0 || part.indexOf('/') >= 0 || part.indexOf('\0') >= 0);
     }
 }

@@ -11,6 +11,8 @@ import org.xmailkit.model.XMailVersion;
  * {@code .invalid}, which never resolves, and DNS blocklists never list a loopback client.
  *
  * @param version    the XMail release (1.26 and 1.27 differ in the built-in DefaultSmtpPerms)
+ * @param lp64       whether the build's C {@code long} has 64 bits (Linux builds; Windows builds have 32), which
+ *                   decides how numbers beyond C's int range read
  * @param tls        the OpenSSL the build uses
  * @param client     the client's address
  * @param clientName the client's reverse DNS name, if it has one
@@ -18,7 +20,8 @@ import org.xmailkit.model.XMailVersion;
  * @param localPort  the port it connected to
  * @param localName  that address's reverse DNS name, if it has one
  */
-public record SmtpConditions(XMailVersion version, TlsLibrary tls, IpAddress client, Optional<String> clientName,
+public record SmtpConditions(XMailVersion version, boolean lp64, TlsLibrary tls, IpAddress client,
+                             Optional<String> clientName,
                              IpAddress local, int localPort, Optional<String> localName) {
 
     /** The name loopback addresses have in a hosts file. */
@@ -35,13 +38,14 @@ public record SmtpConditions(XMailVersion version, TlsLibrary tls, IpAddress cli
 
     /**
      * @param version   the XMail release
+     * @param lp64      whether it is a build with 64-bit C longs (Linux)
      * @param tls       its TLS library
      * @param localPort the SMTP port
      * @return a client on 127.0.0.1 talking to XMail on 127.0.0.1, both named localhost by reverse DNS
      */
-    public static SmtpConditions loopback(XMailVersion version, TlsLibrary tls, int localPort) {
+    public static SmtpConditions loopback(XMailVersion version, boolean lp64, TlsLibrary tls, int localPort) {
         IpAddress loopback = IpAddress.of("127.0.0.1");
-        return new SmtpConditions(version, tls, loopback, Optional.of(LOCALHOST), loopback, localPort,
+        return new SmtpConditions(version, lp64, tls, loopback, Optional.of(LOCALHOST), loopback, localPort,
                 Optional.of(LOCALHOST));
     }
 
@@ -50,6 +54,6 @@ public record SmtpConditions(XMailVersion version, TlsLibrary tls, IpAddress cli
      * @return the same session on that release
      */
     public SmtpConditions withVersion(XMailVersion v) {
-        return new SmtpConditions(v, tls, client, clientName, local, localPort, localName);
+        return new SmtpConditions(v, lp64, tls, client, clientName, local, localPort, localName);
     }
 }

@@ -1,11 +1,11 @@
 package org.xmailkit.audit.behaviour;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * Whether XMail 1.27 starts on a MailRoot at all. Before any service starts, SvrSetup (MailSvr.cpp) checks the
@@ -33,7 +33,9 @@ public final class XMailStartup {
         List<String> out = new ArrayList<>();
         for (String name : REQUIRED_FILES) {
             Optional<Path> p = root.path(name);
-            if (p.isEmpty() || !Files.isRegularFile(p.get())) {
+            // XMail stats through links; xmailkit does not read past one, but knows something is there.
+            SafeReader.Kind kind = p.map(root::kind).orElse(SafeReader.Kind.MISSING);
+            if (kind != SafeReader.Kind.FILE && kind != SafeReader.Kind.OUTSIDE) {
                 out.add(name);
             }
         }

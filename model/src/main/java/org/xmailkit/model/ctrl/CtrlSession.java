@@ -59,7 +59,13 @@ public final class CtrlSession implements AutoCloseable {
     /** The longest command line XMail reads (CTRLSvr.cpp CTRL_MAX_LINE_SIZE 4096, less CRLF and the end byte). */
     private static final int MAX_COMMAND = 4000;
 
-    private static final Pattern REPLY = Pattern.compile("([+-])(\\d{5})(?: (.*))?");
+    /**
+     * A CTRL reply line: {@code +NNNNN text} or {@code -NNNNN text} (CTRLSvr.cpp CTRLSendCmdResult); group 1 is the
+     * sign, group 2 the code, group 3 the text.
+     */
+    public static final Pattern REPLY = Pattern.compile("([+-])(\\d{5})(?: (.*))?");
+    /** The first line that asks CTRL on its plain port to switch to TLS (CTRLSvr.cpp CTRLLogin). */
+    public static final String START_TLS = "#!TLS";
     private static final Pattern ENTRY = Pattern.compile("\"(.*)\"\t\"(\\d{1,18})\"", Pattern.DOTALL);
 
     /**
@@ -129,8 +135,8 @@ public final class CtrlSession implements AutoCloseable {
             Lines lines = new Lines(server, socket);
             String greeting = lines.reply(null);
             if (settings.transport() == CtrlTransport.STARTTLS) {
-                lines.send("#!TLS");
-                lines.reply("#!TLS");
+                lines.send(START_TLS);
+                lines.reply(START_TLS);
                 trust = Trust.of(server, url, settings.trust());
                 socket = handshake(server, socket, url, trust);
                 lines = new Lines(server, socket);
@@ -467,7 +473,7 @@ public final class CtrlSession implements AutoCloseable {
             String text = m.group(3) == null ? "" : m.group(3);
             if (m.group(1).equals("-")) {
                 CtrlException.Kind kind = what == null ? CtrlException.Kind.REFUSED
-                        : "#!TLS".equals(what) && code == 249 ? CtrlException.Kind.TLS_DISABLED
+                        : START_TLS.equals(what) && code == 249 ? CtrlException.Kind.TLS_DISABLED
                         : "login".equals(what) && code == 105 ? CtrlException.Kind.LOGIN
                         : CtrlException.Kind.COMMAND;
                 throw CtrlException.reply(server, kind, code, what == null ? "greeting" : what, text);

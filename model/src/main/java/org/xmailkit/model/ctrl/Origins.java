@@ -10,6 +10,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where the local copy of a remote MailRoot came from, so that every output names the server
  * ({@code ctrl://ops@mx1.example:6018/server.tab}) instead of the folder xmailkit copied it into. Only the command
  * line registers copies it made itself; nothing read from a MailRoot can register one.
+ *
+ * <p>Why a process-wide registry and not the run's context, for now: the name is needed wherever a path is shown,
+ * and the model builds the one-line messages of its exceptions ({@code InputException},
+ * {@code WriteRefusedException}) when they are thrown, deep below any run object. Moving it onto the run means
+ * exceptions that keep the path and every output naming it through the run: the 13 files of five modules that use
+ * this class and the places that show an exception's message (some 50), most of them being rewritten for the run
+ * context and the streaming outputs of issues 14 and 20, with which the move is best made. Until then the registry
+ * holds only what makes it safe to share: keys are folders the run created itself (a new temporary folder, or a
+ * {@code --snapshot} folder that had to be empty), a registration is removed when the run that made it ends (its
+ * own entry only, never another's), and a lookup with nothing registered is one check of an empty map.
  */
 public final class Origins {
 

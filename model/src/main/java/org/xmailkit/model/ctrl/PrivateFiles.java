@@ -1,7 +1,6 @@
 package org.xmailkit.model.ctrl;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -11,29 +10,36 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.fs.ReadPolicy;
+import org.xmailkit.model.fs.SafeReader;
+import org.xmailkit.model.fs.SafeWriter;
+import org.xmailkit.model.fs.WritePolicy;
 
 /**
  * Every local file the CTRL support reads or writes goes through here: the snapshot of a remote MailRoot (folders
- * 0700, files 0600), the known-hosts file, the password file and the CA file. Nothing here follows a symbolic link
- * it did not start from, and a snapshot name is always a plain relative path checked by {@link #safeName}.
+ * 0700, files 0600), the known-hosts file, the password file and the CA file. Reads go through the read policy
+ * ({@link SafeReader}: a file named on the command line is read only if it is a regular file inside the folder it
+ * is named in, within a size bound) and writes through the write policy's private writer
+ * ({@link SafeWriter#privately()}: no link followed, atomic, 0600 files in 0700 folders). A snapshot name is always a
+ * plain relative path checked by {@link #safeName}.
  */
 public final class PrivateFiles {
 
     /** The largest password, known-hosts or CA file read. */
     public static final int MAX_SMALL_FILE = 1024 * 1024;
 
-    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
-    private static final Set<PosixFilePermission> DIRECTORY_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final ReadPolicy SMALL = new ReadPolicy(MAX_SMALL_FILE, 0, false);
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
     private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
@@ -71,7 +77,8 @@ public final class PrivateFiles {
      * @throws IOException when it exists and is not an empty folder, or cannot be created
      */
     public static void newPrivateDirectory(Path dir) throws IOException {
-        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        Path abs = dir.toAbsolutePath().normalize();
+        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(dir.toString(), null, "not a folder");
             }
@@ -80,14 +87,14 @@ public final class PrivateFiles {
                     throw new DirectoryNotEmptyException(dir.toString());
                 }
             }
-            restrict(dir, true);
+            PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (view != null) {
+                view.setPermissions(PosixFilePermissions.fromString("rwx------"));
+            }
             return;
         }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        createDirectory(dir);
+        writer(abs.getParent()).directory(abs);
     }
 
     /**
@@ -117,19 +124,8 @@ public final class PrivateFiles {
         if (!safeName(relative)) {
             throw new FileSystemException(relative, null, "not a plain relative name");
         }
-        Path dir = root;
-        String[] parts = relative.split("/");
-        for (int i = 0; i < parts.length - 1; i++) {
-            dir = dir.resolve(parts[i]);
-            if (Files.isSymbolicLink(dir)) {
-                throw new FileSystemException(dir.toString(), null, "a symbolic link");
-            }
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                createDirectory(dir);
-            }
-        }
-        Path file = dir.resolve(parts[parts.length - 1]);
-        replace(file, bytes);
+        Path file = root.resolve(relative);
+        writer(root).write(file, bytes);
         return file;
     }
 
@@ -144,65 +140,57 @@ public final class PrivateFiles {
         if (!safeName(relative)) {
             throw new FileSystemException(relative, null, "not a plain relative name");
         }
-        Path dir = root;
-        for (String part : relative.split("/")) {
-            dir = dir.resolve(part);
-            if (Files.isSymbolicLink(dir)) {
-                throw new FileSystemException(dir.toString(), null, "a symbolic link");
-            }
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                createDirectory(dir);
-            }
-        }
+        writer(root).directory(root.resolve(relative));
     }
 
     /**
-     * Replaces a file atomically with one only its owner may read (a known-hosts file, a snapshot file).
+     * Replaces a file atomically with one only its owner may read (a known-hosts file); a folder made for it only
+     * its owner may use.
      *
      * @param file  the file
      * @param bytes the content
-     * @throws IOException when it cannot be written
+     * @throws IOException when it cannot be written (a link or special file in its place included)
      */
     public static void replace(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        if (Files.isSymbolicLink(file)) {
-            throw new FileSystemException(file.toString(), null, "a symbolic link");
-        }
-        FileAttribute<?>[] attrs = posix(dir)
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE_MODE)}
-                : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp", attrs);
+        Path abs = file.toAbsolutePath().normalize();
+        writer(abs.getParent()).write(abs, bytes);
+    }
+
+    /**
+     * Reads a small file the user named (a known-hosts, CA or servers file) under the read policy: a regular file
+     * inside the folder it is named in (a link leaving that folder is not read), at most {@link #MAX_SMALL_FILE}.
+     *
+     * @param file the file
+     * @return its bytes, or null when it does not exist
+     * @throws IOException when it is not a regular file, leaves its folder, is too large or cannot be read
+     */
+    public static byte[] readSmall(Path file) throws IOException {
         try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            return SafeReader.forFile(file).read(file, SMALL);
+        } catch (InputException e) {
+            if (e.reason() == InputException.Reason.MISSING) {
+                return null;
             }
-        } finally {
-            Files.deleteIfExists(temp);
+            throw failed(file, e);
         }
     }
 
     /**
-     * Reads a small file the user named (a known-hosts or CA file).
+     * Reads back a file of a snapshot this process made, under the read policy.
      *
-     * @param file the file
-     * @return its bytes, or null when it does not exist
-     * @throws IOException when it is not a regular file, is too large or cannot be read
+     * @param root     the snapshot folder
+     * @param relative a name that passes {@link #safeName}
+     * @param max      the most bytes it can hold
+     * @return its bytes
+     * @throws IOException when it cannot be read
      */
-    public static byte[] readSmall(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return null;
+    public static byte[] readCopied(Path root, String relative, long max) throws IOException {
+        Path file = root.resolve(relative);
+        try {
+            return SafeReader.mailRoot(root).read(file, new ReadPolicy(max, 0, false));
+        } catch (InputException e) {
+            throw failed(file, e);
         }
-        if (!Files.isRegularFile(file)) {
-            throw new FileSystemException(file.toString(), null, "not a regular file");
-        }
-        if (Files.size(file) > MAX_SMALL_FILE) {
-            throw new FileSystemException(file.toString(), null, "larger than " + MAX_SMALL_FILE + " bytes");
-        }
-        return Files.readAllBytes(file);
     }
 
     /**
@@ -214,10 +202,39 @@ public final class PrivateFiles {
      * @throws IOException when it is missing, not private, too large or unreadable; the message never holds content
      */
     public static byte[] readOwnerOnly(Path file) throws IOException {
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        Object checked = ownerOnly(file);
+        byte[] bytes;
+        try {
+            bytes = SafeReader.forFile(file).read(file, SMALL);
+        } catch (InputException e) {
+            throw failed(file, e);
+        }
+        // The file read is the one whose permissions were checked: the read policy refuses a file replaced while
+        // it was read, and this refuses one replaced between the check and the read.
+        try {
+            if (checked != null && !checked.equals(ownerOnly(file))) {
+                throw new FileSystemException(file.toString(), null, "replaced while it was read");
+            }
+        } catch (IOException e) {
+            Arrays.fill(bytes, (byte) 0);
+            throw e;
+        }
+        return bytes;
+    }
+
+    /**
+     * Checks that a file is a regular file (not a link) that neither its group nor others may read or write.
+     *
+     * @return its identity (null where the file system has none)
+     */
+    private static Object ownerOnly(Path file) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString());
         }
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+        if (!a.isRegularFile()) {
             throw new FileSystemException(file.toString(), null, "not a regular file");
         }
         PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
@@ -229,10 +246,20 @@ public final class PrivateFiles {
                         "mode " + PosixFilePermissions.toString(perms) + ": only its owner may read it (chmod 600)");
             }
         }
-        if (Files.size(file) > MAX_SMALL_FILE) {
-            throw new FileSystemException(file.toString(), null, "larger than " + MAX_SMALL_FILE + " bytes");
-        }
-        return Files.readAllBytes(file);
+        return a.fileKey();
+    }
+
+    /** A read the read policy refused, as an I/O error naming the file; its message holds no content. */
+    private static IOException failed(Path file, InputException e) {
+        IOException x = e.reason() == InputException.Reason.MISSING ? new NoSuchFileException(file.toString())
+                : new FileSystemException(file.toString(), null, e.message(Locale.ENGLISH));
+        x.initCause(e);
+        return x;
+    }
+
+    /** The write policy's private writer for a folder (created when missing, 0700). */
+    private static SafeWriter writer(Path dir) {
+        return WritePolicy.STANDARD.writerFor(dir).privately();
     }
 
     /**
@@ -261,23 +288,6 @@ public final class PrivateFiles {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void createDirectory(Path dir) throws IOException {
-        if (posix(dir.toAbsolutePath().getParent())) {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(DIRECTORY_MODE));
-            restrict(dir, true); // the umask may have taken bits away, never added them; set exactly
-        } else {
-            Files.createDirectory(dir);
-        }
-    }
-
-    private static void restrict(Path p, boolean directory) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
-        if (view != null) {
-            view.setPermissions(PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
-        }
     }
 
     private static boolean posix(Path dir) {

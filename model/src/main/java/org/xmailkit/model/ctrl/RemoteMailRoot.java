@@ -1,7 +1,6 @@
 package org.xmailkit.model.ctrl;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,7 +195,8 @@ public final class RemoteMailRoot {
         if (!files.containsKey(MailRootFile.MAIL_USERS.fileName())) {
             return;
         }
-        TabFile tab = TabFile.parse(MailRootFile.MAIL_USERS, users, Files.readAllBytes(users));
+        TabFile tab = TabFile.parse(MailRootFile.MAIL_USERS, users,
+                PrivateFiles.readCopied(directory, MailRootFile.MAIL_USERS.fileName(), CtrlSession.MAX_FILE_BYTES));
         Set<String> folders = new LinkedHashSet<>();
         int unsafe = 0;
         for (TabRecord r : tab.document().dataRecords()) {

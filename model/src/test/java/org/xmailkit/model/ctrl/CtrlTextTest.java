@@ -128,7 +128,10 @@ class CtrlTextTest {
         assertFalse(CtrlText.rebuild(lines, linux.length).exact());
     }
 
-    /** Without lines of exactly 2045 or 2046 bytes, which read differently on Linux and Windows. */
+    /**
+     * Without lines of 2045 or 2046 bytes, which read differently on Linux and Windows, nor of the next such lengths
+     * (4091, 4092: where a line's second piece is cut as the first one is).
+     */
     @Property(tries = 300)
     void filesOfSeveralLinesWithAFinalBreakAreExact(@ForAll("regular") byte[] f) {
         CtrlText.Rebuilt r = CtrlText.rebuild(CtrlText.served(f, CtrlText.Platform.POSIX), f.length);
@@ -152,7 +155,7 @@ class CtrlTextTest {
     @Provide
     Arbitrary<byte[]> regular() {
         Arbitrary<String> line = lines();
-        Arbitrary<String> notAtTheEdge = line.filter(l -> l.length() != 2045 && l.length() != 2046);
+        Arbitrary<String> notAtTheEdge = line.filter(l -> l.length() < 2045 || (l.length() + 1) % 2046 > 1);
         return Arbitraries.of("\n", "\r\n").flatMap(nl -> notAtTheEdge.list().ofMinSize(3).ofMaxSize(6)
                 .map(lines -> ascii(String.join(nl, lines) + nl)));
     }

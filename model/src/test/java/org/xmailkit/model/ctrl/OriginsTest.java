@@ -22,4 +22,18 @@ class OriginsTest {
         }
         assertTrue(Origins.name(copy).isEmpty(), "gone once closed");
     }
+
+    /** Two runs in one process: the end of one never takes away what the other registered. */
+    @Test
+    void aRunThatEndsRemovesOnlyItsOwnRegistration() {
+        Path copy = Path.of("target", "origins-test", "shared").toAbsolutePath();
+        Origins.Origin first = new Origins.Origin("ctrl://ops@mx1.example:6018", CtrlTransport.TLS);
+        Origins.Origin second = new Origins.Origin("ctrl://ops@mx2.example:6018", CtrlTransport.TLS);
+        Origins.Registration a = Origins.register(copy, first);
+        try (Origins.Registration b = Origins.register(copy, second)) {
+            a.close();
+            assertEquals("ctrl://ops@mx2.example:6018/server.tab", Origins.display(copy.resolve("server.tab")));
+        }
+        assertTrue(Origins.of(copy).isEmpty());
+    }
 }

@@ -37,7 +37,8 @@ public final class MissingSpammersTab implements Rule {
         Effective reply = ctx.tab().effective("SmtpMsgIPBanSpammers");
         if (reply.value() != null) {
             return List.of(Finding.of(INFO, Sec.missing(ctx),
-                    Text.of("msg.SEC-027.missingReply", ctx.tab().printable(reply.value())), Sec.varEvidence(ctx, reply)));
+                    Text.of("msg.SEC-027.missingReply", ctx.tab().printable(reply.value())),
+                    Sec.varEvidence(ctx, reply)));
         }
         return List.of(Finding.of(INFO, Sec.missing(ctx), Text.of("msg.SEC-027.missing")));
     }
