@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import org.xmailkit.audit.startup.StartupMessages;
 import org.xmailkit.model.Messages;
 import org.xmailkit.model.Text;
 
@@ -16,7 +17,7 @@ public final class AuditMessages {
     /** The engine's own bundle (severities, waivers, rule outcomes). */
     public static final String ENGINE = "org.xmailkit.audit.messages";
 
-    /** Every bundle of the catalogue, engine first, then the rule groups in catalogue order. */
+    /** Every bundle of the module: the engine's, the rule groups' in catalogue order, the start-up model's. */
     public static final Messages MESSAGES = Messages.chain(sources());
 
     private AuditMessages() {
@@ -28,6 +29,7 @@ public final class AuditMessages {
         for (RuleGroup g : RuleGroup.values()) {
             out.add(Messages.of(g.bundle(), AuditMessages.class));
         }
+        out.add(Messages.of(StartupMessages.BUNDLE, AuditMessages.class));
         return out;
     }
 

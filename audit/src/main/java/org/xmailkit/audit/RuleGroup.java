@@ -21,6 +21,8 @@ public enum RuleGroup {
     UPG("what changes on upgrade"),
     /** The localized build. */
     LOC("the localized 1.27 build"),
+    /** XMail's command line (the start-up options). */
+    OPT("XMail's command line"),
     /** What a running server shows on the wire: its rules are {@link NetRule}s over a probe, not over files. */
     NET("what a running server shows on the wire", true);
 

@@ -50,6 +50,11 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
         MAILROOT,
         /** The Windows install directory given with {@code --install-dir}. */
         INSTALL_DIR,
+        /**
+         * XMail's command line: given with {@code --cmdline}, {@code --registry} or {@code --service-file}, or found in
+         * the MailRoot.
+         */
+        STARTUP,
         /** What a running server shows on the wire ({@code xmailkit probe}, {@code audit --probe}). */
         PROBE
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.xmailkit.audit.rules.CfgRules;
 import org.xmailkit.audit.rules.LocRules;
 import org.xmailkit.audit.rules.NetRules;
+import org.xmailkit.audit.rules.OptRules;
 import org.xmailkit.audit.rules.SecRules;
 import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.audit.rules.UpgRules;
@@ -48,6 +49,7 @@ public final class Rules {
             case CFG -> CfgRules.ALL;
             case UPG -> UpgRules.ALL;
             case LOC -> LocRules.ALL;
+            case OPT -> OptRules.ALL;
             case NET -> throw new IllegalArgumentException("the NET- rules check a probe: NetRules.ALL");
         };
     }

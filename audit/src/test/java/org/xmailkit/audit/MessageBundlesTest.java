@@ -21,7 +21,11 @@ class MessageBundlesTest {
             "org.xmailkit.audit.rules.cfg", new String[0],
             "org.xmailkit.audit.rules.upg", new String[0],
             "org.xmailkit.audit.rules.loc", new String[0],
-            "org.xmailkit.audit.rules.net", new String[0]);
+            // OPT-008, -009 and -010 show the start-up model's own text of the issue, in the reader's language.
+            "org.xmailkit.audit.rules.opt",
+            new String[] {"msg.OPT-008.issue", "msg.OPT-009.issue", "msg.OPT-010.issue"},
+            "org.xmailkit.audit.rules.net", new String[0],
+            "org.xmailkit.audit.startup.messages", new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -26,6 +26,7 @@ import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
 import org.xmailkit.audit.probe.TlsPolicy;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
@@ -86,6 +87,7 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         o.addOption(Args.valued(null, "probe", "HOST[:PORT]", locale, "opt.audit.probe"));
         ProbeArgs.addOptions(o, locale);
@@ -125,11 +127,14 @@ final class AuditCommand implements Command {
 
         FleetAuditor fleetAuditor = auditor.get();
         Waivers waivers = shared.readWaivers(ctx, fleetAuditor.auditor().ruleIds());
+        Args.oneServer(cl, inputs, ctx);
+        Optional<Startup> startup = Args.startup(cl, ctx);
         AuditOptions options = new AuditOptions(shared.profile(), shared.target(), shared.from(), installDir, warn,
-                critical, waivers, ctx.clock());
+                critical, waivers, ctx.clock()).withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
         List<Path> servers = found.servers();
+        Args.oneServer(startup, servers, ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         if (cl.hasOption("probe")) {
             options = probe(cl, ctx, servers, options, quiet);

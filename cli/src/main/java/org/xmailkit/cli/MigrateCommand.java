@@ -19,6 +19,7 @@ import org.apache.commons.cli.Options;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
@@ -78,6 +79,7 @@ final class MigrateCommand implements Command {
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.migrate.out"));
         o.addOption(Args.flag(null, "rollback", locale, "opt.migrate.rollback"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.migrate.quiet"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         return o;
     }
@@ -92,7 +94,9 @@ final class MigrateCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs remote) throws Exception {
         List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
+        Args.oneServer(cl, remote, ctx);
         MigrationOptions options = options(cl, ctx);
+        Optional<Startup> startup = Args.startup(cl, ctx);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
@@ -120,10 +124,13 @@ final class MigrateCommand implements Command {
             jobs.add(new BatchMigrator.Job(c.directory(), dest,
                     writes ? Optional.of(remote.writer(c.spec())) : Optional.empty()));
         }
+        List<Path> servers = new ArrayList<>(failedEarly.stream().map(ServerOutcome::path).toList());
+        jobs.forEach(j -> servers.add(j.server()));
+        Args.oneServer(startup, servers, ctx);
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
         BatchResult result;
-        AuditedMigrator migrator = AuditedMigrator.standard();
+        AuditedMigrator migrator = AuditedMigrator.standard().withStartup(startup);
         try (Progress progress = new Progress(ctx, jobs.size() > 1)) {
             result = new BatchMigrator(migrator, policy).run(jobs, batch, progress);
         }

@@ -49,6 +49,7 @@ final class ReportRun {
      */
     static void addOptions(Options o, Locale locale) {
         SharedOptions.add(o, locale, Shared.TO, Shared.PROFILE, Shared.FROM, Shared.WAIVERS);
+        Args.addStartupOptions(o, locale);
     }
 
     /**
@@ -61,7 +62,8 @@ final class ReportRun {
      */
     static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
             throws UsageException, InputException, WaiverException {
-        return SharedOptions.read(cl, ctx).auditOptions(ctx, Auditor.standard().ruleIds());
+        return SharedOptions.read(cl, ctx).auditOptions(ctx, Auditor.standard().ruleIds())
+                .withStartup(Args.startup(cl, ctx));
     }
 
     /**
@@ -91,7 +93,8 @@ final class ReportRun {
      * @param ctx     the context
      * @return the result
      * @throws InputException when an input is missing or holds no MailRoot
-     * @throws UsageException when a file of the report may not be replaced
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
      * @throws IOException    when the report cannot be written
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
@@ -109,7 +112,8 @@ final class ReportRun {
      * @param options  the audit options
      * @param ctx      the context
      * @return the result
-     * @throws UsageException when a file of the report may not be replaced
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
      * @throws IOException    when the report cannot be written
      */
     static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
@@ -136,6 +140,7 @@ final class ReportRun {
                                   CommandContext ctx, List<ProbeFleet.Target> probes, ProbeOptions probe)
             throws UsageException, IOException {
         List<Path> servers = found.servers();
+        Args.oneServer(options.startup(), servers, ctx);
         if (!probes.isEmpty()) {
             Set<Path> known = new HashSet<>();
             servers.forEach(p -> known.add(NetAuditor.key(p)));

@@ -15,6 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
@@ -57,6 +60,7 @@ final class ShowCommand implements Command {
         Options o = new Options();
         o.addOption(Args.flag("a", "all", locale, "opt.show.all"));
         o.addOption(Args.valued("f", "format", "text|json", locale, "opt.show.format"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         return o;
     }
@@ -71,6 +75,8 @@ final class ShowCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
+        Args.oneServer(cl, inputs, ctx);
+        Optional<Startup> given = Args.startup(cl, ctx);
         List<MailRoot> roots = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs.local()) {
@@ -98,6 +104,12 @@ final class ShowCommand implements Command {
         if (roots.isEmpty() && failures.size() == 1) {
             throw failures.get(0);
         }
+        Args.oneServer(given, roots.stream().map(MailRoot::serverTabPath).toList(), ctx);
+        AuditOptions startupOptions = AuditOptions.defaults().withStartup(given);
+        List<Optional<Startup>> startups = new ArrayList<>();
+        for (MailRoot r : roots) {
+            startups.add(Auditor.startup(r, startupOptions, failures));
+        }
         PrintStream err = ctx.errors();
         for (InputException e : failures) {
             err.println(e.oneLine(ctx.locale()));
@@ -105,8 +117,10 @@ final class ShowCommand implements Command {
         if (format.equals("json")) {
             ObjectMapper mapper = JsonDocument.mapper();
             ArrayNode arr = mapper.createArrayNode();
-            for (MailRoot r : roots) {
-                arr.add(json(mapper, View.of(r, all), ctx.locale()));
+            for (int i = 0; i < roots.size(); i++) {
+                ObjectNode server = json(mapper, View.of(roots.get(i), all), ctx.locale());
+                StartupView.json(server, roots.get(i), startups.get(i), ctx.locale());
+                arr.add(server);
             }
             PrintStream out = ctx.utf8();
             out.println(mapper.writeValueAsString(arr));
@@ -118,6 +132,7 @@ final class ShowCommand implements Command {
                     out.println();
                 }
                 text(out, View.of(roots.get(i), all), ctx);
+                StartupView.text(out, roots.get(i), startups.get(i), ctx);
             }
         }
         if (failures.isEmpty()) {

@@ -32,6 +32,16 @@ public record MigrationResult(Path path, boolean bare, SourceVersion source, Mig
         files = List.copyOf(files);
     }
 
+    /**
+     * @param more notes about the server that come from elsewhere than the steps (XMail's command line, say)
+     * @return this result with them after its own notes
+     */
+    public MigrationResult withNotes(List<Note> more) {
+        List<Note> all = new ArrayList<>(notes);
+        all.addAll(more);
+        return new MigrationResult(path, bare, source, options, changes, all, files);
+    }
+
     /** @return whether any file changes */
     public boolean changed() {
         return files.stream().anyMatch(FileResult::changed);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -96,8 +97,7 @@ public final class Migrator implements Planner {
                     secrets));
         }
         List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
-        List<Note> notes = applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(), n.line(),
-                secrets.scrub(n.name()), scrub(n.text(), secrets))).toList();
+        List<Note> notes = applied.notes().stream().map(n -> n.scrubbed(secrets)).toList();
         return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
                 options, changes, notes, results);
     }

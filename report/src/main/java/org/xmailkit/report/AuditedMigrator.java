@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
 import org.xmailkit.migrate.Migrator;
@@ -19,12 +21,14 @@ import org.xmailkit.migrate.Remedy;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.Localized;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The migration with the audit, where the two engines meet (neither knows the other): its migrator takes the
- * {@code --fix} remedies from the auditor's findings (each rule's remediation lines, declared with the rule), and it
- * audits every plan before and after. The {@code migrate} command and the report plan through it.
+ * {@code --fix} remedies from the auditor's findings (each rule's remediation lines, declared with the rule), it
+ * audits every plan before and after, and it adds the notes about XMail's command line ({@link StartupNotes}). The
+ * {@code migrate} command and the report plan through it.
  */
 public final class AuditedMigrator implements Planner {
 
@@ -42,11 +46,30 @@ public final class AuditedMigrator implements Planner {
     }
 
     private final Auditor auditor;
+    private final Optional<Startup> startup;
     private final Map<Path, AuditDelta> deltas = new ConcurrentHashMap<>();
 
     /** @param auditor the rules for the delta and the remedies */
     public AuditedMigrator(Auditor auditor) {
+        this(auditor, Optional.empty());
+    }
+
+    /**
+     * @param auditor the rules for the delta and the remedies
+     * @param startup XMail's command line given with {@code --cmdline}, {@code --registry} or
+     *                {@code --service-file}; when empty, each MailRoot is searched for one (for the notes about it)
+     */
+    public AuditedMigrator(Auditor auditor, Optional<Startup> startup) {
         this.auditor = Objects.requireNonNull(auditor, "auditor");
+        this.startup = Objects.requireNonNull(startup, "startup");
+    }
+
+    /**
+     * @param s XMail's command line as given, if it was
+     * @return a migrator with the same rules and that command line
+     */
+    public AuditedMigrator withStartup(Optional<Startup> s) {
+        return new AuditedMigrator(auditor, s);
     }
 
     /** @return a migrator with the whole rule catalogue */
@@ -65,6 +88,9 @@ public final class AuditedMigrator implements Planner {
         // The audits of this server (the remedies of each state, before and after) read its TLS files once.
         AuditRun run = new AuditRun();
         MigrationResult r = new Migrator((state, o, s) -> remedies(state, o, s, run)).migrate(root, options, source);
+        Secrets secrets = Secrets.of(root);
+        Optional<Startup> line = Auditor.startup(root, auditOptions(options).withStartup(startup), new ArrayList<>());
+        r = r.withNotes(StartupNotes.of(root, line, source).stream().map(n -> n.scrubbed(secrets)).toList());
         return new Planned(r, delta(root, r, source, run));
     }
 

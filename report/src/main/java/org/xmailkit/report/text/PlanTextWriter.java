@@ -60,7 +60,7 @@ public final class PlanTextWriter {
         if (!r.notes().isEmpty()) {
             out.println(msg("plan.notes", r.notes().size()));
             for (Note n : r.notes()) {
-                String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
+                String where = n.where();
                 out.println("  " + Columns.cell(msg("plan.level." + n.level().name()), 10) + " " + where + "  "
                         + n.text().render(locale) + "   [" + n.stepId() + "]");
             }

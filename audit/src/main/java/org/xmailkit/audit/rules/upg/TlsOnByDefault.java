@@ -10,12 +10,14 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.audit.startup.Listener;
 import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
 
 /**
  * UPG-003: coming from a version before 1.24, TLS appears on its own: STARTTLS, POP3 STLS and CTRL TLS default to
- * on, and the SMTPS (465), POP3S (995) and CTRLS (6018) listeners open unless XMail starts with {@code -X- -B- -W-}.
+ * on, and the SMTPS (465), POP3S (995) and CTRLS (6018) listeners open unless XMail starts with {@code -X- -B- -W-};
+ * when the command line is known, the message names the ones that really open.
  * Without {@code server.cert} and {@code server.key} clients that try TLS fail.
  */
 public final class TlsOnByDefault implements Rule {
@@ -46,9 +48,23 @@ public final class TlsOnByDefault implements Rule {
             }
         }
         String certainty = Changes.certainty(ctx.source(), Changes.V1_24);
+        if (ctx.startup().isPresent()) {
+            // The real command line tells which of SMTPS, POP3S and CTRLS open.
+            List<String> ssl = ctx.startup().get().options().describe(Listener::implicitTls);
+            if (absent.isEmpty() && ssl.isEmpty()) {
+                return List.of();
+            }
+            String shown = String.join(", ", ssl);
+            String source = ctx.source().display();
+            Text known = absent.isEmpty() ? INFO.message("listeners.known." + certainty, source, shown)
+                    : ssl.isEmpty() ? INFO.message("closed." + certainty, ctx.source().display(),
+                            String.join(", ", absent))
+                    : INFO.message("known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
+            return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), known));
+        }
         Text message = absent.isEmpty()
                 ? INFO.message("listeners." + certainty, ctx.source().display())
-                : INFO.message("" + certainty, ctx.source().display(), String.join(", ", absent));
+                : INFO.message(certainty, ctx.source().display(), String.join(", ", absent));
         return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), message));
     }
 }

@@ -33,6 +33,7 @@ import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
 import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -239,6 +240,15 @@ class CertificateRulesTest {
                 TestPki.pem(ch.root().cert())), RuleCheck.certificateOptions());
         assertTrue(RuleCheck.keys(order).contains("msg.TLS-022.leafNotFirst"), RuleCheck.keys(order).toString());
         assertTrue(RuleCheck.findings(new ChainOrder(), good(ch), RuleCheck.certificateOptions()).isEmpty());
+    }
+
+    @Test
+    void certificateEvidenceKeepsItsPublicKeyThroughTheSecretsMask() {
+        List<Finding> f = RuleCheck.findings(new SelfSignedCertificate(),
+                single(TestPki.cert("self.example.com").issue()), RuleCheck.certificateOptions());
+        String evidence = String.join("\n", f.get(0).evidence());
+        assertTrue(evidence.contains("public key RSA"), evidence);
+        assertEquals(evidence, Secrets.forms(evidence));
     }
 
     @Test
