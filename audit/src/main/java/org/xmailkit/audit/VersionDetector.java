@@ -25,6 +25,11 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
  * is only a hint of an upper bound, because administrators upgrade XMail and keep old lines. When a hint contradicts
  * a firm bound the range keeps the firm bound, drops the hint and lists the conflict as evidence, so the range only
  * ever widens towards "may be older", which is the direction upgrade rules treat conservatively.
+ *
+ * <p>A migrated server.tab carries a {@link MigrationRecord} of the range the migration assumed: migrations remove
+ * the very lines that told the version, and a later run must not come to another conclusion. The record widens the
+ * range inferred from the contents to include its own, and never narrows it: anyone who can write server.tab can
+ * write a record, and a wider range only makes a migration leave more to the administrator.
  */
 public final class VersionDetector {
 
@@ -73,7 +78,26 @@ public final class VersionDetector {
         values(tab, clues);
         extraTokens(tab, clues);
         boolean localized = xmailCfg(tab, known, clues);
-        return combine(clues, localized);
+        return widen(combine(clues, localized), MigrationRecord.find(tab));
+    }
+
+    /** The range widened to include every record's, with the records listed as evidence. */
+    private static SourceVersion widen(SourceVersion inferred, MigrationRecord.Found found) {
+        if (found.records().isEmpty() && found.unreadable().isEmpty()) {
+            return inferred;
+        }
+        XMailVersion earliest = inferred.earliest();
+        XMailVersion latest = inferred.latest();
+        List<Text> evidence = new ArrayList<>(inferred.evidence());
+        for (MigrationRecord r : found.records()) {
+            earliest = r.earliest().isBefore(earliest) ? r.earliest() : earliest;
+            latest = latest.isBefore(r.latest()) ? r.latest() : latest;
+            evidence.add(Text.of("version.evidence.record", r.line(), r.target(), r.range().display()));
+        }
+        for (int line : found.unreadable()) {
+            evidence.add(Text.of("version.evidence.recordUnreadable", line));
+        }
+        return new SourceVersion(earliest, latest, evidence, false);
     }
 
     /**

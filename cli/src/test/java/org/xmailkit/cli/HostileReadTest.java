@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.testing.XMail127Default;
+import org.xmailkit.model.testing.Needs;
 
 /**
  * A MailRoot written by someone else, read as root: the read side of the hostile-MailRoot attacks. Each test runs
@@ -341,16 +341,8 @@ class HostileReadTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** A FIFO made with mkfifo; skipped where there is none (not a POSIX system). */
-    static Path fifo(Path p) throws IOException, InterruptedException {
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", p.toString()).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "no mkfifo here");
-            throw e;
-        }
-        assumeTrue(mk.waitFor() == 0 && Files.exists(p, LinkOption.NOFOLLOW_LINKS), "mkfifo failed");
-        return p;
+    /** A FIFO made with mkfifo. */
+    static Path fifo(Path p) {
+        return Needs.fifo(p);
     }
 }

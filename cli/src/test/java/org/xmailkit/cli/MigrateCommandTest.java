@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,7 +195,8 @@ class MigrateCommandTest {
                 + "\r\n"
                 + "# [ローカライズ版専用設定] アップデート・ローカライズ版 XMail 1.27 だけが読む設定です (オリジナル版では無視されます)\r\n"
                 + "\"SMTPLocalRule1\"\t\"1\"\r\n"
-                + "\"SMTPLocalRule2\"\t\"0\"\r\n", text);
+                + "\"SMTPLocalRule2\"\t\"0\"\r\n"
+                + "# xmailkit: migrated to 1.27-localized from 1.27\r\n", text);
         assertTrue(stdout().contains("計画"), stdout());
         assertTrue(stdout().contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継データベースに登録されています\""), stdout());
 
@@ -252,5 +255,45 @@ class MigrateCommandTest {
         assertTrue(lines.get(0).contains(root.resolve("server.tab").toString()), lines.get(0));
         assertFalse(stderr().contains("Exception"), stderr());
         assertEquals(V122, Files.readString(root.resolve("server.tab")));
+    }
+
+    /**
+     * Three servers, one of which holds SMTP-TLS as its only version evidence, which the migration removes: the
+     * second {@code --write} finds the record the first left and changes nothing, smtpfwd.tab included.
+     */
+    @Test
+    void aSecondWriteChangesNothingEvenWhenTheFirstRemovedTheOnlyVersionEvidence() throws Exception {
+        String fwd = "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n";
+        MailRootFixture.in(tmp.resolve("fleet/s0")).serverTab("\"RootDomain\"\t\"example.jp\"\n")
+                .file("smtpfwd.tab", fwd).write();
+        MailRootFixture.in(tmp.resolve("fleet/s1")).serverTab("\"RootDomain\"\t\"example.jp\"\n").write();
+        Path s2 = MailRootFixture.in(tmp.resolve("fleet/s2")).serverTab("\"SMTP-TLS\"\t\"0\"\n")
+                .file("smtpfwd.tab", fwd).write();
+
+        assertEquals(ExitCode.OK, run("migrate", "fleet", "--write"));
+        assertTrue(stdout().contains("Servers: 3; written: 1, unchanged: 2, failed: 0."), stdout());
+        assertEquals("\"DefaultSmtpPerms\"\t\"MR\"\n# xmailkit: migrated to 1.27 from 1.24\n",
+                Files.readString(s2.resolve("server.tab")));
+        assertEquals(fwd, Files.readString(s2.resolve("smtpfwd.tab")), "1.24 already read the comma the new way");
+        Map<Path, byte[]> afterFirst = snapshot(tmp.resolve("fleet"));
+
+        assertEquals(ExitCode.OK, run("migrate", "fleet", "--write"));
+        assertTrue(stdout().contains("Servers: 3; written: 0, unchanged: 3, failed: 0."), stdout());
+        assertTrue(stdout().contains("line 2 records an earlier xmailkit migration to 1.27 that assumed 1.24"),
+                stdout());
+        Map<Path, byte[]> afterSecond = snapshot(tmp.resolve("fleet"));
+        assertEquals(afterFirst.keySet(), afterSecond.keySet(), "no file added or removed");
+        afterFirst.forEach((p, b) -> assertArrayEquals(b, afterSecond.get(p), p.toString()));
+    }
+
+    /** Every regular file under a directory with its bytes. */
+    private static Map<Path, byte[]> snapshot(Path dir) throws Exception {
+        Map<Path, byte[]> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(p, Files.readAllBytes(p));
+            }
+        }
+        return m;
     }
 }

@@ -14,13 +14,18 @@ import java.util.stream.Stream;
  * Legacy servers to migrate, in the migrate module's fixture styles (copied byte for byte into this module's
  * resources): an XMail 1.0 server with comma-separated gateway lists, a 1.22 one saved on Windows with CRLF line
  * endings, a 1.26 one left to the old DefaultSmtpPerms, and one written by XMailCFG in Windows-31J with CRLF and
- * Japanese SMTP replies. Each MailRoot also holds files no migration reads (a user's mailproc.tab, a message file
+ * Japanese SMTP replies. A 1.26 file cannot show that it is not a 1.27 one (both read the same names), so without
+ * {@code --from} its DefaultSmtpPerms is left for the administrator to decide and a migration to 1.27 leaves it as
+ * it is. Each MailRoot also holds files no migration reads (a user's mailproc.tab, a message file
  * with every byte value), which a migrated copy must carry over unchanged.
  */
 final class LegacyFleet {
 
     /** The servers, by directory name under the fleet's root. */
     static final List<String> SERVERS = List.of("v1.0", "v1.22", "v1.26", "xmailcfg");
+
+    /** The servers a migration to 1.27 with a detected source version changes (all but the 1.26 one). */
+    static final List<String> CHANGED_FOR_127 = List.of("v1.0", "v1.22", "xmailcfg");
 
     /** The XMailCFG server: Windows-31J, CRLF. */
     static final String XMAILCFG = "xmailcfg";

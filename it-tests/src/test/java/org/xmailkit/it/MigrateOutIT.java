@@ -78,7 +78,8 @@ class MigrateOutIT {
         List<String> changed = input.keySet().stream()
                 .filter(f -> !Arrays.equals(input.get(f), copy.get(f))).toList();
         for (String server : LegacyFleet.SERVERS) {
-            assertTrue(changed.contains(server + "/server.tab"), () -> server + "/server.tab not migrated: " + changed);
+            boolean expected = target.equals("1.27-localized") || LegacyFleet.CHANGED_FOR_127.contains(server);
+            assertEquals(expected, changed.contains(server + "/server.tab"), () -> server + "/server.tab: " + changed);
             assertArrayEquals(input.get(server + "/" + LegacyFleet.MESSAGE_FILE),
                     copy.get(server + "/" + LegacyFleet.MESSAGE_FILE));
             assertArrayEquals(input.get(server + "/" + LegacyFleet.MAILPROC_FILE),

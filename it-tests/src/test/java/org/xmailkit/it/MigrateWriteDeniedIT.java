@@ -98,8 +98,9 @@ class MigrateWriteDeniedIT {
                     .writable(fleet, InContainer.FLEET).writable(backups, BACKUPS).user(user).readOnlyRootFs().run();
 
             assertEquals(ExitCode.PARTIAL.code(), run.exitCode(), run::toString);
-            assertEquals(LegacyFleet.SERVERS.size(), run.stderrLines().size(), run::toString);
-            for (String server : LegacyFleet.SERVERS) {
+            // The 1.26 server has nothing to write (its DefaultSmtpPerms is left to decide): it needs no owner back.
+            assertEquals(LegacyFleet.CHANGED_FOR_127.size(), run.stderrLines().size(), run::toString);
+            for (String server : LegacyFleet.CHANGED_FOR_127) {
                 assertTrue(run.stderrLines().stream()
                         .anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server + "/server.tab: ")),
                         () -> server + "\n" + run);

@@ -62,7 +62,7 @@ public record MigrationPlan(SourceVersion source, MigrationOptions options, List
      * @return the result
      */
     public Applied apply(ServerFiles files, Function<ServerFiles, List<Finding>> findings) {
-        StepContext ctx = new StepContext(source, options, findings);
+        StepContext ctx = new StepContext(source, options, findings, files);
         Map<MailRootFile, LineMap> maps = new EnumMap<>(MailRootFile.class);
         maps.put(MailRootFile.SERVER_TAB, LineMap.identity(files.serverTab().document()));
         files.others().forEach((k, v) -> maps.put(k, LineMap.identity(v.document())));

@@ -1,5 +1,6 @@
 package org.xmailkit.migrate;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -93,6 +94,16 @@ public record ServerFiles(ServerTab serverTab, Map<MailRootFile, TabFile> others
             return Optional.of(serverTab.toBytes());
         }
         return file(kind).map(f -> f.document().toBytes());
+    }
+
+    /**
+     * @param other other files
+     * @return whether the same files are present, each with the same bytes
+     */
+    public boolean sameBytes(ServerFiles other) {
+        Map<MailRootFile, byte[]> a = allBytes();
+        Map<MailRootFile, byte[]> b = other.allBytes();
+        return a.keySet().equals(b.keySet()) && a.keySet().stream().allMatch(k -> Arrays.equals(a.get(k), b.get(k)));
     }
 
     /** @return every file's bytes, server.tab first */

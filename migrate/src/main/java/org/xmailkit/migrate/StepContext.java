@@ -12,13 +12,15 @@ import org.xmailkit.audit.SourceVersion;
  * @param source   the source version (given or detected)
  * @param options  the migration options
  * @param findings audits a state of the files (used only by the {@code --fix} step)
+ * @param original the files as read, before any step (used only by the step that records the migration)
  */
 public record StepContext(SourceVersion source, MigrationOptions options,
-                          Function<ServerFiles, List<Finding>> findings) {
+                          Function<ServerFiles, List<Finding>> findings, ServerFiles original) {
 
     public StepContext {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(findings, "findings");
+        Objects.requireNonNull(original, "original");
     }
 }

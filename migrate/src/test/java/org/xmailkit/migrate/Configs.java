@@ -11,8 +11,9 @@ import org.xmailkit.model.TextEncoding;
 
 /**
  * Generated legacy server.tab configurations: a mix of current, removed, misspelt, XMailCFG-split and unknown
- * variables with plausible and awkward values, comments, blank lines, duplicates, 3-field and malformed lines, in
- * ASCII, Windows-31J or UTF-8, with LF or CRLF endings, quoted or not, with or without a final newline.
+ * variables with plausible and awkward values, comments (migration records among them, well-formed or not), blank
+ * lines, duplicates, 3-field and malformed lines, in ASCII, Windows-31J or UTF-8, with LF or CRLF endings, quoted or
+ * not, with or without a final newline; and small MailRoots of such a server.tab with an smtpfwd.tab or without.
  */
 final class Configs {
 
@@ -21,6 +22,12 @@ final class Configs {
 
     /** One generated file. */
     record Config(List<String> lines, String eol, Charset charset, boolean finalNewline) {
+        @Override
+        public String toString() {
+            return charset.name() + (eol.equals("\n") ? " LF" : " CRLF") + (finalNewline ? "" : " no final newline")
+                    + " " + lines.stream().map(l -> l.replace("\t", "<TAB>")).toList();
+        }
+
         byte[] bytes() {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < lines.size(); i++) {
@@ -70,7 +77,19 @@ final class Configs {
             new String[] {"SmtpMsgIPBandMaps", "550 Listed here"},
             new String[] {"SmtpMsgIPBanSpammres", "550 Spammer"},
             new String[] {"MaxMTAOps", "16", "32"},
+            new String[] {"DisableEmitAuthUser", "0", "1"},
+            new String[] {"SmtpNoTLSAuths", "", "PLAIN,LOGIN"},
+            new String[] {"ReceivedHdrType", "0", "3"},
+            new String[] {"SmtpServerDomain", "mx.example.jp"},
+            new String[] {"SSLUseCertsFile", "0"},
             new String[] {"FooBarUnknown", "1"});
+
+    /** Comment lines: plain ones, records of earlier migrations (some only look like one), a commented setting. */
+    private static final List<String> COMMENTS = List.of("# comment", "#\"SMTP-TLS\"\t\"1\"",
+            "# xmailkit: migrated to 1.27 from 1.24", "# xmailkit: migrated to 1.27 from 0.54",
+            "# xmailkit: migrated to 1.27-localized from 1.25..1.27",
+            "# xmailkit: migrated to 1.27 from pre-0.50..1.27",
+            "# xmailkit: migrated to 1.26 from 1.24");
 
     private static Arbitrary<String> entry(boolean japanese) {
         Arbitrary<String[]> pick = Arbitraries.of(ENTRIES);
@@ -89,7 +108,8 @@ final class Configs {
     private static Arbitrary<String> line(boolean japanese) {
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(12, entry(japanese)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of("# comment", "#\"SMTP-TLS\"\t\"1\"", japanese ? "# 設定" : "#")),
+                net.jqwik.api.Tuple.of(2, Arbitraries.of(COMMENTS)
+                        .map(c -> japanese && c.equals("# comment") ? "# 設定" : c)),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just("")),
                 net.jqwik.api.Tuple.of(1, Arbitraries.of("\"MaxMTAOps\"\t\"32\"\t\"note\"",
                         "\"SMTP-RARPCheck\"\t\"1\"\t\"x\"", "\"RootDomain\" \"space.example\"",
@@ -98,13 +118,49 @@ final class Configs {
 
     /** @return generated configurations */
     static Arbitrary<Config> configs() {
+        return configs(25);
+    }
+
+    /**
+     * @param maxLines the most lines a file has
+     * @return generated configurations of 1 to {@code maxLines} lines
+     */
+    static Arbitrary<Config> configs(int maxLines) {
         Arbitrary<Charset> charsets = Arbitraries.of(StandardCharsets.US_ASCII, TextEncoding.WINDOWS_31J,
                 StandardCharsets.UTF_8);
         return charsets.flatMap(cs -> {
             boolean jp = !cs.equals(StandardCharsets.US_ASCII);
-            return Combinators.combine(line(jp).list().ofMinSize(1).ofMaxSize(25), Arbitraries.of("\n", "\r\n"),
+            return Combinators.combine(line(jp).list().ofMinSize(1).ofMaxSize(maxLines), Arbitraries.of("\n", "\r\n"),
                     Arbitraries.of(true, true, true, false))
                     .as((lines, eol, fin) -> new Config(new ArrayList<>(lines), eol, cs, fin));
         });
+    }
+
+    /**
+     * A small MailRoot: server.tab and, when present, smtpfwd.tab.
+     *
+     * @param serverTab server.tab
+     * @param smtpFwd   smtpfwd.tab, or null
+     */
+    record Root(Config serverTab, Config smtpFwd) {
+    }
+
+    /** smtpfwd.tab gateway columns: old comma lists, new lists, options, random order, a mix. */
+    private static final List<String> FORWARDERS = List.of("mx1.partner.example,mx2.partner.example",
+            "mx1.partner.example;mx2.partner.example", "#a.example:25,b.example:2525", "relay.example",
+            "gw one,b.example", "a.example,NeedTLS=1", "192.168.1.2,192.168.1.15");
+
+    private static Arbitrary<String> forwarder() {
+        return Combinators.combine(Arbitraries.of("partner.example", "*.example.org", "other.example"),
+                        Arbitraries.of(FORWARDERS), Arbitraries.of("", "\t\"NeedTLS=2\""))
+                .as((domain, gateways, options) -> "\"" + domain + "\"\t\"" + gateways + "\"" + options);
+    }
+
+    /** @return small MailRoots: a server.tab of 1 to 4 lines, in half of them an smtpfwd.tab of 1 to 3 rows */
+    static Arbitrary<Root> roots() {
+        Arbitrary<Config> fwd = Combinators.combine(forwarder().list().ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of("\n", "\r\n"))
+                .as((rows, eol) -> new Config(new ArrayList<>(rows), eol, StandardCharsets.US_ASCII, true));
+        return Combinators.combine(configs(4), fwd.injectNull(0.5)).as(Root::new);
     }
 }

@@ -56,12 +56,18 @@ final class Invariants {
         return kind == MailRootFile.SERVER_TAB ? f.serverTab().charset() : f.file(kind).orElseThrow().charset();
     }
 
-    /** The raw names (server.tab variables, or smtpfwd.tab domains) some change names, old and new. */
+    /**
+     * The raw names (server.tab variables, or smtpfwd.tab domains) some change names, old and new, and the old text
+     * of each comment line a change rewrites.
+     */
     static Set<String> named(List<Change> changes, MailRootFile kind) {
         Set<String> s = new HashSet<>();
         for (Change c : changes) {
             if (c.file() == kind) {
                 s.addAll(c.names());
+                if (c.kind() == Change.Kind.COMMENT && c.oldValue() != null) {
+                    s.add(c.oldValue());
+                }
             }
         }
         return s;
@@ -72,9 +78,9 @@ final class Invariants {
     }
 
     /**
-     * A line that disappears or changes must be one whose entry a change names; no comment, blank or unrelated
-     * line is ever touched. (A final line that only gained a terminator because lines were appended counts as
-     * kept.)
+     * A line that disappears or changes must be one whose entry a change names, or a comment a change rewrites; no
+     * other comment, blank or unrelated line is ever touched. (A final line that only gained a terminator because
+     * lines were appended counts as kept.)
      */
     static void untouchedLinesKept(TabDocument before, TabDocument after, Set<String> named, MailRootFile kind) {
         List<String> a = lines(before);
@@ -99,10 +105,14 @@ final class Invariants {
                 : org.xmailkit.model.Entry.decode(raw, cs);
     }
 
+    /** @return the name a data line sets, the text of a comment line, or null */
     private static String nameOf(TabLine line, TabDocument doc) {
         for (TabRecord r : line.reads(doc.format())) {
             if (r.kind() == TabRecord.Kind.DATA && r.size() >= 1) {
                 return r.value(0);
+            }
+            if (r.kind() == TabRecord.Kind.COMMENT && r.piece() == 0) {
+                return r.text();
             }
         }
         return null;

@@ -75,6 +75,7 @@ class MigratorTest {
                 "EnablePOP3-TLS"\t"0"
                 "EnableCTRL-TLS"\t"0"
                 "DisableEmitAuthUser"\t"1"
+                # xmailkit: migrated to 1.27 from 0.54
                 """, new String(r.files().get(0).after(), StandardCharsets.UTF_8));
         assertEquals("\"a.example\"\t\"mx1.a.example;mx2.a.example\"\n",
                 new String(r.files().get(1).after(), StandardCharsets.UTF_8));
@@ -118,7 +119,8 @@ class MigratorTest {
         assertFalse(none.changed(), "nothing is fixed unless asked");
 
         MigrationResult fixed = m.migrate(root, from("1.27").withFix(FixSelection.parse("safe")));
-        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
+        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.27\n",
+                new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
         assertEquals(List.of("SEC-990"), fixed.audit().resolved().stream().map(f -> f.rule().id()).toList());
         assertEquals(List.of(), fixed.audit().after());
         assertEquals("fix", fixed.changes().get(0).stepId());
@@ -141,6 +143,39 @@ class MigratorTest {
         assertEquals(List.of(), second.diff());
     }
 
+    /**
+     * The first run trusts SMTP-TLS (1.24) over the comma list's hint of an older version and leaves the list; it
+     * removes SMTP-TLS. Without the record the second run would see only the hint, take the server for pre-1.24,
+     * convert the list and switch TLS off; with it the range still holds 1.24, and nothing changes.
+     */
+    @Test
+    void theRecordKeepsAHintTheFirstRunOverruledFromDecidingTheSecond() throws Exception {
+        MailRootFixture.in(tmp).serverTab("""
+                "SMTP-TLS"\t"0"
+                "DefaultSMTPGateways"\t"a.example,b.example"
+                """).open();
+        Migrator m = new Migrator(new Auditor(List.of()));
+        MigrationResult first = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("1.24", first.source().display());
+        Files.write(tmp.resolve("server.tab"), first.files().get(0).after());
+        String migrated = Files.readString(tmp.resolve("server.tab"));
+        assertEquals("""
+                "DefaultSMTPGateways"\t"a.example,b.example"
+                "DefaultSmtpPerms"\t"MR"
+                # xmailkit: migrated to 1.27 from 1.24
+                """, migrated);
+
+        MigrationResult second = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("0.61..1.24", second.source().display());
+        assertEquals(List.of(), second.changes());
+
+        Files.writeString(tmp.resolve("server.tab"), migrated.replace("# xmailkit: migrated to 1.27 from 1.24\n", ""));
+        MigrationResult withoutRecord = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
+        assertEquals("0.61..1.23", withoutRecord.source().display());
+        assertTrue(withoutRecord.changes().stream().anyMatch(c -> "a.example;b.example".equals(c.newValue())));
+        assertTrue(withoutRecord.changes().stream().anyMatch(c -> c.newName().equals("EnableSMTP-TLS")));
+    }
+
     @Test
     void diffMarksAMissingFinalNewlineAndShowsShiftJisText() throws Exception {
         byte[] sjis = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBandMaps\"\t\"550 不正中継\""
@@ -151,7 +186,8 @@ class MigratorTest {
 
         String diff = String.join("\n", r.diff());
         assertTrue(diff.contains("-\"SmtpMsgIPBandMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
-        assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
+        assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
+                + "\\ No newline at end of file"), diff);
         byte[] after = r.files().get(0).after();
         assertTrue(new String(after, org.xmailkit.model.TextEncoding.WINDOWS_31J).startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +34,7 @@ import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.testing.Needs;
 
 /** Atomic replacement, backups, the journal, rollback, --out copies. */
 class WritingTest {
@@ -51,10 +50,6 @@ class WritingTest {
 
     private static MigrationResult migrate(Path root) throws Exception {
         return new Migrator(new Auditor(List.of())).migrate(MailRoot.open(root), FROM_122);
-    }
-
-    private static boolean posix(Path p) {
-        return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
     }
 
     private List<String> names(Path dir) throws IOException {
@@ -319,7 +314,7 @@ class WritingTest {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
                 .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
                 .file("domains.tab", "\"example.jp\"\n").write();
-        assumeTrue(posix(root));
+        Needs.posix(root);
         Map<String, String> modes = Map.of("server.tab", "rw-------", "smtpfwd.tab", "rw-r-----",
                 "domains.tab", "r--r-----");
         modes.forEach((name, mode) -> {

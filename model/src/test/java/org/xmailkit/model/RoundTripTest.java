@@ -24,27 +24,27 @@ class RoundTripTest {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    @Property(tries = 500)
+    @Property
     void anyBytesComeBackUnchanged(@ForAll("anyBytes") byte[] bytes) {
         assertRoundTrip(bytes);
     }
 
-    @Property(tries = 500)
+    @Property
     void bytesRichInSeparatorsQuotesAndControlsComeBackUnchanged(@ForAll("trickyBytes") byte[] bytes) {
         assertRoundTrip(bytes);
     }
 
-    @Property(tries = 300)
+    @Property
     void tabLikeFilesWithLongLinesBomAndNoFinalNewlineComeBackUnchanged(@ForAll("tabLikeFiles") byte[] bytes) {
         assertRoundTrip(bytes);
     }
 
-    @Property(tries = 200)
+    @Property
     void xmail127FilesComeBackUnchangedAlsoWhenDamaged(@ForAll("damagedFixtures") byte[] bytes) {
         assertRoundTrip(bytes);
     }
 
-    @Property(tries = 100)
+    @Property
     void everyFixtureFileInEveryLineEndingStyleComesBackUnchanged(@ForAll("fixtureFiles") String file,
                                                                   @ForAll("styles") String style) {
         byte[] lf = XMail127Default.bytes(file);

@@ -15,7 +15,7 @@ import org.xmailkit.model.testing.XMail127Default;
 /** Any value either reads back exactly as set, with every other line untouched, or is refused. */
 class ServerTabEditPropertiesTest {
 
-    @Property(tries = 400)
+    @Property
     void aSetValueReadsBackExactlyOrIsRefused(@ForAll("names") String name, @ForAll("values") String value,
                                               @ForAll boolean crlf, @ForAll boolean quoted) {
         String text = new String(XMail127Default.bytes("server.tab"), StandardCharsets.ISO_8859_1);

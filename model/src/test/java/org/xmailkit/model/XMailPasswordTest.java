@@ -66,7 +66,7 @@ class XMailPasswordTest {
         assertTrue(XMailPassword.decode("").ok());
     }
 
-    @Property(tries = 300)
+    @Property
     void everyPasswordWithoutNulRoundTrips(@ForAll @CharRange(from = 1, to = 255) @StringLength(max = 40) String pw) {
         String stored = XMailPassword.encode(pw);
         assertEquals(pw.length() * 2, stored.length());

@@ -3,11 +3,7 @@ package org.xmailkit.audit.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +21,7 @@ import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Messages;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.testing.Bundles;
+import org.xmailkit.model.testing.VariableFacts;
 
 /** The CFG, UPG and LOC groups: ids in order, metadata complete, texts in both languages. */
 class CfgUpgLocCatalogueTest {
@@ -85,20 +82,13 @@ class CfgUpgLocCatalogueTest {
         }
     }
 
-    /** Compares with the research facts when they are available (they are not part of the build). */
+    /** Compares with the facts about every variable (model's bundled copy of the research table). */
     @Test
-    void removedNamesMatchTheSharedFacts() throws IOException {
-        String shared = System.getProperty("xmailkit.shared", "");
-        Path tsv = Path.of(shared.isEmpty() ? "/nonexistent" : shared, "xmail", "server-tab-variables.tsv");
-        assumeTrue(Files.isReadable(tsv), "facts not available");
+    void removedNamesMatchTheFacts() {
         Set<String> removed = new TreeSet<>();
-        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8).subList(1,
-                Files.readAllLines(tsv, StandardCharsets.UTF_8).size())) {
-            String[] f = line.split("\t", -1);
-            if (f.length > 2 && !f[2].isEmpty()) {
-                removed.add(f[0]);
-            }
-        }
+        VariableFacts.bundled().values().stream().filter(r -> !r.get("removed_in").isEmpty())
+                .forEach(r -> removed.add(r.get("name")));
+        assertFalse(removed.isEmpty());
         Set<String> catalogue = new TreeSet<>();
         Catalog.builtin().all().stream().filter(v -> v.role() == Variable.Role.REMOVED)
                 .forEach(v -> catalogue.add(v.name()));

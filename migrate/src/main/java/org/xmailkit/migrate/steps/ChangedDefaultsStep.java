@@ -24,11 +24,13 @@ import org.xmailkit.model.XMailVersion;
  * <ul>
  * <li>{@code DefaultSmtpPerms}: {@code MR} up to 1.26, {@code MRVZ} from 1.27pre01 (found only in the code).</li>
  * <li>{@code EnableSMTP-TLS}, {@code EnablePOP3-TLS}, {@code EnableCTRL-TLS}: before 1.24 there was no TLS; from
- * 1.24 they default to on. Written as 0 only when the source certainly predates 1.24, because writing 0 on a
- * server that already had TLS would switch it off; when the range is uncertain the choice is reported.</li>
+ * 1.24 they default to on.</li>
  * <li>{@code DisableEmitAuthUser}: the {@code X-AuthUser:} header arrived in 1.4 and is emitted by default since;
- * before 1.4 there was none. Written as 1 only when the source certainly predates 1.4, for the same reason.</li>
+ * before 1.4 there was none.</li>
  * </ul>
+ * The old value is written only when the source certainly predates the change: when the range holds versions on
+ * both sides there is no single old value to keep (writing {@code MR} on a 1.27 server would take permissions
+ * away, writing TLS 0 on a 1.24 server would switch TLS off), so nothing is written and the choice is reported.
  * Variables whose behaviour before they existed is not recorded (EnableAuthSMTP-POP3 before 0.71, AllowSmtpVRFY
  * before 0.68, AllowSmtpETRN and MaxMTAOps before 0.71) are left alone: nothing is known to preserve.
  */
@@ -37,18 +39,16 @@ public final class ChangedDefaultsStep implements MigrationStep {
     /** The step id. */
     public static final String ID = "changed-defaults";
 
-    /** One changed default. {@code certainOnly}: act only when the source is certainly older. */
-    record Changed(String name, String old, XMailVersion changedIn, boolean certainOnly, String key) {
+    /** One changed default: the value an absent variable meant before the version it changed in. */
+    record Changed(String name, String old, XMailVersion changedIn, String key) {
     }
 
     static final List<Changed> CHANGED = List.of(
-            // 1.26 and 1.27 files look alike, so a range reaching 1.27 still gets MR written: the value the 1.27
-            // documentation itself states, and the narrower one (an already-1.27 server can give --from 1.27).
-            new Changed("DefaultSmtpPerms", "MR", XMailVersion.parse("1.27pre01"), false, "perms"),
-            new Changed("EnableSMTP-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
-            new Changed("EnablePOP3-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
-            new Changed("EnableCTRL-TLS", "0", XMailVersion.parse("1.24"), true, "tls"),
-            new Changed("DisableEmitAuthUser", "1", XMailVersion.parse("1.4"), true, "authuser"));
+            new Changed("DefaultSmtpPerms", "MR", XMailVersion.parse("1.27pre01"), "perms"),
+            new Changed("EnableSMTP-TLS", "0", XMailVersion.parse("1.24"), "tls"),
+            new Changed("EnablePOP3-TLS", "0", XMailVersion.parse("1.24"), "tls"),
+            new Changed("EnableCTRL-TLS", "0", XMailVersion.parse("1.24"), "tls"),
+            new Changed("DisableEmitAuthUser", "1", XMailVersion.parse("1.4"), "authuser"));
 
     @Override
     public String id() {
@@ -75,11 +75,12 @@ public final class ChangedDefaultsStep implements MigrationStep {
         Map<String, List<Changed>> noted = new LinkedHashMap<>();
         Map<String, String> how = new LinkedHashMap<>();
         for (Changed c : CHANGED) {
-            if (in.has(c.name()) || !source.mayBeBefore(c.changedIn())) {
+            Sources.Side side = Sources.side(source, c.changedIn());
+            if (in.has(c.name()) || side == Sources.Side.FROM) {
                 continue;
             }
             String state;
-            if (c.certainOnly() && !source.certainlyBefore(c.changedIn())) {
+            if (side == Sources.Side.EITHER) {
                 state = "uncertain";
             } else if (policy == DefaultsPolicy.PRESERVE) {
                 state = "preserved";

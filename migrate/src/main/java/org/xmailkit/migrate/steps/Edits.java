@@ -27,6 +27,16 @@ final class Edits {
     }
 
     /**
+     * @param tab  server.tab
+     * @param line a physical line number
+     * @param raw  its new bytes (Latin-1 text, no terminator); the line keeps its terminator
+     * @return the edited view
+     */
+    static ServerTab replaceLine(ServerTab tab, int line, String raw) {
+        return ServerTab.of(tab.document().replaceLine(line, raw), tab.catalog(), tab.charset());
+    }
+
+    /**
      * Renames the line XMail uses for {@code from} to {@code to}, after removing the dead duplicates of {@code from}
      * (lines XMail never read, in any version, as the first occurrence always won). {@code to} must not be set.
      *

@@ -22,8 +22,9 @@ import org.xmailkit.model.syntax.GatewayList;
 /**
  * XMail 1.24 changed the separator of gateway lists ({@code DefaultSMTPGateways}, smtpfwd.tab's gateway column)
  * from {@code ,} to {@code ;}, a comma now introducing per-gateway options. A value is converted only when the
- * source may predate 1.24 and the value really is an old list of several hosts: every item a host name or
- * address with an optional port. Anything else is reported, not guessed at. Options in smtpfwd.tab's third column
+ * source certainly predates 1.24 and the value really is an old list of several hosts: every item a host name or
+ * address with an optional port. Anything else, a source that may be on either side of 1.24 included, is reported,
+ * not guessed at. Options in smtpfwd.tab's third column
  * and a leading {@code #} (random order) are kept.
  */
 public final class GatewaySeparatorStep implements MigrationStep {
@@ -66,18 +67,18 @@ public final class GatewaySeparatorStep implements MigrationStep {
     @Override
     public StepResult apply(ServerFiles files, StepContext ctx) {
         Work w = new Work(files, ID, reason());
-        boolean old = ctx.source().mayBeBefore(CHANGED_IN);
-        w.input().entry(NAME).ifPresent(e -> serverTab(w, e, old, ctx));
-        files.file(MailRootFile.SMTP_FWD).ifPresent(f -> smtpfwd(w, f, old, ctx));
+        Sources.Side side = Sources.side(ctx.source(), CHANGED_IN);
+        w.input().entry(NAME).ifPresent(e -> serverTab(w, e, side, ctx));
+        files.file(MailRootFile.SMTP_FWD).ifPresent(f -> smtpfwd(w, f, side, ctx));
         return w.result();
     }
 
-    private void serverTab(Work w, Entry e, boolean old, StepContext ctx) {
+    private void serverTab(Work w, Entry e, Sources.Side side, StepContext ctx) {
         String v = e.value();
         if (!GatewayList.looksLegacy(v)) {
             return;
         }
-        String problem = problem(v, old);
+        String problem = problem(v, side);
         if (problem != null) {
             w.note(Note.Level.DECIDE, e.line(), NAME, MigrationText.of(problem, w.show(v), ctx.source().display()));
             return;
@@ -92,7 +93,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
         }
     }
 
-    private void smtpfwd(Work w, TabFile file, boolean old, StepContext ctx) {
+    private void smtpfwd(Work w, TabFile file, Sources.Side side, StepContext ctx) {
         TabDocument doc = file.document();
         for (TabFile.Row row : file.rows()) {
             String v = row.column(1);
@@ -100,7 +101,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
                 continue;
             }
             String domain = file.display(row.column(0));
-            String problem = problem(v, old);
+            String problem = problem(v, side);
             if (problem != null) {
                 w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
                         MigrationText.of(problem, file.display(v), ctx.source().display())));
@@ -124,9 +125,12 @@ public final class GatewaySeparatorStep implements MigrationStep {
     }
 
     /** @return the note key explaining why a legacy-looking value is left alone, or null to convert it */
-    private static String problem(String value, boolean old) {
-        if (!old) {
+    private static String problem(String value, Sources.Side side) {
+        if (side == Sources.Side.FROM) {
             return "note.gateway-separator.readSince124";
+        }
+        if (side == Sources.Side.EITHER) {
+            return "note.gateway-separator.uncertain";
         }
         if (!onlyHosts(value)) {
             return "note.gateway-separator.notOnlyHosts";

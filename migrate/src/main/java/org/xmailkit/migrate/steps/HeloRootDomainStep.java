@@ -18,7 +18,8 @@ import org.xmailkit.model.Values;
 /**
  * {@code HeloUseRootDomain} (0.68 to 0.70) was replaced by {@code HeloDomain} in 0.71. The values differ in kind:
  * the old flag 1 meant "greet with RootDomain's value", so the new line carries RootDomain's value; 0 meant the
- * default greeting, which is what an absent HeloDomain gives, so nothing is carried.
+ * default greeting, which is what an absent HeloDomain gives, so nothing is carried. An enabled flag is carried
+ * only when the source certainly read it; when it may or may not have, the line is left for the administrator.
  */
 public final class HeloRootDomainStep implements MigrationStep {
 
@@ -56,7 +57,8 @@ public final class HeloRootDomainStep implements MigrationStep {
                             w.show(in.entry(NEW).orElseThrow().value())));
             return w.result();
         }
-        if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
+        Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
+        if (read == Sources.Read.NO) {
             w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "0.71"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.71",
                     ctx.source().display()));
@@ -65,6 +67,12 @@ public final class HeloRootDomainStep implements MigrationStep {
         if (!on) {
             w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.helo-root-domain.off"));
+            return w.result();
+        }
+        if (read == Sources.Read.MAYBE) {
+            // Carrying the greeting is right only if the server read the flag: left for the administrator.
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.helo-root-domain.uncertain",
+                    ctx.source().display()));
             return w.result();
         }
         Optional<Entry> root = in.entry(ROOT);

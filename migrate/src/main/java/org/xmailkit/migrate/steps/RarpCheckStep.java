@@ -13,9 +13,10 @@ import org.xmailkit.model.Entry;
 import org.xmailkit.model.Values;
 
 /**
- * {@code SMTP-RARPCheck} was renamed {@code SMTP-RDNSCheck} in 0.55. A line the source may have read is renamed,
- * value kept; when {@code SMTP-RDNSCheck} is set too, it wins and the old line goes; a line no plausible source
- * version read is removed rather than renamed, since renaming it would switch on a check the server never ran.
+ * {@code SMTP-RARPCheck} was renamed {@code SMTP-RDNSCheck} in 0.55. A line the source read is renamed, value
+ * kept; when {@code SMTP-RDNSCheck} is set too, it wins and the old line goes; a line no plausible source version
+ * read is removed rather than renamed, since renaming it would switch on a check the server never ran. When the
+ * source may or may not have read an enabled check, the line is left for the administrator to decide.
  */
 public final class RarpCheckStep implements MigrationStep {
 
@@ -52,14 +53,22 @@ public final class RarpCheckStep implements MigrationStep {
             return w.result();
         }
         // A line no plausible source version read is removed, not renamed: renaming would start a check never run.
-        if (!Sources.mayHaveRead(ctx.source(), w.input().catalog().get(OLD))) {
+        Sources.Read read = Sources.read(ctx.source(), w.input().catalog().get(OLD));
+        if (read == Sources.Read.NO) {
             w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "0.55"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead", OLD, "0.55",
                     ctx.source().display()));
             return w.result();
         }
-        w.renameLive(OLD, NEW);
         long v = Values.atoi(live.value()).orElse(0);
+        // Renaming an enabled check is right only if the server read the line; an off value (SMTP-RDNSCheck's
+        // default) reads the same either way, so it is renamed whatever the range.
+        if (read == Sources.Read.MAYBE && v != 0) {
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.rename-rarp-check.uncertain",
+                    w.show(live.value()), ctx.source().display()));
+            return w.result();
+        }
+        w.renameLive(OLD, NEW);
         if (v != 0) {
             w.note(Note.Level.INFO, live.line(), NEW,
                     MigrationText.of(v > 0 ? "note.rename-rarp-check.refuse" : "note.rename-rarp-check.delay",

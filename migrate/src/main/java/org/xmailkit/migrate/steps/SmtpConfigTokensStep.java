@@ -19,9 +19,10 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
 /**
  * {@code SmtpConfig}, {@code SmtpConfig-IP} and {@code SmtpConfig-IP,PORT} tokens are case-sensitive in 1.26 and
  * later, and a space after a comma becomes part of the next token: {@code Mail-Auth} or {@code mail-auth, WantTLS}
- * silently lose a setting. When the source may predate 1.26 (old code compared {@code mail-auth} without regard
- * to case) the value is normalised; when the source already read it the 1.26 way, the server has been running
- * without the setting, and switching it on is reported for the administrator to decide.
+ * silently lose a setting. When the source predates 1.26 (old code compared {@code mail-auth} without regard to
+ * case) the value is normalised; when the source already read it the 1.26 way, the server has been running without
+ * the setting, and switching it on is reported for the administrator to decide, as it is when the source may be on
+ * either side of 1.26.
  */
 public final class SmtpConfigTokensStep implements MigrationStep {
 
@@ -43,8 +44,8 @@ public final class SmtpConfigTokensStep implements MigrationStep {
     public StepResult apply(ServerFiles files, StepContext ctx) {
         Work w = new Work(files, ID, reason());
         // Case-insensitive matching is recorded only for the ~1.3-1.5 code and exact matching from 1.26; what 1.6-1.25
-        // did is not recorded, so every source that may predate 1.26 is treated as having honoured the token.
-        boolean old = ctx.source().mayBeBefore(STRICT_SINCE);
+        // did is not recorded, so every source before 1.26 is treated as having honoured the token.
+        Sources.Side side = Sources.side(ctx.source(), STRICT_SINCE);
         for (Entry e : w.input().liveEntries()) {
             if (!e.name().equals("SmtpConfig") && !e.name().startsWith("SmtpConfig-")) {
                 continue;
@@ -61,9 +62,11 @@ public final class SmtpConfigTokensStep implements MigrationStep {
                 lost.add(w.show(m[0]).strip().isEmpty() ? m[0] : "'" + w.show(m[0]) + "'");
             }
             String list = String.join(", ", lost);
-            if (!old) {
-                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrationText.of("note.smtpconfig-tokens.readSince126",
-                        list, w.show(normalised), ctx.source().display()));
+            if (side != Sources.Side.BEFORE) {
+                String key = side == Sources.Side.FROM ? "note.smtpconfig-tokens.readSince126"
+                        : "note.smtpconfig-tokens.uncertain";
+                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrationText.of(key, list, w.show(normalised),
+                        ctx.source().display()));
                 continue;
             }
             try {

@@ -20,7 +20,7 @@ import org.xmailkit.model.syntax.OptionList;
  * {@code SMTP-TLS} existed only in 1.24; 1.25 replaced it with {@code SmtpGwConfig} options. An enabled
  * {@code SMTP-TLS} becomes {@code NeedTLS=1} (try STARTTLS, fall back to clear text), merged into an existing
  * {@code SmtpGwConfig}, whose own {@code NeedTLS} wins; a disabled one is removed, as no {@code NeedTLS} means
- * clear text.
+ * clear text. An enabled {@code SMTP-TLS} is carried over only when the source certainly read it.
  */
 public final class SmtpTlsStep implements MigrationStep {
 
@@ -51,7 +51,8 @@ public final class SmtpTlsStep implements MigrationStep {
         Entry live = all.get(0);
         // No 1.24 source was at hand to check SMTP-TLS's parse type; read as a flag, as the 1.24 ChangeLog words it.
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
-        if (!Sources.mayHaveRead(ctx.source(), in.catalog().get(OLD))) {
+        Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
+        if (read == Sources.Read.NO) {
             w.removeAll(OLD, MigrationText.of("change.removed.dead", OLD, "1.25"));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.dead.range", OLD, "1.24", "1.25",
                     ctx.source().display()));
@@ -60,6 +61,13 @@ public final class SmtpTlsStep implements MigrationStep {
         if (!on) {
             w.removeAll(OLD, MigrationText.of("change.removed.nothingToCarry", OLD));
             w.note(Note.Level.INFO, live.line(), OLD, MigrationText.of("note.smtp-tls.off"));
+            return w.result();
+        }
+        if (read == Sources.Read.MAYBE) {
+            // NeedTLS=1 is right only if the server read SMTP-TLS: the line (ignored by 1.27) stays, and so does the
+            // evidence a later run needs to come to the same conclusion.
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrationText.of("note.smtp-tls.uncertain",
+                    ctx.source().display()));
             return w.result();
         }
         try {

@@ -8,8 +8,9 @@ import org.xmailkit.migrate.MigrationStep;
 public final class Steps {
 
     /**
-     * The order matters in two places: the XMailCFG {@code SmtpGwConfig-*} fold runs before {@code SMTP-TLS} is
-     * merged into the same {@code SmtpGwConfig}, and {@code --fix} runs last, on the migrated configuration.
+     * The order matters in three places: the XMailCFG {@code SmtpGwConfig-*} fold runs before {@code SMTP-TLS} is
+     * merged into the same {@code SmtpGwConfig}, {@code --fix} runs on the migrated configuration, and the record of
+     * the migration comes last, when every other edit is known.
      */
     public static final List<MigrationStep> ALL = List.of(
             new DynDnsSetupStep(),
@@ -24,7 +25,8 @@ public final class Steps {
             new ChangedDefaultsStep(),
             new ThreeTokenLinesStep(),
             new LocalizedSettingsStep(),
-            new FixStep());
+            new FixStep(),
+            new RecordStep());
 
     private Steps() {
     }

@@ -80,8 +80,21 @@ class FormatStepsTest {
     }
 
     @Test
-    void aSourceThatMayPredate124IsConverted() {
-        StepResult r = run(new GatewaySeparatorStep(), tab("DefaultSMTPGateways\ta,b\n"), range("1.11", "1.27"));
+    void aSourceOnEitherSideOf124LeavesTheListAndAsks() {
+        String in = "DefaultSMTPGateways\ta,b\n";
+        String fwd = "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n";
+        StepResult r = run(new GatewaySeparatorStep(), withFwd(tab(in), fwd), range("1.11", "1.27"));
+
+        assertEquals(in, text(r));
+        assertEquals(fwd, fwd(r));
+        assertEquals(List.of(), r.changes());
+        assertEquals(List.of("note.gateway-separator.uncertain", "note.gateway-separator.uncertain"), noteKeys(r));
+        assertEquals(List.of(Note.Level.DECIDE, Note.Level.DECIDE), levels(r));
+    }
+
+    @Test
+    void aSourceCertainlyBefore124IsConvertedWhateverTheRangeWidth() {
+        StepResult r = run(new GatewaySeparatorStep(), tab("DefaultSMTPGateways\ta,b\n"), range("0.61", "1.23"));
         assertEquals("DefaultSMTPGateways\ta;b\n", text(r));
     }
 
@@ -112,6 +125,15 @@ class FormatStepsTest {
                 """, text(r));
         assertEquals(2, r.changes().size());
         assertEquals(List.of(1, 2), r.changes().stream().map(Change::line).toList());
+    }
+
+    @Test
+    void tokensOfASourceOnEitherSideOf126AreLeftAndReported() {
+        String in = "\"SmtpConfig\"\t\"Mail-Auth\"\n";
+        StepResult r = run(new SmtpConfigTokensStep(), tab(in), range("1.24", "1.27"));
+        assertEquals(in, text(r));
+        assertEquals(List.of("note.smtpconfig-tokens.uncertain"), noteKeys(r));
+        assertEquals(List.of(Note.Level.DECIDE), levels(r));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.xmailkit.migrate.steps.StepTesting.from;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
+import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
@@ -129,6 +130,24 @@ class RemovedVariableStepsTest {
     }
 
     @Test
+    void anEnabledRarpCheckASourceMayOrMayNotHaveReadIsLeftAndReported() {
+        String in = "\"SMTP-RARPCheck\"\t\"1\"\n";
+        StepResult r = run(new RarpCheckStep(), tab(in), range("0.50", "1.27"));
+
+        assertEquals(in, text(r));
+        assertEquals(List.of(), r.changes());
+        assertEquals(List.of("note.rename-rarp-check.uncertain"), noteKeys(r));
+        assertEquals(List.of(Note.Level.DECIDE), levels(r));
+    }
+
+    @Test
+    void aDisabledRarpCheckReadsTheSameOnEitherSideAndIsRenamed() {
+        StepResult r = run(new RarpCheckStep(), tab("\"SMTP-RARPCheck\"\t\"0\"\n"), range("0.50", "1.27"));
+        assertEquals("\"SMTP-RDNSCheck\"\t\"0\"\n", text(r));
+        assertEquals(List.of(), r.notes());
+    }
+
+    @Test
     void withoutRarpCheckNothingChanges() {
         String in = "\"SMTP-RDNSCheck\"\t\"1\"\n";
         StepResult r = run(new RarpCheckStep(), tab(in), from("0.54"));
@@ -187,6 +206,23 @@ class RemovedVariableStepsTest {
                 "HeloDomain"\t"b.example.jp"
                 """, text(r));
         assertEquals(List.of(Note.Level.CONFLICT), levels(r));
+    }
+
+    @Test
+    void anEnabledHeloUseRootDomainASourceMayOrMayNotHaveReadIsLeftAndReported() {
+        String in = "\"RootDomain\"\t\"a.example.jp\"\n\"HeloUseRootDomain\"\t\"1\"\n";
+        StepResult r = run(new HeloRootDomainStep(), tab(in), range("0.61", "1.27"));
+
+        assertEquals(in, text(r));
+        assertEquals(List.of("note.helo-root-domain.uncertain"), noteKeys(r));
+        assertEquals(List.of(Note.Level.DECIDE), levels(r));
+    }
+
+    @Test
+    void aDisabledHeloUseRootDomainReadsTheSameOnEitherSideAndGoes() {
+        StepResult r = run(new HeloRootDomainStep(), tab("\"HeloUseRootDomain\"\t\"0\"\n"), range("0.61", "1.27"));
+        assertEquals("", text(r));
+        assertEquals(List.of("note.helo-root-domain.off"), noteKeys(r));
     }
 
     @Test

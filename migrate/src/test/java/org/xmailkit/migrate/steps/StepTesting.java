@@ -53,9 +53,9 @@ final class StepTesting {
     /** Runs the step, checks that a second run on its output changes nothing, and returns the first result. */
     static StepResult run(MigrationStep step, ServerFiles f, SourceVersion s, MigrationOptions o,
                           List<Finding> findings) {
-        StepContext ctx = new StepContext(s, o, x -> findings);
+        StepContext ctx = new StepContext(s, o, x -> findings, f);
         StepResult r = step.apply(f, ctx);
-        StepResult again = step.apply(r.files(), new StepContext(s, o, x -> List.of()));
+        StepResult again = step.apply(r.files(), new StepContext(s, o, x -> List.of(), f));
         assertEquals(text(r), text(again), "a second run must change nothing");
         assertEquals(List.of(), again.changes(), "a second run must report no change");
         for (Change c : r.changes()) {

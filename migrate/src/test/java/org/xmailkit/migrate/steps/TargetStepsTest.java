@@ -92,6 +92,18 @@ class TargetStepsTest {
     }
 
     @Test
+    void noDefaultIsWrittenWhenTheRangeHoldsVersionsOnBothSidesOfItsChangeWhateverThePolicy() {
+        String in = "\"RootDomain\"\t\"x.jp\"\n";
+        for (MigrationOptions o : List.of(MigrationOptions.standard(), ADOPT)) {
+            StepResult r = run(new ChangedDefaultsStep(), tab(in), range("0.61", "1.27"), o);
+            assertEquals(in, text(r));
+            assertEquals(List.of("note.changed-defaults.perms.uncertain", "note.changed-defaults.tls.uncertain",
+                    "note.changed-defaults.authuser.uncertain"), noteKeys(r));
+            assertEquals(List.of(Note.Level.DECIDE, Note.Level.DECIDE, Note.Level.DECIDE), levels(r));
+        }
+    }
+
+    @Test
     void explicitSettingsAndA127SourceChangeNothing() {
         String in = """
                 "DefaultSmtpPerms"\t"MRV"

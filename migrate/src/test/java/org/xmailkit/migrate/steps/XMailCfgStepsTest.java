@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.migrate.steps.StepTesting.from;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
+import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
@@ -130,6 +131,23 @@ class XMailCfgStepsTest {
         StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"1\"\n"), from("1.22"));
         assertEquals("", text(r));
         assertEquals(List.of("note.dead.range"), noteKeys(r));
+    }
+
+    @Test
+    void smtpTlsOnThatASourceMayOrMayNotHaveReadIsLeftAndReported() {
+        String in = "\"SMTP-TLS\"\t\"1\"\n";
+        StepResult r = run(new SmtpTlsStep(), tab(in), range("0.61", "1.27"));
+        assertEquals(in, text(r));
+        assertEquals(List.of(), r.changes());
+        assertEquals(List.of("note.smtp-tls.uncertain"), noteKeys(r));
+        assertEquals(List.of(Note.Level.DECIDE), levels(r));
+    }
+
+    @Test
+    void smtpTlsOffGoesWhateverTheRange() {
+        StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"0\"\n"), range("0.61", "1.27"));
+        assertEquals("", text(r));
+        assertEquals(List.of("note.smtp-tls.off"), noteKeys(r));
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,16 +13,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.model.testing.Needs;
 
 /** The write policy's primitives: confinement, no links followed, exclusive temporary files, whole-line appends. */
 class SafeWriterTest {
@@ -41,18 +39,9 @@ class SafeWriterTest {
         }
     }
 
-    private static boolean posix(Path p) {
-        return Files.getFileAttributeView(p, PosixFileAttributeView.class) != null;
-    }
-
     /** A symbolic link, or the test is skipped where the platform cannot make one. */
     private static Path link(Path link, Path target) {
-        try {
-            return Files.createSymbolicLink(link, target);
-        } catch (UnsupportedOperationException | IOException e) {
-            assumeTrue(false, "no symbolic links here");
-            return link;
-        }
+        return Needs.symbolicLink(link, target);
     }
 
     private Path mailRoot() throws IOException {
@@ -65,7 +54,7 @@ class SafeWriterTest {
     void replaceKeepsPermissionsAndLeavesNoTemporaryFile() throws Exception {
         Path root = mailRoot();
         Path f = Files.writeString(root.resolve("server.tab"), "old");
-        assumeTrue(posix(f));
+        Needs.posix(f);
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
 
         WritePolicy.STANDARD.writerFor(root).replace(f, bytes("new"), bytes("old"));
@@ -204,8 +193,7 @@ class SafeWriterTest {
     void aFifoIsNeverOpened() throws Exception {
         Path root = mailRoot();
         Path fifo = root.resolve("journal");
-        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "no mkfifo here");
+        Needs.fifo(fifo);
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
         // Opening a FIFO would block until someone opens its other end; each of these returns at once.
@@ -255,7 +243,7 @@ class SafeWriterTest {
     void copiesKeepTheSourceModeAndTimeAndNeverOverwrite() throws Exception {
         Path root = mailRoot();
         Path src = Files.writeString(root.resolve("server.tab"), "secret");
-        assumeTrue(posix(src));
+        Needs.posix(src);
         Files.setPosixFilePermissions(src, PosixFilePermissions.fromString("rw-------"));
         Files.setLastModifiedTime(src, FileTime.from(Instant.parse("2020-01-02T03:04:05Z")));
         Path out = tmp.resolve("out");

@@ -18,7 +18,7 @@ import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
 
 /** The migration invariants over generated configurations, every source version, target and policy. */
-class InvariantProperties {
+class InvariantPropertiesTest {
 
     @Provide
     Arbitrary<Configs.Config> configs() {
@@ -49,7 +49,7 @@ class InvariantProperties {
         return MigrationPlan.of(source(from, files.serverTab()), o).apply(files, f -> List.of());
     }
 
-    @Property(tries = 300)
+    @Property
     void migratingAMigratedFileChangesNothing(@ForAll("configs") Configs.Config config,
                                               @ForAll("sources") Optional<XMailVersion> from,
                                               @ForAll("options") MigrationOptions options) {
@@ -63,7 +63,7 @@ class InvariantProperties {
         assertEquals(List.of(), twice.changes());
     }
 
-    @Property(tries = 300)
+    @Property
     void untouchedLinesEncodingEndingsAndUnnamedValuesAreKept(@ForAll("configs") Configs.Config config,
                                                               @ForAll("sources") Optional<XMailVersion> from,
                                                               @ForAll("options") MigrationOptions options) {
