@@ -27,7 +27,7 @@ import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
 import org.xmailkit.report.SiteWriter;
 
-/** What {@code report}, {@code demo} and {@code bench} share: the report options, the run and its summary. */
+/** What {@code report} and {@code demo} share: the report options, the run and its summary. */
 final class ReportRun {
 
     private ReportRun() {
