@@ -7,9 +7,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
@@ -129,17 +126,13 @@ final class AuditCommand implements Command {
         }
         FleetSummary summary;
         try (AuditWriter.Session session = writer(format, ctx, quiet, failOn).start(scope, ctx.out())) {
-            // A bar while nothing else shows progress: not for text on the terminal, which shows each server.
-            boolean bar = ctx.terminal() && !quiet && format != Format.TEXT && scope.servers().size() > 1;
-            try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit")
-                    .setInitialMax(scope.servers().size()).setConsumer(new ConsoleProgressBarConsumer(ctx.progress()))
-                    .clearDisplayOnFinish().build() : null) {
+            try (Progress progress = Progress.start(ctx, "audit.progress", scope.servers().size(), quiet)) {
                 summary = fleetAuditor.audit(scope, session::prepare, (s, prepared) -> {
-                    report(s, scope, ctx, lines);
-                    session.server(s, prepared);
-                    if (progress != null) {
-                        progress.step();
-                    }
+                    progress.above(() -> {
+                        report(s, scope, ctx, lines);
+                        session.server(s, prepared);
+                    }, ctx.out());
+                    progress.step();
                 });
             }
             session.finish(summary);

@@ -15,7 +15,6 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.TerminalStream;
 import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -106,18 +105,8 @@ final class ReportRun {
         FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
-        TerminalStream err = ctx.errors();
-        int total = servers.size();
-        try {
-            return report.run(servers, found.skipped(), scanRoot, out, done -> {
-                if (ctx.terminal()) {
-                    err.raw("\r");
-                    err.print(ctx.msg("report.progress", done, total));
-                    if (done == total) {
-                        err.println();
-                    }
-                }
-            });
+        try (Progress bar = Progress.start(ctx, "report.progress", servers.size(), false)) {
+            return report.run(servers, found.skipped(), scanRoot, out, done -> bar.step());
         } catch (WriteRefusedException e) {
             throw new UsageException(e.oneLine(ctx.locale()));
         }

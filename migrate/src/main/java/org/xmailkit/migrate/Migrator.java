@@ -58,9 +58,12 @@ public final class Migrator {
             throws InputException {
         AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
         ServerFiles files = ServerFiles.read(root);
-        if (!root.readErrors().isEmpty()) {
-            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
-            throw root.readErrors().get(0);
+        for (InputException e : root.readErrors()) {
+            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap. (The
+            // MailRoot may have been audited already: files only the audit reads do not stop the migration.)
+            if (ServerFiles.EDITABLE.stream().anyMatch(k -> same(e.path(), root.directory().resolve(k.fileName())))) {
+                throw e;
+            }
         }
         Function<ServerFiles, List<Finding>> findings =
                 f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
@@ -102,6 +105,10 @@ public final class Migrator {
     public static SourceVersion source(MailRoot root, MigrationOptions options) {
         return options.from().map(SourceVersion::given)
                 .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,

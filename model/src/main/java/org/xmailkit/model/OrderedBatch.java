@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -116,10 +117,25 @@ public final class OrderedBatch {
             Thread.currentThread().interrupt();
             throw new CancellationException("batch interrupted");
         } catch (ExecutionException e) {
-            // Tasks catch what a server can throw; only a bug of the task itself gets here.
+            // Tasks catch what a server can throw; only an error of the machine (an Error other than running out of
+            // memory) or a bug of the task itself gets here. Every worker is stopped before giving up, as a killed
+            // process would stop them all.
+            stop(pool);
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
