@@ -121,15 +121,16 @@ final class AuditCommand implements Command {
         FleetScope scope = fleetAuditor.scope(found.servers(), scanRoot, found.skipped(), options);
         // Text on stdout shows each server as it is done; the other formats show what went wrong on stderr.
         boolean lines = format != Format.TEXT || quiet;
+        PrintStream err = ctx.errors();
         if (lines) {
-            scope.skipped().forEach(e -> ctx.errors().println(OutputTexts.oneLine(scope, e, ctx.locale())));
+            scope.skipped().forEach(e -> err.println(OutputTexts.oneLine(scope, e, ctx.locale())));
         }
         FleetSummary summary;
         try (AuditWriter.Session session = writer(format, ctx, quiet, failOn).start(scope, ctx.out())) {
             try (Progress progress = Progress.start(ctx, "audit.progress", scope.servers().size(), quiet)) {
                 summary = fleetAuditor.audit(scope, session::prepare, (s, prepared) -> {
                     progress.above(() -> {
-                        report(s, scope, ctx, lines);
+                        report(s, scope, ctx, err, lines);
                         session.server(s, prepared);
                     }, ctx.out());
                     progress.step();
@@ -167,8 +168,7 @@ final class AuditCommand implements Command {
      * already show them to a person (JSON, SARIF, HTML, quiet text); the stack trace of an internal error with
      * {@code --verbose}.
      */
-    private static void report(ServerAudit s, FleetScope scope, CommandContext ctx, boolean lines) {
-        PrintStream err = ctx.errors();
+    private static void report(ServerAudit s, FleetScope scope, CommandContext ctx, PrintStream err, boolean lines) {
         if (s.failed()) {
             if (lines) {
                 err.println(OutputTexts.failure(scope, s, ctx.locale()));

@@ -102,7 +102,7 @@ final class ReportRun {
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
-        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration),
+        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration, options),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         try (Progress bar = Progress.start(ctx, "report.progress", servers.size(), false)) {

@@ -75,7 +75,18 @@ public final class OrderedBatch {
      */
     public static <T> void run(List<Path> servers, int threads, Task<T> task, Predicate<T> outOfMemory, Sink<T> sink)
             throws IOException {
-        int n = servers.size();
+        int workers = Math.max(1, Math.min(threads, servers.size()));
+        runAlone(MemoryBudget.alone(servers, workers), workers, task, outOfMemory, sink);
+    }
+
+    /**
+     * @param alone for each server, whether it runs alone ({@link MemoryBudget#alone})
+     * @see #run(List, int, Task, Predicate, Sink)
+     */
+    static <T> void runAlone(List<Boolean> alone, int threads, Task<T> task, Predicate<T> outOfMemory,
+                             Sink<T> sink)
+            throws IOException {
+        int n = alone.size();
         if (n == 0) {
             return;
         }
@@ -86,7 +97,6 @@ public final class OrderedBatch {
             t.setDaemon(true);
             return t;
         });
-        List<Boolean> alone = MemoryBudget.alone(servers, workers);
         int window = workers * AHEAD;
         Map<Integer, Future<T>> started = new HashMap<>();
         int next = 0;

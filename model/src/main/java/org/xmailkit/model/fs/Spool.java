@@ -74,6 +74,11 @@ public final class Spool extends OutputStream {
         return file != null;
     }
 
+    /** @return the temporary file, or null while the bytes are in memory */
+    Path file() {
+        return file;
+    }
+
     /**
      * Copies everything written so far to a stream; the spool may be written to and copied again afterwards.
      *
