@@ -46,9 +46,11 @@ public final class FleetHarness {
 
     /** The commands measured on one huge server. */
     static final List<Command> HUGE = List.of(
+            new Command("audit", "audit", List.of("audit", "FLEET")),
             new Command("audit-json", "audit --format json", List.of("audit", "--format", "json", "FLEET")),
             new Command("migrate", "migrate (dry run)", List.of("migrate", "FLEET")),
-            new Command("report", "report", List.of("report", "--out", "OUT", "FLEET")));
+            new Command("report", "report", List.of("report", "--out", "OUT", "FLEET")),
+            new Command("show", "show", List.of("show", "FLEET")));
 
     /**
      * How to run.

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.xmailkit.model.fs.ReadPolicy;
 
 /**
@@ -113,12 +114,25 @@ public final class Secrets {
         if (v.isPresent()) {
             return v.get().secret();
         }
-        for (Variable known : catalog.all()) {
-            if (known.secret() && known.name().equalsIgnoreCase(clean)) {
-                return true;
-            }
+        if (SecretNames.FOLDED.contains(fold(clean))) {
+            return true;
         }
         return SECRET_WORD.matcher(clean).find();
+    }
+
+    /** The catalogue's secret names, {@link #fold folded}: looked up once per name, not compared one by one. */
+    private static final class SecretNames {
+        static final Set<String> FOLDED = Catalog.builtin().all().stream().filter(Variable::secret)
+                .map(v -> fold(v.name())).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The text with each character as {@link String#equalsIgnoreCase} compares it: equal texts but for case fold alike. */
+    private static String fold(String s) {
+        char[] c = new char[s.length()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(c);
     }
 
     /**
