@@ -21,6 +21,7 @@ public final class AuditMessages {
             "org.xmailkit.audit.rules.tls",
             "org.xmailkit.audit.rules.cfg",
             "org.xmailkit.audit.rules.upg",
+            "org.xmailkit.audit.rules.net",
             "org.xmailkit.audit.extension");
 
     private static final List<Messages> SOURCES =

@@ -2,8 +2,11 @@ package org.xmailkit.audit;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -17,9 +20,12 @@ import org.xmailkit.model.XMailVersion;
  * @param certCriticalDays a certificate expiring within this many days is reported as urgent (default 30)
  * @param waivers          the waivers to apply
  * @param clock            the clock (injectable for tests)
+ * @param probes           what servers showed on the wire ({@code --probe}), by MailRoot path (absolute, normalised:
+ *                         {@link NetAuditor#key}); their NET- findings join those servers' audits
  */
 public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
-                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
+                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock,
+                           Map<Path, HostProbe> probes) {
 
     public AuditOptions {
         Objects.requireNonNull(profile, "profile");
@@ -28,9 +34,27 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(waivers, "waivers");
         Objects.requireNonNull(clock, "clock");
+        probes = Map.copyOf(probes);
         if (certCriticalDays < 0 || certWarnDays < certCriticalDays) {
             throw new IllegalArgumentException("need 0 <= critical days <= warn days");
         }
+    }
+
+    /**
+     * Options without probes.
+     *
+     * @param profile          which rules run
+     * @param target           the version the server is moving to
+     * @param from             the source version given, if any
+     * @param installDir       the Windows XMail install directory, if given
+     * @param certWarnDays     the certificate warning threshold in days
+     * @param certCriticalDays the urgent certificate threshold in days
+     * @param waivers          the waivers to apply
+     * @param clock            the clock
+     */
+    public AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
+                        int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
+        this(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, Map.of());
     }
 
     /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
@@ -44,7 +68,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withProfile(Profile p) {
-        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
     }
 
     /**
@@ -52,7 +76,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withTarget(XMailVersion t) {
-        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
     }
 
     /**
@@ -60,7 +84,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withClock(Clock c) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, probes);
     }
 
     /**
@@ -68,7 +92,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withFrom(Optional<XMailVersion> v) {
-        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
     }
 
     /**
@@ -76,7 +100,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withInstallDir(Optional<Path> dir) {
-        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock);
+        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, probes);
     }
 
     /**
@@ -84,6 +108,25 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with them
      */
     public AuditOptions withWaivers(Waivers w) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, probes);
+    }
+
+    /**
+     * @param path    a MailRoot directory (or bare server.tab)
+     * @param observed what its running server showed on the wire
+     * @return these options with that probe added
+     */
+    public AuditOptions withProbe(Path path, HostProbe observed) {
+        Map<Path, HostProbe> m = new HashMap<>(probes);
+        m.put(NetAuditor.key(path), observed);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, m);
+    }
+
+    /**
+     * @param path a MailRoot directory (or bare server.tab)
+     * @return what its running server showed, when it was probed
+     */
+    public Optional<HostProbe> probe(Path path) {
+        return Optional.ofNullable(probes.get(NetAuditor.key(path)));
     }
 }

@@ -3,6 +3,8 @@ package org.xmailkit.audit;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.model.InputException;
 
 /**
@@ -15,9 +17,12 @@ import org.xmailkit.model.InputException;
  * @param outcomes   every rule's outcome, in rule order
  * @param readErrors MailRoot files that exist but could not be read
  * @param notices    what the user must know about the audit itself (inline waivers that cannot be honoured)
+ * @param probe      what the running server showed on the wire, when it was probed ({@code audit --probe}); its
+ *                   NET- findings are among {@code findings}
  */
 public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
+                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices,
+                          Optional<HostProbe> probe) {
 
     public AuditResult {
         Objects.requireNonNull(path, "path");
@@ -26,6 +31,23 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
         outcomes = List.copyOf(outcomes);
         readErrors = List.copyOf(readErrors);
         notices = List.copyOf(notices);
+        Objects.requireNonNull(probe, "probe");
+    }
+
+    /**
+     * A result without a probe.
+     *
+     * @param path       the MailRoot directory or bare server.tab audited
+     * @param bare       whether only server.tab was given
+     * @param source     the source version, with evidence
+     * @param findings   the findings, in deterministic order
+     * @param outcomes   every rule's outcome, in rule order
+     * @param readErrors MailRoot files that exist but could not be read
+     * @param notices    what the user must know about the audit itself
+     */
+    public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
+                       List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
+        this(path, bare, source, findings, outcomes, readErrors, notices, Optional.empty());
     }
 
     /**

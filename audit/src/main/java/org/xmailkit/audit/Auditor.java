@@ -1,5 +1,6 @@
 package org.xmailkit.audit;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
 
@@ -96,21 +98,35 @@ public final class Auditor {
             outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
                     Optional.empty()));
         }
-        InlineWaivers waivers = new InlineWaivers(root, ruleIds(), options.waivers(),
+        InlineWaivers waivers = new InlineWaivers(root, Rules.ids(ruleIds()), options.waivers(),
                 LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
-        Scrubber scrub = new Scrubber(Secrets.of(root));
+        Secrets secrets = Secrets.of(root);
+        Scrubber scrub = new Scrubber(secrets);
         List<Finding> waived = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             waived.add(scrub.finding(waivers.apply(f)));
         }
+        List<Notice> notices = new ArrayList<>(waivers.notices().stream()
+                .map(n -> new Notice(n.location(), scrub.text(n.message()))).toList());
+        Path at = root.bare() ? root.serverTabPath() : root.directory();
+        Optional<HostProbe> probe = options.probe(at);
+        if (probe.isPresent()) {
+            // What the running server showed: the NET- rules, their findings located in this MailRoot.
+            NetAudit net = NetAuditor.standard().audit(probe.get(), Optional.of(root), options);
+            net.findings().forEach(f -> waived.add(f.asFinding(at)));
+            outcomes.addAll(net.outcomes());
+            net.notices().stream().filter(n -> notices.stream().noneMatch(m -> same(m, n))).forEach(notices::add);
+        }
         waived.sort(ORDER);
-        List<Notice> notices = waivers.notices().stream()
-                .map(n -> new Notice(n.location(), scrub.text(n.message()))).toList();
         SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
                 source.evidence().stream().map(scrub::text).toList(), source.given());
-        return new AuditResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), shown, waived,
-                outcomes, root.readErrors(), notices);
+        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices,
+                probe.map(p -> p.map(secrets::scrub)));
+    }
+
+    private static boolean same(Notice a, Notice b) {
+        return a.location().equals(b.location()) && a.message().equals(b.message());
     }
 
     /**

@@ -87,8 +87,12 @@ public final class FleetAuditor {
      * @return what the outputs write before the first server
      */
     public FleetScope scope(List<Path> servers, Path scanRoot, List<InputException> skipped, AuditOptions options) {
-        return new FleetScope(scanRoot, servers, auditor.rules().stream().map(Rule::info).toList(), options,
-                skipped);
+        List<RuleInfo> rules = new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
+        if (!options.probes().isEmpty()) {
+            // The running servers are probed too: the NET- rules run.
+            NetAuditor.standard().rules().forEach(r -> rules.add(r.info()));
+        }
+        return new FleetScope(scanRoot, servers, rules, options, skipped);
     }
 
     /**

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * The audit of a set of servers.
@@ -112,10 +114,15 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
     /**
      * @param root the scan root
      * @param path a path
-     * @return the path relative to the root with {@code /} separators ({@code .} for the root itself), or the
-     *         absolute path with {@code /} separators when it lies outside the root
+     * @return the path relative to the root with {@code /} separators ({@code .} for the root itself), the absolute
+     *         path with {@code /} separators when it lies outside the root, or for a remote MailRoot's local copy the
+     *         server and the path under it ({@code ctrl://ops@mx1.example:6018/server.tab})
      */
     public static String relative(Path root, Path path) {
+        Optional<String> remote = Origins.name(path);
+        if (remote.isPresent()) {
+            return remote.get();
+        }
         Path r = root.toAbsolutePath().normalize();
         Path p = path.toAbsolutePath().normalize();
         if (!p.startsWith(r)) {

@@ -4,7 +4,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * What an audit of a fleet is about, known before its first server is audited: what the outputs write before any
@@ -68,6 +70,10 @@ public final class FleetScope {
     public String relative(Path path) {
         // Every finding's file is shown this way: a path already absolute and normalized below the scan root (as the
         // servers' paths are) is cut as text; any other goes the long way.
+        Optional<String> remote = Origins.name(path);
+        if (remote.isPresent()) {
+            return remote.get(); // a remote MailRoot's local copy, named as FleetResult.relative names it
+        }
         String root = prefix;
         String s = (path.isAbsolute() ? path : path.toAbsolutePath()).toString();
         if (s.startsWith(root) && s.length() > root.length() && normal(s, root.length())) {

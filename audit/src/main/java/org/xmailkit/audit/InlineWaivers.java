@@ -55,21 +55,36 @@ final class InlineWaivers {
      * @return it, with the suppression that applies, if any
      */
     Finding apply(Finding f) {
-        List<Suppression> inline = inline(f);
         Optional<Suppression> file = fileWaivers.find(f, today).map(w -> w.suppression(today));
-        Optional<Suppression> chosen = inline.stream().filter(Suppression::active).findFirst()
-                .or(() -> file.filter(Suppression::active))
-                .or(() -> inline.stream().findFirst())
-                .or(() -> file);
+        return choose(f.rule().id(), f.location(), file).map(f::withSuppression).orElse(f);
+    }
+
+    /**
+     * @param f a probe finding
+     * @return it, with the suppression that applies, if any: inline above the line it names, else the waiver file
+     */
+    NetFinding apply(NetFinding f) {
+        Optional<Suppression> file = fileWaivers.find(f, Optional.of(root.directory()), today)
+                .map(w -> w.suppression(today));
+        Optional<Suppression> chosen = f.cause().isPresent() ? choose(f.rule().id(), f.cause().get(), file) : file;
         return chosen.map(f::withSuppression).orElse(f);
     }
 
-    private List<Suppression> inline(Finding f) {
-        int line = f.location().line();
+    /** An active inline waiver first, then an active file waiver, then an expired one (which counts again). */
+    private Optional<Suppression> choose(String rule, Location at, Optional<Suppression> file) {
+        List<Suppression> inline = inline(rule, at);
+        return inline.stream().filter(Suppression::active).findFirst()
+                .or(() -> file.filter(Suppression::active))
+                .or(() -> inline.stream().findFirst())
+                .or(() -> file);
+    }
+
+    private List<Suppression> inline(String ruleId, Location location) {
+        int line = location.line();
         if (line <= 1) {
             return List.of();
         }
-        Optional<Doc> doc = document(f.location().file());
+        Optional<Doc> doc = document(location.file());
         if (doc.isEmpty()) {
             return List.of();
         }
@@ -85,7 +100,7 @@ final class InlineWaivers {
             if (!m.matches()) {
                 break;
             }
-            Location at = Location.line(f.location().file(), k, "");
+            Location at = Location.line(location.file(), k, "");
             if (!skippedByXMail(tl, d)) {
                 notice(at, Text.of("inline.notComment", doc.get().name()));
                 break;
@@ -99,7 +114,7 @@ final class InlineWaivers {
             }
             try {
                 Waivers.Body b = Waivers.body(rule, body.substring(blank), rules, doc.get().name(), k);
-                if (b.rule().equals(f.rule().id())) {
+                if (b.rule().equals(ruleId)) {
                     out.add(new Suppression(Suppression.Kind.INLINE, b.reason(), Optional.ofNullable(b.expires()),
                             b.expires() != null && today.isAfter(b.expires()), doc.get().name() + ":" + k));
                 }

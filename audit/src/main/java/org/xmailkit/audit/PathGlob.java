@@ -42,6 +42,22 @@ public record PathGlob(String glob) {
         return false;
     }
 
+    /**
+     * @param text a name that is not a file, such as a probed endpoint {@code host:port}; {@code /} separates
+     *             segments as in a path
+     * @return whether the glob matches it or one of its trailing runs of segments
+     */
+    public boolean matches(String text) {
+        Pattern p = pattern();
+        String[] segments = text.replace('\\', '/').split("/", -1);
+        for (int start = 0; start < segments.length; start++) {
+            if (p.matcher(String.join("/", List.of(segments).subList(start, segments.length))).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Pattern pattern() {
         String g = normalise(glob);
         StringBuilder re = new StringBuilder();

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * A rule's constant metadata. The texts live in the audit bundles under {@code rule.<id>.title}, {@code .summary},
  * {@code .why} and {@code .remediation}, in English and Japanese.
  *
- * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-} or
- *                         {@code LOC-} and three digits
+ * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-},
+ *                         {@code LOC-} or {@code NET-} (what a server shows on the wire) and three digits
  * @param severity         how serious a finding is
  * @param category         what the rule is about
  * @param profiles         the profiles that run it
@@ -25,7 +25,7 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
                        Set<Need> needs, List<Reference> references, List<String> remediationLines) {
 
     /** The id format. */
-    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC)-\\d{3}");
+    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC|NET)-\\d{3}");
 
     /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
     public enum Fix {
@@ -42,7 +42,9 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
         /** The other MailRoot files (not available for a bare server.tab). */
         MAILROOT,
         /** The Windows install directory given with {@code --install-dir}. */
-        INSTALL_DIR
+        INSTALL_DIR,
+        /** What a running server shows on the wire ({@code xmailkit probe}, {@code audit --probe}). */
+        PROBE
     }
 
     public RuleInfo {

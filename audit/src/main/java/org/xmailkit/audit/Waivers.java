@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.fs.ReadPolicy;
@@ -64,6 +65,22 @@ public record Waivers(List<Waiver> entries) {
          */
         public boolean covers(Finding finding) {
             return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob).matches(finding.location().file());
+        }
+
+        /**
+         * @param finding  a probe finding
+         * @param mailRoot the MailRoot given with the probe, if any
+         * @return whether this waiver names its rule and its endpoint ({@code host:port}), the file it names, or the
+         *         MailRoot
+         */
+        public boolean covers(NetFinding finding, Optional<Path> mailRoot) {
+            if (!rule.equalsIgnoreCase(finding.rule().id())) {
+                return false;
+            }
+            PathGlob glob = new PathGlob(pathGlob);
+            return glob.matches(finding.endpoint().display())
+                    || finding.cause().map(c -> glob.matches(c.file())).orElse(false)
+                    || mailRoot.map(glob::matches).orElse(false);
         }
 
         /**
@@ -179,9 +196,23 @@ public record Waivers(List<Waiver> entries) {
      * @return the waiver to apply: the first active one that covers the finding, else the first expired one
      */
     public Optional<Waiver> find(Finding finding, LocalDate today) {
+        return find(w -> w.covers(finding), today);
+    }
+
+    /**
+     * @param finding  a probe finding
+     * @param mailRoot the MailRoot given with the probe, if any
+     * @param today    the current date
+     * @return the waiver to apply: the first active one that covers the finding, else the first expired one
+     */
+    public Optional<Waiver> find(NetFinding finding, Optional<Path> mailRoot, LocalDate today) {
+        return find(w -> w.covers(finding, mailRoot), today);
+    }
+
+    private Optional<Waiver> find(Predicate<Waiver> covers, LocalDate today) {
         Waiver expired = null;
         for (Waiver w : entries) {
-            if (w.covers(finding)) {
+            if (covers.test(w)) {
                 if (!w.suppression(today).expired()) {
                     return Optional.of(w);
                 }

@@ -19,7 +19,8 @@ class MessageBundlesTest {
             "org.xmailkit.audit.rules.sec", new String[0],
             "org.xmailkit.audit.rules.tls", new String[0],
             "org.xmailkit.audit.rules.cfg", new String[0],
-            "org.xmailkit.audit.rules.upg", new String[0]);
+            "org.xmailkit.audit.rules.upg", new String[0],
+            "org.xmailkit.audit.rules.net", new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -2,8 +2,10 @@ package org.xmailkit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -15,10 +17,15 @@ import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.FleetScope;
 import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Notice;
+import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.probe.ProbeOptions;
+import org.xmailkit.audit.probe.TlsPolicy;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
@@ -80,12 +87,24 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        RemoteInputs.addOptions(o, locale);
+        o.addOption(Args.valued(null, "probe", "HOST[:PORT]", locale, "opt.audit.probe"));
+        ProbeArgs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        if (cl.hasOption("probe")) {
+            // Before any TLS of this process: the probe must be able to offer TLS 1.0 and old suites to find them.
+            TlsPolicy.allowLegacy();
+        }
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
         Profile profile = Args.profile(cl, ctx);
@@ -111,13 +130,16 @@ final class AuditCommand implements Command {
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, fleetAuditor.auditor().ruleIds());
+            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(fleetAuditor.auditor().ruleIds()));
         }
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
                 ctx.clock());
 
-        MailRoots.Discovery found = MailRoots.discover(inputs);
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        MailRoots.Discovery found = inputs.discover(ctx, quiet);
+        Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
+        if (cl.hasOption("probe")) {
+            options = probe(cl, ctx, found.servers(), options, quiet);
+        }
         FleetScope scope = fleetAuditor.scope(found.servers(), scanRoot, found.skipped(), options);
         // Text on stdout shows each server as it is done; the other formats show what went wrong on stderr.
         boolean lines = format != Format.TEXT || quiet;
@@ -140,6 +162,22 @@ final class AuditCommand implements Command {
         }
         ctx.out().flush();
         return exitCode(summary, failOn);
+    }
+
+    /** Probes the one server's running XMail and adds what it shows to the options. */
+    private static AuditOptions probe(CommandLine cl, CommandContext ctx, List<Path> servers, AuditOptions options,
+                                      boolean quiet) throws UsageException {
+        if (servers.size() != 1) {
+            throw new UsageException(ctx.msg("probe.oneServer"));
+        }
+        ProbeFleet.Target target = ProbeArgs.target(cl.getOptionValue("probe"), ProbeArgs.services(cl, ctx),
+                Optional.of(servers.get(0)), ctx);
+        ProbeOptions probeOptions = ProbeArgs.options(cl, ctx);
+        if (ctx.terminal() && !quiet) {
+            ctx.errors().println(ctx.msg("probe.probing", 1));
+        }
+        Map<Path, HostProbe> probes = ProbeFleet.observe(List.of(target), probeOptions, h -> { });
+        return options.withProbe(servers.get(0), probes.values().iterator().next());
     }
 
     private static AuditWriter writer(Format format, CommandContext ctx, boolean quiet, Optional<Severity> failOn) {
@@ -198,7 +236,7 @@ final class AuditCommand implements Command {
         return failOn.filter(fleet::failsAt).isPresent() ? ExitCode.FINDINGS : ExitCode.OK;
     }
 
-    private static int days(CommandLine cl, CommandContext ctx, String option, int fallback) throws UsageException {
+    static int days(CommandLine cl, CommandContext ctx, String option, int fallback) throws UsageException {
         String v = cl.getOptionValue(option);
         if (v == null) {
             return fallback;

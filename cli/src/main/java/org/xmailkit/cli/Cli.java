@@ -47,6 +47,7 @@ public final class Cli {
                 new VarsCommand(),
                 new MigrateCommand(),
                 new ReportCommand(),
+                new ProbeCommand(),
                 new DemoCommand()));
     }
 

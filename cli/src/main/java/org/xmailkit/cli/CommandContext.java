@@ -31,13 +31,15 @@ public record CommandContext(OutputStream out, OutputStream err, Charset textCha
 
     /**
      * The CLI's texts, split per command family so each lives beside its command: general and show/vars texts,
-     * then audit/explain, migrate, report/demo.
+     * then audit/explain, migrate, report/demo, remote (ctrl://) servers, probe.
      */
     static final List<Messages> BUNDLES = List.of(
             Messages.of("org.xmailkit.cli.messages", CommandContext.class),
             Messages.of("org.xmailkit.cli.audit", CommandContext.class),
             Messages.of("org.xmailkit.cli.migrate", CommandContext.class),
-            Messages.of("org.xmailkit.cli.report", CommandContext.class));
+            Messages.of("org.xmailkit.cli.report", CommandContext.class),
+            Messages.of("org.xmailkit.cli.ctrl", CommandContext.class),
+            Messages.of("org.xmailkit.cli.probe", CommandContext.class));
 
     public CommandContext {
         Objects.requireNonNull(out, "out");

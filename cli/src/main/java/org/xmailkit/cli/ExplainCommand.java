@@ -13,7 +13,6 @@ import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
 
@@ -28,7 +27,7 @@ final class ExplainCommand implements Command {
     private final List<RuleInfo> rules;
 
     ExplainCommand() {
-        this(Rules.ALL.stream().map(Rule::info).toList());
+        this(Rules.catalogue());
     }
 
     /** @param rules the rules to explain (tests give test rules) */

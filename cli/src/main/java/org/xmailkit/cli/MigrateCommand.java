@@ -37,6 +37,8 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WritePolicy;
 
 /**
@@ -83,17 +85,28 @@ final class MigrateCommand implements Command {
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.migrate.out"));
         o.addOption(Args.flag(null, "rollback", locale, "opt.migrate.rollback"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.migrate.quiet"));
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs remote = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, remote);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs remote) throws Exception {
+        List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
         MigrationOptions options = options(cl, ctx, mode);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
+        }
+        boolean writes = mode == BatchMigrator.Mode.WRITE || mode == BatchMigrator.Mode.ROLLBACK;
+        if (writes && !remote.remote().isEmpty() && backupDir.isEmpty()) {
+            throw new UsageException(ctx.msg("ctrl.backupDirNeeded"));
         }
         Optional<Path> out = Optional.ofNullable(cl.getOptionValue("out")).map(ctx::resolve);
         if (out.isPresent()) {
@@ -101,7 +114,19 @@ final class MigrateCommand implements Command {
         }
 
         List<ServerOutcome> failedEarly = new ArrayList<>();
-        List<BatchMigrator.Job> jobs = jobs(inputs, out, failedEarly, ctx);
+        int given = inputs.size() + remote.remote().size();
+        List<BatchMigrator.Job> jobs = inputs.isEmpty() ? new ArrayList<>()
+                : jobs(inputs, out, given, failedEarly, ctx);
+        for (RemoteInputs.Collected c : remote.collect(ctx, cl.hasOption("quiet"))) {
+            if (c.failure().isPresent()) {
+                CtrlException e = c.failure().get();
+                failedEarly.add(ServerOutcome.failed(c.directory(), e::oneLine, e));
+                continue;
+            }
+            Optional<Path> dest = out.map(o -> given > 1 ? o.resolve(c.directory().getFileName().toString()) : o);
+            jobs.add(new BatchMigrator.Job(c.directory(), dest,
+                    writes ? Optional.of(remote.writer(c.spec())) : Optional.empty()));
+        }
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
         boolean quiet = cl.hasOption("quiet");
@@ -277,15 +302,15 @@ final class MigrateCommand implements Command {
     }
 
     /** Finds the servers under each input; an input that cannot be used becomes a failed entry, the rest go on. */
-    private static List<BatchMigrator.Job> jobs(List<Path> inputs, Optional<Path> out, List<ServerOutcome> failed,
-                                                CommandContext ctx) throws UsageException {
+    private static List<BatchMigrator.Job> jobs(List<Path> inputs, Optional<Path> out, int all,
+                                                List<ServerOutcome> failed, CommandContext ctx) throws UsageException {
         List<BatchMigrator.Job> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<Path> seen = new HashSet<>();
         for (Path input : inputs) {
             // With several inputs each gets its own folder under --out, named after it.
             Optional<Path> base = out;
-            if (out.isPresent() && inputs.size() > 1) {
+            if (out.isPresent() && all > 1) {
                 String name = String.valueOf(input.toAbsolutePath().normalize().getFileName());
                 if (!names.add(name)) {
                     throw new UsageException(ctx.msg("migrate.outNameClash", name));
@@ -313,7 +338,7 @@ final class MigrateCommand implements Command {
                     if (Files.isDirectory(input)) {
                         dest = Optional.of(base.get().resolve(input.relativize(server).toString()));
                     } else {
-                        dest = Optional.of(inputs.size() > 1 ? base.get()
+                        dest = Optional.of(all > 1 ? base.get()
                                 : base.get().resolve(input.getFileName().toString()));
                     }
                 }
@@ -328,16 +353,17 @@ final class MigrateCommand implements Command {
     private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, CommandContext ctx) {
         Locale l = ctx.locale();
         if (mode == BatchMigrator.Mode.ROLLBACK) {
-            out.println("== " + o.path());
+            out.println("== " + Origins.display(o.path()));
             if (o.status() == ServerOutcome.Status.NOTHING_TO_ROLL_BACK) {
                 out.println("  " + ctx.msg("migrate.rollback.nothing"));
             } else {
-                o.written().forEach(p -> out.println("  " + ctx.msg("migrate.rollback.restored", p)));
+                o.written().forEach(p -> out.println("  " + ctx.msg("migrate.rollback.restored", Origins.display(p))));
             }
             return;
         }
         MigrationResult r = o.result().orElseThrow();
-        out.println("== " + o.path() + "  (" + r.source().display() + " -> " + r.options().target() + ")");
+        out.println("== " + Origins.display(o.path()) + "  (" + r.source().display() + " -> " + r.options().target()
+                + ")");
         printSource(out, r.source(), ctx);
         if (r.changes().isEmpty()) {
             out.println(ctx.msg("migrate.noChanges"));
@@ -362,7 +388,7 @@ final class MigrateCommand implements Command {
         }
         printAudit(out, r, ctx);
         switch (o.status()) {
-            case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", p)));
+            case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", Origins.display(p))));
             case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written().get(0)));
             default -> { }
         }

@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
+import org.xmailkit.audit.NetAuditor;
+import org.xmailkit.audit.Rules;
+import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.WaiverException;
 import org.xmailkit.audit.Waivers;
+import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.probe.ProbeOptions;
+import org.xmailkit.migrate.MigrationOptions;
+import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
 import org.xmailkit.report.FleetReport;
-import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
@@ -58,7 +66,7 @@ final class ReportRun {
         Waivers waivers = Waivers.NONE;
         if (cl.hasOption("waivers")) {
             String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Auditor.standard().ruleIds());
+            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(Auditor.standard().ruleIds()));
         }
         return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
                 .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
@@ -96,9 +104,62 @@ final class ReportRun {
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
             throws InputException, UsageException, IOException {
-        MailRoots.Discovery found = MailRoots.discover(inputs);
+        return run(MailRoots.discover(inputs), FleetAuditor.scanRoot(inputs, ctx.workingDir()), out, options, ctx);
+    }
+
+    /**
+     * Audits and plans the given servers and writes the report.
+     *
+     * @param found    MailRoot directories and bare server.tab files (local copies of remote servers included), and
+     *                 what could not be searched
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
+     * @return the result
+     * @throws UsageException when a file of the report may not be replaced
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
+                                  CommandContext ctx) throws UsageException, IOException {
+        return run(found, scanRoot, out, options, ctx, List.of(), ProbeOptions.defaults());
+    }
+
+    /**
+     * Probes the running servers named, then audits and plans the given servers and writes the report; a probed
+     * server's page shows what it showed on the wire and its NET- findings.
+     *
+     * @param found    MailRoot directories and bare server.tab files, and what could not be searched
+     * @param scanRoot the directory paths are shown relative to
+     * @param out      the output directory
+     * @param options  the audit options
+     * @param ctx      the context
+     * @param probes   the hosts to probe, each with the MailRoot of the report it runs on
+     * @param probe    how to probe
+     * @return the result
+     * @throws UsageException when a probe names no MailRoot of the report, or a report file may not be replaced
+     * @throws IOException    when the report cannot be written
+     */
+    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
+                                  CommandContext ctx, List<ProbeFleet.Target> probes, ProbeOptions probe)
+            throws UsageException, IOException {
         List<Path> servers = found.servers();
-        Path scanRoot = FleetAuditor.scanRoot(inputs, ctx.workingDir());
+        if (!probes.isEmpty()) {
+            Set<Path> known = new HashSet<>();
+            servers.forEach(p -> known.add(NetAuditor.key(p)));
+            for (ProbeFleet.Target t : probes) {
+                Path at = t.mailRoot().orElseThrow();
+                if (!known.contains(NetAuditor.key(at))) {
+                    throw new UsageException(ctx.msg("probe.notInReport", at));
+                }
+            }
+            if (ctx.terminal()) {
+                ctx.errors().println(ctx.msg("probe.probing", probes.size()));
+            }
+            for (Map.Entry<Path, HostProbe> e : ProbeFleet.observe(probes, probe, h -> { }).entrySet()) {
+                options = options.withProbe(e.getKey(), e.getValue());
+            }
+        }
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());

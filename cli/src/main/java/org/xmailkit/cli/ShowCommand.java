@@ -33,6 +33,7 @@ import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TerminalStream;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.JsonDocument;
 
 /**
@@ -60,17 +61,23 @@ final class ShowCommand implements Command {
         Options o = new Options();
         o.addOption(Args.flag("a", "all", locale, "opt.show.all"));
         o.addOption(Args.valued("f", "format", "text|json", locale, "opt.show.format"));
+        RemoteInputs.addOptions(o, locale);
         return o;
     }
 
     @Override
     public ExitCode run(CommandLine cl, CommandContext ctx) throws Exception {
-        List<Path> inputs = Args.paths(cl, ctx, 1);
+        try (RemoteInputs inputs = RemoteInputs.of(cl, ctx, 1)) {
+            return run(cl, ctx, inputs);
+        }
+    }
+
+    private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
         List<Path> servers = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
-        for (Path input : inputs) {
+        for (Path input : inputs.local()) {
             try {
                 MailRoots.Discovery found = MailRoots.discover(List.of(input));
                 servers.addAll(found.servers());
@@ -78,6 +85,9 @@ final class ShowCommand implements Command {
             } catch (InputException e) {
                 failures.add(e);
             }
+        }
+        for (RemoteInputs.Collected c : inputs.collect(ctx, true)) {
+            servers.add(c.directory()); // a remote MailRoot's local copy, read as the others are
         }
         if (servers.isEmpty() && failures.size() == 1) {
             throw failures.get(0);
@@ -222,7 +232,7 @@ final class ShowCommand implements Command {
     private static void text(PrintStream out, View view, CommandContext ctx) {
         ServerTab tab = view.tab();
         Locale locale = ctx.locale();
-        out.println("# " + view.root().serverTabPath());
+        out.println("# " + Origins.display(view.root().serverTabPath()));
         out.println("# " + ctx.msg("show.summary", tab.charset().name(), tab.document().dominantEnding().name(),
                 tab.document().lines().size(), view.settingsInFile(), view.differing()));
         if (view.root().bare()) {
@@ -265,7 +275,7 @@ final class ShowCommand implements Command {
         if (!problems.isEmpty()) {
             out.println();
             out.println("## " + ctx.msg("show.problems", problems.size()));
-            Path file = view.root().serverTabPath();
+            String file = Origins.display(view.root().serverTabPath());
             for (Problem p : problems) {
                 out.println(file + ":" + p.format(locale));
             }
@@ -335,7 +345,7 @@ final class ShowCommand implements Command {
     private static ObjectNode json(ObjectMapper mapper, View view, Locale locale) {
         ServerTab tab = view.tab();
         ObjectNode o = mapper.createObjectNode();
-        o.put("path", view.root().serverTabPath().toString());
+        o.put("path", Origins.display(view.root().serverTabPath()));
         o.put("bare", view.root().bare());
         o.put("encoding", tab.charset().name());
         o.put("lineEnding", tab.document().dominantEnding().name());

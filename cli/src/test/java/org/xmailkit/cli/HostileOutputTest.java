@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -19,7 +20,8 @@ import org.xmailkit.model.testing.MailRootFixture;
  * Terminal injection through the command line: MailRoot directories named with escape sequences (clear screen, window
  * title), a newline (which would forge a {@code ==} header), a C1 CSI and a right-to-left override, and values with
  * C1 and bidirectional controls. Whatever the command, nothing printed as text may carry a control character other
- * than the line breaks xmailkit prints itself; JSON keeps the exact strings.
+ * than the line breaks xmailkit prints itself; JSON keeps the exact strings; HTML pages (a report, or {@code audit -f
+ * html} on a terminal) show them escaped as the text does.
  */
 class HostileOutputTest {
 
@@ -128,6 +130,17 @@ class HostileOutputTest {
         assertEquals(ExitCode.OK, report.exit(), report.err());
         assertInert("report", report);
         assertTrue(Files.exists(site.resolve("index.html")));
+        try (Stream<Path> files = Files.walk(site)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertInert("report " + site.relativize(f), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(Files.readString(site.resolve("index.html"), StandardCharsets.UTF_8)
+                .contains("mx\\x1B[2J\\x1B]0;owned\\x07\\x0A== forged ==\\x9B31m\\u202Egnp.exe"));
+
+        Run html = Run.of(tmp, "audit", "-f", "html", "fleet");
+        assertEquals(ExitCode.OK, html.exit(), html.err());
+        assertInert("audit -f html", html);
     }
 
     @Test

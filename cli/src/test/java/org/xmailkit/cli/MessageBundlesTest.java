@@ -15,7 +15,9 @@ class MessageBundlesTest {
             "org.xmailkit.cli.messages", new String[] {"vars.field.xmailcfg"},
             "org.xmailkit.cli.audit", new String[0],
             "org.xmailkit.cli.migrate", new String[0],
-            "org.xmailkit.cli.report", new String[0]);
+            "org.xmailkit.cli.report", new String[0],
+            "org.xmailkit.cli.ctrl", new String[] {"ctrl.transport.TLS"},
+            "org.xmailkit.cli.probe", new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -17,6 +17,8 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.OrderedBatch;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -45,11 +47,21 @@ public final class BatchMigrator {
      *
      * @param server      the MailRoot directory or bare server.tab
      * @param destination for {@link Mode#OUT}: where its copy goes
+     * @param remote      the server the MailRoot is a local copy of, whose files a write or rollback replaces
      */
-    public record Job(Path server, Optional<Path> destination) {
+    public record Job(Path server, Optional<Path> destination, Optional<RemoteServer> remote) {
         public Job {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(destination, "destination");
+            Objects.requireNonNull(remote, "remote");
+        }
+
+        /**
+         * @param server      the MailRoot directory or bare server.tab
+         * @param destination for {@link Mode#OUT}: where its copy goes
+         */
+        public Job(Path server, Optional<Path> destination) {
+            this(server, destination, Optional.empty());
         }
 
         /**
@@ -167,8 +179,9 @@ public final class BatchMigrator {
      */
     ServerOutcome one(Job job, Options options) {
         Path path = job.server();
+        String shown = Origins.display(path);
         try {
-            InPlaceWriter inPlace = new InPlaceWriter(policy, options.backupDir(), options.clock());
+            InPlaceWriter inPlace = new InPlaceWriter(policy, options.backupDir(), options.clock(), job.remote());
             Path tab = Files.isDirectory(path) ? path.resolve(MailRootFile.SERVER_TAB.fileName()) : path;
             boolean locks = options.mode() == Mode.WRITE || options.mode() == Mode.ROLLBACK;
             try (WriteLock lock = locks ? inPlace.lock(tab) : null) {
@@ -176,30 +189,32 @@ public final class BatchMigrator {
             }
         } catch (InputException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
+        } catch (CtrlException e) {
+            return ServerOutcome.failed(path, e::oneLine, e);
         } catch (PartialWriteException e) {
             return new ServerOutcome(path, ServerOutcome.Status.FAILED, Optional.empty(), e.done(), false,
-                    l -> path + ": " + e.text(l), e);
+                    l -> shown + ": " + e.text(l), e);
         } catch (WriteException e) {
             return ServerOutcome.failed(path, e::message, e);
         } catch (WriteRefusedException e) {
             if (e.reason() == WriteRefusedException.Reason.LOCKED) {
-                return ServerOutcome.failed(path, l -> path + ": " + e.reasonText(l), e);
+                return ServerOutcome.failed(path, l -> shown + ": " + e.reasonText(l), e);
             }
             return ServerOutcome.failed(path, e::oneLine, e);
         } catch (EditException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + e.message(l), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + e.message(l), e);
         } catch (AccessDeniedException e) {
-            return ServerOutcome.failed(path, l -> path + ": "
-                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? path : e.getFile()), e);
+            return ServerOutcome.failed(path, l -> shown + ": "
+                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? shown : e.getFile()), e);
         } catch (FileSystemException e) {
             // Java's file-system exceptions carry the file and at most a short reason: say both.
-            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.fileSystem",
-                    e.getFile() == null ? path : e.getFile(),
+            return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.fileSystem",
+                    e.getFile() == null ? shown : e.getFile(),
                     e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
         } catch (IOException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
-            return ServerOutcome.failed(path, l -> path + ": " + MigrateMessages.get(l, "error.internal", e), e);
+            return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.internal", e), e);
         } catch (OutOfMemoryError e) {
             // What this server holds is unreachable once it is given up, so the batch can go on; a half-done write
             // is finished by the same command, as after a killed run.

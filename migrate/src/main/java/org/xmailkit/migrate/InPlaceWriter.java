@@ -39,6 +39,7 @@ public final class InPlaceWriter {
     private final WritePolicy policy;
     private final Optional<Path> backupDir;
     private final Clock clock;
+    private final Optional<RemoteServer> remote;
 
     /**
      * @param policy    how files are written
@@ -46,9 +47,37 @@ public final class InPlaceWriter {
      * @param clock     for run ids and backup names
      */
     public InPlaceWriter(WritePolicy policy, Optional<Path> backupDir, Clock clock) {
+        this(policy, backupDir, clock, Optional.empty());
+    }
+
+    /**
+     * @param policy    how files are written
+     * @param backupDir where backups and journals go; empty for next to each file (required with a remote server)
+     * @param clock     for run ids and backup names
+     * @param remote    the server the MailRoot is a local copy of: each file is replaced there first, then in the
+     *                  copy; backups, the journal and the lock stay on this machine, under the backup directory
+     */
+    public InPlaceWriter(WritePolicy policy, Optional<Path> backupDir, Clock clock, Optional<RemoteServer> remote) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.backupDir = Objects.requireNonNull(backupDir, "backupDir");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.remote = Objects.requireNonNull(remote, "remote");
+        if (remote.isPresent() && backupDir.isEmpty()) {
+            throw new IllegalArgumentException("a remote server's backups need a backup directory");
+        }
+    }
+
+    /** The journal of a server: for a remote one, under the backup directory in a folder named after the server. */
+    private Path journalPath(Path serverTab) throws IOException {
+        if (remote.isPresent()) {
+            return Journal.remoteLocation(remote.get().name(), serverTab.getFileName().toString(), backupDir.get());
+        }
+        return Journal.location(serverTab, backupDir);
+    }
+
+    /** @return a name relative to the server's directory, with {@code /} separators, as a remote server takes it */
+    private static String remoteName(String name) {
+        return name.replace('\\', '/');
     }
 
     /**
@@ -74,13 +103,19 @@ public final class InPlaceWriter {
      * @throws IOException           when the lock file cannot be made
      */
     public WriteLock lock(Path serverTab) throws IOException {
-        return writer(serverTab).lock(Journal.lockLocation(serverTab, backupDir));
+        Path lock = remote.isPresent() ? Journal.lockNextTo(journalPath(serverTab), serverTab)
+                : Journal.lockLocation(serverTab, backupDir);
+        return writer(serverTab).lock(lock);
     }
 
-    /** A writer for this server: its directory and the backup directory. */
+    /**
+     * A writer for this server: its directory and the backup directory. The journal and lock it creates belong to
+     * the server.tab's owner, so that a run as that account can follow a run as root.
+     */
     private SafeWriter writer(Path serverTab) {
         Path dir = directory(serverTab);
-        return backupDir.isPresent() ? policy.writerFor(dir, backupDir.get()) : policy.writerFor(dir);
+        return (backupDir.isPresent() ? policy.writerFor(dir, backupDir.get()) : policy.writerFor(dir))
+                .ownedLike(serverTab);
     }
 
     private static Path directory(Path serverTab) {
@@ -98,7 +133,7 @@ public final class InPlaceWriter {
         Path serverTab = result.files().get(0).path();
         Path dir = directory(serverTab);
         SafeWriter w = writer(serverTab);
-        Path journalPath = Journal.location(serverTab, backupDir);
+        Path journalPath = journalPath(serverTab);
         Journal journal = Journal.read(w, journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         boolean resumed = unfinished.isPresent();
@@ -114,6 +149,13 @@ public final class InPlaceWriter {
         // target is neither backed up into the MailRoot nor journaled.
         for (FileResult f : changed) {
             w.checkReplaceable(f.path());
+        }
+        if (remote.isPresent()) {
+            Map<String, RemoteServer.Change> files = new LinkedHashMap<>();
+            for (FileResult f : changed) {
+                files.put(remoteName(name(dir, f)), new RemoteServer.Change(f.path(), f.before(), f.after(), null));
+            }
+            remote.get().prepare(files);
         }
         String run;
         if (unfinished.isPresent()) {
@@ -142,6 +184,10 @@ public final class InPlaceWriter {
                 }
                 journal.append("file", run, name, f.beforeHash(), f.afterHash(),
                         journalPath.getParent().relativize(backup.toAbsolutePath().normalize()).toString());
+                if (remote.isPresent()) {
+                    remote.get().replace(remoteName(name),
+                            new RemoteServer.Change(f.path(), f.before(), f.after(), backup));
+                }
                 w.replace(f.path(), f.after(), f.before());
                 journal.append("done", run, name);
                 written.add(f.path());
@@ -175,7 +221,7 @@ public final class InPlaceWriter {
      * @throws IOException when the journal cannot be read
      */
     public Optional<SourceVersion> interruptedSource(Path serverTab) throws IOException {
-        return Journal.read(writer(serverTab), Journal.location(serverTab, backupDir)).unfinished()
+        return Journal.read(writer(serverTab), journalPath(serverTab)).unfinished()
                 .flatMap(Journal.Run::source);
     }
 
@@ -192,7 +238,7 @@ public final class InPlaceWriter {
     public List<Path> rollback(Path serverTab) throws IOException {
         Path dir = directory(serverTab);
         SafeWriter w = writer(serverTab);
-        Path journalPath = Journal.location(serverTab, backupDir);
+        Path journalPath = journalPath(serverTab);
         Journal journal = Journal.read(w, journalPath);
         Optional<Journal.Run> unfinished = journal.unfinished();
         if (unfinished.isPresent()) {
@@ -216,6 +262,7 @@ public final class InPlaceWriter {
         Path base = journalPath.getParent();
         Map<String, byte[]> originals = new LinkedHashMap<>();
         Map<String, byte[]> current = new LinkedHashMap<>();
+        Map<String, RemoteServer.Change> changes = new LinkedHashMap<>();
         for (Map.Entry<String, Journal.FileRecord> e : first.entrySet()) {
             Path file = dir.resolve(e.getKey());
             byte[] bytes = w.readBack(file, ReadPolicy.TEXT.maxBytes()).orElse(null);
@@ -235,6 +282,12 @@ public final class InPlaceWriter {
             }
             originals.put(e.getKey(), saved);
             current.put(e.getKey(), bytes);
+            changes.put(e.getKey(), new RemoteServer.Change(file, bytes == null ? new byte[0] : bytes, saved, backup));
+        }
+        if (remote.isPresent() && !changes.isEmpty()) {
+            Map<String, RemoteServer.Change> byRemoteName = new LinkedHashMap<>();
+            changes.forEach((k, v) -> byRemoteName.put(remoteName(k), v));
+            remote.get().prepare(byRemoteName);
         }
         List<Path> restored = new ArrayList<>();
         List<String> names = new ArrayList<>(originals.keySet());
@@ -242,6 +295,9 @@ public final class InPlaceWriter {
             String name = names.get(i);
             Path file = dir.resolve(name);
             try {
+                if (remote.isPresent()) {
+                    remote.get().replace(remoteName(name), changes.get(name));
+                }
                 w.replace(file, originals.get(name), current.get(name));
                 journal.append("rollback", run.id(), name);
                 restored.add(file);
@@ -262,7 +318,7 @@ public final class InPlaceWriter {
             if (r.done()) {
                 continue;
             }
-            Optional<String> now = w.hash(dir.resolve(r.name()));
+            Optional<String> now = w.hash(dir.resolve(r.name()), ReadPolicy.TEXT.maxBytes());
             if (now.isPresent() && now.get().equals(r.newHash())) {
                 journal.append("done", run.id(), r.name());
             }
@@ -278,7 +334,7 @@ public final class InPlaceWriter {
         for (Journal.FileRecord r : unfinished.get().files()) {
             if (r.name().equals(name) && r.oldHash().equals(oldHash)) {
                 Path b = base.resolve(r.backup());
-                if (w.hash(b).map(oldHash::equals).orElse(false)) {
+                if (w.hash(b, ReadPolicy.TEXT.maxBytes()).map(oldHash::equals).orElse(false)) {
                     return Optional.of(b);
                 }
             }

@@ -99,6 +99,15 @@ public final class Journal {
     }
 
     /**
+     * @param journal   a journal's path
+     * @param serverTab the server.tab it is for
+     * @return the lock next to it
+     */
+    public static Path lockNextTo(Path journal, Path serverTab) {
+        return journal.resolveSibling(serverTab.getFileName() + LOCK_SUFFIX);
+    }
+
+    /**
      * The lock file held while a run writes or rolls back the server: next to its journal.
      *
      * @param serverTab the server.tab path
@@ -108,6 +117,25 @@ public final class Journal {
      */
     public static Path lockLocation(Path serverTab, Optional<Path> backupDir) throws IOException {
         return location(serverTab, backupDir).resolveSibling(serverTab.getFileName() + LOCK_SUFFIX);
+    }
+
+    /**
+     * Where the journal of a remote server lives: under the backup directory, in a folder named after the server
+     * ({@code ctrl-HOST_PORT-USER-HASH}), since its local copy is made afresh for each run.
+     *
+     * @param server        the server, as {@code ctrl://user@host:port}
+     * @param serverTabName the name of its server.tab
+     * @param backupDir     the backup directory
+     * @return the journal path
+     */
+    public static Path remoteLocation(String server, String serverTabName, Path backupDir) {
+        String readable = server.replaceFirst("^[a-z]+://", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        if (readable.length() > 60) {
+            readable = readable.substring(0, 60);
+        }
+        String hash = Hashes.sha256(server.getBytes(StandardCharsets.UTF_8)).substring(0, 10);
+        return backupDir.toAbsolutePath().normalize().resolve("ctrl-" + readable + "-" + hash)
+                .resolve(serverTabName + SUFFIX);
     }
 
     /** A stable folder name for a server: the last parts of its real directory plus a hash of the whole path. */

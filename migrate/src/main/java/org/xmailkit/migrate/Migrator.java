@@ -18,6 +18,7 @@ import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * Migrates one server in memory: decides the source version, runs the plan, computes the new bytes from the edited
@@ -153,9 +154,16 @@ public final class Migrator {
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
                                    Charset charset, Secrets secrets) {
-        List<String> diff = UnifiedDiff.of(kind, path.toString(), path + " (migrated)", before, after, charset);
-        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset,
-                diff.stream().map(secrets::scrub).toList());
+        String shown = Origins.display(path);
+        List<String> diff = UnifiedDiff.of(kind, shown, shown + " (migrated)", before, after, charset);
+        List<String> shownDiff = new ArrayList<>(diff.size());
+        for (int i = 0; i < diff.size(); i++) {
+            String line = diff.get(i);
+            // The two header lines name the file (for a remote server, its ctrl:// address), not its content.
+            boolean header = i < 2 && (line.equals("--- " + shown) || line.equals("+++ " + shown + " (migrated)"));
+            shownDiff.add(header ? line : secrets.scrub(line));
+        }
+        return new FileResult(kind, path, before.toBytes(), after.toBytes(), charset, shownDiff);
     }
 
     private static Change scrub(Change c, Secrets secrets) {

@@ -6,6 +6,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteRefusedException;
 
 /** A file xmailkit refused or failed to write, with a message in both languages. */
@@ -22,7 +23,7 @@ public class WriteException extends IOException {
      * @param cause the underlying error, or null
      */
     public WriteException(Path path, MigrationText text, Throwable cause) {
-        super(path + ": " + text.render(Locale.ENGLISH), cause);
+        super(Origins.display(path) + ": " + text.render(Locale.ENGLISH), cause);
         this.path = Objects.requireNonNull(path, "path");
         this.text = text;
     }
@@ -37,7 +38,7 @@ public class WriteException extends IOException {
      * @return {@code path: message}
      */
     public String message(Locale locale) {
-        return path + ": " + text(locale);
+        return Origins.display(path) + ": " + text(locale);
     }
 
     /**

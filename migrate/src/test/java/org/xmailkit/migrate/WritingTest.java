@@ -246,6 +246,59 @@ class WritingTest {
         assertEquals(ServerOutcome.Status.WRITTEN, o.status(), () -> o.error(Locale.ENGLISH));
     }
 
+    /**
+     * As root, as xmailkit usually runs, over a MailRoot that belongs to the XMail account (uid 4321 here; as another
+     * account the files stay that account's): the journal and lock belong to the server.tab's owner and group and
+     * give no one more than server.tab does (nothing to others); each backup keeps its own file's owner and mode.
+     * Before, the journal and lock were root's, 0644, and a later run as the owner failed on the lock.
+     */
+    @Test
+    void aRunAsRootLeavesTheJournalLockAndBackupsToTheServersOwner() throws Exception {
+        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        Needs.posix(root);
+        Path tab = root.resolve("server.tab");
+        Path fwd = root.resolve("smtpfwd.tab");
+        Files.setPosixFilePermissions(tab, PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.setPosixFilePermissions(fwd, PosixFilePermissions.fromString("rw-------"));
+        boolean asRoot = Needs.root();
+        if (asRoot) {
+            for (Path p : List.of(root, tab, fwd)) {
+                Files.setAttribute(p, "unix:uid", 4321);
+                Files.setAttribute(p, "unix:gid", 4321);
+            }
+            Files.setAttribute(fwd, "unix:gid", 4322);
+        }
+        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
+
+        InPlaceWriter.Written written;
+        try (WriteLock held = w.lock(tab)) {
+            written = w.write(migrate(root));
+        }
+
+        assertEquals(2, written.backups().size());
+        for (String state : List.of("server.tab.xmailkit-journal", "server.tab.xmailkit-lock")) {
+            Path p = root.resolve(state);
+            assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), state);
+            assertEquals(owner(tab), owner(p), state);
+        }
+        for (Path backup : written.backups()) {
+            Path source = backup.getFileName().toString().startsWith("server.tab") ? tab : fwd;
+            assertEquals(Files.getPosixFilePermissions(source), Files.getPosixFilePermissions(backup),
+                    backup.toString());
+            assertEquals(owner(source), owner(backup), backup.toString());
+        }
+        if (asRoot) {
+            assertEquals("4321:4321", owner(root.resolve("server.tab.xmailkit-journal")));
+            assertEquals("4321:4322", owner(written.backups().stream()
+                    .filter(b -> b.getFileName().toString().startsWith("smtpfwd")).findFirst().orElseThrow()));
+        }
+    }
+
+    private static String owner(Path p) throws IOException {
+        return Files.getAttribute(p, "unix:uid") + ":" + Files.getAttribute(p, "unix:gid");
+    }
+
     @Test
     void aTornLastJournalLineIsIgnoredButDamageElsewhereIsAnError() throws Exception {
         Path j = tmp.resolve("server.tab.xmailkit-journal");

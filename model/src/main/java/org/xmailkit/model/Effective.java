@@ -41,7 +41,11 @@ public record Effective(String name, Optional<Variable> variable, Origin origin,
         /** A number followed by other text, which {@code atoi} ignores. */
         TRAILING_TEXT_IGNORED,
         /** Blanks before the number, which {@code atoi} skips. */
-        LEADING_BLANKS_SKIPPED
+        LEADING_BLANKS_SKIPPED,
+        /** Longer than the 62 bytes XMail looks at, and the cut value reads differently from the whole. */
+        CUT_AT_BUFFER,
+        /** A number outside C's int range: Windows builds read the nearest int, Linux builds its low 32 bits. */
+        OUT_OF_INT_RANGE
     }
 
     public Effective {
@@ -83,6 +87,17 @@ public record Effective(String name, Optional<Variable> variable, Origin origin,
             return OptionalLong.empty();
         }
         return OptionalLong.of(Values.atoi(value).orElse(0));
+    }
+
+    /**
+     * @return the number as a build whose C {@code long} has 64 bits (Linux) reads it; {@link #number()} is what
+     *         Windows builds read. The two differ only for {@link Reading#OUT_OF_INT_RANGE}.
+     */
+    public OptionalLong numberOnLp64() {
+        if (reading != Reading.OUT_OF_INT_RANGE) {
+            return number();
+        }
+        return OptionalLong.of(Values.cInt(Values.atoi(ServerTab.kept(written())).orElse(0), true));
     }
 
     /**

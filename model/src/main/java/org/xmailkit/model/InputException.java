@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * An input that cannot be read or used at all (missing, unreadable, not a text file, too large, not a MailRoot).
- * Its message is one line: {@code path:line: message}, or {@code path: message} when no line applies.
+ * Its message is one line: {@code path:line: message}, or {@code path: message} when no line applies (a file of a
+ * remote MailRoot's local copy is named after the server, see {@link Origins}).
  */
 public final class InputException extends Exception {
 
@@ -41,13 +44,16 @@ public final class InputException extends Exception {
         /** A directory deeper than the search goes, whose subdirectories were not searched. */
         TOO_DEEP,
         /** The server's files need more memory than the run may use. */
-        OUT_OF_MEMORY
+        OUT_OF_MEMORY,
+        /** A remote MailRoot that could not be read over CTRL. */
+        REMOTE
     }
 
     private final transient Path path;
     private final int line;
     private final Reason reason;
     private final List<String> args;
+    private final CtrlException remote;
 
     /**
      * @param path   the input
@@ -56,11 +62,28 @@ public final class InputException extends Exception {
      * @param args   message values
      */
     public InputException(Path path, int line, Reason reason, String... args) {
-        super(path + (line > 0 ? ":" + line : "") + ": " + text(Locale.ENGLISH, reason, List.of(args)));
+        super(Origins.display(path) + (line > 0 ? ":" + line : "") + ": "
+                + text(Locale.ENGLISH, reason, List.of(args)));
         this.path = Objects.requireNonNull(path, "path");
         this.line = line;
         this.reason = Objects.requireNonNull(reason, "reason");
         this.args = List.of(args);
+        this.remote = null;
+    }
+
+    /**
+     * A remote MailRoot that could not be read.
+     *
+     * @param path   the folder that stands for it (see {@link Origins})
+     * @param remote why
+     */
+    public InputException(Path path, CtrlException remote) {
+        super(Origins.display(path) + ": " + remote.message(Locale.ENGLISH), remote);
+        this.path = Objects.requireNonNull(path, "path");
+        this.line = 0;
+        this.reason = Reason.REMOTE;
+        this.args = List.of();
+        this.remote = remote;
     }
 
     /**
@@ -92,7 +115,18 @@ public final class InputException extends Exception {
      * @return {@code path:line: message} in that language
      */
     public String oneLine(Locale locale) {
-        return path + (line > 0 ? ":" + line : "") + ": " + text(locale, reason, args);
+        return Origins.display(path) + (line > 0 ? ":" + line : "") + ": " + message(locale);
+    }
+
+    /**
+     * @param locale the language
+     * @return the message without the path and line
+     */
+    public String message(Locale locale) {
+        if (remote != null) {
+            return remote.message(locale);
+        }
+        return text(locale, reason, args);
     }
 
     /** A key {@code input.<REASON>.<n>} (n = number of values) takes precedence over {@code input.<REASON>}. */

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.xmailkit.model.ctrl.CtrlException;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.ReadPolicy;
 import org.xmailkit.model.fs.SafeReader;
 
@@ -74,10 +76,15 @@ public final class MailRoot {
      * @param path a MailRoot directory, or a server.tab file (any name) to audit on its own
      * @return the MailRoot
      * @throws InputException when the path is missing, is a directory without server.tab, or server.tab cannot be
-     *                        read (a link leaving the MailRoot, a special file or over the bounds included)
+     *                        read (a link leaving the MailRoot, a special file or over the bounds included), or
+     *                        it stands for a remote MailRoot that could not be copied (see {@link Origins})
      */
     public static MailRoot open(Path path) throws InputException {
         Objects.requireNonNull(path, "path");
+        Optional<CtrlException> remote = Origins.of(path).flatMap(Origins.Origin::failure);
+        if (remote.isPresent()) {
+            throw new InputException(path, remote.get()); // a remote MailRoot whose copy could not be made
+        }
         // The path itself is the user's to name, through links if they like; nothing below it leaves it.
         BasicFileAttributes given;
         try {

@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * separators, the byte order mark and unpaired surrogates as <code>&#92;uXXXX</code>. Everything else, Japanese
  * included, is kept. A backslash is not doubled, so escaping twice gives the same text as escaping once.
  *
- * <p>JSON and SARIF carry the exact strings (their encoders escape what their syntax needs); HTML is escaped by its
- * templates.
+ * <p>JSON and SARIF carry the exact strings (their encoders escape what their syntax needs); HTML pages show text
+ * through this escaper, then HTML-escape it (the report's output format).
  */
 public final class Printable {
 

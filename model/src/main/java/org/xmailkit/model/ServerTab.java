@@ -23,7 +23,10 @@ import java.util.Optional;
  */
 public final class ServerTab {
 
-    /** How many bytes of a flag's value {@code SvrTestConfigFlag} looks at (SvrUtils.cpp: a 63-byte buffer). */
+    /**
+     * How many bytes of a flag's or a number's value {@code SvrTestConfigFlag} and {@code SvrGetConfigInt} look at
+     * (SvrUtils.cpp SvrConfigVar: a 64-byte buffer, 62 bytes copied; checked with the real 1.27).
+     */
     static final int FLAG_BYTES = 62;
 
     private final TabDocument document;
@@ -174,9 +177,12 @@ public final class ServerTab {
             case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
             case FLAG -> {
                 // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
-                String kept = written.length() > FLAG_BYTES ? written.substring(0, FLAG_BYTES) : written;
+                String kept = kept(written);
                 Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
                 long v = Values.atoi(kept).orElse(0);
+                if (kept.length() < written.length() && (v != 0) != (Values.atoi(written).orElse(0) != 0)) {
+                    reading = Effective.Reading.CUT_AT_BUFFER;
+                }
                 yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
             }
             case INT -> {
@@ -185,10 +191,24 @@ public final class ServerTab {
                     yield new Effective(name, variable, Effective.Origin.FILE, e, value,
                             Effective.Reading.EMPTY_INT_IS_DEFAULT);
                 }
-                yield new Effective(name, variable, Effective.Origin.FILE, e,
-                        Long.toString(Values.atoi(written).orElse(0)), numericReading(written));
+                // SvrGetConfigInt reads through the same 64-byte buffer as flags, and atoi gives a C int.
+                String kept = kept(written);
+                long read = Values.atoi(kept).orElse(0);
+                long value = Values.cInt(read, false);
+                Effective.Reading reading = numericReading(kept);
+                if (value != read) {
+                    reading = Effective.Reading.OUT_OF_INT_RANGE;
+                } else if (kept.length() < written.length() && read != Values.atoi(written).orElse(0)) {
+                    reading = Effective.Reading.CUT_AT_BUFFER;
+                }
+                yield new Effective(name, variable, Effective.Origin.FILE, e, Long.toString(value), reading);
             }
         };
+    }
+
+    /** The bytes of a value that SvrConfigVar's 64-byte buffer keeps for SvrTestConfigFlag and SvrGetConfigInt. */
+    static String kept(String written) {
+        return written.length() > FLAG_BYTES ? written.substring(0, FLAG_BYTES) : written;
     }
 
     private static String canonical(Variable.Accessor accessor, String value) {

@@ -59,4 +59,20 @@ public final class Values {
     public static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
+
+    /**
+     * What C's {@code atoi} leaves of a number in an {@code int}: it is {@code (int) strtol(...)}. Where {@code long}
+     * has 32 bits (Windows builds of XMail) {@code strtol} already stops at the int range; where it has 64 bits
+     * (Linux builds) the result keeps the low 32 bits of the 64-bit value.
+     *
+     * @param value the number as {@link #atoi} reads it (saturated to the 64-bit range)
+     * @param lp64  whether {@code long} has 64 bits
+     * @return the int XMail works with
+     */
+    public static long cInt(long value, boolean lp64) {
+        if (lp64) {
+            return (int) value;
+        }
+        return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
 }

@@ -368,7 +368,9 @@ class ServerTabReadRulesTest {
                 Arguments.of("1abc", "1", Effective.Reading.TRAILING_TEXT_IGNORED),
                 Arguments.of("2", "1", Effective.Reading.AS_WRITTEN),
                 Arguments.of("-1", "1", Effective.Reading.AS_WRITTEN),
-                Arguments.of(" ".repeat(62) + "1", "0", Effective.Reading.NOT_A_NUMBER));
+                // Only 62 bytes reach atoi (SvrConfigVar); checked with the real XMail 1.27.
+                Arguments.of(" ".repeat(62) + "1", "0", Effective.Reading.CUT_AT_BUFFER),
+                Arguments.of(" ".repeat(61) + "1", "1", Effective.Reading.LEADING_BLANKS_SKIPPED));
     }
 
     @Test
@@ -397,7 +399,25 @@ class ServerTabReadRulesTest {
                 Arguments.of("  5", "5", Effective.Reading.LEADING_BLANKS_SKIPPED),
                 Arguments.of("5s", "5", Effective.Reading.TRAILING_TEXT_IGNORED),
                 Arguments.of(" 1", "1", Effective.Reading.LEADING_BLANKS_SKIPPED),
-                Arguments.of("1abc", "1", Effective.Reading.TRAILING_TEXT_IGNORED));
+                Arguments.of("1abc", "1", Effective.Reading.TRAILING_TEXT_IGNORED),
+                // Numbers pass the same 62-byte buffer as flags and become a C int (checked with the real 1.27).
+                Arguments.of("0".repeat(70) + "9", "0", Effective.Reading.CUT_AT_BUFFER),
+                Arguments.of("-2147483649", "-2147483648", Effective.Reading.OUT_OF_INT_RANGE),
+                Arguments.of("99999999999", "2147483647", Effective.Reading.OUT_OF_INT_RANGE),
+                Arguments.of("2147483647", "2147483647", Effective.Reading.AS_WRITTEN));
+    }
+
+    @Test
+    void numbersBeyondTheIntRangeReadDifferentlyOnLinux() {
+        // Windows: strtol stops at the 32-bit long range; Linux: the low 32 bits of a 64-bit long.
+        assertEquals(2147483647L, tab("\"MaxMessageSize\"→\"-2147483649\"\n").effective("MaxMessageSize")
+                .numberOnLp64().orElseThrow());
+        assertEquals(1215752191L, tab("\"MaxMessageSize\"→\"99999999999\"\n").effective("MaxMessageSize")
+                .numberOnLp64().orElseThrow());
+        assertEquals(-5L, tab("\"MaxMessageSize\"→\"-5\"\n").effective("MaxMessageSize").numberOnLp64()
+                .orElseThrow());
+        assertEquals(0L, Values.cInt(4294967296L, true));
+        assertEquals(2147483647L, Values.cInt(4294967296L, false));
     }
 
     @Test

@@ -203,7 +203,7 @@ public final class FleetReport {
             }
             ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(scope, e,
                     options.locale())).toList());
-            Path html = site.finish(m, RulesPage.of(auditor.rules(), m.ruleServers(), options.locale()));
+            Path html = site.finish(m, RulesPage.of(scope.rules(), m.ruleServers(), options.locale()));
             site.data(JSON, stream -> json.writeTo(summary, stream));
             site.data(SARIF, stream -> sarif.writeTo(summary, stream));
             site.close();

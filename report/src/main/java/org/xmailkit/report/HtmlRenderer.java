@@ -34,9 +34,10 @@ import org.xmailkit.model.fs.Spool;
 
 /**
  * Renders the report pages with FreeMarker {@code .ftlh} templates, which escape every interpolated value for HTML
- * (templates never use {@code ?no_esc}). Each page carries its style and script inline and a Content Security Policy
- * that allows exactly that style and script by hash and nothing else: no network, no other script, no frames, so even
- * a value that got past escaping could not run or load anything. Thread-safe.
+ * and show its control characters visibly ({@link PrintableHtml}; templates never use {@code ?no_esc}). Each page
+ * carries its style and script inline and a Content Security Policy that allows exactly that style and script by hash
+ * and nothing else: no network, no other script, no frames, so even a value that got past escaping could not run or
+ * load anything. Thread-safe.
  */
 public final class HtmlRenderer {
 
@@ -65,7 +66,9 @@ public final class HtmlRenderer {
         c.setClassForTemplateLoading(HtmlRenderer.class, TEMPLATES);
         c.setDefaultEncoding("UTF-8");
         c.setOutputEncoding("UTF-8");
-        c.setRecognizeStandardFileExtensions(true);
+        // Every template is HTML (.ftlh), escaped by the one HTML format that also shows control characters.
+        c.setRecognizeStandardFileExtensions(false);
+        c.setOutputFormat(PrintableHtml.INSTANCE);
         c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         c.setLogTemplateExceptions(false);
         c.setWrapUncheckedExceptions(true);
@@ -134,6 +137,15 @@ public final class HtmlRenderer {
      */
     public void auditSection(ServerReport page, Writer out) throws IOException {
         render("audit-section.ftlh", page, "", false, out);
+    }
+
+    /**
+     * @param page every host's observations and findings
+     * @param out  where to write the single page
+     * @throws IOException on write errors
+     */
+    public void probe(ProbePage page, Writer out) throws IOException {
+        render("probe.ftlh", page, "", false, out);
     }
 
     private void render(String template, Object model, String base, boolean links, Writer out) throws IOException {

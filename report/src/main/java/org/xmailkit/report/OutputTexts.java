@@ -31,9 +31,7 @@ public final class OutputTexts {
      * @return its message without the {@code path:line: } prefix
      */
     public static String bareMessage(InputException e, Locale locale) {
-        String full = e.oneLine(locale);
-        String prefix = e.path() + (e.line() > 0 ? ":" + e.line() : "") + ": ";
-        return full.startsWith(prefix) ? full.substring(prefix.length()) : full;
+        return e.message(locale);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 
@@ -72,14 +71,13 @@ public record RulesPage(List<GradingRow> grading, List<Severity> severities, Lis
      * @param locale      the language
      * @return the page model
      */
-    public static RulesPage of(List<Rule> rules, Map<String, Integer> ruleServers, Locale locale) {
+    public static RulesPage of(List<RuleInfo> rules, Map<String, Integer> ruleServers, Locale locale) {
         List<GradingRow> grading = new ArrayList<>();
         for (GradeCap.Reason r : GradeCap.Reason.values()) {
             grading.add(new GradingRow(Grading.bound(r), r));
         }
         List<RuleView> views = new ArrayList<>();
-        for (Rule rule : rules) {
-            RuleInfo i = rule.info();
+        for (RuleInfo i : rules) {
             views.add(new RuleView(i.id(), i.severity(), i.category(),
                     ReportMessages.get(locale, "category." + i.category().id()), i.title(locale), i.summary(locale),
                     i.why(locale), i.remediation(locale), i.remediationLines(),

@@ -30,6 +30,7 @@ import org.xmailkit.audit.Severity;
  * @param ignored        lines XMail 1.27 does not use (unknown, removed, misspelled, dead duplicates)
  * @param migration      the migration plan
  * @param readErrors     files that exist but could not be read
+ * @param probe          what the running server showed on the wire ({@code --probe}), or null
  */
 public record ServerReport(String id, String path, boolean bare, String error, String encoding, String lineEnding,
                            String version, boolean versionGiven, List<String> evidence, Grade grade,
@@ -37,7 +38,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
                            List<CategoryGroup> groups, List<OutcomeView> notRun, int skipped,
                            List<SettingSection> sections,
                            List<SettingRow> otherSettings, List<IgnoredEntry> ignored, MigrationView migration,
-                           List<String> readErrors) {
+                           List<String> readErrors, ProbeView probe) {
 
     public ServerReport {
         Objects.requireNonNull(id, "id");

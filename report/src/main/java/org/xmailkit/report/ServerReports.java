@@ -4,10 +4,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
@@ -27,6 +29,8 @@ import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.syntax.OptionList;
 import org.xmailkit.report.ServerReport.CategoryGroup;
 import org.xmailkit.report.ServerReport.FindingView;
@@ -61,12 +65,12 @@ public final class ServerReports {
         List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
                 f -> where(base, f, locale), incomplete(audit, locale));
         List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
-        return new ServerReport(id, audit.path().toString(), audit.bare(), null, encoding(tab.charset()),
+        return new ServerReport(id, Origins.display(audit.path()), audit.bare(), null, encoding(tab.charset()),
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
                 notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
-                ignored(tab, secrets, locale), migration, readErrors);
+                ignored(tab, secrets, locale), migration, readErrors, probe(audit, locale));
     }
 
     /**
@@ -93,7 +97,7 @@ public final class ServerReports {
                 audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
                 groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
-                List.of(), List.of(), MigrationView.notPlanned(target), readErrors);
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors, probe(audit, locale));
     }
 
     /**
@@ -106,9 +110,10 @@ public final class ServerReports {
      * @return the page model (grade F: nothing about the server is known)
      */
     public static ServerReport failed(String id, Path path, String error, String target) {
-        return new ServerReport(id, path.toString(), false, error, "", "", "?", false, List.of(), Grade.F, List.of(),
+        return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F,
+                List.of(),
                 counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
-                MigrationView.failed(target, error), List.of());
+                MigrationView.failed(target, error), List.of(), null);
     }
 
     /**
@@ -126,7 +131,7 @@ public final class ServerReports {
      */
     public static ServerSummary summary(ServerReport page, Path root) {
         String path = page.path();
-        if (root != null) {
+        if (root != null && !CtrlUrl.looksLike(path)) {
             Path p = Path.of(page.path()).toAbsolutePath().normalize();
             if (p.startsWith(root) && !p.equals(root)) {
                 path = root.relativize(p).toString().replace('\\', '/');
@@ -172,11 +177,17 @@ public final class ServerReports {
     }
 
     static List<SeverityCount> counts(List<Finding> findings) {
+        return countsOf(findings.stream().filter(f -> !f.suppressed()).map(Finding::severity).toList());
+    }
+
+    /**
+     * @param active the severities of the unsuppressed findings
+     * @return the count per severity, most serious first, with bar lengths
+     */
+    static List<SeverityCount> countsOf(List<Severity> active) {
         Map<Severity, Integer> n = new EnumMap<>(Severity.class);
-        for (Finding f : findings) {
-            if (!f.suppressed()) {
-                n.merge(f.severity(), 1, Integer::sum);
-            }
+        for (Severity s : active) {
+            n.merge(s, 1, Integer::sum);
         }
         int max = n.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<SeverityCount> out = new ArrayList<>();
@@ -210,22 +221,38 @@ public final class ServerReports {
     }
 
     private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {
-        // Category, then rule (in order of first appearance: the audit sorts by severity), then findings.
-        Map<Category, Map<String, List<Finding>>> by = new EnumMap<>(Category.class);
-        for (Finding f : findings) {
-            by.computeIfAbsent(f.rule().category(), k -> new java.util.LinkedHashMap<>())
-                    .computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+        return groups(findings, Finding::rule, f -> view(f, base, secrets, locale), locale);
+    }
+
+    /**
+     * Groups findings of any kind for a page: by category, then rule (in order of first appearance, as the audit
+     * sorts them by severity), each rule's active findings first.
+     *
+     * @param findings the findings, in order
+     * @param rule     a finding's rule
+     * @param view     a finding as the page shows it
+     * @param locale   the language
+     * @param <T>      the kind of finding
+     * @return the groups
+     */
+    static <T> List<CategoryGroup> groups(List<T> findings, Function<T, RuleInfo> rule, Function<T, FindingView> view,
+                                          Locale locale) {
+        Map<Category, Map<String, List<T>>> by = new EnumMap<>(Category.class);
+        for (T f : findings) {
+            RuleInfo r = rule.apply(f);
+            by.computeIfAbsent(r.category(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.id(), k -> new ArrayList<>()).add(f);
         }
         List<CategoryGroup> out = new ArrayList<>();
         by.forEach((c, rules) -> {
             List<RuleGroup> groups = new ArrayList<>();
             int active = 0;
             int total = 0;
-            for (List<Finding> list : rules.values()) {
-                RuleInfo r = list.get(0).rule();
+            for (List<T> list : rules.values()) {
+                RuleInfo r = rule.apply(list.get(0));
                 List<FindingView> views = new ArrayList<>();
-                for (Finding f : list) {
-                    views.add(view(f, base, secrets, locale));
+                for (T f : list) {
+                    views.add(view.apply(f));
                 }
                 // What counts first, suppressed findings after.
                 views.sort(Comparator.comparing(FindingView::suppressed));
@@ -243,6 +270,10 @@ public final class ServerReports {
         return out;
     }
 
+    private static ProbeView probe(AuditResult audit, Locale locale) {
+        return audit.probe().map(p -> ProbeViews.of(p, "", locale)).orElse(null);
+    }
+
     private static FindingView view(Finding f, Path base, Secrets secrets, Locale locale) {
         RuleInfo r = f.rule();
         SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
@@ -251,7 +282,7 @@ public final class ServerReports {
                 sv);
     }
 
-    private static SuppressionView suppression(Suppression s, Secrets secrets) {
+    static SuppressionView suppression(Suppression s, Secrets secrets) {
         return new SuppressionView(s.kind() == Suppression.Kind.INLINE, secrets.scrub(s.reason()),
                 s.expires().map(Object::toString).orElse(""), s.active(), s.source());
     }

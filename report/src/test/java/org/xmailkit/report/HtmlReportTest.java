@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.model.Printable;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailPassword;
@@ -183,6 +184,32 @@ class HtmlReportTest {
         Path again = run(Locale.ENGLISH, "twice");
         run(Locale.ENGLISH, "twice");
         assertTrue(Files.exists(again.resolve("index.html")), "a previous report may be replaced");
+    }
+
+    /**
+     * A directory named with escape sequences, a newline, a C1 CSI and a right-to-left override, and values with C1
+     * and bidirectional controls: the pages show them as the text output does ({@code \x1B}, {@code \u202E}) and
+     * send none of them, to a browser or to a terminal that {@code audit -f html} prints to.
+     */
+    @Test
+    void controlCharactersInPathsAndValuesAreShownEscapedAndNeverSent() throws Exception {
+        Path hostile = MailRootFixture.in(tmp.resolve("fleet").resolve("mx\u001B]0;owned\u0007\n== x\u009B2J\u202Egnp"))
+                .serverTab("\"RootDomain\"\t\"a\u009D0;t\u009C.example\"\n\"SmtpMsgIPBan\"\t\"550 \u202Edeyalb <b>\"\n")
+                .write();
+        FleetReport r = new FleetReport(new Auditor(List.of()), MigrationPlanner.none("1.27"),
+                new FleetReport.Options(Locale.ENGLISH, AuditOptions.defaults(), "1.27", "test", 1,
+                        Clock.systemUTC()));
+        Path out = tmp.resolve("controls");
+        r.run(List.of(hostile), tmp, out, n -> { });
+        String all = allHtml(out);
+        for (int i = 0; i < all.length(); i++) {
+            char c = all.charAt(i);
+            assertFalse(Printable.escaped(c) && c != '\n',
+                    () -> String.format("U+%04X sent at %d", (int) c, all.indexOf(c)));
+        }
+        assertTrue(all.contains("mx\\x1B]0;owned\\x07\\x0A== x\\x9B2J\\u202Egnp"), "the path, shown");
+        assertTrue(all.contains("550 \\u202Edeyalb &lt;b&gt;"), "the value, shown and still HTML-escaped");
+        assertTrue(all.contains("a\\x9D0;t\\x9C.example"), all);
     }
 
     static Path serverPage(Path out, String containing) throws Exception {

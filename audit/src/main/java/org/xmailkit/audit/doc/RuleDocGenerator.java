@@ -15,13 +15,13 @@ import java.util.TreeSet;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
 
 /**
  * Writes the rule documentation, {@code docs/rules/README.md} and one {@code docs/rules/<ID>.md} per rule with an
- * English and a Japanese section, from the catalogue ({@link Rules#ALL} and the rule texts). The output depends on
+ * English and a Japanese section, from the catalogue ({@link Rules#catalogue()}: the file rules and the NET- rules,
+ * and the rule texts). The output depends on
  * nothing but the catalogue, so a test can tell when the committed pages are stale.
  */
 public final class RuleDocGenerator {
@@ -40,9 +40,9 @@ public final class RuleDocGenerator {
         this.rules = List.copyOf(rules);
     }
 
-    /** @return a generator over {@link Rules#ALL} */
+    /** @return a generator over {@link Rules#catalogue()} */
     public static RuleDocGenerator standard() {
-        return new RuleDocGenerator(Rules.ALL.stream().map(Rule::info).toList());
+        return new RuleDocGenerator(Rules.catalogue());
     }
 
     /**

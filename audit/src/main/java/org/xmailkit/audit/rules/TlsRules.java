@@ -12,6 +12,7 @@ import org.xmailkit.audit.rules.tls.CertificateVerificationOn;
 import org.xmailkit.audit.rules.tls.ChainOrder;
 import org.xmailkit.audit.rules.tls.CleartextAuthAllowed;
 import org.xmailkit.audit.rules.tls.ClientCertificateRequired;
+import org.xmailkit.audit.rules.tls.CtrlReadInClearText;
 import org.xmailkit.audit.rules.tls.CtrlTlsDisabled;
 import org.xmailkit.audit.rules.tls.EndOfLifeOpenSsl;
 import org.xmailkit.audit.rules.tls.ForwarderHostOptions;
@@ -67,7 +68,8 @@ public final class TlsRules {
             new TlsMaterialUnusable(),              // TLS-027
             new LegacyOpenSsl(),                    // TLS-028
             new EndOfLifeOpenSsl(),                 // TLS-029
-            new OpenSslMismatch());                 // TLS-030
+            new OpenSslMismatch(),                  // TLS-030
+            new CtrlReadInClearText());             // TLS-031
 
     private TlsRules() {
     }

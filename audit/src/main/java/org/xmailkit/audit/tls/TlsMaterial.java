@@ -350,6 +350,21 @@ public final class TlsMaterial {
 
     // ------------------------------------------------------------------ chain
 
+    /**
+     * The order and completeness of a chain a server sent (leaf first), against the Java runtime's roots.
+     *
+     * @param served the certificates as sent
+     * @return the problems, as for server.cert
+     */
+    public static List<ChainIssue> servedChain(List<X509Certificate> served) {
+        List<CertificateFacts> certs = new ArrayList<>();
+        for (int i = 0; i < served.size(); i++) {
+            certs.add(new CertificateFacts(i, served.get(i)));
+        }
+        return certs.isEmpty() ? List.of()
+                : chain(certs, new KeyMatch(KeyMatch.Kind.LEAF, 0), TrustAnchors.runtime());
+    }
+
     static List<ChainIssue> chain(List<CertificateFacts> certs, KeyMatch match, List<X509Certificate> anchors) {
         List<ChainIssue> out = new ArrayList<>();
         int n = certs.size();

@@ -131,11 +131,20 @@ public final class TestPki {
      * @return a fresh three-level chain for it (the keys "root", "intermediate" and "leaf" are shared by all chains)
      */
     public static Chain chain(String host) {
+        return chain(host, NOW.minus(Duration.ofDays(30)));
+    }
+
+    /**
+     * @param host      the server certificate's name
+     * @param leafStart when the server certificate becomes valid (for 365 days; the CAs around it much longer)
+     * @return the chain
+     */
+    public static Chain chain(String host, Instant leafStart) {
         Issued root = cert("Test Root " + host).key(rsa("root")).ca(true).dns().validFor(NOW.minus(
                 Duration.ofDays(1000)), Duration.ofDays(5000)).issue();
         Issued intermediate = cert("Test Intermediate " + host).key(rsa("intermediate")).ca(true).dns()
                 .issuer(root).validFor(NOW.minus(Duration.ofDays(500)), Duration.ofDays(2000)).issue();
-        Issued leaf = cert(host).issuer(intermediate).issue();
+        Issued leaf = cert(host).issuer(intermediate).validFor(leafStart, Duration.ofDays(365)).issue();
         return new Chain(root, intermediate, leaf);
     }
 

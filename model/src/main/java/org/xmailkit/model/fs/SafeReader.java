@@ -2,6 +2,7 @@ package org.xmailkit.model.fs;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
@@ -14,6 +15,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -127,35 +129,17 @@ public final class SafeReader {
      *                        binary where text is wanted, was replaced while being read, or cannot be read
      */
     public byte[] read(Path file, ReadPolicy policy) throws InputException {
-        Objects.requireNonNull(policy, "policy");
-        Located at = located(file);
-        switch (at.kind) {
-            case DIRECTORY -> throw new InputException(file, 0, InputException.Reason.NOT_A_FILE);
-            case SPECIAL -> throw new InputException(file, 0, InputException.Reason.SPECIAL_FILE);
-            default -> {
-            }
-        }
-        if (at.attributes.size() > policy.maxBytes()) {
-            throw tooLarge(file, at.attributes.size(), policy);
-        }
+        Located at = regularFile(file, policy);
         byte[] bytes;
-        try (SeekableByteChannel ch = Files.newByteChannel(at.real, Set.of(StandardOpenOption.READ,
-                LinkOption.NOFOLLOW_LINKS))) {
+        try (SeekableByteChannel ch = open(at)) {
             bytes = readBounded(ch, (int) at.attributes.size(), policy.maxBytes());
-        } catch (AccessDeniedException e) {
-            throw new InputException(file, 0, InputException.Reason.UNREADABLE, "permission denied");
-        } catch (NoSuchFileException e) {
-            throw new InputException(file, 0, InputException.Reason.MISSING);
         } catch (IOException e) {
-            throw new InputException(file, 0, InputException.Reason.UNREADABLE, reason(e));
+            throw unreadable(file, e);
         }
         if (bytes == null) {
             throw tooLarge(file, policy.maxBytes() + 1, policy);
         }
-        Object key = at.attributes.fileKey();
-        if (key != null && !key.equals(attributes(file, at.real).fileKey())) {
-            throw new InputException(file, 0, InputException.Reason.CHANGED);
-        }
+        sameFile(file, at);
         if (policy.maxLines() > 0) {
             long lines = ReadPolicy.lines(bytes);
             if (lines > policy.maxLines()) {
@@ -167,6 +151,73 @@ public final class SafeReader {
             throw new InputException(file, 0, InputException.Reason.BINARY);
         }
         return bytes;
+    }
+
+    /**
+     * The SHA-256 of a file, read piece by piece (never held whole) within the size bound of a policy; its line
+     * bound and text check do not apply.
+     *
+     * @param file   the file
+     * @param policy the bounds
+     * @return its SHA-256 in lower-case hex
+     * @throws InputException as for {@link #read}
+     */
+    public String sha256(Path file, ReadPolicy policy) throws InputException {
+        Located at = regularFile(file, policy);
+        MessageDigest d = Hashes.digest();
+        try (SeekableByteChannel ch = open(at)) {
+            ByteBuffer buf = ByteBuffer.allocate(65536);
+            long total = 0;
+            for (int n; (n = ch.read(buf.clear())) >= 0; ) {
+                total += n;
+                if (total > policy.maxBytes()) {
+                    throw tooLarge(file, total, policy);
+                }
+                d.update(buf.flip());
+            }
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        sameFile(file, at);
+        return Hashes.hex(d);
+    }
+
+    /** Locates a file that may be read under the policy: inside, a regular file, not over the size bound. */
+    private Located regularFile(Path file, ReadPolicy policy) throws InputException {
+        Objects.requireNonNull(policy, "policy");
+        Located at = located(file);
+        switch (at.kind) {
+            case DIRECTORY -> throw new InputException(file, 0, InputException.Reason.NOT_A_FILE);
+            case SPECIAL -> throw new InputException(file, 0, InputException.Reason.SPECIAL_FILE);
+            default -> {
+            }
+        }
+        if (at.attributes.size() > policy.maxBytes()) {
+            throw tooLarge(file, at.attributes.size(), policy);
+        }
+        return at;
+    }
+
+    /** Opens a located file's real path, never following a link that took its place since. */
+    private static SeekableByteChannel open(Located at) throws IOException {
+        return Files.newByteChannel(at.real, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /** What an I/O error means for a read: missing, or unreadable (with the error as its cause). */
+    private static InputException unreadable(Path file, IOException e) {
+        InputException x = e instanceof NoSuchFileException ? new InputException(file, 0, InputException.Reason.MISSING)
+                : new InputException(file, 0, InputException.Reason.UNREADABLE, e instanceof AccessDeniedException
+                ? "permission denied" : reason(e));
+        x.initCause(e);
+        return x;
+    }
+
+    /** Refuses what was read when another file took the path's place while it was being read. */
+    private static void sameFile(Path file, Located at) throws InputException {
+        Object key = at.attributes.fileKey();
+        if (key != null && !key.equals(attributes(file, at.real).fileKey())) {
+            throw new InputException(file, 0, InputException.Reason.CHANGED);
+        }
     }
 
     /**
@@ -194,12 +245,10 @@ public final class SafeReader {
                 }
                 out.add(p);
             }
-        } catch (AccessDeniedException e) {
-            throw new InputException(dir, 0, InputException.Reason.UNREADABLE, "permission denied");
-        } catch (NotDirectoryException | NoSuchFileException e) {
+        } catch (NotDirectoryException e) {
             throw new InputException(dir, 0, InputException.Reason.MISSING);
         } catch (IOException e) {
-            throw new InputException(dir, 0, InputException.Reason.UNREADABLE, reason(e));
+            throw unreadable(dir, e);
         }
         out.sort(null);
         return out;
@@ -227,12 +276,8 @@ public final class SafeReader {
         Path real;
         try {
             real = path.toRealPath();
-        } catch (NoSuchFileException e) {
-            throw new InputException(path, 0, InputException.Reason.MISSING); // a link to nothing
-        } catch (AccessDeniedException e) {
-            throw new InputException(path, 0, InputException.Reason.UNREADABLE, "permission denied");
         } catch (IOException e) {
-            throw new InputException(path, 0, InputException.Reason.UNREADABLE, reason(e));
+            throw unreadable(path, e); // missing here: a link to nothing
         }
         if (!real.startsWith(realBoundary(path))) {
             throw scope == Scope.MAILROOT ? new InputException(path, 0, InputException.Reason.LINK_OUTSIDE)
@@ -255,7 +300,7 @@ public final class SafeReader {
             } catch (NoSuchFileException e) {
                 throw new InputException(boundary, 0, InputException.Reason.MISSING);
             } catch (IOException e) {
-                throw new InputException(shown, 0, InputException.Reason.UNREADABLE, reason(e));
+                throw unreadable(shown, e);
             }
             realBoundary = r;
         }
@@ -266,12 +311,8 @@ public final class SafeReader {
     private static BasicFileAttributes attributes(Path shown, Path at) throws InputException {
         try {
             return Files.readAttributes(at, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw new InputException(shown, 0, InputException.Reason.MISSING);
-        } catch (AccessDeniedException e) {
-            throw new InputException(shown, 0, InputException.Reason.UNREADABLE, "permission denied");
         } catch (IOException e) {
-            throw new InputException(shown, 0, InputException.Reason.UNREADABLE, reason(e));
+            throw unreadable(shown, e);
         }
     }
 

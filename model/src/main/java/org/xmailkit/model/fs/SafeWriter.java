@@ -25,17 +25,20 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.xmailkit.model.InputException;
 
 /**
  * Creates and changes files under the {@link WritePolicy}, confined to the directories it was made for
@@ -46,10 +49,24 @@ import java.util.stream.Collectors;
  * flushed to disk before they are renamed or relied on; output files ({@link #write}, {@link #copy}) are not
  * flushed one by one (a report or copy is made again by running again).
  *
+ * <p>New files that no other file gives attributes to get the process's defaults, or as {@link #privately()} or
+ * {@link #ownedLike(Path)} say: private files of xmailkit's own, or a server's journal and lock, which must stay
+ * usable by the account that owns the server when a later run is made as that account instead of root.
+ *
  * <p>What Java cannot close: between the check of a directory and the system call that uses it, another process
  * could swap the directory for a link. Each step re-checks, and the final name is never followed (rename and
  * {@code O_EXCL} creation do not follow links), which leaves that window to directories the attacker could already
- * write.
+ * write. Java cannot open a file without blocking on a FIFO either (no {@code O_NONBLOCK}, no {@code O_PATH}):
+ * <ul>
+ * <li>xmailkit's own state files (a lock, a journal) are opened for reading and writing, which returns at once on a
+ * FIFO (Linux), and refused unless the opened file can seek (a FIFO or socket cannot) and is the regular file that
+ * was checked before the open;</li>
+ * <li>a temporary file is written through the channel that created it, never opened again;</li>
+ * <li>what stays: a file {@link #copy} reads (a MailRoot file must not be opened for writing: read-only media,
+ * audit rules on writes) is checked before it is opened and compared by identity after it is read, and the JDK
+ * itself opens a file to change its permissions or times; a FIFO swapped in at that instant, in a directory the
+ * attacker can write, still blocks that one call, as it does {@link SafeReader}'s open.</li>
+ * </ul>
  */
 public final class SafeWriter {
 
@@ -95,15 +112,61 @@ public final class SafeWriter {
         MODE
     }
 
+    /** What new files get when no file is named to copy their owner and permissions from. */
+    private enum Fresh {
+        /** The process's owner and default permissions (output files: reports, copies). */
+        DEFAULT,
+        /** Files 0600, folders 0700, the process's owner ({@link #privately()}). */
+        PRIVATE,
+        /** Files the owner and group of another file, with no more than its permissions ({@link #ownedLike}). */
+        LIKE
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> GROUP_READ_WRITE = EnumSet.of(PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE);
 
     private final List<Path> roots;
     private final WritePolicy policy;
+    private final Fresh fresh;
+    private final Path like;
 
     SafeWriter(List<Path> roots, WritePolicy policy) {
+        this(roots, policy, Fresh.DEFAULT, null);
+    }
+
+    private SafeWriter(List<Path> roots, WritePolicy policy, Fresh fresh, Path like) {
         this.roots = List.copyOf(roots);
         this.policy = policy;
+        this.fresh = fresh;
+        this.like = like;
+    }
+
+    /**
+     * @return a writer for the same directories whose new files only their owner may read and write (0600) and whose
+     *         new folders only their owner may use (0700): xmailkit's private files, such as a copy of a remote
+     *         MailRoot or a known-hosts file
+     */
+    public SafeWriter privately() {
+        return new SafeWriter(roots, policy, Fresh.PRIVATE, null);
+    }
+
+    /**
+     * A writer for the same directories whose new files (a server's journal and lock) belong to the owner and group
+     * of the file they serve (its server.tab) when the process may give files away (as root), with read and write
+     * for that owner, what the file allows its group to read or write, and nothing for others or execution. A run as
+     * root thus leaves files that a later run as the server's owner can use, and that show no one more than the
+     * server.tab does. Folders it creates, files created from another file ({@link #create}, {@link #copy}) and
+     * replaced files keep their own rules. Where the file is missing or not a regular file, new files are private.
+     *
+     * @param file the file whose owner and group new files get
+     * @return the writer
+     */
+    public SafeWriter ownedLike(Path file) {
+        return new SafeWriter(roots, policy, Fresh.LIKE, file.toAbsolutePath().normalize());
     }
 
     /** @return the directories this writer may change files in, absolute */
@@ -201,7 +264,7 @@ public final class SafeWriter {
             if (!abs.startsWith(root)) {
                 continue;
             }
-            Files.createDirectories(root);
+            Files.createDirectories(root, folderAttributes(root));
             Path current = root.toRealPath();
             Path relative = root.relativize(abs);
             for (int i = 0; i < relative.getNameCount() && !relative.toString().isEmpty(); i++) {
@@ -209,7 +272,8 @@ public final class SafeWriter {
                 Optional<BasicFileAttributes> a = lstat(next);
                 if (a.isEmpty()) {
                     try {
-                        Files.createDirectory(next);
+                        Files.createDirectory(next, folderAttributes(current));
+                        exactFolderMode(next);
                     } catch (FileAlreadyExistsException e) {
                         a = lstat(next);
                     }
@@ -254,17 +318,17 @@ public final class SafeWriter {
         Path t = place(target);
         BasicFileAttributes a = Files.readAttributes(t, BasicFileAttributes.class, NOFOLLOW);
         refuseUnlessRegular(target, a);
-        Path temp = temp(t, true);
+        Temp temp = temp(t, OWNER_ONLY);
         try {
             fill(temp, Content.of(content), true);
-            keepAttributes(t, temp, Keep.ALL);
+            keepAttributes(t, temp.path(), Keep.ALL);
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
-            if (expected != null && !holds(target, t, expected)) {
+            if (expected != null && !holds(target, expected)) {
                 throw new WriteRefusedException(target, WriteRefusedException.Reason.CHANGED);
             }
-            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp.path(), t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            Files.deleteIfExists(temp);
+            temp.discard();
         }
         syncDirectory(t.getParent());
         policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
@@ -288,21 +352,21 @@ public final class SafeWriter {
         if (lstat(t).isPresent()) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Path temp = temp(t, true);
+        Temp temp = temp(t, OWNER_ONLY);
         try {
             fill(temp, Content.of(content), true);
-            keepAttributes(attributesFrom, temp, Keep.ALL);
+            keepAttributes(attributesFrom, temp.path(), Keep.ALL);
             // Without REPLACE_EXISTING the move refuses an existing target; a rename never follows a link.
-            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temp.path(), t, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Files.deleteIfExists(temp);
+            temp.discard();
         }
         syncDirectory(t.getParent());
     }
 
     /**
-     * Writes a new file or replaces one, in an output directory. The file gets the process's default permissions and
-     * is not flushed to disk on its own.
+     * Writes a new file or replaces one, in an output directory. The file gets the process's default permissions (or
+     * as {@link #privately()} and {@link #ownedLike} say) and is not flushed to disk on its own.
      *
      * @param target   the file
      * @param content  what to write
@@ -315,17 +379,18 @@ public final class SafeWriter {
         directory(target.toAbsolutePath().normalize().getParent());
         Path t = place(target);
         refuseUnlessRegularOrMissing(target, t);
-        Path temp = temp(t, false);
+        Temp temp = temp(t, freshMode());
         try {
             String hash = fill(temp, content, false);
+            freshAttributes(temp.path());
             announce.at(hash);
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
             refuseUnlessRegularOrMissing(target, t);
-            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp.path(), t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
             return hash;
         } finally {
-            Files.deleteIfExists(temp);
+            temp.discard();
         }
     }
 
@@ -354,7 +419,8 @@ public final class SafeWriter {
 
     /**
      * Copies a regular file into a new file, keeping its permissions and modification time, and its owner and
-     * group when the process may give files away (as root). The source is opened without following links.
+     * group when the process may give files away (as root). The source is opened without following links, and the
+     * copy is refused when another file took the source's place while it was read.
      *
      * @param source a regular file
      * @param target the new file
@@ -377,18 +443,21 @@ public final class SafeWriter {
         if (lstat(t).isPresent()) {
             throw new FileAlreadyExistsException(target.toString());
         }
-        Path temp = temp(t, true);
+        Temp temp = temp(t, OWNER_ONLY);
         try {
             fill(temp, content, false);
-            keepAttributes(source, temp, Keep.MODE);
+            keepAttributes(source, temp.path(), Keep.MODE);
             if (times) {
-                Files.getFileAttributeView(temp, BasicFileAttributeView.class)
+                Files.getFileAttributeView(temp.path(), BasicFileAttributeView.class, NOFOLLOW)
                         .setTimes(src.lastModifiedTime(), null, null);
             }
             policy.hook().at(WriteHook.Stage.BEFORE_RENAME, target);
-            Files.move(temp, t, StandardCopyOption.ATOMIC_MOVE);
+            if (times) {
+                sameFile(source, src); // a copy of the file checked, not of one that took its place since
+            }
+            Files.move(temp.path(), t, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            Files.deleteIfExists(temp);
+            temp.discard();
         }
         policy.hook().at(WriteHook.Stage.AFTER_RENAME, target);
     }
@@ -408,7 +477,8 @@ public final class SafeWriter {
     /**
      * Appends one record to a journal-like file and flushes it to disk. A last line left without its line end (a
      * crash while appending) is cut off first, so the file always consists of whole lines. Callers that may append
-     * concurrently hold a {@link WriteLock} for the file.
+     * concurrently hold a {@link WriteLock} for the file. A new file gets what {@link #ownedLike} or
+     * {@link #privately()} say.
      *
      * @param file   the file
      * @param header written first when the file is new or empty (may be empty)
@@ -424,9 +494,7 @@ public final class SafeWriter {
     void append(Path file, byte[] header, byte[] record, boolean sync) throws IOException {
         directory(file.toAbsolutePath().normalize().getParent());
         Path t = place(file);
-        refuseUnlessRegularOrMissing(file, t);
-        try (FileChannel ch = FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = openState(file, t)) {
             long end = wholeLines(ch);
             if (end < ch.size()) {
                 ch.truncate(end);
@@ -505,26 +573,14 @@ public final class SafeWriter {
      * @throws IOException           when it cannot be read
      */
     public Optional<byte[]> readBack(Path file, long max) throws IOException {
-        Path t;
+        Optional<Path> t = own(file);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            t = place(file);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
-        Optional<BasicFileAttributes> a = lstat(t);
-        if (a.isEmpty()) {
-            return Optional.empty();
-        }
-        refuseUnlessRegular(file, a.get());
-        if (a.get().size() > max) {
-            throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
-        }
-        try (InputStream in = openNoFollow(t)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-            if (bytes.length > max) {
-                throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
-            }
-            return Optional.of(bytes);
+            return Optional.of(reader(t.get()).read(t.get(), new ReadPolicy(max, 0, false)));
+        } catch (InputException e) {
+            return Optional.of(failed(file, e, max));
         }
     }
 
@@ -532,11 +588,30 @@ public final class SafeWriter {
      * The hash of a file in these directories, to compare it with what was read or written before acting on it.
      *
      * @param file a file in these directories
+     * @param max  the most bytes it can hold if it is what xmailkit read or wrote
      * @return its SHA-256, read without following links; empty when it does not exist
-     * @throws WriteRefusedException when it is a link or special file
+     * @throws WriteRefusedException when it is a link, a special file or too large
      * @throws IOException           when it cannot be read
      */
-    public Optional<String> hash(Path file) throws IOException {
+    public Optional<String> hash(Path file, long max) throws IOException {
+        Optional<Path> t = own(file);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reader(t.get()).sha256(t.get(), new ReadPolicy(max, 0, false)));
+        } catch (InputException e) {
+            return Optional.of(failed(file, e, max));
+        }
+    }
+
+    /**
+     * Where one of xmailkit's own files in these directories really is, refused when a link or special file stands
+     * there: such files are never read through a link, even one that stays inside.
+     *
+     * @return its path under its directory's real path; empty when there is no such file
+     */
+    private Optional<Path> own(Path file) throws IOException {
         Path t;
         try {
             t = place(file);
@@ -548,31 +623,46 @@ public final class SafeWriter {
             return Optional.empty();
         }
         refuseUnlessRegular(file, a.get());
-        MessageDigest d = Hashes.digest();
-        try (InputStream in = openNoFollow(t)) {
-            byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                d.update(buf, 0, n);
+        return Optional.of(t);
+    }
+
+    /** The read policy's reader, bounded by the (real) directory a file checked by {@link #own} lies in. */
+    private static SafeReader reader(Path own) {
+        return SafeReader.directory(own.getParent());
+    }
+
+    /** A read the read policy refused, as this writer's refusal or error. Never returns. */
+    private static <T> T failed(Path file, InputException e, long max) throws IOException {
+        switch (e.reason()) {
+            case TOO_LARGE, TOO_MANY_LINES -> throw new WriteRefusedException(file,
+                    WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
+            case LINK_OUTSIDE -> throw new WriteRefusedException(file, WriteRefusedException.Reason.LINK);
+            case SPECIAL_FILE, NOT_A_FILE -> throw new WriteRefusedException(file,
+                    WriteRefusedException.Reason.NOT_A_FILE);
+            case MISSING -> throw new NoSuchFileException(file.toString());
+            case CHANGED -> throw new WriteRefusedException(file, WriteRefusedException.Reason.CHANGED);
+            default -> {
+                // Unreadable: the file system's own error (a permission, say), as callers expect it.
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
             }
         }
-        return Optional.of(Hashes.hex(d));
     }
 
     /**
-     * Takes the exclusive lock of a lock file (created when missing; it stays), waiting up to the policy's lock wait
-     * while another process or thread holds it.
+     * Takes the exclusive lock of a lock file (created when missing, with what {@link #ownedLike} says; it stays),
+     * waiting up to the policy's lock wait while another process or thread holds it. A FIFO, or another file, put in
+     * its place while it is opened is refused without blocking.
      *
      * @param lockFile the lock file
      * @return the held lock; close it to release
-     * @throws WriteRefusedException {@link WriteRefusedException.Reason#LOCKED} when still held after the wait
+     * @throws WriteRefusedException {@link WriteRefusedException.Reason#LOCKED} when still held after the wait; a
+     *                               link, a special file or another file in its place
      * @throws IOException           when the file cannot be created or locked
      */
     public WriteLock lock(Path lockFile) throws IOException {
         directory(lockFile.toAbsolutePath().normalize().getParent());
         Path t = place(lockFile);
-        refuseUnlessRegularOrMissing(lockFile, t);
-        FileChannel ch = FileChannel.open(t, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
-                LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch = openState(lockFile, t);
         try {
             long deadline = System.nanoTime() + policy.lockWait().toNanos();
             while (true) {
@@ -602,27 +692,185 @@ public final class SafeWriter {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Opens a file for reading without following a link (a link there makes the open fail). */
+    /**
+     * Opens one of xmailkit's own state files (a lock, a journal) for reading and writing, creating it exclusively
+     * with the attributes new files get when it is missing. Opening for reading and writing never waits for the other
+     * end of a FIFO (Linux); the opened file must then be able to seek (a FIFO or socket cannot) and be the regular
+     * file seen before the open, or it is refused.
+     */
+    private FileChannel openState(Path shown, Path t) throws IOException {
+        Optional<BasicFileAttributes> before = lstat(t);
+        if (before.isEmpty()) {
+            try {
+                FileChannel ch = FileChannel.open(t, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), permissions(t.getParent(), freshMode()));
+                try {
+                    freshAttributes(t);
+                    return ch;
+                } catch (IOException | RuntimeException e) {
+                    ch.close();
+                    throw e;
+                }
+            } catch (FileAlreadyExistsException e) {
+                before = lstat(t); // another run made it meanwhile, or a dangling link stands there
+                if (before.isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+        refuseUnlessRegular(shown, before.get());
+        return openState(shown, t, before.get());
+    }
+
+    /**
+     * Opens an existing state file that was checked as {@code checked}: whatever took its place since (tests put a
+     * FIFO there) is refused without blocking.
+     */
+    FileChannel openState(Path shown, Path t, BasicFileAttributes checked) throws IOException {
+        FileChannel ch = FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
+        try {
+            try {
+                ch.position(); // lseek: fails on a FIFO or socket
+            } catch (IOException e) {
+                throw new WriteRefusedException(shown, WriteRefusedException.Reason.NOT_A_FILE);
+            }
+            sameFile(shown, t, checked);
+            return ch;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Refuses when the path no longer names the regular file whose attributes were read before. */
+    private static void sameFile(Path shown, BasicFileAttributes before) throws IOException {
+        sameFile(shown, shown, before);
+    }
+
+    private static void sameFile(Path shown, Path at, BasicFileAttributes before) throws IOException {
+        Optional<BasicFileAttributes> now = lstat(at);
+        if (now.isEmpty() || !now.get().isRegularFile()) {
+            throw new WriteRefusedException(shown, WriteRefusedException.Reason.NOT_A_FILE);
+        }
+        Object key = before.fileKey();
+        if (key != null && !key.equals(now.get().fileKey())) {
+            throw new WriteRefusedException(shown, WriteRefusedException.Reason.CHANGED);
+        }
+    }
+
+    /** The permissions a new file is created with; null for the process's default. */
+    private Set<PosixFilePermission> freshMode() throws IOException {
+        return switch (fresh) {
+            case DEFAULT -> null;
+            case PRIVATE -> OWNER_ONLY;
+            case LIKE -> likeAttributes().map(a -> {
+                Set<PosixFilePermission> mode = EnumSet.copyOf(OWNER_ONLY);
+                a.permissions().stream().filter(GROUP_READ_WRITE::contains).forEach(mode::add);
+                return mode;
+            }).orElse(OWNER_ONLY);
+        };
+    }
+
+    /** The POSIX attributes of the file {@link #ownedLike} names; empty when it is not a regular file (or no POSIX). */
+    private Optional<PosixFileAttributes> likeAttributes() throws IOException {
+        PosixFileAttributeView v = Files.getFileAttributeView(like, PosixFileAttributeView.class, NOFOLLOW);
+        if (v == null) {
+            return Optional.empty();
+        }
+        try {
+            PosixFileAttributes a = v.readAttributes();
+            return a.isRegularFile() ? Optional.of(a) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Gives a file this writer just created what {@link #ownedLike} says: that file's owner and group, each as far as
+     * the process may give it (root may; another account keeps the file), then exactly the permissions it was
+     * created with, where the umask took some away.
+     */
+    private void freshAttributes(Path created) throws IOException {
+        Set<PosixFilePermission> mode = freshMode();
+        PosixFileAttributeView v = Files.getFileAttributeView(created, PosixFileAttributeView.class, NOFOLLOW);
+        if (mode == null || v == null) {
+            return;
+        }
+        Optional<PosixFileAttributes> from = fresh == Fresh.LIKE ? likeAttributes() : Optional.empty();
+        if (from.isPresent()) {
+            PosixFileAttributes now = v.readAttributes();
+            try {
+                if (!from.get().owner().equals(now.owner())) {
+                    v.setOwner(from.get().owner()); // lchown: never opens the file
+                }
+            } catch (FileSystemException e) {
+                // Only root may give a file away: the file stays this account's, within the same permissions.
+            }
+            try {
+                if (!from.get().group().equals(now.group())) {
+                    v.setGroup(from.get().group());
+                }
+            } catch (FileSystemException e) {
+                // Only a member of that group (or root) may give it the group.
+            }
+        }
+        if (!v.readAttributes().permissions().equals(mode)) {
+            v.setPermissions(mode);
+        }
+    }
+
+    /** The creation attribute of a new folder: 0700 for a private writer, else the process's default. */
+    private FileAttribute<?>[] folderAttributes(Path parent) {
+        return fresh == Fresh.PRIVATE ? permissions(parent, PRIVATE_FOLDER) : new FileAttribute<?>[0];
+    }
+
+    /** Gives a private writer's new folder exactly 0700, where the umask took some away. */
+    private void exactFolderMode(Path dir) throws IOException {
+        if (fresh != Fresh.PRIVATE) {
+            return;
+        }
+        PosixFileAttributeView v = Files.getFileAttributeView(dir, PosixFileAttributeView.class, NOFOLLOW);
+        if (v != null && !v.readAttributes().permissions().equals(PRIVATE_FOLDER)) {
+            v.setPermissions(PRIVATE_FOLDER);
+        }
+    }
+
+    /**
+     * Opens a file for reading without following a link (a link there makes the open fail). Only {@link #copy}
+     * uses it: a copy streams a MailRoot file of any size (mailboxes included) and never looks at its content, which
+     * {@link SafeReader}, reading whole files within bounds, is not for.
+     */
     private static InputStream openNoFollow(Path file) throws IOException {
         return Channels.newInputStream(FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
     }
 
-    /** Creates a new temporary file next to the target, exclusively; owner-only when {@code restricted}. */
-    private static Path temp(Path target, boolean restricted) throws IOException {
+    /** A new temporary file and the channel that created it, which is the only one ever writing it. */
+    private record Temp(Path path, FileChannel channel) {
+        /** Closes the channel if still open and deletes the file if it was not renamed into place. */
+        void discard() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    /**
+     * Creates a new temporary file next to the target, exclusively, with these permissions (the umask may take some
+     * away; null: the process's default). It is written through the channel returned, never opened again by name.
+     */
+    private static Temp temp(Path target, Set<PosixFilePermission> mode) throws IOException {
         Path dir = target.getParent();
         String prefix = "." + target.getFileName() + ".xmailkit-";
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS);
-        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attrs = restricted && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                        "rw-------"))}
-                : new FileAttribute<?>[0];
+        FileAttribute<?>[] attrs = permissions(dir, mode);
         for (int tries = 0; ; tries++) {
             Path temp = dir.resolve(prefix + Long.toString(RANDOM.nextLong() >>> 1) + ".tmp");
             try {
-                FileChannel.open(temp, options, attrs).close();
-                return temp;
+                return new Temp(temp, FileChannel.open(temp, options, attrs));
             } catch (FileAlreadyExistsException e) {
                 if (tries >= 16) {
                     throw e;
@@ -631,10 +879,23 @@ public final class SafeWriter {
         }
     }
 
-    /** Writes the content into the (new, empty) temporary file, flushed to disk if asked; returns its hash. */
-    private static String fill(Path temp, Content content, boolean sync) throws IOException {
+    /** The creation attribute for these permissions where the file system has them; none for null. */
+    private static FileAttribute<?>[] permissions(Path dir, Set<PosixFilePermission> mode) {
+        return mode != null && posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
+                : new FileAttribute<?>[0];
+    }
+
+    private static boolean posix(Path dir) {
+        return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+    }
+
+    /**
+     * Writes the content into the (new, empty) temporary file through the channel that created it, flushed to disk
+     * if asked, and closes it; returns its hash.
+     */
+    private static String fill(Temp temp, Content content, boolean sync) throws IOException {
         MessageDigest d = Hashes.digest();
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+        try (FileChannel ch = temp.channel()) {
             OutputStream raw = Channels.newOutputStream(ch);
             OutputStream out = new DigestOutputStream(new BufferedOutputStream(raw, 65536), d) {
                 @Override
@@ -652,17 +913,14 @@ public final class SafeWriter {
     }
 
     /** Whether the file still holds exactly these bytes (read without following links). */
-    private static boolean holds(Path shown, Path t, byte[] expected) throws IOException {
-        Optional<BasicFileAttributes> a = lstat(t);
-        if (a.isEmpty()) {
-            return false;
-        }
-        refuseUnlessRegular(shown, a.get());
-        if (a.get().size() != expected.length) {
-            return false;
-        }
-        try (InputStream in = openNoFollow(t)) {
-            return Arrays.equals(in.readNBytes(expected.length + 1), expected);
+    private boolean holds(Path shown, byte[] expected) throws IOException {
+        try {
+            return readBack(shown, expected.length).map(now -> Arrays.equals(now, expected)).orElse(false);
+        } catch (WriteRefusedException e) {
+            if (e.reason() == WriteRefusedException.Reason.TOO_LARGE) {
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -708,12 +966,22 @@ public final class SafeWriter {
         }
     }
 
-    /** Makes a rename durable. Not every platform can open a directory (Windows cannot); the rename stands anyway. */
+    /**
+     * Makes a rename durable. Not every platform can open a directory (Windows cannot); the rename stands anyway. Only
+     * a directory is opened (a FIFO swapped in after this check would still block the open: see the class comment).
+     */
     private static void syncDirectory(Path dir) {
         if (dir == null) {
             return;
         }
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+        try {
+            if (!lstat(dir).map(BasicFileAttributes::isDirectory).orElse(false)) {
+                return;
+            }
+        } catch (IOException e) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             ch.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Best effort, see above.

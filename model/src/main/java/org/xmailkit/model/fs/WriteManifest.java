@@ -34,6 +34,12 @@ public final class WriteManifest {
     /** The largest manifest xmailkit could have written: a line per file, a million files. */
     static final long MAX_BYTES = 256L * 1024 * 1024;
 
+    /**
+     * The largest file xmailkit could have written to an output directory (the JSON and SARIF of a fleet of
+     * thousands of servers take hundreds of megabytes): a bigger one is not hashed through to its end.
+     */
+    static final long MAX_FILE_BYTES = 8L * 1024 * 1024 * 1024;
+
     private final SafeWriter writer;
     private final Path dir;
     private final Predicate<String> names;
@@ -97,7 +103,7 @@ public final class WriteManifest {
         for (Map.Entry<String, Set<String>> e : listed.entrySet()) {
             Path f = m.resolve(e.getKey());
             m.checkDirectories(e.getKey());
-            String now = writer.hash(f).orElse(null);
+            String now = writer.hash(f, MAX_FILE_BYTES).orElse(null);
             if (now != null && !e.getValue().contains(now)) {
                 throw new WriteRefusedException(f, WriteRefusedException.Reason.EDITED);
             }
@@ -170,7 +176,7 @@ public final class WriteManifest {
                 continue;
             }
             Path f = resolve(e.getKey());
-            String now = writer.hash(f).orElse(null);
+            String now = writer.hash(f, MAX_FILE_BYTES).orElse(null);
             if (now != null && e.getValue().contains(now)) {
                 writer.delete(f);
             }

@@ -18,9 +18,13 @@ import java.util.Objects;
  * it;</li>
  * <li>temporary files are created exclusively, readable by their owner only until they get the permissions they
  * are meant to have;</li>
- * <li>special files (FIFOs, devices, sockets) are never opened;</li>
+ * <li>special files (FIFOs, devices, sockets) are never opened; xmailkit's own lock and journal are opened in a way
+ * a FIFO put in their place cannot block, and refused then;</li>
  * <li>a file is replaced only if it still holds what was read; the new file gets the original's owner, group and
- * permissions, or is not written;</li>
+ * permissions, or is not written; a backup gets those of the file it saves;</li>
+ * <li>a server's new journal and lock get its server.tab's owner and group (as root) and no wider permissions, so
+ * that the account owning the server can run after root ({@link SafeWriter#ownedLike}); xmailkit's private files
+ * (copies of remote MailRoots, known hosts) are made 0600 in folders made 0700 ({@link SafeWriter#privately});</li>
  * <li>records appended to a journal are whole lines: a line torn by a crash is cut off before the next append;</li>
  * <li>in an output directory only files xmailkit recorded in its {@link WriteManifest} are replaced or deleted;</li>
  * <li>changes to one server are made under an exclusive {@link WriteLock}, so that two runs never interleave.</li>

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * A write the {@link WritePolicy} refused, or one that could not be made as the policy requires. Its message is one
@@ -54,7 +55,7 @@ public final class WriteRefusedException extends IOException {
      * @param args   message values
      */
     public WriteRefusedException(Path path, Reason reason, String... args) {
-        super(path + ": " + MESSAGES.get(Locale.ENGLISH, "refused." + reason.name(), (Object[]) args));
+        super(Origins.display(path) + ": " + MESSAGES.get(Locale.ENGLISH, "refused." + reason.name(), (Object[]) args));
         this.path = Objects.requireNonNull(path, "path");
         this.reason = reason;
         this.args = List.of(args);
@@ -83,6 +84,6 @@ public final class WriteRefusedException extends IOException {
      * @return {@code path: message} in that language
      */
     public String oneLine(Locale locale) {
-        return path + ": " + reasonText(locale);
+        return Origins.display(path) + ": " + reasonText(locale);
     }
 }

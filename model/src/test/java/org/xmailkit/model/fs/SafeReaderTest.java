@@ -235,6 +235,27 @@ class SafeReaderTest {
     }
 
     @Test
+    void aHashIsTheSha256OfTheBytesReadInPiecesUnderTheSamePolicy() throws Exception {
+        Path root = mailRoot();
+        byte[] bytes = new byte[200_000]; // more than one piece
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (i * 31);
+        }
+        Path f = Files.write(root.resolve("report.sarif"), bytes);
+        SafeReader r = SafeReader.mailRoot(root);
+
+        assertEquals(Hashes.sha256(bytes), r.sha256(f, new ReadPolicy(bytes.length, 0, false)));
+        assertEquals(InputException.Reason.TOO_LARGE, assertThrows(InputException.class,
+                () -> r.sha256(f, new ReadPolicy(bytes.length - 1, 0, false))).reason());
+        Path out = Files.createSymbolicLink(root.resolve("out"), victim());
+        assertEquals(InputException.Reason.LINK_OUTSIDE, assertThrows(InputException.class,
+                () -> r.sha256(out, ReadPolicy.PEM)).reason());
+        Path fifo = fifo(root.resolve("fifo"));
+        assertEquals(InputException.Reason.SPECIAL_FILE, assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> assertThrows(InputException.class, () -> r.sha256(fifo, ReadPolicy.PEM))).reason());
+    }
+
+    @Test
     void listingIsInNameOrderBoundedAndOpensNothing() throws Exception {
         Path certs = Files.createDirectories(mailRoot().resolve("certs"));
         Files.writeString(certs.resolve("b.0"), "x");

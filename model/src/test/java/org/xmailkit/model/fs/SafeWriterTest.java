@@ -4,20 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +224,26 @@ class SafeWriterTest {
         assertTrue(w.readBack(root.resolve("missing"), 100).isEmpty());
     }
 
+    @Test
+    void aHashIsBoundedAndNeverTakenThroughALinkOrOfAFifo() throws Exception {
+        Path root = mailRoot();
+        Path f = Files.writeString(root.resolve("server.tab"), "x".repeat(101));
+        Path inside = link(root.resolve("inside"), f);
+        SafeWriter w = WritePolicy.STANDARD.writerFor(root);
+
+        assertEquals(Optional.of(Hashes.sha256(bytes("x".repeat(101)))), w.hash(f, 101));
+        assertEquals(WriteRefusedException.Reason.TOO_LARGE, assertThrows(WriteRefusedException.class,
+                () -> w.hash(f, 100)).reason());
+        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
+                () -> w.hash(inside, 1000)).reason(), "not even a link that stays inside");
+        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
+                () -> w.readBack(inside, 1000)).reason());
+        assertTrue(w.hash(root.resolve("missing"), 100).isEmpty());
+        Path fifo = Needs.fifo(root.resolve("fifo"));
+        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
+                () -> w.hash(fifo, 100)).reason());
+    }
+
     // ------------------------------------------------------------------ lock
 
     @Test
@@ -235,6 +262,147 @@ class SafeWriterTest {
         try (WriteLock again = w.lock(lockFile)) {
             assertTrue(Files.isRegularFile(lockFile));
         }
+    }
+
+    /**
+     * A lock or journal that a FIFO replaced after it was checked: the open does not wait for the FIFO's other end
+     * (before, the lock's write-only open blocked for ever) and the FIFO is refused, as is another regular file put
+     * in its place. The test stands between the check and the open: it opens with what the check saw (a regular
+     * file) while a FIFO stands at the path.
+     */
+    @Test
+    void aFifoOrAnotherFileSwappedInForTheLockIsRefusedWithoutBlocking() throws Exception {
+        Path root = mailRoot();
+        Path lockFile = Files.writeString(root.resolve("server.tab.xmailkit-lock"), "");
+        Path journal = Files.writeString(root.resolve("server.tab.xmailkit-journal"), "H\n");
+        SafeWriter w = WritePolicy.STANDARD.writerFor(root);
+        BasicFileAttributes regular = fileAttributesOf(root.resolve("regular"));
+        Path fifo = Needs.fifo(root.resolve("fifo"));
+
+        for (Path swapped : List.of(lockFile, journal)) {
+            Files.move(fifo, swapped, StandardCopyOption.REPLACE_EXISTING);
+
+            WriteRefusedException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                    () -> assertThrows(WriteRefusedException.class, () -> openState(w, swapped, regular)));
+
+            assertEquals(WriteRefusedException.Reason.NOT_A_FILE, e.reason(), swapped.toString());
+            fifo = Files.move(swapped, root.resolve("fifo"));
+        }
+
+        // A regular file other than the one checked (both kept, so that neither can take the other's number).
+        Files.writeString(lockFile, "");
+        assertEquals(WriteRefusedException.Reason.CHANGED, assertThrows(WriteRefusedException.class,
+                () -> openState(w, lockFile, regular)).reason());
+    }
+
+    private static BasicFileAttributes fileAttributesOf(Path p) throws IOException {
+        Files.writeString(p, "");
+        return Files.readAttributes(p, BasicFileAttributes.class);
+    }
+
+    /** The state-file open as the lock and the journal use it, with the attributes seen by the check before it. */
+    private static FileChannel openState(SafeWriter w, Path file, BasicFileAttributes checked) throws IOException {
+        return w.openState(file, file.toRealPath(LinkOption.NOFOLLOW_LINKS), checked);
+    }
+
+    // ------------------------------------------------------------------ owners and modes of new files
+
+    /**
+     * As root, as xmailkit usually runs, over a MailRoot that belongs to the XMail account (uid 4321 here): the lock
+     * and journal a run leaves belong to that account and show no one more than its server.tab does, so a later run
+     * as that account (a child JVM) takes the lock and appends to the journal. Before, both were root's, 0644, and
+     * the later run failed with "permission denied".
+     */
+    @Test
+    void aLockAndJournalMadeAsRootServeALaterRunAsTheServersOwner() throws Exception {
+        Path root = mailRoot();
+        Path tab = Files.writeString(root.resolve("server.tab"), "x");
+        Needs.posix(tab);
+        Files.setPosixFilePermissions(tab, PosixFilePermissions.fromString("rw-r-----"));
+        boolean asRoot = Needs.root();
+        if (asRoot) {
+            for (Path p : List.of(root, tab)) {
+                Files.setAttribute(p, "unix:uid", XMAIL_UID, LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(p, "unix:gid", XMAIL_UID, LinkOption.NOFOLLOW_LINKS);
+            }
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx--x--x"));
+        }
+        Path lockFile = root.resolve("server.tab.xmailkit-lock");
+        Path journal = root.resolve("server.tab.xmailkit-journal");
+        SafeWriter w = WritePolicy.STANDARD.writerFor(root).ownedLike(tab);
+
+        try (WriteLock held = w.lock(lockFile)) {
+            w.append(journal, bytes("H\n"), bytes("one\n"));
+        }
+
+        int owner = asRoot ? XMAIL_UID : (int) Files.getAttribute(tab, "unix:uid");
+        for (Path p : List.of(lockFile, journal)) {
+            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+            assertEquals(owner, Files.getAttribute(p, "unix:uid"), p.toString());
+            assertEquals(owner == XMAIL_UID ? XMAIL_UID : Files.getAttribute(tab, "unix:gid"),
+                    Files.getAttribute(p, "unix:gid"), p.toString());
+        }
+        if (asRoot) {
+            assertEquals("locked and appended", Needs.runAs(XMAIL_UID, List.of(StateAsOwner.class, SafeWriter.class),
+                    root.toString()));
+            assertEquals("H\none\ntwo\n", Files.readString(journal));
+        }
+    }
+
+    /** The XMail service account of the tests run as root: files are given to it by number. */
+    private static final int XMAIL_UID = 4321;
+
+    /** Takes a server's lock and appends to its journal, as a run by the account owning the MailRoot would. */
+    static final class StateAsOwner {
+        private StateAsOwner() {
+        }
+
+        public static void main(String[] args) throws IOException {
+            Path root = Path.of(args[0]);
+            SafeWriter w = WritePolicy.STANDARD.writerFor(root).ownedLike(root.resolve("server.tab"));
+            try (WriteLock held = w.lock(root.resolve("server.tab.xmailkit-lock"))) {
+                w.append(root.resolve("server.tab.xmailkit-journal"), bytes("H\n"), bytes("two\n"));
+            }
+            System.out.println("locked and appended");
+        }
+    }
+
+    @Test
+    void newStateFilesGiveNoOneMoreThanTheFileTheyServeAndNothingToOthers() throws Exception {
+        Path root = mailRoot();
+        Path tab = Files.writeString(root.resolve("server.tab"), "x");
+        Needs.posix(tab);
+        Map<String, String> expected = Map.of("rw-rw-rw-", "rw-rw----", "r--r--r--", "rw-r-----",
+                "rw-------", "rw-------", "rwx-w--wx", "rw--w----");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            Files.setPosixFilePermissions(tab, PosixFilePermissions.fromString(e.getKey()));
+            Path journal = root.resolve("journal-" + e.getKey());
+            WritePolicy.STANDARD.writerFor(root).ownedLike(tab).append(journal, bytes("H\n"), bytes("one\n"));
+            assertEquals(e.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)),
+                    "server.tab " + e.getKey());
+        }
+        Path lonely = root.resolve("lock-without-its-file");
+        WritePolicy.STANDARD.writerFor(root).ownedLike(root.resolve("missing")).lock(lonely).close();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lonely)),
+                "private when the file it serves is missing");
+    }
+
+    @Test
+    void aPrivateWriterMakesFiles0600AndFolders0700WhateverTheUmask() throws Exception {
+        Path snapshot = tmp.resolve("new/snapshot");
+        SafeWriter w = WritePolicy.STANDARD.writerFor(snapshot).privately();
+
+        w.write(snapshot.resolve("domains/example.jp/user.tab"), bytes("secret"));
+        w.directory(snapshot.resolve("cmdaliases"));
+
+        Needs.posix(snapshot);
+        for (Path d : List.of(snapshot, snapshot.resolve("domains"), snapshot.resolve("domains/example.jp"),
+                snapshot.resolve("cmdaliases"))) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                snapshot.resolve("domains/example.jp/user.tab"))));
+        assertEquals(List.of("user.tab"), names(snapshot.resolve("domains/example.jp")), "no temporary file left");
     }
 
     // ------------------------------------------------------------------ copies
@@ -260,5 +428,23 @@ class SafeWriterTest {
                 Files.getPosixFilePermissions(out.resolve("copy/migrated.tab")));
         assertEquals(Files.getOwner(src), Files.getOwner(out.resolve("copy/migrated.tab")));
         assertThrows(FileAlreadyExistsException.class, () -> w.copy(src, copy));
+    }
+
+    @Test
+    void aCopyWhoseSourceWasReplacedWhileItWasCopiedIsRefused() throws Exception {
+        Path root = mailRoot();
+        Path src = Files.writeString(root.resolve("mailbox"), "what was checked");
+        Path out = tmp.resolve("out");
+        SafeWriter w = WritePolicy.withHook((stage, target) -> {
+            if (stage == WriteHook.Stage.BEFORE_RENAME) {
+                Files.move(Files.writeString(root.resolve("planted"), "planted"), src,
+                        StandardCopyOption.REPLACE_EXISTING);
+            }
+        }).writerFor(out);
+
+        assertEquals(WriteRefusedException.Reason.CHANGED, assertThrows(WriteRefusedException.class,
+                () -> w.copy(src, out.resolve("mailbox"))).reason());
+
+        assertEquals(List.of(), names(out), "nothing copied, no temporary file left");
     }
 }

@@ -1,6 +1,9 @@
 package org.xmailkit.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -37,9 +41,10 @@ import org.xmailkit.report.OutputTexts;
 
 /**
  * The audit as JSON, schema {@value #SCHEMA_VERSION} ({@code docs/audit-json.md}, {@code docs/schemas/}): every
- * finding, suppressed ones marked, every server (failed ones as error entries), in the order of the text output.
- * Paths are relative to the scan root with {@code /} separators. Written as the servers are audited, without a tree
- * of the document: each server's entry goes to a spool, the document is written at the end.
+ * finding, suppressed ones marked, every server (failed ones as error entries), in the order of the text output;
+ * with {@code --probe}, the server's wire observations ({@link ProbeJson}). Paths are relative to the scan root with
+ * {@code /} separators. Written as the servers are audited, without a tree of the document: each server's entry goes
+ * to a spool, the document is written at the end.
  */
 public final class JsonWriter implements AuditWriter {
 
@@ -49,7 +54,7 @@ public final class JsonWriter implements AuditWriter {
      * The schema version: the major number changes when a field is removed or changes meaning, the minor number when
      * fields are added.
      */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
 
     private final Locale locale;
     private final String toolVersion;
@@ -261,6 +266,13 @@ public final class JsonWriter implements AuditWriter {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            if (r.probe().isPresent()) {
+                // The probe's observations are few: written as the tree ProbeJson makes, in this generator's layout.
+                ObjectNode probe = JsonNodeFactory.instance.objectNode();
+                ProbeJson.observations(probe, r.probe().get());
+                g.writeFieldName("probe");
+                g.writeTree(probe);
+            }
         } else {
             g.writeStringField("status", "failed");
             g.writeObjectFieldStart("error");
@@ -371,6 +383,90 @@ public final class JsonWriter implements AuditWriter {
             case LINK_OUTSIDE -> "linkOutside";
             default -> "unreadable";
         };
+    }
+
+    // The same parts as trees, for the probe's JSON (ProbeJsonWriter), which builds its document whole.
+
+    /**
+     * @param o      where to write
+     * @param r      a rule
+     * @param locale the language of its texts
+     */
+    static void rule(ObjectNode o, RuleInfo r, Locale locale) {
+        o.put("id", r.id());
+        o.put("severity", r.severity().id());
+        o.put("category", r.category().id());
+        o.put("title", r.title(locale));
+        o.put("summary", r.summary(locale));
+        ArrayNode profiles = o.putArray("profiles");
+        new TreeSet<>(r.profiles()).stream().map(Profile::id).forEach(profiles::add);
+        o.put("fix", r.fix().name().toLowerCase(Locale.ROOT));
+        ArrayNode refs = o.putArray("references");
+        for (Reference ref : r.references()) {
+            ObjectNode n = refs.addObject();
+            n.put("source", ref.source());
+            n.put("section", ref.section());
+            n.put("url", ref.url());
+        }
+        ArrayNode lines = o.putArray("remediationLines");
+        r.remediationLines().forEach(lines::add);
+    }
+
+    /**
+     * Writes {@code suppressed} and {@code suppression} (an object, or null).
+     *
+     * @param o           where to write
+     * @param suppression the waiver that applies, if any
+     */
+    static void suppression(ObjectNode o, Optional<Suppression> suppression) {
+        o.put("suppressed", suppression.map(Suppression::active).orElse(false));
+        if (suppression.isPresent()) {
+            Suppression s = suppression.get();
+            ObjectNode n = o.putObject("suppression");
+            n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inline" : "waiverFile");
+            n.put("reason", s.reason());
+            n.put("expires", s.expires().map(Object::toString).orElse(null));
+            n.put("expired", s.expired());
+            n.put("source", s.source());
+        } else {
+            o.putNull("suppression");
+        }
+    }
+
+    /**
+     * @param o      where to write
+     * @param counts findings per severity
+     */
+    static void severityCounts(ObjectNode o, Map<Severity, Integer> counts) {
+        for (Severity s : Severity.values()) {
+            o.put(s.id(), counts.getOrDefault(s, 0));
+        }
+    }
+
+    /**
+     * @param o       where to write
+     * @param outcome a rule's outcome
+     * @param locale  the language of the reason
+     */
+    static void outcome(ObjectNode o, RuleOutcome outcome, Locale locale) {
+        o.put("ruleId", outcome.rule().id());
+        o.put("status", status(outcome.status()));
+        o.put("reason", outcome.reason().map(t -> t.render(locale)).orElse(null));
+    }
+
+    /**
+     * @param unused  where to write
+     * @param waivers waiver-file entries that matched nothing
+     */
+    static void unusedWaivers(ArrayNode unused, List<Waivers.Waiver> waivers) {
+        for (Waivers.Waiver w : waivers) {
+            ObjectNode n = unused.addObject();
+            n.put("ruleId", w.rule());
+            n.put("path", w.pathGlob());
+            n.put("reason", w.reason());
+            n.put("expires", w.expires() == null ? null : w.expires().toString());
+            n.put("source", w.source());
+        }
     }
 
     private static String status(RuleOutcome.Status s) {

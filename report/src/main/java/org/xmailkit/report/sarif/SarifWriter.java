@@ -1,6 +1,8 @@
 package org.xmailkit.report.sarif;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,8 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
@@ -288,12 +292,10 @@ public final class SarifWriter implements AuditWriter {
         private void physical(JsonGenerator g, Path file, int line, int column) throws IOException {
             g.writeStartObject();
             g.writeObjectFieldStart("artifactLocation");
-            Path abs = file.toAbsolutePath().normalize();
-            if (abs.startsWith(root)) {
-                g.writeStringField("uri", encode(scope.relative(file)));
-                g.writeStringField("uriBaseId", ROOT);
-            } else {
-                g.writeStringField("uri", abs.toUri().toString());
+            String[] at = uri(file, root, scope.relative(file));
+            g.writeStringField("uri", at[0]);
+            if (at[1] != null) {
+                g.writeStringField("uriBaseId", at[1]);
             }
             g.writeEndObject();
             if (line > 0) {
@@ -373,6 +375,121 @@ public final class SarifWriter implements AuditWriter {
         g.writeEndObject();
     }
 
+    // The same parts as trees, for the probe's SARIF (ProbeSarifWriter), which builds its log whole.
+
+    /**
+     * @param o      where to write a reportingDescriptor
+     * @param r      a rule
+     * @param locale the language of its texts
+     */
+    static void rule(ObjectNode o, RuleInfo r, Locale locale) {
+        o.put("id", r.id());
+        o.putObject("shortDescription").put("text", r.title(locale));
+        o.putObject("fullDescription").put("text", r.summary(locale));
+        StringBuilder text = new StringBuilder();
+        StringBuilder md = new StringBuilder();
+        text.append(r.summary(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.why")).append(": ")
+                .append(r.why(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.fix")).append(": ")
+                .append(r.remediation(locale));
+        md.append(r.summary(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.why")).append("**\n\n")
+                .append(r.why(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append("**\n\n").append(r.remediation(locale)).append('\n');
+        if (!r.remediationLines().isEmpty()) {
+            md.append("\n```\n");
+            for (String line : r.remediationLines()) {
+                text.append('\n').append(line);
+                md.append(line).append('\n');
+            }
+            md.append("```\n");
+        }
+        if (!r.references().isEmpty()) {
+            text.append("\n\n").append(OutputTexts.get(locale, "sarif.help.references")).append(':');
+            md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
+            for (Reference ref : r.references()) {
+                text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
+                md.append("- ")
+                        .append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
+                        .append('\n');
+            }
+        }
+        ObjectNode help = o.putObject("help");
+        help.put("text", text.toString());
+        help.put("markdown", md.toString());
+        r.references().stream().map(Reference::url).filter(u -> !u.isEmpty()).findFirst()
+                .ifPresent(u -> o.put("helpUri", u));
+        o.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
+        ObjectNode props = o.putObject("properties");
+        props.put("security-severity", String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
+        ArrayNode tags = props.putArray("tags");
+        tags.add("security");
+        tags.add(r.category().id());
+        tags.add("xmail");
+        props.put("severity", r.severity().id());
+        props.put("fix", r.fix().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Writes a result's {@code suppressions}: accepted for an active waiver, rejected (the result counts again) for
+     * an expired one.
+     *
+     * @param o           the result
+     * @param suppression the waiver, if any
+     * @param locale      the language of the justification
+     */
+    static void suppression(ObjectNode o, Optional<Suppression> suppression, Locale locale) {
+        if (suppression.isPresent()) {
+            Suppression s = suppression.get();
+            ObjectNode n = o.putArray("suppressions").addObject();
+            n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
+            n.put("status", s.expired() ? "rejected" : "accepted");
+            n.put("justification", s.expired()
+                    ? OutputTexts.get(locale, "sarif.expired", s.expires().map(Object::toString).orElse(""), s.reason())
+                    : s.reason());
+            ObjectNode props = n.putObject("properties");
+            props.put("source", s.source());
+            props.put("expires", s.expires().map(Object::toString).orElse(null));
+            props.put("expired", s.expired());
+        }
+    }
+
+    /**
+     * @param a     the artifactLocation object to fill
+     * @param file  a file
+     * @param root  the directory relative paths start from
+     * @param shown the path relative to it, as the outputs show it
+     * @return an artifactLocation: a remote server's file by its ctrl:// address, else relative to {@value #ROOT}
+     *         inside the root, else an absolute file URI
+     */
+    static ObjectNode artifact(ObjectNode a, Path file, Path root, String shown) {
+        String[] at = uri(file, root.toAbsolutePath().normalize(), shown);
+        a.put("uri", at[0]);
+        if (at[1] != null) {
+            a.put("uriBaseId", at[1]);
+        }
+        return a;
+    }
+
+    /**
+     * @param file  a file
+     * @param root  the directory relative paths start from, absolute and normalized
+     * @param shown the path relative to it, as the outputs show it
+     * @return the file's {@code uri} and {@code uriBaseId} (null for none), as {@link #artifact} describes them
+     */
+    private static String[] uri(Path file, Path root, String shown) {
+        Optional<String> remote = Origins.name(file);
+        if (remote.isPresent()) {
+            // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
+            int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
+            return new String[] {slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)), null};
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) {
+            return new String[] {encode(shown), ROOT};
+        }
+        return new String[] {abs.toUri().toString(), null};
+    }
+
     /** Percent-encodes each segment of a relative path, so that spaces and Japanese names give valid URIs. */
     static String encode(String relative) {
         StringBuilder b = new StringBuilder();
@@ -387,7 +504,7 @@ public final class SarifWriter implements AuditWriter {
         return b.toString();
     }
 
-    private static String directoryUri(Path dir) {
+    static String directoryUri(Path dir) {
         String u = dir.toAbsolutePath().normalize().toUri().toString();
         return u.endsWith("/") ? u : u + "/";
     }

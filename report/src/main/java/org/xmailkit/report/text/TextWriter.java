@@ -28,6 +28,7 @@ import org.xmailkit.model.Printable;
 import org.xmailkit.model.TerminalStream;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.OutputTexts;
+import org.xmailkit.report.ProbeViews;
 
 /**
  * The audit for people: per server, findings grouped by severity (most serious first) and, within a severity, by
@@ -39,9 +40,8 @@ import org.xmailkit.report.OutputTexts;
  */
 public final class TextWriter implements AuditWriter {
 
-    private static final String RESET = "\u001B[0m";
-    private static final String DIM = "\u001B[2m";
-    private static final String BOLD = "\u001B[1m";
+    private static final String DIM = Ansi.DIM;
+    private static final String BOLD = Ansi.BOLD;
 
     private final Locale locale;
     private final Charset charset;
@@ -141,6 +141,10 @@ public final class TextWriter implements AuditWriter {
         for (InputException e : r.readErrors()) {
             paintln(out, colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale)));
         }
+        r.probe().ifPresent(p -> {
+            out.println();
+            ProbeText.observations(out, new Ansi(colour), ProbeViews.of(p, "", locale), locale, true);
+        });
         List<Finding> active = r.active();
         if (active.isEmpty() && r.suppressed().isEmpty()) {
             out.println(t("text.noFindings"));
@@ -227,29 +231,15 @@ public final class TextWriter implements AuditWriter {
     }
 
     private String colour(Severity s) {
-        return switch (s) {
-            case CRITICAL -> "\u001B[1;31m";
-            case HIGH -> "\u001B[31m";
-            case MEDIUM -> "\u001B[33m";
-            case LOW -> "\u001B[36m";
-            case INFO -> "";
-        };
+        return Ansi.of(s);
     }
 
-    /** Prints text, in colour when asked: the colour's escape sequences are the only ones printed raw. */
     private void paint(TerminalStream out, String code, String text) {
-        if (colour && !code.isEmpty()) {
-            out.raw(code);
-            out.print(text);
-            out.raw(RESET);
-        } else {
-            out.print(text);
-        }
+        new Ansi(colour).paint(out, code, text);
     }
 
     private void paintln(TerminalStream out, String code, String text) {
-        paint(out, code, text);
-        out.println();
+        new Ansi(colour).paintln(out, code, text);
     }
 
     private String t(String key, Object... args) {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -98,15 +100,7 @@ final class TreeJsonWriter {
             n.put("reason", skipReason(e.reason()));
             n.put("message", OutputTexts.bareMessage(e, locale));
         }
-        ArrayNode unused = root.putArray("unusedWaivers");
-        for (Waivers.Waiver w : fleet.unusedWaivers()) {
-            ObjectNode n = unused.addObject();
-            n.put("ruleId", w.rule());
-            n.put("path", w.pathGlob());
-            n.put("reason", w.reason());
-            n.put("expires", w.expires() == null ? null : w.expires().toString());
-            n.put("source", w.source());
-        }
+        unusedWaivers(root.putArray("unusedWaivers"), fleet.unusedWaivers());
         ArrayNode rules = root.putArray("rules");
         for (RuleInfo r : fleet.rules()) {
             rule(rules.addObject(), r);
@@ -152,7 +146,7 @@ final class TreeJsonWriter {
             o.put("bare", r.bare());
             source(o.putObject("sourceVersion"), r.source());
             ObjectNode c = o.putObject("counts");
-            Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+            Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
             r.active().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
             counts(c, counts);
             o.put("suppressed", r.suppressed().size());
@@ -162,10 +156,7 @@ final class TreeJsonWriter {
             }
             ArrayNode outcomes = o.putArray("rules");
             for (RuleOutcome out : r.outcomes()) {
-                ObjectNode n = outcomes.addObject();
-                n.put("ruleId", out.rule().id());
-                n.put("status", status(out.status()));
-                n.put("reason", out.reason().map(t -> t.render(locale)).orElse(null));
+                outcome(outcomes.addObject(), out, locale);
             }
             ArrayNode readErrors = o.putArray("readErrors");
             for (InputException e : r.readErrors()) {
@@ -181,6 +172,7 @@ final class TreeJsonWriter {
                 x.put("line", n.location().line());
                 x.put("message", n.message().render(locale));
             }
+            r.probe().ifPresent(p -> ProbeJson.observations(o.putObject("probe"), p));
         } else {
             o.put("status", "failed");
             ObjectNode e = o.putObject("error");
@@ -226,21 +218,19 @@ final class TreeJsonWriter {
         o.put("remediation", r.remediation(locale));
         ArrayNode lines = o.putArray("remediationLines");
         r.remediationLines().forEach(lines::add);
-        o.put("suppressed", f.suppressed());
-        if (f.suppression().isPresent()) {
-            Suppression s = f.suppression().get();
-            ObjectNode n = o.putObject("suppression");
-            n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inline" : "waiverFile");
-            n.put("reason", s.reason());
-            n.put("expires", s.expires().map(Object::toString).orElse(null));
-            n.put("expired", s.expired());
-            n.put("source", s.source());
-        } else {
-            o.putNull("suppression");
-        }
+        suppression(o, f.suppression());
     }
 
     private void rule(ObjectNode o, RuleInfo r) {
+        rule(o, r, locale);
+    }
+
+    /**
+     * @param o      where to write
+     * @param r      a rule
+     * @param locale the language of its texts
+     */
+    static void rule(ObjectNode o, RuleInfo r, Locale locale) {
         o.put("id", r.id());
         o.put("severity", r.severity().id());
         o.put("category", r.category().id());
@@ -258,6 +248,61 @@ final class TreeJsonWriter {
         }
         ArrayNode lines = o.putArray("remediationLines");
         r.remediationLines().forEach(lines::add);
+    }
+
+    /**
+     * Writes {@code suppressed} and {@code suppression} (an object, or null).
+     *
+     * @param o           where to write
+     * @param suppression the waiver that applies, if any
+     */
+    static void suppression(ObjectNode o, Optional<Suppression> suppression) {
+        o.put("suppressed", suppression.map(Suppression::active).orElse(false));
+        if (suppression.isPresent()) {
+            Suppression s = suppression.get();
+            ObjectNode n = o.putObject("suppression");
+            n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inline" : "waiverFile");
+            n.put("reason", s.reason());
+            n.put("expires", s.expires().map(Object::toString).orElse(null));
+            n.put("expired", s.expired());
+            n.put("source", s.source());
+        } else {
+            o.putNull("suppression");
+        }
+    }
+
+    /**
+     * @param o      where to write
+     * @param counts findings per severity
+     */
+    static void severityCounts(ObjectNode o, Map<Severity, Integer> counts) {
+        counts(o, counts);
+    }
+
+    /**
+     * @param o       where to write
+     * @param outcome a rule's outcome
+     * @param locale  the language of the reason
+     */
+    static void outcome(ObjectNode o, RuleOutcome outcome, Locale locale) {
+        o.put("ruleId", outcome.rule().id());
+        o.put("status", status(outcome.status()));
+        o.put("reason", outcome.reason().map(t -> t.render(locale)).orElse(null));
+    }
+
+    /**
+     * @param unused   where to write
+     * @param waivers  waiver-file entries that matched nothing
+     */
+    static void unusedWaivers(ArrayNode unused, List<Waivers.Waiver> waivers) {
+        for (Waivers.Waiver w : waivers) {
+            ObjectNode n = unused.addObject();
+            n.put("ruleId", w.rule());
+            n.put("path", w.pathGlob());
+            n.put("reason", w.reason());
+            n.put("expires", w.expires() == null ? null : w.expires().toString());
+            n.put("source", w.source());
+        }
     }
 
     private static String skipReason(InputException.Reason r) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
@@ -26,6 +27,8 @@ import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.JsonDocument;
 import org.xmailkit.report.OutputTexts;
 
@@ -125,6 +128,15 @@ final class TreeSarifWriter {
     }
 
     private void rule(ObjectNode o, RuleInfo r) {
+        rule(o, r, locale);
+    }
+
+    /**
+     * @param o      where to write a reportingDescriptor
+     * @param r      a rule
+     * @param locale the language of its texts
+     */
+    static void rule(ObjectNode o, RuleInfo r, Locale locale) {
         o.put("id", r.id());
         o.putObject("shortDescription").put("text", r.title(locale));
         o.putObject("fullDescription").put("text", r.summary(locale));
@@ -186,8 +198,24 @@ final class TreeSarifWriter {
             logical.put("kind", "variable");
         }
         o.putObject("partialFingerprints").put("xmailkitFinding/v1", fingerprint(f, fleet));
-        if (f.suppression().isPresent()) {
-            Suppression s = f.suppression().get();
+        suppression(o, f.suppression(), locale);
+        if (!f.evidence().isEmpty()) {
+            ArrayNode ev = o.putObject("properties").putArray("evidence");
+            f.evidence().forEach(ev::add);
+        }
+    }
+
+    /**
+     * Writes a result's {@code suppressions}: accepted for an active waiver, rejected (the result counts again) for
+     * an expired one.
+     *
+     * @param o           the result
+     * @param suppression the waiver, if any
+     * @param locale      the language of the justification
+     */
+    static void suppression(ObjectNode o, Optional<Suppression> suppression, Locale locale) {
+        if (suppression.isPresent()) {
+            Suppression s = suppression.get();
             ObjectNode n = o.putArray("suppressions").addObject();
             n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
             n.put("status", s.expired() ? "rejected" : "accepted");
@@ -199,10 +227,6 @@ final class TreeSarifWriter {
             props.put("expires", s.expires().map(Object::toString).orElse(null));
             props.put("expired", s.expired());
         }
-        if (!f.evidence().isEmpty()) {
-            ArrayNode ev = o.putObject("properties").putArray("evidence");
-            f.evidence().forEach(ev::add);
-        }
     }
 
     private static void notification(ObjectNode n, String level, String message, FleetResult fleet, Path file,
@@ -213,15 +237,7 @@ final class TreeSarifWriter {
     }
 
     private static void physical(ObjectNode p, FleetResult fleet, Path file, int line, int column) {
-        ObjectNode a = p.putObject("artifactLocation");
-        String rel = fleet.relative(file);
-        Path abs = file.toAbsolutePath().normalize();
-        if (abs.startsWith(fleet.scanRoot().toAbsolutePath().normalize())) {
-            a.put("uri", SarifWriter.encode(rel));
-            a.put("uriBaseId", ROOT);
-        } else {
-            a.put("uri", abs.toUri().toString());
-        }
+        artifact(p.putObject("artifactLocation"), file, fleet.scanRoot(), fleet.relative(file));
         if (line > 0) {
             ObjectNode region = p.putObject("region");
             region.put("startLine", line);
@@ -231,7 +247,46 @@ final class TreeSarifWriter {
         }
     }
 
-    private static String directoryUri(Path dir) {
+    /**
+     * @param a     the artifactLocation object to fill
+     * @param file  a file
+     * @param root  the directory relative paths start from
+     * @param shown the path relative to it, as the outputs show it
+     * @return an artifactLocation: a remote server's file by its ctrl:// address, else relative to {@value #ROOT}
+     *         inside the root, else an absolute file URI
+     */
+    static ObjectNode artifact(ObjectNode a, Path file, Path root, String shown) {
+        Path abs = file.toAbsolutePath().normalize();
+        Optional<String> remote = Origins.name(file);
+        if (remote.isPresent()) {
+            // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
+            int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
+            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)));
+        } else if (abs.startsWith(root.toAbsolutePath().normalize())) {
+            a.put("uri", encode(shown));
+            a.put("uriBaseId", ROOT);
+        } else {
+            a.put("uri", abs.toUri().toString());
+        }
+        return a;
+    }
+
+    /** Percent-encodes each segment of a relative path, so that spaces and Japanese names give valid URIs. */
+    static String encode(String relative) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xFF;
+            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
+                b.append((char) c);
+            } else {
+                b.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return b.toString();
+    }
+
+    static String directoryUri(Path dir) {
         String u = dir.toAbsolutePath().normalize().toUri().toString();
         return u.endsWith("/") ? u : u + "/";
     }

@@ -19,7 +19,7 @@ import org.xmailkit.model.Variable;
 /**
  * CFG-010: a flag or number XMail reads differently from what was written: words such as {@code yes} (read as 0),
  * a number followed by text, {@code ""} on a flag whose default is 1 (read as 0), {@code ""} on a number whose
- * default is not 0 (read as the default).
+ * default is not 0 (read as the default), a value longer than the 62 bytes XMail reads, a number beyond C's int.
  */
 public final class NumberMisread implements Rule {
 
@@ -52,6 +52,10 @@ public final class NumberMisread implements Rule {
                         eff.number().orElse(0));
                 case EMPTY_FLAG_IS_ZERO -> def != 0 ? Text.of("cfg.number.emptyFlag", e.name()) : null;
                 case EMPTY_INT_IS_DEFAULT -> def != 0 ? Text.of("cfg.number.emptyInt", e.name(), def) : null;
+                case CUT_AT_BUFFER -> Text.of("cfg.number.cut", e.name(), written, flag
+                        ? (eff.flag().orElse(false) ? "1" : "0") : Long.toString(eff.number().orElse(0)));
+                case OUT_OF_INT_RANGE -> Text.of("cfg.number.range", e.name(), written, eff.number().orElse(0),
+                        eff.numberOnLp64().orElse(0));
                 default -> null;
             };
             if (message != null) {

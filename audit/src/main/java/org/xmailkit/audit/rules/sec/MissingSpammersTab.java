@@ -9,11 +9,13 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
+import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
 
 /**
  * SEC-027: spammers.tab is missing. XMail opens it for every SMTP session and refuses every non-white-listed client
- * with 421 when it cannot. See {@link #INFO}.
+ * when it cannot: with the SmtpMsgIPBanSpammers text when that is set, else with 421 (SMTPSvr.cpp SMTPDoIPBasedInit,
+ * checked with the real 1.27). See {@link #INFO}.
  */
 public final class MissingSpammersTab implements Rule {
 
@@ -31,6 +33,12 @@ public final class MissingSpammersTab implements Rule {
     public List<Finding> check(AuditContext ctx) {
         if (ctx.root().exists(MailRootFile.SPAMMERS)) {
             return List.of();
+        }
+        Effective reply = ctx.tab().effective("SmtpMsgIPBanSpammers");
+        if (reply.value() != null) {
+            return List.of(Finding.of(INFO, Sec.missing(ctx),
+                    Text.of("msg.SEC-027.missingReply", ctx.tab().printable(reply.value())),
+                    Sec.varEvidence(ctx, reply)));
         }
         return List.of(Finding.of(INFO, Sec.missing(ctx), Text.of("msg.SEC-027.missing")));
     }

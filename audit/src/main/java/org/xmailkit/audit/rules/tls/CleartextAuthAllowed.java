@@ -1,7 +1,6 @@
 package org.xmailkit.audit.rules.tls;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
@@ -10,11 +9,13 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
+import org.xmailkit.audit.behaviour.XMailMatch;
 import org.xmailkit.model.Effective;
 
 /**
  * TLS-005: SMTP AUTH passwords may cross the network in clear: {@code SmtpNoTLSAuths} is absent (every mechanism is
- * offered without TLS), or the one mechanism XMail 1.27 honours from it is {@code LOGIN} or {@code PLAIN}.
+ * offered without TLS), or XMail 1.27 finds {@code LOGIN} or {@code PLAIN} in it as {@code StrLimIStr} searches, which
+ * in practice means the first item only ({@link XMailMatch#limIStr}; {@code PLAINPLAIN} lets PLAIN through too).
  */
 public final class CleartextAuthAllowed implements Rule {
 
@@ -24,8 +25,6 @@ public final class CleartextAuthAllowed implements Rule {
             List.of(TlsSupport.xmail("SMTPSvr.cpp SMTPListAuths"), TlsSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
                     TlsSupport.rfc(4954, "4"), TlsSupport.rfc(2595, "2.3"), TlsSupport.rfc(8314, "4.1")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
-
-    private static final Set<String> CLEARTEXT = Set.of("LOGIN", "PLAIN");
 
     @Override
     public RuleInfo info() {
@@ -38,24 +37,13 @@ public final class CleartextAuthAllowed implements Rule {
         if (!e.isSet()) {
             return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), Text.of("TLS-005.absent")));
         }
-        String first = honoured(e.value());
-        if (CLEARTEXT.contains(first.toUpperCase(Locale.ROOT))) {
-            return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                    Text.of("TLS-005.cleartextMechanism", TlsSupport.display(ctx, first),
-                            TlsSupport.display(ctx, e.value())),
-                    TlsSupport.evidence(ctx, e)));
+        for (String mechanism : List.of("LOGIN", "PLAIN")) {
+            if (XMailMatch.limIStr(e.value(), mechanism, ",")) {
+                return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
+                        Text.of("TLS-005.cleartextMechanism", mechanism, TlsSupport.display(ctx, e.value())),
+                        TlsSupport.evidence(ctx, e)));
+            }
         }
         return List.of();
-    }
-
-    /**
-     * The mechanism XMail 1.27 honours from the list: only the first item, because {@code StrLimIStr} tests the
-     * delimiter at the wrong position (StrUtils.cpp StrLimIStr; observed with XMail 1.27).
-     *
-     * @param list the value
-     * @return the first item (empty when the list is empty or starts with a comma)
-     */
-    static String honoured(String list) {
-        return list.split(",", -1)[0];
     }
 }

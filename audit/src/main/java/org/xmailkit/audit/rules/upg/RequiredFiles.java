@@ -13,20 +13,23 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
+import org.xmailkit.audit.behaviour.XMailStartup;
 import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.model.XMailVersion;
 
 /**
- * UPG-011: MailRoot files and directories that later versions require and an older MailRoot may lack:
- * {@code aliasdomain.tab} (1.1), {@code cmdaliases/} (1.2), {@code filters.in.tab} and {@code filters.out.tab}
- * (1.14). The ChangeLog says each must exist, even empty.
+ * UPG-011: MailRoot files and directories that XMail 1.27 requires and a MailRoot may lack. Without one of
+ * {@link XMailStartup#REQUIRED_FILES} (mailusers.tab, aliases.tab, extaliases.tab, domains.tab, aliasdomain.tab)
+ * XMail does not start at all (checked with the real 1.27: it stops with "Error in function {stat}"); the ChangeLog
+ * also requires {@code cmdaliases/} (1.2), {@code filters.in.tab} and {@code filters.out.tab} (1.14), even empty.
  */
 public final class RequiredFiles implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-011", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.changeLog("1.1"),
-                    References.changeLog("1.2"), References.changeLog("1.14")), List.of());
+    public static final RuleInfo INFO = new RuleInfo("UPG-011", Severity.HIGH, Category.UPGRADE, RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.source("MailSvr.cpp SvrSetup"),
+                    References.changeLog("1.1"), References.changeLog("1.2"), References.changeLog("1.14")),
+            List.of());
 
     /**
      * One required path.
@@ -39,7 +42,6 @@ public final class RequiredFiles implements Rule {
     }
 
     static final List<Required> REQUIRED = List.of(
-            new Required("aliasdomain.tab", false, Changes.ALIASDOMAIN),
             new Required("cmdaliases", true, Changes.CMDALIASES),
             new Required("filters.in.tab", false, Changes.FILTERS),
             new Required("filters.out.tab", false, Changes.FILTERS));
@@ -52,6 +54,10 @@ public final class RequiredFiles implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
+        for (String name : XMailStartup.missing(ctx.root())) {
+            out.add(Finding.of(INFO, Location.file(ctx.root().directory().resolve(name)),
+                    Text.of("upg.files.file.startup", name)));
+        }
         for (Required r : REQUIRED) {
             Path p = ctx.root().directory().resolve(r.name());
             boolean present = r.directory() ? Files.isDirectory(p) : Files.isRegularFile(p);

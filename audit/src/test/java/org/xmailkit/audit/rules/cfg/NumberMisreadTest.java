@@ -43,6 +43,19 @@ class NumberMisreadTest {
     }
 
     @Test
+    void paddingBeyondTheBufferHidesTheNumber() {
+        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"" + "0".repeat(70) + "9\"\n")),
+                "cfg.number.cut");
+        assertEquals("0", f.message().args().get(2));
+    }
+
+    @Test
+    void numberBeyondTheIntRangeReadsByPlatform() {
+        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"-2147483649\"\n")), "cfg.number.range");
+        assertEquals(List.of("MaxMessageSize", "-2147483649", "-2147483648", "2147483647"), f.message().args());
+    }
+
+    @Test
     void unitAfterANumberIsIgnored() {
         Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"10MB\"\n")), "cfg.number.trailing");
         assertEquals("10", f.message().args().get(2));

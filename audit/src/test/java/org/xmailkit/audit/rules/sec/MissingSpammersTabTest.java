@@ -22,6 +22,14 @@ class MissingSpammersTabTest {
     }
 
     @Test
+    void namesTheConfiguredRefusalWhenThereIsOne(@TempDir Path dir) {
+        // The real XMail 1.27 then answers every client with SmtpMsgIPBanSpammers instead of 421.
+        List<Finding> f = run(rule, dir, "\"SmtpMsgIPBanSpammers\"\t\"550 Denied\"\n");
+        assertEquals(List.of("msg.SEC-027.missingReply"), keys(f));
+        assertEquals(List.of("550 Denied"), f.get(0).message().args());
+    }
+
+    @Test
     void staysQuietWhenItExistsEvenEmpty(@TempDir Path dir) {
         assertEquals(List.of(), run(rule, dir, "", "spammers.tab", ""));
     }

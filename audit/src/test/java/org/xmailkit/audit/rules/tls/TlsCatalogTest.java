@@ -28,7 +28,7 @@ class TlsCatalogTest {
             expected.add(String.format("TLS-%03d", i));
         }
         assertEquals(expected, ids);
-        assertEquals(30, ids.size());
+        assertEquals(31, ids.size());
         assertEquals(ids.size(), new HashSet<>(ids).size());
     }
 

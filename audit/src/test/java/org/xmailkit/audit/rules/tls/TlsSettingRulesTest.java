@@ -148,7 +148,10 @@ class TlsSettingRulesTest {
     void firstListedCleartextMechanismIsReported() {
         List<Finding> f = Run.findings(new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"plain,CRAM-MD5\"\n"));
         assertEquals(List.of("TLS-005.cleartextMechanism"), Run.keys(f));
-        assertEquals("plain", f.get(0).message().args().get(0));
+        assertEquals("PLAIN", f.get(0).message().args().get(0));
+        // StrLimIStr finds PLAIN where a search starts again after a failed match (seen on the real 1.27).
+        assertEquals(List.of("TLS-005.cleartextMechanism"),
+                Run.keys(Run.findings(new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"PLAINPLAIN\"\n"))));
     }
 
     @Test
