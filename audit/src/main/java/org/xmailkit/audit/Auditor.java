@@ -34,6 +34,8 @@ public final class Auditor {
 
     private final List<Rule> rules;
     private final Set<String> ruleIds;
+    /** The ids an inline waiver may name: these rules' and the NET- rules' (made once, not per server). */
+    private final Set<String> waivable;
 
     /** @param rules the rules to run, in order */
     public Auditor(List<Rule> rules) {
@@ -41,6 +43,7 @@ public final class Auditor {
         Set<String> ids = new LinkedHashSet<>();
         this.rules.forEach(r -> ids.add(r.info().id()));
         this.ruleIds = Set.copyOf(ids);
+        this.waivable = Rules.ids(this.ruleIds);
     }
 
     /** @return an auditor with every rule of {@link Rules#ALL} */
@@ -98,7 +101,7 @@ public final class Auditor {
             outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
                     Optional.empty()));
         }
-        InlineWaivers waivers = new InlineWaivers(root, Rules.ids(ruleIds()), options.waivers(),
+        InlineWaivers waivers = new InlineWaivers(root, waivable, options.waivers(),
                 LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
         Secrets secrets = Secrets.of(root);
