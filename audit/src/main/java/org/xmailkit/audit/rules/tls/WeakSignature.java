@@ -11,8 +11,9 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 
 /**
- * TLS-020: a certificate of server.cert is signed with SHA-1 or MD5 (or MD2). XMail itself still presents it (its
- * OpenSSL does not judge its own certificate), but verifying clients reject it. Self-signed certificates are not
+ * TLS-020: a certificate of server.cert is signed with SHA-1 or MD5 (or MD2). XMail built with OpenSSL 0.9.8 or
+ * 1.1.1 still presents it and verifying clients reject it; built with OpenSSL 3 at its default security level, the
+ * handshake itself fails (checked with the real 1.27, TlsMaterialIT). Self-signed certificates are not
  * judged: their signature proves nothing to a client anyway (TLS-023 reports a self-signed server certificate).
  */
 public final class WeakSignature implements Rule {

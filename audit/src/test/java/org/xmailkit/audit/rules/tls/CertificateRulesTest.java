@@ -27,6 +27,7 @@ import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
 import org.xmailkit.model.MailRoot;
+import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -213,6 +214,14 @@ class CertificateRulesTest {
                 TestPki.pem(ch.root().cert())));
         assertTrue(Run.keys(order).contains("TLS-022.leafNotFirst"), Run.keys(order).toString());
         assertTrue(Run.findings(new ChainOrder(), good(ch)).isEmpty());
+    }
+
+    @Test
+    void certificateEvidenceKeepsItsPublicKeyThroughTheSecretsMask() {
+        List<Finding> f = Run.findings(new SelfSignedCertificate(), single(TestPki.cert("self.example.com").issue()));
+        String evidence = String.join("\n", f.get(0).evidence());
+        assertTrue(evidence.contains("public key RSA"), evidence);
+        assertEquals(evidence, Secrets.forms(evidence));
     }
 
     @Test
