@@ -21,7 +21,9 @@ public final class AuditMessages {
             "org.xmailkit.audit.rules.tls",
             "org.xmailkit.audit.rules.cfg",
             "org.xmailkit.audit.rules.upg",
+            "org.xmailkit.audit.rules.opt",
             "org.xmailkit.audit.rules.net",
+            "org.xmailkit.audit.startup.messages",
             "org.xmailkit.audit.extension");
 
     private static final List<Messages> SOURCES =

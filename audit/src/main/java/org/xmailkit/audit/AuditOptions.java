@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -20,12 +21,14 @@ import org.xmailkit.model.XMailVersion;
  * @param certCriticalDays a certificate expiring within this many days is reported as urgent (default 30)
  * @param waivers          the waivers to apply
  * @param clock            the clock (injectable for tests)
+ * @param startup          XMail's command line given with {@code --cmdline}, {@code --registry} or
+ *                         {@code --service-file}; when empty, each MailRoot is searched for one
  * @param probes           what servers showed on the wire ({@code --probe}), by MailRoot path (absolute, normalised:
  *                         {@link NetAuditor#key}); their NET- findings join those servers' audits
  */
 public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
                            int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock,
-                           Map<Path, HostProbe> probes) {
+                           Optional<Startup> startup, Map<Path, HostProbe> probes) {
 
     public AuditOptions {
         Objects.requireNonNull(profile, "profile");
@@ -34,6 +37,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
         Objects.requireNonNull(installDir, "installDir");
         Objects.requireNonNull(waivers, "waivers");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(startup, "startup");
         probes = Map.copyOf(probes);
         if (certCriticalDays < 0 || certWarnDays < certCriticalDays) {
             throw new IllegalArgumentException("need 0 <= critical days <= warn days");
@@ -41,7 +45,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
     }
 
     /**
-     * Options without probes.
+     * Options without a given command line and without probes.
      *
      * @param profile          which rules run
      * @param target           the version the server is moving to
@@ -54,7 +58,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      */
     public AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
                         int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
-        this(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, Map.of());
+        this(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, Optional.empty(),
+                Map.of());
     }
 
     /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
@@ -68,7 +73,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withProfile(Profile p) {
-        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
+        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup,
+                probes);
     }
 
     /**
@@ -76,7 +82,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withTarget(XMailVersion t) {
-        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
+        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup,
+                probes);
     }
 
     /**
@@ -84,7 +91,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withClock(Clock c) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, probes);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, startup,
+                probes);
     }
 
     /**
@@ -92,7 +100,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withFrom(Optional<XMailVersion> v) {
-        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock, probes);
+        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock,
+                startup, probes);
     }
 
     /**
@@ -100,7 +109,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withInstallDir(Optional<Path> dir) {
-        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, probes);
+        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, startup,
+                probes);
     }
 
     /**
@@ -108,18 +118,29 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with them
      */
     public AuditOptions withWaivers(Waivers w) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, probes);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, startup,
+                probes);
     }
 
     /**
-     * @param path    a MailRoot directory (or bare server.tab)
+     * @param s XMail's command line, or empty to look for one in each MailRoot
+     * @return these options with it
+     */
+    public AuditOptions withStartup(Optional<Startup> s) {
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, s,
+                probes);
+    }
+
+    /**
+     * @param path     a MailRoot directory (or bare server.tab)
      * @param observed what its running server showed on the wire
      * @return these options with that probe added
      */
     public AuditOptions withProbe(Path path, HostProbe observed) {
         Map<Path, HostProbe> m = new HashMap<>(probes);
         m.put(NetAuditor.key(path), observed);
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, m);
+        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock,
+                startup, m);
     }
 
     /**

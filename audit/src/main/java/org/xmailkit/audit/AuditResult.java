@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
 
 /**
@@ -17,12 +18,13 @@ import org.xmailkit.model.InputException;
  * @param outcomes   every rule's outcome, in rule order
  * @param readErrors MailRoot files that exist but could not be read
  * @param notices    what the user must know about the audit itself (inline waivers that cannot be honoured)
+ * @param startup    XMail's command line the rules saw, when known
  * @param probe      what the running server showed on the wire, when it was probed ({@code audit --probe}); its
  *                   NET- findings are among {@code findings}
  */
 public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
                           List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices,
-                          Optional<HostProbe> probe) {
+                          Optional<Startup> startup, Optional<HostProbe> probe) {
 
     public AuditResult {
         Objects.requireNonNull(path, "path");
@@ -31,11 +33,12 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
         outcomes = List.copyOf(outcomes);
         readErrors = List.copyOf(readErrors);
         notices = List.copyOf(notices);
+        Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(probe, "probe");
     }
 
     /**
-     * A result without a probe.
+     * A result without a known command line and without a probe.
      *
      * @param path       the MailRoot directory or bare server.tab audited
      * @param bare       whether only server.tab was given
@@ -47,7 +50,7 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
      */
     public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
                        List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
-        this(path, bare, source, findings, outcomes, readErrors, notices, Optional.empty());
+        this(path, bare, source, findings, outcomes, readErrors, notices, Optional.empty(), Optional.empty());
     }
 
     /**

@@ -12,8 +12,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.probe.HostProbe;
+import org.xmailkit.audit.startup.Group;
+import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.audit.startup.Startups;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.ctrl.CtrlTransport;
+import org.xmailkit.model.ctrl.CtrlUrl;
+import org.xmailkit.model.ctrl.Origins;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -82,7 +89,9 @@ public final class Auditor {
      * @return the result
      */
     public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
-        AuditContext ctx = new AuditContext(root, source, options);
+        List<InputException> startupErrors = new ArrayList<>();
+        Optional<Startup> startup = startup(root, options, startupErrors);
+        AuditContext ctx = new AuditContext(root, source, options, startup);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
@@ -124,8 +133,47 @@ public final class Auditor {
         waived.sort(ORDER);
         SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
                 source.evidence().stream().map(scrub::text).toList(), source.given());
-        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices,
+        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices, startup,
                 probe.map(p -> p.map(secrets::scrub)));
+    }
+
+    /**
+     * The command line the options give, else one kept in the MailRoot under a documented name; a file found there
+     * that cannot be used is a read error of the MailRoot (and of the audit), not a failure of it. A server read over
+     * CTRL has no such file (CTRL gives no way to read XMail's command line), and a line given for it is checked
+     * against the port it answered on ({@link Startups#readOver}).
+     *
+     * @param root    the MailRoot
+     * @param options the options
+     * @param errors  where a read error also goes
+     * @return the command line, when known
+     */
+    public static Optional<Startup> startup(MailRoot root, AuditOptions options, List<InputException> errors) {
+        Optional<Origins.Origin> remote = root.bare() ? Optional.empty() : Origins.of(root.directory());
+        if (options.startup().isPresent() || root.bare()) {
+            return options.startup().map(s -> remote.map(o -> readOver(s, o)).orElse(s));
+        }
+        if (remote.isPresent()) {
+            return Optional.empty();
+        }
+        try {
+            return Startups.find(root);
+        } catch (InputException e) {
+            root.recordReadError(e);
+            errors.add(e);
+            return Optional.empty();
+        }
+    }
+
+    private static Startup readOver(Startup s, Origins.Origin origin) {
+        int port;
+        try {
+            port = CtrlUrl.parse(origin.server()).port();
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+        Group service = origin.transport() == CtrlTransport.TLS ? Group.CTRLS : Group.CTRL;
+        return Startups.readOver(s, service, port);
     }
 
     private static boolean same(Notice a, Notice b) {
@@ -206,6 +254,9 @@ public final class Auditor {
         }
         if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
             return Optional.of(Text.of("outcome.noInstallDir"));
+        }
+        if (info.needs().contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {
+            return Optional.of(Text.of("outcome.noStartup"));
         }
         return Optional.empty();
     }

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * {@code .why} and {@code .remediation}, in English and Japanese.
  *
  * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-},
- *                         {@code LOC-} or {@code NET-} (what a server shows on the wire) and three digits
+ *                         {@code LOC-}, {@code OPT-} (XMail's command line) or {@code NET-} (what a server shows on
+ *                         the wire) and three digits
  * @param severity         how serious a finding is
  * @param category         what the rule is about
  * @param profiles         the profiles that run it
@@ -25,7 +26,7 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
                        Set<Need> needs, List<Reference> references, List<String> remediationLines) {
 
     /** The id format. */
-    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC|NET)-\\d{3}");
+    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC|OPT|NET)-\\d{3}");
 
     /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
     public enum Fix {
@@ -43,6 +44,11 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
         MAILROOT,
         /** The Windows install directory given with {@code --install-dir}. */
         INSTALL_DIR,
+        /**
+         * XMail's command line: given with {@code --cmdline}, {@code --registry} or {@code --service-file}, or found in
+         * the MailRoot.
+         */
+        STARTUP,
         /** What a running server shows on the wire ({@code xmailkit probe}, {@code audit --probe}). */
         PROBE
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.xmailkit.audit.rules.CfgRules;
 import org.xmailkit.audit.rules.LocRules;
 import org.xmailkit.audit.rules.NetRules;
+import org.xmailkit.audit.rules.OptRules;
 import org.xmailkit.audit.rules.SecRules;
 import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.audit.rules.UpgRules;
@@ -31,6 +32,7 @@ public final class Rules {
         out.addAll(CfgRules.ALL);
         out.addAll(UpgRules.ALL);
         out.addAll(LocRules.ALL);
+        out.addAll(OptRules.ALL);
         return List.copyOf(out);
     }
 

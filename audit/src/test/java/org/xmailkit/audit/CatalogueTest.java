@@ -22,7 +22,7 @@ class CatalogueTest {
     @Test
     void rulesAreListedByGroupInIdOrder() {
         List<String> ids = Rules.catalogue().stream().map(RuleInfo::id).toList();
-        List<String> groups = List.of("SEC", "TLS", "CFG", "UPG", "LOC", "NET");
+        List<String> groups = List.of("SEC", "TLS", "CFG", "UPG", "LOC", "OPT", "NET");
         List<String> sorted = ids.stream().sorted((a, b) -> {
             int g = Integer.compare(groups.indexOf(a.substring(0, 3)), groups.indexOf(b.substring(0, 3)));
             return g != 0 ? g : a.compareTo(b);

@@ -20,7 +20,9 @@ class MessageBundlesTest {
             "org.xmailkit.audit.rules.tls", new String[0],
             "org.xmailkit.audit.rules.cfg", new String[0],
             "org.xmailkit.audit.rules.upg", new String[0],
-            "org.xmailkit.audit.rules.net", new String[0]);
+            "org.xmailkit.audit.rules.opt", new String[0],
+            "org.xmailkit.audit.rules.net", new String[0],
+            "org.xmailkit.audit.startup.messages", new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

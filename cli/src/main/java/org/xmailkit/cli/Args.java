@@ -8,7 +8,11 @@ import java.util.Set;
 import java.util.Optional;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.audit.startup.Startups;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -16,6 +20,9 @@ import org.xmailkit.model.XMailVersion;
  * value is a usage error, never a silent default.
  */
 public final class Args {
+
+    /** The options that give XMail's own command line. */
+    static final List<String> STARTUP_OPTIONS = List.of("cmdline", "registry", "service-file");
 
     private Args() {
     }
@@ -110,6 +117,70 @@ public final class Args {
             return Optional.of(XMailVersion.parse(v));
         } catch (IllegalArgumentException e) {
             throw new UsageException(ctx.msg("cli.badVersion", "--from", v));
+        }
+    }
+
+    /**
+     * Adds {@code --cmdline}, {@code --registry} and {@code --service-file}: where XMail's own command line comes from.
+     *
+     * @param o      the options
+     * @param locale the language of the descriptions
+     */
+    static void addStartupOptions(Options o, Locale locale) {
+        o.addOption(valued(null, "cmdline", "OPTIONS", locale, "opt.startup.cmdline"));
+        o.addOption(valued(null, "registry", "FILE", locale, "opt.startup.registry"));
+        o.addOption(valued(null, "service-file", "FILE", locale, "opt.startup.serviceFile"));
+    }
+
+    /**
+     * @param cl  the command line
+     * @param ctx the context
+     * @return XMail's command line given with {@code --cmdline}, {@code --registry} or {@code --service-file}
+     * @throws UsageException when more than one is given
+     * @throws InputException when the file cannot be read or holds no XMail command line
+     */
+    static Optional<Startup> startup(CommandLine cl, CommandContext ctx) throws UsageException, InputException {
+        List<String> given = STARTUP_OPTIONS.stream().filter(cl::hasOption).toList();
+        if (given.size() > 1) {
+            throw new UsageException(ctx.msg("startup.oneSource"));
+        }
+        if (given.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = cl.getOptionValue(given.get(0));
+        return Optional.of(switch (given.get(0)) {
+            case "cmdline" -> Startups.typed(v);
+            case "registry" -> Startups.registry(ctx.resolve(v));
+            default -> Startups.serviceFile(ctx.resolve(v));
+        });
+    }
+
+    /**
+     * Refuses a command line given for several inputs before anything is read (a remote server would otherwise be
+     * copied, and its password asked for, only to be refused).
+     *
+     * @param cl     the command line
+     * @param inputs the inputs given
+     * @param ctx    the context
+     * @throws UsageException when more than one input is given with a command line and one of them is remote
+     */
+    static void oneServer(CommandLine cl, RemoteInputs inputs, CommandContext ctx) throws UsageException {
+        int given = inputs.local().size() + inputs.remote().size();
+        boolean startup = STARTUP_OPTIONS.stream().anyMatch(cl::hasOption);
+        if (startup && !inputs.remote().isEmpty() && given > 1) {
+            throw new UsageException(ctx.msg("startup.oneServerGiven", given));
+        }
+    }
+
+    /**
+     * @param startup the command line given, if any
+     * @param servers the servers found
+     * @param ctx     the context
+     * @throws UsageException when a given command line would apply to more than one server
+     */
+    static void oneServer(Optional<Startup> startup, List<Path> servers, CommandContext ctx) throws UsageException {
+        if (startup.isPresent() && servers.size() > 1) {
+            throw new UsageException(ctx.msg("startup.oneServer", servers.size()));
         }
     }
 

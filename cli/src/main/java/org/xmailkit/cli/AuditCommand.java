@@ -26,6 +26,7 @@ import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
 import org.xmailkit.audit.probe.TlsPolicy;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.XMailVersion;
@@ -87,6 +88,7 @@ final class AuditCommand implements Command {
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         o.addOption(Args.valued(null, "probe", "HOST[:PORT]", locale, "opt.audit.probe"));
         ProbeArgs.addOptions(o, locale);
@@ -132,10 +134,13 @@ final class AuditCommand implements Command {
             String typed = cl.getOptionValue("waivers");
             waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(fleetAuditor.auditor().ruleIds()));
         }
+        Args.oneServer(cl, inputs, ctx);
+        Optional<Startup> startup = Args.startup(cl, ctx);
         AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
-                ctx.clock());
+                ctx.clock()).withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
+        Args.oneServer(startup, found.servers(), ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         if (cl.hasOption("probe")) {
             options = probe(cl, ctx, found.servers(), options, quiet);

@@ -85,6 +85,7 @@ final class MigrateCommand implements Command {
         o.addOption(Args.valued("o", "out", "DIR", locale, "opt.migrate.out"));
         o.addOption(Args.flag(null, "rollback", locale, "opt.migrate.rollback"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.migrate.quiet"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         return o;
     }
@@ -99,6 +100,7 @@ final class MigrateCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs remote) throws Exception {
         List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
+        Args.oneServer(cl, remote, ctx);
         MigrationOptions options = options(cl, ctx, mode);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
@@ -127,6 +129,9 @@ final class MigrateCommand implements Command {
             jobs.add(new BatchMigrator.Job(c.directory(), dest,
                     writes ? Optional.of(remote.writer(c.spec())) : Optional.empty()));
         }
+        List<Path> servers = new ArrayList<>(failedEarly.stream().map(ServerOutcome::path).toList());
+        jobs.forEach(j -> servers.add(j.server()));
+        Args.oneServer(options.startup(), servers, ctx);
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
         boolean quiet = cl.hasOption("quiet");
@@ -235,7 +240,7 @@ final class MigrateCommand implements Command {
     }
 
     private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
-            throws UsageException {
+            throws UsageException, InputException {
         XMailVersion target = Args.target(cl, ctx);
         Optional<XMailVersion> from = Args.from(cl, ctx);
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
@@ -262,7 +267,7 @@ final class MigrateCommand implements Command {
                 }
             }
         }
-        return new MigrationOptions(target, from, defaults, rule1, rule2, fix);
+        return new MigrationOptions(target, from, defaults, rule1, rule2, fix, Args.startup(cl, ctx));
     }
 
     private static Optional<Boolean> onOff(CommandLine cl, CommandContext ctx, String option) throws UsageException {
@@ -381,7 +386,7 @@ final class MigrateCommand implements Command {
         if (!r.notes().isEmpty()) {
             out.println(ctx.msg("migrate.notes", r.notes().size()));
             for (Note n : r.notes()) {
-                String where = n.file().fileName() + (n.line() > 0 ? ":" + n.line() : "");
+                String where = n.where();
                 out.println("  " + Columns.cell(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
                         + n.text().render(l) + "   [" + n.stepId() + "]");
             }

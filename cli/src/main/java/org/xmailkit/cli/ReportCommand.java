@@ -60,6 +60,7 @@ final class ReportCommand implements Command {
             throw new UsageException(ctx.msg("cli.missingArgument", "--out"));
         }
         Path out = ctx.resolve(cl.getOptionValue("out"));
+        Args.oneServer(cl, inputs, ctx);
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
         List<ProbeFleet.Target> probes = targets(cl, ctx);
         WriteManifest manifest = ReportRun.checkOut(out, ctx);

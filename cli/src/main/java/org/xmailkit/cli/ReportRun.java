@@ -51,6 +51,7 @@ final class ReportRun {
         o.addOption(Args.valued("p", "profile", "baseline|strict", locale, "opt.report.profile"));
         o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.report.from"));
         o.addOption(Args.valued("w", "waivers", "FILE", locale, "opt.report.waivers"));
+        Args.addStartupOptions(o, locale);
     }
 
     /**
@@ -69,7 +70,8 @@ final class ReportRun {
             waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(Auditor.standard().ruleIds()));
         }
         return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
-                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers);
+                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers)
+                .withStartup(Args.startup(cl, ctx));
     }
 
     /**
@@ -99,7 +101,8 @@ final class ReportRun {
      * @param ctx     the context
      * @return the result
      * @throws InputException when an input is missing or holds no MailRoot
-     * @throws UsageException when a file of the report may not be replaced
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
      * @throws IOException    when the report cannot be written
      */
     static FleetReport.Result run(List<Path> inputs, WriteManifest out, AuditOptions options, CommandContext ctx)
@@ -117,7 +120,8 @@ final class ReportRun {
      * @param options  the audit options
      * @param ctx      the context
      * @return the result
-     * @throws UsageException when a file of the report may not be replaced
+     * @throws UsageException when a file of the report may not be replaced, or a command line given applies to
+     *                        more than one server
      * @throws IOException    when the report cannot be written
      */
     static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
@@ -144,6 +148,7 @@ final class ReportRun {
                                   CommandContext ctx, List<ProbeFleet.Target> probes, ProbeOptions probe)
             throws UsageException, IOException {
         List<Path> servers = found.servers();
+        Args.oneServer(options.startup(), servers, ctx);
         if (!probes.isEmpty()) {
             Set<Path> known = new HashSet<>();
             servers.forEach(p -> known.add(NetAuditor.key(p)));

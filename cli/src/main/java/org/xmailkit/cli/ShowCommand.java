@@ -18,6 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditOptions;
+import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
@@ -61,6 +64,7 @@ final class ShowCommand implements Command {
         Options o = new Options();
         o.addOption(Args.flag("a", "all", locale, "opt.show.all"));
         o.addOption(Args.valued("f", "format", "text|json", locale, "opt.show.format"));
+        Args.addStartupOptions(o, locale);
         RemoteInputs.addOptions(o, locale);
         return o;
     }
@@ -75,6 +79,8 @@ final class ShowCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json"), "text");
         boolean all = cl.hasOption("all");
+        Args.oneServer(cl, inputs, ctx);
+        Optional<Startup> given = Args.startup(cl, ctx);
         List<Path> servers = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs.local()) {
@@ -92,6 +98,8 @@ final class ShowCommand implements Command {
         if (servers.isEmpty() && failures.size() == 1) {
             throw failures.get(0);
         }
+        Args.oneServer(given, servers, ctx);
+        AuditOptions startupOptions = AuditOptions.defaults().withStartup(given);
         // One server that cannot be read is an input error, as one file is.
         boolean single = servers.size() == 1 && failures.isEmpty();
         PrintStream err = ctx.errors();
@@ -108,15 +116,23 @@ final class ShowCommand implements Command {
         try (JsonGenerator g = json ? JsonDocument.generator(ctx.out(), 0) : null) {
             OrderedBatch.run(servers, Runtime.getRuntime().availableProcessors(), i -> {
                 try {
-                    View view = View.of(MailRoot.open(servers.get(i)), all);
+                    MailRoot root = MailRoot.open(servers.get(i));
+                    View view = View.of(root, all);
+                    // The command line XMail runs with, given or kept in the MailRoot; a file of it that cannot be
+                    // used is shown as an error beside the server.
+                    List<InputException> startupErrors = new ArrayList<>();
+                    Optional<Startup> startup = Auditor.startup(root, startupOptions, startupErrors);
                     if (json) {
-                        return json(mapper, view, ctx.locale());
+                        ObjectNode server = json(mapper, view, ctx.locale());
+                        StartupView.json(server, root, startup, ctx.locale());
+                        return new Shown(server, startupErrors);
                     }
                     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     TerminalStream text = new TerminalStream(bytes, ctx.textCharset(), false);
                     text(text, view, ctx);
+                    StartupView.text(text, root, startup, ctx);
                     text.flush();
-                    return bytes.toByteArray();
+                    return new Shown(bytes.toByteArray(), startupErrors);
                 } catch (InputException e) {
                     return e;
                 } catch (OutOfMemoryError e) {
@@ -132,16 +148,21 @@ final class ShowCommand implements Command {
                     }
                     return;
                 }
+                Shown done = (Shown) r;
+                for (InputException e : done.errors()) {
+                    failed[0]++;
+                    err.println(e.oneLine(ctx.locale()));
+                }
                 if (json) {
                     if (shown[0] == 0) {
                         g.writeStartArray();
                     }
-                    mapper.writeTree(g, (ObjectNode) r);
+                    mapper.writeTree(g, (ObjectNode) done.output());
                 } else {
                     if (shown[0] > 0) {
                         ctx.out().write(System.lineSeparator().getBytes(ctx.textCharset()));
                     }
-                    ctx.out().write((byte[]) r);
+                    ctx.out().write((byte[]) done.output());
                 }
                 shown[0]++;
             });
@@ -228,6 +249,10 @@ final class ShowCommand implements Command {
     }
 
     // ------------------------------------------------------------------ text
+
+    /** One server as shown (JSON tree or text bytes), and what of its command line could not be read. */
+    private record Shown(Object output, List<InputException> errors) {
+    }
 
     private static void text(PrintStream out, View view, CommandContext ctx) {
         ServerTab tab = view.tab();

@@ -110,7 +110,7 @@ class AuditCommandTest {
     void jsonAndSarifGoToStdoutAsUtf8() throws Exception {
         assertEquals(ExitCode.OK, run("audit", "--format", "json", "--profile", "strict", "fleet"));
         JsonNode json = new ObjectMapper().readTree(out.toByteArray());
-        assertEquals("1.2", json.get("schemaVersion").asText());
+        assertEquals("1.3", json.get("schemaVersion").asText());
         assertEquals("strict", json.get("options").get("profile").asText());
         assertEquals("fleet/mail01", json.get("servers").get(0).get("path").asText());
         out.reset();

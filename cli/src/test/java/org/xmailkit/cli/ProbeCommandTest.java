@@ -172,7 +172,7 @@ class ProbeCommandTest {
             assertEquals(ExitCode.OK, run("audit", "mail02", "--probe", "127.0.0.1", "--service",
                     "smtp=" + s.port(), "-f", "json"));
             JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
-            assertEquals("1.2", doc.get("schemaVersion").asText());
+            assertEquals("1.3", doc.get("schemaVersion").asText());
             assertEquals("127.0.0.1", doc.get("servers").get(0).get("probe").get("host").asText());
             assertEquals(ExitCode.USAGE, run("audit", "two", "--probe", "127.0.0.1"));
             assertTrue(err().contains("--probe needs exactly one server"), err());

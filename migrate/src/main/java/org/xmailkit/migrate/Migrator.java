@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.VersionDetector;
@@ -132,8 +134,14 @@ public final class Migrator {
             delta = AuditDelta.unavailable(String.valueOf(e));
         }
         List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
-        List<Note> notes = applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(), n.line(),
-                secrets.scrub(n.name()), scrub(n.text(), secrets))).toList();
+        List<Note> notes = new ArrayList<>(applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(),
+                n.line(), secrets.scrub(n.name()), scrub(n.text(), secrets), secrets.scrub(n.place()))).toList());
+        Optional<Startup> startup = Auditor.startup(root, auditOptions.withStartup(options.startup()),
+                new ArrayList<>());
+        for (Note n : StartupNotes.of(root, startup, source)) {
+            notes.add(new Note(n.level(), n.stepId(), n.file(), n.line(), n.name(), scrub(n.text(), secrets),
+                    secrets.scrub(n.place())));
+        }
         return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
                 options, changes, notes, results, delta);
     }

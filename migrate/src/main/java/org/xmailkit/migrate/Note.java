@@ -14,8 +14,11 @@ import org.xmailkit.model.MailRootFile;
  * @param line   the line in the original file, or 0
  * @param name   the variable concerned, or empty
  * @param text   what to say
+ * @param place  where it is when that is no MailRoot file (XMail's command line in a registry export, say), else
+ *               empty
  */
-public record Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text) {
+public record Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text,
+                   String place) {
 
     /** How much a note needs attention, least first. */
     public enum Level {
@@ -40,6 +43,26 @@ public record Note(Level level, String stepId, MailRootFile file, int line, Stri
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(place, "place");
+    }
+
+    /**
+     * A note about a MailRoot file.
+     *
+     * @param level  how much it needs attention
+     * @param stepId the step that reports it
+     * @param file   the file concerned
+     * @param line   the line in the original file, or 0
+     * @param name   the variable concerned, or empty
+     * @param text   what to say
+     */
+    public Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text) {
+        this(level, stepId, file, line, name, text, "");
+    }
+
+    /** @return where the note points: the place, else the file name and the line */
+    public String where() {
+        return !place.isEmpty() ? place : file.fileName() + (line > 0 ? ":" + line : "");
     }
 
     /**
@@ -47,6 +70,6 @@ public record Note(Level level, String stepId, MailRootFile file, int line, Stri
      * @return this note with it
      */
     public Note withLine(int originalLine) {
-        return new Note(level, stepId, file, originalLine, name, text);
+        return new Note(level, stepId, file, originalLine, name, text, place);
     }
 }

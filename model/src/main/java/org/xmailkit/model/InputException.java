@@ -46,7 +46,13 @@ public final class InputException extends Exception {
         /** The server's files need more memory than the run may use. */
         OUT_OF_MEMORY,
         /** A remote MailRoot that could not be read over CTRL. */
-        REMOTE
+        REMOTE,
+        /** A file given as a Windows registry export that is not one (no REGEDIT header). */
+        NOT_A_REGISTRY_EXPORT,
+        /** A registry export without the key XMail reads its start-up values from. */
+        NO_XMAIL_KEY,
+        /** A file given as an init script, defaults file or systemd unit that starts no XMail. */
+        NOT_A_SERVICE_FILE
     }
 
     private final transient Path path;

@@ -110,7 +110,7 @@ public final class MigratePlanner implements MigrationPlanner {
             if (n.level() == Note.Level.BEHAVIOUR) {
                 behaviour.add(text);
             } else {
-                notes.add(new NoteView(n.level().id(), n.file().fileName() + (n.line() > 0 ? ":" + n.line() : ""),
+                notes.add(new NoteView(n.level().id(), n.where(),
                         text));
             }
         }

@@ -50,7 +50,7 @@ public record RulesPage(List<GradingRow> grading, List<Severity> severities, Lis
      * @param references       sources
      * @param profiles         the profiles that run it
      * @param fix              {@code none}, {@code safe} or {@code opt_in}
-     * @param needs            {@code mailroot}, {@code install_dir}
+     * @param needs            {@code mailroot}, {@code install_dir}, {@code startup}
      * @param servers          servers of this fleet with an unsuppressed finding of it
      */
     public record RuleView(String id, Severity severity, Category category, String categoryTitle, String title,

@@ -30,6 +30,7 @@ import org.xmailkit.audit.Severity;
  * @param ignored        lines XMail 1.27 does not use (unknown, removed, misspelled, dead duplicates)
  * @param migration      the migration plan
  * @param readErrors     files that exist but could not be read
+ * @param services       XMail's command line: its listeners and switches, or that it is not known
  * @param probe          what the running server showed on the wire ({@code --probe}), or null
  */
 public record ServerReport(String id, String path, boolean bare, String error, String encoding, String lineEnding,
@@ -38,7 +39,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
                            List<CategoryGroup> groups, List<OutcomeView> notRun, int skipped,
                            List<SettingSection> sections,
                            List<SettingRow> otherSettings, List<IgnoredEntry> ignored, MigrationView migration,
-                           List<String> readErrors, ProbeView probe) {
+                           List<String> readErrors, ServicesView services, ProbeView probe) {
 
     public ServerReport {
         Objects.requireNonNull(id, "id");
@@ -57,6 +58,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
         ignored = List.copyOf(ignored);
         Objects.requireNonNull(migration, "migration");
         readErrors = List.copyOf(readErrors);
+        Objects.requireNonNull(services, "services");
     }
 
     /** @return how many findings in all, suppressed ones included */

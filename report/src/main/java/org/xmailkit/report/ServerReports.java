@@ -70,7 +70,10 @@ public final class ServerReports {
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
                 notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
-                ignored(tab, secrets, locale), migration, readErrors, probe(audit, locale));
+                ignored(tab, secrets, locale), migration, readErrors,
+                ServicesView.of(audit.startup(),
+                        Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()),
+                        p -> name(base, p, locale), secrets, locale), probe(audit, locale));
     }
 
     /**
@@ -97,7 +100,9 @@ public final class ServerReports {
                 audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
                 groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
-                List.of(), List.of(), MigrationView.notPlanned(target), readErrors, probe(audit, locale));
+                List.of(), List.of(), MigrationView.notPlanned(target), readErrors,
+                ServicesView.of(audit.startup(), Optional.empty(), p -> name(base, p, locale), secrets, locale),
+                probe(audit, locale));
     }
 
     /**
@@ -113,7 +118,7 @@ public final class ServerReports {
         return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F,
                 List.of(),
                 counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
-                MigrationView.failed(target, error), List.of(), null);
+                MigrationView.failed(target, error), List.of(), ServicesView.unknown(), null);
     }
 
     /**
@@ -205,19 +210,28 @@ public final class ServerReports {
      * @return its file relative to the MailRoot, with the line when there is one
      */
     static String where(Path base, Finding f, Locale locale) {
-        Path file = f.location().file();
-        String name;
+        String name = name(base, f.location().file(), locale);
+        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+    }
+
+    /**
+     * @param base   the MailRoot
+     * @param file   a file
+     * @param locale the language
+     * @return the file relative to the MailRoot, "MailRoot" for the MailRoot itself, or its name alone when it lies
+     *         outside (a registry export given on the command line)
+     */
+    static String name(Path base, Path file, Locale locale) {
         Path abs = file.toAbsolutePath().normalize();
         Path b = base.toAbsolutePath().normalize();
         if (abs.equals(b)) {
-            name = ReportMessages.get(locale, "where.mailroot");
-        } else if (abs.startsWith(b)) {
-            name = b.relativize(abs).toString().replace('\\', '/');
-        } else {
-            Path fn = file.getFileName();
-            name = fn == null ? file.toString() : fn.toString();
+            return ReportMessages.get(locale, "where.mailroot");
         }
-        return f.location().line() > 0 ? name + ":" + f.location().line() : name;
+        if (abs.startsWith(b)) {
+            return b.relativize(abs).toString().replace('\\', '/');
+        }
+        Path fn = file.getFileName();
+        return fn == null ? file.toString() : fn.toString();
     }
 
     private static List<CategoryGroup> groups(List<Finding> findings, Path base, Secrets secrets, Locale locale) {

@@ -63,7 +63,8 @@ class HtmlReportTest {
                         "RootDomain"\t"example.co.jp"
                         "SmtpMsgIPBan"\t"%s"
                         "SmtpMsgIPBandMaps"\t"550 拒否しました"
-                        """.formatted(SJIS_TEXT)).write();
+                        """.formatted(SJIS_TEXT)).file("xmail.cmdline", "-Cl -Sl -F- -X- -SI 192.0.2.25 -Zz<b>x</b>\n")
+                .write();
         Path missing = tmp.resolve("fleet").resolve("gone");
         return List.of(hostile, sjis, missing);
     }
@@ -91,6 +92,24 @@ class HtmlReportTest {
         assertEquals(1, res.failures().size());
         assertEquals(2, res.fleet().audited());
         return tmp.resolve(dir);
+    }
+
+    @Test
+    void aServerPageShowsTheServicesOfItsCommandLineOrSaysItIsNotKnown() throws Exception {
+        Path out = run(Locale.ENGLISH, "out");
+        String kyoto = Files.readString(out.resolve("servers/kyoto.html"), StandardCharsets.UTF_8);
+        assertTrue(kyoto.contains("<h2 id=\"services\">Services</h2>"), kyoto);
+        assertTrue(kyoto.contains("found in the MailRoot"), kyoto);
+        assertTrue(kyoto.contains("<th scope=\"row\">SMTP</th><td><code>192.0.2.25:25</code></td>"
+                + "<td>this address only</td>"), kyoto);
+        assertTrue(kyoto.contains("<tr class=\"off\"><th scope=\"row\">FINGER</th>"), kyoto);
+        assertTrue(kyoto.contains("<code>-Cl</code></th><td>CTRL log: every login line, password field included</td>"),
+                kyoto);
+        assertTrue(kyoto.contains("-Zz&lt;b&gt;x&lt;/b&gt;: XMail 1.27 has no such option"), kyoto);
+        assertFalse(kyoto.contains("<b>x</b>"), "escaped");
+        assertTrue(kyoto.contains("<code>XMail -Sl -F- -X- -SI 192.0.2.25 -Mr 24 -Pl -Ql -B- -W-</code>"), kyoto);
+        String hostile = Files.readString(serverPage(out, "example.jp"), StandardCharsets.UTF_8);
+        assertTrue(hostile.contains("command line is not known"), hostile);
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
@@ -55,8 +56,10 @@ class MessagesTest {
                 keys.add("settings.reading." + r.name());
             }
         }
-        keys.addAll(List.of("rules.fix.none", "rules.fix.safe",
-                "rules.fix.opt_in", "rules.need.mailroot", "rules.need.install_dir", "waiver.inline", "waiver.file",
+        for (RuleInfo.Need n : RuleInfo.Need.values()) {
+            keys.add("rules.need." + n.name().toLowerCase(Locale.ROOT));
+        }
+        keys.addAll(List.of("rules.fix.none", "rules.fix.safe", "rules.fix.opt_in", "waiver.inline", "waiver.file",
                 "server.versionGiven", "server.versionDetected", "note.decide", "note.conflict", "note.info"));
         for (Locale l : BOTH) {
             for (String k : keys) {

@@ -177,7 +177,7 @@ class ProbeWritersTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonWriter(Locale.ENGLISH, "0.1.0-test", Optional.empty(), FleetFixture.CLOCK).write(fleet, out);
         JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
-        assertEquals("1.2", doc.get("schemaVersion").asText());
+        assertEquals("1.3", doc.get("schemaVersion").asText());
         Set<ValidationMessage> errors = validate(AUDIT_SCHEMA, doc);
         assertTrue(errors.isEmpty(), errors.toString());
         // The probe object follows the probe schema's observations.

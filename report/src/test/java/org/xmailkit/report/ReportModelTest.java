@@ -36,7 +36,7 @@ class ReportModelTest {
         return new ServerReport(id, "/f/" + id, false, null, "ASCII", "LF", version, false, List.of(), grade, caps,
                 ServerReports.counts(List.of()), (int) java.util.Arrays.stream(findings)
                 .filter(FindingView::suppressed).count(), groups, List.of(), 0, List.of(), List.of(), List.of(), mig,
-                List.of(), null);
+                List.of(), ServicesView.unknown(), null);
     }
 
     static final ReportModel.Meta META = new ReportModel.Meta("en", "2025-01-01T00:00:00Z", "t", "1.27", "baseline",

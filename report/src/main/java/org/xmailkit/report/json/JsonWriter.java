@@ -54,7 +54,7 @@ public final class JsonWriter implements AuditWriter {
      * The schema version: the major number changes when a field is removed or changes meaning, the minor number when
      * fields are added.
      */
-    public static final String SCHEMA_VERSION = "1.2";
+    public static final String SCHEMA_VERSION = "1.3";
 
     private final Locale locale;
     private final String toolVersion;

@@ -138,6 +138,7 @@ public final class TextWriter implements AuditWriter {
         SourceVersion v = r.source();
         out.println(t(v.given() ? "text.versionGiven" : "text.version", v.display(), fleet.options().target(),
                 fleet.options().profile().id()));
+        r.startup().ifPresent(x -> out.println(t("text.startup", x.describe(locale, fleet::relative))));
         for (InputException e : r.readErrors()) {
             paintln(out, colour(Severity.CRITICAL), t("text.readError", OutputTexts.oneLine(fleet, e, locale)));
         }

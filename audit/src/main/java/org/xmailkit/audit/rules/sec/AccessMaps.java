@@ -28,11 +28,25 @@ final class AccessMaps {
      * @return a finding when the map admits the Internet at large
      */
     static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, Object extra) {
+        return openToAnyone(ctx, info, kind, "", extra, "");
+    }
+
+    /**
+     * @param ctx       the audit
+     * @param info      the rule
+     * @param kind      the ipmap file
+     * @param suffix    appended to the message keys ({@code .listening} when the listeners are known)
+     * @param extra     a value appended to every message's arguments
+     * @param listeners the service's listeners, appended after it
+     * @return a finding when the map admits the Internet at large
+     */
+    static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, String suffix, Object extra,
+                                      String listeners) {
         Optional<TabFile> file = ctx.root().file(kind);
         String id = info.id();
         if (file.isEmpty()) {
             return List.of(Finding.of(info, Sec.missing(ctx),
-                    Text.of("msg." + id + ".missing", kind.fileName(), extra)));
+                    Text.of("msg." + id + ".missing" + suffix, kind.fileName(), extra, listeners)));
         }
         IpMap map = IpMap.of(file);
         if (!Probes.admitsInternet(map)) {
@@ -42,9 +56,11 @@ final class AccessMaps {
         if (by.isPresent()) {
             int line = by.get().line();
             return List.of(Finding.of(info, Sec.at(file.get(), line),
-                    Text.of("msg." + id + ".allowAll", line, Sec.columns(file.get(), by.get().row()), extra),
+                    Text.of("msg." + id + ".allowAll" + suffix, line, Sec.columns(file.get(), by.get().row()), extra,
+                            listeners),
                     Sec.line(file.get(), line)));
         }
-        return List.of(Finding.of(info, Sec.at(file.get()), Text.of("msg." + id + ".noDeny", kind.fileName(), extra)));
+        return List.of(Finding.of(info, Sec.at(file.get()),
+                Text.of("msg." + id + ".noDeny" + suffix, kind.fileName(), extra, listeners)));
     }
 }

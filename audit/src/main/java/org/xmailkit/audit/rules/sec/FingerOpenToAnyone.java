@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.startup.Group;
 import org.xmailkit.model.MailRootFile;
 
 /**
@@ -28,6 +29,13 @@ public final class FingerOpenToAnyone implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
+        if (ctx.startup().isPresent()) {
+            // The real command line: finger turned off with -F-, or bound to loopback only, answers no outsider.
+            List<String> open = ctx.startup().get().options()
+                    .describe(l -> !l.loopback() && l.service() == Group.FINGER);
+            return open.isEmpty() ? List.of() : AccessMaps.openToAnyone(ctx, INFO, MailRootFile.FINGER_IPMAP,
+                    ".listening", "", String.join(", ", open));
+        }
         return AccessMaps.openToAnyone(ctx, INFO, MailRootFile.FINGER_IPMAP, "");
     }
 }

@@ -12,10 +12,12 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Text;
 import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.audit.startup.Listener;
 
 /**
  * UPG-003: coming from a version before 1.24, TLS appears on its own: STARTTLS, POP3 STLS and CTRL TLS default to
- * on, and the SMTPS (465), POP3S (995) and CTRLS (6018) listeners open unless XMail starts with {@code -X- -B- -W-}.
+ * on, and the SMTPS (465), POP3S (995) and CTRLS (6018) listeners open unless XMail starts with {@code -X- -B- -W-};
+ * when the command line is known, the message names the ones that really open.
  * Without {@code server.cert} and {@code server.key} clients that try TLS fail.
  */
 public final class TlsOnByDefault implements Rule {
@@ -46,6 +48,20 @@ public final class TlsOnByDefault implements Rule {
             }
         }
         String certainty = Changes.certainty(ctx.source(), Changes.V1_24);
+        if (ctx.startup().isPresent()) {
+            // The real command line tells which of SMTPS, POP3S and CTRLS open.
+            List<String> ssl = ctx.startup().get().options().describe(Listener::implicitTls);
+            if (absent.isEmpty() && ssl.isEmpty()) {
+                return List.of();
+            }
+            String shown = String.join(", ", ssl);
+            String source = ctx.source().display();
+            Text known = absent.isEmpty() ? Text.of("upg.tls.listeners.known." + certainty, source, shown)
+                    : ssl.isEmpty() ? Text.of("upg.tls.closed." + certainty, ctx.source().display(),
+                            String.join(", ", absent))
+                    : Text.of("upg.tls.known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
+            return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), known));
+        }
         Text message = absent.isEmpty()
                 ? Text.of("upg.tls.listeners." + certainty, ctx.source().display())
                 : Text.of("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
