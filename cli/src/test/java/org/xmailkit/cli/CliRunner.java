@@ -18,8 +18,17 @@ final class CliRunner {
     }
 
     static CliRunner run(Path workingDir, Clock clock, String... args) {
+        return run(workingDir, clock, false, args);
+    }
+
+    /** Runs as if standard error were a terminal (progress bars are drawn). */
+    static CliRunner onTerminal(Path workingDir, String... args) {
+        return run(workingDir, Clock.systemUTC(), true, args);
+    }
+
+    private static CliRunner run(Path workingDir, Clock clock, boolean terminal, String... args) {
         CliRunner r = new CliRunner();
-        CommandContext ctx = new CommandContext(r.out, r.err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
+        CommandContext ctx = new CommandContext(r.out, r.err, StandardCharsets.UTF_8, Locale.ENGLISH, terminal, false,
                 clock, workingDir);
         r.code = new Cli().run(args, ctx);
         return r;

@@ -1,6 +1,7 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -10,18 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.MemoryBudget;
+import org.xmailkit.model.OrderedBatch;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteLock;
@@ -131,67 +126,41 @@ public final class BatchMigrator {
      *               process would); a server that runs out of memory is tried once more alone, then fails
      */
     public BatchResult run(List<Job> jobs, Options options, BatchListener listener) {
-        listener.started(jobs.size());
-        if (jobs.isEmpty()) {
-            return new BatchResult(List.of());
-        }
-        int threads = Math.max(1, Math.min(options.parallelism(), jobs.size()));
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xmailkit-migrate-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
+        List<ServerOutcome> out = new ArrayList<>(jobs.size());
+        each(jobs, options, new BatchListener() {
+            @Override
+            public void started(int total) {
+                listener.started(total);
+            }
+
+            @Override
+            public void finished(ServerOutcome outcome) {
+                out.add(outcome);
+                listener.finished(outcome);
+            }
         });
+        return new BatchResult(out);
+    }
+
+    /**
+     * Processes the servers in parallel (at most {@link Options#parallelism()} at once) and hands each outcome to the
+     * listener in job order, as soon as it and those before it are done ({@link OrderedBatch}): nothing is kept, so
+     * memory does not grow with the batch. A server too big to run beside others runs alone in its turn; one that
+     * runs out of memory beside others is tried once more alone, then fails.
+     *
+     * @param jobs     the servers, in the order outcomes are handed over
+     * @param options  how
+     * @param listener takes the outcomes, on the calling thread
+     * @throws Error when a worker hits an Error other than running out of memory (the batch stops as a killed
+     *               process would)
+     */
+    public void each(List<Job> jobs, Options options, BatchListener listener) {
+        listener.started(jobs.size());
         try {
-            List<Boolean> alone = MemoryBudget.alone(jobs.stream().map(Job::server).toList(), threads);
-            List<Future<ServerOutcome>> futures = new ArrayList<>();
-            for (int j = 0; j < jobs.size(); j++) {
-                Job job = jobs.get(j);
-                futures.add(alone.get(j) ? null : pool.submit(() -> {
-                    ServerOutcome o = one(job, options);
-                    if (!outOfMemory(o) || threads == 1) {
-                        listener.finished(o);
-                    }
-                    return o;
-                }));
-            }
-            List<ServerOutcome> out = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                if (futures.get(i) == null) {
-                    out.add(null);
-                    continue;
-                }
-                try {
-                    out.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof Error err) {
-                        // Stop every worker before giving up, as a killed process would stop them all.
-                        pool.shutdownNow();
-                        awaitQuietly(pool);
-                        throw err;
-                    }
-                    Throwable c = e.getCause();
-                    Path server = jobs.get(i).server();
-                    out.add(ServerOutcome.failed(server,
-                            l -> Origins.display(server) + ": " + MigrateMessages.get(l, "error.internal", c), c));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    pool.shutdownNow();
-                    throw new IllegalStateException("interrupted", e);
-                }
-            }
-            // Then, one at a time: the servers too big to run beside others (MemoryBudget), and those that ran out
-            // of memory while others ran beside them.
-            for (int i = 0; i < out.size(); i++) {
-                if (out.get(i) == null || (threads > 1 && outOfMemory(out.get(i)))) {
-                    ServerOutcome o = one(jobs.get(i), options);
-                    listener.finished(o);
-                    out.set(i, o);
-                }
-            }
-            return new BatchResult(out);
-        } finally {
-            pool.shutdown();
+            OrderedBatch.run(jobs.stream().map(Job::server).toList(), options.parallelism(),
+                    i -> one(jobs.get(i), options), BatchMigrator::outOfMemory, (i, o) -> listener.finished(o));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the listener throws none
         }
     }
 
@@ -202,14 +171,6 @@ public final class BatchMigrator {
 
     private static boolean sameRange(SourceVersion a, SourceVersion b) {
         return a.earliest().equals(b.earliest()) && a.latest().equals(b.latest());
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

@@ -59,11 +59,53 @@ public final class Migrator {
      */
     public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source)
             throws InputException {
-        AuditOptions auditOptions = AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
+        return migrate(root, options, source, new Audited(auditOptions(options), null));
+    }
+
+    /**
+     * @param options how to migrate
+     * @return how a migration audits the configuration before and after when not told otherwise: the defaults, for
+     *         the target and source version of the migration
+     */
+    public static AuditOptions auditOptions(MigrationOptions options) {
+        return AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
+    }
+
+    /**
+     * How the configuration was audited before the migration, when it was: the findings after are made the same
+     * way, and the findings before are not made again.
+     *
+     * @param options  the audit options
+     * @param findings the findings of the configuration as read, with those options and the same source version;
+     *                 null when it was not audited yet
+     */
+    public record Audited(AuditOptions options, List<Finding> findings) {
+        public Audited {
+            Objects.requireNonNull(options, "options");
+            findings = findings == null ? null : List.copyOf(findings);
+        }
+    }
+
+    /**
+     * Migrates a server, its audit before the migration made already or with given options.
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to migrate
+     * @param source  the source version to migrate from
+     * @param audited how the configuration is audited, and its findings if they are known
+     * @return the result
+     * @throws InputException when a file the migration edits exists but cannot be read
+     */
+    public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source, Audited audited)
+            throws InputException {
+        AuditOptions auditOptions = audited.options();
         ServerFiles files = ServerFiles.read(root);
-        if (!root.readErrors().isEmpty()) {
-            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
-            throw root.readErrors().get(0);
+        for (InputException e : root.readErrors()) {
+            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap. (The
+            // MailRoot may have been audited already: files only the audit reads do not stop the migration.)
+            if (ServerFiles.EDITABLE.stream().anyMatch(k -> same(e.path(), root.directory().resolve(k.fileName())))) {
+                throw e;
+            }
         }
         Function<ServerFiles, List<Finding>> findings =
                 f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
@@ -82,10 +124,11 @@ public final class Migrator {
         }
         AuditDelta delta;
         try {
-            List<Finding> before = auditor.audit(root, auditOptions, source).findings();
-            List<Finding> after = applied.after().equals(applied.before()) ? before
+            List<Finding> was = audited.findings() != null ? audited.findings()
+                    : auditor.audit(root, auditOptions, source).findings();
+            List<Finding> after = applied.after().equals(applied.before()) ? was
                     : auditor.audit(root.withContent(applied.after().allBytes()), auditOptions, source).findings();
-            delta = AuditDelta.of(before, after);
+            delta = AuditDelta.of(was, after);
         } catch (RuntimeException e) {
             // The delta is information; a failing rule must not stop the migration itself.
             delta = AuditDelta.unavailable(String.valueOf(e));
@@ -111,6 +154,10 @@ public final class Migrator {
     public static SourceVersion source(MailRoot root, MigrationOptions options) {
         return options.from().map(SourceVersion::given)
                 .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
@@ -29,14 +30,31 @@ public final class MigratePlanner implements MigrationPlanner {
 
     private final Migrator migrator;
     private final MigrationOptions options;
+    private final AuditOptions audit;
 
     /**
+     * A planner whose audit before and after the migration uses the defaults for the target.
+     *
      * @param migrator the migrator
      * @param options  how to migrate
      */
     public MigratePlanner(Migrator migrator, MigrationOptions options) {
+        this(migrator, options, null);
+    }
+
+    /**
+     * A planner for servers audited with given options: when they are the ones a migration audits with
+     * ({@link Migrator#auditOptions}), the audit each server comes with is the findings before the migration, not
+     * made again.
+     *
+     * @param migrator the migrator
+     * @param options  how to migrate
+     * @param audit    how the servers were audited, or null for the defaults
+     */
+    public MigratePlanner(Migrator migrator, MigrationOptions options, AuditOptions audit) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.options = Objects.requireNonNull(options, "options");
+        this.audit = audit;
     }
 
     @Override
@@ -48,7 +66,11 @@ public final class MigratePlanner implements MigrationPlanner {
                 ? before.source() : Migrator.source(root, options);
         MigrationResult r;
         try {
-            r = migrator.migrate(root, options, source);
+            boolean same = before.source().earliest().equals(source.earliest())
+                    && before.source().latest().equals(source.latest());
+            r = same && Migrator.auditOptions(options).equals(audit)
+                    ? migrator.migrate(root, options, source, new Migrator.Audited(audit, before.findings()))
+                    : migrator.migrate(root, options, source);
         } catch (InputException e) {
             return MigrationView.failed(target, e.oneLine(locale));
         } catch (EditException e) {
