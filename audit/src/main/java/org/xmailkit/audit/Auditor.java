@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.probe.HostProbe;
@@ -40,10 +43,17 @@ public final class Auditor {
             .thenComparing(f -> String.join("\u0000", f.message().strings()));
 
     private final List<Rule> rules;
+    private final Set<String> ruleIds;
+    /** The ids an inline waiver may name: these rules' and the NET- rules' (made once, not per server). */
+    private final Set<String> waivable;
 
     /** @param rules the rules to run, in order */
     public Auditor(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        Set<String> ids = new LinkedHashSet<>();
+        this.rules.forEach(r -> ids.add(r.info().id()));
+        this.ruleIds = Set.copyOf(ids);
+        this.waivable = Rules.ids(this.ruleIds);
     }
 
     /** @return an auditor with every rule of {@link Rules#ALL} */
@@ -58,9 +68,7 @@ public final class Auditor {
 
     /** @return the ids of the rules, which waivers may name */
     public Set<String> ruleIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        rules.forEach(r -> ids.add(r.info().id()));
-        return Set.copyOf(ids);
+        return ruleIds;
     }
 
     /**
@@ -118,16 +126,17 @@ public final class Auditor {
             outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
                     Optional.empty()));
         }
-        InlineWaivers waivers = new InlineWaivers(root, Rules.ids(ruleIds()), options.waivers(),
+        InlineWaivers waivers = new InlineWaivers(root, waivable, options.waivers(),
                 LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
         Secrets secrets = Secrets.of(root);
+        Scrubber scrub = new Scrubber(secrets);
         List<Finding> waived = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            waived.add(scrub(waivers.apply(f), secrets));
+            waived.add(scrub.finding(waivers.apply(f)));
         }
         List<Notice> notices = new ArrayList<>(waivers.notices().stream()
-                .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList());
+                .map(n -> new Notice(n.location(), scrub.text(n.message()))).toList());
         Path at = root.bare() ? root.serverTabPath() : root.directory();
         Optional<HostProbe> probe = options.probe(at);
         if (probe.isPresent()) {
@@ -139,7 +148,7 @@ public final class Auditor {
         }
         waived.sort(ORDER);
         SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
-                source.evidence().stream().map(t -> scrub(t, secrets)).toList(), source.given());
+                source.evidence().stream().map(scrub::text).toList(), source.given());
         return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices, startup,
                 probe.map(p -> p.map(secrets::scrub)));
     }
@@ -187,16 +196,73 @@ public final class Auditor {
         return a.location().equals(b.location()) && a.message().equals(b.message());
     }
 
-    private static Finding scrub(Finding f, Secrets secrets) {
-        Location l = f.location();
-        return new Finding(f.rule(), new Location(l.file(), l.line(), l.column(), secrets.scrub(l.variable())),
-                scrub(f.message(), secrets), f.evidence().stream().map(secrets::scrub).toList(),
-                f.suppression().map(x -> new Suppression(x.kind(), secrets.scrub(x.reason()), x.expires(), x.expired(),
-                        x.source())));
-    }
+    /**
+     * Scrubs the texts of one server's findings: each distinct text once (findings repeat names, files and values),
+     * and a finding with nothing to mask is kept as it is.
+     */
+    private static final class Scrubber {
+        /** Texts remembered at most; a server with more distinct texts starts over, so memory stays bounded. */
+        private static final int MEMORY = 4096;
+        private final Secrets secrets;
+        private final Map<String, String> done = new HashMap<>();
 
-    private static Text scrub(Text t, Secrets secrets) {
-        return t.mapStrings(secrets::scrub);
+        Scrubber(Secrets secrets) {
+            this.secrets = secrets;
+        }
+
+        String string(String s) {
+            if (s == null || s.isEmpty()) {
+                return s;
+            }
+            String r = done.get(s);
+            if (r == null) {
+                r = secrets.scrub(s);
+                if (done.size() >= MEMORY) {
+                    done.clear();
+                }
+                done.put(s, r);
+            }
+            return r;
+        }
+
+        List<String> strings(List<String> list) {
+            List<String> out = null;
+            for (int i = 0; i < list.size(); i++) {
+                String s = list.get(i);
+                String r = string(s);
+                if (out == null && !r.equals(s)) {
+                    out = new ArrayList<>(list.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(r);
+                }
+            }
+            return out == null ? list : out;
+        }
+
+        Text text(Text t) {
+            Text scrubbed = t.mapStrings(this::string);
+            return scrubbed.equals(t) ? t : scrubbed;
+        }
+
+        @SuppressWarnings("ReferenceEquality") // identity: the very lists and text, so that nothing was masked
+        Finding finding(Finding f) {
+            Location l = f.location();
+            String variable = string(l.variable());
+            Text message = text(f.message());
+            List<String> evidence = strings(f.evidence());
+            Optional<Suppression> suppression = f.suppression().map(x -> {
+                String reason = string(x.reason());
+                return Objects.equals(reason, x.reason()) ? x
+                        : new Suppression(x.kind(), reason, x.expires(), x.expired(), x.source());
+            });
+            if (Objects.equals(variable, l.variable()) && message == f.message() && evidence == f.evidence()
+                    && suppression.equals(f.suppression())) {
+                return f;
+            }
+            return new Finding(f.rule(), variable.equals(l.variable()) ? l
+                    : new Location(l.file(), l.line(), l.column(), variable), message, evidence, suppression);
+        }
     }
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {

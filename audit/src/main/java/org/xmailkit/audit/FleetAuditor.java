@@ -1,24 +1,58 @@
 package org.xmailkit.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
-import org.xmailkit.model.ServerPool;
+import org.xmailkit.model.MemoryBudget;
+import org.xmailkit.model.OrderedBatch;
 
 /**
- * Audits many servers in parallel ({@link ServerPool}). A server that cannot be read, or on which a rule fails,
- * becomes a failed entry; the others go on. A server too big to run beside others, or one that ran out of memory
- * beside others, is audited alone after the rest, with the whole heap; if it still does not fit it fails
- * ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same. Results keep the order the
- * servers were given in, whatever order the threads finish in.
+ * Audits many servers in parallel, bounded by the number of cores, and hands each server's audit over in the order
+ * the servers were given, as soon as it and every one before it are done ({@link OrderedBatch}): the caller writes it
+ * and drops it, so memory does not grow with the fleet. A server that cannot be read, or on which a rule fails,
+ * becomes a failed entry; the others go on. A server too big to run beside others ({@link MemoryBudget}), or one that
+ * ran out of memory beside others, is audited alone in its turn, with the whole heap; if it still does not fit it
+ * fails ({@link InputException.Reason#OUT_OF_MEMORY}) and the others are audited all the same.
  */
 public final class FleetAuditor {
+
+    /**
+     * What a caller does with each server on the worker thread that audited it, while its MailRoot is at hand (a
+     * report builds and writes the server's page there). Running out of memory here counts as the server's: it is
+     * audited again alone, and fails if it still does not fit.
+     *
+     * @param <T> what it gives for the server
+     */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * @param server the server's audit
+         * @param root   the MailRoot it was audited from, or null when it failed
+         * @return what the caller keeps of it until it is handed over
+         */
+        T apply(ServerAudit server, MailRoot root);
+    }
+
+    /**
+     * Takes each server, in the order given, on the calling thread.
+     *
+     * @param <T> what {@link Work} gave for it
+     */
+    @FunctionalInterface
+    public interface Sink<T> {
+        /**
+         * @param server the server's audit
+         * @param work   what {@link Work} gave for it
+         * @throws IOException when it cannot be written; the audit stops
+         */
+        void accept(ServerAudit server, T work) throws IOException;
+    }
 
     private final Auditor auditor;
     private final int threads;
@@ -48,18 +82,64 @@ public final class FleetAuditor {
     /**
      * @param servers  MailRoot directories and bare server.tab files (see {@code MailRoots.discover})
      * @param scanRoot the directory output paths are relative to (see {@link #scanRoot})
+     * @param skipped  what the search for the servers could not look into
      * @param options  how to audit
-     * @param progress told about each server when it is done, from the worker threads (must be thread-safe)
-     * @return the fleet result
+     * @return what the outputs write before the first server
      */
-    public FleetResult audit(List<Path> servers, Path scanRoot, AuditOptions options, Consumer<ServerAudit> progress) {
-        ServerPool<ServerAudit> pool = new ServerPool<>("xmailkit-audit", threads, FleetAuditor::outOfMemory);
-        List<ServerAudit> out = pool.run(servers, i -> one(servers.get(i), options), progress);
+    public FleetScope scope(List<Path> servers, Path scanRoot, List<InputException> skipped, AuditOptions options) {
         List<RuleInfo> rules = new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
         if (!options.probes().isEmpty()) {
+            // The running servers are probed too: the NET- rules run.
             NetAuditor.standard().rules().forEach(r -> rules.add(r.info()));
         }
-        return new FleetResult(scanRoot, rules, options, out, unused(options.waivers(), out));
+        return new FleetScope(scanRoot, servers, rules, options, skipped);
+    }
+
+    /**
+     * Audits every server of a scope, handing each over in order as soon as it can be.
+     *
+     * @param scope   what the audit is about ({@link #scope}): its servers are audited
+     * @param work    what to do with each server on its worker thread
+     * @param sink    takes each server in order, on the calling thread
+     * @param <T>     what {@code work} gives
+     * @return the counts of the whole fleet
+     * @throws IOException what the sink threw
+     */
+    public <T> FleetSummary audit(FleetScope scope, Work<T> work, Sink<T> sink) throws IOException {
+        List<Path> servers = scope.servers();
+        AuditOptions options = scope.options();
+        FleetSummary.Builder summary = new FleetSummary.Builder(options.waivers(), !scope.skipped().isEmpty());
+        OrderedBatch.run(servers, threads, i -> one(servers.get(i), options, work), d -> outOfMemory(d.server()),
+                (i, d) -> {
+                    ServerAudit s = d.server();
+                    // Out of memory alone too: what the caller does for a failed server, it does for this one.
+                    T extra = d.done() ? d.work() : work.apply(s, null);
+                    summary.add(s);
+                    sink.accept(s, extra);
+                });
+        return summary.build();
+    }
+
+    /**
+     * @param servers  MailRoot directories and bare server.tab files (see {@code MailRoots.discover})
+     * @param scanRoot the directory output paths are relative to (see {@link #scanRoot})
+     * @param options  how to audit
+     * @param progress told about each server when it is done, in order
+     * @return the fleet result, every server's audit held in memory
+     */
+    public FleetResult audit(List<Path> servers, Path scanRoot, AuditOptions options, Consumer<ServerAudit> progress) {
+        FleetScope scope = scope(servers, scanRoot, List.of(), options);
+        List<ServerAudit> out = new ArrayList<>(servers.size());
+        FleetSummary summary;
+        try {
+            summary = audit(scope, (s, root) -> null, (s, nothing) -> {
+                out.add(s);
+                progress.accept(s);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the sink above throws none
+        }
+        return new FleetResult(scanRoot, scope.rules(), options, out, summary.unusedWaivers());
     }
 
     /**
@@ -71,34 +151,39 @@ public final class FleetAuditor {
         return audit(servers, commonDirectory(servers), options, s -> { });
     }
 
-    private ServerAudit one(Path path, AuditOptions options) {
+    /**
+     * A server's audit and what the caller's work gave for it.
+     *
+     * @param server the audit
+     * @param work   what the work gave
+     * @param done   whether the work ran (not when it ran out of memory)
+     */
+    private record Done<T>(ServerAudit server, T work, boolean done) {
+    }
+
+    private <T> Done<T> one(Path path, AuditOptions options, Work<T> work) {
+        MailRoot root = null;
+        ServerAudit s;
         try {
-            return new ServerAudit.Audited(auditor.audit(MailRoot.open(path), options));
+            root = MailRoot.open(path);
+            s = new ServerAudit.Audited(auditor.audit(root, options));
         } catch (InputException e) {
-            return new ServerAudit.Unreadable(path, e);
+            s = new ServerAudit.Unreadable(path, e);
         } catch (OutOfMemoryError e) {
             // What this server holds is unreachable once it is given up, so the run can go on.
-            return new ServerAudit.Unreadable(path, InputException.outOfMemory(path));
+            return new Done<>(new ServerAudit.Unreadable(path, InputException.outOfMemory(path)), null, false);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
-            return new ServerAudit.Crashed(path, e);
+            s = new ServerAudit.Crashed(path, e);
+        }
+        try {
+            return new Done<>(s, work.apply(s, s.failed() ? null : root), true);
+        } catch (OutOfMemoryError e) {
+            return new Done<>(new ServerAudit.Unreadable(path, InputException.outOfMemory(path)), null, false);
         }
     }
 
     private static boolean outOfMemory(ServerAudit s) {
         return s instanceof ServerAudit.Unreadable u && u.error().reason() == InputException.Reason.OUT_OF_MEMORY;
-    }
-
-    private static List<Waivers.Waiver> unused(Waivers waivers, List<ServerAudit> servers) {
-        Set<String> used = new HashSet<>();
-        for (ServerAudit s : servers) {
-            if (s instanceof ServerAudit.Audited a) {
-                for (Finding f : a.result().findings()) {
-                    f.suppression().filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
-                            .ifPresent(x -> used.add(x.source()));
-                }
-            }
-        }
-        return waivers.entries().stream().filter(w -> !used.contains(w.source())).toList();
     }
 
     /**

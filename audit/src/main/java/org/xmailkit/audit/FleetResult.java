@@ -1,7 +1,6 @@
 package org.xmailkit.audit;
 
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +52,20 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
         return new FleetResult(scanRoot, rules, options, servers, unusedWaivers, missed);
     }
 
+    /** @return what the audit was about: scan root, rules, options, what the search skipped */
+    public FleetScope scope() {
+        return new FleetScope(scanRoot, servers.stream().map(ServerAudit::path).toList(), rules, options, skipped);
+    }
+
+    /** @return the counts every output needs, with this result's unused waivers */
+    public FleetSummary summary() {
+        FleetSummary.Builder b = new FleetSummary.Builder(Waivers.NONE, !skipped.isEmpty());
+        servers.forEach(b::add);
+        FleetSummary s = b.build();
+        return new FleetSummary(s.servers(), s.audited(), s.unreadable(), s.crashed(), s.withReadErrors(),
+                s.skipped(), s.active(), s.suppressed(), s.findings(), unusedWaivers);
+    }
+
     /** @return the results of the servers that were audited, in order */
     public List<AuditResult> audited() {
         return servers.stream().filter(s -> s instanceof ServerAudit.Audited)
@@ -69,7 +82,7 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
      *         servers skipped something
      */
     public boolean incomplete() {
-        return !failed().isEmpty() || !skipped.isEmpty() || audited().stream().anyMatch(r -> !r.readErrors().isEmpty());
+        return summary().incomplete();
     }
 
     /**
@@ -77,24 +90,17 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
      * @return whether some server has an unsuppressed finding at or above it
      */
     public boolean failsAt(Severity threshold) {
-        return audited().stream().anyMatch(r -> r.failsAt(threshold));
+        return summary().failsAt(threshold);
     }
 
     /** @return the number of unsuppressed findings per severity, every severity present */
     public Map<Severity, Integer> activeCounts() {
-        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-        for (Severity s : Severity.values()) {
-            counts.put(s, 0);
-        }
-        for (AuditResult r : audited()) {
-            r.active().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-        }
-        return counts;
+        return summary().active();
     }
 
     /** @return the number of findings an active waiver suppresses */
     public int suppressedCount() {
-        return audited().stream().mapToInt(r -> r.suppressed().size()).sum();
+        return summary().suppressed();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ final class InlineWaivers {
     private final Waivers fileWaivers;
     private final LocalDate today;
     private final Map<String, Notice> notices = new LinkedHashMap<>();
+    private final Map<Path, Optional<Doc>> documents = new HashMap<>();
 
     InlineWaivers(MailRoot root, Set<String> rules, Waivers fileWaivers, LocalDate today) {
         this.root = root;
@@ -90,6 +92,9 @@ final class InlineWaivers {
         List<Suppression> out = new ArrayList<>();
         for (int k = Math.min(line, d.lines().size() + 1) - 1; k >= 1; k--) {
             TabLine tl = d.line(k);
+            if (tl.raw().indexOf('#') < 0) {
+                break; // no encoding XMail reads makes a '#' of anything but its own byte: most lines stop here
+            }
             String text = Entry.decode(stripEnd(tl.raw()), doc.get().charset());
             Matcher m = MARK.matcher(text);
             if (!m.matches()) {
@@ -133,6 +138,16 @@ final class InlineWaivers {
     }
 
     private Optional<Doc> document(Path file) {
+        // Asked for every finding: each file is looked for once.
+        Optional<Doc> known = documents.get(file);
+        if (known == null) {
+            known = find(file);
+            documents.put(file, known);
+        }
+        return known;
+    }
+
+    private Optional<Doc> find(Path file) {
         if (same(file, root.serverTabPath())) {
             return Optional.of(new Doc(root.serverTab().document(), root.serverTab().charset(),
                     String.valueOf(root.serverTabPath().getFileName())));

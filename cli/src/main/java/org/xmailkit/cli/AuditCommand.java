@@ -7,17 +7,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.FleetAuditor;
-import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
+import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.ServerAudit;
@@ -133,25 +130,33 @@ final class AuditCommand implements Command {
                 critical, waivers, ctx.clock()).withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
-        List<Path> servers = found.servers();
-        Args.oneServer(startup, servers, ctx);
+        Args.oneServer(startup, found.servers(), ctx);
         Path scanRoot = FleetAuditor.scanRoot(inputs.local(), ctx.workingDir());
         if (cl.hasOption("probe")) {
-            options = probe(cl, ctx, servers, options, quiet);
+            options = probe(cl, ctx, found.servers(), options, quiet);
         }
-        FleetResult fleet;
-        boolean bar = ctx.terminal() && !quiet && servers.size() > 1;
-        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("audit").setInitialMax(servers.size())
-                .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build() : null) {
-            Consumer<ServerAudit> step = progress == null ? s -> { } : s -> progress.step();
-            fleet = fleetAuditor.audit(servers, scanRoot, options, step).withSkipped(found.skipped());
+        FleetScope scope = fleetAuditor.scope(found.servers(), scanRoot, found.skipped(), options);
+        // Text on stdout shows each server as it is done; the other formats show what went wrong on stderr.
+        boolean lines = format != Format.TEXT || quiet;
+        PrintStream err = ctx.errors();
+        if (lines) {
+            scope.skipped().forEach(e -> err.println(OutputTexts.oneLine(scope, e, ctx.locale())));
         }
-
-        boolean textOnStdout = format == Format.TEXT && !quiet;
-        report(fleet, ctx, !textOnStdout);
-        writer(format, ctx, quiet, failOn).write(fleet, ctx.out());
+        FleetSummary summary;
+        try (AuditWriter.Session session = writer(format, ctx, quiet, failOn).start(scope, ctx.out())) {
+            try (Progress progress = Progress.start(ctx, "audit.progress", scope.servers().size(), quiet)) {
+                summary = fleetAuditor.audit(scope, session::prepare, (s, prepared) -> {
+                    progress.above(() -> {
+                        report(s, scope, ctx, err, lines);
+                        session.server(s, prepared);
+                    }, ctx.out());
+                    progress.step();
+                });
+            }
+            session.finish(summary);
+        }
         ctx.out().flush();
-        return exitCode(fleet, failOn);
+        return exitCode(summary, failOn);
     }
 
     /** Probes the one server's running XMail and adds what it shows to the options. */
@@ -192,42 +197,34 @@ final class AuditCommand implements Command {
     }
 
     /**
-     * What the search skipped, failed servers, unreadable files and waiver notices as one line each on stderr, when
-     * stdout does not already show them to a person (JSON, SARIF, quiet text); stack traces of internal errors with
+     * A failed server, its unreadable files and its waiver notices as one line each on stderr, when stdout does not
+     * already show them to a person (JSON, SARIF, HTML, quiet text); the stack trace of an internal error with
      * {@code --verbose}.
      */
-    private static void report(FleetResult fleet, CommandContext ctx, boolean lines) {
-        PrintStream err = ctx.errors();
-        if (lines) {
-            fleet.skipped().forEach(e -> err.println(OutputTexts.oneLine(fleet, e, ctx.locale())));
-        }
-        for (ServerAudit s : fleet.servers()) {
-            if (s.failed()) {
-                if (lines) {
-                    err.println(OutputTexts.failure(fleet, s, ctx.locale()));
-                }
-                if (ctx.verbose() && s instanceof ServerAudit.Crashed c) {
-                    c.error().printStackTrace(err);
-                }
-                continue;
-            }
-            AuditResult r = ((ServerAudit.Audited) s).result();
+    private static void report(ServerAudit s, FleetScope scope, CommandContext ctx, PrintStream err, boolean lines) {
+        if (s.failed()) {
             if (lines) {
-                r.readErrors().forEach(e -> err.println(OutputTexts.oneLine(fleet, e, ctx.locale())));
-                for (Notice n : r.notices()) {
-                    err.println(fleet.relative(n.location().file()) + ":" + n.location().line() + ": "
-                            + n.message().render(ctx.locale()));
-                }
+                err.println(OutputTexts.failure(scope, s, ctx.locale()));
+            }
+            if (ctx.verbose() && s instanceof ServerAudit.Crashed c) {
+                c.error().printStackTrace(err);
+            }
+            return;
+        }
+        AuditResult r = ((ServerAudit.Audited) s).result();
+        if (lines) {
+            r.readErrors().forEach(e -> err.println(OutputTexts.oneLine(scope, e, ctx.locale())));
+            for (Notice n : r.notices()) {
+                err.println(scope.relative(n.location().file()) + ":" + n.location().line() + ": "
+                        + n.message().render(ctx.locale()));
             }
         }
-        err.flush();
     }
 
-    static ExitCode exitCode(FleetResult fleet, Optional<Severity> failOn) {
+    static ExitCode exitCode(FleetSummary fleet, Optional<Severity> failOn) {
         if (fleet.incomplete()) {
-            if (fleet.audited().isEmpty()) {
-                return fleet.servers().stream().allMatch(s -> s instanceof ServerAudit.Unreadable)
-                        ? ExitCode.INPUT : ExitCode.INTERNAL;
+            if (fleet.audited() == 0) {
+                return fleet.unreadable() == fleet.servers() ? ExitCode.INPUT : ExitCode.INTERNAL;
             }
             return ExitCode.PARTIAL;
         }

@@ -49,8 +49,7 @@ public final class Cli {
                 new MigrateCommand(),
                 new ReportCommand(),
                 new ProbeCommand(),
-                new DemoCommand(),
-                new BenchCommand()));
+                new DemoCommand()));
     }
 
     /** @param commands the commands, in help order (tests give commands built over test rules) */
@@ -234,9 +233,6 @@ public final class Cli {
         out.println(ctx.msg("cli.commands"));
         int width = commands.keySet().stream().mapToInt(String::length).max().orElse(8) + 2;
         for (Command c : commands.values()) {
-            if (c.hidden()) {
-                continue;
-            }
             out.println("  " + Columns.cell(c.name(), width) + ctx.msg("cmd." + c.name() + ".summary"));
         }
         out.println();

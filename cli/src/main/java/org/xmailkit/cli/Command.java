@@ -10,11 +10,6 @@ public interface Command {
     /** @return the name typed on the command line, e.g. {@code audit} */
     String name();
 
-    /** @return whether {@code --help} leaves the command out (tools for developers, such as {@code bench}) */
-    default boolean hidden() {
-        return false;
-    }
-
     /** @return the operands shown in the usage line, e.g. {@code PATH...} */
     String operands();
 

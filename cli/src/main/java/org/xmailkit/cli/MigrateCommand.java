@@ -2,18 +2,18 @@ package org.xmailkit.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.Rule;
@@ -23,7 +23,6 @@ import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
-import org.xmailkit.migrate.BatchResult;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationOptions;
@@ -129,29 +128,80 @@ final class MigrateCommand implements Command {
         Args.oneServer(startup, servers, ctx);
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
-        BatchResult result;
         AuditedMigrator migrator = AuditedMigrator.standard().withStartup(startup);
-        try (Progress progress = new Progress(ctx, jobs.size() > 1)) {
-            result = new BatchMigrator(migrator, policy).run(jobs, batch, progress);
-        }
-        List<ServerOutcome> all = new ArrayList<>(failedEarly);
-        all.addAll(result.outcomes());
-        BatchResult everything = new BatchResult(all);
-
-        PrintStream text = ctx.text();
-        PrintStream err = ctx.errors();
         boolean quiet = cl.hasOption("quiet");
-        boolean first = true;
-        for (ServerOutcome o : everything.outcomes()) {
+        Shown shown = new Shown(ctx, mode, quiet, migrator);
+        failedEarly.forEach(shown::accept);
+        // Each server is printed as it is done, in order, and then forgotten: only the counts are kept.
+        try (Progress progress = Progress.start(ctx, "migrate.progress", jobs.size(), quiet)) {
+            new BatchMigrator(migrator, policy).each(jobs, batch, new BatchListener() {
+                @Override
+                public void finished(ServerOutcome outcome) {
+                    try {
+                        progress.above(() -> shown.accept(outcome), ctx.out());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    progress.step();
+                }
+            });
+        }
+        PrintStream text = ctx.text();
+        if (!shown.first) {
+            text.println();
+        }
+        text.println(summary(shown, mode, out, ctx));
+        if (shown.count(ServerOutcome.Status.FAILED) == 0) {
+            return ExitCode.OK;
+        }
+        return shown.total == 1 ? ExitCode.INPUT : ExitCode.PARTIAL;
+    }
+
+    /** Prints each server's outcome as it comes and counts what the summary needs. */
+    private static final class Shown {
+        private final CommandContext ctx;
+        private final BatchMigrator.Mode mode;
+        private final boolean quiet;
+        private final AuditedMigrator migrator;
+        private final Map<ServerOutcome.Status, Integer> counts = new EnumMap<>(ServerOutcome.Status.class);
+        private final PrintStream text;
+        private final PrintStream err;
+        private boolean first = true;
+        private int total;
+        private int changed;
+        private int resumed;
+        private int partly;
+
+        Shown(CommandContext ctx, BatchMigrator.Mode mode, boolean quiet, AuditedMigrator migrator) {
+            this.ctx = ctx;
+            this.mode = mode;
+            this.quiet = quiet;
+            this.migrator = migrator;
+            this.text = ctx.text();
+            this.err = ctx.errors();
+        }
+
+        void accept(ServerOutcome o) {
+            total++;
+            counts.merge(o.status(), 1, Integer::sum);
+            if (o.result().map(MigrationResult::changed).orElse(false)) {
+                changed++;
+            }
+            if (o.resumed()) {
+                resumed++;
+            }
+            if (o.status() == ServerOutcome.Status.FAILED && !o.written().isEmpty()) {
+                partly++;
+            }
             if (o.status() == ServerOutcome.Status.FAILED) {
                 err.println(o.error(ctx.locale()));
                 if (ctx.verbose() && o.cause() != null) {
                     o.cause().printStackTrace(err);
                 }
-                continue;
+                return;
             }
             if (quiet) {
-                continue;
+                return;
             }
             if (!first) {
                 text.println();
@@ -159,14 +209,10 @@ final class MigrateCommand implements Command {
             first = false;
             print(text, o, mode, migrator, ctx);
         }
-        if (!first) {
-            text.println();
+
+        long count(ServerOutcome.Status status) {
+            return counts.getOrDefault(status, 0);
         }
-        text.println(summary(everything, mode, out, ctx));
-        if (!everything.anyFailed()) {
-            return ExitCode.OK;
-        }
-        return everything.outcomes().size() == 1 ? ExitCode.INPUT : ExitCode.PARTIAL;
     }
 
     // ------------------------------------------------------------------ options
@@ -332,63 +378,25 @@ final class MigrateCommand implements Command {
         plan.diff(out, r);
     }
 
-    private static String summary(BatchResult r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {
-        long total = r.outcomes().size();
+    private static String summary(Shown r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {
+        long total = r.total;
         long failed = r.count(ServerOutcome.Status.FAILED);
         String s = switch (mode) {
             case DRY_RUN -> ctx.msg("migrate.summary.dryRun", total, r.count(ServerOutcome.Status.PLANNED),
                     r.count(ServerOutcome.Status.UNCHANGED), failed);
             case WRITE -> ctx.msg("migrate.summary.write", total, r.count(ServerOutcome.Status.WRITTEN),
                     r.count(ServerOutcome.Status.UNCHANGED), failed);
-            case OUT -> ctx.msg("migrate.summary.out", total, out.map(Path::toString).orElse(""),
-                    r.outcomes().stream().filter(o -> o.result().map(MigrationResult::changed).orElse(false)).count(),
-                    failed);
+            case OUT -> ctx.msg("migrate.summary.out", total, out.map(Path::toString).orElse(""), r.changed, failed);
             case ROLLBACK -> ctx.msg("migrate.summary.rollback", total, r.count(ServerOutcome.Status.ROLLED_BACK),
                     r.count(ServerOutcome.Status.NOTHING_TO_ROLL_BACK), failed);
         };
-        if (r.resumed() > 0) {
-            s += " " + ctx.msg("migrate.summary.resumed", r.resumed());
+        if (r.resumed > 0) {
+            s += " " + ctx.msg("migrate.summary.resumed", r.resumed);
         }
-        long partly = r.outcomes().stream()
-                .filter(o -> o.status() == ServerOutcome.Status.FAILED && !o.written().isEmpty()).count();
-        if (partly > 0) {
+        if (r.partly > 0) {
             s += " " + ctx.msg(mode == BatchMigrator.Mode.ROLLBACK ? "migrate.summary.partlyRestored"
-                    : "migrate.summary.partlyWritten", partly);
+                    : "migrate.summary.partlyWritten", r.partly);
         }
         return s;
-    }
-
-    /** A progress bar on standard error, only on a terminal and only for more than one server. */
-    private static final class Progress implements BatchListener, AutoCloseable {
-        private final CommandContext ctx;
-        private final boolean wanted;
-        private ProgressBar bar;
-
-        Progress(CommandContext ctx, boolean batch) {
-            this.ctx = ctx;
-            this.wanted = batch && ctx.terminal();
-        }
-
-        @Override
-        public synchronized void started(int total) {
-            if (wanted) {
-                bar = new ProgressBarBuilder().setTaskName(ctx.msg("migrate.progress")).setInitialMax(total)
-                        .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build();
-            }
-        }
-
-        @Override
-        public synchronized void finished(ServerOutcome outcome) {
-            if (bar != null) {
-                bar.step();
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (bar != null) {
-                bar.close();
-            }
-        }
     }
 }

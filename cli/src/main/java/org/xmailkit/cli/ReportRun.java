@@ -24,7 +24,6 @@ import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.TerminalStream;
 import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
@@ -35,7 +34,7 @@ import org.xmailkit.report.ReportModel;
 import org.xmailkit.report.SeverityCount;
 import org.xmailkit.report.SiteWriter;
 
-/** What {@code report}, {@code demo} and {@code bench} share: the report options, the run and its summary. */
+/** What {@code report} and {@code demo} share: the report options, the run and its summary. */
 final class ReportRun {
 
     private ReportRun() {
@@ -161,21 +160,11 @@ final class ReportRun {
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
         FleetReport report = new FleetReport(Auditor.standard(),
-                new MigratePlanner(AuditedMigrator.standard(), migration),
+                new MigratePlanner(AuditedMigrator.standard(), migration, options),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
-        TerminalStream err = ctx.errors();
-        int total = servers.size();
-        try {
-            return report.run(servers, found.skipped(), scanRoot, out, done -> {
-                if (ctx.terminal()) {
-                    err.raw("\r");
-                    err.print(ctx.msg("report.progress", done, total));
-                    if (done == total) {
-                        err.println();
-                    }
-                }
-            });
+        try (Progress bar = Progress.start(ctx, "report.progress", servers.size(), false)) {
+            return report.run(servers, found.skipped(), scanRoot, out, done -> bar.step());
         } catch (WriteRefusedException e) {
             throw new UsageException(e.oneLine(ctx.locale()));
         }

@@ -1,9 +1,12 @@
 package org.xmailkit.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,10 +28,12 @@ import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.OrderedBatch;
 import org.xmailkit.model.Printable;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.TerminalStream;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
 import org.xmailkit.model.ctrl.Origins;
@@ -77,68 +82,109 @@ final class ShowCommand implements Command {
         boolean all = cl.hasOption("all");
         Args.oneServer(cl, inputs, ctx);
         Optional<Startup> given = Args.startup(cl, ctx);
-        List<MailRoot> roots = new ArrayList<>();
+        List<Path> servers = new ArrayList<>();
         List<InputException> failures = new ArrayList<>();
         for (Path input : inputs.local()) {
             try {
                 MailRoots.Discovery found = MailRoots.discover(List.of(input));
-                for (Path p : found.servers()) {
-                    try {
-                        roots.add(MailRoot.open(p));
-                    } catch (InputException e) {
-                        failures.add(e);
-                    }
-                }
+                servers.addAll(found.servers());
                 failures.addAll(found.skipped());
             } catch (InputException e) {
                 failures.add(e);
             }
         }
         for (RemoteInputs.Collected c : inputs.collect(ctx, true)) {
-            try {
-                roots.add(MailRoot.open(c.directory()));
-            } catch (InputException e) {
-                failures.add(e);
-            }
+            servers.add(c.directory()); // a remote MailRoot's local copy, read as the others are
         }
-        if (roots.isEmpty() && failures.size() == 1) {
+        if (servers.isEmpty() && failures.size() == 1) {
             throw failures.get(0);
         }
-        Args.oneServer(given, roots.stream().map(MailRoot::serverTabPath).toList(), ctx);
+        Args.oneServer(given, servers, ctx);
         AuditOptions startupOptions = AuditOptions.defaults().withStartup(given);
-        List<Optional<Startup>> startups = new ArrayList<>();
-        for (MailRoot r : roots) {
-            startups.add(Auditor.startup(r, startupOptions, failures));
-        }
+        // One server that cannot be read is an input error, as one file is.
+        boolean single = servers.size() == 1 && failures.isEmpty();
         PrintStream err = ctx.errors();
         for (InputException e : failures) {
             err.println(e.oneLine(ctx.locale()));
         }
-        if (format.equals("json")) {
-            ObjectMapper mapper = JsonDocument.mapper();
-            ArrayNode arr = mapper.createArrayNode();
-            for (int i = 0; i < roots.size(); i++) {
-                ObjectNode server = json(mapper, View.of(roots.get(i), all), ctx.locale());
-                StartupView.json(server, roots.get(i), startups.get(i), ctx.locale());
-                arr.add(server);
-            }
-            PrintStream out = ctx.utf8();
-            out.println(mapper.writeValueAsString(arr));
-            out.flush();
-        } else {
-            PrintStream out = ctx.text();
-            for (int i = 0; i < roots.size(); i++) {
-                if (i > 0) {
-                    out.println();
+        boolean json = format.equals("json");
+        ObjectMapper mapper = JsonDocument.mapper();
+        int[] shown = {0};
+        int[] failed = {failures.size()};
+        InputException[] only = {null};
+        // Each server is read and rendered on a worker thread and printed in order as soon as it can be, then
+        // forgotten.
+        try (JsonGenerator g = json ? JsonDocument.generator(ctx.out(), 0) : null) {
+            OrderedBatch.run(servers, Runtime.getRuntime().availableProcessors(), i -> {
+                try {
+                    MailRoot root = MailRoot.open(servers.get(i));
+                    View view = View.of(root, all);
+                    // The command line XMail runs with, given or kept in the MailRoot; a file of it that cannot be
+                    // used is shown as an error beside the server.
+                    List<InputException> startupErrors = new ArrayList<>();
+                    Optional<Startup> startup = Auditor.startup(root, startupOptions, startupErrors);
+                    if (json) {
+                        ObjectNode server = json(mapper, view, ctx.locale());
+                        StartupView.json(server, root, startup, ctx.locale());
+                        return new Shown(server, startupErrors);
+                    }
+                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                    TerminalStream text = new TerminalStream(bytes, ctx.textCharset(), false);
+                    text(text, view, ctx);
+                    StartupView.text(text, root, startup, ctx);
+                    text.flush();
+                    return new Shown(bytes.toByteArray(), startupErrors);
+                } catch (InputException e) {
+                    return e;
+                } catch (OutOfMemoryError e) {
+                    return InputException.outOfMemory(servers.get(i));
                 }
-                text(out, View.of(roots.get(i), all), ctx);
-                StartupView.text(out, roots.get(i), startups.get(i), ctx);
+            }, r -> r instanceof InputException e && e.reason() == InputException.Reason.OUT_OF_MEMORY, (i, r) -> {
+                if (r instanceof InputException e) {
+                    failed[0]++;
+                    if (single) {
+                        only[0] = e;
+                    } else {
+                        err.println(e.oneLine(ctx.locale()));
+                    }
+                    return;
+                }
+                Shown done = (Shown) r;
+                for (InputException e : done.errors()) {
+                    failed[0]++;
+                    err.println(e.oneLine(ctx.locale()));
+                }
+                if (json) {
+                    if (shown[0] == 0) {
+                        g.writeStartArray();
+                    }
+                    mapper.writeTree(g, (ObjectNode) done.output());
+                } else {
+                    if (shown[0] > 0) {
+                        ctx.out().write(System.lineSeparator().getBytes(ctx.textCharset()));
+                    }
+                    ctx.out().write((byte[]) done.output());
+                }
+                shown[0]++;
+            });
+            if (only[0] != null) {
+                throw only[0];
+            }
+            if (json) {
+                if (shown[0] == 0) {
+                    g.writeStartArray();
+                }
+                g.writeEndArray();
             }
         }
-        if (failures.isEmpty()) {
+        if (json) {
+            ctx.out().write(System.lineSeparator().getBytes(StandardCharsets.UTF_8));
+        }
+        ctx.out().flush();
+        if (failed[0] == 0) {
             return ExitCode.OK;
         }
-        return roots.isEmpty() ? ExitCode.INPUT : ExitCode.PARTIAL;
+        return shown[0] == 0 ? ExitCode.INPUT : ExitCode.PARTIAL;
     }
 
     /** One setting as {@code show} prints it. */
@@ -204,6 +250,10 @@ final class ShowCommand implements Command {
     }
 
     // ------------------------------------------------------------------ text
+
+    /** One server as shown (JSON tree or text bytes), and what of its command line could not be read. */
+    private record Shown(Object output, List<InputException> errors) {
+    }
 
     private static void text(PrintStream out, View view, CommandContext ctx) {
         ServerTab tab = view.tab();

@@ -103,6 +103,7 @@ public final class Run {
         private Locale locale = Locale.ENGLISH;
         private Clock clock = CLOCK;
         private Cli cli = new Cli();
+        private boolean terminal;
 
         private Setup(Path workingDir) {
             this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
@@ -144,6 +145,12 @@ public final class Run {
             return this;
         }
 
+        /** @return this setup, running as if standard error were a terminal (progress bars are drawn) */
+        public Setup terminal() {
+            this.terminal = true;
+            return this;
+        }
+
         /**
          * @param args the command line
          * @return the run
@@ -151,7 +158,7 @@ public final class Run {
         public Run run(String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            CommandContext ctx = new CommandContext(out, err, charset, locale, false, false, clock, workingDir);
+            CommandContext ctx = new CommandContext(out, err, charset, locale, terminal, false, clock, workingDir);
             ExitCode code = cli.run(args, ctx);
             return new Run(code, out.toString(charset), err.toString(charset), out.toByteArray(), err.toByteArray());
         }

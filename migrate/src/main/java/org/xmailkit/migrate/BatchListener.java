@@ -1,6 +1,6 @@
 package org.xmailkit.migrate;
 
-/** Hears about a batch's progress, from worker threads: implementations must be thread-safe. */
+/** Hears about a batch's progress, on the thread that runs the batch. */
 public interface BatchListener {
 
     /** Hears nothing. */
@@ -11,7 +11,7 @@ public interface BatchListener {
     default void started(int total) {
     }
 
-    /** @param outcome a server just finished (in any order) */
+    /** @param outcome the next server finished, in job order */
     default void finished(ServerOutcome outcome) {
     }
 }

@@ -1,11 +1,13 @@
 package org.xmailkit.migrate;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,7 @@ import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.ServerPool;
+import org.xmailkit.model.OrderedBatch;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteLock;
@@ -124,14 +126,42 @@ public final class BatchMigrator {
      *               process would); a server that runs out of memory is tried once more alone, then fails
      */
     public BatchResult run(List<Job> jobs, Options options, BatchListener listener) {
+        List<ServerOutcome> out = new ArrayList<>(jobs.size());
+        each(jobs, options, new BatchListener() {
+            @Override
+            public void started(int total) {
+                listener.started(total);
+            }
+
+            @Override
+            public void finished(ServerOutcome outcome) {
+                out.add(outcome);
+                listener.finished(outcome);
+            }
+        });
+        return new BatchResult(out);
+    }
+
+    /**
+     * Processes the servers in parallel (at most {@link Options#parallelism()} at once) and hands each outcome to the
+     * listener in job order, as soon as it and those before it are done ({@link OrderedBatch}): nothing is kept, so
+     * memory does not grow with the batch. A server too big to run beside others runs alone in its turn; one that
+     * runs out of memory beside others is tried once more alone, then fails.
+     *
+     * @param jobs     the servers, in the order outcomes are handed over
+     * @param options  how
+     * @param listener takes the outcomes, on the calling thread
+     * @throws Error when a worker hits an Error other than running out of memory (the batch stops as a killed
+     *               process would)
+     */
+    public void each(List<Job> jobs, Options options, BatchListener listener) {
         listener.started(jobs.size());
-        if (jobs.isEmpty()) {
-            return new BatchResult(List.of());
+        try {
+            OrderedBatch.run(jobs.stream().map(Job::server).toList(), options.parallelism(),
+                    i -> one(jobs.get(i), options), BatchMigrator::outOfMemory, (i, o) -> listener.finished(o));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the listener throws none
         }
-        ServerPool<ServerOutcome> pool = new ServerPool<>("xmailkit-migrate", Math.max(1, options.parallelism()),
-                BatchMigrator::outOfMemory);
-        return new BatchResult(pool.run(jobs.stream().map(Job::server).toList(), i -> one(jobs.get(i), options),
-                listener::finished));
     }
 
     private static boolean outOfMemory(ServerOutcome o) {

@@ -78,9 +78,12 @@ public final class Migrator implements Planner {
             throw new IllegalArgumentException("--fix needs the audit's remedies: a Migrator made with them");
         }
         ServerFiles files = ServerFiles.read(root);
-        if (!root.readErrors().isEmpty()) {
-            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap.
-            throw root.readErrors().get(0);
+        for (InputException e : root.readErrors()) {
+            // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap. (The
+            // MailRoot may have been audited already: files only the audit reads do not stop the migration.)
+            if (ServerFiles.EDITABLE.stream().anyMatch(k -> same(e.path(), root.directory().resolve(k.fileName())))) {
+                throw e;
+            }
         }
         Function<ServerFiles, List<Remedy>> fixes = f -> remedies.of(root.withContent(f.allBytes()), options, source);
         MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, fixes);
@@ -110,6 +113,10 @@ public final class Migrator implements Planner {
     public static SourceVersion source(MailRoot root, MigrationOptions options) {
         return options.from().map(SourceVersion::given)
                 .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+    }
+
+    private static boolean same(Path a, Path b) {
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,

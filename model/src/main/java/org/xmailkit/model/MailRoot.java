@@ -1,15 +1,20 @@
 package org.xmailkit.model;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.ReadPolicy;
@@ -44,6 +49,12 @@ public final class MailRoot {
     private final Map<MailRootFile, byte[]> replaced;
     /** The MailRoot opened from disk that this one is a {@link #withContent} copy of; null for that one itself. */
     private final MailRoot origin;
+    /** Its secrets, collected once by {@link Secrets#of(MailRoot)}. */
+    volatile Secrets secrets;
+    /** The directory's names (see {@link #listed}), on the origin only; read once. */
+    private Set<String> names;
+    private boolean listing;
+    private volatile Path absolute;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader) {
         this(directory, serverTabPath, bare, serverTab, reader, Map.of(), null, new LinkedHashMap<>());
@@ -75,16 +86,26 @@ public final class MailRoot {
             throw new InputException(path, remote.get()); // a remote MailRoot whose copy could not be made
         }
         // The path itself is the user's to name, through links if they like; nothing below it leaves it.
-        if (!Files.exists(path)) {
+        BasicFileAttributes given;
+        try {
+            given = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
             throw new InputException(path, 0, InputException.Reason.MISSING);
         }
-        if (Files.isDirectory(path)) {
+        if (given.isDirectory()) {
             Path tab = path.resolve(MailRootFile.SERVER_TAB.fileName());
-            if (!Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
-                throw new InputException(path, 0, InputException.Reason.NOT_A_MAILROOT);
-            }
             SafeReader reader = SafeReader.mailRoot(path);
-            return new MailRoot(path, tab, false, ServerTab.parse(reader.read(tab, ReadPolicy.TEXT)), reader);
+            byte[] bytes;
+            try {
+                bytes = reader.read(tab, ReadPolicy.TEXT);
+            } catch (InputException e) {
+                // Missing, not a link to nothing (which the read names as such): a directory without server.tab.
+                if (e.reason() == InputException.Reason.MISSING && !Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new InputException(path, 0, InputException.Reason.NOT_A_MAILROOT);
+                }
+                throw e;
+            }
+            return new MailRoot(path, tab, false, ServerTab.parse(bytes), reader);
         }
         Path parent = path.toAbsolutePath().getParent();
         SafeReader reader = SafeReader.mailRoot(parent);
@@ -148,7 +169,7 @@ public final class MailRoot {
         if (kind == MailRootFile.SERVER_TAB || replaced.containsKey(kind)) {
             return true;
         }
-        return !bare && reader.kind(directory.resolve(kind.fileName())) != SafeReader.Kind.MISSING;
+        return !bare && kind(directory.resolve(kind.fileName())) != SafeReader.Kind.MISSING;
     }
 
     /**
@@ -223,7 +244,56 @@ public final class MailRoot {
      * @return what is there, seen without opening it or following a link out of the MailRoot
      */
     public SafeReader.Kind kind(Path path) {
-        return reader.kind(path);
+        return listed(path) ? reader.kind(path) : SafeReader.Kind.MISSING;
+    }
+
+    /**
+     * Whether a path may exist: false only for a name directly in the MailRoot directory that its listing (read once,
+     * when first needed) does not hold, in any case of letters; so a file that is not there costs no look-up. The
+     * listing only rules names out: what it holds is still looked at through the reader.
+     */
+    private boolean listed(Path path) {
+        if (bare) {
+            return true;
+        }
+        // Paths are made by resolving a name against the directory: compared as made, normalized only otherwise.
+        Path name = directory.equals(path.getParent()) ? path.getFileName() : null;
+        if (name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            Path abs = path.toAbsolutePath().normalize();
+            if (!absoluteDirectory().equals(abs.getParent())) {
+                return true;
+            }
+            name = abs.getFileName();
+        }
+        Set<String> names = origin().names();
+        return names == null || names.contains(name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    private Path absoluteDirectory() {
+        Path d = absolute;
+        if (d == null) {
+            d = directory.toAbsolutePath().normalize();
+            absolute = d;
+        }
+        return d;
+    }
+
+    /** The names in the MailRoot directory, lower-cased; null when it cannot be listed (every name is then asked). */
+    private synchronized Set<String> names() {
+        if (!listing) {
+            listing = true;
+            try {
+                Set<String> n = new HashSet<>();
+                for (Path p : reader.list(directory, "*", SafeReader.MAX_ENTRIES)) {
+                    n.add(p.getFileName().toString().toLowerCase(Locale.ROOT));
+                }
+                // A directory with more entries than are listed may hold a name the listing missed.
+                names = n.size() < SafeReader.MAX_ENTRIES ? n : null;
+            } catch (InputException e) {
+                names = null;
+            }
+        }
+        return names;
     }
 
     /**
@@ -248,7 +318,7 @@ public final class MailRoot {
             return Optional.empty();
         }
         Path p = directory.resolve(relative);
-        return reader.kind(p) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
+        return kind(p) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
     }
 
     /** @return the server certificate file, if present */
@@ -269,7 +339,7 @@ public final class MailRoot {
     /** @return the CA directory, if present (a link leading out of the MailRoot included, which is not listed) */
     public Optional<Path> certsDir() {
         return path(CERTS_DIR).filter(p -> {
-            SafeReader.Kind k = reader.kind(p);
+            SafeReader.Kind k = kind(p);
             return k == SafeReader.Kind.DIRECTORY || k == SafeReader.Kind.OUTSIDE;
         });
     }

@@ -194,10 +194,13 @@ public final class MailRoots {
          */
         private boolean holdsServerTab(Path dir) {
             Path tab = dir.resolve("server.tab");
-            if (!Files.exists(tab, LinkOption.NOFOLLOW_LINKS)) {
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(tab, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
                 return false;
             }
-            if (Files.isSymbolicLink(tab) && leavesTree(tab)) {
+            if (a.isSymbolicLink() && leavesTree(tab)) {
                 missed.add(new InputException(shown(tab), 0, InputException.Reason.LINK_OUTSIDE, root.toString()));
                 return false;
             }

@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * Which servers of a batch are too big to run beside others. A server's files take far more room in memory than on
  * disk (every line becomes a parsed line, reads, tokens, then problems, findings and texts: about a hundred times
- * the bytes, measured with {@code xmailkit bench --lines}). Servers that could need more than a share of the heap
- * run last, one at a time, after all the others: if one does not fit it fails alone, and nothing the others needed
- * (their memory, or a class being set up) was caught in its failure.
+ * the bytes, measured with the benchmark's huge server). Servers that could need more than a share of the heap run
+ * alone in their turn ({@link OrderedBatch}): if one does not fit it fails alone, and nothing the others needed (their
+ * memory, or a class being set up) was caught in its failure.
  */
 public final class MemoryBudget {
 
@@ -26,7 +26,7 @@ public final class MemoryBudget {
     /**
      * @param servers MailRoot directories and bare server.tab files
      * @param threads how many would run at once
-     * @return for each server (in order), whether it should run alone, after the others
+     * @return for each server (in order), whether it should run alone
      */
     public static List<Boolean> alone(List<Path> servers, int threads) {
         long share = Runtime.getRuntime().maxMemory() / Math.max(2, threads + 1);

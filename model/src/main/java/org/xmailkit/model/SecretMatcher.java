@@ -5,9 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds every known secret in a text in one pass (an Aho-Corasick automaton over the secrets): the cost is linear in
@@ -18,7 +17,9 @@ import java.util.Map;
 final class SecretMatcher {
 
     /** Transitions: {@code state << 16 | char} to the next state. */
-    private final Map<Long, Integer> next = new HashMap<>();
+    private final Transitions next = new Transitions();
+    /** The characters that occur in some secret: any other one leads back to the start at once. */
+    private final BitSet used = new BitSet(128);
     /** Per state: the state of its longest proper suffix that is a prefix of some secret. */
     private final int[] fail;
     /** Per state: the longest secret of at least {@code anywhere} characters ending here, or 0. */
@@ -42,9 +43,10 @@ final class SecretMatcher {
         for (String s : secrets) {
             int state = 0;
             for (int i = 0; i < s.length(); i++) {
+                used.set(s.charAt(i));
                 long key = key(state, s.charAt(i));
-                Integer to = next.get(key);
-                if (to == null) {
+                int to = next.get(key);
+                if (to < 0) {
                     to = children.size();
                     next.put(key, to);
                     children.add(new int[0]);
@@ -73,12 +75,12 @@ final class SecretMatcher {
                 // The longest proper suffix of u's text that is also a prefix of a secret.
                 char c = via.get(u);
                 f = fail[parent.get(u)];
-                Integer t = next.get(key(f, c));
-                while (t == null && f != 0) {
+                int t = next.get(key(f, c));
+                while (t < 0 && f != 0) {
                     f = fail[f];
                     t = next.get(key(f, c));
                 }
-                f = t == null ? 0 : t;
+                f = t < 0 ? 0 : t;
             }
             fail[u] = f;
             int length = own.get(u);
@@ -105,16 +107,20 @@ final class SecretMatcher {
      * @return the parts of it that are secrets, merged, in order, as {start, end}
      */
     List<int[]> find(String text) {
-        Deque<int[]> found = new ArrayDeque<>();
+        Deque<int[]> found = null;
         int state = 0;
         for (int j = 0; j < text.length(); j++) {
             char c = text.charAt(j);
-            Integer to = next.get(key(state, c));
-            while (to == null && state != 0) {
+            if (!used.get(c)) {
+                state = 0; // no secret holds it: no transition takes it, from any state
+                continue;
+            }
+            int to = next.get(key(state, c));
+            while (to < 0 && state != 0) {
                 state = fail[state];
                 to = next.get(key(state, c));
             }
-            state = to == null ? 0 : to;
+            state = to < 0 ? 0 : to;
             int best = longest[state];
             for (int length : shorter[state]) {
                 if (length > best && wholeWord(text, j + 1 - length, j + 1)) {
@@ -122,6 +128,9 @@ final class SecretMatcher {
                 }
             }
             if (best > 0) {
+                if (found == null) {
+                    found = new ArrayDeque<>();
+                }
                 int start = j + 1 - best;
                 while (!found.isEmpty() && start <= found.peekLast()[1]) {
                     start = Math.min(start, found.pollLast()[0]);
@@ -129,7 +138,63 @@ final class SecretMatcher {
                 found.addLast(new int[] {start, j + 1});
             }
         }
-        return new ArrayList<>(found);
+        return found == null ? List.of() : new ArrayList<>(found);
+    }
+
+    /** Transitions by {@code state << 16 | char}, in an open-addressing table of primitives (no boxing per char). */
+    private static final class Transitions {
+        private long[] keys = new long[16];
+        private int[] values = new int[16];
+        private int size;
+
+        Transitions() {
+            Arrays.fill(keys, -1);
+        }
+
+        /** @return the next state, or -1 */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask); ; i = (i + 1) & mask) {
+                long k = keys[i];
+                if (k == key) {
+                    return values[i];
+                }
+                if (k == -1) {
+                    return -1;
+                }
+            }
+        }
+
+        void put(long key, int value) {
+            if ((size + 1) * 2 > keys.length) {
+                long[] oldKeys = keys;
+                int[] oldValues = values;
+                keys = new long[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
+                Arrays.fill(keys, -1);
+                size = 0;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != -1) {
+                        put(oldKeys[i], oldValues[i]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (keys[i] != -1 && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            if (keys[i] == -1) {
+                size++;
+            }
+            keys[i] = key;
+            values[i] = value;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & mask;
+        }
     }
 
     private static boolean wholeWord(String text, int start, int end) {

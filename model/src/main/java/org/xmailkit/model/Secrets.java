@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.xmailkit.model.fs.ReadPolicy;
 
 /**
@@ -61,11 +62,15 @@ public final class Secrets {
     /** {@code name=}: group 1 is the name; the value that follows is a secret when the name says so. */
     private static final Pattern ASSIGNED = Pattern.compile("(?<![\\w.-])([\\w.-]++)=");
     private static final Pattern ASSIGNED_SECRET = Pattern.compile("(?i)pass|pwd|secret|token|key|credential");
+    /** The words {@link #ASSIGNED_SECRET} looks for: a text without one has no secret name to find. */
+    private static final String[] ASSIGNED_WORDS = {"pass", "pwd", "secret", "token", "key", "credential"};
     /** {@code name:} (or a full-width colon): group 1 is the name, a label for a secret when it says so. */
     private static final Pattern LABELLED =
             Pattern.compile("(?<![\\w.-])([\\w.-]++|\u30D1\u30B9\u30EF\u30FC\u30C9)\\s*+[:\uFF1A]\\s*+");
     private static final Pattern LABELLED_SECRET =
             Pattern.compile("(?i)pass|pwd|secret|\u30D1\u30B9\u30EF\u30FC\u30C9");
+    /** The words {@link #LABELLED_SECRET} looks for. */
+    private static final String[] LABELLED_WORDS = {"pass", "pwd", "secret", "\u30D1\u30B9\u30EF\u30FC\u30C9"};
 
     /** The columns of the files that set variables: server.tab and userdef.tab. */
     private static final List<String> NAME_VALUE = List.of("name", "value");
@@ -109,12 +114,28 @@ public final class Secrets {
         if (v.isPresent()) {
             return v.get().secret();
         }
-        for (Variable known : catalog.all()) {
-            if (known.secret() && known.name().equalsIgnoreCase(clean)) {
-                return true;
-            }
+        if (SecretNames.FOLDED.contains(fold(clean))) {
+            return true;
         }
         return SECRET_WORD.matcher(clean).find();
+    }
+
+    /** The catalogue's secret names, {@link #fold folded}: looked up once per name, not compared one by one. */
+    private static final class SecretNames {
+        static final Set<String> FOLDED = Catalog.builtin().all().stream().filter(Variable::secret)
+                .map(v -> fold(v.name())).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The text with each character as {@link String#equalsIgnoreCase} compares it: equal texts but for case fold
+     * alike.
+     */
+    private static String fold(String s) {
+        char[] c = new char[s.length()];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(c);
     }
 
     /**
@@ -195,7 +216,17 @@ public final class Secrets {
      * @return the raw line (Latin-1 byte text) with the secrets masked
      */
     public static String maskedRaw(TabLine line, MailRootFile kind) {
-        List<Span> spans = spans(line, kind);
+        return maskedRaw(null, line, kind);
+    }
+
+    /**
+     * @param doc  the document the line belongs to, whose reads are reused when it is read as {@code kind} is
+     * @param line the line
+     * @param kind the file it belongs to
+     * @return the raw line with the secrets masked, as {@link #maskedRaw(TabLine, MailRootFile)}
+     */
+    public static String maskedRaw(TabDocument doc, TabLine line, MailRootFile kind) {
+        List<Span> spans = spans(doc, line, kind);
         if (spans.isEmpty()) {
             return line.raw();
         }
@@ -214,7 +245,8 @@ public final class Secrets {
      *         ({@link #forms}); not yet escaped for a terminal ({@link Printable})
      */
     public static String line(TabFile file, int number) {
-        return forms(Entry.decode(maskedRaw(file.document().line(number), file.kind()), file.charset()));
+        TabDocument doc = file.document();
+        return forms(Entry.decode(maskedRaw(doc, doc.line(number), file.kind()), file.charset()));
     }
 
     /**
@@ -223,12 +255,16 @@ public final class Secrets {
      * @return the line as it may be shown, as {@link #line(TabFile, int)}
      */
     public static String line(ServerTab tab, int number) {
-        return forms(Entry.decode(maskedRaw(tab.document().line(number), MailRootFile.SERVER_TAB), tab.charset()));
+        TabDocument doc = tab.document();
+        return forms(Entry.decode(maskedRaw(doc, doc.line(number), MailRootFile.SERVER_TAB), tab.charset()));
     }
 
-    @SuppressWarnings("ReferenceEquality") // identity: the first read of the line, not an equal one
-    private static List<Span> spans(TabLine line, MailRootFile kind) {
-        List<TabRecord> reads = line.reads(kind.format());
+    @SuppressWarnings("ReferenceEquality") // identity: the document's own line, not an equal one
+    private static List<Span> spans(TabDocument doc, TabLine line, MailRootFile kind) {
+        // The document's reads, made once, when the line is its own and it is read the same way.
+        boolean own = doc != null && doc.format().equals(kind.format()) && line.number() >= 1
+                && line.number() <= doc.lines().size() && doc.line(line.number()) == line;
+        List<TabRecord> reads = own ? doc.reads(line.number()) : line.reads(kind.format());
         int offset = 0;
         if (reads.get(0).kind() == TabRecord.Kind.COMMENT && commentedSetting(line.raw())) {
             reads = new TabLine(line.number(), line.raw().substring(1), LineEnding.NONE).reads(COMMENTED);
@@ -311,17 +347,20 @@ public final class Secrets {
     private static List<int[]> cuts(String text) {
         List<int[]> found = new ArrayList<>();
         if (text.indexOf('@') >= 0) {
-            for (Pattern p : List.of(URL_USERINFO, USER_PASS_AT)) {
-                Matcher m = p.matcher(text);
-                while (m.find()) {
-                    found.add(new int[] {m.start(1), m.end(1)});
-                }
+            // User information needs "://" before it; user:pass needs a colon before an at sign.
+            if (text.contains("://")) {
+                groups(URL_USERINFO, text, found);
+            }
+            int colon = text.indexOf(':');
+            if (colon >= 0 && colon < text.lastIndexOf('@')) {
+                groups(USER_PASS_AT, text, found);
             }
         }
-        if (text.indexOf('=') >= 0) {
+        // A name says it holds a secret only if the text holds one of the words that say so: most texts do not.
+        if (text.indexOf('=') >= 0 && mentions(text, ASSIGNED_WORDS)) {
             values(text, ASSIGNED, ASSIGNED_SECRET, "&\"'<>;", found);
         }
-        if (text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) {
+        if ((text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) && mentions(text, LABELLED_WORDS)) {
             values(text, LABELLED, LABELLED_SECRET, "\"'<>", found);
         }
         found.sort(Comparator.comparingInt((int[] c) -> c[0]));
@@ -334,6 +373,31 @@ public final class Secrets {
             }
         }
         return out;
+    }
+
+    /** Adds where each match's first group is. */
+    private static void groups(Pattern p, String text, List<int[]> out) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            out.add(new int[] {m.start(1), m.end(1)});
+        }
+    }
+
+    /**
+     * @param text  a text
+     * @param words lower-case words
+     * @return whether one of the words occurs in the text, letters in any case (ASCII or not)
+     */
+    private static boolean mentions(String text, String[] words) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            for (String w : words) {
+                if (w.charAt(0) == c && text.regionMatches(true, i, w, 0, w.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -381,6 +445,16 @@ public final class Secrets {
      * @return its secrets
      */
     public static Secrets of(MailRoot root) {
+        // Every output of a server asks: collected once per MailRoot (a copy with other content has its own).
+        Secrets known = root.secrets;
+        if (known == null) {
+            known = collect(root);
+            root.secrets = known;
+        }
+        return known;
+    }
+
+    private static Secrets collect(MailRoot root) {
         List<String> out = new ArrayList<>();
         accounts(root, MailRootFile.MAIL_USERS, 2, true, out);
         accounts(root, MailRootFile.CTRL_ACCOUNTS, 1, true, out);
@@ -389,7 +463,7 @@ public final class Secrets {
         ServerTab tab = root.serverTab();
         TabDocument doc = tab.document();
         for (TabLine line : doc.lines()) {
-            for (Span s : spans(line, MailRootFile.SERVER_TAB)) {
+            for (Span s : spans(doc, line, MailRootFile.SERVER_TAB)) {
                 String secret = Entry.decode(s.secret(), tab.charset());
                 out.add(secret);
                 // DynDnsSetup shows its host: every other field is a secret of its own.

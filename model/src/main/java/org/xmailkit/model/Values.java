@@ -40,7 +40,16 @@ public final class Values {
      * @return whether it is exactly an optionally signed decimal integer with no other bytes
      */
     public static boolean isPlainInteger(String text) {
-        return text.matches("[+-]?[0-9]+");
+        int i = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+        if (i == text.length()) {
+            return false;
+        }
+        for (; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.xmailkit.model;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One entry of the variable catalogue: a server.tab name XMail reads or once read, a known misspelling, an
@@ -29,6 +31,10 @@ import java.util.Optional;
 public record Variable(String name, Role role, String since, String removedIn, String replacedBy, Kind kind,
                        Accessor accessor, String defaultValue, String values, Security security, boolean secret,
                        String aliasOf, XMailCfgField xmailcfg, String descriptionEn, String descriptionJa) {
+
+    /** Versions as the catalogue records them, parsed once: the version detector asks for every name of every file. */
+    private static final Map<String, Optional<XMailVersion>> PARSED = new ConcurrentHashMap<>();
+
 
     /** What kind of name a catalogue entry is. */
     public enum Role {
@@ -97,11 +103,11 @@ public record Variable(String name, Role role, String since, String removedIn, S
 
     /** @return the version the name appeared in, parsed; empty when unknown */
     public Optional<XMailVersion> sinceVersion() {
-        return XMailVersion.parseRecorded(since);
+        return PARSED.computeIfAbsent(since, XMailVersion::parseRecorded);
     }
 
     /** @return the version that stopped reading it, parsed; empty when never removed */
     public Optional<XMailVersion> removedVersion() {
-        return removedIn.isEmpty() ? Optional.empty() : XMailVersion.parseRecorded(removedIn);
+        return removedIn.isEmpty() ? Optional.empty() : PARSED.computeIfAbsent(removedIn, XMailVersion::parseRecorded);
     }
 }

@@ -37,10 +37,18 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
      * @return the delta
      */
     public static AuditDelta of(List<Finding> before, List<Finding> after) {
-        List<Finding> gone = minus(before, after, AuditDelta::key);
-        List<Finding> added = minus(after, before, AuditDelta::key);
-        return new AuditDelta(before, after, minus(gone, added, AuditDelta::looseKey),
-                minus(added, gone, AuditDelta::looseKey), Optional.empty());
+        if (before == after) {
+            return new AuditDelta(before, after, List.of(), List.of(), Optional.empty());
+        }
+        // Each finding's key is made once: a huge server has hundreds of thousands of findings.
+        List<String> beforeKeys = keys(before, AuditDelta::key);
+        List<String> afterKeys = keys(after, AuditDelta::key);
+        List<Finding> gone = minus(before, beforeKeys, afterKeys);
+        List<Finding> added = minus(after, afterKeys, beforeKeys);
+        List<String> goneKeys = keys(gone, AuditDelta::looseKey);
+        List<String> addedKeys = keys(added, AuditDelta::looseKey);
+        return new AuditDelta(before, after, minus(gone, goneKeys, addedKeys), minus(added, addedKeys, goneKeys),
+                Optional.empty());
     }
 
     /**
@@ -51,20 +59,27 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
         return new AuditDelta(List.of(), List.of(), List.of(), List.of(), Optional.of(why));
     }
 
-    /** Multiset difference by a key. */
-    private static List<Finding> minus(List<Finding> a, List<Finding> b, Function<Finding, String> key) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Finding f : b) {
-            counts.merge(key.apply(f), 1, Integer::sum);
+    private static List<String> keys(List<Finding> findings, Function<Finding, String> key) {
+        List<String> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(key.apply(f));
+        }
+        return out;
+    }
+
+    /** Multiset difference by keys: the findings of {@code a} whose key is not matched by one of {@code bKeys}. */
+    private static List<Finding> minus(List<Finding> a, List<String> aKeys, List<String> bKeys) {
+        Map<String, int[]> counts = new HashMap<>();
+        for (String k : bKeys) {
+            counts.computeIfAbsent(k, x -> new int[1])[0]++;
         }
         List<Finding> out = new ArrayList<>();
-        for (Finding f : a) {
-            String k = key.apply(f);
-            int n = counts.getOrDefault(k, 0);
-            if (n > 0) {
-                counts.put(k, n - 1);
+        for (int i = 0; i < a.size(); i++) {
+            int[] n = counts.get(aKeys.get(i));
+            if (n != null && n[0] > 0) {
+                n[0]--;
             } else {
-                out.add(f);
+                out.add(a.get(i));
             }
         }
         return out;

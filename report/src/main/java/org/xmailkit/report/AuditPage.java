@@ -1,18 +1,17 @@
 package org.xmailkit.report;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
- * The model of {@code audit --format html}: one self-contained page with every server's grade and findings.
+ * The model of {@code audit --format html} around its servers: one self-contained page with every server's grade and
+ * findings, whose rows and sections are rendered one server at a time ({@link HtmlRenderer#auditRow},
+ * {@link HtmlRenderer#auditSection}).
  *
- * @param fleet   the fleet totals
- * @param servers the servers, in input order (their settings and migration plans are not shown)
+ * @param fleet the fleet totals
  */
-public record AuditPage(ReportModel fleet, List<ServerReport> servers) {
+public record AuditPage(ReportModel fleet) {
 
     public AuditPage {
         Objects.requireNonNull(fleet, "fleet");
-        servers = List.copyOf(servers);
     }
 }

@@ -85,13 +85,29 @@ public final class AuditedMigrator implements Planner {
      * @throws InputException when a file the migration edits exists but cannot be read
      */
     public Planned plan(MailRoot root, MigrationOptions options, SourceVersion source) throws InputException {
+        return plan(root, options, source, Optional.empty());
+    }
+
+    /**
+     * Plans a server whose audit before the migration is known already (the report audits every server first).
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to migrate
+     * @param source  the source version
+     * @param before  the findings of the configuration as read, audited with {@link #auditOptions} and the same
+     *                source version, when they are known: they are not made again
+     * @return the plan and the audit before and after it
+     * @throws InputException when a file the migration edits exists but cannot be read
+     */
+    public Planned plan(MailRoot root, MigrationOptions options, SourceVersion source, Optional<List<Finding>> before)
+            throws InputException {
         // The audits of this server (the remedies of each state, before and after) read its TLS files once.
         AuditRun run = new AuditRun();
         MigrationResult r = new Migrator((state, o, s) -> remedies(state, o, s, run)).migrate(root, options, source);
         Secrets secrets = Secrets.of(root);
         Optional<Startup> line = Auditor.startup(root, auditOptions(options).withStartup(startup), new ArrayList<>());
         r = r.withNotes(StartupNotes.of(root, line, source).stream().map(n -> n.scrubbed(secrets)).toList());
-        return new Planned(r, delta(root, r, source, run));
+        return new Planned(r, delta(root, r, source, run, before));
     }
 
     /**
@@ -120,14 +136,21 @@ public final class AuditedMigrator implements Planner {
         return d == null ? AuditDelta.unavailable("not planned: " + server) : d;
     }
 
-    private static AuditOptions auditOptions(MigrationOptions options) {
+    /**
+     * @param options how to migrate
+     * @return how a migration audits the configuration before and after: the defaults, for the target and source
+     *         version of the migration
+     */
+    public static AuditOptions auditOptions(MigrationOptions options) {
         return AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
     }
 
-    private AuditDelta delta(MailRoot root, MigrationResult r, SourceVersion source, AuditRun run) {
+    private AuditDelta delta(MailRoot root, MigrationResult r, SourceVersion source, AuditRun run,
+                             Optional<List<Finding>> known) {
         try {
             AuditOptions options = auditOptions(r.options());
-            List<Finding> before = auditor.audit(root, options, source, run).findings();
+            List<Finding> before = known.isPresent() ? known.get()
+                    : auditor.audit(root, options, source, run).findings();
             List<Finding> after = !r.changed() ? before
                     : auditor.audit(root.withContent(r.afterBytes()), options, source, run).findings();
             return AuditDelta.of(before, after);

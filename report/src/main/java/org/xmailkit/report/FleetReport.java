@@ -15,14 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
-import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
+import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -36,10 +35,12 @@ import org.xmailkit.report.sarif.SarifWriter;
 
 /**
  * Runs the audit and the migration plan on every server of a fleet, in parallel, and writes the report: each
- * server's page as soon as that server is done, then the fleet page, the rule catalogue, {@code report.json} and
- * {@code report.sarif}. The audit is the audit command's own ({@link FleetAuditor}), so the JSON and SARIF files are
- * what {@code xmailkit audit --format json|sarif} prints for the same inputs. The fleet page keeps only a summary of
- * each server. A server that cannot be read or audited becomes an error entry; the rest go on.
+ * server's page as soon as that server is done (from the MailRoot its audit read, on the same thread), its part of
+ * {@code report.json} and {@code report.sarif} to their spools in the servers' order, then the fleet page, the rule
+ * catalogue and the two documents. The audit is the audit command's own ({@link FleetAuditor}), so the JSON and SARIF
+ * files are what {@code xmailkit audit --format json|sarif} prints for the same inputs. Of each server only a
+ * summary is kept, for the fleet page. A server that cannot be read or audited becomes an error entry; the rest go
+ * on.
  */
 public final class FleetReport {
 
@@ -77,10 +78,10 @@ public final class FleetReport {
      *
      * @param model    the fleet model
      * @param index    the fleet page
-     * @param fleet    the audit of every server, as the audit command has it
-     * @param failures the servers that could not be audited, one line each
+     * @param fleet    the counts of the audit of every server, as the audit command has them
+     * @param failures what the search skipped and the servers that could not be audited, one line each
      */
-    public record Result(ReportModel model, Path index, FleetResult fleet, List<String> failures) {
+    public record Result(ReportModel model, Path index, FleetSummary fleet, List<String> failures) {
         public Result {
             failures = List.copyOf(failures);
         }
@@ -165,77 +166,62 @@ public final class FleetReport {
             index.put(key(servers.get(i)), i);
         }
         ReportModel.Builder model = new ReportModel.Builder(root);
-        AtomicInteger done = new AtomicInteger();
-        Map<Integer, ServerAudit> tooBig = new ConcurrentHashMap<>();
-        FleetResult audited;
-        try {
-            audited = new FleetAuditor(auditor, options.threads()).audit(servers, scanRoot, options.audit(), s -> {
-                int i = index.get(key(s.path()));
-                ServerReport page;
-                try {
-                    page = page(ids.get(i), s);
-                } catch (OutOfMemoryError e) {
-                    // Audited, but its settings, plan and page do not fit: it fails here, and in JSON and SARIF.
-                    ServerAudit failed = new ServerAudit.Unreadable(s.path(), InputException.outOfMemory(s.path()));
-                    tooBig.put(i, failed);
-                    page = page(ids.get(i), failed);
-                }
-                try {
-                    site.server(page);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                model.add(i, page);
-                progress.accept(done.incrementAndGet());
-            }).withSkipped(skipped);
-        } catch (IllegalStateException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
-        FleetResult fleet = withFailures(audited, tooBig);
-        ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(fleet, e, options.locale()))
-                .toList());
-        Path html = site.finish(m, RulesPage.of(fleet.rules(), m.ruleServers(), options.locale()));
-        site.data(JSON, stream -> new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
-                options.clock()).write(fleet, stream));
-        site.data(SARIF, stream -> new SarifWriter(options.locale(), options.toolVersion()).write(fleet, stream));
-        site.close();
+        FleetAuditor fleetAuditor = new FleetAuditor(auditor, options.threads());
+        FleetScope scope = fleetAuditor.scope(servers, scanRoot, skipped, options.audit());
         List<String> failures = new ArrayList<>();
-        fleet.skipped().forEach(e -> failures.add(OutputTexts.oneLine(fleet, e, options.locale())));
-        fleet.failed().forEach(f -> failures.add(OutputTexts.failure(fleet, f, options.locale())));
-        return new Result(m, html, fleet, failures);
-    }
-
-    /** The fleet with the servers whose page did not fit in memory marked failed. */
-    private static FleetResult withFailures(FleetResult audited, Map<Integer, ServerAudit> failed) {
-        if (failed.isEmpty()) {
-            return audited;
+        skipped.forEach(e -> failures.add(OutputTexts.oneLine(scope, e, options.locale())));
+        int[] done = {0};
+        FleetSummary summary;
+        try (JsonWriter.Document json = new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
+                options.clock()).document(scope);
+             SarifWriter.Document sarif = new SarifWriter(options.locale(), options.toolVersion()).document(scope)) {
+            try {
+                summary = fleetAuditor.audit(scope, (s, mailRoot) -> {
+                    // On the worker thread: the page is built from the MailRoot the audit read, written, and only
+                    // its summary kept.
+                    ServerReport page = page(ids.get(index.get(key(s.path()))), s, mailRoot);
+                    try {
+                        site.server(page);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return page;
+                }, (s, page) -> {
+                    model.add(index.get(key(s.path())), page);
+                    json.server(s, null);
+                    sarif.server(s, null);
+                    if (s.failed()) {
+                        failures.add(OutputTexts.failure(scope, s, options.locale()));
+                    }
+                    progress.accept(++done[0]);
+                });
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(scope, e,
+                    options.locale())).toList());
+            Path html = site.finish(m, RulesPage.of(scope.rules(), m.ruleServers(), options.locale()));
+            site.data(JSON, stream -> json.writeTo(summary, stream));
+            site.data(SARIF, stream -> sarif.writeTo(summary, stream));
+            site.close();
+            return new Result(m, html, summary, failures);
         }
-        List<ServerAudit> all = new ArrayList<>(audited.servers());
-        failed.forEach(all::set);
-        return new FleetResult(audited.scanRoot(), audited.rules(), audited.options(), all, audited.unusedWaivers(),
-                audited.skipped());
     }
 
     private static Path key(Path p) {
         return p.toAbsolutePath().normalize();
     }
 
-    /** The page of one server: audited ones are opened again for their settings, secrets and migration plan. */
-    private ServerReport page(String id, ServerAudit s) {
+    /** The page of one server, from the MailRoot its audit read: its settings, secrets and migration plan. */
+    private ServerReport page(String id, ServerAudit s, MailRoot root) {
         Locale locale = options.locale();
-        if (!(s instanceof ServerAudit.Audited a)) {
+        if (!(s instanceof ServerAudit.Audited a) || root == null) {
             return ServerReports.failed(id, s.path(), OutputTexts.failureMessage(s, locale), options.target());
         }
         AuditResult audit = a.result();
-        MailRoot root;
-        try {
-            root = MailRoot.open(s.path());
-        } catch (InputException e) {
-            return ServerReports.failed(id, s.path(), e.oneLine(locale), options.target());
-        }
         Secrets secrets = Secrets.of(root);
         MigrationView migration;
         try {

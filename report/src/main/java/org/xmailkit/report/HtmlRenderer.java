@@ -1,11 +1,14 @@
 package org.xmailkit.report;
 
 import freemarker.core.TemplateClassResolver;
+import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateDirectiveBody;
+import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -13,8 +16,11 @@ import freemarker.template.TemplateNumberModel;
 import freemarker.template.TemplateScalarModel;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -24,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.fs.Spool;
 
 /**
  * Renders the report pages with FreeMarker {@code .ftlh} templates, which escape every interpolated value for HTML
@@ -103,12 +110,33 @@ public final class HtmlRenderer {
     }
 
     /**
-     * @param page the audit of every server
-     * @param out  where to write the single page
+     * @param page     the fleet's totals
+     * @param rows     every server's row of the table ({@link #auditRow}), in order
+     * @param sections every server's section ({@link #auditSection}), in order
+     * @param out      where to write the single page
      * @throws IOException on write errors
      */
-    public void audit(AuditPage page, Writer out) throws IOException {
-        render("audit.ftlh", page, "", false, out);
+    public void audit(AuditPage page, Spool rows, Spool sections, Writer out) throws IOException {
+        render("audit.ftlh", page, "", false, out, Map.of("rows", new Spooled(rows), "sections",
+                new Spooled(sections)));
+    }
+
+    /**
+     * @param page a server's findings
+     * @param out  where to write its row of the table of {@code audit --format html}
+     * @throws IOException on write errors
+     */
+    public void auditRow(ServerReport page, Writer out) throws IOException {
+        render("audit-row.ftlh", page, "", false, out);
+    }
+
+    /**
+     * @param page a server's findings
+     * @param out  where to write its section of the page of {@code audit --format html}
+     * @throws IOException on write errors
+     */
+    public void auditSection(ServerReport page, Writer out) throws IOException {
+        render("audit-section.ftlh", page, "", false, out);
     }
 
     /**
@@ -121,7 +149,12 @@ public final class HtmlRenderer {
     }
 
     private void render(String template, Object model, String base, boolean links, Writer out) throws IOException {
-        Map<String, Object> root = new HashMap<>();
+        render(template, model, base, links, out, Map.of());
+    }
+
+    private void render(String template, Object model, String base, boolean links, Writer out,
+                        Map<String, Object> parts) throws IOException {
+        Map<String, Object> root = new HashMap<>(parts);
         root.put("m", model);
         root.put("msg", new MessageMethod(locale));
         root.put("lang", Messages.isJapanese(locale) ? "ja" : "en");
@@ -151,6 +184,20 @@ public final class HtmlRenderer {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A part of a page rendered before, piece by piece, with the same templates (so escaped as they escape), copied
+     * in where the directive stands ({@code <@rows/>}).
+     */
+    private record Spooled(Spool spool) implements TemplateDirectiveModel {
+        @Override
+        public void execute(Environment env, @SuppressWarnings("rawtypes") Map params, TemplateModel[] loopVars,
+                            TemplateDirectiveBody body) throws IOException {
+            try (Reader r = new InputStreamReader(spool.read(), StandardCharsets.UTF_8)) {
+                r.transferTo(env.getOut());
+            }
         }
     }
 

@@ -1,17 +1,22 @@
 package org.xmailkit.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.function.Function;
 import org.xmailkit.model.Printable;
+import org.xmailkit.model.fs.Spool;
 
 /**
  * How the JSON outputs (the audit JSON, SARIF, {@code show --format json}) are written: indented, one final newline,
@@ -20,6 +25,9 @@ import org.xmailkit.model.Printable;
  * C1 or bidirectional control either.
  */
 public final class JsonDocument {
+
+    /** The factory of the streaming writers' generators: the same escapes, the target left open. */
+    private static final JsonFactory FACTORY = mapper().getFactory();
 
     private JsonDocument() {
     }
@@ -30,6 +38,97 @@ public final class JsonDocument {
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.getFactory().setCharacterEscapes(new TerminalEscapes());
         return mapper;
+    }
+
+    /**
+     * A generator writing what {@link #mapper()} writes for a tree, value by value, so that a document of any size
+     * is written without building it first.
+     *
+     * @param out     where to write; not closed
+     * @param nesting how many objects the first value is inside of in the whole document (0 for the document
+     *                itself): each value is indented as it would be there
+     * @return the generator
+     * @throws IOException when it cannot be made
+     */
+    public static JsonGenerator generator(OutputStream out, int nesting) throws IOException {
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        g.setPrettyPrinter(new Nested(nesting));
+        return g;
+    }
+
+    /**
+     * Writes an array whose elements were written before into a spool ({@link Elements}), as the current value of a
+     * generator writing a whole document.
+     *
+     * @param g        the document's generator
+     * @param out      the stream it writes to
+     * @param elements the elements
+     * @throws IOException when writing fails
+     */
+    public static void array(JsonGenerator g, OutputStream out, Elements elements) throws IOException {
+        g.writeStartArray();
+        if (elements.count() > 0) {
+            // Counts as one value of the array (the space after the bracket, the one before its end); the elements
+            // and the separators between them are the spool's bytes, copied around the generator.
+            g.writeRawValue("");
+            g.flush();
+            elements.spool().copyTo(out);
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * The elements of one array of a document, written one at a time into a spool while the document's head is not
+     * known yet, each indented as it will be in the document.
+     */
+    public static final class Elements implements Closeable {
+        private final Spool spool = new Spool();
+        private final int nesting;
+        private int count;
+
+        /** @param nesting how many objects the array is inside of in the document */
+        public Elements(int nesting) {
+            this.nesting = nesting;
+        }
+
+        /**
+         * @return a generator for the next element, which the caller writes whole and closes; the separator from the
+         *         element before is written already
+         * @throws IOException when writing fails
+         */
+        public JsonGenerator next() throws IOException {
+            if (count++ > 0) {
+                spool.write(SEPARATOR);
+            }
+            return generator(spool, nesting);
+        }
+
+        /** @return how many elements were begun */
+        public int count() {
+            return count;
+        }
+
+        /** @return the bytes written */
+        Spool spool() {
+            return spool;
+        }
+
+        @Override
+        public void close() throws IOException {
+            spool.close();
+        }
+    }
+
+    /** Between two elements of an array: what the pretty printer writes (a comma, then its inline indenter's space). */
+    private static final byte[] SEPARATOR = {',', ' '};
+
+    /** The default pretty printer, starting inside a number of objects. */
+    private static final class Nested extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        Nested(int nesting) {
+            _nesting = nesting;
+        }
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.FileResult;
@@ -29,14 +31,31 @@ public final class MigratePlanner implements MigrationPlanner {
 
     private final AuditedMigrator migrator;
     private final MigrationOptions options;
+    private final AuditOptions audit;
 
     /**
+     * A planner whose audit before and after the migration uses the defaults for the target.
+     *
      * @param migrator the migrator
      * @param options  how to migrate
      */
     public MigratePlanner(AuditedMigrator migrator, MigrationOptions options) {
+        this(migrator, options, null);
+    }
+
+    /**
+     * A planner for servers audited with given options: when they are the ones a migration audits with
+     * ({@link AuditedMigrator#auditOptions}), the audit each server comes with is the findings before the migration,
+     * not made again.
+     *
+     * @param migrator the migrator
+     * @param options  how to migrate
+     * @param audit    how the servers were audited, or null for the defaults
+     */
+    public MigratePlanner(AuditedMigrator migrator, MigrationOptions options, AuditOptions audit) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.options = Objects.requireNonNull(options, "options");
+        this.audit = audit;
     }
 
     @Override
@@ -48,7 +67,11 @@ public final class MigratePlanner implements MigrationPlanner {
                 ? before.source() : Migrator.source(root, options);
         AuditedMigrator.Planned r;
         try {
-            r = migrator.plan(root, options, source);
+            boolean same = before.source().earliest().equals(source.earliest())
+                    && before.source().latest().equals(source.latest());
+            r = same && AuditedMigrator.auditOptions(options).equals(audit)
+                    ? migrator.plan(root, options, source, Optional.of(before.findings()))
+                    : migrator.plan(root, options, source);
         } catch (InputException e) {
             return MigrationView.failed(target, e.oneLine(locale));
         } catch (EditException e) {

@@ -2,6 +2,7 @@ package org.xmailkit.report;
 
 import java.util.Locale;
 import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.Messages;
@@ -40,7 +41,17 @@ public final class OutputTexts {
      * @return {@code path:line: message} with the path relative to the scan root
      */
     public static String oneLine(FleetResult fleet, InputException e, Locale locale) {
-        return fleet.relative(e.path()) + (e.line() > 0 ? ":" + e.line() : "") + ": " + bareMessage(e, locale);
+        return oneLine(fleet.scope(), e, locale);
+    }
+
+    /**
+     * @param scope  the fleet, for the scan root
+     * @param e      an input error
+     * @param locale the language
+     * @return {@code path:line: message} with the path relative to the scan root
+     */
+    public static String oneLine(FleetScope scope, InputException e, Locale locale) {
+        return scope.relative(e.path()) + (e.line() > 0 ? ":" + e.line() : "") + ": " + bareMessage(e, locale);
     }
 
     /**
@@ -50,10 +61,20 @@ public final class OutputTexts {
      * @return {@code path:line: message} with the path relative to the scan root
      */
     public static String failure(FleetResult fleet, ServerAudit failed, Locale locale) {
+        return failure(fleet.scope(), failed, locale);
+    }
+
+    /**
+     * @param scope  the fleet, for the scan root
+     * @param failed a failed server
+     * @param locale the language
+     * @return {@code path:line: message} with the path relative to the scan root
+     */
+    public static String failure(FleetScope scope, ServerAudit failed, Locale locale) {
         if (failed instanceof ServerAudit.Unreadable u) {
-            return oneLine(fleet, u.error(), locale);
+            return oneLine(scope, u.error(), locale);
         }
-        return fleet.relative(failed.path()) + ": " + failureMessage(failed, locale);
+        return scope.relative(failed.path()) + ": " + failureMessage(failed, locale);
     }
 
     /**

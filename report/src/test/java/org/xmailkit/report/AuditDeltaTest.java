@@ -35,4 +35,26 @@ class AuditDeltaTest {
         assertEquals(List.of("Y", "Z"), d.resolved().stream().map(x -> x.location().variable()).toList());
         assertEquals(List.of("W", "W"), d.introduced().stream().map(x -> x.location().variable()).toList());
     }
+
+    @Test
+    void repeatedFindingsCountOneForOne() {
+        List<Finding> before = List.of(f(A, 1, "X", "1"), f(A, 2, "X", "1"), f(A, 3, "X", "1"), f(B, 4, "Y"));
+        List<Finding> after = List.of(f(A, 8, "X", "1"), f(B, 4, "Y"), f(B, 5, "Y"));
+
+        AuditDelta d = AuditDelta.of(before, after);
+
+        assertEquals(List.of(2, 3), d.resolved().stream().map(x -> x.location().line()).toList());
+        assertEquals(List.of(5), d.introduced().stream().map(x -> x.location().line()).toList());
+    }
+
+    @Test
+    void theSameFindingsChangeNothing() {
+        List<Finding> same = List.of(f(A, 1, "X", "1"), f(B, 4, "Y"));
+
+        AuditDelta d = AuditDelta.of(same, same);
+
+        assertEquals(List.of(), d.resolved());
+        assertEquals(List.of(), d.introduced());
+        assertEquals(same, d.after());
+    }
 }

@@ -91,7 +91,7 @@ class HtmlReportTest {
                 ZoneOffset.UTC)));
         FleetReport.Result res = r.run(fleet(), tmp, tmp.resolve(dir), n -> { });
         assertEquals(1, res.failures().size());
-        assertEquals(2, res.fleet().audited().size());
+        assertEquals(2, res.fleet().audited());
         return tmp.resolve(dir);
     }
 
@@ -187,7 +187,7 @@ class HtmlReportTest {
                         Clock.systemUTC()));
         FleetReport.Result res = r.run(twice, tmp, tmp.resolve("twice"), n -> { });
         assertEquals(1, res.model().servers());
-        assertEquals(1, res.fleet().servers().size());
+        assertEquals(1, res.fleet().servers());
     }
 
     @Test

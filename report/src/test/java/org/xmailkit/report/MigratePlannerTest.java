@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
+import org.xmailkit.audit.Profile;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
@@ -75,6 +76,33 @@ class MigratePlannerTest {
         AuditResult lateAudit = new AuditResult(audit.path(), audit.bare(), late, audit.findings(), audit.outcomes(),
                 audit.readErrors());
         assertEquals("remove", p.plan(root, lateAudit, Secrets.of(root), Locale.ENGLISH).changes().get(0).kind());
+    }
+
+    @Test
+    void theAuditGivenIsReusedOnlyWhenItWasMadeAsAMigrationAuditsAndChangesNothing() {
+        MailRoot root = MailRootFixture.in(tmp).serverTab("""
+                "RootDomain"\t"example.jp"
+                "SMTP-RARPCheck"\t"1"
+                """).open();
+        MigrationOptions options = MigrationOptions.standard();
+        AuditOptions same = AuditedMigrator.auditOptions(options);
+        AuditResult audit = Auditor.standard().audit(root, same);
+        MigrationView alone = new MigratePlanner(AuditedMigrator.standard(), options)
+                .plan(root, audit, Secrets.of(root), Locale.ENGLISH);
+        MigrationView reused = new MigratePlanner(AuditedMigrator.standard(), options, same)
+                .plan(root, audit, Secrets.of(root), Locale.ENGLISH);
+        assertEquals(alone, reused);
+        assertFalse(reused.delta().resolved().isEmpty(), reused.toString());
+        // An audit made otherwise (here: one whose findings are all gone) is not taken for the findings before.
+        AuditResult empty = new AuditResult(audit.path(), audit.bare(), audit.source(), List.of(), audit.outcomes(),
+                audit.readErrors());
+        MigrationView other = new MigratePlanner(AuditedMigrator.standard(), options, same.withProfile(Profile.STRICT))
+                .plan(root, empty, Secrets.of(root), Locale.ENGLISH);
+        assertEquals(alone.delta(), other.delta());
+        // Made the same way, it is: the findings before are the ones given.
+        MigrationView given = new MigratePlanner(AuditedMigrator.standard(), options, same)
+                .plan(root, empty, Secrets.of(root), Locale.ENGLISH);
+        assertTrue(given.delta().resolved().isEmpty(), given.delta().toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.xmailkit.audit.net;
 
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import org.xmailkit.model.Values;
  * address is itself IPv4-mapped or -compatible (then the rule's last 4 bytes and mask bytes 12-15 are used).
  */
 public final class AddressFilter {
+
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
+
 
     /** How a rule's text was read. */
     public sealed interface Reading permits Parsed, HostName, Invalid {
@@ -142,7 +146,7 @@ public final class AddressFilter {
 
     private static Reading hostNameOr(String text, Why why) {
         // A name that DNS could answer; anything else (empty, spaces, stray punctuation) cannot resolve.
-        if (text.matches("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?") && text.chars().anyMatch(Character::isLetter)) {
+        if (HOST_NAME.matcher(text).matches() && text.chars().anyMatch(Character::isLetter)) {
             return new HostName(text);
         }
         return new Invalid(why);

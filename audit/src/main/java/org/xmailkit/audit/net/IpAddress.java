@@ -1,5 +1,6 @@
 package org.xmailkit.audit.net;
 
+import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,6 +12,9 @@ import java.util.Optional;
  * usual colon forms, including {@code ::} and a trailing dotted quad. Never touches DNS.
  */
 public final class IpAddress {
+
+    private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
 
     private final byte[] bytes;
 
@@ -153,7 +157,7 @@ public final class IpAddress {
         for (int i = 0; i < gs.length; i++) {
             String g = gs[i];
             if (i == gs.length - 1 && allowQuad && g.indexOf('.') >= 0) {
-                if (!g.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}")) {
+                if (!DOTTED_QUAD.matcher(g).matches()) {
                     return -1;
                 }
                 Optional<IpAddress> v4 = parseV4Strict(g);

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class HostNames {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern HEX_COLONS = Pattern.compile("[0-9A-Fa-f:.]+");
 
     private HostNames() {
     }
@@ -49,7 +50,7 @@ public final class HostNames {
      */
     public static boolean isIpLiteral(String text) {
         String t = text.strip();
-        return IPV4.matcher(t).matches() || (t.indexOf(':') >= 0 && t.matches("[0-9A-Fa-f:.]+"));
+        return IPV4.matcher(t).matches() || (t.indexOf(':') >= 0 && HEX_COLONS.matcher(t).matches());
     }
 
     /**

@@ -260,7 +260,19 @@ public final class SafeReader {
 
     private Located located(Path path) throws InputException {
         Objects.requireNonNull(path, "path");
-        attributes(path, path); // missing or unreadable, before anything else
+        BasicFileAttributes own = attributes(path, path); // missing or unreadable, before anything else
+        if (!own.isSymbolicLink()) {
+            // The boundary itself, or a name directly in it that is not a link: its real location is the boundary's
+            // (resolved once) or a name in it, so no link needs to be resolved and nothing else asked.
+            Path abs = path.toAbsolutePath().normalize();
+            if (abs.equals(boundary)) {
+                Path real = realBoundary(path);
+                return at(real, real.equals(abs) ? own : attributes(path, real));
+            }
+            if (boundary.equals(abs.getParent())) {
+                return at(realBoundary(path).resolve(abs.getFileName().toString()), own);
+            }
+        }
         Path real;
         try {
             real = path.toRealPath();
@@ -271,7 +283,10 @@ public final class SafeReader {
             throw scope == Scope.MAILROOT ? new InputException(path, 0, InputException.Reason.LINK_OUTSIDE)
                     : new InputException(path, 0, InputException.Reason.LINK_OUTSIDE, boundary.toString());
         }
-        BasicFileAttributes a = attributes(path, real);
+        return at(real, attributes(path, real));
+    }
+
+    private static Located at(Path real, BasicFileAttributes a) {
         Kind kind = a.isRegularFile() ? Kind.FILE : a.isDirectory() ? Kind.DIRECTORY
                 : a.isSymbolicLink() ? Kind.UNKNOWN : Kind.SPECIAL;
         return new Located(real, kind, a);
@@ -312,10 +327,14 @@ public final class SafeReader {
         if (first.length < expected) {
             return first; // it shrank
         }
-        byte[] rest = in.readNBytes((int) Math.min(max - expected + 1, Integer.MAX_VALUE - 8));
-        if (rest.length == 0) {
-            return first;
+        int next = in.read();
+        if (next < 0) {
+            return first; // the usual case: as long as it was
         }
+        byte[] more = in.readNBytes((int) Math.min(max - expected, Integer.MAX_VALUE - 8));
+        byte[] rest = new byte[more.length + 1];
+        rest[0] = (byte) next;
+        System.arraycopy(more, 0, rest, 1, more.length);
         if (expected + (long) rest.length > max) {
             return null;
         }

@@ -1,7 +1,8 @@
 package org.xmailkit.report.json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
+import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.Profile;
@@ -41,7 +43,8 @@ import org.xmailkit.report.OutputTexts;
  * The audit as JSON, schema {@value #SCHEMA_VERSION} ({@code docs/audit-json.md}, {@code docs/schemas/}): every
  * finding, suppressed ones marked, every server (failed ones as error entries), in the order of the text output;
  * with {@code --probe}, the server's wire observations ({@link ProbeJson}). Paths are relative to the scan root with
- * {@code /} separators.
+ * {@code /} separators. Written as the servers are audited, without a tree of the document: each server's entry goes
+ * to a spool, the document is written at the end.
  */
 public final class JsonWriter implements AuditWriter {
 
@@ -72,162 +75,317 @@ public final class JsonWriter implements AuditWriter {
     }
 
     @Override
-    public void write(FleetResult fleet, OutputStream out) throws IOException {
-        JsonDocument.write(out, mapper -> tree(mapper, fleet));
+    public Document start(FleetScope scope, OutputStream out) {
+        return new Document(scope, out);
     }
 
     /**
-     * @param mapper a mapper
-     * @param fleet  the result
-     * @return the document
+     * @param scope what the audit is about
+     * @return a document whose servers are written one at a time and which is written out at the end
+     *         ({@link Document#writeTo})
      */
-    public ObjectNode tree(ObjectMapper mapper, FleetResult fleet) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("schemaVersion", SCHEMA_VERSION);
-        ObjectNode tool = root.putObject("tool");
-        tool.put("name", "xmailkit");
-        tool.put("version", toolVersion);
-        root.put("generatedAt", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
-        root.put("language", locale.getLanguage().equals("ja") ? "ja" : "en");
-        root.put("scanRoot", fleet.scanRoot().toAbsolutePath().normalize().toString());
-        options(root.putObject("options"), fleet.options());
-        summary(root.putObject("summary"), fleet);
-        ArrayNode servers = root.putArray("servers");
-        for (ServerAudit s : fleet.servers()) {
-            server(servers.addObject(), s, fleet);
-        }
-        ArrayNode skipped = root.putArray("skipped");
-        for (InputException e : fleet.skipped()) {
-            ObjectNode n = skipped.addObject();
-            n.put("path", fleet.relative(e.path()));
-            n.put("reason", skipReason(e.reason()));
-            n.put("message", OutputTexts.bareMessage(e, locale));
-        }
-        unusedWaivers(root.putArray("unusedWaivers"), fleet.unusedWaivers());
-        ArrayNode rules = root.putArray("rules");
-        for (RuleInfo r : fleet.rules()) {
-            rule(rules.addObject(), r);
-        }
-        return root;
+    public Document document(FleetScope scope) {
+        return new Document(scope, null);
     }
 
-    private void options(ObjectNode o, AuditOptions options) {
-        o.put("profile", options.profile().id());
-        o.put("target", options.target().toString());
-        o.put("from", options.from().map(Object::toString).orElse(null));
-        o.put("installDir", options.installDir().map(Path::toString).orElse(null));
-        o.put("failOn", failOn.map(Severity::id).orElse(null));
-        o.put("certWarnDays", options.certWarnDays());
-        o.put("certCriticalDays", options.certCriticalDays());
+    /**
+     * The JSON document of one audit: each server's entry is written as the server is handed over, into a spool,
+     * then the whole document at the end, the entries copied from the spool after the summary.
+     */
+    public final class Document implements Session {
+        private final FleetScope scope;
+        private final OutputStream out;
+        private final JsonDocument.Elements servers = new JsonDocument.Elements(1);
+
+        private Document(FleetScope scope, OutputStream out) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            this.out = out;
+        }
+
+        @Override
+        public void server(ServerAudit s, Object prepared) throws IOException {
+            try (JsonGenerator g = servers.next()) {
+                JsonWriter.this.server(g, s, scope);
+            }
+        }
+
+        @Override
+        public void finish(FleetSummary summary) throws IOException {
+            writeTo(summary, out);
+        }
+
+        /**
+         * Writes the whole document, with every server given so far.
+         *
+         * @param summary the fleet's counts
+         * @param to      where to write; flushed, not closed
+         * @throws IOException when writing fails
+         */
+        public void writeTo(FleetSummary summary, OutputStream to) throws IOException {
+            try (JsonGenerator g = JsonDocument.generator(to, 0)) {
+                g.writeStartObject();
+                g.writeStringField("format", FORMAT);
+                g.writeStringField("schemaVersion", SCHEMA_VERSION);
+                g.writeObjectFieldStart("tool");
+                g.writeStringField("name", "xmailkit");
+                g.writeStringField("version", toolVersion);
+                g.writeEndObject();
+                g.writeStringField("generatedAt", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+                g.writeStringField("language", locale.getLanguage().equals("ja") ? "ja" : "en");
+                g.writeStringField("scanRoot", scope.scanRoot().toAbsolutePath().normalize().toString());
+                g.writeFieldName("options");
+                options(g, scope.options());
+                g.writeFieldName("summary");
+                summary(g, summary);
+                g.writeFieldName("servers");
+                JsonDocument.array(g, to, servers);
+                g.writeArrayFieldStart("skipped");
+                for (InputException e : scope.skipped()) {
+                    g.writeStartObject();
+                    g.writeStringField("path", scope.relative(e.path()));
+                    g.writeStringField("reason", skipReason(e.reason()));
+                    g.writeStringField("message", OutputTexts.bareMessage(e, locale));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("unusedWaivers");
+                for (Waivers.Waiver w : summary.unusedWaivers()) {
+                    g.writeStartObject();
+                    g.writeStringField("ruleId", w.rule());
+                    g.writeStringField("path", w.pathGlob());
+                    g.writeStringField("reason", w.reason());
+                    g.writeStringField("expires", w.expires() == null ? null : w.expires().toString());
+                    g.writeStringField("source", w.source());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("rules");
+                for (RuleInfo r : scope.rules()) {
+                    rule(g, r);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            to.write('\n');
+            to.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            servers.close();
+        }
     }
 
-    private void summary(ObjectNode o, FleetResult fleet) {
-        o.put("servers", fleet.servers().size());
-        o.put("audited", fleet.audited().size());
-        o.put("failed", fleet.failed().size());
-        o.put("incomplete", fleet.incomplete());
-        counts(o.putObject("findings"), fleet.activeCounts());
-        o.put("suppressed", fleet.suppressedCount());
+    private void options(JsonGenerator g, AuditOptions options) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("profile", options.profile().id());
+        g.writeStringField("target", options.target().toString());
+        g.writeStringField("from", options.from().map(Object::toString).orElse(null));
+        g.writeStringField("installDir", options.installDir().map(Path::toString).orElse(null));
+        g.writeStringField("failOn", failOn.map(Severity::id).orElse(null));
+        g.writeNumberField("certWarnDays", options.certWarnDays());
+        g.writeNumberField("certCriticalDays", options.certCriticalDays());
+        g.writeEndObject();
+    }
+
+    private void summary(JsonGenerator g, FleetSummary fleet) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("servers", fleet.servers());
+        g.writeNumberField("audited", fleet.audited());
+        g.writeNumberField("failed", fleet.failed());
+        g.writeBooleanField("incomplete", fleet.incomplete());
+        g.writeFieldName("findings");
+        counts(g, fleet.active());
+        g.writeNumberField("suppressed", fleet.suppressed());
         if (failOn.isPresent()) {
-            o.put("failOnReached", fleet.failsAt(failOn.get()));
+            g.writeBooleanField("failOnReached", fleet.failsAt(failOn.get()));
         } else {
-            o.putNull("failOnReached");
+            g.writeNullField("failOnReached");
         }
+        g.writeEndObject();
     }
 
-    private static void counts(ObjectNode o, Map<Severity, Integer> counts) {
+    private static void counts(JsonGenerator g, Map<Severity, Integer> counts) throws IOException {
+        g.writeStartObject();
         for (Severity s : Severity.values()) {
-            o.put(s.id(), counts.getOrDefault(s, 0));
+            g.writeNumberField(s.id(), counts.getOrDefault(s, 0));
         }
+        g.writeEndObject();
     }
 
-    private void server(ObjectNode o, ServerAudit s, FleetResult fleet) {
-        o.put("path", fleet.relative(s.path()));
+    private void server(JsonGenerator g, ServerAudit s, FleetScope scope) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", scope.relative(s.path()));
         if (s instanceof ServerAudit.Audited a) {
             AuditResult r = a.result();
-            o.put("status", "audited");
-            o.put("bare", r.bare());
-            source(o.putObject("sourceVersion"), r.source());
-            ObjectNode c = o.putObject("counts");
+            g.writeStringField("status", "audited");
+            g.writeBooleanField("bare", r.bare());
+            g.writeFieldName("sourceVersion");
+            source(g, r.source());
             Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
-            r.active().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-            counts(c, counts);
-            o.put("suppressed", r.suppressed().size());
-            ArrayNode findings = o.putArray("findings");
+            int suppressed = 0;
             for (Finding f : r.findings()) {
-                finding(findings.addObject(), f, fleet);
+                if (f.suppressed()) {
+                    suppressed++;
+                } else {
+                    counts.merge(f.severity(), 1, Integer::sum);
+                }
             }
-            ArrayNode outcomes = o.putArray("rules");
+            g.writeFieldName("counts");
+            counts(g, counts);
+            g.writeNumberField("suppressed", suppressed);
+            g.writeArrayFieldStart("findings");
+            for (Finding f : r.findings()) {
+                finding(g, f, scope);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("rules");
             for (RuleOutcome out : r.outcomes()) {
-                outcome(outcomes.addObject(), out, locale);
+                g.writeStartObject();
+                g.writeStringField("ruleId", out.rule().id());
+                g.writeStringField("status", status(out.status()));
+                g.writeStringField("reason", out.reason().map(t -> t.render(locale)).orElse(null));
+                g.writeEndObject();
             }
-            ArrayNode readErrors = o.putArray("readErrors");
+            g.writeEndArray();
+            g.writeArrayFieldStart("readErrors");
             for (InputException e : r.readErrors()) {
-                ObjectNode n = readErrors.addObject();
-                n.put("file", fleet.relative(e.path()));
-                n.put("line", e.line());
-                n.put("message", OutputTexts.bareMessage(e, locale));
+                g.writeStartObject();
+                g.writeStringField("file", scope.relative(e.path()));
+                g.writeNumberField("line", e.line());
+                g.writeStringField("message", OutputTexts.bareMessage(e, locale));
+                g.writeEndObject();
             }
-            ArrayNode notices = o.putArray("notices");
+            g.writeEndArray();
+            g.writeArrayFieldStart("notices");
             for (Notice n : r.notices()) {
-                ObjectNode x = notices.addObject();
-                x.put("file", fleet.relative(n.location().file()));
-                x.put("line", n.location().line());
-                x.put("message", n.message().render(locale));
+                g.writeStartObject();
+                g.writeStringField("file", scope.relative(n.location().file()));
+                g.writeNumberField("line", n.location().line());
+                g.writeStringField("message", n.message().render(locale));
+                g.writeEndObject();
             }
-            r.probe().ifPresent(p -> ProbeJson.observations(o.putObject("probe"), p));
+            g.writeEndArray();
+            if (r.probe().isPresent()) {
+                // The probe's observations are few: written as the tree ProbeJson makes, in this generator's layout.
+                ObjectNode probe = JsonNodeFactory.instance.objectNode();
+                ProbeJson.observations(probe, r.probe().get());
+                g.writeFieldName("probe");
+                g.writeTree(probe);
+            }
         } else {
-            o.put("status", "failed");
-            ObjectNode e = o.putObject("error");
+            g.writeStringField("status", "failed");
+            g.writeObjectFieldStart("error");
             if (s instanceof ServerAudit.Unreadable u) {
-                e.put("kind", "input");
-                e.put("file", fleet.relative(u.error().path()));
-                e.put("line", u.error().line());
+                g.writeStringField("kind", "input");
+                g.writeStringField("file", scope.relative(u.error().path()));
+                g.writeNumberField("line", u.error().line());
             } else {
-                e.put("kind", "internal");
-                e.put("file", fleet.relative(s.path()));
-                e.put("line", 0);
+                g.writeStringField("kind", "internal");
+                g.writeStringField("file", scope.relative(s.path()));
+                g.writeNumberField("line", 0);
             }
-            e.put("message", OutputTexts.failureMessage(s, locale));
+            g.writeStringField("message", OutputTexts.failureMessage(s, locale));
+            g.writeEndObject();
         }
+        g.writeEndObject();
     }
 
-    private void source(ObjectNode o, SourceVersion v) {
-        o.put("earliest", v.earliest().toString());
-        o.put("latest", v.latest().toString());
-        o.put("display", v.display());
-        o.put("given", v.given());
-        ArrayNode ev = o.putArray("evidence");
+    private void source(JsonGenerator g, SourceVersion v) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("earliest", v.earliest().toString());
+        g.writeStringField("latest", v.latest().toString());
+        g.writeStringField("display", v.display());
+        g.writeBooleanField("given", v.given());
+        g.writeArrayFieldStart("evidence");
         for (Text t : v.evidence()) {
-            ev.add(t.render(locale));
+            g.writeString(t.render(locale));
         }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private void finding(ObjectNode o, Finding f, FleetResult fleet) {
+    private void finding(JsonGenerator g, Finding f, FleetScope scope) throws IOException {
         RuleInfo r = f.rule();
-        o.put("ruleId", r.id());
-        o.put("severity", r.severity().id());
-        o.put("category", r.category().id());
-        o.put("title", r.title(locale));
-        o.put("message", f.message(locale));
+        g.writeStartObject();
+        g.writeStringField("ruleId", r.id());
+        g.writeStringField("severity", r.severity().id());
+        g.writeStringField("category", r.category().id());
+        g.writeStringField("title", r.title(locale));
+        g.writeStringField("message", f.message(locale));
         Location l = f.location();
-        ObjectNode loc = o.putObject("location");
-        loc.put("file", fleet.relative(l.file()));
-        loc.put("line", l.line());
-        loc.put("column", l.column());
-        loc.put("variable", l.variable());
-        ArrayNode ev = o.putArray("evidence");
-        f.evidence().forEach(ev::add);
-        o.put("remediation", r.remediation(locale));
-        ArrayNode lines = o.putArray("remediationLines");
-        r.remediationLines().forEach(lines::add);
-        suppression(o, f.suppression());
+        g.writeObjectFieldStart("location");
+        g.writeStringField("file", scope.relative(l.file()));
+        g.writeNumberField("line", l.line());
+        g.writeNumberField("column", l.column());
+        g.writeStringField("variable", l.variable());
+        g.writeEndObject();
+        g.writeArrayFieldStart("evidence");
+        for (String e : f.evidence()) {
+            g.writeString(e);
+        }
+        g.writeEndArray();
+        g.writeStringField("remediation", r.remediation(locale));
+        g.writeArrayFieldStart("remediationLines");
+        for (String line : r.remediationLines()) {
+            g.writeString(line);
+        }
+        g.writeEndArray();
+        g.writeBooleanField("suppressed", f.suppressed());
+        if (f.suppression().isPresent()) {
+            Suppression s = f.suppression().get();
+            g.writeObjectFieldStart("suppression");
+            g.writeStringField("kind", s.kind() == Suppression.Kind.INLINE ? "inline" : "waiverFile");
+            g.writeStringField("reason", s.reason());
+            g.writeStringField("expires", s.expires().map(Object::toString).orElse(null));
+            g.writeBooleanField("expired", s.expired());
+            g.writeStringField("source", s.source());
+            g.writeEndObject();
+        } else {
+            g.writeNullField("suppression");
+        }
+        g.writeEndObject();
     }
 
-    private void rule(ObjectNode o, RuleInfo r) {
-        rule(o, r, locale);
+    private void rule(JsonGenerator g, RuleInfo r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("severity", r.severity().id());
+        g.writeStringField("category", r.category().id());
+        g.writeStringField("title", r.title(locale));
+        g.writeStringField("summary", r.summary(locale));
+        g.writeArrayFieldStart("profiles");
+        for (Profile p : new TreeSet<>(r.profiles())) {
+            g.writeString(p.id());
+        }
+        g.writeEndArray();
+        g.writeStringField("fix", r.fix().name().toLowerCase(Locale.ROOT));
+        g.writeArrayFieldStart("references");
+        for (Reference ref : r.references()) {
+            g.writeStartObject();
+            g.writeStringField("source", ref.source());
+            g.writeStringField("section", ref.section());
+            g.writeStringField("url", ref.url());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("remediationLines");
+        for (String line : r.remediationLines()) {
+            g.writeString(line);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
+
+    private static String skipReason(InputException.Reason r) {
+        return switch (r) {
+            case TOO_DEEP -> "tooDeep";
+            case LINK_OUTSIDE -> "linkOutside";
+            default -> "unreadable";
+        };
+    }
+
+    // The same parts as trees, for the probe's JSON (ProbeJsonWriter), which builds its document whole.
 
     /**
      * @param o      where to write
@@ -280,7 +438,9 @@ public final class JsonWriter implements AuditWriter {
      * @param counts findings per severity
      */
     static void severityCounts(ObjectNode o, Map<Severity, Integer> counts) {
-        counts(o, counts);
+        for (Severity s : Severity.values()) {
+            o.put(s.id(), counts.getOrDefault(s, 0));
+        }
     }
 
     /**
@@ -295,8 +455,8 @@ public final class JsonWriter implements AuditWriter {
     }
 
     /**
-     * @param unused   where to write
-     * @param waivers  waiver-file entries that matched nothing
+     * @param unused  where to write
+     * @param waivers waiver-file entries that matched nothing
      */
     static void unusedWaivers(ArrayNode unused, List<Waivers.Waiver> waivers) {
         for (Waivers.Waiver w : waivers) {
@@ -307,14 +467,6 @@ public final class JsonWriter implements AuditWriter {
             n.put("expires", w.expires() == null ? null : w.expires().toString());
             n.put("source", w.source());
         }
-    }
-
-    private static String skipReason(InputException.Reason r) {
-        return switch (r) {
-            case TOO_DEEP -> "tooDeep";
-            case LINK_OUTSIDE -> "linkOutside";
-            default -> "unreadable";
-        };
     }
 
     private static String status(RuleOutcome.Status s) {

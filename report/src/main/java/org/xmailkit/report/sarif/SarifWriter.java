@@ -1,6 +1,6 @@
 package org.xmailkit.report.sarif;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,7 +18,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
+import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.RuleInfo;
@@ -62,79 +63,319 @@ public final class SarifWriter implements AuditWriter {
     }
 
     @Override
-    public void write(FleetResult fleet, OutputStream out) throws IOException {
-        JsonDocument.write(out, mapper -> tree(mapper, fleet));
+    public Document start(FleetScope scope, OutputStream out) throws IOException {
+        return new Document(scope, out);
     }
 
     /**
-     * @param mapper a mapper
-     * @param fleet  the result
-     * @return the SARIF log
+     * @param scope what the audit is about
+     * @return a log whose servers are written one at a time and which is written out at the end
+     *         ({@link Document#writeTo})
+     * @throws IOException when the spools cannot be written
      */
-    public ObjectNode tree(ObjectMapper mapper, FleetResult fleet) {
-        ObjectNode log = mapper.createObjectNode();
-        log.put("$schema", SCHEMA);
-        log.put("version", VERSION);
-        ObjectNode run = log.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "xmailkit");
-        driver.put("version", toolVersion);
-        ArrayNode rules = driver.putArray("rules");
-        Map<String, Integer> index = new HashMap<>();
-        for (RuleInfo r : fleet.rules()) {
-            index.put(r.id(), index.size());
-            rule(rules.addObject(), r);
-        }
-        run.putObject("originalUriBaseIds").putObject(ROOT).put("uri", directoryUri(fleet.scanRoot()));
-        run.put("language", locale.getLanguage().equals("ja") ? "ja" : "en");
+    public Document document(FleetScope scope) throws IOException {
+        return new Document(scope, null);
+    }
 
-        ObjectNode invocation = run.putArray("invocations").addObject();
-        invocation.put("executionSuccessful", !fleet.incomplete());
-        ArrayNode execution = invocation.putArray("toolExecutionNotifications");
-        ArrayNode configuration = invocation.putArray("toolConfigurationNotifications");
-        for (InputException e : fleet.skipped()) {
-            notification(execution.addObject(), "error", OutputTexts.bareMessage(e, locale), fleet, e.path(), 0);
+    /**
+     * The SARIF log of one audit: each server's notifications and results are written as the server is handed over,
+     * into spools, then the whole log at the end, the spools copied where they belong.
+     */
+    public final class Document implements Session {
+        private final FleetScope scope;
+        private final OutputStream out;
+        private final Path root;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final MessageDigest sha256;
+        /** Notifications sit inside the log, its run and the run's invocation; results inside the log and its run. */
+        private final JsonDocument.Elements execution = new JsonDocument.Elements(3);
+        private final JsonDocument.Elements configuration = new JsonDocument.Elements(3);
+        private final JsonDocument.Elements results = new JsonDocument.Elements(2);
+
+        private Document(FleetScope scope, OutputStream out) throws IOException {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            this.out = out;
+            this.root = scope.scanRoot().toAbsolutePath().normalize();
+            for (RuleInfo r : scope.rules()) {
+                index.put(r.id(), index.size());
+            }
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+            }
+            for (InputException e : scope.skipped()) {
+                notification(execution, "error", OutputTexts.bareMessage(e, locale), e.path(), 0);
+            }
         }
-        for (ServerAudit s : fleet.servers()) {
+
+        @Override
+        public void server(ServerAudit s, Object prepared) throws IOException {
             if (s.failed()) {
                 Path file = s instanceof ServerAudit.Unreadable u ? u.error().path() : s.path();
                 int line = s instanceof ServerAudit.Unreadable u ? u.error().line() : 0;
-                notification(execution.addObject(), "error", OutputTexts.failureMessage(s, locale), fleet, file, line);
-            } else {
-                AuditResult r = ((ServerAudit.Audited) s).result();
-                for (InputException e : r.readErrors()) {
-                    notification(execution.addObject(), "error", OutputTexts.bareMessage(e, locale), fleet, e.path(),
-                            e.line());
-                }
-                for (Notice n : r.notices()) {
-                    notification(configuration.addObject(), "warning", n.message().render(locale), fleet,
-                            n.location().file(), n.location().line());
-                }
+                notification(execution, "error", OutputTexts.failureMessage(s, locale), file, line);
+                return;
             }
-        }
-        for (Waivers.Waiver w : fleet.unusedWaivers()) {
-            ObjectNode n = configuration.addObject();
-            n.put("level", "note");
-            n.putObject("message").put("text", w.source() + ": "
-                    + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
-        }
-
-        ArrayNode results = run.putArray("results");
-        for (AuditResult r : fleet.audited()) {
+            AuditResult r = ((ServerAudit.Audited) s).result();
+            for (InputException e : r.readErrors()) {
+                notification(execution, "error", OutputTexts.bareMessage(e, locale), e.path(), e.line());
+            }
+            for (Notice n : r.notices()) {
+                notification(configuration, "warning", n.message().render(locale), n.location().file(),
+                        n.location().line());
+            }
             for (Finding f : r.findings()) {
-                Integer i = index.get(f.rule().id());
-                result(results.addObject(), f, i, fleet);
+                try (JsonGenerator g = results.next()) {
+                    result(g, f);
+                }
             }
         }
-        ObjectNode props = run.putObject("properties");
-        props.put("profile", fleet.options().profile().id());
-        props.put("target", fleet.options().target().toString());
-        return log;
+
+        @Override
+        public void finish(FleetSummary summary) throws IOException {
+            writeTo(summary, out);
+        }
+
+        /**
+         * Writes the whole log, with every server given so far.
+         *
+         * @param summary the fleet's counts
+         * @param to      where to write; flushed, not closed
+         * @throws IOException when writing fails
+         */
+        public void writeTo(FleetSummary summary, OutputStream to) throws IOException {
+            for (Waivers.Waiver w : summary.unusedWaivers()) {
+                try (JsonGenerator g = configuration.next()) {
+                    g.writeStartObject();
+                    g.writeStringField("level", "note");
+                    g.writeObjectFieldStart("message");
+                    g.writeStringField("text", w.source() + ": "
+                            + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+            }
+            try (JsonGenerator g = JsonDocument.generator(to, 0)) {
+                g.writeStartObject();
+                g.writeStringField("$schema", SCHEMA);
+                g.writeStringField("version", VERSION);
+                g.writeArrayFieldStart("runs");
+                g.writeStartObject();
+                g.writeObjectFieldStart("tool");
+                g.writeObjectFieldStart("driver");
+                g.writeStringField("name", "xmailkit");
+                g.writeStringField("version", toolVersion);
+                g.writeArrayFieldStart("rules");
+                for (RuleInfo r : scope.rules()) {
+                    rule(g, r);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeObjectFieldStart("originalUriBaseIds");
+                g.writeObjectFieldStart(ROOT);
+                g.writeStringField("uri", directoryUri(scope.scanRoot()));
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeStringField("language", locale.getLanguage().equals("ja") ? "ja" : "en");
+                g.writeArrayFieldStart("invocations");
+                g.writeStartObject();
+                g.writeBooleanField("executionSuccessful", !summary.incomplete());
+                g.writeFieldName("toolExecutionNotifications");
+                JsonDocument.array(g, to, execution);
+                g.writeFieldName("toolConfigurationNotifications");
+                JsonDocument.array(g, to, configuration);
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeFieldName("results");
+                JsonDocument.array(g, to, results);
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("profile", scope.options().profile().id());
+                g.writeStringField("target", scope.options().target().toString());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            to.write('\n');
+            to.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                execution.close();
+                configuration.close();
+            } finally {
+                results.close();
+            }
+        }
+
+        private void result(JsonGenerator g, Finding f) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("ruleId", f.rule().id());
+            Integer ruleIndex = index.get(f.rule().id());
+            if (ruleIndex != null) {
+                g.writeNumberField("ruleIndex", ruleIndex);
+            }
+            g.writeStringField("level", f.severity().sarifLevel());
+            g.writeObjectFieldStart("message");
+            g.writeStringField("text", f.message(locale));
+            g.writeEndObject();
+            Location l = f.location();
+            g.writeArrayFieldStart("locations");
+            g.writeStartObject();
+            g.writeFieldName("physicalLocation");
+            physical(g, l.file(), l.line(), l.column());
+            if (!l.variable().isEmpty()) {
+                g.writeArrayFieldStart("logicalLocations");
+                g.writeStartObject();
+                g.writeStringField("name", l.variable());
+                g.writeStringField("kind", "variable");
+                g.writeEndObject();
+                g.writeEndArray();
+            }
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeObjectFieldStart("partialFingerprints");
+            g.writeStringField("xmailkitFinding/v1", fingerprint(f));
+            g.writeEndObject();
+            if (f.suppression().isPresent()) {
+                Suppression s = f.suppression().get();
+                g.writeArrayFieldStart("suppressions");
+                g.writeStartObject();
+                g.writeStringField("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
+                g.writeStringField("status", s.expired() ? "rejected" : "accepted");
+                g.writeStringField("justification", s.expired()
+                        ? OutputTexts.get(locale, "sarif.expired", s.expires().map(Object::toString).orElse(""),
+                        s.reason())
+                        : s.reason());
+                g.writeObjectFieldStart("properties");
+                g.writeStringField("source", s.source());
+                g.writeStringField("expires", s.expires().map(Object::toString).orElse(null));
+                g.writeBooleanField("expired", s.expired());
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndArray();
+            }
+            if (!f.evidence().isEmpty()) {
+                g.writeObjectFieldStart("properties");
+                g.writeArrayFieldStart("evidence");
+                for (String e : f.evidence()) {
+                    g.writeString(e);
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+
+        private void notification(JsonDocument.Elements into, String level, String message, Path file, int line)
+                throws IOException {
+            try (JsonGenerator g = into.next()) {
+                g.writeStartObject();
+                g.writeStringField("level", level);
+                g.writeObjectFieldStart("message");
+                g.writeStringField("text", message);
+                g.writeEndObject();
+                g.writeArrayFieldStart("locations");
+                g.writeStartObject();
+                g.writeFieldName("physicalLocation");
+                physical(g, file, line, 0);
+                g.writeEndObject();
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+        }
+
+        private void physical(JsonGenerator g, Path file, int line, int column) throws IOException {
+            g.writeStartObject();
+            g.writeObjectFieldStart("artifactLocation");
+            String[] at = uri(file, root, scope.relative(file));
+            g.writeStringField("uri", at[0]);
+            if (at[1] != null) {
+                g.writeStringField("uriBaseId", at[1]);
+            }
+            g.writeEndObject();
+            if (line > 0) {
+                g.writeObjectFieldStart("region");
+                g.writeNumberField("startLine", line);
+                if (column > 0) {
+                    g.writeNumberField("startColumn", column);
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+
+        private String fingerprint(Finding f) {
+            String key = String.join("\u0000", List.of(f.rule().id(), scope.relative(f.location().file()),
+                    f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
+            return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        }
     }
 
-    private void rule(ObjectNode o, RuleInfo r) {
-        rule(o, r, locale);
+    private void rule(JsonGenerator g, RuleInfo r) throws IOException {
+        StringBuilder text = new StringBuilder();
+        StringBuilder md = new StringBuilder();
+        text.append(r.summary(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.why")).append(": ")
+                .append(r.why(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.fix")).append(": ")
+                .append(r.remediation(locale));
+        md.append(r.summary(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.why"))
+                .append("**\n\n").append(r.why(locale)).append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.fix")).append("**\n\n").append(r.remediation(locale))
+                .append('\n');
+        if (!r.remediationLines().isEmpty()) {
+            md.append("\n```\n");
+            for (String line : r.remediationLines()) {
+                text.append('\n').append(line);
+                md.append(line).append('\n');
+            }
+            md.append("```\n");
+        }
+        if (!r.references().isEmpty()) {
+            text.append("\n\n").append(OutputTexts.get(locale, "sarif.help.references")).append(':');
+            md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
+            for (Reference ref : r.references()) {
+                text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
+                md.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url()
+                        + ")").append('\n');
+            }
+        }
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", r.title(locale));
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", r.summary(locale));
+        g.writeEndObject();
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", text.toString());
+        g.writeStringField("markdown", md.toString());
+        g.writeEndObject();
+        Optional<String> uri = r.references().stream().map(Reference::url).filter(u -> !u.isEmpty()).findFirst();
+        if (uri.isPresent()) {
+            g.writeStringField("helpUri", uri.get());
+        }
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", r.severity().sarifLevel());
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("security-severity", String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
+        g.writeArrayFieldStart("tags");
+        g.writeString("security");
+        g.writeString(r.category().id());
+        g.writeString("xmail");
+        g.writeEndArray();
+        g.writeStringField("severity", r.severity().id());
+        g.writeStringField("fix", r.fix().name().toLowerCase(Locale.ROOT));
+        g.writeEndObject();
+        g.writeEndObject();
     }
+
+    // The same parts as trees, for the probe's SARIF (ProbeSarifWriter), which builds its log whole.
 
     /**
      * @param o      where to write a reportingDescriptor
@@ -166,8 +407,8 @@ public final class SarifWriter implements AuditWriter {
             md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
             for (Reference ref : r.references()) {
                 text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
-                md.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url()
-                        + ")")
+                md.append("- ")
+                        .append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
                         .append('\n');
             }
         }
@@ -185,29 +426,6 @@ public final class SarifWriter implements AuditWriter {
         tags.add("xmail");
         props.put("severity", r.severity().id());
         props.put("fix", r.fix().name().toLowerCase(Locale.ROOT));
-    }
-
-    private void result(ObjectNode o, Finding f, Integer ruleIndex, FleetResult fleet) {
-        o.put("ruleId", f.rule().id());
-        if (ruleIndex != null) {
-            o.put("ruleIndex", ruleIndex);
-        }
-        o.put("level", f.severity().sarifLevel());
-        o.putObject("message").put("text", f.message(locale));
-        Location l = f.location();
-        ObjectNode loc = o.putArray("locations").addObject();
-        physical(loc.putObject("physicalLocation"), fleet, l.file(), l.line(), l.column());
-        if (!l.variable().isEmpty()) {
-            ObjectNode logical = loc.putArray("logicalLocations").addObject();
-            logical.put("name", l.variable());
-            logical.put("kind", "variable");
-        }
-        o.putObject("partialFingerprints").put("xmailkitFinding/v1", fingerprint(f, fleet));
-        suppression(o, f.suppression(), locale);
-        if (!f.evidence().isEmpty()) {
-            ArrayNode ev = o.putObject("properties").putArray("evidence");
-            f.evidence().forEach(ev::add);
-        }
     }
 
     /**
@@ -234,24 +452,6 @@ public final class SarifWriter implements AuditWriter {
         }
     }
 
-    private static void notification(ObjectNode n, String level, String message, FleetResult fleet, Path file,
-            int line) {
-        n.put("level", level);
-        n.putObject("message").put("text", message);
-        physical(n.putArray("locations").addObject().putObject("physicalLocation"), fleet, file, line, 0);
-    }
-
-    private static void physical(ObjectNode p, FleetResult fleet, Path file, int line, int column) {
-        artifact(p.putObject("artifactLocation"), file, fleet.scanRoot(), fleet.relative(file));
-        if (line > 0) {
-            ObjectNode region = p.putObject("region");
-            region.put("startLine", line);
-            if (column > 0) {
-                region.put("startColumn", column);
-            }
-        }
-    }
-
     /**
      * @param a     the artifactLocation object to fill
      * @param file  a file
@@ -261,20 +461,33 @@ public final class SarifWriter implements AuditWriter {
      *         inside the root, else an absolute file URI
      */
     static ObjectNode artifact(ObjectNode a, Path file, Path root, String shown) {
-        Path abs = file.toAbsolutePath().normalize();
+        String[] at = uri(file, root.toAbsolutePath().normalize(), shown);
+        a.put("uri", at[0]);
+        if (at[1] != null) {
+            a.put("uriBaseId", at[1]);
+        }
+        return a;
+    }
+
+    /**
+     * @param file  a file
+     * @param root  the directory relative paths start from, absolute and normalized
+     * @param shown the path relative to it, as the outputs show it
+     * @return the file's {@code uri} and {@code uriBaseId} (null for none), as {@link #artifact} describes them
+     */
+    private static String[] uri(Path file, Path root, String shown) {
         Optional<String> remote = Origins.name(file);
         if (remote.isPresent()) {
             // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
             int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
-            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
-                    + encode(remote.get().substring(slash + 1)));
-        } else if (abs.startsWith(root.toAbsolutePath().normalize())) {
-            a.put("uri", encode(shown));
-            a.put("uriBaseId", ROOT);
-        } else {
-            a.put("uri", abs.toUri().toString());
+            return new String[] {slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
+                    + encode(remote.get().substring(slash + 1)), null};
         }
-        return a;
+        Path abs = file.toAbsolutePath().normalize();
+        if (abs.startsWith(root)) {
+            return new String[] {encode(shown), ROOT};
+        }
+        return new String[] {abs.toUri().toString(), null};
     }
 
     /** Percent-encodes each segment of a relative path, so that spaces and Japanese names give valid URIs. */
@@ -295,16 +508,5 @@ public final class SarifWriter implements AuditWriter {
     static String directoryUri(Path dir) {
         String u = dir.toAbsolutePath().normalize().toUri().toString();
         return u.endsWith("/") ? u : u + "/";
-    }
-
-    private static String fingerprint(Finding f, FleetResult fleet) {
-        String key = String.join("\u0000", List.of(f.rule().id(), fleet.relative(f.location().file()),
-                f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
     }
 }

@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.FleetResult;
+import org.xmailkit.audit.FleetScope;
+import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
@@ -64,41 +65,57 @@ public final class TextWriter implements AuditWriter {
     }
 
     @Override
-    public void write(FleetResult fleet, OutputStream stream) {
+    public Session start(FleetScope scope, OutputStream stream) {
         TerminalStream out = new TerminalStream(stream, charset, false);
-        if (quiet) {
-            for (AuditResult r : fleet.audited()) {
-                for (Finding f : r.active()) {
-                    out.println(where(fleet, f) + ": " + f.severity().id() + " " + f.rule().id() + ": "
-                            + Printable.showingTabs(f.message(locale)));
+        return new Session() {
+            private boolean first = true;
+
+            @Override
+            public void server(ServerAudit s, Object prepared) {
+                if (quiet) {
+                    if (s instanceof ServerAudit.Audited a) {
+                        for (Finding f : a.result().findings()) {
+                            if (!f.suppressed()) {
+                                out.println(where(scope, f) + ": " + f.severity().id() + " " + f.rule().id() + ": "
+                                        + Printable.showingTabs(f.message(locale)));
+                            }
+                        }
+                    }
+                    return;
                 }
+                if (!first) {
+                    out.println();
+                }
+                first = false;
+                TextWriter.this.server(out, scope, s);
             }
-            out.flush();
-            return;
-        }
-        boolean first = true;
-        for (ServerAudit s : fleet.servers()) {
-            if (!first) {
-                out.println();
+
+            @Override
+            public void finish(FleetSummary fleet) {
+                if (!quiet) {
+                    summary(out, scope, fleet);
+                }
+                out.flush();
             }
-            first = false;
-            server(out, fleet, s);
-        }
+        };
+    }
+
+    private void summary(TerminalStream out, FleetScope scope, FleetSummary fleet) {
         out.println();
-        if (!fleet.skipped().isEmpty()) {
-            paintln(out, colour(Severity.CRITICAL), t("text.skipped", fleet.skipped().size()));
-            for (InputException e : fleet.skipped()) {
-                out.println("  " + OutputTexts.oneLine(fleet, e, locale));
+        if (!scope.skipped().isEmpty()) {
+            paintln(out, colour(Severity.CRITICAL), t("text.skipped", scope.skipped().size()));
+            for (InputException e : scope.skipped()) {
+                out.println("  " + OutputTexts.oneLine(scope, e, locale));
             }
             out.println();
         }
         for (Waivers.Waiver w : fleet.unusedWaivers()) {
             paintln(out, DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob()));
         }
-        Map<Severity, Integer> c = fleet.activeCounts();
-        out.println(t("text.summary", fleet.audited().size(), fleet.failed().size(), c.get(Severity.CRITICAL),
+        Map<Severity, Integer> c = fleet.active();
+        out.println(t("text.summary", fleet.audited(), fleet.failed(), c.get(Severity.CRITICAL),
                 c.get(Severity.HIGH), c.get(Severity.MEDIUM), c.get(Severity.LOW), c.get(Severity.INFO),
-                fleet.suppressedCount()));
+                fleet.suppressed()));
         failOn.ifPresent(level -> {
             if (fleet.failsAt(level)) {
                 paintln(out, colour(Severity.HIGH), t("text.failOnReached", level.id()));
@@ -106,13 +123,12 @@ public final class TextWriter implements AuditWriter {
                 out.println(t("text.failOnClear", level.id()));
             }
         });
-        if (fleet.audited().stream().anyMatch(r -> !r.findings().isEmpty())) {
+        if (fleet.findings() > 0) {
             paintln(out, DIM, t("text.explainHint"));
         }
-        out.flush();
     }
 
-    private void server(TerminalStream out, FleetResult fleet, ServerAudit s) {
+    private void server(TerminalStream out, FleetScope fleet, ServerAudit s) {
         paintln(out, BOLD, "== " + fleet.relative(s.path()) + " ==");
         if (s.failed()) {
             paintln(out, colour(Severity.CRITICAL), t("text.failed", OutputTexts.failure(fleet, s, locale)));
@@ -190,7 +206,7 @@ public final class TextWriter implements AuditWriter {
         }
     }
 
-    private void finding(TerminalStream out, FleetResult fleet, Finding f) {
+    private void finding(TerminalStream out, FleetScope fleet, Finding f) {
         out.println("    " + where(fleet, f) + ": " + Printable.showingTabs(f.message(locale)));
         for (String e : f.evidence()) {
             paintln(out, DIM, "      | " + Printable.showingTabs(e));
@@ -210,7 +226,7 @@ public final class TextWriter implements AuditWriter {
         return new LinkedHashMap<>(m);
     }
 
-    private static String where(FleetResult fleet, Finding f) {
+    private static String where(FleetScope fleet, Finding f) {
         String file = fleet.relative(f.location().file());
         return f.location().line() > 0 ? file + ":" + f.location().line() : file;
     }

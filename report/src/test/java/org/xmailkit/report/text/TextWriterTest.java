@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ class TextWriterTest {
     @TempDir
     Path tmp;
 
-    private static String write(FleetResult fleet, Locale locale, boolean colour, boolean quiet) {
+    private static String write(FleetResult fleet, Locale locale, boolean colour, boolean quiet) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TextWriter(locale, StandardCharsets.UTF_8, colour, quiet, Optional.of(Severity.HIGH)).write(fleet, out);
         return out.toString(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Evidence;
@@ -23,6 +24,11 @@ import org.xmailkit.model.fs.SafeReader;
 
 /** SEC-001: smtprelay.tab or a custdomains file lets every client relay. See {@link #INFO}. */
 public final class OpenRelay implements Rule {
+
+    private static final Pattern ZEROS = Pattern.compile("0+");
+    private static final Pattern ZERO_MASK = Pattern.compile("0+\\.0+\\.0+\\.0+");
+    private static final Pattern TLD_TAB = Pattern.compile("\\.[^.]+\\.tab");
+
 
     public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
@@ -68,9 +74,9 @@ public final class OpenRelay implements Rule {
         String first = e.row().column(0);
         int slash = first.indexOf('/');
         if (slash >= 0) {
-            return !first.substring(slash + 1).matches("0+");
+            return !ZEROS.matcher(first.substring(slash + 1)).matches();
         }
-        return !e.row().column(1).matches("0+\\.0+\\.0+\\.0+");
+        return !ZERO_MASK.matcher(e.row().column(1)).matches();
     }
 
     /**
@@ -104,7 +110,7 @@ public final class OpenRelay implements Rule {
             String name = p.getFileName().toString();
             if (name.equals(".tab")) {
                 out.add(Finding.of(INFO, Location.file(p), INFO.message("customAll", Sec.relative(ctx, p))));
-            } else if (name.matches("\\.[^.]+\\.tab")) {
+            } else if (TLD_TAB.matcher(name).matches()) {
                 String tld = name.substring(1, name.length() - 4);
                 out.add(Finding.of(INFO, Location.file(p),
                         INFO.message("customTld", Sec.relative(ctx, p), Evidence.text(tld))));
