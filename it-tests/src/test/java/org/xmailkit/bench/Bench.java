@@ -7,14 +7,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The benchmark's entry point ({@code bench/run}, or {@code java -jar bench/target/xmailkit-bench.jar}):
+ * The benchmark's entry point ({@code bench/run}, which builds it and runs it on it-tests' test class path):
  *
  * <pre>
  * all                     fleet, then huge, then jmh (the default)
  * fleet [--servers 1000,10000] [--repeat 3] [--java-opts "-Xmx256m"] [--commands audit,audit-json,report,...]
  * huge  [--lines 1000000] [--repeat 1] [--java-opts "-Xmx256m"]
  * jmh   [JMH options]     the per-server benchmarks (e.g. -f 1 -wi 3 -i 5; -h for JMH's help)
- * common: [--jar cli/target/xmailkit.jar] [--work bench/target/work] [--timeout 1800]
+ * common: [--jar cli/target/xmailkit.jar] [--work it-tests/target/bench] [--timeout 1800]
  * </pre>
  */
 public final class Bench {
@@ -58,7 +58,7 @@ public final class Bench {
         String javaOpts = "-Xmx256m";
         String jar = "cli/target/xmailkit.jar";
         String classpath = null;
-        Path work = Path.of("bench/target/work");
+        Path work = Path.of("it-tests/target/bench");
         List<FleetHarness.Command> commands = huge ? FleetHarness.HUGE : FleetHarness.COMMANDS;
         long timeout = 1800;
         for (int i = 0; i < args.size(); i += 2) {

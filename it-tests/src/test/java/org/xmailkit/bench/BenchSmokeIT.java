@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its tables, its JMH benchmarks do the work they name. Nothing here times anything: the figures belong to
  * {@code bench/run}, not to the build.
  */
-class BenchSmokeTest {
+class BenchSmokeIT {
 
     @TempDir
     Path tmp;
