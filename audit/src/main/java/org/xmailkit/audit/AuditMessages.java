@@ -1,35 +1,50 @@
 package org.xmailkit.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import org.xmailkit.audit.startup.StartupMessages;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Text;
 
 /**
- * The audit module's texts. They are split into one bundle per rule group (plus the engine's own) so that each
+ * The audit module's texts: the engine's own bundle, then one bundle per rule group ({@link RuleGroup}), so that each
  * group's rules and messages live together; a key is looked up in each bundle in turn.
  */
 public final class AuditMessages {
 
-    /**
-     * The bundles, engine first. The last, {@code extension}, is not shipped: it holds the texts of rules outside the
-     * catalogue (the engine's tests define their own rules there); a missing bundle simply has no keys.
-     */
-    public static final List<String> BUNDLES = List.of(
-            "org.xmailkit.audit.messages",
-            "org.xmailkit.audit.rules.sec",
-            "org.xmailkit.audit.rules.tls",
-            "org.xmailkit.audit.rules.cfg",
-            "org.xmailkit.audit.rules.upg",
-            "org.xmailkit.audit.rules.opt",
-            "org.xmailkit.audit.rules.net",
-            "org.xmailkit.audit.startup.messages",
-            "org.xmailkit.audit.extension");
+    /** The engine's own bundle (severities, waivers, rule outcomes). */
+    public static final String ENGINE = "org.xmailkit.audit.messages";
 
-    private static final List<Messages> SOURCES =
-            BUNDLES.stream().map(b -> Messages.of(b, AuditMessages.class)).toList();
+    /** Every bundle of the module: the engine's, the rule groups' in catalogue order, the start-up model's. */
+    public static final Messages MESSAGES = Messages.chain(sources());
 
     private AuditMessages() {
+    }
+
+    private static List<Messages> sources() {
+        List<Messages> out = new ArrayList<>();
+        out.add(Messages.of(ENGINE, AuditMessages.class));
+        for (RuleGroup g : RuleGroup.values()) {
+            out.add(Messages.of(g.bundle(), AuditMessages.class));
+        }
+        out.add(Messages.of(StartupMessages.BUNDLE, AuditMessages.class));
+        return out;
+    }
+
+    /** @return the bundles' base names, in look-up order */
+    public static List<String> bundles() {
+        return MESSAGES.baseNames();
+    }
+
+    /**
+     * @param key  a key of the audit bundles
+     * @param args values
+     * @return the text, rendered later in the reader's language
+     */
+    public static Text text(String key, Object... args) {
+        return MESSAGES.text(key, args);
     }
 
     /**
@@ -40,12 +55,7 @@ public final class AuditMessages {
      * @throws MissingResourceException when no bundle has the key
      */
     public static String get(Locale locale, String key, Object... args) {
-        for (Messages m : SOURCES) {
-            if (m.has(locale, key)) {
-                return m.get(locale, key, args);
-            }
-        }
-        throw new MissingResourceException("no audit message " + key, "AuditMessages", key);
+        return MESSAGES.get(locale, key, args);
     }
 
     /**
@@ -54,6 +64,6 @@ public final class AuditMessages {
      * @return whether some bundle has it
      */
     public static boolean has(Locale locale, String key) {
-        return SOURCES.stream().anyMatch(m -> m.has(locale, key));
+        return MESSAGES.has(locale, key);
     }
 }

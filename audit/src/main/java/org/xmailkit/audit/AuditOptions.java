@@ -2,6 +2,7 @@ package org.xmailkit.audit;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
     /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
     public static AuditOptions defaults() {
         return new AuditOptions(Profile.BASELINE, XMailVersion.V1_27, Optional.empty(), Optional.empty(), 60, 30,
-                Waivers.NONE, Clock.systemDefaultZone());
+                Waivers.NONE, Clock.system(ZoneId.systemDefault()));
     }
 
     /**

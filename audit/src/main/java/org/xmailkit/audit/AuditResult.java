@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The audit of one server.

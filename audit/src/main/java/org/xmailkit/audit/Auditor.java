@@ -18,9 +18,12 @@ import org.xmailkit.audit.startup.Startups;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.ctrl.CtrlTransport;
 import org.xmailkit.model.ctrl.CtrlUrl;
 import org.xmailkit.model.ctrl.Origins;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /**
  * Runs rules over a MailRoot and collects findings in a deterministic order, then applies waivers: an inline
@@ -37,7 +40,7 @@ public final class Auditor {
             .thenComparingInt(f -> f.location().column())
             .thenComparing(f -> f.rule().id())
             .thenComparing(f -> f.message().key())
-            .thenComparing(f -> String.join("\u0000", f.message().args()));
+            .thenComparing(f -> String.join("\u0000", f.message().strings()));
 
     private final List<Rule> rules;
     private final Set<String> ruleIds;
@@ -89,9 +92,22 @@ public final class Auditor {
      * @return the result
      */
     public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source) {
+        return audit(root, options, source, new AuditRun());
+    }
+
+    /**
+     * Audits as one of several audits of the same server that share what they read (a migration's before and after).
+     *
+     * @param root    a MailRoot or bare server.tab
+     * @param options how to audit ({@code options.from()} is not consulted)
+     * @param source  the source version the rules see
+     * @param run     what the audits of this server share
+     * @return the result
+     */
+    public AuditResult audit(MailRoot root, AuditOptions options, SourceVersion source, AuditRun run) {
         List<InputException> startupErrors = new ArrayList<>();
         Optional<Startup> startup = startup(root, options, startupErrors);
-        AuditContext ctx = new AuditContext(root, source, options, startup);
+        AuditContext ctx = new AuditContext(root, source, options, startup, run);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
@@ -225,10 +241,11 @@ public final class Auditor {
         }
 
         Text text(Text t) {
-            List<String> args = strings(t.args());
-            return args == t.args() ? t : new Text(t.key(), args);
+            Text scrubbed = t.mapStrings(this::string);
+            return scrubbed.equals(t) ? t : scrubbed;
         }
 
+        @SuppressWarnings("ReferenceEquality") // identity: the very lists and text, so that nothing was masked
         Finding finding(Finding f) {
             Location l = f.location();
             String variable = string(l.variable());
@@ -250,13 +267,13 @@ public final class Auditor {
 
     private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {
         if (info.needs().contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
-            return Optional.of(Text.of("outcome.bareServerTab"));
+            return Optional.of(AuditMessages.text("outcome.bareServerTab"));
         }
         if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
-            return Optional.of(Text.of("outcome.noInstallDir"));
+            return Optional.of(AuditMessages.text("outcome.noInstallDir"));
         }
         if (info.needs().contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {
-            return Optional.of(Text.of("outcome.noStartup"));
+            return Optional.of(AuditMessages.text("outcome.noStartup"));
         }
         return Optional.empty();
     }

@@ -16,9 +16,9 @@ import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
-import org.xmailkit.model.TabFile;
 import org.xmailkit.model.TabLine;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * Applies waivers to one server's findings: inline {@code # xmailkit:ignore RULE [expires=DATE] reason} comment
@@ -102,14 +102,14 @@ final class InlineWaivers {
             }
             Location at = Location.line(location.file(), k, "");
             if (!skippedByXMail(tl, d)) {
-                notice(at, Text.of("inline.notComment", doc.get().name()));
+                notice(at, AuditMessages.text("inline.notComment", doc.get().name()));
                 break;
             }
             String body = m.group(1) == null ? "" : m.group(1).strip();
             int blank = firstBlank(body);
             String rule = body.substring(0, blank);
             if (rule.isEmpty()) {
-                notice(at, Text.of("waiver.error.badRule", ""));
+                notice(at, AuditMessages.text("waiver.error.badRule", ""));
                 continue;
             }
             try {

@@ -13,6 +13,9 @@ import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.rules.NetRules;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.Text;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /**
  * Runs the NET- rules over one host's probe, with the MailRoot when it is known, then applies waivers: an inline
@@ -66,12 +69,12 @@ public final class NetAuditor {
             }
             if (!probe.probed()) {
                 outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE,
-                        Optional.of(Text.of("outcome.notProbed"))));
+                        Optional.of(AuditMessages.text("outcome.notProbed"))));
                 continue;
             }
             if (info.needs().contains(RuleInfo.Need.MAILROOT) && (files.isEmpty() || files.get().root().bare())) {
                 outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE,
-                        Optional.of(Text.of("outcome.noMailRoot"))));
+                        Optional.of(AuditMessages.text("outcome.noMailRoot"))));
                 continue;
             }
             List<NetFinding> f = rule.check(ctx);
@@ -110,7 +113,7 @@ public final class NetAuditor {
                 .thenComparingInt(f -> endpoints.indexOf(f.endpoint()))
                 .thenComparing(f -> f.rule().id())
                 .thenComparing(f -> f.message().key())
-                .thenComparing(f -> String.join("\u0000", f.message().args()));
+                .thenComparing(f -> String.join("\u0000", f.message().strings()));
     }
 
     private static NetFinding scrub(NetFinding f, Secrets secrets) {
@@ -121,7 +124,7 @@ public final class NetAuditor {
     }
 
     private static Text scrub(Text t, Secrets secrets) {
-        return new Text(t.key(), t.args().stream().map(secrets::scrub).toList());
+        return t.mapStrings(secrets::scrub);
     }
 
     /**

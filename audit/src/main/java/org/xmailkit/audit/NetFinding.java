@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.probe.Endpoint;
+import org.xmailkit.model.Text;
 
 /**
  * One thing a {@link NetRule} found on the wire.

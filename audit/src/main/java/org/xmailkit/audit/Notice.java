@@ -1,6 +1,7 @@
 package org.xmailkit.audit;
 
 import java.util.Objects;
+import org.xmailkit.model.Text;
 
 /**
  * Something about the audit itself the user must know, though it is not a finding: an inline waiver that cannot be

@@ -1,18 +1,21 @@
 package org.xmailkit.audit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.xmailkit.model.Messages;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.Text;
 
 /**
- * A rule's constant metadata. The texts live in the audit bundles under {@code rule.<id>.title}, {@code .summary},
- * {@code .why} and {@code .remediation}, in English and Japanese.
+ * A rule's constant metadata. The texts live in its group's bundles under {@code rule.<id>.title}, {@code .summary},
+ * {@code .why} and {@code .remediation}, and its finding messages under {@code msg.<id>.<case>} ({@link #message}),
+ * in English and Japanese.
  *
- * @param id               stable id, never reused: {@code SEC-}, {@code TLS-}, {@code CFG-}, {@code UPG-},
- *                         {@code LOC-}, {@code OPT-} (XMail's command line) or {@code NET-} (what a server shows on
- *                         the wire) and three digits
+ * @param id               stable id, never reused: a group's prefix ({@link RuleGroup}) and three digits
  * @param severity         how serious a finding is
  * @param category         what the rule is about
  * @param profiles         the profiles that run it
@@ -21,12 +24,15 @@ import java.util.regex.Pattern;
  * @param references       sources, with section
  * @param remediationLines exact lines to write, e.g. {@code "SmtpNoTLSAuths"<TAB>""} (server.tab unless the
  *                         line names another file); may be empty
+ * @param texts            where the texts are looked up: the catalogue's bundles ({@link AuditMessages#MESSAGES}),
+ *                         or a test's own for rules outside the catalogue
  */
 public record RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix,
-                       Set<Need> needs, List<Reference> references, List<String> remediationLines) {
+                       Set<Need> needs, List<Reference> references, List<String> remediationLines, Messages texts) {
 
-    /** The id format. */
-    public static final Pattern ID = Pattern.compile("(SEC|TLS|CFG|UPG|LOC|OPT|NET)-\\d{3}");
+    /** The id format: a group's prefix ({@link RuleGroup}) and three digits. */
+    public static final Pattern ID = Pattern.compile("(" + String.join("|",
+            Arrays.stream(RuleGroup.values()).map(RuleGroup::name).toList()) + ")-\\d{3}");
 
     /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
     public enum Fix {
@@ -68,6 +74,44 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException(id + ": no profile");
         }
+        Objects.requireNonNull(texts, "texts");
+    }
+
+    /**
+     * A rule of the catalogue, its texts in the catalogue's bundles.
+     *
+     * @param id               the id
+     * @param severity         the severity
+     * @param category         the category
+     * @param profiles         the profiles that run it
+     * @param fix              whether {@code migrate --fix} can apply the remediation
+     * @param needs            what the rule needs beyond server.tab
+     * @param references       sources, with section
+     * @param remediationLines exact lines to write
+     */
+    public RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix, Set<Need> needs,
+                    List<Reference> references, List<String> remediationLines) {
+        this(id, severity, category, profiles, fix, needs, references, remediationLines, AuditMessages.MESSAGES);
+    }
+
+    /**
+     * @param messages another source of texts (a test's rules outside the catalogue)
+     * @return this rule's metadata with its texts looked up there
+     */
+    public RuleInfo withTexts(Messages messages) {
+        return new RuleInfo(id, severity, category, profiles, fix, needs, references, remediationLines, messages);
+    }
+
+    /**
+     * A finding's message. Every message of a rule lives under its own id, so the catalogue check can tell that each
+     * key is used by the rule it names.
+     *
+     * @param kase what the rule found, the last part of the key {@code msg.<id>.<case>}, e.g. {@code everyone}
+     * @param args values
+     * @return the text, rendered later in the reader's language
+     */
+    public Text message(String kase, Object... args) {
+        return texts.text("msg." + id + "." + kase, args);
     }
 
     /** Profiles for a rule every server should pass. */
@@ -80,7 +124,7 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
      * @return the title (capitalised, no final period)
      */
     public String title(Locale locale) {
-        return AuditMessages.get(locale, "rule." + id + ".title");
+        return texts.get(locale, "rule." + id + ".title");
     }
 
     /**
@@ -88,7 +132,7 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
      * @return one or two sentences on what is wrong
      */
     public String summary(Locale locale) {
-        return AuditMessages.get(locale, "rule." + id + ".summary");
+        return texts.get(locale, "rule." + id + ".summary");
     }
 
     /**
@@ -96,7 +140,7 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
      * @return why it matters: what XMail does, what an attacker or a mail flow gets
      */
     public String why(Locale locale) {
-        return AuditMessages.get(locale, "rule." + id + ".why");
+        return texts.get(locale, "rule." + id + ".why");
     }
 
     /**
@@ -104,6 +148,6 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
      * @return what to do, as an imperative sentence
      */
     public String remediation(Locale locale) {
-        return AuditMessages.get(locale, "rule." + id + ".remediation");
+        return texts.get(locale, "rule." + id + ".remediation");
     }
 }

@@ -2,6 +2,7 @@ package org.xmailkit.audit;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.model.Text;
 
 /**
  * How one rule went on one server.

@@ -14,8 +14,10 @@ import org.xmailkit.audit.rules.TlsRules;
 import org.xmailkit.audit.rules.UpgRules;
 
 /**
- * Every rule, listed explicitly by group (no discovery, no reflection): the rules over a MailRoot's files
- * ({@link #ALL}) and, in the catalogue, the NET- rules over what a running server shows ({@link NetRules#ALL}).
+ * Every rule, listed explicitly by group (no discovery, no reflection): each group's list is generated from its
+ * package's rule classes at development time ({@code <Prefix>Rules}, see CONTRIBUTING.md). The rules over a
+ * MailRoot's files are {@link #ALL}; the catalogue adds the NET- rules over what a running server shows
+ * ({@link NetRules#ALL}).
  */
 public final class Rules {
 
@@ -27,13 +29,38 @@ public final class Rules {
 
     private static List<Rule> all() {
         List<Rule> out = new ArrayList<>();
-        out.addAll(SecRules.ALL);
-        out.addAll(TlsRules.ALL);
-        out.addAll(CfgRules.ALL);
-        out.addAll(UpgRules.ALL);
-        out.addAll(LocRules.ALL);
-        out.addAll(OptRules.ALL);
+        for (RuleGroup g : RuleGroup.values()) {
+            if (!g.wire()) {
+                out.addAll(group(g));
+            }
+        }
         return List.copyOf(out);
+    }
+
+    /**
+     * @param g a group over files ({@link RuleGroup#wire()} false)
+     * @return its rules, in id order
+     * @throws IllegalArgumentException for the NET- group, whose rules are {@link NetRules#ALL}
+     */
+    public static List<Rule> group(RuleGroup g) {
+        return switch (g) {
+            case SEC -> SecRules.ALL;
+            case TLS -> TlsRules.ALL;
+            case CFG -> CfgRules.ALL;
+            case UPG -> UpgRules.ALL;
+            case LOC -> LocRules.ALL;
+            case OPT -> OptRules.ALL;
+            case NET -> throw new IllegalArgumentException("the NET- rules check a probe: NetRules.ALL");
+        };
+    }
+
+    /**
+     * @param g a group
+     * @return the metadata of its rules, in id order (the NET- group's too)
+     */
+    public static List<RuleInfo> infos(RuleGroup g) {
+        return g.wire() ? NetRules.ALL.stream().map(NetRule::info).toList()
+                : group(g).stream().map(Rule::info).toList();
     }
 
     /**
@@ -47,8 +74,9 @@ public final class Rules {
     /** @return every rule of the catalogue, file rules then NET- rules: what the docs, explain and waivers know */
     public static List<RuleInfo> catalogue() {
         List<RuleInfo> out = new ArrayList<>();
-        ALL.forEach(r -> out.add(r.info()));
-        NetRules.ALL.forEach(r -> out.add(r.info()));
+        for (RuleGroup g : RuleGroup.values()) {
+            out.addAll(infos(g));
+        }
         return List.copyOf(out);
     }
 

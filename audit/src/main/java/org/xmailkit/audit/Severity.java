@@ -33,7 +33,7 @@ public enum Severity {
      * @return whether this one is as serious as the other or more
      */
     public boolean atLeast(Severity other) {
-        return ordinal() <= other.ordinal();
+        return compareTo(other) <= 0;
     }
 
     /** @return the external form, e.g. {@code high} */

@@ -2,6 +2,7 @@ package org.xmailkit.audit;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.Text;
 
 /** A waiver that cannot be used: a line of the waiver file without a reason, with an unknown rule, a bad date. */
 public final class WaiverException extends Exception {

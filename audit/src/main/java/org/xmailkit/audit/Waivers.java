@@ -50,7 +50,7 @@ public record Waivers(List<Waiver> entries) {
      * @param expires  the last day it applies, or null
      * @param source   where it is written ({@code file:line})
      */
-    public record Waiver(String rule, String pathGlob, String reason, java.time.LocalDate expires, String source) {
+    public record Waiver(String rule, String pathGlob, String reason, LocalDate expires, String source) {
 
         public Waiver {
             Objects.requireNonNull(rule, "rule");
@@ -64,7 +64,8 @@ public record Waivers(List<Waiver> entries) {
          * @return whether this waiver names its rule and its file
          */
         public boolean covers(Finding finding) {
-            return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob).matches(finding.location().file());
+            return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob)
+                    .matches(finding.location().file());
         }
 
         /**
@@ -134,7 +135,7 @@ public record Waivers(List<Waiver> entries) {
             String rule = c.word();
             String glob = c.glob(display, n);
             if (glob.isEmpty()) {
-                throw new WaiverException(display, n, Text.of("waiver.error.noPath"));
+                throw new WaiverException(display, n, AuditMessages.text("waiver.error.noPath"));
             }
             Body body = body(rule, c.rest(), rules, display, n);
             out.add(new Waiver(body.rule(), glob, body.reason(), body.expires(), display + ":" + n));
@@ -158,10 +159,10 @@ public record Waivers(List<Waiver> entries) {
     static Body body(String rule, String rest, Set<String> rules, String where, int line) throws WaiverException {
         String id = rule.toUpperCase(Locale.ROOT);
         if (!RuleInfo.ID.matcher(id).matches()) {
-            throw new WaiverException(where, line, Text.of("waiver.error.badRule", rule));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.badRule", rule));
         }
         if (!rules.contains(id)) {
-            throw new WaiverException(where, line, Text.of("waiver.error.unknownRule", id));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.unknownRule", id));
         }
         String r = rest.strip();
         LocalDate expires = null;
@@ -171,12 +172,12 @@ public record Waivers(List<Waiver> entries) {
             try {
                 expires = LocalDate.parse(date);
             } catch (DateTimeParseException e) {
-                throw new WaiverException(where, line, Text.of("waiver.error.badDate", date));
+                throw new WaiverException(where, line, AuditMessages.text("waiver.error.badDate", date));
             }
             r = r.substring(end).strip();
         }
         if (r.isEmpty()) {
-            throw new WaiverException(where, line, Text.of("waiver.error.noReason", id));
+            throw new WaiverException(where, line, AuditMessages.text("waiver.error.noReason", id));
         }
         return new Body(id, expires, r);
     }
@@ -253,7 +254,7 @@ public record Waivers(List<Waiver> entries) {
             if (i < s.length() && s.charAt(i) == '"') {
                 int close = s.indexOf('"', i + 1);
                 if (close < 0) {
-                    throw new WaiverException(where, line, Text.of("waiver.error.unterminatedQuote"));
+                    throw new WaiverException(where, line, AuditMessages.text("waiver.error.unterminatedQuote"));
                 }
                 String g = s.substring(i + 1, close);
                 i = close + 1;

@@ -8,9 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.audit.testing.TestRules;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.version.SourceVersion;
 
 class AuditorGivenSourceTest {
 
@@ -30,7 +32,7 @@ class AuditorGivenSourceTest {
         @Override
         public List<Finding> check(AuditContext ctx) {
             return List.of(Finding.of(INFO, Location.file(ctx.root().serverTabPath()),
-                    Text.of("x", ctx.source().display())));
+                    TestRules.text("x", ctx.source().display())));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -118,7 +119,8 @@ class AuditorTest {
         assertEquals(2, relay.size());
         assertTrue(relay.get(0).suppressed());
         assertEquals("partner network, contract 7", relay.get(0).suppression().orElseThrow().reason());
-        assertEquals(Optional.of(java.time.LocalDate.of(2025, 12, 31)), relay.get(0).suppression().orElseThrow().expires());
+        assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), relay.get(0).suppression().orElseThrow()
+                .expires());
         assertTrue(relay.get(1).suppression().isEmpty());
     }
 
@@ -173,7 +175,8 @@ class AuditorTest {
 
         Clock february = Clock.fixed(Instant.parse("2025-02-28T23:00:00Z"), ZoneOffset.UTC);
         AuditResult before = AUDITOR.audit(root("\"BadA\"\t\"1\"\n"), OPTIONS.withWaivers(w).withClock(february));
-        assertTrue(before.findings().stream().filter(x -> x.rule().id().equals("SEC-901")).allMatch(Finding::suppressed));
+        assertTrue(before.findings().stream().filter(x -> x.rule().id().equals("SEC-901"))
+                .allMatch(Finding::suppressed));
     }
 
     @Test

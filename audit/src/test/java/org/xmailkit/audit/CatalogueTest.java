@@ -5,29 +5,99 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.audit.rules.NetRules;
 import org.xmailkit.audit.testing.TestRules;
 import org.xmailkit.model.Catalog;
 
+/**
+ * The one check of the rule catalogue, whatever the group: ids, texts in both languages, message keys, references,
+ * remediation lines. Nothing here counts the rules or picks one by its place in a list: adding a rule needs no
+ * change to this test.
+ */
 class CatalogueTest {
+
+    /** The categories a group's rules may have, for the groups that keep to some. */
+    private static final Map<RuleGroup, Set<Category>> CATEGORIES = Map.of(
+            RuleGroup.TLS, Set.of(Category.TLS, Category.CERTIFICATE),
+            RuleGroup.CFG, Set.of(Category.VALIDITY),
+            RuleGroup.UPG, Set.of(Category.UPGRADE),
+            RuleGroup.LOC, Set.of(Category.LOCALIZED));
+
+    private static List<RuleInfo> catalogue() {
+        return Rules.catalogue();
+    }
 
     @Test
     void everyCatalogueRuleHasAUniqueIdTextsInBothLanguagesAReferenceAndWellFormedRemediationLines() {
-        List<String> problems = CatalogueCheck.problems(Rules.catalogue());
+        List<String> problems = CatalogueCheck.problems(catalogue());
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test
-    void rulesAreListedByGroupInIdOrder() {
-        List<String> ids = Rules.catalogue().stream().map(RuleInfo::id).toList();
-        List<String> groups = List.of("SEC", "TLS", "CFG", "UPG", "LOC", "OPT", "NET");
-        List<String> sorted = ids.stream().sorted((a, b) -> {
-            int g = Integer.compare(groups.indexOf(a.substring(0, 3)), groups.indexOf(b.substring(0, 3)));
-            return g != 0 ? g : a.compareTo(b);
-        }).toList();
-        assertEquals(sorted, ids);
+    void everyKeyOfAGroupsBundleIsATextOrAMessageOfOneOfItsRules() {
+        List<String> problems = CatalogueCheck.bundleProblems(catalogue());
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void rulesAreListedByGroupInIdOrderAndEachGroupCountsFromOneWithoutGaps() {
+        List<String> ids = catalogue().stream().map(RuleInfo::id).toList();
+        List<String> expected = new ArrayList<>();
+        for (RuleGroup g : RuleGroup.values()) {
+            List<RuleInfo> group = Rules.infos(g);
+            for (int i = 0; i < group.size(); i++) {
+                expected.add(String.format("%s-%03d", g.name(), i + 1));
+            }
+        }
+        assertEquals(expected, ids);
+    }
+
+    @Test
+    void everyRuleIsAFinalClassOfItsOwnInItsGroupsPackageWithItsGroupsCategories() {
+        Set<Class<?>> classes = new HashSet<>();
+        for (RuleGroup g : RuleGroup.values()) {
+            List<Object> rules = new ArrayList<>(g.wire() ? NetRules.ALL : Rules.group(g));
+            List<RuleInfo> infos = Rules.infos(g);
+            for (int i = 0; i < rules.size(); i++) {
+                Class<?> type = rules.get(i).getClass();
+                RuleInfo info = infos.get(i);
+                String id = info.id();
+                assertTrue(g.ruleType().isInstance(rules.get(i)), id);
+                assertTrue(Modifier.isFinal(type.getModifiers()), id);
+                assertTrue(classes.add(type), id);
+                assertEquals(g.packageName(), type.getPackageName(), id);
+                assertTrue(CATEGORIES.getOrDefault(g, Set.of(info.category())).contains(info.category()),
+                        id + " " + info.category());
+                if (g != RuleGroup.SEC) {
+                    assertTrue(info.remediationLines().stream().allMatch(l -> l.contains("\t")),
+                            id + ": remediation lines are real .tab lines");
+                }
+            }
+        }
+    }
+
+    @Test
+    void remediationLinesOfTheSecRulesAreServerTabLinesTheRemediationTextShows() {
+        for (Rule r : Rules.group(RuleGroup.SEC)) {
+            RuleInfo info = r.info();
+            if (info.fix() != RuleInfo.Fix.NONE) {
+                assertTrue(!info.remediationLines().isEmpty(), info.id());
+            }
+            for (String line : info.remediationLines()) {
+                assertTrue(line.matches("\"[A-Za-z0-9-]+\"\t\"[^\"\t]*\""), info.id() + ": " + line);
+                String name = line.substring(1, line.indexOf('"', 1));
+                assertTrue(info.remediation(Locale.ENGLISH).contains("\"" + name + "\"<TAB>"),
+                        info.id() + " remediation text shows the line");
+            }
+        }
     }
 
     @Test
@@ -49,6 +119,15 @@ class CatalogueTest {
     }
 
     @Test
+    void theBundleCheckNamesAKeyOfNoRuleOfTheCatalogue() {
+        List<RuleInfo> all = catalogue();
+        String first = all.get(0).id();
+        List<String> problems = CatalogueCheck.bundleProblems(all.subList(1, all.size()));
+        assertTrue(problems.stream().anyMatch(p -> p.contains("rule." + first + ".title: " + first + " is not")),
+                problems.toString());
+    }
+
+    @Test
     void titlesAreCapitalisedWithoutPeriodButMayStartWithAFileName() {
         assertTrue(CatalogueCheck.titleFine("CTRL is open to everyone"));
         assertTrue(CatalogueCheck.titleFine("spammers.tab is missing"));
@@ -61,7 +140,8 @@ class CatalogueTest {
     void remediationLinesMustBeQuotedNameTabQuotedValueForServerTab() {
         Catalog c = Catalog.builtin();
         assertNull(CatalogueCheck.remediationLineProblem("\"SmtpNoTLSAuths\"\t\"\"", c));
-        assertNull(CatalogueCheck.remediationLineProblem("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", c), "ctrl.ipmap.tab line");
+        assertNull(CatalogueCheck.remediationLineProblem("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", c),
+                "ctrl.ipmap.tab line");
         assertNull(CatalogueCheck.remediationLineProblem("Delete the line from ctrlaccounts.tab", c), "prose");
         assertNotNull(CatalogueCheck.remediationLineProblem("\"SmtpNoTLSAuths\" \"\"", c), "space for TAB");
         assertNotNull(CatalogueCheck.remediationLineProblem("SmtpNoTLSAuths\t\"\"", c), "unquoted name");

@@ -94,7 +94,9 @@ class FleetAuditorTest {
         assertEquals(wd, FleetAuditor.scanRoot(List.of(wd.resolve("fleet/a"), wd.resolve("b/server.tab")), wd));
         Path elsewhere = tmp.resolve("srv");
         assertEquals(elsewhere, FleetAuditor.scanRoot(List.of(elsewhere.resolve("x/a"), elsewhere.resolve("y/b")), wd));
-        assertEquals("../outside/server.tab".replace("../", ""), FleetResult.relative(tmp, tmp.resolve("outside/server.tab")));
-        assertEquals(tmp.resolve("o").toAbsolutePath().toString().replace('\\', '/'), FleetResult.relative(wd, tmp.resolve("o")));
+        assertEquals("../outside/server.tab".replace("../", ""),
+                FleetResult.relative(tmp, tmp.resolve("outside/server.tab")));
+        assertEquals(tmp.resolve("o").toAbsolutePath().toString().replace('\\', '/'),
+                FleetResult.relative(wd, tmp.resolve("o")));
     }
 }

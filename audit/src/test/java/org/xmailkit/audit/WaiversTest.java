@@ -84,7 +84,7 @@ class WaiversTest {
                 SEC-901  server.tab  expires=2025-06-30  renewed exception
                 """);
         Finding f = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/srv/m/server.tab"), 3, "BadX"),
-                Text.of("test.bad", "BadX", "1"));
+                TestRules.info("SEC-901").message("bad", "BadX", "1"));
         assertEquals("renewed exception", w.find(f, LocalDate.of(2025, 3, 1)).orElseThrow().reason());
         Suppression lastDay = w.find(f, LocalDate.of(2025, 6, 30)).orElseThrow().suppression(LocalDate.of(2025, 6, 30));
         assertFalse(lastDay.expired());
@@ -97,11 +97,11 @@ class WaiversTest {
     void waiverCoversOnlyItsRuleAndPath() throws Exception {
         Waivers w = parse("SEC-901 mail01/server.tab reason\n");
         Finding here = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
-                Text.of("test.always"));
+                TestRules.info("TLS-902").message("always"));
         Finding elsewhere = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/f/mail02/server.tab"), 1, ""),
-                Text.of("test.always"));
+                TestRules.info("TLS-902").message("always"));
         Finding otherRule = Finding.of(TestRules.info("CFG-903"), Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
-                Text.of("test.always"));
+                TestRules.info("TLS-902").message("always"));
         LocalDate today = LocalDate.of(2025, 1, 1);
         assertTrue(w.find(here, today).isPresent());
         assertTrue(w.find(elsewhere, today).isEmpty());

@@ -4,16 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.xmailkit.audit.Profile;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Startups;
 import org.xmailkit.model.InputException;
-import org.xmailkit.model.XMailVersion;
 
 /**
  * Small helpers to declare options (described in the user's language) and to read their values strictly: an unknown
@@ -86,38 +84,10 @@ public final class Args {
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
-            throw new UsageException(ctx.msg("cli.badValue", "--" + option, v, String.join("|", allowed.stream().sorted().toList())));
+            throw new UsageException(ctx.msg("cli.badValue", "--" + option, v,
+                    String.join("|", allowed.stream().sorted().toList())));
         }
         return lower;
-    }
-
-    /**
-     * @param cl  the command line
-     * @param ctx the context
-     * @return the target of {@code --to}: 1.27 (default) or 1.27-localized
-     * @throws UsageException for another value
-     */
-    public static XMailVersion target(CommandLine cl, CommandContext ctx) throws UsageException {
-        return choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27").equals("1.27")
-                ? XMailVersion.V1_27 : XMailVersion.V1_27_LOCALIZED;
-    }
-
-    /**
-     * @param cl  the command line
-     * @param ctx the context
-     * @return the source version given with {@code --from}, if any
-     * @throws UsageException when the value is not an XMail version
-     */
-    public static Optional<XMailVersion> from(CommandLine cl, CommandContext ctx) throws UsageException {
-        String v = cl.getOptionValue("from");
-        if (v == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(XMailVersion.parse(v));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(ctx.msg("cli.badVersion", "--from", v));
-        }
     }
 
     /**
@@ -182,15 +152,5 @@ public final class Args {
         if (startup.isPresent() && servers.size() > 1) {
             throw new UsageException(ctx.msg("startup.oneServer", servers.size()));
         }
-    }
-
-    /**
-     * @param cl  the command line
-     * @param ctx the context
-     * @return the profile of {@code --profile}: baseline (default) or strict
-     * @throws UsageException for another value
-     */
-    public static Profile profile(CommandLine cl, CommandContext ctx) throws UsageException {
-        return Profile.parse(choice(cl, ctx, "profile", Set.of("baseline", "strict"), "baseline"));
     }
 }

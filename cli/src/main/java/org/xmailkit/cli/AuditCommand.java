@@ -2,7 +2,6 @@ package org.xmailkit.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +17,6 @@ import org.xmailkit.audit.FleetScope;
 import org.xmailkit.audit.FleetSummary;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.ProbeFleet;
-import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
@@ -27,9 +24,9 @@ import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
 import org.xmailkit.audit.probe.TlsPolicy;
 import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.XMailVersion;
 import org.xmailkit.report.AuditWriter;
 import org.xmailkit.report.HtmlAuditWriter;
 import org.xmailkit.report.OutputTexts;
@@ -79,12 +76,11 @@ final class AuditCommand implements Command {
     public Options options(Locale locale) {
         Options o = new Options();
         o.addOption(Args.valued("f", "format", "text|json|sarif|html", locale, "opt.audit.format"));
-        o.addOption(Args.valued(null, "profile", "baseline|strict", locale, "opt.audit.profile"));
+        SharedOptions.add(o, locale, Shared.PROFILE);
         o.addOption(Args.valued(null, "fail-on", "SEVERITY", locale, "opt.audit.failOn"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.audit.from"));
-        o.addOption(Args.valued(null, "to", "1.27|1.27-localized", locale, "opt.audit.to"));
+        SharedOptions.add(o, locale, Shared.FROM, Shared.TO);
         o.addOption(Args.valued(null, "install-dir", "DIR", locale, "opt.audit.installDir"));
-        o.addOption(Args.valued(null, "waivers", "FILE", locale, "opt.audit.waivers"));
+        SharedOptions.add(o, locale, Shared.WAIVERS);
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.valued(null, "cert-critical-days", "DAYS", locale, "opt.audit.certCriticalDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
@@ -109,13 +105,11 @@ final class AuditCommand implements Command {
     private ExitCode run(CommandLine cl, CommandContext ctx, RemoteInputs inputs) throws Exception {
         Format format = Format.valueOf(Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text")
                 .toUpperCase(Locale.ROOT));
-        Profile profile = Args.profile(cl, ctx);
+        SharedOptions shared = SharedOptions.read(cl, ctx);
         Optional<Severity> failOn = cl.hasOption("fail-on")
                 ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
                         Set.of("critical", "high", "medium", "low", "info"), "high")))
                 : Optional.empty();
-        XMailVersion target = Args.target(cl, ctx);
-        Optional<XMailVersion> from = Args.from(cl, ctx);
         AuditOptions defaults = AuditOptions.defaults();
         int warn = days(cl, ctx, "cert-warn-days", defaults.certWarnDays());
         int critical = days(cl, ctx, "cert-critical-days", Math.min(defaults.certCriticalDays(), warn));
@@ -129,15 +123,11 @@ final class AuditCommand implements Command {
         boolean quiet = cl.hasOption("quiet");
 
         FleetAuditor fleetAuditor = auditor.get();
-        Waivers waivers = Waivers.NONE;
-        if (cl.hasOption("waivers")) {
-            String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(fleetAuditor.auditor().ruleIds()));
-        }
+        Waivers waivers = shared.readWaivers(ctx, fleetAuditor.auditor().ruleIds());
         Args.oneServer(cl, inputs, ctx);
         Optional<Startup> startup = Args.startup(cl, ctx);
-        AuditOptions options = new AuditOptions(profile, target, from, installDir, warn, critical, waivers,
-                ctx.clock()).withStartup(startup);
+        AuditOptions options = new AuditOptions(shared.profile(), shared.target(), shared.from(), installDir, warn,
+                critical, waivers, ctx.clock()).withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
         Args.oneServer(startup, found.servers(), ctx);

@@ -23,6 +23,7 @@ import org.xmailkit.audit.WaiverException;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.report.text.Columns;
 
 /**
  * Parses {@code xmailkit <command> [options] [operands]}, runs the command and maps every outcome to an
@@ -85,7 +86,8 @@ public final class Cli {
         while (globals < rest.size() && isGlobalOption(rest, globals)) {
             globals += rest.get(globals).equals("--lang") || rest.get(globals).equals("-l") ? 2 : 1;
         }
-        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V").contains(rest.get(globals))) {
+        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V")
+                .contains(rest.get(globals))) {
             rest = new ArrayList<>(rest.subList(globals, rest.size()));
         }
         String first = rest.get(0);
@@ -200,7 +202,7 @@ public final class Cli {
         return "ja".equals(fallback.getLanguage()) ? Locale.JAPANESE : Locale.ENGLISH;
     }
 
-    private Options withCommon(Options own, Locale locale) {
+    static Options withCommon(Options own, Locale locale) {
         Options all = new Options();
         for (Option o : own.getOptions()) {
             all.addOption(o);

@@ -122,7 +122,8 @@ final class DemoCertificates {
                                         String algorithm, Instant from, Instant to, List<String> dnsNames, boolean ca)
             throws GeneralSecurityException, OperatorCreationException, IOException {
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                BigInteger.valueOf(from.toEpochMilli()).shiftLeft(16).add(BigInteger.valueOf(subject.hashCode() & 0xFFFF)),
+                BigInteger.valueOf(from.toEpochMilli()).shiftLeft(16)
+                        .add(BigInteger.valueOf(subject.hashCode() & 0xFFFF)),
                 Date.from(from), Date.from(to), new X500Name(subject), subjectKeys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign

@@ -12,9 +12,10 @@ import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
+import org.xmailkit.model.Reference;
+import org.xmailkit.report.text.Columns;
 
 /**
  * {@code xmailkit explain [RULE]}: a rule's title, summary, why it matters, remediation (with the exact lines to

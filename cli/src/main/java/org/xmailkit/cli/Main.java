@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** The process entry point: builds the context from the real environment and exits with the command's code. */
@@ -14,10 +15,11 @@ public final class Main {
     }
 
     /** @param args the command line */
+    @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null exactly when no terminal is attached
     public static void main(String[] args) {
         Console console = System.console();
         CommandContext ctx = new CommandContext(System.out, System.err, consoleCharset(), Locale.getDefault(),
-                console != null, false, Clock.systemDefaultZone(), Path.of("").toAbsolutePath());
+                console != null, false, Clock.system(ZoneId.systemDefault()), Path.of("").toAbsolutePath());
         ExitCode code = new Cli().run(args, ctx);
         System.out.flush();
         System.exit(code.code());

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,29 +16,26 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
-import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.Text;
+import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
-import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
-import org.xmailkit.migrate.Migrator;
-import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerOutcome;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WritePolicy;
+import org.xmailkit.report.AuditedMigrator;
+import org.xmailkit.report.text.PlanTextWriter;
 
 /**
  * {@code xmailkit migrate PATHS...}: plans the migration of each server to 1.27 (or the localized 1.27) and prints
@@ -48,16 +44,14 @@ import org.xmailkit.model.fs.WritePolicy;
  */
 final class MigrateCommand implements Command {
 
-    private final Migrator migrator;
     private final WritePolicy policy;
 
     MigrateCommand() {
-        this(new Migrator(), WritePolicy.STANDARD);
+        this(WritePolicy.STANDARD);
     }
 
-    /** For tests: another migrator (audit rules), or a write policy with injected failures or a short lock wait. */
-    MigrateCommand(Migrator migrator, WritePolicy policy) {
-        this.migrator = migrator;
+    /** For tests: a write policy with injected failures or a short lock wait. */
+    MigrateCommand(WritePolicy policy) {
         this.policy = policy;
     }
 
@@ -74,8 +68,7 @@ final class MigrateCommand implements Command {
     @Override
     public Options options(Locale locale) {
         Options o = new Options();
-        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.migrate.to"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.migrate.from"));
+        SharedOptions.add(o, locale, Shared.TO, Shared.FROM);
         o.addOption(Args.valued(null, "defaults", "preserve|adopt", locale, "opt.migrate.defaults"));
         o.addOption(Args.valued(null, "local-rule1", "on|off", locale, "opt.migrate.localRule1"));
         o.addOption(Args.valued(null, "local-rule2", "on|off", locale, "opt.migrate.localRule2"));
@@ -101,7 +94,8 @@ final class MigrateCommand implements Command {
         List<Path> inputs = remote.local();
         BatchMigrator.Mode mode = mode(cl, ctx);
         Args.oneServer(cl, remote, ctx);
-        MigrationOptions options = options(cl, ctx, mode);
+        MigrationOptions options = options(cl, ctx);
+        Optional<Startup> startup = Args.startup(cl, ctx);
         Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
@@ -131,11 +125,12 @@ final class MigrateCommand implements Command {
         }
         List<Path> servers = new ArrayList<>(failedEarly.stream().map(ServerOutcome::path).toList());
         jobs.forEach(j -> servers.add(j.server()));
-        Args.oneServer(options.startup(), servers, ctx);
+        Args.oneServer(startup, servers, ctx);
         BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
                 Runtime.getRuntime().availableProcessors());
+        AuditedMigrator migrator = AuditedMigrator.standard().withStartup(startup);
         boolean quiet = cl.hasOption("quiet");
-        Shown shown = new Shown(ctx, mode, quiet);
+        Shown shown = new Shown(ctx, mode, quiet, migrator);
         failedEarly.forEach(shown::accept);
         // Each server is printed as it is done, in order, and then forgotten: only the counts are kept.
         try (Progress progress = Progress.start(ctx, "migrate.progress", jobs.size(), quiet)) {
@@ -167,6 +162,7 @@ final class MigrateCommand implements Command {
         private final CommandContext ctx;
         private final BatchMigrator.Mode mode;
         private final boolean quiet;
+        private final AuditedMigrator migrator;
         private final Map<ServerOutcome.Status, Integer> counts = new EnumMap<>(ServerOutcome.Status.class);
         private final PrintStream text;
         private final PrintStream err;
@@ -176,10 +172,11 @@ final class MigrateCommand implements Command {
         private int resumed;
         private int partly;
 
-        Shown(CommandContext ctx, BatchMigrator.Mode mode, boolean quiet) {
+        Shown(CommandContext ctx, BatchMigrator.Mode mode, boolean quiet, AuditedMigrator migrator) {
             this.ctx = ctx;
             this.mode = mode;
             this.quiet = quiet;
+            this.migrator = migrator;
             this.text = ctx.text();
             this.err = ctx.errors();
         }
@@ -210,7 +207,7 @@ final class MigrateCommand implements Command {
                 text.println();
             }
             first = false;
-            print(text, o, mode, ctx);
+            print(text, o, mode, migrator, ctx);
         }
 
         long count(ServerOutcome.Status status) {
@@ -239,10 +236,10 @@ final class MigrateCommand implements Command {
         return cl.hasOption("out") ? BatchMigrator.Mode.OUT : BatchMigrator.Mode.DRY_RUN;
     }
 
-    private static MigrationOptions options(CommandLine cl, CommandContext ctx, BatchMigrator.Mode mode)
-            throws UsageException, InputException {
-        XMailVersion target = Args.target(cl, ctx);
-        Optional<XMailVersion> from = Args.from(cl, ctx);
+    private static MigrationOptions options(CommandLine cl, CommandContext ctx)
+            throws UsageException {
+        SharedOptions shared = SharedOptions.read(cl, ctx);
+        XMailVersion target = shared.target();
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
                 .equals("adopt") ? DefaultsPolicy.ADOPT : DefaultsPolicy.PRESERVE;
         Optional<Boolean> rule1 = onOff(cl, ctx, "local-rule1");
@@ -267,7 +264,7 @@ final class MigrateCommand implements Command {
                 }
             }
         }
-        return new MigrationOptions(target, from, defaults, rule1, rule2, fix, Args.startup(cl, ctx));
+        return new MigrationOptions(target, shared.from(), defaults, rule1, rule2, fix);
     }
 
     private static Optional<Boolean> onOff(CommandLine cl, CommandContext ctx, String option) throws UsageException {
@@ -355,8 +352,8 @@ final class MigrateCommand implements Command {
 
     // ------------------------------------------------------------------ output
 
-    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, CommandContext ctx) {
-        Locale l = ctx.locale();
+    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, AuditedMigrator migrator,
+                              CommandContext ctx) {
         if (mode == BatchMigrator.Mode.ROLLBACK) {
             out.println("== " + Origins.display(o.path()));
             if (o.status() == ServerOutcome.Status.NOTHING_TO_ROLL_BACK) {
@@ -367,101 +364,18 @@ final class MigrateCommand implements Command {
             return;
         }
         MigrationResult r = o.result().orElseThrow();
-        out.println("== " + Origins.display(o.path()) + "  (" + r.source().display() + " -> " + r.options().target()
-                + ")");
-        printSource(out, r.source(), ctx);
-        if (r.changes().isEmpty()) {
-            out.println(ctx.msg("migrate.noChanges"));
-        } else {
-            out.println(ctx.msg("migrate.plan", r.changes().size()));
-            // In file order, new lines last, so the plan reads alongside the diff.
-            List<Change> sorted = new ArrayList<>(r.changes());
-            sorted.sort(Comparator.comparing((Change c) -> c.file().ordinal())
-                    .thenComparingInt(c -> c.line() == 0 ? Integer.MAX_VALUE : c.line()));
-            for (Change c : sorted) {
-                out.println("  " + change(c, ctx) + "   [" + c.stepId() + "]");
-                out.println("      " + c.reason().render(l));
-            }
-        }
-        if (!r.notes().isEmpty()) {
-            out.println(ctx.msg("migrate.notes", r.notes().size()));
-            for (Note n : r.notes()) {
-                String where = n.where();
-                out.println("  " + Columns.cell(ctx.msg("migrate.level." + n.level().name()), 10) + " " + where + "  "
-                        + n.text().render(l) + "   [" + n.stepId() + "]");
-            }
-        }
-        printAudit(out, r, ctx);
+        PlanTextWriter plan = new PlanTextWriter(ctx.locale());
+        plan.plan(out, o.path(), r, migrator.delta(r.path()));
         switch (o.status()) {
             case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", Origins.display(p))));
-            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written().get(0)));
+            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written()
+                    .get(0)));
             default -> { }
         }
         if (o.resumed()) {
             out.println(ctx.msg("migrate.resumed"));
         }
-        for (String line : r.diff()) {
-            out.println(line);
-        }
-    }
-
-    private static void printSource(PrintStream out, SourceVersion s, CommandContext ctx) {
-        if (s.given()) {
-            out.println(ctx.msg("migrate.source.given", s.display()));
-            return;
-        }
-        out.println(ctx.msg("migrate.source.detected", s.display()));
-        for (Text t : s.evidence()) {
-            out.println("    - " + t.render(ctx.locale()));
-        }
-    }
-
-    private static void printAudit(PrintStream out, MigrationResult r, CommandContext ctx) {
-        if (r.audit().error().isPresent()) {
-            out.println(ctx.msg("migrate.audit.unavailable", r.audit().error().get()));
-            return;
-        }
-        out.println(ctx.msg("migrate.audit", r.audit().before().size(), r.audit().after().size(),
-                r.audit().resolved().size(), r.audit().introduced().size()));
-        for (Finding f : r.audit().resolved()) {
-            out.println("  " + ctx.msg("migrate.audit.resolved") + " " + finding(f, ctx));
-        }
-        for (Finding f : r.audit().introduced()) {
-            out.println("  " + ctx.msg("migrate.audit.introduced") + " " + finding(f, ctx));
-        }
-    }
-
-    private static String finding(Finding f, CommandContext ctx) {
-        String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
-        return f.rule().id() + " " + file + (f.location().line() > 0 ? ":" + f.location().line() : "") + "  "
-                + f.message(ctx.locale());
-    }
-
-    /** The kind column: 8 wide, or wider when a label in the context's language needs it (Japanese). */
-    private static int kindWidth(CommandContext ctx) {
-        int widest = 0;
-        for (Change.Kind k : Change.Kind.values()) {
-            widest = Math.max(widest, Columns.width(ctx.msg("migrate.kind." + k.name())));
-        }
-        return Math.max(8, widest + 1);
-    }
-
-    private static String change(Change c, CommandContext ctx) {
-        String where = Columns.cell(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
-        String kind = Columns.cell(ctx.msg("migrate.kind." + c.kind().name()), kindWidth(ctx));
-        String what = switch (c.kind()) {
-            case ADD -> c.newName() + " = " + quote(c.newValue());
-            case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
-            case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
-                    ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
-            case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
-            case COMMENT -> c.newValue();
-        };
-        return where + kind + what;
-    }
-
-    private static String quote(String value) {
-        return value == null ? "" : "\"" + value + "\"";
+        plan.diff(out, r);
     }
 
     private static String summary(Shown r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {

@@ -19,13 +19,13 @@ import org.xmailkit.audit.NetAudit;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.ProbeReport;
-import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.TlsPolicy;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.report.ProbeHtmlWriter;
 import org.xmailkit.report.ProbeViews;
 import org.xmailkit.report.json.ProbeJsonWriter;
@@ -58,8 +58,7 @@ final class ProbeCommand implements Command {
         o.addOption(Args.valued(null, "mailroot", "PATH", locale, "opt.probe.mailroot"));
         o.addOption(Args.valued("f", "format", "text|json|sarif|html", locale, "opt.probe.format"));
         o.addOption(Args.valued(null, "fail-on", "SEVERITY", locale, "opt.audit.failOn"));
-        o.addOption(Args.valued(null, "waivers", "FILE", locale, "opt.audit.waivers"));
-        o.addOption(Args.valued(null, "profile", "baseline|strict", locale, "opt.audit.profile"));
+        SharedOptions.add(o, locale, Shared.WAIVERS, Shared.PROFILE);
         o.addOption(Args.valued(null, "cert-warn-days", "DAYS", locale, "opt.audit.certWarnDays"));
         o.addOption(Args.flag("q", "quiet", locale, "opt.audit.quiet"));
         return o;
@@ -93,12 +92,9 @@ final class ProbeCommand implements Command {
         if (cl.hasOption("cert-warn-days")) {
             warn = AuditCommand.days(cl, ctx, "cert-warn-days", warn);
         }
-        Waivers waivers = Waivers.NONE;
-        if (cl.hasOption("waivers")) {
-            String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(Set.of()));
-        }
-        AuditOptions options = new AuditOptions(Args.profile(cl, ctx), defaults.target(), Optional.empty(),
+        SharedOptions shared = SharedOptions.read(cl, ctx);
+        Waivers waivers = shared.readWaivers(ctx, Set.of());
+        AuditOptions options = new AuditOptions(shared.profile(), defaults.target(), Optional.empty(),
                 Optional.empty(), warn, Math.min(defaults.certCriticalDays(), warn), waivers, ctx.clock());
         boolean quiet = cl.hasOption("quiet");
 

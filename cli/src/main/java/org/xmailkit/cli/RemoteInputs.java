@@ -347,6 +347,7 @@ final class RemoteInputs implements AutoCloseable {
         throw new UsageException(ctx.msg("cli.badValue", "--" + option, v, min + ".." + max));
     }
 
+    @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null exactly when no terminal is attached
     private static Optional<CtrlPassword.Prompt> consolePrompt(CommandContext ctx) {
         Console console = System.console();
         if (console == null) {

@@ -11,23 +11,23 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.FleetAuditor;
 import org.xmailkit.audit.NetAuditor;
-import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.ProbeFleet;
 import org.xmailkit.audit.WaiverException;
-import org.xmailkit.audit.Waivers;
 import org.xmailkit.audit.probe.HostProbe;
 import org.xmailkit.audit.probe.ProbeOptions;
+import org.xmailkit.cli.SharedOptions.Shared;
 import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoots;
 import org.xmailkit.model.fs.WriteManifest;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.report.AuditedMigrator;
 import org.xmailkit.report.FleetReport;
 import org.xmailkit.report.MigratePlanner;
 import org.xmailkit.report.ReportModel;
@@ -47,10 +47,7 @@ final class ReportRun {
      * @param locale the language of the descriptions
      */
     static void addOptions(Options o, Locale locale) {
-        o.addOption(Args.valued("t", "to", "1.27|1.27-localized", locale, "opt.report.to"));
-        o.addOption(Args.valued("p", "profile", "baseline|strict", locale, "opt.report.profile"));
-        o.addOption(Args.valued(null, "from", "VERSION", locale, "opt.report.from"));
-        o.addOption(Args.valued("w", "waivers", "FILE", locale, "opt.report.waivers"));
+        SharedOptions.add(o, locale, Shared.TO, Shared.PROFILE, Shared.FROM, Shared.WAIVERS);
         Args.addStartupOptions(o, locale);
     }
 
@@ -64,13 +61,7 @@ final class ReportRun {
      */
     static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
             throws UsageException, InputException, WaiverException {
-        Waivers waivers = Waivers.NONE;
-        if (cl.hasOption("waivers")) {
-            String typed = cl.getOptionValue("waivers");
-            waivers = Waivers.read(ctx.resolve(typed), typed, Rules.ids(Auditor.standard().ruleIds()));
-        }
-        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(Args.profile(cl, ctx))
-                .withTarget(Args.target(cl, ctx)).withFrom(Args.from(cl, ctx)).withWaivers(waivers)
+        return SharedOptions.read(cl, ctx).auditOptions(ctx, Auditor.standard().ruleIds())
                 .withStartup(Args.startup(cl, ctx));
     }
 
@@ -168,7 +159,8 @@ final class ReportRun {
         String target = options.target().toString();
         MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
                 .withFrom(options.from());
-        FleetReport report = new FleetReport(Auditor.standard(), new MigratePlanner(new Migrator(), migration, options),
+        FleetReport report = new FleetReport(Auditor.standard(),
+                new MigratePlanner(AuditedMigrator.standard(), migration, options),
                 new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
                         Runtime.getRuntime().availableProcessors(), ctx.clock()));
         try (Progress bar = Progress.start(ctx, "report.progress", servers.size(), false)) {
@@ -197,7 +189,8 @@ final class ReportRun {
         StringBuilder sev = new StringBuilder();
         for (SeverityCount c : m.severities()) {
             sev.append(sev.length() == 0 ? "" : ", ")
-                    .append(org.xmailkit.audit.AuditMessages.get(ctx.locale(), "severity." + c.severity().id())).append(' ')
+                    .append(AuditMessages.get(ctx.locale(), "severity." + c.severity().id()))
+                            .append(' ')
                     .append(c.count());
         }
         out.println(ctx.msg("report.summary", m.servers(), m.failed(), grades.length() == 0 ? "-" : grades, sev));

@@ -38,6 +38,7 @@ import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.JsonDocument;
+import org.xmailkit.report.text.Columns;
 
 /**
  * {@code xmailkit show}: the effective configuration, like {@code postconf -n}: each variable XMail 1.27 would
@@ -293,7 +294,8 @@ final class ShowCommand implements Command {
                 Variable v = tab.catalog().get(e.name());
                 String target = v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf();
                 out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, e.name(), e.value()))
-                        + "  # " + ctx.msg("show.line", e.line()) + "; " + ctx.msg("show.role." + v.role().name(), target));
+                        + "  # " + ctx.msg("show.line", e.line()) + "; "
+                                + ctx.msg("show.role." + v.role().name(), target));
             }
         }
         List<Problem> problems = tab.problems();
@@ -319,7 +321,7 @@ final class ShowCommand implements Command {
         field.ifPresent(f -> {
             // XMailCFG users know their settings by the page's label and, for radio groups, the checked button.
             boolean showChoice = Messages.isJapanese(locale) && e.value() != null && f.control().equals("radio");
-            Optional<String> choice = showChoice ? choiceLabel(f, e.value()) : Optional.empty();
+            Optional<String> choice = showChoice ? f.choiceLabel(e.value()) : Optional.empty();
             notes.add(choice.map(c -> f.label(locale) + ": " + c).orElse(f.label(locale)));
         });
         if (e.reading() != Effective.Reading.AS_WRITTEN) {
@@ -333,16 +335,6 @@ final class ShowCommand implements Command {
             notes.add(ctx.msg("show.deadDuplicate", dead));
         }
         return notes;
-    }
-
-    /** The radio button XMailCFG shows checked for a value; {@code -N} buttons take the number typed next to them. */
-    static Optional<String> choiceLabel(XMailCfgField f, String value) {
-        Optional<String> exact = f.choiceLabel(value);
-        if (exact.isPresent() || !value.startsWith("-")) {
-            return exact;
-        }
-        String n = value.substring(1);
-        return f.choiceLabel("-N").map(label -> label.contains("N") ? label.replace("N", n) : label + " " + n);
     }
 
     /** The value as shown: {@code ""} for an empty string (present, unlike an unset one). */

@@ -18,6 +18,7 @@ import org.xmailkit.audit.startup.XMailOptions;
 import org.xmailkit.audit.startup.XMailOptions.Setting;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.ctrl.Origins;
+import org.xmailkit.report.text.Columns;
 
 /**
  * {@code show}'s part about XMail's command line: where it comes from, the listeners and switches in effect (like

@@ -15,6 +15,7 @@ import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
 import org.xmailkit.report.JsonDocument;
+import org.xmailkit.report.text.Columns;
 
 /**
  * {@code xmailkit vars [NAME]}: the variable catalogue as a table, or everything known about one name (type,

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +26,7 @@ class AuditCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Run last;
 
     @BeforeEach
     void fleet() {
@@ -45,17 +41,17 @@ class AuditCommandTest {
     }
 
     private ExitCode run(String... args) {
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
-                Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC), tmp);
-        return cli().run(args, ctx);
+        last = Run.in(tmp).cli(cli()).clock(Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC))
+                .run(args);
+        return last.exit();
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     @Test
@@ -64,7 +60,8 @@ class AuditCommandTest {
         String text = out();
         assertTrue(text.contains("== fleet/mail01 =="), text);
         assertTrue(text.contains("fleet/mail01/server.tab:1: variable BadA is set to 1"), text);
-        assertTrue(text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."), text);
+        assertTrue(text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."),
+                text);
         assertEquals("", err());
     }
 
@@ -93,7 +90,6 @@ class AuditCommandTest {
         assertTrue(out().contains("== fleet/mail02 ==\nCould not be audited: "), out());
         assertTrue(out().contains("fleet/mail01/server.tab:1"), "the other server is still audited");
 
-        out.reset();
         assertEquals(ExitCode.PARTIAL, run("audit", "--format", "json", "fleet"));
         assertTrue(err().startsWith("fleet/mail02/server.tab: "), err());
         assertEquals(1, err().lines().count());
@@ -109,13 +105,12 @@ class AuditCommandTest {
     @Test
     void jsonAndSarifGoToStdoutAsUtf8() throws Exception {
         assertEquals(ExitCode.OK, run("audit", "--format", "json", "--profile", "strict", "fleet"));
-        JsonNode json = new ObjectMapper().readTree(out.toByteArray());
+        JsonNode json = new ObjectMapper().readTree(last.outBytes());
         assertEquals("1.3", json.get("schemaVersion").asText());
         assertEquals("strict", json.get("options").get("profile").asText());
         assertEquals("fleet/mail01", json.get("servers").get(0).get("path").asText());
-        out.reset();
         assertEquals(ExitCode.OK, run("audit", "-f", "sarif", "fleet"));
-        JsonNode sarif = new ObjectMapper().readTree(out.toByteArray());
+        JsonNode sarif = new ObjectMapper().readTree(last.outBytes());
         assertEquals("2.1.0", sarif.get("version").asText());
         assertEquals("fleet/mail01/server.tab", sarif.get("runs").get(0).get("results").get(0).get("locations").get(0)
                 .get("physicalLocation").get("artifactLocation").get("uri").asText());

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -97,5 +101,26 @@ class CliTest {
         for (Command c : new Cli().commands()) {
             assertFalse(CommandContext.message(Locale.JAPANESE, "cmd." + c.name() + ".summary").isBlank());
         }
+    }
+
+    @Test
+    void noShortOptionHasTwoMeaningsAndASharedOptionReadsTheSameEverywhere() {
+        Map<String, String> shortNames = new HashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
+        for (Command c : new Cli().commands()) {
+            for (Option o : Cli.withCommon(c.options(Locale.ENGLISH), Locale.ENGLISH).getOptions()) {
+                if (o.getOpt() != null) {
+                    String before = shortNames.putIfAbsent(o.getOpt(), o.getLongOpt());
+                    assertTrue(before == null || before.equals(o.getLongOpt()),
+                            "-" + o.getOpt() + " means --" + before + " and --" + o.getLongOpt() + " (" + c.name()
+                                    + ")");
+                }
+                String d = descriptions.putIfAbsent(o.getLongOpt(), o.getDescription());
+                if (List.of("to", "from", "profile", "waivers").contains(o.getLongOpt())) {
+                    assertTrue(d == null || d.equals(o.getDescription()), "--" + o.getLongOpt() + " in " + c.name());
+                }
+            }
+        }
+        assertEquals("write", shortNames.get("w"), "-w is --write, and only that");
     }
 }

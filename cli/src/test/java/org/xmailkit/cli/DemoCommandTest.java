@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -30,13 +32,13 @@ class DemoCommandTest {
 
     @TempDir
     static Path tmp;
-    static CliRunner demo;
+    static Run demo;
     static Path out;
     static Path fleet;
 
     @BeforeAll
     static void runDemoOnce() {
-        demo = CliRunner.run(tmp, "demo", "--out", "report");
+        demo = Run.in(tmp).clock(Clock.systemUTC()).run("demo", "--out", "report");
         out = tmp.resolve("report");
         Matcher m = Pattern.compile("Sample fleet written to (.+)").matcher(demo.out());
         assertTrue(m.find(), demo.out());
@@ -48,7 +50,7 @@ class DemoCommandTest {
     static void removeTheSampleFleet() throws Exception {
         if (fleet != null && fleet.getFileName().toString().startsWith("xmailkit-demo-fleet-")) {
             try (var files = Files.walk(fleet)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
@@ -57,7 +59,7 @@ class DemoCommandTest {
 
     @Test
     void writesTheReportAndPrintsWhereItIs() throws Exception {
-        assertEquals(ExitCode.OK, demo.code, demo.err());
+        assertEquals(ExitCode.OK, demo.exit(), demo.err());
         assertEquals(out.resolve("index.html").toString(), demo.lastLine());
         try (var s = Files.list(out.resolve("servers"))) {
             assertEquals(10, s.count());
@@ -131,15 +133,15 @@ class DemoCommandTest {
         Path busy = tmp.resolve("busy");
         Files.createDirectories(busy);
         Files.writeString(busy.resolve("mine.txt"), "keep");
-        CliRunner r = CliRunner.run(tmp, "demo", "--out", "busy");
-        assertEquals(ExitCode.USAGE, r.code);
+        Run r = Run.in(tmp).clock(Clock.systemUTC()).run("demo", "--out", "busy");
+        assertEquals(ExitCode.USAGE, r.exit());
         assertTrue(r.err().contains("busy"), r.err());
         assertEquals("keep", Files.readString(busy.resolve("mine.txt")));
     }
 
     @Test
     void takesNoPaths() {
-        assertEquals(ExitCode.USAGE, CliRunner.run(tmp, "demo", "somewhere").code);
+        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC()).run("demo", "somewhere").exit());
     }
 
     /**

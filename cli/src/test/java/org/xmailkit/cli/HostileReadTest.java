@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.MailRoots;
-import org.xmailkit.model.testing.XMail127Default;
 import org.xmailkit.model.testing.Needs;
+import org.xmailkit.model.testing.XMail127Default;
 
 /**
  * A MailRoot written by someone else, read as root: the read side of the hostile-MailRoot attacks. Each test runs
@@ -46,11 +46,25 @@ class HostileReadTest {
     Path tmp;
 
     /** A file outside every MailRoot, and how it was before the run. */
-    private record Victim(Path path, byte[] bytes, FileTime modified) {
+    private static final class Victim {
+        private final Path path;
+        private final byte[] bytes;
+        private final FileTime modified;
+
+        private Victim(Path path, byte[] bytes, FileTime modified) {
+            this.path = path;
+            this.bytes = bytes;
+            this.modified = modified;
+        }
+
         static Victim at(Path path, String content) throws IOException {
             Files.createDirectories(path.getParent());
             Files.writeString(path, content, StandardCharsets.ISO_8859_1);
             return new Victim(path, Files.readAllBytes(path), Files.getLastModifiedTime(path));
+        }
+
+        Path path() {
+            return path;
         }
 
         void unchanged() throws IOException {
@@ -161,7 +175,7 @@ class HostileReadTest {
         fifo(trap.resolve("server.key"));
         fifo(trap.resolve("server.cert"));
         // Opening a FIFO for reading blocks until a writer comes: each run returning at all shows none was opened.
-        Duration limit = Duration.ofSeconds(120);
+        Duration limit = Duration.ofMinutes(2);
         Run audit = assertTimeoutPreemptively(limit, () -> Run.of(tmp, "audit", "fleet"));
         assertEquals(ExitCode.PARTIAL, audit.exit(), audit.err());
         assertTrue(audit.out().contains("fleet/trap/server.key: not read: a FIFO, device or socket"), audit.out());
@@ -189,7 +203,7 @@ class HostileReadTest {
         Path huge = Files.createDirectories(fleet.resolve("huge"));
         // 1 000 001 lines of two bytes: far under the size bound, one line over the line bound.
         Files.write(huge.resolve("server.tab"), "x\n".repeat(1_000_001).getBytes(StandardCharsets.US_ASCII));
-        Run r = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> Run.of(tmp, "audit", "--format", "json",
+        Run r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Run.of(tmp, "audit", "--format", "json",
                 "fleet"));
         assertEquals(ExitCode.PARTIAL, r.exit());
         assertTrue(r.err().contains("fleet/huge/server.tab: not read: 1,000,001 lines, over the limit of 1,000,000 "

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -28,7 +27,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.fs.Hashes;
 import org.xmailkit.model.fs.WriteHook;
 import org.xmailkit.model.fs.WritePolicy;
@@ -54,30 +52,27 @@ class HostileWriteTest {
             """;
     private static final String FWD = "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private Run last;
 
     private ExitCode run(String... args) {
         return run(new Cli(), Locale.ENGLISH, args);
     }
 
     private ExitCode run(Cli cli, Locale locale, String... args) {
-        out.reset();
-        err.reset();
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, locale, false, false, CLOCK, tmp);
-        return cli.run(args, ctx);
+        last = Run.in(tmp).cli(cli).locale(locale).clock(CLOCK).run(args);
+        return last.exit();
     }
 
     private static Cli migrateWith(WritePolicy policy) {
-        return new Cli(List.of(new MigrateCommand(new Migrator(), policy)));
+        return new Cli(List.of(new MigrateCommand(policy)));
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     private static List<String> files(Path dir) throws IOException {

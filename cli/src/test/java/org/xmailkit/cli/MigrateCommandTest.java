@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +12,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -31,8 +27,6 @@ class MigrateCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private static final String V122 = """
             # XMail 1.22 server.tab
@@ -43,20 +37,25 @@ class MigrateCommandTest {
             "SmtpConfig"\t"Mail-Auth"
             """;
 
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
+
+    private Run last;
+
     private ExitCode run(String... args) {
-        out.reset();
-        err.reset();
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
-                Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), tmp);
-        return new Cli().run(args, ctx);
+        return run(new Cli(), args);
+    }
+
+    private ExitCode run(Cli cli, String... args) {
+        last = Run.in(tmp).cli(cli).clock(CLOCK).run(args);
+        return last.exit();
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     private List<String> files(Path dir) throws Exception {
@@ -242,11 +241,8 @@ class MigrateCommandTest {
         WritePolicy denied = WritePolicy.withHook((stage, target) -> {
             throw new AccessDeniedException(target.toString());
         });
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false,
-                Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC), tmp);
 
-        ExitCode code = new Cli(List.of(new MigrateCommand(new Migrator(), denied)))
-                .run(new String[] {"migrate", "s1", "--from", "1.22", "--write"}, ctx);
+        ExitCode code = run(new Cli(List.of(new MigrateCommand(denied))), "migrate", "s1", "--from", "1.22", "--write");
 
         assertEquals(ExitCode.INPUT, code, stderr());
         List<String> lines = stderr().lines().toList();

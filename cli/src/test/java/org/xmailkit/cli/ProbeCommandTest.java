@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,13 +26,12 @@ class ProbeCommandTest {
     @TempDir
     Path tmp;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run: each run starts with empty output. */
+    private Run last;
 
     private ExitCode run(Locale locale, String... args) {
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, locale, false, false,
-                Clock.systemUTC(), tmp);
-        return new Cli().run(args, ctx);
+        last = Run.in(tmp).locale(locale).clock(Clock.systemUTC()).run(args);
+        return last.exit();
     }
 
     private ExitCode run(String... args) {
@@ -42,11 +39,11 @@ class ProbeCommandTest {
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     /** An SMTP server that drops STARTTLS after "220 Ready", as XMail 1.27 does without a certificate. */
@@ -62,7 +59,6 @@ class ProbeCommandTest {
             assertTrue(out().contains("smtp 127.0.0.1:" + s.port() + "  open, XMail 1.27"), out());
             assertTrue(out().contains("STARTTLS: 220 Ready to start TLS, then the handshake failed"), out());
             assertTrue(out().contains("NET-002  TLS handshake fails"), out());
-            out.reset();
             assertEquals(ExitCode.FINDINGS, run("probe", "127.0.0.1", "--service", "smtp=" + s.port(),
                     "--fail-on", "high", "--timeout", "5"));
             assertTrue(out().contains("--fail-on high: findings at or above high"), out());
@@ -73,17 +69,15 @@ class ProbeCommandTest {
     void probeJsonAndSarifAreMachineReadableAndHtmlIsOnePage() throws IOException {
         try (FakeServer s = noCertificate()) {
             assertEquals(ExitCode.OK, run("probe", "127.0.0.1", "--service", "smtp=" + s.port(), "-f", "json"));
-            JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
+            JsonNode doc = new ObjectMapper().readTree(last.outBytes());
             assertEquals("xmailkit-probe", doc.get("format").asText());
             assertEquals(1, doc.get("summary").get("open").asInt());
             assertEquals("failed", doc.get("hosts").get(0).get("observations").get("endpoints").get(0).get("smtp")
                     .get("startTls").get("status").asText());
-            out.reset();
             assertEquals(ExitCode.OK, run("probe", "127.0.0.1", "--service", "smtp=" + s.port(), "-f", "sarif"));
-            JsonNode sarif = new ObjectMapper().readTree(out.toByteArray());
+            JsonNode sarif = new ObjectMapper().readTree(last.outBytes());
             assertEquals("2.1.0", sarif.get("version").asText());
             assertTrue(sarif.get("runs").get(0).get("results").size() > 0);
-            out.reset();
             assertEquals(ExitCode.OK, run("probe", "127.0.0.1", "--service", "smtp=" + s.port(), "-f", "html"));
             assertTrue(out().startsWith("<!DOCTYPE html>"));
             assertTrue(out().contains("<table class=\"probe\">"));
@@ -145,12 +139,10 @@ class ProbeCommandTest {
         try (FakeServer s = FakeServer.smtp().greeting("220 mail.example.test [XMail 1.27 ESMTP Server] " + password)
                 .start()) {
             for (String format : new String[] {"text", "json", "sarif", "html"}) {
-                out.reset();
                 run("probe", "127.0.0.1", "--service", "smtp=" + s.port(), "--mailroot", "mail03", "-f", format);
                 assertFalse(out().contains(password), format + ": " + out());
                 assertTrue(out().contains("********") || format.equals("sarif"), format);
             }
-            out.reset();
             run("audit", "mail03", "--probe", "127.0.0.1", "--service", "smtp=" + s.port(), "-f", "json");
             assertFalse(out().contains(password), out());
         }
@@ -168,10 +160,9 @@ class ProbeCommandTest {
             assertTrue(out().contains("NET-027  AUTH offered beyond SmtpNoTLSAuths"), out());
             assertTrue(out().contains("mail02/server.tab:1: smtp 127.0.0.1:" + s.port() + ": AUTH PLAIN, CRAM-MD5"),
                     out());
-            out.reset();
             assertEquals(ExitCode.OK, run("audit", "mail02", "--probe", "127.0.0.1", "--service",
                     "smtp=" + s.port(), "-f", "json"));
-            JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
+            JsonNode doc = new ObjectMapper().readTree(last.outBytes());
             assertEquals("1.3", doc.get("schemaVersion").asText());
             assertEquals("127.0.0.1", doc.get("servers").get(0).get("probe").get("host").asText());
             assertEquals(ExitCode.USAGE, run("audit", "two", "--probe", "127.0.0.1"));
@@ -201,11 +192,9 @@ class ProbeCommandTest {
     void helpAndExplainKnowTheProbe() {
         assertEquals(ExitCode.OK, run("--help"));
         assertTrue(out().contains("probe"), out());
-        out.reset();
         assertEquals(ExitCode.OK, run("help", "probe"));
         assertTrue(out().contains("--service NAME[=PORT],..."), out());
         assertTrue(out().contains("--mailroot PATH"), out());
-        out.reset();
         assertEquals(ExitCode.OK, run("explain", "NET-010"));
         assertTrue(out().contains("Open relay from the probing host"), out());
     }

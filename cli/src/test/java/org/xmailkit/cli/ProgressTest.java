@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -52,12 +53,12 @@ class ProgressTest {
     @ValueSource(strings = {"audit", "migrate", "report"})
     void aFleetOnATerminalShowsABarOnStandardErrorOnly(String command) {
         Path fleet = fleet(3);
-        CliRunner shown = CliRunner.onTerminal(tmp, args(command, fleet));
+        Run shown = Run.in(tmp).clock(Clock.systemUTC()).terminal().run(args(command, fleet));
         assertTrue(bar(shown.err(), command), "a bar on standard error: " + shown.err());
         assertEquals(-1, shown.out().indexOf('\r'), "nothing of the bar on standard output");
-        CliRunner plain = CliRunner.run(tmp, args(command, fleet));
+        Run plain = Run.in(tmp).clock(Clock.systemUTC()).run(args(command, fleet));
         assertEquals(-1, plain.err().indexOf('\r'), "no bar when standard error is not a terminal: " + plain.err());
-        assertEquals(plain.code, shown.code);
+        assertEquals(plain.exit(), shown.exit());
         if (!command.equals("report")) {
             // On a terminal the text is coloured; apart from that it is what it is without the bar.
             assertEquals(plain.out(), COLOUR.matcher(shown.out()).replaceAll(""), "the same output with the bar");
@@ -67,7 +68,7 @@ class ProgressTest {
     @ParameterizedTest
     @ValueSource(strings = {"audit", "migrate"})
     void quietRunsDrawNoBar(String command) {
-        CliRunner r = CliRunner.onTerminal(tmp, args(command, fleet(3), "--quiet"));
+        Run r = Run.in(tmp).clock(Clock.systemUTC()).terminal().run(args(command, fleet(3), "--quiet"));
         assertEquals(-1, r.err().indexOf('\r'), r.err());
         assertFalse(bar(r.err(), command), r.err());
     }
@@ -75,7 +76,7 @@ class ProgressTest {
     @ParameterizedTest
     @ValueSource(strings = {"audit", "migrate", "report"})
     void oneServerDrawsNoBar(String command) {
-        CliRunner r = CliRunner.onTerminal(tmp, args(command, fleet(1)));
+        Run r = Run.in(tmp).clock(Clock.systemUTC()).terminal().run(args(command, fleet(1)));
         assertEquals(-1, r.err().indexOf('\r'), r.err());
     }
 }

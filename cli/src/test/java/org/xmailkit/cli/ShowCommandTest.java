@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xmailkit.model.Catalog;
 import org.xmailkit.model.TextEncoding;
+import org.xmailkit.model.Variable;
 import org.xmailkit.model.testing.MailRootFixture;
 import org.xmailkit.model.testing.XMail127Default;
 
@@ -47,8 +49,10 @@ class ShowCommandTest {
         assertTrue(out.startsWith("# " + root.resolve("server.tab") + "\n"), out);
         assertTrue(out.contains("# US-ASCII, LF line endings, 69 lines; 18 settings from the file"), out);
         List<String> headings = out.lines().filter(l -> l.startsWith("## ")).toList();
-        assertEquals(List.of("## Basic settings", "## Security", "## Error handling", "## POP3 synchronisation"), headings);
-        assertTrue(lineOf(out, "* RootDomain ").matches("\\* RootDomain +=  ?xmailserver\\.test +# line 6; Root domain; XMail has no default"),
+        assertEquals(List.of("## Basic settings", "## Security", "## Error handling", "## POP3 synchronisation"),
+                headings);
+        assertTrue(lineOf(out, "* RootDomain ")
+                .matches("\\* RootDomain +=  ?xmailserver\\.test +# line 6; Root domain; XMail has no default"),
                 lineOf(out, "* RootDomain "));
         assertTrue(lineOf(out, "  MaxMTAOps ").endsWith("# line 22; Maximum delivery steps"));
         assertFalse(out.contains("## Problems"), "the shipped file has no problems");
@@ -96,8 +100,8 @@ class ShowCommandTest {
         assertTrue(out.contains("## Not on the XMailCFG page"));
         assertTrue(out.contains("## SSL/TLS"));
         long settings = out.lines().filter(l -> l.matches("[* ] \\S+ +=.*")).count();
-        long variables = org.xmailkit.model.Catalog.builtin().all().stream()
-                .filter(v -> v.role() == org.xmailkit.model.Variable.Role.VARIABLE).count();
+        long variables = Catalog.builtin().all().stream()
+                .filter(v -> v.role() == Variable.Role.VARIABLE).count();
         assertEquals(variables, settings, "every variable XMail 1.27 reads");
     }
 
@@ -105,14 +109,16 @@ class ShowCommandTest {
     void problemsIgnoredNamesAndDuplicatesComeAfterTheSettings() {
         Path root = root("\"RootDomain\"\t\"x.test\"\n\"RootDomain\"\t\"y.test\"\n\"enablesmtp-tls\"\t\"0\"\n"
                 + "\"HeloDomain\" \"x\"\n\"SmtpMsgIPBandMaps\"\t\"550 blocked\"\n\"SMTPLocalRule1\"\t\"1\"\n"
-                + "\"DynDnsSetup\"\t\"dyn.example,80,/update?%s,user,secret\"\n\"SmtpConfig-192.0.2.1,587\"\t\"mail-auth\"\n");
+                + "\"DynDnsSetup\"\t\"dyn.example,80,/update?%s,user,secret\"\n\"SmtpConfig-192.0.2.1,587\"\t\"mail-a"
+                        + "uth\"\n");
         Run r = Run.of(tmp, "show", "custom");
         String out = r.out();
         assertTrue(lineOf(out, "* RootDomain ").contains("line 2 sets it again and is ignored"));
         assertTrue(out.contains("## Not on the XMailCFG page"));
         assertTrue(lineOf(out, "* SmtpConfig-192.0.2.1,587 ").contains("= mail-auth"));
         String ignored = out.substring(out.indexOf("## Set, but ignored by XMail 1.27"), out.indexOf("## Problems"));
-        assertTrue(ignored.contains("SmtpMsgIPBandMaps = 550 blocked  # line 5; misspelling; XMail reads SmtpMsgIPBanMaps"),
+        assertTrue(ignored.contains("SmtpMsgIPBandMaps = 550 blocked  # line 5; misspelling; XMail reads "
+                + "SmtpMsgIPBanMaps"),
                 ignored);
         assertTrue(ignored.contains("SMTPLocalRule1 = 1  # line 6; read only by the localized 1.27 build"));
         assertTrue(ignored.contains("DynDnsSetup = dyn.example,********  # line 7"),
@@ -121,7 +127,8 @@ class ShowCommandTest {
         assertFalse(out.contains("user,"));
         Path file = root.resolve("server.tab");
         assertTrue(out.contains(file + ":2:1: RootDomain is already set on line 1"), out);
-        assertTrue(out.contains(file + ":3:1: XMail 1.27 does not read \"enablesmtp-tls\" (did you mean EnableSMTP-TLS?)"));
+        assertTrue(out.contains(file
+                + ":3:1: XMail 1.27 does not read \"enablesmtp-tls\" (did you mean EnableSMTP-TLS?)"));
         assertTrue(out.contains(file + ":4:1: no TAB on this line"));
         assertTrue(out.indexOf("## Problems (") > out.indexOf("## Set, but ignored"));
     }
@@ -130,13 +137,15 @@ class ShowCommandTest {
     void requiredSettingsThatAreMissingAreNamedInTheHeader() {
         root("\"RootDomain\"\t\"x.test\"\n");
         Run r = Run.of(tmp, "show", "custom");
-        assertTrue(r.out().contains("# not set, though XMailCFG marks them required: POP3Domain, PostMaster, HeloDomain, "
+        assertTrue(r.out().contains("# not set, though XMailCFG marks them required: POP3Domain, PostMaster, "
+                + "HeloDomain, "
                 + "SmtpServerDomain"), r.out());
     }
 
     @Test
     void jsonHasSettingsIgnoredNamesAndProblems() throws IOException {
-        root("\"RootDomain\"\t\"x.test\"\n\"EnableSMTP-TLS\"\t\"\"\n\"SmtpMsgIPBandMaps\"\t\"550 no\"\n\"Bogus\"\t\"1\"\n");
+        root("\"RootDomain\"\t\"x.test\"\n\"EnableSMTP-TLS\"\t\"\"\n\"SmtpMsgIPBandMaps\"\t\"550 "
+                + "no\"\n\"Bogus\"\t\"1\"\n");
         Run r = Run.of(tmp, "show", "--format", "json", "custom");
         assertEquals(ExitCode.OK, r.exit());
         JsonNode all = new ObjectMapper().readTree(r.out());
@@ -276,7 +285,8 @@ class ShowCommandTest {
     void badOptionValuesAndMissingPathsAreUsageErrors() {
         Run format = Run.of(tmp, "show", "--format", "xml", ".");
         assertEquals(ExitCode.USAGE, format.exit());
-        assertTrue(format.err().startsWith("xmailkit: bad value for --format: 'xml' (expected json|text)"), format.err());
+        assertTrue(format.err().startsWith("xmailkit: bad value for --format: 'xml' (expected json|text)"),
+                format.err());
         Run none = Run.of(tmp, "show");
         assertEquals(ExitCode.USAGE, none.exit());
         assertTrue(none.err().startsWith("xmailkit: no PATH given"));

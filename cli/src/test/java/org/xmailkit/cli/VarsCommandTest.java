@@ -58,7 +58,8 @@ class VarsCommandTest {
     void anUnknownNameIsAUsageErrorWithASuggestion() {
         Run r = Run.of("vars", "RootDomian");
         assertEquals(ExitCode.USAGE, r.exit());
-        assertTrue(r.err().startsWith("xmailkit: no variable named 'RootDomian' in the catalogue Did you mean RootDomain?"),
+        assertTrue(r.err().startsWith("xmailkit: no variable named 'RootDomian' in the catalogue Did you mean "
+                + "RootDomain?"),
                 r.err());
         assertEquals(ExitCode.USAGE, Run.of("vars", "A", "B").exit());
     }

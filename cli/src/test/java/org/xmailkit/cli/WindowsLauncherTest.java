@@ -76,7 +76,8 @@ class WindowsLauncherTest {
             if (!line.chars().allMatch(c -> c < 0x80)) {
                 String where = "line " + (i + 1) + " (:" + label + "): " + line;
                 assertTrue(label.endsWith("Ja"), "non-ASCII text outside a Japanese message, " + where);
-                for (char c : line.toCharArray()) {
+                for (int k = 0; k < line.length(); k++) {
+                    char c = line.charAt(k);
                     byte[] encoded = String.valueOf(c).getBytes(TextEncoding.WINDOWS_31J);
                     assertFalse(encoded.length == 2 && "\\^|".indexOf(encoded[1]) >= 0,
                             "'" + c + "' ends in a byte cmd.exe treats specially, " + where);

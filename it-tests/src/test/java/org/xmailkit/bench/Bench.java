@@ -61,7 +61,8 @@ public final class Bench {
         Path work = Path.of("it-tests/target/bench");
         List<FleetHarness.Command> commands = huge ? FleetHarness.HUGE : FleetHarness.COMMANDS;
         long timeout = 1800;
-        for (int i = 0; i < args.size(); i++) {
+        for (int i = 0; i < args.size(); i += 2) {
+            // Options and their values come in pairs.
             String o = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
             if (v == null) {
@@ -82,7 +83,6 @@ public final class Bench {
                 }
                 default -> throw new IllegalArgumentException("unknown option " + o);
             }
-            i++;
         }
         List<Integer> n = Arrays.stream(sizes.split(",")).map(String::strip).map(Integer::parseInt).toList();
         List<String> launch = classpath == null ? List.of("-jar", Path.of(jar).toAbsolutePath().toString())

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -289,10 +290,10 @@ public final class FleetHarness {
             // not Linux
         }
         return String.format(Locale.ROOT, "%s: %s, %d cores, %s GB RAM, %s %s, Java %s (%s); load average %s",
-                LocalDate.now(), cpu, Runtime.getRuntime().availableProcessors(),
+                LocalDate.now(ZoneId.systemDefault()), cpu, Runtime.getRuntime().availableProcessors(),
                 mem < 0 ? "?" : Long.toString(Math.round(mem / 1e9)), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                loadavg);
+                System.getProperty("os.version"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), loadavg);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -124,7 +124,8 @@ public final class SyntheticFleet {
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = SyntheticFleet.class.getResourceAsStream(DEMO + name)) {
             if (in == null) {
-                throw new IllegalStateException("the sample fleet lacks " + name + " (is xmailkit-cli on the class path?)");
+                throw new IllegalStateException("the sample fleet lacks " + name
+                        + " (is xmailkit-cli on the class path?)");
             }
             return in.readAllBytes();
         }

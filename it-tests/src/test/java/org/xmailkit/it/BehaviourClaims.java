@@ -78,9 +78,9 @@ final class BehaviourClaims {
 
     private static Optional<Claim> claim(MailRoot root, Finding f, String key) {
         String id = f.rule().id();
-        List<String> args = f.message().args();
+        List<String> args = f.message().strings();
         return switch (id) {
-            case "SEC-001" -> key.startsWith("msg.SEC-001.everyone") && !key.contains("Ipv6")
+            case "SEC-001" -> (key.startsWith("msg.SEC-001.everyone") && !key.contains("Ipv6"))
                     || key.startsWith("msg.SEC-001.malformed") || key.equals("msg.SEC-001.customAll")
                     ? Optional.of(new Claim("an outside recipient is accepted from any client",
                             BehaviourClaims::relays))
@@ -119,7 +119,7 @@ final class BehaviourClaims {
                     s -> s.refused() || s.ehlo.isEmpty() ? Optional.empty()
                             : Optional.of(s.ehlo.stream().noneMatch(l -> l.endsWith("STARTTLS"))
                             && s.startTls != null && s.startTls.startsWith("454 TLS not available"))));
-            case "TLS-004" -> key.equals("TLS-004.inbound") && args.get(1).contains("EnableSMTP-TLS")
+            case "TLS-004" -> key.equals("msg.TLS-004.inbound") && args.get(1).contains("EnableSMTP-TLS")
                     ? Optional.of(dropped("STARTTLS is answered 220, then the connection drops"))
                     : Optional.empty();
             case "TLS-005" -> Optional.of(new Claim("AUTH " + (key.endsWith("absent") ? "LOGIN and PLAIN are"
@@ -130,7 +130,7 @@ final class BehaviourClaims {
                     ? Optional.empty() : Optional.of(key.endsWith("none") ? auth(s).isEmpty()
                     : auth(s).map(a -> a.equals("AUTH " + args.get(1))).orElse(false))));
             case "TLS-012", "TLS-021" -> Optional.of(dropped("the handshake fails for a client without a certificate"));
-            case "TLS-019" -> key.equals("TLS-019.leaf")
+            case "TLS-019" -> key.equals("msg.TLS-019.leaf")
                     ? Optional.of(dropped("the handshake fails with OpenSSL 3 at security level 2"))
                     : Optional.empty();
             case "TLS-027" -> key.endsWith(".unreadable") ? Optional.empty()

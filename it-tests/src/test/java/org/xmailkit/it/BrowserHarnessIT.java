@@ -32,7 +32,8 @@ class BrowserHarnessIT {
                 <table><thead><tr><th>server</th><th>grade</th></tr></thead>
                 <tbody><tr><td><a id="mx1" href="servers/mx1.html">mx1</a></td><td>B</td></tr></tbody></table>
                 <p id="status">script did not run</p>
-                <script>document.getElementById('status').textContent = 'rows: ' + document.querySelectorAll('tbody tr').length;</script>
+                <script>document.getElementById('status').textContent =
+                    'rows: ' + document.querySelectorAll('tbody tr').length;</script>
                 </body></html>
                 """);
         Path server = write(dir.resolve("servers/mx1.html"), """

@@ -7,20 +7,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The outcome of one xmailkit run, in a container or in process.
- *
- * @param exitCode the process exit status
- * @param out      standard output, as bytes
- * @param err      standard error, as bytes
- * @param changes  what the container's file system shows as changed ({@code docker diff}: "A /path", "C /path",
- *                 "D /path"); empty for in-process runs
+ * The outcome of one xmailkit run, in a container or in process: the exit status, standard output and error as
+ * bytes, and what the container's file system shows as changed ({@code docker diff}: "A /path", "C /path",
+ * "D /path"; empty for in-process runs). A class, not a record: it holds byte arrays.
  */
-record CliRun(int exitCode, byte[] out, byte[] err, List<String> changes) {
+final class CliRun {
 
-    CliRun {
-        out = out.clone();
-        err = err.clone();
-        changes = List.copyOf(changes);
+    private final int exitCode;
+    private final byte[] out;
+    private final byte[] err;
+    private final List<String> changes;
+
+    CliRun(int exitCode, byte[] out, byte[] err, List<String> changes) {
+        this.exitCode = exitCode;
+        this.out = out.clone();
+        this.err = err.clone();
+        this.changes = List.copyOf(changes);
+    }
+
+    /** @return the process exit status */
+    int exitCode() {
+        return exitCode;
+    }
+
+    /** @return what the container's file system shows as changed */
+    List<String> changes() {
+        return changes;
     }
 
     /** @return standard output decoded as strict UTF-8 (an AssertionError if it is not UTF-8) */
@@ -38,13 +50,13 @@ record CliRun(int exitCode, byte[] out, byte[] err, List<String> changes) {
         return stderr().lines().toList();
     }
 
-    @Override
-    public byte[] out() {
+    /** @return standard output, as bytes */
+    byte[] out() {
         return out.clone();
     }
 
-    @Override
-    public byte[] err() {
+    /** @return standard error, as bytes */
+    byte[] err() {
         return err.clone();
     }
 

@@ -28,7 +28,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.it.RealXMail.Service;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
@@ -319,7 +318,7 @@ class CtrlIT {
              CtrlRemote remote = new CtrlRemote("ctrl://admin@" + name, writeWith)) {
             BatchMigrator.Options o = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122,
                     Optional.of(tmp.resolve("backups-" + name)), Clock.systemUTC(), 1);
-            ServerOutcome out = new BatchMigrator(new Migrator(new Auditor(List.of())), WritePolicy.STANDARD)
+            ServerOutcome out = new BatchMigrator(new Migrator(), WritePolicy.STANDARD)
                     .run(List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))), o,
                             BatchListener.NONE).outcomes().get(0);
             out.error(Locale.ENGLISH); // rendered while the copy is still named after the server

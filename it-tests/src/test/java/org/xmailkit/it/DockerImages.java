@@ -65,6 +65,7 @@ final class DockerImages {
      * @param target  the stage to build, or null for the last one
      * @return the image name
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // ImageFromDockerfile's with-methods return the image itself
     static String build(String tag, String kind, Map<String, Path> context, String target) {
         ImageFromDockerfile image = new ImageFromDockerfile(tag, false)
                 .withBuildImageCmdModifier(cmd -> cmd.withNetworkMode("host").withLabels(Map.of(LABEL, kind)));

@@ -1,15 +1,17 @@
 package org.xmailkit.it;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.xmailkit.cli.Cli;
-import org.xmailkit.cli.CommandContext;
+import org.xmailkit.cli.Run;
 
-/** Runs the CLI in this JVM, from the modules' classes: what the packaged jar in a container must match. */
+/**
+ * Runs the CLI in this JVM, from the modules' classes, with the CLI tests' runner ({@link Run}): what the packaged jar
+ * in a container must match.
+ */
 final class InProcess {
 
     private InProcess() {
@@ -33,11 +35,8 @@ final class InProcess {
      * @return the outcome
      */
     static CliRun runIn(Path workingDir, Charset charset, Locale locale, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandContext ctx = new CommandContext(out, err, charset, locale, false, false, Clock.systemDefaultZone(),
-                workingDir);
-        int code = new Cli().run(args, ctx).code();
-        return new CliRun(code, out.toByteArray(), err.toByteArray(), List.of());
+        Run r = Run.in(workingDir).charset(charset).locale(locale).clock(Clock.system(ZoneId.systemDefault()))
+                .run(args);
+        return new CliRun(r.exit().code(), r.outBytes(), r.errBytes(), List.of());
     }
 }

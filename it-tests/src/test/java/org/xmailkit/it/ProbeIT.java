@@ -65,10 +65,6 @@ class ProbeIT {
                 "server.key", TestPki.traditional(leaf.key())};
     }
 
-    private static String[] concat(String[] a, String... b) {
-        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
-    }
-
     /** XMail with a second SMTP listener standing for the submission port. */
     private static RealXMail.Server start(Path root) {
         return XMAIL.on(root).extra("-SI", "127.0.0.1:" + RealXMail.freePort()).start();
@@ -302,7 +298,7 @@ class ProbeIT {
                     .endsWith("because SmtpNoTLSAuths lists it."));
             assertTrue(findings(doc, "NET-027").isEmpty(), "the wire offers nothing beyond the list");
 
-            s.serverTab((readServerTab(s).replace("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"", "\"SmtpNoTLSAuths\"\t\"\""))
+            s.serverTab(readServerTab(s).replace("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"", "\"SmtpNoTLSAuths\"\t\"\"")
                     .getBytes(StandardCharsets.US_ASCII));
             JsonNode none = probe(s, "smtp=" + s.port(Service.SMTP), true);
             assertTrue(texts(endpoint(none, "smtp").get("smtp").get("authBeforeTls")).isEmpty());

@@ -115,7 +115,8 @@ final class Release {
                 boolean dir = attributes.isDirectory();
                 String name = entry.toString().substring(1);
                 out.put(dir && !name.endsWith("/") ? name + "/" : name, new Entry(dir, mode(attributes.permissions()),
-                        attributes.lastModifiedTime().toInstant(), dir ? "" : Fleets.sha256(Files.readAllBytes(entry))));
+                        attributes.lastModifiedTime().toInstant(), dir ? ""
+                                : Fleets.sha256(Files.readAllBytes(entry))));
             }
             return out;
         } catch (IOException e) {
@@ -143,6 +144,8 @@ final class Release {
         return Instant.parse(property("xmailkit.timestamp"));
     }
 
+    /** PosixFilePermission's constants are declared in the order of the mode bits, owner read first. */
+    @SuppressWarnings("EnumOrdinal")
     private static int mode(Set<PosixFilePermission> permissions) {
         int mode = 0;
         for (PosixFilePermission p : permissions) {

@@ -187,7 +187,8 @@ class UpgradeIT {
             }
             String old = String.valueOf(n.text().args().get(1));
             String now = String.valueOf(n.text().args().get(2));
-            for (char letter : now.toCharArray()) {
+            for (int i = 0; i < now.length(); i++) {
+                char letter = now.charAt(i);
                 if (old.indexOf(letter) < 0) {
                     out.addAll(affected(letter, before, after));
                 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -22,6 +21,7 @@ import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * Migrates many servers in parallel (at most as many at once as there are processors), each on its own: a server
@@ -105,14 +105,14 @@ public final class BatchMigrator {
         }
     }
 
-    private final Migrator migrator;
+    private final Planner migrator;
     private final WritePolicy policy;
 
     /**
-     * @param migrator computes each migration
+     * @param migrator computes each migration (a {@link Migrator}, or one that also audits it)
      * @param policy   how files are written
      */
-    public BatchMigrator(Migrator migrator, WritePolicy policy) {
+    public BatchMigrator(Planner migrator, WritePolicy policy) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.policy = Objects.requireNonNull(policy, "policy");
     }

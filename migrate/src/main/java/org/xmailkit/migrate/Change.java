@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Text;
 
 /**
  * One edit a migration makes. Names and values are display text (decoded in the file's encoding, control bytes
@@ -22,7 +23,7 @@ import org.xmailkit.model.MailRootFile;
  * @param reason   why, in one line
  */
 public record Change(Kind kind, MailRootFile file, int line, String name, String newName, String oldValue,
-                     String newValue, boolean secret, String stepId, MigrationText reason) {
+                     String newValue, boolean secret, String stepId, Text reason) {
 
     /** What kind of edit. */
     public enum Kind {

@@ -3,17 +3,20 @@ package org.xmailkit.migrate;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import org.xmailkit.audit.RuleInfo;
+import java.util.regex.Pattern;
 
 /**
- * Which audit findings {@code migrate --fix} may remedy: the word {@code safe} selects every rule marked
- * {@link RuleInfo.Fix#SAFE}; a rule id selects that rule when it is {@code SAFE} or {@code OPT_IN}. Nothing is
- * fixed unless asked for.
+ * Which audit findings {@code migrate --fix} may remedy: the word {@code safe} selects every rule whose fix is safe
+ * ({@link Remedy#safe()}); a rule id selects that rule's remedies, safe or opt-in. Nothing is fixed unless asked for.
+ * Whether a named rule exists and has a fix is for the caller, which knows the rule catalogue, to check.
  *
  * @param safe  whether every SAFE rule is selected
  * @param rules the rule ids named (upper case)
  */
 public record FixSelection(boolean safe, Set<String> rules) {
+
+    /** The form of a rule id: a group prefix and three digits, e.g. {@code SEC-008}. */
+    public static final Pattern RULE_ID = Pattern.compile("[A-Z]{3}-\\d{3}");
 
     /** Fix nothing (the default). */
     public static final FixSelection NONE = new FixSelection(false, Set.of());
@@ -41,7 +44,7 @@ public record FixSelection(boolean safe, Set<String> rules) {
             }
             if (t.equalsIgnoreCase("safe")) {
                 safe = true;
-            } else if (RuleInfo.ID.matcher(t.toUpperCase(Locale.ROOT)).matches()) {
+            } else if (RULE_ID.matcher(t.toUpperCase(Locale.ROOT)).matches()) {
                 ids.add(t.toUpperCase(Locale.ROOT));
             } else {
                 throw new IllegalArgumentException(t);
@@ -56,14 +59,10 @@ public record FixSelection(boolean safe, Set<String> rules) {
     }
 
     /**
-     * @param rule a rule
-     * @return whether its findings are to be fixed
+     * @param remedy a rule's fix for one finding
+     * @return whether it is to be applied
      */
-    public boolean selects(RuleInfo rule) {
-        return switch (rule.fix()) {
-            case NONE -> false;
-            case SAFE -> safe || rules.contains(rule.id());
-            case OPT_IN -> rules.contains(rule.id());
-        };
+    public boolean selects(Remedy remedy) {
+        return rules.contains(remedy.ruleId()) || (safe && remedy.safe());
     }
 }

@@ -16,13 +16,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.fs.Hashes;
 import org.xmailkit.model.fs.ReadPolicy;
 import org.xmailkit.model.fs.SafeWriter;
 import org.xmailkit.model.fs.WriteLock;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * Writes a migration in place and undoes it, under the {@link WritePolicy}: for each changed file a backup
@@ -272,13 +272,13 @@ public final class InPlaceWriter {
                 continue; // already the original (a rollback interrupted after this file)
             }
             if (!now.equals(latest.get(e.getKey()).newHash())) {
-                throw new WriteException(file, MigrationText.of("rollback.changed"), null);
+                throw new WriteException(file, MigrateMessages.text("rollback.changed"), null);
             }
             Path backup = base.resolve(original.backup());
             byte[] saved = w.readBack(backup, ReadPolicy.TEXT.maxBytes()).orElseThrow(
-                    () -> new WriteException(file, MigrationText.of("rollback.backupMissing", backup), null));
+                    () -> new WriteException(file, MigrateMessages.text("rollback.backupMissing", backup), null));
             if (!Hashes.sha256(saved).equals(original.oldHash())) {
-                throw new WriteException(file, MigrationText.of("rollback.backupDiffers", backup), null);
+                throw new WriteException(file, MigrateMessages.text("rollback.backupDiffers", backup), null);
             }
             originals.put(e.getKey(), saved);
             current.put(e.getKey(), bytes);

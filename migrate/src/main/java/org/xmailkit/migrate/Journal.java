@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.xmailkit.audit.SourceVersion;
+import org.xmailkit.model.Localized;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.Hashes;
 import org.xmailkit.model.fs.SafeWriter;
 import org.xmailkit.model.fs.WritePolicy;
 import org.xmailkit.model.fs.WriteRefusedException;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The migration journal of one server: an append-only text file (UTF-8, one TAB-separated record per line, each
@@ -186,8 +187,8 @@ public final class Journal {
                 case TOO_LARGE -> "journal.why.size";
                 default -> "journal.why.special";
             };
-            MigrationText.Localized reason = MigrationText.of(why)::render;
-            throw new WriteException(path, MigrationText.of("journal.unusable", reason,
+            Localized reason = MigrateMessages.text(why);
+            throw new WriteException(path, MigrateMessages.text("journal.unusable", reason,
                     path.getFileName() + ".damaged"), e);
         }
         String tab = path.getFileName().toString();
@@ -209,8 +210,8 @@ public final class Journal {
             String line = lines[i];
             String why = i == 0 && !line.equals(HEADER) ? "journal.why.header" : check(line, i, runs, names);
             if (why != null) {
-                MigrationText.Localized reason = MigrationText.of(why)::render;
-                throw new WriteException(path, MigrationText.of("journal.bad", i + 1, reason,
+                Localized reason = MigrateMessages.text(why);
+                throw new WriteException(path, MigrateMessages.text("journal.bad", i + 1, reason,
                         path.getFileName() + ".damaged"), null);
             }
         }

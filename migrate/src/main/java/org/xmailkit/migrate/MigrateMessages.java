@@ -2,6 +2,7 @@ package org.xmailkit.migrate;
 
 import java.util.Locale;
 import org.xmailkit.model.Messages;
+import org.xmailkit.model.Text;
 
 /** The migrate module's texts: {@code org/xmailkit/migrate/messages.properties} and its Japanese twin. */
 public final class MigrateMessages {
@@ -9,9 +10,19 @@ public final class MigrateMessages {
     /** The bundle base name. */
     public static final String BUNDLE = "org.xmailkit.migrate.messages";
 
-    private static final Messages MESSAGES = Messages.of(BUNDLE, MigrateMessages.class);
+    /** The bundle. */
+    public static final Messages MESSAGES = Messages.of(BUNDLE, MigrateMessages.class);
 
     private MigrateMessages() {
+    }
+
+    /**
+     * @param key  a key of the migrate bundle
+     * @param args values: strings, or texts rendered in the same language
+     * @return the text, rendered later in the reader's language
+     */
+    public static Text text(String key, Object... args) {
+        return MESSAGES.text(key, args);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.xmailkit.migrate;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -15,12 +14,9 @@ import org.xmailkit.model.XMailVersion;
  *                   keeps a value already set and writes 0 where none is
  * @param localRule2 the same for SMTPLocalRule2
  * @param fix        which audit findings to remedy ({@code --fix})
- * @param startup    XMail's command line given with {@code --cmdline}, {@code --registry} or {@code --service-file};
- *                   when empty, the MailRoot is searched for one (for the notes about it)
  */
 public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from, DefaultsPolicy defaults,
-                               Optional<Boolean> localRule1, Optional<Boolean> localRule2, FixSelection fix,
-                               Optional<Startup> startup) {
+                               Optional<Boolean> localRule1, Optional<Boolean> localRule2, FixSelection fix) {
 
     public MigrationOptions {
         Objects.requireNonNull(target, "target");
@@ -29,7 +25,6 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
         Objects.requireNonNull(localRule1, "localRule1");
         Objects.requireNonNull(localRule2, "localRule2");
         Objects.requireNonNull(fix, "fix");
-        Objects.requireNonNull(startup, "startup");
         if (!target.equals(XMailVersion.V1_27) && !target.equals(XMailVersion.V1_27_LOCALIZED)) {
             throw new IllegalArgumentException("the target must be 1.27 or 1.27-localized: " + target);
         }
@@ -38,25 +33,10 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
         }
     }
 
-    /**
-     * Options without a given command line.
-     *
-     * @param target     the target
-     * @param from       the source version given, if any
-     * @param defaults   the defaults policy
-     * @param localRule1 SMTPLocalRule1, or empty
-     * @param localRule2 SMTPLocalRule2, or empty
-     * @param fix        the fix selection
-     */
-    public MigrationOptions(XMailVersion target, Optional<XMailVersion> from, DefaultsPolicy defaults,
-                            Optional<Boolean> localRule1, Optional<Boolean> localRule2, FixSelection fix) {
-        this(target, from, defaults, localRule1, localRule2, fix, Optional.empty());
-    }
-
     /** @return target 1.27, detected source, preserve defaults, no fixes */
     public static MigrationOptions standard() {
         return new MigrationOptions(XMailVersion.V1_27, Optional.empty(), DefaultsPolicy.PRESERVE, Optional.empty(),
-                Optional.empty(), FixSelection.NONE, Optional.empty());
+                Optional.empty(), FixSelection.NONE);
     }
 
     /**
@@ -66,7 +46,7 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
     public MigrationOptions withTarget(XMailVersion t) {
         boolean loc = t.localized();
         return new MigrationOptions(t, from, defaults, loc ? localRule1 : Optional.empty(),
-                loc ? localRule2 : Optional.empty(), fix, startup);
+                loc ? localRule2 : Optional.empty(), fix);
     }
 
     /**
@@ -74,7 +54,7 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
      * @return these options with it
      */
     public MigrationOptions withFrom(Optional<XMailVersion> v) {
-        return new MigrationOptions(target, v, defaults, localRule1, localRule2, fix, startup);
+        return new MigrationOptions(target, v, defaults, localRule1, localRule2, fix);
     }
 
     /**
@@ -82,7 +62,7 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
      * @return these options with it
      */
     public MigrationOptions withDefaults(DefaultsPolicy d) {
-        return new MigrationOptions(target, from, d, localRule1, localRule2, fix, startup);
+        return new MigrationOptions(target, from, d, localRule1, localRule2, fix);
     }
 
     /**
@@ -91,7 +71,7 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
      * @return these options with them
      */
     public MigrationOptions withLocalRules(Optional<Boolean> rule1, Optional<Boolean> rule2) {
-        return new MigrationOptions(target, from, defaults, rule1, rule2, fix, startup);
+        return new MigrationOptions(target, from, defaults, rule1, rule2, fix);
     }
 
     /**
@@ -99,14 +79,6 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
      * @return these options with it
      */
     public MigrationOptions withFix(FixSelection f) {
-        return new MigrationOptions(target, from, defaults, localRule1, localRule2, f, startup);
-    }
-
-    /**
-     * @param s XMail's command line, or empty to look for one in the MailRoot
-     * @return these options with it
-     */
-    public MigrationOptions withStartup(Optional<Startup> s) {
-        return new MigrationOptions(target, from, defaults, localRule1, localRule2, fix, s);
+        return new MigrationOptions(target, from, defaults, localRule1, localRule2, f);
     }
 }

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.steps.Steps;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The steps to run for a source version, a target and options. Applying it runs every step in order over the
@@ -58,11 +57,11 @@ public record MigrationPlan(SourceVersion source, MigrationOptions options, List
      * Runs the steps.
      *
      * @param files    the documents
-     * @param findings audits a state of the documents (for {@code --fix}); may return an empty list
+     * @param remedies the audit's remedies for a state of the documents (for {@code --fix}); may return none
      * @return the result
      */
-    public Applied apply(ServerFiles files, Function<ServerFiles, List<Finding>> findings) {
-        StepContext ctx = new StepContext(source, options, findings, files);
+    public Applied apply(ServerFiles files, Function<ServerFiles, List<Remedy>> remedies) {
+        StepContext ctx = new StepContext(source, options, remedies, files);
         Map<MailRootFile, LineMap> maps = new EnumMap<>(MailRootFile.class);
         maps.put(MailRootFile.SERVER_TAB, LineMap.identity(files.serverTab().document()));
         files.others().forEach((k, v) -> maps.put(k, LineMap.identity(v.document())));

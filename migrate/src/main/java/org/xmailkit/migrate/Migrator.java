@@ -8,36 +8,50 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.xmailkit.audit.AuditOptions;
-import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.startup.Startup;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.ctrl.Origins;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /**
- * Migrates one server in memory: decides the source version, runs the plan, computes the new bytes from the edited
- * documents (never by re-encoding text), the diffs, and the audit before and after. Writes nothing.
+ * Migrates one server in memory: decides the source version, runs the plan, and computes the new bytes from the
+ * edited documents (never by re-encoding text) and the diffs. Writes nothing. It knows no audit rule: the remedies
+ * {@code --fix} applies come from the caller ({@link Remedies}), and so does an audit of the result.
  */
-public final class Migrator {
+public final class Migrator implements Planner {
 
-    private final Auditor auditor;
+    /** Where {@code --fix} gets the remedies of a state of a server's files. */
+    @FunctionalInterface
+    public interface Remedies {
 
-    /** A migrator with every audit rule. */
-    public Migrator() {
-        this(Auditor.standard());
+        /** No remedies: a migrator that cannot {@code --fix}. */
+        Remedies NONE = (root, options, source) -> List.of();
+
+        /**
+         * @param state   a MailRoot as the migration has edited it so far
+         * @param options the migration's options (its target)
+         * @param source  the source version of the migration
+         * @return the remedies the audit offers for it (unwaived findings of rules with a fix)
+         */
+        List<Remedy> of(MailRoot state, MigrationOptions options, SourceVersion source);
     }
 
-    /** @param auditor the auditor for the before/after delta and for {@code --fix} */
-    public Migrator(Auditor auditor) {
-        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    private final Remedies remedies;
+
+    /** A migrator without remedies: {@code --fix} is refused. */
+    public Migrator() {
+        this(Remedies.NONE);
+    }
+
+    /** @param remedies where {@code --fix} gets its remedies */
+    public Migrator(Remedies remedies) {
+        this.remedies = Objects.requireNonNull(remedies, "remedies");
     }
 
     /**
@@ -57,48 +71,12 @@ public final class Migrator {
      * @return the result
      * @throws InputException when a file the migration edits exists but cannot be read
      */
+    @Override
     public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source)
             throws InputException {
-        return migrate(root, options, source, new Audited(auditOptions(options), null));
-    }
-
-    /**
-     * @param options how to migrate
-     * @return how a migration audits the configuration before and after when not told otherwise: the defaults, for
-     *         the target and source version of the migration
-     */
-    public static AuditOptions auditOptions(MigrationOptions options) {
-        return AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
-    }
-
-    /**
-     * How the configuration was audited before the migration, when it was: the findings after are made the same
-     * way, and the findings before are not made again.
-     *
-     * @param options  the audit options
-     * @param findings the findings of the configuration as read, with those options and the same source version;
-     *                 null when it was not audited yet
-     */
-    public record Audited(AuditOptions options, List<Finding> findings) {
-        public Audited {
-            Objects.requireNonNull(options, "options");
-            findings = findings == null ? null : List.copyOf(findings);
+        if (options.fix().any() && remedies == Remedies.NONE) {
+            throw new IllegalArgumentException("--fix needs the audit's remedies: a Migrator made with them");
         }
-    }
-
-    /**
-     * Migrates a server, its audit before the migration made already or with given options.
-     *
-     * @param root    a MailRoot or bare server.tab
-     * @param options how to migrate
-     * @param source  the source version to migrate from
-     * @param audited how the configuration is audited, and its findings if they are known
-     * @return the result
-     * @throws InputException when a file the migration edits exists but cannot be read
-     */
-    public MigrationResult migrate(MailRoot root, MigrationOptions options, SourceVersion source, Audited audited)
-            throws InputException {
-        AuditOptions auditOptions = audited.options();
         ServerFiles files = ServerFiles.read(root);
         for (InputException e : root.readErrors()) {
             // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap. (The
@@ -107,9 +85,8 @@ public final class Migrator {
                 throw e;
             }
         }
-        Function<ServerFiles, List<Finding>> findings =
-                f -> auditor.audit(root.withContent(f.allBytes()), auditOptions, source).findings();
-        MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, findings);
+        Function<ServerFiles, List<Remedy>> fixes = f -> remedies.of(root.withContent(f.allBytes()), options, source);
+        MigrationPlan.Applied applied = MigrationPlan.of(source, options).apply(files, fixes);
 
         // Steps and the diff mask what they know to be secret; this is the second line of defence.
         Secrets secrets = Secrets.of(root);
@@ -122,28 +99,10 @@ public final class Migrator {
             results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset(),
                     secrets));
         }
-        AuditDelta delta;
-        try {
-            List<Finding> was = audited.findings() != null ? audited.findings()
-                    : auditor.audit(root, auditOptions, source).findings();
-            List<Finding> after = applied.after().equals(applied.before()) ? was
-                    : auditor.audit(root.withContent(applied.after().allBytes()), auditOptions, source).findings();
-            delta = AuditDelta.of(was, after);
-        } catch (RuntimeException e) {
-            // The delta is information; a failing rule must not stop the migration itself.
-            delta = AuditDelta.unavailable(String.valueOf(e));
-        }
         List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
-        List<Note> notes = new ArrayList<>(applied.notes().stream().map(n -> new Note(n.level(), n.stepId(), n.file(),
-                n.line(), secrets.scrub(n.name()), scrub(n.text(), secrets), secrets.scrub(n.place()))).toList());
-        Optional<Startup> startup = Auditor.startup(root, auditOptions.withStartup(options.startup()),
-                new ArrayList<>());
-        for (Note n : StartupNotes.of(root, startup, source)) {
-            notes.add(new Note(n.level(), n.stepId(), n.file(), n.line(), n.name(), scrub(n.text(), secrets),
-                    secrets.scrub(n.place())));
-        }
+        List<Note> notes = applied.notes().stream().map(n -> n.scrubbed(secrets)).toList();
         return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
-                options, changes, notes, results, delta);
+                options, changes, notes, results);
     }
 
     /**
@@ -180,8 +139,7 @@ public final class Migrator {
                 scrub(c.reason(), secrets));
     }
 
-    private static MigrationText scrub(MigrationText t, Secrets secrets) {
-        return new MigrationText(t.key(), t.args().stream()
-                .map(a -> a instanceof String s ? (Object) secrets.scrub(s) : a).toList());
+    private static Text scrub(Text t, Secrets secrets) {
+        return t.mapStrings(secrets::scrub);
     }
 }

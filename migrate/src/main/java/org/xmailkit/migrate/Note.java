@@ -3,6 +3,8 @@ package org.xmailkit.migrate;
 import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Secrets;
+import org.xmailkit.model.Text;
 
 /**
  * Something the administrator should know about a migration besides the edits: a behaviour change, a decision
@@ -17,8 +19,7 @@ import org.xmailkit.model.MailRootFile;
  * @param place  where it is when that is no MailRoot file (XMail's command line in a registry export, say), else
  *               empty
  */
-public record Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text,
-                   String place) {
+public record Note(Level level, String stepId, MailRootFile file, int line, String name, Text text, String place) {
 
     /** How much a note needs attention, least first. */
     public enum Level {
@@ -56,8 +57,17 @@ public record Note(Level level, String stepId, MailRootFile file, int line, Stri
      * @param name   the variable concerned, or empty
      * @param text   what to say
      */
-    public Note(Level level, String stepId, MailRootFile file, int line, String name, MigrationText text) {
+    public Note(Level level, String stepId, MailRootFile file, int line, String name, Text text) {
         this(level, stepId, file, line, name, text, "");
+    }
+
+    /**
+     * @param secrets the secrets of the server
+     * @return this note with every secret in its name, text and place masked
+     */
+    public Note scrubbed(Secrets secrets) {
+        return new Note(level, stepId, file, line, secrets.scrub(name), text.mapStrings(secrets::scrub),
+                secrets.scrub(place));
     }
 
     /** @return where the note points: the place, else the file name and the line */

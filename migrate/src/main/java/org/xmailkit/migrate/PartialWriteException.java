@@ -23,7 +23,7 @@ public final class PartialWriteException extends WriteException {
      */
     public PartialWriteException(Path server, boolean rollback, List<Path> done, List<String> notDone,
                                  IOException cause) {
-        super(server, MigrationText.of(rollback ? "rollback.partial" : "write.partial",
+        super(server, MigrateMessages.text(rollback ? "rollback.partial" : "write.partial",
                 String.join(", ", done.stream().map(p -> String.valueOf(p.getFileName())).toList()),
                 String.join(", ", notDone), reason(cause)), cause);
         this.done = List.copyOf(done);

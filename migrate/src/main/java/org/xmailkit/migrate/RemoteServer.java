@@ -37,14 +37,44 @@ public interface RemoteServer {
      */
     void replace(String name, Change change) throws IOException;
 
-    /**
-     * One file's replacement.
-     *
-     * @param local  the file in the local copy
-     * @param before what it holds (empty for a file that does not exist)
-     * @param after  what it is to hold
-     * @param backup where {@code before} is kept on this machine
-     */
-    record Change(Path local, byte[] before, byte[] after, Path backup) {
+    /** One file's replacement (a class, not a record: it holds byte arrays, compared by content nowhere). */
+    final class Change {
+        private final Path local;
+        private final byte[] before;
+        private final byte[] after;
+        private final Path backup;
+
+        /**
+         * @param local  the file in the local copy
+         * @param before what it holds (empty for a file that does not exist)
+         * @param after  what it is to hold
+         * @param backup where {@code before} is kept on this machine
+         */
+        public Change(Path local, byte[] before, byte[] after, Path backup) {
+            this.local = local;
+            this.before = before.clone();
+            this.after = after.clone();
+            this.backup = backup;
+        }
+
+        /** @return the file in the local copy */
+        public Path local() {
+            return local;
+        }
+
+        /** @return what it holds (empty for a file that does not exist) */
+        public byte[] before() {
+            return before.clone();
+        }
+
+        /** @return what it is to hold */
+        public byte[] after() {
+            return after.clone();
+        }
+
+        /** @return where {@code before} is kept on this machine */
+        public Path backup() {
+            return backup;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.model.Localized;
 
 /**
  * How one server of a batch went.
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param cause   for a failed server: the exception (shown only with --verbose)
  */
 public record ServerOutcome(Path path, Status status, Optional<MigrationResult> result, List<Path> written,
-                            boolean resumed, MigrationText.Localized error, Throwable cause) {
+                            boolean resumed, Localized error, Throwable cause) {
 
     /** What happened to a server. */
     public enum Status {
@@ -54,7 +55,7 @@ public record ServerOutcome(Path path, Status status, Optional<MigrationResult> 
      * @param cause the exception
      * @return a failed outcome
      */
-    public static ServerOutcome failed(Path path, MigrationText.Localized error, Throwable cause) {
+    public static ServerOutcome failed(Path path, Localized error, Throwable cause) {
         return new ServerOutcome(path, Status.FAILED, Optional.empty(), List.of(), false, error, cause);
     }
 

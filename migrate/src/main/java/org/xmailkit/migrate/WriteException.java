@@ -6,6 +6,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.WriteRefusedException;
 
@@ -15,14 +17,14 @@ public class WriteException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path path;
-    private final transient MigrationText text;
+    private final transient Text text;
 
     /**
      * @param path  the file
      * @param text  what went wrong
      * @param cause the underlying error, or null
      */
-    public WriteException(Path path, MigrationText text, Throwable cause) {
+    public WriteException(Path path, Text text, Throwable cause) {
         super(Origins.display(path) + ": " + text.render(Locale.ENGLISH), cause);
         this.path = Objects.requireNonNull(path, "path");
         this.text = text;
@@ -55,7 +57,7 @@ public class WriteException extends IOException {
      * @param e the failure
      * @return its reason in either language
      */
-    static MigrationText.Localized reason(IOException e) {
+    static Localized reason(IOException e) {
         if (e instanceof WriteRefusedException r) {
             return r::reasonText;
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.xmailkit.model.TextEncoding;
 
 /**
@@ -52,7 +53,8 @@ final class Configs {
             new String[] {"EnableSMTP-TLS", "0", "1", ""},
             new String[] {"EnablePOP3-TLS", "1"},
             new String[] {"EnableCTRL-TLS", "0"},
-            new String[] {"SmtpGwConfig", "NeedTLS=1", "OutBind=192.0.2.1", "", "NeedTLS", "NeedTLS=2,OutBind=10.0.0.1"},
+            new String[] {"SmtpGwConfig", "NeedTLS=1", "OutBind=192.0.2.1", "", "NeedTLS",
+                    "NeedTLS=2,OutBind=10.0.0.1"},
             new String[] {"SmtpConfig", "Mail-Auth", "mail-auth, WantTLS", "MailAuth", "WANTTLS", "mail-auth,,WantTLS",
                     "MAIL-AUTH,wanttls=0"},
             new String[] {"SmtpConfig-192.0.2.1,25", "mail-auth, WantTLS", "WantTLS"},
@@ -107,11 +109,11 @@ final class Configs {
 
     private static Arbitrary<String> line(boolean japanese) {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, entry(japanese)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(COMMENTS)
+                Tuple.of(12, entry(japanese)),
+                Tuple.of(2, Arbitraries.of(COMMENTS)
                         .map(c -> japanese && c.equals("# comment") ? "# 設定" : c)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just("")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of("\"MaxMTAOps\"\t\"32\"\t\"note\"",
+                Tuple.of(2, Arbitraries.just("")),
+                Tuple.of(1, Arbitraries.of("\"MaxMTAOps\"\t\"32\"\t\"note\"",
                         "\"SMTP-RARPCheck\"\t\"1\"\t\"x\"", "\"RootDomain\" \"space.example\"",
                         " \"HeloDomain\"\t\"lead.example\"")));
     }

@@ -11,9 +11,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.SafeWriter;
@@ -67,7 +68,7 @@ class CrashSafetyPropertiesTest {
         Path dir = Files.createTempDirectory("xmailkit-crash");
         try {
             MigrationOptions options = MigrationOptions.standard().withFrom(from);
-            Migrator migrator = new Migrator(new Auditor(List.of()));
+            Migrator migrator = new Migrator();
             List<BatchMigrator.Job> jobs = new ArrayList<>();
             Map<Path, byte[]> original = new HashMap<>();
             Map<Path, byte[]> expected = new HashMap<>();
@@ -100,8 +101,8 @@ class CrashSafetyPropertiesTest {
             }
             for (Map.Entry<Path, byte[]> e : original.entrySet()) {
                 byte[] now = Files.readAllBytes(e.getKey());
-                assertTrue(java.util.Arrays.equals(now, e.getValue())
-                        || java.util.Arrays.equals(now, expected.get(e.getKey())), e.getKey() + " is half written");
+                assertTrue(Arrays.equals(now, e.getValue())
+                        || Arrays.equals(now, expected.get(e.getKey())), e.getKey() + " is half written");
             }
 
             BatchResult rerun = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, write, BatchListener.NONE);
@@ -137,7 +138,7 @@ class CrashSafetyPropertiesTest {
 
     private static String failures(BatchResult r) {
         return r.outcomes().stream().filter(o -> o.status() == ServerOutcome.Status.FAILED)
-                .map(o -> o.error(java.util.Locale.ENGLISH)).toList().toString();
+                .map(o -> o.error(Locale.ENGLISH)).toList().toString();
     }
 
     private static void delete(Path dir) throws IOException {

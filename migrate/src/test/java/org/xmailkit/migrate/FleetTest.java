@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.migrate.steps.Steps;
+import org.xmailkit.migrate.testing.FixtureFleet;
 import org.xmailkit.model.MailRoot;
-import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.XMailVersion;
 
@@ -35,9 +33,8 @@ import org.xmailkit.model.XMailVersion;
  */
 class FleetTest {
 
-    static final List<String> FIXTURES = List.of("v0.54", "v0.68", "v1.0", "v1.12", "v1.22", "v1.24", "v1.25",
-            "v1.26", "xmailcfg");
-    static final List<String> TARGETS = List.of("1.27", "1.27-localized");
+    static final List<String> FIXTURES = FixtureFleet.FIXTURES;
+    static final List<String> TARGETS = FixtureFleet.TARGETS;
 
     @TempDir
     Path tmp;
@@ -54,35 +51,12 @@ class FleetTest {
 
     /** The source version each fixture was written for, from FLEET.tsv. */
     static String from(String fixture) {
-        try (InputStream in = FleetTest.class.getResourceAsStream("/fleet/FLEET.tsv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] f = line.split("\t");
-                if (f[0].equals(fixture)) {
-                    return f[1];
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalArgumentException(fixture);
+        return FixtureFleet.from(fixture);
     }
 
     /** Copies a fixture MailRoot out of the class path into a directory of its own. */
     static Path copy(String fixture, Path into) throws IOException {
-        Path dir = Files.createDirectories(into.resolve(fixture));
-        for (MailRootFile k : MailRootFile.values()) {
-            try (InputStream in = FleetTest.class.getResourceAsStream("/fleet/" + fixture + "/" + k.fileName())) {
-                if (in != null) {
-                    Files.write(dir.resolve(k.fileName()), in.readAllBytes());
-                }
-            }
-        }
-        try (InputStream in = FleetTest.class.getResourceAsStream("/fleet/" + fixture + "/domainadmin.tab")) {
-            if (in != null) {
-                Files.write(dir.resolve("domainadmin.tab"), in.readAllBytes());
-            }
-        }
-        return dir;
+        return FixtureFleet.copy(fixture, into);
     }
 
     static MigrationOptions options(String fixture, String target) {
@@ -95,7 +69,7 @@ class FleetTest {
     void fleetMigratesAsReviewedAndARerunIsEmpty(String fixture, String target) throws Exception {
         Path root = copy(fixture, tmp);
         MigrationOptions options = options(fixture, target);
-        Migrator migrator = new Migrator(new Auditor(List.of()));
+        Migrator migrator = new Migrator();
 
         MigrationResult r = migrator.migrate(MailRoot.open(root), options);
 
@@ -120,7 +94,7 @@ class FleetTest {
         Migrator migrator = new Migrator();
 
         MigrationResult r = migrator.migrate(MailRoot.open(root), options);
-        assertEquals(Optional.empty(), r.audit().error(), "the audit runs over every fixture");
+        // The audit over every fixture before and after: AuditedMigratorTest (report).
         Invariants.check(applied(root, options));
         for (FileResult f : r.files()) {
             Files.write(f.path(), f.after());
@@ -175,7 +149,8 @@ class FleetTest {
             if (f.changed()) {
                 String name = f.kind().fileName();
                 b.append(String.join("\n", UnifiedDiff.of(f.kind(), "a/" + name, "b/" + name,
-                        TabDocument.parse(f.before(), f.kind().format()), TabDocument.parse(f.after(), f.kind().format()),
+                        TabDocument.parse(f.before(), f.kind().format()),
+                                TabDocument.parse(f.after(), f.kind().format()),
                         f.charset()))).append('\n');
             }
         }
@@ -190,7 +165,8 @@ class FleetTest {
             return;
         }
         try (InputStream in = FleetTest.class.getResourceAsStream("/fleet-expected/" + name)) {
-            assertTrue(in != null, "no expected file " + name + " (run with -Dxmailkit.updateGolden=true, then review)");
+            assertTrue(in != null, "no expected file " + name
+                    + " (run with -Dxmailkit.updateGolden=true, then review)");
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, name);
         }
     }

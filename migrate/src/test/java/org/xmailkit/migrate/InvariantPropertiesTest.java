@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.VersionDetector;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
+import org.xmailkit.model.version.VersionDetector;
 
 /** The migration invariants over generated configurations, every source version, target and policy. */
 class InvariantPropertiesTest {
@@ -34,7 +35,7 @@ class InvariantPropertiesTest {
 
     @Provide
     Arbitrary<MigrationOptions> options() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
+        return Combinators.combine(Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
                         Arbitraries.of(DefaultsPolicy.values()),
                         Arbitraries.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false)))
                 .as((t, d, r) -> MigrationOptions.standard().withTarget(t).withDefaults(d)

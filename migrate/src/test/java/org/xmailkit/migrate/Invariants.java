@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.LineEnding;
@@ -101,8 +102,9 @@ final class Invariants {
 
     private static String display(String raw, TabDocument doc, MailRootFile kind) {
         Charset cs = TextEncoding.detect(doc.toBytes());
-        return kind == MailRootFile.SERVER_TAB ? ServerTab.of(doc, org.xmailkit.model.Catalog.builtin(), cs).printable(raw)
-                : org.xmailkit.model.Entry.decode(raw, cs);
+        return kind == MailRootFile.SERVER_TAB ? ServerTab.of(doc, Catalog.builtin(), cs)
+                .printable(raw)
+                : Entry.decode(raw, cs);
     }
 
     /** @return the name a data line sets, the text of a comment line, or null */

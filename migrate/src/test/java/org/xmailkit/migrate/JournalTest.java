@@ -18,7 +18,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.WritePolicy;
@@ -50,7 +49,7 @@ class JournalTest {
     private void migrated() throws Exception {
         root = MailRootFixture.in(tmp.resolve("fleet/mr" + ++servers)).serverTab(OLD).write();
         victim = Files.writeString(tmp.resolve("victim"), "the victim's own content\n");
-        MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(root),
+        MigrationResult r = new Migrator().migrate(MailRoot.open(root),
                 MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22"))));
         new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(r);
         journal = root.resolve("server.tab.xmailkit-journal");

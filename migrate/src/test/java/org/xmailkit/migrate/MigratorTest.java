@@ -2,6 +2,7 @@ package org.xmailkit.migrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -9,21 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.Auditor;
-import org.xmailkit.audit.Category;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Rule;
-import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -32,39 +26,20 @@ class MigratorTest {
     @TempDir
     Path tmp;
 
-    /** A test rule: fires for every variable named in {@code names} that is set. */
-    record Present(RuleInfo info, Set<String> names) implements Rule {
-        @Override
-        public List<Finding> check(AuditContext ctx) {
-            return ctx.tab().liveEntries().stream().filter(e -> names.contains(e.name()))
-                    .map(e -> Finding.of(info, Location.line(ctx.root().serverTabPath(), e.line(), e.name()),
-                            Text.of("x", e.name())))
-                    .toList();
-        }
-    }
-
-    private static final RuleInfo REMOVED = new RuleInfo("UPG-990", Severity.MEDIUM, Category.UPGRADE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
-    private static final RuleInfo TLS = new RuleInfo("TLS-990", Severity.HIGH, Category.TLS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
-
     private static MigrationOptions from(String v) {
         return MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse(v)));
     }
 
     @Test
-    void resultCarriesBytesDiffChangesWithOriginalLinesAndTheAuditDelta() throws Exception {
+    void resultCarriesBytesDiffAndChangesWithOriginalLines() throws Exception {
         MailRoot root = MailRootFixture.in(tmp).serverTab("""
                 "DynDnsSetup"\t"dyn.example,80,/u?ip=%s,bob,hunter2"
                 "RootDomain"\t"example.jp"
                 "SMTP-RARPCheck"\t"1"
                 "DefaultSMTPGateways"\t"gw1.example,gw2.example"
                 """).file("smtpfwd.tab", "\"a.example\"\t\"mx1.a.example,mx2.a.example\"\n").open();
-        Auditor auditor = new Auditor(List.of(
-                new Present(REMOVED, Set.of("DynDnsSetup", "SMTP-RARPCheck")),
-                new Present(TLS, Set.of("EnableSMTP-TLS"))));
 
-        MigrationResult r = new Migrator(auditor).migrate(root, from("0.54"));
+        MigrationResult r = new Migrator().migrate(root, from("0.54"));
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -81,10 +56,7 @@ class MigratorTest {
                 new String(r.files().get(1).after(), StandardCharsets.UTF_8));
         assertEquals(List.of(1, 3, 4, 0), r.changes().stream().filter(c -> c.file() == MailRootFile.SERVER_TAB)
                 .map(Change::line).distinct().toList(), "lines refer to the original file");
-        assertEquals(2, r.audit().before().size());
-        assertEquals(1, r.audit().after().size());
-        assertEquals(2, r.audit().resolved().size());
-        assertEquals(List.of("TLS-990"), r.audit().introduced().stream().map(f -> f.rule().id()).toList());
+        // The audit before and after this migration: AuditedMigratorTest (report).
 
         String diff = String.join("\n", r.diff());
         assertFalse(diff.contains("hunter2"), "a secret never reaches the diff");
@@ -96,34 +68,11 @@ class MigratorTest {
     }
 
     @Test
-    void fixAppliesTheSelectedRemediationAndTheAuditDeltaShowsTheFindingResolved() throws Exception {
-        RuleInfo logsPasswords = new RuleInfo("SEC-990", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
-                RuleInfo.Fix.SAFE, Set.of(), List.of(), List.of("\"Pop3LogPasswd\"\t\"0\""));
-        Rule rule = new Rule() {
-            @Override
-            public RuleInfo info() {
-                return logsPasswords;
-            }
-
-            @Override
-            public List<Finding> check(AuditContext ctx) {
-                return ctx.tab().entry("Pop3LogPasswd").filter(e -> !e.value().equals("0"))
-                        .map(e -> List.of(Finding.of(logsPasswords, Location.line(ctx.root().serverTabPath(), e.line(),
-                                e.name()), Text.of("x")))).orElse(List.of());
-            }
-        };
+    void fixWithoutTheAuditsRemediesIsAProgrammingError() {
         MailRoot root = MailRootFixture.in(tmp).serverTab("\"Pop3LogPasswd\"\t\"2\"\n").open();
-        Migrator m = new Migrator(new Auditor(List.of(rule)));
-
-        MigrationResult none = m.migrate(root, from("1.27"));
-        assertFalse(none.changed(), "nothing is fixed unless asked");
-
-        MigrationResult fixed = m.migrate(root, from("1.27").withFix(FixSelection.parse("safe")));
-        assertEquals("\"Pop3LogPasswd\"\t\"0\"\n# xmailkit: migrated to 1.27 from 1.27\n",
-                new String(fixed.files().get(0).after(), StandardCharsets.UTF_8));
-        assertEquals(List.of("SEC-990"), fixed.audit().resolved().stream().map(f -> f.rule().id()).toList());
-        assertEquals(List.of(), fixed.audit().after());
-        assertEquals("fix", fixed.changes().get(0).stepId());
+        // --fix itself (remedies from the audit): AuditedMigratorTest (report).
+        assertThrows(IllegalArgumentException.class,
+                () -> new Migrator().migrate(root, from("1.27").withFix(FixSelection.parse("safe"))));
     }
 
     @Test
@@ -132,10 +81,10 @@ class MigratorTest {
                 "RootDomain"\t"example.jp"
                 "HeloUseRootDomain"\t"1"
                 """).open();
-        MigrationResult first = new Migrator(new Auditor(List.of())).migrate(root, from("0.68"));
+        MigrationResult first = new Migrator().migrate(root, from("0.68"));
         Files.write(tmp.resolve("server.tab"), first.files().get(0).after());
 
-        MigrationResult second = new Migrator(new Auditor(List.of()))
+        MigrationResult second = new Migrator()
                 .migrate(MailRoot.open(tmp), from("0.68"));
 
         assertFalse(second.changed());
@@ -154,7 +103,7 @@ class MigratorTest {
                 "SMTP-TLS"\t"0"
                 "DefaultSMTPGateways"\t"a.example,b.example"
                 """).open();
-        Migrator m = new Migrator(new Auditor(List.of()));
+        Migrator m = new Migrator();
         MigrationResult first = m.migrate(MailRoot.open(tmp), MigrationOptions.standard());
         assertEquals("1.24", first.source().display());
         Files.write(tmp.resolve("server.tab"), first.files().get(0).after());
@@ -179,24 +128,25 @@ class MigratorTest {
     @Test
     void diffMarksAMissingFinalNewlineAndShowsShiftJisText() throws Exception {
         byte[] sjis = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBandMaps\"\t\"550 不正中継\""
-                .getBytes(org.xmailkit.model.TextEncoding.WINDOWS_31J);
+                .getBytes(TextEncoding.WINDOWS_31J);
         MailRoot root = MailRootFixture.in(tmp).bytes("server.tab", sjis).open();
 
-        MigrationResult r = new Migrator(new Auditor(List.of())).migrate(root, from("1.27"));
+        MigrationResult r = new Migrator().migrate(root, from("1.27"));
 
         String diff = String.join("\n", r.diff());
         assertTrue(diff.contains("-\"SmtpMsgIPBandMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
         assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
                 + "\\ No newline at end of file"), diff);
         byte[] after = r.files().get(0).after();
-        assertTrue(new String(after, org.xmailkit.model.TextEncoding.WINDOWS_31J).startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
+        assertTrue(new String(after, TextEncoding.WINDOWS_31J)
+                .startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
     }
 
     @Test
     void anUnreadableFileTheMigrationEditsFailsTheServer() throws Exception {
         MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n")
                 .bytes("smtpfwd.tab", new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6}).open();
-        org.junit.jupiter.api.Assertions.assertThrows(org.xmailkit.model.InputException.class,
-                () -> new Migrator(new Auditor(List.of())).migrate(root, from("1.22")));
+        Assertions.assertThrows(InputException.class,
+                () -> new Migrator().migrate(root, from("1.22")));
     }
 }

@@ -16,7 +16,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 
@@ -72,7 +71,7 @@ class SecondRunPropertiesTest {
             if (root.smtpFwd() != null) {
                 Files.write(dir.resolve("smtpfwd.tab"), root.smtpFwd().bytes());
             }
-            Migrator migrator = new Migrator(new Auditor(List.of()));
+            Migrator migrator = new Migrator();
 
             MigrationResult first = migrator.migrate(MailRoot.open(dir), options);
             for (FileResult f : first.files()) {

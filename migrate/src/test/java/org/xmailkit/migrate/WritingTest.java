@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.fs.SafeWriter;
@@ -46,10 +44,11 @@ class WritingTest {
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
     private static final String RUN = "20250301T090000Z";
-    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
+    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example"
+            + "\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
-        return new Migrator(new Auditor(List.of())).migrate(MailRoot.open(root), FROM_122);
+        return new Migrator().migrate(MailRoot.open(root), FROM_122);
     }
 
     private List<String> names(Path dir) throws IOException {
@@ -172,7 +171,7 @@ class WritingTest {
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
         InPlaceWriter.Written w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(),
-                Clock.offset(CLOCK, java.time.Duration.ofMinutes(5))).write(migrate(root));
+                Clock.offset(CLOCK, Duration.ofMinutes(5))).write(migrate(root));
 
         assertTrue(w.resumed());
         assertEquals(List.of(root.resolve("smtpfwd.tab")), w.written());
@@ -226,7 +225,7 @@ class WritingTest {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
         InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)),
                 Optional.empty(), CLOCK);
-        BatchMigrator batch = new BatchMigrator(new Migrator(new Auditor(List.of())),
+        BatchMigrator batch = new BatchMigrator(new Migrator(),
                 WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
                 CLOCK, 1);
@@ -318,7 +317,7 @@ class WritingTest {
         BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
                 MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
 
-        BatchResult r = new BatchMigrator(new Migrator(new Auditor(List.of())), WritePolicy.STANDARD)
+        BatchResult r = new BatchMigrator(new Migrator(), WritePolicy.STANDARD)
                 .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
 
         MigrationResult m = r.outcomes().get(0).result().orElseThrow();
@@ -393,7 +392,7 @@ class WritingTest {
     void outOfABareServerTabIsOneFile() throws Exception {
         Path tab = tmp.resolve("legacy.tab");
         Files.writeString(tab, OLD);
-        MigrationResult r = new Migrator(new Auditor(List.of())).migrate(MailRoot.open(tab), FROM_122);
+        MigrationResult r = new Migrator().migrate(MailRoot.open(tab), FROM_122);
 
         OutTree.write(r, tmp.resolve("out/legacy.tab"), WritePolicy.STANDARD);
 

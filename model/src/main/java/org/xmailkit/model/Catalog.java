@@ -43,7 +43,28 @@ public final class Catalog {
     private final List<Candidate> candidates;
 
     /** A name to suggest, lower-cased once, with its letter counts for the cheap lower bound. */
-    private record Candidate(Variable variable, String lower, int[] letters) {
+    private static final class Candidate {
+        private final Variable variable;
+        private final String lower;
+        private final int[] letters;
+
+        Candidate(Variable variable, String lower, int[] letters) {
+            this.variable = variable;
+            this.lower = lower;
+            this.letters = letters;
+        }
+
+        Variable variable() {
+            return variable;
+        }
+
+        String lower() {
+            return lower;
+        }
+
+        int[] letters() {
+            return letters;
+        }
     }
 
     private Catalog(List<Variable> all) {

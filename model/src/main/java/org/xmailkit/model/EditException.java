@@ -7,7 +7,7 @@ import java.util.Locale;
 public final class EditException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final Messages MESSAGES = Messages.of("org.xmailkit.model.messages", EditException.class);
+    private static final Messages MESSAGES = ModelMessages.MESSAGES;
 
     /** Why an edit was refused. */
     public enum Reason {

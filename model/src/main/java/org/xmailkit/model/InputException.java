@@ -15,7 +15,7 @@ import org.xmailkit.model.ctrl.Origins;
 public final class InputException extends Exception {
 
     private static final long serialVersionUID = 1L;
-    private static final Messages MESSAGES = Messages.of("org.xmailkit.model.messages", InputException.class);
+    private static final Messages MESSAGES = ModelMessages.MESSAGES;
 
     /** What went wrong. */
     public enum Reason {

@@ -12,7 +12,8 @@ public enum MailRootFile {
     SERVER_TAB("server.tab", 2048, true, 2, "name", "value"),
     SMTP_RELAY("smtprelay.tab", 512, true, 1, "address", "netmask"),
     SPAMMERS("spammers.tab", 512, true, 1, "address", "netmask", "params"),
-    // Buffer size of spam-address.tab's reader is not recorded; 512, the smallest XMail uses, is the conservative choice.
+    // Buffer size of spam-address.tab's reader is not recorded; 512, the smallest XMail uses, is the conservative
+    // choice.
     SPAM_ADDRESS("spam-address.tab", 512, true, 1, "pattern"),
     SMTP_IPMAP("smtp.ipmap.tab", 512, true, 4, "address", "netmask", "action", "precedence"),
     POP3_IPMAP("pop3.ipmap.tab", 512, true, 4, "address", "netmask", "action", "precedence"),
@@ -43,8 +44,10 @@ public enum MailRootFile {
     FILTERS_POST_RCPT("filters.post-rcpt.tab", 1024, true, 1, "command", "argument");
 
     private final String fileName;
+    @SuppressWarnings("ImmutableEnumChecker") // a record of final values
     private final TabFormat format;
     private final int minColumns;
+    @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<String> columns;
 
     MailRootFile(String fileName, int buffer, boolean hashComments, int minColumns, String... columns) {

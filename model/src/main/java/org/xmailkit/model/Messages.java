@@ -1,5 +1,6 @@
 package org.xmailkit.model;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
@@ -8,8 +9,8 @@ import java.util.Set;
 
 /**
  * User-facing text in English and Japanese, from a module's {@code messages.properties} and
- * {@code messages_ja.properties} (UTF-8). Placeholders are {@code {0}}, {@code {1}}, ...; nothing else is special,
- * so apostrophes need no escaping.
+ * {@code messages_ja.properties} (UTF-8), or from several such bundles looked up in turn ({@link #chain}).
+ * Placeholders are {@code {0}}, {@code {1}}, ...; nothing else is special, so apostrophes need no escaping.
  */
 public final class Messages {
 
@@ -21,14 +22,17 @@ public final class Messages {
 
     private final String baseName;
     private final ClassLoader loader;
+    /** The bundles looked up in turn, for a chain; empty for a single bundle. */
+    private final List<Messages> parts;
     // Every text looked up asks for its bundle, and ResourceBundle.getBundle does a cache look-up of its own each
     // time; the two bundles are kept here once found (a missing bundle is not kept: it keeps throwing).
     private volatile ResourceBundle english;
     private volatile ResourceBundle japanese;
 
-    private Messages(String baseName, ClassLoader loader) {
+    private Messages(String baseName, ClassLoader loader, List<Messages> parts) {
         this.baseName = baseName;
         this.loader = loader;
+        this.parts = List.copyOf(parts);
     }
 
     /**
@@ -37,7 +41,23 @@ public final class Messages {
      * @return the message source
      */
     public static Messages of(String baseName, Class<?> owner) {
-        return new Messages(baseName, owner.getClassLoader());
+        return new Messages(Objects.requireNonNull(baseName, "baseName"), owner.getClassLoader(), List.of());
+    }
+
+    /**
+     * @param parts message sources, looked up in this order
+     * @return one source over all of them: a key is taken from the first that has it
+     */
+    public static Messages chain(List<Messages> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("an empty chain of messages");
+        }
+        return new Messages(null, null, parts);
+    }
+
+    /** @return the bundles' base names, in look-up order */
+    public List<String> baseNames() {
+        return parts.isEmpty() ? List.of(baseName) : parts.stream().flatMap(p -> p.baseNames().stream()).toList();
     }
 
     /**
@@ -45,6 +65,9 @@ public final class Messages {
      * @return the bundle for that language
      */
     public ResourceBundle bundle(Locale locale) {
+        if (!parts.isEmpty()) {
+            throw new IllegalStateException("a chain of bundles has no single bundle: " + baseNames());
+        }
         boolean ja = isJapanese(locale);
         ResourceBundle b = ja ? japanese : english;
         if (b == null) {
@@ -66,7 +89,24 @@ public final class Messages {
      * @throws MissingResourceException when the key is missing (a programming error, caught by the bundle tests)
      */
     public String get(Locale locale, String key, Object... args) {
+        for (Messages m : parts) {
+            if (m.has(locale, key)) {
+                return m.get(locale, key, args);
+            }
+        }
+        if (!parts.isEmpty()) {
+            throw new MissingResourceException("no message " + key + " in " + baseNames(), "Messages", key);
+        }
         return format(bundle(locale).getString(key), args);
+    }
+
+    /**
+     * @param key  the message key
+     * @param args values for {@code {0}}, {@code {1}}, ...
+     * @return the text, rendered later in the reader's language
+     */
+    public Text text(String key, Object... args) {
+        return Text.of(this, key, args);
     }
 
     /**
@@ -75,6 +115,9 @@ public final class Messages {
      * @return whether the key exists for that language
      */
     public boolean has(Locale locale, String key) {
+        if (!parts.isEmpty()) {
+            return parts.stream().anyMatch(m -> m.has(locale, key));
+        }
         try {
             return bundle(locale).containsKey(key);
         } catch (MissingResourceException e) {

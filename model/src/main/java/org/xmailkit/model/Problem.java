@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record Problem(ProblemCode code, int line, int column, List<String> args) {
 
-    private static final Messages MESSAGES = Messages.of("org.xmailkit.model.messages", Problem.class);
+    private static final Messages MESSAGES = ModelMessages.MESSAGES;
 
     public Problem {
         Objects.requireNonNull(code, "code");

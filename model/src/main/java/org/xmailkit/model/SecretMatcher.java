@@ -16,7 +16,6 @@ import java.util.List;
  */
 final class SecretMatcher {
 
-    private final int anywhere;
     /** Transitions: {@code state << 16 | char} to the next state. */
     private final Transitions next = new Transitions();
     /** The characters that occur in some secret: any other one leads back to the start at once. */
@@ -33,7 +32,6 @@ final class SecretMatcher {
      * @param anywhere the length from which a secret counts inside words too
      */
     SecretMatcher(Collection<String> secrets, int anywhere) {
-        this.anywhere = anywhere;
         List<int[]> children = new ArrayList<>();
         List<Integer> parent = new ArrayList<>();
         List<Character> via = new ArrayList<>();

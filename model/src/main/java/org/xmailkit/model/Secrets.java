@@ -126,7 +126,10 @@ public final class Secrets {
                 .map(v -> fold(v.name())).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The text with each character as {@link String#equalsIgnoreCase} compares it: equal texts but for case fold alike. */
+    /**
+     * The text with each character as {@link String#equalsIgnoreCase} compares it: equal texts but for case fold
+     * alike.
+     */
     private static String fold(String s) {
         char[] c = new char[s.length()];
         for (int i = 0; i < c.length; i++) {
@@ -256,6 +259,7 @@ public final class Secrets {
         return forms(Entry.decode(maskedRaw(doc, doc.line(number), MailRootFile.SERVER_TAB), tab.charset()));
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the document's own line, not an equal one
     private static List<Span> spans(TabDocument doc, TabLine line, MailRootFile kind) {
         // The document's reads, made once, when the line is its own and it is read the same way.
         boolean own = doc != null && doc.format().equals(kind.format()) && line.number() >= 1

@@ -148,6 +148,7 @@ public final class ServerTab {
     }
 
     /** @return the entries that repeat an earlier name: XMail never uses them */
+    @SuppressWarnings("ReferenceEquality") // identity: the entry XMail reads for its name is this very line
     public List<Entry> deadDuplicates() {
         return entries.stream().filter(e -> live.get(e.name()) != e).toList();
     }
@@ -174,11 +175,13 @@ public final class ServerTab {
         }
         String written = e.value();
         return switch (accessor) {
-            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
+            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written,
+                    Effective.Reading.AS_WRITTEN);
             case FLAG -> {
                 // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
                 String kept = kept(written);
-                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
+                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO
+                        : numericReading(kept);
                 long v = Values.atoi(kept).orElse(0);
                 if (kept.length() < written.length() && (v != 0) != (Values.atoi(written).orElse(0) != 0)) {
                     reading = Effective.Reading.CUT_AT_BUFFER;
@@ -338,7 +341,8 @@ public final class ServerTab {
      * @return the edited view
      */
     public ServerTab remove(String name) {
-        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder()).toList();
+        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder())
+                .toList();
         for (int n : lines) {
             if (ServerTabLint.contentLength(document.line(n).raw()) > document.format().readLimit()) {
                 throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));
@@ -432,6 +436,7 @@ public final class ServerTab {
         return quoted >= plain;
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the same document means no edit
     private ServerTab with(TabDocument d) {
         return d == document ? this : new ServerTab(d, catalog, charset);
     }

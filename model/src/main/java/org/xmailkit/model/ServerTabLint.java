@@ -20,7 +20,7 @@ final class ServerTabLint {
         TabDocument doc = tab.document();
         int limit = doc.format().readLimit();
         for (TabLine line : doc.lines()) {
-            lineProblems(tab, line, limit, out);
+            lineProblems(line, limit, out);
         }
         Map<String, Integer> firstLine = new HashMap<>();
         for (TabRecord r : doc.dataRecords()) {
@@ -39,7 +39,7 @@ final class ServerTabLint {
         return out;
     }
 
-    private static void lineProblems(ServerTab tab, TabLine line, int limit, List<Problem> out) {
+    private static void lineProblems(TabLine line, int limit, List<Problem> out) {
         String raw = line.raw();
         if (line.number() == 1 && raw.startsWith("\u00EF\u00BB\u00BF")) {
             out.add(Problem.of(ProblemCode.BOM, 1, 1));
@@ -113,12 +113,14 @@ final class ServerTabLint {
                     out.add(Problem.of(ProblemCode.UNTERMINATED_QUOTE, line, t.column()));
                 }
             } else if (t.quoted() && !t.trailing().isEmpty() && i < 2) {
-                out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing().length(),
+                out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing()
+                        .length(),
                         i == 1 && Secrets.secretName(r.value(0)) ? Secrets.MASK : tab.printable(t.trailing())));
             }
         }
         if (tokens.size() >= 3 && !tabInQuotes) {
-            out.add(Problem.of(ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(), Integer.toString(tokens.size())));
+            out.add(Problem.of(ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(),
+                    Integer.toString(tokens.size())));
         }
         if (r.piece() > 0 || bom || text.charAt(0) == ' ') {
             return; // already reported: the name can never match

@@ -147,7 +147,8 @@ public final class TextEncoding {
         int score = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u4E00' && c <= '\u9FFF') || (c >= '\u3000' && c <= '\u303F')) {
+            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u4E00' && c <= '\u9FFF')
+                    || (c >= '\u3000' && c <= '\u303F')) {
                 score += 2;
             } else if (c >= '\uFF61' && c <= '\uFF9F') {
                 score -= 1; // half-width katakana: rare in real text, common in mis-decoded EUC-JP

@@ -81,10 +81,46 @@ public record XMailCfgField(String section, int order, String shownAs, String la
     }
 
     /**
+     * The radio button the page shows checked for a value: the one that writes exactly it, or for a negative number
+     * the {@code -N} button with the number typed next to it (its label's leading {@code N} replaced by the number,
+     * or the number after the label).
+     *
      * @param value a value as written in server.tab
-     * @return the page text of the radio button that writes exactly this value, if there is one
+     * @return the button's text, if one shows the value
      */
     public Optional<String> choiceLabel(String value) {
-        return choices().stream().filter(c -> c.value().equals(value)).map(Choice::label).findFirst();
+        String v = value.strip();
+        Optional<String> exact = choices().stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst();
+        if (exact.isPresent() || !v.matches("-\\d+")) {
+            return exact;
+        }
+        String n = v.substring(1);
+        return choices().stream().filter(c -> c.value().equals("-N")).map(Choice::label).findFirst()
+                .map(label -> label.startsWith("N ") ? n + label.substring(1) : label + " " + n);
+    }
+
+    /**
+     * How the page shows a value: the checked radio button ({@link #choiceLabel}), the checked boxes joined with
+     * {@code 、}, or a number's unit. These are XMailCFG's own (Japanese) words.
+     *
+     * @param value a value as written in server.tab
+     * @return the text, if the control shows the value as more than the value itself
+     */
+    public Optional<String> shown(String value) {
+        String v = value.strip();
+        return switch (control()) {
+            case "radio" -> choiceLabel(v);
+            case "checkboxes" -> {
+                List<String> on = new ArrayList<>();
+                for (Choice c : choices()) {
+                    if (!c.value().isBlank() && v.contains(c.value().strip())) {
+                        on.add(c.label().strip());
+                    }
+                }
+                yield on.isEmpty() ? Optional.empty() : Optional.of(String.join("\u3001", on));
+            }
+            case "number" -> detail().isEmpty() || !v.matches("-?\\d+") ? Optional.empty() : Optional.of(detail());
+            default -> Optional.empty();
+        };
     }
 }

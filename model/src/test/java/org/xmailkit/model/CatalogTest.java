@@ -133,7 +133,8 @@ class CatalogTest {
         assertTrue(gw.xmailcfg().shownAs().contains("SmtpGwConfig-NeedTLS"));
         Variable needTls = CATALOG.get("SmtpGwConfig-NeedTLS");
         assertEquals(Variable.Role.XMAILCFG_PART, needTls.role());
-        assertEquals(List.of("0", "1", "2"), needTls.xmailcfg().choices().stream().map(XMailCfgField.Choice::value).toList());
+        assertEquals(List.of("0", "1", "2"), needTls.xmailcfg().choices().stream().map(XMailCfgField.Choice::value)
+                .toList());
         assertEquals("利用しない(平文による通信)", needTls.xmailcfg().choiceLabel("0").orElseThrow());
     }
 

@@ -15,8 +15,41 @@ import org.xmailkit.model.testing.XMail127Default;
  */
 final class JapaneseCorpus {
 
-    /** One sample file. */
-    record Sample(String text, String shape, Charset charset, boolean bom, byte[] bytes) {
+    /** One sample file (a class, not a record: it holds a byte array). */
+    static final class Sample {
+        private final String text;
+        private final String shape;
+        private final Charset charset;
+        private final boolean bom;
+        private final byte[] bytes;
+
+        Sample(String text, String shape, Charset charset, boolean bom, byte[] bytes) {
+            this.text = text;
+            this.shape = shape;
+            this.charset = charset;
+            this.bom = bom;
+            this.bytes = bytes.clone();
+        }
+
+        String text() {
+            return text;
+        }
+
+        String shape() {
+            return shape;
+        }
+
+        Charset charset() {
+            return charset;
+        }
+
+        boolean bom() {
+            return bom;
+        }
+
+        byte[] bytes() {
+            return bytes.clone();
+        }
 
         /** @return the non-ASCII bytes in the sample, the evidence a detector has */
         int nonAsciiBytes() {

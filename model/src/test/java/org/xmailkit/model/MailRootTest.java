@@ -106,7 +106,8 @@ class MailRootTest {
     void columnsFollowEachFilesRules() throws Exception {
         Path dir = MailRootFixture.in(tmp.resolve("cols")).xmail127Default()
                 .file("ctrlaccounts.tab", "#\"admin\"\t\"1d08040c09\"\n")
-                .file("smtp.ipmap.tab", "\"10.0.0.0/8\"\t\"DENY\"\t\"1\"\n\"0.0.0.0/0\"\t\"-\"\t\"ALLOW\"\t\"0\"\n").write();
+                .file("smtp.ipmap.tab", "\"10.0.0.0/8\"\t\"DENY\"\t\"1\"\n\"0.0.0.0/0\"\t\"-\"\t\"ALLOW\"\t\"0\"\n")
+                        .write();
         MailRoot root = MailRoot.open(dir);
         TabFile ctrl = root.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow();
         assertEquals("#\"admin\"", ctrl.rows().get(0).column(0), "ctrlaccounts.tab has no comments");
@@ -130,10 +131,12 @@ class MailRootTest {
     @Test
     void aOneMegabyteLineIsAProblemNotAnError() throws Exception {
         Path dir = MailRootFixture.in(tmp.resolve("big"))
-                .serverTab("\"CustomSMTPMessage\"\t\"" + "a".repeat(1024 * 1024) + "\"\n\"RootDomain\"\t\"x\"\n").write();
+                .serverTab("\"CustomSMTPMessage\"\t\"" + "a".repeat(1024 * 1024) + "\"\n\"RootDomain\"\t\"x\"\n")
+                        .write();
         MailRoot root = MailRoot.open(dir);
         assertEquals("x", root.serverTab().effective("RootDomain").value());
-        assertEquals(2046 - "\"CustomSMTPMessage\"\t\"".length(), root.serverTab().effective("CustomSMTPMessage").value().length());
+        assertEquals(2046 - "\"CustomSMTPMessage\"\t\"".length(), root.serverTab().effective("CustomSMTPMessage")
+                .value().length());
         assertTrue(root.serverTab().problems().stream().anyMatch(p -> p.code() == ProblemCode.LONG_LINE));
     }
 
@@ -141,7 +144,8 @@ class MailRootTest {
     void aNonTextServerTabIsAnInputError() throws IOException {
         Path dir = tmp.resolve("bin");
         Files.createDirectories(dir);
-        Files.write(dir.resolve("server.tab"), "\u0000\u0001\u0002\u0003\u0004".repeat(100).getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(dir.resolve("server.tab"), "\u0000\u0001\u0002\u0003\u0004".repeat(100)
+                .getBytes(StandardCharsets.ISO_8859_1));
         InputException e = assertThrows(InputException.class, () -> MailRoot.open(dir));
         assertEquals(InputException.Reason.BINARY, e.reason());
     }

@@ -74,7 +74,8 @@ class MailRootWithContentTest {
 
     @Test
     void copiesAccumulateAndDoNotShareTheCallersArray() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"A\"\t\"1\"\n").file("smtpfwd.tab", "\"d\"\t\"g\"\n").open();
+        MailRoot root = MailRootFixture.in(tmp).serverTab("\"A\"\t\"1\"\n").file("smtpfwd.tab", "\"d\"\t\"g\"\n")
+                .open();
         byte[] tab = bytes("\"A\"\t\"2\"\n");
         MailRoot first = root.withContent(Map.of(MailRootFile.SERVER_TAB, tab));
         tab[5] = '9';

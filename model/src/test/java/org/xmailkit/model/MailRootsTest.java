@@ -90,6 +90,7 @@ class MailRootsTest {
     }
 
     @Test
+    @SuppressWarnings("StreamResourceLeak") // the stream is handed to the search, which closes it
     void anUnreadableDirectoryIsReportedAndTheRestIsSearched() throws Exception {
         Path fleet = tmp.resolve("fleet");
         XMail127Default.copyTo(fleet.resolve("a"));
@@ -134,7 +135,8 @@ class MailRootsTest {
                 () -> MailRoots.discover(List.of(tmp.resolve("nothing"))));
         assertEquals(InputException.Reason.MISSING, missing.reason());
         Files.createDirectories(tmp.resolve("plain/sub"));
-        InputException none = assertThrows(InputException.class, () -> MailRoots.discover(List.of(tmp.resolve("plain"))));
+        InputException none = assertThrows(InputException.class, ()
+                -> MailRoots.discover(List.of(tmp.resolve("plain"))));
         assertEquals(InputException.Reason.NOT_A_MAILROOT, none.reason());
     }
 }

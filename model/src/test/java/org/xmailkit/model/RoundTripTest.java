@@ -8,12 +8,14 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.xmailkit.model.testing.XMail127Default;
 
 /**
@@ -80,8 +82,8 @@ class RoundTripTest {
         ServerTab tab = ServerTab.parse(bytes);
         assertArrayEquals(bytes, tab.toBytes());
         for (Problem p : tab.problems()) {
-            assertNotNull(p.format(java.util.Locale.ENGLISH));
-            assertNotNull(p.format(java.util.Locale.JAPANESE));
+            assertNotNull(p.format(Locale.ENGLISH));
+            assertNotNull(p.format(Locale.JAPANESE));
         }
         for (Entry e : tab.liveEntries()) {
             assertNotNull(tab.effective(e.name()).origin());
@@ -105,7 +107,7 @@ class RoundTripTest {
         Arbitrary<Byte> text = Arbitraries.bytes().between((byte) 'A', (byte) 'z');
         Arbitrary<Byte> high = Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF);
         Arbitrary<Byte> mixed = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, special), net.jqwik.api.Tuple.of(3, text), net.jqwik.api.Tuple.of(1, high));
+                Tuple.of(6, special), Tuple.of(3, text), Tuple.of(1, high));
         return mixed.array(byte[].class).ofMaxSize(3000);
     }
 
@@ -129,8 +131,8 @@ class RoundTripTest {
         Arbitrary<String> longLine = Arbitraries.integers().between(2000, 4200)
                 .map(n -> "\"CustomSMTPMessage\"\t\"" + "m".repeat(n) + "\"");
         Arbitrary<String> line = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, shortLine), net.jqwik.api.Tuple.of(1, longLine),
-                net.jqwik.api.Tuple.of(2, Arbitraries.just("#\"RootDomain\"\t\"x.test\"")));
+                Tuple.of(12, shortLine), Tuple.of(1, longLine),
+                Tuple.of(2, Arbitraries.just("#\"RootDomain\"\t\"x.test\"")));
         Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", "\r\r\n", "\r");
         Arbitrary<String> terminated = Combinators.combine(line, ending).as(String::concat);
         return Combinators.combine(terminated.list().ofMaxSize(30), Arbitraries.of(true, false),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -40,8 +41,8 @@ class ServerTabEditTest {
         assertEquals(a.size(), b.size());
         for (int i = 0; i < a.size(); i++) {
             int n = i + 1;
-            boolean expectedChange = java.util.Arrays.stream(changed).anyMatch(c -> c == n);
-            assertEquals(!expectedChange, java.util.Arrays.equals(a.get(i).bytes(), b.get(i).bytes()), "line " + n);
+            boolean expectedChange = Arrays.stream(changed).anyMatch(c -> c == n);
+            assertEquals(!expectedChange, Arrays.equals(a.get(i).bytes(), b.get(i).bytes()), "line " + n);
         }
     }
 
@@ -115,14 +116,14 @@ class ServerTabEditTest {
     void valuesAreEncodedInTheFilesEncoding() {
         String reply = "550 不正中継は禁止されています";
         for (Charset cs : List.of(TextEncoding.WINDOWS_31J, TextEncoding.EUC_JP, StandardCharsets.UTF_8)) {
-            byte[] original = ("\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n")
+            byte[] original = "\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n"
                     .getBytes(cs);
             ServerTab t = ServerTab.parse(original);
             assertEquals(cs, t.charset(), cs.name());
             ServerTab after = t.set("SmtpMsgIPBan", reply);
             byte[] bytes = after.toBytes();
             byte[] expectedTail = ("\"SmtpMsgIPBan\"\t\"" + reply + "\"\r\n").getBytes(cs);
-            byte[] tail = java.util.Arrays.copyOfRange(bytes, original.length, bytes.length);
+            byte[] tail = Arrays.copyOfRange(bytes, original.length, bytes.length);
             assertArrayEquals(expectedTail, tail, cs.name());
             ServerTab reread = ServerTab.parse(bytes);
             assertEquals(cs, reread.charset());
@@ -189,9 +190,11 @@ class ServerTabEditTest {
 
     @Test
     void renameKeepsValuesAndLayoutOfEveryOccurrence() {
-        ServerTab t = tab("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBandMaps\"→→\"550 No\"\r\n#c\r\n\"SmtpMsgIPBandMaps\"→\"dead\"\r\n");
+        ServerTab t = tab("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBandMaps\"→→\"550 "
+                + "No\"\r\n#c\r\n\"SmtpMsgIPBandMaps\"→\"dead\"\r\n");
         ServerTab after = t.rename("SmtpMsgIPBandMaps", "SmtpMsgIPBanMaps");
-        assertEquals("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBanMaps\"→→\"550 No\"\r\n#c\r\n\"SmtpMsgIPBanMaps\"→\"dead\"\r\n",
+        assertEquals("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBanMaps\"→→\"550 "
+                + "No\"\r\n#c\r\n\"SmtpMsgIPBanMaps\"→\"dead\"\r\n",
                 text(after));
         assertOnlyLinesChanged(t, after, 2, 4);
         assertEquals("550 No", after.effective("SmtpMsgIPBanMaps").value());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * XMail 1.27's read rules for server.tab (SvrReadConfig, MscGetConfigLine, StrGetTabLineStrings, StrDeQuote and the value accessors of SvrUtils.cpp).
+ * XMail 1.27's read rules for server.tab (SvrReadConfig, MscGetConfigLine, StrGetTabLineStrings, StrDeQuote and the
+ * value accessors of SvrUtils.cpp).
  * In the line texts, {@code →} stands for a TAB; every char is one byte (Latin-1).
  */
 class ServerTabReadRulesTest {
@@ -315,7 +317,8 @@ class ServerTabReadRulesTest {
         ServerTab t = tab("\"A\"\n\"B\"→\"2\"\n\"C\"→\"3\"→\"x\"→\"y\"\n");
         assertEquals(List.of("B", "C"), names(t));
         assertEquals("3", t.effective("C").value());
-        Problem extra = t.problems().stream().filter(p -> p.code() == ProblemCode.EXTRA_TOKENS).findFirst().orElseThrow();
+        Problem extra = t.problems().stream().filter(p -> p.code() == ProblemCode.EXTRA_TOKENS).findFirst()
+                .orElseThrow();
         assertEquals(3, extra.line());
         assertEquals(List.of("4"), extra.args());
         assertTrue(hasProblem(t, ProblemCode.NO_TAB));
@@ -329,7 +332,8 @@ class ServerTabReadRulesTest {
         assertEquals(1, t.deadDuplicates().size());
         assertEquals(3, t.deadDuplicates().get(0).line());
         assertEquals(2, t.entries("SmtpNoTLSAuths").size());
-        Problem dead = t.problems().stream().filter(p -> p.code() == ProblemCode.DEAD_DUPLICATE).findFirst().orElseThrow();
+        Problem dead = t.problems().stream().filter(p -> p.code() == ProblemCode.DEAD_DUPLICATE).findFirst()
+                .orElseThrow();
         assertEquals(3, dead.line());
         assertEquals(List.of("SmtpNoTLSAuths", "1"), dead.args());
     }
@@ -470,7 +474,7 @@ class ServerTabReadRulesTest {
         Problem p = tab("\"A\"→\"1\"\n\"A\"→\"2\"\n").problems().stream()
                 .filter(x -> x.code() == ProblemCode.DEAD_DUPLICATE).findFirst().orElseThrow();
         assertEquals("2:1: A is already set on line 1: XMail uses the first one and ignores this line",
-                p.format(java.util.Locale.ENGLISH));
-        assertTrue(p.format(java.util.Locale.JAPANESE).startsWith("2:1: A は 1 行目で既に設定されています"));
+                p.format(Locale.ENGLISH));
+        assertTrue(p.format(Locale.JAPANESE).startsWith("2:1: A は 1 行目で既に設定されています"));
     }
 }

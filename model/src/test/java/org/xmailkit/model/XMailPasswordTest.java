@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.CharRange;
@@ -70,7 +71,7 @@ class XMailPasswordTest {
     void everyPasswordWithoutNulRoundTrips(@ForAll @CharRange(from = 1, to = 255) @StringLength(max = 40) String pw) {
         String stored = XMailPassword.encode(pw);
         assertEquals(pw.length() * 2, stored.length());
-        assertEquals(stored.toLowerCase(java.util.Locale.ROOT), stored);
+        assertEquals(stored.toLowerCase(Locale.ROOT), stored);
         XMailPassword.Decoded d = XMailPassword.decode(stored);
         assertEquals(pw, d.password());
         assertFalse(d.nulTruncated(), "only a NUL byte encodes to 65");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,7 +46,7 @@ class XMailVersionTest {
         List<String> ordered = List.of("0.74", "1.6", "1.10", "1.22", "1.26", "1.27pre01", "1.27pre06", "1.27pre14",
                 "1.27", "1.27-localized");
         List<XMailVersion> shuffled = new ArrayList<>(ordered.stream().map(XMailVersion::parse).toList());
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         Collections.sort(shuffled);
         assertEquals(ordered, shuffled.stream().map(XMailVersion::toString).toList());
         assertTrue(XMailVersion.V1_27_LOCALIZED.isAtLeast(XMailVersion.V1_27));
@@ -61,7 +62,8 @@ class XMailVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1", "1.x", "v1.27", "1.27-LOCALIZED", "1.26-localized", "1.27pre06-localized", "1.27 pre06"})
+    @ValueSource(strings = {"", "1", "1.x", "v1.27", "1.27-LOCALIZED", "1.26-localized", "1.27pre06-localized",
+            "1.27 pre06"})
     void rejectsWhatIsNotAVersion(String text) {
         assertThrows(IllegalArgumentException.class, () -> XMailVersion.parse(text));
     }
@@ -77,6 +79,7 @@ class XMailVersionTest {
             v.sinceVersion();
             v.removedVersion();
         }
-        assertEquals(XMailVersion.V1_27_LOCALIZED, Catalog.builtin().get("SMTPLocalRule1").sinceVersion().orElseThrow());
+        assertEquals(XMailVersion.V1_27_LOCALIZED, Catalog.builtin().get("SMTPLocalRule1").sinceVersion()
+                .orElseThrow());
     }
 }

@@ -1,5 +1,7 @@
 package org.xmailkit.report;
 
+import java.util.Locale;
+
 /**
  * A server's letter grade, A (best) to F. The grade is the lowest {@link GradeCap} that applies; see
  * {@link Grading} for what caps a grade.
@@ -9,7 +11,7 @@ public enum Grade {
 
     /** @return the lower-case letter, used in CSS classes and message keys */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -17,6 +19,6 @@ public enum Grade {
      * @return the worse of the two
      */
     public Grade worst(Grade other) {
-        return ordinal() >= other.ordinal() ? this : other;
+        return compareTo(other) >= 0 ? this : other;
     }
 }

@@ -1,5 +1,6 @@
 package org.xmailkit.report;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.audit.Severity;
 
@@ -37,7 +38,7 @@ public record GradeCap(Grade bound, Reason reason, String ruleId, Severity sever
 
         /** @return the lower-case id */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -5,30 +5,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.model.EditException;
-import org.xmailkit.model.InputException;
-import org.xmailkit.model.MailRoot;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.FileResult;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationResult;
 import org.xmailkit.migrate.Migrator;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.model.EditException;
+import org.xmailkit.model.InputException;
+import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.MigrationView.DiffFile;
 import org.xmailkit.report.MigrationView.NoteView;
 import org.xmailkit.report.MigrationView.PlannedChange;
 
 /**
- * The report's view of a dry-run migration: runs the migrate module's {@link Migrator} (which writes nothing) and
- * turns its {@link MigrationResult} into a {@link MigrationView}, translated and scrubbed of secrets.
+ * The report's view of a dry-run migration: plans it with the {@link AuditedMigrator} (which writes nothing) and
+ * turns its {@link MigrationResult} and audit delta into a {@link MigrationView}, translated and scrubbed of secrets.
  */
 public final class MigratePlanner implements MigrationPlanner {
 
-    private final Migrator migrator;
+    private final AuditedMigrator migrator;
     private final MigrationOptions options;
     private final AuditOptions audit;
 
@@ -38,20 +39,20 @@ public final class MigratePlanner implements MigrationPlanner {
      * @param migrator the migrator
      * @param options  how to migrate
      */
-    public MigratePlanner(Migrator migrator, MigrationOptions options) {
+    public MigratePlanner(AuditedMigrator migrator, MigrationOptions options) {
         this(migrator, options, null);
     }
 
     /**
      * A planner for servers audited with given options: when they are the ones a migration audits with
-     * ({@link Migrator#auditOptions}), the audit each server comes with is the findings before the migration, not
-     * made again.
+     * ({@link AuditedMigrator#auditOptions}), the audit each server comes with is the findings before the migration,
+     * not made again.
      *
      * @param migrator the migrator
      * @param options  how to migrate
      * @param audit    how the servers were audited, or null for the defaults
      */
-    public MigratePlanner(Migrator migrator, MigrationOptions options, AuditOptions audit) {
+    public MigratePlanner(AuditedMigrator migrator, MigrationOptions options, AuditOptions audit) {
         this.migrator = Objects.requireNonNull(migrator, "migrator");
         this.options = Objects.requireNonNull(options, "options");
         this.audit = audit;
@@ -64,29 +65,30 @@ public final class MigratePlanner implements MigrationPlanner {
         // this planner was given --from and the audit was not, or the other way round.
         SourceVersion source = options.from().isEmpty() && !before.source().given()
                 ? before.source() : Migrator.source(root, options);
-        MigrationResult r;
+        AuditedMigrator.Planned r;
         try {
             boolean same = before.source().earliest().equals(source.earliest())
                     && before.source().latest().equals(source.latest());
-            r = same && Migrator.auditOptions(options).equals(audit)
-                    ? migrator.migrate(root, options, source, new Migrator.Audited(audit, before.findings()))
-                    : migrator.migrate(root, options, source);
+            r = same && AuditedMigrator.auditOptions(options).equals(audit)
+                    ? migrator.plan(root, options, source, Optional.of(before.findings()))
+                    : migrator.plan(root, options, source);
         } catch (InputException e) {
             return MigrationView.failed(target, e.oneLine(locale));
         } catch (EditException e) {
             return MigrationView.failed(target, secrets.scrub(e.message(locale)));
         }
-        return view(r, root, secrets, locale);
+        return view(r.result(), r.delta(), root, secrets, locale);
     }
 
     /**
      * @param r       a migration result
+     * @param audit   the audit before and after it
      * @param root    the server
      * @param secrets what must not be shown
      * @param locale  the language
      * @return the view
      */
-    MigrationView view(MigrationResult r, MailRoot root, Secrets secrets, Locale locale) {
+    MigrationView view(MigrationResult r, AuditDelta audit, MailRoot root, Secrets secrets, Locale locale) {
         String target = r.options().target().toString();
         Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
         List<PlannedChange> changes = new ArrayList<>();
@@ -114,12 +116,12 @@ public final class MigratePlanner implements MigrationPlanner {
                         text));
             }
         }
-        MigrationView.AuditDelta delta = null;
-        if (r.audit().error().isPresent()) {
+        MigrationView.AuditComparison delta = null;
+        if (audit.error().isPresent()) {
             notes.add(new NoteView("info", "", ReportMessages.get(locale, "migration.noDelta",
-                    secrets.scrub(r.audit().error().get()))));
+                    secrets.scrub(audit.error().get()))));
         } else {
-            delta = MigrationViews.delta(r.audit().before(), r.audit().after(), rule -> rule.title(locale));
+            delta = MigrationViews.delta(audit, rule -> rule.title(locale));
         }
         return MigrationView.planned(target, changes, diffs, behaviour, notes, delta);
     }

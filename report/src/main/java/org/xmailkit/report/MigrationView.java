@@ -1,6 +1,7 @@
 package org.xmailkit.report;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.xmailkit.audit.Severity;
 
@@ -18,7 +19,8 @@ import org.xmailkit.audit.Severity;
  * @param failure          why the plan failed, or null
  */
 public record MigrationView(Readiness readiness, String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                            List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta, String failure) {
+                            List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta,
+                                    String failure) {
 
     public MigrationView {
         Objects.requireNonNull(readiness, "readiness");
@@ -61,7 +63,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @return the view, clean when no behaviour changes
      */
     public static MigrationView planned(String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                                        List<String> behaviourChanges, List<NoteView> notes, AuditDelta delta) {
+                                        List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta) {
         Readiness r = behaviourChanges.isEmpty() ? Readiness.CLEAN : Readiness.BEHAVIOUR_CHANGES;
         return new MigrationView(r, target, changes, diffs, behaviourChanges, notes, delta, null);
     }
@@ -122,7 +124,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
 
             /** @return the lower-case id (CSS class) */
             public String id() {
-                return name().toLowerCase(java.util.Locale.ROOT);
+                return name().toLowerCase(Locale.ROOT);
             }
         }
 
@@ -138,14 +140,15 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
     }
 
     /**
-     * The audit before versus after the migration.
+     * The audit before versus after the migration ({@link AuditDelta}) as the report shows it:
+     * unwaived findings counted per severity and per rule.
      *
      * @param counts     unsuppressed findings per severity, before and after
      * @param resolved   rules with fewer findings after
      * @param introduced rules with more findings after
      */
-    public record AuditDelta(List<DeltaCount> counts, List<DeltaRule> resolved, List<DeltaRule> introduced) {
-        public AuditDelta {
+    public record AuditComparison(List<DeltaCount> counts, List<DeltaRule> resolved, List<DeltaRule> introduced) {
+        public AuditComparison {
             counts = List.copyOf(counts);
             resolved = List.copyOf(resolved);
             introduced = List.copyOf(introduced);

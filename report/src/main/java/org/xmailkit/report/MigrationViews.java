@@ -13,7 +13,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Secrets;
-import org.xmailkit.report.MigrationView.AuditDelta;
+import org.xmailkit.report.MigrationView.AuditComparison;
 import org.xmailkit.report.MigrationView.DeltaCount;
 import org.xmailkit.report.MigrationView.DeltaRule;
 import org.xmailkit.report.MigrationView.DiffFile;
@@ -79,12 +79,21 @@ public final class MigrationViews {
     /**
      * Compares the unsuppressed findings of two audits of the same server, rule by rule.
      *
+     * @param delta the findings before and after migration
+     * @param title a rule's title in the report's language
+     * @return the comparison
+     */
+    public static AuditComparison delta(AuditDelta delta, Function<RuleInfo, String> title) {
+        return delta(delta.before(), delta.after(), title);
+    }
+
+    /**
      * @param before the findings before migration
      * @param after  the findings after migration
      * @param title  a rule's title in the report's language
-     * @return the delta
+     * @return the comparison, rule by rule
      */
-    public static AuditDelta delta(List<Finding> before, List<Finding> after, Function<RuleInfo, String> title) {
+    static AuditComparison delta(List<Finding> before, List<Finding> after, Function<RuleInfo, String> title) {
         Map<Severity, int[]> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             counts.put(s, new int[2]);
@@ -120,6 +129,6 @@ public final class MigrationViews {
         Comparator<DeltaRule> order = Comparator.comparing(DeltaRule::severity).thenComparing(DeltaRule::ruleId);
         resolved.sort(order);
         introduced.sort(order);
-        return new AuditDelta(c, resolved, introduced);
+        return new AuditComparison(c, resolved, introduced);
     }
 }

@@ -50,7 +50,8 @@ public final class ProbeHtmlWriter {
         List<ProbePage.Host> hosts = new ArrayList<>();
         int n = 0;
         for (NetAudit h : report.hosts()) {
-            hosts.add(host("host-" + (++n), h, report));
+            n++;
+            hosts.add(host("host-" + n, h, report));
         }
         List<EndpointProbe> all = report.hosts().stream().flatMap(h -> h.probe().endpoints().stream()).toList();
         ProbePage page = new ProbePage(hosts, ServerReports.countsOf(report.hosts().stream()

@@ -1,5 +1,6 @@
 package org.xmailkit.report;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -113,7 +114,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
     /** Collects server pages as they complete, in any order and from any thread. */
     public static final class Builder {
 
-        private final java.nio.file.Path root;
+        private final Path root;
 
         /** A builder showing servers' paths as given. */
         public Builder() {
@@ -121,7 +122,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
         }
 
         /** @param root the directory to show servers' paths relative to, or null for the paths as given */
-        public Builder(java.nio.file.Path root) {
+        public Builder(Path root) {
             this.root = root == null ? null : root.toAbsolutePath().normalize();
         }
 

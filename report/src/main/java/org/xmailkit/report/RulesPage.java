@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.Reference;
 
 /**
  * The rule catalogue page's model: the grading scheme, the severities, and every rule with how many servers of this

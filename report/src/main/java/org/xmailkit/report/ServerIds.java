@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -52,11 +53,12 @@ public final class ServerIds {
             uses.merge(b.toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
         List<String> out = new ArrayList<>();
-        Set<String> taken = new java.util.HashSet<>();
+        Set<String> taken = new HashSet<>();
         for (int i = 0; i < abs.size(); i++) {
             String b = base.get(i);
             boolean readable = b.chars().anyMatch(Character::isLetterOrDigit);
-            String id = readable && uses.get(b.toLowerCase(Locale.ROOT)) == 1 ? b : withHash(b, abs.get(i).toString(), 0);
+            String id = readable && uses.get(b.toLowerCase(Locale.ROOT)) == 1 ? b
+                    : withHash(b, abs.get(i).toString(), 0);
             int salt = 1;
             while (!taken.add(id.toLowerCase(Locale.ROOT))) {
                 // Two equal paths given twice, or a hash collision: still give distinct, stable ids.

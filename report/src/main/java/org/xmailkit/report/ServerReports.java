@@ -1,5 +1,6 @@
 package org.xmailkit.report;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,24 +10,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Suppression;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Catalog;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Messages;
 import org.xmailkit.model.Printable;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailCfgField;
 import org.xmailkit.model.ctrl.CtrlUrl;
@@ -69,7 +71,8 @@ public final class ServerReports {
                 tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
                 Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
                 .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
-                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale), otherSettings(tab, secrets, locale),
+                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale),
+                        otherSettings(tab, secrets, locale),
                 ignored(tab, secrets, locale), migration, readErrors,
                 ServicesView.of(audit.startup(),
                         Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()),
@@ -152,7 +155,7 @@ public final class ServerReports {
     }
 
     /** A charset's name as administrators know it. */
-    static String encoding(java.nio.charset.Charset cs) {
+    static String encoding(Charset cs) {
         return switch (cs.name()) {
             case "windows-31j", "Shift_JIS" -> "Shift_JIS (CP932)";
             case "US-ASCII" -> "ASCII";
@@ -337,7 +340,7 @@ public final class ServerReports {
         for (String section : Catalog.SECTIONS) {
             // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
             // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
-            Map<Integer, Variable> byRow = new java.util.TreeMap<>();
+            Map<Integer, Variable> byRow = new TreeMap<>();
             for (Variable v : catalog.all()) {
                 if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
                     continue;
@@ -363,6 +366,7 @@ public final class ServerReports {
         };
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: this catalogue entry itself
     private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
         XMailCfgField cfg = v.xmailcfg();
         boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
@@ -391,7 +395,7 @@ public final class ServerReports {
             if (opt.isPresent() && !opt.get().hasValue()) {
                 notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
             }
-            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg.ui(), o.value(), locale))
+            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg, o.value(), locale))
                     .orElse("");
             String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
                     : ReportMessages.get(locale, "settings.unset");
@@ -400,11 +404,11 @@ public final class ServerReports {
                     + (choice.isEmpty() ? "" : " (" + choice + ")"), "", source, set ? e.line() : 0, set, nonDefault,
                     String.join(" ", notes));
         }
-        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg.ui());
+        return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg);
     }
 
     private static SettingRow plainRow(ServerTab tab, String name, String label, String shownAs, List<String> notes,
-                                       Secrets secrets, Locale locale, String ui) {
+                                       Secrets secrets, Locale locale, XMailCfgField cfg) {
         Effective e = tab.effective(name);
         String value;
         if (e.value() == null) {
@@ -413,9 +417,9 @@ public final class ServerReports {
             value = Printable.of(Secrets.value(name, Entry.decode(e.value(), tab.charset())));
         } else {
             value = secrets.scrub(tab.printable(e.value()));
-            String choice = uiChoice(ui, e.value(), locale);
+            String choice = uiChoice(cfg, e.value(), locale);
             if (!choice.isEmpty()) {
-                value = ui.startsWith("number:") ? value + " " + choice : value + " (" + choice + ")";
+                value = cfg.control().equals("number") ? value + " " + choice : value + " (" + choice + ")";
             }
         }
         String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
@@ -434,63 +438,19 @@ public final class ServerReports {
     }
 
     /**
-     * How XMailCFG's form shows a value, from the catalogue's {@code ui} column: the radio button's label
-     * ({@code radio:無効=0|有効=1}; {@code =-N} stands for a negative number), the checked boxes
-     * ({@code checkboxes:...=M|...=R}) or the unit ({@code number:KB}). These are XMailCFG's own Japanese words, so
-     * only a Japanese report shows them.
+     * How XMailCFG's form shows a value ({@link XMailCfgField#shown}): the checked radio button, the checked boxes
+     * or the unit. These are XMailCFG's own Japanese words, so only a Japanese report shows them.
      *
-     * @param ui     the catalogue's {@code ui} column
+     * @param cfg    where the page shows the setting, or null when it does not
      * @param value  the effective value
      * @param locale the language
-     * @return the label, or empty
+     * @return the text, or empty
      */
-    static String uiChoice(String ui, String value, Locale locale) {
-        if (!Messages.isJapanese(locale) || ui == null || value == null) {
+    static String uiChoice(XMailCfgField cfg, String value, Locale locale) {
+        if (!Messages.isJapanese(locale) || cfg == null || value == null) {
             return "";
         }
-        int colon = ui.indexOf(':');
-        if (colon < 0) {
-            return "";
-        }
-        String kind = ui.substring(0, colon);
-        String spec = ui.substring(colon + 1);
-        String v = value.strip();
-        switch (kind) {
-            case "radio" -> {
-                for (String part : spec.split("\\|")) {
-                    int eq = part.lastIndexOf('=');
-                    if (eq <= 0) {
-                        continue;
-                    }
-                    String label = part.substring(0, eq).strip();
-                    String code = part.substring(eq + 1).strip();
-                    if (code.equals(v)) {
-                        return label;
-                    }
-                    if (code.equals("-N") && v.matches("-\\d+")) {
-                        String n = v.substring(1);
-                        return label.startsWith("N ") ? n + label.substring(1) : label + " " + n;
-                    }
-                }
-                return "";
-            }
-            case "checkboxes" -> {
-                List<String> on = new ArrayList<>();
-                for (String part : spec.split("\\|")) {
-                    int eq = part.lastIndexOf('=');
-                    if (eq > 0 && !part.substring(eq + 1).isBlank() && v.contains(part.substring(eq + 1).strip())) {
-                        on.add(part.substring(0, eq).strip());
-                    }
-                }
-                return String.join("、", on);
-            }
-            case "number" -> {
-                return spec.isEmpty() || !v.matches("-?\\d+") ? "" : spec;
-            }
-            default -> {
-                return "";
-            }
-        }
+        return cfg.shown(value).orElse("");
     }
 
     /**
@@ -502,19 +462,20 @@ public final class ServerReports {
         List<SettingRow> out = new ArrayList<>();
         for (Variable v : catalog.all()) {
             if (v.role() == Variable.Role.VARIABLE && v.xmailcfg() == null) {
-                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, ""));
+                out.add(plainRow(tab, v.name(), "", "", List.of(), secrets, locale, null));
             }
         }
         for (Entry e : tab.liveEntries()) {
             Optional<Variable> v = catalog.find(e.name());
             if (v.isPresent() && v.get().role() == Variable.Role.PATTERN) {
-                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, ""));
+                out.add(plainRow(tab, e.name(), "", "", List.of(), secrets, locale, null));
             }
         }
         return out;
     }
 
     /** Lines XMail 1.27 does not use: unknown, removed or misspelled names, XMailCFG part names, dead duplicates. */
+    @SuppressWarnings("ReferenceEquality") // identity: the entry XMail reads is this very line
     static List<IgnoredEntry> ignored(ServerTab tab, Secrets secrets, Locale locale) {
         Catalog catalog = tab.catalog();
         List<IgnoredEntry> out = new ArrayList<>();

@@ -64,7 +64,8 @@ class CatalogueOutputTest {
             new SarifWriter(l, "test").write(fleet, sarif);
             JsonNode doc = mapper.readTree(sarif.toByteArray());
             Set<ValidationMessage> sarifErrors = FleetFixture.validate(Files.newInputStream(Path.of("target",
-                    "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json")), SpecVersion.VersionFlag.V4, doc);
+                    "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json")),
+                            SpecVersion.VersionFlag.V4, doc);
             assertTrue(sarifErrors.isEmpty(), sarifErrors.toString());
         }
     }

@@ -15,7 +15,7 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Suppression;
-import org.xmailkit.audit.Text;
+import org.xmailkit.audit.testing.TestRules;
 
 class GradingTest {
 
@@ -24,7 +24,7 @@ class GradingTest {
     }
 
     static Finding finding(String id, Severity s, Category c) {
-        return Finding.of(rule(id, s, c), Location.line(Path.of("/m/server.tab"), 3, "X"), Text.of("k"));
+        return Finding.of(rule(id, s, c), Location.line(Path.of("/m/server.tab"), 3, "X"), TestRules.text("k"));
     }
 
     private static Grade grade(String incomplete, Finding... findings) {

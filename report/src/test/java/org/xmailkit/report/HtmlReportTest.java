@@ -55,7 +55,8 @@ class HtmlReportTest {
                 .file("pop3links.tab", "\"example.jp\"\t\"alice\"\t\"pop.isp.example\"\t\"remote\"\t\""
                         + XMailPassword.encode("Remote%Pw42") + "\"\t\"STLS\"\n")
                 .file("smtpauth.tab", "\"relayuser\"\t\"Plain-Relay-5\"\t\"MR\"\n")
-                .file("server.key", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
+                .file("server.key", "-----BEGIN PRIVATE "
+                        + "KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n"
                         + "-----END PRIVATE KEY-----\n")
                 .write();
         Path sjis = MailRootFixture.in(tmp.resolve("fleet").resolve("kyoto")).crlf().charset(TextEncoding.WINDOWS_31J)

@@ -15,13 +15,12 @@ import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.MigrationOptions;
-import org.xmailkit.migrate.Migrator;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.testing.MailRootFixture;
+import org.xmailkit.model.version.SourceVersion;
 import org.xmailkit.report.MigrationView.DiffLine;
 
 /** The report's view of real dry-run migrations. */
@@ -31,7 +30,7 @@ class MigratePlannerTest {
     Path tmp;
 
     static MigrationView plan(MailRoot root, Locale locale) {
-        MigratePlanner p = new MigratePlanner(new Migrator(), MigrationOptions.standard());
+        MigratePlanner p = new MigratePlanner(AuditedMigrator.standard(), MigrationOptions.standard());
         return p.plan(root, Auditor.standard().audit(root, AuditOptions.defaults()), Secrets.of(root), locale);
     }
 
@@ -67,7 +66,7 @@ class MigratePlannerTest {
     @Test
     void thePlanStartsFromTheSourceVersionTheAuditInferred() {
         MailRoot root = MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
-        MigratePlanner p = new MigratePlanner(new Migrator(), MigrationOptions.standard());
+        MigratePlanner p = new MigratePlanner(AuditedMigrator.standard(), MigrationOptions.standard());
         AuditResult audit = Auditor.standard().audit(root, AuditOptions.defaults());
         assertFalse(audit.source().given());
         // Inferred: a version that read SMTP-RARPCheck, so the line is renamed.
@@ -86,23 +85,23 @@ class MigratePlannerTest {
                 "SMTP-RARPCheck"\t"1"
                 """).open();
         MigrationOptions options = MigrationOptions.standard();
-        AuditOptions same = Migrator.auditOptions(options);
+        AuditOptions same = AuditedMigrator.auditOptions(options);
         AuditResult audit = Auditor.standard().audit(root, same);
-        MigrationView alone = new MigratePlanner(new Migrator(), options).plan(root, audit, Secrets.of(root),
-                Locale.ENGLISH);
-        MigrationView reused = new MigratePlanner(new Migrator(), options, same).plan(root, audit, Secrets.of(root),
-                Locale.ENGLISH);
+        MigrationView alone = new MigratePlanner(AuditedMigrator.standard(), options)
+                .plan(root, audit, Secrets.of(root), Locale.ENGLISH);
+        MigrationView reused = new MigratePlanner(AuditedMigrator.standard(), options, same)
+                .plan(root, audit, Secrets.of(root), Locale.ENGLISH);
         assertEquals(alone, reused);
         assertFalse(reused.delta().resolved().isEmpty(), reused.toString());
         // An audit made otherwise (here: one whose findings are all gone) is not taken for the findings before.
         AuditResult empty = new AuditResult(audit.path(), audit.bare(), audit.source(), List.of(), audit.outcomes(),
                 audit.readErrors());
-        MigrationView other = new MigratePlanner(new Migrator(), options, same.withProfile(Profile.STRICT))
+        MigrationView other = new MigratePlanner(AuditedMigrator.standard(), options, same.withProfile(Profile.STRICT))
                 .plan(root, empty, Secrets.of(root), Locale.ENGLISH);
         assertEquals(alone.delta(), other.delta());
         // Made the same way, it is: the findings before are the ones given.
-        MigrationView given = new MigratePlanner(new Migrator(), options, same).plan(root, empty, Secrets.of(root),
-                Locale.ENGLISH);
+        MigrationView given = new MigratePlanner(AuditedMigrator.standard(), options, same)
+                .plan(root, empty, Secrets.of(root), Locale.ENGLISH);
         assertTrue(given.delta().resolved().isEmpty(), given.delta().toString());
     }
 
@@ -119,8 +118,7 @@ class MigratePlannerTest {
 
     @Test
     void aServerWhoseFilesCannotBeReadFails() throws Exception {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
-                .open();
+        MailRootFixture.in(tmp).serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").write();
         Files.createDirectories(tmp.resolve("smtpfwd.tab"));
         MigrationView v = plan(MailRoot.open(tmp), Locale.ENGLISH);
         assertEquals(Readiness.FAILED, v.readiness(), v.toString());

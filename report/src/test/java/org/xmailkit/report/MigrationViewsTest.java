@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.report.MigrationView.DiffFile;
 import org.xmailkit.report.MigrationView.DiffLine;
@@ -43,24 +45,25 @@ class MigrationViewsTest {
 
     @Test
     void theDeltaComparesUnsuppressedFindingsRuleByRule() {
-        var relay = GradingTest.finding("SEC-001", org.xmailkit.audit.Severity.CRITICAL,
-                org.xmailkit.audit.Category.RELAY);
-        var tls = GradingTest.finding("TLS-001", org.xmailkit.audit.Severity.HIGH, org.xmailkit.audit.Category.TLS);
-        var upg = GradingTest.finding("UPG-001", org.xmailkit.audit.Severity.LOW, org.xmailkit.audit.Category.UPGRADE);
-        MigrationView.AuditDelta delta = MigrationViews.delta(List.of(relay, tls, tls), List.of(relay, tls, upg),
+        var relay = GradingTest.finding("SEC-001", Severity.CRITICAL,
+                Category.RELAY);
+        var tls = GradingTest.finding("TLS-001", Severity.HIGH, Category.TLS);
+        var upg = GradingTest.finding("UPG-001", Severity.LOW, Category.UPGRADE);
+        MigrationView.AuditComparison delta = MigrationViews.delta(List.of(relay, tls, tls), List.of(relay, tls, upg),
                 r -> r.id() + " title");
         assertEquals(3, delta.before());
         assertEquals(3, delta.after());
-        assertEquals(List.of(new MigrationView.DeltaRule("TLS-001", org.xmailkit.audit.Severity.HIGH,
+        assertEquals(List.of(new MigrationView.DeltaRule("TLS-001", Severity.HIGH,
                 "TLS-001 title", 1)), delta.resolved());
-        assertEquals(List.of(new MigrationView.DeltaRule("UPG-001", org.xmailkit.audit.Severity.LOW,
+        assertEquals(List.of(new MigrationView.DeltaRule("UPG-001", Severity.LOW,
                 "UPG-001 title", 1)), delta.introduced());
     }
 
     @Test
     void aFailureMessageGoesWithFailedReadinessOnly() {
         assertEquals(Readiness.FAILED, MigrationView.failed("1.27", "boom").readiness());
-        assertEquals(Readiness.CLEAN, MigrationView.planned("1.27", List.of(), List.of(), List.of(), List.of(), null).readiness());
+        assertEquals(Readiness.CLEAN, MigrationView.planned("1.27", List.of(), List.of(), List.of(), List.of(), null)
+                .readiness());
         assertEquals(Readiness.BEHAVIOUR_CHANGES,
                 MigrationView.planned("1.27", List.of(), List.of(), List.of("x"), List.of(), null).readiness());
         assertThrows(IllegalArgumentException.class, () -> new MigrationView(Readiness.CLEAN, "1.27", List.of(),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -28,7 +31,8 @@ import org.xmailkit.model.fs.WriteManifest;
  */
 public final class OutputScan {
 
-    private static final Pattern ATTR = Pattern.compile("\\s(href|src|action|xlink:href|srcset|poster|data)=\"([^\"]*)\"",
+    private static final Pattern ATTR = Pattern.compile("\\s(href|src|action|xlink:href|srcset|poster|data)=\"([^\"]*"
+            + ")\"",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
     private static final Pattern CSP = Pattern.compile("http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"");
@@ -44,7 +48,7 @@ public final class OutputScan {
     }
 
     /** Keys whose values may be web addresses in JSON and SARIF: citations and schema names, never loaded. */
-    private static final java.util.Set<String> LINK_KEYS = java.util.Set.of("$schema", "informationUri", "helpUri",
+    private static final Set<String> LINK_KEYS = Set.of("$schema", "informationUri", "helpUri",
             "url");
 
     /**
@@ -87,14 +91,14 @@ public final class OutputScan {
 
     /** A JSON or SARIF file: every location ({@code uri}, {@code url}, ...) relative, except citations. */
     public static void checkData(Path file) throws IOException {
-        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        JsonNode root = new ObjectMapper()
                 .readTree(file.toFile());
         walk(file.getFileName().toString(), "", root);
     }
 
-    private static void walk(String file, String key, com.fasterxml.jackson.databind.JsonNode n) {
+    private static void walk(String file, String key, JsonNode n) {
         if (n.isObject()) {
-            n.fields().forEachRemaining(e -> walk(file, e.getKey(), e.getValue()));
+            n.properties().forEach(e -> walk(file, e.getKey(), e.getValue()));
         } else if (n.isArray()) {
             n.forEach(c -> walk(file, key, c));
         } else if (n.isTextual()) {
@@ -155,8 +159,10 @@ public final class OutputScan {
         Matcher tag = Pattern.compile("<[a-zA-Z][^>]*>").matcher(s);
         while (tag.find()) {
             String t = tag.group();
-            assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(t).find(), name + ": " + t);
-            assertFalse(t.toLowerCase(Locale.ROOT).contains(" style="), name + ": style attribute (blocked by the policy)");
+            assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(t).find(), name + ": "
+                    + t);
+            assertFalse(t.toLowerCase(Locale.ROOT).contains(" style="), name
+                    + ": style attribute (blocked by the policy)");
         }
     }
 

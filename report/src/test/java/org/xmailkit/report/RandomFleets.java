@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Finding;
@@ -24,12 +25,12 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.Rules;
 import org.xmailkit.audit.ServerAudit;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.audit.Suppression;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * Fleet results of every shape, for comparing writers: servers audited, unreadable and crashed; findings of real rules
@@ -80,14 +81,16 @@ public final class RandomFleets {
         Arbitrary<Location> where = Combinators.combine(files(), Arbitraries.integers().between(0, 9999),
                 Arbitraries.integers().between(0, 3), texts()).as(Location::new);
         Arbitrary<Text> message = Combinators.combine(Arbitraries.of("msg.SEC-001.malformed", "outcome.bareServerTab",
-                "version.evidence.since"), texts().list().ofMaxSize(3)).as(Text::new);
+                "outcome.noInstallDir"), texts().list().ofMaxSize(3)).as((k, a) -> AuditMessages.text(k, a.toArray()));
         return Combinators.combine(Arbitraries.of(RULES), where, message, texts().list().ofMaxSize(2),
                 suppressions()).as(Finding::new);
     }
 
     private static Arbitrary<ServerAudit> servers() {
-        Arbitrary<List<Text>> evidence = Arbitraries.of("version.evidence.tokenCase", "outcome.noInstallDir")
-                .flatMap(k -> texts().list().ofMaxSize(2).map(a -> new Text(k, a))).list().ofMaxSize(2);
+        // Texts of the audit's bundle (the source version's own evidence texts are the model's).
+        Arbitrary<List<Text>> evidence = Arbitraries.of("outcome.bareServerTab", "outcome.noInstallDir")
+                .flatMap(k -> texts().list().ofMaxSize(2).map(a -> AuditMessages.text(k, a.toArray()))).list()
+                .ofMaxSize(2);
         // Any two versions, the earlier one first: a range is never empty.
         Arbitrary<SourceVersion> source = Combinators.combine(Arbitraries.of("0.54", "1.12", "1.22", "1.25", "1.27"),
                 Arbitraries.of("1.22", "1.26", "1.27"), evidence, Arbitraries.of(true, false)).as((a, b, ev, given) -> {
@@ -98,13 +101,13 @@ public final class RandomFleets {
                 });
         Arbitrary<RuleOutcome> outcome = Combinators.combine(Arbitraries.of(RULES),
                 Arbitraries.of(RuleOutcome.Status.values()), Arbitraries.of(Optional.<Text>empty(),
-                        Optional.of(Text.of("outcome.bareServerTab")))).as(RuleOutcome::new);
+                        Optional.of(AuditMessages.text("outcome.bareServerTab")))).as(RuleOutcome::new);
         Arbitrary<InputException> error = Combinators.combine(files(), Arbitraries.integers().between(0, 40),
                 Arbitraries.of(InputException.Reason.MISSING, InputException.Reason.BINARY,
                         InputException.Reason.LINK_OUTSIDE, InputException.Reason.OUT_OF_MEMORY))
                 .as((f, line, reason) -> new InputException(f, line, reason));
         Arbitrary<Notice> notice = Combinators.combine(files(), Arbitraries.integers().between(0, 9), texts())
-                .as((f, line, t) -> new Notice(Location.line(f, line, ""), new Text("outcome.noInstallDir",
+                .as((f, line, t) -> new Notice(Location.line(f, line, ""), AuditMessages.text("outcome.noInstallDir",
                         List.of(t))));
         Arbitrary<ServerAudit> audited = Combinators.combine(files(), Arbitraries.of(true, false), source,
                 findings().list().ofMaxSize(6), outcome.list().ofMaxSize(3), error.list().ofMaxSize(2),

@@ -380,7 +380,7 @@ public final class SmtpBehaviour {
      * @return whether the handshake completes
      */
     public boolean handshakeWorks() {
-        TlsMaterial m = TlsMaterial.of(root);
+        TlsMaterial m = TlsMaterial.load(root);
         if (m.certificate().status() != FileStatus.OK || m.key().status() != FileStatus.OK
                 || !m.keyMatch().matches()) {
             return false;

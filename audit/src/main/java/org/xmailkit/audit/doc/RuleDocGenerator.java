@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Rules;
+import org.xmailkit.model.Reference;
 
 /**
  * Writes the rule documentation, {@code docs/rules/README.md} and one {@code docs/rules/<ID>.md} per rule with an
@@ -26,8 +26,8 @@ import org.xmailkit.audit.Rules;
  */
 public final class RuleDocGenerator {
 
-    /** The command that regenerates the pages, run from the repository root. */
-    public static final String REGENERATE = "mvn -B -q -pl audit -am process-classes -Prule-docs";
+    /** The command that regenerates the pages (and the rule lists), run from the repository root. */
+    public static final String REGENERATE = "mvn -B -q -pl audit -am process-test-classes -Pcatalogue";
 
     private static final String BANNER = "<!-- Generated from the rule catalogue by " + RuleDocGenerator.class.getName()
             + ". Do not edit: change the rule (its RuleInfo and its texts under audit/src/main/resources/org/xmailkit/"
@@ -43,19 +43,6 @@ public final class RuleDocGenerator {
     /** @return a generator over {@link Rules#catalogue()} */
     public static RuleDocGenerator standard() {
         return new RuleDocGenerator(Rules.catalogue());
-    }
-
-    /**
-     * Writes the pages into a directory and deletes pages of rules that no longer exist.
-     *
-     * @param args the output directory (default {@code docs/rules})
-     * @throws IOException when a page cannot be written
-     */
-    public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args.length > 0 ? args[0] : "docs/rules");
-        RuleDocGenerator generator = standard();
-        generator.write(dir);
-        System.out.println("wrote " + generator.pages().size() + " pages to " + dir);
     }
 
     /**
@@ -103,8 +90,10 @@ public final class RuleDocGenerator {
         b.append("|---|---|---|---|---|---|\n");
         for (RuleInfo r : rules) {
             b.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ")
-                    .append(severity(r, Locale.ENGLISH)).append(" / ").append(severity(r, Locale.JAPANESE)).append(" | ")
-                    .append(category(r, Locale.ENGLISH)).append(" / ").append(category(r, Locale.JAPANESE)).append(" | ")
+                    .append(severity(r, Locale.ENGLISH)).append(" / ").append(severity(r, Locale.JAPANESE))
+                            .append(" | ")
+                    .append(category(r, Locale.ENGLISH)).append(" / ").append(category(r, Locale.JAPANESE))
+                            .append(" | ")
                     .append(profiles(r)).append(" | ")
                     .append(cell(r.title(Locale.ENGLISH))).append(" | ")
                     .append(cell(r.title(Locale.JAPANESE))).append(" |\n");
@@ -123,7 +112,8 @@ public final class RuleDocGenerator {
         b.append("| Category / 分類 | ").append(category(r, Locale.ENGLISH)).append(" / ")
                 .append(category(r, Locale.JAPANESE)).append(" |\n");
         b.append("| Profiles / プロファイル | ").append(profiles(r)).append(" |\n");
-        b.append("| `migrate --fix` | ").append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-')).append(" |\n");
+        b.append("| `migrate --fix` | ").append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .append(" |\n");
         if (!r.needs().isEmpty()) {
             List<String> needs = new ArrayList<>();
             new TreeSet<>(r.needs()).forEach(n -> needs.add(n.name().toLowerCase(Locale.ROOT).replace('_', '-')));

@@ -2,6 +2,7 @@ package org.xmailkit.audit.probe;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -20,7 +21,7 @@ public record ProbeOptions(Duration timeout, Duration endpointLimit, int connect
     /** The default time-out per connection attempt or reply. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** The most time-out the command line accepts. */
-    public static final Duration MAX_TIMEOUT = Duration.ofSeconds(120);
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(2);
 
     public ProbeOptions {
         Objects.requireNonNull(timeout, "timeout");
@@ -38,7 +39,7 @@ public record ProbeOptions(Duration timeout, Duration endpointLimit, int connect
     /** @return the defaults: 10 s per reply, 3 minutes and 150 connections per endpoint, 20 ms apart, 4 hosts */
     public static ProbeOptions defaults() {
         return new ProbeOptions(TIMEOUT, Duration.ofMinutes(3), 150, Duration.ofMillis(20), 4,
-                Clock.systemDefaultZone());
+                Clock.system(ZoneId.systemDefault()));
     }
 
     /**

@@ -22,35 +22,36 @@ import org.xmailkit.audit.rules.cfg.SmtpConfigToken;
 import org.xmailkit.audit.rules.cfg.UnknownName;
 import org.xmailkit.audit.rules.cfg.XMailCfgName;
 
-/** The CFG- rules, in id order. */
+/**
+ * The CFG- rules (validity: names, line layout, duplicates, values, required settings), in id order.
+ *
+ * <p>Generated from the rule classes of {@code org.xmailkit.audit.rules.cfg} by
+ * {@code org.xmailkit.audit.doc.RuleLists}: do not edit. Add or remove a rule class, then run
+ * {@code mvn -B -q -pl audit -am process-test-classes -Pcatalogue}.
+ */
 public final class CfgRules {
 
-    /** The rules of this group. */
+    /** In order; generated, see the class comment. */
     public static final List<Rule> ALL = List.of(
-            // names
-            new UnknownName(),          // CFG-001
-            new XMailCfgName(),         // CFG-002
-            // line layout
-            new IgnoredLine(),          // CFG-003
-            new QuotingMisread(),       // CFG-004
-            new IgnoredText(),          // CFG-005
-            new OverlongLine(),         // CFG-006
-            new ControlByte(),          // CFG-007
-            // duplicates
-            new ConflictingDuplicate(), // CFG-008
-            new RepeatedSetting(),      // CFG-009
-            // values
-            new NumberMisread(),        // CFG-010
-            new OutOfRange(),           // CFG-011
-            new ReplyCode(),            // CFG-012
-            new NonAsciiReply(),        // CFG-013
-            new SmartDnsHostBroken(),   // CFG-014
-            new MalformedList(),        // CFG-015
-            new SmtpConfigToken(),      // CFG-016
-            // required settings and syntax
-            new RequiredMissing(),      // CFG-017
-            new RecommendedMissing(),   // CFG-018
-            new InvalidSyntax());       // CFG-019
+            new UnknownName(),           // CFG-001
+            new XMailCfgName(),          // CFG-002
+            new IgnoredLine(),           // CFG-003
+            new QuotingMisread(),        // CFG-004
+            new IgnoredText(),           // CFG-005
+            new OverlongLine(),          // CFG-006
+            new ControlByte(),           // CFG-007
+            new ConflictingDuplicate(),  // CFG-008
+            new RepeatedSetting(),       // CFG-009
+            new NumberMisread(),         // CFG-010
+            new OutOfRange(),            // CFG-011
+            new ReplyCode(),             // CFG-012
+            new NonAsciiReply(),         // CFG-013
+            new SmartDnsHostBroken(),    // CFG-014
+            new MalformedList(),         // CFG-015
+            new SmtpConfigToken(),       // CFG-016
+            new RequiredMissing(),       // CFG-017
+            new RecommendedMissing(),    // CFG-018
+            new InvalidSyntax());        // CFG-019
 
     private CfgRules() {
     }

@@ -40,41 +40,39 @@ import org.xmailkit.audit.rules.sec.UnlimitedSmtpErrors;
 import org.xmailkit.audit.rules.sec.VrfyForEveryone;
 import org.xmailkit.audit.rules.sec.WeakPassword;
 
-/** The SEC- rules (access, relay, credentials, privacy, abuse limits), in id order. */
+/**
+ * The SEC- rules (access, relay, credentials, privacy, abuse limits), in id order.
+ *
+ * <p>Generated from the rule classes of {@code org.xmailkit.audit.rules.sec} by
+ * {@code org.xmailkit.audit.doc.RuleLists}: do not edit. Add or remove a rule class, then run
+ * {@code mvn -B -q -pl audit -am process-test-classes -Pcatalogue}.
+ */
 public final class SecRules {
 
-    /** The rules of this group. */
+    /** In order; generated, see the class comment. */
     public static final List<Rule> ALL = List.of(
-            // Relay
             new OpenRelay(),                    // SEC-001
             new BroadRelayRange(),              // SEC-002
             new PrivateNetworkRelay(),          // SEC-003
             new PopBeforeSmtp(),                // SEC-004
-            // VRFY / ETRN
             new VrfyForEveryone(),              // SEC-005
             new EtrnForEveryone(),              // SEC-006
             new DefaultPermsVrfyEtrn(),         // SEC-007
-            // Secrets in logs, default permissions
             new Pop3PasswordsLogged(),          // SEC-008
             new DefaultPermsBypass(),           // SEC-009
             new DefaultPermsRelay(),            // SEC-010
-            // CTRL
             new CtrlOpenToAnyone(),             // SEC-011
             new CtrlCleartextLogins(),          // SEC-012
-            // Accounts and passwords
             new SampleAccount(),                // SEC-013
             new WeakPassword(),                 // SEC-014
             new CommentedCtrlAccount(),         // SEC-015
             new UndecodablePassword(),          // SEC-016
             new PlaintextSmtpAuth(),            // SEC-017
-            // IP restrictions that do not hold
             new IpMapDropCodeZero(),            // SEC-018
             new StartTlsWipesRestrictions(),    // SEC-019
-            // Privacy
             new AuthUserHeader(),               // SEC-020
             new ReceivedServerAddress(),        // SEC-021
             new DeliveryLogToSender(),          // SEC-022
-            // Abuse limits
             new UnlimitedSmtpErrors(),          // SEC-023
             new UnlimitedMessageSize(),         // SEC-024
             new NoDnsbl(),                      // SEC-025
@@ -82,7 +80,6 @@ public final class SecRules {
             new MissingSpammersTab(),           // SEC-027
             new NullSenderRefused(),            // SEC-028
             new DynDnsCredentials(),            // SEC-029
-            // Access-file lines XMail reads differently
             new IgnoredIpMapLine(),             // SEC-030
             new IpMapNegativePrecedence(),      // SEC-031
             new IpMapUnknownAction(),           // SEC-032

@@ -34,10 +34,16 @@ import org.xmailkit.audit.rules.tls.VerificationWithoutCaStore;
 import org.xmailkit.audit.rules.tls.WeakKey;
 import org.xmailkit.audit.rules.tls.WeakSignature;
 
-/** The TLS- rules, in id order. */
+/**
+ * The TLS- rules (TLS settings, certificate and key), in id order.
+ *
+ * <p>Generated from the rule classes of {@code org.xmailkit.audit.rules.tls} by
+ * {@code org.xmailkit.audit.doc.RuleLists}: do not edit. Add or remove a rule class, then run
+ * {@code mvn -B -q -pl audit -am process-test-classes -Pcatalogue}.
+ */
 public final class TlsRules {
 
-    /** The rules of this group. */
+    /** In order; generated, see the class comment. */
     public static final List<Rule> ALL = List.of(
             new SmtpStartTlsDisabled(),             // TLS-001
             new Pop3StlsDisabled(),                 // TLS-002

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.Localized;
 
 /**
  * Something about the command line that XMail does not read the way it is written, or that stops it.
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param arg       the index of the argument concerned in {@link XMailOptions#args()}, or -1
  * @param args      values for the message ({@code issue.<CODE>} in the startup bundle)
  */
-public record OptionIssue(Code code, Treatment treatment, int arg, List<String> args) {
+public record OptionIssue(Code code, Treatment treatment, int arg, List<String> args) implements Localized {
 
     /** What XMail 1.27 does with an option. */
     public enum Treatment {
@@ -106,6 +107,12 @@ public record OptionIssue(Code code, Treatment treatment, int arg, List<String> 
      */
     public String message(Locale locale) {
         return StartupMessages.get(locale, messageKey(), args.toArray());
+    }
+
+    /** The message, as a value of a finding's text. */
+    @Override
+    public String render(Locale locale) {
+        return message(locale);
     }
 
     /**

@@ -62,8 +62,8 @@ final class RegistryExport {
     }
 
     static Startup read(byte[] bytes, Path file, boolean automatic) throws InputException {
-        boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
-                || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF);
+        boolean utf16 = bytes.length >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
+                || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF));
         Charset charset;
         int skip = 0;
         if (utf16) {

@@ -203,7 +203,7 @@ final class ServiceFile {
                     continue;
                 }
                 if (c == ';' || c == '|' || c == '#' || c == '&' || c == '<' || c == '>'
-                        || Character.isDigit(c) && i + 1 < s.length() && s.charAt(i + 1) == '>') {
+                        || (Character.isDigit(c) && i + 1 < s.length() && s.charAt(i + 1) == '>')) {
                     break;
                 }
                 int[] end = new int[1];
@@ -330,7 +330,7 @@ final class ServiceFile {
                     return value(m.group(1), v);
                 }
                 boolean colon = op.startsWith(":");
-                boolean empty = v == null || colon && v.value().isEmpty();
+                boolean empty = v == null || (colon && v.value().isEmpty());
                 return switch (op.charAt(op.length() - 1)) {
                     case '-', '=' -> empty ? m.group(3) : v.value();
                     default -> empty ? "" : m.group(3);

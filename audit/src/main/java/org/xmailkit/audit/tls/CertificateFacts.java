@@ -1,6 +1,7 @@
 package org.xmailkit.audit.tls;
 
 import java.io.IOException;
+import java.security.Key;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -125,7 +126,7 @@ public final class CertificateFacts {
      * @return whole days left until notAfter (0 on the last day; negative when expired)
      */
     public long daysLeft(Instant now) {
-        return Math.floorDiv(remaining(now).getSeconds(), 86_400L);
+        return Math.floorDiv(remaining(now).toSeconds(), 86_400L);
     }
 
     /**
@@ -317,7 +318,7 @@ public final class CertificateFacts {
      * @param key a key
      * @return its family name
      */
-    static String keyFamily(java.security.Key key) {
+    static String keyFamily(Key key) {
         if (key instanceof RSAKey) {
             return "RSA";
         }
@@ -344,7 +345,7 @@ public final class CertificateFacts {
      * @param key a key
      * @return its size in bits, 0 when unknown
      */
-    static int keyBits(java.security.Key key) {
+    static int keyBits(Key key) {
         if (key instanceof RSAKey r) {
             return r.getModulus().bitLength();
         }

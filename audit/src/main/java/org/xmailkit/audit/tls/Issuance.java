@@ -1,7 +1,9 @@
 package org.xmailkit.audit.tls;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.PublicKey;
+import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 
 /** Whether one certificate was issued by another: the names chain and the signature verifies. */
@@ -29,7 +31,7 @@ final class Issuance {
         try {
             cert.verify(key);
             return true;
-        } catch (java.security.SignatureException | java.security.InvalidKeyException e) {
+        } catch (SignatureException | InvalidKeyException e) {
             return false;
         } catch (GeneralSecurityException | RuntimeException e) {
             try {

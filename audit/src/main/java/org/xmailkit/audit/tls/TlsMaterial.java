@@ -13,15 +13,13 @@ import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -44,7 +42,6 @@ import org.xmailkit.model.MailRoot;
  */
 public final class TlsMaterial {
 
-    private static final Map<MailRoot, TlsMaterial> CACHE = new WeakHashMap<>();
     private static final byte[] CHALLENGE = "xmailkit: does this key belong to the certificate?"
             .getBytes(StandardCharsets.US_ASCII);
 
@@ -61,32 +58,7 @@ public final class TlsMaterial {
     }
 
     /**
-     * The material of a MailRoot, read once per MailRoot instance and shared by every rule that asks. Copies made
-     * with {@link MailRoot#withContent} (a migration audited before and after its edits) share their origin's
-     * material: they replace only {@code .tab} files, never the certificate, key or CA files read here.
-     *
-     * @param root a MailRoot
-     * @return its TLS material (all files missing for a bare server.tab)
-     */
-    public static TlsMaterial of(MailRoot root) {
-        Objects.requireNonNull(root, "root");
-        MailRoot origin = root.origin();
-        synchronized (CACHE) {
-            TlsMaterial m = CACHE.get(origin);
-            if (m != null) {
-                return m;
-            }
-        }
-        // Loaded outside the lock so that MailRoots audited in parallel do not wait for each other; two rules
-        // racing on the same MailRoot may both load it, and the first result is kept.
-        TlsMaterial loaded = load(origin);
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(origin, r -> loaded);
-        }
-    }
-
-    /**
-     * Reads a MailRoot's material afresh.
+     * Reads a MailRoot's material afresh; an audit reads it once, through its {@link org.xmailkit.audit.AuditRun}.
      *
      * @param root a MailRoot
      * @return its TLS material
@@ -261,7 +233,7 @@ public final class TlsMaterial {
             return new LoadedKey(new KeyFile(p, FileStatus.OK, type, CertificateFacts.keyFamily(pk),
                     CertificateFacts.keyBits(pk), perms, ""), pk);
         } finally {
-            java.util.Arrays.fill(bytes, (byte) 0);
+            Arrays.fill(bytes, (byte) 0);
         }
     }
 

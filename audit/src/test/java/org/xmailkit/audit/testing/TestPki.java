@@ -274,7 +274,8 @@ public final class TestPki {
         return write(w -> {
             try {
                 w.writeObject(new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(
-                        JcaPKCS8Generator.AES_256_CBC).setProvider(BC).setRandom(RANDOM).setPassword(password).build()));
+                        JcaPKCS8Generator.AES_256_CBC).setProvider(BC).setRandom(RANDOM).setPassword(password)
+                                .build()));
             } catch (OperatorCreationException e) {
                 throw new IllegalStateException(e);
             }

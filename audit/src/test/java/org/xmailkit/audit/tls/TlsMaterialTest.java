@@ -2,6 +2,7 @@ package org.xmailkit.audit.tls;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,14 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.testing.TestPki;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
+import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -106,7 +109,8 @@ class TlsMaterialTest {
         assertEquals(1, other.keyMatch().certificateIndex());
         assertTrue(other.chainIssues().stream().anyMatch(i -> i.kind() == ChainIssue.Kind.LEAF_NOT_FIRST));
 
-        TlsMaterial none = load(TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
+        TlsMaterial none = load(TestPki.pem(ch.leaf().cert()),
+                TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
         assertEquals(KeyMatch.Kind.NONE, none.keyMatch().kind());
         assertTrue(none.keyMatch().mismatch());
 
@@ -286,11 +290,14 @@ class TlsMaterialTest {
                 .file("server.key", TestPki.pkcs8(ch.leaf().key().getPrivate()))
                 .file("certs.pem", TestPki.pem(ch.root().cert()))
                 .open();
-        TlsMaterial m = TlsMaterial.of(root);
-        assertSame(m, TlsMaterial.of(root));
+        AuditRun run = new AuditRun();
+        TlsMaterial m = run.tls(root);
+        assertSame(m, run.tls(root));
         // A copy with edited .tab files (a migration's after-state) has the same certificate and key files.
-        assertSame(m, TlsMaterial.of(root.withContent(Map.of(MailRootFile.SERVER_TAB,
+        assertSame(m, run.tls(root.withContent(Map.of(MailRootFile.SERVER_TAB,
                 "\"RootDomain\"\t\"example.org\"\n".getBytes(StandardCharsets.US_ASCII)))));
+        // Another run reads them again: nothing is kept between runs.
+        assertNotSame(m, new AuditRun().tls(root));
         assertTrue(m.chainIssues().isEmpty(), m.chainIssues().toString());
         assertEquals(KeyMatch.Kind.LEAF, m.keyMatch().kind());
     }
@@ -306,7 +313,7 @@ class TlsMaterialTest {
         for (int i = 0; i + 24 <= body.length(); i += 24) {
             assertFalse(text.contains(body.substring(i, i + 24)));
         }
-        java.security.interfaces.RSAPrivateCrtKey priv = (java.security.interfaces.RSAPrivateCrtKey) k.getPrivate();
+        RSAPrivateCrtKey priv = (RSAPrivateCrtKey) k.getPrivate();
         assertFalse(text.contains(priv.getPrivateExponent().toString()));
         assertFalse(text.contains(priv.getPrivateExponent().toString(16)));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.RemoteServer;
 import org.xmailkit.migrate.WriteException;
 import org.xmailkit.model.ctrl.CtrlException;
@@ -121,7 +121,7 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         }
         CtrlText.Upload u = CtrlText.upload(bytes, newline);
         if (u.refusal().isPresent()) {
-            throw new WriteException(c.local(), MigrationText.of("ctrl.cannotStore." + u.refusal().get().name(),
+            throw new WriteException(c.local(), MigrateMessages.text("ctrl.cannotStore." + u.refusal().get().name(),
                     newline.name(), u.line()), null);
         }
     }
@@ -138,14 +138,14 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         try {
             s = session();
         } catch (CtrlException e) {
-            throw new WriteException(c.local(), MigrationText.of("ctrl.unknown", c.backup()), e);
+            throw new WriteException(c.local(), MigrateMessages.text("ctrl.unknown", c.backup()), e);
         }
         Optional<RemoteMailRoot.Remote> now = RemoteMailRoot.current(s, name);
         if (holds(now, c.after())) {
             return; // the upload had reached XMail whole; only its answer was lost
         }
         if (holds(now, c.before())) {
-            throw new WriteException(c.local(), MigrationText.of("ctrl.interruptedUnchanged", c.backup()), cause);
+            throw new WriteException(c.local(), MigrateMessages.text("ctrl.interruptedUnchanged", c.backup()), cause);
         }
         restore(s, name, c, "ctrl.interrupted");
     }
@@ -154,12 +154,12 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         try {
             upload(s, name, c.before());
             if (holds(RemoteMailRoot.current(s, name), c.before())) {
-                throw new WriteException(c.local(), MigrationText.of(what + ".restored", c.backup()), null);
+                throw new WriteException(c.local(), MigrateMessages.text(what + ".restored", c.backup()), null);
             }
         } catch (CtrlException e) {
-            throw new WriteException(c.local(), MigrationText.of(what + ".damaged", c.backup()), e);
+            throw new WriteException(c.local(), MigrateMessages.text(what + ".damaged", c.backup()), e);
         }
-        throw new WriteException(c.local(), MigrationText.of(what + ".damaged", c.backup()), null);
+        throw new WriteException(c.local(), MigrateMessages.text(what + ".damaged", c.backup()), null);
     }
 
     /** Learns the server's line break: a one-line file is 2 bytes with LF, 3 with CRLF; then it is deleted. */

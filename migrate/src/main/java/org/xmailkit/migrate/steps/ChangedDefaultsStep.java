@@ -4,18 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.DefaultsPolicy;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * Variables whose behaviour when absent differs between the source version and 1.27. With
@@ -56,6 +56,11 @@ public final class ChangedDefaultsStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1000;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.PERMS_DEFAULT, References.readme("server.tab DefaultSmtpPerms"),
                 References.changeLog("1.24"), References.TLS_DEFAULTS,
@@ -85,7 +90,7 @@ public final class ChangedDefaultsStep implements MigrationStep {
             } else if (policy == DefaultsPolicy.PRESERVE) {
                 state = "preserved";
                 lines.add(w.tab().entryLine(c.name(), c.old()));
-                w.add(c.name(), c.old(), MigrationText.of("change.changed-defaults." + c.key(), c.name(), c.old(),
+                w.add(c.name(), c.old(), MigrateMessages.text("change.changed-defaults." + c.key(), c.name(), c.old(),
                         now(in, c), c.changedIn().toString()));
             } else {
                 state = "adopted";
@@ -102,7 +107,7 @@ public final class ChangedDefaultsStep implements MigrationStep {
                 case "adopted" -> Note.Level.BEHAVIOUR;
                 default -> Note.Level.INFO;
             };
-            w.note(level, 0, e.getValue().size() == 1 ? c.name() : "", MigrationText.of(
+            w.note(level, 0, e.getValue().size() == 1 ? c.name() : "", MigrateMessages.text(
                     "note.changed-defaults." + e.getKey(), names, c.old(), now(in, c), source.display()));
         }
         if (!lines.isEmpty()) {

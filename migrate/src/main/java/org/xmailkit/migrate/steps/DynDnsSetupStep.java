@@ -1,15 +1,16 @@
 package org.xmailkit.migrate.steps;
 
 import java.util.List;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.upgrade.Removal;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * Removes {@code DynDnsSetup}: XMail dropped its DynDNS client in 1.24, and the value holds the DynDNS provider's
@@ -19,11 +20,16 @@ public final class DynDnsSetupStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "dyndns-setup";
-    static final String NAME = "DynDnsSetup";
+    static final String NAME = Removal.DYNDNS_SETUP.variable();
 
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 100;
     }
 
     @Override
@@ -42,9 +48,9 @@ public final class DynDnsSetupStep implements MigrationStep {
         w.removeAll(NAME, reason());
         boolean used = Sources.mayHaveRead(ctx.source(), w.input().catalog().get(NAME));
         if (used && !live.value().isEmpty()) {
-            w.note(Note.Level.BEHAVIOUR, live.line(), NAME, MigrationText.of("note.dyndns-setup.feature"));
+            w.note(Note.Level.BEHAVIOUR, live.line(), NAME, MigrateMessages.text("note.dyndns-setup.feature"));
         }
-        w.note(Note.Level.DECIDE, live.line(), NAME, MigrationText.of("note.dyndns-setup.credentials"));
+        w.note(Note.Level.DECIDE, live.line(), NAME, MigrateMessages.text("note.dyndns-setup.credentials"));
         return w.result();
     }
 }

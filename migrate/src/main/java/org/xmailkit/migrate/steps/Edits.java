@@ -21,6 +21,7 @@ final class Edits {
      * @param lines physical line numbers to remove
      * @return the edited view
      */
+    @SuppressWarnings("ReferenceEquality") // identity: the same document means no edit
     static ServerTab removeLines(ServerTab tab, Collection<Integer> lines) {
         TabDocument d = tab.document().removeLines(lines);
         return d == tab.document() ? tab : ServerTab.of(d, tab.catalog(), tab.charset());

@@ -5,27 +5,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.xmailkit.audit.AuditMessages;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.migrate.FixSelection;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.Remedy;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Token;
 
 /**
- * {@code --fix}: audits the configuration as the other steps left it and writes the remediation lines of the
- * findings whose rules the user selected and that are marked fixable. Only server.tab lines of the form
- * {@code "Name"<TAB>"Value"} are applied; any other remediation is reported for the administrator. Waived findings
- * are left alone. Nothing happens unless {@code --fix} is given.
+ * {@code --fix}: asks the audit for the remedies of the configuration as the other steps left it (the rules' own
+ * remediation lines, {@link Remedy}) and writes those of the rules the user selected. Only server.tab lines of the
+ * form {@code "Name"<TAB>"Value"} are applied; any other remediation is reported for the administrator. Waived
+ * findings have no remedy. Nothing happens unless {@code --fix} is given.
  */
 public final class FixStep implements MigrationStep {
 
@@ -35,6 +35,11 @@ public final class FixStep implements MigrationStep {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 1300;  // after every upgrade step: the audit remedies the migrated configuration
     }
 
     @Override
@@ -67,10 +72,6 @@ public final class FixStep implements MigrationStep {
         return Optional.of(new Setting(tokens.get(0), tokens.get(1)));
     }
 
-    private static MigrationText.Localized title(RuleInfo rule) {
-        return locale -> AuditMessages.has(locale, "rule." + rule.id() + ".title") ? rule.title(locale) : rule.id();
-    }
-
     @Override
     public StepResult apply(ServerFiles files, StepContext ctx) {
         Work w = new Work(files, ID, reason());
@@ -79,33 +80,32 @@ public final class FixStep implements MigrationStep {
             return w.result();
         }
         Map<String, Setting> planned = new LinkedHashMap<>();
-        Map<String, RuleInfo> by = new LinkedHashMap<>();
-        for (Finding f : ctx.findings().apply(files)) {
-            RuleInfo rule = f.rule();
-            if (f.suppressed() || !selection.selects(rule)) {
+        Map<String, Remedy> by = new LinkedHashMap<>();
+        for (Remedy r : ctx.remedies().apply(files)) {
+            if (!selection.selects(r)) {
                 continue;
             }
-            for (String line : rule.remediationLines()) {
+            for (String line : r.lines()) {
                 Optional<Setting> s = parse(line);
                 if (s.isEmpty() || w.input().catalog().find(s.get().name()).isEmpty()) {
-                    w.note(Note.Level.DECIDE, f.location().line(), f.location().variable(),
-                            MigrationText.of("note.fix.manual", rule.id(), line.replace("\t", "<TAB>")));
+                    w.note(Note.Level.DECIDE, r.line(), r.variable(),
+                            MigrateMessages.text("note.fix.manual", r.ruleId(), line.replace("\t", "<TAB>")));
                     continue;
                 }
                 Setting prior = planned.get(s.get().name());
                 if (prior == null) {
                     planned.put(s.get().name(), s.get());
-                    by.put(s.get().name(), rule);
+                    by.put(s.get().name(), r);
                 } else if (!prior.value().equals(s.get().value())) {
-                    w.note(Note.Level.CONFLICT, 0, s.get().name(), MigrationText.of("note.fix.conflict",
-                            s.get().name(), by.get(s.get().name()).id(), rule.id()));
+                    w.note(Note.Level.CONFLICT, 0, s.get().name(), MigrateMessages.text("note.fix.conflict",
+                            s.get().name(), by.get(s.get().name()).ruleId(), r.ruleId()));
                 }
             }
         }
         for (Setting s : planned.values()) {
-            RuleInfo rule = by.get(s.name());
+            Remedy rule = by.get(s.name());
             ServerTab tab = w.tab();
-            MigrationText why = MigrationText.of("change.fix", rule.id(), title(rule));
+            Text why = MigrateMessages.text("change.fix", rule.ruleId(), rule.title());
             try {
                 String bytes = tab.encode(s.name(), s.value());
                 Optional<Entry> current = tab.entry(s.name());
@@ -121,8 +121,8 @@ public final class FixStep implements MigrationStep {
                     w.add(s.name(), bytes, why);
                 }
             } catch (EditException e) {
-                w.note(Note.Level.DECIDE, 0, s.name(), MigrationText.of("note.unwritable", s.name(),
-                        (MigrationText.Localized) e::message));
+                w.note(Note.Level.DECIDE, 0, s.name(), MigrateMessages.text("note.unwritable", s.name(),
+                        (Localized) e::message));
             }
         }
         return w.result();

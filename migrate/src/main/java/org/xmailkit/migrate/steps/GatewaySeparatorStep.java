@@ -2,18 +2,19 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabDocument;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.XMailVersion;
@@ -44,6 +45,11 @@ public final class GatewaySeparatorStep implements MigrationStep {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 800;
     }
 
     @Override
@@ -80,7 +86,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
         }
         String problem = problem(v, side);
         if (problem != null) {
-            w.note(Note.Level.DECIDE, e.line(), NAME, MigrationText.of(problem, w.show(v), ctx.source().display()));
+            w.note(Note.Level.DECIDE, e.line(), NAME, MigrateMessages.text(problem, w.show(v), ctx.source().display()));
             return;
         }
         String nv = converted(v);
@@ -88,11 +94,12 @@ public final class GatewaySeparatorStep implements MigrationStep {
             w.tab(w.tab().setRaw(NAME, nv));
             w.set(e, nv, reason());
         } catch (EditException ex) {
-            w.note(Note.Level.DECIDE, e.line(), NAME, MigrationText.of("note.unwritable", NAME,
-                    (MigrationText.Localized) ex::message));
+            w.note(Note.Level.DECIDE, e.line(), NAME, MigrateMessages.text("note.unwritable", NAME,
+                    (Localized) ex::message));
         }
     }
 
+    @SuppressWarnings("ReferenceEquality") // identity: the same document means no edit
     private void smtpfwd(Work w, TabFile file, Sources.Side side, StepContext ctx) {
         TabDocument doc = file.document();
         for (TabFile.Row row : file.rows()) {
@@ -104,7 +111,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
             String problem = problem(v, side);
             if (problem != null) {
                 w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
-                        MigrationText.of(problem, file.display(v), ctx.source().display())));
+                        MigrateMessages.text(problem, file.display(v), ctx.source().display())));
                 continue;
             }
             String nv = converted(v);
@@ -115,8 +122,8 @@ public final class GatewaySeparatorStep implements MigrationStep {
                         file.display(v), file.display(nv), false, ID, reason()));
             } catch (EditException ex) {
                 w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
-                        MigrationText.of("note.unwritable", MailRootFile.SMTP_FWD.fileName(),
-                                (MigrationText.Localized) ex::message)));
+                        MigrateMessages.text("note.unwritable", MailRootFile.SMTP_FWD.fileName(),
+                                (Localized) ex::message)));
             }
         }
         if (doc != file.document()) {

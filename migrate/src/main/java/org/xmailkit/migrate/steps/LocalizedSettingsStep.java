@@ -7,17 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabLine;
 import org.xmailkit.model.TextEncoding;
@@ -47,6 +47,11 @@ public final class LocalizedSettingsStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1200;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.XMAILCFG_PAGE, References.ADDRESS_CHECK, References.READ_CONFIG,
                 References.CONFIG_LINE);
@@ -58,10 +63,11 @@ public final class LocalizedSettingsStep implements MigrationStep {
         if (!ctx.options().target().localized()) {
             for (String name : List.of(RULE1, RULE2)) {
                 w.input().entry(name).ifPresent(e -> {
-                    w.note(Note.Level.INFO, e.line(), name, MigrationText.of("note.localized-settings.ignored", name));
+                    w.note(Note.Level.INFO, e.line(), name,
+                            MigrateMessages.text("note.localized-settings.ignored", name));
                     if (Values.atoi(e.value()).orElse(0) != 0) {
                         w.note(Note.Level.BEHAVIOUR, e.line(), name,
-                                MigrationText.of("note.localized-settings.lost." + name));
+                                MigrateMessages.text("note.localized-settings.lost." + name));
                     }
                 });
             }
@@ -82,12 +88,12 @@ public final class LocalizedSettingsStep implements MigrationStep {
                 Entry present = in.entry(has1 ? RULE1 : RULE2).orElseThrow();
                 String value = flag((has1 ? want2 : want1).orElse(false));
                 w.tab(w.tab().insertRaw(present.line() + 1, List.of(w.tab().entryLine(missing, value))));
-                w.add(missing, value, MigrationText.of("change.localized-settings.add", missing, value));
+                w.add(missing, value, MigrateMessages.text("change.localized-settings.add", missing, value));
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
-            failed.note(Note.Level.DECIDE, 0, RULE1, MigrationText.of("note.unwritable", RULE1,
-                    (MigrationText.Localized) e::message));
+            failed.note(Note.Level.DECIDE, 0, RULE1, MigrateMessages.text("note.unwritable", RULE1,
+                    (Localized) e::message));
             return failed.result();
         }
         return w.result();
@@ -109,7 +115,7 @@ public final class LocalizedSettingsStep implements MigrationStep {
         if (now != wanted.get()) {
             String v = flag(wanted.get());
             w.tab(w.tab().setRaw(name, v));
-            w.set(e.get(), v, MigrationText.of("change.localized-settings.set", name, v));
+            w.set(e.get(), v, MigrateMessages.text("change.localized-settings.set", name, v));
         }
     }
 
@@ -125,9 +131,9 @@ public final class LocalizedSettingsStep implements MigrationStep {
         lines.add(tab.entryLine(RULE1, flag(on1)));
         lines.add(tab.entryLine(RULE2, flag(on2)));
         w.tab(tab.appendRaw(lines));
-        w.comment(header, MigrationText.of("change.localized-settings.header"));
-        w.add(RULE1, flag(on1), MigrationText.of("change.localized-settings.add", RULE1, flag(on1)));
-        w.add(RULE2, flag(on2), MigrationText.of("change.localized-settings.add", RULE2, flag(on2)));
+        w.comment(header, MigrateMessages.text("change.localized-settings.header"));
+        w.add(RULE1, flag(on1), MigrateMessages.text("change.localized-settings.add", RULE1, flag(on1)));
+        w.add(RULE2, flag(on2), MigrateMessages.text("change.localized-settings.add", RULE2, flag(on2)));
     }
 
     /**

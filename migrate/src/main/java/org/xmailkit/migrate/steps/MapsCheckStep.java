@@ -1,17 +1,18 @@
 package org.xmailkit.migrate.steps;
 
 import java.util.List;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.Values;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * The {@code RBL-}, {@code RSS-}, {@code DUL-} (removed in 1.6) and {@code ORBS-MAPSCheck} (removed in 1.3) flags
@@ -24,11 +25,16 @@ public final class MapsCheckStep implements MigrationStep {
     /** The step id. */
     public static final String ID = "maps-check";
     /** The flags, in the order they are reported. */
-    static final List<String> NAMES = List.of("RBL-MAPSCheck", "RSS-MAPSCheck", "DUL-MAPSCheck", "ORBS-MAPSCheck");
+    static final List<String> NAMES = Removal.MAPS_CHECKS.stream().map(Removal::variable).toList();
 
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 400;
     }
 
     @Override
@@ -52,10 +58,10 @@ public final class MapsCheckStep implements MigrationStep {
             w.removeAll(name, reason());
             long v = Values.atoi(live.value()).orElse(0);
             if (!used) {
-                w.note(Note.Level.INFO, live.line(), name, MigrationText.of("note.dead", name, variable.removedIn(),
+                w.note(Note.Level.INFO, live.line(), name, MigrateMessages.text("note.dead", name, variable.removedIn(),
                         ctx.source().display()));
             } else if (v == 0) {
-                w.note(Note.Level.INFO, live.line(), name, MigrationText.of("note.maps-check.off", name));
+                w.note(Note.Level.INFO, live.line(), name, MigrateMessages.text("note.maps-check.off", name));
             } else {
                 // The facts record that these lists are gone but not their zone names, so none is named or added.
                 // What the flag did under 0.71+ semantics, and the CustMapsList code that does the same.
@@ -71,7 +77,7 @@ public final class MapsCheckStep implements MigrationStep {
                     did = "reject";
                     code = "1";
                 }
-                w.note(Note.Level.DECIDE, live.line(), name, MigrationText.of("note.maps-check.on." + did, name,
+                w.note(Note.Level.DECIDE, live.line(), name, MigrateMessages.text("note.maps-check.on." + did, name,
                         Long.toString(Math.abs(v)), code));
             }
         }

@@ -2,17 +2,18 @@ package org.xmailkit.migrate.steps;
 
 import java.util.List;
 import java.util.Optional;
-import org.xmailkit.audit.MigrationRecord;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.migrate.Change;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
+import org.xmailkit.model.version.MigrationRecord;
 
 /**
  * Runs last: when the other steps changed anything, server.tab records the migration in a comment line
@@ -33,6 +34,11 @@ public final class RecordStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1400;  // last: the record of the migration needs every other edit
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.READ_CONFIG, References.source("MiscUtils.cpp MscGetConfigLine (skips # lines)"));
     }
@@ -45,7 +51,7 @@ public final class RecordStep implements MigrationStep {
         }
         String text = MigrationRecord.of(ctx.options().target(), ctx.source()).text();
         Optional<MigrationRecord> first = MigrationRecord.find(w.input()).records().stream().findFirst();
-        MigrationText why = MigrationText.of("change.record");
+        Text why = MigrateMessages.text("change.record");
         if (first.isEmpty()) {
             w.tab(w.tab().appendRaw(List.of(text)));
             w.comment(text, why);

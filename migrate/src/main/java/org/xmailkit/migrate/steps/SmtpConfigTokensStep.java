@@ -2,16 +2,17 @@ package org.xmailkit.migrate.steps;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
@@ -33,6 +34,11 @@ public final class SmtpConfigTokensStep implements MigrationStep {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 900;
     }
 
     @Override
@@ -65,16 +71,16 @@ public final class SmtpConfigTokensStep implements MigrationStep {
             if (side != Sources.Side.BEFORE) {
                 String key = side == Sources.Side.FROM ? "note.smtpconfig-tokens.readSince126"
                         : "note.smtpconfig-tokens.uncertain";
-                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrationText.of(key, list, w.show(normalised),
+                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrateMessages.text(key, list, w.show(normalised),
                         ctx.source().display()));
                 continue;
             }
             try {
                 w.tab(setLine(w, e, normalised));
-                w.set(e, normalised, MigrationText.of("change.smtpconfig-tokens", list));
+                w.set(e, normalised, MigrateMessages.text("change.smtpconfig-tokens", list));
             } catch (EditException ex) {
-                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrationText.of("note.unwritable", w.show(e.name()),
-                        (MigrationText.Localized) ex::message));
+                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrateMessages.text("note.unwritable", w.show(e.name()),
+                        (Localized) ex::message));
             }
         }
         return w.result();

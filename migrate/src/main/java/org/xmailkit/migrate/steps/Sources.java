@@ -1,8 +1,8 @@
 package org.xmailkit.migrate.steps;
 
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * Questions steps ask about the source version range, answered in three ways: yes, no, or "the range holds versions

@@ -1,14 +1,14 @@
 package org.xmailkit.migrate.steps;
 
 import java.util.List;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabRecord;
 import org.xmailkit.model.XMailVersion;
 
@@ -30,6 +30,11 @@ public final class ThreeTokenLinesStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 1100;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.READ_CONFIG, References.LIST_READER,
                 Reference.of("XMail 1.24/1.25-era source", "SvrUtils.cpp (hash-based reader, two or more tokens)"));
@@ -43,7 +48,7 @@ public final class ThreeTokenLinesStep implements MigrationStep {
         }
         for (TabRecord r : w.input().document().dataRecords()) {
             if (r.size() >= 3 && r.piece() == 0) {
-                w.note(Note.Level.DECIDE, r.line(), r.value(0), MigrationText.of("note.three-token-lines",
+                w.note(Note.Level.DECIDE, r.line(), r.value(0), MigrateMessages.text("note.three-token-lines",
                         w.show(r.value(0)), w.show(r.value(1)), Integer.toString(r.size())));
             }
         }

@@ -3,7 +3,7 @@ package org.xmailkit.migrate.steps;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.migrate.Change;
-import org.xmailkit.migrate.MigrationText;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepResult;
@@ -14,6 +14,7 @@ import org.xmailkit.model.Printable;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
 
 /**
  * The scratch state of one step while it runs: the documents as edited so far and what it has to say. Line numbers
@@ -22,13 +23,13 @@ import org.xmailkit.model.TabFile;
 final class Work {
 
     private final String stepId;
-    private final MigrationText reason;
+    private final Text reason;
     private final ServerTab input;
     private ServerFiles files;
     private final List<Change> changes = new ArrayList<>();
     private final List<Note> notes = new ArrayList<>();
 
-    Work(ServerFiles files, String stepId, MigrationText reason) {
+    Work(ServerFiles files, String stepId, Text reason) {
         this.files = files;
         this.input = files.serverTab();
         this.stepId = stepId;
@@ -73,34 +74,34 @@ final class Work {
     }
 
     private Change change(Change.Kind kind, int line, String name, String newName, String oldValue, String newValue,
-                          MigrationText why) {
+                          Text why) {
         boolean secret = Secrets.secretName(name) || Secrets.secretName(newName);
         return new Change(kind, MailRootFile.SERVER_TAB, line, name(name), name(newName), value(name, oldValue),
                 value(newName, newValue), secret, stepId, why);
     }
 
-    MigrationText reason() {
+    Text reason() {
         return reason;
     }
 
-    void add(String name, String value, MigrationText why) {
+    void add(String name, String value, Text why) {
         changes.add(change(Change.Kind.ADD, 0, name, name, null, value, why));
     }
 
-    void comment(String text, MigrationText why) {
+    void comment(String text, Text why) {
         changes.add(new Change(Change.Kind.COMMENT, MailRootFile.SERVER_TAB, 0, "#", "#", null, show(text), false,
                 stepId, why));
     }
 
-    void set(Entry e, String newValue, MigrationText why) {
+    void set(Entry e, String newValue, Text why) {
         changes.add(change(Change.Kind.SET, e.line(), e.name(), e.name(), e.value(), newValue, why));
     }
 
-    void rename(Entry e, String newName, String newValue, MigrationText why) {
+    void rename(Entry e, String newName, String newValue, Text why) {
         changes.add(change(Change.Kind.RENAME, e.line(), e.name(), newName, e.value(), newValue, why));
     }
 
-    void remove(Entry e, MigrationText why) {
+    void remove(Entry e, Text why) {
         changes.add(change(Change.Kind.REMOVE, e.line(), e.name(), e.name(), e.value(), null, why));
     }
 
@@ -110,7 +111,7 @@ final class Work {
      * @param name the variable
      * @param why  the reason recorded
      */
-    void removeAll(String name, MigrationText why) {
+    void removeAll(String name, Text why) {
         List<Entry> all = input.entries(name);
         tab(tab().remove(name));
         all.forEach(e -> remove(e, why));
@@ -147,14 +148,14 @@ final class Work {
         List<Entry> all = input.entries(from);
         Entry live = all.get(0);
         rename(live, to, value == null ? live.value() : value, reason);
-        all.stream().skip(1).forEach(e -> remove(e, MigrationText.of("change.removed.deadDuplicate", from)));
+        all.stream().skip(1).forEach(e -> remove(e, MigrateMessages.text("change.removed.deadDuplicate", from)));
     }
 
     void change(Change c) {
         changes.add(c);
     }
 
-    void note(Note.Level level, int line, String name, MigrationText text) {
+    void note(Note.Level level, int line, String name, Text text) {
         notes.add(new Note(level, stepId, MailRootFile.SERVER_TAB, line, name == null ? "" : name(name), text));
     }
 

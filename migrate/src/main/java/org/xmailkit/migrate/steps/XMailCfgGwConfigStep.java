@@ -5,17 +5,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -35,6 +37,11 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public int order() {
+        return 500;  // before smtp-tls, which merges into the SmtpGwConfig this step completes
     }
 
     @Override
@@ -63,7 +70,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 // XMailCFG's SSL/TLS接続 radio has three choices (XMail 環境設定 page), taken as 0, 1 and 2; any
                 // other value's meaning is unknown: not guessed.
                 w.note(Note.Level.DECIDE, e.line(), NEED_TLS,
-                        MigrationText.of("note.xmailcfg-gwconfig.unknownNeedTls", w.show(e.value())));
+                        MigrateMessages.text("note.xmailcfg-gwconfig.unknownNeedTls", w.show(e.value())));
             }
         });
         in.entry(OUT_BIND).ifPresent(e -> {
@@ -75,7 +82,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 parts.put("OutBind", t);
             } else {
                 w.note(Note.Level.DECIDE, e.line(), OUT_BIND,
-                        MigrationText.of("note.xmailcfg-gwconfig.badOutBind", w.show(e.value())));
+                        MigrateMessages.text("note.xmailcfg-gwconfig.badOutBind", w.show(e.value())));
             }
         });
         if (folded.isEmpty()) {
@@ -85,10 +92,10 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
             Optional<Entry> current = in.entry(TARGET);
             if (current.isPresent()) {
                 mergeInto(w, current.get(), parts);
-                removeFolded(w, folded, MigrationText.of("change.removed.folded", TARGET));
+                removeFolded(w, folded, MigrateMessages.text("change.removed.folded", TARGET));
             } else if (parts.isEmpty()) {
-                removeFolded(w, folded, MigrationText.of("change.removed.nothingToCarry", TARGET));
-                w.note(Note.Level.INFO, 0, TARGET, MigrationText.of("note.xmailcfg-gwconfig.nothing"));
+                removeFolded(w, folded, MigrateMessages.text("change.removed.nothingToCarry", TARGET));
+                w.note(Note.Level.INFO, 0, TARGET, MigrateMessages.text("note.xmailcfg-gwconfig.nothing"));
             } else {
                 String value = join(parts);
                 Entry first = folded.stream().map(n -> in.entry(n).orElseThrow())
@@ -96,8 +103,8 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 w.renameLive(first.name(), TARGET, value);
                 List<String> rest = new ArrayList<>(folded);
                 rest.remove(first.name());
-                removeFolded(w, rest, MigrationText.of("change.removed.folded", TARGET));
-                w.note(Note.Level.BEHAVIOUR, first.line(), TARGET, MigrationText.of(
+                removeFolded(w, rest, MigrateMessages.text("change.removed.folded", TARGET));
+                w.note(Note.Level.BEHAVIOUR, first.line(), TARGET, MigrateMessages.text(
                         "2".equals(parts.get("NeedTLS")) ? "note.xmailcfg-gwconfig.nowRead.required"
                                 : "note.xmailcfg-gwconfig.nowRead", value));
             }
@@ -108,9 +115,9 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
     }
 
     private static StepResult failed(ServerFiles files, EditException e, ServerTab in) {
-        Work w = new Work(files, ID, MigrationText.of("step." + ID + ".reason"));
+        Work w = new Work(files, ID, MigrateMessages.text("step." + ID + ".reason"));
         w.note(Note.Level.DECIDE, in.entry(TARGET).map(Entry::line).orElse(0), TARGET,
-                MigrationText.of("note.unwritable", TARGET, (MigrationText.Localized) e::message));
+                MigrateMessages.text("note.unwritable", TARGET, (Localized) e::message));
         return w.result();
     }
 
@@ -121,23 +128,24 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
             Optional<OptionList.Option> existing = options.get(p.getKey());
             if (existing.isPresent()) {
                 if (!p.getValue().equals(existing.get().value())) {
-                    w.note(Note.Level.CONFLICT, current.line(), TARGET, MigrationText.of(
+                    w.note(Note.Level.CONFLICT, current.line(), TARGET, MigrateMessages.text(
                             "note.xmailcfg-gwconfig.conflict", p.getKey(), w.show(p.getValue()),
                             w.show(String.valueOf(existing.get().value()))));
                 }
             } else {
-                value = value.isEmpty() ? p.getKey() + "=" + p.getValue() : value + "," + p.getKey() + "=" + p.getValue();
+                value = value.isEmpty() ? p.getKey() + "=" + p.getValue() : value + "," + p.getKey() + "="
+                        + p.getValue();
             }
         }
         if (!value.equals(current.value())) {
             w.tab(w.tab().setRaw(TARGET, value));
             w.set(current, value, w.reason());
             w.note(Note.Level.BEHAVIOUR, current.line(), TARGET,
-                    MigrationText.of("note.xmailcfg-gwconfig.nowRead", w.show(value)));
+                    MigrateMessages.text("note.xmailcfg-gwconfig.nowRead", w.show(value)));
         }
     }
 
-    private static void removeFolded(Work w, List<String> names, MigrationText why) {
+    private static void removeFolded(Work w, List<String> names, Text why) {
         names.forEach(n -> w.removeAll(n, why));
     }
 

@@ -1,16 +1,17 @@
 package org.xmailkit.migrate.steps;
 
 import java.util.List;
-import org.xmailkit.audit.Reference;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.migrate.MigrateMessages;
 import org.xmailkit.migrate.MigrationStep;
-import org.xmailkit.migrate.MigrationText;
 import org.xmailkit.migrate.Note;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.EditException;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Localized;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 
 /**
@@ -34,6 +35,11 @@ public final class XMailCfgTyposStep implements MigrationStep {
     }
 
     @Override
+    public int order() {
+        return 700;
+    }
+
+    @Override
     public List<Reference> facts() {
         return List.of(References.XMAILCFG_PAGE, References.readme("server.tab SmtpMsgIPBanMaps, SmtpMsgIPBanSpammers"),
                 References.READ_CONFIG);
@@ -53,21 +59,21 @@ public final class XMailCfgTyposStep implements MigrationStep {
             Entry live = all.get(0);
             if (in.has(real)) {
                 Entry kept = in.entry(real).orElseThrow();
-                w.removeAll(alias, MigrationText.of("change.removed.superseded", alias, real));
+                w.removeAll(alias, MigrateMessages.text("change.removed.superseded", alias, real));
                 boolean same = kept.value().equals(live.value());
                 w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), alias,
-                        MigrationText.of(same ? "note.superseded.same" : "note.superseded.conflict", alias, real,
+                        MigrateMessages.text(same ? "note.superseded.same" : "note.superseded.conflict", alias, real,
                                 w.show(live.value()), w.show(kept.value())));
                 continue;
             }
             try {
                 w.renameLive(alias, real);
             } catch (EditException e) {
-                w.note(Note.Level.DECIDE, live.line(), alias, MigrationText.of("note.unwritable", real,
-                        (MigrationText.Localized) e::message));
+                w.note(Note.Level.DECIDE, live.line(), alias, MigrateMessages.text("note.unwritable", real,
+                        (Localized) e::message));
                 continue;
             }
-            w.note(Note.Level.BEHAVIOUR, live.line(), real, MigrationText.of("note.xmailcfg-typos.nowRead", real));
+            w.note(Note.Level.BEHAVIOUR, live.line(), real, MigrateMessages.text("note.xmailcfg-typos.nowRead", real));
         }
         return w.result();
     }

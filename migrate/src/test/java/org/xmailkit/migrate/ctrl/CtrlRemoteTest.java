@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.Auditor;
 import org.xmailkit.migrate.BatchListener;
 import org.xmailkit.migrate.BatchMigrator;
 import org.xmailkit.migrate.BatchResult;
@@ -58,7 +57,7 @@ class CtrlRemoteTest {
     @TempDir
     Path tmp;
 
-    private final Migrator migrator = new Migrator(new Auditor(List.of()));
+    private final Migrator migrator = new Migrator();
     private final List<Origins.Registration> registrations = new ArrayList<>();
 
     @AfterEach

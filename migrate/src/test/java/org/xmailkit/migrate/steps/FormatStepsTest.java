@@ -2,7 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.fwd;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
@@ -28,7 +28,7 @@ class FormatStepsTest {
     void oldGatewayListBecomesSemicolonSeparated() {
         StepResult r = run(new GatewaySeparatorStep(), tab("""
                 "DefaultSMTPGateways"\t"gw1.isp.example,gw2.isp.example:2525,[2001:db8::1]:25"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("\"DefaultSMTPGateways\"\t\"gw1.isp.example;gw2.isp.example:2525;[2001:db8::1]:25\"\n", text(r));
         Change c = r.changes().get(0);
@@ -42,7 +42,7 @@ class FormatStepsTest {
                 # forwarders
                 "partner.example"\t"#mx1.partner.example,mx2.partner.example"\t"NeedTLS=2"
                 "other.example"\t"relay.other.example"
-                """), from("1.11"));
+                """), source("1.11"));
 
         assertEquals("""
                 # forwarders
@@ -58,7 +58,7 @@ class FormatStepsTest {
     @Test
     void aGatewayWithOptionsIsNotALegacyList() {
         String in = "\"DefaultSMTPGateways\"\t\"gw1.isp.example,NeedTLS=2\"\n";
-        StepResult r = run(new GatewaySeparatorStep(), tab(in), from("1.22"));
+        StepResult r = run(new GatewaySeparatorStep(), tab(in), source("1.22"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.notes());
     }
@@ -66,7 +66,7 @@ class FormatStepsTest {
     @Test
     void aMixOfHostsAndOtherTextIsReportedNotGuessed() {
         String in = "\"DefaultSMTPGateways\"\t\"gw1.isp.example,gw2 backup,NeedTLS=1\"\n";
-        StepResult r = run(new GatewaySeparatorStep(), tab(in), from("1.22"));
+        StepResult r = run(new GatewaySeparatorStep(), tab(in), source("1.22"));
         assertEquals(in, text(r));
         assertEquals(List.of("note.gateway-separator.notOnlyHosts"), noteKeys(r));
     }
@@ -74,7 +74,7 @@ class FormatStepsTest {
     @Test
     void aListTheSourceAlreadyReadThe124WayIsLeftAndReported() {
         String in = "\"DefaultSMTPGateways\"\t\"192.168.1.2,192.168.1.15\"\n";
-        StepResult r = run(new GatewaySeparatorStep(), tab(in), from("1.25"));
+        StepResult r = run(new GatewaySeparatorStep(), tab(in), source("1.25"));
         assertEquals(in, text(r));
         assertEquals(List.of("note.gateway-separator.readSince124"), noteKeys(r));
     }
@@ -101,7 +101,7 @@ class FormatStepsTest {
     @Test
     void newStyleListsChangeNothing() {
         String in = "\"DefaultSMTPGateways\"\t\"gw1;gw2,NeedTLS=1\"\n";
-        StepResult r = run(new GatewaySeparatorStep(), withFwd(tab(in), "\"d\"\t\"a;b\"\n"), from("1.22"));
+        StepResult r = run(new GatewaySeparatorStep(), withFwd(tab(in), "\"d\"\t\"a;b\"\n"), source("1.22"));
         assertEquals(in, text(r));
         assertEquals("\"d\"\t\"a;b\"\n", fwd(r));
         assertEquals(List.of(), r.changes());
@@ -116,7 +116,7 @@ class FormatStepsTest {
                 "SmtpConfig"\t"Mail-Auth"
                 "SmtpConfig-192.168.1.17,587"\t"mail-auth, WantTLS"
                 "SmtpConfig-10.0.0.1"\t"MailAuth"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("""
                 "SmtpConfig"\t"mail-auth"
@@ -139,7 +139,7 @@ class FormatStepsTest {
     @Test
     void aTokenThe126SourceAlreadyIgnoredIsReportedNotSwitchedOn() {
         String in = "\"SmtpConfig\"\t\"Mail-Auth\"\n";
-        StepResult r = run(new SmtpConfigTokensStep(), tab(in), from("1.26"));
+        StepResult r = run(new SmtpConfigTokensStep(), tab(in), source("1.26"));
         assertEquals(in, text(r));
         assertEquals(List.of(Note.Level.DECIDE), levels(r));
     }
@@ -147,7 +147,7 @@ class FormatStepsTest {
     @Test
     void aDifferenceThat127ReadsTheSameWayIsLeftAlone() {
         String in = "\"SmtpConfig\"\t\"mail-auth,,WantTLS=1\"\n";
-        StepResult r = run(new SmtpConfigTokensStep(), tab(in), from("1.22"));
+        StepResult r = run(new SmtpConfigTokensStep(), tab(in), source("1.22"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.notes());
     }
@@ -157,7 +157,7 @@ class FormatStepsTest {
     @Test
     void linesWithThreeFieldsAreReportedForOldSources() {
         String in = "\"MaxMTAOps\"\t\"32\"\t\"# was 16\"\n\"RootDomain\"\t\"x.jp\"\n";
-        StepResult r = run(new ThreeTokenLinesStep(), tab(in), from("1.22"));
+        StepResult r = run(new ThreeTokenLinesStep(), tab(in), source("1.22"));
         assertEquals(in, text(r));
         assertEquals(List.of(Note.Level.DECIDE), levels(r));
         assertEquals(1, r.notes().get(0).line());
@@ -166,7 +166,7 @@ class FormatStepsTest {
 
     @Test
     void linesWithThreeFieldsAreNotNewsForSources124AndLater() {
-        StepResult r = run(new ThreeTokenLinesStep(), tab("\"MaxMTAOps\"\t\"32\"\t\"x\"\n"), from("1.24"));
+        StepResult r = run(new ThreeTokenLinesStep(), tab("\"MaxMTAOps\"\t\"32\"\t\"x\"\n"), source("1.24"));
         assertEquals(List.of(), r.notes());
     }
 }

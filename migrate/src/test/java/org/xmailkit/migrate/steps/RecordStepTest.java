@@ -3,7 +3,7 @@ package org.xmailkit.migrate.steps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
@@ -11,8 +11,6 @@ import static org.xmailkit.migrate.steps.StepTesting.text;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.MigrationRecord;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.ServerFiles;
@@ -21,6 +19,8 @@ import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TextEncoding;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.MigrationRecord;
+import org.xmailkit.model.version.SourceVersion;
 
 /** The record a migration leaves in server.tab: written only with other edits, updated in place, never repeated. */
 class RecordStepTest {
@@ -40,7 +40,7 @@ class RecordStepTest {
     @Test
     void aMigrationThatChangesNothingElseWritesNoRecord() {
         ServerFiles f = tab("\"RootDomain\"\t\"example.jp\"\n");
-        StepResult r = record(f, f, from("1.26"), MigrationOptions.standard());
+        StepResult r = record(f, f, source("1.26"), MigrationOptions.standard());
         assertEquals(List.of(), r.changes());
         assertEquals("\"RootDomain\"\t\"example.jp\"\n", text(r));
     }
@@ -72,7 +72,7 @@ class RecordStepTest {
         ServerFiles original = ServerFiles.of(ServerTab.parse("\"SmtpMsgIPBandMaps\"\t\"550 不正\""
                 .getBytes(TextEncoding.WINDOWS_31J)));
 
-        StepResult r = record(original, edited, from("1.27"), MigrationOptions.standard());
+        StepResult r = record(original, edited, source("1.27"), MigrationOptions.standard());
 
         byte[] out = r.files().serverTab().toBytes();
         byte[] expected = ("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\"\r\n"
@@ -104,7 +104,7 @@ class RecordStepTest {
     void aRecordThatAlreadySaysItIsLeftAsItIs() {
         String in = "\"RootDomain\"\t\"example.jp\"\r\n# xmailkit: migrated to 1.27 from 1.24\r\n";
         ServerFiles edited = ServerFiles.of(ServerTab.parse(in.getBytes(StandardCharsets.US_ASCII)));
-        StepResult r = record(tab("\"SMTP-TLS\"\t\"0\"\n"), edited, from("1.24"), MigrationOptions.standard());
+        StepResult r = record(tab("\"SMTP-TLS\"\t\"0\"\n"), edited, source("1.24"), MigrationOptions.standard());
         assertEquals(List.of(), r.changes());
         assertEquals(in, text(r));
     }
@@ -112,7 +112,7 @@ class RecordStepTest {
     @Test
     void aLineThatOnlyLooksLikeARecordIsNeitherReadNorRewritten() {
         String in = "# xmailkit: migrated to 1.26 from 1.24\n\"RootDomain\"\t\"example.jp\"\n";
-        StepResult r = record(tab(""), tab(in), from("1.24"), MigrationOptions.standard());
+        StepResult r = record(tab(""), tab(in), source("1.24"), MigrationOptions.standard());
         assertEquals(in + "# xmailkit: migrated to 1.27 from 1.24\n", text(r));
     }
 }

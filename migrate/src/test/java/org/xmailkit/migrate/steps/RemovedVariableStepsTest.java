@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
@@ -30,7 +30,7 @@ class RemovedVariableStepsTest {
                 "RootDomain"\t"example.jp"
                 "DynDnsSetup"\t"members.dyn.example,80,/nic/update?ip=%s,alice,s3cret"
                 "PostMaster"\t"root@example.jp"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -54,7 +54,7 @@ class RemovedVariableStepsTest {
                 "DynDnsSetup"\t"a"
                 # comment
                 "DynDnsSetup"\t"b"
-                """), from("1.0"));
+                """), source("1.0"));
 
         assertEquals("# comment\n", text(r));
         assertEquals(2, r.changes().size());
@@ -63,7 +63,7 @@ class RemovedVariableStepsTest {
     @Test
     void withoutDynDnsSetupNothingChanges() {
         String in = "\"RootDomain\"\t\"example.jp\"\n";
-        StepResult r = run(new DynDnsSetupStep(), tab(in), from("1.22"));
+        StepResult r = run(new DynDnsSetupStep(), tab(in), source("1.22"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
@@ -77,7 +77,7 @@ class RemovedVariableStepsTest {
                 # reverse DNS
                 SMTP-RARPCheck\t1
                 "RootDomain"\t"example.jp"
-                """), from("0.54"));
+                """), source("0.54"));
 
         assertEquals("""
                 # reverse DNS
@@ -98,7 +98,7 @@ class RemovedVariableStepsTest {
         StepResult r = run(new RarpCheckStep(), tab("""
                 "SMTP-RARPCheck"\t"1"
                 "SMTP-RDNSCheck"\t"-10"
-                """), from("0.54"));
+                """), source("0.54"));
 
         assertEquals("\"SMTP-RDNSCheck\"\t\"-10\"\n", text(r));
         assertEquals(List.of(Note.Level.CONFLICT), levels(r));
@@ -109,7 +109,7 @@ class RemovedVariableStepsTest {
         StepResult r = run(new RarpCheckStep(), tab("""
                 "SMTP-RARPCheck"\t"1"
                 "RootDomain"\t"example.jp"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("\"RootDomain\"\t\"example.jp\"\n", text(r));
         assertEquals(Change.Kind.REMOVE, r.changes().get(0).kind());
@@ -121,7 +121,7 @@ class RemovedVariableStepsTest {
         StepResult r = run(new RarpCheckStep(), tab("""
                 "SMTP-RARPCheck"\t"0"
                 "SMTP-RARPCheck"\t"1"
-                """), from("0.54"));
+                """), source("0.54"));
 
         assertEquals("\"SMTP-RDNSCheck\"\t\"0\"\n", text(r));
         assertEquals(List.of(Change.Kind.RENAME, Change.Kind.REMOVE),
@@ -150,7 +150,7 @@ class RemovedVariableStepsTest {
     @Test
     void withoutRarpCheckNothingChanges() {
         String in = "\"SMTP-RDNSCheck\"\t\"1\"\n";
-        StepResult r = run(new RarpCheckStep(), tab(in), from("0.54"));
+        StepResult r = run(new RarpCheckStep(), tab(in), source("0.54"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
     }
@@ -162,7 +162,7 @@ class RemovedVariableStepsTest {
         StepResult r = run(new HeloRootDomainStep(), tab("""
                 "RootDomain"\t"mail.example.jp"
                 "HeloUseRootDomain"\t"1"
-                """), from("0.68"));
+                """), source("0.68"));
 
         assertEquals("""
                 "RootDomain"\t"mail.example.jp"
@@ -179,7 +179,7 @@ class RemovedVariableStepsTest {
         StepResult r = run(new HeloRootDomainStep(), tab("""
                 "RootDomain"\t"mail.example.jp"
                 "HeloUseRootDomain"\t"0"
-                """), from("0.70"));
+                """), source("0.70"));
 
         assertEquals("\"RootDomain\"\t\"mail.example.jp\"\n", text(r));
         assertEquals(List.of("note.helo-root-domain.off"), noteKeys(r));
@@ -187,7 +187,7 @@ class RemovedVariableStepsTest {
 
     @Test
     void heloUseRootDomainOnWithoutRootDomainAsksForADecision() {
-        StepResult r = run(new HeloRootDomainStep(), tab("\"HeloUseRootDomain\"\t\"1\"\n"), from("0.68"));
+        StepResult r = run(new HeloRootDomainStep(), tab("\"HeloUseRootDomain\"\t\"1\"\n"), source("0.68"));
 
         assertEquals("", text(r));
         assertEquals(List.of(Note.Level.DECIDE), levels(r));
@@ -199,7 +199,7 @@ class RemovedVariableStepsTest {
                 "RootDomain"\t"a.example.jp"
                 "HeloUseRootDomain"\t"1"
                 "HeloDomain"\t"b.example.jp"
-                """), from("0.70"));
+                """), source("0.70"));
 
         assertEquals("""
                 "RootDomain"\t"a.example.jp"
@@ -228,7 +228,7 @@ class RemovedVariableStepsTest {
     @Test
     void withoutHeloUseRootDomainNothingChanges() {
         String in = "\"RootDomain\"\t\"a.example.jp\"\n";
-        StepResult r = run(new HeloRootDomainStep(), tab(in), from("0.68"));
+        StepResult r = run(new HeloRootDomainStep(), tab(in), source("0.68"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
     }
@@ -244,7 +244,7 @@ class RemovedVariableStepsTest {
                 "DUL-MAPSCheck"\t"1"
                 "ORBS-MAPSCheck"\t"0"
                 "CustMapsList"\t"bl.example.org:1,"
-                """), from("1.0"));
+                """), source("1.0"));
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -260,14 +260,14 @@ class RemovedVariableStepsTest {
 
     @Test
     void mapsCheckTheSourceNoLongerReadIsRemovedAsDead() {
-        StepResult r = run(new MapsCheckStep(), tab("\"RBL-MAPSCheck\"\t\"1\"\n"), from("1.12"));
+        StepResult r = run(new MapsCheckStep(), tab("\"RBL-MAPSCheck\"\t\"1\"\n"), source("1.12"));
         assertEquals("", text(r));
         assertEquals(List.of("note.dead"), noteKeys(r), "RBL-MAPSCheck was removed in 1.6");
     }
 
     @Test
     void disabledMapsCheckIsRemovedAsInformation() {
-        StepResult r = run(new MapsCheckStep(), tab("\"RBL-MAPSCheck\"\t\"0\"\n"), from("1.0"));
+        StepResult r = run(new MapsCheckStep(), tab("\"RBL-MAPSCheck\"\t\"0\"\n"), source("1.0"));
         assertEquals("", text(r));
         assertEquals(List.of("note.maps-check.off"), noteKeys(r));
     }
@@ -275,7 +275,7 @@ class RemovedVariableStepsTest {
     @Test
     void withoutMapsChecksNothingChanges() {
         String in = "\"CustMapsList\"\t\"bl.example.org:1\"\n";
-        StepResult r = run(new MapsCheckStep(), tab(in), from("1.0"));
+        StepResult r = run(new MapsCheckStep(), tab(in), source("1.0"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());

@@ -6,12 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.MigrationStep;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.Remedy;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
@@ -19,6 +18,7 @@ import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /** Runs one step over text-block configurations. */
 final class StepTesting {
@@ -31,10 +31,11 @@ final class StepTesting {
     }
 
     static ServerFiles withFwd(ServerFiles f, String utf8) {
-        return f.with(TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"), utf8.getBytes(StandardCharsets.UTF_8)));
+        return f.with(TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"),
+                utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
-    static SourceVersion from(String v) {
+    static SourceVersion source(String v) {
         return SourceVersion.given(XMailVersion.parse(v));
     }
 
@@ -52,8 +53,8 @@ final class StepTesting {
 
     /** Runs the step, checks that a second run on its output changes nothing, and returns the first result. */
     static StepResult run(MigrationStep step, ServerFiles f, SourceVersion s, MigrationOptions o,
-                          List<Finding> findings) {
-        StepContext ctx = new StepContext(s, o, x -> findings, f);
+                          List<Remedy> remedies) {
+        StepContext ctx = new StepContext(s, o, x -> remedies, f);
         StepResult r = step.apply(f, ctx);
         StepResult again = step.apply(r.files(), new StepContext(s, o, x -> List.of(), f));
         assertEquals(text(r), text(again), "a second run must change nothing");

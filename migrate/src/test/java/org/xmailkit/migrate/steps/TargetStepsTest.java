@@ -2,7 +2,7 @@ package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
@@ -10,22 +10,16 @@ import static org.xmailkit.migrate.steps.StepTesting.run;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.audit.Category;
-import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Location;
-import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.migrate.Change;
 import org.xmailkit.migrate.DefaultsPolicy;
 import org.xmailkit.migrate.FixSelection;
 import org.xmailkit.migrate.MigrationOptions;
 import org.xmailkit.migrate.Note;
+import org.xmailkit.migrate.Remedy;
 import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.ServerTab;
@@ -36,7 +30,8 @@ import org.xmailkit.model.XMailVersion;
 class TargetStepsTest {
 
     private static final MigrationOptions ADOPT = MigrationOptions.standard().withDefaults(DefaultsPolicy.ADOPT);
-    private static final MigrationOptions LOCALIZED = MigrationOptions.standard().withTarget(XMailVersion.V1_27_LOCALIZED);
+    private static final MigrationOptions LOCALIZED = MigrationOptions.standard()
+            .withTarget(XMailVersion.V1_27_LOCALIZED);
 
     // ------------------------------------------------------------------ changed defaults
 
@@ -44,7 +39,7 @@ class TargetStepsTest {
     void preserveWritesTheOldDefaultsExplicitlyAtTheEnd() {
         StepResult r = run(new ChangedDefaultsStep(), tab("""
                 "RootDomain"\t"example.jp"
-                """), from("1.22"));
+                """), source("1.22"));
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -58,7 +53,7 @@ class TargetStepsTest {
 
     @Test
     void aSourceBefore14KeepsMailWithoutTheAuthUserHeader() {
-        StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), from("1.0"));
+        StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), source("1.0"));
         assertTrue(text(r).endsWith("\"DisableEmitAuthUser\"\t\"1\"\n"), text(r));
 
         StepResult unsure = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.0", "1.26"));
@@ -69,7 +64,7 @@ class TargetStepsTest {
     @Test
     void adoptWritesNothingAndReportsEachBehaviourChange() {
         String in = "\"RootDomain\"\t\"example.jp\"\n";
-        StepResult r = run(new ChangedDefaultsStep(), tab(in), from("1.22"), ADOPT);
+        StepResult r = run(new ChangedDefaultsStep(), tab(in), source("1.22"), ADOPT);
 
         assertEquals(in, text(r));
         assertEquals(List.of("note.changed-defaults.perms.adopted", "note.changed-defaults.tls.adopted"), noteKeys(r));
@@ -79,7 +74,7 @@ class TargetStepsTest {
 
     @Test
     void a126SourceOnlyNeedsDefaultSmtpPerms() {
-        StepResult r = run(new ChangedDefaultsStep(), tab("RootDomain\texample.jp\n"), from("1.26"));
+        StepResult r = run(new ChangedDefaultsStep(), tab("RootDomain\texample.jp\n"), source("1.26"));
         assertEquals("RootDomain\texample.jp\nDefaultSmtpPerms\tMR\n", text(r), "the file's unquoted style is kept");
     }
 
@@ -87,7 +82,8 @@ class TargetStepsTest {
     void tlsSwitchesAreNotWrittenWhenTheSourceMayAlreadyHaveTls() {
         StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.11", "1.26"));
         assertEquals("\"RootDomain\"\t\"x.jp\"\n\"DefaultSmtpPerms\"\t\"MR\"\n", text(r));
-        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"), noteKeys(r));
+        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"),
+                noteKeys(r));
         assertEquals(Note.Level.DECIDE, r.notes().get(1).level());
     }
 
@@ -111,8 +107,8 @@ class TargetStepsTest {
                 "EnablePOP3-TLS"\t"1"
                 "EnableCTRL-TLS"\t"0"
                 """;
-        assertEquals(List.of(), run(new ChangedDefaultsStep(), tab(in), from("1.22")).changes());
-        StepResult r = run(new ChangedDefaultsStep(), tab(""), from("1.27"));
+        assertEquals(List.of(), run(new ChangedDefaultsStep(), tab(in), source("1.22")).changes());
+        StepResult r = run(new ChangedDefaultsStep(), tab(""), source("1.27"));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
     }
@@ -121,7 +117,7 @@ class TargetStepsTest {
 
     @Test
     void localizedTargetWritesBothRulesUnderAnAsciiHeaderInAnAsciiFile() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), from("1.27"),
+        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), source("1.27"),
                 LOCALIZED);
 
         assertEquals("""
@@ -141,7 +137,7 @@ class TargetStepsTest {
         ServerFiles f = ServerFiles.of(ServerTab.parse(in));
         assertEquals(TextEncoding.WINDOWS_31J, f.serverTab().charset());
 
-        StepResult r = run(new LocalizedSettingsStep(), f, from("1.27"),
+        StepResult r = run(new LocalizedSettingsStep(), f, source("1.27"),
                 LOCALIZED.withLocalRules(Optional.of(true), Optional.empty()));
 
         String out = new String(r.files().serverTab().toBytes(), TextEncoding.WINDOWS_31J);
@@ -155,7 +151,7 @@ class TargetStepsTest {
         StepResult r = run(new LocalizedSettingsStep(), tab("""
                 "SMTPLocalRule2"\t"1"
                 "RootDomain"\t"example.jp"
-                """), from("1.27"), LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
+                """), source("1.27"), LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
 
         assertEquals("""
                 "SMTPLocalRule2"\t"1"
@@ -164,14 +160,14 @@ class TargetStepsTest {
                 """, text(r));
 
         StepResult off = run(new LocalizedSettingsStep(), tab("\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"1\"\n"),
-                from("1.27"), LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
+                source("1.27"), LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
         assertEquals("\"SMTPLocalRule1\"\t\"0\"\n\"SMTPLocalRule2\"\t\"1\"\n", text(off));
     }
 
     @Test
     void originalTargetRemovesNothingAndReportsTheRulesAsIgnored() {
         String in = "\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"0\"\n";
-        StepResult r = run(new LocalizedSettingsStep(), tab(in), from("1.27"));
+        StepResult r = run(new LocalizedSettingsStep(), tab(in), source("1.27"));
 
         assertEquals(in, text(r));
         assertEquals(List.of("note.localized-settings.ignored", "note.localized-settings.lost.SMTPLocalRule1",
@@ -180,35 +176,31 @@ class TargetStepsTest {
 
     @Test
     void originalTargetWithoutRulesSaysNothing() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), from("1.27"));
+        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), source("1.27"));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
     }
 
     // ------------------------------------------------------------------ --fix
 
-    private static RuleInfo rule(String id, RuleInfo.Fix fix, String... lines) {
-        return new RuleInfo(id, Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE, fix, Set.of(), List.of(),
-                List.of(lines));
-    }
-
-    private static Finding finding(RuleInfo rule) {
-        return Finding.of(rule, Location.line(Path.of("server.tab"), 1, ""), Text.of("x"));
+    /** A rule's fix for a finding on line 1, as the audit offers it; {@code safe}: applied by {@code --fix safe}. */
+    private static Remedy remedy(String id, boolean safe, String... lines) {
+        return new Remedy(id, locale -> id, safe, 1, "", List.of(lines));
     }
 
     @Test
     void safeFixesApplyTheirRemediationLinesAndOptInOnesOnlyWhenNamed() {
-        RuleInfo safe = rule("SEC-990", RuleInfo.Fix.SAFE, "\"SmtpNoTLSAuths\"\t\"\"");
-        RuleInfo optIn = rule("SEC-991", RuleInfo.Fix.OPT_IN, "\"Pop3LogPasswd\"\t\"0\"");
-        List<Finding> findings = List.of(finding(safe), finding(optIn));
+        Remedy safe = remedy("SEC-990", true, "\"SmtpNoTLSAuths\"\t\"\"");
+        Remedy optIn = remedy("SEC-991", false, "\"Pop3LogPasswd\"\t\"0\"");
+        List<Remedy> remedies = List.of(safe, optIn);
         String in = "\"Pop3LogPasswd\"\t\"2\"\n";
 
-        StepResult r = run(new FixStep(), tab(in), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), findings);
+        StepResult r = run(new FixStep(), tab(in), source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"2\"\n\"SmtpNoTLSAuths\"\t\"\"\n", text(r));
 
-        StepResult named = run(new FixStep(), tab(in), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), findings);
+        StepResult named = run(new FixStep(), tab(in), source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", text(named));
         assertEquals(Change.Kind.SET, named.changes().get(0).kind());
         assertEquals(1, named.changes().get(0).line());
@@ -216,18 +208,18 @@ class TargetStepsTest {
 
     @Test
     void nothingIsFixedByDefault() {
-        RuleInfo safe = rule("SEC-990", RuleInfo.Fix.SAFE, "\"SmtpNoTLSAuths\"\t\"\"");
+        Remedy safe = remedy("SEC-990", true, "\"SmtpNoTLSAuths\"\t\"\"");
         String in = "\"RootDomain\"\t\"x.jp\"\n";
-        StepResult r = run(new FixStep(), tab(in), from("1.25"), MigrationOptions.standard(), List.of(finding(safe)));
+        StepResult r = run(new FixStep(), tab(in), source("1.25"), MigrationOptions.standard(), List.of(safe));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.notes());
     }
 
     @Test
     void remediationThatIsNotAServerTabSettingIsReportedForManualWork() {
-        RuleInfo other = rule("SEC-992", RuleInfo.Fix.SAFE, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
-        StepResult r = run(new FixStep(), tab(""), from("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(finding(other)));
+        Remedy other = remedy("SEC-992", true, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
+        StepResult r = run(new FixStep(), tab(""), source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(other));
         assertEquals("", text(r));
         assertEquals(List.of("note.fix.manual"), noteKeys(r));
     }
@@ -237,8 +229,10 @@ class TargetStepsTest {
         FixSelection s = FixSelection.parse("safe, sec-004");
         assertTrue(s.safe());
         assertEquals(Set.of("SEC-004"), s.rules());
-        assertTrue(s.selects(rule("SEC-004", RuleInfo.Fix.OPT_IN)));
-        assertTrue(!s.selects(rule("SEC-005", RuleInfo.Fix.OPT_IN)));
-        assertTrue(!s.selects(rule("SEC-004", RuleInfo.Fix.NONE)));
+        assertTrue(s.selects(remedy("SEC-004", false)));
+        assertTrue(!s.selects(remedy("SEC-005", false)));
+        assertTrue(s.selects(remedy("SEC-005", true)));
+        assertTrue(!FixSelection.parse("SEC-004").selects(remedy("SEC-005", true)));
+        // A rule without a fix offers no remedy at all (AuditedMigratorTest in report).
     }
 }

@@ -1,7 +1,7 @@
 package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.migrate.steps.StepTesting.from;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
@@ -27,7 +27,7 @@ class XMailCfgStepsTest {
                 "SmtpGwConfig-OutBind"\t"192.168.1.10"
                 "SmtpGwConfig-NeedTLS"\t"2"
                 "RootDomain"\t"example.jp"
-                """), from("1.26"));
+                """), source("1.26"));
 
         assertEquals("""
                 "DefaultSMTPGateways"\t"smtp.isp.example"
@@ -44,7 +44,7 @@ class XMailCfgStepsTest {
                 "SmtpGwConfig-NeedTLS"\t"0"
                 "SmtpGwConfig-OutBind"\t""
                 "RootDomain"\t"example.jp"
-                """), from("1.26"));
+                """), source("1.26"));
 
         assertEquals("\"RootDomain\"\t\"example.jp\"\n", text(r));
         assertEquals(List.of("note.xmailcfg-gwconfig.nothing"), noteKeys(r));
@@ -56,7 +56,7 @@ class XMailCfgStepsTest {
                 "SmtpGwConfig"\t"NeedTLS=1"
                 "SmtpGwConfig-NeedTLS"\t"2"
                 "SmtpGwConfig-OutBind"\t"10.0.0.5"
-                """), from("1.26"));
+                """), source("1.26"));
 
         assertEquals("\"SmtpGwConfig\"\t\"NeedTLS=1,OutBind=10.0.0.5\"\n", text(r));
         assertEquals(List.of(Note.Level.CONFLICT, Note.Level.BEHAVIOUR), levels(r));
@@ -65,7 +65,7 @@ class XMailCfgStepsTest {
     @Test
     void anUnknownNeedTlsValueIsLeftAlone() {
         String in = "\"SmtpGwConfig-NeedTLS\"\t\"yes\"\n";
-        StepResult r = run(new XMailCfgGwConfigStep(), tab(in), from("1.26"));
+        StepResult r = run(new XMailCfgGwConfigStep(), tab(in), source("1.26"));
         assertEquals(in, text(r));
         assertEquals(List.of(Note.Level.DECIDE), levels(r));
     }
@@ -73,7 +73,7 @@ class XMailCfgStepsTest {
     @Test
     void withoutSplitNamesNothingChanges() {
         String in = "\"SmtpGwConfig\"\t\"NeedTLS=2\"\n";
-        StepResult r = run(new XMailCfgGwConfigStep(), tab(in), from("1.26"));
+        StepResult r = run(new XMailCfgGwConfigStep(), tab(in), source("1.26"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
@@ -87,7 +87,7 @@ class XMailCfgStepsTest {
                 "EnableSMTP-TLS"\t"1"
                 "SMTP-TLS"\t"1"
                 "RootDomain"\t"example.jp"
-                """), from("1.24"));
+                """), source("1.24"));
 
         assertEquals("""
                 "EnableSMTP-TLS"\t"1"
@@ -102,7 +102,7 @@ class XMailCfgStepsTest {
         StepResult r = run(new SmtpTlsStep(), tab("""
                 "SmtpGwConfig"\t"OutBind=10.0.0.5"
                 "SMTP-TLS"\t"1"
-                """), from("1.24"));
+                """), source("1.24"));
 
         assertEquals("\"SmtpGwConfig\"\t\"OutBind=10.0.0.5,NeedTLS=1\"\n", text(r));
         assertEquals(List.of(Change.Kind.SET, Change.Kind.REMOVE), r.changes().stream().map(Change::kind).toList());
@@ -113,7 +113,7 @@ class XMailCfgStepsTest {
         StepResult r = run(new SmtpTlsStep(), tab("""
                 "SmtpGwConfig"\t"NeedTLS=2"
                 "SMTP-TLS"\t"1"
-                """), from("1.24"));
+                """), source("1.24"));
 
         assertEquals("\"SmtpGwConfig\"\t\"NeedTLS=2\"\n", text(r));
         assertEquals(List.of(Note.Level.CONFLICT), levels(r));
@@ -121,14 +121,14 @@ class XMailCfgStepsTest {
 
     @Test
     void smtpTlsOffIsRemoved() {
-        StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"0\"\n"), from("1.24"));
+        StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"0\"\n"), source("1.24"));
         assertEquals("", text(r));
         assertEquals(List.of("note.smtp-tls.off"), noteKeys(r));
     }
 
     @Test
     void smtpTlsInAFileFromBefore124WasNeverReadAndIsRemoved() {
-        StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"1\"\n"), from("1.22"));
+        StepResult r = run(new SmtpTlsStep(), tab("\"SMTP-TLS\"\t\"1\"\n"), source("1.22"));
         assertEquals("", text(r));
         assertEquals(List.of("note.dead.range"), noteKeys(r));
     }
@@ -153,7 +153,7 @@ class XMailCfgStepsTest {
     @Test
     void withoutSmtpTlsNothingChanges() {
         String in = "\"SmtpGwConfig\"\t\"NeedTLS=1\"\n";
-        StepResult r = run(new SmtpTlsStep(), tab(in), from("1.24"));
+        StepResult r = run(new SmtpTlsStep(), tab(in), source("1.24"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
     }
@@ -165,7 +165,7 @@ class XMailCfgStepsTest {
         StepResult r = run(new XMailCfgTyposStep(), tab("""
                 "SmtpMsgIPBandMaps"\t"550 Listed in a DNSBL"
                 "SmtpMsgIPBanSpammres"\t"550 Access denied"
-                """), from("1.26"));
+                """), source("1.26"));
 
         assertEquals("""
                 "SmtpMsgIPBanMaps"\t"550 Listed in a DNSBL"
@@ -179,7 +179,7 @@ class XMailCfgStepsTest {
         StepResult r = run(new XMailCfgTyposStep(), tab("""
                 "SmtpMsgIPBanMaps"\t"550 kept"
                 "SmtpMsgIPBandMaps"\t"550 dropped"
-                """), from("1.26"));
+                """), source("1.26"));
 
         assertEquals("\"SmtpMsgIPBanMaps\"\t\"550 kept\"\n", text(r));
         assertEquals(List.of(Note.Level.CONFLICT), levels(r));
@@ -189,7 +189,7 @@ class XMailCfgStepsTest {
     @Test
     void withoutMisspeltNamesNothingChanges() {
         String in = "\"SmtpMsgIPBanMaps\"\t\"550 x\"\n";
-        StepResult r = run(new XMailCfgTyposStep(), tab(in), from("1.26"));
+        StepResult r = run(new XMailCfgTyposStep(), tab(in), source("1.26"));
         assertEquals(in, text(r));
         assertEquals(List.of(), r.changes());
     }

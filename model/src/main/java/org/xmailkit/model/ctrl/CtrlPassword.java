@@ -72,12 +72,18 @@ public final class CtrlPassword {
                 byte[] out = new byte[b.remaining()];
                 b.get(out);
                 Arrays.fill(typed, '\0');
+                // The whole backing array, offset or not: the encoder made it for this password alone.
                 if (b.hasArray()) {
-                    Arrays.fill(b.array(), (byte) 0);
+                    wipe(b);
                 }
                 return out;
             }
         }
         throw new CtrlException(server, CtrlException.Kind.NO_PASSWORD);
+    }
+
+    @SuppressWarnings("ByteBufferBackingArray") // wipes all of it, so the offset does not matter
+    private static void wipe(ByteBuffer b) {
+        Arrays.fill(b.array(), (byte) 0);
     }
 }

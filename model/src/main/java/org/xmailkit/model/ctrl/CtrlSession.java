@@ -605,7 +605,7 @@ public final class CtrlSession implements AutoCloseable {
                     });
                 }
 
-                private void check(X509Certificate[] chain, String authType, CertCheck pkixCheck)
+                private void check(X509Certificate[] chain, String unusedAuthType, CertCheck pkixCheck)
                         throws CertificateException {
                     if (chain == null || chain.length == 0) {
                         throw new CertificateException("no certificate");

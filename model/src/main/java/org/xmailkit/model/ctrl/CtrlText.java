@@ -51,6 +51,7 @@ public final class CtrlText {
         LF(new byte[] {'\n'}),
         CRLF(new byte[] {'\r', '\n'});
 
+        @SuppressWarnings("ImmutableEnumChecker") // never handed out: bytes() gives a copy
         private final byte[] bytes;
 
         Newline(byte[] bytes) {
@@ -63,20 +64,28 @@ public final class CtrlText {
         }
     }
 
-    /**
-     * A file rebuilt from cfgfileget's lines and filelist's size.
-     *
-     * @param bytes the bytes (the closest guess when not exact)
-     * @param exact whether exactly one way of writing the file gives those lines and that size
-     */
-    public record Rebuilt(byte[] bytes, boolean exact) {
-        public Rebuilt {
-            bytes = bytes.clone();
+    /** A file rebuilt from cfgfileget's lines and filelist's size (a class, not a record: it holds bytes). */
+    public static final class Rebuilt {
+        private final byte[] bytes;
+        private final boolean exact;
+
+        /**
+         * @param bytes the bytes (the closest guess when not exact)
+         * @param exact whether exactly one way of writing the file gives those lines and that size
+         */
+        public Rebuilt(byte[] bytes, boolean exact) {
+            this.bytes = bytes.clone();
+            this.exact = exact;
         }
 
-        @Override
+        /** @return the bytes (the closest guess when not exact) */
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        /** @return whether exactly one way of writing the file gives those lines and that size */
+        public boolean exact() {
+            return exact;
         }
 
         @Override

@@ -36,8 +36,8 @@ public record CtrlUrl(String user, String host, int port) {
     public CtrlUrl {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(host, "host");
-        if (!USER.matcher(user).matches() || !(HOST.matcher(host).matches() || IPV6.matcher(host).matches()
-                && host.indexOf(':') >= 0) || port < 1 || port > 65535) {
+        if (!USER.matcher(user).matches() || !(HOST.matcher(host).matches() || (IPV6.matcher(host).matches()
+                && host.indexOf(':') >= 0)) || port < 1 || port > 65535) {
             throw new IllegalArgumentException("not a CTRL address");
         }
         host = host.toLowerCase(Locale.ROOT);

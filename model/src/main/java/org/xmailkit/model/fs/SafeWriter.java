@@ -631,7 +631,8 @@ public final class SafeWriter {
         return SafeReader.directory(own.getParent());
     }
 
-    /** A read the read policy refused, as this writer's refusal or error. Never returns. */
+    /** A read the read policy refused, as this writer's refusal or error. Never returns (typed to end expressions). */
+    @SuppressWarnings("TypeParameterUnusedInFormals")
     private static <T> T failed(Path file, InputException e, long max) throws IOException {
         switch (e.reason()) {
             case TOO_LARGE, TOO_MANY_LINES -> throw new WriteRefusedException(file,

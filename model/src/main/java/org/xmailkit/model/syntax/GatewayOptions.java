@@ -43,7 +43,8 @@ public record GatewayOptions(OptionList options) {
             return n >= 1 ? OPPORTUNISTIC : OFF;
         }
 
-        /** @return the digit XMail's documentation uses for the policy */
+        /** @return the digit XMail's documentation uses for the policy: the constants are declared in its order */
+        @SuppressWarnings("EnumOrdinal")
         public int digit() {
             return ordinal();
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.xmailkit.model.Values;
 
 /**
  * The tokens of {@code SmtpConfig}, {@code SmtpConfig-IP} and {@code SmtpConfig-IP,PORT} as 1.26+ reads them
@@ -43,7 +44,7 @@ public record SmtpConfigTokens(OptionList options) {
         boolean on = false;
         for (OptionList.Option o : options.options()) {
             if (o.name().equals(name)) {
-                on = !o.hasValue() || org.xmailkit.model.Values.atoi(o.value()).orElse(0) != 0;
+                on = !o.hasValue() || Values.atoi(o.value()).orElse(0) != 0;
             }
         }
         return on;

@@ -1,5 +1,6 @@
 package org.xmailkit.model.ctrl;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -26,7 +26,7 @@ import org.xmailkit.model.testing.FakeCtrlServer;
 /** Copying a remote MailRoot: what is read, what is refused, how the copy is kept. */
 class RemoteMailRootTest {
 
-    private static final byte[] PASSWORD = "pw".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PASSWORD = "pw".getBytes(US_ASCII);
     private static final Charset SJIS = Charset.forName("Shift_JIS");
 
     @TempDir
@@ -42,11 +42,11 @@ class RemoteMailRootTest {
         byte[] tab = ("# XMail 環境設定\r\n\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBanSpammers\"\t\""
                 + "x".repeat(3000) + "\"\r\n").getBytes(SJIS);
         byte[] users = "\"example.jp\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n"
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] userTab = "\"SmtpPerms\"\t\"MR\"\n".getBytes(StandardCharsets.US_ASCII);
+                .getBytes(US_ASCII);
+        byte[] userTab = "\"SmtpPerms\"\t\"MR\"\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw")
-                .file("server.tab", tab).file("mailusers.tab", users).file("message.id", "7\r\n".getBytes())
-                .file("server.cert", "-----BEGIN CERTIFICATE-----\n".getBytes())
+                .file("server.tab", tab).file("mailusers.tab", users).file("message.id", "7\r\n".getBytes(US_ASCII))
+                .file("server.cert", "-----BEGIN CERTIFICATE-----\n".getBytes(US_ASCII))
                 .file("domains/example.jp/info/user.tab", userTab)
                 .file("custdomains/.tab", new byte[0]).folder("cmdaliases").folder("spool");
              CtrlSession c = open(s)) {
@@ -78,10 +78,10 @@ class RemoteMailRootTest {
     @Test
     void namesThatLeaveTheFolderOrNeedQuotingAreNeverAskedFor() throws IOException {
         byte[] users = ("\"../../etc\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n"
-                + "\"example.jp\"\t\"x\"\t\"0D0A\"\t\"2\"\t\"/etc\"\t\"U\"\n").getBytes(StandardCharsets.US_ASCII);
+                + "\"example.jp\"\t\"x\"\t\"0D0A\"\t\"2\"\t\"/etc\"\t\"U\"\n").getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw")
-                .file("server.tab", "\"RootDomain\"\t\"a\"\n".getBytes()).file("mailusers.tab", users)
-                .file("certs/../x", new byte[1]).file("certs/good.0", "x\n".getBytes())
+                .file("server.tab", "\"RootDomain\"\t\"a\"\n".getBytes(US_ASCII)).file("mailusers.tab", users)
+                .file("certs/../x", new byte[1]).file("certs/good.0", "x\n".getBytes(US_ASCII))
                 .file("certs/a b", new byte[1]).file("certs/x..y", new byte[1]);
              CtrlSession c = open(s)) {
             Path copy = dir.resolve("copy");
@@ -103,7 +103,7 @@ class RemoteMailRootTest {
 
     @Test
     void aFileThatCannotBeRebuiltExactlyIsCopiedWithANote() throws IOException {
-        byte[] mixed = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] mixed = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", mixed);
              CtrlSession c = open(s)) {
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("copy"));
@@ -138,12 +138,12 @@ class RemoteMailRootTest {
 
     @Test
     void currentTellsWhetherTheServerStillHoldsGivenBytes() throws IOException {
-        byte[] tab = "\"RootDomain\"\t\"a\"\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] tab = "\"RootDomain\"\t\"a\"\r\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", tab);
              CtrlSession c = open(s)) {
             RemoteMailRoot.Remote r = RemoteMailRoot.current(c, "server.tab").orElseThrow();
             assertTrue(r.holds(tab));
-            assertFalse(r.holds("\"RootDomain\"\t\"a\"\n".getBytes(StandardCharsets.US_ASCII)), "LF, not CRLF");
+            assertFalse(r.holds("\"RootDomain\"\t\"a\"\n".getBytes(US_ASCII)), "LF, not CRLF");
             assertTrue(RemoteMailRoot.current(c, "smtpfwd.tab").isEmpty());
             assertThrows(IllegalArgumentException.class, () -> RemoteMailRoot.current(c, "../x"));
         }
@@ -151,9 +151,9 @@ class RemoteMailRootTest {
 
     @Test
     void aTwoLineFileTakesTheLineBreakOfTheServersOtherFiles() throws IOException {
-        byte[] tab = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\r\n\"HeloDomain\"\t\"c\"\r\n".getBytes();
-        byte[] twoCrlf = "\"a\"\t\"b\"\r\n\"c\"\t\"d\"".getBytes(); // Notepad style: no final line break
-        byte[] twoLf = "\"a\"\t\"b\"\n\"c\"\t\"d\"\n".getBytes();
+        byte[] tab = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\r\n\"HeloDomain\"\t\"c\"\r\n".getBytes(US_ASCII);
+        byte[] twoCrlf = "\"a\"\t\"b\"\r\n\"c\"\t\"d\"".getBytes(US_ASCII); // Notepad style: no final line break
+        byte[] twoLf = "\"a\"\t\"b\"\n\"c\"\t\"d\"\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", tab)
                 .file("aliases.tab", twoCrlf);
              CtrlSession c = open(s)) {
@@ -161,7 +161,7 @@ class RemoteMailRootTest {
             assertArrayEquals(twoCrlf, Files.readAllBytes(dir.resolve("crlf/aliases.tab")));
             assertEquals(List.of(), snap.notes());
         }
-        byte[] lfTab = new String(tab, StandardCharsets.US_ASCII).replace("\r\n", "\n").getBytes();
+        byte[] lfTab = new String(tab, US_ASCII).replace("\r\n", "\n").getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", lfTab)
                 .file("aliases.tab", twoLf);
              CtrlSession c = open(s)) {

@@ -16,6 +16,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.InputException;
@@ -77,7 +78,7 @@ class SafeReaderTest {
                 new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
         assertEquals(InputException.Reason.BINARY, refused(r, png, ReadPolicy.TEXT).reason());
         byte[] noise = new byte[4096];
-        new java.util.Random(1).nextBytes(noise);
+        new Random(1).nextBytes(noise);
         Path random = Files.write(mailRoot().resolve("b.tab"), noise);
         assertEquals(InputException.Reason.BINARY, refused(r, random, ReadPolicy.TEXT).reason());
         assertArrayEquals(noise, assertDoesNotThrow(() -> r.read(random, ReadPolicy.PEM)), "DER is PEM's to judge");

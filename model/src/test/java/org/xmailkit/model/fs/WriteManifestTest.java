@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.model.testing.Needs;
@@ -22,7 +21,10 @@ class WriteManifestTest {
     @TempDir
     Path tmp;
 
-    private static final Predicate<String> NAMES = n -> n.equals("index.html") || n.matches("pages/[a-z]+\\.html");
+    /** The names a report may write. */
+    private static boolean names(String n) {
+        return n.equals("index.html") || n.matches("pages/[a-z]+\\.html");
+    }
 
     private static SafeWriter.Content text(String s) {
         return SafeWriter.Content.of(s.getBytes(StandardCharsets.UTF_8));
@@ -35,7 +37,7 @@ class WriteManifestTest {
     /** Writes an output with index.html, pages/a.html and pages/b.html; returns its directory. */
     private Path earlier() throws IOException {
         Path out = tmp.resolve("out");
-        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, NAMES);
+        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
         m.write("index.html", text("index"));
         m.write("pages/a.html", text("a"));
         m.write("pages/b.html", text("b"));
@@ -44,8 +46,8 @@ class WriteManifestTest {
     }
 
     private static WriteRefusedException.Reason refusal(Path out) {
-        return assertThrows(WriteRefusedException.class, () -> WriteManifest.open(WritePolicy.STANDARD, out, NAMES))
-                .reason();
+        return assertThrows(WriteRefusedException.class,
+                () -> WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names)).reason();
     }
 
     @Test
@@ -54,7 +56,7 @@ class WriteManifestTest {
         Files.writeString(out.resolve("notes.txt"), "mine");
         Files.writeString(out.resolve("pages/mine.html"), "mine");
 
-        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, NAMES);
+        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
         m.write("index.html", text("index 2"));
         m.write("pages/a.html", text("a 2"));
         m.finish();
@@ -62,10 +64,10 @@ class WriteManifestTest {
         assertEquals("index 2", Files.readString(out.resolve("index.html")));
         assertEquals("a 2", Files.readString(out.resolve("pages/a.html")));
         assertFalse(Files.exists(out.resolve("pages/b.html")), "the earlier run's page this run has not is gone");
-        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
-        assertEquals("mine", Files.readString(out.resolve("pages/mine.html")));
-        assertEquals(List.of(Hashes.sha256("index 2".getBytes()) + "  index.html",
-                Hashes.sha256("a 2".getBytes()) + "  pages/a.html"),
+        assertEquals("mine", Files.readString(out.resolve("notes.txt"), StandardCharsets.UTF_8));
+        assertEquals("mine", Files.readString(out.resolve("pages/mine.html"), StandardCharsets.UTF_8));
+        assertEquals(List.of(Hashes.sha256("index 2".getBytes(StandardCharsets.UTF_8)) + "  index.html",
+                Hashes.sha256("a 2".getBytes(StandardCharsets.UTF_8)) + "  pages/a.html"),
                 Files.readAllLines(out.resolve(WriteManifest.FILE)));
     }
 
@@ -120,7 +122,7 @@ class WriteManifestTest {
     void aFileThisRunWritesMayNotReplaceOneXmailkitDidNotWrite() throws Exception {
         Path out = earlier();
         Files.writeString(out.resolve("pages/c.html"), "mine");
-        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, NAMES);
+        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
 
         assertEquals(WriteRefusedException.Reason.NOT_OURS,
                 assertThrows(WriteRefusedException.class, () -> m.check("pages/c.html")).reason());
@@ -133,12 +135,12 @@ class WriteManifestTest {
     @Test
     void aRunThatStopsHalfWayLeavesAManifestCoveringEveryFileItWrote() throws Exception {
         Path out = earlier();
-        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, NAMES);
+        WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
         m.write("pages/a.html", text("a 2"));
         m.write("pages/new.html", text("new"));
         // no finish(): the run was killed
 
-        WriteManifest next = WriteManifest.open(WritePolicy.STANDARD, out, NAMES);
+        WriteManifest next = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
         next.check("pages/new.html");
         next.write("pages/a.html", text("a 3"));
         next.finish();

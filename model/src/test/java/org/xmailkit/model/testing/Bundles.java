@@ -117,8 +117,8 @@ public final class Bundles {
     public static boolean hasJapanese(String text) {
         return text.codePoints().anyMatch(c -> {
             Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-            return b == Character.UnicodeBlock.HIRAGANA || b == Character.UnicodeBlock.KATAKANA
-                    || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS;
+            return Character.UnicodeBlock.HIRAGANA.equals(b) || Character.UnicodeBlock.KATAKANA.equals(b)
+                    || Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS.equals(b);
         });
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,8 @@ class BundlesTest {
 
     @Test
     void reportsStaleExemptions() throws IOException {
-        assertEquals(List.of("a: listed as not Japanese, but it is", "z: listed as not Japanese, but there is no such key"),
+        assertEquals(List.of("a: listed as not Japanese, but it is",
+                "z: listed as not Japanese, but there is no such key"),
                 problems("a=Apply\n", "a=適用\n", "a", "z"));
     }
 
@@ -81,7 +83,7 @@ class BundlesTest {
     void reportsMissingFilesAndBytesThatAreNotUtf8() throws IOException {
         Files.createDirectories(dir.resolve("t"));
         Files.writeString(dir.resolve("t/texts.properties"), "a=A\n");
-        Files.write(dir.resolve("t/texts_ja.properties"), "a=あ\n".getBytes(java.nio.charset.Charset.forName("EUC-JP")));
+        Files.write(dir.resolve("t/texts_ja.properties"), "a=あ\n".getBytes(Charset.forName("EUC-JP")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             assertEquals(List.of("t/texts_ja.properties is not UTF-8"), Bundles.problems(loader, "t.texts"));
             assertEquals(List.of("no en file t/other.properties", "no ja file t/other_ja.properties"),
@@ -99,7 +101,8 @@ class BundlesTest {
     @Test
     void findsEveryBundleOfAResourceTree() throws IOException {
         Files.createDirectories(dir.resolve("org/x/rules"));
-        for (String f : List.of("org/x/messages.properties", "org/x/messages_ja.properties", "org/x/rules/sec.properties",
+        for (String f : List.of("org/x/messages.properties", "org/x/messages_ja.properties",
+                "org/x/rules/sec.properties",
                 "org/x/only_ja.properties", "org/x/readme.txt")) {
             Files.writeString(dir.resolve(f), "");
         }

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -80,6 +81,7 @@ public final class FakeCtrlServer implements AutoCloseable {
     private volatile byte[] greetingOverride;
     private volatile boolean silent;
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the pool runs the server until it closes: no result is awaited
     private FakeCtrlServer(boolean implicitTls, String keyStore) {
         this.implicitTls = implicitTls;
         this.keyStore = keyStore;
@@ -318,6 +320,7 @@ public final class FakeCtrlServer implements AutoCloseable {
 
     // ------------------------------------------------------------------ server
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the pool runs the sessions until the server closes
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -415,7 +418,7 @@ public final class FakeCtrlServer implements AutoCloseable {
             line(out, "-00103 Bad CTRL command syntax");
             return true;
         }
-        switch (t.get(0).toLowerCase()) {
+        switch (t.get(0).toLowerCase(Locale.ROOT)) {
             case "noop" -> line(out, "+00000 OK");
             case "quit" -> {
                 line(out, "+00000 OK");

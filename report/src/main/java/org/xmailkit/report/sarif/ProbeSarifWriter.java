@@ -135,7 +135,7 @@ public final class ProbeSarifWriter {
 
     private static String fingerprint(NetFinding f) {
         String key = String.join("\u0000", List.of(f.rule().id(), uri(f), f.message().key(),
-                String.join("\u0001", f.message().args())));
+                String.join("\u0001", f.message().strings())));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);

@@ -87,7 +87,8 @@ class JsonWriterTest {
         JsonNode mail01 = doc.get("servers").get(0);
         assertEquals("fleet/mail01", mail01.get("path").asText());
         List<String> where = new ArrayList<>();
-        mail01.get("findings").forEach(f -> where.add(f.get("ruleId").asText() + " " + f.get("location").get("file").asText()
+        mail01.get("findings")
+                .forEach(f -> where.add(f.get("ruleId").asText() + " " + f.get("location").get("file").asText()
                 + ":" + f.get("location").get("line").asInt() + " " + f.get("suppressed").asBoolean()));
         assertEquals(List.of("SEC-905 fleet/mail01/ctrlaccounts.tab:2 false", "SEC-901 fleet/mail01/server.tab:3 true",
                 "SEC-901 fleet/mail01/server.tab:4 false", "CFG-903 fleet/mail01/smtprelay.tab:1 true",
@@ -96,7 +97,8 @@ class JsonWriterTest {
         assertEquals("inline", inline.get("kind").asText());
         assertEquals("the old webmail reads it", inline.get("reason").asText());
         assertEquals("server.tab:2", inline.get("source").asText());
-        assertEquals("\"BadTab\"\t\"a\tb\"", mail01.get("findings").get(2).get("evidence").get(0).asText(), "TABs kept");
+        assertEquals("\"BadTab\"\t\"a\tb\"", mail01.get("findings").get(2).get("evidence").get(0).asText(),
+                "TABs kept");
         assertEquals(1, mail01.get("notices").size(), "the inline waiver in ctrlaccounts.tab");
         assertEquals("fleet/mail01/ctrlaccounts.tab", mail01.get("notices").get(0).get("file").asText());
 

@@ -21,12 +21,12 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.FleetResult;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Notice;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.ServerAudit;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.Reference;
 import org.xmailkit.model.ctrl.CtrlUrl;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.report.JsonDocument;
@@ -206,8 +206,8 @@ final class TreeSarifWriter {
     }
 
     /**
-     * Writes a result's {@code suppressions}: accepted for an active waiver, rejected (the result counts again) for
-     * an expired one.
+     * Writes a result's suppressions (SARIF's array of them): accepted for an active waiver, rejected (the result
+     * counts again) for an expired one.
      *
      * @param o           the result
      * @param suppression the waiver, if any
@@ -277,7 +277,8 @@ final class TreeSarifWriter {
         StringBuilder b = new StringBuilder();
         for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
                 b.append('%').append(String.format(Locale.ROOT, "%02X", c));
@@ -293,7 +294,7 @@ final class TreeSarifWriter {
 
     private static String fingerprint(Finding f, FleetResult fleet) {
         String key = String.join("\u0000", List.of(f.rule().id(), fleet.relative(f.location().file()),
-                f.location().variable(), f.message().key(), String.join("\u0001", f.message().args())));
+                f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /** CFG-008: a name set again further down with a different value: XMail uses the first line, this one is dead. */
 public final class ConflictingDuplicate implements Rule {
@@ -47,13 +49,13 @@ public final class ConflictingDuplicate implements Rule {
                 continue;
             }
             Text message = sameValue
-                    ? Text.of("cfg.duplicate.same", TabFindings.show(tab, dead.name()), live.line())
-                    : Text.of("cfg.duplicate.differs", TabFindings.show(tab, dead.name()),
-                            TabFindings.showValue(tab, dead.name(), dead.value()), live.line(),
-                            TabFindings.showValue(tab, live.name(), live.value()));
+                    ? rule.message("same", Evidence.show(tab, dead.name()), live.line())
+                    : rule.message("differs", Evidence.show(tab, dead.name()),
+                            Evidence.value(tab, dead.name(), dead.value()), live.line(),
+                            Evidence.value(tab, live.name(), live.value()));
             Finding f = TabFindings.at(rule, ctx, dead, dead.nameToken().column(), message);
             List<String> evidence = new ArrayList<>(f.evidence());
-            evidence.add(TabFindings.evidence(tab.document(), tab.charset(), live.line()));
+            evidence.add(Evidence.line(tab, live.line()));
             out.add(new Finding(rule, f.location(), message, evidence, f.suppression()));
         }
         return out;

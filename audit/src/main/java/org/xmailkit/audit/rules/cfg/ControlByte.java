@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabLine;
+import org.xmailkit.model.Text;
 
 /** CFG-007: control bytes that change how XMail reads the file: NUL, a carriage return inside a line, Ctrl-Z. */
 public final class ControlByte implements Rule {
@@ -36,12 +38,12 @@ public final class ControlByte implements Rule {
         for (Problem p : tab.problems()) {
             Text message = switch (p.code()) {
                 case NUL_BYTE -> TabFindings.entryAt(tab, p.line())
-                        .map(e -> Text.of("cfg.nul.entry", p.column(), e.name(),
-                                TabFindings.showValue(tab, e.name(), e.value())))
-                        .orElse(Text.of("cfg.nul", p.column()));
-                case LONE_CR -> crOnly(tab, p.line()) ? Text.of("cfg.cr.crOnly")
-                        : Text.of("cfg.cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
-                case CTRL_Z -> Text.of("cfg.ctrlZ", settingsAfter(tab, p.line()));
+                        .map(e -> INFO.message("nul.entry", p.column(), e.name(),
+                                Evidence.value(tab, e.name(), e.value())))
+                        .orElse(INFO.message("nul", p.column()));
+                case LONE_CR -> crOnly(tab, p.line()) ? INFO.message("cr.crOnly")
+                        : INFO.message("cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
+                case CTRL_Z -> INFO.message("ctrlZ", settingsAfter(tab, p.line()));
                 default -> null;
             };
             if (message != null) {

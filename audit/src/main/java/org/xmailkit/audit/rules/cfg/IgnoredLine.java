@@ -7,15 +7,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /** CFG-003: a line XMail reads as something that never applies: no TAB, a leading space, an empty name. */
 public final class IgnoredLine implements Rule {
@@ -57,12 +59,12 @@ public final class IgnoredLine implements Rule {
                     String name = r.value(0);
                     Optional<String> meant = tab.catalog().suggest(name);
                     Text message = meant.isPresent()
-                            ? Text.of("cfg.leadingSpace.known", TabFindings.show(tab, name), meant.get())
-                            : Text.of("cfg.leadingSpace", TabFindings.show(tab, name));
+                            ? INFO.message("leadingSpace.known", Evidence.show(tab, name), meant.get())
+                            : INFO.message("leadingSpace", Evidence.show(tab, name));
                     out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, meant.orElse(""), message));
                 }
                 case EMPTY_NAME -> out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), "",
-                        Text.of("cfg.emptyName", r.size() >= 2 ? TabFindings.show(tab, r.value(1)) : "")));
+                        INFO.message("emptyName", r.size() >= 2 ? Evidence.show(tab, r.value(1)) : "")));
                 default -> {
                 }
             }
@@ -78,9 +80,9 @@ public final class IgnoredLine implements Rule {
             first = first.substring(1, first.length() - 1);
         }
         if (space > 0 && tab.catalog().find(first).isPresent()) {
-            return TabFindings.atLine(INFO, ctx, r.line(), r.column(), first, Text.of("cfg.noTab.known", first));
+            return TabFindings.atLine(INFO, ctx, r.line(), r.column(), first, INFO.message("noTab.known", first));
         }
-        return TabFindings.atLine(INFO, ctx, r.line(), r.column(), "", Text.of("cfg.noTab"));
+        return TabFindings.atLine(INFO, ctx, r.line(), r.column(), "", INFO.message("noTab"));
     }
 
     /** A first line holding only a byte order mark, or a BOM and a comment: CFG-001 reports the BOM. */

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
 
@@ -43,16 +44,16 @@ public final class IgnoredText implements Rule {
             TabRecord r = rec.get();
             if (p.code() == ProblemCode.NOT_A_COMMENT) {
                 out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, "",
-                        Text.of("cfg.notAComment", TabFindings.showName(tab, r.value(0)))));
+                        INFO.message("notAComment", Evidence.name(tab, r.value(0)))));
                 continue;
             }
             List<String> extra = new ArrayList<>();
             for (int i = 2; i < r.size(); i++) {
                 extra.add(r.tokens().get(i).raw());
             }
-            out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), Text.of("cfg.extraTokens",
-                    TabFindings.showName(tab, r.value(0)), TabFindings.showValue(tab, r.value(0), r.value(1)),
-                    TabFindings.showValue(tab, r.value(0), String.join("\t", extra)))));
+            out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), INFO.message("extraTokens",
+                    Evidence.name(tab, r.value(0)), Evidence.value(tab, r.value(0), r.value(1)),
+                    Evidence.value(tab, r.value(0), String.join("\t", extra)))));
         }
         return out;
     }

@@ -7,14 +7,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-019: a domain or address setting that is not a valid domain name or {@code user@domain} address: RootDomain,
@@ -26,13 +28,15 @@ public final class InvalidSyntax implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("CFG-019", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_SYNTAX, Reference.of("RFC 1123", "2.1"),
-                    Reference.of("RFC 5322", "3.4.1"), Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
+                    Reference.of("RFC 5322", "3.4.1"),
+                            Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
             List.of());
 
     /** Domain settings, in XMailCFG page order. */
     static final List<String> DOMAINS = List.of("RootDomain", "POP3Domain", "HeloDomain", "SmtpServerDomain");
     /** Address settings, in XMailCFG page order. */
-    static final List<String> ADDRESSES = List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin", "Pop3SyncErrorAccount");
+    static final List<String> ADDRESSES = List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin",
+            "Pop3SyncErrorAccount");
     /** Settings where {@code ""} is a documented value (XMail treats it as "none" or "not set"). */
     static final Set<String> EMPTY_ALLOWED = Set.of("POP3Domain", "HeloDomain", "ErrorsAdmin", "TempErrorsAdmin",
             "Pop3SyncErrorAccount");
@@ -59,14 +63,14 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, Text.of("cfg.syntax.emptyDomain", name)));
+                        out.add(at(ctx, e, INFO.message("emptyDomain", name)));
                     }
                     return;
                 }
                 boolean literalOk = name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
                 if (!literalOk) {
-                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, Text.of("cfg.syntax.domain." + f.key(), name,
-                            TabFindings.show(tab, v), TabFindings.show(tab, f.value())))));
+                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, INFO.message("domain." + f.key(), name,
+                            Evidence.show(tab, v), Evidence.show(tab, f.value())))));
                 }
             });
         }
@@ -75,23 +79,23 @@ public final class InvalidSyntax implements Rule {
                 String v = e.value();
                 if (v.isEmpty()) {
                     if (!EMPTY_ALLOWED.contains(name)) {
-                        out.add(at(ctx, e, Text.of("cfg.syntax.emptyAddress", name)));
+                        out.add(at(ctx, e, INFO.message("emptyAddress", name)));
                     }
                     return;
                 }
-                String shown = TabFindings.show(tab, v);
+                String shown = Evidence.show(tab, v);
                 int at = v.lastIndexOf('@');
                 if (at <= 0 || at == v.length() - 1) {
-                    out.add(at(ctx, e, Text.of("cfg.syntax.address.noAt", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.noAt", name, shown)));
                     return;
                 }
                 String local = v.substring(0, at);
                 String domain = v.substring(at + 1);
                 if (!dotAtom(local)) {
-                    out.add(at(ctx, e, Text.of("cfg.syntax.address.local", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.local", name, shown)));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
-                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, Text.of("cfg.syntax.address.domain", name,
-                            shown, TabFindings.show(tab, domain)))));
+                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, INFO.message("address.domain", name,
+                            shown, Evidence.show(tab, domain)))));
                 }
             });
         }

@@ -6,14 +6,16 @@ import java.util.Locale;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.CustMapsList;
 
@@ -57,20 +59,20 @@ public final class MalformedList implements Rule {
     private void custMaps(AuditContext ctx, ServerTab tab, Entry e, List<Finding> out) {
         CustMapsList list = CustMapsList.parse(e.value());
         for (CustMapsList.Zone z : list.entries()) {
-            String zone = TabFindings.show(tab, z.zone());
+            String zone = Evidence.show(tab, z.zone());
             if (z.zone().isEmpty()) {
-                add(ctx, e, Text.of("cfg.list.custMapsZone", TabFindings.show(tab, z.zone() + ":" + z.codeText())), out);
+                add(ctx, e, INFO.message("custMapsZone", Evidence.show(tab, z.zone() + ":" + z.codeText())), out);
             } else if (hasSpace(z.zone())) {
-                add(ctx, e, Text.of("cfg.list.space", e.name(), zone), out);
+                add(ctx, e, INFO.message("space", e.name(), zone), out);
             }
             if (!Values.isPlainInteger(z.codeText())) {
-                add(ctx, e, Text.of("cfg.list.custMapsCode", zone, TabFindings.show(tab, z.codeText()), z.code()), out);
+                add(ctx, e, INFO.message("custMapsCode", zone, Evidence.show(tab, z.codeText()), z.code()), out);
             } else if (z.code() >= 2) {
-                add(ctx, e, Text.of("cfg.list.custMapsDelay", zone, z.code()), out);
+                add(ctx, e, INFO.message("custMapsDelay", zone, z.code()), out);
             }
         }
         if (!list.ignored().isEmpty()) {
-            add(ctx, e, Text.of("cfg.list.custMapsStop", TabFindings.show(tab, list.ignored())), out);
+            add(ctx, e, INFO.message("custMapsStop", Evidence.show(tab, list.ignored())), out);
         }
     }
 
@@ -81,30 +83,30 @@ public final class MalformedList implements Rule {
         }
         for (String item : e.value().split(",", -1)) {
             if (item.chars().filter(c -> c == ':').count() > 1) {
-                add(ctx, e, Text.of("cfg.list.smartDnsIpv6", TabFindings.show(tab, item)), out);
+                add(ctx, e, INFO.message("smartDnsIpv6", Evidence.show(tab, item)), out);
                 return; // the pairing below is meaningless once an address has been split
             }
             if (hasSpace(item)) {
-                add(ctx, e, Text.of("cfg.list.space", e.name(), TabFindings.show(tab, item)), out);
+                add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, item)), out);
             }
         }
         for (int i = 0; i + 1 < tokens.size(); i += 2) {
             String proto = tokens.get(i + 1).toLowerCase(Locale.ROOT);
             if (!proto.equals("tcp") && !proto.equals("udp")) {
-                add(ctx, e, Text.of("cfg.list.smartDnsProto", TabFindings.show(tab, tokens.get(i)),
-                        TabFindings.show(tab, tokens.get(i + 1))), out);
+                add(ctx, e, INFO.message("smartDnsProto", Evidence.show(tab, tokens.get(i)),
+                        Evidence.show(tab, tokens.get(i + 1))), out);
             }
         }
         if (tokens.size() % 2 == 1) {
-            String last = TabFindings.show(tab, tokens.get(tokens.size() - 1));
-            add(ctx, e, Text.of("cfg.list.smartDnsOdd", last), out);
+            String last = Evidence.show(tab, tokens.get(tokens.size() - 1));
+            add(ctx, e, INFO.message("smartDnsOdd", last), out);
         }
     }
 
     private void notifyTry(AuditContext ctx, ServerTab tab, Entry e, List<Finding> out) {
         for (String item : e.value().split(",", -1)) {
             if (!item.isEmpty() && !Character.isDigit(item.charAt(0))) {
-                add(ctx, e, Text.of("cfg.list.notifySkipped", TabFindings.show(tab, item)), out);
+                add(ctx, e, INFO.message("notifySkipped", Evidence.show(tab, item)), out);
             }
         }
         truncated(ctx, e, NOTIFY_BUFFER, out);
@@ -117,10 +119,10 @@ public final class MalformedList implements Rule {
                 continue;
             }
             if (hasSpace(item)) {
-                add(ctx, e, Text.of("cfg.list.space", e.name(), TabFindings.show(tab, item)), out);
+                add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, item)), out);
             }
             if (item.startsWith("+") && plain != null) {
-                add(ctx, e, Text.of("cfg.list.fetchOrder", TabFindings.show(tab, item), TabFindings.show(tab, plain)),
+                add(ctx, e, INFO.message("fetchOrder", Evidence.show(tab, item), Evidence.show(tab, plain)),
                         out);
             } else if (!item.startsWith("+") && plain == null) {
                 plain = item;
@@ -131,7 +133,7 @@ public final class MalformedList implements Rule {
 
     private void truncated(AuditContext ctx, Entry e, int buffer, List<Finding> out) {
         if (e.value().length() >= buffer) {
-            add(ctx, e, Text.of("cfg.list.truncated", e.name(), e.value().length(), buffer - 1), out);
+            add(ctx, e, INFO.message("truncated", e.name(), e.value().length(), buffer - 1), out);
         }
     }
 

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 
 /**
@@ -42,9 +43,9 @@ public final class NonAsciiReply implements Rule {
         for (Entry e : tab.liveEntries()) {
             boolean reply = REPLY_TEXT.contains(e.name());
             if ((reply || e.name().equals("HeloDomain")) && TabFindings.hasNonAscii(e.value())) {
-                String shown = TabFindings.show(tab, e.value());
+                String shown = Evidence.show(tab, e.value());
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        Text.of(reply ? "cfg.nonAscii.reply" : "cfg.nonAscii.helo", e.name(), shown,
+                        INFO.message(reply ? "reply" : "helo", e.name(), shown,
                                 tab.charset().name())));
             }
         }

@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.Variable;
 
@@ -44,17 +46,17 @@ public final class NumberMisread implements Rule {
             Effective eff = tab.effective(e.name());
             boolean flag = v.accessor() == Variable.Accessor.FLAG;
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
-            String written = TabFindings.show(tab, e.value());
+            String written = Evidence.show(tab, e.value());
             Text message = switch (eff.reading()) {
-                case NOT_A_NUMBER -> flag ? Text.of("cfg.number.flagText", e.name(), written)
-                        : Text.of("cfg.number.intText", e.name(), written);
-                case TRAILING_TEXT_IGNORED -> Text.of("cfg.number.trailing", e.name(), written,
+                case NOT_A_NUMBER -> flag ? INFO.message("flagText", e.name(), written)
+                        : INFO.message("intText", e.name(), written);
+                case TRAILING_TEXT_IGNORED -> INFO.message("trailing", e.name(), written,
                         eff.number().orElse(0));
-                case EMPTY_FLAG_IS_ZERO -> def != 0 ? Text.of("cfg.number.emptyFlag", e.name()) : null;
-                case EMPTY_INT_IS_DEFAULT -> def != 0 ? Text.of("cfg.number.emptyInt", e.name(), def) : null;
-                case CUT_AT_BUFFER -> Text.of("cfg.number.cut", e.name(), written, flag
+                case EMPTY_FLAG_IS_ZERO -> def != 0 ? INFO.message("emptyFlag", e.name()) : null;
+                case EMPTY_INT_IS_DEFAULT -> def != 0 ? INFO.message("emptyInt", e.name(), def) : null;
+                case CUT_AT_BUFFER -> INFO.message("cut", e.name(), written, flag
                         ? (eff.flag().orElse(false) ? "1" : "0") : Long.toString(eff.number().orElse(0)));
-                case OUT_OF_INT_RANGE -> Text.of("cfg.number.range", e.name(), written, eff.number().orElse(0),
+                case OUT_OF_INT_RANGE -> INFO.message("range", e.name(), written, eff.number().orElse(0),
                         eff.numberOnLp64().orElse(0));
                 default -> null;
             };

@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.GatewayList;
 import org.xmailkit.model.syntax.OptionList;
@@ -41,12 +43,12 @@ public final class OutOfRange implements Rule {
     public List<Finding> check(AuditContext ctx) {
         ServerTab tab = ctx.tab();
         List<Finding> out = new ArrayList<>();
-        range(ctx, tab, "ReceivedHdrType", 4, "cfg.range.receivedHdrType", out);
-        range(ctx, tab, "Pop3LogPasswd", 2, "cfg.range.pop3LogPasswd", out);
+        range(ctx, tab, "ReceivedHdrType", 4, "receivedHdrType", out);
+        range(ctx, tab, "Pop3LogPasswd", 2, "pop3LogPasswd", out);
         tab.entry("SmtpGwConfig").ifPresent(e -> needTls(ctx, tab, e, OptionList.parse(e.value()), "", out));
         tab.entry("DefaultSMTPGateways").filter(e -> !GatewayList.looksLegacy(e.value())).ifPresent(e -> {
             for (GatewayList.Gateway g : GatewayList.parse(e.value()).entries()) {
-                needTls(ctx, tab, e, g.options(), TabFindings.show(tab, g.host()), out);
+                needTls(ctx, tab, e, g.options(), Evidence.show(tab, g.host()), out);
             }
         });
         return out;
@@ -60,7 +62,7 @@ public final class OutOfRange implements Rule {
         long n = eff.number().orElse(0);
         if (n < 0 || n > max) {
             out.add(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                    Text.of(key, name, n)));
+                    INFO.message(key, name, n)));
         }
     }
 
@@ -74,13 +76,13 @@ public final class OutOfRange implements Rule {
         String where = host.isEmpty() ? e.name() : e.name() + " (" + host + ")";
         Text message;
         if (!Values.isPlainInteger(text)) {
-            message = Text.of("cfg.range.needTlsText", where, TabFindings.show(tab, text));
+            message = INFO.message("needTlsText", where, Evidence.show(tab, text));
         } else {
             long n = Values.atoi(text).orElse(0);
             if (n > 2) {
-                message = Text.of("cfg.range.needTlsHigh", where, n);
+                message = INFO.message("needTlsHigh", where, n);
             } else if (n < 0) {
-                message = Text.of("cfg.range.needTlsNegative", where, n);
+                message = INFO.message("needTlsNegative", where, n);
             } else {
                 return;
             }

@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-006: a line longer than the 2046 bytes XMail reads at once. The value is cut there without an error and the
@@ -52,19 +54,20 @@ public final class OverlongLine implements Rule {
             List<String> created = new ArrayList<>();
             for (TabRecord r : pieces.subList(1, pieces.size())) {
                 if (r.size() >= 2) {
-                    created.add(TabFindings.show(tab, r.value(0)));
+                    created.add(Evidence.show(tab, r.value(0)));
                 }
             }
             Text message;
             if (first.kind() != TabRecord.Kind.DATA) {
-                message = created.isEmpty() ? Text.of("cfg.longLine.comment", p.args().get(0), rest)
-                        : Text.of("cfg.longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
+                message = created.isEmpty() ? INFO.message("longLine.comment", p.args().get(0), rest)
+                        : INFO.message("longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? Text.of("cfg.longLine", p.args().get(0), TabFindings.show(tab, name), TabFindings.showValue(tab, name, tail),
+                        ? INFO.message("longLine", p.args().get(0), Evidence.show(tab, name),
+                                Evidence.value(tab, name, tail),
                             rest)
-                        : Text.of("cfg.longLine.entry", p.args().get(0), TabFindings.show(tab, name),
-                            TabFindings.showValue(tab, name, tail), rest, String.join(", ", created));
+                        : INFO.message("longLine.entry", p.args().get(0), Evidence.show(tab, name),
+                            Evidence.value(tab, name, tail), rest, String.join(", ", created));
             }
             out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), name, message));
         }

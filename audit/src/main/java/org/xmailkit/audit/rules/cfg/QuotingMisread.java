@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Token;
 
 /**
@@ -38,10 +40,10 @@ public final class QuotingMisread implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Problem p : tab.problems()) {
             String key = switch (p.code()) {
-                case UNTERMINATED_QUOTE -> "cfg.quote.unterminated";
-                case TAB_IN_QUOTES -> "cfg.quote.tab";
-                case BACKSLASH_BEFORE_CLOSING_QUOTE -> "cfg.quote.backslash";
-                case TEXT_AFTER_QUOTE -> "cfg.quote.trailing";
+                case UNTERMINATED_QUOTE -> "unterminated";
+                case TAB_IN_QUOTES -> "tab";
+                case BACKSLASH_BEFORE_CLOSING_QUOTE -> "backslash";
+                case TEXT_AFTER_QUOTE -> "trailing";
                 default -> null;
             };
             if (key == null) {
@@ -54,13 +56,13 @@ public final class QuotingMisread implements Rule {
             TabRecord r = rec.get();
             int index = tokenAt(r, p.column());
             Token t = r.tokens().get(index);
-            String name = TabFindings.showName(tab, r.value(0));
-            String value = index == 0 ? name : TabFindings.showValue(tab, r.value(0), t.value());
+            String name = Evidence.name(tab, r.value(0));
+            String value = index == 0 ? name : Evidence.value(tab, r.value(0), t.value());
             Text message = switch (p.code()) {
-                case TAB_IN_QUOTES -> Text.of(key, name, value, dropped(tab, r, index));
-                case TEXT_AFTER_QUOTE -> Text.of(key, name, index > 0 && Secrets.secretName(r.value(0))
-                        ? Secrets.MASK : TabFindings.show(tab, t.trailing()), value);
-                default -> Text.of(key, name, value);
+                case TAB_IN_QUOTES -> INFO.message(key, name, value, dropped(tab, r, index));
+                case TEXT_AFTER_QUOTE -> INFO.message(key, name, index > 0 && Secrets.secretName(r.value(0))
+                        ? Secrets.MASK : Evidence.show(tab, t.trailing()), value);
+                default -> INFO.message(key, name, value);
             };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
         }
@@ -84,6 +86,6 @@ public final class QuotingMisread implements Rule {
         for (int i = index + 1; i < r.tokens().size(); i++) {
             rest.add(r.tokens().get(i).raw());
         }
-        return TabFindings.showValue(tab, r.value(0), String.join("\t", rest));
+        return Evidence.value(tab, r.value(0), String.join("\t", rest));
     }
 }

@@ -7,13 +7,14 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-018: POP3Domain, HeloDomain or SmtpServerDomain not set (HeloDomain {@code ""} counts as not set). XMailCFG
@@ -46,9 +47,9 @@ public final class RecommendedMissing implements Rule {
             if (e.isPresent() && !(name.equals("HeloDomain") && e.get().value().isEmpty())) {
                 continue;
             }
-            String key = "cfg.recommended." + name + (e.isPresent() ? ".empty" : "");
-            Text message = root.isPresent() ? Text.of(key + ".root", TabFindings.line(name, root.get()))
-                    : Text.of(key);
+            String key = "" + name + (e.isPresent() ? ".empty" : "");
+            Text message = root.isPresent() ? INFO.message(key + ".root", TabFindings.line(name, root.get()))
+                    : INFO.message(key);
             out.add(e.isPresent() ? TabFindings.at(INFO, ctx, e.get(), e.get().valueToken().column(), message)
                     : TabFindings.atFile(INFO, ctx, name, message));
         }

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /** CFG-009: a name set again with the same value: harmless today, a trap for the next edit. */
 public final class RepeatedSetting implements Rule {

@@ -6,14 +6,16 @@ import java.util.Map;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 
 /**
  * CFG-012: an SMTP reply message ({@code SmtpMsgIPBan*}) that is not a valid reply line. XMail sends the value
@@ -61,27 +63,27 @@ public final class ReplyCode implements Rule {
 
     private static Text problem(ServerTab tab, Entry e, String builtin) {
         String v = e.value();
-        String shown = TabFindings.show(tab, v);
+        String shown = Evidence.show(tab, v);
         if (v.isEmpty()) {
-            return Text.of("cfg.reply.empty", e.name(), builtin);
+            return INFO.message("empty", e.name(), builtin);
         }
         if (v.length() < 3 || !Character.isDigit(v.charAt(0)) || !Character.isDigit(v.charAt(1))
                 || !Character.isDigit(v.charAt(2))) {
-            return Text.of("cfg.reply.noCode", e.name(), shown, TabFindings.line(e.name(), builtin + " "
+            return INFO.message("noCode", e.name(), shown, TabFindings.line(e.name(), builtin + " "
                     + e.displayValue(tab.charset())));
         }
         String code = v.substring(0, 3);
         if (code.charAt(0) < '2' || code.charAt(0) > '5' || code.charAt(1) > '5') {
-            return Text.of("cfg.reply.badCode", e.name(), code);
+            return INFO.message("badCode", e.name(), code);
         }
         if (v.length() > 3 && v.charAt(3) == '-') {
-            return Text.of("cfg.reply.continuation", e.name(), code);
+            return INFO.message("continuation", e.name(), code);
         }
         if (v.length() > 3 && v.charAt(3) != ' ') {
-            return Text.of("cfg.reply.noSpace", e.name(), code);
+            return INFO.message("noSpace", e.name(), code);
         }
         if (code.charAt(0) == '2' || code.charAt(0) == '3') {
-            return Text.of("cfg.reply.notFailure", e.name(), code);
+            return INFO.message("notFailure", e.name(), code);
         }
         return null;
     }

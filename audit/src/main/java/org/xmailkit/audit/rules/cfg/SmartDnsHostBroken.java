@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * CFG-014: a {@code SmartDNSHost} value XMail rejects ({@code ""} or a single token): every MX lookup fails, so no
@@ -36,11 +37,11 @@ public final class SmartDnsHostBroken implements Rule {
         ctx.tab().entry("SmartDNSHost").ifPresent(e -> {
             List<String> tokens = tokens(e.value());
             if (tokens.isEmpty()) {
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), Text.of("cfg.smartDns.empty")));
+                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("empty")));
             } else if (tokens.size() == 1) {
                 String host = Entry.decode(tokens.get(0), ctx.tab().charset());
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), Text.of("cfg.smartDns.single",
-                        TabFindings.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
+                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("single",
+                        Evidence.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
             }
         });
         return out;

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.syntax.OptionList;
@@ -57,10 +59,10 @@ public final class SmtpConfigToken implements Rule {
             for (String[] m : tokens.misspelled()) {
                 misspelled.add(m[0]);
                 if (!m[0].equals(m[0].strip())) {
-                    add(ctx, e, Text.of("cfg.smtpConfig.space", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
                             out);
                 } else if (!caseIsUpgrade) {
-                    add(ctx, e, Text.of("cfg.smtpConfig.case", e.name(), TabFindings.show(tab, m[0]), m[1], fixed),
+                    add(ctx, e, INFO.message("case", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
                             out);
                 }
             }
@@ -69,8 +71,8 @@ public final class SmtpConfigToken implements Rule {
                     continue;
                 }
                 add(ctx, e, o.name().strip().equals("OutBind")
-                        ? Text.of("cfg.smtpConfig.outBind", e.name())
-                        : Text.of("cfg.smtpConfig.unknown", e.name(), TabFindings.show(tab, o.name())), out);
+                        ? INFO.message("outBind", e.name())
+                        : INFO.message("unknown", e.name(), Evidence.show(tab, o.name())), out);
             }
         }
         return out;

@@ -1,20 +1,16 @@
 package org.xmailkit.audit.rules.cfg;
 
-import java.nio.charset.Charset;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
-import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Printable;
-import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
-import org.xmailkit.model.TabDocument;
-import org.xmailkit.model.TabFile;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * Builds findings about lines of server.tab (and other {@code .tab} files) for the CFG, UPG and LOC rules: where
@@ -25,12 +21,6 @@ public final class TabFindings {
 
     /** How a TAB is shown in evidence and in suggested lines. */
     public static final String TAB = Printable.TAB;
-
-    /** Evidence longer than this many characters is cut (over-long lines are reported, not reproduced). */
-    static final int EVIDENCE_MAX = 200;
-
-    /** Values quoted in messages are cut at this many characters. */
-    static final int VALUE_MAX = 120;
 
     private TabFindings() {
     }
@@ -59,7 +49,7 @@ public final class TabFindings {
     public static Finding atLine(RuleInfo rule, AuditContext ctx, int line, int column, String variable, Text message) {
         ServerTab tab = ctx.tab();
         return Finding.of(rule, new Location(ctx.root().serverTabPath(), line, Math.max(1, column), variable), message,
-                evidence(tab.document(), tab.charset(), line));
+                Evidence.line(tab, line));
     }
 
     /**
@@ -73,73 +63,11 @@ public final class TabFindings {
         return Finding.of(rule, new Location(ctx.root().serverTabPath(), 0, 0, variable), message);
     }
 
-    /**
-     * The line as the file shows it: decoded in the file's encoding, TABs as {@code <TAB>}, control characters
-     * escaped ({@link Printable}), secrets masked ({@link Secrets#line}), and cut when very long.
-     *
-     * @param doc     server.tab's document
-     * @param charset its encoding
-     * @param line    1-based line
-     * @return the evidence text
-     */
-    public static String evidence(TabDocument doc, Charset charset, int line) {
-        if (line < 1 || line > doc.lines().size()) {
-            return "";
-        }
-        String shown = Secrets.maskedRaw(doc.line(line), MailRootFile.SERVER_TAB);
-        return clip(Printable.showingTabs(Secrets.forms(Entry.decode(shown, charset))), EVIDENCE_MAX);
-    }
 
-    /**
-     * @param file a MailRoot file
-     * @param line 1-based line
-     * @return the line as evidence, as {@link #evidence(TabDocument, Charset, int)} shows server.tab's
-     */
-    public static String evidence(TabFile file, int line) {
-        if (line < 1 || line > file.document().lines().size()) {
-            return "";
-        }
-        return clip(Printable.showingTabs(Secrets.line(file, line)), EVIDENCE_MAX);
-    }
 
-    /**
-     * Decodes byte text for display: TABs as {@code <TAB>}, control characters escaped ({@link Printable}).
-     *
-     * @param bytesAsLatin1 bytes as Latin-1 text
-     * @param charset       the real encoding
-     * @return printable text
-     */
-    public static String display(String bytesAsLatin1, Charset charset) {
-        return Printable.showingTabs(Entry.decode(bytesAsLatin1, charset));
-    }
 
-    /**
-     * @param tab   server.tab
-     * @param bytes a value or name as Latin-1 byte text
-     * @return it decoded for a message, password forms masked ({@link Secrets#forms}), cut when very long
-     */
-    public static String show(ServerTab tab, String bytes) {
-        return clip(Printable.showingTabs(Secrets.forms(Entry.decode(bytes, tab.charset()))), VALUE_MAX);
-    }
 
-    /**
-     * @param tab   server.tab
-     * @param bytes a name as Latin-1 byte text
-     * @return it decoded for a message, without a secret glued to it ({@link Secrets#name})
-     */
-    public static String showName(ServerTab tab, String bytes) {
-        return show(tab, Secrets.name(bytes));
-    }
 
-    /**
-     * @param tab   server.tab
-     * @param name  the name the value belongs to
-     * @param bytes the value as Latin-1 byte text
-     * @return it decoded for a message as {@link Secrets#value} allows, cut when very long
-     */
-    public static String showValue(ServerTab tab, String name, String bytes) {
-        return clip(Printable.showingTabs(Secrets.value(name, Entry.decode(bytes, tab.charset()))), VALUE_MAX);
-    }
 
     /**
      * A server.tab line as an administrator should write it, for messages: {@code "Name"<TAB>"Value"}, with
@@ -197,9 +125,5 @@ public final class TabFindings {
             }
         }
         return false;
-    }
-
-    static String clip(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max) + "…";
     }
 }

@@ -7,16 +7,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Problem;
 import org.xmailkit.model.ProblemCode;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 
 /** CFG-001: a name XMail 1.27 does not read (typo, case, spaces, byte order mark, another product's setting). */
@@ -64,29 +66,29 @@ public final class UnknownName implements Rule {
 
     private Finding unknown(AuditContext ctx, ServerTab tab, TabRecord r, int column) {
         String name = r.value(0);
-        String shown = TabFindings.showName(tab, name);
+        String shown = Evidence.name(tab, name);
         Text message;
         if (AFTERLOGIC_PORTS.containsKey(name)) {
-            message = Text.of("cfg.unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
+            message = INFO.message("unknown.afterlogic", shown, AFTERLOGIC_PORTS.get(name));
         } else if (AFTERLOGIC_IMAP.contains(name)) {
-            message = Text.of("cfg.unknown.afterlogicImap", shown);
+            message = INFO.message("unknown.afterlogicImap", shown);
         } else if (FORK_ONLY.contains(name)) {
-            message = Text.of("cfg.unknown.fork", shown);
+            message = INFO.message("unknown.fork", shown);
         } else {
             Optional<String> suggestion = tab.catalog().suggest(name);
             if (suggestion.isEmpty()) {
-                message = Text.of("cfg.unknown.plain", shown);
+                message = INFO.message("unknown.plain", shown);
             } else {
                 String s = suggestion.get();
                 boolean removed = tab.catalog().find(s).map(v -> v.role() == Variable.Role.REMOVED).orElse(false);
                 if (!name.equals(name.strip()) && name.strip().equals(s)) {
-                    message = Text.of("cfg.unknown.whitespace", shown, s);
+                    message = INFO.message("unknown.whitespace", shown, s);
                 } else if (name.strip().equalsIgnoreCase(s)) {
-                    message = Text.of("cfg.unknown.case", shown, s);
+                    message = INFO.message("unknown.case", shown, s);
                 } else if (removed) {
-                    message = Text.of("cfg.unknown.suggestRemoved", shown, s);
+                    message = INFO.message("unknown.suggestRemoved", shown, s);
                 } else {
-                    message = Text.of("cfg.unknown.suggest", shown, s);
+                    message = INFO.message("unknown.suggest", shown, s);
                 }
             }
         }
@@ -96,19 +98,19 @@ public final class UnknownName implements Rule {
     private Finding bom(AuditContext ctx, ServerTab tab) {
         Optional<TabRecord> first = TabFindings.record(tab, 1);
         if (first.isEmpty()) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.other"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.other"));
         }
         TabRecord r = first.get();
         String rest = r.text().startsWith(BOM) ? r.text().substring(BOM.length()) : r.text();
         if (rest.startsWith("#")) {
-            return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.comment"));
+            return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.comment"));
         }
         if (r.size() >= 2) {
-            String meant = tab.catalog().suggest(r.value(0)).orElse(TabFindings.show(tab, stripQuotes(
+            String meant = tab.catalog().suggest(r.value(0)).orElse(Evidence.show(tab, stripQuotes(
                     r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
-            return TabFindings.atLine(INFO, ctx, 1, 1, meant, Text.of("cfg.bom.setting", meant));
+            return TabFindings.atLine(INFO, ctx, 1, 1, meant, INFO.message("bom.setting", meant));
         }
-        return TabFindings.atLine(INFO, ctx, 1, 1, "", Text.of("cfg.bom.other"));
+        return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.other"));
     }
 
     private static String stripQuotes(String s) {

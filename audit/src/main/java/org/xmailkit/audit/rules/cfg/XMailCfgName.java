@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.syntax.OptionList;
 
@@ -50,8 +52,8 @@ public final class XMailCfgName implements Rule {
             if (v.get().role() == Variable.Role.ALIAS) {
                 Optional<Entry> correct = tab.entry(real);
                 Text message = correct.isPresent()
-                        ? Text.of("cfg.alias.conflict", e.name(), real, correct.get().line())
-                        : Text.of("cfg.alias.rename", e.name(), real,
+                        ? INFO.message("alias.conflict", e.name(), real, correct.get().line())
+                        : INFO.message("alias.rename", e.name(), real,
                                 TabFindings.line(real, e.displayValue(tab.charset())));
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
             } else if (v.get().role() == Variable.Role.XMAILCFG_PART) {
@@ -60,13 +62,13 @@ public final class XMailCfgName implements Rule {
                         .flatMap(g -> OptionList.parse(g.value()).get(option));
                 Text message;
                 if (existing.isPresent()) {
-                    message = Text.of("cfg.part.conflict", e.name(), option,
+                    message = INFO.message("part.conflict", e.name(), option,
                             existing.get().hasValue() ? existing.get().value() : "");
                 } else if (e.value().isEmpty()) {
-                    message = Text.of("cfg.part.empty", e.name());
+                    message = INFO.message("part.empty", e.name());
                 } else {
-                    message = Text.of("cfg.part.fold", e.name(), option,
-                            TabFindings.line(GW_CONFIG, TabFindings.display(folded, tab.charset())));
+                    message = INFO.message("part.fold", e.name(), option,
+                            TabFindings.line(GW_CONFIG, Evidence.decoded(folded, tab.charset())));
                 }
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
             }

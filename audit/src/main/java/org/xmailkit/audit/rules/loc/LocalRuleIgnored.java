@@ -8,8 +8,8 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * LOC-001: SMTPLocalRule1/2 turned on while the target is the original XMail 1.27, which never reads them: the
@@ -20,7 +20,7 @@ public final class LocalRuleIgnored implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("LOC-001", Severity.MEDIUM, Category.LOCALIZED,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    LocalRules.ADDRESS_CHECK, org.xmailkit.audit.Reference.of("RFC 5322", "3.4.1")), List.of());
+                    LocalRules.ADDRESS_CHECK, Reference.of("RFC 5322", "3.4.1")), List.of());
 
     @Override
     public RuleInfo info() {
@@ -33,6 +33,6 @@ public final class LocalRuleIgnored implements Rule {
             return List.of();
         }
         return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && LocalRules.on(v),
-                (name, v) -> Text.of("loc.ignored." + name));
+                (name, v) -> INFO.message("" + name));
     }
 }

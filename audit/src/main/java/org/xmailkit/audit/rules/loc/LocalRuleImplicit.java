@@ -9,9 +9,8 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.References;
 
 /**
  * LOC-004: target is the localized 1.27 build and SMTPLocalRule1/2 are not written. The build's defaults are not
@@ -41,7 +40,7 @@ public final class LocalRuleImplicit implements Rule {
             if (!ctx.tab().has(name)) {
                 // Conservative assumption: the localized build's default is published nowhere (neither XMailCFG's
                 // XMail 環境設定 page nor the build's download pages state it); 0 keeps the original 1.27 address check.
-                out.add(TabFindings.atFile(INFO, ctx, name, Text.of("loc.implicit." + name,
+                out.add(TabFindings.atFile(INFO, ctx, name, INFO.message("" + name,
                         TabFindings.line(name, "0"), TabFindings.line(name, "1"))));
             }
         }

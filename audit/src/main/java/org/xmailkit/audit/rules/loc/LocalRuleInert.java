@@ -8,8 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.model.References;
 
 /**
  * LOC-002: SMTPLocalRule1/2 set to 0 while the target is the original XMail 1.27: it ignores them, which here
@@ -32,6 +31,6 @@ public final class LocalRuleInert implements Rule {
             return List.of();
         }
         return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && !LocalRules.on(v),
-                (name, v) -> Text.of("loc.inert", name));
+                (name, v) -> INFO.message("inert", name));
     }
 }

@@ -4,13 +4,12 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
-import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.References;
 
 /**
  * LOC-003: SMTPLocalRule1/2 with a value other than 0 or 1. XMailCFG writes only those; how the localized build
@@ -30,6 +29,6 @@ public final class LocalRuleValue implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         return LocalRules.atValues(ctx, INFO, v -> !LocalRules.valid(v),
-                (name, v) -> Text.of("loc.value", name, TabFindings.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
+                (name, v) -> INFO.message("value", name, Evidence.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
     }
 }

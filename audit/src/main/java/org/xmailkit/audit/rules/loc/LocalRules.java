@@ -6,11 +6,11 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 
 /** What the LOC rules share: the localized build's settings and how their values are taken. */

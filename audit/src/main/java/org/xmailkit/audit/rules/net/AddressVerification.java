@@ -10,11 +10,11 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Exchange;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.SmtpFacts;
+import org.xmailkit.model.References;
 
 /**
  * NET-008: VRFY or EXPN tells addresses that exist from those that do not: an address that cannot exist gets a
@@ -27,8 +27,8 @@ public final class AddressVerification implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-008", Severity.MEDIUM, Category.PRIVACY,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_VRFY"), NetSupport.rfc(5321, "7.3"),
-                    NetSupport.rfc(2505, "2.11")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_VRFY"), References.rfc(5321, "7.3"),
+                    References.rfc(2505, "2.11")),
             List.of("\"AllowSmtpVRFY\"\t\"0\""));
 
     @Override
@@ -57,7 +57,7 @@ public final class AddressVerification implements NetRule {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowSmtpVRFY"));
             }
             out.add(NetSupport.finding(INFO, e, allowed ? NetSupport.at(ctx, "AllowSmtpVRFY") : Optional.empty(),
-                    Text.of(allowed ? "NET-008.allowed" : "NET-008.answers", e.endpoint().label(),
+                    INFO.message(allowed ? "allowed" : "answers", e.endpoint().label(),
                             telling.get(0).text()), evidence));
         }
         return out;

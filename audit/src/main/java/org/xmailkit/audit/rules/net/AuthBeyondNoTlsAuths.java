@@ -10,12 +10,12 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.behaviour.XMailMatch;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 
 /**
  * NET-027: SmtpNoTLSAuths is set, yet a plain SMTP port offers mechanisms it does not list (for example PLAIN when it
@@ -29,7 +29,7 @@ public final class AuthBeyondNoTlsAuths implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-027", Severity.MEDIUM, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPAddAuth"), NetSupport.xmail("StrUtils.cpp StrLimIStr")),
+            List.of(References.source("SMTPSvr.cpp SMTPAddAuth"), References.source("StrUtils.cpp StrLimIStr")),
             List.of());
 
     @Override
@@ -64,7 +64,7 @@ public final class AuthBeyondNoTlsAuths implements NetRule {
                     p.smtp().get().authBeforeTls())));
             evidence.addAll(NetSupport.lineEvidence(ctx, NetSupport.SMTP_NO_TLS_AUTHS));
             out.add(NetSupport.finding(INFO, p, NetSupport.at(ctx, NetSupport.SMTP_NO_TLS_AUTHS),
-                    Text.of(listed.isEmpty() ? "NET-027.none" : "NET-027.beyond", p.endpoint().label(),
+                    INFO.message(listed.isEmpty() ? "none" : "beyond", p.endpoint().label(),
                             String.join(", ", extra), String.join(", ", listed)), evidence));
         }
         return out;

@@ -10,7 +10,7 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /** NET-018: the certificate served has expired, or is not valid yet. */
 public final class CertificateExpired implements NetRule {
@@ -18,7 +18,7 @@ public final class CertificateExpired implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-018", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(5280, "4.1.2.5"), NetSupport.rfc(6125, "6"), NetSupport.nist("3.5")),
+            List.of(References.rfc(5280, "4.1.2.5"), References.rfc(6125, "6"), References.nist("3.5")),
             List.of());
 
     @Override
@@ -31,10 +31,10 @@ public final class CertificateExpired implements NetRule {
         Instant now = ctx.now();
         return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> {
             if (leaf.expired(now)) {
-                return Optional.of(Text.of("NET-018.expired", labels, NetSupport.date(leaf.notAfter())));
+                return Optional.of(INFO.message("expired", labels, NetSupport.date(leaf.notAfter())));
             }
             if (leaf.notYetValid(now)) {
-                return Optional.of(Text.of("NET-018.notYetValid", labels, NetSupport.date(leaf.notBefore())));
+                return Optional.of(INFO.message("notYetValid", labels, NetSupport.date(leaf.notBefore())));
             }
             return Optional.empty();
         });

@@ -10,7 +10,7 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /** NET-019: the certificate served expires within the warning threshold ({@code --cert-warn-days}, 60 by default). */
 public final class CertificateExpiresSoon implements NetRule {
@@ -18,7 +18,7 @@ public final class CertificateExpiresSoon implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-019", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(5280, "4.1.2.5"), NetSupport.nist("3.5")),
+            List.of(References.rfc(5280, "4.1.2.5"), References.nist("3.5")),
             List.of());
 
     @Override
@@ -34,7 +34,7 @@ public final class CertificateExpiresSoon implements NetRule {
             if (leaf.expired(now) || leaf.notYetValid(now) || leaf.daysLeft(now) > days) {
                 return Optional.empty();
             }
-            return Optional.of(Text.of("NET-019.soon", labels, NetSupport.date(leaf.notAfter()), leaf.daysLeft(now),
+            return Optional.of(INFO.message("soon", labels, NetSupport.date(leaf.notAfter()), leaf.daysLeft(now),
                     days));
         });
     }

@@ -14,7 +14,6 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.tls.CertificateFacts;
@@ -22,6 +21,7 @@ import org.xmailkit.audit.tls.HostNames;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.Printable;
+import org.xmailkit.model.References;
 
 /**
  * NET-020: the certificate served does not cover the names clients use: the host probed (when it is a name, not an
@@ -34,7 +34,7 @@ public final class CertificateNames implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-020", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(6125, "6.4.4"), NetSupport.rfc(7817, "3"), NetSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(6125, "6.4.4"), References.rfc(7817, "3"), References.rfc(8314, "4.4")),
             List.of());
 
     private static final List<String> VARIABLES = List.of("SmtpServerDomain", "POP3Domain", "HeloDomain");
@@ -74,7 +74,7 @@ public final class CertificateNames implements NetRule {
                     break;
                 }
             }
-            out.add(NetSupport.finding(INFO, g, cause, Text.of("NET-020.uncovered", NetSupport.labels(g),
+            out.add(NetSupport.finding(INFO, g, cause, INFO.message("uncovered", NetSupport.labels(g),
                     String.join(", ", missing), names.isEmpty() ? leaf.subject() : String.join(", ", names)),
                     evidence));
         }

@@ -7,9 +7,9 @@ import java.util.function.BiFunction;
 import org.xmailkit.audit.NetContext;
 import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.Text;
 
 /** What the served-certificate rules share: one finding per distinct leaf, naming every endpoint that serves it. */
 final class CertificateRules {

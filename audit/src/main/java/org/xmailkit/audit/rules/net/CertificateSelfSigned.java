@@ -9,7 +9,7 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /** NET-024: the certificate served is self-signed. */
 public final class CertificateSelfSigned implements NetRule {
@@ -17,7 +17,7 @@ public final class CertificateSelfSigned implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-024", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(6125, "6"), NetSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(6125, "6"), References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -28,7 +28,7 @@ public final class CertificateSelfSigned implements NetRule {
     @Override
     public List<NetFinding> check(NetContext ctx) {
         return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> leaf.selfSigned()
-                ? Optional.of(Text.of("NET-024.selfSigned", labels, leaf.subject()))
+                ? Optional.of(INFO.message("selfSigned", labels, leaf.subject()))
                 : Optional.empty());
     }
 }

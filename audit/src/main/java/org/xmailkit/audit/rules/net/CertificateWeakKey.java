@@ -9,8 +9,8 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.References;
 
 /** NET-021: the certificate served has an RSA or DSA key under 2048 bits, or an EC key under 224 bits. */
 public final class CertificateWeakKey implements NetRule {
@@ -18,7 +18,7 @@ public final class CertificateWeakKey implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-021", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(9325, "4.5"), NetSupport.nist("3.2.1")),
+            List.of(References.rfc(9325, "4.5"), References.nist("3.2.1")),
             List.of());
 
     @Override
@@ -29,7 +29,7 @@ public final class CertificateWeakKey implements NetRule {
     @Override
     public List<NetFinding> check(NetContext ctx) {
         return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> leaf.weakKey()
-                ? Optional.of(Text.of("NET-021.weak", labels, leaf.keyDescription(), CertificateFacts.MIN_RSA_BITS,
+                ? Optional.of(INFO.message("weak", labels, leaf.keyDescription(), CertificateFacts.MIN_RSA_BITS,
                         CertificateFacts.MIN_EC_BITS))
                 : Optional.empty());
     }

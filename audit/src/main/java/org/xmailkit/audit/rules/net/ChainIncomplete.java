@@ -10,10 +10,11 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.tls.ChainIssue;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * NET-023: the chain served stops before a root the Java runtime knows (an intermediate was not sent), or is out of
@@ -24,8 +25,8 @@ public final class ChainIncomplete implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-023", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(8446, "4.4.2"), NetSupport.rfc(5246, "7.4.2"),
-                    NetSupport.xmail("SSLBind.cpp BSslSetupVerify")),
+            List.of(References.rfc(8446, "4.4.2"), References.rfc(5246, "7.4.2"),
+                    References.source("SSLBind.cpp BSslSetupVerify")),
             List.of());
 
     @Override
@@ -45,8 +46,8 @@ public final class ChainIncomplete implements NetRule {
                     .toList();
             ChainIssue first = issues.get(0);
             Text message = first.kind() == ChainIssue.Kind.INCOMPLETE
-                    ? Text.of("NET-023.incomplete", NetSupport.labels(g), first.name(), evidence.size())
-                    : Text.of("NET-023.order", NetSupport.labels(g), first.index() + 1, first.related() + 1);
+                    ? INFO.message("incomplete", NetSupport.labels(g), first.name(), evidence.size())
+                    : INFO.message("order", NetSupport.labels(g), first.index() + 1, first.related() + 1);
             out.add(NetSupport.finding(INFO, g, Optional.empty(), message, evidence));
         }
         return out;

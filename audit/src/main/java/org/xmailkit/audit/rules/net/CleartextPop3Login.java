@@ -10,9 +10,9 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-007: a plain POP3 port offers USER and PASS (CAPA {@code USER}) before STLS. XMail 1.27 has no setting that
@@ -23,8 +23,8 @@ public final class CleartextPop3Login implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-007", Severity.MEDIUM, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("POP3Svr.cpp POP3HandleCmd_USER"), NetSupport.rfc(2595, "2.3"),
-                    NetSupport.rfc(8314, "3")),
+            List.of(References.source("POP3Svr.cpp POP3HandleCmd_USER"), References.rfc(2595, "2.3"),
+                    References.rfc(8314, "3")),
             List.of());
 
     @Override
@@ -44,7 +44,7 @@ public final class CleartextPop3Login implements NetRule {
             if (e.pop3().get().apop()) {
                 evidence.add("APOP: " + e.greeting().first());
             }
-            out.add(NetSupport.finding(INFO, e, Optional.empty(), Text.of("NET-007.user", e.endpoint().label(),
+            out.add(NetSupport.finding(INFO, e, Optional.empty(), INFO.message("user", e.endpoint().label(),
                     e.endpoint().service().offOption(), Service.POP3S.bindOption()), evidence));
         }
         return out;

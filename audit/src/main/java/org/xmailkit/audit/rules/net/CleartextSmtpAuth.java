@@ -11,9 +11,9 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-006: SMTP AUTH mechanisms that carry the password itself (LOGIN, PLAIN, or any not known to be a challenge)
@@ -24,8 +24,8 @@ public final class CleartextSmtpAuth implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-006", Severity.HIGH, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPListAuths"), NetSupport.rfc(4954, "4"),
-                    NetSupport.rfc(8314, "3"), NetSupport.rfc(6409, "4.3")),
+            List.of(References.source("SMTPSvr.cpp SMTPListAuths"), References.rfc(4954, "4"),
+                    References.rfc(8314, "3"), References.rfc(6409, "4.3")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
     /** Challenge-response mechanisms: the password itself does not cross the wire. */
@@ -53,9 +53,9 @@ public final class CleartextSmtpAuth implements NetRule {
             Optional<Location> cause = NetSupport.at(ctx, NetSupport.SMTP_NO_TLS_AUTHS);
             evidence.addAll(NetSupport.lineEvidence(ctx, NetSupport.SMTP_NO_TLS_AUTHS));
             boolean set = NetSupport.effective(ctx, NetSupport.SMTP_NO_TLS_AUTHS).map(x -> x.isSet()).orElse(false);
-            String key = ctx.files().isEmpty() ? "NET-006.offered" : set ? "NET-006.listed" : "NET-006.unset";
-            out.add(NetSupport.finding(INFO, e, cause, Text.of(key, e.endpoint().label(), String.join(", ", clear)),
-                    evidence));
+            String key = ctx.files().isEmpty() ? "offered" : set ? "listed" : "unset";
+            out.add(NetSupport.finding(INFO, e, cause,
+                    INFO.message(key, e.endpoint().label(), String.join(", ", clear)), evidence));
         }
         return out;
     }

@@ -11,11 +11,11 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.probe.CtrlFacts;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-026: the MailRoot's ctrl.ipmap.tab denies the probing address, yet CTRL greeted it: the server does not run on
@@ -26,8 +26,8 @@ public final class CtrlAnsweredDespiteMap implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-026", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("CTRLSvr.cpp CTRLCheckPeerIP"),
-                    NetSupport.xmail("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+                    References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override
@@ -49,7 +49,7 @@ public final class CtrlAnsweredDespiteMap implements NetRule {
             if (e.ctrl().map(CtrlFacts::access).orElse(CtrlFacts.Access.UNKNOWN) != CtrlFacts.Access.ANSWERED) {
                 continue;
             }
-            out.add(NetSupport.finding(INFO, e, Optional.of(at), Text.of("NET-026.contradicted", e.endpoint().label(),
+            out.add(NetSupport.finding(INFO, e, Optional.of(at), INFO.message("contradicted", e.endpoint().label(),
                     ctx.probe().source(), rule.line()), List.of(e.greeting().first(),
                     NetSupport.line(map.file().get(), rule.row()))));
         }

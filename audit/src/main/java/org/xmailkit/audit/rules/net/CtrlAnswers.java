@@ -11,13 +11,13 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.probe.CtrlFacts;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * NET-012: the CTRL administration service greeted the probing host with its login prompt (a login would be read
@@ -29,7 +29,8 @@ public final class CtrlAnswers implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-012", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("CTRLSvr.cpp CTRLCheckPeerIP"), NetSupport.xmail("CTRLSvr.cpp CTRLHandleSession")),
+            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+                    References.source("CTRLSvr.cpp CTRLHandleSession")),
             List.of("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", "\"127.0.0.1\"\t\"255.255.255.255\"\t\"ALLOW\"\t2"));
 
     @Override
@@ -46,22 +47,22 @@ public final class CtrlAnswers implements NetRule {
             }
             List<String> evidence = new ArrayList<>(List.of(e.greeting().first()));
             Optional<Location> cause = Optional.empty();
-            String key = "NET-012.answered";
+            String key = "answered";
             Optional<IpMap.Decision> d = decision(ctx);
             if (d.isPresent() && d.get().allowed()) {
                 IpMap map = map(ctx).orElseThrow();
                 if (!map.exists()) {
-                    key = "NET-012.noMap";
+                    key = "noMap";
                     cause = Optional.of(Location.file(ctx.files().get().root().directory()));
                 } else if (d.get().decidedBy().isPresent()) {
                     IpMap.Rule r = d.get().decidedBy().get();
-                    key = "NET-012.allowedBy";
+                    key = "allowedBy";
                     cause = Optional.of(Location.line(map.file().get().path(), r.line(), ""));
                     evidence.add(NetSupport.line(map.file().get(), r.row()));
                 }
             }
             Service s = e.endpoint().service();
-            out.add(NetSupport.finding(INFO, e, cause, Text.of(key, e.endpoint().label(), ctx.probe().source(),
+            out.add(NetSupport.finding(INFO, e, cause, INFO.message(key, e.endpoint().label(), ctx.probe().source(),
                     s.offOption(), s.bindOption()), evidence));
         }
         return out;

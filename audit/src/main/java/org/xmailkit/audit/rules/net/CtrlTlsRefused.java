@@ -9,6 +9,7 @@ import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /** NET-005: CTRL refuses #!TLS on a plain port; with the MailRoot, the server.tab switch that turns it off. */
 public final class CtrlTlsRefused implements NetRule {
@@ -16,7 +17,7 @@ public final class CtrlTlsRefused implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-005", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("CTRLSvr.cpp CTRLLogin"), NetSupport.rfc(9325, "3.2")),
+            List.of(References.source("CTRLSvr.cpp CTRLLogin"), References.rfc(9325, "3.2")),
             List.of());
 
     @Override

@@ -10,10 +10,10 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Exchange;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-009: ETRN (for a domain that cannot exist) is accepted from the probing host; with the MailRoot,
@@ -24,8 +24,8 @@ public final class EtrnAccepted implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-009", Severity.LOW, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_ETRN"), NetSupport.rfc(1985, "5"),
-                    NetSupport.rfc(2505, "2.12")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_ETRN"), References.rfc(1985, "5"),
+                    References.rfc(2505, "2.12")),
             List.of("\"AllowSmtpETRN\"\t\"0\""));
 
     @Override
@@ -47,7 +47,7 @@ public final class EtrnAccepted implements NetRule {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowSmtpETRN"));
             }
             out.add(NetSupport.finding(INFO, e, allowed ? NetSupport.at(ctx, "AllowSmtpETRN") : Optional.empty(),
-                    Text.of(allowed ? "NET-009.allowed" : "NET-009.accepted", e.endpoint().label(),
+                    INFO.message(allowed ? "allowed" : "accepted", e.endpoint().label(),
                             ctx.probe().source(), etrn.get().reply().first()), evidence));
         }
         return out;

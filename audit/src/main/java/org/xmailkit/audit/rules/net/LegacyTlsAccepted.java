@@ -8,6 +8,7 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * NET-014: TLS 1.0 or TLS 1.1 is accepted. XMail sets no protocol versions of its own: they are the linked
@@ -18,7 +19,7 @@ public final class LegacyTlsAccepted implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-014", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(8996, "5"), NetSupport.rfc(9325, "3.1.1"), NetSupport.nist("3.1")),
+            List.of(References.rfc(8996, "5"), References.rfc(9325, "3.1.1"), References.nist("3.1")),
             List.of());
 
     @Override

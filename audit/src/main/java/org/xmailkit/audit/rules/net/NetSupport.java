@@ -12,20 +12,18 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.NetContext;
 import org.xmailkit.audit.NetFinding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.TlsFacts;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.model.Effective;
-import org.xmailkit.model.Printable;
-import org.xmailkit.model.Secrets;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
 
 /** What the NET- rules share: references, endpoints, the MailRoot lines that cause what the wire shows, evidence. */
 final class NetSupport {
@@ -39,21 +37,6 @@ final class NetSupport {
             .withZone(ZoneOffset.UTC);
 
     private NetSupport() {
-    }
-
-    // ------------------------------------------------------------------ references
-
-    static Reference xmail(String section) {
-        return Reference.of("XMail 1.27 source", section);
-    }
-
-    static Reference rfc(int number, String section) {
-        return new Reference("RFC " + number, section,
-                "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
-    }
-
-    static Reference nist(String section) {
-        return new Reference("NIST SP 800-52r2", section, "https://doi.org/10.6028/NIST.SP.800-52r2");
     }
 
     // ------------------------------------------------------------------ endpoints
@@ -137,12 +120,12 @@ final class NetSupport {
         if (e.entry() == null) {
             return List.of();
         }
-        return List.of("server.tab:" + e.entry().line() + ": " + Printable.of(Secrets.line(f.tab(), e.entry().line())));
+        return List.of("server.tab:" + e.entry().line() + ": " + Evidence.line(f.tab(), e.entry().line()));
     }
 
     /** @return {@code name:LINE: text} of a MailRoot file's row, decoded for display */
     static String line(TabFile file, TabFile.Row row) {
-        return file.kind().fileName() + ":" + row.line() + ": " + Printable.of(Secrets.line(file, row.line()));
+        return file.kind().fileName() + ":" + row.line() + ": " + Evidence.line(file, row.line());
     }
 
     // ------------------------------------------------------------------ certificates

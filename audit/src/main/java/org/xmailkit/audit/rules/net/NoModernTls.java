@@ -10,10 +10,10 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.ProtocolResult;
 import org.xmailkit.audit.probe.TlsFacts;
+import org.xmailkit.model.References;
 
 /**
  * NET-015: TLS works, but neither TLS 1.2 nor TLS 1.3 is accepted (both were tested and refused): the endpoint speaks
@@ -24,7 +24,7 @@ public final class NoModernTls implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-015", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(9325, "3.1.1"), NetSupport.rfc(8996, "1"), NetSupport.nist("3.1")),
+            List.of(References.rfc(9325, "3.1.1"), References.rfc(8996, "1"), References.nist("3.1")),
             List.of());
 
     @Override
@@ -41,7 +41,7 @@ public final class NoModernTls implements NetRule {
             return refused ? Optional.of(accepted(t)) : Optional.empty();
         })) {
             String accepted = accepted(g.get(0).tls().get());
-            out.add(NetSupport.finding(INFO, g, Optional.empty(), Text.of("NET-015.legacyOnly", NetSupport.labels(g),
+            out.add(NetSupport.finding(INFO, g, Optional.empty(), INFO.message("legacyOnly", NetSupport.labels(g),
                     accepted), List.of("TLSv1.3: refused", "TLSv1.2: refused", "accepted: " + accepted)));
         }
         return out;

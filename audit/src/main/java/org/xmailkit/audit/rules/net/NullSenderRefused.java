@@ -10,10 +10,10 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Exchange;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-011: MAIL FROM:&lt;&gt; is refused for good (5xx); with the MailRoot, AllowNullSender is named when it is
@@ -24,8 +24,8 @@ public final class NullSenderRefused implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-011", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_MAIL"), NetSupport.rfc(5321, "4.5.5"),
-                    NetSupport.rfc(2505, "2.6.1")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_MAIL"), References.rfc(5321, "4.5.5"),
+                    References.rfc(2505, "2.6.1")),
             List.of("\"AllowNullSender\"\t\"1\""));
 
     @Override
@@ -48,7 +48,7 @@ public final class NullSenderRefused implements NetRule {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowNullSender"));
             }
             out.add(NetSupport.finding(INFO, e, off ? NetSupport.at(ctx, "AllowNullSender") : Optional.empty(),
-                    Text.of(off ? "NET-011.off" : "NET-011.refused", e.endpoint().label(), ns.get().reply().first()),
+                    INFO.message(off ? "off" : "refused", e.endpoint().label(), ns.get().reply().first()),
                     evidence));
         }
         return out;

@@ -11,13 +11,13 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.SmtpFacts;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -30,8 +30,8 @@ public final class OpenRelay implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-010", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPCheckRelayCapability"), NetSupport.rfc(5321, "7.9"),
-                    NetSupport.rfc(2505, "2.1")),
+            List.of(References.source("SMTPSvr.cpp SMTPCheckRelayCapability"), References.rfc(5321, "7.9"),
+                    References.rfc(2505, "2.1")),
             List.of());
 
     @Override
@@ -52,8 +52,8 @@ public final class OpenRelay implements NetRule {
             evidence.add(relay.get().mail().text());
             relay.get().rcpt().ifPresent(r -> evidence.add(r.text()));
             cause.ifPresent(c -> evidence.add(c.evidence()));
-            out.add(NetSupport.finding(INFO, e, cause.map(Cause::location), Text.of(cause.isPresent()
-                    ? "NET-010.relayRow" : "NET-010.accepted", e.endpoint().label(), ctx.probe().source()), evidence));
+            out.add(NetSupport.finding(INFO, e, cause.map(Cause::location), INFO.message(cause.isPresent()
+                    ? "relayRow" : "accepted", e.endpoint().label(), ctx.probe().source()), evidence));
         }
         return out;
     }

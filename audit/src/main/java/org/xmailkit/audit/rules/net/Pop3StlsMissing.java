@@ -9,6 +9,7 @@ import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-004: POP3 STLS not offered or refused on a plain port; with the MailRoot, the server.tab switch that turns
@@ -19,8 +20,8 @@ public final class Pop3StlsMissing implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-004", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("POP3Svr.cpp POP3HandleCmd_CAPA"), NetSupport.rfc(2595, "4"),
-                    NetSupport.rfc(8314, "3")),
+            List.of(References.source("POP3Svr.cpp POP3HandleCmd_CAPA"), References.rfc(2595, "4"),
+                    References.rfc(8314, "3")),
             List.of());
 
     @Override

@@ -12,11 +12,12 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * NET-025: the certificate served is not the first certificate of the MailRoot's server.cert (SHA-256 fingerprints
@@ -28,7 +29,7 @@ public final class ServedCertificateDiffers implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-025", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("SSLBind.cpp BSslSetupVerify"), NetSupport.xmail("SSLConfig.cpp CSslBindSetup")),
+            List.of(References.source("SSLBind.cpp BSslSetupVerify"), References.source("SSLConfig.cpp CSslBindSetup")),
             List.of());
 
     @Override
@@ -38,7 +39,7 @@ public final class ServedCertificateDiffers implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        TlsMaterial m = TlsMaterial.of(ctx.files().orElseThrow().root());
+        TlsMaterial m = ctx.files().orElseThrow().tls();
         Optional<CertificateFacts> onDisk = m.certificate().status() == FileStatus.OK
                 ? m.certificate().leaf() : Optional.empty();
         Location at = Location.file(m.certificate().path());
@@ -53,10 +54,10 @@ public final class ServedCertificateDiffers implements NetRule {
             if (onDisk.isPresent()) {
                 evidence.add("server.cert #1: subject " + onDisk.get().subject() + "; SHA-256 "
                         + onDisk.get().sha256());
-                message = Text.of("NET-025.differs", NetSupport.labels(g), served.sha256(), onDisk.get().sha256());
+                message = INFO.message("differs", NetSupport.labels(g), served.sha256(), onDisk.get().sha256());
             } else {
                 evidence.add("server.cert: " + m.certificate().status().name().toLowerCase(Locale.ROOT));
-                message = Text.of("NET-025.noFile", NetSupport.labels(g), served.sha256());
+                message = INFO.message("noFile", NetSupport.labels(g), served.sha256());
             }
             out.add(NetSupport.finding(INFO, g, Optional.of(at), message, evidence));
         }

@@ -9,6 +9,7 @@ import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Service;
+import org.xmailkit.model.References;
 
 /**
  * NET-003: SMTP STARTTLS not offered or refused on a plain port; with the MailRoot, the server.tab switch that
@@ -19,8 +20,8 @@ public final class SmtpStartTlsMissing implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-003", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_EHLO"), NetSupport.rfc(3207, "4"),
-                    NetSupport.rfc(8314, "3")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"), References.rfc(3207, "4"),
+                    References.rfc(8314, "3")),
             List.of());
 
     @Override

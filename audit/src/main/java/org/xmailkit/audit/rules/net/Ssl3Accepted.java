@@ -8,6 +8,7 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * NET-013: SSL 3.0 is accepted. XMail sets no protocol versions of its own: they are the linked
@@ -18,8 +19,8 @@ public final class Ssl3Accepted implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-013", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(7568, "1"), NetSupport.rfc(9325, "3.1.1"),
-                    NetSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(References.rfc(7568, "1"), References.rfc(9325, "3.1.1"),
+                    References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override

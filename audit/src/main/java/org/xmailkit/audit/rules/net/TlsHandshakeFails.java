@@ -12,13 +12,14 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.TlsFacts;
 import org.xmailkit.audit.probe.Upgrade;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * NET-002: TLS is offered (STARTTLS, STLS, {@code #!TLS} said go ahead, or an implicit-TLS port answers) but no
@@ -31,9 +32,9 @@ public final class TlsHandshakeFails implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-002", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
-                    NetSupport.xmail("SSLBind.cpp BSslBindServer"), NetSupport.rfc(3207, "4.1"),
-                    NetSupport.rfc(8314, "3")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                    References.source("SSLBind.cpp BSslBindServer"), References.rfc(3207, "4.1"),
+                    References.rfc(8314, "3")),
             List.of());
 
     @Override
@@ -58,11 +59,11 @@ public final class TlsHandshakeFails implements NetRule {
                 Upgrade u = upgrade.get();
                 evidence.add(u.command() + " -> " + u.reply());
                 evidence.add("handshake: " + tls.handshake().error());
-                message = Text.of("NET-002.upgrade" + why, e.endpoint().label(), u.command(), u.reply(),
+                message = INFO.message("upgrade" + why, e.endpoint().label(), u.command(), u.reply(),
                         tls.handshake().error(), cause.map(Cause::detail).orElse(""));
             } else {
                 evidence.add("handshake: " + tls.handshake().error());
-                message = Text.of("NET-002.implicit" + why, e.endpoint().label(), tls.handshake().error(),
+                message = INFO.message("implicit" + why, e.endpoint().label(), tls.handshake().error(),
                         e.endpoint().service().offOption(), cause.map(Cause::detail).orElse(""));
             }
             cause.ifPresent(c -> evidence.add(c.evidence()));
@@ -87,7 +88,7 @@ public final class TlsHandshakeFails implements NetRule {
         if (ctx.files().isEmpty() || ctx.files().get().root().bare()) {
             return Optional.empty();
         }
-        TlsMaterial m = TlsMaterial.of(ctx.files().get().root());
+        TlsMaterial m = ctx.files().get().tls();
         Location cert = Location.file(m.certificate().path());
         Location key = Location.file(m.key().path());
         if (m.certificate().status() == FileStatus.MISSING) {

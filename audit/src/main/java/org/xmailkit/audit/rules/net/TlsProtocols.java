@@ -7,7 +7,6 @@ import java.util.function.Predicate;
 import org.xmailkit.audit.NetContext;
 import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.ProtocolResult;
 import org.xmailkit.audit.probe.Strength;
@@ -34,7 +33,7 @@ final class TlsProtocols {
             TlsFacts tls = g.get(0).tls().get();
             List<String> hit = versions.stream().filter(v -> tls.protocol(v).map(ProtocolResult::accepted)
                     .orElse(false)).toList();
-            out.add(NetSupport.finding(info, g, Optional.empty(), Text.of(info.id() + ".accepted",
+            out.add(NetSupport.finding(info, g, Optional.empty(), info.message("accepted",
                     NetSupport.labels(g), String.join(", ", hit)), hit.stream().map(v -> v + ": accepted").toList()));
         }
         return out;
@@ -49,7 +48,7 @@ final class TlsProtocols {
         })) {
             List<SuiteResult> s = g.get(0).tls().get().suites(strength);
             List<String> evidence = s.stream().map(x -> x.protocol() + " " + x.suite()).toList();
-            out.add(NetSupport.finding(info, g, Optional.empty(), Text.of(info.id() + ".accepted",
+            out.add(NetSupport.finding(info, g, Optional.empty(), info.message("accepted",
                     NetSupport.labels(g), distinct(s).size(), String.join(", ", distinct(s))), evidence));
         }
         return out;

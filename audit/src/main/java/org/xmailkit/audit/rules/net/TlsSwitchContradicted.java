@@ -11,9 +11,9 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Upgrade;
+import org.xmailkit.model.References;
 
 /**
  * NET-028: a plain port's TLS upgrade contradicts its server.tab switch (EnableSMTP-TLS, EnablePOP3-TLS,
@@ -25,8 +25,8 @@ public final class TlsSwitchContradicted implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-028", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
-                    NetSupport.xmail("POP3Svr.cpp POP3HandleCmd_CAPA"), NetSupport.xmail("CTRLSvr.cpp CTRLLogin")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
+                    References.source("POP3Svr.cpp POP3HandleCmd_CAPA"), References.source("CTRLSvr.cpp CTRLLogin")),
             List.of());
 
     @Override
@@ -55,13 +55,13 @@ public final class TlsSwitchContradicted implements NetRule {
             Upgrade.Status s = u.get().status();
             boolean missing = s == Upgrade.Status.NOT_OFFERED || s == Upgrade.Status.REFUSED;
             boolean offered = s == Upgrade.Status.ESTABLISHED || s == Upgrade.Status.FAILED;
-            if (on && missing || !on && offered) {
+            if ((on && missing) || (!on && offered)) {
                 List<String> evidence = new ArrayList<>();
                 evidence.add(u.get().command().isEmpty() ? "TLS: " + s.name().toLowerCase(Locale.ROOT)
                         : u.get().command() + " -> " + u.get().reply());
                 evidence.addAll(NetSupport.lineEvidence(ctx, variable));
-                out.add(NetSupport.finding(INFO, e, NetSupport.at(ctx, variable), Text.of(on ? "NET-028.onButMissing"
-                        : "NET-028.offButOffered", e.endpoint().label(), variable), evidence));
+                out.add(NetSupport.finding(INFO, e, NetSupport.at(ctx, variable), INFO.message(on ? "onButMissing"
+                        : "offButOffered", e.endpoint().label(), variable), evidence));
             }
         }
         return out;

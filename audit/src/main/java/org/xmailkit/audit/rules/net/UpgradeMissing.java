@@ -7,10 +7,10 @@ import java.util.function.Function;
 import org.xmailkit.audit.NetContext;
 import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.Upgrade;
+import org.xmailkit.model.Text;
 
 /**
  * What NET-003, NET-004 and NET-005 share: a plain endpoint whose TLS upgrade is not advertised or is refused, with
@@ -30,19 +30,18 @@ final class UpgradeMissing {
                 continue;
             }
             Optional<Upgrade> u = upgrade.apply(e);
-            if (u.isEmpty() || u.get().status() != Upgrade.Status.NOT_OFFERED
-                    && u.get().status() != Upgrade.Status.REFUSED) {
+            if (u.isEmpty() || (u.get().status() != Upgrade.Status.NOT_OFFERED
+                    && u.get().status() != Upgrade.Status.REFUSED)) {
                 continue;
             }
             List<String> evidence = new ArrayList<>();
-            String id = info.id();
             Text message;
             if (u.get().status() == Upgrade.Status.REFUSED) {
                 evidence.add(u.get().command() + " -> " + u.get().reply());
-                message = Text.of(id + ".refused" + (off ? ".off" : ""), e.endpoint().label(), u.get().reply(),
+                message = info.message("refused" + (off ? ".off" : ""), e.endpoint().label(), u.get().reply(),
                         variable);
             } else {
-                message = Text.of(id + ".notOffered" + (off ? ".off" : ""), e.endpoint().label(), variable);
+                message = info.message("notOffered" + (off ? ".off" : ""), e.endpoint().label(), variable);
             }
             if (off) {
                 evidence.addAll(NetSupport.lineEvidence(ctx, variable));

@@ -10,8 +10,8 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.probe.EndpointProbe;
+import org.xmailkit.model.References;
 
 /** NET-001: a greeting names the server software and its version (XMail's banners cannot be configured). */
 public final class VersionDisclosed implements NetRule {
@@ -19,9 +19,9 @@ public final class VersionDisclosed implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-001", Severity.INFO, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.xmail("SMTPSvr.cpp SMTPHandleSession"),
-                    NetSupport.xmail("POP3Svr.cpp POP3HandleSession"),
-                    NetSupport.xmail("CTRLSvr.cpp CTRLHandleSession")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleSession"),
+                    References.source("POP3Svr.cpp POP3HandleSession"),
+                    References.source("CTRLSvr.cpp CTRLHandleSession")),
             List.of());
 
     @Override
@@ -37,7 +37,7 @@ public final class VersionDisclosed implements NetRule {
                 e -> e.software().isEmpty() ? Optional.empty() : Optional.of(e.software()))) {
             List<String> evidence = g.stream().map(e -> e.endpoint().label() + ": " + e.greeting().first()).toList();
             out.add(NetSupport.finding(INFO, g, Optional.empty(),
-                    Text.of("NET-001.disclosed", NetSupport.labels(g), g.get(0).software()), evidence));
+                    INFO.message("disclosed", NetSupport.labels(g), g.get(0).software()), evidence));
         }
         return out;
     }

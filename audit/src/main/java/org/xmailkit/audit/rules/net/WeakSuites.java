@@ -9,6 +9,7 @@ import org.xmailkit.audit.NetRule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.probe.Strength;
+import org.xmailkit.model.References;
 
 /**
  * NET-017: the endpoint accepts cipher suites without forward secrecy (static RSA key exchange) or with 3DES.
@@ -19,7 +20,7 @@ public final class WeakSuites implements NetRule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("NET-017", Severity.LOW, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(NetSupport.rfc(9325, "4.1"), NetSupport.rfc(9325, "4.2"), NetSupport.nist("3.3.1")),
+            List.of(References.rfc(9325, "4.1"), References.rfc(9325, "4.2"), References.nist("3.3.1")),
             List.of());
 
     @Override

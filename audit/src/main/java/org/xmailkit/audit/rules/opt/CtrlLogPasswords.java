@@ -9,10 +9,10 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
+import org.xmailkit.model.References;
 
 /**
  * OPT-004: {@code -Cl} turns on the CTRL log, and CTRLSvr.cpp CTRLLogSession writes the password field of every
@@ -24,8 +24,9 @@ public final class CtrlLogPasswords implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-004", Severity.HIGH, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("CTRLSvr.cpp CTRLLogSession, CTRLLogin"), Opt.src("MailSvr.cpp SvrSetupCTRL"),
-                    Opt.CWE532),
+            List.of(References.source("CTRLSvr.cpp CTRLLogSession, CTRLLogin"),
+                    References.source("MailSvr.cpp SvrSetupCTRL"),
+                    References.cwe(532)),
             List.of());
 
     @Override
@@ -36,11 +37,12 @@ public final class CtrlLogPasswords implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         Startup s = Opt.startup(ctx);
-        if (!s.options().has(Switch.CL) || !s.options().enabled(Group.CTRL) && !s.options().enabled(Group.CTRLS)) {
+        if (!s.options().has(Switch.CL)
+                || (!s.options().enabled(Group.CTRL) && !s.options().enabled(Group.CTRLS))) {
             return List.of();
         }
         int arg = s.options().setting(Switch.CL).orElseThrow().arg();
         return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.CL)),
-                Text.of("msg.OPT-004", s.args().get(arg).text()), List.of(Opt.evidence(s, arg))));
+                INFO.message("logged", s.args().get(arg).text()), List.of(Opt.evidence(s, arg))));
     }
 }

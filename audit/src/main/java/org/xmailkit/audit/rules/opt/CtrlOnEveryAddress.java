@@ -10,11 +10,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * OPT-002: CTRL or CTRLS listens on every address (no {@code -CI} / {@code -WI}), so only ctrl.ipmap.tab stands
@@ -24,8 +24,9 @@ public final class CtrlOnEveryAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-002", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("MailSvr.cpp SvrSetupCTRL, SvrSetupCTRLS"),
-                    Opt.src("MiscUtils.cpp MscCreateServerSockets"), Opt.src("CTRLSvr.cpp CTRLCheckPeerIP")),
+            List.of(References.source("MailSvr.cpp SvrSetupCTRL, SvrSetupCTRLS"),
+                    References.source("MiscUtils.cpp MscCreateServerSockets"),
+                    References.source("CTRLSvr.cpp CTRLCheckPeerIP")),
             List.of());
 
     @Override
@@ -43,6 +44,6 @@ public final class CtrlOnEveryAddress implements Rule {
         }
         String access = Opt.access(ctx, MailRootFile.CTRL_IPMAP).name().toLowerCase(Locale.ROOT);
         return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.CP).filter(s.options()::has)),
-                Text.of("msg.OPT-002." + access, String.join(", ", every)), every));
+                INFO.message("" + access, String.join(", ", every)), every));
     }
 }

@@ -9,11 +9,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.Platform;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
+import org.xmailkit.model.References;
 
 /**
  * OPT-007: {@code -Md} (debug mode) on a production server. With it SysLogMessage prints every message, errors
@@ -26,8 +26,8 @@ public final class DebugMode implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-007", Severity.MEDIUM, Category.VALIDITY,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("SysDepUnix.cpp, SysDepWin.cpp SysLogMessage"),
-                    Opt.src("MainLinux.cpp MnIsDebugStartup"), Opt.COMMAND_LINE),
+            List.of(References.source("SysDepUnix.cpp, SysDepWin.cpp SysLogMessage"),
+                    References.source("MainLinux.cpp MnIsDebugStartup"), Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -46,7 +46,7 @@ public final class DebugMode implements Rule {
                 .anyMatch(i -> i.code() == OptionIssue.Code.DEBUG_NOT_FOREGROUND);
         String variant = s.platform() == Platform.WINDOWS ? "windows"
                 : s.platform() == Platform.UNIX ? (detached ? "detached" : "foreground") : "any";
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.MD)), Text.of("msg.OPT-007." + variant),
+        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.MD)), INFO.message("" + variant),
                 List.of(Opt.evidence(s, arg))));
     }
 }

@@ -10,17 +10,18 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /** OPT-006: the finger service runs (no {@code -F-}): an account directory on port 79 that few servers need. */
 public final class FingerOn implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-006", Severity.LOW, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("MailSvr.cpp SvrSetupFING"), Opt.src("FINGSvr.cpp FINGCheckPeerIP"), Opt.COMMAND_LINE),
+            List.of(References.source("MailSvr.cpp SvrSetupFING"), References.source("FINGSvr.cpp FINGCheckPeerIP"),
+                    Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -37,6 +38,6 @@ public final class FingerOn implements Rule {
         }
         String access = Opt.access(ctx, MailRootFile.FINGER_IPMAP).name().toLowerCase(Locale.ROOT);
         return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                Text.of("msg.OPT-006." + access, String.join(", ", finger)), finger));
+                INFO.message("" + access, String.join(", ", finger)), finger));
     }
 }

@@ -6,7 +6,6 @@ import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.Startup;
 
@@ -21,7 +20,7 @@ final class Issues {
         List<Finding> out = new ArrayList<>();
         for (OptionIssue i : s.issues()) {
             if (which.test(i)) {
-                out.add(Opt.finding(info, Opt.at(ctx, i), new Text(i.messageKey(), i.args()),
+                out.add(Opt.finding(info, Opt.at(ctx, i), info.message("issue", i),
                         List.of(Opt.evidence(s, i.arg()))));
             }
         }

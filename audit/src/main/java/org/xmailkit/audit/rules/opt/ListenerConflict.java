@@ -9,6 +9,7 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.startup.OptionIssue;
+import org.xmailkit.model.References;
 
 /**
  * OPT-008: two services (or two addresses of one) on the same address and port. XMail binds them one after the
@@ -19,8 +20,8 @@ public final class ListenerConflict implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-008", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("MiscUtils.cpp MscCreateServerSockets"),
-                    Opt.src("SysDepUnix.cpp, SysDepWin.cpp SysSetSocketsOptions (SO_REUSEADDR)"), Opt.SETUP),
+            List.of(References.source("MiscUtils.cpp MscCreateServerSockets"),
+                    References.source("SysDepUnix.cpp, SysDepWin.cpp SysSetSocketsOptions (SO_REUSEADDR)"), Opt.SETUP),
             List.of());
 
     @Override

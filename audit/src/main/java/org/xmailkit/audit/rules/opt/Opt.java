@@ -6,9 +6,7 @@ import java.util.function.Predicate;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.audit.startup.Listener;
@@ -17,18 +15,17 @@ import org.xmailkit.audit.startup.Place;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
+import org.xmailkit.model.Text;
 
 /** What the OPT rules share: where an argument is, the listeners, the access maps, the sources they cite. */
 final class Opt {
 
-    static final String SOURCE = "XMail 1.27 source";
-    static final String README = "XMail 1.27 Readme";
-    static final String CHANGELOG = "XMail 1.27 ChangeLog";
     /** Where every option is read. */
-    static final Reference SETUP = Reference.of(SOURCE, "MailSvr.cpp SvrSetup and the SvrSetup<service> functions");
-    static final Reference COMMAND_LINE = Reference.of(README, "COMMAND LINE");
-    static final Reference CWE532 = Reference.of("CWE-532", "");
+    static final Reference SETUP = References.source("MailSvr.cpp SvrSetup and the SvrSetup<service> functions");
+    static final Reference COMMAND_LINE = References.readme("COMMAND LINE");
 
     private Opt() {
     }
@@ -36,10 +33,6 @@ final class Opt {
     /** @return the command line (the rules that use this need it) */
     static Startup startup(AuditContext ctx) {
         return ctx.startup().orElseThrow();
-    }
-
-    static Reference src(String fileAndFunction) {
-        return Reference.of(SOURCE, fileAndFunction);
     }
 
     /** @return where a place is: its file and line, or the MailRoot for a command line typed on xmailkit's */

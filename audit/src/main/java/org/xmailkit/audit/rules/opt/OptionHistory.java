@@ -7,17 +7,18 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.SourceVersion;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
 import org.xmailkit.audit.startup.XMailOptions.Setting;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * OPT-011: options of the command line whose meaning changed since the source version, per the 1.27 ChangeLog:
@@ -32,7 +33,7 @@ public final class OptionHistory implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-011", Severity.MEDIUM, Category.UPGRADE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Reference.of(Opt.CHANGELOG, "versions 0.61, 0.65, 1.24, 1.25"), Opt.COMMAND_LINE),
+            List.of(Reference.of(References.CHANGELOG, "versions 0.61, 0.65, 1.24, 1.25"), Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -50,17 +51,17 @@ public final class OptionHistory implements Rule {
             Optional<XMailVersion> since = sw.since().map(XMailVersion::parse);
             // SMTPS, POP3S and CTRLS came with 1.24 as a whole; UPG-003 says what their opening changes.
             if (since.isPresent() && source.mayBeBefore(since.get()) && !sw.group().implicitTls()) {
-                out.add(at(ctx, s, x.arg(), Text.of("msg.OPT-011.added." + certainty(source, since.get()),
+                out.add(at(ctx, s, x.arg(), INFO.message("added." + certainty(source, since.get()),
                         sw.flag(), since.get(), source.display())));
             }
             if (sw == Switch.MR && source.mayBeBefore(ROTATE_HOURS)) {
-                out.add(at(ctx, s, x.arg(), Text.of("msg.OPT-011.hours." + certainty(source, ROTATE_HOURS),
+                out.add(at(ctx, s, x.arg(), INFO.message("hours." + certainty(source, ROTATE_HOURS),
                         x.written(), source.display())));
             }
         }
         for (OptionIssue i : s.options().issues()) {
             if (i.code() == OptionIssue.Code.REMOVED_OPTION) {
-                out.add(at(ctx, s, i.arg(), Text.of("msg.OPT-011.removed", i.args().get(0), i.args().get(1))));
+                out.add(at(ctx, s, i.arg(), INFO.message("removed", i.args().get(0), i.args().get(1))));
             }
         }
         return out;

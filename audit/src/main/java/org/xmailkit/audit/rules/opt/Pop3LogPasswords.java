@@ -9,11 +9,11 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.audit.startup.Switch;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 
 /**
  * OPT-005: {@code -Pl} is on and server.tab's Pop3LogPasswd is 1 or 2, so POP3Svr.cpp POP3LogSession writes POP3
@@ -23,7 +23,8 @@ public final class Pop3LogPasswords implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-005", Severity.HIGH, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.SAFE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("POP3Svr.cpp POP3LogSession"), Opt.src("MailSvr.cpp SvrSetupPOP3"), Opt.CWE532),
+            List.of(References.source("POP3Svr.cpp POP3LogSession"), References.source("MailSvr.cpp SvrSetupPOP3"),
+                    References.cwe(532)),
             List.of("\"Pop3LogPasswd\"\t\"0\""));
 
     @Override
@@ -44,13 +45,13 @@ public final class Pop3LogPasswords implements Rule {
     public List<Finding> check(AuditContext ctx) {
         Effective e = ctx.tab().effective("Pop3LogPasswd");
         long v = e.number().orElse(0);
-        if (v != 1 && v != 2 || !pop3Logging(ctx)) {
+        if ((v != 1 && v != 2) || !pop3Logging(ctx)) {
             return List.of();
         }
         Startup s = Opt.startup(ctx);
         int arg = s.options().setting(Switch.PL).orElseThrow().arg();
         return List.of(Opt.finding(INFO, new Location(ctx.root().serverTabPath(), e.line(), e.line() > 0 ? 1 : 0,
-                        e.name()), Text.of(v == 1 ? "msg.OPT-005.failed" : "msg.OPT-005.always", e.line(),
+                        e.name()), INFO.message(v == 1 ? "failed" : "always", e.line(),
                         ctx.tab().printable(e.written()), s.args().get(arg).text()),
                 List.of(Opt.evidence(s, arg))));
     }

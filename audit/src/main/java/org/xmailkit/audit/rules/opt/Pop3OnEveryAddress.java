@@ -7,14 +7,13 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Startup;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * OPT-003 (strict): plain POP3 listens on every address; with no way in XMail to refuse USER/PASS before STLS,
@@ -24,8 +23,8 @@ public final class Pop3OnEveryAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-003", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.src("MailSvr.cpp SvrSetupPOP3"), Opt.src("POP3Svr.cpp POP3CheckPeerIP"),
-                    Reference.of("RFC 2595", "2.3")),
+            List.of(References.source("MailSvr.cpp SvrSetupPOP3"), References.source("POP3Svr.cpp POP3CheckPeerIP"),
+                    References.rfc(2595, "2.3")),
             List.of());
 
     @Override
@@ -42,6 +41,6 @@ public final class Pop3OnEveryAddress implements Rule {
         }
         String access = Opt.access(ctx, MailRootFile.POP3_IPMAP).name().toLowerCase(Locale.ROOT);
         return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                Text.of("msg.OPT-003." + access, String.join(", ", every)), every));
+                INFO.message("" + access, String.join(", ", every)), every));
     }
 }

@@ -9,9 +9,9 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.startup.Listener;
 import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.model.References;
 
 /**
  * OPT-001: the command line leaves SMTPS, POP3S or CTRLS listening (they open unless {@code -X- -B- -W-}) while the
@@ -21,8 +21,8 @@ public final class SslOnlyWithoutCertificate implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-001", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT, RuleInfo.Need.STARTUP),
-            List.of(Opt.src("MailSvr.cpp SvrSetupSMTPS, SvrSetupPOP3S, SvrSetupCTRLS"),
-                    Opt.src("SSLConfig.cpp CSslBindSetup"), Opt.COMMAND_LINE),
+            List.of(References.source("MailSvr.cpp SvrSetupSMTPS, SvrSetupPOP3S, SvrSetupCTRLS"),
+                    References.source("SSLConfig.cpp CSslBindSetup"), Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -36,11 +36,11 @@ public final class SslOnlyWithoutCertificate implements Rule {
         boolean key = ctx.root().serverKey().isPresent();
         Startup s = Opt.startup(ctx);
         List<String> open = Opt.listeners(s, Listener::implicitTls);
-        if (cert && key || open.isEmpty()) {
+        if ((cert && key) || open.isEmpty()) {
             return List.of();
         }
         String missing = cert ? "server.key" : key ? "server.cert" : "server.cert, server.key";
         return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                Text.of("msg.OPT-001", missing, String.join(", ", open)), open));
+                INFO.message("noCertificate", missing, String.join(", ", open)), open));
     }
 }

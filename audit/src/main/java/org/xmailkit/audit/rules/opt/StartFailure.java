@@ -9,6 +9,7 @@ import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.startup.OptionIssue.Code;
+import org.xmailkit.model.References;
 
 /**
  * OPT-010: XMail 1.27 does not start with this command line, or dies once it uses a value: an address it cannot
@@ -20,8 +21,8 @@ public final class StartFailure implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("OPT-010", Severity.CRITICAL, Category.VALIDITY,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.SETUP, Opt.src("MiscUtils.cpp MscGetServerAddress, MscLogFilePath"),
-                    Opt.src("SysDepCommon.cpp SysGetHostByName")),
+            List.of(Opt.SETUP, References.source("MiscUtils.cpp MscGetServerAddress, MscLogFilePath"),
+                    References.source("SysDepCommon.cpp SysGetHostByName")),
             List.of());
 
     @Override

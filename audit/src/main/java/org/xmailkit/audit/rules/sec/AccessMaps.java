@@ -3,9 +3,9 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
@@ -22,7 +22,7 @@ final class AccessMaps {
 
     /**
      * @param ctx   the audit
-     * @param info  the rule (message keys {@code msg.<id>.missing}, {@code .allowAll}, {@code .noDeny})
+     * @param info  the rule (its messages {@code missing}, {@code allowAll} and {@code noDeny})
      * @param kind  the ipmap file
      * @param extra a value appended to every message's arguments
      * @return a finding when the map admits the Internet at large
@@ -43,10 +43,9 @@ final class AccessMaps {
     static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, String suffix, Object extra,
                                       String listeners) {
         Optional<TabFile> file = ctx.root().file(kind);
-        String id = info.id();
         if (file.isEmpty()) {
             return List.of(Finding.of(info, Sec.missing(ctx),
-                    Text.of("msg." + id + ".missing" + suffix, kind.fileName(), extra, listeners)));
+                    info.message("missing" + suffix, kind.fileName(), extra, listeners)));
         }
         IpMap map = IpMap.of(file);
         if (!Probes.admitsInternet(map)) {
@@ -56,11 +55,11 @@ final class AccessMaps {
         if (by.isPresent()) {
             int line = by.get().line();
             return List.of(Finding.of(info, Sec.at(file.get(), line),
-                    Text.of("msg." + id + ".allowAll" + suffix, line, Sec.columns(file.get(), by.get().row()), extra,
+                    info.message("allowAll" + suffix, line, Sec.columns(file.get(), by.get().row()), extra,
                             listeners),
-                    Sec.line(file.get(), line)));
+                    Evidence.line(file.get(), line)));
         }
         return List.of(Finding.of(info, Sec.at(file.get()),
-                Text.of("msg." + id + ".noDeny" + suffix, kind.fileName(), extra, listeners)));
+                info.message("noDeny" + suffix, kind.fileName(), extra, listeners)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabDocument;
@@ -80,7 +81,7 @@ final class Accounts {
 
         /** @return the line with the password masked */
         String evidence() {
-            return Sec.line(file, row.line());
+            return Evidence.line(file, row.line());
         }
 
         /** @return the 1-based line */

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-020 (strict): the X-AuthUser: header, which names the account a message was sent with, is added to mail
@@ -17,7 +18,7 @@ public final class AuthUserHeader implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-020", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.SAFE, Set.of(),
-            List.of(Refs.readme("server.tab DisableEmitAuthUser"), Refs.RFC5321_TRACE),
+            List.of(References.readme("server.tab DisableEmitAuthUser"), References.rfc(5321, "7.6")),
             List.of("\"DisableEmitAuthUser\"\t\"1\""));
 
     @Override

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
+import org.xmailkit.model.References;
 
 /**
  * SEC-002: smtprelay.tab lets a very large address range relay (more than a /8, or more than a /16 of public
@@ -28,8 +29,9 @@ public final class BroadRelayRange implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-002", Severity.HIGH, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPUtils.cpp USmtpIsAllowedRelay"), Refs.src("MiscUtils.cpp MscLoadAddressFilter"),
-                    Refs.RFC2505_RELAY, Refs.RFC5321_SCOPE),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter"),
+                    References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
             List.of());
 
     @Override
@@ -44,8 +46,8 @@ public final class BroadRelayRange implements Rule {
             int line = e.row().line();
             if (e.reading() instanceof AddressFilter.HostName h) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.hostName", line, Sec.printable(e.file().display(h.name()))),
-                        Sec.line(e.file(), line)));
+                        INFO.message("hostName", line, Evidence.text(e.file().display(h.name()))),
+                        Evidence.line(e.file(), line)));
                 continue;
             }
             if (e.filter().isEmpty()) {
@@ -59,15 +61,15 @@ public final class BroadRelayRange implements Rule {
             int v6 = f.ipv6FreeBits();
             if (v4 > ANY_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.broad", line, e.written(), RelayEntries.count(v4)),
-                        Sec.line(e.file(), line)));
+                        INFO.message("broad", line, e.written(), RelayEntries.count(v4)),
+                        Evidence.line(e.file(), line)));
             } else if (v4 > PUBLIC_LIMIT && !RelayEntries.within(f, RelayEntries.NON_PUBLIC)) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.public", line, e.written(), RelayEntries.count(v4)),
-                        Sec.line(e.file(), line)));
+                        INFO.message("public", line, e.written(), RelayEntries.count(v4)),
+                        Evidence.line(e.file(), line)));
             } else if (v6 > IPV6_LIMIT) {
                 out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        Text.of("msg.SEC-002.ipv6", line, e.written(), 128 - v6), Sec.line(e.file(), line)));
+                        INFO.message("ipv6", line, e.written(), 128 - v6), Evidence.line(e.file(), line)));
             }
         }
         return out;

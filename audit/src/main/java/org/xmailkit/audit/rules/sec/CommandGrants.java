@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
@@ -21,12 +21,11 @@ final class CommandGrants {
 
     static List<Finding> check(AuditContext ctx, RuleInfo info, String flag, String property) {
         List<Finding> out = new ArrayList<>();
-        String id = info.id();
         Effective e = ctx.tab().effective(flag);
         if (e.flag().orElse(false)) {
             out.add(Finding.of(info, Sec.var(ctx, e),
-                    Text.of("msg." + id + ".flag", e.line(), ctx.tab().printable(e.written())),
-                    Sec.varEvidence(ctx, e)));
+                    info.message("flag", e.line(), Evidence.show(ctx.tab(), e.written())),
+                    Evidence.setting(ctx.tab(), e)));
         }
         Optional<TabFile> ipprop = ctx.root().file(MailRootFile.SMTP_IPPROP);
         if (ipprop.isEmpty()) {
@@ -47,9 +46,9 @@ final class CommandGrants {
                     || f.ipv6FreeBits() > BroadRelayRange.IPV6_LIMIT;
             if (everyone || broad) {
                 out.add(Finding.of(info, Sec.at(ipprop.get(), row.line()),
-                        Text.of("msg." + id + (everyone ? ".ippropEveryone" : ".ippropBroad"), row.line(),
-                                Sec.printable(ipprop.get().display(row.column(0)))),
-                        Sec.line(ipprop.get(), row.line())));
+                        info.message(everyone ? "ippropEveryone" : "ippropBroad", row.line(),
+                                Evidence.text(ipprop.get().display(row.column(0)))),
+                        Evidence.line(ipprop.get(), row.line())));
             }
         }
         return out;

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * SEC-015: a ctrlaccounts.tab line starting with {@code #} looks commented out but still logs in: the file has no
@@ -19,7 +20,7 @@ public final class CommentedCtrlAccount implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-015", Severity.HIGH, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("CTRLSvr.cpp CTRLAccountCheck"), Refs.src("MiscUtils.cpp MscFGets")),
+            List.of(References.source("CTRLSvr.cpp CTRLAccountCheck"), References.source("MiscUtils.cpp MscFGets")),
             List.of());
 
     @Override
@@ -33,7 +34,7 @@ public final class CommentedCtrlAccount implements Rule {
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.CTRL)) {
             if (a.row().record().text().startsWith("#")) {
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                        Text.of("msg.SEC-015.active", a.line(), Sec.printable(a.display())), a.evidence()));
+                        INFO.message("active", a.line(), Evidence.text(a.display())), a.evidence()));
             }
         }
         return out;

@@ -11,11 +11,11 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -26,8 +26,8 @@ public final class CtrlCleartextLogins implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-012", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("CTRLSvr.cpp CTRLClientThread"), Refs.readme("server.tab EnableCTRL-TLS"),
-                    Refs.RFC2595_CLEARTEXT),
+            List.of(References.source("CTRLSvr.cpp CTRLClientThread"), References.readme("server.tab EnableCTRL-TLS"),
+                    References.rfc(2595, "2.3")),
             List.of());
 
     @Override
@@ -48,6 +48,6 @@ public final class CtrlCleartextLogins implements Rule {
         boolean tls = ctx.tab().effective("EnableCTRL-TLS").flag().orElse(true);
         Location at = file.map(Sec::at).orElseGet(() -> Sec.missing(ctx));
         return List.of(Finding.of(INFO, at,
-                Text.of(tls ? "msg.SEC-012.tlsOn" : "msg.SEC-012.tlsOff", admitted.get().toString())));
+                INFO.message(tls ? "tlsOn" : "tlsOff", admitted.get().toString())));
     }
 }

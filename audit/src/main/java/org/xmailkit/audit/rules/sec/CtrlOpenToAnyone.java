@@ -10,6 +10,7 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * SEC-011: the CTRL administration service (ports 6017 and 6018) accepts connections from any address: ctrl.ipmap.tab
@@ -20,7 +21,8 @@ public final class CtrlOpenToAnyone implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-011", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("CTRLSvr.cpp CTRLCheckPeerIP"), Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+                    References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

@@ -7,12 +7,15 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.syntax.CustMapsList;
 
 /**
@@ -50,7 +53,8 @@ public final class DeadDnsbl implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-026", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(Refs.readme("server.tab CustMapsList"), Refs.changelog("1.3, 1.6 (MAPSCheck variables removed)")),
+            List.of(References.readme("server.tab CustMapsList"),
+                    Reference.of(References.CHANGELOG, "1.3, 1.6 (MAPSCheck variables removed)")),
             List.of());
 
     private record Hit(CustMapsList.Zone zone, DeadZone dead) {
@@ -78,15 +82,15 @@ public final class DeadDnsbl implements Rule {
                 keep.add(z.zone() + ":" + z.codeText());
             }
         }
-        String remaining = ctx.tab().printable(String.join(",", keep));
+        String remaining = Evidence.show(ctx.tab(), String.join(",", keep));
         List<Finding> out = new ArrayList<>();
         for (Hit h : dead) {
             DeadZone d = h.dead();
-            String zone = ctx.tab().printable(h.zone().zone());
+            String zone = Evidence.show(ctx.tab(), h.zone().zone());
             Text msg = d.known()
-                    ? Text.of("msg.SEC-026.dead", e.line(), zone, d.list(), remaining)
-                    : Text.of("msg.SEC-026.unknown", e.line(), zone, d.list(), remaining);
-            out.add(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+                    ? INFO.message("dead", e.line(), zone, d.list(), remaining)
+                    : INFO.message("unknown", e.line(), zone, d.list(), remaining);
+            out.add(Finding.of(INFO, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
         }
         return out;
     }

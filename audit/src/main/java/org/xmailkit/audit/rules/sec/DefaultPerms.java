@@ -3,10 +3,11 @@ package org.xmailkit.audit.rules.sec;
 import java.util.ArrayList;
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /**
  * Rules about letters in DefaultSmtpPerms (1.27 default {@code MRVZ}). Only the upper-case letters count: XMail 1.27
@@ -29,7 +30,8 @@ final class DefaultPerms {
         Effective e = ctx.tab().effective(VAR);
         String value = e.value() == null ? "" : e.value();
         List<String> found = new ArrayList<>();
-        for (char c : letters.toCharArray()) {
+        for (int i = 0; i < letters.length(); i++) {
+            char c = letters.charAt(i);
             if (value.indexOf(c) >= 0) {
                 found.add(String.valueOf(c));
             }
@@ -37,10 +39,10 @@ final class DefaultPerms {
         if (found.isEmpty()) {
             return List.of();
         }
-        String shown = ctx.tab().printable(value);
+        String shown = Evidence.show(ctx.tab(), value);
         Text msg = e.isSet()
-                ? Text.of("msg." + info.id() + ".set", e.line(), shown, String.join(", ", found))
-                : Text.of("msg." + info.id() + ".default", shown, String.join(", ", found));
-        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+                ? info.message("set", e.line(), shown, String.join(", ", found))
+                : info.message("default", shown, String.join(", ", found));
+        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-009: DefaultSmtpPerms lifts the size limit (Z) or the TLS requirement (S) for every authenticated account,
@@ -17,7 +18,8 @@ public final class DefaultPermsBypass implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-009", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.readme("SMTPAUTH.TAB permissions")),
+            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
+                    References.readme("SMTPAUTH.TAB permissions")),
             List.of("\"DefaultSmtpPerms\"\t\"MR\""));
 
     @Override

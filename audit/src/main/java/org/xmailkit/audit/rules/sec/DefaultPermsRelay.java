@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-010 (strict): DefaultSmtpPerms lets every mailbox account relay (R), so every mailbox password is a relay
@@ -17,8 +18,9 @@ public final class DefaultPermsRelay implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-010", Severity.LOW, Category.RELAY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms"), Refs.src("SMTPSvr.cpp SMTPCheckRelayCapability"),
-                    Refs.RFC2505_RELAY),
+            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
+                    References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    References.rfc(2505, "2.1")),
             List.of());
 
     @Override

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-022: NotifySendLogToSender 1 sends XMail's delivery log, with internal hosts and addresses, to the sender of a
@@ -17,7 +18,7 @@ public final class DeliveryLogToSender implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-022", Severity.LOW, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(),
-            List.of(Refs.readme("server.tab NotifySendLogToSender"), Refs.RFC5321_TRACE),
+            List.of(References.readme("server.tab NotifySendLogToSender"), References.rfc(5321, "7.6")),
             List.of("\"NotifySendLogToSender\"\t\"0\""));
 
     @Override

@@ -10,6 +10,7 @@ import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.startup.Group;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * SEC-036: finger (port 79, on unless XMail runs with {@code -F-}) answers any address: finger.ipmap.tab is missing
@@ -19,7 +20,7 @@ public final class FingerOpenToAnyone implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-036", Severity.MEDIUM, Category.PRIVACY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override

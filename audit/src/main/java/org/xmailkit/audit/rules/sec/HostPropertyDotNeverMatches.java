@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * SEC-035: an smtp.hnprop.tab line uses the documented {@code .domain} form, which XMail 1.27 compares from one byte
@@ -19,7 +20,7 @@ public final class HostPropertyDotNeverMatches implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-035", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscHostSubMatch"), Refs.readme("SMTP.HNPROP.TAB")),
+            List.of(References.source("MiscUtils.cpp MscHostSubMatch"), References.readme("SMTP.HNPROP.TAB")),
             List.of());
 
     @Override
@@ -35,7 +36,7 @@ public final class HostPropertyDotNeverMatches implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-035.never", row.line(), Sec.printable(f.display(spec))), Sec.line(f, row.line())));
+                    INFO.message("never", row.line(), Evidence.text(f.display(spec))), Evidence.line(f, row.line())));
         });
     }
 }

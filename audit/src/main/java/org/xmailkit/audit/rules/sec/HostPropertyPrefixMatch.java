@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * SEC-034: an smtp.hnprop.tab line grants WhiteList, NoAuth, EnableVRFY, EnableETRN or SenderDomainCheck=0 by host
@@ -21,7 +22,8 @@ public final class HostPropertyPrefixMatch implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-034", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscHostSubMatch"), Refs.src("SvrUtils.cpp SvrEnumProtoProps")),
+            List.of(References.source("MiscUtils.cpp MscHostSubMatch"),
+                    References.source("SvrUtils.cpp SvrEnumProtoProps")),
             List.of());
 
     @Override
@@ -37,13 +39,13 @@ public final class HostPropertyPrefixMatch implements Rule {
             if (grants.isEmpty() || HostProperties.match(spec) != HostProperties.Match.PREFIX) {
                 return Optional.empty();
             }
-            String prefix = Sec.printable(f.display(HostProperties.prefix(spec)));
+            String prefix = Evidence.text(f.display(HostProperties.prefix(spec)));
             String example = prefix.isEmpty() || prefix.endsWith(".") ? prefix + "attacker.example"
                     : prefix + ".attacker.example";
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-034.prefix", row.line(), Sec.printable(f.display(spec)),
+                    INFO.message("prefix", row.line(), Evidence.text(f.display(spec)),
                             String.join(", ", grants), example),
-                    Sec.line(f, row.line())));
+                    Evidence.line(f, row.line())));
         });
     }
 }

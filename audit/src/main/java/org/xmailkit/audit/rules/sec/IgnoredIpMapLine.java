@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -22,7 +23,8 @@ public final class IgnoredIpMapLine implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-030", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP"), Refs.src("MiscUtils.cpp MscLoadAddressFilter")),
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter")),
             List.of());
 
     @Override
@@ -39,9 +41,9 @@ public final class IgnoredIpMapLine implements Rule {
 
     private static Optional<Finding> tooShort(TabFile f, TabFile.Row row) {
         String name = f.kind().fileName();
-        String key = row.column(0).indexOf('/') >= 0 ? "msg.SEC-030.cidrShort" : "msg.SEC-030.short";
-        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), Text.of(key, name, row.line(), row.size()),
-                Sec.line(f, row.line())));
+        String key = row.column(0).indexOf('/') >= 0 ? "cidrShort" : "short";
+        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), INFO.message(key, name, row.line(), row.size()),
+                Evidence.line(f, row.line())));
     }
 
     private static Optional<Finding> unreadable(TabFile f, TabFile.Row row) {
@@ -49,8 +51,8 @@ public final class IgnoredIpMapLine implements Rule {
             return Optional.empty();
         }
         return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                Text.of("msg.SEC-030.unreadable", f.kind().fileName(), row.line(),
-                        Sec.printable(f.display(row.column(0)))),
-                Sec.line(f, row.line())));
+                INFO.message("unreadable", f.kind().fileName(), row.line(),
+                        Evidence.text(f.display(row.column(0)))),
+                Evidence.line(f, row.line())));
     }
 }

@@ -1,18 +1,20 @@
 package org.xmailkit.audit.rules.sec;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -23,8 +25,8 @@ public final class IpMapDropCodeZero implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-018", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
-                    Refs.readme("server.tab SMTP-IpMapDropCode")),
+            List.of(References.source("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
+                    References.readme("server.tab SMTP-IpMapDropCode")),
             List.of("\"SMTP-IpMapDropCode\"\t\"1\""));
 
     @Override
@@ -43,11 +45,11 @@ public final class IpMapDropCodeZero implements Rule {
         if (deny.isEmpty()) {
             return List.of();
         }
-        String written = e.written() == null ? "" : ctx.tab().printable(e.written());
-        List<String> evidence = new java.util.ArrayList<>(List.of(Sec.varEvidence(ctx, e)));
-        evidence.add(Sec.line(file.get(), deny.get(0).line()));
+        String written = e.written() == null ? "" : Evidence.show(ctx.tab(), e.written());
+        List<String> evidence = new ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
+        evidence.add(Evidence.line(file.get(), deny.get(0).line()));
         return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                Text.of("msg.SEC-018.dropZero", e.line(), written, deny.size(), deny.get(0).line()),
+                INFO.message("dropZero", e.line(), written, deny.size(), deny.get(0).line()),
                 evidence.toArray(String[]::new)));
     }
 }

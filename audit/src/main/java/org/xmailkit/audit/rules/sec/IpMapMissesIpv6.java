@@ -10,11 +10,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -25,7 +25,8 @@ public final class IpMapMissesIpv6 implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-037", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SysDepCommon.cpp SysInetAddrMatch"), Refs.src("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of(References.source("SysDepCommon.cpp SysInetAddrMatch"),
+                    References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
     @Override
@@ -47,7 +48,7 @@ public final class IpMapMissesIpv6 implements Rule {
             Optional<IpAddress> denied = v4.stream().filter(a -> !map.decide(a).allowed()).findFirst();
             if (denied.isPresent() && Probes.admitsIpv6(map)) {
                 out.add(Finding.of(INFO, Sec.at(file.get()),
-                        Text.of("msg.SEC-037.ipv6Open", kind.fileName(), denied.get().toString())));
+                        INFO.message("ipv6Open", kind.fileName(), denied.get().toString())));
             }
         }
         return out;

@@ -5,11 +5,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Values;
 
 /**
@@ -20,7 +21,7 @@ public final class IpMapNegativePrecedence implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-031", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP")), List.of());
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")), List.of());
 
     @Override
     public RuleInfo info() {
@@ -34,9 +35,9 @@ public final class IpMapNegativePrecedence implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-031.never", f.kind().fileName(), row.line(),
-                            Sec.printable(f.display(row.column(3))), Sec.printable(f.display(row.column(2)))),
-                    Sec.line(f, row.line())));
+                    INFO.message("never", f.kind().fileName(), row.line(),
+                            Evidence.text(f.display(row.column(3))), Evidence.text(f.display(row.column(2)))),
+                    Evidence.line(f, row.line())));
         }, false);
     }
 }

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.IpMap;
+import org.xmailkit.model.References;
 
 /**
  * SEC-032: an ipmap rule whose third column is neither ALLOW nor DENY. XMail allows only on ALLOW (any case); every
@@ -21,7 +22,7 @@ public final class IpMapUnknownAction implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-032", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscCheckAllowedIP")), List.of());
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")), List.of());
 
     @Override
     public RuleInfo info() {
@@ -36,8 +37,8 @@ public final class IpMapUnknownAction implements Rule {
                 return Optional.empty();
             }
             return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    Text.of("msg.SEC-032.deny", f.kind().fileName(), row.line(), Sec.printable(f.display(word))),
-                    Sec.line(f, row.line())));
+                    INFO.message("deny", f.kind().fileName(), row.line(), Evidence.text(f.display(word))),
+                    Evidence.line(f, row.line())));
         }, false);
     }
 }

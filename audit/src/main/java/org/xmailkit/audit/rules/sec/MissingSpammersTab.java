@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 
 /**
  * SEC-027: spammers.tab is missing. XMail opens it for every SMTP session and refuses every non-white-listed client
@@ -21,7 +22,8 @@ public final class MissingSpammersTab implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-027", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPUtils.cpp USmtpSpammerCheck"), Refs.src("SMTPSvr.cpp SMTPInitSession")),
+            List.of(References.source("SMTPUtils.cpp USmtpSpammerCheck"),
+                    References.source("SMTPSvr.cpp SMTPInitSession")),
             List.of());
 
     @Override
@@ -37,9 +39,9 @@ public final class MissingSpammersTab implements Rule {
         Effective reply = ctx.tab().effective("SmtpMsgIPBanSpammers");
         if (reply.value() != null) {
             return List.of(Finding.of(INFO, Sec.missing(ctx),
-                    Text.of("msg.SEC-027.missingReply", ctx.tab().printable(reply.value())),
-                    Sec.varEvidence(ctx, reply)));
+                    INFO.message("missingReply", Evidence.show(ctx.tab(), reply.value())),
+                    Evidence.setting(ctx.tab(), reply)));
         }
-        return List.of(Finding.of(INFO, Sec.missing(ctx), Text.of("msg.SEC-027.missing")));
+        return List.of(Finding.of(INFO, Sec.missing(ctx), INFO.message("missing")));
     }
 }

@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -25,8 +26,10 @@ public final class NeverMatchingAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-033", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("MiscUtils.cpp MscLoadAddressFilter"), Refs.src("SvrUtils.cpp SvrEnumProtoProps"),
-                    Refs.src("Filter.cpp FilGetFilters"), Refs.src("SMTPUtils.cpp USmtpSpammerCheck")),
+            List.of(References.source("MiscUtils.cpp MscLoadAddressFilter"),
+                    References.source("SvrUtils.cpp SvrEnumProtoProps"),
+                    References.source("Filter.cpp FilGetFilters"),
+                            References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
     @Override
@@ -60,10 +63,10 @@ public final class NeverMatchingAddress implements Rule {
                     continue;
                 }
                 String key = inv.why() == AddressFilter.Why.BARE_ADDRESS
-                        ? "msg.SEC-033.bare" : "msg.SEC-033.unreadable";
+                        ? "bare" : "unreadable";
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        Text.of(key, kind.fileName(), row.line(), Sec.printable(f.get().display(row.column(c)))),
-                        Sec.line(f.get(), row.line())));
+                        INFO.message(key, kind.fileName(), row.line(), Evidence.text(f.get().display(row.column(c)))),
+                        Evidence.line(f.get(), row.line())));
             }
         }
     }

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * SEC-028: AllowNullSender is 0 (or written as {@code ""}, which XMail reads as 0), so {@code MAIL FROM:<>} is
@@ -19,7 +21,7 @@ public final class NullSenderRefused implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-028", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
             RuleInfo.Fix.SAFE, Set.of(),
-            List.of(Refs.readme("server.tab AllowNullSender"), Refs.RFC2505_NULL_SENDER),
+            List.of(References.readme("server.tab AllowNullSender"), References.rfc(2505, "2.6.1")),
             List.of("\"AllowNullSender\"\t\"1\""));
 
     @Override
@@ -34,8 +36,8 @@ public final class NullSenderRefused implements Rule {
             return List.of();
         }
         Text msg = e.written() != null && e.written().isEmpty()
-                ? Text.of("msg.SEC-028.empty", e.line())
-                : Text.of("msg.SEC-028.off", e.line(), ctx.tab().printable(e.written()));
-        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+                ? INFO.message("empty", e.line())
+                : INFO.message("off", e.line(), Evidence.show(ctx.tab(), e.written()));
+        return List.of(Finding.of(INFO, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

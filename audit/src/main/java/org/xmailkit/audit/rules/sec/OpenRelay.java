@@ -1,24 +1,25 @@
 package org.xmailkit.audit.rules.sec;
 
-import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.audit.net.IpMap;
 import org.xmailkit.audit.net.Probes;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.fs.SafeReader;
 
 /** SEC-001: smtprelay.tab or a custdomains file lets every client relay. See {@link #INFO}. */
@@ -31,10 +32,11 @@ public final class OpenRelay implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPUtils.cpp USmtpIsAllowedRelay"), Refs.src("MiscUtils.cpp MscLoadAddressFilter"),
-                    Refs.src("SMTPSvr.cpp SMTPCheckRelayCapability"),
-                    Refs.src("SMAILUtils.cpp USmlGetDomainCustomFile"),
-                    Refs.RFC2505_RELAY, Refs.RFC5321_SCOPE),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+                    References.source("MiscUtils.cpp MscLoadAddressFilter"),
+                    References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    References.source("SMAILUtils.cpp USmlGetDomainCustomFile"),
+                    References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
             List.of());
 
     @Override
@@ -53,15 +55,15 @@ public final class OpenRelay implements Rule {
             }
             String key;
             if (f.get().matchesEveryIpv4()) {
-                key = malformed(e) ? "msg.SEC-001.malformed" : "msg.SEC-001.everyone";
+                key = malformed(e) ? "malformed" : "everyone";
             } else if (f.get().matchesEveryIpv6()) {
-                key = "msg.SEC-001.everyoneIpv6";
+                key = "everyoneIpv6";
             } else {
                 continue;
             }
             out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
-                    Text.of(key + suffix, e.row().line(), e.written(), f.get().display()),
-                    Sec.line(e.file(), e.row().line())));
+                    INFO.message(key + suffix, e.row().line(), e.written(), f.get().display()),
+                    Evidence.line(e.file(), e.row().line())));
         }
         customDomains(ctx, out);
         return out;
@@ -107,11 +109,11 @@ public final class OpenRelay implements Rule {
         for (Path p : files) {
             String name = p.getFileName().toString();
             if (name.equals(".tab")) {
-                out.add(Finding.of(INFO, Location.file(p), Text.of("msg.SEC-001.customAll", Sec.relative(ctx, p))));
+                out.add(Finding.of(INFO, Location.file(p), INFO.message("customAll", Sec.relative(ctx, p))));
             } else if (TLD_TAB.matcher(name).matches()) {
                 String tld = name.substring(1, name.length() - 4);
                 out.add(Finding.of(INFO, Location.file(p),
-                        Text.of("msg.SEC-001.customTld", Sec.relative(ctx, p), Sec.printable(tld))));
+                        INFO.message("customTld", Sec.relative(ctx, p), Evidence.text(tld))));
             }
         }
     }

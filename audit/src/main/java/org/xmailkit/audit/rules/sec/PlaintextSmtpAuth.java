@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * SEC-017: smtpauth.tab keeps SMTP AUTH passwords in clear text; accounts with the R permission are relay
@@ -19,7 +20,7 @@ public final class PlaintextSmtpAuth implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-017", Severity.MEDIUM, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), Refs.readme("SMTPAUTH.TAB")),
+            List.of(References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), References.readme("SMTPAUTH.TAB")),
             List.of());
 
     @Override
@@ -32,9 +33,9 @@ public final class PlaintextSmtpAuth implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.SMTP_AUTH)) {
             String perms = a.row().column(2);
-            String key = perms.indexOf('R') >= 0 ? "msg.SEC-017.relay" : "msg.SEC-017.plain";
+            String key = perms.indexOf('R') >= 0 ? "relay" : "plain";
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    Text.of(key, a.line(), Sec.printable(a.display()), Sec.printable(perms)), a.evidence()));
+                    INFO.message(key, a.line(), Evidence.text(a.display()), Evidence.text(perms)), a.evidence()));
         }
         return out;
     }

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-021 (strict): ReceivedHdrType 1 or 4 writes the server's own IP address into every Received: header.
@@ -17,7 +18,8 @@ public final class ReceivedServerAddress implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-021", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.readme("server.tab ReceivedHdrType"), Refs.RFC5321_TRACE, Refs.RFC2505_RECEIVED),
+            List.of(References.readme("server.tab ReceivedHdrType"), References.rfc(5321, "7.6"),
+                    References.rfc(2505, "2.2")),
             List.of("\"ReceivedHdrType\"\t\"3\""));
 
     @Override

@@ -2,6 +2,7 @@ package org.xmailkit.audit.rules.sec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
@@ -80,6 +81,6 @@ final class RelayEntries {
 
     /** @return how many IPv4 addresses a rule with that many free bits matches, with digit grouping */
     static String count(int freeBits) {
-        return String.format(java.util.Locale.ROOT, "%,d", 1L << freeBits);
+        return String.format(Locale.ROOT, "%,d", 1L << freeBits);
     }
 }

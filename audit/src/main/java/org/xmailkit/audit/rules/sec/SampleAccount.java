@@ -6,11 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * SEC-013: an account shipped as a sample with some XMail release still exists with its published password: the 1.27
@@ -21,8 +23,10 @@ public final class SampleAccount implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-013", Severity.CRITICAL, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("UsrUtils.cpp UsrGetUserFromStrings"), Refs.src("CTRLSvr.cpp CTRLAccountCheck"),
-                    Refs.src("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), Refs.src("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
+            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+                    References.source("CTRLSvr.cpp CTRLAccountCheck"),
+                    References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"),
+                            References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
             List.of());
 
     @Override
@@ -43,14 +47,14 @@ public final class SampleAccount implements Rule {
                 case MAIL_USER -> {
                     Accounts.Perms p = Accounts.smtpPerms(ctx, a);
                     yield p.relay()
-                            ? Text.of("msg.SEC-013.mailUserRelay", a.line(), a.display(), shipped,
-                                    Sec.printable(p.letters()), p.origin())
-                            : Text.of("msg.SEC-013.mailUser", a.line(), a.display(), shipped);
+                            ? INFO.message("mailUserRelay", a.line(), a.display(), shipped,
+                                    Evidence.text(p.letters()), p.origin())
+                            : INFO.message("mailUser", a.line(), a.display(), shipped);
                 }
-                case CTRL -> Text.of("msg.SEC-013.ctrl", a.line(), a.display(), shipped);
-                case SMTP_AUTH -> Text.of("msg.SEC-013.smtpAuth", a.line(), a.display(), shipped,
-                        Sec.printable(a.row().column(2)));
-                case POP3_LINK -> Text.of("msg.SEC-013.pop3Link", a.line(),
+                case CTRL -> INFO.message("ctrl", a.line(), a.display(), shipped);
+                case SMTP_AUTH -> INFO.message("smtpAuth", a.line(), a.display(), shipped,
+                        Evidence.text(a.row().column(2)));
+                case POP3_LINK -> INFO.message("pop3Link", a.line(),
                         a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));

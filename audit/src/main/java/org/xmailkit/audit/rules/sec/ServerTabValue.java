@@ -3,10 +3,11 @@ package org.xmailkit.audit.rules.sec;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.Text;
 
 /** A finding about one numeric server.tab value: {@code msg.<id>.set} (line, written) or {@code msg.<id>.default}. */
 final class ServerTabValue {
@@ -28,8 +29,8 @@ final class ServerTabValue {
             return List.of();
         }
         Text msg = e.isSet()
-                ? Text.of("msg." + info.id() + ".set", e.line(), ctx.tab().printable(e.written()), v)
-                : Text.of("msg." + info.id() + ".default", v);
-        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Sec.varEvidence(ctx, e)));
+                ? info.message("set", e.line(), Evidence.show(ctx.tab(), e.written()), v)
+                : info.message("default", v);
+        return List.of(Finding.of(info, Sec.var(ctx, e), msg, Evidence.setting(ctx.tab(), e)));
     }
 }

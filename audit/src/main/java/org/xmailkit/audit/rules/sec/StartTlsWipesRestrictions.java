@@ -6,13 +6,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.syntax.CustMapsList;
@@ -28,7 +29,8 @@ public final class StartTlsWipesRestrictions implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-019", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(Refs.src("SMTPSvr.cpp SMTPFullResetSession"), Refs.src("SMTPUtils.cpp USmtpSpammerCheck")),
+            List.of(References.source("SMTPSvr.cpp SMTPFullResetSession"),
+                    References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
     @Override
@@ -50,18 +52,18 @@ public final class StartTlsWipesRestrictions implements Rule {
         Effective maps = ctx.tab().effective("CustMapsList");
         if (maps.value() != null) {
             List<String> zones = CustMapsList.parse(maps.value()).entries().stream()
-                    .filter(z -> z.code() == 0).map(z -> ctx.tab().printable(z.zone())).toList();
+                    .filter(z -> z.code() == 0).map(z -> Evidence.show(ctx.tab(), z.zone())).toList();
             if (!zones.isEmpty()) {
                 out.add(Finding.of(INFO, Sec.var(ctx, maps),
-                        Text.of("msg.SEC-019.custMaps", maps.line(), String.join(", ", zones)),
-                        Sec.varEvidence(ctx, maps)));
+                        INFO.message("custMaps", maps.line(), String.join(", ", zones)),
+                        Evidence.setting(ctx.tab(), maps)));
             }
         }
         Effective rdns = ctx.tab().effective("SMTP-RDNSCheck");
         if (rdns.number().orElse(0) > 0) {
             out.add(Finding.of(INFO, Sec.var(ctx, rdns),
-                    Text.of("msg.SEC-019.rdns", rdns.line(), ctx.tab().printable(rdns.written())),
-                    Sec.varEvidence(ctx, rdns)));
+                    INFO.message("rdns", rdns.line(), Evidence.show(ctx.tab(), rdns.written())),
+                    Evidence.setting(ctx.tab(), rdns)));
         }
         ipprop(ctx, out);
         return out;
@@ -78,8 +80,8 @@ public final class StartTlsWipesRestrictions implements Rule {
                     ? 2 : 1;
             if (row.size() > addrFields && spammerCode(row.column(addrFields)) == 0) {
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        Text.of("msg.SEC-019.spammers", row.line(), Sec.printable(f.get().display(row.column(0)))),
-                        Sec.line(f.get(), row.line())));
+                        INFO.message("spammers", row.line(), Evidence.text(f.get().display(row.column(0)))),
+                        Evidence.line(f.get(), row.line())));
             }
         }
     }
@@ -106,9 +108,9 @@ public final class StartTlsWipesRestrictions implements Rule {
             List<String> granted = HostProperties.grants(row);
             if (!granted.isEmpty()) {
                 out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        Text.of("msg.SEC-019.ipprop", row.line(), Sec.printable(f.get().display(row.column(0))),
+                        INFO.message("ipprop", row.line(), Evidence.text(f.get().display(row.column(0))),
                                 String.join(", ", granted)),
-                        Sec.line(f.get(), row.line())));
+                        Evidence.line(f.get(), row.line())));
             }
         }
     }

@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.XMailPassword;
 
 /**
@@ -21,8 +23,8 @@ public final class UndecodablePassword implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-016", Severity.CRITICAL, Category.CREDENTIALS,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("StrUtils.cpp StrDeCrypt"), Refs.src("CTRLSvr.cpp CTRLAccountCheck"),
-                    Refs.src("UsrUtils.cpp UsrGetUserFromStrings")),
+            List.of(References.source("StrUtils.cpp StrDeCrypt"), References.source("CTRLSvr.cpp CTRLAccountCheck"),
+                    References.source("UsrUtils.cpp UsrGetUserFromStrings")),
             List.of());
 
     @Override
@@ -38,12 +40,12 @@ public final class UndecodablePassword implements Rule {
             int n = d.password().length();
             Text msg = null;
             if (!d.ok()) {
-                msg = n == 0 ? Text.of("msg.SEC-016.ctrlEmpty", a.line(), Sec.printable(a.display()))
-                        : Text.of("msg.SEC-016.ctrlPrefix", a.line(), Sec.printable(a.display()), n);
+                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
+                        : INFO.message("ctrlPrefix", a.line(), Evidence.text(a.display()), n);
             } else if (d.nulTruncated()) {
-                msg = n == 0 ? Text.of("msg.SEC-016.ctrlEmpty", a.line(), Sec.printable(a.display()))
-                        : Text.of("msg.SEC-016.nul", a.file().kind().fileName(), a.line(),
-                                Sec.printable(a.display()), n);
+                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
+                                Evidence.text(a.display()), n);
             }
             if (msg != null) {
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
@@ -53,9 +55,9 @@ public final class UndecodablePassword implements Rule {
             XMailPassword.Decoded d = a.decoded();
             if (d.ok() && d.nulTruncated()) {
                 int n = d.password().length();
-                Text msg = n == 0 ? Text.of("msg.SEC-016.mailEmpty", a.line(), Sec.printable(a.display()))
-                        : Text.of("msg.SEC-016.nul", a.file().kind().fileName(), a.line(),
-                                Sec.printable(a.display()), n);
+                Text msg = n == 0 ? INFO.message("mailEmpty", a.line(), Evidence.text(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
+                                Evidence.text(a.display()), n);
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
             }
         }

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * SEC-023 (strict): SMTP-MaxErrors is 0 or absent, so a client may provoke error replies without limit.
@@ -17,7 +18,8 @@ public final class UnlimitedSmtpErrors implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-023", Severity.LOW, Category.ABUSE, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(Refs.readme("server.tab SMTP-MaxErrors"), Refs.RFC5321_ATTACKS, Refs.RFC2505_RATE),
+            List.of(References.readme("server.tab SMTP-MaxErrors"), References.rfc(5321, "7.8"),
+                    References.rfc(2505, "2.8")),
             List.of("\"SMTP-MaxErrors\"\t\"20\""));
 
     @Override

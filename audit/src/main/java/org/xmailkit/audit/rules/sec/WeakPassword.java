@@ -6,11 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * SEC-014: a mail, CTRL or smtpauth.tab account has a weak password: empty, equal to the user name, one of XMail's
@@ -21,8 +22,9 @@ public final class WeakPassword implements Rule {
 
     public static final RuleInfo INFO = new RuleInfo("SEC-014", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Refs.src("UsrUtils.cpp UsrGetUserFromStrings"), Refs.src("CTRLSvr.cpp CTRLAccountCheck"),
-                    Refs.src("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth")),
+            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+                    References.source("CTRLSvr.cpp CTRLAccountCheck"),
+                    References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth")),
             List.of());
 
     @Override
@@ -44,7 +46,7 @@ public final class WeakPassword implements Rule {
             if (w.isEmpty()) {
                 continue;
             }
-            String key = "msg.SEC-014." + switch (w.get()) {
+            String key = "" + switch (w.get()) {
                 case EMPTY -> "empty";
                 case SAME_AS_USER -> "sameAsUser";
                 case SAMPLE -> "sample";
@@ -52,7 +54,7 @@ public final class WeakPassword implements Rule {
                 case SHORT -> "short";
             };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    Text.of(key, a.file().kind().fileName(), a.line(), Sec.printable(a.display()),
+                    INFO.message(key, a.file().kind().fileName(), a.line(), Evidence.text(a.display()),
                             Passwords.MIN_LENGTH),
                     a.evidence()));
         }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayList;
 import org.xmailkit.model.syntax.GatewayOptions;
 
@@ -24,7 +25,7 @@ public final class BareNeedTls implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-009", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpOptionsAssign")),
+            List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign")),
             List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
 
     @Override
@@ -38,17 +39,17 @@ public final class BareNeedTls implements Rule {
         Effective global = ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG);
         if (global.isSet() && !GatewayOptions.parse(global.value()).bareNeedTls().isEmpty()) {
             out.add(Finding.of(INFO, TlsSupport.at(ctx, global),
-                    Text.of("TLS-009.global", TlsSupport.display(ctx, global.value())),
-                    TlsSupport.evidence(ctx, global)));
+                    INFO.message("global", Evidence.show(ctx.tab(), global.value())),
+                    Evidence.setting(ctx.tab(), global)));
         }
         Effective gw = ctx.tab().effective(TlsSupport.DEFAULT_SMTP_GATEWAYS);
         if (gw.isSet()) {
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 if (!new GatewayOptions(g.options()).bareNeedTls().isEmpty()) {
                     out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                            Text.of("TLS-009.gateway", TlsSupport.display(ctx, g.raw()),
-                                    Outbound.gatewayWithTls(TlsSupport.display(ctx, g.raw()))),
-                            TlsSupport.evidence(ctx, gw)));
+                            INFO.message("gateway", Evidence.show(ctx.tab(), g.raw()),
+                                    Outbound.gatewayWithTls(Evidence.show(ctx.tab(), g.raw()))),
+                            Evidence.setting(ctx.tab(), gw)));
                 }
             }
         }
@@ -57,10 +58,10 @@ public final class BareNeedTls implements Rule {
             if (!GatewayOptions.parse(column3).bareNeedTls().isEmpty()) {
                 String domain = f.file().display(f.row().column(0));
                 out.add(Finding.of(INFO, f.location(),
-                        Text.of("TLS-009.forwarder", f.file().display(column3), domain,
+                        INFO.message("forwarder", f.file().display(column3), domain,
                                 Outbound.forwarderLine(domain, f.file().display(f.row().column(1)),
                                         f.file().display(column3))),
-                        TlsSupport.line(f.file(), f.row())));
+                        Evidence.line(f.file(), f.row().line())));
             }
         }
         return out;

@@ -12,7 +12,6 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.FileStatus;
 import org.xmailkit.audit.tls.TlsMaterial;
@@ -26,9 +25,9 @@ final class CertSupport {
     private CertSupport() {
     }
 
-    /** @return the MailRoot's TLS material (read once per MailRoot) */
+    /** @return the MailRoot's TLS material (read once per run) */
     static TlsMaterial material(AuditContext ctx) {
-        return TlsMaterial.of(ctx.root());
+        return ctx.tls();
     }
 
     /** @return the audit's "now" */
@@ -68,7 +67,8 @@ final class CertSupport {
         return "server.cert #" + c.position() + ": subject=" + c.subject() + "; issuer=" + c.issuer()
                 + "; notBefore=" + date(c.notBefore()) + "; notAfter=" + date(c.notAfter())
                 // "public key", not "key=": the secrets mask hides any value assigned to a name containing "key".
-                + "; public key " + c.keyDescription() + "; signature=" + c.signatureAlgorithm() + "; sha256=" + c.sha256();
+                + "; public key " + c.keyDescription() + "; signature=" + c.signatureAlgorithm()
+                + "; sha256=" + c.sha256();
     }
 
     /**
@@ -86,7 +86,8 @@ final class CertSupport {
             Predicate<Duration> window) {
         Instant now = now(ctx);
         return each(ctx, (c, where) -> window.test(c.remaining(now))
-                ? List.of(Finding.of(info, where, Text.of(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
+                ? List.of(Finding.of(info, where,
+                        info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
                         days), summary(c)))
                 : List.of());
     }

@@ -9,6 +9,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * TLS-017: a certificate of server.cert expires within the urgent threshold ({@code AuditOptions.certCriticalDays},
@@ -19,7 +20,7 @@ public final class CertificateExpiresSoon implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-017", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -31,7 +32,7 @@ public final class CertificateExpiresSoon implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int days = ctx.options().certCriticalDays();
         // A negative time left is an expired certificate: TLS-016.
-        return CertSupport.expiring(ctx, INFO, "TLS-017.soon", days,
+        return CertSupport.expiring(ctx, INFO, "soon", days,
                 left -> !left.isNegative() && left.compareTo(Duration.ofDays(days)) <= 0);
     }
 }

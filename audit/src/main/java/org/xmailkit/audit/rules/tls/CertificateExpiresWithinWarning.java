@@ -9,6 +9,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /**
  * TLS-018: a certificate of server.cert expires within the warning threshold ({@code AuditOptions.certWarnDays},
@@ -19,7 +20,7 @@ public final class CertificateExpiresWithinWarning implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-018", Severity.LOW, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -31,7 +32,7 @@ public final class CertificateExpiresWithinWarning implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int warn = ctx.options().certWarnDays();
         int critical = ctx.options().certCriticalDays();
-        return CertSupport.expiring(ctx, INFO, "TLS-018.warn", warn,
+        return CertSupport.expiring(ctx, INFO, "warn", warn,
                 left -> left.compareTo(Duration.ofDays(critical)) > 0 && left.compareTo(Duration.ofDays(warn)) <= 0);
     }
 }

@@ -6,12 +6,11 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.Reference;
 
 /**
  * TLS-025: the server certificate is valid for more than 398 days, longer than public CAs may issue; such
@@ -46,7 +45,7 @@ public final class CertificateLifetime implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, CertSupport.certFile(ctx),
-                Text.of("TLS-025.long", leaf.describe(), life.toDays(), CertSupport.date(leaf.notBefore()),
+                INFO.message("long", leaf.describe(), life.toDays(), CertSupport.date(leaf.notBefore()),
                         CertSupport.date(leaf.notAfter()), MAX_DAYS),
                 CertSupport.summary(leaf)));
     }

@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-024: the server certificate's names do not cover {@code SmtpServerDomain}, {@code POP3Domain} or
@@ -23,8 +25,8 @@ public final class CertificateNames implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-024", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(6125, "6.4.3"), TlsSupport.rfc(6125, "6.4.4"), TlsSupport.rfc(2595, "2.4"),
-                    TlsSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(6125, "6.4.3"), References.rfc(6125, "6.4.4"), References.rfc(2595, "2.4"),
+                    References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -47,14 +49,14 @@ public final class CertificateNames implements Rule {
             if (e.value() == null || e.value().isBlank()) {
                 continue;
             }
-            String host = TlsSupport.display(ctx, e.value()).strip();
+            String host = Evidence.show(ctx.tab(), e.value()).strip();
             if (leaf.covers(host)) {
                 continue;
             }
             Text message = names.isEmpty()
-                    ? Text.of("TLS-024.noNames", variable, host, leaf.subject())
-                    : Text.of("TLS-024.uncovered", variable, host, String.join(", ", names));
-            List<String> evidence = new ArrayList<>(List.of(TlsSupport.evidence(ctx, e)));
+                    ? INFO.message("noNames", variable, host, leaf.subject())
+                    : INFO.message("uncovered", variable, host, String.join(", ", names));
+            List<String> evidence = new ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
             evidence.add(CertSupport.summary(leaf));
             out.add(Finding.of(INFO, TlsSupport.at(ctx, e), message, evidence.toArray(String[]::new)));
         }

@@ -9,10 +9,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.ChainIssue;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-022: server.cert's chain is out of order or incomplete. XMail 1.27 sends the file as it is, the first
@@ -25,7 +26,7 @@ public final class ChainOrder implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-022", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer"), TlsSupport.rfc(8314, "4.4")),
+            List.of(References.source("SSLBind.cpp BSslBindServer"), References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -42,11 +43,11 @@ public final class ChainOrder implements Rule {
             CertificateFacts c = certs.get(i.index());
             String related = i.related() >= 0 ? certs.get(i.related()).describe() : "";
             Text message = switch (i.kind()) {
-                case LEAF_NOT_FIRST -> Text.of("TLS-022.leafNotFirst", c.describe(), related);
-                case OUT_OF_ORDER -> Text.of("TLS-022.outOfOrder", c.describe(), related);
-                case NOT_ISSUED_BY_NEXT -> Text.of("TLS-022.notIssuedByNext", c.describe(), related, c.issuer());
-                case DUPLICATE -> Text.of("TLS-022.duplicate", c.describe(), related);
-                case INCOMPLETE -> Text.of("TLS-022.incomplete", c.describe(), i.name());
+                case LEAF_NOT_FIRST -> INFO.message("leafNotFirst", c.describe(), related);
+                case OUT_OF_ORDER -> INFO.message("outOfOrder", c.describe(), related);
+                case NOT_ISSUED_BY_NEXT -> INFO.message("notIssuedByNext", c.describe(), related, c.issuer());
+                case DUPLICATE -> INFO.message("duplicate", c.describe(), related);
+                case INCOMPLETE -> INFO.message("incomplete", c.describe(), i.name());
             };
             out.add(Finding.of(INFO, CertSupport.certFile(ctx), message, CertSupport.summary(c)));
         }

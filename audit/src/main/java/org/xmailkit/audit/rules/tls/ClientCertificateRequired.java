@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 
 /**
  * TLS-012: {@code SSLWantCert} on. Every inbound TLS client without a certificate fails the handshake, which is
@@ -22,8 +23,8 @@ public final class ClientCertificateRequired implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-012", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslSetupVerify"), TlsSupport.xmail("SSLConfig.cpp CSslBindSetup"),
-                    TlsSupport.rfc(3207, "4")),
+            List.of(References.source("SSLBind.cpp BSslSetupVerify"), References.source("SSLConfig.cpp CSslBindSetup"),
+                    References.rfc(3207, "4")),
             List.of("\"SSLWantCert\"\t\"0\""));
 
     @Override
@@ -38,7 +39,7 @@ public final class ClientCertificateRequired implements Rule {
             return List.of();
         }
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                Text.of("TLS-012.on", TlsSupport.display(ctx, e.written() == null ? "1" : e.written())),
-                TlsSupport.evidence(ctx, e)));
+                INFO.message("on", Evidence.show(ctx.tab(), e.written() == null ? "1" : e.written())),
+                Evidence.setting(ctx.tab(), e)));
     }
 }

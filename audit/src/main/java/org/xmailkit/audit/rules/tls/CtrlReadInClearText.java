@@ -6,11 +6,10 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ctrl.CtrlTransport;
 import org.xmailkit.model.ctrl.Origins;
 
@@ -25,8 +24,8 @@ public final class CtrlReadInClearText implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-031", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("CTRLSvr.cpp CTRLDo_cfgfileget"), TlsSupport.xmail("CTRLSvr.cpp CTRLLogin"),
-                    Reference.of("CWE-319", "")),
+            List.of(References.source("CTRLSvr.cpp CTRLDo_cfgfileget"), References.source("CTRLSvr.cpp CTRLLogin"),
+                    References.cwe(319)),
             List.of());
 
     @Override
@@ -39,7 +38,7 @@ public final class CtrlReadInClearText implements Rule {
         return Origins.of(ctx.root().directory())
                 .filter(o -> o.transport() == CtrlTransport.CLEARTEXT)
                 .map(o -> List.of(Finding.of(INFO, Location.file(ctx.root().directory()),
-                        Text.of("TLS-031.read"))))
+                        INFO.message("read"))))
                 .orElse(List.of());
     }
 }

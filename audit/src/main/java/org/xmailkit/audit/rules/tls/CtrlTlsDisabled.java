@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /** TLS-003: CTRL {@code #!TLS} switched off ({@code EnableCTRL-TLS} 0, or {@code ""} which XMail reads as 0). */
 public final class CtrlTlsDisabled implements Rule {
@@ -15,7 +16,7 @@ public final class CtrlTlsDisabled implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-003", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(TlsSupport.xmail("CTRLSvr.cpp CTRLLogin"), TlsSupport.rfc(9325, "3.2")),
+            List.of(References.source("CTRLSvr.cpp CTRLLogin"), References.rfc(9325, "3.2")),
             List.of("\"EnableCTRL-TLS\"\t\"1\""));
 
     @Override

@@ -6,13 +6,13 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
+import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * TLS-029: the install directory holds OpenSSL 1.1 DLLs ({@code libcrypto-1_1.dll} / {@code libssl-1_1.dll}), what
@@ -24,7 +24,7 @@ public final class EndOfLifeOpenSsl implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-029", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
-            List.of(Reference.of("XMailCFG", "XMail 環境設定 (SSL/TLS notes)"), TlsSupport.rfc(9325, "3.1.1")),
+            List.of(Reference.of("XMailCFG", "XMail 環境設定 (SSL/TLS notes)"), References.rfc(9325, "3.1.1")),
             List.of());
 
     @Override
@@ -40,7 +40,7 @@ public final class EndOfLifeOpenSsl implements Rule {
         }
         String version = InstallSupport.version(libs).orElse("1.1");
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()),
-                Text.of("TLS-029.eol", InstallSupport.names(libs), version),
+                INFO.message("eol", InstallSupport.names(libs), version),
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }
 }

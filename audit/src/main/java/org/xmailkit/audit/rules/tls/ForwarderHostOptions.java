@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayList;
 
 /**
@@ -23,8 +24,8 @@ public final class ForwarderHostOptions implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-010", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpGetFwdGateways"),
-                    TlsSupport.xmail("MiscUtils.cpp MscSplitAddressPort")),
+            List.of(References.source("SMTPUtils.cpp USmtpGetFwdGateways"),
+                    References.source("MiscUtils.cpp MscSplitAddressPort")),
             List.of("smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 
     @Override
@@ -44,12 +45,12 @@ public final class ForwarderHostOptions implements Rule {
                 String entry = f.file().display(g.raw());
                 String host = f.file().display(g.host());
                 String options = entry.substring(entry.indexOf(',') + 1);
-                String key = TlsSupport.hasPort(g.host()) ? "TLS-010.ignored" : "TLS-010.broken";
+                String key = TlsSupport.hasPort(g.host()) ? "ignored" : "broken";
                 List<String> hosts = f.gateways().entries().stream().map(x -> f.file().display(x.host())).toList();
                 String fixed = Outbound.line(domain, (f.gateways().random() ? "#" : "") + String.join(";", hosts),
                         f.file().display(f.row().column(2)) + (f.row().column(2).isEmpty() ? "" : ",") + options);
-                out.add(Finding.of(INFO, f.location(), Text.of(key, entry, domain, host, fixed),
-                        TlsSupport.line(f.file(), f.row())));
+                out.add(Finding.of(INFO, f.location(), INFO.message(key, entry, domain, host, fixed),
+                        Evidence.line(f.file(), f.row().line())));
             }
         }
         return out;

@@ -6,15 +6,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 
 /**
  * TLS-011: a {@code DefaultSMTPGateways} entry sets its own {@code NeedTLS}, but {@code SmtpGwConfig} sets another
@@ -26,7 +27,7 @@ public final class GlobalOverridesGatewayTls implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-011", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpOptionsAssign")),
+            List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign")),
             List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
 
     @Override
@@ -46,11 +47,11 @@ public final class GlobalOverridesGatewayTls implements Rule {
         for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
             Optional<NeedTls> own = new GatewayOptions(g.options()).needTls();
             if (own.isPresent() && own.get() != global.get()) {
-                String[] evidence = {TlsSupport.line(ctx.tab(), gw.entry()), TlsSupport.line(ctx.tab(), cfg.entry())};
+                String[] evidence = {Evidence.line(ctx.tab(), gw.line()), Evidence.line(ctx.tab(), cfg.line())};
                 out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                        Text.of(own.get().digit() > global.get().digit() ? "TLS-011.weakened" : "TLS-011.raised",
-                                TlsSupport.display(ctx, g.raw()), own.get().digit(), global.get().digit(),
-                                TlsSupport.display(ctx, cfg.value())),
+                        INFO.message(own.get().digit() > global.get().digit() ? "weakened" : "raised",
+                                Evidence.show(ctx.tab(), g.raw()), own.get().digit(), global.get().digit(),
+                                Evidence.show(ctx.tab(), cfg.value())),
                         evidence));
             }
         }

@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.tls;
 
 import java.util.List;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 
 /** The check shared by TLS-001..003: a TLS upgrade switch written so that XMail reads it as 0. */
@@ -30,7 +30,7 @@ final class InboundSwitch {
             default -> "readAsZero";
         };
         return List.of(Finding.of(info, TlsSupport.at(ctx, e),
-                Text.of(info.id() + "." + suffix, TlsSupport.display(ctx, e.written())),
-                TlsSupport.evidence(ctx, e)));
+                info.message(suffix, Evidence.show(ctx.tab(), e.written())),
+                Evidence.setting(ctx.tab(), e)));
     }
 }

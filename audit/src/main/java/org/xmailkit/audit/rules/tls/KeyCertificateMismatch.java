@@ -8,10 +8,10 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
 import org.xmailkit.audit.tls.KeyMatch;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
 
 /**
  * TLS-021: server.key does not belong to the first certificate of server.cert. XMail's
@@ -22,7 +22,7 @@ public final class KeyCertificateMismatch implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-021", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override
@@ -42,10 +42,10 @@ public final class KeyCertificateMismatch implements Rule {
         if (match.kind() == KeyMatch.Kind.OTHER) {
             CertificateFacts other = m.certificate().certificates().get(match.certificateIndex());
             return List.of(Finding.of(INFO, CertSupport.keyFile(ctx),
-                    Text.of("TLS-021.other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
+                    INFO.message("other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
                     CertSupport.summary(other), "server.key: " + key));
         }
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), Text.of("TLS-021.none", leaf.describe(), key),
+        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("none", leaf.describe(), key),
                 CertSupport.summary(leaf), "server.key: " + key));
     }
 }

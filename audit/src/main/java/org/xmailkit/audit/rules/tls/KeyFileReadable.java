@@ -6,12 +6,11 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.KeyFile;
+import org.xmailkit.model.Reference;
 
 /**
  * TLS-026: server.key can be read (or written) by users other than its owner and group. Checked where the file
@@ -37,7 +36,7 @@ public final class KeyFileReadable implements Rule {
             return List.of();
         }
         String perms = PosixFilePermissions.toString(key.permissions().orElseThrow());
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), Text.of("TLS-026.others", perms),
+        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("others", perms),
                 "server.key: " + perms));
     }
 }

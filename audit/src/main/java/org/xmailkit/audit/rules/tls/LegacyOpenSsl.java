@@ -7,13 +7,14 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
+import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-028: the install directory holds {@code libeay32.dll} / {@code ssleay32.dll}, the DLL names of OpenSSL before
@@ -26,8 +27,8 @@ public final class LegacyOpenSsl implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-028", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
-            List.of(TlsSupport.xmail("win32ssl/ (bundled OpenSSL 0.9.8l)"), TlsSupport.xmail("SSLBind.cpp BSslInit"),
-                    TlsSupport.rfc(9325, "3.1.1"), Reference.of("NIST SP 800-52r2", "3.1")),
+            List.of(References.source("win32ssl/ (bundled OpenSSL 0.9.8l)"), References.source("SSLBind.cpp BSslInit"),
+                    References.rfc(9325, "3.1.1"), Reference.of("NIST SP 800-52r2", "3.1")),
             List.of());
 
     @Override
@@ -44,9 +45,9 @@ public final class LegacyOpenSsl implements Rule {
         String names = InstallSupport.names(libs);
         Optional<String> version = InstallSupport.version(libs);
         Text message = version.map(v -> InstallSupport.beforeTls12(v)
-                        ? Text.of("TLS-028.noTls12", names, v)
-                        : Text.of("TLS-028.noTls13", names, v))
-                .orElse(Text.of("TLS-028.unknown", names));
+                        ? INFO.message("noTls12", names, v)
+                        : INFO.message("noTls13", names, v))
+                .orElse(INFO.message("unknown", names));
         return List.of(Finding.of(INFO, Location.file(libs.get(0).path()), message,
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }

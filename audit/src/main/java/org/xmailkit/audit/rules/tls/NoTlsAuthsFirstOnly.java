@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-006: {@code SmtpNoTLSAuths} lists more than one mechanism, but XMail 1.27 honours only the first one
@@ -22,7 +24,7 @@ public final class NoTlsAuthsFirstOnly implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-006", Severity.LOW, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(TlsSupport.xmail("StrUtils.cpp StrLimIStr"), TlsSupport.xmail("SMTPSvr.cpp SMTPAddAuth")),
+            List.of(References.source("StrUtils.cpp StrLimIStr"), References.source("SMTPSvr.cpp SMTPAddAuth")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
     @Override
@@ -40,12 +42,12 @@ public final class NoTlsAuthsFirstOnly implements Rule {
         if (items.length < 2) {
             return List.of();
         }
-        String value = TlsSupport.display(ctx, e.value());
+        String value = Evidence.show(ctx.tab(), e.value());
         String first = items[0];
         Text message = first.isEmpty()
-                ? Text.of("TLS-006.none", value)
-                : Text.of("TLS-006.firstOnly", value, TlsSupport.display(ctx, first),
-                        TlsSupport.display(ctx, String.join(",", Arrays.asList(items).subList(1, items.length))));
-        return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), message, TlsSupport.evidence(ctx, e)));
+                ? INFO.message("none", value)
+                : INFO.message("firstOnly", value, Evidence.show(ctx.tab(), first),
+                        Evidence.show(ctx.tab(), String.join(",", Arrays.asList(items).subList(1, items.length))));
+        return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), message, Evidence.setting(ctx.tab(), e)));
     }
 }

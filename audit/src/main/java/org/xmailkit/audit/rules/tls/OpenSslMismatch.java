@@ -9,14 +9,13 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall.Role;
+import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.model.Reference;
 
 /**
  * TLS-030: the OpenSSL files of the install directory do not belong together: DLLs of two families side by side,
@@ -46,7 +45,7 @@ public final class OpenSslMismatch implements Rule {
                 .filter(c -> c.family().isPresent()).toList();
         if (families.size() > 1) {
             out.add(Finding.of(INFO, Location.file(install.directory()),
-                    Text.of("TLS-030.mixed", InstallSupport.names(allLibs)),
+                    INFO.message("mixed", InstallSupport.names(allLibs)),
                     allLibs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
         }
         for (Family f : families) {
@@ -55,7 +54,7 @@ public final class OpenSslMismatch implements Rule {
             libs.forEach(c -> c.version().ifPresent(versions::add));
             if (versions.size() > 1) {
                 out.add(Finding.of(INFO, Location.file(libs.get(0).path()),
-                        Text.of("TLS-030.libraries", InstallSupport.names(libs), String.join(", ", versions)),
+                        INFO.message("libraries", InstallSupport.names(libs), String.join(", ", versions)),
                         libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
             }
         }
@@ -66,15 +65,15 @@ public final class OpenSslMismatch implements Rule {
             OpenSslInstall.Component t = tool.get();
             if (t.version().isPresent() && !libVersions.isEmpty() && !libVersions.contains(t.version().get())) {
                 out.add(Finding.of(INFO, Location.file(t.path()),
-                        Text.of("TLS-030.tool", t.fileName(), t.version().get(), String.join(", ", libVersions)),
+                        INFO.message("tool", t.fileName(), t.version().get(), String.join(", ", libVersions)),
                         evidence(t, allLibs)));
             }
             missingFamilies(t, families).ifPresent(refs -> out.add(Finding.of(INFO, Location.file(t.path()),
-                    Text.of("TLS-030.toolLibraries", t.fileName(), refs, present(allLibs)), evidence(t, allLibs))));
+                    INFO.message("toolLibraries", t.fileName(), refs, present(allLibs)), evidence(t, allLibs))));
         }
         install.program(Role.XMAIL).ifPresent(x -> missingFamilies(x, families).ifPresent(refs ->
                 out.add(Finding.of(INFO, Location.file(x.path()),
-                        Text.of("TLS-030.xmail", x.fileName(), refs, present(allLibs)), evidence(x, allLibs)))));
+                        INFO.message("xmail", x.fileName(), refs, present(allLibs)), evidence(x, allLibs)))));
         return out;
     }
 

@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.Text;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -32,13 +32,14 @@ final class Outbound {
             if (r.level() != level || r.loopbackOnly()) {
                 continue;
             }
-            String key = info.id() + "." + (r.kind() == TlsSupport.RouteKind.GATEWAY ? "gateway" : "forwarder") + "."
+            String key = (r.kind() == TlsSupport.RouteKind.GATEWAY ? "gateway" : "forwarder") + "."
                     + r.origin().name().toLowerCase(Locale.ROOT);
             String suggestion = r.kind() == TlsSupport.RouteKind.GATEWAY
                     ? gatewayWithTls(r.label())
                     : forwarderWithTls(r);
             out.add(Finding.of(info, r.location(),
-                    Text.of(key, r.label(), r.hostList(), suggestion, TlsSupport.shown(ctx, TlsSupport.SMTP_GW_CONFIG)),
+                    info.message(key, r.label(), r.hostList(), suggestion,
+                            Evidence.effective(ctx.tab(), TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }
         return out;

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 
 /** TLS-002: POP3 STLS switched off ({@code EnablePOP3-TLS} 0, or {@code ""} which XMail reads as 0). */
 public final class Pop3StlsDisabled implements Rule {
@@ -15,8 +16,8 @@ public final class Pop3StlsDisabled implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-002", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(TlsSupport.xmail("POP3Svr.cpp POP3HandleCmd_STLS"), TlsSupport.rfc(2595, "2.3"),
-                    TlsSupport.rfc(8314, "4.1")),
+            List.of(References.source("POP3Svr.cpp POP3HandleCmd_STLS"), References.rfc(2595, "2.3"),
+                    References.rfc(8314, "4.1")),
             List.of("\"EnablePOP3-TLS\"\t\"1\""));
 
     @Override

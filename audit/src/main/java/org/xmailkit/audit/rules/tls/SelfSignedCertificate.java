@@ -8,8 +8,8 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.References;
 
 /**
  * TLS-023: the server's own certificate is self-signed. Mail clients warn or refuse, and senders that verify
@@ -20,7 +20,7 @@ public final class SelfSignedCertificate implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-023", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(8314, "4.4")),
+            List.of(References.rfc(8314, "4.4")),
             List.of());
 
     @Override
@@ -35,7 +35,7 @@ public final class SelfSignedCertificate implements Rule {
             return List.of();
         }
         CertificateFacts leaf = certs.get(0);
-        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), Text.of("TLS-023.leaf", leaf.subject()),
+        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), INFO.message("leaf", leaf.subject()),
                 CertSupport.summary(leaf)));
     }
 }

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 
 /**
@@ -19,7 +20,7 @@ public final class SmartHostOpportunisticTls implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-008", Severity.LOW, Category.TLS, RuleInfo.STRICT_ONLY,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpSwitchToSSL"), TlsSupport.rfc(9325, "3.2")),
+            List.of(References.source("SMTPUtils.cpp USmtpSwitchToSSL"), References.rfc(9325, "3.2")),
             List.of("\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
                     "smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 

@@ -8,6 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 
 /**
@@ -19,8 +20,8 @@ public final class SmartHostWithoutTls implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-007", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(),
-            List.of(TlsSupport.xmail("SMTPUtils.cpp USmtpOptionsAssign"),
-                    TlsSupport.xmail("SMTPUtils.cpp USmtpSwitchToSSL"), TlsSupport.rfc(9325, "3.2")),
+            List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign"),
+                    References.source("SMTPUtils.cpp USmtpSwitchToSSL"), References.rfc(9325, "3.2")),
             List.of("\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
                     "smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 

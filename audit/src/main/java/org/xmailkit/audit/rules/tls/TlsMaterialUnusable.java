@@ -9,10 +9,11 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFile;
 import org.xmailkit.audit.tls.KeyFile;
 import org.xmailkit.audit.tls.TlsMaterial;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * TLS-027: server.cert or server.key exists but XMail cannot load it: not PEM (XMail reads PEM only), no
@@ -25,7 +26,7 @@ public final class TlsMaterialUnusable implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-027", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLBind.cpp BSslBindServer")),
+            List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
     @Override
@@ -39,11 +40,11 @@ public final class TlsMaterialUnusable implements Rule {
         List<Finding> out = new ArrayList<>();
         CertificateFile cert = m.certificate();
         Text certMessage = switch (cert.status()) {
-            case UNREADABLE -> cert.problem().isEmpty() ? Text.of("TLS-027.cert.notRead")
-                    : Text.of("TLS-027.cert.unreadable", cert.problem());
-            case NOT_PEM -> Text.of("TLS-027.cert.der");
-            case EMPTY -> Text.of("TLS-027.cert.empty");
-            case INVALID -> Text.of("TLS-027.cert.invalid", cert.problem());
+            case UNREADABLE -> cert.problem().isEmpty() ? INFO.message("cert.notRead")
+                    : INFO.message("cert.unreadable", cert.problem());
+            case NOT_PEM -> INFO.message("cert.der");
+            case EMPTY -> INFO.message("cert.empty");
+            case INVALID -> INFO.message("cert.invalid", cert.problem());
             default -> null;
         };
         if (certMessage != null) {
@@ -51,12 +52,12 @@ public final class TlsMaterialUnusable implements Rule {
         }
         KeyFile key = m.key();
         Text keyMessage = switch (key.status()) {
-            case UNREADABLE -> key.problem().isEmpty() ? Text.of("TLS-027.key.notRead")
-                    : Text.of("TLS-027.key.unreadable", key.problem());
-            case NOT_PEM -> Text.of("TLS-027.key.der");
-            case EMPTY -> Text.of("TLS-027.key.empty");
-            case INVALID -> Text.of("TLS-027.key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
-            case ENCRYPTED -> Text.of("TLS-027.key.encrypted", key.pemType());
+            case UNREADABLE -> key.problem().isEmpty() ? INFO.message("key.notRead")
+                    : INFO.message("key.unreadable", key.problem());
+            case NOT_PEM -> INFO.message("key.der");
+            case EMPTY -> INFO.message("key.empty");
+            case INVALID -> INFO.message("key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
+            case ENCRYPTED -> INFO.message("key.encrypted", key.pemType());
             default -> null;
         };
         if (keyMessage != null) {

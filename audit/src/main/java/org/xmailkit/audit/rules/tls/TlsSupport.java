@@ -6,20 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.model.Effective;
-import org.xmailkit.model.Entry;
 import org.xmailkit.model.MailRootFile;
-import org.xmailkit.model.Printable;
-import org.xmailkit.model.Secrets;
-import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 
-/** What the TLS rules share: server.tab switches, outbound routes, locations, evidence and references. */
+/** What the TLS rules share: server.tab switches, outbound routes and locations. */
 final class TlsSupport {
 
     static final String ENABLE_SMTP_TLS = "EnableSMTP-TLS";
@@ -37,17 +33,6 @@ final class TlsSupport {
     static final List<String> SERVER_NAMES = List.of("SmtpServerDomain", "POP3Domain", "HeloDomain");
 
     private TlsSupport() {
-    }
-
-    // ------------------------------------------------------------------ references
-
-    static Reference xmail(String section) {
-        return Reference.of("XMail 1.27 source", section);
-    }
-
-    static Reference rfc(int number, String section) {
-        return new Reference("RFC " + number, section,
-                "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
     }
 
     // ------------------------------------------------------------------ server.tab
@@ -75,51 +60,10 @@ final class TlsSupport {
         return Location.line(ctx.root().serverTabPath(), e.line(), e.name());
     }
 
-    /**
-     * @param ctx the audit
-     * @param e   an effective value
-     * @return the line that set it as evidence, or nothing when it comes from the default
-     */
-    static String[] evidence(AuditContext ctx, Effective e) {
-        return e.entry() == null ? new String[0] : new String[] {line(ctx.tab(), e.entry())};
-    }
 
-    /**
-     * @param tab   server.tab
-     * @param entry an entry
-     * @return {@code server.tab:LINE: text}, decoded for display
-     */
-    static String line(ServerTab tab, Entry entry) {
-        return "server.tab:" + entry.line() + ": " + Printable.of(Secrets.line(tab, entry.line()));
-    }
 
-    /**
-     * @param file a MailRoot file
-     * @param row  one of its rows
-     * @return {@code name:LINE: text}, decoded for display
-     */
-    static String line(TabFile file, TabFile.Row row) {
-        return file.kind().fileName() + ":" + row.line() + ": " + Printable.of(Secrets.line(file, row.line()));
-    }
 
-    /**
-     * @param ctx  the audit
-     * @param name a string variable
-     * @return its effective value for display ("" when unset)
-     */
-    static String shown(AuditContext ctx, String name) {
-        Effective e = ctx.tab().effective(name);
-        return e.value() == null ? "" : Printable.of(Entry.decode(e.value(), ctx.tab().charset()));
-    }
 
-    /**
-     * @param ctx the audit
-     * @param raw value bytes from server.tab
-     * @return them for display
-     */
-    static String display(AuditContext ctx, String raw) {
-        return Printable.of(Entry.decode(raw, ctx.tab().charset()));
-    }
 
     // ------------------------------------------------------------------ outbound routes
 
@@ -193,19 +137,22 @@ final class TlsSupport {
                 GatewayOptions own = new GatewayOptions(g.options());
                 Origin origin = global.needTls().isPresent() ? Origin.GLOBAL
                         : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
-                out.add(new Route(RouteKind.GATEWAY, at(ctx, gw), display(ctx, g.raw()),
-                        List.of(display(ctx, g.host())), GatewayOptions.forDefaultGateway(own, global), origin, own,
-                        false, line(ctx.tab(), gw.entry())));
+                out.add(new Route(RouteKind.GATEWAY, at(ctx, gw), Evidence.show(ctx.tab(), g.raw()),
+                        List.of(Evidence.show(ctx.tab(), g.host())), GatewayOptions.forDefaultGateway(own, global),
+                                origin, own,
+                        false, Evidence.line(ctx.tab(), gw.line())));
             }
         }
         for (Forwarder f : forwarders(ctx)) {
-            List<String> hosts = f.gateways().entries().stream().map(g -> f.file().display(g.host())).toList();
+            List<String> hosts = f.gateways().entries().stream()
+                    .map(g -> Evidence.decoded(g.host(), f.file().charset())).toList();
             GatewayOptions own = GatewayOptions.parse(f.row().column(2));
             Origin origin = own.needTls().isPresent() ? Origin.OWN
                     : global.needTls().isPresent() ? Origin.GLOBAL : Origin.UNSET;
-            out.add(new Route(RouteKind.FORWARDER, f.location(), f.file().display(f.row().column(0)), hosts,
+            out.add(new Route(RouteKind.FORWARDER, f.location(),
+                    Evidence.decoded(f.row().column(0), f.file().charset()), hosts,
                     GatewayOptions.forForwarder(global, own), origin, own, f.gateways().random(),
-                    line(f.file(), f.row())));
+                    Evidence.line(f.file(), f.row().line())));
         }
         return out;
     }

@@ -6,17 +6,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
+import org.xmailkit.model.syntax.GatewayOptions;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -29,10 +30,10 @@ public final class TlsWithoutCertificate implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-004", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
-                    TlsSupport.xmail("SSLConfig.cpp CSslBindSetup"),
-                    TlsSupport.xmail("SMTPUtils.cpp USmtpSwitchToSSL"),
-                    TlsSupport.rfc(3207, "4")),
+            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                    References.source("SSLConfig.cpp CSslBindSetup"),
+                    References.source("SMTPUtils.cpp USmtpSwitchToSSL"),
+                    References.rfc(3207, "4")),
             List.of());
 
     private static final Set<String> PSYNC_TLS = Set.of("STLS", "FSTLS", "POP3S");
@@ -59,11 +60,11 @@ public final class TlsWithoutCertificate implements Rule {
             Effective e = ctx.tab().effective(name);
             if (e.flag().orElse(false)) {
                 inbound.add(name);
-                inboundEvidence.add(e.isSet() ? TlsSupport.line(ctx.tab(), e.entry()) : name + " (default 1)");
+                inboundEvidence.add(e.isSet() ? Evidence.line(ctx.tab(), e.line()) : name + " (default 1)");
             }
         }
         if (!inbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, Text.of("TLS-004.inbound", missing, String.join(", ", inbound)),
+            out.add(Finding.of(INFO, where, INFO.message("inbound", missing, String.join(", ", inbound)),
                     inboundEvidence.toArray(String[]::new)));
         }
 
@@ -72,7 +73,7 @@ public final class TlsWithoutCertificate implements Rule {
         GatewayOptions global = TlsSupport.global(ctx);
         if (global.needTls().filter(l -> l != NeedTls.OFF).isPresent()) {
             outbound.add(TlsSupport.SMTP_GW_CONFIG);
-            outboundEvidence.add(TlsSupport.line(ctx.tab(), ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG).entry()));
+            outboundEvidence.add(Evidence.line(ctx.tab(), ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG).line()));
         }
         for (TlsSupport.Route r : TlsSupport.routes(ctx)) {
             if (r.level() != NeedTls.OFF && r.origin() == TlsSupport.Origin.OWN) {
@@ -95,7 +96,7 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!outbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, Text.of("TLS-004.outbound", missing, String.join(", ", outbound)),
+            out.add(Finding.of(INFO, where, INFO.message("outbound", missing, String.join(", ", outbound)),
                     outboundEvidence.toArray(String[]::new)));
         }
         return out;

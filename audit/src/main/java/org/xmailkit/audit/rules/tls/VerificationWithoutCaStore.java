@@ -8,15 +8,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.TrustAnchors;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.InputException;
+import org.xmailkit.model.References;
 import org.xmailkit.model.fs.SafeReader;
 
 /**
@@ -31,7 +32,7 @@ public final class VerificationWithoutCaStore implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-014", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
             RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.xmail("SSLConfig.cpp CSslBindSetup"), TlsSupport.xmail("SSLBind.cpp BSslSetupVerify")),
+            List.of(References.source("SSLConfig.cpp CSslBindSetup"), References.source("SSLBind.cpp BSslSetupVerify")),
             List.of("\"SSLUseCertsFile\"\t\"1\""));
 
     // c_rehash names: 8 hex digits of the subject hash, a dot and a sequence number (".rN" for CRLs).
@@ -58,33 +59,34 @@ public final class VerificationWithoutCaStore implements Rule {
         List<Finding> out = new ArrayList<>();
         if (!caFile && !caDir) {
             if (fileOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), Text.of("TLS-014.fileMissing"),
-                        TlsSupport.evidence(ctx, useFile)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileMissing"),
+                        Evidence.setting(ctx.tab(), useFile)));
             }
             if (dirOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), Text.of("TLS-014.dirMissing"),
-                        TlsSupport.evidence(ctx, useDir)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirMissing"),
+                        Evidence.setting(ctx.tab(), useDir)));
             }
             if (!fileOn && pem.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), Text.of("TLS-014.fileUnused"),
-                        TlsSupport.evidence(ctx, useFile)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileUnused"),
+                        Evidence.setting(ctx.tab(), useFile)));
             }
             if (!dirOn && dir.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), Text.of("TLS-014.dirUnused"),
-                        TlsSupport.evidence(ctx, useDir)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirUnused"),
+                        Evidence.setting(ctx.tab(), useDir)));
             }
             if (out.isEmpty()) {
                 Effective by = ctx.tab().effective(TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
                         ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT);
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), Text.of("TLS-014.none"), TlsSupport.evidence(ctx, by)));
+                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), INFO.message("none"),
+                        Evidence.setting(ctx.tab(), by)));
             }
             return out;
         }
         if (caFile && TrustAnchors.bundle(ctx.root(), pem.get()).isEmpty()) {
-            out.add(Finding.of(INFO, Location.file(pem.get()), Text.of("TLS-014.fileEmpty")));
+            out.add(Finding.of(INFO, Location.file(pem.get()), INFO.message("fileEmpty")));
         }
         if (caDir && !hasHashedNames(ctx, dir.get())) {
-            out.add(Finding.of(INFO, Location.file(dir.get()), Text.of("TLS-014.dirNoHashes")));
+            out.add(Finding.of(INFO, Location.file(dir.get()), INFO.message("dirNoHashes")));
         }
         return out;
     }

@@ -5,12 +5,12 @@ import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.tls.CertificateFacts;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * TLS-019: a weak public key in server.cert: RSA (or DSA) below 2048 bits, an elliptic curve below 224 bits. For the
@@ -23,7 +23,7 @@ public final class WeakKey implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-019", Severity.HIGH, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(9325, "4.5"), Reference.of("NIST SP 800-52r2", "3.2.1"),
+            List.of(References.rfc(9325, "4.5"), Reference.of("NIST SP 800-52r2", "3.2.1"),
                     Reference.of("Mozilla Server Side TLS guidelines", "5.7")),
             List.of());
 
@@ -40,7 +40,7 @@ public final class WeakKey implements Rule {
             }
             int min = c.keyAlgorithm().equals("EC") ? CertificateFacts.MIN_EC_BITS : CertificateFacts.MIN_RSA_BITS;
             return List.of(Finding.of(INFO, where,
-                    Text.of(c.index() == 0 ? "TLS-019.leaf" : "TLS-019.chain", c.describe(), c.keyDescription(), min),
+                    INFO.message(c.index() == 0 ? "leaf" : "chain", c.describe(), c.keyDescription(), min),
                     CertSupport.summary(c)));
         });
     }

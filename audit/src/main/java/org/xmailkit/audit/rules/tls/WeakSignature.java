@@ -8,7 +8,7 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
+import org.xmailkit.model.References;
 
 /**
  * TLS-020: a certificate of server.cert is signed with SHA-1 or MD5 (or MD2). XMail built with OpenSSL 0.9.8 or
@@ -21,7 +21,7 @@ public final class WeakSignature implements Rule {
     /** The rule's metadata. */
     public static final RuleInfo INFO = new RuleInfo("TLS-020", Severity.MEDIUM, Category.CERTIFICATE,
             RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(TlsSupport.rfc(9325, "4.5")),
+            List.of(References.rfc(9325, "4.5")),
             List.of());
 
     @Override
@@ -35,7 +35,7 @@ public final class WeakSignature implements Rule {
             if (!c.weakSignature() || c.selfSigned()) {
                 return List.of();
             }
-            return List.of(Finding.of(INFO, where, Text.of("TLS-020.weak", c.describe(), c.signatureAlgorithm()),
+            return List.of(Finding.of(INFO, where, INFO.message("weak", c.describe(), c.signatureAlgorithm()),
                     CertSupport.summary(c)));
         });
     }

@@ -1,7 +1,7 @@
 package org.xmailkit.audit.rules.upg;
 
-import org.xmailkit.audit.SourceVersion;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.version.SourceVersion;
 
 /**
  * The versions that changed configuration behaviour (XMail ChangeLog; 1.26 and 1.27pre01 from XMail's source, whose

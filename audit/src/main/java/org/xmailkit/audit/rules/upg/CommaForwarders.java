@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
-import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
 
@@ -37,7 +36,7 @@ public final class CommaForwarders implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         ctx.root().file(MailRootFile.SMTP_FWD).ifPresent(f -> {
-            String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.fwd.legacy" : "upg.fwd.broken";
+            String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
             for (TabFile.Row row : f.rows()) {
                 String list = row.column(1);
                 if (!GatewayList.looksLegacy(list)) {
@@ -46,12 +45,12 @@ public final class CommaForwarders implements Rule {
                 String fixed = GatewayList.format(list.startsWith("#"), GatewayList.parseLegacy(list));
                 int column = row.record().tokens().size() > 1 ? row.record().tokens().get(1).column() : 1;
                 out.add(Finding.of(INFO, new Location(f.path(), row.line(), column, ""),
-                        Text.of(key, TabFindings.display(row.column(0), f.charset()),
-                                TabFindings.display(list, f.charset()),
-                                TabFindings.display(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
+                        INFO.message(key, Evidence.decoded(row.column(0), f.charset()),
+                                Evidence.decoded(list, f.charset()),
+                                Evidence.decoded(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
                                         f.charset()),
-                                TabFindings.display(fixed, f.charset())),
-                        TabFindings.evidence(f, row.line())));
+                                Evidence.decoded(fixed, f.charset())),
+                        Evidence.line(f, row.line())));
             }
         });
         return out;

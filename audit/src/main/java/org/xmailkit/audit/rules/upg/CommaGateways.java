@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.syntax.GatewayList;
 
 /**
@@ -44,9 +45,9 @@ public final class CommaGateways implements Rule {
         List<String> hosts = GatewayList.parseLegacy(v);
         int comma = v.indexOf(',');
         String fixed = GatewayList.format(v.startsWith("#"), hosts);
-        String key = ctx.source().mayBeBefore(Changes.V1_24) ? "upg.gateways.legacy" : "upg.gateways.broken";
-        return Text.of(key, e.name(), TabFindings.show(tab, v), TabFindings.show(tab, v.substring(0, comma)),
-                TabFindings.show(tab, v.substring(comma + 1)),
-                TabFindings.line(e.name(), TabFindings.display(fixed, tab.charset())));
+        String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
+        return INFO.message(key, e.name(), Evidence.show(tab, v), Evidence.show(tab, v.substring(0, comma)),
+                Evidence.show(tab, v.substring(comma + 1)),
+                TabFindings.line(e.name(), Evidence.decoded(fixed, tab.charset())));
     }
 }

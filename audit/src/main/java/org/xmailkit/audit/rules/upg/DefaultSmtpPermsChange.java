@@ -8,9 +8,8 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.References;
 
 /**
  * UPG-002: {@code DefaultSmtpPerms} absent while the source may predate 1.27pre01: its built-in default changed
@@ -36,7 +35,7 @@ public final class DefaultSmtpPermsChange implements Rule {
             return List.of();
         }
         return List.of(TabFindings.atFile(INFO, ctx, "DefaultSmtpPerms",
-                Text.of("upg.perms." + Changes.certainty(ctx.source(), Changes.V1_27PRE01), ctx.source().display(),
+                INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_27PRE01), ctx.source().display(),
                         TabFindings.line("DefaultSmtpPerms", "MR"))));
     }
 }

@@ -5,16 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Location;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
-import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.MailRootFile;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
 
 /**
@@ -45,9 +44,9 @@ public final class ExtAuthFormat implements Rule {
             if (!rows.isEmpty()) {
                 int line = rows.get(0).line();
                 out.add(Finding.of(INFO, new Location(f.path(), line, 1, ""),
-                        Text.of("upg.extauth." + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
+                        INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
                                 ctx.source().display()),
-                        TabFindings.evidence(f, line)));
+                        Evidence.line(f, line)));
             }
         });
         return out;

@@ -6,16 +6,17 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.TabRecord;
+import org.xmailkit.model.Text;
 
 /**
  * UPG-007: a line with three or more TAB-separated tokens that older XMail ignored and 1.27 reads (tokens 0 and 1).
@@ -49,13 +50,13 @@ public final class ExtraTokensLive implements Rule {
             if (r.size() < 3) {
                 continue;
             }
-            String now = TabFindings.showValue(tab, e.name(), e.value());
+            String now = Evidence.value(tab, e.name(), e.value());
             Optional<TabRecord> before = records.stream()
                     .filter(o -> o.line() > r.line() && o.size() == 2 && e.name().equals(o.value(0))).findFirst();
             Text message = before.isPresent()
-                    ? Text.of("upg.extraTokens.shadowing", e.name(), r.size(), before.get().line(),
-                            TabFindings.showValue(tab, e.name(), before.get().value(1)), now)
-                    : Text.of("upg.extraTokens.newlyLive", e.name(), r.size(), now);
+                    ? INFO.message("shadowing", e.name(), r.size(), before.get().line(),
+                            Evidence.value(tab, e.name(), before.get().value(1)), now)
+                    : INFO.message("newlyLive", e.name(), r.size(), now);
             out.add(TabFindings.at(INFO, ctx, e, r.tokens().get(2).column(), message));
         }
         return out;

@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
-import org.xmailkit.audit.Reference;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
+import org.xmailkit.model.Reference;
+import org.xmailkit.model.References;
 
 /**
  * UPG-008: since 1.27pre01 XMail rewrites a bare {@code RCPT TO:<postmaster>} (any case, no domain) to the
@@ -37,7 +37,7 @@ public final class PostMasterRcpt implements Rule {
         }
         return ctx.tab().entry("PostMaster").filter(e -> !e.value().isEmpty())
                 .map(e -> List.of(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        Text.of("upg.postmaster", TabFindings.show(ctx.tab(), e.value()), ctx.source().display()))))
+                        INFO.message("postmaster", Evidence.show(ctx.tab(), e.value()), ctx.source().display()))))
                 .orElse(List.of());
     }
 }

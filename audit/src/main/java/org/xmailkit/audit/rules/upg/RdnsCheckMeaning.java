@@ -9,10 +9,9 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.Values;
 
 /**
@@ -50,6 +49,6 @@ public final class RdnsCheckMeaning implements Rule {
 
     private static Finding message(AuditContext ctx, Entry e, long n) {
         return TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                Text.of(n > 0 ? "upg.rdns.refuse" : "upg.rdns.delay", e.name(), n, ctx.source().display(), -n));
+                INFO.message(n > 0 ? "refuse" : "delay", e.name(), n, ctx.source().display(), -n));
     }
 }

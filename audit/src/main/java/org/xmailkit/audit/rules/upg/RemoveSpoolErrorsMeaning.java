@@ -8,10 +8,9 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Effective;
+import org.xmailkit.model.References;
 
 /**
  * UPG-009: {@code RemoveSpoolErrors 1} in a configuration that may predate 1.19/1.20, where the flag changed meaning:
@@ -35,6 +34,6 @@ public final class RemoveSpoolErrorsMeaning implements Rule {
             return List.of();
         }
         return List.of(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                Text.of("upg.removeSpoolErrors", ctx.source().display())));
+                INFO.message("removeSpoolErrors", ctx.source().display())));
     }
 }

@@ -6,22 +6,25 @@ import java.util.Optional;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
+import org.xmailkit.model.Text;
 import org.xmailkit.model.Values;
 import org.xmailkit.model.Variable;
 import org.xmailkit.model.XMailVersion;
 import org.xmailkit.model.syntax.OptionList;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
- * UPG-001: a variable an older XMail read and 1.27 ignores: {@code SMTP-RARPCheck} (renamed {@code SMTP-RDNSCheck}
+ * UPG-001: a variable an older XMail read and 1.27 ignores ({@link Removal}, which also declares the fix the
+ * migration writes and this rule shows): {@code SMTP-RARPCheck} (renamed {@code SMTP-RDNSCheck}
  * in 0.55), the {@code *-MAPSCheck} flags (1.3/1.6, zones dead), {@code HeloUseRootDomain} (replaced by
  * {@code HeloDomain} in 0.71), {@code DynDnsSetup} (1.24), {@code SMTP-TLS} (replaced by {@code SmtpGwConfig}
  * {@code NeedTLS=1} in 1.25). When the configuration was certainly written for a version that already ignored the
@@ -52,7 +55,7 @@ public final class RemovedVariable implements Rule {
             XMailVersion removed = v.get().removedVersion().orElse(XMailVersion.V1_27);
             Text message = ctx.source().mayBeBefore(removed)
                     ? message(tab, e, removed)
-                    : Text.of("upg.removed.leftover", e.name(), removed, ctx.source().display());
+                    : INFO.message("leftover", e.name(), removed, ctx.source().display());
             out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
         }
         return out;
@@ -61,42 +64,34 @@ public final class RemovedVariable implements Rule {
     private static Text message(ServerTab tab, Entry e, XMailVersion removed) {
         String name = e.name();
         boolean on = Values.atoi(e.value()).orElse(0) != 0;
-        if (name.equals("DynDnsSetup")) {
-            return Text.of("upg.removed.dynDns", name, removed);
+        Optional<Removal> removal = Removal.of(name);
+        if (removal.isEmpty() || removal.get() == Removal.DYNDNS_SETUP) {
+            return removal.isEmpty() ? INFO.message("off", name, removed, Evidence.show(tab, e.value()))
+                    : INFO.message("dynDns", name, removed);
         }
+        Removal r = removal.get();
         if (!on) {
-            return Text.of("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+            return INFO.message("off", name, removed, Evidence.show(tab, e.value()));
         }
-        if (name.equals("SMTP-RARPCheck")) {
-            Optional<Entry> now = tab.entry("SMTP-RDNSCheck");
-            return now.isPresent()
-                    ? Text.of("upg.removed.renameBoth", name, removed, "SMTP-RDNSCheck", now.get().line())
-                    : Text.of("upg.removed.rename", name, removed, "SMTP-RDNSCheck",
-                            TabFindings.line("SMTP-RDNSCheck", e.displayValue(tab.charset())));
-        }
-        if (name.endsWith("-MAPSCheck")) {
-            return Text.of("upg.removed.maps", name, removed);
-        }
-        if (name.equals("HeloUseRootDomain")) {
-            if (tab.has("HeloDomain")) {
-                return Text.of("upg.removed.heloBoth", name, removed, tab.entry("HeloDomain").get().line());
-            }
-            return tab.entry("RootDomain").filter(r -> !r.value().isEmpty())
-                    .map(r -> Text.of("upg.removed.helo", name, removed,
-                            TabFindings.line("HeloDomain", r.displayValue(tab.charset()))))
-                    .orElse(Text.of("upg.removed.heloNoRoot", name, removed));
-        }
-        if (name.equals("SMTP-TLS")) {
-            Optional<OptionList.Option> needTls = tab.entry("SmtpGwConfig")
-                    .flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"));
-            if (needTls.isPresent()) {
-                return Text.of("upg.removed.smtpTlsBoth", name, removed,
-                        TabFindings.show(tab, needTls.get().hasValue() ? needTls.get().value() : ""));
-            }
-            String existing = tab.entry("SmtpGwConfig").map(g -> g.displayValue(tab.charset())).orElse("");
-            String value = existing.isEmpty() ? "NeedTLS=1" : existing + ",NeedTLS=1";
-            return Text.of("upg.removed.smtpTls", name, removed, TabFindings.line("SmtpGwConfig", value));
-        }
-        return Text.of("upg.removed.off", name, removed, TabFindings.show(tab, e.value()));
+        // The line to write is the migration's own fix (Removal.replacement), not worked out again here.
+        Optional<String> fix = r.replacement(tab, e).map(s -> TabFindings.line(s.name(), Entry.decode(s.value(),
+                tab.charset())));
+        String now = r.replacedBy().orElse("");
+        return switch (r) {
+            case RARP_CHECK -> fix.map(line -> INFO.message("rename", name, removed, now, line))
+                    .orElseGet(() -> INFO.message("renameBoth", name, removed, now, tab.entry(now).orElseThrow()
+                            .line()));
+            case HELO_USE_ROOT_DOMAIN -> r.superseded(tab)
+                    ? INFO.message("heloBoth", name, removed, tab.entry(now).orElseThrow().line())
+                    : fix.map(line -> INFO.message("helo", name, removed, line))
+                            .orElse(INFO.message("heloNoRoot", name, removed));
+            case SMTP_TLS -> fix.map(line -> INFO.message("smtpTls", name, removed, line)).orElseGet(() -> {
+                OptionList.Option needTls = tab.entry(now).flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"))
+                        .orElseThrow();
+                return INFO.message("smtpTlsBoth", name, removed,
+                        Evidence.show(tab, needTls.hasValue() ? needTls.value() : ""));
+            });
+            default -> INFO.message("maps", name, removed);
+        };
     }
 }

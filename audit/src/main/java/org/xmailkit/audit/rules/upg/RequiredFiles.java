@@ -12,9 +12,8 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
 import org.xmailkit.audit.behaviour.XMailStartup;
-import org.xmailkit.audit.rules.cfg.References;
+import org.xmailkit.model.References;
 import org.xmailkit.model.XMailVersion;
 
 /**
@@ -56,7 +55,7 @@ public final class RequiredFiles implements Rule {
         List<Finding> out = new ArrayList<>();
         for (String name : XMailStartup.missing(ctx.root())) {
             out.add(Finding.of(INFO, Location.file(ctx.root().directory().resolve(name)),
-                    Text.of("upg.files.file.startup", name)));
+                    INFO.message("file.startup", name)));
         }
         for (Required r : REQUIRED) {
             Path p = ctx.root().directory().resolve(r.name());
@@ -64,9 +63,9 @@ public final class RequiredFiles implements Rule {
             if (present) {
                 continue;
             }
-            String key = (r.directory() ? "upg.files.dir." : "upg.files.file.")
+            String key = (r.directory() ? "dir." : "file.")
                     + (ctx.source().mayBeBefore(r.since()) ? "new" : "missing");
-            out.add(Finding.of(INFO, Location.file(p), Text.of(key, r.name(), r.since())));
+            out.add(Finding.of(INFO, Location.file(p), INFO.message(key, r.name(), r.since())));
         }
         return out;
     }

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Set;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Category;
+import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.SmtpConfigToken;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.model.Entry;
+import org.xmailkit.model.References;
 import org.xmailkit.model.ServerTab;
 import org.xmailkit.model.syntax.SmtpConfigTokens;
 
@@ -41,7 +41,7 @@ public final class SmtpConfigCase implements Rule {
             return List.of(); // CFG-016 reports these as plain configuration errors
         }
         ServerTab tab = ctx.tab();
-        String key = "upg.smtpConfigCase." + Changes.certainty(ctx.source(), Changes.V1_26);
+        String key = "" + Changes.certainty(ctx.source(), Changes.V1_26);
         List<Finding> out = new ArrayList<>();
         for (Entry e : tab.liveEntries()) {
             if (!SmtpConfigToken.applies(tab, e.name())) {
@@ -51,8 +51,8 @@ public final class SmtpConfigCase implements Rule {
             String fixed = TabFindings.line(e.name(), Entry.decode(tokens.normalised(), tab.charset()));
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
-                    out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), Text.of(key, e.name(),
-                            TabFindings.show(tab, m[0]), m[1], fixed, ctx.source().display())));
+                    out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message(key, e.name(),
+                            Evidence.show(tab, m[0]), m[1], fixed, ctx.source().display())));
                 }
             }
         }

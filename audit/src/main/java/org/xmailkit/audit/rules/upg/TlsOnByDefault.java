@@ -9,10 +9,10 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.Text;
-import org.xmailkit.audit.rules.cfg.References;
 import org.xmailkit.audit.rules.cfg.TabFindings;
 import org.xmailkit.audit.startup.Listener;
+import org.xmailkit.model.References;
+import org.xmailkit.model.Text;
 
 /**
  * UPG-003: coming from a version before 1.24, TLS appears on its own: STARTTLS, POP3 STLS and CTRL TLS default to
@@ -56,15 +56,15 @@ public final class TlsOnByDefault implements Rule {
             }
             String shown = String.join(", ", ssl);
             String source = ctx.source().display();
-            Text known = absent.isEmpty() ? Text.of("upg.tls.listeners.known." + certainty, source, shown)
-                    : ssl.isEmpty() ? Text.of("upg.tls.closed." + certainty, ctx.source().display(),
+            Text known = absent.isEmpty() ? INFO.message("listeners.known." + certainty, source, shown)
+                    : ssl.isEmpty() ? INFO.message("closed." + certainty, ctx.source().display(),
                             String.join(", ", absent))
-                    : Text.of("upg.tls.known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
+                    : INFO.message("known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
             return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), known));
         }
         Text message = absent.isEmpty()
-                ? Text.of("upg.tls.listeners." + certainty, ctx.source().display())
-                : Text.of("upg.tls." + certainty, ctx.source().display(), String.join(", ", absent));
+                ? INFO.message("listeners." + certainty, ctx.source().display())
+                : INFO.message(certainty, ctx.source().display(), String.join(", ", absent));
         return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), message));
     }
 }

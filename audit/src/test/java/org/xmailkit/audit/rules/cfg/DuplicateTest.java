@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Profile;
-import org.xmailkit.audit.rules.RuleTesting;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 
 /** CFG-008 (different value) and CFG-009 (same value). */
@@ -31,7 +31,7 @@ class DuplicateTest {
 
     @Test
     void differentValueIsReportedWithTheLiveLine() {
-        Finding f = single(run(new ConflictingDuplicate(), duplicates()), "cfg.duplicate.differs");
+        Finding f = single(findings(new ConflictingDuplicate(), duplicates()), "msg.CFG-008.differs");
         assertEquals(3, f.location().line());
         assertEquals(List.of("EnableSMTP-TLS", "1", "1", "0"), f.message().args());
         assertEquals(2, f.evidence().size());
@@ -39,20 +39,20 @@ class DuplicateTest {
 
     @Test
     void sameValueIsReportedSeparately() {
-        Finding f = single(run(new RepeatedSetting(), duplicates()), "cfg.duplicate.same");
+        Finding f = single(findings(new RepeatedSetting(), duplicates()), "msg.CFG-009.same");
         assertEquals(4, f.location().line());
     }
 
     @Test
     void uniqueNamesPass() {
         MailRoot r = root(dir, "\"RootDomain\"\t\"example.com\"\n\"PostMaster\"\t\"pm@example.com\"\n");
-        assertEquals(List.of(), run(new ConflictingDuplicate(), r));
-        assertEquals(List.of(), run(new RepeatedSetting(), r));
+        assertEquals(List.of(), findings(new ConflictingDuplicate(), r));
+        assertEquals(List.of(), findings(new RepeatedSetting(), r));
     }
 
     @Test
     void sameValueDuplicateIsStrictProfileOnly() {
-        assertEquals(List.of(), run(new RepeatedSetting(), duplicates(),
-                RuleTesting.options().withProfile(Profile.BASELINE)));
+        assertEquals(List.of(), findings(new RepeatedSetting(), duplicates(),
+                RuleCheck.options().withProfile(Profile.BASELINE)));
     }
 }

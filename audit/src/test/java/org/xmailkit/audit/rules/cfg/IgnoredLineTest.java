@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ class IgnoredLineTest {
 
     @Test
     void wellFormedLinesCommentsAndLeadingTabsPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 # comment
                 "RootDomain"\t"example.com"
                 \t"POP3Domain"\t\t"example.com"
@@ -33,36 +33,36 @@ class IgnoredLineTest {
 
     @Test
     void spaceInsteadOfTabNamesTheSettingThatIsLost() {
-        Finding f = single(run(rule, root(dir, "\"EnableSMTP-TLS\" \"0\"\n")), "cfg.noTab.known");
+        Finding f = single(findings(rule, root(dir, "\"EnableSMTP-TLS\" \"0\"\n")), "msg.CFG-003.noTab.known");
         assertEquals("EnableSMTP-TLS", f.location().variable());
     }
 
     @Test
     void singleUnknownWordIsAnIgnoredLine() {
-        single(run(rule, root(dir, "junk\n")), "cfg.noTab");
+        single(findings(rule, root(dir, "junk\n")), "msg.CFG-003.noTab");
     }
 
     @Test
     void leadingSpaceHidesTheName() {
-        Finding f = single(run(rule, root(dir, " \"SmtpNoTLSAuths\"\t\"\"\n")), "cfg.leadingSpace.known");
+        Finding f = single(findings(rule, root(dir, " \"SmtpNoTLSAuths\"\t\"\"\n")), "msg.CFG-003.leadingSpace.known");
         assertEquals("SmtpNoTLSAuths", f.message().args().get(1));
     }
 
     @Test
     void leadingSpaceWithoutTabIsOneFinding() {
-        List<Finding> f = run(rule, root(dir, " \"RootDomain\" \"example.com\"\n"));
-        single(f, "cfg.noTab.known");
+        List<Finding> f = findings(rule, root(dir, " \"RootDomain\" \"example.com\"\n"));
+        single(f, "msg.CFG-003.noTab.known");
         assertEquals(1, f.size());
     }
 
     @Test
     void emptyNameIsReported() {
-        single(run(rule, root(dir, "\"\"\t\"x\"\n")), "cfg.emptyName");
+        single(findings(rule, root(dir, "\"\"\t\"x\"\n")), "msg.CFG-003.emptyName");
     }
 
     @Test
     void indentedCommentAndBomCommentAreLeftToOtherRules() {
-        assertEquals(List.of(), run(rule, MailRootFixture.in(dir).bytes("server.tab",
+        assertEquals(List.of(), findings(rule, MailRootFixture.in(dir).bytes("server.tab",
                 "\uFEFF# settings\n  # indented\n".getBytes(StandardCharsets.UTF_8)).open()));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ class IgnoredTextTest {
 
     @Test
     void twoColumnsAndRealCommentsPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 # a real comment
                 "MaxMessageSize"\t"10240"
                 """)));
@@ -28,7 +28,8 @@ class IgnoredTextTest {
 
     @Test
     void thirdColumnIsReportedWithWhatXMailUses() {
-        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"10240\"\t\"# 10 MB\"\n")), "cfg.extraTokens");
+        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"10240\"\t\"# 10 MB\"\n")),
+                "msg.CFG-005.extraTokens");
         assertEquals("MaxMessageSize", f.message().args().get(0));
         assertEquals("10240", f.message().args().get(1));
         assertEquals("\"# 10 MB\"", f.message().args().get(2));
@@ -36,6 +37,6 @@ class IgnoredTextTest {
 
     @Test
     void spaceBeforeHashIsNotAComment() {
-        single(run(rule, root(dir, " #\"RootDomain\"\t\"old.example\"\n")), "cfg.notAComment");
+        single(findings(rule, root(dir, " #\"RootDomain\"\t\"old.example\"\n")), "msg.CFG-005.notAComment");
     }
 }

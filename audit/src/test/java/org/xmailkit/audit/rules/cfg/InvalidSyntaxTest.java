@@ -3,9 +3,9 @@ package org.xmailkit.audit.rules.cfg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ class InvalidSyntaxTest {
 
     @Test
     void validNamesAndAddressesPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 "RootDomain"\t"example.com"
                 "POP3Domain"\t""
                 "HeloDomain"\t"[192.0.2.25]"
@@ -35,39 +35,39 @@ class InvalidSyntaxTest {
 
     @Test
     void domainFlaws() {
-        List<Finding> f = run(rule, root(dir, """
+        List<Finding> f = findings(rule, root(dir, """
                 "RootDomain"\t"mail_server.example.com"
                 "POP3Domain"\t"example.com."
                 "HeloDomain"\t"-bad.example.com"
                 "SmtpServerDomain"\t""
                 """));
-        assertEquals("_", single(f, "cfg.syntax.domain.char").message().args().get(2));
-        single(f, "cfg.syntax.domain.trailingDot");
-        assertEquals("-bad", single(f, "cfg.syntax.domain.label").message().args().get(2));
-        single(f, "cfg.syntax.emptyDomain");
+        assertEquals("_", single(f, "msg.CFG-019.domain.char").message().args().get(2));
+        single(f, "msg.CFG-019.domain.trailingDot");
+        assertEquals("-bad", single(f, "msg.CFG-019.domain.label").message().args().get(2));
+        single(f, "msg.CFG-019.emptyDomain");
     }
 
     @Test
     void addressFlaws() {
-        List<Finding> f = run(rule, root(dir, """
+        List<Finding> f = findings(rule, root(dir, """
                 "PostMaster"\t"postmaster"
                 "ErrorsAdmin"\t"taro..hanako@example.com"
                 "TempErrorsAdmin"\t"ops@exa mple.com"
                 """));
-        single(f, "cfg.syntax.address.noAt");
-        single(f, "cfg.syntax.address.local");
-        single(f, "cfg.syntax.address.domain");
+        single(f, "msg.CFG-019.address.noAt");
+        single(f, "msg.CFG-019.address.local");
+        single(f, "msg.CFG-019.address.domain");
     }
 
     @Test
     void emptyPostMaster() {
-        single(run(rule, root(dir, "\"PostMaster\"\t\"\"\n")), "cfg.syntax.emptyAddress");
+        single(findings(rule, root(dir, "\"PostMaster\"\t\"\"\n")), "msg.CFG-019.emptyAddress");
     }
 
     @Test
     void longDomain() {
         String d = ("a".repeat(60) + ".").repeat(5) + "com";
-        single(run(rule, root(dir, "\"RootDomain\"\t\"" + d + "\"\n")), "cfg.syntax.domain.length");
+        single(findings(rule, root(dir, "\"RootDomain\"\t\"" + d + "\"\n")), "msg.CFG-019.domain.length");
     }
 
     @Test

@@ -2,12 +2,13 @@ package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
@@ -23,7 +24,7 @@ class NonAsciiReplyTest {
 
     @Test
     void asciiRepliesPassAndJapaneseElsewhereIsNotOurConcern() {
-        assertEquals(List.of(), run(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).serverTab("""
+        assertEquals(List.of(), findings(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).serverTab("""
                 "SmtpMsgIPBan"\t"550 Access denied"
                 "HeloDomain"\t"mail.example.com"
                 "ErrorsAdmin"\t"管理者@example.com"
@@ -32,7 +33,7 @@ class NonAsciiReplyTest {
 
     @Test
     void japaneseReplyInShiftJisIsShownDecoded() {
-        List<Finding> f = run(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).crlf().serverTab("""
+        List<Finding> f = findings(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).crlf().serverTab("""
                 "SmtpMsgIPBanMaps"\t"550 不正中継として登録されています"
                 "SmtpMsgIPBanSpammers"\t"550 アクセスを拒否します"
                 """).open());
@@ -40,23 +41,23 @@ class NonAsciiReplyTest {
         Finding first = f.stream().filter(x -> x.location().line() == 1).findFirst().orElseThrow();
         assertEquals("550 不正中継として登録されています", first.message().args().get(1));
         assertTrue(first.evidence().get(0).contains("不正中継"));
-        assertEquals("windows-31j", first.message().args().get(2).toLowerCase());
+        assertEquals("windows-31j", first.message().arg(2).toLowerCase(Locale.ROOT));
     }
 
     @Test
     void nonAsciiHeloDomain() {
-        single(run(rule, MailRootFixture.in(dir).serverTab("\"HeloDomain\"\t\"メール.example.jp\"\n").open()),
-                "cfg.nonAscii.helo");
+        single(findings(rule, MailRootFixture.in(dir).serverTab("\"HeloDomain\"\t\"メール.example.jp\"\n").open()),
+                "msg.CFG-013.helo");
     }
 
     @Test
     void customMessageCounts() {
-        single(run(rule, MailRootFixture.in(dir).serverTab("\"CustomSMTPMessage\"\t\"お問い合わせ\"\n").open()),
-                "cfg.nonAscii.reply");
+        single(findings(rule, MailRootFixture.in(dir).serverTab("\"CustomSMTPMessage\"\t\"お問い合わせ\"\n").open()),
+                "msg.CFG-013.reply");
     }
 
     @Test
     void plainAsciiFile() {
-        assertEquals(List.of(), run(rule, root(dir, "\"CustomSMTPMessage\"\t\"see policy\"\n")));
+        assertEquals(List.of(), findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"see policy\"\n")));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ class NumberMisreadTest {
 
     @Test
     void plainNumbersAndHarmlessEmptiesPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 "EnableSMTP-TLS"\t"1"
                 "MaxMessageSize"\t"10240"
                 "SMTP-RDNSCheck"\t"-5"
@@ -33,42 +33,42 @@ class NumberMisreadTest {
 
     @Test
     void wordOnAFlagReadsAsZero() {
-        Finding f = single(run(rule, root(dir, "\"AllowSmtpVRFY\"\t\"yes\"\n")), "cfg.number.flagText");
+        Finding f = single(findings(rule, root(dir, "\"AllowSmtpVRFY\"\t\"yes\"\n")), "msg.CFG-010.flagText");
         assertEquals(List.of("AllowSmtpVRFY", "yes"), f.message().args());
     }
 
     @Test
     void wordOnANumberReadsAsZero() {
-        single(run(rule, root(dir, "\"MaxMTAOps\"\t\"many\"\n")), "cfg.number.intText");
+        single(findings(rule, root(dir, "\"MaxMTAOps\"\t\"many\"\n")), "msg.CFG-010.intText");
     }
 
     @Test
     void paddingBeyondTheBufferHidesTheNumber() {
-        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"" + "0".repeat(70) + "9\"\n")),
-                "cfg.number.cut");
+        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"" + "0".repeat(70) + "9\"\n")),
+                "msg.CFG-010.cut");
         assertEquals("0", f.message().args().get(2));
     }
 
     @Test
     void numberBeyondTheIntRangeReadsByPlatform() {
-        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"-2147483649\"\n")), "cfg.number.range");
+        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"-2147483649\"\n")), "msg.CFG-010.range");
         assertEquals(List.of("MaxMessageSize", "-2147483649", "-2147483648", "2147483647"), f.message().args());
     }
 
     @Test
     void unitAfterANumberIsIgnored() {
-        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"10MB\"\n")), "cfg.number.trailing");
+        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"10MB\"\n")), "msg.CFG-010.trailing");
         assertEquals("10", f.message().args().get(2));
     }
 
     @Test
     void emptyFlagWhoseDefaultIsOnTurnsItOff() {
-        single(run(rule, root(dir, "\"EnableSMTP-TLS\"\t\"\"\n")), "cfg.number.emptyFlag");
+        single(findings(rule, root(dir, "\"EnableSMTP-TLS\"\t\"\"\n")), "msg.CFG-010.emptyFlag");
     }
 
     @Test
     void emptyNumberWhoseDefaultIsNotZeroReadsAsTheDefault() {
-        Finding f = single(run(rule, root(dir, "\"SMTP-IpMapDropCode\"\t\"\"\n")), "cfg.number.emptyInt");
+        Finding f = single(findings(rule, root(dir, "\"SMTP-IpMapDropCode\"\t\"\"\n")), "msg.CFG-010.emptyInt");
         assertEquals("1", f.message().args().get(1));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ class OutOfRangeTest {
 
     @Test
     void definedValuesPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 "ReceivedHdrType"\t"4"
                 "Pop3LogPasswd"\t"0"
                 "SmtpGwConfig"\t"NeedTLS=2,OutBind=192.0.2.1"
@@ -30,29 +30,29 @@ class OutOfRangeTest {
 
     @Test
     void receivedHdrTypeAboveFour() {
-        Finding f = single(run(rule, root(dir, "\"ReceivedHdrType\"\t\"5\"\n")), "cfg.range.receivedHdrType");
+        Finding f = single(findings(rule, root(dir, "\"ReceivedHdrType\"\t\"5\"\n")), "msg.CFG-011.receivedHdrType");
         assertEquals("5", f.message().args().get(1));
     }
 
     @Test
     void pop3LogPasswdNegative() {
-        single(run(rule, root(dir, "\"Pop3LogPasswd\"\t\"-1\"\n")), "cfg.range.pop3LogPasswd");
+        single(findings(rule, root(dir, "\"Pop3LogPasswd\"\t\"-1\"\n")), "msg.CFG-011.pop3LogPasswd");
     }
 
     @Test
     void needTlsAboveTwoActsAsOne() {
-        single(run(rule, root(dir, "\"SmtpGwConfig\"\t\"NeedTLS=3\"\n")), "cfg.range.needTlsHigh");
+        single(findings(rule, root(dir, "\"SmtpGwConfig\"\t\"NeedTLS=3\"\n")), "msg.CFG-011.needTlsHigh");
     }
 
     @Test
     void needTlsInAGatewayEntryNamesTheGateway() {
-        Finding f = single(run(rule, root(dir, "\"DefaultSMTPGateways\"\t\"a.example;b.example,NeedTLS=yes\"\n")),
-                "cfg.range.needTlsText");
+        Finding f = single(findings(rule, root(dir, "\"DefaultSMTPGateways\"\t\"a.example;b.example,NeedTLS=yes\"\n")),
+                "msg.CFG-011.needTlsText");
         assertEquals("DefaultSMTPGateways (b.example)", f.message().args().get(0));
     }
 
     @Test
     void negativeNeedTlsIsUndocumented() {
-        single(run(rule, root(dir, "\"SmtpGwConfig\"\t\"NeedTLS=-1\"\n")), "cfg.range.needTlsNegative");
+        single(findings(rule, root(dir, "\"SmtpGwConfig\"\t\"NeedTLS=-1\"\n")), "msg.CFG-011.needTlsNegative");
     }
 }

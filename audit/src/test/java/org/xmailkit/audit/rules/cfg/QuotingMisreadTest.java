@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ class QuotingMisreadTest {
 
     @Test
     void properQuotingAndEscapedQuotesPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 "CustomSMTPMessage"\t"see \\"policy\\""
                 "SmtpMsgIPBan"\t"550 C:\\\\dir is fine"
                 RootDomain\texample.com
@@ -29,33 +29,33 @@ class QuotingMisreadTest {
 
     @Test
     void unterminatedQuoteShowsWhatXMailTakes() {
-        Finding f = single(run(rule, root(dir, "\"RootDomain\"\t\"example.com\n")), "cfg.quote.unterminated");
+        Finding f = single(findings(rule, root(dir, "\"RootDomain\"\t\"example.com\n")), "msg.CFG-004.unterminated");
         assertEquals("example.com", f.message().args().get(1));
     }
 
     @Test
     void tabInsideQuotesShowsWhatIsDropped() {
-        Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"see\tpolicy\"\n")), "cfg.quote.tab");
+        Finding f = single(findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"see\tpolicy\"\n")), "msg.CFG-004.tab");
         assertEquals("see", f.message().args().get(1));
         assertEquals("policy\"", f.message().args().get(2));
     }
 
     @Test
     void tabRightBeforeTheClosingQuote() {
-        Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"see policy\t\"\n")), "cfg.quote.tab");
+        Finding f = single(findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"see policy\t\"\n")), "msg.CFG-004.tab");
         assertEquals("see policy", f.message().args().get(1));
     }
 
     @Test
     void valueEndingInBackslashGetsAQuote() {
-        Finding f = single(run(rule, root(dir, "\"CustomSMTPMessage\"\t\"C:\\\\mail\\\\\"\n")),
-                "cfg.quote.backslash");
+        Finding f = single(findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"C:\\\\mail\\\\\"\n")),
+                "msg.CFG-004.backslash");
         assertEquals("C:\\\\mail\\\"", f.message().args().get(1));
     }
 
     @Test
     void textAfterClosingQuoteIsDropped() {
-        Finding f = single(run(rule, root(dir, "\"MaxMessageSize\"\t\"1024\"KB\n")), "cfg.quote.trailing");
+        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"1024\"KB\n")), "msg.CFG-004.trailing");
         assertEquals("KB", f.message().args().get(1));
         assertEquals("1024", f.message().args().get(2));
     }

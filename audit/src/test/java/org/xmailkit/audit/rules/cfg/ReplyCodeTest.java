@@ -1,15 +1,15 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.testing.RuleCheck;
 
 class ReplyCodeTest {
 
@@ -20,39 +20,54 @@ class ReplyCodeTest {
 
     @Test
     void repliesWithCodesPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        RuleCheck.of(rule).serverTab("""
                 "SmtpMsgIPBan"\t"421 Access denied"
                 "SmtpMsgIPBanSpammers"\t"550 You are listed"
                 "SmtpMsgIPBanSpamAddress"\t"554"
                 "SmtpMsgIPBanMaps"\t"550 Listed in"
                 "CustomSMTPMessage"\t"See https://example.com/policy"
-                """)));
+                """).expectMarkers(dir);
     }
 
     @Test
     void missingCodeSuggestsXMailsOwnCode() {
-        Finding f = single(run(rule, root(dir, "\"SmtpMsgIPBanMaps\"\t\"Denied\"\n")), "cfg.reply.noCode");
+        Finding f = single(findings(rule, root(dir, "\"SmtpMsgIPBanMaps\"\t\"Denied\"\n")), "msg.CFG-012.noCode");
         assertEquals("\"SmtpMsgIPBanMaps\"<TAB>\"550 Denied\"", f.message().args().get(2));
     }
 
     @Test
     void emptyReply() {
-        single(run(rule, root(dir, "\"SmtpMsgIPBan\"\t\"\"\n")), "cfg.reply.empty");
+        RuleCheck.of(rule).serverTab("""
+                # FINDING: empty
+                "SmtpMsgIPBan"\t""
+                """).expectMarkers(dir);
     }
 
     @Test
     void hyphenAfterTheCodeMakesTheClientWait() {
-        single(run(rule, root(dir, "\"SmtpMsgIPBan\"\t\"550-Denied\"\n")), "cfg.reply.continuation");
+        RuleCheck.of(rule).serverTab("""
+                # FINDING: continuation
+                "SmtpMsgIPBan"\t"550-Denied"
+                """).expectMarkers(dir);
     }
 
     @Test
     void successCodeIsNotARejection() {
-        single(run(rule, root(dir, "\"SmtpMsgIPBanSpammers\"\t\"250 ok\"\n")), "cfg.reply.notFailure");
+        RuleCheck.of(rule).serverTab("""
+                # FINDING: notFailure
+                "SmtpMsgIPBanSpammers"\t"250 ok"
+                """).expectMarkers(dir);
     }
 
     @Test
     void impossibleCodeAndMissingSpace() {
-        single(run(rule, root(dir, "\"SmtpMsgIPBan\"\t\"650 no\"\n")), "cfg.reply.badCode");
-        single(run(rule, root(dir.resolve("b"), "\"SmtpMsgIPBan\"\t\"550Denied\"\n")), "cfg.reply.noSpace");
+        RuleCheck.of(rule).serverTab("""
+                # FINDING: badCode
+                "SmtpMsgIPBan"\t"650 no"
+                """).expectMarkers(dir.resolve("a"));
+        RuleCheck.of(rule).serverTab("""
+                # FINDING: noSpace
+                "SmtpMsgIPBan"\t"550Denied"
+                """).expectMarkers(dir.resolve("b"));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -30,38 +30,38 @@ class RequiredSettingsTest {
 
     @Test
     void allFivePresentPass() {
-        assertEquals(List.of(), run(new RequiredMissing(), complete()));
-        assertEquals(List.of(), run(new RecommendedMissing(), complete()));
+        assertEquals(List.of(), findings(new RequiredMissing(), complete()));
+        assertEquals(List.of(), findings(new RecommendedMissing(), complete()));
     }
 
     @Test
     void emptyFileLacksEverything() {
         MailRoot r = root(dir, "# nothing\n");
-        List<Finding> required = run(new RequiredMissing(), r);
-        single(required, "cfg.required.RootDomain");
-        single(required, "cfg.required.PostMaster");
+        List<Finding> required = findings(new RequiredMissing(), r);
+        single(required, "msg.CFG-017.RootDomain");
+        single(required, "msg.CFG-017.PostMaster");
         assertEquals(0, required.get(0).location().line());
-        assertEquals(3, run(new RecommendedMissing(), r).size());
+        assertEquals(3, findings(new RecommendedMissing(), r).size());
     }
 
     @Test
     void fallbackSuggestionsUseRootDomain() {
-        List<Finding> f = run(new RecommendedMissing(), root(dir, """
+        List<Finding> f = findings(new RecommendedMissing(), root(dir, """
                 "RootDomain"\t"example.com"
                 "POP3Domain"\t"example.com"
                 "SmtpServerDomain"\t"mail.example.com"
                 "HeloDomain"\t""
                 """));
-        Finding helo = single(f, "cfg.recommended.HeloDomain.empty.root");
+        Finding helo = single(f, "msg.CFG-018.HeloDomain.empty.root");
         assertEquals("\"HeloDomain\"<TAB>\"example.com\"", helo.message().args().get(0));
         assertEquals(4, helo.location().line());
     }
 
     @Test
     void withoutRootDomainThereIsNoSuggestion() {
-        single(run(new RecommendedMissing(), root(dir, """
+        single(findings(new RecommendedMissing(), root(dir, """
                 "POP3Domain"\t"example.com"
                 "HeloDomain"\t"mail.example.com"
-                """)), "cfg.recommended.SmtpServerDomain");
+                """)), "msg.CFG-018.SmtpServerDomain");
     }
 }

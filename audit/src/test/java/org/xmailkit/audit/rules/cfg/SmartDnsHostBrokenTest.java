@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,23 +20,23 @@ class SmartDnsHostBrokenTest {
 
     @Test
     void pairsAndAbsencePass() {
-        assertEquals(List.of(), run(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53:udp,dns.example:tcp\"\n")));
-        assertEquals(List.of(), run(rule, root(dir.resolve("b"), "\"RootDomain\"\t\"example.com\"\n")));
+        assertEquals(List.of(), findings(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53:udp,dns.example:tcp\"\n")));
+        assertEquals(List.of(), findings(rule, root(dir.resolve("b"), "\"RootDomain\"\t\"example.com\"\n")));
     }
 
     @Test
     void emptyValueBreaksEveryLookup() {
-        single(run(rule, root(dir, "\"SmartDNSHost\"\t\"\"\n")), "cfg.smartDns.empty");
+        single(findings(rule, root(dir, "\"SmartDNSHost\"\t\"\"\n")), "msg.CFG-014.empty");
     }
 
     @Test
     void singleHostWithoutProtocolBreaksEveryLookup() {
-        Finding f = single(run(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53\"\n")), "cfg.smartDns.single");
+        Finding f = single(findings(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53\"\n")), "msg.CFG-014.single");
         assertEquals("\"SmartDNSHost\"<TAB>\"192.0.2.53:udp\"", f.message().args().get(1));
     }
 
     @Test
     void separatorsAloneAreEmptyToo() {
-        single(run(rule, root(dir, "\"SmartDNSHost\"\t\",:\"\n")), "cfg.smartDns.empty");
+        single(findings(rule, root(dir, "\"SmartDNSHost\"\t\",:\"\n")), "msg.CFG-014.empty");
     }
 }

@@ -1,10 +1,10 @@
 package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +22,7 @@ class SmtpConfigTokenTest {
 
     @Test
     void exactTokensPass() {
-        assertEquals(List.of(), run(rule, root(dir, """
+        assertEquals(List.of(), findings(rule, root(dir, """
                 "SmtpConfig"\t"mail-auth,WantTLS"
                 "SmtpConfig-192.0.2.1,587"\t"MailAuth=1,WantTLS=0"
                 """)));
@@ -30,7 +30,7 @@ class SmtpConfigTokenTest {
 
     @Test
     void spaceAfterCommaLosesTheToken() {
-        Finding f = single(run(rule, root(dir, "\"SmtpConfig\"\t\"mail-auth, WantTLS\"\n")), "cfg.smtpConfig.space");
+        Finding f = single(findings(rule, root(dir, "\"SmtpConfig\"\t\"mail-auth, WantTLS\"\n")), "msg.CFG-016.space");
         assertEquals("WantTLS", f.message().args().get(2));
         assertEquals("\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
     }
@@ -38,22 +38,22 @@ class SmtpConfigTokenTest {
     @Test
     void caseVariantInAConfigurationFor126OrLater() {
         MailRoot r = root(dir, "\"SmtpConfig-192.0.2.1\"\t\"Mail-Auth\"\n");
-        Finding f = single(from(rule, r, "1.26"), "cfg.smtpConfig.case");
+        Finding f = single(upgrading(rule, r, "1.26"), "msg.CFG-016.case");
         assertEquals("mail-auth", f.message().args().get(2));
     }
 
     @Test
     void caseVariantInAnOlderConfigurationIsLeftToTheUpgradeRule() {
-        assertEquals(List.of(), from(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.22"));
+        assertEquals(List.of(), upgrading(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.22"));
     }
 
     @Test
     void outBindBelongsInSmtpGwConfig() {
-        single(run(rule, root(dir, "\"SmtpConfig\"\t\"OutBind=192.0.2.1\"\n")), "cfg.smtpConfig.outBind");
+        single(findings(rule, root(dir, "\"SmtpConfig\"\t\"OutBind=192.0.2.1\"\n")), "msg.CFG-016.outBind");
     }
 
     @Test
     void unknownToken() {
-        single(run(rule, root(dir, "\"SmtpConfig\"\t\"RequireAuth\"\n")), "cfg.smtpConfig.unknown");
+        single(findings(rule, root(dir, "\"SmtpConfig\"\t\"RequireAuth\"\n")), "msg.CFG-016.unknown");
     }
 }

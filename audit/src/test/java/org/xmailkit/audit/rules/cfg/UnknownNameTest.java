@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class UnknownNameTest {
 
     @Test
     void knownNamesAndXMailCfgNamesPass() {
-        List<Finding> f = run(rule, root(dir, """
+        List<Finding> f = findings(rule, root(dir, """
                 "RootDomain"\t"example.com"
                 "SmtpMsgIPBandMaps"\t"550 no"
                 "SMTPLocalRule1"\t"1"
@@ -36,8 +36,8 @@ class UnknownNameTest {
 
     @Test
     void typoGetsASuggestion() {
-        Finding f = single(run(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"EnableSMTP-TSL\"\t\"0\"\n")),
-                "cfg.unknown.suggest");
+        Finding f = single(findings(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"EnableSMTP-TSL\"\t\"0\"\n")),
+                "msg.CFG-001.unknown.suggest");
         assertEquals(2, f.location().line());
         assertEquals("EnableSMTP-TLS", f.message().args().get(1));
         assertTrue(f.message(Locale.ENGLISH).contains("did you mean EnableSMTP-TLS"));
@@ -46,44 +46,45 @@ class UnknownNameTest {
 
     @Test
     void caseVariantIsNamedAsSuch() {
-        Finding f = single(run(rule, root(dir, "\"enablesmtp-tls\"\t\"0\"\n")), "cfg.unknown.case");
+        Finding f = single(findings(rule, root(dir, "\"enablesmtp-tls\"\t\"0\"\n")), "msg.CFG-001.unknown.case");
         assertEquals("EnableSMTP-TLS", f.message().args().get(1));
     }
 
     @Test
     void spaceAroundTheNameIsNamedAsSuch() {
-        Finding f = single(run(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")), "cfg.unknown.whitespace");
+        Finding f = single(findings(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")),
+                "msg.CFG-001.unknown.whitespace");
         assertEquals("RootDomain", f.message().args().get(1));
     }
 
     @Test
     void removedNameIsSuggestedWithAWarning() {
-        single(run(rule, root(dir, "\"SMTP-RARPCheckk\"\t\"1\"\n")), "cfg.unknown.suggestRemoved");
+        single(findings(rule, root(dir, "\"SMTP-RARPCheckk\"\t\"1\"\n")), "msg.CFG-001.unknown.suggestRemoved");
     }
 
     @Test
     void afterLogicPortSettingsPointToTheCommandLine() {
-        List<Finding> f = run(rule, root(dir, "\"SmtpPort\"\t\"25\"\n\"ImapPort\"\t\"143\"\n"));
-        assertEquals("-Sp", single(f, "cfg.unknown.afterlogic").message().args().get(1));
-        single(f, "cfg.unknown.afterlogicImap");
+        List<Finding> f = findings(rule, root(dir, "\"SmtpPort\"\t\"25\"\n\"ImapPort\"\t\"143\"\n"));
+        assertEquals("-Sp", single(f, "msg.CFG-001.unknown.afterlogic").message().args().get(1));
+        single(f, "msg.CFG-001.unknown.afterlogicImap");
     }
 
     @Test
     void forkOnlySettingIsNamed() {
-        single(run(rule, root(dir, "\"NoBounceToReplyAddress\"\t\"1\"\n")), "cfg.unknown.fork");
+        single(findings(rule, root(dir, "\"NoBounceToReplyAddress\"\t\"1\"\n")), "msg.CFG-001.unknown.fork");
     }
 
     @Test
     void nameWithoutAnyNeighbourIsPlainUnknown() {
-        single(run(rule, root(dir, "\"Frobnicate\"\t\"1\"\n")), "cfg.unknown.plain");
+        single(findings(rule, root(dir, "\"Frobnicate\"\t\"1\"\n")), "msg.CFG-001.unknown.plain");
     }
 
     @Test
     void byteOrderMarkGluedToTheFirstNameIsReported() {
         MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                ("\uFEFF\"RootDomain\"\t\"example.com\"\n").getBytes(StandardCharsets.UTF_8)).open();
-        List<Finding> f = run(rule, r);
-        Finding bom = single(f, "cfg.bom.setting");
+                "\uFEFF\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
+        List<Finding> f = findings(rule, r);
+        Finding bom = single(f, "msg.CFG-001.bom.setting");
         assertEquals("RootDomain", bom.message().args().get(0));
         assertEquals(1, f.size(), "the BOM is reported once, not also as an unknown name");
     }
@@ -91,7 +92,7 @@ class UnknownNameTest {
     @Test
     void byteOrderMarkBeforeACommentIsReported() {
         MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                ("\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n").getBytes(StandardCharsets.UTF_8)).open();
-        single(run(rule, r), "cfg.bom.comment");
+                "\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
+        single(findings(rule, r), "msg.CFG-001.bom.comment");
     }
 }

@@ -16,6 +16,7 @@ import org.xmailkit.audit.probe.Observed;
 import org.xmailkit.audit.probe.Service;
 import org.xmailkit.audit.probe.TlsFacts;
 import org.xmailkit.audit.probe.Upgrade;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -47,15 +48,15 @@ class TlsRulesTest {
                 .tls(Optional.of(Observed.failing(false, "Remote host terminated the handshake"))).build())
                 .with(Observed.smtp(Service.SMTPS, 465).tls(Optional.of(Observed.failing(true, "Connection reset")))
                         .build());
-        NetAudit without = NetCheck.run(o.probe());
+        NetAudit without = RuleCheck.probe(o.probe());
         assertEquals(List.of("smtp 127.0.0.1:25: STARTTLS was answered \"220 Ready to start TLS\", then the handshake "
                         + "failed (Remote host terminated the handshake).",
                 "smtps 127.0.0.1:465: every TLS handshake fails (Connection reset); no client can use this port "
-                        + "(close it with -X- if it is not wanted)."), NetCheck.messages(without, "NET-002"));
+                        + "(close it with -X- if it is not wanted)."), RuleCheck.netMessages(without, "NET-002"));
 
         MailRoot noCert = root(null, null);
-        NetAudit with = NetCheck.run(o.probe(), Optional.of(noCert));
-        List<NetFinding> f = NetCheck.of(with, "NET-002");
+        NetAudit with = RuleCheck.probe(o.probe(), Optional.of(noCert));
+        List<NetFinding> f = RuleCheck.net(with, "NET-002");
         assertTrue(f.get(0).message(Locale.ENGLISH).endsWith(": the MailRoot has no server.cert."));
         assertEquals(noCert.directory(), f.get(0).cause().orElseThrow().file());
         assertTrue(f.get(0).evidence().contains("server.cert: missing"));
@@ -65,10 +66,10 @@ class TlsRulesTest {
     void aKeyUnder2048BitsIsNamedAsTheCauseOfTheFailingHandshake() {
         TestPki.Issued weak = TestPki.cert("mail.example.test").key(TestPki.rsa("weak", 1024)).issue();
         MailRoot root = root(TestPki.pem(weak.cert()), TestPki.traditional(weak.key()));
-        NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp().startTls(DROPPED)
+        NetAudit a = RuleCheck.probe(Observed.host().with(Observed.smtp().startTls(DROPPED)
                 .tls(Optional.of(Observed.failing(false, "Remote host terminated the handshake"))).build()).probe(),
                 Optional.of(root));
-        NetFinding f = NetCheck.of(a, "NET-002").get(0);
+        NetFinding f = RuleCheck.net(a, "NET-002").get(0);
         assertTrue(f.message(Locale.ENGLISH).contains("server.cert has a key of RSA 1024 bits, which OpenSSL 1.1 and "
                 + "later refuse"), f.message(Locale.ENGLISH));
         assertTrue(f.cause().orElseThrow().file().endsWith("server.cert"));
@@ -81,23 +82,23 @@ class TlsRulesTest {
                 List.of(Observed.suite("TLSv1", "TLS_RSA_WITH_AES_128_CBC_SHA"),
                         Observed.suite("TLSv1", "SSL_RSA_WITH_3DES_EDE_CBC_SHA"),
                         Observed.suite("TLSv1", "SSL_RSA_WITH_RC4_128_SHA")));
-        NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp().tls(Optional.of(legacy)).build())
+        NetAudit a = RuleCheck.probe(Observed.host().with(Observed.smtp().tls(Optional.of(legacy)).build())
                 .with(Observed.pop3(new Upgrade(Upgrade.Status.ESTABLISHED, "STLS", "+OK", "TLSv1.1"),
                         Optional.of(legacy))).probe());
         assertEquals(List.of("smtp 127.0.0.1:25, pop3 127.0.0.1:110: SSLv3 is accepted."),
-                NetCheck.messages(a, "NET-013"));
+                RuleCheck.netMessages(a, "NET-013"));
         assertEquals(List.of("smtp 127.0.0.1:25, pop3 127.0.0.1:110: TLSv1.1, TLSv1 accepted."),
-                NetCheck.messages(a, "NET-014"));
+                RuleCheck.netMessages(a, "NET-014"));
         assertEquals(List.of("smtp 127.0.0.1:25, pop3 127.0.0.1:110: neither TLS 1.2 nor TLS 1.3 is accepted; only "
-                + "TLSv1.1, TLSv1, SSLv3."), NetCheck.messages(a, "NET-015"));
+                + "TLSv1.1, TLSv1, SSLv3."), RuleCheck.netMessages(a, "NET-015"));
         assertEquals(List.of("smtp 127.0.0.1:25, pop3 127.0.0.1:110: 1 insecure suites accepted: "
-                + "SSL_RSA_WITH_RC4_128_SHA."), NetCheck.messages(a, "NET-016"));
+                + "SSL_RSA_WITH_RC4_128_SHA."), RuleCheck.netMessages(a, "NET-016"));
         assertEquals(List.of("smtp 127.0.0.1:25, pop3 127.0.0.1:110: 2 weak suites accepted: "
-                + "TLS_RSA_WITH_AES_128_CBC_SHA, SSL_RSA_WITH_3DES_EDE_CBC_SHA."), NetCheck.messages(a, "NET-017"));
+                + "TLS_RSA_WITH_AES_128_CBC_SHA, SSL_RSA_WITH_3DES_EDE_CBC_SHA."), RuleCheck.netMessages(a, "NET-017"));
 
-        NetAudit modern = NetCheck.run(Observed.host().with(Observed.smtp().build()).probe());
+        NetAudit modern = RuleCheck.probe(Observed.host().with(Observed.smtp().build()).probe());
         for (String id : List.of("NET-002", "NET-013", "NET-014", "NET-015", "NET-016", "NET-017")) {
-            assertTrue(NetCheck.of(modern, id).isEmpty(), id);
+            assertTrue(RuleCheck.net(modern, id).isEmpty(), id);
         }
     }
 
@@ -106,54 +107,54 @@ class TlsRulesTest {
         TestPki.Issued old = TestPki.cert("other.example.test").key(TestPki.rsa("old", 1024)).signature("SHA1withRSA")
                 .validFor(TestPki.NOW.minus(Duration.ofDays(800)), Duration.ofDays(365)).issue();
         TlsFacts served = Observed.tls(List.of(old.cert()));
-        NetAudit a = NetCheck.run(Observed.host().named("mail.example.test")
+        NetAudit a = RuleCheck.probe(Observed.host().named("mail.example.test")
                 .with(Observed.smtp().tls(Optional.of(served)).build())
                 .with(Observed.smtp(Service.SMTPS, 465).tls(Optional.of(served)).build()).probe());
-        assertEquals(1, NetCheck.of(a, "NET-018").size());
-        assertTrue(NetCheck.messages(a, "NET-018").get(0).startsWith("smtp mail.example.test:25, smtps "
+        assertEquals(1, RuleCheck.net(a, "NET-018").size());
+        assertTrue(RuleCheck.netMessages(a, "NET-018").get(0).startsWith("smtp mail.example.test:25, smtps "
                 + "mail.example.test:465: the certificate served expired on 2024-"),
-                NetCheck.messages(a, "NET-018").toString());
+                RuleCheck.netMessages(a, "NET-018").toString());
         assertEquals(List.of("smtp mail.example.test:25, smtps mail.example.test:465: the certificate served does "
-                + "not cover mail.example.test (it names other.example.test)."), NetCheck.messages(a, "NET-020"));
-        assertEquals(1, NetCheck.of(a, "NET-021").size());
-        assertTrue(NetCheck.messages(a, "NET-022").get(0).endsWith("is signed with SHA1withRSA."));
-        assertEquals(1, NetCheck.of(a, "NET-024").size());
-        assertTrue(NetCheck.of(a, "NET-023").isEmpty(), "a self-signed certificate is its own chain");
+                + "not cover mail.example.test (it names other.example.test)."), RuleCheck.netMessages(a, "NET-020"));
+        assertEquals(1, RuleCheck.net(a, "NET-021").size());
+        assertTrue(RuleCheck.netMessages(a, "NET-022").get(0).endsWith("is signed with SHA1withRSA."));
+        assertEquals(1, RuleCheck.net(a, "NET-024").size());
+        assertTrue(RuleCheck.net(a, "NET-023").isEmpty(), "a self-signed certificate is its own chain");
     }
 
     @Test
     void aValidCaIssuedCertificateWithTheRightNamesRaisesNothingButAMissingIntermediateDoes() {
         TestPki.Chain chain = TestPki.chain("mail.example.test");
-        NetAudit full = NetCheck.run(Observed.host().named("mail.example.test").with(Observed.smtp()
+        NetAudit full = RuleCheck.probe(Observed.host().named("mail.example.test").with(Observed.smtp()
                 .tls(Optional.of(Observed.tls(List.of(chain.leaf().cert(), chain.intermediate().cert())))).build())
                 .probe());
         for (String id : List.of("NET-018", "NET-019", "NET-020", "NET-021", "NET-022", "NET-024")) {
-            assertTrue(NetCheck.of(full, id).isEmpty(), id + " " + NetCheck.messages(full, id));
+            assertTrue(RuleCheck.net(full, id).isEmpty(), id + " " + RuleCheck.netMessages(full, id));
         }
         // the root is not a runtime root here, so the chain sent in full still ends at an unknown root
-        NetAudit cut = NetCheck.run(Observed.host().with(Observed.smtp()
+        NetAudit cut = RuleCheck.probe(Observed.host().with(Observed.smtp()
                 .tls(Optional.of(Observed.tls(List.of(chain.leaf().cert())))).build()).probe());
-        assertTrue(NetCheck.messages(cut, "NET-023").get(0).contains("stops at a certificate issued by "
-                + chain.intermediate().cert().getSubjectX500Principal().getName()), NetCheck.messages(cut, "NET-023")
-                .toString());
+        assertTrue(RuleCheck.netMessages(cut, "NET-023").get(0).contains("stops at a certificate issued by "
+                + chain.intermediate().cert().getSubjectX500Principal().getName()),
+                RuleCheck.netMessages(cut, "NET-023").toString());
     }
 
     @Test
     void aCertificateExpiringWithinTheWarningThresholdIsReported() {
         TestPki.Issued soon = TestPki.cert("mail.example.test")
                 .validFor(TestPki.NOW.minus(Duration.ofDays(300)), Duration.ofDays(320)).issue();
-        NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp()
+        NetAudit a = RuleCheck.probe(Observed.host().with(Observed.smtp()
                 .tls(Optional.of(Observed.tls(List.of(soon.cert())))).build()).probe());
-        assertTrue(NetCheck.messages(a, "NET-019").get(0).contains("in 20 days (threshold 60 days)"),
-                NetCheck.messages(a, "NET-019").toString());
+        assertTrue(RuleCheck.netMessages(a, "NET-019").get(0).contains("in 20 days (threshold 60 days)"),
+                RuleCheck.netMessages(a, "NET-019").toString());
     }
 
     @Test
     void theGreetingsDomainMustBeCoveredEvenWhenTheProbeUsedAnAddress() {
         TestPki.Issued wrong = TestPki.cert("www.example.test").issue();
-        NetAudit a = NetCheck.run(Observed.host().with(Observed.smtp()
+        NetAudit a = RuleCheck.probe(Observed.host().with(Observed.smtp()
                 .tls(Optional.of(Observed.tls(List.of(wrong.cert())))).build()).probe());
         assertEquals(List.of("smtp 127.0.0.1:25: the certificate served does not cover mail.example.test (it names "
-                + "www.example.test)."), NetCheck.messages(a, "NET-020"));
+                + "www.example.test)."), RuleCheck.netMessages(a, "NET-020"));
     }
 }

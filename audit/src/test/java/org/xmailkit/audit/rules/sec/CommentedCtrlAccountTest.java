@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,16 +18,17 @@ class CommentedCtrlAccountTest {
 
     @Test
     void firesOnAHashPrefixedLineAndNamesTheUserXMailSees(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "ctrlaccounts.tab",
+        List<Finding> f = check(rule, dir, "", "ctrlaccounts.tab",
                 tab("admin", XMailPassword.encode("Adm1n-Long-Pass")) + "#"
                         + tab("olduser", XMailPassword.encode("Old-Long-Pass-1")));
         assertEquals(List.of("msg.SEC-015.active"), keys(f));
         assertEquals(List.of("2", "#\"olduser\""), f.get(0).message().args());
-        assertEquals(List.of("#\"olduser\"\t\"********\""), f.get(0).evidence());
+        assertEquals(List.of("#\"olduser\"<TAB>\"********\""), f.get(0).evidence());
     }
 
     @Test
     void staysQuietOnOrdinaryLines(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
+        assertEquals(List.of(),
+                check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
     }
 }

@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ class CtrlOpenToAnyoneTest {
 
     @Test
     void firesOnTheShippedAllowAllLine(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "ctrl.ipmap.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n",
+        List<Finding> f = check(rule, dir, "", "ctrl.ipmap.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n",
                 "ctrlaccounts.tab", tab("admin", "04010c0b"));
         assertEquals(List.of("msg.SEC-011.allowAll"), keys(f));
         assertEquals(1, f.get(0).location().line());
@@ -28,18 +28,18 @@ class CtrlOpenToAnyoneTest {
 
     @Test
     void firesWhenTheFileIsMissing(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-011.missing"), keys(run(rule, dir, "")));
+        assertEquals(List.of("msg.SEC-011.missing"), keys(check(rule, dir, "")));
     }
 
     @Test
     void firesWhenOnlyAFewRangesAreDenied(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-011.noDeny"),
-                keys(run(rule, dir, "", "ctrl.ipmap.tab", tab("7.7.7.0", "255.255.255.0", "DENY", "1"))));
+                keys(check(rule, dir, "", "ctrl.ipmap.tab", tab("7.7.7.0", "255.255.255.0", "DENY", "1"))));
     }
 
     @Test
     void staysQuietWhenOnlyLocalhostIsAllowed(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "ctrl.ipmap.tab",
+        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
                 tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 }

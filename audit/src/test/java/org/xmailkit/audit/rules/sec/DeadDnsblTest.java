@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ class DeadDnsblTest {
 
     @Test
     void firesOnTheZonesXMailItselfOnceDocumented(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, tab("CustMapsList",
+        List<Finding> f = check(rule, dir, tab("CustMapsList",
                 "blackholes.mail-abuse.org.:1,bl.example.net:1,Dialups.Mail-Abuse.org:0,relays.orbs.org:1,"
                         + "rbl.maps.vix.com:1,relays.mail-abuse.org:1"));
         assertEquals(List.of("msg.SEC-026.dead", "msg.SEC-026.dead", "msg.SEC-026.dead", "msg.SEC-026.dead",
@@ -29,13 +29,13 @@ class DeadDnsblTest {
 
     @Test
     void saysOnlyWhatIsKnownAboutOtherZonesOfTheSameOperator(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, tab("CustMapsList", "nonconfirm.mail-abuse.org:1"));
+        List<Finding> f = check(rule, dir, tab("CustMapsList", "nonconfirm.mail-abuse.org:1"));
         assertEquals(List.of("msg.SEC-026.unknown"), keys(f));
         assertEquals("", f.get(0).message().args().get(3));
     }
 
     @Test
     void staysQuietOnOtherZones(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("CustMapsList", "bl.example.net:1,mail-abuse.org.example.com:1")));
+        assertEquals(List.of(), check(rule, dir, tab("CustMapsList", "bl.example.net:1,mail-abuse.org.example.com:1")));
     }
 }

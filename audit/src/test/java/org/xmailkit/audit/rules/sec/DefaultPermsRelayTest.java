@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +16,13 @@ class DefaultPermsRelayTest {
 
     @Test
     void firesWhenDefaultPermsIncludeR(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-010.default"), keys(run(rule, dir.resolve("a"), "")));
-        assertEquals(List.of("msg.SEC-010.set"), keys(run(rule, dir.resolve("b"), tab("DefaultSmtpPerms", "MR"))));
+        assertEquals(List.of("msg.SEC-010.default"), keys(check(rule, dir.resolve("a"), "")));
+        assertEquals(List.of("msg.SEC-010.set"), keys(check(rule, dir.resolve("b"), tab("DefaultSmtpPerms", "MR"))));
     }
 
     @Test
     void staysQuietWithoutR(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir.resolve("a"), tab("DefaultSmtpPerms", "M")));
-        assertEquals(List.of(), run(rule, dir.resolve("b"), tab("DefaultSmtpPerms", "")));
+        assertEquals(List.of(), check(rule, dir.resolve("a"), tab("DefaultSmtpPerms", "M")));
+        assertEquals(List.of(), check(rule, dir.resolve("b"), tab("DefaultSmtpPerms", "")));
     }
 }

@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +19,10 @@ class DynDnsCredentialsTest {
 
     @Test
     void firesWithoutShowingTheValue(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, tab("RootDomain", "example.com")
+        List<Finding> f = check(rule, dir, tab("RootDomain", "example.com")
                 + tab("DynDnsSetup", "members.dyndns.example,80,/nic/update?ip=%s,dnsuser,Hunter2secret"));
         assertEquals(List.of("msg.SEC-029.present"), keys(f));
-        assertEquals(List.of("\"DynDnsSetup\"\t\"members.dyndns.example,********\""), f.get(0).evidence(),
+        assertEquals(List.of("\"DynDnsSetup\"<TAB>\"members.dyndns.example,********\""), f.get(0).evidence(),
                 "every field but the provider's host is masked");
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             assertFalse(f.get(0).message(l).contains("Hunter2secret"));
@@ -32,6 +32,6 @@ class DynDnsCredentialsTest {
 
     @Test
     void staysQuietWithoutIt(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("RootDomain", "example.com")));
+        assertEquals(List.of(), check(rule, dir, tab("RootDomain", "example.com")));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +17,12 @@ class HostPropertyDotNeverMatchesTest {
     @Test
     void firesOnTheLeadingDotForm(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-035.never"),
-                keys(run(rule, dir, "", "smtp.hnprop.tab", tab(".example.org", "WhiteList"))));
+                keys(check(rule, dir, "", "smtp.hnprop.tab", tab(".example.org", "WhiteList"))));
     }
 
     @Test
     void staysQuietOnOtherForms(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "smtp.hnprop.tab",
+        assertEquals(List.of(), check(rule, dir, "", "smtp.hnprop.tab",
                 tab("mail.example.org", "WhiteList") + tab(".example.org.", "WhiteList")));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ class HostPropertyPrefixMatchTest {
 
     @Test
     void firesOnGrantsToPrefixMatchedHostNames(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtp.hnprop.tab",
+        List<Finding> f = check(rule, dir, "", "smtp.hnprop.tab",
                 tab("mail.example.com", "WhiteList") + tab(".example.net.", "NoAuth=1", "EnableVRFY"));
         assertEquals(List.of("msg.SEC-034.prefix", "msg.SEC-034.prefix"), keys(f));
         assertEquals(List.of("1", "mail.example.com", "WhiteList", "mail.example.com.attacker.example"),
@@ -27,7 +27,8 @@ class HostPropertyPrefixMatchTest {
 
     @Test
     void staysQuietWithoutGrantsOrForTheNeverMatchingDotForm(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "smtp.hnprop.tab",
-                tab("mail.example.com", "EaseTLS") + tab(".example.org", "WhiteList") + tab("gw.example.com", "NoAuth=0")));
+        assertEquals(List.of(), check(rule, dir, "", "smtp.hnprop.tab",
+                tab("mail.example.com", "EaseTLS") + tab(".example.org", "WhiteList")
+                        + tab("gw.example.com", "NoAuth=0")));
     }
 }

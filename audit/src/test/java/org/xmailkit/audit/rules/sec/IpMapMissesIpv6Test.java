@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,19 +16,19 @@ class IpMapMissesIpv6Test {
 
     @Test
     void firesWhenOnlyIpv4RulesRestrict(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-037.ipv6Open"), keys(run(rule, dir, "", "ctrl.ipmap.tab",
+        assertEquals(List.of("msg.SEC-037.ipv6Open"), keys(check(rule, dir, "", "ctrl.ipmap.tab",
                 tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2"))));
     }
 
     @Test
     void staysQuietWhenAnIpv6RuleDeniesToo(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "ctrl.ipmap.tab",
+        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
                 tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("::/0", "-", "DENY", "1")
                         + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 
     @Test
     void staysQuietWhenTheMapRestrictsNobody(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "smtp.ipmap.tab", tab("0.0.0.0", "0.0.0.0", "ALLOW", "1")));
+        assertEquals(List.of(), check(rule, dir, "", "smtp.ipmap.tab", tab("0.0.0.0", "0.0.0.0", "ALLOW", "1")));
     }
 }

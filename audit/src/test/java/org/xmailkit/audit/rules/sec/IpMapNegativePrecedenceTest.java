@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,12 +17,12 @@ class IpMapNegativePrecedenceTest {
     @Test
     void firesOnPrecedenceBelowMinusOne(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-031.never"),
-                keys(run(rule, dir, "", "pop3.ipmap.tab", tab("0.0.0.0/0", "-", "DENY", "-2"))));
+                keys(check(rule, dir, "", "pop3.ipmap.tab", tab("0.0.0.0/0", "-", "DENY", "-2"))));
     }
 
     @Test
     void staysQuietOnMinusOneAndAbove(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "pop3.ipmap.tab",
+        assertEquals(List.of(), check(rule, dir, "", "pop3.ipmap.tab",
                 tab("0.0.0.0/0", "-", "DENY", "-1") + tab("10.0.0.0/8", "-", "ALLOW", "abc")));
     }
 }

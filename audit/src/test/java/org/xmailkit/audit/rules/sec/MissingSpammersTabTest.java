@@ -1,8 +1,8 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ class MissingSpammersTabTest {
 
     @Test
     void firesWhenSpammersTabIsMissing(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "");
+        List<Finding> f = check(rule, dir, "");
         assertEquals(List.of("msg.SEC-027.missing"), keys(f));
         assertEquals(dir, f.get(0).location().file());
     }
@@ -24,13 +24,13 @@ class MissingSpammersTabTest {
     @Test
     void namesTheConfiguredRefusalWhenThereIsOne(@TempDir Path dir) {
         // The real XMail 1.27 then answers every client with SmtpMsgIPBanSpammers instead of 421.
-        List<Finding> f = run(rule, dir, "\"SmtpMsgIPBanSpammers\"\t\"550 Denied\"\n");
+        List<Finding> f = check(rule, dir, "\"SmtpMsgIPBanSpammers\"\t\"550 Denied\"\n");
         assertEquals(List.of("msg.SEC-027.missingReply"), keys(f));
         assertEquals(List.of("550 Denied"), f.get(0).message().args());
     }
 
     @Test
     void staysQuietWhenItExistsEvenEmpty(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "spammers.tab", ""));
+        assertEquals(List.of(), check(rule, dir, "", "spammers.tab", ""));
     }
 }

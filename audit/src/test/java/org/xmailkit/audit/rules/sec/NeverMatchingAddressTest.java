@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +17,7 @@ class NeverMatchingAddressTest {
 
     @Test
     void firesOnBareAddressesWhereOnlyCidrIsRead(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "",
+        List<Finding> f = check(rule, dir, "",
                 "smtp.ipprop.tab", tab("127.0.0.1", "EnableVRFY=1"),
                 "smtprelay.tab", tab("192.168.1.10"),
                 "spammers.tab", tab("203.0.113.5", "code=1"),
@@ -29,12 +29,12 @@ class NeverMatchingAddressTest {
     @Test
     void firesOnAddressesXMailCannotRead(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-033.unreadable"),
-                keys(run(rule, dir, "", "filters.out.tab", tab("*", "*", "*", "0.0.0.0/0", "av.tab"))));
+                keys(check(rule, dir, "", "filters.out.tab", tab("*", "*", "*", "0.0.0.0/0", "av.tab"))));
     }
 
     @Test
     void staysQuietOnWellFormedEntries(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "",
+        assertEquals(List.of(), check(rule, dir, "",
                 "smtp.ipprop.tab", tab("127.0.0.1/32", "EnableVRFY=1"),
                 "smtprelay.tab", tab("192.168.1.10", "255.255.255.255") + tab("10.0.0.0/8"),
                 "spammers.tab", tab("203.0.113.5", "255.255.255.255", "code=1") + tab("198.51.100.0/24"),

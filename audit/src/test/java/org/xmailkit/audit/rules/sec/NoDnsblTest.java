@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +16,14 @@ class NoDnsblTest {
 
     @Test
     void firesWhenAbsentOrEmpty(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-025.absent"), keys(run(rule, dir.resolve("a"), "")));
-        assertEquals(List.of("msg.SEC-025.empty"), keys(run(rule, dir.resolve("b"), tab("CustMapsList", ""))));
-        assertEquals(List.of("msg.SEC-025.empty"), keys(run(rule, dir.resolve("c"), tab("CustMapsList", "bl.example.net"))));
+        assertEquals(List.of("msg.SEC-025.absent"), keys(check(rule, dir.resolve("a"), "")));
+        assertEquals(List.of("msg.SEC-025.empty"), keys(check(rule, dir.resolve("b"), tab("CustMapsList", ""))));
+        assertEquals(List.of("msg.SEC-025.empty"),
+                keys(check(rule, dir.resolve("c"), tab("CustMapsList", "bl.example.net"))));
     }
 
     @Test
     void staysQuietWithAZone(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("CustMapsList", "bl.example.net:1")));
+        assertEquals(List.of(), check(rule, dir, tab("CustMapsList", "bl.example.net:1")));
     }
 }

@@ -3,7 +3,7 @@ package org.xmailkit.audit.rules.sec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +18,10 @@ import org.xmailkit.audit.AuditResult;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Profile;
+import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.rules.SecRules;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.XMailPassword;
 
@@ -36,10 +38,11 @@ class NoSecretsTest {
 
     @Test
     void noPasswordReachesAMessageOrEvidence(@TempDir Path dir) {
-        MailRoot root = SecCheck.root(dir,
+        MailRoot root = RuleCheck.root(dir,
                 tab("DynDnsSetup", "members.dyndns.example,80,/nic/update,dnsuser,Hunter2secret")
                         + tab("Pop3LogPasswd", "2") + tab("SMTP-IpMapDropCode", "0"),
-                "mailusers.tab", SampleAccountTest.DEFAULT_USER + WeakPasswordTest.user("bob", "Password") + WeakPasswordTest.user("carol", "Zx9!q")
+                "mailusers.tab", SampleAccountTest.DEFAULT_USER + WeakPasswordTest.user("bob", "Password")
+                        + WeakPasswordTest.user("carol", "Zx9!q")
                         + "\"home.bogus\"\t\"dlibenzi\"\t\"030a0a150416161201\"\t2\t\"dlibenzi\"\t\"U\"\n"
                         + "\"example.com\"\t\"cut\"\t\"" + XMailPassword.encode("ab") + "65"
                         + XMailPassword.encode("nul-cut-secret") + "\"\t3\t\"cut\"\t\"U\"\n",
@@ -47,7 +50,8 @@ class NoSecretsTest {
                         + "#" + tab("old", XMailPassword.encode("Gq7#pV2!nR5w")),
                 "smtpauth.tab", tab("spacecowboy", "erase-this-asap", "MRV")
                         + tab("davide.libenzi", "change-this-password", "M") + tab("relay", "letmein", "MR"),
-                "pop3links.tab", tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201", "CLR"),
+                "pop3links.tab", tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201",
+                        "CLR"),
                 "smtp.ipmap.tab", tab("0.0.0.0", "0.0.0.0", "DENY", "1"));
         AuditResult r = new Auditor(SecRules.ALL).audit(root, AuditOptions.defaults().withProfile(Profile.STRICT));
 
@@ -59,7 +63,7 @@ class NoSecretsTest {
         for (Finding f : r.findings()) {
             shown.add(f.message(Locale.ENGLISH));
             shown.add(f.message(Locale.JAPANESE));
-            shown.addAll(f.message().args());
+            shown.addAll(f.message().strings());
             shown.addAll(f.evidence());
         }
         for (String s : shown) {
@@ -76,11 +80,11 @@ class NoSecretsTest {
 
     @Test
     void rulesThatNeedTheMailRootAreNotApplicableToABareServerTab(@TempDir Path dir) throws Exception {
-        Path tab = SecCheck.root(dir, tab("RootDomain", "example.com")).serverTabPath();
+        Path tab = RuleCheck.root(dir, tab("RootDomain", "example.com")).serverTabPath();
         AuditResult r = new Auditor(SecRules.ALL).audit(MailRoot.open(tab), AuditOptions.defaults()
                 .withProfile(Profile.STRICT));
         for (RuleOutcome o : r.outcomes()) {
-            boolean needsRoot = o.rule().needs().contains(org.xmailkit.audit.RuleInfo.Need.MAILROOT);
+            boolean needsRoot = o.rule().needs().contains(RuleInfo.Need.MAILROOT);
             assertEquals(needsRoot, o.status() == RuleOutcome.Status.NOT_APPLICABLE, o.rule().id());
         }
     }

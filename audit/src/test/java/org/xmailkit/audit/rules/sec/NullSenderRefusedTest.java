@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,13 +16,13 @@ class NullSenderRefusedTest {
 
     @Test
     void firesOnZeroAndOnTheEmptyValue(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-028.off"), keys(run(rule, dir.resolve("a"), tab("AllowNullSender", "0"))));
-        assertEquals(List.of("msg.SEC-028.empty"), keys(run(rule, dir.resolve("b"), tab("AllowNullSender", ""))));
+        assertEquals(List.of("msg.SEC-028.off"), keys(check(rule, dir.resolve("a"), tab("AllowNullSender", "0"))));
+        assertEquals(List.of("msg.SEC-028.empty"), keys(check(rule, dir.resolve("b"), tab("AllowNullSender", ""))));
     }
 
     @Test
     void staysQuietWhenOnOrAbsent(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir.resolve("a"), tab("AllowNullSender", "1")));
-        assertEquals(List.of(), run(rule, dir.resolve("b"), ""));
+        assertEquals(List.of(), check(rule, dir.resolve("a"), tab("AllowNullSender", "1")));
+        assertEquals(List.of(), check(rule, dir.resolve("b"), ""));
     }
 }

@@ -2,10 +2,8 @@ package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.lines;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.testing.RuleCheck;
 
 class OpenRelayTest {
 
@@ -20,37 +19,53 @@ class OpenRelayTest {
 
     @Test
     void firesOnEntriesThatMatchEveryClient(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab",
-                tab("192.168.0.0", "255.255.0.0") + tab("0.0.0.0", "0.0.0.0") + tab("0.0.0.0/0") + tab("::/0"));
-        assertEquals(List.of(2, 3, 4), lines(f));
-        assertEquals(List.of("msg.SEC-001.everyone", "msg.SEC-001.everyone", "msg.SEC-001.everyone"), keys(f));
+        RuleCheck.of(rule).file("smtprelay.tab", """
+                "192.168.0.0"\t"255.255.0.0"
+                # FINDING: everyone
+                "0.0.0.0"\t"0.0.0.0"
+                # FINDING: everyone
+                "0.0.0.0/0"
+                # FINDING: everyone
+                "::/0"
+                """).expectMarkers(dir);
     }
 
     @Test
     void firesOnMalformedMasksThatXMailReadsAsZeroBits(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab",
-                tab("10.0.0.0/") + tab("10.0.0.0/abc") + tab("10.0.0.0/-8") + tab("10.0.0.0", "0"));
-        assertEquals(List.of(1, 2, 3, 4), lines(f));
-        assertTrue(keys(f).stream().allMatch("msg.SEC-001.malformed"::equals));
-        assertTrue(f.get(0).message(Locale.ENGLISH).contains("10.0.0.0/0"), f.get(0).message(Locale.ENGLISH));
+        RuleCheck.of(rule).file("smtprelay.tab", """
+                # FINDING: malformed 10.0.0.0/0
+                "10.0.0.0/"
+                # FINDING: malformed
+                "10.0.0.0/abc"
+                # FINDING: malformed
+                "10.0.0.0/-8"
+                # FINDING: malformed
+                "10.0.0.0"\t"0"
+                """).expectMarkers(dir);
     }
 
     @Test
     void firesOnAnIpv6RangeThatMatchesEveryIpv6Client(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab", tab("2001:db8::/0"));
-        assertEquals(List.of("msg.SEC-001.everyoneIpv6"), keys(f));
+        RuleCheck.of(rule).file("smtprelay.tab", """
+                # FINDING: everyoneIpv6
+                "2001:db8::/0"
+                """).expectMarkers(dir);
     }
 
     @Test
     void saysWhenSmtpIpMapLimitsWhoReachesTheRelay(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab", tab("0.0.0.0/0"),
-                "smtp.ipmap.tab", tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("192.168.0.0/16", "-", "ALLOW", "2"));
-        assertEquals(List.of("msg.SEC-001.everyone.limited"), keys(f));
+        RuleCheck.of(rule).file("smtprelay.tab", """
+                # FINDING: everyone.limited
+                "0.0.0.0/0"
+                """).file("smtp.ipmap.tab", """
+                "0.0.0.0"\t"0.0.0.0"\t"DENY"\t"1"
+                "192.168.0.0/16"\t"-"\t"ALLOW"\t"2"
+                """).expectMarkers(dir);
     }
 
     @Test
     void firesOnCatchAllAndTopLevelCustomDomainFiles(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab", "", "custdomains/.tab", "", "custdomains/.com.tab", "",
+        List<Finding> f = check(rule, dir, "", "smtprelay.tab", "", "custdomains/.tab", "", "custdomains/.com.tab", "",
                 "custdomains/example.org.tab", "", "custdomains/.example.org.tab", "");
         assertEquals(List.of("msg.SEC-001.customTld", "msg.SEC-001.customAll"), keys(f));
         assertTrue(f.get(0).message(Locale.ENGLISH).contains(".com"));
@@ -58,13 +73,16 @@ class OpenRelayTest {
 
     @Test
     void staysQuietOnTheShippedPrivateRanges(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtprelay.tab",
-                tab("10.0.0.0/8") + tab("172.16.0.0", "255.255.0.0") + tab("192.168.0.0/16") + "#\"0.0.0.0/0\"\n");
-        assertEquals(List.of(), f);
+        RuleCheck.of(rule).file("smtprelay.tab", """
+                "10.0.0.0/8"
+                "172.16.0.0"\t"255.255.0.0"
+                "192.168.0.0/16"
+                #"0.0.0.0/0"
+                """).expectMarkers(dir);
     }
 
     @Test
     void staysQuietWithoutSmtpRelayTab(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, ""));
+        assertEquals(List.of(), check(rule, dir, ""));
     }
 }

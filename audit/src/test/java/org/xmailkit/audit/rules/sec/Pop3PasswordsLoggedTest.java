@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,15 +17,15 @@ class Pop3PasswordsLoggedTest {
 
     @Test
     void firesOnOneAndTwo(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-008.failed"), keys(run(rule, dir.resolve("a"), tab("Pop3LogPasswd", "1"))));
-        assertEquals(List.of("msg.SEC-008.always"), keys(run(rule, dir.resolve("b"), tab("Pop3LogPasswd", "2"))));
+        assertEquals(List.of("msg.SEC-008.failed"), keys(check(rule, dir.resolve("a"), tab("Pop3LogPasswd", "1"))));
+        assertEquals(List.of("msg.SEC-008.always"), keys(check(rule, dir.resolve("b"), tab("Pop3LogPasswd", "2"))));
     }
 
     @Test
     void staysQuietOnZeroAbsentAndValuesXMailReadsAsZero(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir.resolve("a"), tab("Pop3LogPasswd", "0")));
-        assertEquals(List.of(), run(rule, dir.resolve("b"), ""));
-        assertEquals(List.of(), run(rule, dir.resolve("c"), tab("Pop3LogPasswd", "3")));
+        assertEquals(List.of(), check(rule, dir.resolve("a"), tab("Pop3LogPasswd", "0")));
+        assertEquals(List.of(), check(rule, dir.resolve("b"), ""));
+        assertEquals(List.of(), check(rule, dir.resolve("c"), tab("Pop3LogPasswd", "3")));
     }
 
     @Test

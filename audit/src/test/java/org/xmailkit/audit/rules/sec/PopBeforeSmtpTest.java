@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ class PopBeforeSmtpTest {
 
     @Test
     void firesWhenAbsentBecauseTheDefaultIsOn(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, tab("RootDomain", "example.com"));
+        List<Finding> f = check(rule, dir, tab("RootDomain", "example.com"));
         assertEquals(List.of("msg.SEC-004.default"), keys(f));
         assertEquals(0, f.get(0).location().line());
         assertEquals("EnableAuthSMTP-POP3", f.get(0).location().variable());
@@ -28,15 +28,15 @@ class PopBeforeSmtpTest {
 
     @Test
     void firesWhenSetToOne(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, tab("RootDomain", "example.com") + tab("EnableAuthSMTP-POP3", "1"));
+        List<Finding> f = check(rule, dir, tab("RootDomain", "example.com") + tab("EnableAuthSMTP-POP3", "1"));
         assertEquals(List.of("msg.SEC-004.set"), keys(f));
         assertEquals(2, f.get(0).location().line());
-        assertEquals(List.of("\"EnableAuthSMTP-POP3\"\t\"1\""), f.get(0).evidence());
+        assertEquals(List.of("\"EnableAuthSMTP-POP3\"<TAB>\"1\""), f.get(0).evidence());
     }
 
     @Test
     void staysQuietWhenOffIncludingTheEmptyValue(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir.resolve("a"), tab("EnableAuthSMTP-POP3", "0")));
-        assertEquals(List.of(), run(rule, dir.resolve("b"), tab("EnableAuthSMTP-POP3", "")));
+        assertEquals(List.of(), check(rule, dir.resolve("a"), tab("EnableAuthSMTP-POP3", "0")));
+        assertEquals(List.of(), check(rule, dir.resolve("b"), tab("EnableAuthSMTP-POP3", "")));
     }
 }

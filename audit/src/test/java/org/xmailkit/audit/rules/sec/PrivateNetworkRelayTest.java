@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,14 +19,14 @@ class PrivateNetworkRelayTest {
     void firesOnTheShippedWholePrivateRangesAndOnLoopback(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-003.private", "msg.SEC-003.private", "msg.SEC-003.private",
                         "msg.SEC-003.loopback"),
-                keys(run(rule, dir, "", "smtprelay.tab",
+                keys(check(rule, dir, "", "smtprelay.tab",
                         tab("10.0.0.0/8") + tab("172.16.0.0/16") + tab("192.168.0.0", "255.255.0.0")
                                 + tab("127.0.0.1/32"))));
     }
 
     @Test
     void staysQuietOnSmallSubnets(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "smtprelay.tab", tab("192.168.1.0/24") + tab("10.1.2.0/23")));
+        assertEquals(List.of(), check(rule, dir, "", "smtprelay.tab", tab("192.168.1.0/24") + tab("10.1.2.0/23")));
     }
 
     @Test

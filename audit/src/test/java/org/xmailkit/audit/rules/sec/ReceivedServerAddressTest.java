@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,17 +19,17 @@ class ReceivedServerAddressTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "4"})
     void firesOnTheTypesThatShowTheServerAddress(String type, @TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-021.set"), keys(run(rule, dir, tab("ReceivedHdrType", type))));
+        assertEquals(List.of("msg.SEC-021.set"), keys(check(rule, dir, tab("ReceivedHdrType", type))));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "2", "3", ""})
     void staysQuietOnTheOtherTypes(String type, @TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("ReceivedHdrType", type)));
+        assertEquals(List.of(), check(rule, dir, tab("ReceivedHdrType", type)));
     }
 
     @Test
     void staysQuietWhenAbsent(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, ""));
+        assertEquals(List.of(), check(rule, dir, ""));
     }
 }

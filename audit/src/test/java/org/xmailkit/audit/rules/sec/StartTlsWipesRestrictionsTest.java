@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ class StartTlsWipesRestrictionsTest {
 
     @Test
     void firesOnEveryIpRestrictionStartTlsLifts(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, SERVER_TAB,
+        List<Finding> f = check(rule, dir, SERVER_TAB,
                 "spammers.tab", tab("192.0.2.0", "255.255.255.0", "code=0") + tab("198.51.100.0/24", "code=0")
                         + tab("203.0.113.0/24"),
                 "smtp.ipprop.tab", tab("192.0.2.7/32", "WhiteList", "EaseTLS"),
@@ -33,18 +33,18 @@ class StartTlsWipesRestrictionsTest {
 
     @Test
     void staysQuietWhenStartTlsIsOff(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, SERVER_TAB + tab("EnableSMTP-TLS", "0"), "server.cert", "-",
+        assertEquals(List.of(), check(rule, dir, SERVER_TAB + tab("EnableSMTP-TLS", "0"), "server.cert", "-",
                 "server.key", "-"));
     }
 
     @Test
     void staysQuietWithoutCertificateBecauseTheHandshakeFails(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, SERVER_TAB));
+        assertEquals(List.of(), check(rule, dir, SERVER_TAB));
     }
 
     @Test
     void staysQuietWhenRestrictionsActAtConnectTime(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("CustMapsList", "bl.example.net:1"),
+        assertEquals(List.of(), check(rule, dir, tab("CustMapsList", "bl.example.net:1"),
                 "spammers.tab", tab("192.0.2.0/24", "code=1") + tab("198.51.100.0/24"),
                 "server.cert", "-", "server.key", "-"));
     }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ class UndecodablePasswordTest {
 
     @Test
     void firesOnCtrlPasswordsThatDecodeToNothingOrLess(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "ctrlaccounts.tab",
+        List<Finding> f = check(rule, dir, "", "ctrlaccounts.tab",
                 tab("odd", "123") + tab("nothex", "zz41") + tab("partial", "0401zz") + tab("nul", "04076506"));
         assertEquals(List.of("msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlPrefix",
                 "msg.SEC-016.nul"), keys(f));
@@ -27,14 +27,16 @@ class UndecodablePasswordTest {
 
     @Test
     void firesOnMailUserPasswordsCutByANulPair(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "mailusers.tab",
-                "\"example.com\"\t\"a\"\t\"650401\"\t1\t\"a\"\t\"U\"\n" + "\"example.com\"\t\"b\"\t\"0465\"\t2\t\"b\"\t\"U\"\n");
+        List<Finding> f = check(rule, dir, "", "mailusers.tab",
+                "\"example.com\"\t\"a\"\t\"650401\"\t1\t\"a\"\t\"U\"\n"
+                        + "\"example.com\"\t\"b\"\t\"0465\"\t2\t\"b\"\t\"U\"\n");
         assertEquals(List.of("msg.SEC-016.mailEmpty", "msg.SEC-016.nul"), keys(f));
     }
 
     @Test
     void staysQuietOnCleanlyEncodedPasswords(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("S3cret!x")),
-                "mailusers.tab", "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x") + "\"\t1\t\"a\"\t\"U\"\n"));
+        assertEquals(List.of(), check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("S3cret!x")),
+                "mailusers.tab", "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x")
+                        + "\"\t1\t\"a\"\t\"U\"\n"));
     }
 }

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,16 +16,16 @@ class UnlimitedSmtpErrorsTest {
 
     @Test
     void firesOnTheRiskyValue(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-023.set"), keys(run(rule, dir, tab("SMTP-MaxErrors", "0"))));
+        assertEquals(List.of("msg.SEC-023.set"), keys(check(rule, dir, tab("SMTP-MaxErrors", "0"))));
     }
 
     @Test
     void staysQuietOnTheSaferValue(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("SMTP-MaxErrors", "20")));
+        assertEquals(List.of(), check(rule, dir, tab("SMTP-MaxErrors", "20")));
     }
 
     @Test
     void firesWhenAbsentBecauseTheDefaultIsUnlimited(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-023.default"), keys(run(rule, dir, "")));
+        assertEquals(List.of("msg.SEC-023.default"), keys(check(rule, dir, "")));
     }
 }

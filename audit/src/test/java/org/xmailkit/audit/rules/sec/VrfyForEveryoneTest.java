@@ -1,10 +1,10 @@
 package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.lines;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.lines;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +18,12 @@ class VrfyForEveryoneTest {
 
     @Test
     void firesOnAllowSmtpVrfy(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-005.flag"), keys(run(rule, dir, tab("AllowSmtpVRFY", "1"))));
+        assertEquals(List.of("msg.SEC-005.flag"), keys(check(rule, dir, tab("AllowSmtpVRFY", "1"))));
     }
 
     @Test
     void firesOnIppropGrantsToEveryoneOrAHugeRange(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "smtp.ipprop.tab",
+        List<Finding> f = check(rule, dir, "", "smtp.ipprop.tab",
                 tab("0.0.0.0/0", "EnableVRFY") + tab("0.0.0.0/2", "EnableVRFY=1") + tab("192.0.2.1/32", "EnableVRFY")
                         + tab("0.0.0.0/0", "EnableVRFY=0") + tab("0.0.0.0/0", "enablevrfy"));
         assertEquals(List.of("msg.SEC-005.ippropEveryone", "msg.SEC-005.ippropBroad"), keys(f));
@@ -32,6 +32,6 @@ class VrfyForEveryoneTest {
 
     @Test
     void staysQuietByDefault(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, tab("AllowSmtpVRFY", "0")));
+        assertEquals(List.of(), check(rule, dir, tab("AllowSmtpVRFY", "0")));
     }
 }

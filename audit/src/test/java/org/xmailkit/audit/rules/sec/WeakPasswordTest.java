@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.sec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.rules.sec.SecCheck.keys;
-import static org.xmailkit.audit.rules.sec.SecCheck.run;
-import static org.xmailkit.audit.rules.sec.SecCheck.tab;
+import static org.xmailkit.audit.testing.RuleCheck.check;
+import static org.xmailkit.audit.testing.RuleCheck.keys;
+import static org.xmailkit.audit.testing.RuleCheck.tab;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,7 @@ class WeakPasswordTest {
 
     @Test
     void firesOnEachKindOfWeakPassword(@TempDir Path dir) {
-        List<Finding> f = run(rule, dir, "", "mailusers.tab",
+        List<Finding> f = check(rule, dir, "", "mailusers.tab",
                 user("dave", "") + user("alice", "Alice") + user("eve", "xmail") + user("bob", "Password")
                         + user("carol", "Zx9!q") + user("frank", "correct-horse-battery-staple-91"),
                 "ctrlaccounts.tab", tab("root", XMailPassword.encode("root")),
@@ -36,14 +36,14 @@ class WeakPasswordTest {
 
     @Test
     void staysQuietOnStrongPasswords(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "mailusers.tab", user("frank", "correct-horse-battery-staple-91"),
+        assertEquals(List.of(), check(rule, dir, "", "mailusers.tab", user("frank", "correct-horse-battery-staple-91"),
                 "ctrlaccounts.tab", tab("admin", XMailPassword.encode("v9#Lq2!mWz7$")),
                 "smtpauth.tab", tab("relay", "Tq8%fN3@pL0x", "MR")));
     }
 
     @Test
     void leavesSampleAndUndecodableAccountsToTheirOwnRules(@TempDir Path dir) {
-        assertEquals(List.of(), run(rule, dir, "", "mailusers.tab", SampleAccountTest.DEFAULT_USER,
+        assertEquals(List.of(), check(rule, dir, "", "mailusers.tab", SampleAccountTest.DEFAULT_USER,
                 "ctrlaccounts.tab", tab("odd", "123")));
     }
 

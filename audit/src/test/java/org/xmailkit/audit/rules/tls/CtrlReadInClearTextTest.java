@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.ctrl.CtrlTransport;
 import org.xmailkit.model.ctrl.Origins;
@@ -29,8 +30,8 @@ class CtrlReadInClearTextTest {
         MailRoot root = root();
         try (Origins.Registration r = Origins.register(root.directory(),
                 new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.CLEARTEXT))) {
-            List<Finding> f = Run.findings(new CtrlReadInClearText(), root);
-            assertEquals(List.of("TLS-031.read"), Run.keys(f));
+            List<Finding> f = RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions());
+            assertEquals(List.of("msg.TLS-031.read"), RuleCheck.keys(f));
             assertTrue(f.get(0).message(Locale.ENGLISH).contains("clear text"), f.get(0).message(Locale.ENGLISH));
             assertEquals(root.directory(), f.get(0).location().file(),
                     "at the copy, which outputs name after the server");
@@ -40,14 +41,16 @@ class CtrlReadInClearTextTest {
     @Test
     void aCopyReadOverTlsOrALocalMailRootHasNone() throws Exception {
         MailRoot root = root();
-        assertEquals(List.of(), Run.findings(new CtrlReadInClearText(), root));
+        assertEquals(List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         try (Origins.Registration r = Origins.register(root.directory(),
                 new Origins.Origin("ctrl://ops@mx1.example:6018", CtrlTransport.TLS))) {
-            assertEquals(List.of(), Run.findings(new CtrlReadInClearText(), root));
+            assertEquals(List.of(),
+                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
         try (Origins.Registration r = Origins.register(root.directory(),
                 new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.STARTTLS))) {
-            assertEquals(List.of(), Run.findings(new CtrlReadInClearText(), root));
+            assertEquals(List.of(),
+                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.rules.TlsRules;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.LineEnding;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.testing.XMail127Default;
@@ -24,10 +25,10 @@ class DefaultMailRootTest {
     @Test
     void defaultMailRootReportsStartTlsWithoutCertificateAndCleartextAuth() throws Exception {
         MailRoot root = MailRoot.open(XMail127Default.copyTo(tmp.resolve("MailRoot"), LineEnding.CRLF));
-        List<Finding> findings = new Auditor(TlsRules.ALL).audit(root, Run.options()).findings();
-        List<String> keys = Run.keys(findings);
-        assertTrue(keys.contains("TLS-004.inbound"), keys.toString());
-        assertTrue(keys.contains("TLS-005.absent"), keys.toString());
+        List<Finding> findings = new Auditor(TlsRules.ALL).audit(root, RuleCheck.certificateOptions()).findings();
+        List<String> keys = RuleCheck.keys(findings);
+        assertTrue(keys.contains("msg.TLS-004.inbound"), keys.toString());
+        assertTrue(keys.contains("msg.TLS-005.absent"), keys.toString());
         Finding noCert = findings.stream().filter(f -> f.rule().id().equals("TLS-004")).findFirst().orElseThrow();
         assertEquals(List.of("server.cert, server.key", "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS"),
                 noCert.message().args());

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleOutcome;
+import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.testing.MailRootFixture;
 
@@ -44,25 +45,26 @@ class OpenSslRulesTest {
     @Test
     void bundledOpenSsl098IsReported() throws IOException {
         Path dir = install("libeay32.dll", "OpenSSL 0.9.8l 5 Nov 2009", "ssleay32.dll", "OpenSSL 0.9.8l 5 Nov 2009");
-        List<Finding> f = Run.findings(new LegacyOpenSsl(), root(), Run.options(dir));
-        assertEquals(List.of("TLS-028.noTls12"), Run.keys(f));
+        List<Finding> f = RuleCheck.findings(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions(dir));
+        assertEquals(List.of("msg.TLS-028.noTls12"), RuleCheck.keys(f));
         assertEquals(List.of("libeay32.dll, ssleay32.dll", "0.9.8l"), f.get(0).message().args());
         assertEquals(2, f.get(0).evidence().size());
     }
 
     @Test
     void laterPre11DllsAndUnknownVersionsAreReportedToo() throws IOException {
-        assertEquals(List.of("TLS-028.noTls13"), Run.keys(Run.findings(new LegacyOpenSsl(), root(),
-                Run.options(install("LIBEAY32.DLL", "OpenSSL 1.0.2u  20 Dec 2019")))));
-        assertEquals(List.of("TLS-028.unknown"), Run.keys(Run.findings(new LegacyOpenSsl(), root(),
-                Run.options(install("ssleay32.dll", "no version here")))));
+        assertEquals(List.of("msg.TLS-028.noTls13"), RuleCheck.keys(RuleCheck.findings(new LegacyOpenSsl(), root(),
+                RuleCheck.certificateOptions(install("LIBEAY32.DLL", "OpenSSL 1.0.2u  20 Dec 2019")))));
+        assertEquals(List.of("msg.TLS-028.unknown"), RuleCheck.keys(RuleCheck.findings(new LegacyOpenSsl(), root(),
+                RuleCheck.certificateOptions(install("ssleay32.dll", "no version here")))));
     }
 
     @Test
     void otherDllsOrNoInstallDirAreNotLegacy() throws IOException {
-        assertTrue(Run.findings(new LegacyOpenSsl(), root(),
-                Run.options(install("libcrypto-3-x64.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE, Run.status(new LegacyOpenSsl(), root(), Run.options()));
+        assertTrue(RuleCheck.findings(new LegacyOpenSsl(), root(),
+                RuleCheck.certificateOptions(install("libcrypto-3-x64.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
+        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+                RuleCheck.outcome(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions()));
     }
 
     // ------------------------------------------------------------------ TLS-029
@@ -70,15 +72,15 @@ class OpenSslRulesTest {
     @Test
     void openSsl111DllsAreEndOfLife() throws IOException {
         Path dir = install("libcrypto-1_1.dll", "OpenSSL 1.1.1o  3 May 2022", "libssl-1_1.dll", "");
-        List<Finding> f = Run.findings(new EndOfLifeOpenSsl(), root(), Run.options(dir));
-        assertEquals(List.of("TLS-029.eol"), Run.keys(f));
+        List<Finding> f = RuleCheck.findings(new EndOfLifeOpenSsl(), root(), RuleCheck.certificateOptions(dir));
+        assertEquals(List.of("msg.TLS-029.eol"), RuleCheck.keys(f));
         assertEquals("1.1.1o", f.get(0).message().args().get(1));
     }
 
     @Test
     void openSsl3DllsAreNotEndOfLife() throws IOException {
-        assertTrue(Run.findings(new EndOfLifeOpenSsl(), root(),
-                Run.options(install("libssl-3.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
+        assertTrue(RuleCheck.findings(new EndOfLifeOpenSsl(), root(),
+                RuleCheck.certificateOptions(install("libssl-3.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-030
@@ -90,10 +92,11 @@ class OpenSslRulesTest {
                 "ssleay32.dll", "OpenSSL 1.0.2u  20 Dec 2019",
                 "libcrypto-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "openssl.exe", "OpenSSL 1.1.1k  25 Mar 2021");
-        List<String> keys = Run.keys(Run.findings(new OpenSslMismatch(), root(), Run.options(dir)));
-        assertTrue(keys.contains("TLS-030.mixed"), keys.toString());
-        assertTrue(keys.contains("TLS-030.libraries"), keys.toString());
-        assertTrue(keys.contains("TLS-030.tool"), keys.toString());
+        List<String> keys = RuleCheck.keys(RuleCheck.findings(new OpenSslMismatch(), root(),
+                RuleCheck.certificateOptions(dir)));
+        assertTrue(keys.contains("msg.TLS-030.mixed"), keys.toString());
+        assertTrue(keys.contains("msg.TLS-030.libraries"), keys.toString());
+        assertTrue(keys.contains("msg.TLS-030.tool"), keys.toString());
     }
 
     @Test
@@ -103,9 +106,10 @@ class OpenSslRulesTest {
                 "libssl-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "XMail.exe", "LIBEAY32.dll\u0000SSLEAY32.dll",
                 "openssl.exe", "libeay32.dll");
-        List<Finding> f = Run.findings(new OpenSslMismatch(), root(), Run.options(dir));
-        assertEquals(List.of("TLS-030.toolLibraries", "TLS-030.xmail"), Run.keys(f).stream().sorted().toList());
-        Finding x = f.stream().filter(y -> y.message().key().equals("TLS-030.xmail")).findFirst().orElseThrow();
+        List<Finding> f = RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir));
+        assertEquals(List.of("msg.TLS-030.toolLibraries", "msg.TLS-030.xmail"), RuleCheck.keys(f).stream().sorted()
+                .toList());
+        Finding x = f.stream().filter(y -> y.message().key().equals("msg.TLS-030.xmail")).findFirst().orElseThrow();
         assertEquals("libeay32.dll, ssleay32.dll", x.message().args().get(1));
     }
 
@@ -116,6 +120,6 @@ class OpenSslRulesTest {
                 "libssl-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "XMail.exe", "libcrypto-1_1.dll\u0000libssl-1_1.dll",
                 "openssl.exe", "libcrypto-1_1.dll OpenSSL 1.1.1o  3 May 2022");
-        assertTrue(Run.findings(new OpenSslMismatch(), root(), Run.options(dir)).isEmpty());
+        assertTrue(RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir)).isEmpty());
     }
 }

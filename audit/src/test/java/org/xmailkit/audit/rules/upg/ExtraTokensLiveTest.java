@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,28 +21,28 @@ class ExtraTokensLiveTest {
 
     @Test
     void deadLineBecomesLive() {
-        Finding f = single(from(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
-                "upg.extraTokens.newlyLive");
+        Finding f = single(upgrading(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
+                "msg.UPG-007.newlyLive");
         assertEquals(List.of("EnableAuthSMTP-POP3", "3", "0"), f.message().args());
     }
 
     @Test
     void laterTwoTokenLineLosesToThisOne() {
-        Finding f = single(from(rule, root(dir, """
+        Finding f = single(upgrading(rule, root(dir, """
                 "MaxMessageSize"\t"1000"\t"old"
                 "MaxMessageSize"\t"20000"
-                """), "1.22"), "upg.extraTokens.shadowing");
+                """), "1.22"), "msg.UPG-007.shadowing");
         assertEquals(List.of("MaxMessageSize", "3", "2", "20000", "1000"), f.message().args());
     }
 
     @Test
     void threeTokenLineAfterAnEarlierOneChangesNothing() {
         MailRoot r = root(dir, "\"MaxMessageSize\"\t\"1000\"\n\"MaxMessageSize\"\t\"9\"\t\"x\"\n");
-        assertEquals(List.of(), from(rule, r, "1.22"));
+        assertEquals(List.of(), upgrading(rule, r, "1.22"));
     }
 
     @Test
     void sourceFrom124OnPasses() {
-        assertEquals(List.of(), from(rule, root(dir, "\"MaxMessageSize\"\t\"1000\"\t\"x\"\n"), "1.24"));
+        assertEquals(List.of(), upgrading(rule, root(dir, "\"MaxMessageSize\"\t\"1000\"\t\"x\"\n"), "1.24"));
     }
 }

@@ -1,12 +1,12 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.bare;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.outcome;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.run;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.bare;
+import static org.xmailkit.audit.testing.RuleCheck.findings;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
+import static org.xmailkit.audit.testing.RuleCheck.outcome;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +25,8 @@ class GatewayListsTest {
 
     @Test
     void commaListInServerTab() {
-        Finding f = single(run(new CommaGateways(),
-                root(dir, "\"DefaultSMTPGateways\"\t\"192.0.2.2,192.0.2.15:2525\"\n")), "upg.gateways.legacy");
+        Finding f = single(findings(new CommaGateways(),
+                root(dir, "\"DefaultSMTPGateways\"\t\"192.0.2.2,192.0.2.15:2525\"\n")), "msg.UPG-004.legacy");
         assertEquals("192.0.2.2", f.message().args().get(2));
         assertEquals("192.0.2.15:2525", f.message().args().get(3));
         assertEquals("\"DefaultSMTPGateways\"<TAB>\"192.0.2.2;192.0.2.15:2525\"", f.message().args().get(4));
@@ -34,13 +34,13 @@ class GatewayListsTest {
 
     @Test
     void commaListInA124ConfigurationIsSimplyBroken() {
-        single(from(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
-                "upg.gateways.broken");
+        single(upgrading(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
+                "msg.UPG-004.broken");
     }
 
     @Test
     void semicolonListsAndGatewayOptionsPass() {
-        assertEquals(List.of(), run(new CommaGateways(),
+        assertEquals(List.of(), findings(new CommaGateways(),
                 root(dir, "\"DefaultSMTPGateways\"\t\"a.example,NeedTLS=2;b.example\"\n")));
     }
 
@@ -49,7 +49,7 @@ class GatewayListsTest {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpfwd.tab", "\"*.example.org\"\t\"#relay1.example,relay2.example\"\n"
                         + "\"*\"\t\"relay3.example;relay4.example\"\t\"NeedTLS=2\"\n").open();
-        Finding f = single(from(new CommaForwarders(), r, "1.22"), "upg.fwd.legacy");
+        Finding f = single(upgrading(new CommaForwarders(), r, "1.22"), "msg.UPG-005.legacy");
         assertEquals(dir.resolve("smtpfwd.tab"), f.location().file());
         assertEquals(1, f.location().line());
         assertEquals("relay1.example", f.message().args().get(2));
@@ -64,6 +64,6 @@ class GatewayListsTest {
 
     @Test
     void missingSmtpfwdPasses() {
-        assertEquals(List.of(), run(new CommaForwarders(), root(dir, "\"RootDomain\"\t\"example.com\"\n")));
+        assertEquals(List.of(), findings(new CommaForwarders(), root(dir, "\"RootDomain\"\t\"example.com\"\n")));
     }
 }

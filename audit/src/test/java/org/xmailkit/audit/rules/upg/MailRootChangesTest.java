@@ -1,11 +1,11 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.bare;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.outcome;
-import static org.xmailkit.audit.rules.RuleTesting.single;
-import static org.xmailkit.audit.rules.RuleTesting.withKey;
+import static org.xmailkit.audit.testing.RuleCheck.bare;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
+import static org.xmailkit.audit.testing.RuleCheck.outcome;
+import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.withKey;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +29,13 @@ class MailRootChangesTest {
     void oldMailRootLacksNewerFiles() throws Exception {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("aliasdomain.tab", "").open();
-        List<Finding> f = from(new RequiredFiles(), r, "1.0");
-        assertEquals(1, withKey(f, "upg.files.dir.new").size());
-        assertEquals(2, withKey(f, "upg.files.file.new").size());
-        assertEquals(dir.resolve("cmdaliases"), withKey(f, "upg.files.dir.new").get(0).location().file());
+        List<Finding> f = upgrading(new RequiredFiles(), r, "1.0");
+        assertEquals(1, withKey(f, "msg.UPG-011.dir.new").size());
+        assertEquals(2, withKey(f, "msg.UPG-011.file.new").size());
+        assertEquals(dir.resolve("cmdaliases"), withKey(f, "msg.UPG-011.dir.new").get(0).location().file());
         // Without these four XMail 1.27 does not start at all, whatever the source version.
         assertEquals(Set.of("mailusers.tab", "aliases.tab", "extaliases.tab", "domains.tab"),
-                withKey(f, "upg.files.file.startup").stream()
+                withKey(f, "msg.UPG-011.file.startup").stream()
                         .map(x -> x.location().file().getFileName().toString()).collect(Collectors.toSet()));
     }
 
@@ -46,15 +46,15 @@ class MailRootChangesTest {
                 .file("mailusers.tab", "").file("aliases.tab", "").file("extaliases.tab", "").file("domains.tab", "")
                 .open();
         Files.createDirectories(dir.resolve("cmdaliases"));
-        assertEquals(List.of(), from(new RequiredFiles(), r, "1.0"));
+        assertEquals(List.of(), upgrading(new RequiredFiles(), r, "1.0"));
     }
 
     @Test
     void missingFileInANewerMailRootIsStillReported() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n").open();
-        List<Finding> f = from(new RequiredFiles(), r, "1.26");
+        List<Finding> f = upgrading(new RequiredFiles(), r, "1.26");
         assertEquals(3, f.stream().filter(x -> x.message().key().endsWith(".missing")).count());
-        assertEquals(5, withKey(f, "upg.files.file.startup").size());
+        assertEquals(5, withKey(f, "msg.UPG-011.file.startup").size());
     }
 
     @Test
@@ -66,15 +66,15 @@ class MailRootChangesTest {
     void extAuthEntriesFromBefore124() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpextauth.tab", "# external auth\n\"PLAIN\"\t\"/usr/bin/auth\"\t\"@@USER\"\n").open();
-        Finding f = single(from(new ExtAuthFormat(), r, "1.22"), "upg.extauth.certain");
+        Finding f = single(upgrading(new ExtAuthFormat(), r, "1.22"), "msg.UPG-012.certain");
         assertEquals(2, f.location().line());
-        assertEquals(List.of(), from(new ExtAuthFormat(), r, "1.24"));
+        assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.24"));
     }
 
     @Test
     void emptyExtAuthPasses() {
         MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
                 .file("smtpextauth.tab", "").open();
-        assertEquals(List.of(), from(new ExtAuthFormat(), r, "1.22"));
+        assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.22"));
     }
 }

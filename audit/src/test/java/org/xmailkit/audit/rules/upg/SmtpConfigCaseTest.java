@@ -1,10 +1,10 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.rules.RuleTesting.from;
-import static org.xmailkit.audit.rules.RuleTesting.range;
-import static org.xmailkit.audit.rules.RuleTesting.root;
-import static org.xmailkit.audit.rules.RuleTesting.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
+import static org.xmailkit.audit.testing.RuleCheck.range;
+import static org.xmailkit.audit.testing.RuleCheck.root;
+import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -23,14 +23,14 @@ class SmtpConfigCaseTest {
     @Test
     void mixedCaseStopsWorkingAfterTheUpgrade() {
         MailRoot r = root(dir, "\"SmtpConfig\"\t\"Mail-Auth,WantTLS\"\n");
-        Finding f = single(from(rule, r, "1.22"), "upg.smtpConfigCase.certain");
+        Finding f = single(upgrading(rule, r, "1.22"), "msg.UPG-006.certain");
         assertEquals("\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
-        single(range(rule, r, "1.24", "1.27"), "upg.smtpConfigCase.may");
+        single(range(rule, r, "1.24", "1.27"), "msg.UPG-006.may");
     }
 
     @Test
     void sourceOn126OrExactTokensPass() {
-        assertEquals(List.of(), from(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.26"));
-        assertEquals(List.of(), from(rule, root(dir.resolve("b"), "\"SmtpConfig\"\t\"mail-auth\"\n"), "1.22"));
+        assertEquals(List.of(), upgrading(rule, root(dir, "\"SmtpConfig\"\t\"Mail-Auth\"\n"), "1.26"));
+        assertEquals(List.of(), upgrading(rule, root(dir.resolve("b"), "\"SmtpConfig\"\t\"mail-auth\"\n"), "1.22"));
     }
 }
