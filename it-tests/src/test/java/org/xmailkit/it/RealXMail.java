@@ -21,6 +21,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -300,13 +301,24 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
         return to;
     }
 
-    /** @return a TCP port on 127.0.0.1 that nothing listened on a moment ago */
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Ports handed out in this run: the kernel may offer a port again once its probe socket is closed. */
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /**
+     * @return a TCP port on 127.0.0.1 that nothing listened on a moment ago and that this run has not handed out
+     *         before (two services of one command line given one port stop XMail)
+     */
+    static synchronized int freePort() {
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        throw new IllegalStateException("no free port on 127.0.0.1 not handed out before, after 1000 attempts");
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xmailkit.audit.behaviour;
 
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,12 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
  * probe), the prediction is empty rather than a guess.
  */
 public final class SmtpBehaviour {
+
+    /**
+     * The bytes of SmtpServerDomain that XMail keeps: SMTPSvr.cpp copies it with StrSNCpy into szSvrDomain, a
+     * char[MAX_ADDR_NAME] of 256 (SvrDefines.h), so 255 bytes and the terminating NUL (checked with the real 1.27).
+     */
+    private static final int SERVER_DOMAIN_BYTES = 255;
 
     /** The name the probe client gives in EHLO. */
     public static final String PROBE_HELO = "client.probe.invalid";
@@ -600,7 +607,7 @@ public final class SmtpBehaviour {
         ServerTab tab = root.serverTab();
         String configured = tab.effective("SmtpServerDomain").value();
         if (configured != null) {
-            return Optional.of(configured);
+            return Optional.of(firstBytes(configured, tab.charset(), SERVER_DOMAIN_BYTES));
         }
         if (c.localName().isPresent()) {
             String fqdn = c.localName().get();
@@ -616,6 +623,15 @@ public final class SmtpBehaviour {
             }
         }
         return Optional.ofNullable(tab.effective("RootDomain").value());
+    }
+
+    /**
+     * @return {@code text} cut to its first {@code max} bytes in {@code charset}, as C's bounded copy into a buffer
+     *         cuts it
+     */
+    private static String firstBytes(String text, Charset charset, int max) {
+        byte[] bytes = text.getBytes(charset);
+        return bytes.length <= max ? text : new String(bytes, 0, max, charset);
     }
 
     /** MDomIsHandledDomain: domains.tab, after alias-domain resolution (case-insensitive). */
