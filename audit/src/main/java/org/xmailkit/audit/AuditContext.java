@@ -17,8 +17,8 @@ import org.xmailkit.model.version.SourceVersion;
  * @param startup XMail's command line, when known (given, or found in the MailRoot)
  * @param run     what the audits of this server in this run share (material read once)
  */
-public record AuditContext(MailRoot root, SourceVersion source, AuditOptions options, Optional<Startup> startup,
-                           AuditRun run) {
+public record AuditContext(
+        MailRoot root, SourceVersion source, AuditOptions options, Optional<Startup> startup, AuditRun run) {
 
     public AuditContext {
         Objects.requireNonNull(root, "root");

@@ -20,8 +20,7 @@ public final class AuditMessages {
     /** Every bundle of the module: the engine's, the rule groups' in catalogue order, the start-up model's. */
     public static final Messages MESSAGES = Messages.chain(sources());
 
-    private AuditMessages() {
-    }
+    private AuditMessages() {}
 
     private static List<Messages> sources() {
         List<Messages> out = new ArrayList<>();

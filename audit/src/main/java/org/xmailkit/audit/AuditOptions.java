@@ -27,9 +27,17 @@ import org.xmailkit.model.XMailVersion;
  * @param probes           what servers showed on the wire ({@code --probe}), by MailRoot path (absolute, normalised:
  *                         {@link NetAuditor#key}); their NET- findings join those servers' audits
  */
-public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
-                           int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock,
-                           Optional<Startup> startup, Map<Path, HostProbe> probes) {
+public record AuditOptions(
+        Profile profile,
+        XMailVersion target,
+        Optional<XMailVersion> from,
+        Optional<Path> installDir,
+        int certWarnDays,
+        int certCriticalDays,
+        Waivers waivers,
+        Clock clock,
+        Optional<Startup> startup,
+        Map<Path, HostProbe> probes) {
 
     public AuditOptions {
         Objects.requireNonNull(profile, "profile");
@@ -57,16 +65,39 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @param waivers          the waivers to apply
      * @param clock            the clock
      */
-    public AuditOptions(Profile profile, XMailVersion target, Optional<XMailVersion> from, Optional<Path> installDir,
-                        int certWarnDays, int certCriticalDays, Waivers waivers, Clock clock) {
-        this(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, Optional.empty(),
+    public AuditOptions(
+            Profile profile,
+            XMailVersion target,
+            Optional<XMailVersion> from,
+            Optional<Path> installDir,
+            int certWarnDays,
+            int certCriticalDays,
+            Waivers waivers,
+            Clock clock) {
+        this(
+                profile,
+                target,
+                from,
+                installDir,
+                certWarnDays,
+                certCriticalDays,
+                waivers,
+                clock,
+                Optional.empty(),
                 Map.of());
     }
 
     /** @return the defaults: baseline profile, target 1.27, no waivers, the system clock */
     public static AuditOptions defaults() {
-        return new AuditOptions(Profile.BASELINE, XMailVersion.V1_27, Optional.empty(), Optional.empty(), 60, 30,
-                Waivers.NONE, Clock.system(ZoneId.systemDefault()));
+        return new AuditOptions(
+                Profile.BASELINE,
+                XMailVersion.V1_27,
+                Optional.empty(),
+                Optional.empty(),
+                60,
+                30,
+                Waivers.NONE,
+                Clock.system(ZoneId.systemDefault()));
     }
 
     /**
@@ -74,8 +105,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withProfile(Profile p) {
-        return new AuditOptions(p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup,
-                probes);
+        return new AuditOptions(
+                p, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup, probes);
     }
 
     /**
@@ -83,8 +114,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withTarget(XMailVersion t) {
-        return new AuditOptions(profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup,
-                probes);
+        return new AuditOptions(
+                profile, t, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup, probes);
     }
 
     /**
@@ -92,8 +123,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withClock(Clock c) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, startup,
-                probes);
+        return new AuditOptions(
+                profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, c, startup, probes);
     }
 
     /**
@@ -101,8 +132,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withFrom(Optional<XMailVersion> v) {
-        return new AuditOptions(profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock,
-                startup, probes);
+        return new AuditOptions(
+                profile, target, v, installDir, certWarnDays, certCriticalDays, waivers, clock, startup, probes);
     }
 
     /**
@@ -110,8 +141,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withInstallDir(Optional<Path> dir) {
-        return new AuditOptions(profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, startup,
-                probes);
+        return new AuditOptions(
+                profile, target, from, dir, certWarnDays, certCriticalDays, waivers, clock, startup, probes);
     }
 
     /**
@@ -119,8 +150,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with them
      */
     public AuditOptions withWaivers(Waivers w) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, startup,
-                probes);
+        return new AuditOptions(
+                profile, target, from, installDir, certWarnDays, certCriticalDays, w, clock, startup, probes);
     }
 
     /**
@@ -128,8 +159,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
      * @return these options with it
      */
     public AuditOptions withStartup(Optional<Startup> s) {
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, s,
-                probes);
+        return new AuditOptions(
+                profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, s, probes);
     }
 
     /**
@@ -140,8 +171,8 @@ public record AuditOptions(Profile profile, XMailVersion target, Optional<XMailV
     public AuditOptions withProbe(Path path, HostProbe observed) {
         Map<Path, HostProbe> m = new HashMap<>(probes);
         m.put(NetAuditor.key(path), observed);
-        return new AuditOptions(profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock,
-                startup, m);
+        return new AuditOptions(
+                profile, target, from, installDir, certWarnDays, certCriticalDays, waivers, clock, startup, m);
     }
 
     /**

@@ -23,9 +23,16 @@ import org.xmailkit.model.version.SourceVersion;
  * @param probe      what the running server showed on the wire, when it was probed ({@code audit --probe}); its
  *                   NET- findings are among {@code findings}
  */
-public record AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                          List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices,
-                          Optional<Startup> startup, Optional<HostProbe> probe) {
+public record AuditResult(
+        Path path,
+        boolean bare,
+        SourceVersion source,
+        List<Finding> findings,
+        List<RuleOutcome> outcomes,
+        List<InputException> readErrors,
+        List<Notice> notices,
+        Optional<Startup> startup,
+        Optional<HostProbe> probe) {
 
     public AuditResult {
         Objects.requireNonNull(path, "path");
@@ -49,8 +56,14 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
      * @param readErrors MailRoot files that exist but could not be read
      * @param notices    what the user must know about the audit itself
      */
-    public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                       List<RuleOutcome> outcomes, List<InputException> readErrors, List<Notice> notices) {
+    public AuditResult(
+            Path path,
+            boolean bare,
+            SourceVersion source,
+            List<Finding> findings,
+            List<RuleOutcome> outcomes,
+            List<InputException> readErrors,
+            List<Notice> notices) {
         this(path, bare, source, findings, outcomes, readErrors, notices, Optional.empty(), Optional.empty());
     }
 
@@ -64,8 +77,13 @@ public record AuditResult(Path path, boolean bare, SourceVersion source, List<Fi
      * @param outcomes   every rule's outcome, in rule order
      * @param readErrors MailRoot files that exist but could not be read
      */
-    public AuditResult(Path path, boolean bare, SourceVersion source, List<Finding> findings,
-                       List<RuleOutcome> outcomes, List<InputException> readErrors) {
+    public AuditResult(
+            Path path,
+            boolean bare,
+            SourceVersion source,
+            List<Finding> findings,
+            List<RuleOutcome> outcomes,
+            List<InputException> readErrors) {
         this(path, bare, source, findings, outcomes, readErrors, List.of());
     }
 

@@ -33,8 +33,7 @@ import org.xmailkit.model.version.VersionDetector;
 public final class Auditor {
 
     /** Findings order: severity (most serious first), file, line, column, rule id, message key and values. */
-    public static final Comparator<Finding> ORDER = Comparator
-            .comparing((Finding f) -> f.severity())
+    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.severity())
             .thenComparing(f -> f.location().file().toString())
             .thenComparingInt(f -> f.location().line())
             .thenComparingInt(f -> f.location().column())
@@ -77,8 +76,8 @@ public final class Auditor {
      * @return the result
      */
     public AuditResult audit(MailRoot root, AuditOptions options) {
-        SourceVersion source = options.from().map(SourceVersion::given)
-                .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+        SourceVersion source = options.from().map(SourceVersion::given).orElseGet(() -> new VersionDetector()
+                .detect(root.serverTab()));
         return audit(root, options, source);
     }
 
@@ -123,11 +122,10 @@ public final class Auditor {
             }
             List<Finding> found = rule.check(ctx);
             findings.addAll(found);
-            outcomes.add(new RuleOutcome(info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
-                    Optional.empty()));
+            outcomes.add(new RuleOutcome(
+                    info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, Optional.empty()));
         }
-        InlineWaivers waivers = new InlineWaivers(root, waivable, options.waivers(),
-                LocalDate.now(options.clock()));
+        InlineWaivers waivers = new InlineWaivers(root, waivable, options.waivers(), LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
         Secrets secrets = Secrets.of(root);
         Scrubber scrub = new Scrubber(secrets);
@@ -136,7 +134,8 @@ public final class Auditor {
             waived.add(scrub.finding(waivers.apply(f)));
         }
         List<Notice> notices = new ArrayList<>(waivers.notices().stream()
-                .map(n -> new Notice(n.location(), scrub.text(n.message()))).toList());
+                .map(n -> new Notice(n.location(), scrub.text(n.message())))
+                .toList());
         Path at = root.bare() ? root.serverTabPath() : root.directory();
         Optional<HostProbe> probe = options.probe(at);
         if (probe.isPresent()) {
@@ -144,12 +143,25 @@ public final class Auditor {
             NetAudit net = NetAuditor.standard().audit(probe.get(), Optional.of(root), options);
             net.findings().forEach(f -> waived.add(f.asFinding(at)));
             outcomes.addAll(net.outcomes());
-            net.notices().stream().filter(n -> notices.stream().noneMatch(m -> same(m, n))).forEach(notices::add);
+            net.notices().stream()
+                    .filter(n -> notices.stream().noneMatch(m -> same(m, n)))
+                    .forEach(notices::add);
         }
         waived.sort(ORDER);
-        SourceVersion shown = new SourceVersion(source.earliest(), source.latest(),
-                source.evidence().stream().map(scrub::text).toList(), source.given());
-        return new AuditResult(at, root.bare(), shown, waived, outcomes, root.readErrors(), notices, startup,
+        SourceVersion shown = new SourceVersion(
+                source.earliest(),
+                source.latest(),
+                source.evidence().stream().map(scrub::text).toList(),
+                source.given());
+        return new AuditResult(
+                at,
+                root.bare(),
+                shown,
+                waived,
+                outcomes,
+                root.readErrors(),
+                notices,
+                startup,
                 probe.map(p -> p.map(secrets::scrub)));
     }
 
@@ -203,6 +215,7 @@ public final class Auditor {
     private static final class Scrubber {
         /** Texts remembered at most; a server with more distinct texts starts over, so memory stays bounded. */
         private static final int MEMORY = 4096;
+
         private final Secrets secrets;
         private final Map<String, String> done = new HashMap<>();
 
@@ -253,15 +266,22 @@ public final class Auditor {
             List<String> evidence = strings(f.evidence());
             Optional<Suppression> suppression = f.suppression().map(x -> {
                 String reason = string(x.reason());
-                return Objects.equals(reason, x.reason()) ? x
+                return Objects.equals(reason, x.reason())
+                        ? x
                         : new Suppression(x.kind(), reason, x.expires(), x.expired(), x.source());
             });
-            if (Objects.equals(variable, l.variable()) && message == f.message() && evidence == f.evidence()
+            if (Objects.equals(variable, l.variable())
+                    && message == f.message()
+                    && evidence == f.evidence()
                     && suppression.equals(f.suppression())) {
                 return f;
             }
-            return new Finding(f.rule(), variable.equals(l.variable()) ? l
-                    : new Location(l.file(), l.line(), l.column(), variable), message, evidence, suppression);
+            return new Finding(
+                    f.rule(),
+                    variable.equals(l.variable()) ? l : new Location(l.file(), l.line(), l.column(), variable),
+                    message,
+                    evidence,
+                    suppression);
         }
     }
 
@@ -269,7 +289,8 @@ public final class Auditor {
         if (info.needs().contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
             return Optional.of(AuditMessages.text("outcome.bareServerTab"));
         }
-        if (info.needs().contains(RuleInfo.Need.INSTALL_DIR) && ctx.options().installDir().isEmpty()) {
+        if (info.needs().contains(RuleInfo.Need.INSTALL_DIR)
+                && ctx.options().installDir().isEmpty()) {
             return Optional.of(AuditMessages.text("outcome.noInstallDir"));
         }
         if (info.needs().contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {

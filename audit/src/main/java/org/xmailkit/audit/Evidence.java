@@ -22,8 +22,7 @@ public final class Evidence {
     /** Values quoted in messages are cut at this many characters. */
     public static final int VALUE_MAX = 120;
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     /**
      * @param file a MailRoot file

@@ -15,8 +15,8 @@ import org.xmailkit.model.Text;
  * @param evidence    short excerpts that show it, e.g. the offending line; never a password or key
  * @param suppression the waiver that applies, if any
  */
-public record Finding(RuleInfo rule, Location location, Text message, List<String> evidence,
-                     Optional<Suppression> suppression) {
+public record Finding(
+        RuleInfo rule, Location location, Text message, List<String> evidence, Optional<Suppression> suppression) {
 
     public Finding {
         Objects.requireNonNull(rule, "rule");

@@ -87,7 +87,8 @@ public final class FleetAuditor {
      * @return what the outputs write before the first server
      */
     public FleetScope scope(List<Path> servers, Path scanRoot, List<InputException> skipped, AuditOptions options) {
-        List<RuleInfo> rules = new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
+        List<RuleInfo> rules =
+                new ArrayList<>(auditor.rules().stream().map(Rule::info).toList());
         if (!options.probes().isEmpty()) {
             // The running servers are probed too: the NET- rules run.
             NetAuditor.standard().rules().forEach(r -> rules.add(r.info()));
@@ -108,9 +109,10 @@ public final class FleetAuditor {
     public <T> FleetSummary audit(FleetScope scope, Work<T> work, Sink<T> sink) throws IOException {
         List<Path> servers = scope.servers();
         AuditOptions options = scope.options();
-        FleetSummary.Builder summary = new FleetSummary.Builder(options.waivers(), !scope.skipped().isEmpty());
-        OrderedBatch.run(servers, threads, i -> one(servers.get(i), options, work), d -> outOfMemory(d.server()),
-                (i, d) -> {
+        FleetSummary.Builder summary =
+                new FleetSummary.Builder(options.waivers(), !scope.skipped().isEmpty());
+        OrderedBatch.run(
+                servers, threads, i -> one(servers.get(i), options, work), d -> outOfMemory(d.server()), (i, d) -> {
                     ServerAudit s = d.server();
                     // Out of memory alone too: what the caller does for a failed server, it does for this one.
                     T extra = d.done() ? d.work() : work.apply(s, null);
@@ -148,7 +150,7 @@ public final class FleetAuditor {
      * @return the fleet result, paths relative to the servers' common directory
      */
     public FleetResult audit(List<Path> servers, AuditOptions options) {
-        return audit(servers, commonDirectory(servers), options, s -> { });
+        return audit(servers, commonDirectory(servers), options, s -> {});
     }
 
     /**
@@ -158,8 +160,7 @@ public final class FleetAuditor {
      * @param work   what the work gave
      * @param done   whether the work ran (not when it ran out of memory)
      */
-    private record Done<T>(ServerAudit server, T work, boolean done) {
-    }
+    private record Done<T>(ServerAudit server, T work, boolean done) {}
 
     private <T> Done<T> one(Path path, AuditOptions options, Work<T> work) {
         MailRoot root = null;

@@ -18,8 +18,13 @@ import org.xmailkit.model.ctrl.Origins;
  * @param unusedWaivers waiver-file entries that matched no finding on any server
  * @param skipped       what the search for servers could not look into (see {@code MailRoots.Discovery})
  */
-public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions options, List<ServerAudit> servers,
-                          List<Waivers.Waiver> unusedWaivers, List<InputException> skipped) {
+public record FleetResult(
+        Path scanRoot,
+        List<RuleInfo> rules,
+        AuditOptions options,
+        List<ServerAudit> servers,
+        List<Waivers.Waiver> unusedWaivers,
+        List<InputException> skipped) {
 
     public FleetResult {
         Objects.requireNonNull(scanRoot, "scanRoot");
@@ -39,8 +44,12 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
      * @param servers       one entry per server
      * @param unusedWaivers waiver-file entries that matched no finding
      */
-    public FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions options, List<ServerAudit> servers,
-                       List<Waivers.Waiver> unusedWaivers) {
+    public FleetResult(
+            Path scanRoot,
+            List<RuleInfo> rules,
+            AuditOptions options,
+            List<ServerAudit> servers,
+            List<Waivers.Waiver> unusedWaivers) {
         this(scanRoot, rules, options, servers, unusedWaivers, List.of());
     }
 
@@ -62,14 +71,25 @@ public record FleetResult(Path scanRoot, List<RuleInfo> rules, AuditOptions opti
         FleetSummary.Builder b = new FleetSummary.Builder(Waivers.NONE, !skipped.isEmpty());
         servers.forEach(b::add);
         FleetSummary s = b.build();
-        return new FleetSummary(s.servers(), s.audited(), s.unreadable(), s.crashed(), s.withReadErrors(),
-                s.skipped(), s.active(), s.suppressed(), s.findings(), unusedWaivers);
+        return new FleetSummary(
+                s.servers(),
+                s.audited(),
+                s.unreadable(),
+                s.crashed(),
+                s.withReadErrors(),
+                s.skipped(),
+                s.active(),
+                s.suppressed(),
+                s.findings(),
+                unusedWaivers);
     }
 
     /** @return the results of the servers that were audited, in order */
     public List<AuditResult> audited() {
-        return servers.stream().filter(s -> s instanceof ServerAudit.Audited)
-                .map(s -> ((ServerAudit.Audited) s).result()).toList();
+        return servers.stream()
+                .filter(s -> s instanceof ServerAudit.Audited)
+                .map(s -> ((ServerAudit.Audited) s).result())
+                .toList();
     }
 
     /** @return the servers that could not be audited */

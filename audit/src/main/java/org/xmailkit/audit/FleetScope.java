@@ -27,8 +27,12 @@ public final class FleetScope {
     /** The scan root as text with a separator at its end. */
     private final String prefix;
 
-    public FleetScope(Path scanRoot, List<Path> servers, List<RuleInfo> rules, AuditOptions options,
-                      List<InputException> skipped) {
+    public FleetScope(
+            Path scanRoot,
+            List<Path> servers,
+            List<RuleInfo> rules,
+            AuditOptions options,
+            List<InputException> skipped) {
         this.scanRoot = Objects.requireNonNull(scanRoot, "scanRoot");
         this.servers = List.copyOf(servers);
         this.rules = List.copyOf(rules);
@@ -89,7 +93,8 @@ public final class FleetScope {
         for (int i = from; i <= s.length(); i++) {
             if (i == s.length() || s.charAt(i) == File.separatorChar) {
                 int n = i - start;
-                if (n == 0 || (n == 1 && s.charAt(start) == '.')
+                if (n == 0
+                        || (n == 1 && s.charAt(start) == '.')
                         || (n == 2 && s.charAt(start) == '.' && s.charAt(start + 1) == '.')) {
                     return false;
                 }

@@ -24,9 +24,17 @@ import java.util.Set;
  * @param findings       all findings, suppressed or not
  * @param unusedWaivers  waiver-file entries that matched no finding on any server
  */
-public record FleetSummary(int servers, int audited, int unreadable, int crashed, int withReadErrors, boolean skipped,
-                           Map<Severity, Integer> active, int suppressed, int findings,
-                           List<Waivers.Waiver> unusedWaivers) {
+public record FleetSummary(
+        int servers,
+        int audited,
+        int unreadable,
+        int crashed,
+        int withReadErrors,
+        boolean skipped,
+        Map<Severity, Integer> active,
+        int suppressed,
+        int findings,
+        List<Waivers.Waiver> unusedWaivers) {
 
     public FleetSummary {
         active = Collections.unmodifiableMap(new EnumMap<>(active));
@@ -103,7 +111,8 @@ public record FleetSummary(int servers, int audited, int unreadable, int crashed
                     } else {
                         active.merge(f.severity(), 1, Integer::sum);
                     }
-                    f.suppression().filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
+                    f.suppression()
+                            .filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
                             .ifPresent(x -> used.add(x.source()));
                 }
             }
@@ -112,8 +121,19 @@ public record FleetSummary(int servers, int audited, int unreadable, int crashed
 
         /** @return the summary of the servers added so far */
         public FleetSummary build() {
-            return new FleetSummary(servers, audited, unreadable, crashed, withReadErrors, skipped, active,
-                    suppressed, findings, waivers.entries().stream().filter(w -> !used.contains(w.source())).toList());
+            return new FleetSummary(
+                    servers,
+                    audited,
+                    unreadable,
+                    crashed,
+                    withReadErrors,
+                    skipped,
+                    active,
+                    suppressed,
+                    findings,
+                    waivers.entries().stream()
+                            .filter(w -> !used.contains(w.source()))
+                            .toList());
         }
     }
 }

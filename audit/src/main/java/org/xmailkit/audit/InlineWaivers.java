@@ -64,16 +64,19 @@ final class InlineWaivers {
      * @return it, with the suppression that applies, if any: inline above the line it names, else the waiver file
      */
     NetFinding apply(NetFinding f) {
-        Optional<Suppression> file = fileWaivers.find(f, Optional.of(root.directory()), today)
-                .map(w -> w.suppression(today));
-        Optional<Suppression> chosen = f.cause().isPresent() ? choose(f.rule().id(), f.cause().get(), file) : file;
+        Optional<Suppression> file =
+                fileWaivers.find(f, Optional.of(root.directory()), today).map(w -> w.suppression(today));
+        Optional<Suppression> chosen =
+                f.cause().isPresent() ? choose(f.rule().id(), f.cause().get(), file) : file;
         return chosen.map(f::withSuppression).orElse(f);
     }
 
     /** An active inline waiver first, then an active file waiver, then an expired one (which counts again). */
     private Optional<Suppression> choose(String rule, Location at, Optional<Suppression> file) {
         List<Suppression> inline = inline(rule, at);
-        return inline.stream().filter(Suppression::active).findFirst()
+        return inline.stream()
+                .filter(Suppression::active)
+                .findFirst()
                 .or(() -> file.filter(Suppression::active))
                 .or(() -> inline.stream().findFirst())
                 .or(() -> file);
@@ -113,10 +116,15 @@ final class InlineWaivers {
                 continue;
             }
             try {
-                Waivers.Body b = Waivers.body(rule, body.substring(blank), rules, doc.get().name(), k);
+                Waivers.Body b = Waivers.body(
+                        rule, body.substring(blank), rules, doc.get().name(), k);
                 if (b.rule().equals(ruleId)) {
-                    out.add(new Suppression(Suppression.Kind.INLINE, b.reason(), Optional.ofNullable(b.expires()),
-                            b.expires() != null && today.isAfter(b.expires()), doc.get().name() + ":" + k));
+                    out.add(new Suppression(
+                            Suppression.Kind.INLINE,
+                            b.reason(),
+                            Optional.ofNullable(b.expires()),
+                            b.expires() != null && today.isAfter(b.expires()),
+                            doc.get().name() + ":" + k));
                 }
             } catch (WaiverException e) {
                 notice(at, e.text());
@@ -134,8 +142,7 @@ final class InlineWaivers {
         return line.reads(d.format()).stream().noneMatch(r -> r.kind() == TabRecord.Kind.DATA);
     }
 
-    private record Doc(TabDocument document, Charset charset, String name) {
-    }
+    private record Doc(TabDocument document, Charset charset, String name) {}
 
     private Optional<Doc> document(Path file) {
         // Asked for every finding: each file is looked for once.
@@ -149,7 +156,9 @@ final class InlineWaivers {
 
     private Optional<Doc> find(Path file) {
         if (same(file, root.serverTabPath())) {
-            return Optional.of(new Doc(root.serverTab().document(), root.serverTab().charset(),
+            return Optional.of(new Doc(
+                    root.serverTab().document(),
+                    root.serverTab().charset(),
                     String.valueOf(root.serverTabPath().getFileName())));
         }
         Path name = file.getFileName();

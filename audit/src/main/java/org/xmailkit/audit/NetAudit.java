@@ -15,8 +15,12 @@ import org.xmailkit.audit.probe.HostProbe;
  * @param outcomes every NET- rule's outcome, in rule order
  * @param notices  what the user must know about the waivers (inline waivers that cannot be honoured)
  */
-public record NetAudit(HostProbe probe, Optional<Path> mailRoot, List<NetFinding> findings,
-                       List<RuleOutcome> outcomes, List<Notice> notices) {
+public record NetAudit(
+        HostProbe probe,
+        Optional<Path> mailRoot,
+        List<NetFinding> findings,
+        List<RuleOutcome> outcomes,
+        List<Notice> notices) {
 
     public NetAudit {
         Objects.requireNonNull(probe, "probe");

@@ -56,8 +56,10 @@ public final class NetAuditor {
      * @return the findings and outcomes
      */
     public NetAudit audit(HostProbe probe, Optional<MailRoot> root, AuditOptions options) {
-        Optional<AuditContext> files = root.map(r -> new AuditContext(r, options.from().map(SourceVersion::given)
-                .orElseGet(() -> new VersionDetector().detect(r.serverTab())), options));
+        Optional<AuditContext> files = root.map(r -> new AuditContext(
+                r,
+                options.from().map(SourceVersion::given).orElseGet(() -> new VersionDetector().detect(r.serverTab())),
+                options));
         NetContext ctx = new NetContext(probe, files, options);
         List<NetFinding> found = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
@@ -68,47 +70,55 @@ public final class NetAuditor {
                 continue;
             }
             if (!probe.probed()) {
-                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE,
-                        Optional.of(AuditMessages.text("outcome.notProbed"))));
+                outcomes.add(new RuleOutcome(
+                        info, RuleOutcome.Status.NOT_APPLICABLE, Optional.of(AuditMessages.text("outcome.notProbed"))));
                 continue;
             }
-            if (info.needs().contains(RuleInfo.Need.MAILROOT) && (files.isEmpty() || files.get().root().bare())) {
-                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE,
+            if (info.needs().contains(RuleInfo.Need.MAILROOT)
+                    && (files.isEmpty() || files.get().root().bare())) {
+                outcomes.add(new RuleOutcome(
+                        info,
+                        RuleOutcome.Status.NOT_APPLICABLE,
                         Optional.of(AuditMessages.text("outcome.noMailRoot"))));
                 continue;
             }
             List<NetFinding> f = rule.check(ctx);
             found.addAll(f);
-            outcomes.add(new RuleOutcome(info, f.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED,
-                    Optional.empty()));
+            outcomes.add(new RuleOutcome(
+                    info, f.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, Optional.empty()));
         }
         LocalDate today = LocalDate.now(options.clock());
         List<NetFinding> waived = new ArrayList<>(found.size());
         List<Notice> notices = List.of();
         if (root.isPresent()) {
-            Set<String> ids = Set.copyOf(Rules.catalogue().stream().map(RuleInfo::id).toList());
+            Set<String> ids =
+                    Set.copyOf(Rules.catalogue().stream().map(RuleInfo::id).toList());
             InlineWaivers inline = new InlineWaivers(root.get(), ids, options.waivers(), today);
             Secrets secrets = Secrets.of(root.get());
             for (NetFinding f : found) {
                 waived.add(scrub(inline.apply(f), secrets));
             }
             notices = inline.notices().stream()
-                    .map(n -> new Notice(n.location(), scrub(n.message(), secrets))).toList();
+                    .map(n -> new Notice(n.location(), scrub(n.message(), secrets)))
+                    .toList();
         } else {
             for (NetFinding f : found) {
-                waived.add(options.waivers().find(f, Optional.empty(), today)
-                        .map(w -> f.withSuppression(w.suppression(today))).orElse(f));
+                waived.add(options.waivers()
+                        .find(f, Optional.empty(), today)
+                        .map(w -> f.withSuppression(w.suppression(today)))
+                        .orElse(f));
             }
         }
         waived.sort(order(probe));
         HostProbe shown = root.isPresent() ? probe.map(Secrets.of(root.get())::scrub) : probe;
-        return new NetAudit(shown, root.map(r -> r.bare() ? r.serverTabPath() : r.directory()), waived, outcomes,
-                notices);
+        return new NetAudit(
+                shown, root.map(r -> r.bare() ? r.serverTabPath() : r.directory()), waived, outcomes, notices);
     }
 
     /** Findings order: severity, the endpoint's place in the probe, rule id, message key and values. */
     static Comparator<NetFinding> order(HostProbe probe) {
-        List<Endpoint> endpoints = probe.endpoints().stream().map(e -> e.endpoint()).toList();
+        List<Endpoint> endpoints =
+                probe.endpoints().stream().map(e -> e.endpoint()).toList();
         return Comparator.comparing(NetFinding::severity)
                 .thenComparingInt(f -> endpoints.indexOf(f.endpoint()))
                 .thenComparing(f -> f.rule().id())
@@ -117,10 +127,15 @@ public final class NetAuditor {
     }
 
     private static NetFinding scrub(NetFinding f, Secrets secrets) {
-        return new NetFinding(f.rule(), f.endpoint(), f.cause(), scrub(f.message(), secrets),
+        return new NetFinding(
+                f.rule(),
+                f.endpoint(),
+                f.cause(),
+                scrub(f.message(), secrets),
                 f.evidence().stream().map(secrets::scrub).toList(),
-                f.suppression().map(x -> new Suppression(x.kind(), secrets.scrub(x.reason()), x.expires(), x.expired(),
-                        x.source())));
+                f.suppression()
+                        .map(x -> new Suppression(
+                                x.kind(), secrets.scrub(x.reason()), x.expires(), x.expired(), x.source())));
     }
 
     private static Text scrub(Text t, Secrets secrets) {

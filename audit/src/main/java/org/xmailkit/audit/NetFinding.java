@@ -19,8 +19,13 @@ import org.xmailkit.model.Text;
  * @param evidence    what shows it: replies, handshake results, configuration lines; never a password or key
  * @param suppression the waiver that applies, if any
  */
-public record NetFinding(RuleInfo rule, Endpoint endpoint, Optional<Location> cause, Text message,
-                         List<String> evidence, Optional<Suppression> suppression) {
+public record NetFinding(
+        RuleInfo rule,
+        Endpoint endpoint,
+        Optional<Location> cause,
+        Text message,
+        List<String> evidence,
+        Optional<Suppression> suppression) {
 
     public NetFinding {
         Objects.requireNonNull(rule, "rule");
@@ -39,8 +44,8 @@ public record NetFinding(RuleInfo rule, Endpoint endpoint, Optional<Location> ca
      * @param evidence what shows it
      * @return an unsuppressed finding
      */
-    public static NetFinding of(RuleInfo rule, Endpoint endpoint, Optional<Location> cause, Text message,
-                                List<String> evidence) {
+    public static NetFinding of(
+            RuleInfo rule, Endpoint endpoint, Optional<Location> cause, Text message, List<String> evidence) {
         return new NetFinding(rule, endpoint, cause, message, evidence, Optional.empty());
     }
 

@@ -35,7 +35,8 @@ public record PathGlob(String glob) {
             segments.add(part.toString());
         }
         for (int start = 0; start < segments.size(); start++) {
-            if (p.matcher(String.join("/", segments.subList(start, segments.size()))).matches()) {
+            if (p.matcher(String.join("/", segments.subList(start, segments.size())))
+                    .matches()) {
                 return true;
             }
         }
@@ -51,7 +52,8 @@ public record PathGlob(String glob) {
         Pattern p = pattern();
         String[] segments = text.replace('\\', '/').split("/", -1);
         for (int start = 0; start < segments.length; start++) {
-            if (p.matcher(String.join("/", List.of(segments).subList(start, segments.length))).matches()) {
+            if (p.matcher(String.join("/", List.of(segments).subList(start, segments.length)))
+                    .matches()) {
                 return true;
             }
         }

@@ -59,19 +59,29 @@ public final class ProbeFleet {
      * @return the report
      * @throws InputException when a MailRoot given cannot be opened (nothing has been sent yet)
      */
-    public ProbeReport run(List<Target> targets, Path scanRoot, AuditOptions options, ProbeOptions probe,
-                           Consumer<HostProbe> progress) throws InputException {
+    public ProbeReport run(
+            List<Target> targets, Path scanRoot, AuditOptions options, ProbeOptions probe, Consumer<HostProbe> progress)
+            throws InputException {
         List<Optional<MailRoot>> roots = new ArrayList<>();
         for (Target t : targets) {
-            roots.add(t.mailRoot().isPresent() ? Optional.of(MailRoot.open(t.mailRoot().get())) : Optional.empty());
+            roots.add(
+                    t.mailRoot().isPresent()
+                            ? Optional.of(MailRoot.open(t.mailRoot().get()))
+                            : Optional.empty());
         }
-        List<HostProbe> probes = new Prober(probe).probe(targets.stream().map(Target::target).toList(), progress);
+        List<HostProbe> probes =
+                new Prober(probe).probe(targets.stream().map(Target::target).toList(), progress);
         List<NetAudit> hosts = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             hosts.add(auditor.audit(probes.get(i), roots.get(i), options));
         }
-        return new ProbeReport(scanRoot, auditor.rules().stream().map(NetRule::info).toList(), options, probe,
-                hosts, unused(options.waivers(), hosts));
+        return new ProbeReport(
+                scanRoot,
+                auditor.rules().stream().map(NetRule::info).toList(),
+                options,
+                probe,
+                hosts,
+                unused(options.waivers(), hosts));
     }
 
     /**
@@ -83,9 +93,9 @@ public final class ProbeFleet {
      * @param progress told about each host when it is done
      * @return the observations, by the MailRoot each host runs on
      */
-    public static Map<Path, HostProbe> observe(List<Target> targets, ProbeOptions probe,
-                                              Consumer<HostProbe> progress) {
-        List<HostProbe> probes = new Prober(probe).probe(targets.stream().map(Target::target).toList(), progress);
+    public static Map<Path, HostProbe> observe(List<Target> targets, ProbeOptions probe, Consumer<HostProbe> progress) {
+        List<HostProbe> probes =
+                new Prober(probe).probe(targets.stream().map(Target::target).toList(), progress);
         Map<Path, HostProbe> out = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
             out.put(NetAuditor.key(targets.get(i).mailRoot().orElseThrow()), probes.get(i));
@@ -97,10 +107,13 @@ public final class ProbeFleet {
         Set<String> used = new HashSet<>();
         for (NetAudit h : hosts) {
             for (NetFinding f : h.findings()) {
-                f.suppression().filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
+                f.suppression()
+                        .filter(x -> x.kind() == Suppression.Kind.WAIVER_FILE)
                         .ifPresent(x -> used.add(x.source()));
             }
         }
-        return waivers.entries().stream().filter(w -> !used.contains(w.source())).toList();
+        return waivers.entries().stream()
+                .filter(w -> !used.contains(w.source()))
+                .toList();
     }
 }

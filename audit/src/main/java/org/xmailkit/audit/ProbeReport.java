@@ -17,8 +17,13 @@ import org.xmailkit.audit.probe.ProbeOptions;
  * @param hosts         one entry per host, in the order given
  * @param unusedWaivers waiver-file entries that matched no finding on any host
  */
-public record ProbeReport(Path scanRoot, List<RuleInfo> rules, AuditOptions options, ProbeOptions probe,
-                          List<NetAudit> hosts, List<Waivers.Waiver> unusedWaivers) {
+public record ProbeReport(
+        Path scanRoot,
+        List<RuleInfo> rules,
+        AuditOptions options,
+        ProbeOptions probe,
+        List<NetAudit> hosts,
+        List<Waivers.Waiver> unusedWaivers) {
 
     public ProbeReport {
         Objects.requireNonNull(scanRoot, "scanRoot");

@@ -27,12 +27,21 @@ import org.xmailkit.model.Text;
  * @param texts            where the texts are looked up: the catalogue's bundles ({@link AuditMessages#MESSAGES}),
  *                         or a test's own for rules outside the catalogue
  */
-public record RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix,
-                       Set<Need> needs, List<Reference> references, List<String> remediationLines, Messages texts) {
+public record RuleInfo(
+        String id,
+        Severity severity,
+        Category category,
+        Set<Profile> profiles,
+        Fix fix,
+        Set<Need> needs,
+        List<Reference> references,
+        List<String> remediationLines,
+        Messages texts) {
 
     /** The id format: a group's prefix ({@link RuleGroup}) and three digits. */
-    public static final Pattern ID = Pattern.compile("(" + String.join("|",
-            Arrays.stream(RuleGroup.values()).map(RuleGroup::name).toList()) + ")-\\d{3}");
+    public static final Pattern ID = Pattern.compile("("
+            + String.join(
+                    "|", Arrays.stream(RuleGroup.values()).map(RuleGroup::name).toList()) + ")-\\d{3}");
 
     /** Whether {@code migrate --fix} may apply a rule's remediation lines. */
     public enum Fix {
@@ -89,8 +98,15 @@ public record RuleInfo(String id, Severity severity, Category category, Set<Prof
      * @param references       sources, with section
      * @param remediationLines exact lines to write
      */
-    public RuleInfo(String id, Severity severity, Category category, Set<Profile> profiles, Fix fix, Set<Need> needs,
-                    List<Reference> references, List<String> remediationLines) {
+    public RuleInfo(
+            String id,
+            Severity severity,
+            Category category,
+            Set<Profile> profiles,
+            Fix fix,
+            Set<Need> needs,
+            List<Reference> references,
+            List<String> remediationLines) {
         this(id, severity, category, profiles, fix, needs, references, remediationLines, AuditMessages.MESSAGES);
     }
 

@@ -24,8 +24,7 @@ public final class Rules {
     /** All rules over files, in catalogue order. */
     public static final List<Rule> ALL = all();
 
-    private Rules() {
-    }
+    private Rules() {}
 
     private static List<Rule> all() {
         List<Rule> out = new ArrayList<>();
@@ -59,7 +58,8 @@ public final class Rules {
      * @return the metadata of its rules, in id order (the NET- group's too)
      */
     public static List<RuleInfo> infos(RuleGroup g) {
-        return g.wire() ? NetRules.ALL.stream().map(NetRule::info).toList()
+        return g.wire()
+                ? NetRules.ALL.stream().map(NetRule::info).toList()
                 : group(g).stream().map(Rule::info).toList();
     }
 

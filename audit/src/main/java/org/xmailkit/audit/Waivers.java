@@ -64,8 +64,8 @@ public record Waivers(List<Waiver> entries) {
          * @return whether this waiver names its rule and its file
          */
         public boolean covers(Finding finding) {
-            return rule.equalsIgnoreCase(finding.rule().id()) && new PathGlob(pathGlob)
-                    .matches(finding.location().file());
+            return rule.equalsIgnoreCase(finding.rule().id())
+                    && new PathGlob(pathGlob).matches(finding.location().file());
         }
 
         /**
@@ -89,8 +89,12 @@ public record Waivers(List<Waiver> entries) {
          * @return the suppression this waiver gives on that day (expired after its expiry date)
          */
         public Suppression suppression(LocalDate today) {
-            return new Suppression(Suppression.Kind.WAIVER_FILE, reason, Optional.ofNullable(expires),
-                    expires != null && today.isAfter(expires), source);
+            return new Suppression(
+                    Suppression.Kind.WAIVER_FILE,
+                    reason,
+                    Optional.ofNullable(expires),
+                    expires != null && today.isAfter(expires),
+                    source);
         }
     }
 
@@ -144,8 +148,7 @@ public record Waivers(List<Waiver> entries) {
     }
 
     /** The part a file line and an inline comment share: rule id, optional expiry, reason. */
-    record Body(String rule, LocalDate expires, String reason) {
-    }
+    record Body(String rule, LocalDate expires, String reason) {}
 
     /**
      * @param rule  the rule id as written

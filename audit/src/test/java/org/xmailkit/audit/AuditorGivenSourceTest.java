@@ -21,8 +21,15 @@ class AuditorGivenSourceTest {
 
     /** Reports the source version it was given, so the test can see what rules see. */
     private static final class Echo implements Rule {
-        static final RuleInfo INFO = new RuleInfo("UPG-991", Severity.INFO, Category.UPGRADE, RuleInfo.BASELINE,
-                RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
+        static final RuleInfo INFO = new RuleInfo(
+                "UPG-991",
+                Severity.INFO,
+                Category.UPGRADE,
+                RuleInfo.BASELINE,
+                RuleInfo.Fix.NONE,
+                Set.of(),
+                List.of(),
+                List.of());
 
         @Override
         public RuleInfo info() {
@@ -31,16 +38,19 @@ class AuditorGivenSourceTest {
 
         @Override
         public List<Finding> check(AuditContext ctx) {
-            return List.of(Finding.of(INFO, Location.file(ctx.root().serverTabPath()),
+            return List.of(Finding.of(
+                    INFO,
+                    Location.file(ctx.root().serverTabPath()),
                     TestRules.text("x", ctx.source().display())));
         }
     }
 
     @Test
     void theCallersSourceVersionReachesTheRulesAndTheResult() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n").open();
-        SourceVersion source = new SourceVersion(XMailVersion.parse("1.11"), XMailVersion.parse("1.23"), List.of(),
-                false);
+        MailRoot root =
+                MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n").open();
+        SourceVersion source =
+                new SourceVersion(XMailVersion.parse("1.11"), XMailVersion.parse("1.23"), List.of(), false);
         AuditOptions options = AuditOptions.defaults().withFrom(Optional.of(XMailVersion.parse("1.26")));
 
         AuditResult r = new Auditor(List.of(new Echo())).audit(root, options, source);
@@ -51,7 +61,8 @@ class AuditorGivenSourceTest {
 
     @Test
     void withoutOneTheGivenFromStillDecides() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n").open();
+        MailRoot root =
+                MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n").open();
         AuditOptions options = AuditOptions.defaults().withFrom(Optional.of(XMailVersion.parse("1.26")));
 
         AuditResult r = new Auditor(List.of(new Echo())).audit(root, options);

@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.xmailkit.model.Messages;
 import org.xmailkit.model.Catalog;
+import org.xmailkit.model.Messages;
 import org.xmailkit.model.Token;
 import org.xmailkit.model.testing.Bundles;
 
@@ -19,8 +19,7 @@ final class CatalogueCheck {
     private static final Pattern KEY = Pattern.compile(
             "rule\\.([A-Z]{3}-\\d{3})\\.(?:title|summary|why|remediation)|msg\\.([A-Z]{3}-\\d{3})\\.[A-Za-z0-9.]+");
 
-    private CatalogueCheck() {
-    }
+    private CatalogueCheck() {}
 
     static List<String> problems(List<RuleInfo> rules) {
         List<String> out = new ArrayList<>();
@@ -41,7 +40,8 @@ final class CatalogueCheck {
                         out.add(id + ": no " + l.getLanguage() + " text " + key);
                     }
                 }
-                if (r.texts().has(Locale.JAPANESE, key) && !Bundles.hasJapanese(r.texts().get(Locale.JAPANESE, key))) {
+                if (r.texts().has(Locale.JAPANESE, key)
+                        && !Bundles.hasJapanese(r.texts().get(Locale.JAPANESE, key))) {
                     out.add(id + ": the Japanese " + t + " has no Japanese in it");
                 }
             }
@@ -55,10 +55,14 @@ final class CatalogueCheck {
             if (r.references().isEmpty()) {
                 out.add(id + ": no reference");
             }
-            r.references().stream().filter(ref -> ref.source().isBlank())
+            r.references().stream()
+                    .filter(ref -> ref.source().isBlank())
                     .forEach(ref -> out.add(id + ": reference without source"));
-            r.references().stream().filter(ref -> ref.section().isEmpty() && !ref.source().startsWith("CWE-")
-                    && ref.url().isEmpty()).forEach(ref -> out.add(id + ": reference without section or link: " + ref));
+            r.references().stream()
+                    .filter(ref -> ref.section().isEmpty()
+                            && !ref.source().startsWith("CWE-")
+                            && ref.url().isEmpty())
+                    .forEach(ref -> out.add(id + ": reference without section or link: " + ref));
             for (String line : r.remediationLines()) {
                 String p = remediationLineProblem(line, catalog);
                 if (p != null) {
@@ -133,8 +137,9 @@ final class CatalogueCheck {
                 return "two TABs in a row or a TAB at an end";
             }
             Token t = Token.read(piece, 1);
-            boolean clean = t.quoted() ? t.closed() && t.trailing().isEmpty() : piece.chars()
-                    .noneMatch(Character::isWhitespace);
+            boolean clean = t.quoted()
+                    ? t.closed() && t.trailing().isEmpty()
+                    : piece.chars().noneMatch(Character::isWhitespace);
             if (!clean || (serverTab && !t.quoted())) {
                 return "column " + visible(piece)
                         + " is not a cleanly quoted value (is a space used instead of a TAB?)";

@@ -74,10 +74,12 @@ class CatalogueTest {
                 assertTrue(Modifier.isFinal(type.getModifiers()), id);
                 assertTrue(classes.add(type), id);
                 assertEquals(g.packageName(), type.getPackageName(), id);
-                assertTrue(CATEGORIES.getOrDefault(g, Set.of(info.category())).contains(info.category()),
+                assertTrue(
+                        CATEGORIES.getOrDefault(g, Set.of(info.category())).contains(info.category()),
                         id + " " + info.category());
                 if (g != RuleGroup.SEC) {
-                    assertTrue(info.remediationLines().stream().allMatch(l -> l.contains("\t")),
+                    assertTrue(
+                            info.remediationLines().stream().allMatch(l -> l.contains("\t")),
                             id + ": remediation lines are real .tab lines");
                 }
             }
@@ -94,7 +96,8 @@ class CatalogueTest {
             for (String line : info.remediationLines()) {
                 assertTrue(line.matches("\"[A-Za-z0-9-]+\"\t\"[^\"\t]*\""), info.id() + ": " + line);
                 String name = line.substring(1, line.indexOf('"', 1));
-                assertTrue(info.remediation(Locale.ENGLISH).contains("\"" + name + "\"<TAB>"),
+                assertTrue(
+                        info.remediation(Locale.ENGLISH).contains("\"" + name + "\"<TAB>"),
                         info.id() + " remediation text shows the line");
             }
         }
@@ -102,15 +105,24 @@ class CatalogueTest {
 
     @Test
     void theCheckAcceptsTheTestRules() {
-        assertEquals(List.of(), CatalogueCheck.problems(TestRules.ALL.stream().map(Rule::info).toList()));
+        assertEquals(
+                List.of(),
+                CatalogueCheck.problems(TestRules.ALL.stream().map(Rule::info).toList()));
     }
 
     @Test
     void theCheckReportsDuplicatesMissingTextsMissingReferencesAndBadLines() {
-        RuleInfo undocumented = new RuleInfo("SEC-990", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
-                RuleInfo.Fix.NONE, Set.of(), List.of(), List.of("\"SmtpNoTLSAuths\" \"\""));
-        List<String> problems = CatalogueCheck.problems(List.of(TestRules.info("SEC-901"), TestRules.info("SEC-901"),
-                undocumented));
+        RuleInfo undocumented = new RuleInfo(
+                "SEC-990",
+                Severity.LOW,
+                Category.ACCESS,
+                RuleInfo.BASELINE,
+                RuleInfo.Fix.NONE,
+                Set.of(),
+                List.of(),
+                List.of("\"SmtpNoTLSAuths\" \"\""));
+        List<String> problems =
+                CatalogueCheck.problems(List.of(TestRules.info("SEC-901"), TestRules.info("SEC-901"), undocumented));
         assertTrue(problems.contains("SEC-901: duplicate id"), problems.toString());
         assertTrue(problems.contains("SEC-990: no en text rule.SEC-990.title"), problems.toString());
         assertTrue(problems.contains("SEC-990: no ja text rule.SEC-990.why"), problems.toString());
@@ -123,7 +135,8 @@ class CatalogueTest {
         List<RuleInfo> all = catalogue();
         String first = all.get(0).id();
         List<String> problems = CatalogueCheck.bundleProblems(all.subList(1, all.size()));
-        assertTrue(problems.stream().anyMatch(p -> p.contains("rule." + first + ".title: " + first + " is not")),
+        assertTrue(
+                problems.stream().anyMatch(p -> p.contains("rule." + first + ".title: " + first + " is not")),
                 problems.toString());
     }
 
@@ -140,7 +153,8 @@ class CatalogueTest {
     void remediationLinesMustBeQuotedNameTabQuotedValueForServerTab() {
         Catalog c = Catalog.builtin();
         assertNull(CatalogueCheck.remediationLineProblem("\"SmtpNoTLSAuths\"\t\"\"", c));
-        assertNull(CatalogueCheck.remediationLineProblem("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", c),
+        assertNull(
+                CatalogueCheck.remediationLineProblem("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", c),
                 "ctrl.ipmap.tab line");
         assertNull(CatalogueCheck.remediationLineProblem("Delete the line from ctrlaccounts.tab", c), "prose");
         assertNotNull(CatalogueCheck.remediationLineProblem("\"SmtpNoTLSAuths\" \"\"", c), "space for TAB");

@@ -42,12 +42,18 @@ class FleetAuditorTest {
         Set<String> seen = ConcurrentHashMap.newKeySet();
 
         FleetResult r = new FleetAuditor(new Auditor(TestRules.ALL), 3)
-                .audit(servers, tmp, AuditOptions.defaults(), s -> seen.add(s.path().getFileName().toString()));
+                .audit(
+                        servers,
+                        tmp,
+                        AuditOptions.defaults(),
+                        s -> seen.add(s.path().getFileName().toString()));
 
         assertEquals(servers, r.servers().stream().map(ServerAudit::path).toList(), "input order is kept");
         assertEquals(13, seen.size(), "progress told about every server");
         assertInstanceOf(ServerAudit.Unreadable.class, r.servers().get(5));
-        assertEquals(InputException.Reason.BINARY, ((ServerAudit.Unreadable) r.servers().get(5)).error().reason());
+        assertEquals(
+                InputException.Reason.BINARY,
+                ((ServerAudit.Unreadable) r.servers().get(5)).error().reason());
         assertInstanceOf(ServerAudit.Crashed.class, r.servers().get(9));
         assertTrue(r.servers().get(9).failure(Locale.ENGLISH).contains("rule bug"));
         assertInstanceOf(ServerAudit.Unreadable.class, r.servers().get(12));
@@ -66,26 +72,32 @@ class FleetAuditorTest {
         }
         Collections.reverse(servers);
         Auditor auditor = new Auditor(TestRules.ALL);
-        FleetResult serial = new FleetAuditor(auditor, 1).audit(servers, tmp, AuditOptions.defaults(), s -> { });
-        FleetResult parallel = new FleetAuditor(auditor, 4).audit(servers, tmp, AuditOptions.defaults(), s -> { });
+        FleetResult serial = new FleetAuditor(auditor, 1).audit(servers, tmp, AuditOptions.defaults(), s -> {});
+        FleetResult parallel = new FleetAuditor(auditor, 4).audit(servers, tmp, AuditOptions.defaults(), s -> {});
         assertEquals(messages(serial), messages(parallel));
         assertFalse(parallel.incomplete());
     }
 
     private static List<String> messages(FleetResult r) {
-        return r.audited().stream().flatMap(a -> a.findings().stream())
-                .map(f -> f.location() + " " + f.message(Locale.ENGLISH)).toList();
+        return r.audited().stream()
+                .flatMap(a -> a.findings().stream())
+                .map(f -> f.location() + " " + f.message(Locale.ENGLISH))
+                .toList();
     }
 
     @Test
     void waiverFileEntriesThatMatchNothingAreListedAsUnused() throws Exception {
         Path a = server("a", "\"BadA\"\t\"1\"\n");
         Auditor auditor = new Auditor(TestRules.ALL);
-        Waivers w = Waivers.parse("w.txt", "SEC-901 a/server.tab used\nSEC-901 zzz/server.tab never used\n"
-                .getBytes(StandardCharsets.UTF_8), auditor.ruleIds());
-        FleetResult r = new FleetAuditor(auditor, 2).audit(List.of(a), tmp, AuditOptions.defaults().withWaivers(w),
-                s -> { });
-        assertEquals(List.of("w.txt:2"), r.unusedWaivers().stream().map(Waivers.Waiver::source).toList());
+        Waivers w = Waivers.parse(
+                "w.txt",
+                "SEC-901 a/server.tab used\nSEC-901 zzz/server.tab never used\n".getBytes(StandardCharsets.UTF_8),
+                auditor.ruleIds());
+        FleetResult r = new FleetAuditor(auditor, 2)
+                .audit(List.of(a), tmp, AuditOptions.defaults().withWaivers(w), s -> {});
+        assertEquals(
+                List.of("w.txt:2"),
+                r.unusedWaivers().stream().map(Waivers.Waiver::source).toList());
     }
 
     @Test
@@ -94,9 +106,11 @@ class FleetAuditorTest {
         assertEquals(wd, FleetAuditor.scanRoot(List.of(wd.resolve("fleet/a"), wd.resolve("b/server.tab")), wd));
         Path elsewhere = tmp.resolve("srv");
         assertEquals(elsewhere, FleetAuditor.scanRoot(List.of(elsewhere.resolve("x/a"), elsewhere.resolve("y/b")), wd));
-        assertEquals("../outside/server.tab".replace("../", ""),
+        assertEquals(
+                "../outside/server.tab".replace("../", ""),
                 FleetResult.relative(tmp, tmp.resolve("outside/server.tab")));
-        assertEquals(tmp.resolve("o").toAbsolutePath().toString().replace('\\', '/'),
+        assertEquals(
+                tmp.resolve("o").toAbsolutePath().toString().replace('\\', '/'),
                 FleetResult.relative(wd, tmp.resolve("o")));
     }
 }

@@ -15,17 +15,25 @@ class MessageBundlesTest {
 
     /** Each bundle with the keys whose Japanese text may lack Japanese. */
     private static final Map<String, String[]> BUNDLES = Map.of(
-            "org.xmailkit.audit.messages", new String[] {"category.tls"},
-            "org.xmailkit.audit.rules.sec", new String[0],
-            "org.xmailkit.audit.rules.tls", new String[0],
-            "org.xmailkit.audit.rules.cfg", new String[0],
-            "org.xmailkit.audit.rules.upg", new String[0],
-            "org.xmailkit.audit.rules.loc", new String[0],
+            "org.xmailkit.audit.messages",
+            new String[] {"category.tls"},
+            "org.xmailkit.audit.rules.sec",
+            new String[0],
+            "org.xmailkit.audit.rules.tls",
+            new String[0],
+            "org.xmailkit.audit.rules.cfg",
+            new String[0],
+            "org.xmailkit.audit.rules.upg",
+            new String[0],
+            "org.xmailkit.audit.rules.loc",
+            new String[0],
             // OPT-008, -009 and -010 show the start-up model's own text of the issue, in the reader's language.
             "org.xmailkit.audit.rules.opt",
             new String[] {"msg.OPT-008.issue", "msg.OPT-009.issue", "msg.OPT-010.issue"},
-            "org.xmailkit.audit.rules.net", new String[0],
-            "org.xmailkit.audit.startup.messages", new String[0]);
+            "org.xmailkit.audit.rules.net",
+            new String[0],
+            "org.xmailkit.audit.startup.messages",
+            new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -32,13 +32,19 @@ class NetAuditorTest {
     Path tmp;
 
     private static HostProbe cleartext() {
-        return Observed.host().with(Observed.smtp().startTls(Upgrade.not(Upgrade.Status.NOT_OFFERED)).build())
-                .with(Observed.ctrl(Service.CTRL, Observed.ctrlGreeting(), Upgrade.not(Upgrade.Status.NOT_TRIED),
-                        Optional.empty())).probe();
+        return Observed.host()
+                .with(Observed.smtp()
+                        .startTls(Upgrade.not(Upgrade.Status.NOT_OFFERED))
+                        .build())
+                .with(Observed.ctrl(
+                        Service.CTRL, Observed.ctrlGreeting(), Upgrade.not(Upgrade.Status.NOT_TRIED), Optional.empty()))
+                .probe();
     }
 
     private static AuditOptions options(String waiverFile) throws WaiverException {
-        Waivers w = Waivers.parse("waivers.txt", waiverFile.getBytes(StandardCharsets.UTF_8),
+        Waivers w = Waivers.parse(
+                "waivers.txt",
+                waiverFile.getBytes(StandardCharsets.UTF_8),
                 Set.copyOf(Rules.catalogue().stream().map(RuleInfo::id).toList()));
         return AuditOptions.defaults().withClock(CLOCK).withWaivers(w);
     }
@@ -60,13 +66,21 @@ class NetAuditorTest {
                 NET-003  mail.example.test:*                another host
                 """);
         NetAudit a = NetAuditor.standard().audit(cleartext(), Optional.empty(), o);
-        NetFinding ctrl = a.findings().stream().filter(f -> f.rule().id().equals("NET-012")).findFirst().orElseThrow();
+        NetFinding ctrl = a.findings().stream()
+                .filter(f -> f.rule().id().equals("NET-012"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(ctrl.suppressed());
         assertEquals("waivers.txt:1", ctrl.suppression().orElseThrow().source());
-        NetFinding auth = a.findings().stream().filter(f -> f.rule().id().equals("NET-006")).findFirst().orElseThrow();
+        NetFinding auth = a.findings().stream()
+                .filter(f -> f.rule().id().equals("NET-006"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(auth.suppressed());
         assertTrue(auth.suppression().orElseThrow().expired());
-        NetFinding startTls = a.findings().stream().filter(f -> f.rule().id().equals("NET-003")).findFirst()
+        NetFinding startTls = a.findings().stream()
+                .filter(f -> f.rule().id().equals("NET-003"))
+                .findFirst()
                 .orElseThrow();
         assertTrue(startTls.suppression().isEmpty(), "a glob for another host");
         assertFalse(a.active().contains(ctrl));
@@ -79,7 +93,10 @@ class NetAuditorTest {
                 "EnableSMTP-TLS"\t"0"
                 """).open();
         NetAudit a = NetAuditor.standard().audit(cleartext(), Optional.of(root), AuditOptions.defaults());
-        NetFinding f = a.findings().stream().filter(x -> x.rule().id().equals("NET-003")).findFirst().orElseThrow();
+        NetFinding f = a.findings().stream()
+                .filter(x -> x.rule().id().equals("NET-003"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, f.cause().orElseThrow().line());
         assertTrue(f.suppressed());
         assertEquals(Suppression.Kind.INLINE, f.suppression().get().kind());
@@ -88,42 +105,62 @@ class NetAuditorTest {
 
     @Test
     void aWaiverForTheMailRootCoversItsFindingsWithoutACause() throws WaiverException {
-        MailRoot root = MailRootFixture.in(tmp.resolve("mail01")).serverTab("\"RootDomain\"\t\"x.test\"\n").open();
-        NetAudit a = NetAuditor.standard().audit(cleartext(), Optional.of(root),
-                options("NET-001 mail01/** the banner is what it is\n"));
-        assertTrue(a.findings().stream().filter(f -> f.rule().id().equals("NET-001")).allMatch(NetFinding::suppressed));
+        MailRoot root = MailRootFixture.in(tmp.resolve("mail01"))
+                .serverTab("\"RootDomain\"\t\"x.test\"\n")
+                .open();
+        NetAudit a = NetAuditor.standard()
+                .audit(cleartext(), Optional.of(root), options("NET-001 mail01/** the banner is what it is\n"));
+        assertTrue(a.findings().stream()
+                .filter(f -> f.rule().id().equals("NET-001"))
+                .allMatch(NetFinding::suppressed));
     }
 
     @Test
     void theAuditOfAMailRootWithAProbeCarriesTheNetFindingsLocatedInIt() {
-        Path dir = MailRootFixture.in(tmp.resolve("m")).serverTab("\"SmtpNoTLSAuths\"\t\"LOGIN\"\n").write();
-        HostProbe probe = Observed.host().with(Observed.smtp().auth("LOGIN", "PLAIN").build()).probe();
-        AuditResult r = Auditor.standard().audit(openQuietly(dir), AuditOptions.defaults().withProbe(dir, probe));
+        Path dir = MailRootFixture.in(tmp.resolve("m"))
+                .serverTab("\"SmtpNoTLSAuths\"\t\"LOGIN\"\n")
+                .write();
+        HostProbe probe = Observed.host()
+                .with(Observed.smtp().auth("LOGIN", "PLAIN").build())
+                .probe();
+        AuditResult r = Auditor.standard()
+                .audit(openQuietly(dir), AuditOptions.defaults().withProbe(dir, probe));
         assertEquals(Optional.of(probe), r.probe());
-        Finding f = r.findings().stream().filter(x -> x.rule().id().equals("NET-027")).findFirst().orElseThrow();
+        Finding f = r.findings().stream()
+                .filter(x -> x.rule().id().equals("NET-027"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(dir.resolve("server.tab"), f.location().file());
         assertEquals(1, f.location().line());
         assertEquals("smtp 127.0.0.1:25", f.evidence().get(0));
-        Finding banner = r.findings().stream().filter(x -> x.rule().id().equals("NET-001")).findFirst().orElseThrow();
+        Finding banner = r.findings().stream()
+                .filter(x -> x.rule().id().equals("NET-001"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(dir, banner.location().file(), "a finding without a cause is located at the MailRoot");
         assertTrue(r.outcomes().stream().anyMatch(o -> o.rule().id().equals("NET-028")));
         AuditResult without = Auditor.standard().audit(openQuietly(dir), AuditOptions.defaults());
         assertTrue(without.findings().stream().noneMatch(x -> x.rule().id().startsWith("NET-")));
         assertTrue(without.probe().isEmpty());
-        FleetResult fleet = new FleetAuditor(Auditor.standard(), 1).audit(List.of(dir),
-                AuditOptions.defaults().withProbe(dir, probe));
+        FleetResult fleet = new FleetAuditor(Auditor.standard(), 1)
+                .audit(List.of(dir), AuditOptions.defaults().withProbe(dir, probe));
         assertTrue(fleet.rules().stream().anyMatch(x -> x.id().equals("NET-027")));
-        assertTrue(fleet.audited().get(0).findings().stream().anyMatch(x -> x.rule().id().equals("NET-027")));
-        assertTrue(new FleetAuditor(Auditor.standard(), 1).audit(List.of(dir), AuditOptions.defaults()).rules()
-                .stream().noneMatch(x -> x.id().startsWith("NET-")));
+        assertTrue(fleet.audited().get(0).findings().stream()
+                .anyMatch(x -> x.rule().id().equals("NET-027")));
+        assertTrue(new FleetAuditor(Auditor.standard(), 1)
+                .audit(List.of(dir), AuditOptions.defaults()).rules().stream()
+                        .noneMatch(x -> x.id().startsWith("NET-")));
     }
 
     @Test
     void aWaiverFileMayNameNetRulesForAudit() throws WaiverException {
-        Waivers w = Waivers.parse("w.txt", "NET-010 ** the LAN relays on purpose\n".getBytes(StandardCharsets.UTF_8),
+        Waivers w = Waivers.parse(
+                "w.txt",
+                "NET-010 ** the LAN relays on purpose\n".getBytes(StandardCharsets.UTF_8),
                 Rules.ids(Auditor.standard().ruleIds()));
         assertEquals("NET-010", w.entries().get(0).rule());
-        assertEquals("Greeting discloses the server software and version",
+        assertEquals(
+                "Greeting discloses the server software and version",
                 Rules.info("net-001").orElseThrow().title(Locale.ENGLISH));
     }
 

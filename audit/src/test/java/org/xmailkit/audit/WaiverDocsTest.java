@@ -40,7 +40,9 @@ class WaiverDocsTest {
     @Test
     void waiverFileExamplesParse() throws Exception {
         Set<String> ids = Rules.catalogue().stream().map(RuleInfo::id).collect(Collectors.toSet());
-        List<String> files = codeBlocks().stream().filter(b -> !b.contains("xmailkit:ignore")).toList();
+        List<String> files = codeBlocks().stream()
+                .filter(b -> !b.contains("xmailkit:ignore"))
+                .toList();
         assertEquals(2, files.size(), "one example in each language");
         for (String b : files) {
             Waivers w = Waivers.parse("waivers.md", b.getBytes(StandardCharsets.UTF_8), ids);
@@ -51,7 +53,8 @@ class WaiverDocsTest {
     @Test
     void inlineExamplesParse() throws Exception {
         Set<String> ids = Rules.ALL.stream().map(r -> r.info().id()).collect(Collectors.toSet());
-        List<String> inline = codeBlocks().stream().filter(b -> b.contains("xmailkit:ignore")).toList();
+        List<String> inline =
+                codeBlocks().stream().filter(b -> b.contains("xmailkit:ignore")).toList();
         assertEquals(2, inline.size());
         for (String b : inline) {
             String first = b.lines().findFirst().orElseThrow();

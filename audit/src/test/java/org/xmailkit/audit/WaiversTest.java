@@ -61,11 +61,19 @@ class WaiversTest {
 
     @Test
     void unknownOrMalformedRuleBadDateAndMissingGlobAreErrors() {
-        assertEquals("waiver.error.unknownRule", error("SEC-999 server.tab reason\n").text().key());
-        assertEquals("waiver.error.badRule", error("relay server.tab reason\n").text().key());
-        assertEquals("waiver.error.badDate", error("SEC-901 server.tab expires=2026-13-01 reason\n").text().key());
+        assertEquals(
+                "waiver.error.unknownRule",
+                error("SEC-999 server.tab reason\n").text().key());
+        assertEquals(
+                "waiver.error.badRule",
+                error("relay server.tab reason\n").text().key());
+        assertEquals(
+                "waiver.error.badDate",
+                error("SEC-901 server.tab expires=2026-13-01 reason\n").text().key());
         assertEquals("waiver.error.noPath", error("SEC-901\n").text().key());
-        assertEquals("waiver.error.unterminatedQuote", error("SEC-901 \"a b reason\n").text().key());
+        assertEquals(
+                "waiver.error.unterminatedQuote",
+                error("SEC-901 \"a b reason\n").text().key());
     }
 
     @Test
@@ -83,9 +91,13 @@ class WaiversTest {
                 SEC-901  server.tab  expires=2025-01-31  old exception
                 SEC-901  server.tab  expires=2025-06-30  renewed exception
                 """);
-        Finding f = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/srv/m/server.tab"), 3, "BadX"),
+        Finding f = Finding.of(
+                TestRules.info("SEC-901"),
+                Location.line(Path.of("/srv/m/server.tab"), 3, "BadX"),
                 TestRules.info("SEC-901").message("bad", "BadX", "1"));
-        assertEquals("renewed exception", w.find(f, LocalDate.of(2025, 3, 1)).orElseThrow().reason());
+        assertEquals(
+                "renewed exception",
+                w.find(f, LocalDate.of(2025, 3, 1)).orElseThrow().reason());
         Suppression lastDay = w.find(f, LocalDate.of(2025, 6, 30)).orElseThrow().suppression(LocalDate.of(2025, 6, 30));
         assertFalse(lastDay.expired());
         Waivers.Waiver after = w.find(f, LocalDate.of(2025, 7, 1)).orElseThrow();
@@ -96,11 +108,17 @@ class WaiversTest {
     @Test
     void waiverCoversOnlyItsRuleAndPath() throws Exception {
         Waivers w = parse("SEC-901 mail01/server.tab reason\n");
-        Finding here = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
+        Finding here = Finding.of(
+                TestRules.info("SEC-901"),
+                Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
                 TestRules.info("TLS-902").message("always"));
-        Finding elsewhere = Finding.of(TestRules.info("SEC-901"), Location.line(Path.of("/f/mail02/server.tab"), 1, ""),
+        Finding elsewhere = Finding.of(
+                TestRules.info("SEC-901"),
+                Location.line(Path.of("/f/mail02/server.tab"), 1, ""),
                 TestRules.info("TLS-902").message("always"));
-        Finding otherRule = Finding.of(TestRules.info("CFG-903"), Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
+        Finding otherRule = Finding.of(
+                TestRules.info("CFG-903"),
+                Location.line(Path.of("/f/mail01/server.tab"), 1, ""),
                 TestRules.info("TLS-902").message("always"));
         LocalDate today = LocalDate.of(2025, 1, 1);
         assertTrue(w.find(here, today).isPresent());

@@ -22,8 +22,7 @@ public final class Args {
     /** The options that give XMail's own command line. */
     static final List<String> STARTUP_OPTIONS = List.of("cmdline", "registry", "service-file");
 
-    private Args() {
-    }
+    private Args() {}
 
     /**
      * @param shortName the one-letter name, or null
@@ -34,8 +33,12 @@ public final class Args {
      * @return an option that takes a value
      */
     static Option valued(String shortName, String longName, String argName, Locale locale, String key) {
-        return Option.builder(shortName).longOpt(longName).hasArg().argName(argName)
-                .desc(CommandContext.message(locale, key)).get();
+        return Option.builder(shortName)
+                .longOpt(longName)
+                .hasArg()
+                .argName(argName)
+                .desc(CommandContext.message(locale, key))
+                .get();
     }
 
     /**
@@ -46,7 +49,10 @@ public final class Args {
      * @return an option without a value
      */
     static Option flag(String shortName, String longName, Locale locale, String key) {
-        return Option.builder(shortName).longOpt(longName).desc(CommandContext.message(locale, key)).get();
+        return Option.builder(shortName)
+                .longOpt(longName)
+                .desc(CommandContext.message(locale, key))
+                .get();
     }
 
     /**
@@ -84,7 +90,10 @@ public final class Args {
         }
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
-            throw new UsageException(ctx.msg("cli.badValue", "--" + option, v,
+            throw new UsageException(ctx.msg(
+                    "cli.badValue",
+                    "--" + option,
+                    v,
                     String.join("|", allowed.stream().sorted().toList())));
         }
         return lower;
@@ -118,11 +127,12 @@ public final class Args {
             return Optional.empty();
         }
         String v = cl.getOptionValue(given.get(0));
-        return Optional.of(switch (given.get(0)) {
-            case "cmdline" -> Startups.typed(v);
-            case "registry" -> Startups.registry(ctx.resolve(v));
-            default -> Startups.serviceFile(ctx.resolve(v));
-        });
+        return Optional.of(
+                switch (given.get(0)) {
+                    case "cmdline" -> Startups.typed(v);
+                    case "registry" -> Startups.registry(ctx.resolve(v));
+                    default -> Startups.serviceFile(ctx.resolve(v));
+                });
     }
 
     /**

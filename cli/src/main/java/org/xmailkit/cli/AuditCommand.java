@@ -44,7 +44,10 @@ final class AuditCommand implements Command {
 
     /** The output formats. The HTML page joins them with the report site. */
     enum Format {
-        TEXT, JSON, SARIF, HTML;
+        TEXT,
+        JSON,
+        SARIF,
+        HTML;
 
         String id() {
             return name().toLowerCase(Locale.ROOT);
@@ -107,8 +110,8 @@ final class AuditCommand implements Command {
                 .toUpperCase(Locale.ROOT));
         SharedOptions shared = SharedOptions.read(cl, ctx);
         Optional<Severity> failOn = cl.hasOption("fail-on")
-                ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
-                        Set.of("critical", "high", "medium", "low", "info"), "high")))
+                ? Optional.of(Severity.parse(
+                        Args.choice(cl, ctx, "fail-on", Set.of("critical", "high", "medium", "low", "info"), "high")))
                 : Optional.empty();
         AuditOptions defaults = AuditOptions.defaults();
         int warn = days(cl, ctx, "cert-warn-days", defaults.certWarnDays());
@@ -116,7 +119,8 @@ final class AuditCommand implements Command {
         if (critical > warn) {
             throw new UsageException(ctx.msg("audit.certDaysOrder"));
         }
-        Optional<Path> installDir = Optional.ofNullable(cl.getOptionValue("install-dir")).map(ctx::resolve);
+        Optional<Path> installDir =
+                Optional.ofNullable(cl.getOptionValue("install-dir")).map(ctx::resolve);
         if (installDir.isPresent() && !installDir.get().toFile().isDirectory()) {
             throw new InputException(installDir.get(), 0, InputException.Reason.MISSING);
         }
@@ -126,8 +130,16 @@ final class AuditCommand implements Command {
         Waivers waivers = shared.readWaivers(ctx, fleetAuditor.auditor().ruleIds());
         Args.oneServer(cl, inputs, ctx);
         Optional<Startup> startup = Args.startup(cl, ctx);
-        AuditOptions options = new AuditOptions(shared.profile(), shared.target(), shared.from(), installDir, warn,
-                critical, waivers, ctx.clock()).withStartup(startup);
+        AuditOptions options = new AuditOptions(
+                        shared.profile(),
+                        shared.target(),
+                        shared.from(),
+                        installDir,
+                        warn,
+                        critical,
+                        waivers,
+                        ctx.clock())
+                .withStartup(startup);
 
         MailRoots.Discovery found = inputs.discover(ctx, quiet);
         Args.oneServer(startup, found.servers(), ctx);
@@ -144,12 +156,15 @@ final class AuditCommand implements Command {
         }
         FleetSummary summary;
         try (AuditWriter.Session session = writer(format, ctx, quiet, failOn).start(scope, ctx.out())) {
-            try (Progress progress = Progress.start(ctx, "audit.progress", scope.servers().size(), quiet)) {
+            try (Progress progress =
+                    Progress.start(ctx, "audit.progress", scope.servers().size(), quiet)) {
                 summary = fleetAuditor.audit(scope, session::prepare, (s, prepared) -> {
-                    progress.above(() -> {
-                        report(s, scope, ctx, err, lines);
-                        session.server(s, prepared);
-                    }, ctx.out());
+                    progress.above(
+                            () -> {
+                                report(s, scope, ctx, err, lines);
+                                session.server(s, prepared);
+                            },
+                            ctx.out());
                     progress.step();
                 });
             }
@@ -160,18 +175,19 @@ final class AuditCommand implements Command {
     }
 
     /** Probes the one server's running XMail and adds what it shows to the options. */
-    private static AuditOptions probe(CommandLine cl, CommandContext ctx, List<Path> servers, AuditOptions options,
-                                      boolean quiet) throws UsageException {
+    private static AuditOptions probe(
+            CommandLine cl, CommandContext ctx, List<Path> servers, AuditOptions options, boolean quiet)
+            throws UsageException {
         if (servers.size() != 1) {
             throw new UsageException(ctx.msg("probe.oneServer"));
         }
-        ProbeFleet.Target target = ProbeArgs.target(cl.getOptionValue("probe"), ProbeArgs.services(cl, ctx),
-                Optional.of(servers.get(0)), ctx);
+        ProbeFleet.Target target = ProbeArgs.target(
+                cl.getOptionValue("probe"), ProbeArgs.services(cl, ctx), Optional.of(servers.get(0)), ctx);
         ProbeOptions probeOptions = ProbeArgs.options(cl, ctx);
         if (ctx.terminal() && !quiet) {
             ctx.errors().println(ctx.msg("probe.probing", 1));
         }
-        Map<Path, HostProbe> probes = ProbeFleet.observe(List.of(target), probeOptions, h -> { });
+        Map<Path, HostProbe> probes = ProbeFleet.observe(List.of(target), probeOptions, h -> {});
         return options.withProbe(servers.get(0), probes.values().iterator().next());
     }
 
@@ -215,8 +231,8 @@ final class AuditCommand implements Command {
         if (lines) {
             r.readErrors().forEach(e -> err.println(OutputTexts.oneLine(scope, e, ctx.locale())));
             for (Notice n : r.notices()) {
-                err.println(scope.relative(n.location().file()) + ":" + n.location().line() + ": "
-                        + n.message().render(ctx.locale()));
+                err.println(scope.relative(n.location().file()) + ":"
+                        + n.location().line() + ": " + n.message().render(ctx.locale()));
             }
         }
     }

@@ -75,8 +75,8 @@ public final class Cli {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         Locale lang = langFrom(rest, ctx.locale());
         boolean verbose = rest.contains("--verbose") || rest.contains("-v");
-        ctx = new CommandContext(ctx.out(), ctx.err(), ctx.textCharset(), lang, ctx.terminal(), verbose, ctx.clock(),
-                ctx.workingDir());
+        ctx = new CommandContext(
+                ctx.out(), ctx.err(), ctx.textCharset(), lang, ctx.terminal(), verbose, ctx.clock(), ctx.workingDir());
         if (rest.isEmpty()) {
             printUsage(ctx, ctx.errors());
             return ExitCode.USAGE;
@@ -86,8 +86,9 @@ public final class Cli {
         while (globals < rest.size() && isGlobalOption(rest, globals)) {
             globals += rest.get(globals).equals("--lang") || rest.get(globals).equals("-l") ? 2 : 1;
         }
-        if (globals > 0 && globals < rest.size() && Set.of("--help", "-h", "--version", "-V")
-                .contains(rest.get(globals))) {
+        if (globals > 0
+                && globals < rest.size()
+                && Set.of("--help", "-h", "--version", "-V").contains(rest.get(globals))) {
             rest = new ArrayList<>(rest.subList(globals, rest.size()));
         }
         String first = rest.get(0);
@@ -134,12 +135,15 @@ public final class Cli {
         Options options = withCommon(command.options(ctx.locale()), ctx.locale());
         CommandLine cl;
         try {
-            cl = DefaultParser.builder().setStripLeadingAndTrailingQuotes(false).get()
+            cl = DefaultParser.builder()
+                    .setStripLeadingAndTrailingQuotes(false)
+                    .get()
                     .parse(options, rest.subList(1, rest.size()).toArray(String[]::new));
         } catch (UnrecognizedOptionException e) {
             return usageError(ctx, ctx.msg("cli.unknownOption", e.getOption()), command);
         } catch (MissingArgumentException e) {
-            return usageError(ctx, ctx.msg("cli.missingArgument", "--" + e.getOption().getLongOpt()), command);
+            return usageError(
+                    ctx, ctx.msg("cli.missingArgument", "--" + e.getOption().getLongOpt()), command);
         } catch (ParseException e) {
             return usageError(ctx, e.getMessage(), command);
         }
@@ -182,7 +186,9 @@ public final class Cli {
 
     private static boolean isGlobalOption(List<String> args, int i) {
         String a = args.get(i);
-        return a.equals("--verbose") || a.equals("-v") || a.startsWith("--lang=")
+        return a.equals("--verbose")
+                || a.equals("-v")
+                || a.startsWith("--lang=")
                 || ((a.equals("--lang") || a.equals("-l")) && i + 1 < args.size());
     }
 

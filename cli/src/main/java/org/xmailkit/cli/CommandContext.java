@@ -26,8 +26,15 @@ import org.xmailkit.model.TerminalStream;
  * @param clock       the clock (injectable for tests)
  * @param workingDir  the directory relative paths are resolved against
  */
-public record CommandContext(OutputStream out, OutputStream err, Charset textCharset, Locale locale, boolean terminal,
-                             boolean verbose, Clock clock, Path workingDir) {
+public record CommandContext(
+        OutputStream out,
+        OutputStream err,
+        Charset textCharset,
+        Locale locale,
+        boolean terminal,
+        boolean verbose,
+        Clock clock,
+        Path workingDir) {
 
     /**
      * The CLI's texts, split per command family so each lives beside its command: general and show/vars texts,

@@ -66,15 +66,23 @@ final class ExplainCommand implements Command {
             return ExitCode.OK;
         }
         String asked = args.get(0).strip();
-        Optional<RuleInfo> found = rules.stream().filter(r -> r.id().equalsIgnoreCase(asked)).findFirst();
+        Optional<RuleInfo> found =
+                rules.stream().filter(r -> r.id().equalsIgnoreCase(asked)).findFirst();
         if (found.isEmpty()) {
-            String hint = suggest(asked).map(s -> " " + ctx.msg("explain.didYouMean", s)).orElse("");
+            String hint = suggest(asked)
+                    .map(s -> " " + ctx.msg("explain.didYouMean", s))
+                    .orElse("");
             throw new UsageException(ctx.msg("explain.unknown", asked) + hint);
         }
         RuleInfo r = found.get();
         out.println(r.id() + "  " + r.title(l));
-        out.println(ctx.msg("explain.meta", severity(r, l), AuditMessages.get(l, "category." + r.category().id()),
-                String.join(", ", new TreeSet<>(r.profiles()).stream().map(Profile::id).toList()),
+        out.println(ctx.msg(
+                "explain.meta",
+                severity(r, l),
+                AuditMessages.get(l, "category." + r.category().id()),
+                String.join(
+                        ", ",
+                        new TreeSet<>(r.profiles()).stream().map(Profile::id).toList()),
                 r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         out.println();
         out.println(r.summary(l));
@@ -107,8 +115,8 @@ final class ExplainCommand implements Command {
     Optional<String> suggest(String asked) {
         Matcher m = LOOSE_ID.matcher(asked);
         if (m.matches()) {
-            String id = m.group(1).toUpperCase(Locale.ROOT) + "-" + String.format(Locale.ROOT, "%03d",
-                    Integer.parseInt(m.group(2)));
+            String id = m.group(1).toUpperCase(Locale.ROOT) + "-"
+                    + String.format(Locale.ROOT, "%03d", Integer.parseInt(m.group(2)));
             if (rules.stream().anyMatch(r -> r.id().equals(id))) {
                 return Optional.of(id);
             }

@@ -11,15 +11,21 @@ import java.util.Locale;
 /** The process entry point: builds the context from the real environment and exits with the command's code. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** @param args the command line */
     @SuppressWarnings("SystemConsoleNull") // Java 17: console() is null exactly when no terminal is attached
     public static void main(String[] args) {
         Console console = System.console();
-        CommandContext ctx = new CommandContext(System.out, System.err, consoleCharset(), Locale.getDefault(),
-                console != null, false, Clock.system(ZoneId.systemDefault()), Path.of("").toAbsolutePath());
+        CommandContext ctx = new CommandContext(
+                System.out,
+                System.err,
+                consoleCharset(),
+                Locale.getDefault(),
+                console != null,
+                false,
+                Clock.system(ZoneId.systemDefault()),
+                Path.of("").toAbsolutePath());
         ExitCode code = new Cli().run(args, ctx);
         System.out.flush();
         System.exit(code.code());

@@ -96,7 +96,8 @@ final class MigrateCommand implements Command {
         Args.oneServer(cl, remote, ctx);
         MigrationOptions options = options(cl, ctx);
         Optional<Startup> startup = Args.startup(cl, ctx);
-        Optional<Path> backupDir = Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
+        Optional<Path> backupDir =
+                Optional.ofNullable(cl.getOptionValue("backup-dir")).map(ctx::resolve);
         if (backupDir.isPresent() && mode != BatchMigrator.Mode.WRITE && mode != BatchMigrator.Mode.ROLLBACK) {
             throw new UsageException(ctx.msg("migrate.backupDirNeedsWrite"));
         }
@@ -111,23 +112,25 @@ final class MigrateCommand implements Command {
 
         List<ServerOutcome> failedEarly = new ArrayList<>();
         int given = inputs.size() + remote.remote().size();
-        List<BatchMigrator.Job> jobs = inputs.isEmpty() ? new ArrayList<>()
-                : jobs(inputs, out, given, failedEarly, ctx);
+        List<BatchMigrator.Job> jobs =
+                inputs.isEmpty() ? new ArrayList<>() : jobs(inputs, out, given, failedEarly, ctx);
         for (RemoteInputs.Collected c : remote.collect(ctx, cl.hasOption("quiet"))) {
             if (c.failure().isPresent()) {
                 CtrlException e = c.failure().get();
                 failedEarly.add(ServerOutcome.failed(c.directory(), e::oneLine, e));
                 continue;
             }
-            Optional<Path> dest = out.map(o -> given > 1 ? o.resolve(c.directory().getFileName().toString()) : o);
-            jobs.add(new BatchMigrator.Job(c.directory(), dest,
-                    writes ? Optional.of(remote.writer(c.spec())) : Optional.empty()));
+            Optional<Path> dest = out.map(
+                    o -> given > 1 ? o.resolve(c.directory().getFileName().toString()) : o);
+            jobs.add(new BatchMigrator.Job(
+                    c.directory(), dest, writes ? Optional.of(remote.writer(c.spec())) : Optional.empty()));
         }
-        List<Path> servers = new ArrayList<>(failedEarly.stream().map(ServerOutcome::path).toList());
+        List<Path> servers =
+                new ArrayList<>(failedEarly.stream().map(ServerOutcome::path).toList());
         jobs.forEach(j -> servers.add(j.server()));
         Args.oneServer(startup, servers, ctx);
-        BatchMigrator.Options batch = new BatchMigrator.Options(mode, options, backupDir, ctx.clock(),
-                Runtime.getRuntime().availableProcessors());
+        BatchMigrator.Options batch = new BatchMigrator.Options(
+                mode, options, backupDir, ctx.clock(), Runtime.getRuntime().availableProcessors());
         AuditedMigrator migrator = AuditedMigrator.standard().withStartup(startup);
         boolean quiet = cl.hasOption("quiet");
         Shown shown = new Shown(ctx, mode, quiet, migrator);
@@ -236,12 +239,13 @@ final class MigrateCommand implements Command {
         return cl.hasOption("out") ? BatchMigrator.Mode.OUT : BatchMigrator.Mode.DRY_RUN;
     }
 
-    private static MigrationOptions options(CommandLine cl, CommandContext ctx)
-            throws UsageException {
+    private static MigrationOptions options(CommandLine cl, CommandContext ctx) throws UsageException {
         SharedOptions shared = SharedOptions.read(cl, ctx);
         XMailVersion target = shared.target();
         DefaultsPolicy defaults = Args.choice(cl, ctx, "defaults", Set.of("preserve", "adopt"), "preserve")
-                .equals("adopt") ? DefaultsPolicy.ADOPT : DefaultsPolicy.PRESERVE;
+                        .equals("adopt")
+                ? DefaultsPolicy.ADOPT
+                : DefaultsPolicy.PRESERVE;
         Optional<Boolean> rule1 = onOff(cl, ctx, "local-rule1");
         Optional<Boolean> rule2 = onOff(cl, ctx, "local-rule2");
         if ((rule1.isPresent() || rule2.isPresent()) && !target.localized()) {
@@ -271,7 +275,8 @@ final class MigrateCommand implements Command {
         if (!cl.hasOption(option)) {
             return Optional.empty();
         }
-        return Optional.of(Args.choice(cl, ctx, option, Set.of("on", "off"), "off").equals("on"));
+        return Optional.of(
+                Args.choice(cl, ctx, option, Set.of("on", "off"), "off").equals("on"));
     }
 
     private static void checkOut(Path out, List<Path> inputs, CommandContext ctx) throws UsageException, IOException {
@@ -304,8 +309,9 @@ final class MigrateCommand implements Command {
     }
 
     /** Finds the servers under each input; an input that cannot be used becomes a failed entry, the rest go on. */
-    private static List<BatchMigrator.Job> jobs(List<Path> inputs, Optional<Path> out, int all,
-                                                List<ServerOutcome> failed, CommandContext ctx) throws UsageException {
+    private static List<BatchMigrator.Job> jobs(
+            List<Path> inputs, Optional<Path> out, int all, List<ServerOutcome> failed, CommandContext ctx)
+            throws UsageException {
         List<BatchMigrator.Job> jobs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<Path> seen = new HashSet<>();
@@ -338,10 +344,13 @@ final class MigrateCommand implements Command {
                 Optional<Path> dest = Optional.empty();
                 if (base.isPresent()) {
                     if (Files.isDirectory(input)) {
-                        dest = Optional.of(base.get().resolve(input.relativize(server).toString()));
+                        dest = Optional.of(
+                                base.get().resolve(input.relativize(server).toString()));
                     } else {
-                        dest = Optional.of(all > 1 ? base.get()
-                                : base.get().resolve(input.getFileName().toString()));
+                        dest = Optional.of(
+                                all > 1
+                                        ? base.get()
+                                        : base.get().resolve(input.getFileName().toString()));
                     }
                 }
                 jobs.add(new BatchMigrator.Job(server, dest));
@@ -352,8 +361,8 @@ final class MigrateCommand implements Command {
 
     // ------------------------------------------------------------------ output
 
-    private static void print(PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, AuditedMigrator migrator,
-                              CommandContext ctx) {
+    private static void print(
+            PrintStream out, ServerOutcome o, BatchMigrator.Mode mode, AuditedMigrator migrator, CommandContext ctx) {
         if (mode == BatchMigrator.Mode.ROLLBACK) {
             out.println("== " + Origins.display(o.path()));
             if (o.status() == ServerOutcome.Status.NOTHING_TO_ROLL_BACK) {
@@ -368,9 +377,11 @@ final class MigrateCommand implements Command {
         plan.plan(out, o.path(), r, migrator.delta(r.path()));
         switch (o.status()) {
             case WRITTEN -> o.written().forEach(p -> out.println(ctx.msg("migrate.written", Origins.display(p))));
-            case COPIED -> out.println(ctx.msg("migrate.copied", o.written().isEmpty() ? o.path() : o.written()
-                    .get(0)));
-            default -> { }
+            case COPIED ->
+                out.println(ctx.msg(
+                        "migrate.copied",
+                        o.written().isEmpty() ? o.path() : o.written().get(0)));
+            default -> {}
         }
         if (o.resumed()) {
             out.println(ctx.msg("migrate.resumed"));
@@ -381,21 +392,47 @@ final class MigrateCommand implements Command {
     private static String summary(Shown r, BatchMigrator.Mode mode, Optional<Path> out, CommandContext ctx) {
         long total = r.total;
         long failed = r.count(ServerOutcome.Status.FAILED);
-        String s = switch (mode) {
-            case DRY_RUN -> ctx.msg("migrate.summary.dryRun", total, r.count(ServerOutcome.Status.PLANNED),
-                    r.count(ServerOutcome.Status.UNCHANGED), failed);
-            case WRITE -> ctx.msg("migrate.summary.write", total, r.count(ServerOutcome.Status.WRITTEN),
-                    r.count(ServerOutcome.Status.UNCHANGED), failed);
-            case OUT -> ctx.msg("migrate.summary.out", total, out.map(Path::toString).orElse(""), r.changed, failed);
-            case ROLLBACK -> ctx.msg("migrate.summary.rollback", total, r.count(ServerOutcome.Status.ROLLED_BACK),
-                    r.count(ServerOutcome.Status.NOTHING_TO_ROLL_BACK), failed);
-        };
+        String s =
+                switch (mode) {
+                    case DRY_RUN ->
+                        ctx.msg(
+                                "migrate.summary.dryRun",
+                                total,
+                                r.count(ServerOutcome.Status.PLANNED),
+                                r.count(ServerOutcome.Status.UNCHANGED),
+                                failed);
+                    case WRITE ->
+                        ctx.msg(
+                                "migrate.summary.write",
+                                total,
+                                r.count(ServerOutcome.Status.WRITTEN),
+                                r.count(ServerOutcome.Status.UNCHANGED),
+                                failed);
+                    case OUT ->
+                        ctx.msg(
+                                "migrate.summary.out",
+                                total,
+                                out.map(Path::toString).orElse(""),
+                                r.changed,
+                                failed);
+                    case ROLLBACK ->
+                        ctx.msg(
+                                "migrate.summary.rollback",
+                                total,
+                                r.count(ServerOutcome.Status.ROLLED_BACK),
+                                r.count(ServerOutcome.Status.NOTHING_TO_ROLL_BACK),
+                                failed);
+                };
         if (r.resumed > 0) {
             s += " " + ctx.msg("migrate.summary.resumed", r.resumed);
         }
         if (r.partly > 0) {
-            s += " " + ctx.msg(mode == BatchMigrator.Mode.ROLLBACK ? "migrate.summary.partlyRestored"
-                    : "migrate.summary.partlyWritten", r.partly);
+            s += " "
+                    + ctx.msg(
+                            mode == BatchMigrator.Mode.ROLLBACK
+                                    ? "migrate.summary.partlyRestored"
+                                    : "migrate.summary.partlyWritten",
+                            r.partly);
         }
         return s;
     }

@@ -22,8 +22,7 @@ import org.xmailkit.audit.probe.Service;
  */
 final class ProbeArgs {
 
-    private ProbeArgs() {
-    }
+    private ProbeArgs() {}
 
     /**
      * Adds {@code --service} and {@code --timeout}.
@@ -126,8 +125,9 @@ final class ProbeArgs {
      * @return the target
      * @throws UsageException for an empty host, a bad port or a port no service is given for
      */
-    static ProbeFleet.Target target(String text, List<Map.Entry<Service, Integer>> services, Optional<Path> mailRoot,
-                                    CommandContext ctx) throws UsageException {
+    static ProbeFleet.Target target(
+            String text, List<Map.Entry<Service, Integer>> services, Optional<Path> mailRoot, CommandContext ctx)
+            throws UsageException {
         String host = text.strip();
         Integer port = null;
         if (host.startsWith("[")) {

@@ -74,12 +74,13 @@ final class ProbeCommand implements Command {
         }
         String format = Args.choice(cl, ctx, "format", Set.of("text", "json", "sarif", "html"), "text");
         Optional<Severity> failOn = cl.hasOption("fail-on")
-                ? Optional.of(Severity.parse(Args.choice(cl, ctx, "fail-on",
-                        Set.of("critical", "high", "medium", "low", "info"), "high")))
+                ? Optional.of(Severity.parse(
+                        Args.choice(cl, ctx, "fail-on", Set.of("critical", "high", "medium", "low", "info"), "high")))
                 : Optional.empty();
         List<Map.Entry<Service, Integer>> services = ProbeArgs.services(cl, ctx);
         ProbeOptions probe = ProbeArgs.options(cl, ctx);
-        Optional<Path> mailRoot = Optional.ofNullable(cl.getOptionValue("mailroot")).map(ctx::resolve);
+        Optional<Path> mailRoot =
+                Optional.ofNullable(cl.getOptionValue("mailroot")).map(ctx::resolve);
         if (mailRoot.isPresent() && hosts.size() != 1) {
             throw new UsageException(ctx.msg("probe.mailrootOneHost"));
         }
@@ -94,26 +95,40 @@ final class ProbeCommand implements Command {
         }
         SharedOptions shared = SharedOptions.read(cl, ctx);
         Waivers waivers = shared.readWaivers(ctx, Set.of());
-        AuditOptions options = new AuditOptions(shared.profile(), defaults.target(), Optional.empty(),
-                Optional.empty(), warn, Math.min(defaults.certCriticalDays(), warn), waivers, ctx.clock());
+        AuditOptions options = new AuditOptions(
+                shared.profile(),
+                defaults.target(),
+                Optional.empty(),
+                Optional.empty(),
+                warn,
+                Math.min(defaults.certCriticalDays(), warn),
+                waivers,
+                ctx.clock());
         boolean quiet = cl.hasOption("quiet");
 
         ProbeReport report;
         boolean bar = ctx.terminal() && !quiet && targets.size() > 1;
-        try (ProgressBar progress = bar ? new ProgressBarBuilder().setTaskName("probe").setInitialMax(targets.size())
-                .setConsumer(new ConsoleProgressBarConsumer(ctx.progress())).clearDisplayOnFinish().build() : null) {
-            Consumer<HostProbe> step = progress == null ? h -> { } : h -> progress.step();
+        try (ProgressBar progress = bar
+                ? new ProgressBarBuilder()
+                        .setTaskName("probe")
+                        .setInitialMax(targets.size())
+                        .setConsumer(new ConsoleProgressBarConsumer(ctx.progress()))
+                        .clearDisplayOnFinish()
+                        .build()
+                : null) {
+            Consumer<HostProbe> step = progress == null ? h -> {} : h -> progress.step();
             report = ProbeFleet.standard().run(targets, ctx.workingDir(), options, probe, step);
         }
         boolean textOnStdout = format.equals("text") && !quiet;
         failures(report, ctx, !textOnStdout);
         switch (format) {
-            case "json" -> new ProbeJsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock())
-                    .write(report, ctx.out());
+            case "json" ->
+                new ProbeJsonWriter(ctx.locale(), Cli.version(), failOn, ctx.clock()).write(report, ctx.out());
             case "sarif" -> new ProbeSarifWriter(ctx.locale(), Cli.version()).write(report, ctx.out());
             case "html" -> new ProbeHtmlWriter(ctx.locale(), Cli.version(), ctx.clock()).write(report, ctx.out());
-            default -> new ProbeTextWriter(ctx.locale(), ctx.textCharset(), AuditCommand.colour(ctx), quiet, failOn)
-                    .write(report, ctx.out());
+            default ->
+                new ProbeTextWriter(ctx.locale(), ctx.textCharset(), AuditCommand.colour(ctx), quiet, failOn)
+                        .write(report, ctx.out());
         }
         ctx.out().flush();
         if (!report.failed().isEmpty()) {
@@ -133,8 +148,8 @@ final class ProbeCommand implements Command {
                 err.println(h.probe().host() + ": " + ProbeViews.error(h.probe(), ctx.locale()));
             }
             for (Notice n : h.notices()) {
-                err.println(report.relative(n.location().file()) + ":" + n.location().line() + ": "
-                        + n.message().render(ctx.locale()));
+                err.println(report.relative(n.location().file()) + ":"
+                        + n.location().line() + ": " + n.message().render(ctx.locale()));
             }
         }
         err.flush();

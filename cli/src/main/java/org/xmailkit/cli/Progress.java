@@ -41,8 +41,12 @@ final class Progress implements AutoCloseable {
         }
         PrintStream err = ctx.progress();
         Line line = new Line(new ConsoleProgressBarConsumer(err), err);
-        ProgressBar bar = new ProgressBarBuilder().setTaskName(ctx.msg(taskKey)).setInitialMax(total)
-                .setConsumer(line).clearDisplayOnFinish().build();
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName(ctx.msg(taskKey))
+                .setInitialMax(total)
+                .setConsumer(line)
+                .clearDisplayOnFinish()
+                .build();
         return new Progress(bar, line);
     }
 

@@ -54,6 +54,7 @@ final class RemoteInputs implements AutoCloseable {
 
     /** Where known CTRL certificates are kept when {@code --ctrl-known-hosts} is not given. */
     static final String DEFAULT_KNOWN_HOSTS = ".xmailkit/ctrl_known_hosts";
+
     private static final int DEFAULT_PARALLEL = 8;
     private static final int MAX_PARALLEL = 64;
     private static final int DEFAULT_TIMEOUT = 30;
@@ -65,8 +66,7 @@ final class RemoteInputs implements AutoCloseable {
      * @param settings     transport, trust, timeouts
      * @param passwordFile its password file, if one is named for it
      */
-    record Spec(CtrlUrl url, CtrlSettings settings, Optional<Path> passwordFile) {
-    }
+    record Spec(CtrlUrl url, CtrlSettings settings, Optional<Path> passwordFile) {}
 
     /**
      * A remote server after copying.
@@ -77,9 +77,12 @@ final class RemoteInputs implements AutoCloseable {
      * @param failure   why it could not be copied
      * @param took      how long the copy took
      */
-    record Collected(Spec spec, Path directory, Optional<RemoteMailRoot.Snapshot> snapshot,
-                     Optional<CtrlException> failure, Duration took) {
-    }
+    record Collected(
+            Spec spec,
+            Path directory,
+            Optional<RemoteMailRoot.Snapshot> snapshot,
+            Optional<CtrlException> failure,
+            Duration took) {}
 
     private final List<Path> local;
     private final List<Spec> remote;
@@ -94,8 +97,13 @@ final class RemoteInputs implements AutoCloseable {
     private boolean temporary;
     private Thread cleanup;
 
-    private RemoteInputs(List<Path> local, List<Spec> remote, Optional<Path> snapshotDir, int parallel,
-                         Map<String, String> environment, Optional<CtrlPassword.Prompt> prompt) {
+    private RemoteInputs(
+            List<Path> local,
+            List<Spec> remote,
+            Optional<Path> snapshotDir,
+            int parallel,
+            Map<String, String> environment,
+            Optional<CtrlPassword.Prompt> prompt) {
         this.local = List.copyOf(local);
         this.remote = List.copyOf(remote);
         this.snapshotDir = snapshotDir;
@@ -139,8 +147,13 @@ final class RemoteInputs implements AutoCloseable {
         return of(cl, ctx, min, System.getenv(), consolePrompt(ctx));
     }
 
-    static RemoteInputs of(CommandLine cl, CommandContext ctx, int min, Map<String, String> environment,
-                           Optional<CtrlPassword.Prompt> prompt) throws UsageException {
+    static RemoteInputs of(
+            CommandLine cl,
+            CommandContext ctx,
+            int min,
+            Map<String, String> environment,
+            Optional<CtrlPassword.Prompt> prompt)
+            throws UsageException {
         List<Path> local = new ArrayList<>();
         List<Spec> remote = new ArrayList<>();
         Defaults defaults = Defaults.of(cl, ctx);
@@ -152,8 +165,8 @@ final class RemoteInputs implements AutoCloseable {
             }
         }
         if (cl.hasOption("servers")) {
-            remote.addAll(serversFile(ctx.resolve(cl.getOptionValue("servers")), cl.getOptionValue("servers"),
-                    defaults, ctx));
+            remote.addAll(serversFile(
+                    ctx.resolve(cl.getOptionValue("servers")), cl.getOptionValue("servers"), defaults, ctx));
         }
         if (local.size() + remote.size() < min) {
             throw new UsageException(ctx.msg("cli.missingPaths"));
@@ -165,15 +178,24 @@ final class RemoteInputs implements AutoCloseable {
             }
         }
         if (remote.isEmpty()) {
-            for (String o : List.of("snapshot", "ctrl-password-file", "ctrl-fingerprint", "ctrl-ca",
-                    "ctrl-known-hosts", "ctrl-tls", "ctrl-insecure", "ctrl-timeout", "ctrl-parallel")) {
+            for (String o : List.of(
+                    "snapshot",
+                    "ctrl-password-file",
+                    "ctrl-fingerprint",
+                    "ctrl-ca",
+                    "ctrl-known-hosts",
+                    "ctrl-tls",
+                    "ctrl-insecure",
+                    "ctrl-timeout",
+                    "ctrl-parallel")) {
                 if (cl.hasOption(o)) {
                     throw new UsageException(ctx.msg("ctrl.optionWithoutServer", "--" + o));
                 }
             }
         }
         int parallel = number(cl, ctx, "ctrl-parallel", DEFAULT_PARALLEL, 1, MAX_PARALLEL);
-        Optional<Path> snapshot = Optional.ofNullable(cl.getOptionValue("snapshot")).map(ctx::resolve);
+        Optional<Path> snapshot =
+                Optional.ofNullable(cl.getOptionValue("snapshot")).map(ctx::resolve);
         if (snapshot.isPresent() && !newOrEmpty(snapshot.get())) {
             throw new UsageException(ctx.msg("ctrl.snapshotBusy", snapshot.get()));
         }
@@ -207,8 +229,8 @@ final class RemoteInputs implements AutoCloseable {
          * @return its value: the server's own, else the command line's
          */
         Optional<String> value(CommandLine own, String option) {
-            return Optional.ofNullable(own.getOptionValue(option)).or(() -> Optional.ofNullable(
-                    global.getOptionValue(option)));
+            return Optional.ofNullable(own.getOptionValue(option))
+                    .or(() -> Optional.ofNullable(global.getOptionValue(option)));
         }
 
         /**
@@ -272,18 +294,18 @@ final class RemoteInputs implements AutoCloseable {
             try {
                 trust = new CtrlTrust.Pinned(pin.get());
             } catch (IllegalArgumentException e) {
-                throw new UsageException(ctx.msg("cli.badValue", "--ctrl-fingerprint", pin.get(),
-                        "SHA-256 (64 hex digits)"));
+                throw new UsageException(
+                        ctx.msg("cli.badValue", "--ctrl-fingerprint", pin.get(), "SHA-256 (64 hex digits)"));
             }
         } else if (ca.isPresent()) {
             trust = new CtrlTrust.Authority(ca.get());
         } else {
-            trust = new CtrlTrust.KnownHosts(known.orElseGet(() -> Path.of(System.getProperty("user.home"))
-                    .resolve(DEFAULT_KNOWN_HOSTS)));
+            trust = new CtrlTrust.KnownHosts(known.orElseGet(
+                    () -> Path.of(System.getProperty("user.home")).resolve(DEFAULT_KNOWN_HOSTS)));
         }
         Optional<Path> password = defaults.file(own, base, "ctrl-password-file");
-        return new Spec(url, new CtrlSettings(transport, trust, CtrlSettings.CONNECT_TIMEOUT, defaults.timeout()),
-                password);
+        return new Spec(
+                url, new CtrlSettings(transport, trust, CtrlSettings.CONNECT_TIMEOUT, defaults.timeout()), password);
     }
 
     /**
@@ -323,7 +345,8 @@ final class RemoteInputs implements AutoCloseable {
                 throw new UsageException(where + e.getMessage());
             }
             if (!own.getArgList().isEmpty()) {
-                throw new UsageException(where + ctx.msg("ctrl.serversExtra", own.getArgList().get(0)));
+                throw new UsageException(
+                        where + ctx.msg("ctrl.serversExtra", own.getArgList().get(0)));
             }
             out.add(spec(url, own, defaults, ctx, base));
         }
@@ -402,13 +425,15 @@ final class RemoteInputs implements AutoCloseable {
             PrivateFiles.newPrivateDirectory(base);
         } else {
             Path doomed = base;
-            cleanup = new Thread(() -> {
-                try {
-                    PrivateFiles.deleteTree(doomed);
-                } catch (IOException e) {
-                    // The process is ending; the folder is private to its owner.
-                }
-            }, "xmailkit-ctrl-cleanup");
+            cleanup = new Thread(
+                    () -> {
+                        try {
+                            PrivateFiles.deleteTree(doomed);
+                        } catch (IOException e) {
+                            // The process is ending; the folder is private to its owner.
+                        }
+                    },
+                    "xmailkit-ctrl-cleanup");
             Runtime.getRuntime().addShutdownHook(cleanup);
         }
         Map<Spec, Path> folders = folders();
@@ -439,8 +464,10 @@ final class RemoteInputs implements AutoCloseable {
             pool.shutdownNow();
         }
         for (Collected c : out) {
-            registrations.add(Origins.register(c.directory(), new Origins.Origin(c.spec().url().toString(),
-                    c.spec().settings().transport(), c.failure())));
+            registrations.add(Origins.register(
+                    c.directory(),
+                    new Origins.Origin(
+                            c.spec().url().toString(), c.spec().settings().transport(), c.failure())));
         }
         report(out, ctx, quiet);
         return out;
@@ -490,14 +517,13 @@ final class RemoteInputs implements AutoCloseable {
             }
             try (CtrlSession session = CtrlSession.open(s.url(), s.settings(), pw)) {
                 RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(session, dir);
-                return new Collected(s, dir, Optional.of(snap), Optional.empty(),
-                        Duration.ofNanos(System.nanoTime() - start));
+                return new Collected(
+                        s, dir, Optional.of(snap), Optional.empty(), Duration.ofNanos(System.nanoTime() - start));
             }
         } catch (CtrlException e) {
             return new Collected(s, dir, Optional.empty(), Optional.of(e), Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
-            CtrlException c = new CtrlException(server, CtrlException.Kind.COPY, e,
-                    String.valueOf(e.getMessage()));
+            CtrlException c = new CtrlException(server, CtrlException.Kind.COPY, e, String.valueOf(e.getMessage()));
             return new Collected(s, dir, Optional.empty(), Optional.of(c), Duration.ofNanos(System.nanoTime() - start));
         }
     }
@@ -511,14 +537,19 @@ final class RemoteInputs implements AutoCloseable {
             RemoteMailRoot.Snapshot s = c.snapshot().get();
             String server = s.server();
             if (!quiet) {
-                long bytes = s.files().values().stream().mapToLong(Long::longValue).sum();
-                err.println(server + ": " + ctx.msg("ctrl.copied", s.files().size(), (bytes + 1023) / 1024,
-                        ctx.msg("ctrl.transport." + s.transport().name()),
-                        String.format(Locale.ROOT, "%.2f", c.took().toNanos() / 1e9)));
+                long bytes =
+                        s.files().values().stream().mapToLong(Long::longValue).sum();
+                err.println(server + ": "
+                        + ctx.msg(
+                                "ctrl.copied",
+                                s.files().size(),
+                                (bytes + 1023) / 1024,
+                                ctx.msg("ctrl.transport." + s.transport().name()),
+                                String.format(Locale.ROOT, "%.2f", c.took().toNanos() / 1e9)));
             }
             if (s.firstUse() && c.spec().settings().trust() instanceof CtrlTrust.KnownHosts k) {
-                err.println(server + ": " + ctx.msg("ctrl.firstUse", fingerprint(s.fingerprint().orElse("")),
-                        k.file()));
+                err.println(server + ": "
+                        + ctx.msg("ctrl.firstUse", fingerprint(s.fingerprint().orElse("")), k.file()));
             }
             if (s.transport() == CtrlTransport.CLEARTEXT) {
                 err.println(server + ": " + ctx.msg("ctrl.cleartext"));

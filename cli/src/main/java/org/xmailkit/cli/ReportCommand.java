@@ -64,8 +64,13 @@ final class ReportCommand implements Command {
         AuditOptions options = ReportRun.auditOptions(cl, ctx);
         List<ProbeFleet.Target> probes = targets(cl, ctx);
         WriteManifest manifest = ReportRun.checkOut(out, ctx);
-        FleetReport.Result r = ReportRun.run(inputs.discover(ctx, false),
-                FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()), manifest, options, ctx, probes,
+        FleetReport.Result r = ReportRun.run(
+                inputs.discover(ctx, false),
+                FleetAuditor.scanRoot(inputs.local(), ctx.workingDir()),
+                manifest,
+                options,
+                ctx,
+                probes,
                 ProbeArgs.options(cl, ctx));
         ExitCode code = ReportRun.summarise(r, ctx);
         ctx.text().println(ctx.msg("report.written", r.index().toAbsolutePath().normalize()));
@@ -86,8 +91,11 @@ final class ReportCommand implements Command {
                 if (eq <= 0 || eq == pair.length() - 1) {
                     throw new UsageException(ctx.msg("probe.badPair", pair));
                 }
-                out.add(ProbeArgs.target(pair.substring(0, eq), services,
-                        Optional.of(ctx.resolve(pair.substring(eq + 1).strip())), ctx));
+                out.add(ProbeArgs.target(
+                        pair.substring(0, eq),
+                        services,
+                        Optional.of(ctx.resolve(pair.substring(eq + 1).strip())),
+                        ctx));
             }
         }
         return out;

@@ -37,8 +37,7 @@ import org.xmailkit.report.SiteWriter;
 /** What {@code report} and {@code demo} share: the report options, the run and its summary. */
 final class ReportRun {
 
-    private ReportRun() {
-    }
+    private ReportRun() {}
 
     /**
      * Adds the options every report command takes.
@@ -61,7 +60,8 @@ final class ReportRun {
      */
     static AuditOptions auditOptions(CommandLine cl, CommandContext ctx)
             throws UsageException, InputException, WaiverException {
-        return SharedOptions.read(cl, ctx).auditOptions(ctx, Auditor.standard().ruleIds())
+        return SharedOptions.read(cl, ctx)
+                .auditOptions(ctx, Auditor.standard().ruleIds())
                 .withStartup(Args.startup(cl, ctx));
     }
 
@@ -115,8 +115,9 @@ final class ReportRun {
      *                        more than one server
      * @throws IOException    when the report cannot be written
      */
-    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
-                                  CommandContext ctx) throws UsageException, IOException {
+    static FleetReport.Result run(
+            MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options, CommandContext ctx)
+            throws UsageException, IOException {
         return run(found, scanRoot, out, options, ctx, List.of(), ProbeOptions.defaults());
     }
 
@@ -135,8 +136,14 @@ final class ReportRun {
      * @throws UsageException when a probe names no MailRoot of the report, or a report file may not be replaced
      * @throws IOException    when the report cannot be written
      */
-    static FleetReport.Result run(MailRoots.Discovery found, Path scanRoot, WriteManifest out, AuditOptions options,
-                                  CommandContext ctx, List<ProbeFleet.Target> probes, ProbeOptions probe)
+    static FleetReport.Result run(
+            MailRoots.Discovery found,
+            Path scanRoot,
+            WriteManifest out,
+            AuditOptions options,
+            CommandContext ctx,
+            List<ProbeFleet.Target> probes,
+            ProbeOptions probe)
             throws UsageException, IOException {
         List<Path> servers = found.servers();
         Args.oneServer(options.startup(), servers, ctx);
@@ -152,17 +159,24 @@ final class ReportRun {
             if (ctx.terminal()) {
                 ctx.errors().println(ctx.msg("probe.probing", probes.size()));
             }
-            for (Map.Entry<Path, HostProbe> e : ProbeFleet.observe(probes, probe, h -> { }).entrySet()) {
+            for (Map.Entry<Path, HostProbe> e :
+                    ProbeFleet.observe(probes, probe, h -> {}).entrySet()) {
                 options = options.withProbe(e.getKey(), e.getValue());
             }
         }
         String target = options.target().toString();
-        MigrationOptions migration = MigrationOptions.standard().withTarget(options.target())
-                .withFrom(options.from());
-        FleetReport report = new FleetReport(Auditor.standard(),
+        MigrationOptions migration =
+                MigrationOptions.standard().withTarget(options.target()).withFrom(options.from());
+        FleetReport report = new FleetReport(
+                Auditor.standard(),
                 new MigratePlanner(AuditedMigrator.standard(), migration, options),
-                new FleetReport.Options(ctx.locale(), options, target, Cli.version(),
-                        Runtime.getRuntime().availableProcessors(), ctx.clock()));
+                new FleetReport.Options(
+                        ctx.locale(),
+                        options,
+                        target,
+                        Cli.version(),
+                        Runtime.getRuntime().availableProcessors(),
+                        ctx.clock()));
         try (Progress bar = Progress.start(ctx, "report.progress", servers.size(), false)) {
             return report.run(servers, found.skipped(), scanRoot, out, done -> bar.step());
         } catch (WriteRefusedException e) {
@@ -183,14 +197,18 @@ final class ReportRun {
         StringBuilder grades = new StringBuilder();
         for (ReportModel.GradeCount g : m.grades()) {
             if (g.count() > 0) {
-                grades.append(grades.length() == 0 ? "" : ", ").append(g.grade().name()).append(' ').append(g.count());
+                grades.append(grades.length() == 0 ? "" : ", ")
+                        .append(g.grade().name())
+                        .append(' ')
+                        .append(g.count());
             }
         }
         StringBuilder sev = new StringBuilder();
         for (SeverityCount c : m.severities()) {
             sev.append(sev.length() == 0 ? "" : ", ")
-                    .append(AuditMessages.get(ctx.locale(), "severity." + c.severity().id()))
-                            .append(' ')
+                    .append(AuditMessages.get(
+                            ctx.locale(), "severity." + c.severity().id()))
+                    .append(' ')
                     .append(c.count());
         }
         out.println(ctx.msg("report.summary", m.servers(), m.failed(), grades.length() == 0 ? "-" : grades, sev));

@@ -76,8 +76,10 @@ record SharedOptions(XMailVersion target, Optional<XMailVersion> from, Profile p
      * @throws UsageException for a value that is not allowed
      */
     static SharedOptions read(CommandLine cl, CommandContext ctx) throws UsageException {
-        XMailVersion target = Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27").equals("1.27")
-                ? XMailVersion.V1_27 : XMailVersion.V1_27_LOCALIZED;
+        XMailVersion target = Args.choice(cl, ctx, "to", Set.of("1.27", "1.27-localized"), "1.27")
+                        .equals("1.27")
+                ? XMailVersion.V1_27
+                : XMailVersion.V1_27_LOCALIZED;
         Optional<XMailVersion> from = Optional.empty();
         String v = cl.getOptionValue("from");
         if (v != null) {
@@ -115,7 +117,11 @@ record SharedOptions(XMailVersion target, Optional<XMailVersion> from, Profile p
      * @throws WaiverException when it has a bad entry
      */
     AuditOptions auditOptions(CommandContext ctx, Set<String> ruleIds) throws InputException, WaiverException {
-        return AuditOptions.defaults().withClock(ctx.clock()).withProfile(profile).withTarget(target)
-                .withFrom(from).withWaivers(readWaivers(ctx, ruleIds));
+        return AuditOptions.defaults()
+                .withClock(ctx.clock())
+                .withProfile(profile)
+                .withTarget(target)
+                .withFrom(from)
+                .withWaivers(readWaivers(ctx, ruleIds));
     }
 }

@@ -115,58 +115,64 @@ final class ShowCommand implements Command {
         // Each server is read and rendered on a worker thread and printed in order as soon as it can be, then
         // forgotten.
         try (JsonGenerator g = json ? JsonDocument.generator(ctx.out(), 0) : null) {
-            OrderedBatch.run(servers, Runtime.getRuntime().availableProcessors(), i -> {
-                try {
-                    MailRoot root = MailRoot.open(servers.get(i));
-                    View view = View.of(root, all);
-                    // The command line XMail runs with, given or kept in the MailRoot; a file of it that cannot be
-                    // used is shown as an error beside the server.
-                    List<InputException> startupErrors = new ArrayList<>();
-                    Optional<Startup> startup = Auditor.startup(root, startupOptions, startupErrors);
-                    if (json) {
-                        ObjectNode server = json(mapper, view, ctx.locale());
-                        StartupView.json(server, root, startup, ctx.locale());
-                        return new Shown(server, startupErrors);
-                    }
-                    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                    TerminalStream text = new TerminalStream(bytes, ctx.textCharset(), false);
-                    text(text, view, ctx);
-                    StartupView.text(text, root, startup, ctx);
-                    text.flush();
-                    return new Shown(bytes.toByteArray(), startupErrors);
-                } catch (InputException e) {
-                    return e;
-                } catch (OutOfMemoryError e) {
-                    return InputException.outOfMemory(servers.get(i));
-                }
-            }, r -> r instanceof InputException e && e.reason() == InputException.Reason.OUT_OF_MEMORY, (i, r) -> {
-                if (r instanceof InputException e) {
-                    failed[0]++;
-                    if (single) {
-                        only[0] = e;
-                    } else {
-                        err.println(e.oneLine(ctx.locale()));
-                    }
-                    return;
-                }
-                Shown done = (Shown) r;
-                for (InputException e : done.errors()) {
-                    failed[0]++;
-                    err.println(e.oneLine(ctx.locale()));
-                }
-                if (json) {
-                    if (shown[0] == 0) {
-                        g.writeStartArray();
-                    }
-                    mapper.writeTree(g, (ObjectNode) done.output());
-                } else {
-                    if (shown[0] > 0) {
-                        ctx.out().write(System.lineSeparator().getBytes(ctx.textCharset()));
-                    }
-                    ctx.out().write((byte[]) done.output());
-                }
-                shown[0]++;
-            });
+            OrderedBatch.run(
+                    servers,
+                    Runtime.getRuntime().availableProcessors(),
+                    i -> {
+                        try {
+                            MailRoot root = MailRoot.open(servers.get(i));
+                            View view = View.of(root, all);
+                            // The command line XMail runs with, given or kept in the MailRoot; a file of it that cannot
+                            // be
+                            // used is shown as an error beside the server.
+                            List<InputException> startupErrors = new ArrayList<>();
+                            Optional<Startup> startup = Auditor.startup(root, startupOptions, startupErrors);
+                            if (json) {
+                                ObjectNode server = json(mapper, view, ctx.locale());
+                                StartupView.json(server, root, startup, ctx.locale());
+                                return new Shown(server, startupErrors);
+                            }
+                            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                            TerminalStream text = new TerminalStream(bytes, ctx.textCharset(), false);
+                            text(text, view, ctx);
+                            StartupView.text(text, root, startup, ctx);
+                            text.flush();
+                            return new Shown(bytes.toByteArray(), startupErrors);
+                        } catch (InputException e) {
+                            return e;
+                        } catch (OutOfMemoryError e) {
+                            return InputException.outOfMemory(servers.get(i));
+                        }
+                    },
+                    r -> r instanceof InputException e && e.reason() == InputException.Reason.OUT_OF_MEMORY,
+                    (i, r) -> {
+                        if (r instanceof InputException e) {
+                            failed[0]++;
+                            if (single) {
+                                only[0] = e;
+                            } else {
+                                err.println(e.oneLine(ctx.locale()));
+                            }
+                            return;
+                        }
+                        Shown done = (Shown) r;
+                        for (InputException e : done.errors()) {
+                            failed[0]++;
+                            err.println(e.oneLine(ctx.locale()));
+                        }
+                        if (json) {
+                            if (shown[0] == 0) {
+                                g.writeStartArray();
+                            }
+                            mapper.writeTree(g, (ObjectNode) done.output());
+                        } else {
+                            if (shown[0] > 0) {
+                                ctx.out().write(System.lineSeparator().getBytes(ctx.textCharset()));
+                            }
+                            ctx.out().write((byte[]) done.output());
+                        }
+                        shown[0]++;
+                    });
             if (only[0] != null) {
                 throw only[0];
             }
@@ -188,12 +194,15 @@ final class ShowCommand implements Command {
     }
 
     /** One setting as {@code show} prints it. */
-    record Row(String name, Effective effective, String section, int order) {
-    }
+    record Row(String name, Effective effective, String section, int order) {}
 
     /** What {@code show} prints for one server: settings grouped by page section, ignored names, problems. */
-    record View(MailRoot root, ServerTab tab, Map<String, List<Row>> sections, List<Entry> ignored,
-                List<String> requiredUnset) {
+    record View(
+            MailRoot root,
+            ServerTab tab,
+            Map<String, List<Row>> sections,
+            List<Entry> ignored,
+            List<String> requiredUnset) {
 
         static View of(MailRoot root, boolean all) {
             ServerTab tab = root.serverTab();
@@ -210,23 +219,30 @@ final class ShowCommand implements Command {
                     rows.add(row(tab, e.name(), v.get()));
                 }
             }
-            rows.sort(Comparator.comparingInt((Row r) -> sectionIndex(r.section())).thenComparingInt(Row::order));
+            rows.sort(Comparator.comparingInt((Row r) -> sectionIndex(r.section()))
+                    .thenComparingInt(Row::order));
             Map<String, List<Row>> sections = new LinkedHashMap<>();
             for (Row r : rows) {
                 sections.computeIfAbsent(r.section(), k -> new ArrayList<>()).add(r);
             }
             List<Entry> ignored = tab.liveEntries().stream()
-                    .filter(e -> catalog.find(e.name()).map(v -> !v.readBy127()).orElse(false)).toList();
+                    .filter(e -> catalog.find(e.name()).map(v -> !v.readBy127()).orElse(false))
+                    .toList();
             List<String> requiredUnset = catalog.all().stream()
                     .filter(v -> v.xmailcfg() != null && v.xmailcfg().required() && v.role() == Variable.Role.VARIABLE)
                     .sorted(Comparator.comparingInt(v -> v.xmailcfg().order()))
-                    .map(Variable::name).filter(n -> !tab.has(n)).toList();
+                    .map(Variable::name)
+                    .filter(n -> !tab.has(n))
+                    .toList();
             return new View(root, tab, sections, ignored, requiredUnset);
         }
 
         private static Row row(ServerTab tab, String name, Variable v) {
             XMailCfgField f = v.xmailcfg();
-            return new Row(name, tab.effective(name), f == null ? OTHER_SECTION : f.section(),
+            return new Row(
+                    name,
+                    tab.effective(name),
+                    f == null ? OTHER_SECTION : f.section(),
                     f == null ? Integer.MAX_VALUE : f.order());
         }
 
@@ -236,31 +252,44 @@ final class ShowCommand implements Command {
         }
 
         int settingsInFile() {
-            return (int) sections.values().stream().flatMap(List::stream).filter(r -> r.effective().isSet()).count();
+            return (int) sections.values().stream()
+                    .flatMap(List::stream)
+                    .filter(r -> r.effective().isSet())
+                    .count();
         }
 
         int differing() {
-            return (int) sections.values().stream().flatMap(List::stream)
-                    .filter(r -> r.effective().differsFromDefault()).count();
+            return (int) sections.values().stream()
+                    .flatMap(List::stream)
+                    .filter(r -> r.effective().differsFromDefault())
+                    .count();
         }
 
         List<Integer> deadLines(String name) {
-            return tab.deadDuplicates().stream().filter(e -> e.name().equals(name)).map(Entry::line).toList();
+            return tab.deadDuplicates().stream()
+                    .filter(e -> e.name().equals(name))
+                    .map(Entry::line)
+                    .toList();
         }
     }
 
     // ------------------------------------------------------------------ text
 
     /** One server as shown (JSON tree or text bytes), and what of its command line could not be read. */
-    private record Shown(Object output, List<InputException> errors) {
-    }
+    private record Shown(Object output, List<InputException> errors) {}
 
     private static void text(PrintStream out, View view, CommandContext ctx) {
         ServerTab tab = view.tab();
         Locale locale = ctx.locale();
         out.println("# " + Origins.display(view.root().serverTabPath()));
-        out.println("# " + ctx.msg("show.summary", tab.charset().name(), tab.document().dominantEnding().name(),
-                tab.document().lines().size(), view.settingsInFile(), view.differing()));
+        out.println("# "
+                + ctx.msg(
+                        "show.summary",
+                        tab.charset().name(),
+                        tab.document().dominantEnding().name(),
+                        tab.document().lines().size(),
+                        view.settingsInFile(),
+                        view.differing()));
         if (view.root().bare()) {
             out.println("# " + ctx.msg("show.bare"));
         }
@@ -268,10 +297,18 @@ final class ShowCommand implements Command {
             out.println("# " + ctx.msg("show.requiredUnset", String.join(", ", view.requiredUnset())));
         }
         out.println("# " + ctx.msg("show.legend"));
-        int nameWidth = view.sections().values().stream().flatMap(List::stream)
-                .mapToInt(r -> Columns.width(tab.printable(r.name()))).max().orElse(10);
-        int valueWidth = Math.min(32, view.sections().values().stream().flatMap(List::stream)
-                .mapToInt(r -> Columns.width(display(tab, r.effective()))).max().orElse(10));
+        int nameWidth = view.sections().values().stream()
+                .flatMap(List::stream)
+                .mapToInt(r -> Columns.width(tab.printable(r.name())))
+                .max()
+                .orElse(10);
+        int valueWidth = Math.min(
+                32,
+                view.sections().values().stream()
+                        .flatMap(List::stream)
+                        .mapToInt(r -> Columns.width(display(tab, r.effective())))
+                        .max()
+                        .orElse(10));
         for (Map.Entry<String, List<Row>> section : view.sections().entrySet()) {
             out.println();
             out.println("## " + ctx.msg("section." + section.getKey()));
@@ -295,7 +332,7 @@ final class ShowCommand implements Command {
                 String target = v.aliasOf().isEmpty() ? v.replacedBy() : v.aliasOf();
                 out.println("  " + tab.printable(e.name()) + " = " + quoteIfNeeded(shownValue(tab, e.name(), e.value()))
                         + "  # " + ctx.msg("show.line", e.line()) + "; "
-                                + ctx.msg("show.role." + v.role().name(), target));
+                        + ctx.msg("show.role." + v.role().name(), target));
             }
         }
         List<Problem> problems = tab.problems();
@@ -320,7 +357,9 @@ final class ShowCommand implements Command {
         Optional<XMailCfgField> field = e.variable().map(Variable::xmailcfg);
         field.ifPresent(f -> {
             // XMailCFG users know their settings by the page's label and, for radio groups, the checked button.
-            boolean showChoice = Messages.isJapanese(locale) && e.value() != null && f.control().equals("radio");
+            boolean showChoice = Messages.isJapanese(locale)
+                    && e.value() != null
+                    && f.control().equals("radio");
             Optional<String> choice = showChoice ? f.choiceLabel(e.value()) : Optional.empty();
             notes.add(choice.map(c -> f.label(locale) + ": " + c).orElse(f.label(locale)));
         });

@@ -12,8 +12,8 @@ import org.xmailkit.audit.startup.Group;
 import org.xmailkit.audit.startup.Listener;
 import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.Recommendation;
-import org.xmailkit.audit.startup.StartupMessages;
 import org.xmailkit.audit.startup.Startup;
+import org.xmailkit.audit.startup.StartupMessages;
 import org.xmailkit.audit.startup.XMailOptions;
 import org.xmailkit.audit.startup.XMailOptions.Setting;
 import org.xmailkit.model.MailRoot;
@@ -26,8 +26,7 @@ import org.xmailkit.report.text.Columns;
  */
 final class StartupView {
 
-    private StartupView() {
-    }
+    private StartupView() {}
 
     static void text(PrintStream out, MailRoot root, Optional<Startup> startup, CommandContext ctx) {
         Locale locale = ctx.locale();
@@ -42,12 +41,25 @@ final class StartupView {
         out.println("## " + ctx.msg("show.startup", s.describe(locale)));
         out.println("# XMail " + (s.args().isEmpty() ? "" : s.line()));
         if (!s.alsoFound().isEmpty()) {
-            out.println("# " + ctx.msg("show.startup.alsoFound", String.join(", ",
-                    s.alsoFound().stream().map(p -> String.valueOf(p.getFileName())).toList())));
+            out.println("# "
+                    + ctx.msg(
+                            "show.startup.alsoFound",
+                            String.join(
+                                    ", ",
+                                    s.alsoFound().stream()
+                                            .map(p -> String.valueOf(p.getFileName()))
+                                            .toList())));
         }
-        s.mailRootVariable().ifPresent(v -> out.println("# " + ctx.msg("show.startup.mailRoot", v.value(),
-                v.place().file().map(f -> f + ":" + v.place().line()).orElse(v.place().label()),
-                s.mailRoot().orElse(v.value()))));
+        s.mailRootVariable()
+                .ifPresent(v -> out.println("# "
+                        + ctx.msg(
+                                "show.startup.mailRoot",
+                                v.value(),
+                                v.place()
+                                        .file()
+                                        .map(f -> f + ":" + v.place().line())
+                                        .orElse(v.place().label()),
+                                s.mailRoot().orElse(v.value()))));
         if (s.mailRootVariable().isEmpty()) {
             o.mailRoot().ifPresent(m -> out.println("# -Ms " + m));
         }
@@ -55,13 +67,22 @@ final class StartupView {
         out.println("### " + ctx.msg("show.startup.listeners"));
         o.startFailure().ifPresent(f -> out.println("# " + ctx.msg("show.startup.notStarting", f.message(locale))));
         List<Listener> listeners = o.configured();
-        int addressWidth = listeners.stream().mapToInt(l -> Columns.width(l.display())).max().orElse(10);
+        int addressWidth = listeners.stream()
+                .mapToInt(l -> Columns.width(l.display()))
+                .max()
+                .orElse(10);
         for (Listener l : listeners) {
             out.println("  " + Columns.pad(l.service().label(), 7) + Columns.pad(l.display(), addressWidth) + "  # "
                     + where(l, ctx));
         }
-        List<String> off = Group.LISTENERS.stream().filter(g -> !o.enabled(g)).map(Group::label).toList();
-        List<String> offOthers = List.of(Group.PSYNC).stream().filter(g -> !o.enabled(g)).map(Group::label).toList();
+        List<String> off = Group.LISTENERS.stream()
+                .filter(g -> !o.enabled(g))
+                .map(Group::label)
+                .toList();
+        List<String> offOthers = List.of(Group.PSYNC).stream()
+                .filter(g -> !o.enabled(g))
+                .map(Group::label)
+                .toList();
         List<String> allOff = new ArrayList<>(off);
         allOff.addAll(offOthers);
         if (!allOff.isEmpty()) {
@@ -70,7 +91,10 @@ final class StartupView {
         if (!o.settings().isEmpty()) {
             out.println();
             out.println("### " + ctx.msg("show.startup.switches"));
-            int width = o.settings().values().stream().mapToInt(x -> Columns.width(written(x))).max().orElse(6);
+            int width = o.settings().values().stream()
+                    .mapToInt(x -> Columns.width(written(x)))
+                    .max()
+                    .orElse(6);
             for (Setting x : o.settings().values()) {
                 out.println("  " + Columns.pad(written(x), width) + "  # "
                         + StartupMessages.get(locale, x.option().meaningKey()) + effective(x, ctx));
@@ -82,7 +106,8 @@ final class StartupView {
             out.println("### " + ctx.msg("show.startup.issues", issues.size()));
             for (OptionIssue i : issues) {
                 out.println(s.place(i).display() + ": " + i.message(locale) + " ["
-                        + StartupMessages.get(locale, "treatment." + i.treatment().id()) + "]");
+                        + StartupMessages.get(
+                                locale, "treatment." + i.treatment().id()) + "]");
             }
         }
         Recommendation r = recommendation(root, startup);
@@ -95,7 +120,8 @@ final class StartupView {
     }
 
     static Recommendation recommendation(MailRoot root, Optional<Startup> startup) {
-        return Recommendation.of(startup, root.serverCert().isPresent() && root.serverKey().isPresent());
+        return Recommendation.of(
+                startup, root.serverCert().isPresent() && root.serverKey().isPresent());
     }
 
     private static String written(Setting x) {
@@ -109,11 +135,12 @@ final class StartupView {
 
     private static String where(Listener l, CommandContext ctx) {
         List<String> notes = new ArrayList<>();
-        notes.add(switch (l.kind()) {
-            case ANY_V4, ANY_V6 -> ctx.msg("show.startup.everyAddress");
-            case NAME -> ctx.msg("show.startup.name", l.address());
-            default -> l.loopback() ? ctx.msg("show.startup.loopback") : ctx.msg("show.startup.address");
-        });
+        notes.add(
+                switch (l.kind()) {
+                    case ANY_V4, ANY_V6 -> ctx.msg("show.startup.everyAddress");
+                    case NAME -> ctx.msg("show.startup.name", l.address());
+                    default -> l.loopback() ? ctx.msg("show.startup.loopback") : ctx.msg("show.startup.address");
+                });
         if (l.port() == 0) {
             notes.add(ctx.msg("show.startup.anyPort"));
         }

@@ -73,8 +73,10 @@ final class VarsCommand implements Command {
     private static Variable lookup(Catalog catalog, String name, CommandContext ctx) throws UsageException {
         Optional<Variable> found = catalog.find(name);
         if (found.isEmpty()) {
-            found = catalog.all().stream().filter(v -> v.xmailcfg() != null
-                    && (v.xmailcfg().labelJa().equals(name) || v.xmailcfg().labelEn().equalsIgnoreCase(name)))
+            found = catalog.all().stream()
+                    .filter(v -> v.xmailcfg() != null
+                            && (v.xmailcfg().labelJa().equals(name)
+                                    || v.xmailcfg().labelEn().equalsIgnoreCase(name)))
                     .findFirst();
         }
         if (found.isEmpty()) {
@@ -82,7 +84,8 @@ final class VarsCommand implements Command {
             if (suggestion.isPresent() && suggestion.get().equalsIgnoreCase(name.strip())) {
                 found = catalog.find(suggestion.get());
             } else {
-                String hint = suggestion.map(s -> " " + ctx.msg("vars.didYouMean", s)).orElse("");
+                String hint =
+                        suggestion.map(s -> " " + ctx.msg("vars.didYouMean", s)).orElse("");
                 throw new UsageException(ctx.msg("vars.unknown", name) + hint);
             }
         }
@@ -92,8 +95,12 @@ final class VarsCommand implements Command {
     private static void table(PrintStream out, Catalog catalog, CommandContext ctx) {
         Locale locale = ctx.locale();
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {ctx.msg("vars.head.name"), ctx.msg("vars.head.type"), ctx.msg("vars.head.default"),
-                ctx.msg("vars.head.about")});
+        rows.add(new String[] {
+            ctx.msg("vars.head.name"),
+            ctx.msg("vars.head.type"),
+            ctx.msg("vars.head.default"),
+            ctx.msg("vars.head.about")
+        });
         for (Variable v : catalog.all()) {
             String about = v.xmailcfg() != null ? v.xmailcfg().label(locale) : firstSentence(v.description(locale));
             if (v.role() != Variable.Role.VARIABLE) {
@@ -120,8 +127,12 @@ final class VarsCommand implements Command {
         if (!v.aliasOf().isEmpty()) {
             field(out, ctx, "vars.field.aliasOf", v.aliasOf());
         }
-        field(out, ctx, "vars.field.kind", v.kind().name().toLowerCase(Locale.ROOT) + " ("
-                + ctx.msg("vars.accessor." + v.accessor().name()) + ")");
+        field(
+                out,
+                ctx,
+                "vars.field.kind",
+                v.kind().name().toLowerCase(Locale.ROOT) + " ("
+                        + ctx.msg("vars.accessor." + v.accessor().name()) + ")");
         field(out, ctx, "vars.field.default", defaultText(v, ctx));
         field(out, ctx, "vars.field.values", v.values());
         field(out, ctx, "vars.field.since", v.since());
@@ -131,11 +142,19 @@ final class VarsCommand implements Command {
         if (!v.replacedBy().isEmpty()) {
             field(out, ctx, "vars.field.replacedBy", v.replacedBy());
         }
-        field(out, ctx, "vars.field.security", ctx.msg("vars.security." + v.security().name()));
+        field(
+                out,
+                ctx,
+                "vars.field.security",
+                ctx.msg("vars.security." + v.security().name()));
         XMailCfgField f = v.xmailcfg();
         if (f != null) {
-            field(out, ctx, "vars.field.xmailcfg", ctx.msg("section." + f.section()) + " / " + f.labelJa() + " ("
-                    + f.shownAs() + ")" + (f.required() ? " *" : ""));
+            field(
+                    out,
+                    ctx,
+                    "vars.field.xmailcfg",
+                    ctx.msg("section." + f.section()) + " / " + f.labelJa() + " (" + f.shownAs() + ")"
+                            + (f.required() ? " *" : ""));
             field(out, ctx, "vars.field.labelEn", f.labelEn());
             field(out, ctx, "vars.field.ui", ui(f, ctx));
         }
@@ -146,8 +165,12 @@ final class VarsCommand implements Command {
     private static String ui(XMailCfgField f, CommandContext ctx) {
         String control = ctx.msg("vars.control." + f.control());
         if (!f.choices().isEmpty()) {
-            return control + ": " + String.join(", ", f.choices().stream()
-                    .map(c -> c.label() + " \u2192 " + c.value()).toList());
+            return control + ": "
+                    + String.join(
+                            ", ",
+                            f.choices().stream()
+                                    .map(c -> c.label() + " \u2192 " + c.value())
+                                    .toList());
         }
         return f.detail().isEmpty() ? control : control + " (" + f.detail() + ")";
     }

@@ -30,18 +30,25 @@ class AuditCommandTest {
 
     @BeforeEach
     void fleet() {
-        MailRootFixture.in(tmp.resolve("fleet/mail01")).serverTab("\"BadA\"\t\"1\"\n")
-                .file("smtprelay.tab", "\"192.0.2.0\"\t\"255.255.255.0\"\n").write();
-        MailRootFixture.in(tmp.resolve("fleet/mail02")).serverTab("\"RootDomain\"\t\"example.org\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/mail01"))
+                .serverTab("\"BadA\"\t\"1\"\n")
+                .file("smtprelay.tab", "\"192.0.2.0\"\t\"255.255.255.0\"\n")
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/mail02"))
+                .serverTab("\"RootDomain\"\t\"example.org\"\n")
+                .write();
     }
 
     static Cli cli() {
-        return new Cli(List.of(new AuditCommand(() -> new FleetAuditor(new Auditor(TestRules.ALL), 2)),
+        return new Cli(List.of(
+                new AuditCommand(() -> new FleetAuditor(new Auditor(TestRules.ALL), 2)),
                 new ExplainCommand(TestRules.ALL.stream().map(Rule::info).toList())));
     }
 
     private ExitCode run(String... args) {
-        last = Run.in(tmp).cli(cli()).clock(Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC))
+        last = Run.in(tmp)
+                .cli(cli())
+                .clock(Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC))
                 .run(args);
         return last.exit();
     }
@@ -60,7 +67,8 @@ class AuditCommandTest {
         String text = out();
         assertTrue(text.contains("== fleet/mail01 =="), text);
         assertTrue(text.contains("fleet/mail01/server.tab:1: variable BadA is set to 1"), text);
-        assertTrue(text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."),
+        assertTrue(
+                text.contains("== fleet/mail02 ==\nXMail pre-0.50..1.27 -> 1.27, profile baseline\nNo findings."),
                 text);
         assertEquals("", err());
     }
@@ -112,22 +120,36 @@ class AuditCommandTest {
         assertEquals(ExitCode.OK, run("audit", "-f", "sarif", "fleet"));
         JsonNode sarif = new ObjectMapper().readTree(last.outBytes());
         assertEquals("2.1.0", sarif.get("version").asText());
-        assertEquals("fleet/mail01/server.tab", sarif.get("runs").get(0).get("results").get(0).get("locations").get(0)
-                .get("physicalLocation").get("artifactLocation").get("uri").asText());
+        assertEquals(
+                "fleet/mail01/server.tab",
+                sarif.get("runs")
+                        .get(0)
+                        .get("results")
+                        .get(0)
+                        .get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asText());
     }
 
     @Test
     void quietPrintsOnlyFindingLines() {
         assertEquals(ExitCode.OK, run("audit", "-q", "fleet"));
-        assertEquals(List.of("fleet/mail01/server.tab:1: high SEC-901: variable BadA is set to 1",
-                "fleet/mail01/smtprelay.tab:1: low CFG-903: relay row 192.0.2.0"), out().lines().toList());
+        assertEquals(
+                List.of(
+                        "fleet/mail01/server.tab:1: high SEC-901: variable BadA is set to 1",
+                        "fleet/mail01/smtprelay.tab:1: low CFG-903: relay row 192.0.2.0"),
+                out().lines().toList());
     }
 
     @Test
     void fromToAndInstallDirReachTheRules() throws Exception {
         Files.createDirectories(tmp.resolve("XMail"));
-        assertEquals(ExitCode.OK, run("audit", "--from", "1.22", "--to", "1.27-localized", "--install-dir", "XMail",
-                "fleet/mail02"));
+        assertEquals(
+                ExitCode.OK,
+                run("audit", "--from", "1.22", "--to", "1.27-localized", "--install-dir", "XMail", "fleet/mail02"));
         assertTrue(out().contains("XMail 1.22 (given) -> 1.27-localized"), out());
         assertTrue(out().contains("UPG-904"), out());
     }

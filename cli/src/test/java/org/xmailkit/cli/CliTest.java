@@ -61,7 +61,8 @@ class CliTest {
     void anUnknownCommandIsAUsageErrorOnOneLinePlusAHint() {
         Run r = Run.of("frobnicate");
         assertEquals(ExitCode.USAGE, r.exit());
-        assertEquals("xmailkit: unknown command 'frobnicate'\nRun 'xmailkit --help' for usage.\n",
+        assertEquals(
+                "xmailkit: unknown command 'frobnicate'\nRun 'xmailkit --help' for usage.\n",
                 r.err().replace("\r\n", "\n"));
         assertEquals("", r.out());
     }
@@ -99,7 +100,8 @@ class CliTest {
     @Test
     void everyCommandHasASummaryInJapanese() {
         for (Command c : new Cli().commands()) {
-            assertFalse(CommandContext.message(Locale.JAPANESE, "cmd." + c.name() + ".summary").isBlank());
+            assertFalse(CommandContext.message(Locale.JAPANESE, "cmd." + c.name() + ".summary")
+                    .isBlank());
         }
     }
 
@@ -108,10 +110,12 @@ class CliTest {
         Map<String, String> shortNames = new HashMap<>();
         Map<String, String> descriptions = new HashMap<>();
         for (Command c : new Cli().commands()) {
-            for (Option o : Cli.withCommon(c.options(Locale.ENGLISH), Locale.ENGLISH).getOptions()) {
+            for (Option o :
+                    Cli.withCommon(c.options(Locale.ENGLISH), Locale.ENGLISH).getOptions()) {
                 if (o.getOpt() != null) {
                     String before = shortNames.putIfAbsent(o.getOpt(), o.getLongOpt());
-                    assertTrue(before == null || before.equals(o.getLongOpt()),
+                    assertTrue(
+                            before == null || before.equals(o.getLongOpt()),
                             "-" + o.getOpt() + " means --" + before + " and --" + o.getLongOpt() + " (" + c.name()
                                     + ")");
                 }

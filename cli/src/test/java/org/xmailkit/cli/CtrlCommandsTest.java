@@ -45,9 +45,12 @@ class CtrlCommandsTest {
             Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
         }
         knownHosts = tmp.resolve("known_hosts");
-        mailRoot = MailRootFixture.in(tmp.resolve("local")).xmail127Default()
-                .file("server.tab", "\"RootDomain\"\t\"example.jp\"\n\"SMTP-RARPCheck\"\t\"1\"\n"
-                        + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n\"SmtpConfig\"\t\"MAIL-AUTH\"\n")
+        mailRoot = MailRootFixture.in(tmp.resolve("local"))
+                .xmail127Default()
+                .file(
+                        "server.tab",
+                        "\"RootDomain\"\t\"example.jp\"\n\"SMTP-RARPCheck\"\t\"1\"\n"
+                                + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n\"SmtpConfig\"\t\"MAIL-AUTH\"\n")
                 .write();
     }
 
@@ -60,8 +63,13 @@ class CtrlCommandsTest {
     }
 
     private String[] args(String command, FakeCtrlServer s, String... more) {
-        List<String> a = new ArrayList<>(List.of(command, url(s), "--ctrl-password-file", passwordFile.toString(),
-                "--ctrl-known-hosts", knownHosts.toString()));
+        List<String> a = new ArrayList<>(List.of(
+                command,
+                url(s),
+                "--ctrl-password-file",
+                passwordFile.toString(),
+                "--ctrl-known-hosts",
+                knownHosts.toString()));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -72,8 +80,10 @@ class CtrlCommandsTest {
             for (JsonNode f : s.get("findings")) {
                 String file = f.get("location").get("file").asText();
                 String shown = file.equals(server) || file.startsWith(server + "/")
-                        ? "SERVER" + file.substring(server.length()) : file;
-                out.add(f.get("ruleId").asText() + " " + shown + ":" + f.get("location").get("line").asInt() + " "
+                        ? "SERVER" + file.substring(server.length())
+                        : file;
+                out.add(f.get("ruleId").asText() + " " + shown + ":"
+                        + f.get("location").get("line").asInt() + " "
                         + f.get("message").asText());
             }
         }
@@ -113,7 +123,8 @@ class CtrlCommandsTest {
             }
             Run show = Run.of(tmp, args("show", s));
             assertTrue(show.out().startsWith("# " + url(s) + "/server.tab"), show.out());
-            assertFalse((text.out() + text.err() + sarif.out() + show.out()).contains("xmailkit-ctrl-"),
+            assertFalse(
+                    (text.out() + text.err() + sarif.out() + show.out()).contains("xmailkit-ctrl-"),
                     "no temporary folder is shown");
         }
     }
@@ -144,7 +155,8 @@ class CtrlCommandsTest {
             for (Path dir : List.of(snapshot, backups, knownHosts)) {
                 try (Stream<Path> all = Files.walk(dir)) {
                     for (Path p : all.filter(Files::isRegularFile).toList()) {
-                        assertFalse(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(PASSWORD),
+                        assertFalse(
+                                new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1).contains(PASSWORD),
                                 p.toString());
                     }
                 }
@@ -159,25 +171,30 @@ class CtrlCommandsTest {
             Run kept = Run.of(tmp, args("audit", s, "--snapshot", snapshot.toString(), "-q"));
             assertTrue(kept.exit() == ExitCode.OK || kept.exit() == ExitCode.FINDINGS, kept.err());
             Path copy = snapshot.resolve("127.0.0.1_" + s.port());
-            assertArrayEquals(Files.readAllBytes(mailRoot.resolve("server.tab")),
-                    Files.readAllBytes(copy.resolve("server.tab")));
+            assertArrayEquals(
+                    Files.readAllBytes(mailRoot.resolve("server.tab")), Files.readAllBytes(copy.resolve("server.tab")));
             if (Files.getFileAttributeView(copy, PosixFileAttributeView.class) != null) {
                 assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
-                assertEquals("rw-------", PosixFilePermissions.toString(
-                        Files.getPosixFilePermissions(copy.resolve("ctrlaccounts.tab"))));
+                assertEquals(
+                        "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.resolve("ctrlaccounts.tab"))));
             }
             Run again = Run.of(tmp, args("audit", s, "--snapshot", snapshot.toString()));
             assertEquals(ExitCode.USAGE, again.exit(), "a used snapshot folder is not written into: " + again.err());
             assertEquals(1, s.sessions(), "refused before connecting");
         }
         try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            long before = left.filter(p -> p.getFileName().toString().startsWith("xmailkit-ctrl-")).count();
+            long before = left.filter(p -> p.getFileName().toString().startsWith("xmailkit-ctrl-"))
+                    .count();
             try (FakeCtrlServer s = server()) {
                 Run.of(tmp, args("audit", s, "-q"));
             }
             try (Stream<Path> after = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-                assertEquals(before, after.filter(p -> p.getFileName().toString().startsWith("xmailkit-ctrl-"))
-                        .count(), "the temporary copy is gone");
+                assertEquals(
+                        before,
+                        after.filter(p -> p.getFileName().toString().startsWith("xmailkit-ctrl-"))
+                                .count(),
+                        "the temporary copy is gone");
             }
         }
     }
@@ -185,10 +202,21 @@ class CtrlCommandsTest {
     @Test
     void aServerThatCannotBeReadFailsAloneAndIsNamed() throws IOException {
         try (FakeCtrlServer good = server();
-             FakeCtrlServer refused = server().refuse("-00130 Server does not like Your IP");
-             FakeCtrlServer wrong = FakeCtrlServer.ctrls().account("admin", "another").mailRoot(mailRoot)) {
-            Run r = Run.of(tmp, "audit", url(good), url(refused), url(wrong), "--ctrl-password-file",
-                    passwordFile.toString(), "--ctrl-known-hosts", knownHosts.toString(), "-f", "json");
+                FakeCtrlServer refused = server().refuse("-00130 Server does not like Your IP");
+                FakeCtrlServer wrong =
+                        FakeCtrlServer.ctrls().account("admin", "another").mailRoot(mailRoot)) {
+            Run r = Run.of(
+                    tmp,
+                    "audit",
+                    url(good),
+                    url(refused),
+                    url(wrong),
+                    "--ctrl-password-file",
+                    passwordFile.toString(),
+                    "--ctrl-known-hosts",
+                    knownHosts.toString(),
+                    "-f",
+                    "json");
             assertEquals(ExitCode.PARTIAL, r.exit(), r.err());
             assertTrue(r.err().contains(url(refused) + ": the server refused the connection (-00130"), r.err());
             assertTrue(r.err().contains(url(wrong) + ": login refused (-00105"), r.err());
@@ -210,19 +238,37 @@ class CtrlCommandsTest {
 
     @Test
     void aServersFileGivesEachServerItsOwnOptions() throws IOException {
-        try (FakeCtrlServer a = server(); FakeCtrlServer b = FakeCtrlServer.ctrl().account("admin", PASSWORD)
-                .mailRoot(mailRoot)) {
+        try (FakeCtrlServer a = server();
+                FakeCtrlServer b =
+                        FakeCtrlServer.ctrl().account("admin", PASSWORD).mailRoot(mailRoot)) {
             Path list = tmp.resolve("servers.txt");
-            Files.writeString(list, "# fleet\n" + url(a) + " --ctrl-fingerprint " + a.fingerprint() + "\n\n"
-                    + url(b) + " --ctrl-tls starttls --ctrl-known-hosts kh2\n");
-            Run r = Run.of(tmp, "audit", "--servers", list.toString(), "--ctrl-password-file",
-                    passwordFile.toString(), "-f", "json");
+            Files.writeString(
+                    list,
+                    "# fleet\n" + url(a) + " --ctrl-fingerprint " + a.fingerprint() + "\n\n" + url(b)
+                            + " --ctrl-tls starttls --ctrl-known-hosts kh2\n");
+            Run r = Run.of(
+                    tmp,
+                    "audit",
+                    "--servers",
+                    list.toString(),
+                    "--ctrl-password-file",
+                    passwordFile.toString(),
+                    "-f",
+                    "json");
             assertTrue(r.exit() == ExitCode.OK || r.exit() == ExitCode.FINDINGS, r.err());
             assertTrue(Files.readString(tmp.resolve("kh2")).contains(b.fingerprint()));
             // A line without its own options takes the command line's.
             Files.writeString(list, url(b) + " --ctrl-tls starttls\n");
-            Run global = Run.of(tmp, "audit", "--servers", list.toString(), "--ctrl-password-file",
-                    passwordFile.toString(), "--ctrl-known-hosts", "kh3", "-q");
+            Run global = Run.of(
+                    tmp,
+                    "audit",
+                    "--servers",
+                    list.toString(),
+                    "--ctrl-password-file",
+                    passwordFile.toString(),
+                    "--ctrl-known-hosts",
+                    "kh3",
+                    "-q");
             assertTrue(global.exit() == ExitCode.OK || global.exit() == ExitCode.FINDINGS, global.err());
             assertTrue(Files.readString(tmp.resolve("kh3")).contains(b.fingerprint()));
             Files.writeString(list, url(a) + " --ctrl-fingerprint nothex\n");
@@ -235,8 +281,10 @@ class CtrlCommandsTest {
     @Test
     void remoteMigrateWritesTheSameBytesAsALocalMigrateAndKeepsBackupsHere() throws IOException {
         Path copy = tmp.resolve("local-copy");
-        MailRootFixture.in(copy).xmail127Default()
-                .bytes("server.tab", Files.readAllBytes(mailRoot.resolve("server.tab"))).write();
+        MailRootFixture.in(copy)
+                .xmail127Default()
+                .bytes("server.tab", Files.readAllBytes(mailRoot.resolve("server.tab")))
+                .write();
         Run local = Run.of(tmp, "migrate", copy.toString(), "--write");
         assertEquals(ExitCode.OK, local.exit(), local.err());
         try (FakeCtrlServer s = server()) {

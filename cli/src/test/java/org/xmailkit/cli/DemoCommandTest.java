@@ -32,6 +32,7 @@ class DemoCommandTest {
 
     @TempDir
     static Path tmp;
+
     static Run demo;
     static Path out;
     static Path fleet;
@@ -83,8 +84,16 @@ class DemoCommandTest {
 
     @Test
     void theSampleFleetCoversTheLegacyStyles() throws Exception {
-        for (String server : List.of("sendai-legacy-10x", "osaka-mx-11x", "nagoya-gw-122", "sapporo-124",
-                "fukuoka-125", "naha-126", "kyoto-xmailcfg", "kobe-127", "xmailserver-default-127")) {
+        for (String server : List.of(
+                "sendai-legacy-10x",
+                "osaka-mx-11x",
+                "nagoya-gw-122",
+                "sapporo-124",
+                "fukuoka-125",
+                "naha-126",
+                "kyoto-xmailcfg",
+                "kobe-127",
+                "xmailserver-default-127")) {
             assertTrue(Files.isRegularFile(fleet.resolve(server).resolve("server.tab")), server);
         }
         byte[] kyoto = Files.readAllBytes(fleet.resolve("kyoto-xmailcfg/server.tab"));
@@ -141,7 +150,9 @@ class DemoCommandTest {
 
     @Test
     void takesNoPaths() {
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC()).run("demo", "somewhere").exit());
+        assertEquals(
+                ExitCode.USAGE,
+                Run.in(tmp).clock(Clock.systemUTC()).run("demo", "somewhere").exit());
     }
 
     /**
@@ -150,8 +161,13 @@ class DemoCommandTest {
      */
     static List<String> secrets(Path fleet) throws Exception {
         List<String> out = new ArrayList<>();
-        Map<MailRootFile, int[]> columns = Map.of(MailRootFile.MAIL_USERS, new int[] {1, 2},
-                MailRootFile.CTRL_ACCOUNTS, new int[] {0, 1}, MailRootFile.SMTP_AUTH, new int[] {0, 1});
+        Map<MailRootFile, int[]> columns = Map.of(
+                MailRootFile.MAIL_USERS,
+                new int[] {1, 2},
+                MailRootFile.CTRL_ACCOUNTS,
+                new int[] {0, 1},
+                MailRootFile.SMTP_AUTH,
+                new int[] {0, 1});
         try (var dirs = Files.list(fleet)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
                 for (var e : columns.entrySet()) {
@@ -163,7 +179,8 @@ class DemoCommandTest {
                     for (var row : t.document().dataRecords()) {
                         String user = row.value(e.getValue()[0]);
                         String stored = row.value(e.getValue()[1]);
-                        String plain = e.getKey() == MailRootFile.SMTP_AUTH ? stored
+                        String plain = e.getKey() == MailRootFile.SMTP_AUTH
+                                ? stored
                                 : XMailPassword.decode(stored).password();
                         if (plain.length() >= 6 && !user.contains(plain)) {
                             out.add(plain);

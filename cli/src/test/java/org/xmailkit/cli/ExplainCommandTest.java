@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
-import org.xmailkit.model.References;
 
 class ExplainCommandTest {
 
     private Run last;
 
     private ExitCode run(String... args) {
-        last = Run.in(Path.of(".")).cli(AuditCommandTest.cli()).clock(Clock.systemUTC()).run(args);
+        last = Run.in(Path.of("."))
+                .cli(AuditCommandTest.cli())
+                .clock(Clock.systemUTC())
+                .run(args);
         return last.exit();
     }
 
@@ -40,8 +42,7 @@ class ExplainCommandTest {
     @Test
     void unknownRuleIsAUsageErrorWithDidYouMean() {
         assertEquals(ExitCode.USAGE, run("explain", "sec901"));
-        assertTrue(last.err().startsWith("xmailkit: no rule 'sec901'. Did you mean SEC-901?\n"),
-                last.err());
+        assertTrue(last.err().startsWith("xmailkit: no rule 'sec901'. Did you mean SEC-901?\n"), last.err());
         assertEquals(ExitCode.USAGE, run("explain", "SEC-91"));
         assertTrue(last.err().contains("Did you mean SEC-901?"), last.err());
         assertEquals(ExitCode.USAGE, run("explain", "nothing-like-it"));

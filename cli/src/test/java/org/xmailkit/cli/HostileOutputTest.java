@@ -32,7 +32,8 @@ class HostileOutputTest {
     Path tmp;
 
     private Path hostileRoot() {
-        return MailRootFixture.in(tmp.resolve("fleet").resolve(HOSTILE_DIR)).xmail127Default()
+        return MailRootFixture.in(tmp.resolve("fleet").resolve(HOSTILE_DIR))
+                .xmail127Default()
                 .serverTab("\"RootDomain\"\t\"\u65E5\u672C.example\"\n"
                         + "\"SmtpServerDomain\"\t\"mx\u202Eexample\u009D0;t\u009C.jp\"\n"
                         + "\"Unknown\u200FName\"\t\"x\u009By\u2066z\"\n"
@@ -43,9 +44,15 @@ class HostileOutputTest {
 
     /** A character that must never reach a terminal from input; the line breaks are checked separately. */
     private static boolean dangerous(char c) {
-        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7F && c <= 0x9F)
-                || c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029';
+        return (c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                || (c >= 0x7F && c <= 0x9F)
+                || c == '\u061C'
+                || c == '\u200E'
+                || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u2028'
+                || c == '\u2029';
     }
 
     private static void assertInert(String what, String text) {
@@ -74,7 +81,8 @@ class HostileOutputTest {
         hostileRoot();
         Run r = Run.of(tmp, "audit", "--profile", "strict", "fleet");
         assertInert("audit", r);
-        assertTrue(r.out().contains("== fleet/mx\\x1B[2J\\x1B]0;owned\\x07\\x0A== forged ==\\x9B31m\\u202Egnp.exe =="),
+        assertTrue(
+                r.out().contains("== fleet/mx\\x1B[2J\\x1B]0;owned\\x07\\x0A== forged ==\\x9B31m\\u202Egnp.exe =="),
                 r.out());
         assertTrue(r.out().contains("Unknown\\u200FName"), r.out());
         assertTrue(r.out().contains("x\\x9By\\u2066z"), r.out());
@@ -99,8 +107,10 @@ class HostileOutputTest {
         assertEquals(ExitCode.OK, sarif.exit(), sarif.err());
         assertInert("audit -f sarif", sarif.out().replace("\n", " "));
         List<String> uris = new ArrayList<>();
-        new ObjectMapper().readTree(sarif.out()).findValues("uri").forEach(n -> uris.add(URI.create(n.asText())
-                .getPath()));
+        new ObjectMapper()
+                .readTree(sarif.out())
+                .findValues("uri")
+                .forEach(n -> uris.add(URI.create(n.asText()).getPath()));
         assertTrue(uris.contains(exact + "/server.tab"), "the exact path is kept: " + uris);
     }
 
@@ -165,8 +175,9 @@ class HostileOutputTest {
     void theHostileFixtureReallyHoldsTheControls() throws Exception {
         Path root = hostileRoot();
         String tab = Files.readString(root.resolve("server.tab"), StandardCharsets.UTF_8);
-        assertTrue(root.getFileName().toString().contains("\u001B[2J") && tab.contains("\u009B") && tab.contains(
-                "\u202E"));
+        assertTrue(root.getFileName().toString().contains("\u001B[2J")
+                && tab.contains("\u009B")
+                && tab.contains("\u202E"));
         assertTrue(root.getFileName().toString().contains("\n"));
     }
 }

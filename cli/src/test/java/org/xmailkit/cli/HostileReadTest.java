@@ -39,8 +39,9 @@ class HostileReadTest {
             + "daemon:*:19000:0:99999:7:::\n"
             + "\"ShadowLeak\"\t\"tab-separated-secret\"\n"
             + "198.51.100.123\t255.255.255.255\n";
-    private static final List<String> SHADOW_MARKERS = List.of("Sh4d0wHash", "daemon:*", "ShadowLeak",
-            "tab-separated-secret", "198.51.100.123");
+
+    private static final List<String> SHADOW_MARKERS =
+            List.of("Sh4d0wHash", "daemon:*", "ShadowLeak", "tab-separated-secret", "198.51.100.123");
 
     @TempDir
     Path tmp;
@@ -112,7 +113,8 @@ class HostileReadTest {
             Run named = Run.of(tmp, "audit", "--format", format, "fleet/linked");
             nothingOfTheVictim(everything(named, null), "audit -f " + format + " of the linked MailRoot");
             assertEquals(ExitCode.INPUT, named.exit(), format);
-            assertTrue(everything(named, null).contains("fleet/linked/server.tab: not read: link leaves the MailRoot"),
+            assertTrue(
+                    everything(named, null).contains("fleet/linked/server.tab: not read: link leaves the MailRoot"),
                     format + ": " + named.out() + named.err());
             Run relayOnly = Run.of(tmp, "audit", "--format", format, "fleet/relay");
             nothingOfTheVictim(everything(relayOnly, null), "audit -f " + format + " of the relay MailRoot");
@@ -192,8 +194,10 @@ class HostileReadTest {
         assertTrue(Files.readString(tmp.resolve("site/servers/trap.html")).contains("FIFO"));
         Run show = assertTimeoutPreemptively(limit, () -> Run.of(tmp, "show", "fleet"));
         assertEquals(ExitCode.OK, show.exit());
-        assertTrue(Files.readAttributes(trap.resolve("server.key"), BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS).isOther(), "the FIFO is still a FIFO, nothing was written to it");
+        assertTrue(
+                Files.readAttributes(trap.resolve("server.key"), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        .isOther(),
+                "the FIFO is still a FIFO, nothing was written to it");
     }
 
     @Test
@@ -203,17 +207,20 @@ class HostileReadTest {
         Path huge = Files.createDirectories(fleet.resolve("huge"));
         // 1 000 001 lines of two bytes: far under the size bound, one line over the line bound.
         Files.write(huge.resolve("server.tab"), "x\n".repeat(1_000_001).getBytes(StandardCharsets.US_ASCII));
-        Run r = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Run.of(tmp, "audit", "--format", "json",
-                "fleet"));
+        Run r = assertTimeoutPreemptively(
+                Duration.ofMinutes(2), () -> Run.of(tmp, "audit", "--format", "json", "fleet"));
         assertEquals(ExitCode.PARTIAL, r.exit());
-        assertTrue(r.err().contains("fleet/huge/server.tab: not read: 1,000,001 lines, over the limit of 1,000,000 "
-                + "lines for this kind of file"), r.err());
+        assertTrue(
+                r.err()
+                        .contains("fleet/huge/server.tab: not read: 1,000,001 lines, over the limit of 1,000,000 "
+                                + "lines for this kind of file"),
+                r.err());
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertEquals(1, doc.get("summary").get("audited").asInt());
         assertEquals(1, doc.get("summary").get("failed").asInt());
         Run ja = Run.of(tmp, "audit", "--lang", "ja", "fleet/huge");
-        assertTrue((ja.out() + ja.err()).contains("1,000,001 行あり、この種類のファイルの上限 1,000,000 行を超えています"),
-                ja.out() + ja.err());
+        assertTrue(
+                (ja.out() + ja.err()).contains("1,000,001 行あり、この種類のファイルの上限 1,000,000 行を超えています"), ja.out() + ja.err());
     }
 
     /**
@@ -251,22 +258,31 @@ class HostileReadTest {
         assertTrue(report.err().contains(memory), report.err());
         assertTrue(Files.isRegularFile(tmp.resolve("site/servers/a.html")));
         assertTrue(Files.isRegularFile(tmp.resolve("site/servers/c.html")));
-        JsonNode site = new ObjectMapper().readTree(tmp.resolve("site/report.json").toFile());
+        JsonNode site =
+                new ObjectMapper().readTree(tmp.resolve("site/report.json").toFile());
         assertEquals(2, site.get("summary").get("audited").asInt());
     }
 
-    private record Small(int exit, String out, String err) {
-    }
+    private record Small(int exit, String out, String err) {}
 
     /** Runs the CLI in a JVM of its own with a 64 MB heap, in the test's directory. */
     private Small small(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--lang", "en"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "--lang",
+                "en"));
         cmd.addAll(List.of(args));
         Path out = tmp.resolve("small.out");
         Path err = tmp.resolve("small.err");
-        Process p = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(tmp.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!p.waitFor(5, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("xmailkit " + String.join(" ", args) + " did not finish under a 64 MB heap");
@@ -311,11 +327,18 @@ class HostileReadTest {
         assertEquals(skipped, paths.stream().sorted().toList());
         List<String> reasons = new ArrayList<>();
         doc.get("skipped").forEach(n -> reasons.add(n.get("reason").asText()));
-        assertEquals(List.of("linkOutside", "linkOutside", "tooDeep"), reasons.stream().sorted().toList());
+        assertEquals(
+                List.of("linkOutside", "linkOutside", "tooDeep"),
+                reasons.stream().sorted().toList());
 
         Run sarif = Run.of(tmp, "audit", "--format", "sarif", "fleet");
         assertEquals(ExitCode.PARTIAL, sarif.exit());
-        JsonNode invocation = new ObjectMapper().readTree(sarif.out()).get("runs").get(0).get("invocations").get(0);
+        JsonNode invocation = new ObjectMapper()
+                .readTree(sarif.out())
+                .get("runs")
+                .get(0)
+                .get("invocations")
+                .get(0);
         assertFalse(invocation.get("executionSuccessful").asBoolean());
         String notes = invocation.get("toolExecutionNotifications").toString();
         skipped.forEach(s -> assertTrue(notes.contains(s), s + " in SARIF"));
@@ -330,7 +353,12 @@ class HostileReadTest {
         assertTrue(index.contains("Not searched (3)"), index);
         skipped.forEach(s -> assertTrue(index.contains(s + ": "), s + " on the fleet page"));
         skipped.forEach(s -> assertTrue(report.err().contains(s + ": "), s + " on stderr"));
-        assertEquals(3, new ObjectMapper().readTree(tmp.resolve("site/report.json").toFile()).get("skipped").size());
+        assertEquals(
+                3,
+                new ObjectMapper()
+                        .readTree(tmp.resolve("site/report.json").toFile())
+                        .get("skipped")
+                        .size());
 
         Run migrate = Run.of(tmp, "migrate", "fleet");
         assertEquals(ExitCode.PARTIAL, migrate.exit());
@@ -347,7 +375,8 @@ class HostileReadTest {
         assertTrue(Files.readString(tmp.resolve("site-ja/index.html")).contains("検索できなかった場所 (3)"));
         assertEquals(ExitCode.PARTIAL, jaReport.exit());
 
-        nothingOfTheVictim(everything(text, null) + everything(json, null) + everything(report, tmp.resolve("site")),
+        nothingOfTheVictim(
+                everything(text, null) + everything(json, null) + everything(report, tmp.resolve("site")),
                 "the outputs");
         elsewhere.unchanged();
         assertEquals(ExitCode.OK, Run.of(tmp, "audit", tooDeep).exit(), "named directly, the deep one is audited");

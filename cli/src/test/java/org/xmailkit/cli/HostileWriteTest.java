@@ -110,17 +110,22 @@ class HostileWriteTest {
         Files.writeString(root.resolve("server.tab.xmailkit-journal"), journal);
 
         for (String mode : List.of("--rollback", "--write")) {
-            ExitCode code = mode.equals("--write") ? run("migrate", "fleet/s1", mode, "--from", "1.22")
+            ExitCode code = mode.equals("--write")
+                    ? run("migrate", "fleet/s1", mode, "--from", "1.22")
                     : run("migrate", "fleet/s1", mode);
 
             assertEquals(ExitCode.INPUT, code, mode + "\n" + stdout() + stderr());
             assertEquals(mine, Files.readString(victim), mode);
             assertEquals(V122, Files.readString(root.resolve("server.tab")), mode);
             assertEquals(1, stderr().lines().count(), stderr());
-            assertTrue(stderr().contains("server.tab.xmailkit-journal: line 3 of the migration journal cannot be "
-                    + "used (names a file the migration never writes); nothing was done"), stderr());
-            assertTrue(stderr().contains("rename the journal (for example to server.tab.xmailkit-journal.damaged) "
-                    + "and run again"), stderr());
+            assertTrue(
+                    stderr().contains("server.tab.xmailkit-journal: line 3 of the migration journal cannot be "
+                            + "used (names a file the migration never writes); nothing was done"),
+                    stderr());
+            assertTrue(
+                    stderr().contains("rename the journal (for example to server.tab.xmailkit-journal.damaged) "
+                            + "and run again"),
+                    stderr());
         }
         assertEquals(ExitCode.INPUT, run(new Cli(), Locale.JAPANESE, "migrate", "fleet/s1", "--rollback"));
         assertTrue(stderr().contains("ジャーナルの名前を変えて"), stderr());
@@ -141,7 +146,9 @@ class HostileWriteTest {
         Path victim = Files.writeString(etc.resolve("victim.conf"), V122);
         Path root = Files.createDirectories(tmp.resolve("fleet/s1"));
         link(root.resolve("server.tab"), victim);
-        Path inside = MailRootFixture.in(tmp.resolve("fleet/s2")).file("conf/server.tab", V122).write();
+        Path inside = MailRootFixture.in(tmp.resolve("fleet/s2"))
+                .file("conf/server.tab", V122)
+                .write();
         link(inside.resolve("server.tab"), Path.of("conf/server.tab"));
 
         for (String server : List.of("fleet/s1", "fleet/s2")) {
@@ -155,7 +162,8 @@ class HostileWriteTest {
         assertEquals(V122, Files.readString(victim));
         assertEquals(V122, Files.readString(inside.resolve("conf/server.tab")));
         for (Path dir : List.of(root, inside)) {
-            assertTrue(files(dir).stream().noneMatch(n -> n.endsWith(".bak") || n.endsWith("-journal")),
+            assertTrue(
+                    files(dir).stream().noneMatch(n -> n.endsWith(".bak") || n.endsWith("-journal")),
                     "no copy of the link's target and no journal in the MailRoot: " + files(dir));
         }
     }
@@ -224,14 +232,17 @@ class HostileWriteTest {
         Path s2 = MailRootFixture.in(tmp.resolve("fleet/s2")).serverTab(V122).write();
         Cli cli = migrateWith(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(100)));
 
-        try (FileChannel ch = FileChannel.open(s1.resolve("server.tab.xmailkit-lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock other = ch.lock()) {
+        try (FileChannel ch = FileChannel.open(
+                        s1.resolve("server.tab.xmailkit-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock other = ch.lock()) {
             assertTrue(other.isValid());
             ExitCode code = run(cli, Locale.ENGLISH, "migrate", "fleet", "--write", "--from", "1.22");
 
             assertEquals(ExitCode.PARTIAL, code, stdout() + stderr());
-            assertEquals(List.of(tmp.resolve("fleet/s1") + ": locked by another run of xmailkit: skipped (run again "
-                    + "when that run has finished)"), stderr().lines().toList());
+            assertEquals(
+                    List.of(tmp.resolve("fleet/s1") + ": locked by another run of xmailkit: skipped (run again "
+                            + "when that run has finished)"),
+                    stderr().lines().toList());
             assertEquals(V122, Files.readString(s1.resolve("server.tab")));
             assertTrue(Files.readString(s2.resolve("server.tab")).contains("gw1.isp.example;gw2.isp.example"));
         }
@@ -260,7 +271,8 @@ class HostileWriteTest {
         Files.writeString(journal, damaged);
         assertEquals(ExitCode.INPUT, run("migrate", "fleet/s1", "--write", "--from", "1.22"));
         assertEquals(1, stderr().lines().count(), stderr());
-        assertTrue(stderr().contains("line 4 of the migration journal cannot be used (the same run started twice"),
+        assertTrue(
+                stderr().contains("line 4 of the migration journal cannot be used (the same run started twice"),
                 stderr());
         assertEquals(V122, Files.readString(root.resolve("server.tab")));
         assertEquals(damaged, Files.readString(journal));
@@ -272,9 +284,13 @@ class HostileWriteTest {
 
     @Test
     void aDiskThatFillsHalfWayIsReportedPerFileAndARerunFinishes() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("fleet/s1")).serverTab(V122).file("smtpfwd.tab", FWD).write();
+        Path root = MailRootFixture.in(tmp.resolve("fleet/s1"))
+                .serverTab(V122)
+                .file("smtpfwd.tab", FWD)
+                .write();
         Cli full = migrateWith(WritePolicy.withHook((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME && target.getFileName().toString().equals("smtpfwd.tab")) {
+            if (stage == WriteHook.Stage.BEFORE_RENAME
+                    && target.getFileName().toString().equals("smtpfwd.tab")) {
                 throw new FileSystemException(target.toString(), null, "No space left on device");
             }
         }));
@@ -282,10 +298,14 @@ class HostileWriteTest {
         ExitCode code = run(full, Locale.ENGLISH, "migrate", "fleet/s1", "--write", "--from", "1.22");
 
         assertEquals(ExitCode.INPUT, code, stdout() + stderr());
-        assertEquals(List.of(tmp.resolve("fleet/s1") + ": server.tab written, smtpfwd.tab not (No space left on "
-                + "device): run the same command again to finish"), stderr().lines().toList());
-        assertTrue(stdout().contains("written: 0, unchanged: 0, failed: 1. Of the failed, partly written: 1 (run the "
-                + "same command again to finish them)."), stdout());
+        assertEquals(
+                List.of(tmp.resolve("fleet/s1") + ": server.tab written, smtpfwd.tab not (No space left on "
+                        + "device): run the same command again to finish"),
+                stderr().lines().toList());
+        assertTrue(
+                stdout().contains("written: 0, unchanged: 0, failed: 1. Of the failed, partly written: 1 (run the "
+                        + "same command again to finish them)."),
+                stdout());
         assertTrue(Files.readString(root.resolve("server.tab")).contains("gw1.isp.example;gw2.isp.example"));
         assertEquals(FWD, Files.readString(root.resolve("smtpfwd.tab")));
 
@@ -296,7 +316,10 @@ class HostileWriteTest {
 
     @Test
     void outCopiesKeepTheSourceModeAndOwnerAsRoot() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("fleet/s1")).serverTab(V122).file("smtpfwd.tab", FWD).write();
+        Path root = MailRootFixture.in(tmp.resolve("fleet/s1"))
+                .serverTab(V122)
+                .file("smtpfwd.tab", FWD)
+                .write();
         Needs.posix(root.resolve("server.tab"));
         for (String f : List.of("server.tab", "smtpfwd.tab")) {
             Files.setPosixFilePermissions(root.resolve(f), PosixFilePermissions.fromString("rw-------"));
@@ -320,8 +343,7 @@ class HostileWriteTest {
         Path copy = tmp.resolve("copy");
         assertArrayEquals(before, Files.readAllBytes(root.resolve("server.tab")));
         for (String f : List.of("server.tab", "smtpfwd.tab")) {
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.resolve(f))),
-                    f);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy.resolve(f))), f);
             if (root0) {
                 assertEquals(Files.getOwner(root.resolve(f)), Files.getOwner(copy.resolve(f)), f);
             }

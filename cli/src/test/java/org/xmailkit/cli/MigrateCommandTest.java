@@ -27,7 +27,6 @@ class MigrateCommandTest {
     @TempDir
     Path tmp;
 
-
     private static final String V122 = """
             # XMail 1.22 server.tab
             "RootDomain"\t"example.jp"
@@ -83,8 +82,10 @@ class MigrateCommandTest {
 
     @Test
     void writeThenRerunThenRollback() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("s1")).serverTab(V122)
-                .file("smtpfwd.tab", "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("s1"))
+                .serverTab(V122)
+                .file("smtpfwd.tab", "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n")
+                .write();
         byte[] before = Files.readAllBytes(root.resolve("server.tab"));
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22", "--write"));
@@ -92,10 +93,18 @@ class MigrateCommandTest {
         String migrated = Files.readString(root.resolve("server.tab"));
         assertTrue(migrated.contains("gw1.isp.example;gw2.isp.example"));
         assertFalse(migrated.contains("DynDnsSetup"));
-        assertEquals("\"partner.example\"\t\"mx1.partner.example;mx2.partner.example\"\n",
+        assertEquals(
+                "\"partner.example\"\t\"mx1.partner.example;mx2.partner.example\"\n",
                 Files.readString(root.resolve("smtpfwd.tab")));
-        assertEquals(List.of("server.tab", "server.tab.xmailkit-20250301T100000Z.bak", "server.tab.xmailkit-journal",
-                "server.tab.xmailkit-lock", "smtpfwd.tab", "smtpfwd.tab.xmailkit-20250301T100000Z.bak"), files(root));
+        assertEquals(
+                List.of(
+                        "server.tab",
+                        "server.tab.xmailkit-20250301T100000Z.bak",
+                        "server.tab.xmailkit-journal",
+                        "server.tab.xmailkit-lock",
+                        "smtpfwd.tab",
+                        "smtpfwd.tab.xmailkit-20250301T100000Z.bak"),
+                files(root));
         assertArrayEquals(before, Files.readAllBytes(root.resolve("server.tab.xmailkit-20250301T100000Z.bak")));
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--from", "1.22"));
@@ -106,7 +115,8 @@ class MigrateCommandTest {
         assertEquals(ExitCode.OK, run("migrate", "s1", "--rollback"));
         assertTrue(stdout().contains("rolled back: 1"), stdout());
         assertArrayEquals(before, Files.readAllBytes(root.resolve("server.tab")));
-        assertEquals("\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n",
+        assertEquals(
+                "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n",
                 Files.readString(root.resolve("smtpfwd.tab")));
 
         assertEquals(ExitCode.OK, run("migrate", "s1", "--rollback"));
@@ -126,9 +136,14 @@ class MigrateCommandTest {
 
     @Test
     void outWritesAMigratedCopyOfTheWholeTree() throws Exception {
-        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab(V122).file("domains.tab", "\"example.jp\"\n").write();
-        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"RootDomain\"\t\"b.example\"\n")
-                .file("domains/b.example/u/user.tab", "\"RealName\"\t\"U\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/a"))
+                .serverTab(V122)
+                .file("domains.tab", "\"example.jp\"\n")
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/b"))
+                .serverTab("\"RootDomain\"\t\"b.example\"\n")
+                .file("domains/b.example/u/user.tab", "\"RealName\"\t\"U\"\n")
+                .write();
 
         assertEquals(ExitCode.OK, run("migrate", "fleet", "--from", "1.26", "--out", "copy"));
 
@@ -146,7 +161,9 @@ class MigrateCommandTest {
     @Test
     void aBrokenServerIsAnErrorEntryAndTheBatchGoesOn() throws Exception {
         MailRootFixture.in(tmp.resolve("fleet/good")).serverTab(V122).write();
-        MailRootFixture.in(tmp.resolve("fleet/broken")).bytes("server.tab", new byte[] {'M', 'Z', 0, 0, 1, 2}).write();
+        MailRootFixture.in(tmp.resolve("fleet/broken"))
+                .bytes("server.tab", new byte[] {'M', 'Z', 0, 0, 1, 2})
+                .write();
 
         assertEquals(ExitCode.PARTIAL, run("migrate", "fleet", "--from", "1.22", "--write"));
 
@@ -177,30 +194,48 @@ class MigrateCommandTest {
 
     @Test
     void xmailCfgShiftJisServerToTheLocalizedBuildKeepsEncodingAndCrlf() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("cfg")).crlf().charset(TextEncoding.WINDOWS_31J).serverTab("""
+        Path root = MailRootFixture.in(tmp.resolve("cfg"))
+                .crlf()
+                .charset(TextEncoding.WINDOWS_31J)
+                .serverTab("""
                 "RootDomain"\t"example.jp"
                 "SmtpMsgIPBandMaps"\t"550 不正中継データベースに登録されています"
                 "SmtpGwConfig-NeedTLS"\t"1"
                 "SmtpGwConfig-OutBind"\t""
-                """).write();
+                """)
+                .write();
 
-        assertEquals(ExitCode.OK, run("migrate", "cfg", "--from", "1.27", "--to", "1.27-localized",
-                "--local-rule1", "on", "--write", "--lang", "ja"));
+        assertEquals(
+                ExitCode.OK,
+                run(
+                        "migrate",
+                        "cfg",
+                        "--from",
+                        "1.27",
+                        "--to",
+                        "1.27-localized",
+                        "--local-rule1",
+                        "on",
+                        "--write",
+                        "--lang",
+                        "ja"));
 
         String text = new String(Files.readAllBytes(root.resolve("server.tab")), TextEncoding.WINDOWS_31J);
-        assertEquals("\"RootDomain\"\t\"example.jp\"\r\n"
-                + "\"SmtpMsgIPBanMaps\"\t\"550 不正中継データベースに登録されています\"\r\n"
-                + "\"SmtpGwConfig\"\t\"NeedTLS=1\"\r\n"
-                + "\r\n"
-                + "# [ローカライズ版専用設定] アップデート・ローカライズ版 XMail 1.27 だけが読む設定です (オリジナル版では無視されます)\r\n"
-                + "\"SMTPLocalRule1\"\t\"1\"\r\n"
-                + "\"SMTPLocalRule2\"\t\"0\"\r\n"
-                + "# xmailkit: migrated to 1.27-localized from 1.27\r\n", text);
+        assertEquals(
+                "\"RootDomain\"\t\"example.jp\"\r\n"
+                        + "\"SmtpMsgIPBanMaps\"\t\"550 不正中継データベースに登録されています\"\r\n"
+                        + "\"SmtpGwConfig\"\t\"NeedTLS=1\"\r\n"
+                        + "\r\n"
+                        + "# [ローカライズ版専用設定] アップデート・ローカライズ版 XMail 1.27 だけが読む設定です (オリジナル版では無視されます)\r\n"
+                        + "\"SMTPLocalRule1\"\t\"1\"\r\n"
+                        + "\"SMTPLocalRule2\"\t\"0\"\r\n"
+                        + "# xmailkit: migrated to 1.27-localized from 1.27\r\n",
+                text);
         assertTrue(stdout().contains("計画"), stdout());
         assertTrue(stdout().contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継データベースに登録されています\""), stdout());
 
-        assertEquals(ExitCode.OK, run("migrate", "cfg", "--from", "1.27", "--to", "1.27-localized",
-                "--local-rule1", "on"));
+        assertEquals(
+                ExitCode.OK, run("migrate", "cfg", "--from", "1.27", "--to", "1.27-localized", "--local-rule1", "on"));
         assertTrue(stdout().contains("plan: no changes"), stdout());
     }
 
@@ -260,23 +295,30 @@ class MigrateCommandTest {
     @Test
     void aSecondWriteChangesNothingEvenWhenTheFirstRemovedTheOnlyVersionEvidence() throws Exception {
         String fwd = "\"partner.example\"\t\"mx1.partner.example,mx2.partner.example\"\n";
-        MailRootFixture.in(tmp.resolve("fleet/s0")).serverTab("\"RootDomain\"\t\"example.jp\"\n")
-                .file("smtpfwd.tab", fwd).write();
-        MailRootFixture.in(tmp.resolve("fleet/s1")).serverTab("\"RootDomain\"\t\"example.jp\"\n").write();
-        Path s2 = MailRootFixture.in(tmp.resolve("fleet/s2")).serverTab("\"SMTP-TLS\"\t\"0\"\n")
-                .file("smtpfwd.tab", fwd).write();
+        MailRootFixture.in(tmp.resolve("fleet/s0"))
+                .serverTab("\"RootDomain\"\t\"example.jp\"\n")
+                .file("smtpfwd.tab", fwd)
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/s1"))
+                .serverTab("\"RootDomain\"\t\"example.jp\"\n")
+                .write();
+        Path s2 = MailRootFixture.in(tmp.resolve("fleet/s2"))
+                .serverTab("\"SMTP-TLS\"\t\"0\"\n")
+                .file("smtpfwd.tab", fwd)
+                .write();
 
         assertEquals(ExitCode.OK, run("migrate", "fleet", "--write"));
         assertTrue(stdout().contains("Servers: 3; written: 1, unchanged: 2, failed: 0."), stdout());
-        assertEquals("\"DefaultSmtpPerms\"\t\"MR\"\n# xmailkit: migrated to 1.27 from 1.24\n",
+        assertEquals(
+                "\"DefaultSmtpPerms\"\t\"MR\"\n# xmailkit: migrated to 1.27 from 1.24\n",
                 Files.readString(s2.resolve("server.tab")));
         assertEquals(fwd, Files.readString(s2.resolve("smtpfwd.tab")), "1.24 already read the comma the new way");
         Map<Path, byte[]> afterFirst = snapshot(tmp.resolve("fleet"));
 
         assertEquals(ExitCode.OK, run("migrate", "fleet", "--write"));
         assertTrue(stdout().contains("Servers: 3; written: 0, unchanged: 3, failed: 0."), stdout());
-        assertTrue(stdout().contains("line 2 records an earlier xmailkit migration to 1.27 that assumed 1.24"),
-                stdout());
+        assertTrue(
+                stdout().contains("line 2 records an earlier xmailkit migration to 1.27 that assumed 1.24"), stdout());
         Map<Path, byte[]> afterSecond = snapshot(tmp.resolve("fleet"));
         assertEquals(afterFirst.keySet(), afterSecond.keySet(), "no file added or removed");
         afterFirst.forEach((p, b) -> assertArrayEquals(b, afterSecond.get(p), p.toString()));

@@ -33,19 +33,31 @@ import org.xmailkit.model.testing.XMail127Default;
 class NoSecretInAnyOutputTest {
 
     /** Secrets in server.tab values, under names XMail does not know but that say what they hold. */
-    private static final List<String> NAMED = List.of("MkSmtpPassword07", "MkSmtpAuthPassword08", "MkApiSecret09",
-            "MkWebhookToken10", "MkProviderKey11");
+    private static final List<String> NAMED =
+            List.of("MkSmtpPassword07", "MkSmtpAuthPassword08", "MkApiSecret09", "MkWebhookToken10", "MkProviderKey11");
     /** DynDnsSetup: user and password in the update URL, in the fields, and as {@code user:pass}. */
-    private static final List<String> DYNDNS = List.of("MkDynQueryUser01", "MkDynQueryPass02", "MkDynFieldUser03",
-            "MkDynFieldPass04", "MkDynColonUser05", "MkDynColonPass06");
+    private static final List<String> DYNDNS = List.of(
+            "MkDynQueryUser01",
+            "MkDynQueryPass02",
+            "MkDynFieldUser03",
+            "MkDynFieldPass04",
+            "MkDynColonUser05",
+            "MkDynColonPass06");
     /** Credentials in a URL under an ordinary name, glued into a name, and in comments next to a changed line. */
-    private static final List<String> ELSEWHERE = List.of("MkUrlUser12", "MkUrlPass13", "MkUrlQueryPass14",
-            "MkGluedPassword15", "MkCommentUser16", "MkCommentPass17", "MkCommentQueryPass18");
+    private static final List<String> ELSEWHERE = List.of(
+            "MkUrlUser12",
+            "MkUrlPass13",
+            "MkUrlQueryPass14",
+            "MkGluedPassword15",
+            "MkCommentUser16",
+            "MkCommentPass17",
+            "MkCommentQueryPass18");
     /** Passwords of the account files (stored XMail-encoded, except smtpauth.tab's) and the private key. */
-    private static final List<String> FILES = List.of("MkMailUserPass19", "MkCtrlPass20", "MkSmtpAuthPass21",
-            "MkPop3LinkPass22", "MkServerKeyLine23");
+    private static final List<String> FILES =
+            List.of("MkMailUserPass19", "MkCtrlPass20", "MkSmtpAuthPass21", "MkPop3LinkPass22", "MkServerKeyLine23");
 
-    private static final String SERVER_TAB_EXTRA = String.join("\n",
+    private static final String SERVER_TAB_EXTRA = String.join(
+            "\n",
             "# DynDNS account: MkCommentUser16:MkCommentPass17@members.dyndns.example",
             "# old gateway login https://gw.example.net/auth?user=x&pass=MkCommentQueryPass18",
             "\"DynDnsSetup\"\t\"members.dyndns.example,80,/nic/update?hostname=home.example.net&myip=%s"
@@ -65,8 +77,7 @@ class NoSecretInAnyOutputTest {
     Path tmp;
 
     /** The passwords XMail stores encoded; the encoding is reversible, so the stored form is a secret too. */
-    private static final List<String> STORED_ENCODED = List.of("MkMailUserPass19", "MkCtrlPass20",
-            "MkPop3LinkPass22");
+    private static final List<String> STORED_ENCODED = List.of("MkMailUserPass19", "MkCtrlPass20", "MkPop3LinkPass22");
 
     /** Where a marker was seen, for the one failure message at the end of a test. */
     private final List<String> leaks = new ArrayList<>();
@@ -89,17 +100,24 @@ class NoSecretInAnyOutputTest {
     /** A MailRoot that XMail 1.27 installs, plus every kind of secret. */
     private Path mailRoot(Path dir) {
         String tab = new String(XMail127Default.bytes("server.tab"), StandardCharsets.UTF_8) + SERVER_TAB_EXTRA;
-        return MailRootFixture.in(dir).xmail127Default()
+        return MailRootFixture.in(dir)
+                .xmail127Default()
                 .serverTab(tab)
-                .file("mailusers.tab", "\"xmailserver.test\"\t\"xmailuser\"\t\"1d08040c09\"\t1\t\"xmailuser\"\t\"U\"\n"
-                        + "\"example.jp\"\t\"taro\"\t\"" + XMailPassword.encode("MkMailUserPass19")
-                        + "\"\t2\t\"taro\"\t\"U\"\n")
+                .file(
+                        "mailusers.tab",
+                        "\"xmailserver.test\"\t\"xmailuser\"\t\"1d08040c09\"\t1\t\"xmailuser\"\t\"U\"\n"
+                                + "\"example.jp\"\t\"taro\"\t\"" + XMailPassword.encode("MkMailUserPass19")
+                                + "\"\t2\t\"taro\"\t\"U\"\n")
                 .file("ctrlaccounts.tab", "\"ctrladmin\"\t\"" + XMailPassword.encode("MkCtrlPass20") + "\"\n")
                 .file("smtpauth.tab", "\"relayuser\"\t\"MkSmtpAuthPass21\"\t\"MR\"\n")
-                .file("pop3links.tab", "\"example.jp\"\t\"taro\"\t\"pop.example.net:110\"\t\"remoteuser\"\t\""
-                        + XMailPassword.encode("MkPop3LinkPass22") + "\"\t\"APOP\"\n")
-                .file("server.key", "-----BEGIN PRIVATE KEY-----\nMkServerKeyLine23AAAABBBBCCCCDDDDEEEEFFFF\n"
-                        + "-----END PRIVATE KEY-----\n")
+                .file(
+                        "pop3links.tab",
+                        "\"example.jp\"\t\"taro\"\t\"pop.example.net:110\"\t\"remoteuser\"\t\""
+                                + XMailPassword.encode("MkPop3LinkPass22") + "\"\t\"APOP\"\n")
+                .file(
+                        "server.key",
+                        "-----BEGIN PRIVATE KEY-----\nMkServerKeyLine23AAAABBBBCCCCDDDDEEEEFFFF\n"
+                                + "-----END PRIVATE KEY-----\n")
                 .write();
     }
 
@@ -140,7 +158,8 @@ class NoSecretInAnyOutputTest {
     private static Set<String> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             Set<String> out = new TreeSet<>();
-            s.filter(Files::isRegularFile).forEach(p -> out.add(dir.relativize(p).toString()));
+            s.filter(Files::isRegularFile)
+                    .forEach(p -> out.add(dir.relativize(p).toString()));
             return out;
         }
     }
@@ -184,7 +203,8 @@ class NoSecretInAnyOutputTest {
             assertEquals(ExitCode.OK, r.exit(), r.err());
             assertClean("report", r);
             Set<String> written = files(site);
-            assertTrue(written.containsAll(List.of("index.html", "rules.html", "report.json", "report.sarif")),
+            assertTrue(
+                    written.containsAll(List.of("index.html", "rules.html", "report.json", "report.sarif")),
                     written.toString());
             assertTrue(written.stream().anyMatch(f -> f.startsWith("servers")), written.toString());
             assertTreeClean("report --lang " + lang, site, Set.of());

@@ -67,8 +67,7 @@ class OutputGoldenTest {
             digested.put("audit." + lang + ".html", audit(lang, inputs, extra, "--format", "html"));
             digested.put("migrate." + lang + ".txt", run(lang, "migrate", inputs, List.of()));
             String site = "site-" + lang;
-            digested.put("report." + lang + ".txt", run(lang, "report", inputs,
-                    concat(extra, List.of("--out", site))));
+            digested.put("report." + lang + ".txt", run(lang, "report", inputs, concat(extra, List.of("--out", site))));
             try (Stream<Path> files = Files.walk(tmp.resolve(site))) {
                 for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
                     String name = tmp.resolve(site).relativize(f).toString().replace('\\', '/');
@@ -92,13 +91,15 @@ class OutputGoldenTest {
         args.addAll(inputs);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandContext ctx = new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false, CLOCK,
-                tmp);
+        CommandContext ctx =
+                new CommandContext(out, err, StandardCharsets.UTF_8, Locale.ENGLISH, false, false, CLOCK, tmp);
         ExitCode code = new Cli().run(args.toArray(String[]::new), ctx);
-        assertTrue(code.code() <= ExitCode.PARTIAL.code(), String.join(" ", args) + " exits " + code + ": "
-                + err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                code.code() <= ExitCode.PARTIAL.code(),
+                String.join(" ", args) + " exits " + code + ": " + err.toString(StandardCharsets.UTF_8));
         byte[] all = (out.toString(StandardCharsets.UTF_8) + "\n--- stderr, exit " + code.code() + "\n"
-                + err.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                        + err.toString(StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
         return normalise(all);
     }
 
@@ -116,7 +117,8 @@ class OutputGoldenTest {
     private void compare(String set, Map<String, byte[]> whole, Map<String, byte[]> digested) throws IOException {
         Path dir = GOLDEN.resolve(set);
         StringBuilder digests = new StringBuilder();
-        digested.forEach((name, bytes) -> digests.append(Hashes.sha256(bytes)).append("  ").append(name).append('\n'));
+        digested.forEach((name, bytes) ->
+                digests.append(Hashes.sha256(bytes)).append("  ").append(name).append('\n'));
         if (UPDATE) {
             Files.createDirectories(dir);
             for (Map.Entry<String, byte[]> e : whole.entrySet()) {
@@ -195,7 +197,9 @@ class OutputGoldenTest {
     private void hostile() throws IOException {
         Path fleet = tmp.resolve("fleet");
         XMail127Default.copyTo(fleet.resolve("a-default"));
-        MailRootFixture.in(fleet.resolve("本社 mail")).xmail127Default().serverTab("""
+        MailRootFixture.in(fleet.resolve("本社 mail"))
+                .xmail127Default()
+                .serverTab("""
                 "RootDomain"\t"honsha.example.jp"
                 "SmtpServerDomain"\t"mx.honsha.example.jp\u001B]0;owned\u0007"
                 "POP3Domain"\t"honsha\u202Eexample.jp"
@@ -206,7 +210,8 @@ class OutputGoldenTest {
                 "CustomSMTPMessage"\t"call \u009B31m us"
                 "SmtpMsgIPBanSpammers"\t"550 Denied"
                 "DefaultSMTPGateways"\t"a.example.jp,b.example.jp"
-                """).write();
+                """)
+                .write();
         Path broken = Files.createDirectories(fleet.resolve("broken"));
         Files.write(broken.resolve("server.tab"), new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0});
         Path linked = XMail127Default.copyTo(fleet.resolve("linked"));

@@ -28,7 +28,8 @@ class ProgressTest {
     private Path fleet(int servers) {
         for (int i = 0; i < servers; i++) {
             MailRootFixture.in(tmp.resolve("fleet").resolve("s" + i))
-                    .serverTab("\"RootDomain\"\t\"s" + i + ".example.jp\"\n\"SMTP-RARPCheck\"\t\"1\"\n").write();
+                    .serverTab("\"RootDomain\"\t\"s" + i + ".example.jp\"\n\"SMTP-RARPCheck\"\t\"1\"\n")
+                    .write();
         }
         return tmp.resolve("fleet");
     }

@@ -23,8 +23,12 @@ class ReportCommandTest {
 
     @Test
     void writesTheSiteForEveryServerFound() throws Exception {
-        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"a.example\"\n").write();
-        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"RootDomain\"\t\"b.example\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/a"))
+                .serverTab("\"RootDomain\"\t\"a.example\"\n")
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/b"))
+                .serverTab("\"RootDomain\"\t\"b.example\"\n")
+                .write();
         Run r = Run.in(tmp).clock(Clock.systemUTC()).run("report", "fleet", "--out", "out", "--lang", "ja");
         assertEquals(ExitCode.OK, r.exit(), r.err());
         assertTrue(Files.isRegularFile(tmp.resolve("out/servers/a.html")));
@@ -36,11 +40,14 @@ class ReportCommandTest {
 
     @Test
     void itsJsonAndSarifAreWhatTheAuditCommandPrints() throws Exception {
-        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"a.example\"\n")
-                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
-        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").write();
-        Clock clock = Clock.fixed(Instant.parse("2025-06-01T09:00:00Z"),
-                ZoneOffset.UTC);
+        MailRootFixture.in(tmp.resolve("fleet/a"))
+                .serverTab("\"RootDomain\"\t\"a.example\"\n")
+                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n")
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/b"))
+                .serverTab("\"SMTP-RARPCheck\"\t\"1\"\n")
+                .write();
+        Clock clock = Clock.fixed(Instant.parse("2025-06-01T09:00:00Z"), ZoneOffset.UTC);
         for (String lang : List.of("en", "ja")) {
             Run r = Run.in(tmp).clock(clock).run("report", "fleet", "--out", "out-" + lang, "--lang", lang);
             assertEquals(ExitCode.OK, r.exit(), r.err());
@@ -55,9 +62,13 @@ class ReportCommandTest {
 
     @Test
     void theAuditCommandWritesOneSelfContainedHtmlPage() throws Exception {
-        MailRootFixture.in(tmp.resolve("fleet/a")).serverTab("\"RootDomain\"\t\"<script>x</script>.example\"\n")
-                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
-        MailRootFixture.in(tmp.resolve("fleet/b")).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").write();
+        MailRootFixture.in(tmp.resolve("fleet/a"))
+                .serverTab("\"RootDomain\"\t\"<script>x</script>.example\"\n")
+                .file("smtprelay.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\n")
+                .write();
+        MailRootFixture.in(tmp.resolve("fleet/b"))
+                .serverTab("\"SMTP-RARPCheck\"\t\"1\"\n")
+                .write();
         Run r = Run.in(tmp).clock(Clock.systemUTC()).run("audit", "fleet", "--format", "html", "--lang", "ja");
         assertEquals(ExitCode.OK, r.exit(), r.err());
         Path page = tmp.resolve("page/audit.html");
@@ -85,13 +96,27 @@ class ReportCommandTest {
 
     @Test
     void badOptionValuesAreUsageErrors() {
-        MailRootFixture.in(tmp.resolve("m")).serverTab("\"RootDomain\"\t\"a.example\"\n").write();
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
-                .run("report", "m", "--out", "o", "--to", "1.28").exit());
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
-                .run("report", "m", "--out", "o", "--profile", "lax").exit());
-        assertEquals(ExitCode.USAGE, Run.in(tmp).clock(Clock.systemUTC())
-                .run("report", "m", "--out", "o", "--from", "one").exit());
+        MailRootFixture.in(tmp.resolve("m"))
+                .serverTab("\"RootDomain\"\t\"a.example\"\n")
+                .write();
+        assertEquals(
+                ExitCode.USAGE,
+                Run.in(tmp)
+                        .clock(Clock.systemUTC())
+                        .run("report", "m", "--out", "o", "--to", "1.28")
+                        .exit());
+        assertEquals(
+                ExitCode.USAGE,
+                Run.in(tmp)
+                        .clock(Clock.systemUTC())
+                        .run("report", "m", "--out", "o", "--profile", "lax")
+                        .exit());
+        assertEquals(
+                ExitCode.USAGE,
+                Run.in(tmp)
+                        .clock(Clock.systemUTC())
+                        .run("report", "m", "--out", "o", "--from", "one")
+                        .exit());
     }
 
     @Test

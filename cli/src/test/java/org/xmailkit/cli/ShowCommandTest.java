@@ -32,12 +32,17 @@ class ShowCommandTest {
     }
 
     private Path root(String serverTab) {
-        return MailRootFixture.in(tmp.resolve("custom")).xmail127Default().serverTab(serverTab).write();
+        return MailRootFixture.in(tmp.resolve("custom"))
+                .xmail127Default()
+                .serverTab(serverTab)
+                .write();
     }
 
     private static String lineOf(String out, String start) {
-        return out.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(
-                "no line starting with '" + start + "' in\n" + out));
+        return out.lines()
+                .filter(l -> l.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with '" + start + "' in\n" + out));
     }
 
     @Test
@@ -49,10 +54,11 @@ class ShowCommandTest {
         assertTrue(out.startsWith("# " + root.resolve("server.tab") + "\n"), out);
         assertTrue(out.contains("# US-ASCII, LF line endings, 69 lines; 18 settings from the file"), out);
         List<String> headings = out.lines().filter(l -> l.startsWith("## ")).toList();
-        assertEquals(List.of("## Basic settings", "## Security", "## Error handling", "## POP3 synchronisation"),
-                headings);
-        assertTrue(lineOf(out, "* RootDomain ")
-                .matches("\\* RootDomain +=  ?xmailserver\\.test +# line 6; Root domain; XMail has no default"),
+        assertEquals(
+                List.of("## Basic settings", "## Security", "## Error handling", "## POP3 synchronisation"), headings);
+        assertTrue(
+                lineOf(out, "* RootDomain ")
+                        .matches("\\* RootDomain +=  ?xmailserver\\.test +# line 6; Root domain; XMail has no default"),
                 lineOf(out, "* RootDomain "));
         assertTrue(lineOf(out, "  MaxMTAOps ").endsWith("# line 22; Maximum delivery steps"));
         assertFalse(out.contains("## Problems"), "the shipped file has no problems");
@@ -101,7 +107,8 @@ class ShowCommandTest {
         assertTrue(out.contains("## SSL/TLS"));
         long settings = out.lines().filter(l -> l.matches("[* ] \\S+ +=.*")).count();
         long variables = Catalog.builtin().all().stream()
-                .filter(v -> v.role() == Variable.Role.VARIABLE).count();
+                .filter(v -> v.role() == Variable.Role.VARIABLE)
+                .count();
         assertEquals(variables, settings, "every variable XMail 1.27 reads");
     }
 
@@ -110,25 +117,27 @@ class ShowCommandTest {
         Path root = root("\"RootDomain\"\t\"x.test\"\n\"RootDomain\"\t\"y.test\"\n\"enablesmtp-tls\"\t\"0\"\n"
                 + "\"HeloDomain\" \"x\"\n\"SmtpMsgIPBandMaps\"\t\"550 blocked\"\n\"SMTPLocalRule1\"\t\"1\"\n"
                 + "\"DynDnsSetup\"\t\"dyn.example,80,/update?%s,user,secret\"\n\"SmtpConfig-192.0.2.1,587\"\t\"mail-a"
-                        + "uth\"\n");
+                + "uth\"\n");
         Run r = Run.of(tmp, "show", "custom");
         String out = r.out();
         assertTrue(lineOf(out, "* RootDomain ").contains("line 2 sets it again and is ignored"));
         assertTrue(out.contains("## Not on the XMailCFG page"));
         assertTrue(lineOf(out, "* SmtpConfig-192.0.2.1,587 ").contains("= mail-auth"));
         String ignored = out.substring(out.indexOf("## Set, but ignored by XMail 1.27"), out.indexOf("## Problems"));
-        assertTrue(ignored.contains("SmtpMsgIPBandMaps = 550 blocked  # line 5; misspelling; XMail reads "
-                + "SmtpMsgIPBanMaps"),
+        assertTrue(
+                ignored.contains(
+                        "SmtpMsgIPBandMaps = 550 blocked  # line 5; misspelling; XMail reads " + "SmtpMsgIPBanMaps"),
                 ignored);
         assertTrue(ignored.contains("SMTPLocalRule1 = 1  # line 6; read only by the localized 1.27 build"));
-        assertTrue(ignored.contains("DynDnsSetup = dyn.example,********  # line 7"),
+        assertTrue(
+                ignored.contains("DynDnsSetup = dyn.example,********  # line 7"),
                 "every field but the host is masked\n" + ignored);
         assertFalse(out.contains("secret"));
         assertFalse(out.contains("user,"));
         Path file = root.resolve("server.tab");
         assertTrue(out.contains(file + ":2:1: RootDomain is already set on line 1"), out);
-        assertTrue(out.contains(file
-                + ":3:1: XMail 1.27 does not read \"enablesmtp-tls\" (did you mean EnableSMTP-TLS?)"));
+        assertTrue(out.contains(
+                file + ":3:1: XMail 1.27 does not read \"enablesmtp-tls\" (did you mean EnableSMTP-TLS?)"));
         assertTrue(out.contains(file + ":4:1: no TAB on this line"));
         assertTrue(out.indexOf("## Problems (") > out.indexOf("## Set, but ignored"));
     }
@@ -137,9 +146,12 @@ class ShowCommandTest {
     void requiredSettingsThatAreMissingAreNamedInTheHeader() {
         root("\"RootDomain\"\t\"x.test\"\n");
         Run r = Run.of(tmp, "show", "custom");
-        assertTrue(r.out().contains("# not set, though XMailCFG marks them required: POP3Domain, PostMaster, "
-                + "HeloDomain, "
-                + "SmtpServerDomain"), r.out());
+        assertTrue(
+                r.out()
+                        .contains("# not set, though XMailCFG marks them required: POP3Domain, PostMaster, "
+                                + "HeloDomain, "
+                                + "SmtpServerDomain"),
+                r.out());
     }
 
     @Test
@@ -191,8 +203,7 @@ class ShowCommandTest {
         for (Charset cs : List.of(TextEncoding.WINDOWS_31J, TextEncoding.EUC_JP, StandardCharsets.UTF_8)) {
             Path dir = tmp.resolve(cs.name());
             Files.createDirectories(dir);
-            Files.write(dir.resolve("server.tab"),
-                    "\"SmtpMsgIPBan\"\t\"550 不正中継は禁止されています\"\r\n".getBytes(cs));
+            Files.write(dir.resolve("server.tab"), "\"SmtpMsgIPBan\"\t\"550 不正中継は禁止されています\"\r\n".getBytes(cs));
             Run r = Run.of(tmp, "show", cs.name());
             assertTrue(lineOf(r.out(), "* SmtpMsgIPBan ").contains("= 550 不正中継は禁止されています "), cs + ": " + r.out());
             assertTrue(r.out().contains("# " + cs.name() + ", CRLF line endings"), r.out());
@@ -215,7 +226,12 @@ class ShowCommandTest {
         XMail127Default.copyTo(tmp.resolve("fleet/a/MailRoot"));
         XMail127Default.copyTo(tmp.resolve("fleet/b/MailRoot"));
         Run r = Run.of(tmp, "show", "fleet");
-        assertEquals(2, r.out().lines().filter(l -> l.startsWith("# /") && l.endsWith("server.tab")).count());
+        assertEquals(
+                2,
+                r.out()
+                        .lines()
+                        .filter(l -> l.startsWith("# /") && l.endsWith("server.tab"))
+                        .count());
     }
 
     @Test
@@ -268,8 +284,9 @@ class ShowCommandTest {
         Path root = root("\"CustomSMTPMessage\"\t\"" + "x".repeat(1024 * 1024) + "\"\n");
         Run r = Run.of(tmp, "show", "custom");
         assertEquals(ExitCode.OK, r.exit(), r.err());
-        assertTrue(r.out().contains(root.resolve("server.tab") + ":1:2047: line is 1048598 bytes"), r.out().lines()
-                .filter(l -> l.contains("bytes")).findFirst().orElse(""));
+        assertTrue(
+                r.out().contains(root.resolve("server.tab") + ":1:2047: line is 1048598 bytes"),
+                r.out().lines().filter(l -> l.contains("bytes")).findFirst().orElse(""));
     }
 
     @Test
@@ -285,8 +302,8 @@ class ShowCommandTest {
     void badOptionValuesAndMissingPathsAreUsageErrors() {
         Run format = Run.of(tmp, "show", "--format", "xml", ".");
         assertEquals(ExitCode.USAGE, format.exit());
-        assertTrue(format.err().startsWith("xmailkit: bad value for --format: 'xml' (expected json|text)"),
-                format.err());
+        assertTrue(
+                format.err().startsWith("xmailkit: bad value for --format: 'xml' (expected json|text)"), format.err());
         Run none = Run.of(tmp, "show");
         assertEquals(ExitCode.USAGE, none.exit());
         assertTrue(none.err().startsWith("xmailkit: no PATH given"));
@@ -299,9 +316,12 @@ class ShowCommandTest {
         Run.of(tmp, "show", "--all", "MailRoot");
         Run.of(tmp, "show", "--format", "json", "MailRoot");
         try (Stream<Path> s = Files.walk(root)) {
-            assertEquals(XMail127Default.files().size(), s.filter(Files::isRegularFile).count());
+            assertEquals(
+                    XMail127Default.files().size(),
+                    s.filter(Files::isRegularFile).count());
         }
-        assertEquals(new String(before, StandardCharsets.ISO_8859_1),
+        assertEquals(
+                new String(before, StandardCharsets.ISO_8859_1),
                 new String(Files.readAllBytes(root.resolve("server.tab")), StandardCharsets.ISO_8859_1));
     }
 }

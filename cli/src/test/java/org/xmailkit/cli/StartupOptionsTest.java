@@ -57,7 +57,8 @@ class StartupOptionsTest {
         Run eq = Run.of(tmp, "show", "--lang", "en", "MailRoot", "--cmdline=-Sl -cl -CI 127.0.0.1");
         assertEquals(ExitCode.OK, eq.exit(), eq.err());
         assertTrue(eq.out().contains("  CTRL   127.0.0.1:6017"), eq.out());
-        assertTrue(eq.out().contains("-cl: XMail 1.27 has no such option and ignores it (did you mean -Cl?) [ignored]"),
+        assertTrue(
+                eq.out().contains("-cl: XMail 1.27 has no such option and ignores it (did you mean -Cl?) [ignored]"),
                 eq.out());
         Run next = Run.of(tmp, "show", "--lang", "en", "MailRoot", "--cmdline", "-X- -B- -W-");
         assertEquals(ExitCode.OK, next.exit(), next.err());
@@ -73,14 +74,17 @@ class StartupOptionsTest {
         assertEquals(7, s.get("listeners").size());
         assertEquals("0.0.0.0", s.get("listeners").get(0).get("address").asText());
         assertTrue(s.get("starts").asBoolean());
-        assertEquals("-Mr 24 -Pl -Ql -Sl -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25 -Xp 465 -X- -B- -W- -F-",
+        assertEquals(
+                "-Mr 24 -Pl -Ql -Sl -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25 -Xp 465 -X- -B- -W- -F-",
                 s.get("recommended").get("line").asText());
     }
 
     @Test
     void aFileInTheMailRootIsPickedUpAndSaidSo() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("MailRoot")).xmail127Default()
-                .file("xmail.cmdline", "-SI 192.0.2.1 -SI 192.0.2.1 -PI ::1\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("MailRoot"))
+                .xmail127Default()
+                .file("xmail.cmdline", "-SI 192.0.2.1 -SI 192.0.2.1 -PI ::1\n")
+                .write();
         Run show = Run.of(tmp, "show", "--lang", "en", "MailRoot");
         assertTrue(show.out().contains("found in the MailRoot"), show.out());
         assertTrue(show.out().contains("XMail 1.27 does not start"), show.out());
@@ -92,7 +96,9 @@ class StartupOptionsTest {
 
     @Test
     void aBrokenFileInTheMailRootIsAReadErrorNotACrash() throws Exception {
-        MailRootFixture.in(tmp.resolve("MailRoot")).xmail127Default().file("xmail.reg", "not a registry export\n")
+        MailRootFixture.in(tmp.resolve("MailRoot"))
+                .xmail127Default()
+                .file("xmail.reg", "not a registry export\n")
                 .write();
         Run r = Run.of(tmp, "audit", "--lang", "en", "MailRoot");
         assertEquals(ExitCode.PARTIAL, r.exit(), r.err());
@@ -132,7 +138,9 @@ class StartupOptionsTest {
         assertEquals(ExitCode.OK, report.exit(), report.err());
         String page;
         try (Stream<Path> pages = Files.list(tmp.resolve("site/servers"))) {
-            page = Files.readString(pages.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow());
+            page = Files.readString(pages.filter(p -> p.toString().endsWith(".html"))
+                    .findFirst()
+                    .orElseThrow());
         }
         assertTrue(page.contains("id=\"services-recommended\""), page);
         assertTrue(page.contains("-X- -B- -W- -F-</code>"), page);
@@ -140,29 +148,40 @@ class StartupOptionsTest {
 
     @Test
     void aServerReadOverCtrlTakesAGivenLineAndSaysWhenItDoesNotFitThePortItAnsweredOn() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("remote")).xmail127Default().file("xmail.cmdline", "-F-\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("remote"))
+                .xmail127Default()
+                .file("xmail.cmdline", "-F-\n")
+                .write();
         Path password = Files.writeString(tmp.resolve("ctrl.pw"), "Ctrl-Pw-31\n");
         if (Files.getFileAttributeView(password, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
         }
-        try (FakeCtrlServer server = FakeCtrlServer.ctrls().account("admin", "Ctrl-Pw-31").mailRoot(root)) {
+        try (FakeCtrlServer server =
+                FakeCtrlServer.ctrls().account("admin", "Ctrl-Pw-31").mailRoot(root)) {
             String url = "ctrl://admin@127.0.0.1:" + server.port();
-            List<String> ctrl = List.of(url, "--ctrl-password-file", password.toString(), "--ctrl-known-hosts",
+            List<String> ctrl = List.of(
+                    url,
+                    "--ctrl-password-file",
+                    password.toString(),
+                    "--ctrl-known-hosts",
                     tmp.resolve("known_hosts").toString());
             Run none = Run.of(tmp, concat(List.of("show", "--lang", "en"), ctrl));
             assertEquals(ExitCode.OK, none.exit(), none.err());
-            assertTrue(none.out().contains("XMail's command line is not known: CTRL gives no way to read it"),
-                    none.out());
-            Run fits = Run.of(tmp, concat(List.of("audit", "--lang", "en", "--cmdline=-Wp " + server.port()
-                    + " -Cl"), ctrl));
+            assertTrue(
+                    none.out().contains("XMail's command line is not known: CTRL gives no way to read it"), none.out());
+            Run fits = Run.of(
+                    tmp, concat(List.of("audit", "--lang", "en", "--cmdline=-Wp " + server.port() + " -Cl"), ctrl));
             assertEquals(ExitCode.OK, fits.exit(), fits.err());
             assertTrue(fits.out().contains("XMail command line: the command line given with --cmdline"), fits.out());
             assertTrue(fits.out().contains("OPT-004"), fits.out());
             assertFalse(fits.out().contains("OPT-009"), fits.out());
             Run off = Run.of(tmp, concat(List.of("audit", "--lang", "en", "--cmdline=-W- -Cl"), ctrl));
             assertTrue(off.out().contains("OPT-009"), off.out());
-            assertTrue(off.out().contains(url + ": xmailkit read this server over CTRLS on port " + server.port()
-                    + ", but with this command line XMail 1.27 opens no CTRLS listener on that port"), off.out());
+            assertTrue(
+                    off.out()
+                            .contains(url + ": xmailkit read this server over CTRLS on port " + server.port()
+                                    + ", but with this command line XMail 1.27 opens no CTRLS listener on that port"),
+                    off.out());
         }
     }
 
@@ -172,12 +191,13 @@ class StartupOptionsTest {
         for (String command : List.of("audit", "show", "migrate")) {
             Run r = Run.of(tmp, command, "--lang", "en", "a", "ctrl://admin@127.0.0.1:1", "--cmdline=-Sl");
             assertEquals(ExitCode.USAGE, r.exit(), command + ": " + r.err());
-            assertTrue(r.err().contains("describe one server, but 2 were given with a ctrl:// server among them"),
+            assertTrue(
+                    r.err().contains("describe one server, but 2 were given with a ctrl:// server among them"),
                     r.err());
             assertFalse(r.err().contains("127.0.0.1:1:"), "no connection was tried: " + r.err());
         }
-        Run report = Run.of(tmp, "report", "--lang", "en", "a", "ctrl://admin@127.0.0.1:1", "--out", "site",
-                "--registry", "x.reg");
+        Run report = Run.of(
+                tmp, "report", "--lang", "en", "a", "ctrl://admin@127.0.0.1:1", "--out", "site", "--registry", "x.reg");
         assertEquals(ExitCode.USAGE, report.exit(), report.err());
     }
 

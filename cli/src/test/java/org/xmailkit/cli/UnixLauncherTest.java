@@ -55,12 +55,12 @@ class UnixLauncherTest {
     @Test
     void runsTheJarOfItsInstallationWithEveryArgumentUnchanged() throws IOException {
         Path java = java("jdk", JAVA_17);
-        List<String> args = List.of("audit", "a b", "", "*", "$HOME", "'single'", "\"double\"", "日本語 の パス",
-                "back\\slash", "--x=1  2", "-");
+        List<String> args = List.of(
+                "audit", "a b", "", "*", "$HOME", "'single'", "\"double\"", "日本語 の パス", "back\\slash", "--x=1  2", "-");
         Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString()), args);
 
-        List<String> expected = new ArrayList<>(List.of("java=" + java, "<-jar>",
-                "<" + home.toRealPath().resolve("lib/xmailkit.jar") + ">"));
+        List<String> expected = new ArrayList<>(
+                List.of("java=" + java, "<-jar>", "<" + home.toRealPath().resolve("lib/xmailkit.jar") + ">"));
         args.forEach(a -> expected.add("<" + a + ">"));
         assertEquals(0, run.exit(), run::toString);
         assertEquals(expected, run.out().lines().toList());
@@ -83,8 +83,8 @@ class UnixLauncherTest {
         Path fromPath = java("path-jdk", JAVA_17);
         String path = fromPath.getParent().toString();
 
-        Launch both = launch(Map.of("JAVA_HOME", fromHome.getParent().getParent().toString(), "PATH", path),
-                List.of());
+        Launch both =
+                launch(Map.of("JAVA_HOME", fromHome.getParent().getParent().toString(), "PATH", path), List.of());
         Launch pathOnly = launch(Map.of("PATH", path), List.of());
 
         assertEquals("java=" + fromHome, both.out().lines().findFirst().orElse(""), both::toString);
@@ -96,10 +96,17 @@ class UnixLauncherTest {
     void javaOptionsComeBeforeTheJarSplitAtSpaces() throws IOException {
         Path java = java("jdk", JAVA_17);
         Files.createFile(tmp.resolve("-Dglob=expanded"));
-        Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString(),
-                "XMAILKIT_JAVA_OPTS", " -Xmx64m  -Dglob=* "), List.of("vars"));
-        assertEquals(List.of("java=" + java, "<-Xmx64m>", "<-Dglob=*>", "<-jar>"),
-                run.out().lines().limit(4).toList(), run::toString);
+        Launch run = launch(
+                Map.of(
+                        "JAVA_HOME",
+                        java.getParent().getParent().toString(),
+                        "XMAILKIT_JAVA_OPTS",
+                        " -Xmx64m  -Dglob=* "),
+                List.of("vars"));
+        assertEquals(
+                List.of("java=" + java, "<-Xmx64m>", "<-Dglob=*>", "<-jar>"),
+                run.out().lines().limit(4).toList(),
+                run::toString);
     }
 
     /** A link in a PATH directory (absolute, then relative, then called by its bare name) still finds lib/. */
@@ -110,10 +117,12 @@ class UnixLauncherTest {
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.createSymbolicLink(other.resolve("xmailkit"), home.resolve("bin/xmailkit"));
         Files.createSymbolicLink(links.resolve("xmailkit"), Path.of("../../other/xmailkit"));
-        Map<String, String> env = Map.of("JAVA_HOME", java.getParent().getParent().toString());
+        Map<String, String> env =
+                Map.of("JAVA_HOME", java.getParent().getParent().toString());
         String jar = "<" + home.toRealPath().resolve("lib/xmailkit.jar") + ">";
 
-        Launch byPath = run(env, tmp, List.of("/bin/sh", links.resolve("xmailkit").toString(), "--version"));
+        Launch byPath =
+                run(env, tmp, List.of("/bin/sh", links.resolve("xmailkit").toString(), "--version"));
         Launch byName = run(env, links, List.of("/bin/sh", "xmailkit", "--version"));
 
         assertEquals(jar, byPath.out().lines().skip(2).findFirst().orElse(""), byPath::toString);
@@ -121,13 +130,15 @@ class UnixLauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        JAVA_17,
-        "openjdk version \"17\" 2021-09-14\n",
-        "java version \"21.0.1\" 2023-10-17 LTS\n",
-        "openjdk version \"25-ea\" 2025-09-16\n",
-        "Picked up JAVA_TOOL_OPTIONS: -Dx=\"1.8\"\nopenjdk version \"17.0.2\" 2022-01-18\n",
-        "a version text this launcher does not know\n"})
+    @ValueSource(
+            strings = {
+                JAVA_17,
+                "openjdk version \"17\" 2021-09-14\n",
+                "java version \"21.0.1\" 2023-10-17 LTS\n",
+                "openjdk version \"25-ea\" 2025-09-16\n",
+                "Picked up JAVA_TOOL_OPTIONS: -Dx=\"1.8\"\nopenjdk version \"17.0.2\" 2022-01-18\n",
+                "a version text this launcher does not know\n"
+            })
     void runsJava17AndLaterAndLeavesAnUnknownVersionToJava(String versionText) throws IOException {
         Path java = java("jdk", versionText);
         Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString()), List.of("--version"));
@@ -136,14 +147,20 @@ class UnixLauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"java version \"1.8.0_412\"\n", "openjdk version \"11.0.23\" 2024-04-16\n",
-        "openjdk version \"16\" 2021-03-16\n"})
+    @ValueSource(
+            strings = {
+                "java version \"1.8.0_412\"\n",
+                "openjdk version \"11.0.23\" 2024-04-16\n",
+                "openjdk version \"16\" 2021-03-16\n"
+            })
     void refusesJavaBefore17WithOneClearLine(String versionText) throws IOException {
         Path java = java("jdk", versionText);
         String version = versionText.replaceAll("(?s).*version \"([^\"]+)\".*", "$1");
         Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString()), List.of("--version"));
-        assertRefused(run, "xmailkit: xmailkit needs Java 17 or later, but " + java + " is Java " + version
-                + "; install Java 17 or later, or set JAVA_HOME to one");
+        assertRefused(
+                run,
+                "xmailkit: xmailkit needs Java 17 or later, but " + java + " is Java " + version
+                        + "; install Java 17 or later, or set JAVA_HOME to one");
     }
 
     @Test
@@ -155,8 +172,10 @@ class UnixLauncherTest {
         Launch overridden = launch(Map.of("JAVA_HOME", javaHome, "LANG", "ja_JP.UTF-8", "LC_ALL", "C"), List.of());
         Launch eucJp = launch(Map.of("JAVA_HOME", javaHome, "LANG", "ja_JP.eucJP"), List.of());
 
-        assertRefused(ja, "xmailkit: xmailkit には Java 17 以降が必要ですが、" + java
-                + " は Java 11.0.23 です。Java 17 以降をインストールするか、JAVA_HOME を設定してください");
+        assertRefused(
+                ja,
+                "xmailkit: xmailkit には Java 17 以降が必要ですが、" + java
+                        + " は Java 11.0.23 です。Java 17 以降をインストールするか、JAVA_HOME を設定してください");
         assertTrue(overridden.err().startsWith("xmailkit: xmailkit needs Java 17"), overridden::toString);
         // Japanese only where the terminal takes UTF-8: the launcher's text is UTF-8.
         assertTrue(eucJp.err().startsWith("xmailkit: xmailkit needs Java 17"), eucJp::toString);
@@ -166,25 +185,31 @@ class UnixLauncherTest {
     void withoutAnyJavaSaysWhatToInstall() throws IOException {
         Path emptyPath = Files.createDirectories(tmp.resolve("empty-path"));
         Launch run = launch(Map.of("PATH", emptyPath.toString()), List.of("--version"));
-        assertRefused(run, "xmailkit: xmailkit needs Java 17 or later, but JAVA_HOME is not set and there is no java "
-                + "on PATH; install a Java runtime (e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME");
+        assertRefused(
+                run,
+                "xmailkit: xmailkit needs Java 17 or later, but JAVA_HOME is not set and there is no java "
+                        + "on PATH; install a Java runtime (e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME");
     }
 
     @Test
     void aJavaHomeWithoutJavaIsNamed() throws IOException {
         Path notJava = Files.createDirectories(tmp.resolve("not a jdk"));
         Launch run = launch(Map.of("JAVA_HOME", notJava.toString()), List.of());
-        assertRefused(run, "xmailkit: JAVA_HOME is " + notJava + ", but it has no bin/java; set JAVA_HOME to a Java "
-                + "17 or later installation, or unset it to use java from PATH");
+        assertRefused(
+                run,
+                "xmailkit: JAVA_HOME is " + notJava + ", but it has no bin/java; set JAVA_HOME to a Java "
+                        + "17 or later installation, or unset it to use java from PATH");
     }
 
     @Test
     void aJavaThatDoesNotStartIsReportedWithWhatItSaid() throws IOException {
         Path java = java("jdk", "Error: could not open `jvm.cfg'\nsecond line\n");
-        Map<String, String> env = Map.of("JAVA_HOME", java.getParent().getParent().toString(),
-                "FAKE_JAVA_VERSION_EXIT", "1");
-        assertRefused(launch(env, List.of()), "xmailkit: " + java + " does not run (Error: could not open `jvm.cfg'); "
-                + "install Java 17 or later, or set JAVA_HOME to one");
+        Map<String, String> env =
+                Map.of("JAVA_HOME", java.getParent().getParent().toString(), "FAKE_JAVA_VERSION_EXIT", "1");
+        assertRefused(
+                launch(env, List.of()),
+                "xmailkit: " + java + " does not run (Error: could not open `jvm.cfg'); "
+                        + "install Java 17 or later, or set JAVA_HOME to one");
     }
 
     @Test
@@ -192,8 +217,10 @@ class UnixLauncherTest {
         Path java = java("jdk", JAVA_17);
         Files.delete(home.resolve("lib/xmailkit.jar"));
         Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString()), List.of());
-        assertRefused(run, "xmailkit: " + home.toRealPath().resolve("lib/xmailkit.jar")
-                + " is missing; unpack the whole xmailkit archive again");
+        assertRefused(
+                run,
+                "xmailkit: " + home.toRealPath().resolve("lib/xmailkit.jar")
+                        + " is missing; unpack the whole xmailkit archive again");
     }
 
     /** POSIX sh with LF line ends; none of the bash features that dash lacks. (dash runs it in DistributionIT.) */
@@ -203,15 +230,28 @@ class UnixLauncherTest {
         String text = new String(bytes, UTF_8);
         assertTrue(text.startsWith("#!/bin/sh\n"), "shebang");
         assertFalse(text.contains("\r"), "CR in the launcher");
-        List<String> bashisms = List.of("\\[\\[", "(^|\\s)function\\s", "(^|\\s)local\\s", "\\$'", "<<<",
+        List<String> bashisms = List.of(
+                "\\[\\[",
+                "(^|\\s)function\\s",
+                "(^|\\s)local\\s",
+                "\\$'",
+                "<<<",
                 "\\$\\{\\w+//",
-                "\\$\\{\\w+:\\d", "(^|\\s)source\\s", "pipefail", "&>", "\\$RANDOM", "(^|\\s)declare\\s", "\\w+=\\(");
+                "\\$\\{\\w+:\\d",
+                "(^|\\s)source\\s",
+                "pipefail",
+                "&>",
+                "\\$RANDOM",
+                "(^|\\s)declare\\s",
+                "\\w+=\\(");
         List<String> found = new ArrayList<>();
-        text.lines().filter(l -> !l.stripLeading().startsWith("#")).forEach(line -> bashisms.forEach(b -> {
-            if (Pattern.compile(b).matcher(line).find()) {
-                found.add(b + " in: " + line);
-            }
-        }));
+        text.lines()
+                .filter(l -> !l.stripLeading().startsWith("#"))
+                .forEach(line -> bashisms.forEach(b -> {
+                    if (Pattern.compile(b).matcher(line).find()) {
+                        found.add(b + " in: " + line);
+                    }
+                }));
         assertEquals(List.of(), found);
     }
 
@@ -248,7 +288,8 @@ class UnixLauncherTest {
 
     /** Runs the launcher of {@link #home} with these variables only (PATH: none of the stand-ins unless given). */
     private Launch launch(Map<String, String> env, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/bin/sh", home.resolve("bin/xmailkit").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("/bin/sh", home.resolve("bin/xmailkit").toString()));
         command.addAll(args);
         return run(env, tmp, command);
     }

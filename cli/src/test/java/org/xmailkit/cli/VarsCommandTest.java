@@ -58,19 +58,24 @@ class VarsCommandTest {
     void anUnknownNameIsAUsageErrorWithASuggestion() {
         Run r = Run.of("vars", "RootDomian");
         assertEquals(ExitCode.USAGE, r.exit());
-        assertTrue(r.err().startsWith("xmailkit: no variable named 'RootDomian' in the catalogue Did you mean "
-                + "RootDomain?"),
+        assertTrue(
+                r.err()
+                        .startsWith("xmailkit: no variable named 'RootDomian' in the catalogue Did you mean "
+                                + "RootDomain?"),
                 r.err());
         assertEquals(ExitCode.USAGE, Run.of("vars", "A", "B").exit());
     }
 
     @Test
     void jsonGivesOneVariableOrTheCatalogue() throws IOException {
-        JsonNode one = new ObjectMapper().readTree(Run.of("vars", "--format", "json", "SmtpGwConfig-NeedTLS").out());
+        JsonNode one = new ObjectMapper()
+                .readTree(Run.of("vars", "--format", "json", "SmtpGwConfig-NeedTLS")
+                        .out());
         assertEquals("xmailcfg_part", one.get("role").asText());
         assertEquals("SmtpGwConfig", one.get("aliasOf").asText());
         assertEquals("2", one.get("xmailcfg").get("choices").get(2).get("value").asText());
-        JsonNode all = new ObjectMapper().readTree(Run.of("vars", "--format", "json").out());
+        JsonNode all =
+                new ObjectMapper().readTree(Run.of("vars", "--format", "json").out());
         assertEquals(Catalog.builtin().all().size(), all.size());
     }
 }

@@ -40,8 +40,12 @@ class WindowsLauncherTest {
         bytes = Files.readAllBytes(LAUNCHER);
         String text;
         try {
-            text = TextEncoding.WINDOWS_31J.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = TextEncoding.WINDOWS_31J
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError("xmailkit.cmd is not code page 932 text", e);
         }
@@ -79,7 +83,8 @@ class WindowsLauncherTest {
                 for (int k = 0; k < line.length(); k++) {
                     char c = line.charAt(k);
                     byte[] encoded = String.valueOf(c).getBytes(TextEncoding.WINDOWS_31J);
-                    assertFalse(encoded.length == 2 && "\\^|".indexOf(encoded[1]) >= 0,
+                    assertFalse(
+                            encoded.length == 2 && "\\^|".indexOf(encoded[1]) >= 0,
                             "'" + c + "' ends in a byte cmd.exe treats specially, " + where);
                 }
             }
@@ -88,10 +93,26 @@ class WindowsLauncherTest {
 
     @Test
     void noUnixOnlyConstructs() {
-        List<String> unix = List.of("^#!", "\\$\\(", "\\$\\{", "`", "/dev/", "^\\s*export\\s",
+        List<String> unix = List.of(
+                "^#!",
+                "\\$\\(",
+                "\\$\\{",
+                "`",
+                "/dev/",
+                "^\\s*export\\s",
                 "^\\s*(fi|then|esac|done)\\b",
-                "\\[\\s", "\\s\\]", "^\\s*\\.\\s", "~/", "\\bexec\\b", "\\bsource\\b", "/bin/", "/usr/", "\\s&&\\s",
-                "\\s\\|\\|\\s", "2>/", ">/dev");
+                "\\[\\s",
+                "\\s\\]",
+                "^\\s*\\.\\s",
+                "~/",
+                "\\bexec\\b",
+                "\\bsource\\b",
+                "/bin/",
+                "/usr/",
+                "\\s&&\\s",
+                "\\s\\|\\|\\s",
+                "2>/",
+                ">/dev");
         List<String> found = new ArrayList<>();
         for (String line : code()) {
             for (String pattern : unix) {
@@ -141,8 +162,13 @@ class WindowsLauncherTest {
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i - 1).endsWith("^")) {
                 String next = lines.get(i);
-                assertFalse(next.isEmpty() || next.startsWith(" ") || next.startsWith("%") || next.startsWith("\"")
-                        || next.matches("(?i)(if|for|set|goto|call|echo|exit)\\b.*"), "continued with: " + next);
+                assertFalse(
+                        next.isEmpty()
+                                || next.startsWith(" ")
+                                || next.startsWith("%")
+                                || next.startsWith("\"")
+                                || next.matches("(?i)(if|for|set|goto|call|echo|exit)\\b.*"),
+                        "continued with: " + next);
             }
         }
     }
@@ -169,7 +195,8 @@ class WindowsLauncherTest {
         int fromPath = code.indexOf("for %%i in (java.exe) do set \"XMAILKIT_JAVA=%%~$PATH:i\"");
         int check = code.indexOf("if %XMAILKIT_MAJOR% LSS %XMAILKIT_REQUIRED% goto oldJava");
         int run = code.indexOf(":run");
-        assertTrue(0 < home && home < fromHome && fromHome < fromPath && fromPath < check && check < run,
+        assertTrue(
+                0 < home && home < fromHome && fromHome < fromPath && fromPath < check && check < run,
                 List.of(home, fromHome, fromPath, check, run).toString());
     }
 
@@ -179,7 +206,8 @@ class WindowsLauncherTest {
         String release = System.getProperty("xmailkit.javaRelease");
         assertTrue(release != null && release.matches("\\d+"), "xmailkit.javaRelease " + release);
         assertTrue(code().contains("set \"XMAILKIT_REQUIRED=" + release + "\""), "xmailkit.cmd");
-        assertTrue(Files.readAllLines(Path.of("src/main/dist/bin/xmailkit")).contains("required=" + release),
+        assertTrue(
+                Files.readAllLines(Path.of("src/main/dist/bin/xmailkit")).contains("required=" + release),
                 "bin/xmailkit");
     }
 
@@ -195,8 +223,10 @@ class WindowsLauncherTest {
                 assertTrue(lines.contains("if \"%XMAILKIT_CP%\"==\"932\" goto " + label + "Ja"), label);
                 int ja = lines.indexOf(":" + label + "Ja");
                 assertTrue(ja > i, ":" + label + "Ja");
-                assertTrue(lines.get(ja + 1).startsWith(">&2 echo xmailkit: ")
-                        && !lines.get(ja + 1).chars().allMatch(c -> c < 0x80), "Japanese text of " + label);
+                assertTrue(
+                        lines.get(ja + 1).startsWith(">&2 echo xmailkit: ")
+                                && !lines.get(ja + 1).chars().allMatch(c -> c < 0x80),
+                        "Japanese text of " + label);
             }
         }
         assertEquals(List.of("noJar", "badJavaHome", "noJava", "oldJava"), messages);
@@ -217,7 +247,9 @@ class WindowsLauncherTest {
         List<String> code = new ArrayList<>();
         for (String line : lines) {
             String trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.regionMatches(true, 0, "rem ", 0, 4) && !trimmed.equalsIgnoreCase("rem")
+            if (!trimmed.isEmpty()
+                    && !trimmed.regionMatches(true, 0, "rem ", 0, 4)
+                    && !trimmed.equalsIgnoreCase("rem")
                     && trimmed.chars().allMatch(c -> c < 0x80)) {
                 code.add(line);
             }

@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class Bench {
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /**
      * @param args the command line
@@ -78,17 +77,25 @@ public final class Bench {
                 case "--timeout" -> timeout = Long.parseLong(v);
                 case "--commands" -> {
                     List<String> names = Arrays.asList(v.split(","));
-                    commands = (huge ? FleetHarness.HUGE : FleetHarness.COMMANDS).stream()
-                            .filter(c -> names.contains(c.key())).toList();
+                    commands = (huge ? FleetHarness.HUGE : FleetHarness.COMMANDS)
+                            .stream().filter(c -> names.contains(c.key())).toList();
                 }
                 default -> throw new IllegalArgumentException("unknown option " + o);
             }
         }
-        List<Integer> n = Arrays.stream(sizes.split(",")).map(String::strip).map(Integer::parseInt).toList();
-        List<String> launch = classpath == null ? List.of("-jar", Path.of(jar).toAbsolutePath().toString())
+        List<Integer> n = Arrays.stream(sizes.split(","))
+                .map(String::strip)
+                .map(Integer::parseInt)
+                .toList();
+        List<String> launch = classpath == null
+                ? List.of("-jar", Path.of(jar).toAbsolutePath().toString())
                 : List.of("-cp", classpath, "org.xmailkit.cli.Main");
-        List<String> opts = javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.strip().split("\\s+"));
-        return new FleetHarness(new FleetHarness.Options(n, huge, repeat, opts, launch,
-                work.toAbsolutePath().normalize(), commands, timeout), out, log);
+        List<String> opts =
+                javaOpts.isBlank() ? List.of() : Arrays.asList(javaOpts.strip().split("\\s+"));
+        return new FleetHarness(
+                new FleetHarness.Options(
+                        n, huge, repeat, opts, launch, work.toAbsolutePath().normalize(), commands, timeout),
+                out,
+                log);
     }
 }

@@ -42,8 +42,9 @@ class BenchSmokeIT {
             }
         }
         // Every sample MailRoot takes its turn.
-        assertTrue(Files.isDirectory(tmp.resolve("a").resolve("s00000-" + SyntheticFleet.samples().keySet()
-                .iterator().next())));
+        assertTrue(Files.isDirectory(tmp.resolve("a")
+                .resolve(
+                        "s00000-" + SyntheticFleet.samples().keySet().iterator().next())));
     }
 
     @Test
@@ -56,9 +57,20 @@ class BenchSmokeIT {
     @Test
     void theHarnessRunsEveryCommandInAJvmOfItsOwnAndPrintsItsTables() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FleetHarness h = Bench.harness(List.of("--servers", "2,4", "--repeat", "1", "--classpath",
-                System.getProperty("java.class.path"), "--work", tmp.resolve("work").toString(), "--java-opts",
-                "-Xmx128m -XX:TieredStopAtLevel=1"), false, new PrintStream(out, true, StandardCharsets.UTF_8),
+        FleetHarness h = Bench.harness(
+                List.of(
+                        "--servers",
+                        "2,4",
+                        "--repeat",
+                        "1",
+                        "--classpath",
+                        System.getProperty("java.class.path"),
+                        "--work",
+                        tmp.resolve("work").toString(),
+                        "--java-opts",
+                        "-Xmx128m -XX:TieredStopAtLevel=1"),
+                false,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         List<FleetHarness.Row> rows = h.run();
         String table = out.toString(StandardCharsets.UTF_8);
@@ -73,16 +85,26 @@ class BenchSmokeIT {
             assertTrue(table.contains("| " + c.name() + " | "), c.name() + " in the growth table:\n" + table);
         }
         assertTrue(table.contains("| 2 | cat (12 files,"), table);
-        assertTrue(Files.isDirectory(tmp.resolve("work/fleet-4/s00003-" + List.copyOf(SyntheticFleet.samples()
-                .keySet()).get(3))));
+        assertTrue(Files.isDirectory(tmp.resolve("work/fleet-4/s00003-"
+                + List.copyOf(SyntheticFleet.samples().keySet()).get(3))));
     }
 
     @Test
     void theHarnessMeasuresOneHugeServerToo() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FleetHarness h = Bench.harness(List.of("--lines", "300", "--classpath", System.getProperty("java.class.path"),
-                "--work", tmp.resolve("work").toString(), "--commands", "audit-json",
-                "--java-opts", "-Xmx128m -XX:TieredStopAtLevel=1"), true,
+        FleetHarness h = Bench.harness(
+                List.of(
+                        "--lines",
+                        "300",
+                        "--classpath",
+                        System.getProperty("java.class.path"),
+                        "--work",
+                        tmp.resolve("work").toString(),
+                        "--commands",
+                        "audit-json",
+                        "--java-opts",
+                        "-Xmx128m -XX:TieredStopAtLevel=1"),
+                true,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         List<FleetHarness.Row> rows = h.run();

@@ -32,8 +32,7 @@ import java.util.stream.Stream;
 public final class FleetHarness {
 
     /** A command line measured, with {@code FLEET} and {@code OUT} standing for the fleet and an output directory. */
-    record Command(String key, String name, List<String> args) {
-    }
+    record Command(String key, String name, List<String> args) {}
 
     /** Every fleet command, in the order measured. */
     static final List<Command> COMMANDS = List.of(
@@ -65,9 +64,15 @@ public final class FleetHarness {
      * @param commands the commands, by name ({@link #COMMANDS})
      * @param timeout  the most one run may take, in seconds
      */
-    record Options(List<Integer> sizes, boolean huge, int repeat, List<String> javaOpts, List<String> xmailkit,
-                   Path work, List<Command> commands, long timeout) {
-    }
+    record Options(
+            List<Integer> sizes,
+            boolean huge,
+            int repeat,
+            List<String> javaOpts,
+            List<String> xmailkit,
+            Path work,
+            List<Command> commands,
+            long timeout) {}
 
     private final Options options;
     private final PrintStream out;
@@ -85,8 +90,7 @@ public final class FleetHarness {
     }
 
     /** One command at one size. */
-    record Row(int size, String command, Measured m, double cat, double jvm, double load) {
-    }
+    record Row(int size, String command, Measured m, double cat, double jvm, double load) {}
 
     /**
      * Runs every measurement and prints the tables.
@@ -113,8 +117,13 @@ public final class FleetHarness {
             }
             log.printf(Locale.ROOT, "%,d %s: %,d files, %,d bytes%n", size, unit, files.size(), bytes);
             Measured cat = repeat(List.of("xargs", "-0", "cat"), fleet, list, false, true);
-            Row catRow = new Row(size, "cat (" + files.size() + " files, " + Measured.mb(bytes) + " MB)", cat,
-                    cat.wallSeconds(), 0, load());
+            Row catRow = new Row(
+                    size,
+                    "cat (" + files.size() + " files, " + Measured.mb(bytes) + " MB)",
+                    cat,
+                    cat.wallSeconds(),
+                    0,
+                    load());
             print(catRow);
             rows.add(catRow);
             List<String> version = xmailkit(List.of("--version"), fleet);
@@ -133,8 +142,7 @@ public final class FleetHarness {
         return rows;
     }
 
-    private Measured repeat(List<String> command, Path dir, Path stdin, boolean java, boolean warm)
-            throws IOException {
+    private Measured repeat(List<String> command, Path dir, Path stdin, boolean java, boolean warm) throws IOException {
         Path gc = options.work().resolve("gc.log");
         List<String> cmd = new ArrayList<>(command);
         if (warm) {
@@ -144,8 +152,11 @@ public final class FleetHarness {
         for (int i = 0; i < options.repeat(); i++) {
             deleteTree(options.work().resolve("out"));
             runs.add(Measured.run(cmd, dir, stdin, java ? gc : null, options.timeout()));
-            log.printf(Locale.ROOT, "  %s: %.2f s%n", String.join(" ", command.subList(Math.max(0,
-                    command.size() - 3), command.size())), runs.get(i).wallSeconds());
+            log.printf(
+                    Locale.ROOT,
+                    "  %s: %.2f s%n",
+                    String.join(" ", command.subList(Math.max(0, command.size() - 3), command.size())),
+                    runs.get(i).wallSeconds());
         }
         deleteTree(options.work().resolve("out"));
         return Measured.median(runs);
@@ -161,11 +172,12 @@ public final class FleetHarness {
         cmd.add("--lang");
         cmd.add("en");
         for (String a : args) {
-            cmd.add(switch (a) {
-                case "FLEET" -> fleet.toString();
-                case "OUT" -> options.work().resolve("out").toString();
-                default -> a;
-            });
+            cmd.add(
+                    switch (a) {
+                        case "FLEET" -> fleet.toString();
+                        case "OUT" -> options.work().resolve("out").toString();
+                        default -> a;
+                    });
         }
         return cmd;
     }
@@ -173,10 +185,19 @@ public final class FleetHarness {
     private void print(Row r) {
         Measured m = r.m();
         boolean base = r.command().startsWith("cat") || r.command().startsWith("JVM");
-        out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %.1f |%n", r.size(), r.command(),
-                Measured.seconds(m.wallSeconds()), base ? "" : ratio(m.wallSeconds(), r.cat()),
-                base ? "" : ratio(m.wallSeconds() - r.jvm(), r.cat()), Measured.seconds(m.cpuSeconds()),
-                Measured.mb(m.heapBytes()), Measured.mb(m.liveBytes()), Measured.mb(m.rssBytes()), m.exit(),
+        out.printf(
+                Locale.ROOT,
+                "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %d | %.1f |%n",
+                r.size(),
+                r.command(),
+                Measured.seconds(m.wallSeconds()),
+                base ? "" : ratio(m.wallSeconds(), r.cat()),
+                base ? "" : ratio(m.wallSeconds() - r.jvm(), r.cat()),
+                Measured.seconds(m.cpuSeconds()),
+                Measured.mb(m.heapBytes()),
+                Measured.mb(m.liveBytes()),
+                Measured.mb(m.rssBytes()),
+                m.exit(),
                 r.load());
         out.flush();
     }
@@ -190,8 +211,16 @@ public final class FleetHarness {
         }
         String unit = options.huge() ? "line" : "server";
         out.println();
-        out.printf(Locale.ROOT, "| command | wall per %s at %,d (ms) | at %,d (ms) | growth | CPU per %s at %,d (ms) "
-                + "| at %,d (ms) | growth |%n", unit, small, large, unit, small, large);
+        out.printf(
+                Locale.ROOT,
+                "| command | wall per %s at %,d (ms) | at %,d (ms) | growth | CPU per %s at %,d (ms) "
+                        + "| at %,d (ms) | growth |%n",
+                unit,
+                small,
+                large,
+                unit,
+                small,
+                large);
         out.println("|---|---:|---:|---:|---:|---:|---:|");
         Map<String, Row[]> pairs = new LinkedHashMap<>();
         Map<Integer, Row> jvm = new LinkedHashMap<>();
@@ -211,10 +240,20 @@ public final class FleetHarness {
             boolean cat = name.equals("cat");
             double w0 = per(p[0].m().wallSeconds() - (cat ? 0 : p[0].jvm()), small);
             double w1 = per(p[1].m().wallSeconds() - (cat ? 0 : p[1].jvm()), large);
-            double c0 = per(p[0].m().cpuSeconds() - (cat ? 0 : jvm.get(small).m().cpuSeconds()), small);
-            double c1 = per(p[1].m().cpuSeconds() - (cat ? 0 : jvm.get(large).m().cpuSeconds()), large);
-            out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %s | %.3f | %.3f | %s |%n", name, w0, w1, ratio(w1, w0),
-                    c0, c1, ratio(c1, c0));
+            double c0 =
+                    per(p[0].m().cpuSeconds() - (cat ? 0 : jvm.get(small).m().cpuSeconds()), small);
+            double c1 =
+                    per(p[1].m().cpuSeconds() - (cat ? 0 : jvm.get(large).m().cpuSeconds()), large);
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %s | %.3f | %.3f | %s |%n",
+                    name,
+                    w0,
+                    w1,
+                    ratio(w1, w0),
+                    c0,
+                    c1,
+                    ratio(c1, c0));
         });
         out.flush();
     }
@@ -272,28 +311,42 @@ public final class FleetHarness {
     static String machine() {
         String cpu = "?";
         try {
-            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("?");
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                    .findFirst()
+                    .orElse("?");
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
         long mem = -1;
         try {
-            mem = Long.parseLong(Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "")) * 1024;
+            mem = Long.parseLong(
+                            Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", ""))
+                    * 1024;
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
         String loadavg = "?";
         try {
-            loadavg = String.join(" ", Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+            loadavg = String.join(
+                    " ",
+                    Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
         } catch (IOException | RuntimeException e) {
             // not Linux
         }
-        return String.format(Locale.ROOT, "%s: %s, %d cores, %s GB RAM, %s %s, Java %s (%s); load average %s",
-                LocalDate.now(ZoneId.systemDefault()), cpu, Runtime.getRuntime().availableProcessors(),
-                mem < 0 ? "?" : Long.toString(Math.round(mem / 1e9)), System.getProperty("os.name"),
-                System.getProperty("os.version"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), loadavg);
+        return String.format(
+                Locale.ROOT,
+                "%s: %s, %d cores, %s GB RAM, %s %s, Java %s (%s); load average %s",
+                LocalDate.now(ZoneId.systemDefault()),
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                mem < 0 ? "?" : Long.toString(Math.round(mem / 1e9)),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.name"),
+                loadavg);
     }
 
     static void deleteTree(Path dir) throws IOException {

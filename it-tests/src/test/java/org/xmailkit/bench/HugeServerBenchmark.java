@@ -75,7 +75,11 @@ public class HugeServerBenchmark {
     /** {@code report}. */
     @Benchmark
     public int report() {
-        return InProcess.run(OutputStream.nullOutputStream(), "report", "--out", dir.resolve("site").toString(),
+        return InProcess.run(
+                OutputStream.nullOutputStream(),
+                "report",
+                "--out",
+                dir.resolve("site").toString(),
                 root.toString());
     }
 }

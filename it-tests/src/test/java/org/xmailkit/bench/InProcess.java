@@ -11,8 +11,7 @@ import org.xmailkit.cli.CommandContext;
 /** Runs the command line in this JVM, as the JMH benchmarks measure it. */
 final class InProcess {
 
-    private InProcess() {
-    }
+    private InProcess() {}
 
     /**
      * @param out  where standard output goes (standard error is thrown away)
@@ -20,8 +19,15 @@ final class InProcess {
      * @return the exit code
      */
     static int run(OutputStream out, String... args) {
-        CommandContext ctx = new CommandContext(out, OutputStream.nullOutputStream(), StandardCharsets.UTF_8,
-                Locale.ENGLISH, false, false, Clock.systemUTC(), Path.of("").toAbsolutePath());
+        CommandContext ctx = new CommandContext(
+                out,
+                OutputStream.nullOutputStream(),
+                StandardCharsets.UTF_8,
+                Locale.ENGLISH,
+                false,
+                false,
+                Clock.systemUTC(),
+                Path.of("").toAbsolutePath());
         return new Cli().run(args, ctx).code();
     }
 }

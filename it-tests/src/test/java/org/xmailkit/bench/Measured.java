@@ -24,11 +24,11 @@ import java.util.regex.Pattern;
  * @param liveBytes   most heap live after a collection, or -1 when unknown
  * @param exit        the exit code
  */
-public record Measured(double wallSeconds, double cpuSeconds, long rssBytes, long heapBytes, long liveBytes,
-                       int exit) {
+public record Measured(double wallSeconds, double cpuSeconds, long rssBytes, long heapBytes, long liveBytes, int exit) {
 
     /** The kernel's clock ticks per second for CPU times in {@code /proc}: USER_HZ, 100 on Linux everywhere. */
     private static final double TICKS = 100.0;
+
     private static final Pattern COLLECTION = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\(\\d+[KMG]\\)");
     private static final Pattern AT_EXIT = Pattern.compile("total \\d+K, used (\\d+)K");
 
@@ -48,7 +48,8 @@ public record Measured(double wallSeconds, double cpuSeconds, long rssBytes, lon
         if (gcLog != null) {
             Files.deleteIfExists(gcLog);
         }
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from((stdin == null ? nullDevice() : stdin).toFile()));
@@ -73,8 +74,8 @@ public record Measured(double wallSeconds, double cpuSeconds, long rssBytes, lon
         double wall = (System.nanoTime() - start) / 1e9;
         double cpuAfter = childrenCpu();
         long[] heap = gcLog == null ? new long[] {-1, -1} : heap(gcLog);
-        return new Measured(wall, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, rss, heap[0], heap[1],
-                p.exitValue());
+        return new Measured(
+                wall, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore, rss, heap[0], heap[1], p.exitValue());
     }
 
     /**

@@ -106,7 +106,9 @@ public class ServerBenchmark {
     public int migrate() throws InputException {
         int changes = 0;
         for (Path p : servers) {
-            changes += migrator.migrate(MailRoot.open(p), MigrationOptions.standard()).changes().size();
+            changes += migrator.migrate(MailRoot.open(p), MigrationOptions.standard())
+                    .changes()
+                    .size();
         }
         return changes;
     }
@@ -118,7 +120,11 @@ public class ServerBenchmark {
      */
     @Benchmark
     public int auditJson() {
-        return InProcess.run(OutputStream.nullOutputStream(), "audit", "--format", "json", dir.resolve("fleet")
-                .toString());
+        return InProcess.run(
+                OutputStream.nullOutputStream(),
+                "audit",
+                "--format",
+                "json",
+                dir.resolve("fleet").toString());
     }
 }

@@ -30,8 +30,7 @@ public final class SyntheticFleet {
 
     private static final String DEMO = "/org/xmailkit/cli/demo/";
 
-    private SyntheticFleet() {
-    }
+    private SyntheticFleet() {}
 
     /**
      * @param dir     a directory that does not exist yet, or an empty one
@@ -124,8 +123,8 @@ public final class SyntheticFleet {
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = SyntheticFleet.class.getResourceAsStream(DEMO + name)) {
             if (in == null) {
-                throw new IllegalStateException("the sample fleet lacks " + name
-                        + " (is xmailkit-cli on the class path?)");
+                throw new IllegalStateException(
+                        "the sample fleet lacks " + name + " (is xmailkit-cli on the class path?)");
             }
             return in.readAllBytes();
         }

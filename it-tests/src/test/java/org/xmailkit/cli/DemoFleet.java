@@ -10,8 +10,7 @@ public final class DemoFleet {
     /** The bare server.tab of the sample, outside any MailRoot. */
     public static final String BARE = DemoCommand.BARE;
 
-    private DemoFleet() {
-    }
+    private DemoFleet() {}
 
     /**
      * @param dir   an empty directory

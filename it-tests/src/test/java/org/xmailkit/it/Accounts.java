@@ -9,8 +9,7 @@ import org.xmailkit.model.XMailPassword;
 /** Accounts of a MailRoot that a test can log in with, their passwords recovered as xmailkit's model reads them. */
 final class Accounts {
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /**
      * @param root a MailRoot
@@ -38,8 +37,8 @@ final class Accounts {
      */
     static boolean inMailUsers(MailRoot root, String user) {
         Optional<TabFile> users = root.file(MailRootFile.MAIL_USERS);
-        return users.isPresent() && users.get().rows().stream()
-                .anyMatch(r -> user.equals(r.column(1) + "@" + r.column(0)));
+        return users.isPresent()
+                && users.get().rows().stream().anyMatch(r -> user.equals(r.column(1) + "@" + r.column(0)));
     }
 
     /**

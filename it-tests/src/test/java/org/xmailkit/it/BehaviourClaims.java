@@ -25,11 +25,9 @@ final class BehaviourClaims {
      * @param judged   the claims that could be checked, "RULE key"
      * @param violated the claims the server contradicted, with what it answered
      */
-    record Result(List<String> judged, List<String> violated) {
-    }
+    record Result(List<String> judged, List<String> violated) {}
 
-    private BehaviourClaims() {
-    }
+    private BehaviourClaims() {}
 
     /**
      * @param root     the MailRoot XMail ran on
@@ -80,17 +78,21 @@ final class BehaviourClaims {
         String id = f.rule().id();
         List<String> args = f.message().strings();
         return switch (id) {
-            case "SEC-001" -> (key.startsWith("msg.SEC-001.everyone") && !key.contains("Ipv6"))
-                    || key.startsWith("msg.SEC-001.malformed") || key.equals("msg.SEC-001.customAll")
-                    ? Optional.of(new Claim("an outside recipient is accepted from any client",
-                            BehaviourClaims::relays))
-                    : Optional.empty();
-            case "SEC-005" -> key.endsWith(".flag") || key.endsWith(".ippropEveryone")
-                    ? Optional.of(open("VRFY is answered", s -> s.vrfy, v -> !v.startsWith("252")))
-                    : Optional.empty();
-            case "SEC-006" -> key.endsWith(".flag") || key.endsWith(".ippropEveryone")
-                    ? Optional.of(open("ETRN is accepted", s -> s.etrn, v -> v.startsWith("250")))
-                    : Optional.empty();
+            case "SEC-001" ->
+                (key.startsWith("msg.SEC-001.everyone") && !key.contains("Ipv6"))
+                                || key.startsWith("msg.SEC-001.malformed")
+                                || key.equals("msg.SEC-001.customAll")
+                        ? Optional.of(
+                                new Claim("an outside recipient is accepted from any client", BehaviourClaims::relays))
+                        : Optional.empty();
+            case "SEC-005" ->
+                key.endsWith(".flag") || key.endsWith(".ippropEveryone")
+                        ? Optional.of(open("VRFY is answered", s -> s.vrfy, v -> !v.startsWith("252")))
+                        : Optional.empty();
+            case "SEC-006" ->
+                key.endsWith(".flag") || key.endsWith(".ippropEveryone")
+                        ? Optional.of(open("ETRN is accepted", s -> s.etrn, v -> v.startsWith("250")))
+                        : Optional.empty();
             case "SEC-007" -> {
                 String letters = args.get(args.size() - 1);
                 if (letters.contains("V")) {
@@ -98,56 +100,86 @@ final class BehaviourClaims {
                 }
                 yield Optional.of(open("ETRN is accepted after AUTH", s -> s.authEtrn, v -> v.startsWith("250")));
             }
-            case "SEC-009" -> args.get(args.size() - 1).contains("Z")
-                    ? Optional.of(open("no size limit after AUTH", s -> s.authSize, v -> !v.startsWith("552")))
-                    : Optional.empty();
+            case "SEC-009" ->
+                args.get(args.size() - 1).contains("Z")
+                        ? Optional.of(open("no size limit after AUTH", s -> s.authSize, v -> !v.startsWith("552")))
+                        : Optional.empty();
             case "SEC-010" -> Optional.of(open("relay after AUTH", s -> s.authRcpt, v -> v.equals("250 OK")));
-            case "SEC-018" -> denied(root)
-                    ? Optional.of(new Claim("a client smtp.ipmap.tab denies is served and may send",
-                            s -> Optional.of(!s.refused() && (s.mailNull == null || !s.mailNull.startsWith("551")))))
-                    : Optional.empty();
-            case "SEC-024" -> Optional.of(new Claim("EHLO announces SIZE without a limit",
-                    s -> s.refused() ? Optional.empty() : Optional.of(s.ehlo.stream().anyMatch(l -> l.equals(
-                            "250-SIZE") || l.equals("250 SIZE")))));
-            case "SEC-027" -> key.endsWith(".missingReply")
-                    ? Optional.of(new Claim("every session is refused with SmtpMsgIPBanSpammers",
-                            s -> Optional.of(s.refused() && !s.greeting.startsWith("421 "))))
-                    : Optional.of(new Claim("every session is refused with 421",
-                            s -> Optional.of(s.greeting.startsWith("421 "))));
+            case "SEC-018" ->
+                denied(root)
+                        ? Optional.of(new Claim(
+                                "a client smtp.ipmap.tab denies is served and may send",
+                                s -> Optional.of(
+                                        !s.refused() && (s.mailNull == null || !s.mailNull.startsWith("551")))))
+                        : Optional.empty();
+            case "SEC-024" ->
+                Optional.of(new Claim(
+                        "EHLO announces SIZE without a limit",
+                        s -> s.refused()
+                                ? Optional.empty()
+                                : Optional.of(
+                                        s.ehlo.stream().anyMatch(l -> l.equals("250-SIZE") || l.equals("250 SIZE")))));
+            case "SEC-027" ->
+                key.endsWith(".missingReply")
+                        ? Optional.of(new Claim(
+                                "every session is refused with SmtpMsgIPBanSpammers",
+                                s -> Optional.of(s.refused() && !s.greeting.startsWith("421 "))))
+                        : Optional.of(new Claim(
+                                "every session is refused with 421", s -> Optional.of(s.greeting.startsWith("421 "))));
             case "SEC-028" -> Optional.of(open("MAIL FROM:<> is refused", s -> s.mailNull, v -> v.startsWith("501")));
-            case "TLS-001" -> Optional.of(new Claim("STARTTLS is neither offered nor accepted",
-                    s -> s.refused() || s.ehlo.isEmpty() ? Optional.empty()
-                            : Optional.of(s.ehlo.stream().noneMatch(l -> l.endsWith("STARTTLS"))
-                            && s.startTls != null && s.startTls.startsWith("454 TLS not available"))));
-            case "TLS-004" -> key.equals("msg.TLS-004.inbound") && args.get(1).contains("EnableSMTP-TLS")
-                    ? Optional.of(dropped("STARTTLS is answered 220, then the connection drops"))
-                    : Optional.empty();
-            case "TLS-005" -> Optional.of(new Claim("AUTH " + (key.endsWith("absent") ? "LOGIN and PLAIN are"
-                    : args.get(0) + " is") + " offered without TLS", s -> auth(s).map(a -> key.endsWith("absent")
-                    ? a.contains(" LOGIN") && a.contains(" PLAIN") : a.contains(" " + args.get(0)))));
-            case "TLS-006" -> Optional.of(new Claim(key.endsWith("none") ? "no AUTH without TLS"
-                    : "AUTH offers only " + args.get(1) + " without TLS", s -> s.refused() || s.ehlo.isEmpty()
-                    ? Optional.empty() : Optional.of(key.endsWith("none") ? auth(s).isEmpty()
-                    : auth(s).map(a -> a.equals("AUTH " + args.get(1))).orElse(false))));
+            case "TLS-001" ->
+                Optional.of(new Claim(
+                        "STARTTLS is neither offered nor accepted",
+                        s -> s.refused() || s.ehlo.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(s.ehlo.stream().noneMatch(l -> l.endsWith("STARTTLS"))
+                                        && s.startTls != null
+                                        && s.startTls.startsWith("454 TLS not available"))));
+            case "TLS-004" ->
+                key.equals("msg.TLS-004.inbound") && args.get(1).contains("EnableSMTP-TLS")
+                        ? Optional.of(dropped("STARTTLS is answered 220, then the connection drops"))
+                        : Optional.empty();
+            case "TLS-005" ->
+                Optional.of(new Claim(
+                        "AUTH " + (key.endsWith("absent") ? "LOGIN and PLAIN are" : args.get(0) + " is")
+                                + " offered without TLS",
+                        s -> auth(s).map(a -> key.endsWith("absent")
+                                ? a.contains(" LOGIN") && a.contains(" PLAIN")
+                                : a.contains(" " + args.get(0)))));
+            case "TLS-006" ->
+                Optional.of(new Claim(
+                        key.endsWith("none")
+                                ? "no AUTH without TLS"
+                                : "AUTH offers only " + args.get(1) + " without TLS",
+                        s -> s.refused() || s.ehlo.isEmpty()
+                                ? Optional.empty()
+                                : Optional.of(
+                                        key.endsWith("none")
+                                                ? auth(s).isEmpty()
+                                                : auth(s).map(a -> a.equals("AUTH " + args.get(1)))
+                                                        .orElse(false))));
             case "TLS-012", "TLS-021" -> Optional.of(dropped("the handshake fails for a client without a certificate"));
-            case "TLS-019" -> key.equals("msg.TLS-019.leaf")
-                    ? Optional.of(dropped("the handshake fails with OpenSSL 3 at security level 2"))
-                    : Optional.empty();
-            case "TLS-027" -> key.endsWith(".unreadable") ? Optional.empty()
-                    : Optional.of(dropped("every TLS handshake fails"));
+            case "TLS-019" ->
+                key.equals("msg.TLS-019.leaf")
+                        ? Optional.of(dropped("the handshake fails with OpenSSL 3 at security level 2"))
+                        : Optional.empty();
+            case "TLS-027" ->
+                key.endsWith(".unreadable") ? Optional.empty() : Optional.of(dropped("every TLS handshake fails"));
             default -> Optional.empty();
         };
     }
 
     /** A claim about one reply, judged only when that reply was observed. */
-    private static Claim open(String says, Function<SmtpProbe.Observed, String> reply,
-                              Predicate<String> holds) {
+    private static Claim open(String says, Function<SmtpProbe.Observed, String> reply, Predicate<String> holds) {
         return new Claim(says, s -> Optional.ofNullable(reply.apply(s)).map(holds::test));
     }
 
     private static Claim dropped(String says) {
-        return new Claim(says, s -> s.startTls == null || !s.startTls.startsWith("220")
-                ? Optional.empty() : Optional.of(Boolean.FALSE.equals(s.handshake)));
+        return new Claim(
+                says,
+                s -> s.startTls == null || !s.startTls.startsWith("220")
+                        ? Optional.empty()
+                        : Optional.of(Boolean.FALSE.equals(s.handshake)));
     }
 
     /** The relay decision, when XMail got as far as RCPT; MAIL refused for want of authentication contradicts it. */
@@ -163,12 +195,16 @@ final class BehaviourClaims {
 
     /** The AUTH line of EHLO in clear, without its code. */
     private static Optional<String> auth(SmtpProbe.Observed s) {
-        return s.ehlo.stream().filter(l -> l.length() > 4 && l.substring(4).startsWith("AUTH "))
-                .map(l -> l.substring(4)).findFirst();
+        return s.ehlo.stream()
+                .filter(l -> l.length() > 4 && l.substring(4).startsWith("AUTH "))
+                .map(l -> l.substring(4))
+                .findFirst();
     }
 
     private static boolean denied(MailRoot root) {
         return root.exists(MailRootFile.SMTP_IPMAP)
-                && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP)).decide(IpAddress.of("127.0.0.1")).allowed();
+                && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP))
+                        .decide(IpAddress.of("127.0.0.1"))
+                        .allowed();
     }
 }

@@ -110,15 +110,18 @@ class BootAndBehaveIT {
                 continue;
             }
             Path target = Fleets.fresh("boot/migrated/" + name + "-" + defaults);
-            List<String> args = new ArrayList<>(List.of("migrate", "--to", "1.27", "--defaults", defaults,
-                    "--out", target.toString()));
+            List<String> args = new ArrayList<>(
+                    List.of("migrate", "--to", "1.27", "--defaults", defaults, "--out", target.toString()));
             from.ifPresent(v -> args.addAll(List.of("--from", v)));
             args.add(dir.toString());
             CliRun run = InProcess.run(UTF_8, Locale.ENGLISH, args.toArray(String[]::new));
-            assertTrue(run.exitCode() == ExitCode.OK.code() || run.exitCode() == ExitCode.FINDINGS.code(),
-                    run::toString);
-            out.put(name + " --defaults " + defaults, Files.isRegularFile(target.resolve("server.tab")) ? target
-                    : target.resolve(dir.getFileName().toString()));
+            assertTrue(
+                    run.exitCode() == ExitCode.OK.code() || run.exitCode() == ExitCode.FINDINGS.code(), run::toString);
+            out.put(
+                    name + " --defaults " + defaults,
+                    Files.isRegularFile(target.resolve("server.tab"))
+                            ? target
+                            : target.resolve(dir.getFileName().toString()));
         }
         return out;
     }
@@ -151,8 +154,10 @@ class BootAndBehaveIT {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("%d MailRoots booted (%d of them first shown not to start as written), %d replies compared,"
-                + " %d claims judged%n", roots.size(), notStarting, checks, claims);
+        System.out.printf(
+                "%d MailRoots booted (%d of them first shown not to start as written), %d replies compared,"
+                        + " %d claims judged%n",
+                roots.size(), notStarting, checks, claims);
         if (!problems.isEmpty()) {
             fail(problems.size() + " differences between xmailkit and XMail " + XMAIL.version() + ":\n"
                     + String.join("\n", problems));
@@ -160,8 +165,7 @@ class BootAndBehaveIT {
     }
 
     /** One server's start, probes and claims. */
-    private record Outcome(List<SmtpProbe.Check> startup, SmtpProbe.Observed seen, BehaviourClaims.Result claims) {
-    }
+    private record Outcome(List<SmtpProbe.Check> startup, SmtpProbe.Observed seen, BehaviourClaims.Result claims) {}
 
     /**
      * Starts XMail on the MailRoot; when xmailkit says XMail cannot start on it (files missing), checks that it
@@ -174,10 +178,15 @@ class BootAndBehaveIT {
             RealXMail.Server s = XMAIL.on(dir).name(name + " as is").spawn();
             OptionalInt exit = s.awaitExit(Duration.ofSeconds(30));
             s.kill();
-            startup.add(new SmtpProbe.Check("XMail without " + missing, "exits: " + XMailStartup.MISSING_FILE_ERROR,
-                    exit.isPresent() && exit.getAsInt() != 0 && !s.stdout().contains(" server started")
-                            && s.stdout().contains(XMailStartup.MISSING_FILE_ERROR)
-                            ? "exits: " + XMailStartup.MISSING_FILE_ERROR : "exit " + exit + ": " + s.stdout()));
+            startup.add(new SmtpProbe.Check(
+                    "XMail without " + missing,
+                    "exits: " + XMailStartup.MISSING_FILE_ERROR,
+                    exit.isPresent()
+                                    && exit.getAsInt() != 0
+                                    && !s.stdout().contains(" server started")
+                                    && s.stdout().contains(XMailStartup.MISSING_FILE_ERROR)
+                            ? "exits: " + XMailStartup.MISSING_FILE_ERROR
+                            : "exit " + exit + ": " + s.stdout()));
             Path completed = Fleets.fresh("boot/completed/" + name.replaceAll("[^A-Za-z0-9._-]", "_"));
             copyTree(dir, completed);
             for (String file : missing) {
@@ -189,14 +198,18 @@ class BootAndBehaveIT {
         try {
             MailRoot root = MailRoot.open(xmail.mailRoot());
             int port = xmail.port(Service.SMTP);
-            SmtpBehaviour expected = SmtpBehaviour.of(root,
-                    SmtpConditions.loopback(V127, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
+            SmtpBehaviour expected =
+                    SmtpBehaviour.of(root, SmtpConditions.loopback(V127, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
             Optional<SmtpProbe.Account> account = Accounts.smtp(root);
             SmtpProbe.Observed seen = SmtpProbe.run(port, expected, account);
-            List<Finding> findings = Auditor.standard().audit(root, AuditOptions.defaults()).findings();
-            boolean plain = account.isPresent() && Accounts.inMailUsers(root, account.get().user())
-                    && expected.accountSetting(account.get().user(), "SmtpPerms").isEmpty()
-                    && expected.accountSetting(account.get().user(), "MaxMessageSize").isEmpty();
+            List<Finding> findings =
+                    Auditor.standard().audit(root, AuditOptions.defaults()).findings();
+            boolean plain = account.isPresent()
+                    && Accounts.inMailUsers(root, account.get().user())
+                    && expected.accountSetting(account.get().user(), "SmtpPerms")
+                            .isEmpty()
+                    && expected.accountSetting(account.get().user(), "MaxMessageSize")
+                            .isEmpty();
             return new Outcome(startup, seen, BehaviourClaims.check(root, findings, seen, plain));
         } finally {
             xmail.kill();

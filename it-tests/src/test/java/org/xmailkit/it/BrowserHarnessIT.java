@@ -45,11 +45,14 @@ class BrowserHarnessIT {
         try (Chromium browser = Chromium.start(OUT.resolve("harness"))) {
             browser.open(index.toUri());
             assertEquals("一覧", browser.driver().getTitle());
-            assertEquals("rows: 1", browser.driver().findElement(By.id("status")).getText());
+            assertEquals(
+                    "rows: 1", browser.driver().findElement(By.id("status")).getText());
             assertTrue(Files.size(browser.screenshot("index")) > 0);
 
             browser.driver().findElement(By.id("mx1")).click();
-            assertEquals("mx1.example.jp", browser.driver().findElement(By.id("name")).getText());
+            assertEquals(
+                    "mx1.example.jp",
+                    browser.driver().findElement(By.id("name")).getText());
             assertEquals(server.toUri(), URI.create(browser.driver().getCurrentUrl()));
             assertTrue(Files.size(browser.screenshot("server")) > 0);
 
@@ -75,7 +78,8 @@ class BrowserHarnessIT {
             browser.open(page.toUri());
             browser.screenshot("leaky");
 
-            assertTrue(browser.consoleErrors().stream().anyMatch(e -> e.contains("deliberate failure")),
+            assertTrue(
+                    browser.consoleErrors().stream().anyMatch(e -> e.contains("deliberate failure")),
                     () -> browser.consoleErrors().toString());
             assertEquals(List.of("http://127.0.0.1:9/pixel.png"), browser.networkRequests());
         }

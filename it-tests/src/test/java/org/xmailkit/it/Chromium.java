@@ -33,9 +33,16 @@ import org.openqa.selenium.logging.LoggingPreferences;
 final class Chromium implements AutoCloseable {
 
     /** Chromium's flags: headless, as root, and quiet on the network (no updates, sync or QUIC probes). */
-    static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-quic",
-            "--disable-sync", "--window-size=1280,900");
+    static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-quic",
+            "--disable-sync",
+            "--window-size=1280,900");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger SELENIUM_DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
@@ -47,7 +54,6 @@ final class Chromium implements AutoCloseable {
         // Selenium warns that it has no DevTools bindings for this Chromium version; the harness needs none.
         SELENIUM_DEVTOOLS_LOG.setLevel(Level.SEVERE);
     }
-
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -78,7 +84,8 @@ final class Chromium implements AutoCloseable {
      * @return the running browser
      */
     static Chromium start(Path screenshots) {
-        Prerequisites.require(Files.isExecutable(binary()) && Files.isExecutable(driverBinary()),
+        Prerequisites.require(
+                Files.isExecutable(binary()) && Files.isExecutable(driverBinary()),
                 "no Chromium at " + binary() + " with ChromeDriver at " + driverBinary()
                         + " (bin/test installs Debian's chromium and chromium-driver)");
         try {
@@ -155,7 +162,8 @@ final class Chromium implements AutoCloseable {
     /** @return the requests that would go over a network: any scheme but file, data, about and blob */
     List<String> networkRequests() {
         return requests().stream()
-                .filter(url -> !LOCAL_SCHEMES.contains(URI.create(url).getScheme().toLowerCase(Locale.ROOT)))
+                .filter(url ->
+                        !LOCAL_SCHEMES.contains(URI.create(url).getScheme().toLowerCase(Locale.ROOT)))
                 .toList();
     }
 
@@ -169,7 +177,8 @@ final class Chromium implements AutoCloseable {
             try {
                 JsonNode message = JSON.readTree(e.getMessage()).path("message");
                 if (message.path("method").asText().equals("Network.requestWillBeSent")) {
-                    requests.add(message.path("params").path("request").path("url").asText());
+                    requests.add(
+                            message.path("params").path("request").path("url").asText());
                 }
             } catch (IOException bad) {
                 throw new UncheckedIOException(bad);

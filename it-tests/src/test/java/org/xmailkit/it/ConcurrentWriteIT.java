@@ -48,11 +48,14 @@ class ConcurrentWriteIT {
         List<Path> servers = new ArrayList<>();
         for (int i = 0; i < SERVERS; i++) {
             Path s = Files.createDirectories(fleet.resolve(String.format(Locale.ROOT, "s%03d", i)));
-            Files.writeString(s.resolve("server.tab"), "# server " + i + "\n\"RootDomain\"\t\"s" + i
-                    + ".example.jp\"\n\"DefaultSMTPGateways\"\t\"gw1.isp.example,gw2.isp.example\"\n");
+            Files.writeString(
+                    s.resolve("server.tab"),
+                    "# server " + i + "\n\"RootDomain\"\t\"s" + i
+                            + ".example.jp\"\n\"DefaultSMTPGateways\"\t\"gw1.isp.example,gw2.isp.example\"\n");
             if (i % 2 == 0) {
-                Files.writeString(s.resolve("smtpfwd.tab"), "\"partner.example\"\t\"mx1.partner.example,"
-                        + "mx2.partner.example\"\n");
+                Files.writeString(
+                        s.resolve("smtpfwd.tab"),
+                        "\"partner.example\"\t\"mx1.partner.example," + "mx2.partner.example\"\n");
             }
             servers.add(s);
         }
@@ -68,8 +71,7 @@ class ConcurrentWriteIT {
             }
         }
 
-        List<String> forward = List.of("migrate", "--write", "-q", "--lang", "en", "--from", "1.22",
-                fleet.toString());
+        List<String> forward = List.of("migrate", "--write", "-q", "--lang", "en", "--from", "1.22", fleet.toString());
         List<String> backward = new ArrayList<>(List.of("migrate", "--write", "-q", "--lang", "en", "--from", "1.22"));
         for (int i = servers.size() - 1; i >= 0; i--) {
             backward.add(servers.get(i).toString());
@@ -85,7 +87,8 @@ class ConcurrentWriteIT {
         String outB = Files.readString(fleet.resolveSibling("b.out"));
         List<String> errors = new ArrayList<>(Files.readAllLines(fleet.resolveSibling("a.err")));
         errors.addAll(Files.readAllLines(fleet.resolveSibling("b.err")));
-        assertTrue(errors.stream().allMatch(l -> l.contains(": locked by another run of xmailkit")),
+        assertTrue(
+                errors.stream().allMatch(l -> l.contains(": locked by another run of xmailkit")),
                 () -> "only lock waits that ran out may fail a server: " + errors);
         assertTrue(codeA == 0 || codeA == 4, "a: exit " + codeA);
         assertTrue(codeB == 0 || codeB == 4, "b: exit " + codeB);
@@ -98,18 +101,22 @@ class ConcurrentWriteIT {
             Journal.Run run = journal.runs().get(0);
             assertTrue(run.ended(), s + ": the run ended");
             int files = Files.exists(s.resolve("smtpfwd.tab")) ? 2 : 1;
-            assertEquals(files, run.files().stream().filter(Journal.FileRecord::done).count(), s.toString());
+            assertEquals(
+                    files, run.files().stream().filter(Journal.FileRecord::done).count(), s.toString());
         }));
         for (Map.Entry<Path, byte[]> e : expected.entrySet()) {
-            assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
+            assertArrayEquals(
+                    e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
         }
         try (Stream<Path> all = Files.walk(fleet)) {
-            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
+            assertEquals(
+                    List.of(),
+                    all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
                     "no temporary file left");
         }
 
-        Process back = start(fleet, List.of("migrate", "--rollback", "-q", "--lang", "en", fleet.toString()),
-                "rollback");
+        Process back =
+                start(fleet, List.of("migrate", "--rollback", "-q", "--lang", "en", fleet.toString()), "rollback");
         assertEquals(0, finish(back), () -> read(fleet.resolveSibling("rollback.err")));
         for (Map.Entry<Path, byte[]> e : original.entrySet()) {
             assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), "rolled back: " + e.getKey());
@@ -123,8 +130,10 @@ class ConcurrentWriteIT {
         assertTrue(Files.isRegularFile(jar), "the packaged jar: " + jar);
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString()));
         command.addAll(args);
-        return new ProcessBuilder(command).redirectOutput(fleet.resolveSibling(name + ".out").toFile())
-                .redirectError(fleet.resolveSibling(name + ".err").toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectOutput(fleet.resolveSibling(name + ".out").toFile())
+                .redirectError(fleet.resolveSibling(name + ".err").toFile())
+                .start();
     }
 
     /** Waits for a run, bounded in time; a run that hangs is killed and fails the test. */

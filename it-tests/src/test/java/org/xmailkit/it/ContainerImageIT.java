@@ -37,21 +37,26 @@ class ContainerImageIT {
 
     @Test
     void theLauncherRunsAsAnUnprivilegedUserInData() {
-        InspectImageResponse image = DockerClientFactory.instance().client()
-                .inspectImageCmd(XmailkitImage.name()).exec();
+        InspectImageResponse image = DockerClientFactory.instance()
+                .client()
+                .inspectImageCmd(XmailkitImage.name())
+                .exec();
         assertAll(
-                () -> assertEquals(List.of("xmailkit"), List.of(image.getConfig().getEntrypoint())),
+                () -> assertEquals(
+                        List.of("xmailkit"), List.of(image.getConfig().getEntrypoint())),
                 () -> assertEquals(List.of("--help"), List.of(image.getConfig().getCmd())),
                 () -> assertEquals("/data", image.getConfig().getWorkingDir()),
                 () -> assertEquals(XmailkitImage.USER, image.getConfig().getUser()));
 
         CliRun run = InContainer.shell("command -v xmailkit; id -u; id -un; pwd; "
-                + "if test -w /opt/xmailkit/lib/xmailkit.jar; then echo writable; else echo read-only; fi; "
-                + "if command -v bash; then echo bash; fi").run();
+                        + "if test -w /opt/xmailkit/lib/xmailkit.jar; then echo writable; else echo read-only; fi; "
+                        + "if command -v bash; then echo bash; fi")
+                .run();
 
         assertEquals(0, run.exitCode(), run::toString);
         List<String> lines = run.stdout().lines().toList();
-        assertEquals(List.of("/opt/xmailkit/bin/xmailkit", XmailkitImage.UID, XmailkitImage.USER, "/data", "read-only"),
+        assertEquals(
+                List.of("/opt/xmailkit/bin/xmailkit", XmailkitImage.UID, XmailkitImage.USER, "/data", "read-only"),
                 lines);
     }
 
@@ -76,9 +81,13 @@ class ContainerImageIT {
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
         CliRun run = InContainer.xmailkit("audit", "--format", "json", ".")
-                .readOnly(fleet, "/data").readOnlyRootFs().run();
+                .readOnly(fleet, "/data")
+                .readOnlyRootFs()
+                .run();
         CliRun gate = InContainer.xmailkit("audit", "--fail-on", "critical", ".")
-                .readOnly(fleet, "/data").readOnlyRootFs().run();
+                .readOnly(fleet, "/data")
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
@@ -95,8 +104,12 @@ class ContainerImageIT {
     void demoRunsInAReadOnlyContainerWithATmpfs() throws Exception {
         Path data = Fleets.fresh("image-demo");
 
-        CliRun run = InContainer.xmailkit("demo").writable(data, "/data").user(Fleets.owner(data))
-                .tmpfs("/tmp").readOnlyRootFs().run();
+        CliRun run = InContainer.xmailkit("demo")
+                .writable(data, "/data")
+                .user(Fleets.owner(data))
+                .tmpfs("/tmp")
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals(List.of(), run.changes(), "container file system changes");

@@ -69,7 +69,9 @@ class CtrlIT {
     /** The shipped MailRoot with a CTRL account, the test certificate and the given server.tab. */
     private Path mailRoot(String name, byte[] serverTab) throws Exception {
         Path root = XMAIL.shippedMailRoot(name);
-        Files.writeString(root.resolve("ctrlaccounts.tab"), "\"admin\"\t\"" + XMailPassword.encode(PASSWORD) + "\"\n",
+        Files.writeString(
+                root.resolve("ctrlaccounts.tab"),
+                "\"admin\"\t\"" + XMailPassword.encode(PASSWORD) + "\"\n",
                 StandardCharsets.US_ASCII);
         try (InputStream in = FakeCtrlServer.class.getResourceAsStream("/ctrl/server.p12")) {
             KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -87,8 +89,9 @@ class CtrlIT {
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(der) + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private Path passwordFile(String password) throws IOException {
@@ -103,9 +106,12 @@ class CtrlIT {
     }
 
     private List<String> remote(RealXMail.Server xmail, Service service, String... more) throws IOException {
-        List<String> a = new ArrayList<>(List.of("ctrl://admin@127.0.0.1:" + xmail.port(service),
-                "--ctrl-password-file", passwordFile(PASSWORD).toString(),
-                "--ctrl-fingerprint", FakeCtrlServer.fingerprint("server.p12")));
+        List<String> a = new ArrayList<>(List.of(
+                "ctrl://admin@127.0.0.1:" + xmail.port(service),
+                "--ctrl-password-file",
+                passwordFile(PASSWORD).toString(),
+                "--ctrl-fingerprint",
+                FakeCtrlServer.fingerprint("server.p12")));
         a.addAll(List.of(more));
         return a;
     }
@@ -119,7 +125,8 @@ class CtrlIT {
 
     @Test
     void ctrlsAndStarttlsLogInWithMd5AndThePasswordNeverReachesTheServerOrItsLog() throws Exception {
-        try (RealXMail.Server xmail = XMAIL.on(mailRoot("md5", null)).extra("-Cl").start()) {
+        try (RealXMail.Server xmail =
+                XMAIL.on(mailRoot("md5", null)).extra("-Cl").start()) {
             CliRun ctrls = cli(args("audit", remote(xmail, Service.CTRLS)));
             assertTrue(ctrls.exitCode() <= 1, ctrls.stderr());
             String server = "ctrl://admin@127.0.0.1:" + xmail.port(Service.CTRLS);
@@ -145,7 +152,8 @@ class CtrlIT {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 50 && b.length() == 0; i++) {
             try (Stream<Path> logs = Files.list(xmail.logs())) {
-                for (Path p : logs.filter(p -> p.getFileName().toString().startsWith("ctrl-")).toList()) {
+                for (Path p : logs.filter(p -> p.getFileName().toString().startsWith("ctrl-"))
+                        .toList()) {
                     b.append(Files.readString(p, StandardCharsets.ISO_8859_1));
                 }
             }
@@ -157,8 +165,12 @@ class CtrlIT {
     @Test
     void aWrongPasswordIsRefusedWith00105() throws Exception {
         try (RealXMail.Server xmail = XMAIL.start(mailRoot("wrong", null))) {
-            CliRun r = cli("audit", "ctrl://admin@127.0.0.1:" + xmail.port(Service.CTRLS), "--ctrl-password-file",
-                    passwordFile("not-the-password").toString(), "--ctrl-fingerprint",
+            CliRun r = cli(
+                    "audit",
+                    "ctrl://admin@127.0.0.1:" + xmail.port(Service.CTRLS),
+                    "--ctrl-password-file",
+                    passwordFile("not-the-password").toString(),
+                    "--ctrl-fingerprint",
                     FakeCtrlServer.fingerprint("server.p12"));
             assertEquals(3, r.exitCode(), r.stderr());
             assertTrue(r.stdout().contains("login refused (-00105"), r.stdout());
@@ -196,7 +208,8 @@ class CtrlIT {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
                 if (n.endsWith(".tab") && !n.equals("server.tab")) {
-                    String text = Files.readString(p, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
+                    String text =
+                            Files.readString(p, StandardCharsets.ISO_8859_1).replace("\r\n", "\n");
                     Files.writeString(p, text.replace("\n", "\r\n"), StandardCharsets.ISO_8859_1);
                 }
             }
@@ -228,21 +241,30 @@ class CtrlIT {
         assertTrue(new String(tab, SJIS).lines().anyMatch(l -> l.getBytes(SJIS).length > 2046));
         try (RealXMail.Server xmail = XMAIL.start(japaneseMailRoot("sjis", tab))) {
             // The same key permissions on both sides: the copy's files are 0600.
-            Files.setPosixFilePermissions(xmail.mailRoot().resolve("server.key"),
-                    PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(
+                    xmail.mailRoot().resolve("server.key"), PosixFilePermissions.fromString("rw-------"));
             Path snapshot = tmp.resolve("snapshot");
-            CliRun remote = cli(args("audit", remote(xmail, Service.CTRLS, "-f", "json", "--snapshot",
-                    snapshot.toString())));
-            CliRun local = InProcess.runIn(xmail.mailRoot().getParent(), StandardCharsets.UTF_8, Locale.ENGLISH,
-                    "audit", "mailroot", "-f", "json");
+            CliRun remote =
+                    cli(args("audit", remote(xmail, Service.CTRLS, "-f", "json", "--snapshot", snapshot.toString())));
+            CliRun local = InProcess.runIn(
+                    xmail.mailRoot().getParent(),
+                    StandardCharsets.UTF_8,
+                    Locale.ENGLISH,
+                    "audit",
+                    "mailroot",
+                    "-f",
+                    "json");
             assertEquals(local.exitCode(), remote.exitCode(), remote.stderr());
             String server = "ctrl://admin@127.0.0.1:" + xmail.port(Service.CTRLS);
             List<String> l = findings(local.stdout(), "mailroot");
             assertFalse(l.isEmpty());
             assertTrue(l.stream().anyMatch(f -> f.startsWith("CFG-")), "the long line is found: " + l);
             assertEquals(l, findings(remote.stdout(), server));
-            assertArrayEquals(tab, Files.readAllBytes(snapshot.resolve("127.0.0.1_" + xmail.port(Service.CTRLS))
-                    .resolve("server.tab")), "the copy holds the file's bytes");
+            assertArrayEquals(
+                    tab,
+                    Files.readAllBytes(snapshot.resolve("127.0.0.1_" + xmail.port(Service.CTRLS))
+                            .resolve("server.tab")),
+                    "the copy holds the file's bytes");
             assertFalse(remote.stderr().contains("line breaks"), "nothing inexact: " + remote.stderr());
         }
     }
@@ -253,8 +275,10 @@ class CtrlIT {
             for (JsonNode f : s.get("findings")) {
                 String file = f.get("location").get("file").asText();
                 String shown = file.equals(server) || file.startsWith(server + "/")
-                        ? "SERVER" + file.substring(server.length()) : file;
-                out.add(f.get("ruleId").asText() + " " + shown + ":" + f.get("location").get("line").asInt() + " "
+                        ? "SERVER" + file.substring(server.length())
+                        : file;
+                out.add(f.get("ruleId").asText() + " " + shown + ":"
+                        + f.get("location").get("line").asInt() + " "
                         + f.get("message").asText());
             }
         }
@@ -264,63 +288,86 @@ class CtrlIT {
     /** A legacy server.tab in LF, as an XMail on Linux writes it. */
     private static byte[] legacyLf() {
         return ("# legacy\n\"RootDomain\"\t\"example.jp\"\n\"SmtpServerDomain\"\t\"mail.example.jp\"\n"
-                + "\"SMTP-RARPCheck\"\t\"1\"\n\"DefaultSMTPGateways\"\t\"relay1.example.jp,relay2.example.jp\"\n"
-                + "\"SmtpConfig\"\t\"MAIL-AUTH\"\n\"EnableCTRL-TLS\"\t\"1\"\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\"SMTP-RARPCheck\"\t\"1\"\n\"DefaultSMTPGateways\"\t\"relay1.example.jp,relay2.example.jp\"\n"
+                        + "\"SmtpConfig\"\t\"MAIL-AUTH\"\n\"EnableCTRL-TLS\"\t\"1\"\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
     void aRemoteMigrationWritesTheSameBytesAsALocalOneAndASecondRunChangesNothing() throws Exception {
         Path local = mailRoot("local-twin", legacyLf());
-        CliRun localRun = InProcess.runIn(local.getParent(), StandardCharsets.UTF_8, Locale.ENGLISH, "migrate",
-                local.getFileName().toString(), "--write", "--from", "1.22");
+        CliRun localRun = InProcess.runIn(
+                local.getParent(),
+                StandardCharsets.UTF_8,
+                Locale.ENGLISH,
+                "migrate",
+                local.getFileName().toString(),
+                "--write",
+                "--from",
+                "1.22");
         assertEquals(0, localRun.exitCode(), localRun.stderr());
         try (RealXMail.Server xmail = XMAIL.start(mailRoot("remote-migrate", legacyLf()))) {
             Path backups = tmp.resolve("backups");
-            List<String> opts = remote(xmail, Service.CTRLS, "--write", "--from", "1.22", "--backup-dir",
-                    backups.toString());
+            List<String> opts =
+                    remote(xmail, Service.CTRLS, "--write", "--from", "1.22", "--backup-dir", backups.toString());
             CliRun first = cli(args("migrate", opts));
             assertEquals(0, first.exitCode(), first.stderr());
-            assertArrayEquals(Files.readAllBytes(local.resolve("server.tab")),
-                    Files.readAllBytes(xmail.mailRoot().resolve("server.tab")), "the same bytes as a local migration");
+            assertArrayEquals(
+                    Files.readAllBytes(local.resolve("server.tab")),
+                    Files.readAllBytes(xmail.mailRoot().resolve("server.tab")),
+                    "the same bytes as a local migration");
             assertFalse(Files.exists(xmail.mailRoot().resolve(CtrlRemote.PROBE)), "the probe file is gone");
             CliRun second = cli(args("migrate", opts));
             assertEquals(0, second.exitCode(), second.stderr());
             assertTrue(second.stdout().contains("written: 0, unchanged: 1"), second.stdout());
             try (Stream<Path> files = Files.walk(backups)) {
-                List<Path> baks = files.filter(p -> p.toString().endsWith(".bak")).toList();
+                List<Path> baks =
+                        files.filter(p -> p.toString().endsWith(".bak")).toList();
                 assertEquals(1, baks.size());
                 assertArrayEquals(legacyLf(), Files.readAllBytes(baks.get(0)));
             }
-            CliRun back = cli(args("migrate", remote(xmail, Service.CTRLS, "--rollback", "--backup-dir",
-                    backups.toString())));
+            CliRun back = cli(
+                    args("migrate", remote(xmail, Service.CTRLS, "--rollback", "--backup-dir", backups.toString())));
             assertEquals(0, back.exitCode(), back.stderr());
             assertArrayEquals(legacyLf(), Files.readAllBytes(xmail.mailRoot().resolve("server.tab")));
         }
     }
 
     private static CtrlRemote.Connector connector(int port, CtrlTransport transport) {
-        CtrlSettings s = new CtrlSettings(transport, new CtrlTrust.Pinned(FakeCtrlServer.fingerprint("server.p12")),
-                Duration.ofSeconds(10), Duration.ofSeconds(20));
-        return () -> CtrlSession.open(new CtrlUrl("admin", "127.0.0.1", port), s,
-                PASSWORD.getBytes(StandardCharsets.US_ASCII));
+        CtrlSettings s = new CtrlSettings(
+                transport,
+                new CtrlTrust.Pinned(FakeCtrlServer.fingerprint("server.p12")),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(20));
+        return () -> CtrlSession.open(
+                new CtrlUrl("admin", "127.0.0.1", port), s, PASSWORD.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Copies the server as the command line does, then runs one --write through the migrate API. */
-    private ServerOutcome writeThrough(CtrlRemote.Connector copyWith, CtrlRemote.Connector writeWith, String name,
-                                       Runnable between) throws Exception {
+    private ServerOutcome writeThrough(
+            CtrlRemote.Connector copyWith, CtrlRemote.Connector writeWith, String name, Runnable between)
+            throws Exception {
         Path copy = tmp.resolve("copy-" + name);
         try (CtrlSession s = copyWith.open()) {
             RemoteMailRoot.copy(s, copy);
         }
         between.run();
-        try (Origins.Registration r = Origins.register(copy, new Origins.Origin("ctrl://admin@" + name,
-                CtrlTransport.TLS));
-             CtrlRemote remote = new CtrlRemote("ctrl://admin@" + name, writeWith)) {
-            BatchMigrator.Options o = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122,
-                    Optional.of(tmp.resolve("backups-" + name)), Clock.systemUTC(), 1);
+        try (Origins.Registration r =
+                        Origins.register(copy, new Origins.Origin("ctrl://admin@" + name, CtrlTransport.TLS));
+                CtrlRemote remote = new CtrlRemote("ctrl://admin@" + name, writeWith)) {
+            BatchMigrator.Options o = new BatchMigrator.Options(
+                    BatchMigrator.Mode.WRITE,
+                    FROM_122,
+                    Optional.of(tmp.resolve("backups-" + name)),
+                    Clock.systemUTC(),
+                    1);
             ServerOutcome out = new BatchMigrator(new Migrator(), WritePolicy.STANDARD)
-                    .run(List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))), o,
-                            BatchListener.NONE).outcomes().get(0);
+                    .run(
+                            List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))),
+                            o,
+                            BatchListener.NONE)
+                    .outcomes()
+                    .get(0);
             out.error(Locale.ENGLISH); // rendered while the copy is still named after the server
             return out;
         }
@@ -347,25 +394,31 @@ class CtrlIT {
         }
         byte[] original = big.toString().getBytes(StandardCharsets.US_ASCII);
         try (RealXMail.Server xmail = XMAIL.start(mailRoot("killed", original));
-             CuttingProxy proxy = CuttingProxy.to(xmail.port(Service.CTRL),
-                     "\"cfgfileset\"\t\"server.tab\"\r\n".getBytes(StandardCharsets.US_ASCII), 20_000)) {
+                CuttingProxy proxy = CuttingProxy.to(
+                        xmail.port(Service.CTRL),
+                        "\"cfgfileset\"\t\"server.tab\"\r\n".getBytes(StandardCharsets.US_ASCII),
+                        20_000)) {
             CtrlRemote.Connector direct = connector(xmail.port(Service.CTRL), CtrlTransport.CLEARTEXT);
             CtrlRemote.Connector cut = connector(proxy.port(), CtrlTransport.CLEARTEXT);
-            ServerOutcome o = writeThrough(direct, cut, "killed", () -> { });
+            ServerOutcome o = writeThrough(direct, cut, "killed", () -> {});
             assertTrue(proxy.cut(), "the proxy killed the upload");
             assertEquals(ServerOutcome.Status.FAILED, o.status());
             String error = o.error(Locale.ENGLISH);
             assertTrue(error.contains("cut short"), error);
             Path backup;
             try (Stream<Path> files = Files.walk(tmp.resolve("backups-killed"))) {
-                backup = files.filter(p -> p.toString().endsWith(".bak")).findFirst().orElseThrow();
+                backup = files.filter(p -> p.toString().endsWith(".bak"))
+                        .findFirst()
+                        .orElseThrow();
             }
             assertTrue(error.contains(backup.toString()), "names the backup: " + error);
             assertArrayEquals(original, Files.readAllBytes(backup));
             // XMail installs the lines it received once it sees the connection end; xmailkit finds them and puts
             // the original back.
             assertTrue(error.contains("server installed part of it") && error.contains("uploaded again"), error);
-            assertArrayEquals(original, Files.readAllBytes(xmail.mailRoot().resolve("server.tab")),
+            assertArrayEquals(
+                    original,
+                    Files.readAllBytes(xmail.mailRoot().resolve("server.tab")),
                     "the original is back on the server");
         }
     }

@@ -79,51 +79,55 @@ final class CuttingProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, boolean watch) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
-            byte[] seen = new byte[0];
-            int left = -1;
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                for (int n = in.read(buf); n > 0; n = in.read(buf)) {
-                    if (watch && left < 0 && !cut.get()) {
-                        byte[] joined = Arrays.copyOf(seen, seen.length + n);
-                        System.arraycopy(buf, 0, joined, seen.length, n);
-                        int at = indexOf(joined, trigger);
-                        if (at >= 0) {
-                            // Pass on this read up to the end of the trigger, and as much after it as allowed.
-                            int tail = joined.length - at - trigger.length;
-                            int pass = n - tail + Math.min(after, tail);
-                            out.write(buf, 0, pass);
-                            out.flush();
-                            left = after - Math.min(after, tail);
-                            if (left == 0) {
-                                kill(from, to);
-                                return;
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[8192];
+                    byte[] seen = new byte[0];
+                    int left = -1;
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+                            if (watch && left < 0 && !cut.get()) {
+                                byte[] joined = Arrays.copyOf(seen, seen.length + n);
+                                System.arraycopy(buf, 0, joined, seen.length, n);
+                                int at = indexOf(joined, trigger);
+                                if (at >= 0) {
+                                    // Pass on this read up to the end of the trigger, and as much after it as allowed.
+                                    int tail = joined.length - at - trigger.length;
+                                    int pass = n - tail + Math.min(after, tail);
+                                    out.write(buf, 0, pass);
+                                    out.flush();
+                                    left = after - Math.min(after, tail);
+                                    if (left == 0) {
+                                        kill(from, to);
+                                        return;
+                                    }
+                                    continue;
+                                }
+                                seen = Arrays.copyOfRange(
+                                        joined, Math.max(0, joined.length - trigger.length), joined.length);
+                            } else if (watch && left > 0) {
+                                int pass = Math.min(n, left);
+                                out.write(buf, 0, pass);
+                                out.flush();
+                                left -= pass;
+                                if (left == 0) {
+                                    kill(from, to);
+                                    return;
+                                }
+                                continue;
                             }
-                            continue;
+                            out.write(buf, 0, n);
+                            out.flush();
                         }
-                        seen = Arrays.copyOfRange(joined, Math.max(0, joined.length - trigger.length), joined.length);
-                    } else if (watch && left > 0) {
-                        int pass = Math.min(n, left);
-                        out.write(buf, 0, pass);
-                        out.flush();
-                        left -= pass;
-                        if (left == 0) {
-                            kill(from, to);
-                            return;
-                        }
-                        continue;
+                    } catch (IOException e) {
+                        // one side went away
+                    } finally {
+                        closeQuietly(to);
+                        closeQuietly(from);
                     }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side went away
-            } finally {
-                closeQuietly(to);
-                closeQuietly(from);
-            }
-        }, "cutting-proxy-pump");
+                },
+                "cutting-proxy-pump");
         t.setDaemon(true);
         t.start();
     }

@@ -27,6 +27,7 @@ class DistributionIT {
 
     /** Where the unpacked zip is mounted, read-only. */
     private static final String HOME = "/opt/ツール/xmailkit 試用";
+
     private static final String LAUNCHER = HOME + "/bin/xmailkit";
     /** An unprivileged user with no entry in /etc/passwd, as a service account may be. */
     private static final String NOBODY = "20001:20001";
@@ -42,8 +43,9 @@ class DistributionIT {
     @Test
     void theContainerHasAJava17RuntimeAndNoJdkMavenOrBash() {
         CliRun run = InContainer.shell("java -version 2>&1 | head -n 1; "
-                + "for c in javac jar mvn bash; do command -v $c; done; readlink -f /bin/sh; ls /bin/bash 2>&1")
-                .image(XmailkitImage.runtime()).run();
+                        + "for c in javac jar mvn bash; do command -v $c; done; readlink -f /bin/sh; ls /bin/bash 2>&1")
+                .image(XmailkitImage.runtime())
+                .run();
         List<String> lines = run.stdout().lines().toList();
         assertAll(
                 () -> assertTrue(lines.get(0).matches(".* version \"17[.\"].*"), lines.get(0)),
@@ -64,11 +66,16 @@ class DistributionIT {
     void demoWritesItsReportIntoTheWorkingDirectory() throws Exception {
         Path work = Fleets.fresh("distribution-demo");
 
-        CliRun run = unpacked("demo").writable(work, "/work").workingDir("/work").user(Fleets.owner(work)).run();
+        CliRun run = unpacked("demo")
+                .writable(work, "/work")
+                .workingDir("/work")
+                .user(Fleets.owner(work))
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertTrue(run.stdout().contains("/work/xmailkit-report/index.html"), run::toString);
-        assertTrue(Files.readString(work.resolve("xmailkit-report/index.html"), UTF_8).startsWith("<!DOCTYPE html>"));
+        assertTrue(Files.readString(work.resolve("xmailkit-report/index.html"), UTF_8)
+                .startsWith("<!DOCTYPE html>"));
     }
 
     /** Each of the documented exit codes a run can end with comes through the launcher unchanged. */
@@ -77,15 +84,24 @@ class DistributionIT {
         Path fleet = ServerFleet.write("distribution-audit");
         String mounted = "/srv/メール サーバー";
 
-        CliRun json = unpacked("audit", "--format", "json", mounted).readOnly(fleet, mounted).workingDir(mounted).run();
-        CliRun gate = unpacked("audit", "--fail-on", "critical", mounted).readOnly(fleet, mounted).run();
-        CliRun usage = unpacked("audit", "--format", "yaml", mounted).readOnly(fleet, mounted).run();
-        CliRun input = unpacked("audit", mounted + "/nowhere").readOnly(fleet, mounted).run();
+        CliRun json = unpacked("audit", "--format", "json", mounted)
+                .readOnly(fleet, mounted)
+                .workingDir(mounted)
+                .run();
+        CliRun gate = unpacked("audit", "--fail-on", "critical", mounted)
+                .readOnly(fleet, mounted)
+                .run();
+        CliRun usage = unpacked("audit", "--format", "yaml", mounted)
+                .readOnly(fleet, mounted)
+                .run();
+        CliRun input =
+                unpacked("audit", mounted + "/nowhere").readOnly(fleet, mounted).run();
 
         assertEquals(ExitCode.OK.code(), json.exitCode(), json::toString);
         JsonNode audit = JSON.readTree(json.stdout());
         CliRun local = InProcess.runIn(fleet, UTF_8, Locale.ENGLISH, "audit", "--format", "json", fleet.toString());
-        assertEquals(ReadOnlyFleetIT.comparable(JSON.readTree(local.stdout().replace(fleet.toString(), mounted))),
+        assertEquals(
+                ReadOnlyFleetIT.comparable(JSON.readTree(local.stdout().replace(fleet.toString(), mounted))),
                 ReadOnlyFleetIT.comparable(audit));
         assertEquals(3, audit.get("summary").get("audited").asInt());
         assertAll(
@@ -102,10 +118,12 @@ class DistributionIT {
         Path local = Fleets.fresh("distribution-migrate/in-process");
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
-        CliRun run = unpacked("migrate", "--out", "/out", "/fleet").readOnly(fleet, "/fleet").writable(out, "/out")
-                .user(Fleets.owner(out)).run();
-        CliRun inProcess = InProcess.run(UTF_8, Locale.ENGLISH, "migrate", "--out", local.toString(),
-                fleet.toString());
+        CliRun run = unpacked("migrate", "--out", "/out", "/fleet")
+                .readOnly(fleet, "/fleet")
+                .writable(out, "/out")
+                .user(Fleets.owner(out))
+                .run();
+        CliRun inProcess = InProcess.run(UTF_8, Locale.ENGLISH, "migrate", "--out", local.toString(), fleet.toString());
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals(ExitCode.OK.code(), inProcess.exitCode(), inProcess::toString);
@@ -114,8 +132,10 @@ class DistributionIT {
         Fleets.assertSameContents(Fleets.contents(local), migrated);
         SortedMap<String, byte[]> input = Fleets.contents(fleet);
         for (String server : LegacyFleet.SERVERS) {
-            assertEquals(LegacyFleet.CHANGED_FOR_127.contains(server), !Arrays.equals(input.get(server + "/server.tab"),
-                    migrated.get(server + "/server.tab")), server + "/server.tab migrated or not");
+            assertEquals(
+                    LegacyFleet.CHANGED_FOR_127.contains(server),
+                    !Arrays.equals(input.get(server + "/server.tab"), migrated.get(server + "/server.tab")),
+                    server + "/server.tab migrated or not");
         }
     }
 
@@ -125,10 +145,16 @@ class DistributionIT {
         String script = "set -e; mkdir /tmp/x; tar -xzf /release/" + Release.base() + ".tar.gz -C /tmp/x; "
                 + "stat -c %a /tmp/x/" + Release.base() + "/bin/xmailkit; /tmp/x/" + Release.base()
                 + "/bin/xmailkit --version";
-        CliRun run = InContainer.shell(script).image(XmailkitImage.runtime()).env("LANG", "C.UTF-8")
-                .readOnly(Release.directory(), "/release").user(NOBODY).run();
+        CliRun run = InContainer.shell(script)
+                .image(XmailkitImage.runtime())
+                .env("LANG", "C.UTF-8")
+                .readOnly(Release.directory(), "/release")
+                .user(NOBODY)
+                .run();
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(List.of("755", "xmailkit " + Release.version()), run.stdout().lines().toList());
+        assertEquals(
+                List.of("755", "xmailkit " + Release.version()),
+                run.stdout().lines().toList());
     }
 
     /** A link on the PATH (as in /usr/local/bin) finds the installation; JAVA_HOME needs nothing on the PATH. */
@@ -137,8 +163,12 @@ class DistributionIT {
         String script = "mkdir /tmp/bin; ln -s '" + LAUNCHER + "' /tmp/bin/xmailkit; cd /; PATH=/tmp/bin:$PATH "
                 + "xmailkit --version; java=$(readlink -f \"$(command -v java)\"); "
                 + "JAVA_HOME=${java%/bin/java} PATH=/nonexistent '" + LAUNCHER + "' --version";
-        CliRun run = InContainer.shell(script).image(XmailkitImage.runtime()).env("LANG", "C.UTF-8")
-                .readOnly(Release.unpacked(), HOME).user(NOBODY).run();
+        CliRun run = InContainer.shell(script)
+                .image(XmailkitImage.runtime())
+                .env("LANG", "C.UTF-8")
+                .readOnly(Release.unpacked(), HOME)
+                .user(NOBODY)
+                .run();
         assertEquals(0, run.exitCode(), run::toString);
         String version = "xmailkit " + Release.version();
         assertEquals(List.of(version, version), run.stdout().lines().toList());
@@ -148,26 +178,37 @@ class DistributionIT {
     @Test
     void withoutJavaTheLauncherSaysSoInOneLineAndExits127() {
         String base = XmailkitImage.base();
-        CliRun en = InContainer.program(LAUNCHER, "--version").image(base).readOnly(Release.unpacked(), HOME)
-                .user(NOBODY).run();
-        CliRun ja = InContainer.program(LAUNCHER, "--version").image(base).readOnly(Release.unpacked(), HOME)
-                .env("LANG", "ja_JP.UTF-8").user(NOBODY).run();
+        CliRun en = InContainer.program(LAUNCHER, "--version")
+                .image(base)
+                .readOnly(Release.unpacked(), HOME)
+                .user(NOBODY)
+                .run();
+        CliRun ja = InContainer.program(LAUNCHER, "--version")
+                .image(base)
+                .readOnly(Release.unpacked(), HOME)
+                .env("LANG", "ja_JP.UTF-8")
+                .user(NOBODY)
+                .run();
 
         assertAll(
                 () -> assertEquals(127, en.exitCode(), en::toString),
                 () -> assertEquals("", en.stdout()),
-                () -> assertEquals(List.of("xmailkit: xmailkit needs Java 17 or later, but JAVA_HOME is not set and "
-                        + "there is no java on PATH; install a Java runtime (e.g. apt-get install "
-                        + "openjdk-17-jre-headless) or set JAVA_HOME"), en.stderrLines()),
+                () -> assertEquals(
+                        List.of("xmailkit: xmailkit needs Java 17 or later, but JAVA_HOME is not set and "
+                                + "there is no java on PATH; install a Java runtime (e.g. apt-get install "
+                                + "openjdk-17-jre-headless) or set JAVA_HOME"),
+                        en.stderrLines()),
                 () -> assertEquals(127, ja.exitCode(), ja::toString),
                 () -> assertEquals(1, ja.stderrLines().size(), ja::toString),
-                () -> assertTrue(ja.stderr().startsWith("xmailkit: xmailkit には Java 17 以降が必要ですが、"),
-                        ja::toString));
+                () -> assertTrue(ja.stderr().startsWith("xmailkit: xmailkit には Java 17 以降が必要ですが、"), ja::toString));
     }
 
     /** A run of the unpacked zip's launcher in the Java-only container, as an unprivileged user. */
     private static InContainer unpacked(String... args) {
-        return InContainer.program(LAUNCHER, args).image(XmailkitImage.runtime()).env("LANG", "C.UTF-8")
-                .readOnly(Release.unpacked(), HOME).user(NOBODY);
+        return InContainer.program(LAUNCHER, args)
+                .image(XmailkitImage.runtime())
+                .env("LANG", "C.UTF-8")
+                .readOnly(Release.unpacked(), HOME)
+                .user(NOBODY);
     }
 }

@@ -28,8 +28,7 @@ final class DockerImages {
     /** The label on every image the tests build; its value is the image's kind. */
     private static final String LABEL = "org.xmailkit.it";
 
-    private DockerImages() {
-    }
+    private DockerImages() {}
 
     /** @return whether a Docker engine answers (a clear error when it answers but Testcontainers cannot use it) */
     static boolean dockerAvailable() {
@@ -38,8 +37,10 @@ final class DockerImages {
         } catch (RuntimeException e) {
             // An engine without a bridge network (as bin/test starts it) answers, but Testcontainers cannot
             // work out the host's address unless it is told.
-            throw new IllegalStateException("Docker answers but Testcontainers cannot use it (" + e.getMessage()
-                    + "); run the tests through bin/test, or set TESTCONTAINERS_HOST_OVERRIDE=localhost", e);
+            throw new IllegalStateException(
+                    "Docker answers but Testcontainers cannot use it (" + e.getMessage()
+                            + "); run the tests through bin/test, or set TESTCONTAINERS_HOST_OVERRIDE=localhost",
+                    e);
         }
     }
 
@@ -88,8 +89,10 @@ final class DockerImages {
 
     /** Removes a kind's builds that later ones untagged, unless a container (of another run) still uses them. */
     private static void removeOlderBuilds(DockerClient docker, String kind) {
-        List<Image> dangling = docker.listImagesCmd().withDanglingFilter(true)
-                .withLabelFilter(Map.of(LABEL, kind)).exec();
+        List<Image> dangling = docker.listImagesCmd()
+                .withDanglingFilter(true)
+                .withLabelFilter(Map.of(LABEL, kind))
+                .exec();
         for (Image old : dangling) {
             try {
                 docker.removeImageCmd(old.getId()).exec();

@@ -27,15 +27,16 @@ import org.junit.jupiter.api.function.Executable;
  */
 final class Fleets {
 
-    private Fleets() {
-    }
+    private Fleets() {}
 
     /**
      * @param name a directory name, unique per test
      * @return an empty directory under target/it, emptied if an earlier run left it
      */
     static Path fresh(String name) {
-        Path dir = Path.of(System.getProperty("xmailkit.it.out", "target/it")).resolve(name).toAbsolutePath();
+        Path dir = Path.of(System.getProperty("xmailkit.it.out", "target/it"))
+                .resolve(name)
+                .toAbsolutePath();
         try {
             if (Files.exists(dir)) {
                 try (Stream<Path> all = Files.walk(dir)) {
@@ -60,8 +61,8 @@ final class Fleets {
     static Path readableByAll(Path root) {
         try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.toList()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
-                        Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
             return root;
         } catch (IOException e) {
@@ -80,8 +81,11 @@ final class Fleets {
                 String rel = root.relativize(p).toString();
                 String perms = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
                 String time = Files.getLastModifiedTime(p).toString();
-                out.put(rel, Files.isDirectory(p) ? "dir " + perms + " " + time
-                        : sha256(Files.readAllBytes(p)) + " " + Files.size(p) + " " + perms + " " + time);
+                out.put(
+                        rel,
+                        Files.isDirectory(p)
+                                ? "dir " + perms + " " + time
+                                : sha256(Files.readAllBytes(p)) + " " + Files.size(p) + " " + perms + " " + time);
             }
             return out;
         } catch (IOException e) {

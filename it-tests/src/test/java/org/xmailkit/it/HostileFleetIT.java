@@ -64,15 +64,27 @@ class HostileFleetIT {
     /** What the container's /etc/shadow holds during the root runs; no part of it may be shown. */
     private static final String SHADOW_TEXT = "root:$6$HfShadowSalt$HfShadowHash0123456789:19000:0:99999:7:::\n"
             + "hfshadowuser:$6$HfShadowSalt2$HfShadowHash9876543210:19000:0:99999:7:::\n";
+
     private static final List<String> SHADOW_MARKERS = List.of("HfShadowSalt", "HfShadowHash", "hfshadowuser");
 
     /** In every file of the sentinel directory. */
     private static final String SENTINEL_MARKER = "HfSentinelMark";
 
     /** Passwords, keys and credentials of the secrets server; none may be shown. */
-    private static final List<String> SECRETS = List.of("HfSmtpPassword01", "HfApiSecret02", "HfDynQueryUser03",
-            "HfDynQueryPass04", "HfDynFieldUser05", "HfDynFieldPass06", "HfUrlUser07", "HfUrlPass08",
-            "HfCommentUser09", "HfCommentPass10", "HfSmtpAuthPass11", "HfCtrlPass12", "HfServerKeyLine13");
+    private static final List<String> SECRETS = List.of(
+            "HfSmtpPassword01",
+            "HfApiSecret02",
+            "HfDynQueryUser03",
+            "HfDynQueryPass04",
+            "HfDynFieldUser05",
+            "HfDynFieldPass06",
+            "HfUrlUser07",
+            "HfUrlPass08",
+            "HfCommentUser09",
+            "HfCommentPass10",
+            "HfSmtpAuthPass11",
+            "HfCtrlPass12",
+            "HfServerKeyLine13");
 
     /** A directory name that clears the screen and sets the window title. */
     private static final String ESCAPES = "esc\u001B]0;pwned\u0007\u001B[2J";
@@ -197,8 +209,8 @@ class HostileFleetIT {
         assertTrue((text + audits.get("text").stderr()).contains("huge/server.tab: not read: "), text);
 
         Path aloneFleet = base.resolve("alone");
-        CliRun aloneJson = InProcess.runIn(aloneFleet, UTF_8, Locale.ENGLISH, "audit", "--format", "json",
-                aloneFleet.toString());
+        CliRun aloneJson =
+                InProcess.runIn(aloneFleet, UTF_8, Locale.ENGLISH, "audit", "--format", "json", aloneFleet.toString());
         Map<String, JsonNode> aloneServers = servers(JSON.readTree(alone(aloneJson.stdout(), aloneFleet)));
         assertEquals(BENIGN.size(), aloneServers.size(), aloneServers::toString);
         JsonNode audit = JSON.readTree(audits.get("json").stdout());
@@ -214,7 +226,10 @@ class HostileFleetIT {
         for (Path f : pages) {
             assertClean("report file " + out.relativize(f), Files.readString(f, StandardCharsets.UTF_8));
         }
-        assertSameServers("report.json", aloneServers, servers(JSON.readTree(out.resolve("report.json").toFile())));
+        assertSameServers(
+                "report.json",
+                aloneServers,
+                servers(JSON.readTree(out.resolve("report.json").toFile())));
 
         SortedMap<String, byte[]> fakeSite = Fleets.contents(site);
         CliRun refused = asRoot("report", "--out", SITE, InContainer.FLEET);
@@ -230,25 +245,32 @@ class HostileFleetIT {
         Map<String, String> aloneSections = sections(alone(aloneDry.stdout(), aloneFleet));
         Map<String, String> drySections = sections(dry.stdout());
         assertEquals(BENIGN.size(), aloneSections.size(), aloneSections::toString);
-        assertAll(aloneSections.entrySet().stream().map(e -> () -> assertEquals(e.getValue(),
-                drySections.get(e.getKey()), e.getKey())));
+        assertAll(aloneSections.entrySet().stream()
+                .map(e -> () -> assertEquals(e.getValue(), drySections.get(e.getKey()), e.getKey())));
         Fleets.assertSameContents(original, Fleets.contents(fleet));
 
         // ------------------------------------------------------------ migrate --write
         Path expected = base.resolve("expected");
-        CliRun aloneOut = InProcess.runIn(aloneFleet, UTF_8, Locale.ENGLISH, "migrate", "--out",
-                expected.toString(), aloneFleet.toString());
+        CliRun aloneOut = InProcess.runIn(
+                aloneFleet, UTF_8, Locale.ENGLISH, "migrate", "--out", expected.toString(), aloneFleet.toString());
         assertEquals(ExitCode.OK.code(), aloneOut.exitCode(), aloneOut::toString);
         CliRun write = asRoot("migrate", "--write", InContainer.FLEET);
         assertEquals(ExitCode.PARTIAL.code(), write.exitCode(), write::toString);
-        assertTrue(write.stderr().contains("journal/server.tab.xmailkit-journal: line 3 of the migration journal "
-                + "cannot be used"), write::toString);
-        assertTrue(write.stderr().contains("journal-shadow/server.tab.xmailkit-journal: line 3 of the migration "
-                + "journal cannot be used"), write::toString);
+        assertTrue(
+                write.stderr()
+                        .contains("journal/server.tab.xmailkit-journal: line 3 of the migration journal "
+                                + "cannot be used"),
+                write::toString);
+        assertTrue(
+                write.stderr()
+                        .contains("journal-shadow/server.tab.xmailkit-journal: line 3 of the migration "
+                                + "journal cannot be used"),
+                write::toString);
         SortedMap<String, byte[]> migrated = Fleets.contents(expected);
         SortedMap<String, byte[]> written = Fleets.contents(fleet);
-        List<String> changed = BENIGN.stream().filter(server -> !same(under(migrated, server),
-                under(original, server))).toList();
+        List<String> changed = BENIGN.stream()
+                .filter(server -> !same(under(migrated, server), under(original, server)))
+                .toList();
         assertTrue(changed.containsAll(List.of("v1.0", "secrets", ESCAPES, FORGED)), changed::toString);
         assertAll(BENIGN.stream().map(server -> () -> {
             Fleets.assertSameContents(under(migrated, server), withoutOwnFiles(under(written, server)));
@@ -256,7 +278,9 @@ class HostileFleetIT {
             assertEquals(changed.contains(server) ? 1 : 0, runs.size(), server);
             assertTrue(runs.stream().allMatch(Journal.Run::ended), server);
         }));
-        assertEquals(Fleets.owner(fleet.resolve("v1.0")), Fleets.owner(fleet.resolve("v1.0/server.tab")),
+        assertEquals(
+                Fleets.owner(fleet.resolve("v1.0")),
+                Fleets.owner(fleet.resolve("v1.0/server.tab")),
                 "a migrated file keeps its owner, not root");
         assertTheTrapsAreAsPlanted(original);
 
@@ -278,12 +302,18 @@ class HostileFleetIT {
         // Nothing from outside came into the fleet (copies of configuration hold its secrets by nature; their
         // names may not).
         for (Map.Entry<String, byte[]> f : rolledBack.entrySet()) {
-            assertShowsNone("the fleet's " + f.getKey(), new String(f.getValue(), StandardCharsets.ISO_8859_1),
-                    outside(), false);
+            assertShowsNone(
+                    "the fleet's " + f.getKey(),
+                    new String(f.getValue(), StandardCharsets.ISO_8859_1),
+                    outside(),
+                    false);
             assertShowsNone("the name " + f.getKey(), f.getKey(), secrets(), false);
         }
-        System.out.printf(Locale.ROOT, "HostileFleetIT: %.1f s in all; runs as root: %s%n",
-                (System.nanoTime() - start) / 1e9, seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "HostileFleetIT: %.1f s in all; runs as root: %s%n",
+                (System.nanoTime() - start) / 1e9,
+                seconds);
     }
 
     /** Writes the sentinel, the shadow file and the fleet to compare with, then plants the hostile fleet. */
@@ -294,8 +324,9 @@ class HostileFleetIT {
         String v122 = "# " + SENTINEL_MARKER + "\n\"RootDomain\"\t\"sentinel.example\"\n"
                 + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n";
         Files.writeString(sentinel.resolve("server.tab"), v122);
-        Files.writeString(sentinel.resolve("smtpfwd.tab"), "# " + SENTINEL_MARKER + "\n\"partner.example\"\t"
-                + "\"mx1.partner.example,mx2.partner.example\"\n");
+        Files.writeString(
+                sentinel.resolve("smtpfwd.tab"),
+                "# " + SENTINEL_MARKER + "\n\"partner.example\"\t" + "\"mx1.partner.example,mx2.partner.example\"\n");
         String pem = "-----BEGIN PRIVATE KEY-----\n" + SENTINEL_MARKER + "KeyAAAABBBBCCCC\n-----END PRIVATE KEY-----\n";
         Files.writeString(sentinel.resolve("key.pem"), pem);
         Files.writeString(sentinel.resolve("cert.pem"), pem.replace("PRIVATE KEY", "CERTIFICATE"));
@@ -311,8 +342,11 @@ class HostileFleetIT {
         Files.setPosixFilePermissions(world, PosixFilePermissions.fromString("rwxrwxrwx"));
         out = Files.createDirectories(base.resolve("out"));
 
-        CliRun plant = InContainer.shell(PLANT).readOnly(alone, ALONE).readOnly(sentinel, SENTINEL)
-                .writable(world, WORLD).run();
+        CliRun plant = InContainer.shell(PLANT)
+                .readOnly(alone, ALONE)
+                .readOnly(sentinel, SENTINEL)
+                .writable(world, WORLD)
+                .run();
         assertEquals(0, plant.exitCode(), plant::toString);
         fleet = world.resolve("fleet");
         site = world.resolve("site");
@@ -320,14 +354,20 @@ class HostileFleetIT {
 
         // The traps are what they should be.
         assertEquals(Path.of(SHADOW), Files.readSymbolicLink(fleet.resolve("shadow-tab/server.tab")));
-        assertTrue(Files.readAttributes(fleet.resolve("fifo/server.key"), BasicFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS).isOther(), "a FIFO");
+        assertTrue(
+                Files.readAttributes(
+                                fleet.resolve("fifo/server.key"), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                        .isOther(),
+                "a FIFO");
         assertTrue(Files.size(fleet.resolve("huge/server.tab")) > 16L * 1024 * 1024);
-        assertTrue(Files.readString(fleet.resolve("journal/server.tab.xmailkit-journal")).contains("\t../victim\t"));
+        assertTrue(Files.readString(fleet.resolve("journal/server.tab.xmailkit-journal"))
+                .contains("\t../victim\t"));
         assertTrue(Files.isDirectory(fleet.resolve(ESCAPES)) && Files.isDirectory(fleet.resolve(FORGED)));
-        String secrets = Files.readString(fleet.resolve("secrets/server.tab")) + Files.readString(
-                fleet.resolve("secrets/smtpauth.tab")) + Files.readString(fleet.resolve("secrets/server.key"));
-        assertAll(SECRETS.stream().filter(s -> !s.equals("HfCtrlPass12"))
+        String secrets = Files.readString(fleet.resolve("secrets/server.tab"))
+                + Files.readString(fleet.resolve("secrets/smtpauth.tab"))
+                + Files.readString(fleet.resolve("secrets/server.key"));
+        assertAll(SECRETS.stream()
+                .filter(s -> !s.equals("HfCtrlPass12"))
                 .map(s -> () -> assertTrue(secrets.contains(s), s)));
     }
 
@@ -337,7 +377,9 @@ class HostileFleetIT {
      */
     private static Path aloneFleet() {
         Path alone = LegacyFleet.write(BASE + "/alone");
-        MailRootFixture.in(alone.resolve("secrets")).serverTab(String.join("\n",
+        MailRootFixture.in(alone.resolve("secrets"))
+                .serverTab(String.join(
+                        "\n",
                         "# relay login: HfCommentUser09:HfCommentPass10@relay.example",
                         "\"RootDomain\"\t\"secrets.example.jp\"",
                         "\"SmtpPassword\"\t\"HfSmtpPassword01\"",
@@ -349,15 +391,20 @@ class HostileFleetIT {
                         ""))
                 .file("smtpauth.tab", "\"relayuser\"\t\"HfSmtpAuthPass11\"\t\"MR\"\n")
                 .file("ctrlaccounts.tab", "\"ctrladmin\"\t\"" + XMailPassword.encode("HfCtrlPass12") + "\"\n")
-                .file("server.key", "-----BEGIN PRIVATE KEY-----\nHfServerKeyLine13AAAABBBBCCCC\n"
-                        + "-----END PRIVATE KEY-----\n")
+                .file(
+                        "server.key",
+                        "-----BEGIN PRIVATE KEY-----\nHfServerKeyLine13AAAABBBBCCCC\n" + "-----END PRIVATE KEY-----\n")
                 .write();
-        MailRootFixture.in(alone.resolve(ESCAPES)).serverTab("\"RootDomain\"\t\"esc\u009D0;t\u009C\u202Egnp.example\"\n"
-                + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").write();
+        MailRootFixture.in(alone.resolve(ESCAPES))
+                .serverTab("\"RootDomain\"\t\"esc\u009D0;t\u009C\u202Egnp.example\"\n"
+                        + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
+                .write();
         // Latin-1, with a raw 0x9B byte (a C1 CSI) in a reply text.
-        MailRootFixture.in(alone.resolve(FORGED)).charset(StandardCharsets.ISO_8859_1)
+        MailRootFixture.in(alone.resolve(FORGED))
+                .charset(StandardCharsets.ISO_8859_1)
                 .serverTab("\"SmtpMsgIPBanSpammers\"\t\"550 \u009B2J banned\"\n"
-                        + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").write();
+                        + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
+                .write();
         return Fleets.readableByAll(alone);
     }
 
@@ -370,8 +417,13 @@ class HostileFleetIT {
         try {
             return Fleets.fresh(name);
         } catch (UncheckedIOException e) {
-            Path dir = Path.of(System.getProperty("xmailkit.it.out", "target/it")).resolve(name).toAbsolutePath();
-            CliRun clean = InContainer.shell("rm -rf /it/* /it/.[!.]*").user("0:0").writable(dir, "/it").run();
+            Path dir = Path.of(System.getProperty("xmailkit.it.out", "target/it"))
+                    .resolve(name)
+                    .toAbsolutePath();
+            CliRun clean = InContainer.shell("rm -rf /it/* /it/.[!.]*")
+                    .user("0:0")
+                    .writable(dir, "/it")
+                    .run();
             assertEquals(0, clean.exitCode(), clean::toString);
             return Fleets.fresh(name);
         }
@@ -380,11 +432,17 @@ class HostileFleetIT {
     /** One run of the packaged CLI as root over the fleet, checked for what no run may do. */
     private CliRun asRoot(String... args) {
         long start = System.nanoTime();
-        CliRun run = InContainer.xmailkit(args).user("0:0").workingDir(InContainer.FLEET)
-                .writable(fleet, InContainer.FLEET).writable(sentinel, SENTINEL).writable(shadow, SHADOW)
-                .writable(out, OUT).writable(site, SITE)
+        CliRun run = InContainer.xmailkit(args)
+                .user("0:0")
+                .workingDir(InContainer.FLEET)
+                .writable(fleet, InContainer.FLEET)
+                .writable(sentinel, SENTINEL)
+                .writable(shadow, SHADOW)
+                .writable(out, OUT)
+                .writable(site, SITE)
                 // No performance data file in the container's /tmp: the run is to change nothing outside its mounts.
-                .env("XMAILKIT_JAVA_OPTS", "-XX:-UsePerfData").run();
+                .env("XMAILKIT_JAVA_OPTS", "-XX:-UsePerfData")
+                .run();
         String what = String.join(" ", args).replace(InContainer.FLEET, "").trim();
         seconds.put(what, Math.round((System.nanoTime() - start) / 1e8) / 10.0);
         assertEquals(List.of(), run.changes(), () -> what + ": the container changed outside its mounts");
@@ -433,9 +491,15 @@ class HostileFleetIT {
         if (shown) {
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
-                if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == '\u061C'
-                        || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-                        || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029') {
+                if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t')
+                        || (c >= 0x7F && c <= 0x9F)
+                        || c == '\u061C'
+                        || c == '\u200E'
+                        || c == '\u200F'
+                        || (c >= '\u202A' && c <= '\u202E')
+                        || (c >= '\u2066' && c <= '\u2069')
+                        || c == '\u2028'
+                        || c == '\u2029') {
                     found.add(String.format(Locale.ROOT, "U+%04X at %d", (int) c, i));
                     first = first < 0 ? i : Math.min(first, i);
                 }
@@ -447,8 +511,11 @@ class HostileFleetIT {
             }
         }
         int at = first;
-        assertEquals(List.of(), found, () -> what + " shows what it must not, first here:\n"
-                + text.substring(Math.max(0, at - 300), Math.min(text.length(), at + 300)));
+        assertEquals(
+                List.of(),
+                found,
+                () -> what + " shows what it must not, first here:\n"
+                        + text.substring(Math.max(0, at - 300), Math.min(text.length(), at + 300)));
     }
 
     /** The traps after a write or rollback: links still links, FIFOs still FIFOs, refused servers untouched. */
@@ -456,8 +523,8 @@ class HostileFleetIT {
         SortedMap<String, byte[]> now = Fleets.contents(fleet);
         List<Executable> checks = new ArrayList<>();
         for (String trap : List.of("shadow-tab", "linked-tab", "relay-link", "journal", "journal-shadow", "d1")) {
-            checks.add(() -> Fleets.assertSameContents(withoutOwnFiles(under(original, trap)),
-                    withoutOwnFiles(under(now, trap))));
+            checks.add(() -> Fleets.assertSameContents(
+                    withoutOwnFiles(under(original, trap)), withoutOwnFiles(under(now, trap))));
         }
         for (String link : List.of("elsewhere", "victim", "shadow-tab/server.tab", "relay-link/smtpfwd.tab")) {
             checks.add(() -> assertArrayEquals(original.get(link), now.get(link), link));
@@ -467,8 +534,10 @@ class HostileFleetIT {
             checks.add(() -> assertArrayEquals(original.get(name), now.get(name), name));
         }
         for (String fifo : List.of("fifo/server.key", "fifo/server.cert")) {
-            checks.add(() -> assertTrue(Files.readAttributes(fleet.resolve(fifo), BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).isOther(), fifo));
+            checks.add(() -> assertTrue(
+                    Files.readAttributes(fleet.resolve(fifo), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                            .isOther(),
+                    fifo));
         }
         checks.add(() -> assertEquals(17_000_000L, Files.size(fleet.resolve("huge/server.tab"))));
         assertAll(checks);
@@ -502,8 +571,11 @@ class HostileFleetIT {
     }
 
     private static void assertSameServers(String what, Map<String, JsonNode> alone, Map<String, JsonNode> inFleet) {
-        assertAll(alone.entrySet().stream().map(e -> () -> assertEquals(e.getValue(), inFleet.get(e.getKey()),
-                () -> what + ": " + e.getKey() + " differs from the same server alone")));
+        assertAll(alone.entrySet().stream()
+                .map(e -> () -> assertEquals(
+                        e.getValue(),
+                        inFleet.get(e.getKey()),
+                        () -> what + ": " + e.getKey() + " differs from the same server alone")));
     }
 
     /**
@@ -543,8 +615,10 @@ class HostileFleetIT {
     /** @return the entries without the backups, journal and lock xmailkit keeps next to server.tab */
     private static SortedMap<String, byte[]> withoutOwnFiles(SortedMap<String, byte[]> tree) {
         SortedMap<String, byte[]> out = new TreeMap<>(tree);
-        out.keySet().removeIf(p -> p.matches(".*\\.xmailkit-[0-9TZ-]+\\.bak") || p.endsWith(".xmailkit-journal")
-                || p.endsWith(".xmailkit-lock"));
+        out.keySet()
+                .removeIf(p -> p.matches(".*\\.xmailkit-[0-9TZ-]+\\.bak")
+                        || p.endsWith(".xmailkit-journal")
+                        || p.endsWith(".xmailkit-lock"));
         return out;
     }
 

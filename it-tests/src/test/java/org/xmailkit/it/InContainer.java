@@ -176,23 +176,31 @@ final class InContainer {
                             cmd.withWorkingDir(workingDir);
                         }
                         // The local log driver keeps output bytes as written (json-file would re-encode them).
-                        cmd.getHostConfig().withBinds(binds).withTmpFs(tmpfs).withReadonlyRootfs(readOnlyRoot)
+                        cmd.getHostConfig()
+                                .withBinds(binds)
+                                .withTmpFs(tmpfs)
+                                .withReadonlyRootfs(readOnlyRoot)
                                 .withLogConfig(new LogConfig(LogConfig.LoggingType.LOCAL));
                     });
             c.start();
             DockerClient docker = c.getDockerClient();
             String id = c.getContainerId();
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState state =
+                    docker.inspectContainerCmd(id).exec().getState();
             int exit = state.getExitCodeLong().intValue();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false)
+            docker.logContainerCmd(id)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(false)
                     .exec(new ResultCallback.Adapter<Frame>() {
                         @Override
                         public void onNext(Frame frame) {
                             (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
                         }
-                    }).awaitCompletion(1, TimeUnit.MINUTES);
+                    })
+                    .awaitCompletion(1, TimeUnit.MINUTES);
             List<String> changes = new ArrayList<>();
             List<ChangeLog> diff = docker.containerDiffCmd(id).exec();
             for (ChangeLog change : diff == null ? List.<ChangeLog>of() : diff) {

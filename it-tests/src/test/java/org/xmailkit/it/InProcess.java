@@ -14,8 +14,7 @@ import org.xmailkit.cli.Run;
  */
 final class InProcess {
 
-    private InProcess() {
-    }
+    private InProcess() {}
 
     /**
      * @param charset the text encoding the real entry point would choose for the locale
@@ -35,7 +34,10 @@ final class InProcess {
      * @return the outcome
      */
     static CliRun runIn(Path workingDir, Charset charset, Locale locale, String... args) {
-        Run r = Run.in(workingDir).charset(charset).locale(locale).clock(Clock.system(ZoneId.systemDefault()))
+        Run r = Run.in(workingDir)
+                .charset(charset)
+                .locale(locale)
+                .clock(Clock.system(ZoneId.systemDefault()))
                 .run(args);
         return new CliRun(r.exit().code(), r.outBytes(), r.errBytes(), List.of());
     }

@@ -39,8 +39,7 @@ final class LegacyFleet {
     /** Another one, a user's mail processing file. */
     static final String MAILPROC_FILE = "domains/example.com/taro/mailproc.tab";
 
-    private LegacyFleet() {
-    }
+    private LegacyFleet() {}
 
     /**
      * @param name a directory name under target/it
@@ -70,8 +69,10 @@ final class LegacyFleet {
                     bytes[i] = (byte) (i * 7 + 3);
                 }
                 Files.write(message, bytes);
-                Files.writeString(to.resolve(MAILPROC_FILE),
-                        "\"mailbox\"\r\n\"redirect\"\t\"taro@" + server + ".example\"\r\n", StandardCharsets.US_ASCII);
+                Files.writeString(
+                        to.resolve(MAILPROC_FILE),
+                        "\"mailbox\"\r\n\"redirect\"\t\"taro@" + server + ".example\"\r\n",
+                        StandardCharsets.US_ASCII);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -85,8 +85,8 @@ final class LineClient implements AutoCloseable {
      */
     void startTls() throws SSLException {
         try {
-            SSLSocket tls = (SSLSocket) trustAll().getSocketFactory()
-                    .createSocket(socket, "localhost", socket.getPort(), true);
+            SSLSocket tls =
+                    (SSLSocket) trustAll().getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
             tls.setUseClientMode(true);
             tls.setSoTimeout(timeout);
             tls.startHandshake();
@@ -140,8 +140,8 @@ final class LineClient implements AutoCloseable {
                 buf.write(b);
             }
         } catch (SocketTimeoutException e) {
-            throw new UncheckedIOException("no answer from 127.0.0.1:" + socket.getPort() + " within " + timeout
-                    + " ms", e);
+            throw new UncheckedIOException(
+                    "no answer from 127.0.0.1:" + socket.getPort() + " within " + timeout + " ms", e);
         } catch (IOException e) {
             // A reset is the server dropping the connection.
             return buf.size() == 0 ? null : buf.toString(StandardCharsets.ISO_8859_1);
@@ -210,22 +210,27 @@ final class LineClient implements AutoCloseable {
     private static SSLContext trustAll() {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                    // The client's side is not used.
-                }
+            ctx.init(
+                    null,
+                    new TrustManager[] {
+                        new X509TrustManager() {
+                            @Override
+                            public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                                // The client's side is not used.
+                            }
 
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                    // Any certificate: the tests look at whether a handshake completes.
-                }
+                            @Override
+                            public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                                // Any certificate: the tests look at whether a handshake completes.
+                            }
 
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
+                            @Override
+                            public X509Certificate[] getAcceptedIssuers() {
+                                return new X509Certificate[0];
+                            }
+                        }
+                    },
+                    new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

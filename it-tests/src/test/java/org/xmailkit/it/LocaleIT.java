@@ -41,6 +41,7 @@ class LocaleIT {
 
     /** Where report writes in the container. */
     private static final String REPORT = "/report";
+
     private static Path fleet;
 
     @BeforeAll
@@ -58,7 +59,9 @@ class LocaleIT {
     @CsvSource({"ja_JP.UTF-8, ja", "C, en"})
     void windows31jValuesComeOutIntactInJson(String lang, String language) throws Exception {
         CliRun run = InContainer.xmailkit("show", "--format", "json", InContainer.FLEET + "/legacy/mx2")
-                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+                .readOnly(fleet, InContainer.FLEET)
+                .env("LANG", lang)
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         JsonNode server = JSON.readTree(run.stdout()).get(0);
@@ -66,11 +69,19 @@ class LocaleIT {
         assertEquals("CRLF", server.get("lineEnding").asText());
         assertEquals(ServerFleet.JAPANESE_MESSAGE, ReadOnlyFleetIT.value(server, "CustomSMTPMessage"));
         assertEquals(ServerFleet.JAPANESE_BAN, ReadOnlyFleetIT.value(server, "SmtpMsgIPBanSpammers"));
-        assertEquals(label("RootDomain", language), setting(server, "RootDomain").get("label").asText());
+        assertEquals(
+                label("RootDomain", language),
+                setting(server, "RootDomain").get("label").asText());
 
-        CliRun local = InProcess.run(UTF_8, Locale.forLanguageTag(language), "show", "--format", "json",
+        CliRun local = InProcess.run(
+                UTF_8,
+                Locale.forLanguageTag(language),
+                "show",
+                "--format",
+                "json",
                 fleet.resolve("legacy/mx2").toString());
-        assertEquals(JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET)),
+        assertEquals(
+                JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET)),
                 JSON.readTree(run.stdout()));
     }
 
@@ -78,7 +89,9 @@ class LocaleIT {
     @CsvSource({"ja_JP.UTF-8, ja", "C, en"})
     void windows31jValuesComeOutIntactAsText(String lang, String language) {
         CliRun run = InContainer.xmailkit("show", InContainer.FLEET + "/legacy/mx2")
-                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+                .readOnly(fleet, InContainer.FLEET)
+                .env("LANG", lang)
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         String out = run.stdout();
@@ -86,17 +99,22 @@ class LocaleIT {
         assertTrue(out.contains(ServerFleet.JAPANESE_BAN), out);
         assertTrue(out.contains(label("RootDomain", language)), out);
 
-        CliRun local = InProcess.run(UTF_8, Locale.forLanguageTag(language), "show",
+        CliRun local = InProcess.run(
+                UTF_8,
+                Locale.forLanguageTag(language),
+                "show",
                 fleet.resolve("legacy/mx2").toString());
-        assertArrayEquals(local.stdout().replace(fleet.toString(), InContainer.FLEET).getBytes(UTF_8), run.out(),
-                run::toString);
+        assertArrayEquals(
+                local.stdout().replace(fleet.toString(), InContainer.FLEET).getBytes(UTF_8), run.out(), run::toString);
     }
 
     @ParameterizedTest
     @CsvSource({"ja_JP.UTF-8, ja", "C, en"})
     void windows31jValuesComeOutIntactInAuditJson(String lang, String language) throws Exception {
         CliRun run = InContainer.xmailkit("audit", "--format", "json", InContainer.FLEET + "/legacy/mx2")
-                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+                .readOnly(fleet, InContainer.FLEET)
+                .env("LANG", lang)
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         JsonNode audit = JSON.readTree(run.stdout());
@@ -110,23 +128,34 @@ class LocaleIT {
         }
         assertNotNull(finding, run::toString);
         assertTrue(finding.get("message").asText().contains(ServerFleet.JAPANESE_MESSAGE), finding::toString);
-        assertEquals("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
+        assertEquals(
+                "\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
                 finding.get("evidence").get(0).asText());
 
-        CliRun local = InProcess.runIn(fleet.resolve("site-b"), UTF_8, Locale.forLanguageTag(language),
-                "audit", "--format", "json", fleet.resolve("legacy/mx2").toString());
-        assertEquals(ReadOnlyFleetIT.comparable(JSON.readTree(local.stdout().replace(fleet.toString(),
-                InContainer.FLEET))), ReadOnlyFleetIT.comparable(audit));
+        CliRun local = InProcess.runIn(
+                fleet.resolve("site-b"),
+                UTF_8,
+                Locale.forLanguageTag(language),
+                "audit",
+                "--format",
+                "json",
+                fleet.resolve("legacy/mx2").toString());
+        assertEquals(
+                ReadOnlyFleetIT.comparable(JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET))),
+                ReadOnlyFleetIT.comparable(audit));
     }
 
     @ParameterizedTest
     @CsvSource({"ja_JP.UTF-8", "C"})
     void windows31jValuesComeOutIntactInAuditText(String lang) {
         CliRun run = InContainer.xmailkit("audit", InContainer.FLEET + "/legacy/mx2")
-                .readOnly(fleet, InContainer.FLEET).env("LANG", lang).run();
+                .readOnly(fleet, InContainer.FLEET)
+                .env("LANG", lang)
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
-        assertTrue(run.stdout().contains("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\""),
+        assertTrue(
+                run.stdout().contains("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\""),
                 run::toString);
         assertTrue(run.stdout().contains(ServerFleet.JAPANESE_BAN), run::toString);
     }
@@ -140,8 +169,12 @@ class LocaleIT {
     void windows31jValuesComeOutIntactInTheReport(String lang, String language) throws Exception {
         Path out = Fleets.fresh("locale-report-" + language);
         CliRun run = InContainer.xmailkit("report", "--out", REPORT, InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).writable(out, REPORT).user(Fleets.owner(out))
-                .env("LANG", lang).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .writable(out, REPORT)
+                .user(Fleets.owner(out))
+                .env("LANG", lang)
+                .readOnlyRootFs()
+                .run();
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
 
         JsonNode report = JSON.readTree(strictUtf8(out.resolve("report.json")));
@@ -162,7 +195,8 @@ class LocaleIT {
         }
         assertNotNull(finding, mx2::toString);
         assertTrue(finding.get("message").asText().contains(ServerFleet.JAPANESE_MESSAGE), finding::toString);
-        assertEquals("\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
+        assertEquals(
+                "\"CustomSMTPMessage\"<TAB>\"" + ServerFleet.JAPANESE_MESSAGE + "\"",
                 finding.get("evidence").get(0).asText());
         assertTrue(strictUtf8(out.resolve("report.sarif")).contains(ServerFleet.JAPANESE_MESSAGE));
 
@@ -184,9 +218,11 @@ class LocaleIT {
 
     private static String strictUtf8(Path file) throws IOException {
         try {
-            return UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError(file + " is not UTF-8", e);
         }

@@ -52,14 +52,18 @@ class LoginsIT {
     void ctrlAcceptsThePasswordsXmailkitDecodesAndTheAccountRulesSaySo() throws IOException, InputException {
         Path root = XMAIL.shippedMailRoot("ctrl");
         StringBuilder accounts = new StringBuilder();
-        new TreeMap<>(CTRL).forEach((user, stored) -> accounts.append(user).append('\t').append('"').append(stored)
+        new TreeMap<>(CTRL).forEach((user, stored) -> accounts.append(user)
+                .append('\t')
+                .append('"')
+                .append(stored)
                 .append("\"\r\n"));
         Files.writeString(root.resolve("ctrlaccounts.tab"), accounts, StandardCharsets.US_ASCII);
         try (RealXMail.Server xmail = XMAIL.start(root)) {
             MailRoot model = MailRoot.open(xmail.mailRoot());
             int port = xmail.port(Service.CTRL);
             List<String> wrong = new ArrayList<>();
-            for (TabFile.Row row : model.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow().rows()) {
+            for (TabFile.Row row :
+                    model.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow().rows()) {
                 String user = row.column(0);
                 String accepted = XMailPassword.decode(row.column(1)).password();
                 expect(wrong, user + " with its decoded password", true, ctrlPlain(port, user, accepted));
@@ -71,10 +75,15 @@ class LoginsIT {
             assertEquals(List.of(), wrong);
 
             Set<String> found = keys(model, "SEC-015", "SEC-016");
-            assertEquals(Set.of("SEC-015 msg.SEC-015.active", "SEC-016 msg.SEC-016.ctrlEmpty",
-                    "SEC-016 msg.SEC-016.ctrlPrefix", "SEC-016 msg.SEC-016.nul"), found);
-            assertEquals("", XMailPassword.decode(CTRL.get("\"oddlen\"")).password(),
-                    "an odd length decodes to nothing");
+            assertEquals(
+                    Set.of(
+                            "SEC-015 msg.SEC-015.active",
+                            "SEC-016 msg.SEC-016.ctrlEmpty",
+                            "SEC-016 msg.SEC-016.ctrlPrefix",
+                            "SEC-016 msg.SEC-016.nul"),
+                    found);
+            assertEquals(
+                    "", XMailPassword.decode(CTRL.get("\"oddlen\"")).password(), "an odd length decodes to nothing");
             assertEquals("xm", XMailPassword.decode(CTRL.get("\"nothex\"")).password(), "decoding stops at zz");
         }
     }
@@ -83,26 +92,31 @@ class LoginsIT {
     void pop3AcceptsTheSampleAccountAndACutPassword() throws IOException, InputException {
         Path root = XMAIL.shippedMailRoot("pop3");
         String cut = XMailPassword.encode("ab") + "65" + XMailPassword.encode("cdef");
-        Files.writeString(root.resolve("mailusers.tab"), "\"xmailserver.test\"\t\"cutpass\"\t\"" + cut
-                + "\"\t902\t\"cutpass\"\t\"U\"\n", StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+        Files.writeString(
+                root.resolve("mailusers.tab"),
+                "\"xmailserver.test\"\t\"cutpass\"\t\"" + cut + "\"\t902\t\"cutpass\"\t\"U\"\n",
+                StandardCharsets.US_ASCII,
+                StandardOpenOption.APPEND);
         Files.createDirectories(root.resolve("domains/xmailserver.test/cutpass/mailbox"));
         // -Pw 0: no growing wait after a refused password (XMail's own brake on guessing), so that refusals are quick.
         try (RealXMail.Server xmail = XMAIL.on(root).extra("-Pw", "0").start()) {
             MailRoot model = MailRoot.open(xmail.mailRoot());
             int port = xmail.port(Service.POP3);
             List<String> wrong = new ArrayList<>();
-            for (TabFile.Row row : model.file(MailRootFile.MAIL_USERS).orElseThrow().rows()) {
+            for (TabFile.Row row :
+                    model.file(MailRootFile.MAIL_USERS).orElseThrow().rows()) {
                 String user = row.column(1) + "@" + row.column(0);
                 String accepted = XMailPassword.decode(row.column(2)).password();
                 expect(wrong, user + " with its decoded password", true, pop3(port, user, accepted));
                 expect(wrong, user + " with another password", false, pop3(port, user, accepted + "x"));
             }
-            expect(wrong, "cutpass with the whole password", false, pop3(port, "cutpass@xmailserver.test",
-                    "abcdef"));
+            expect(wrong, "cutpass with the whole password", false, pop3(port, "cutpass@xmailserver.test", "abcdef"));
             assertEquals(List.of(), wrong);
             Set<String> found = keys(model, "SEC-013", "SEC-016");
-            assertTrue(found.contains("SEC-013 msg.SEC-013.mailUserRelay")
-                    || found.contains("SEC-013 msg.SEC-013.mailUser"), found::toString);
+            assertTrue(
+                    found.contains("SEC-013 msg.SEC-013.mailUserRelay")
+                            || found.contains("SEC-013 msg.SEC-013.mailUser"),
+                    found::toString);
             assertTrue(found.contains("SEC-016 msg.SEC-016.nul"), found::toString);
         }
     }
@@ -118,7 +132,8 @@ class LoginsIT {
         Set<String> ids = Set.of(rules);
         return Auditor.standard().audit(root, AuditOptions.defaults()).findings().stream()
                 .filter(f -> ids.contains(f.rule().id()))
-                .map(f -> f.rule().id() + " " + f.message().key()).collect(Collectors.toSet());
+                .map(f -> f.rule().id() + " " + f.message().key())
+                .collect(Collectors.toSet());
     }
 
     /** A CTRL login as CtrlClnt sends it: the user and password as TAB-separated quoted strings. */

@@ -45,16 +45,27 @@ class MigrateOutIT {
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
         CliRun run = InContainer.xmailkit("migrate", "--to", target, "--out", OUT, InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).writable(containerOut, OUT)
-                .user(Fleets.owner(containerOut)).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .writable(containerOut, OUT)
+                .user(Fleets.owner(containerOut))
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
         assertEquals(List.of(), run.changes(), "container file system changes");
         assertEquals(before, Fleets.snapshot(fleet), "the read-only input changed");
 
-        CliRun local = InProcess.runIn(fleet.getParent(), UTF_8, Locale.ENGLISH,
-                "migrate", "--to", target, "--out", localOut.toString(), fleet.toString());
+        CliRun local = InProcess.runIn(
+                fleet.getParent(),
+                UTF_8,
+                Locale.ENGLISH,
+                "migrate",
+                "--to",
+                target,
+                "--out",
+                localOut.toString(),
+                fleet.toString());
         assertEquals(ExitCode.OK.code(), local.exitCode(), local::toString);
         assertEquals(before, Fleets.snapshot(fleet), "the input changed in process");
 
@@ -62,7 +73,8 @@ class MigrateOutIT {
         Fleets.assertSameContents(Fleets.contents(localOut), inContainer);
 
         // The same plan and diff on standard output, paths aside.
-        assertEquals(local.stdout().replace(localOut.toString(), OUT).replace(fleet.toString(), InContainer.FLEET),
+        assertEquals(
+                local.stdout().replace(localOut.toString(), OUT).replace(fleet.toString(), InContainer.FLEET),
                 run.stdout());
 
         assertTheCopyIsAMigration(Fleets.contents(fleet), inContainer, target);
@@ -72,20 +84,24 @@ class MigrateOutIT {
      * The copy holds every input file; the migrated ones changed in the expected places and kept their encoding and
      * line endings, the rest are the input's bytes. (Without this, two empty trees would pass the comparison.)
      */
-    private static void assertTheCopyIsAMigration(SortedMap<String, byte[]> input, SortedMap<String, byte[]> copy,
-                                                  String target) {
+    private static void assertTheCopyIsAMigration(
+            SortedMap<String, byte[]> input, SortedMap<String, byte[]> copy, String target) {
         assertEquals(input.keySet(), copy.keySet(), "every MailRoot file is copied, nothing else is added");
         List<String> changed = input.keySet().stream()
-                .filter(f -> !Arrays.equals(input.get(f), copy.get(f))).toList();
+                .filter(f -> !Arrays.equals(input.get(f), copy.get(f)))
+                .toList();
         for (String server : LegacyFleet.SERVERS) {
             boolean expected = target.equals("1.27-localized") || LegacyFleet.CHANGED_FOR_127.contains(server);
             assertEquals(expected, changed.contains(server + "/server.tab"), () -> server + "/server.tab: " + changed);
-            assertArrayEquals(input.get(server + "/" + LegacyFleet.MESSAGE_FILE),
+            assertArrayEquals(
+                    input.get(server + "/" + LegacyFleet.MESSAGE_FILE),
                     copy.get(server + "/" + LegacyFleet.MESSAGE_FILE));
-            assertArrayEquals(input.get(server + "/" + LegacyFleet.MAILPROC_FILE),
+            assertArrayEquals(
+                    input.get(server + "/" + LegacyFleet.MAILPROC_FILE),
                     copy.get(server + "/" + LegacyFleet.MAILPROC_FILE));
         }
-        assertTrue(changed.stream().allMatch(f -> f.endsWith("/server.tab") || f.endsWith("/smtpfwd.tab")),
+        assertTrue(
+                changed.stream().allMatch(f -> f.endsWith("/server.tab") || f.endsWith("/smtpfwd.tab")),
                 changed::toString);
         // 1.0 separated gateways with commas; 1.24 and later read semicolons.
         assertTrue(changed.contains("v1.0/smtpfwd.tab"), changed::toString);
@@ -103,8 +119,12 @@ class MigrateOutIT {
 
     private static String strictWindows31j(byte[] bytes) {
         try {
-            return TextEncoding.WINDOWS_31J.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return TextEncoding.WINDOWS_31J
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new AssertionError("the migrated XMailCFG server.tab is not Windows-31J", e);
         }

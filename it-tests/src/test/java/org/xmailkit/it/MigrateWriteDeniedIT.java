@@ -39,23 +39,26 @@ class MigrateWriteDeniedIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "one server, /fleet/xmailcfg, 3",
-            "the fleet,  /fleet,          4"})
-    void writeWithoutPermissionFailsPerServerWithTheDocumentedCodeAndChangesNothing(String what, String input,
-                                                                                   int documentedCode) {
+    @CsvSource({"one server, /fleet/xmailcfg, 3", "the fleet,  /fleet,          4"})
+    void writeWithoutPermissionFailsPerServerWithTheDocumentedCodeAndChangesNothing(
+            String what, String input, int documentedCode) {
         Path fleet = LegacyFleet.write("migrate-denied/" + what.replace(' ', '-'));
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
         CliRun run = InContainer.xmailkit("migrate", "--write", input)
-                .writable(fleet, InContainer.FLEET).user(otherUser(fleet)).readOnlyRootFs().run();
+                .writable(fleet, InContainer.FLEET)
+                .user(otherUser(fleet))
+                .readOnlyRootFs()
+                .run();
 
         List<String> servers = input.equals(InContainer.FLEET) ? LegacyFleet.SERVERS : List.of(LegacyFleet.XMAILCFG);
         assertEquals(documentedCode, run.exitCode(), run::toString);
         assertEquals(servers.size() == 1 ? ExitCode.INPUT.code() : ExitCode.PARTIAL.code(), documentedCode);
         assertEquals(servers.size(), run.stderrLines().size(), run::toString);
-        assertAll(servers.stream().map(server -> () -> assertTrue(run.stderrLines().stream()
-                .anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server)), () -> server + "\n" + run)));
+        assertAll(servers.stream()
+                .map(server -> () -> assertTrue(
+                        run.stderrLines().stream().anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server)),
+                        () -> server + "\n" + run)));
         PackagedCliIT.assertNoStackTrace(run);
         assertEquals(before, Fleets.snapshot(fleet), "the fleet changed, or something was left in it");
         assertEquals(List.of(), run.changes(), "container file system changes");
@@ -70,14 +73,16 @@ class MigrateWriteDeniedIT {
         Path fleet = LegacyFleet.write("migrate-denied/why");
 
         CliRun run = InContainer.xmailkit("migrate", "--write", InContainer.FLEET + "/" + LegacyFleet.XMAILCFG)
-                .writable(fleet, InContainer.FLEET).user(otherUser(fleet)).readOnlyRootFs().run();
+                .writable(fleet, InContainer.FLEET)
+                .user(otherUser(fleet))
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.INPUT.code(), run.exitCode(), run::toString);
         assertEquals(1, run.stderrLines().size(), run::toString);
         String line = run.stderrLines().get(0);
         String withoutPaths = line.replaceAll("/\\S*", "");
-        assertTrue(withoutPaths.chars().filter(Character::isLetter).count() >= 6,
-                () -> "no reason given: " + line);
+        assertTrue(withoutPaths.chars().filter(Character::isLetter).count() >= 6, () -> "no reason given: " + line);
     }
 
     /**
@@ -95,24 +100,33 @@ class MigrateWriteDeniedIT {
 
         try {
             CliRun run = InContainer.xmailkit("migrate", "--write", "--backup-dir", BACKUPS, InContainer.FLEET)
-                    .writable(fleet, InContainer.FLEET).writable(backups, BACKUPS).user(user).readOnlyRootFs().run();
+                    .writable(fleet, InContainer.FLEET)
+                    .writable(backups, BACKUPS)
+                    .user(user)
+                    .readOnlyRootFs()
+                    .run();
 
             assertEquals(ExitCode.PARTIAL.code(), run.exitCode(), run::toString);
             // The 1.26 server has nothing to write (its DefaultSmtpPerms is left to decide): it needs no owner back.
             assertEquals(LegacyFleet.CHANGED_FOR_127.size(), run.stderrLines().size(), run::toString);
             for (String server : LegacyFleet.CHANGED_FOR_127) {
-                assertTrue(run.stderrLines().stream()
-                        .anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server + "/server.tab: ")),
+                assertTrue(
+                        run.stderrLines().stream()
+                                .anyMatch(l -> l.startsWith(InContainer.FLEET + "/" + server + "/server.tab: ")),
                         () -> server + "\n" + run);
             }
             PackagedCliIT.assertNoStackTrace(run);
             assertEquals(before, Fleets.snapshot(fleet), "the fleet changed, or something was left in it");
             List<String> left = files(backups).stream()
-                    .filter(f -> !f.endsWith(".xmailkit-journal") && !f.endsWith(".xmailkit-lock")).toList();
+                    .filter(f -> !f.endsWith(".xmailkit-journal") && !f.endsWith(".xmailkit-lock"))
+                    .toList();
             assertEquals(List.of(), left, "backups or temporary files left behind");
         } finally {
             // What the container's user created there can only be removed by that user.
-            CliRun clean = InContainer.shell("rm -rf " + BACKUPS + "/*").writable(backups, BACKUPS).user(user).run();
+            CliRun clean = InContainer.shell("rm -rf " + BACKUPS + "/*")
+                    .writable(backups, BACKUPS)
+                    .user(user)
+                    .run();
             assertEquals(0, clean.exitCode(), clean::toString);
         }
     }

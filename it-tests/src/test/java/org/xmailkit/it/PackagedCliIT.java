@@ -52,7 +52,8 @@ class PackagedCliIT {
 
     @Test
     void oneVariableInJapaneseMatchesInProcess() {
-        CliRun container = InContainer.xmailkit("vars", "--lang", "ja", "SmtpMsgIPBanSpammers").run();
+        CliRun container = InContainer.xmailkit("vars", "--lang", "ja", "SmtpMsgIPBanSpammers")
+                .run();
         CliRun local = InProcess.run(UTF_8, Locale.ENGLISH, "vars", "--lang", "ja", "SmtpMsgIPBanSpammers");
         assertEquals(ExitCode.OK.code(), container.exitCode(), container::toString);
         assertEquals(local.stdout(), container.stdout());
@@ -64,7 +65,9 @@ class PackagedCliIT {
         assertEquals(ExitCode.USAGE.code(), run.exitCode(), run::toString);
         assertEquals("", run.stdout());
         assertEquals(InProcess.run(UTF_8, Locale.ENGLISH, "frobnicate").stderr(), run.stderr());
-        assertTrue(run.stderrLines().get(0).startsWith("xmailkit: ") && run.stderr().contains("frobnicate"),
+        assertTrue(
+                run.stderrLines().get(0).startsWith("xmailkit: ")
+                        && run.stderr().contains("frobnicate"),
                 run::toString);
         assertNoStackTrace(run);
     }
@@ -89,11 +92,15 @@ class PackagedCliIT {
     @Test
     void unreadableServerTabIsAnInputErrorNamingTheFile() throws Exception {
         Path fleet = Fleets.fresh("unreadable");
-        MailRootFixture.in(fleet.resolve("mx1")).serverTab("\"RootDomain\"\t\"mx1.example.jp\"\n").write();
+        MailRootFixture.in(fleet.resolve("mx1"))
+                .serverTab("\"RootDomain\"\t\"mx1.example.jp\"\n")
+                .write();
         Fleets.readableByAll(fleet);
         Files.setPosixFilePermissions(fleet.resolve("mx1/server.tab"), PosixFilePermissions.fromString("---------"));
 
-        CliRun run = InContainer.xmailkit("show", InContainer.FLEET).readOnly(fleet, InContainer.FLEET).run();
+        CliRun run = InContainer.xmailkit("show", InContainer.FLEET)
+                .readOnly(fleet, InContainer.FLEET)
+                .run();
 
         assertEquals(ExitCode.INPUT.code(), run.exitCode(), run::toString);
         assertEquals(1, run.stderrLines().size(), run::toString);
@@ -106,13 +113,17 @@ class PackagedCliIT {
     void damagedServerTabListsItsProblemsWithPathAndLine() {
         Path fleet = Fleets.fresh("damaged");
         MailRootFixture.in(fleet.resolve("mx1"))
-                .serverTab("\"RootDomain\"\t\"mx1.example.jp\"\n\"SmtpMaxRecipients\" \"100\"\n").write();
+                .serverTab("\"RootDomain\"\t\"mx1.example.jp\"\n\"SmtpMaxRecipients\" \"100\"\n")
+                .write();
         Fleets.readableByAll(fleet);
 
-        CliRun run = InContainer.xmailkit("show", InContainer.FLEET).readOnly(fleet, InContainer.FLEET).run();
+        CliRun run = InContainer.xmailkit("show", InContainer.FLEET)
+                .readOnly(fleet, InContainer.FLEET)
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
-        assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith(InContainer.FLEET + "/mx1/server.tab:2:")),
+        assertTrue(
+                run.stdout().lines().anyMatch(l -> l.startsWith(InContainer.FLEET + "/mx1/server.tab:2:")),
                 run::toString);
     }
 

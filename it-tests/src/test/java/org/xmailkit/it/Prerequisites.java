@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Prerequisites {
 
-    private Prerequisites() {
-    }
+    private Prerequisites() {}
 
     /** @return whether the tests run in continuous integration ({@code CI=true}, as CI services set it) */
     static boolean ci() {

@@ -17,8 +17,7 @@ final class ProbeAccount {
     /** The account as AUTH names it, and its password. */
     static final SmtpProbe.Account ACCOUNT = new SmtpProbe.Account("probe@xmailserver.test", "probe-Pass1");
 
-    private ProbeAccount() {
-    }
+    private ProbeAccount() {}
 
     /**
      * @param mailRoot a copy of the shipped MailRoot (its domain xmailserver.test exists there)
@@ -31,8 +30,8 @@ final class ProbeAccount {
             Path users = mailRoot.resolve("mailusers.tab");
             byte[] bytes = Files.readAllBytes(users);
             boolean newline = bytes.length == 0 || bytes[bytes.length - 1] == '\n';
-            Files.writeString(users, (newline ? "" : "\n") + line, StandardCharsets.US_ASCII,
-                    StandardOpenOption.APPEND);
+            Files.writeString(
+                    users, (newline ? "" : "\n") + line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

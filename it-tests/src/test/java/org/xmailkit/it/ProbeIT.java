@@ -45,7 +45,10 @@ class ProbeIT {
         Path root = XMAIL.shippedMailRoot(name);
         try {
             if (!serverTabLines.isEmpty()) {
-                Files.writeString(root.resolve("server.tab"), serverTabLines, StandardCharsets.US_ASCII,
+                Files.writeString(
+                        root.resolve("server.tab"),
+                        serverTabLines,
+                        StandardCharsets.US_ASCII,
                         StandardOpenOption.APPEND);
             }
             for (int i = 0; i + 1 < files.length; i += 2) {
@@ -61,8 +64,12 @@ class ProbeIT {
     private static String[] tls(TestPki.Issued leaf, X509Certificate... chain) {
         List<X509Certificate> all = new ArrayList<>(List.of(leaf.cert()));
         all.addAll(List.of(chain));
-        return new String[] {"server.cert", TestPki.pem(all.toArray(X509Certificate[]::new)),
-                "server.key", TestPki.traditional(leaf.key())};
+        return new String[] {
+            "server.cert",
+            TestPki.pem(all.toArray(X509Certificate[]::new)),
+            "server.key",
+            TestPki.traditional(leaf.key())
+        };
     }
 
     /** XMail with a second SMTP listener standing for the submission port. */
@@ -101,8 +108,11 @@ class ProbeIT {
         try {
             Path out = Files.createTempFile(workingDir, "probe", ".out");
             Path err = Files.createTempFile(workingDir, "probe", ".err");
-            Process p = new ProcessBuilder(command).directory(workingDir.toFile()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(workingDir.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("xmailkit did not finish within 5 minutes: " + command);
@@ -158,11 +168,17 @@ class ProbeIT {
     /** A version the probe could offer must be refused by XMail's OpenSSL 3; one it could not must say so. */
     private static void refusedOrUntestable(JsonNode doc, JsonNode tls, String version) {
         List<String> untestable = new ArrayList<>();
-        doc.get("hosts").get(0).get("observations").get("untestedProtocols")
+        doc.get("hosts")
+                .get(0)
+                .get("observations")
+                .get("untestedProtocols")
                 .forEach(u -> untestable.add(u.get("protocol").asText()));
         for (JsonNode p : tls.get("protocols")) {
             if (p.get("protocol").asText().equals(version)) {
-                assertEquals(untestable.contains(version) ? "untested" : "refused", p.get("result").asText(), version);
+                assertEquals(
+                        untestable.contains(version) ? "untested" : "refused",
+                        p.get("result").asText(),
+                        version);
                 return;
             }
         }
@@ -182,10 +198,14 @@ class ProbeIT {
             assertEquals("failed", startTls.get("status").asText());
             assertEquals("220 Ready to start TLS", startTls.get("reply").asText());
             assertFalse(smtp.get("tls").get("handshake").get("ok").asBoolean());
-            assertEquals("failed", endpoint(doc, "pop3").get("pop3").get("stls").get("status").asText());
+            assertEquals(
+                    "failed",
+                    endpoint(doc, "pop3").get("pop3").get("stls").get("status").asText());
             JsonNode ctrl = endpoint(doc, "ctrl").get("ctrl");
             assertEquals("answered", ctrl.get("access").asText());
-            assertEquals("+00000 Ready to start TLS mode", ctrl.get("tls").get("reply").asText());
+            assertEquals(
+                    "+00000 Ready to start TLS mode",
+                    ctrl.get("tls").get("reply").asText());
             for (String implicit : List.of("smtps", "pop3s", "ctrls")) {
                 JsonNode e = endpoint(doc, implicit);
                 assertEquals("open", e.get("state").asText(), implicit + ": the listener is up");
@@ -193,37 +213,61 @@ class ProbeIT {
             }
             List<JsonNode> failing = findings(doc, "NET-002");
             assertEquals(7, failing.size(), failing.toString());
-            assertTrue(failing.stream().allMatch(f -> f.get("message").asText()
-                    .contains("the MailRoot has no server.cert")), failing.toString());
-            assertTrue(findings(doc, "NET-002").stream().anyMatch(f -> f.get("message").asText()
-                    .contains("close it with -X-") || f.get("message").asText().contains("with -X- if")));
+            assertTrue(
+                    failing.stream()
+                            .allMatch(f -> f.get("message").asText().contains("the MailRoot has no server.cert")),
+                    failing.toString());
+            assertTrue(findings(doc, "NET-002").stream()
+                    .anyMatch(f -> f.get("message").asText().contains("close it with -X-")
+                            || f.get("message").asText().contains("with -X- if")));
             // The shipped map allows all; CTRL greets, CTRLS cannot be judged without a handshake.
-            assertEquals(1, findings(doc, "NET-012").size(), findings(doc, "NET-012").toString());
-            assertEquals("unknown", endpoint(doc, "ctrls").get("ctrl").get("access").asText());
-            assertEquals("ctrl.ipmap.tab", Path.of(findings(doc, "NET-012").get(0).get("cause").get("file")
-                    .asText()).getFileName().toString());
+            assertEquals(
+                    1, findings(doc, "NET-012").size(), findings(doc, "NET-012").toString());
+            assertEquals(
+                    "unknown", endpoint(doc, "ctrls").get("ctrl").get("access").asText());
+            assertEquals(
+                    "ctrl.ipmap.tab",
+                    Path.of(findings(doc, "NET-012")
+                                    .get(0)
+                                    .get("cause")
+                                    .get("file")
+                                    .asText())
+                            .getFileName()
+                            .toString());
             assertEquals(2, findings(doc, "NET-006").size(), "AUTH in clear on smtp and submission");
             assertEquals(1, findings(doc, "NET-007").size());
             assertEquals(1, findings(doc, "NET-001").size());
             assertTrue(findings(doc, "NET-010").isEmpty(), "the shipped MailRoot relays for nobody");
             assertTrue(findings(doc, "NET-008").isEmpty(), "VRFY answers 252 Argument not checked");
-            assertEquals("252 Argument not checked", texts(smtp.get("smtp").get("vrfyUnknown").get("reply")).get(0));
+            assertEquals(
+                    "252 Argument not checked",
+                    texts(smtp.get("smtp").get("vrfyUnknown").get("reply")).get(0));
         }
     }
 
     @Test
     void aValidRsa2048ChainNegotiatesTls13AndShowsTheSuitesOpenSsl3AcceptsInEveryFormat() throws IOException {
         TestPki.Chain chain = TestPki.chain("xmailserver.test", now().minus(Duration.ofDays(10)));
-        Path root = mailRoot("valid", "", tls(chain.leaf(), chain.intermediate().cert(), chain.root().cert()));
+        Path root = mailRoot(
+                "valid",
+                "",
+                tls(chain.leaf(), chain.intermediate().cert(), chain.root().cert()));
         try (RealXMail.Server s = start(root)) {
             Path out = Fleets.fresh("probe");
             long t0 = System.nanoTime();
-            CliRun text = cli(out, "probe", "127.0.0.1", "--service", all(s), "--mailroot", s.mailRoot().toString());
+            CliRun text = cli(
+                    out,
+                    "probe",
+                    "127.0.0.1",
+                    "--service",
+                    all(s),
+                    "--mailroot",
+                    s.mailRoot().toString());
             Duration seven = Duration.ofNanos(System.nanoTime() - t0);
             assertEquals(0, text.exitCode(), text::toString);
             // Kept for the record: what an administrator sees, and how long all seven services took.
-            Files.writeString(out.resolve("probe.txt"), text.stdout() + "\n(all seven services: "
-                    + seven.toMillis() + " ms)\n");
+            Files.writeString(
+                    out.resolve("probe.txt"), text.stdout() + "\n(all seven services: " + seven.toMillis() + " ms)\n");
             assertTrue(text.stdout().contains("STARTTLS: 220 Ready to start TLS, then TLSv1.3"), text.stdout());
 
             JsonNode doc = probe(s, all(s), true);
@@ -239,11 +283,12 @@ class ProbeIT {
             refusedOrUntestable(doc, tls, "TLSv1");
             refusedOrUntestable(doc, tls, "TLSv1.1");
             refusedOrUntestable(doc, tls, "SSLv3");
-            assertTrue(texts(endpoint(doc, "smtp").get("smtp").get("authAfterTls")).contains("PLAIN"));
+            assertTrue(
+                    texts(endpoint(doc, "smtp").get("smtp").get("authAfterTls")).contains("PLAIN"));
             assertEquals(1, findings(doc, "NET-017").size(), "OpenSSL 3 still accepts static RSA suites");
-            for (String clean : List.of("NET-002", "NET-013", "NET-014", "NET-015", "NET-016", "NET-018", "NET-019",
-                    "NET-020", "NET-021", "NET-022", "NET-023", "NET-024", "NET-025", "NET-026", "NET-027",
-                    "NET-028")) {
+            for (String clean : List.of(
+                    "NET-002", "NET-013", "NET-014", "NET-015", "NET-016", "NET-018", "NET-019", "NET-020", "NET-021",
+                    "NET-022", "NET-023", "NET-024", "NET-025", "NET-026", "NET-027", "NET-028")) {
                 assertTrue(findings(doc, clean).isEmpty(), clean + " " + findings(doc, clean));
             }
 
@@ -260,11 +305,13 @@ class ProbeIT {
 
     @Test
     void anExpiredCertificateIsStillServedAndReported() {
-        TestPki.Issued expired = TestPki.cert("xmailserver.test").valid(now().minus(Duration.ofDays(400)),
-                now().minus(Duration.ofDays(35))).issue();
+        TestPki.Issued expired = TestPki.cert("xmailserver.test")
+                .valid(now().minus(Duration.ofDays(400)), now().minus(Duration.ofDays(35)))
+                .issue();
         try (RealXMail.Server s = start(mailRoot("expired", "", tls(expired)))) {
             JsonNode doc = probe(s, "smtp=" + s.port(Service.SMTP), false);
-            assertTrue(endpoint(doc, "smtp").get("tls").get("handshake").get("ok").asBoolean());
+            assertTrue(
+                    endpoint(doc, "smtp").get("tls").get("handshake").get("ok").asBoolean());
             assertEquals(1, findings(doc, "NET-018").size());
             assertTrue(findings(doc, "NET-018").get(0).get("message").asText().contains("expired on"));
             assertEquals(1, findings(doc, "NET-024").size(), "and it is self-signed");
@@ -273,8 +320,9 @@ class ProbeIT {
 
     @Test
     void aCertificateForOtherNamesIsTracedToSmtpServerDomain() {
-        TestPki.Issued other = TestPki.cert("www.other.test").valid(now().minus(Duration.ofDays(1)),
-                now().plus(Duration.ofDays(200))).issue();
+        TestPki.Issued other = TestPki.cert("www.other.test")
+                .valid(now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(200)))
+                .issue();
         try (RealXMail.Server s = start(mailRoot("names", "", tls(other)))) {
             JsonNode doc = probe(s, "smtp=" + s.port(Service.SMTP), true);
             JsonNode f = findings(doc, "NET-020").get(0);
@@ -286,22 +334,28 @@ class ProbeIT {
 
     @Test
     void smtpNoTlsAuthsLimitsCleartextAuthToItsFirstEntryAsXMail127Does() {
-        TestPki.Issued cert = TestPki.cert("xmailserver.test").valid(now().minus(Duration.ofDays(1)),
-                now().plus(Duration.ofDays(200))).issue();
+        TestPki.Issued cert = TestPki.cert("xmailserver.test")
+                .valid(now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(200)))
+                .issue();
         Path root = mailRoot("noauths", "\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"\n", tls(cert));
         try (RealXMail.Server s = start(root)) {
             JsonNode doc = probe(s, "smtp=" + s.port(Service.SMTP), true);
             JsonNode smtp = endpoint(doc, "smtp").get("smtp");
             assertEquals(List.of("LOGIN"), texts(smtp.get("authBeforeTls")), "1.27 honours the first entry only");
             assertEquals(List.of("LOGIN", "PLAIN", "CRAM-MD5"), texts(smtp.get("authAfterTls")));
-            assertTrue(findings(doc, "NET-006").get(0).get("message").asText()
+            assertTrue(findings(doc, "NET-006")
+                    .get(0)
+                    .get("message")
+                    .asText()
                     .endsWith("because SmtpNoTLSAuths lists it."));
             assertTrue(findings(doc, "NET-027").isEmpty(), "the wire offers nothing beyond the list");
 
-            s.serverTab(readServerTab(s).replace("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"", "\"SmtpNoTLSAuths\"\t\"\"")
+            s.serverTab(readServerTab(s)
+                    .replace("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"", "\"SmtpNoTLSAuths\"\t\"\"")
                     .getBytes(StandardCharsets.US_ASCII));
             JsonNode none = probe(s, "smtp=" + s.port(Service.SMTP), true);
-            assertTrue(texts(endpoint(none, "smtp").get("smtp").get("authBeforeTls")).isEmpty());
+            assertTrue(texts(endpoint(none, "smtp").get("smtp").get("authBeforeTls"))
+                    .isEmpty());
             assertTrue(findings(none, "NET-006").isEmpty());
         }
     }
@@ -311,7 +365,11 @@ class ProbeIT {
         Path root = mailRoot("relay", "", "smtprelay.tab", "\"127.0.0.0\"\t\"255.0.0.0\"\n");
         try (RealXMail.Server s = start(root)) {
             JsonNode doc = probe(s, "smtp=" + s.port(Service.SMTP), true);
-            assertTrue(endpoint(doc, "smtp").get("smtp").get("relay").get("accepted").asBoolean());
+            assertTrue(endpoint(doc, "smtp")
+                    .get("smtp")
+                    .get("relay")
+                    .get("accepted")
+                    .asBoolean());
             JsonNode f = findings(doc, "NET-010").get(0);
             assertEquals("critical", f.get("severity").asText());
             assertEquals(1, f.get("cause").get("line").asInt());
@@ -332,8 +390,16 @@ class ProbeIT {
             assertTrue(findings(doc, "NET-012").isEmpty());
         }
         try (RealXMail.Server open = start(mailRoot("ctrl-open", ""))) {
-            CliRun r = cli(restricted.getParent(), "probe", "127.0.0.1", "--service", "ctrl=" + open.port(Service.CTRL),
-                    "-f", "json", "--mailroot", restricted.toString());
+            CliRun r = cli(
+                    restricted.getParent(),
+                    "probe",
+                    "127.0.0.1",
+                    "--service",
+                    "ctrl=" + open.port(Service.CTRL),
+                    "-f",
+                    "json",
+                    "--mailroot",
+                    restricted.toString());
             JsonNode doc = JSON.readTree(r.out());
             assertEquals(1, findings(doc, "NET-026").size(), r.stdout());
             assertTrue(findings(doc, "NET-026").get(0).get("message").asText().contains("ctrl.ipmap.tab line 1"));
@@ -344,18 +410,31 @@ class ProbeIT {
 
     @Test
     void aServerCertOnDiskOtherThanTheOneServedIsReported() {
-        TestPki.Issued served = TestPki.cert("xmailserver.test").valid(now().minus(Duration.ofDays(1)),
-                now().plus(Duration.ofDays(200))).issue();
-        TestPki.Issued onDisk = TestPki.cert("xmailserver.test").key(TestPki.rsa("on-disk"))
-                .valid(now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(200))).issue();
+        TestPki.Issued served = TestPki.cert("xmailserver.test")
+                .valid(now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(200)))
+                .issue();
+        TestPki.Issued onDisk = TestPki.cert("xmailserver.test")
+                .key(TestPki.rsa("on-disk"))
+                .valid(now().minus(Duration.ofDays(1)), now().plus(Duration.ofDays(200)))
+                .issue();
         Path other = mailRoot("disk", "", tls(onDisk));
         try (RealXMail.Server s = start(mailRoot("served", "", tls(served)))) {
-            CliRun r = cli(other.getParent(), "probe", "127.0.0.1", "--service", "smtp=" + s.port(Service.SMTP),
-                    "-f", "json", "--mailroot", other.toString());
+            CliRun r = cli(
+                    other.getParent(),
+                    "probe",
+                    "127.0.0.1",
+                    "--service",
+                    "smtp=" + s.port(Service.SMTP),
+                    "-f",
+                    "json",
+                    "--mailroot",
+                    other.toString());
             JsonNode doc = JSON.readTree(r.out());
             JsonNode f = findings(doc, "NET-025").get(0);
             assertTrue(f.get("message").asText().contains("is not server.cert's first certificate"), f.toString());
-            assertEquals("server.cert", Path.of(f.get("cause").get("file").asText()).getFileName().toString());
+            assertEquals(
+                    "server.cert",
+                    Path.of(f.get("cause").get("file").asText()).getFileName().toString());
             JsonNode same = probe(s, "smtp=" + s.port(Service.SMTP), true);
             assertTrue(findings(same, "NET-025").isEmpty(), "the server's own MailRoot matches what it serves");
         } catch (IOException e) {
@@ -367,16 +446,32 @@ class ProbeIT {
     void auditAndReportWithProbeCarryTheWireIntoTheServersAuditAndPage() throws IOException {
         try (RealXMail.Server s = start(mailRoot("joined", ""))) {
             Path wd = s.mailRoot().getParent();
-            CliRun audit = cli(wd, "audit", s.mailRoot().toString(), "--probe", "127.0.0.1", "--service",
-                    "smtp=" + s.port(Service.SMTP), "-f", "json");
+            CliRun audit = cli(
+                    wd,
+                    "audit",
+                    s.mailRoot().toString(),
+                    "--probe",
+                    "127.0.0.1",
+                    "--service",
+                    "smtp=" + s.port(Service.SMTP),
+                    "-f",
+                    "json");
             JsonNode doc = JSON.readTree(audit.out());
             JsonNode server = doc.get("servers").get(0);
             assertEquals("127.0.0.1", server.get("probe").get("host").asText());
             List<String> ids = new ArrayList<>();
             server.get("findings").forEach(f -> ids.add(f.get("ruleId").asText()));
             assertTrue(ids.contains("NET-002") && ids.contains("TLS-004"), "the wire and the files agree: " + ids);
-            CliRun report = cli(wd, "report", s.mailRoot().toString(), "--out", "site", "--probe",
-                    "127.0.0.1=" + s.mailRoot(), "--service", "smtp=" + s.port(Service.SMTP));
+            CliRun report = cli(
+                    wd,
+                    "report",
+                    s.mailRoot().toString(),
+                    "--out",
+                    "site",
+                    "--probe",
+                    "127.0.0.1=" + s.mailRoot(),
+                    "--service",
+                    "smtp=" + s.port(Service.SMTP));
             assertEquals(0, report.exitCode(), report::toString);
             try (Stream<Path> pages = Files.list(wd.resolve("site/servers"))) {
                 String page = Files.readString(pages.findFirst().orElseThrow());

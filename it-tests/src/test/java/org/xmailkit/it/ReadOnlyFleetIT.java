@@ -47,7 +47,9 @@ class ReadOnlyFleetIT {
         SortedMap<String, String> before = Fleets.snapshot(fleet);
 
         CliRun run = InContainer.xmailkit("show", "--format", "json", InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
@@ -58,12 +60,15 @@ class ReadOnlyFleetIT {
         for (JsonNode server : JSON.readTree(run.stdout())) {
             rootDomains.put(server.get("path").asText(), value(server, "RootDomain"));
         }
-        assertEquals(Map.of(
-                "/fleet/legacy/mx2/server.tab", "mx2.example.co.jp",
-                "/fleet/mx1/server.tab", "mx1.example.jp",
-                "/fleet/site-b/dc1/mx3/server.tab", "mx3.example.net"), rootDomains);
+        assertEquals(
+                Map.of(
+                        "/fleet/legacy/mx2/server.tab", "mx2.example.co.jp",
+                        "/fleet/mx1/server.tab", "mx1.example.jp",
+                        "/fleet/site-b/dc1/mx3/server.tab", "mx3.example.net"),
+                rootDomains);
 
-        String local = InProcess.run(UTF_8, Locale.ENGLISH, "show", "--format", "json", fleet.toString()).stdout();
+        String local = InProcess.run(UTF_8, Locale.ENGLISH, "show", "--format", "json", fleet.toString())
+                .stdout();
         assertEquals(JSON.readTree(local.replace(fleet.toString(), InContainer.FLEET)), JSON.readTree(run.stdout()));
     }
 
@@ -74,7 +79,10 @@ class ReadOnlyFleetIT {
 
         // Run from the fleet's directory, so that paths are shown relative to it.
         CliRun run = InContainer.xmailkit("audit", "--format", "json", InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).workingDir(InContainer.FLEET).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .workingDir(InContainer.FLEET)
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
@@ -83,12 +91,12 @@ class ReadOnlyFleetIT {
 
         JsonNode audit = JSON.readTree(run.stdout());
         assertEquals(3, audit.get("summary").get("audited").asInt(), run::toString);
-        assertEquals(Release.version(), audit.get("tool").get("version").asText(),
-                "the packaged jar's version");
+        assertEquals(Release.version(), audit.get("tool").get("version").asText(), "the packaged jar's version");
         Map<String, Set<String>> rules = rulesByServer(audit);
         assertEquals(Set.of("legacy/mx2", "mx1", "site-b/dc1/mx3"), rules.keySet());
         assertAll(
-                () -> assertTrue(rules.get("mx1").contains(OpenRelay.INFO.id()), () -> rules.get("mx1").toString()),
+                () -> assertTrue(rules.get("mx1").contains(OpenRelay.INFO.id()), () -> rules.get("mx1")
+                        .toString()),
                 () -> assertFalse(rules.get("legacy/mx2").contains(OpenRelay.INFO.id())),
                 () -> assertTrue(rules.get("legacy/mx2").contains(NonAsciiReply.INFO.id())),
                 () -> assertFalse(rules.get("mx1").contains(NonAsciiReply.INFO.id())),
@@ -96,9 +104,9 @@ class ReadOnlyFleetIT {
                 () -> assertFalse(rules.get("mx1").contains(RdnsCheckMeaning.INFO.id())));
 
         // The same findings, word for word, as the audit in this JVM, run from the fleet's directory too.
-        CliRun local = InProcess.runIn(fleet, UTF_8, Locale.ENGLISH,
-                "audit", "--format", "json", fleet.toString());
-        assertEquals(comparable(JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET))),
+        CliRun local = InProcess.runIn(fleet, UTF_8, Locale.ENGLISH, "audit", "--format", "json", fleet.toString());
+        assertEquals(
+                comparable(JSON.readTree(local.stdout().replace(fleet.toString(), InContainer.FLEET))),
                 comparable(audit));
     }
 
@@ -108,7 +116,9 @@ class ReadOnlyFleetIT {
         Path fleet = ServerFleet.write("read-only-fail-on");
 
         CliRun run = InContainer.xmailkit("audit", "--fail-on", "critical", InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.FINDINGS.code(), run.exitCode(), run::toString);
         assertTrue(run.stdout().contains(OpenRelay.INFO.id()), run::toString);
@@ -121,7 +131,9 @@ class ReadOnlyFleetIT {
         Files.setPosixFilePermissions(fleet.resolve("mx1/server.tab"), PosixFilePermissions.fromString("---------"));
 
         CliRun run = InContainer.xmailkit("audit", "--format", "json", InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.PARTIAL.code(), run.exitCode(), run::toString);
         assertEquals(1, run.stderrLines().size(), run::toString);

@@ -21,9 +21,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -149,15 +149,28 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
     private static final String RUNS = "/runs";
 
     /** The folders XMail 1.26 and 1.27 need in a MailRoot before they start ("Unable to create file" otherwise). */
-    static final List<String> RUNTIME_FOLDERS = List.of("spool/temp", "spool/local", "logs", "pop3locks",
-            "dnscache/mx", "dnscache/ns", "custdomains", "filters", "tabindex", "msgsync", "userauth/pop3",
-            "userauth/smtp", "domains", "cmdaliases");
+    static final List<String> RUNTIME_FOLDERS = List.of(
+            "spool/temp",
+            "spool/local",
+            "logs",
+            "pop3locks",
+            "dnscache/mx",
+            "dnscache/ns",
+            "custdomains",
+            "filters",
+            "tabindex",
+            "msgsync",
+            "userauth/pop3",
+            "userauth/smtp",
+            "domains",
+            "cmdaliases");
 
     /** XMail's state, not configuration: never copied with a MailRoot. */
     private static final Set<String> STATE = Set.of("spool", "logs", "tabindex", "dnscache", "pop3locks", "msgsync");
 
     /** How long XMail may take to start or to stop. */
     private static final Duration START = Duration.ofSeconds(30);
+
     private static final Duration STOP = Duration.ofSeconds(20);
 
     /** An IPv4 or bracketed IPv6 literal. */
@@ -217,8 +230,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
         }
         String missing = XMailImage.missing(version);
         Prerequisites.require(missing.isEmpty(), missing);
-        Prerequisites.require(DockerImages.dockerAvailable(),
-                "no Docker engine answers (bin/test starts one; or start Docker)");
+        Prerequisites.require(
+                DockerImages.dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
         String image = XMailImage.name(version);
         runs = Fleets.fresh("xmail/" + name + "-" + version);
         user = Fleets.owner(runs);
@@ -231,15 +244,14 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
         }
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image));
         // Plain Docker binds: Testcontainers' own file binds would first try to pull an image to test them.
-        List<Bind> binds = List.of(new Bind(runs.toString(), new Volume(RUNS), AccessMode.rw),
+        List<Bind> binds = List.of(
+                new Bind(runs.toString(), new Volume(RUNS), AccessMode.rw),
                 new Bind(runs.resolve("resolv.conf").toString(), new Volume("/etc/resolv.conf"), AccessMode.ro),
                 new Bind(runs.resolve("hosts").toString(), new Volume("/etc/hosts"), AccessMode.ro));
-        c.withNetworkMode("host")
-                .withCommand("sleep", "infinity")
-                .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withUser(user).withWorkingDir(RUNS);
-                    cmd.getHostConfig().withBinds(binds);
-                });
+        c.withNetworkMode("host").withCommand("sleep", "infinity").withCreateContainerCmdModifier(cmd -> {
+            cmd.withUser(user).withWorkingDir(RUNS);
+            cmd.getHostConfig().withBinds(binds);
+        });
         c.start();
         container = c;
         return this;
@@ -357,7 +369,9 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
 
         private Launch(Path mailRoot) {
             this.mailRoot = mailRoot;
-            this.name = mailRoot.getFileName() == null ? "mailroot" : mailRoot.getFileName().toString();
+            this.name = mailRoot.getFileName() == null
+                    ? "mailroot"
+                    : mailRoot.getFileName().toString();
         }
 
         /**
@@ -411,8 +425,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
                 s.stop();
                 boolean retry = custom == null && attempt == 1 && s.stdout().contains("Socket bind error");
                 if (!retry) {
-                    throw new IllegalStateException("XMail " + version + " did not start (exit "
-                            + s.exitCode() + "), command line " + s.commandLine() + ":\n" + s.stdout());
+                    throw new IllegalStateException("XMail " + version + " did not start (exit " + s.exitCode()
+                            + "), command line " + s.commandLine() + ":\n" + s.stdout());
                 }
             }
         }
@@ -424,8 +438,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
             copyMailRoot(mailRoot, copy, runtimeFolders);
             // -Mx 2 and -MD 1: a spool split 2 by 2 and one DNS cache folder instead of 23 by 23 and 101 (some 4,900
             // folders made at every start and removed with the run); no test looks into them.
-            List<String> args = new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md", "-Mx", "2",
-                    "-MD", "1"));
+            List<String> args =
+                    new ArrayList<>(List.of("-Ms", RUNS + "/" + runs.relativize(copy), "-Md", "-Mx", "2", "-MD", "1"));
             if (custom == null) {
                 for (Service s : Service.values()) {
                     args.add("-" + s.letter() + "I");
@@ -458,13 +472,19 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
             this.ports = ports;
             String inside = RUNS + "/" + runs.relativize(dir);
             // The shell writes its pid and becomes XMail; stdbuf makes XMail's printf output reach the file per line.
-            List<String> cmd = new ArrayList<>(List.of("sh", "-c",
+            List<String> cmd = new ArrayList<>(List.of(
+                    "sh",
+                    "-c",
                     "echo $$ > \"$0/pid\"; exec stdbuf -oL -eL /opt/xmail/bin/XMail \"$@\" > \"$0/stdout\" 2>&1",
                     inside));
             cmd.addAll(commandLine);
             DockerClient docker = container().getDockerClient();
-            execId = docker.execCreateCmd(container().getContainerId()).withCmd(cmd.toArray(String[]::new))
-                    .withUser(user).withEnv(List.of("XMAIL_PID_DIR=" + inside)).exec().getId();
+            execId = docker.execCreateCmd(container().getContainerId())
+                    .withCmd(cmd.toArray(String[]::new))
+                    .withUser(user)
+                    .withEnv(List.of("XMAIL_PID_DIR=" + inside))
+                    .exec()
+                    .getId();
             docker.execStartCmd(execId).withDetach(true).exec(new ResultCallback.Adapter<>());
         }
 
@@ -523,7 +543,10 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
             try {
                 Path tmp = Files.createTempFile(mailRoot, "server.tab.", ".new");
                 Files.write(tmp, localDns(bytes, false));
-                Files.move(tmp, mailRoot.resolve("server.tab"), StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        tmp,
+                        mailRoot.resolve("server.tab"),
+                        StandardCopyOption.ATOMIC_MOVE,
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -548,7 +571,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
         /** @return XMail's exit code, once it has exited */
         synchronized OptionalInt exitCode() {
             if (exit == null) {
-                InspectExecResponse r = container().getDockerClient().inspectExecCmd(execId).exec();
+                InspectExecResponse r =
+                        container().getDockerClient().inspectExecCmd(execId).exec();
                 if (Boolean.TRUE.equals(r.isRunning()) || r.getExitCodeLong() == null) {
                     return OptionalInt.empty();
                 }
@@ -585,8 +609,8 @@ final class RealXMail implements BeforeAllCallback, BeforeEachCallback, AfterAll
             if (out.contains(" server started\n")) {
                 return true;
             }
-            return !ports.isEmpty() && ports.keySet().stream()
-                    .allMatch(s -> out.contains(" " + s.threadName() + " Server] started\n"));
+            return !ports.isEmpty()
+                    && ports.keySet().stream().allMatch(s -> out.contains(" " + s.threadName() + " Server] started\n"));
         }
 
         /**

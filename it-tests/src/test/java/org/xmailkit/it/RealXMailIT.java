@@ -42,7 +42,8 @@ class RealXMailIT {
             assertEquals(Set.of(Service.values()), xmail.ports().keySet());
             try (LineClient smtp = LineClient.connect(xmail.port(Service.SMTP))) {
                 String greeting = smtp.line();
-                assertTrue(greeting.startsWith("220 xmailserver.test ") && greeting.contains("[XMail 1.27 ESMTP"),
+                assertTrue(
+                        greeting.startsWith("220 xmailserver.test ") && greeting.contains("[XMail 1.27 ESMTP"),
                         greeting);
             }
             try (LineClient pop3 = LineClient.connect(xmail.port(Service.POP3))) {
@@ -82,7 +83,8 @@ class RealXMailIT {
         int smtp = RealXMail.freePort();
         try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("custom"))
                 .custom("-SI", "127.0.0.1:" + smtp, "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-")
-                .extra("-Sl").start()) {
+                .extra("-Sl")
+                .start()) {
             assertEquals(Map.of(Service.SMTP, List.of(smtp)), xmail.ports());
             assertEquals(Set.of("127.0.0.1"), listeners(Set.of(smtp)));
             assertTrue(RealXMail.answers(smtp));
@@ -102,15 +104,18 @@ class RealXMailIT {
     void aServerThatCannotStartReportsItsExitAndOutput() throws IOException {
         int taken = RealXMail.freePort();
         try (RealXMail.Server first = XMAIL.on(XMAIL.shippedMailRoot("first"))
-                .custom("-SI", "127.0.0.1:" + taken, "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-").start()) {
+                .custom("-SI", "127.0.0.1:" + taken, "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-")
+                .start()) {
             RealXMail.Server second = XMAIL.on(XMAIL.shippedMailRoot("second"))
-                    .custom("-SI", "127.0.0.1:" + taken, "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-").spawn();
+                    .custom("-SI", "127.0.0.1:" + taken, "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-")
+                    .spawn();
             OptionalInt exit = second.awaitExit(Duration.ofSeconds(30));
             assertTrue(exit.isPresent() && exit.getAsInt() != 0, () -> "exit " + exit);
             assertTrue(second.stdout().contains("Socket bind error"), second::stdout);
             assertTrue(first.running());
         }
-        RealXMail.Server bare = XMAIL.on(XMAIL.shippedMailRoot("bare")).withoutRuntimeFolders().spawn();
+        RealXMail.Server bare =
+                XMAIL.on(XMAIL.shippedMailRoot("bare")).withoutRuntimeFolders().spawn();
         OptionalInt exit = bare.awaitExit(Duration.ofSeconds(30));
         assertTrue(exit.isPresent() && exit.getAsInt() != 0, () -> "exit " + exit);
         assertFalse(bare.awaitStarted(Duration.ZERO), bare::stdout);
@@ -135,17 +140,49 @@ class RealXMailIT {
     @Test
     void refusesWhatWouldReachBeyondThisMachine() throws IOException {
         Path shipped = XMAIL.shippedMailRoot("refused");
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped)
-                .custom("-SI", "0.0.0.0:" + RealXMail.freePort(), "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-")
-                .spawn(), "SMTP on every address");
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped)
-                .custom("-SI", "127.0.0.1:" + RealXMail.freePort(), "-P-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-")
-                .extra("-SI", "192.0.2.1:2525").spawn(), "SMTP on an outside address too");
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped)
-                .custom("-SI", "127.0.0.1:" + RealXMail.freePort(), "-P-", "-C-", "-X-", "-B-", "-W-", "-F-")
-                .spawn(), "POP3 synchronisation on");
-        assertThrows(IllegalArgumentException.class, () -> XMAIL.on(shipped)
-                .custom("-S-", "-P-", "-C-", "-X-", "-B-", "-W-").spawn(), "finger on every address by default");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> XMAIL.on(shipped)
+                        .custom(
+                                "-SI",
+                                "0.0.0.0:" + RealXMail.freePort(),
+                                "-P-",
+                                "-C-",
+                                "-X-",
+                                "-B-",
+                                "-W-",
+                                "-F-",
+                                "-Y-")
+                        .spawn(),
+                "SMTP on every address");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> XMAIL.on(shipped)
+                        .custom(
+                                "-SI",
+                                "127.0.0.1:" + RealXMail.freePort(),
+                                "-P-",
+                                "-C-",
+                                "-X-",
+                                "-B-",
+                                "-W-",
+                                "-F-",
+                                "-Y-")
+                        .extra("-SI", "192.0.2.1:2525")
+                        .spawn(),
+                "SMTP on an outside address too");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> XMAIL.on(shipped)
+                        .custom("-SI", "127.0.0.1:" + RealXMail.freePort(), "-P-", "-C-", "-X-", "-B-", "-W-", "-F-")
+                        .spawn(),
+                "POP3 synchronisation on");
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> XMAIL.on(shipped)
+                        .custom("-S-", "-P-", "-C-", "-X-", "-B-", "-W-")
+                        .spawn(),
+                "finger on every address by default");
     }
 
     @Test
@@ -157,12 +194,15 @@ class RealXMailIT {
         Files.writeString(root.resolve("server.tab"), tab, StandardCharsets.US_ASCII);
         Files.writeString(root.resolve("dnsroots"), "a.root-servers.net.\n198.41.0.4\n", StandardCharsets.US_ASCII);
         try (RealXMail.Server xmail = XMAIL.start(root)) {
-            assertEquals(tab.replace("192.0.2.53:udp,[2001:db8::1]", "127.0.0.1:udp,127.0.0.1"),
+            assertEquals(
+                    tab.replace("192.0.2.53:udp,[2001:db8::1]", "127.0.0.1:udp,127.0.0.1"),
                     Files.readString(xmail.mailRoot().resolve("server.tab"), StandardCharsets.US_ASCII));
-            assertEquals("a.root-servers.net.\n127.0.0.1\n",
+            assertEquals(
+                    "a.root-servers.net.\n127.0.0.1\n",
                     Files.readString(xmail.mailRoot().resolve("dnsroots"), StandardCharsets.US_ASCII));
             xmail.serverTab("\"SmartDNSHost\"\t\"10.0.0.1\"\n".getBytes(StandardCharsets.US_ASCII));
-            assertEquals("\"SmartDNSHost\"\t\"127.0.0.1\"\n",
+            assertEquals(
+                    "\"SmartDNSHost\"\t\"127.0.0.1\"\n",
                     Files.readString(xmail.mailRoot().resolve("server.tab"), StandardCharsets.US_ASCII));
         }
     }
@@ -170,14 +210,17 @@ class RealXMailIT {
     @Test
     void aMissingSourceTreeSaysHowToGetOneAndSkipsOrFailsInCi() {
         String missing = XMailImage.missing("0.0");
-        assertTrue(missing.contains("xmail-0.0.tar.gz") && missing.contains("build.sh")
-                && missing.contains("-Dxmail.source.0.0=DIR"), missing);
+        assertTrue(
+                missing.contains("xmail-0.0.tar.gz")
+                        && missing.contains("build.sh")
+                        && missing.contains("-Dxmail.source.0.0=DIR"),
+                missing);
         assertEquals("", XMailImage.missing("1.27"), "the source tree this build uses");
         RealXMail absent = RealXMail.of("0.0");
         Throwable t = assertThrows(Throwable.class, () -> absent.open("absent"));
         // Outside CI the test is skipped with the how-to; with CI=true it fails with it.
-        Class<? extends Throwable> expected = Prerequisites.ci() ? AssertionFailedError.class
-                : TestAbortedException.class;
+        Class<? extends Throwable> expected =
+                Prerequisites.ci() ? AssertionFailedError.class : TestAbortedException.class;
         assertTrue(expected.isInstance(t), t::toString);
         assertTrue(t.getMessage().contains(missing), t::getMessage);
         assertThrows(IllegalStateException.class, () -> absent.shippedMailRoot("none"), "not open, no container");
@@ -191,7 +234,8 @@ class RealXMailIT {
             if (!Files.exists(p)) {
                 continue;
             }
-            for (String row : Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
+            for (String row :
+                    Files.readAllLines(p).subList(1, Files.readAllLines(p).size())) {
                 String[] f = row.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if ("0A".equals(f[3]) && ports.contains(Integer.parseInt(local[1], 16))) {

@@ -29,8 +29,7 @@ final class Release {
 
     private static Path unpacked;
 
-    private Release() {
-    }
+    private Release() {}
 
     /** @return the project's version, which names the archives and which xmailkit reports */
     static String version() {
@@ -71,11 +70,12 @@ final class Release {
         }
         Path into = Fleets.fresh("release/unpacked zip");
         try (FileSystem zip = FileSystems.newFileSystem(zip(), Map.of("enablePosixFileAttributes", "true"));
-             Stream<Path> all = Files.walk(zip.getPath("/"))) {
+                Stream<Path> all = Files.walk(zip.getPath("/"))) {
             for (Path entry : all.toList()) {
                 Path target = into.resolve(entry.toString().substring(1));
                 Set<PosixFilePermission> mode = Files.getFileAttributeView(entry, PosixFileAttributeView.class)
-                        .readAttributes().permissions();
+                        .readAttributes()
+                        .permissions();
                 if (Files.isDirectory(entry)) {
                     Files.createDirectories(target);
                 } else {
@@ -98,14 +98,13 @@ final class Release {
      * @param modified  its modification time
      * @param sha256    its content's SHA-256 (empty for a directory)
      */
-    record Entry(boolean directory, int mode, Instant modified, String sha256) {
-    }
+    record Entry(boolean directory, int mode, Instant modified, String sha256) {}
 
     /** @return the zip's entries by name (directories end with '/') */
     static SortedMap<String, Entry> zipEntries() {
         SortedMap<String, Entry> out = new TreeMap<>();
         try (FileSystem zip = FileSystems.newFileSystem(zip(), Map.of("enablePosixFileAttributes", "true"));
-             Stream<Path> all = Files.walk(zip.getPath("/"))) {
+                Stream<Path> all = Files.walk(zip.getPath("/"))) {
             for (Path entry : all.toList()) {
                 if (entry.toString().equals("/")) {
                     continue;
@@ -114,9 +113,13 @@ final class Release {
                         .readAttributes();
                 boolean dir = attributes.isDirectory();
                 String name = entry.toString().substring(1);
-                out.put(dir && !name.endsWith("/") ? name + "/" : name, new Entry(dir, mode(attributes.permissions()),
-                        attributes.lastModifiedTime().toInstant(), dir ? ""
-                                : Fleets.sha256(Files.readAllBytes(entry))));
+                out.put(
+                        dir && !name.endsWith("/") ? name + "/" : name,
+                        new Entry(
+                                dir,
+                                mode(attributes.permissions()),
+                                attributes.lastModifiedTime().toInstant(),
+                                dir ? "" : Fleets.sha256(Files.readAllBytes(entry))));
             }
             return out;
         } catch (IOException e) {
@@ -128,10 +131,15 @@ final class Release {
     static SortedMap<String, Entry> tarEntries() {
         SortedMap<String, Entry> out = new TreeMap<>();
         try (InputStream file = Files.newInputStream(tarGz());
-             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
+                TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(file))) {
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
-                out.put(e.getName(), new Entry(e.isDirectory(), e.getMode() & 07777,
-                        e.getLastModifiedTime().toInstant(), e.isDirectory() ? "" : Fleets.sha256(tar.readAllBytes())));
+                out.put(
+                        e.getName(),
+                        new Entry(
+                                e.isDirectory(),
+                                e.getMode() & 07777,
+                                e.getLastModifiedTime().toInstant(),
+                                e.isDirectory() ? "" : Fleets.sha256(tar.readAllBytes())));
             }
             return out;
         } catch (IOException e) {

@@ -76,18 +76,30 @@ class ReleaseArchiveIT {
                     .forEach(d -> copies.put(source.relativize(d).toString(), d));
         }
         List<Runnable> checks = new ArrayList<>();
-        copies.forEach((name, original) -> checks.add(() -> assertEquals(sha256(original),
-                sha256(unpacked.resolve(name)), name + " is not a byte copy of " + original)));
+        copies.forEach((name, original) -> checks.add(() -> assertEquals(
+                sha256(original), sha256(unpacked.resolve(name)), name + " is not a byte copy of " + original)));
         assertAll(checks.stream().map(c -> c::run));
 
         Set<String> top = new TreeSet<>();
         try (Stream<Path> entries = Files.list(unpacked)) {
             entries.forEach(p -> top.add(p.getFileName().toString()));
         }
-        assertEquals(Set.of("bin", "lib", "docs", "licenses", "LICENSE", "NOTICE", "README.md", "CHANGELOG.md",
-                "Dockerfile"), top);
+        assertEquals(
+                Set.of(
+                        "bin",
+                        "lib",
+                        "docs",
+                        "licenses",
+                        "LICENSE",
+                        "NOTICE",
+                        "README.md",
+                        "CHANGELOG.md",
+                        "Dockerfile"),
+                top);
         try (JarFile jar = new JarFile(unpacked.resolve("lib/xmailkit.jar").toFile())) {
-            assertEquals("org.xmailkit.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            assertEquals(
+                    "org.xmailkit.cli.Main",
+                    jar.getManifest().getMainAttributes().getValue("Main-Class"));
             Properties version = new Properties();
             try (InputStream in = jar.getInputStream(jar.getEntry("org/xmailkit/cli/version.properties"))) {
                 version.load(in);
@@ -116,24 +128,30 @@ class ReleaseArchiveIT {
     @Test
     void sha256sumsListsBothArchives() throws IOException {
         List<String> lines = Files.readAllLines(Release.directory().resolve("SHA256SUMS"), UTF_8);
-        assertEquals(List.of(sha256(Release.zip()) + "  " + Release.base() + ".zip",
-                sha256(Release.tarGz()) + "  " + Release.base() + ".tar.gz"), lines);
+        assertEquals(
+                List.of(
+                        sha256(Release.zip()) + "  " + Release.base() + ".zip",
+                        sha256(Release.tarGz()) + "  " + Release.base() + ".tar.gz"),
+                lines);
     }
 
     @Test
     void theScoopManifestInstallsThisZipWithTheWindowsLauncher() throws IOException {
-        JsonNode manifest = JSON.readTree(Release.directory().resolve("xmailkit.json").toFile());
+        JsonNode manifest =
+                JSON.readTree(Release.directory().resolve("xmailkit.json").toFile());
         assertAll(
                 () -> assertEquals(Release.version(), manifest.get("version").asText()),
                 () -> assertEquals(sha256(Release.zip()), manifest.get("hash").asText()),
-                () -> assertTrue(manifest.get("url").asText().matches("https://.+/" + Pattern.quote(
-                        Release.base() + ".zip")), manifest.get("url")::asText),
+                () -> assertTrue(
+                        manifest.get("url").asText().matches("https://.+/" + Pattern.quote(Release.base() + ".zip")),
+                        manifest.get("url")::asText),
                 () -> assertEquals(Release.base(), manifest.get("extract_dir").asText()),
                 () -> assertEquals("bin\\xmailkit.cmd", manifest.get("bin").asText()),
                 () -> assertEquals("Apache-2.0", manifest.get("license").asText()),
                 () -> assertTrue(manifest.get("suggest").toString().contains("\"java/"), manifest::toString));
         // What the manifest points at is in the zip.
-        String bin = manifest.get("extract_dir").asText() + "/" + manifest.get("bin").asText().replace('\\', '/');
+        String bin = manifest.get("extract_dir").asText() + "/"
+                + manifest.get("bin").asText().replace('\\', '/');
         assertTrue(Release.zipEntries().containsKey(bin), bin);
     }
 
@@ -143,8 +161,11 @@ class ReleaseArchiveIT {
         String notice = Files.readString(Release.unpacked().resolve("NOTICE"), UTF_8);
         assertTrue(license.strip().startsWith("Apache License\n                           Version 2.0, January 2004"));
         assertTrue(notice.contains("licensed under the Apache License, Version 2.0"), notice);
-        assertTrue(notice.replace('\n', ' ').contains("it contains no XMail code. XMail is licensed under the GNU "
-                + "General Public License, version 2"), notice);
+        assertTrue(
+                notice.replace('\n', ' ')
+                        .contains("it contains no XMail code. XMail is licensed under the GNU "
+                                + "General Public License, version 2"),
+                notice);
     }
 
     /**
@@ -199,11 +220,16 @@ class ReleaseArchiveIT {
                 }
             }
             int at = notice.indexOf("  " + library.getKey() + "\n");
-            String license = notice.substring(at).lines().filter(l -> l.strip().startsWith("License: ")).findFirst()
-                    .orElseThrow().strip();
+            String license = notice.substring(at)
+                    .lines()
+                    .filter(l -> l.strip().startsWith("License: "))
+                    .findFirst()
+                    .orElseThrow()
+                    .strip();
             if (!license.equals("License: Apache-2.0")) {
-                assertTrue(Files.isDirectory(dir) && nonEmpty(dir), library.getKey() + " (" + license
-                        + ") has no license text in " + dir);
+                assertTrue(
+                        Files.isDirectory(dir) && nonEmpty(dir),
+                        library.getKey() + " (" + license + ") has no license text in " + dir);
             }
         }
     }
@@ -215,7 +241,10 @@ class ReleaseArchiveIT {
         Map<String, Path> libraries = new TreeMap<>();
         Matcher m = LIBRARY.matcher(notice);
         while (m.find()) {
-            Path jar = repository.resolve(m.group(1).replace('.', '/')).resolve(m.group(2)).resolve(m.group(3))
+            Path jar = repository
+                    .resolve(m.group(1).replace('.', '/'))
+                    .resolve(m.group(2))
+                    .resolve(m.group(3))
                     .resolve(m.group(2) + "-" + m.group(3) + ".jar");
             assertTrue(Files.isRegularFile(jar), "no " + jar + " for " + m.group());
             libraries.put(m.group(1) + ":" + m.group(2) + ":" + m.group(3), jar);
@@ -227,7 +256,8 @@ class ReleaseArchiveIT {
     private static Set<String> classes(Path jar) {
         Set<String> classes = new TreeSet<>();
         try (JarFile file = new JarFile(jar.toFile())) {
-            file.stream().map(ZipEntry::getName)
+            file.stream()
+                    .map(ZipEntry::getName)
                     .filter(n -> n.endsWith(".class") && !n.endsWith("module-info.class"))
                     .forEach(classes::add);
             return classes;

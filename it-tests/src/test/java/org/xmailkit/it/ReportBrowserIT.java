@@ -49,8 +49,11 @@ class ReportBrowserIT {
         Path out = Fleets.fresh("report-browser-" + lang + "/report");
 
         CliRun run = InContainer.xmailkit("report", "--lang", lang, "--out", OUT, InContainer.FLEET)
-                .readOnly(fleet, InContainer.FLEET).writable(out, OUT).user(Fleets.owner(out))
-                .readOnlyRootFs().run();
+                .readOnly(fleet, InContainer.FLEET)
+                .writable(out, OUT)
+                .user(Fleets.owner(out))
+                .readOnlyRootFs()
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         assertEquals("", run.stderr());
@@ -62,7 +65,9 @@ class ReportBrowserIT {
             browser.open(index.toUri());
             browser.screenshot("index");
             assertEquals(lang, page.findElement(By.tagName("html")).getAttribute("lang"));
-            assertEquals(lang.equals("ja"), hasJapanese(page.findElement(By.tagName("h1")).getText()),
+            assertEquals(
+                    lang.equals("ja"),
+                    hasJapanese(page.findElement(By.tagName("h1")).getText()),
                     () -> "fleet heading: " + page.findElement(By.tagName("h1")).getText());
 
             List<WebElement> rows = page.findElements(By.cssSelector("#servers tbody tr"));
@@ -88,7 +93,8 @@ class ReportBrowserIT {
             String heading = page.findElement(By.tagName("h1")).getText();
             assertTrue(heading.contains(LegacyFleet.XMAILCFG), heading);
             assertEquals(lang.equals("ja"), hasJapanese(heading), heading);
-            assertEquals(InContainer.FLEET + "/" + LegacyFleet.XMAILCFG,
+            assertEquals(
+                    InContainer.FLEET + "/" + LegacyFleet.XMAILCFG,
                     page.findElement(By.cssSelector("p.lead.path code")).getText());
             // The Windows-31J reply text, decoded and shown as text.
             assertTrue(page.findElement(By.tagName("main")).getText().contains(LegacyFleet.JAPANESE_REPLY));
@@ -118,8 +124,12 @@ class ReportBrowserIT {
     void demoWorksWithNothingButTheJarAndItsReportOpensOffline() throws IOException {
         Path work = Fleets.fresh("demo");
 
-        CliRun run = InContainer.xmailkit("demo").workingDir(OUT).writable(work, OUT).user(Fleets.owner(work))
-                .env("LANG", "ja_JP.UTF-8").run();
+        CliRun run = InContainer.xmailkit("demo")
+                .workingDir(OUT)
+                .writable(work, OUT)
+                .user(Fleets.owner(work))
+                .env("LANG", "ja_JP.UTF-8")
+                .run();
 
         assertEquals(ExitCode.OK.code(), run.exitCode(), run::toString);
         List<String> lines = run.stdout().lines().toList();
@@ -139,8 +149,8 @@ class ReportBrowserIT {
             for (WebElement row : rows) {
                 targets.add(row.findElement(By.cssSelector("th a")).getAttribute("href"));
             }
-            assertAll(targets.stream().map(href -> () -> assertTrue(Files.isRegularFile(Path.of(URI.create(href))),
-                    href)));
+            assertAll(targets.stream()
+                    .map(href -> () -> assertTrue(Files.isRegularFile(Path.of(URI.create(href))), href)));
             browser.screenshot("index");
 
             WebElement last = rows.get(rows.size() - 1).findElement(By.cssSelector("th a"));
@@ -157,7 +167,9 @@ class ReportBrowserIT {
     }
 
     private static long visibleRows(ChromeDriver page) {
-        return page.findElements(By.cssSelector("#servers tbody tr")).stream().filter(WebElement::isDisplayed).count();
+        return page.findElements(By.cssSelector("#servers tbody tr")).stream()
+                .filter(WebElement::isDisplayed)
+                .count();
     }
 
     private static boolean hasJapanese(String text) {
@@ -176,7 +188,9 @@ class ReportBrowserIT {
 
     private static List<Path> htmlFiles(Path site) throws IOException {
         try (Stream<Path> all = Files.walk(site)) {
-            return all.filter(p -> p.getFileName().toString().endsWith(".html")).sorted().toList();
+            return all.filter(p -> p.getFileName().toString().endsWith(".html"))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class ReproducibleBuildIT {
 
     /** Build output and tool state left out of the copy. */
-    private static final Set<String> NOT_SOURCES = Set.of("target", ".git", ".idea", ".vscode", ".settings",
-            "node_modules", "xmailkit-report", ".jqwik-database");
+    private static final Set<String> NOT_SOURCES = Set.of(
+            "target", ".git", ".idea", ".vscode", ".settings", "node_modules", "xmailkit-report", ".jqwik-database");
 
     @Test
     void aSecondBuildOfTheSameSourcesGivesTheSameReleaseBytes() throws Exception {
@@ -37,11 +37,24 @@ class ReproducibleBuildIT {
         Path copy = Fleets.fresh("reproducible/second build").resolve("sources");
         copySources(source, copy);
 
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask 077 && exec \"$0\" \"$@\"",
-                mvn.toString(), "-B", "-o", "-q", "-DskipTests", "-Dmaven.repo.local="
-                        + Release.property("maven.repo.local"), "-pl", "cli", "-am", "package"));
+        List<String> command = new ArrayList<>(List.of(
+                "/bin/sh",
+                "-c",
+                "umask 077 && exec \"$0\" \"$@\"",
+                mvn.toString(),
+                "-B",
+                "-o",
+                "-q",
+                "-DskipTests",
+                "-Dmaven.repo.local=" + Release.property("maven.repo.local"),
+                "-pl",
+                "cli",
+                "-am",
+                "package"));
         Path log = copy.resolveSibling("build.log");
-        ProcessBuilder build = new ProcessBuilder(command).directory(copy.toFile()).redirectErrorStream(true)
+        ProcessBuilder build = new ProcessBuilder(command)
+                .directory(copy.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         build.environment().put("TZ", "Pacific/Kiritimati");
         build.environment().remove("MAVEN_ARGS");
@@ -56,12 +69,13 @@ class ReproducibleBuildIT {
 
         Path first = Release.directory();
         Path second = copy.resolve("cli/target/release");
-        List<String> names = List.of(Release.base() + ".zip", Release.base() + ".tar.gz", "SHA256SUMS",
-                "xmailkit.json");
-        assertAll(names.stream().map(name -> () -> assertTrue(
-                Files.mismatch(first.resolve(name), second.resolve(name)) == -1,
-                () -> name + " differs between " + first + " and " + second
-                        + " (after a change to the build's configuration, run mvn clean once)")));
+        List<String> names =
+                List.of(Release.base() + ".zip", Release.base() + ".tar.gz", "SHA256SUMS", "xmailkit.json");
+        assertAll(names.stream()
+                .map(name -> () -> assertTrue(
+                        Files.mismatch(first.resolve(name), second.resolve(name)) == -1,
+                        () -> name + " differs between " + first + " and " + second
+                                + " (after a change to the build's configuration, run mvn clean once)")));
     }
 
     private static void copySources(Path from, Path to) {

@@ -17,8 +17,7 @@ final class ServerFleet {
     /** A Japanese ban message. */
     static final String JAPANESE_BAN = "550 お使いの IP アドレスからのメールは受け付けていません";
 
-    private ServerFleet() {
-    }
+    private ServerFleet() {}
 
     /**
      * @param name a directory name under target/it
@@ -26,17 +25,24 @@ final class ServerFleet {
      */
     static Path write(String name) {
         Path fleet = Fleets.fresh(name);
-        MailRootFixture.in(fleet.resolve("mx1")).serverTab("""
+        MailRootFixture.in(fleet.resolve("mx1"))
+                .serverTab("""
                 "RootDomain"\t"mx1.example.jp"
                 "SmtpMaxRecipients"\t"100"
                 "POP3Domain"\t"pop.example.jp"
-                """).file("smtprelay.tab", "\"192.168.0.0\"\t\"255.255.0.0\"\n\"0.0.0.0\"\t\"0.0.0.0\"\n").write();
-        MailRootFixture.in(fleet.resolve("legacy/mx2")).crlf().charset(TextEncoding.WINDOWS_31J).serverTab("""
+                """)
+                .file("smtprelay.tab", "\"192.168.0.0\"\t\"255.255.0.0\"\n\"0.0.0.0\"\t\"0.0.0.0\"\n")
+                .write();
+        MailRootFixture.in(fleet.resolve("legacy/mx2"))
+                .crlf()
+                .charset(TextEncoding.WINDOWS_31J)
+                .serverTab("""
                 # XMailCFG で保存
                 "RootDomain"\t"mx2.example.co.jp"
                 "CustomSMTPMessage"\t"%s"
                 "SmtpMsgIPBanSpammers"\t"%s"
-                """.formatted(JAPANESE_MESSAGE, JAPANESE_BAN)).write();
+                """.formatted(JAPANESE_MESSAGE, JAPANESE_BAN))
+                .write();
         MailRootFixture.in(fleet.resolve("site-b/dc1/mx3")).serverTab("""
                 "RootDomain"\t"mx3.example.net"
                 "SMTP-RDNSCheck"\t"1"

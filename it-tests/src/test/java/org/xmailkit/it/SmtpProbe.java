@@ -35,8 +35,7 @@ final class SmtpProbe {
      * @param user     the user name as AUTH sends it
      * @param password the password
      */
-    record Account(String user, String password) {
-    }
+    record Account(String user, String password) {}
 
     /**
      * One compared reply.
@@ -62,6 +61,7 @@ final class SmtpProbe {
         final List<Check> checks = new ArrayList<>();
         /** Predictions the view left open (it does not follow what the files hold there). */
         final List<String> open = new ArrayList<>();
+
         String greeting;
         List<String> ehlo = List.of();
         String vrfy;
@@ -87,8 +87,9 @@ final class SmtpProbe {
          */
         Map<String, String> fields() {
             Map<String, String> f = new LinkedHashMap<>();
-            String g = greeting == null ? null : refused() ? greeting
-                    : greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)));
+            String g = greeting == null
+                    ? null
+                    : refused() ? greeting : greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)));
             f.put("greeting", g);
             f.put("EHLO", String.join("|", ehlo));
             f.put("VRFY", vrfy);
@@ -161,8 +162,9 @@ final class SmtpProbe {
                 check("after the refusal", CLOSED, read(c.line()));
                 return;
             }
-            String domain = greeting.startsWith("220 ") ? greeting.substring(4, Math.max(4,
-                    greeting.indexOf(" <", 3))) : greeting;
+            String domain = greeting.startsWith("220 ")
+                    ? greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)))
+                    : greeting;
             check("greeting domain", expected.greetingDomain(), domain);
             check("greeting server name", "true", String.valueOf(greeting.contains(expected.serverName())));
             seen.ehlo = ehlo(c, "EHLO", expected.ehlo());
@@ -232,7 +234,9 @@ final class SmtpProbe {
                 done = false;
             }
             seen.handshake = done;
-            check("TLS handshake after STARTTLS", String.valueOf(tls.outcome() == TlsOutcome.HANDSHAKE),
+            check(
+                    "TLS handshake after STARTTLS",
+                    String.valueOf(tls.outcome() == TlsOutcome.HANDSHAKE),
                     String.valueOf(done));
             if (done && tls.after().isPresent()) {
                 SmtpBehaviour after = tls.after().get();
@@ -244,8 +248,9 @@ final class SmtpProbe {
     }
 
     private void authenticated(Account account) {
-        String plain = Base64.getEncoder().encodeToString(("\0" + account.user() + "\0" + account.password())
-                .getBytes(StandardCharsets.ISO_8859_1));
+        String plain = Base64.getEncoder()
+                .encodeToString(
+                        ("\0" + account.user() + "\0" + account.password()).getBytes(StandardCharsets.ISO_8859_1));
         Optional<SmtpBehaviour.Auth> auth = expected.authPlain(account.user(), account.password());
         if (auth.isEmpty()) {
             seen.open.add("AUTH");
@@ -257,7 +262,11 @@ final class SmtpProbe {
             if (!helo(c)) {
                 return;
             }
-            seen.auth = ask(c, "AUTH PLAIN (" + account.user() + ")", "AUTH PLAIN " + plain, auth.get().reply());
+            seen.auth = ask(
+                    c,
+                    "AUTH PLAIN (" + account.user() + ")",
+                    "AUTH PLAIN " + plain,
+                    auth.get().reply());
             if (after == null || !auth.get().reply().matches(seen.auth)) {
                 return;
             }
@@ -266,8 +275,9 @@ final class SmtpProbe {
                 seen.authVrfy = ask(c, "VRFY after AUTH", "VRFY " + SmtpBehaviour.PROBE_ADDRESS, vrfy.get());
             }
         }
-        loggedIn(plain, c -> seen.authEtrn = ask(c, "ETRN after AUTH", "ETRN " + SmtpBehaviour.PROBE_DOMAIN,
-                after.etrn()));
+        loggedIn(
+                plain,
+                c -> seen.authEtrn = ask(c, "ETRN after AUTH", "ETRN " + SmtpBehaviour.PROBE_DOMAIN, after.etrn()));
         loggedIn(plain, c -> {
             Reply mail = after.mail(true, 0);
             String got = ask(c, "MAIL FROM:<> after AUTH", "MAIL FROM:<>", mail);
@@ -278,8 +288,11 @@ final class SmtpProbe {
         });
         loggedIn(plain, c -> {
             Reply mail = after.mail(false, SIZE);
-            seen.authSize = ask(c, "MAIL FROM with SIZE after AUTH",
-                    "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + "> SIZE=" + SIZE, mail);
+            seen.authSize = ask(
+                    c,
+                    "MAIL FROM with SIZE after AUTH",
+                    "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + "> SIZE=" + SIZE,
+                    mail);
             if (mail.positive()) {
                 c.smtp("RSET");
             }
@@ -314,7 +327,9 @@ final class SmtpProbe {
         List<String> got = c.smtp("EHLO " + SmtpBehaviour.PROBE_HELO);
         int n = Math.max(got.size(), expectedLines.size());
         for (int i = 0; i < n; i++) {
-            check(probe + " line " + (i + 1), i < expectedLines.size() ? expectedLines.get(i).text() : CLOSED,
+            check(
+                    probe + " line " + (i + 1),
+                    i < expectedLines.size() ? expectedLines.get(i).text() : CLOSED,
                     i < got.size() ? got.get(i) : CLOSED);
         }
         return got;

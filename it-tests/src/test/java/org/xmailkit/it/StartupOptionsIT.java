@@ -90,22 +90,40 @@ class StartupOptionsIT {
      */
     private static void listensAsPredicted(String name, List<String> options, Set<Integer> candidates)
             throws IOException {
-        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot(name)).name(name)
-                .custom(options.toArray(String[]::new)).start()) {
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot(name))
+                .name(name)
+                .custom(options.toArray(String[]::new))
+                .start()) {
             Set<Integer> predicted = predicted(xmail.commandLine());
             assertFalse(predicted.isEmpty());
             assertTrue(candidates.containsAll(predicted), () -> predicted + " outside the candidates " + candidates);
-            assertEquals(predicted, answering(candidates), () -> "command line " + xmail.commandLine()
-                    + "\nxmailkit: " + XMailCommandLine.options(xmail.commandLine()).listening());
+            assertEquals(
+                    predicted,
+                    answering(candidates),
+                    () -> "command line " + xmail.commandLine() + "\nxmailkit: "
+                            + XMailCommandLine.options(xmail.commandLine()).listening());
         }
     }
 
     @Test
     void everyServiceBoundWithAddressAndPort() throws IOException {
         int[] p = ports(7);
-        List<String> line = List.of("-SI", "127.0.0.1:" + p[0], "-PI", "127.0.0.1:" + p[1], "-CI", "127.0.0.1:" + p[2],
-                "-XI", "127.0.0.1:" + p[3], "-BI", "127.0.0.1:" + p[4], "-WI", "127.0.0.1:" + p[5],
-                "-FI", "127.0.0.1:" + p[6], "-Y-");
+        List<String> line = List.of(
+                "-SI",
+                "127.0.0.1:" + p[0],
+                "-PI",
+                "127.0.0.1:" + p[1],
+                "-CI",
+                "127.0.0.1:" + p[2],
+                "-XI",
+                "127.0.0.1:" + p[3],
+                "-BI",
+                "127.0.0.1:" + p[4],
+                "-WI",
+                "127.0.0.1:" + p[5],
+                "-FI",
+                "127.0.0.1:" + p[6],
+                "-Y-");
         listensAsPredicted("all-seven", line, set(p));
     }
 
@@ -114,14 +132,26 @@ class StartupOptionsIT {
         // XMailCFG: -Cl -Mr 24 -Pl -Ql -Sl, then -Cp -Wp -Fp -Pp -Bp -Sp -Xp; as typed it binds every address, so
         // xmailkit's table for it is checked without running it, and the variant with -xI 127.0.0.1 runs.
         int[] p = ports(7);
-        List<String> xmailcfg = List.of("-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl", "-Cp", "" + p[0], "-Wp", "" + p[1],
-                "-Fp", "" + p[2], "-Pp", "" + p[3], "-Bp", "" + p[4], "-Sp", "" + p[5], "-Xp", "" + p[6]);
+        List<String> xmailcfg = List.of(
+                "-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl", "-Cp", "" + p[0], "-Wp", "" + p[1], "-Fp", "" + p[2], "-Pp",
+                "" + p[3], "-Bp", "" + p[4], "-Sp", "" + p[5], "-Xp", "" + p[6]);
         XMailOptions asTyped = XMailCommandLine.options(xmailcfg);
         assertEquals(7, asTyped.listening().size());
         assertTrue(asTyped.listening().stream().allMatch(Listener::everyAddress));
         List<String> bound = new ArrayList<>(xmailcfg);
-        bound.addAll(List.of("-SI", "127.0.0.1", "-PI", "127.0.0.1", "-CI", "127.0.0.1", "-FI", "127.0.0.1",
-                "-X-", "-B-", "-W-", "-Y-"));
+        bound.addAll(List.of(
+                "-SI",
+                "127.0.0.1",
+                "-PI",
+                "127.0.0.1",
+                "-CI",
+                "127.0.0.1",
+                "-FI",
+                "127.0.0.1",
+                "-X-",
+                "-B-",
+                "-W-",
+                "-Y-"));
         listensAsPredicted("xmailcfg", bound, set(p));
         assertEquals(Set.of(p[0], p[2], p[3], p[5]), predicted(withFixture(bound)), "SMTPS, POP3S, CTRLS closed");
     }
@@ -131,23 +161,49 @@ class StartupOptionsIT {
         // A port above 65535 wraps, '|' separates a port, a zero port means the service's, -cl and a word no option
         // takes are ignored, and nothing after -X- is read for SMTPS.
         int[] p = ports(4);
-        List<String> line = List.of("-SI", "127.0.0.1", "-Sp", Integer.toString(p[0] + 65536),
-                "-PI", "127.0.0.1|" + p[1], "-CI", "127.0.0.1:0", "-Cp", "" + p[2], "-FI", "127.0.0.1:" + p[3],
-                "-cl", "stray", "-X-", "-XI", "::1", "-B-", "-W-", "-Y-");
+        List<String> line = List.of(
+                "-SI",
+                "127.0.0.1",
+                "-Sp",
+                Integer.toString(p[0] + 65536),
+                "-PI",
+                "127.0.0.1|" + p[1],
+                "-CI",
+                "127.0.0.1:0",
+                "-Cp",
+                "" + p[2],
+                "-FI",
+                "127.0.0.1:" + p[3],
+                "-cl",
+                "stray",
+                "-X-",
+                "-XI",
+                "::1",
+                "-B-",
+                "-W-",
+                "-Y-");
         XMailOptions o = XMailCommandLine.options(withFixture(line));
-        List<OptionIssue.Code> codes = o.issues().stream().map(OptionIssue::code).toList();
-        assertTrue(codes.containsAll(List.of(OptionIssue.Code.PORT_WRAPS, OptionIssue.Code.UNKNOWN_OPTION,
-                OptionIssue.Code.STRAY_ARGUMENT, OptionIssue.Code.AFTER_DISABLE)), codes::toString);
+        List<OptionIssue.Code> codes =
+                o.issues().stream().map(OptionIssue::code).toList();
+        assertTrue(
+                codes.containsAll(List.of(
+                        OptionIssue.Code.PORT_WRAPS,
+                        OptionIssue.Code.UNKNOWN_OPTION,
+                        OptionIssue.Code.STRAY_ARGUMENT,
+                        OptionIssue.Code.AFTER_DISABLE)),
+                codes::toString);
         listensAsPredicted("misread", line, set(p));
     }
 
     @Test
     void aNonNumericPortLetsTheSystemPickOne() throws IOException {
         int[] p = ports(1);
-        List<String> line = List.of("-SI", "127.0.0.1:" + p[0], "-PI", "127.0.0.1", "-Pp", "pop", "-C-", "-X-", "-B-",
-                "-W-", "-F-", "-Y-");
-        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("any-port")).name("any-port")
-                .custom(line.toArray(String[]::new)).start()) {
+        List<String> line = List.of(
+                "-SI", "127.0.0.1:" + p[0], "-PI", "127.0.0.1", "-Pp", "pop", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-");
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("any-port"))
+                .name("any-port")
+                .custom(line.toArray(String[]::new))
+                .start()) {
             XMailOptions o = XMailCommandLine.options(xmail.commandLine());
             assertTrue(o.issues().stream().anyMatch(i -> i.code() == OptionIssue.Code.ANY_PORT));
             assertEquals(0, o.service(Group.POP3).listeners().get(0).port());
@@ -161,8 +217,8 @@ class StartupOptionsIT {
         int[] p = ports(2);
         List<List<String>> lines = new ArrayList<>();
         // two services on one address and port
-        lines.add(List.of("-SI", "127.0.0.1:" + p[0], "-PI", "127.0.0.1:" + p[0], "-C-", "-X-", "-B-", "-W-", "-F-",
-                "-Y-"));
+        lines.add(List.of(
+                "-SI", "127.0.0.1:" + p[0], "-PI", "127.0.0.1:" + p[0], "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-"));
         // 33 addresses for POP3
         List<String> many = new ArrayList<>(List.of("-S-", "-C-", "-X-", "-B-", "-W-", "-F-", "-Y-"));
         for (int i = 1; i <= 33; i++) {
@@ -178,11 +234,14 @@ class StartupOptionsIT {
             XMailOptions o = XMailCommandLine.options(withFixture(line));
             assertTrue(o.startFailure().isPresent(), () -> "xmailkit says XMail starts with " + line);
             assertEquals(List.of(), o.listening());
-            RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("stops-" + i)).name("stops-" + i)
-                    .custom(line.toArray(String[]::new)).spawn();
+            RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("stops-" + i))
+                    .name("stops-" + i)
+                    .custom(line.toArray(String[]::new))
+                    .spawn();
             OptionalInt exit = xmail.awaitExit(EXIT);
-            assertTrue(exit.isPresent() && exit.getAsInt() != 0, () -> "exit " + exit + " for " + line + "\n"
-                    + xmail.stdout());
+            assertTrue(
+                    exit.isPresent() && exit.getAsInt() != 0,
+                    () -> "exit " + exit + " for " + line + "\n" + xmail.stdout());
             assertFalse(xmail.stdout().contains(" server started"), xmail::stdout);
             assertFalse(RealXMail.answers(p[0]));
         }
@@ -193,15 +252,19 @@ class StartupOptionsIT {
         // MailSvr.cpp SvrSetup reads -Mr with atoi; MiscUtils.cpp MscLogFilePath divides by 3600 * iLogRotateHours
         // (NbrFloor) each time a log line is written.
         int[] p = ports(1);
-        List<String> line = List.of("-CI", "127.0.0.1:" + p[0], "-Cl", "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-",
-                "-F-", "-Y-");
+        List<String> line =
+                List.of("-CI", "127.0.0.1:" + p[0], "-Cl", "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-", "-F-", "-Y-");
         XMailOptions o = XMailCommandLine.options(withFixture(line));
         assertTrue(o.startFailure().isEmpty(), "it starts");
-        OptionIssue rotate = o.issues().stream().filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO)
-                .findFirst().orElseThrow();
+        OptionIssue rotate = o.issues().stream()
+                .filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO)
+                .findFirst()
+                .orElseThrow();
         assertEquals(OptionIssue.Treatment.CRASHES, rotate.treatment());
-        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero")).name("rotate-zero")
-                .custom(line.toArray(String[]::new)).start()) {
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero"))
+                .name("rotate-zero")
+                .custom(line.toArray(String[]::new))
+                .start()) {
             assertTrue(RealXMail.answers(p[0]), "CTRL answers until the first log line");
             try (LineClient ctrl = LineClient.connect(p[0])) {
                 assertTrue(ctrl.line().startsWith("+00000"));
@@ -214,12 +277,19 @@ class StartupOptionsIT {
             assertFalse(RealXMail.answers(p[0]));
         }
         // With no log switch on, nothing divides by it: the server keeps running.
-        List<String> quiet = List.of("-CI", "127.0.0.1:" + p[0], "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-", "-F-",
-                "-Y-");
-        assertEquals(OptionIssue.Treatment.NOTE, XMailCommandLine.options(withFixture(quiet)).issues().stream()
-                .filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO).findFirst().orElseThrow().treatment());
-        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero-quiet")).name("rotate-zero-quiet")
-                .custom(quiet.toArray(String[]::new)).start()) {
+        List<String> quiet =
+                List.of("-CI", "127.0.0.1:" + p[0], "-Mr", "0", "-S-", "-P-", "-X-", "-B-", "-W-", "-F-", "-Y-");
+        assertEquals(
+                OptionIssue.Treatment.NOTE,
+                XMailCommandLine.options(withFixture(quiet)).issues().stream()
+                        .filter(i -> i.code() == OptionIssue.Code.LOG_ROTATE_ZERO)
+                        .findFirst()
+                        .orElseThrow()
+                        .treatment());
+        try (RealXMail.Server xmail = XMAIL.on(XMAIL.shippedMailRoot("rotate-zero-quiet"))
+                .name("rotate-zero-quiet")
+                .custom(quiet.toArray(String[]::new))
+                .start()) {
             try (LineClient ctrl = LineClient.connect(p[0])) {
                 ctrl.line();
                 ctrl.write("nobody\tnothing");
@@ -233,18 +303,24 @@ class StartupOptionsIT {
     void theCtrlLogHoldsTheClearTextPasswordButOnlyTheDigestOfAnMd5Login() throws Exception {
         String password = "Ctrl-Log-Pw-7";
         Path root = XMAIL.shippedMailRoot("ctrl-log");
-        Files.writeString(root.resolve("ctrlaccounts.tab"), "\"admin\"\t\"" + XMailPassword.encode(password)
-                + "\"\n", StandardCharsets.US_ASCII);
+        Files.writeString(
+                root.resolve("ctrlaccounts.tab"),
+                "\"admin\"\t\"" + XMailPassword.encode(password) + "\"\n",
+                StandardCharsets.US_ASCII);
         int[] p = ports(1);
-        List<String> line = List.of("-CI", "127.0.0.1:" + p[0], "-S-", "-P-", "-X-", "-B-", "-W-", "-F-", "-Y-",
-                "-Cl");
+        List<String> line = List.of("-CI", "127.0.0.1:" + p[0], "-S-", "-P-", "-X-", "-B-", "-W-", "-F-", "-Y-", "-Cl");
         // xmailkit's audit of this MailRoot with this command line reports the passwords in the CTRL log (OPT-004)
-        AuditResult audit = Auditor.standard().audit(MailRoot.open(root), AuditOptions.defaults()
-                .withStartup(Optional.of(Startups.typed(String.join(" ", line)))));
-        assertTrue(audit.findings().stream().anyMatch(f -> f.rule().id().equals("OPT-004")),
-                () -> audit.findings().toString());
+        AuditResult audit = Auditor.standard()
+                .audit(
+                        MailRoot.open(root),
+                        AuditOptions.defaults().withStartup(Optional.of(Startups.typed(String.join(" ", line)))));
+        assertTrue(audit.findings().stream().anyMatch(f -> f.rule().id().equals("OPT-004")), () -> audit.findings()
+                .toString());
 
-        try (RealXMail.Server xmail = XMAIL.on(root).name("ctrl-log").custom(line.toArray(String[]::new)).start()) {
+        try (RealXMail.Server xmail = XMAIL.on(root)
+                .name("ctrl-log")
+                .custom(line.toArray(String[]::new))
+                .start()) {
             String digest;
             try (LineClient ctrl = LineClient.connect(p[0])) {
                 String greeting = ctrl.line();
@@ -277,7 +353,9 @@ class StartupOptionsIT {
             StringBuilder b = new StringBuilder();
             if (Files.isDirectory(xmail.logs())) {
                 try (Stream<Path> files = Files.list(xmail.logs())) {
-                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("ctrl-")).sorted().toList()) {
+                    for (Path f : files.filter(f -> f.getFileName().toString().startsWith("ctrl-"))
+                            .sorted()
+                            .toList()) {
                         b.append(Files.readString(f, StandardCharsets.ISO_8859_1));
                     }
                 }

@@ -33,8 +33,7 @@ final class TestCertificates {
 
     private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-    private TestCertificates() {
-    }
+    private TestCertificates() {}
 
     /**
      * @param algorithm "RSA" or "EC"
@@ -66,15 +65,26 @@ final class TestCertificates {
      * @param ca        whether it is a CA certificate
      * @return the certificate
      */
-    static X509Certificate certificate(String subject, KeyPair keys, String issuer, PrivateKey issuerKey,
-                                       String signature, Instant from, int days, boolean ca) {
+    static X509Certificate certificate(
+            String subject,
+            KeyPair keys,
+            String issuer,
+            PrivateKey issuerKey,
+            String signature,
+            Instant from,
+            int days,
+            boolean ca) {
         try {
-            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(new X500Name(issuer),
-                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from),
-                    Date.from(from.plus(Duration.ofDays(days))), new X500Name(subject), keys.getPublic());
+            JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                    new X500Name(issuer),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(from),
+                    Date.from(from.plus(Duration.ofDays(days))),
+                    new X500Name(subject),
+                    keys.getPublic());
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-            return new JcaX509CertificateConverter().getCertificate(
-                    b.build(new JcaContentSignerBuilder(signature).build(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder(signature).build(issuerKey)));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException(e);
         }

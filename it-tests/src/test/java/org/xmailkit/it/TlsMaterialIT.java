@@ -41,8 +41,7 @@ class TlsMaterialIT {
     static final RealXMail XMAIL = RealXMail.of("1.27");
 
     /** One pair of files: what it is, whether the handshake completes here, and the finding that must name it. */
-    private record Case(String name, boolean handshake, Optional<String> finding, Material material) {
-    }
+    private record Case(String name, boolean handshake, Optional<String> finding, Material material) {}
 
     @FunctionalInterface
     private interface Material {
@@ -53,29 +52,67 @@ class TlsMaterialIT {
     void handshakesFollowTheViewAndTheFindingsNameEachCase() throws InputException {
         Instant now = Instant.now();
         List<Case> cases = List.of(
-                new Case("RSA 2048, self-signed, SHA-256", true, Optional.empty(),
+                new Case(
+                        "RSA 2048, self-signed, SHA-256",
+                        true,
+                        Optional.empty(),
                         root -> selfSigned(root, TestCertificates.keys("RSA", 2048), "SHA256withRSA", now, 300)),
-                new Case("EC P-256, self-signed", true, Optional.empty(),
+                new Case(
+                        "EC P-256, self-signed",
+                        true,
+                        Optional.empty(),
                         root -> selfSigned(root, TestCertificates.keys("EC", 256), "SHA256withECDSA", now, 300)),
-                new Case("RSA 1024", false, Optional.of("TLS-019"),
+                new Case(
+                        "RSA 1024",
+                        false,
+                        Optional.of("TLS-019"),
                         root -> selfSigned(root, TestCertificates.keys("RSA", 1024), "SHA256withRSA", now, 300)),
                 new Case("key of another certificate", false, Optional.of("TLS-021"), root -> {
                     KeyPair cert = TestCertificates.keys("RSA", 2048);
-                    X509Certificate c = TestCertificates.certificate("CN=mail.example.jp", cert, "CN=mail.example.jp",
-                            cert.getPrivate(), "SHA256withRSA", now.minusSeconds(3600), 300, false);
-                    TestCertificates.install(root, List.of(c), TestCertificates.keys("RSA", 2048).getPrivate());
+                    X509Certificate c = TestCertificates.certificate(
+                            "CN=mail.example.jp",
+                            cert,
+                            "CN=mail.example.jp",
+                            cert.getPrivate(),
+                            "SHA256withRSA",
+                            now.minusSeconds(3600),
+                            300,
+                            false);
+                    TestCertificates.install(
+                            root, List.of(c), TestCertificates.keys("RSA", 2048).getPrivate());
                 }),
                 // XMail presents an expired certificate all the same: only the clients refuse it.
-                new Case("expired", true, Optional.of("TLS-016"),
-                        root -> selfSigned(root, TestCertificates.keys("RSA", 2048), "SHA256withRSA",
-                                now.minusSeconds(400L * 86400), 30)),
+                new Case(
+                        "expired",
+                        true,
+                        Optional.of("TLS-016"),
+                        root -> selfSigned(
+                                root,
+                                TestCertificates.keys("RSA", 2048),
+                                "SHA256withRSA",
+                                now.minusSeconds(400L * 86400),
+                                30)),
                 new Case("SHA-1 signature by a CA", false, Optional.of("TLS-020"), root -> {
                     KeyPair ca = TestCertificates.keys("RSA", 2048);
                     KeyPair leaf = TestCertificates.keys("RSA", 2048);
-                    X509Certificate caCert = TestCertificates.certificate("CN=Example CA", ca, "CN=Example CA",
-                            ca.getPrivate(), "SHA256withRSA", now.minusSeconds(3600), 3000, true);
-                    X509Certificate leafCert = TestCertificates.certificate("CN=mail.example.jp", leaf, "CN=Example CA",
-                            ca.getPrivate(), "SHA1withRSA", now.minusSeconds(3600), 300, false);
+                    X509Certificate caCert = TestCertificates.certificate(
+                            "CN=Example CA",
+                            ca,
+                            "CN=Example CA",
+                            ca.getPrivate(),
+                            "SHA256withRSA",
+                            now.minusSeconds(3600),
+                            3000,
+                            true);
+                    X509Certificate leafCert = TestCertificates.certificate(
+                            "CN=mail.example.jp",
+                            leaf,
+                            "CN=Example CA",
+                            ca.getPrivate(),
+                            "SHA1withRSA",
+                            now.minusSeconds(3600),
+                            300,
+                            false);
                     TestCertificates.install(root, List.of(leafCert, caCert), leaf.getPrivate());
                 }));
         List<String> wrong = new ArrayList<>();
@@ -85,24 +122,31 @@ class TlsMaterialIT {
             for (Case c : cases) {
                 c.material().install(xmail.mailRoot());
                 MailRoot root = MailRoot.open(xmail.mailRoot());
-                SmtpBehaviour view = SmtpBehaviour.of(root, SmtpConditions.loopback(XMailVersion.parse("1.27"), true,
-                        TlsLibrary.OPENSSL_3_LEVEL_2, smtp));
+                SmtpBehaviour view = SmtpBehaviour.of(
+                        root,
+                        SmtpConditions.loopback(XMailVersion.parse("1.27"), true, TlsLibrary.OPENSSL_3_LEVEL_2, smtp));
                 boolean startTls = startTls(smtp);
                 Optional<X509Certificate> presented = smtps(smtps);
-                if (view.handshakeWorks() != c.handshake() || startTls != c.handshake()
+                if (view.handshakeWorks() != c.handshake()
+                        || startTls != c.handshake()
                         || presented.isPresent() != c.handshake()) {
                     wrong.add(c.name() + ": expected handshake " + c.handshake() + ", view " + view.handshakeWorks()
                             + ", STARTTLS " + startTls + ", SMTPS " + presented.isPresent());
                 }
                 Set<String> rules = Auditor.standard().audit(root, AuditOptions.defaults()).findings().stream()
-                        .map(f -> f.rule().id()).filter(id -> id.startsWith("TLS-0")).collect(Collectors.toSet());
-                c.finding().filter(id -> !rules.contains(id))
+                        .map(f -> f.rule().id())
+                        .filter(id -> id.startsWith("TLS-0"))
+                        .collect(Collectors.toSet());
+                c.finding()
+                        .filter(id -> !rules.contains(id))
                         .ifPresent(id -> wrong.add(c.name() + ": no " + id + " among " + rules));
-                if (c.finding().isEmpty() && rules.stream().anyMatch(Set.of("TLS-016", "TLS-019", "TLS-020",
-                        "TLS-021", "TLS-027")::contains)) {
+                if (c.finding().isEmpty()
+                        && rules.stream()
+                                .anyMatch(Set.of("TLS-016", "TLS-019", "TLS-020", "TLS-021", "TLS-027")::contains)) {
                     wrong.add(c.name() + ": unexpected findings " + rules);
                 }
-                presented.filter(p -> c.name().equals("expired"))
+                presented
+                        .filter(p -> c.name().equals("expired"))
                         .ifPresent(p -> assertTrue(p.getNotAfter().toInstant().isBefore(now), "the expired one"));
             }
         }
@@ -110,8 +154,15 @@ class TlsMaterialIT {
     }
 
     private static void selfSigned(Path root, KeyPair keys, String signature, Instant from, int days) {
-        X509Certificate c = TestCertificates.certificate("CN=mail.example.jp", keys, "CN=mail.example.jp",
-                keys.getPrivate(), signature, from.minusSeconds(3600), days, false);
+        X509Certificate c = TestCertificates.certificate(
+                "CN=mail.example.jp",
+                keys,
+                "CN=mail.example.jp",
+                keys.getPrivate(),
+                signature,
+                from.minusSeconds(3600),
+                days,
+                false);
         TestCertificates.install(root, List.of(c), keys.getPrivate());
     }
 

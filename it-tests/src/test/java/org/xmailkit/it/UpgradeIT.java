@@ -72,8 +72,14 @@ class UpgradeIT {
     static final int RANDOM_CASES = 60;
 
     /** The demo servers that stand for releases before 1.27. */
-    private static final Set<String> DEMO_BEFORE_127 = Set.of("fukuoka-125", "kyoto-xmailcfg", "nagoya-gw-122",
-            "naha-126", "osaka-mx-11x", "sapporo-124", "sendai-legacy-10x");
+    private static final Set<String> DEMO_BEFORE_127 = Set.of(
+            "fukuoka-125",
+            "kyoto-xmailcfg",
+            "nagoya-gw-122",
+            "naha-126",
+            "osaka-mx-11x",
+            "sapporo-124",
+            "sendai-legacy-10x");
 
     @Test
     void fixturesKeepTheirBehaviourWithPreserveAndChangeOnlyWhatAdoptLists() throws IOException, InputException {
@@ -114,8 +120,10 @@ class UpgradeIT {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf("%d MailRoots upgraded from XMail 1.26 to 1.27 (preserve and adopt), %d changed on purpose"
-                + " by adopt%n", compared, ADOPTED_CHANGES.get());
+        System.out.printf(
+                "%d MailRoots upgraded from XMail 1.26 to 1.27 (preserve and adopt), %d changed on purpose"
+                        + " by adopt%n",
+                compared, ADOPTED_CHANGES.get());
         assertTrue(ADOPTED_CHANGES.get() > 0, "adopt changed nothing observable: the comparison proves nothing");
         if (!problems.isEmpty()) {
             fail(problems.size() + " upgrade differences:\n" + String.join("\n", problems));
@@ -131,16 +139,23 @@ class UpgradeIT {
             String mode = policy.name().toLowerCase(Locale.ROOT);
             Path migrated = Fleets.fresh("upgrade/migrated/" + name + "-" + mode);
             BootAndBehaveIT.copyTree(original, migrated);
-            MigrationResult result = new Migrator().migrate(MailRoot.open(migrated),
-                    MigrationOptions.standard().withFrom(Optional.of(V126)).withDefaults(policy));
+            MigrationResult result = new Migrator()
+                    .migrate(
+                            MailRoot.open(migrated),
+                            MigrationOptions.standard()
+                                    .withFrom(Optional.of(V126))
+                                    .withDefaults(policy));
             write(migrated, result);
             Side after = run(XMAIL127, V127, name + " " + mode, migrated);
             problems.addAll(after.predictionErrors("1.27 " + mode));
             Set<String> differ = differing(before.seen.fields(), after.seen.fields());
-            Set<String> expected = new LinkedHashSet<>(policy == DefaultsPolicy.PRESERVE ? Set.of()
-                    : listedChanges(result, before.expected, after.expected));
+            Set<String> expected = new LinkedHashSet<>(
+                    policy == DefaultsPolicy.PRESERVE
+                            ? Set.of()
+                            : listedChanges(result, before.expected, after.expected));
             // A probe the session never reached (refused, an earlier reply that stops it) shows no change.
-            expected.removeIf(k -> before.seen.fields().get(k) == null && after.seen.fields().get(k) == null);
+            expected.removeIf(k ->
+                    before.seen.fields().get(k) == null && after.seen.fields().get(k) == null);
             if (!expected.isEmpty()) {
                 ADOPTED_CHANGES.incrementAndGet();
             }
@@ -167,8 +182,8 @@ class UpgradeIT {
         try {
             MailRoot root = MailRoot.open(server.mailRoot());
             int port = server.port(Service.SMTP);
-            SmtpBehaviour expected = SmtpBehaviour.of(root,
-                    SmtpConditions.loopback(version, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
+            SmtpBehaviour expected =
+                    SmtpBehaviour.of(root, SmtpConditions.loopback(version, true, TlsLibrary.OPENSSL_3_LEVEL_2, port));
             return new Side(SmtpProbe.run(port, expected, Accounts.smtp(root)), expected);
         } finally {
             server.kill();
@@ -204,10 +219,10 @@ class UpgradeIT {
         if (account.isEmpty()) {
             return out;
         }
-        Optional<SmtpBehaviour> b = before.authPlain(account.get().user(), account.get().password())
-                .flatMap(SmtpBehaviour.Auth::after);
-        Optional<SmtpBehaviour> a = after.authPlain(account.get().user(), account.get().password())
-                .flatMap(SmtpBehaviour.Auth::after);
+        Optional<SmtpBehaviour> b =
+                before.authPlain(account.get().user(), account.get().password()).flatMap(SmtpBehaviour.Auth::after);
+        Optional<SmtpBehaviour> a =
+                after.authPlain(account.get().user(), account.get().password()).flatMap(SmtpBehaviour.Auth::after);
         if (b.isEmpty() || a.isEmpty()) {
             return out;
         }
@@ -266,12 +281,15 @@ class UpgradeIT {
         Path base126 = XMAIL126.shippedMailRoot("random");
         ProbeAccount.add(base126);
         List<String> problems = new ArrayList<>();
-        try (RealXMail.Server old = XMAIL126.start(base126); RealXMail.Server now = XMAIL127.start(base126)) {
+        try (RealXMail.Server old = XMAIL126.start(base126);
+                RealXMail.Server now = XMAIL127.start(base126)) {
             List<byte[]> files = serverTabs().sampleStream().limit(RANDOM_CASES).toList();
             for (byte[] file : files) {
                 old.serverTab(file);
-                MigrationResult result = new Migrator().migrate(MailRoot.open(old.mailRoot()),
-                        MigrationOptions.standard().withFrom(Optional.of(V126)));
+                MigrationResult result = new Migrator()
+                        .migrate(
+                                MailRoot.open(old.mailRoot()),
+                                MigrationOptions.standard().withFrom(Optional.of(V126)));
                 now.serverTab(result.files().get(0).after());
                 List<String> a = script(old.port(Service.SMTP));
                 List<String> b = script(now.port(Service.SMTP));
@@ -295,22 +313,37 @@ class UpgradeIT {
         List<String> out = new ArrayList<>();
         try (LineClient c = LineClient.connect(port)) {
             String greeting = String.valueOf(c.line());
-            out.add(greeting.startsWith("220 ") ? greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)))
-                    : greeting);
-            for (String cmd : List.of("EHLO " + SmtpBehaviour.PROBE_HELO, "VRFY " + SmtpBehaviour.PROBE_ADDRESS,
-                    "ETRN " + SmtpBehaviour.PROBE_DOMAIN, "MAIL FROM:<>", "RCPT TO:<" + SmtpBehaviour.PROBE_RECIPIENT
-                            + ">", "RSET", "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + ">", "RSET")) {
+            out.add(
+                    greeting.startsWith("220 ")
+                            ? greeting.substring(4, Math.max(4, greeting.indexOf(" <", 3)))
+                            : greeting);
+            for (String cmd : List.of(
+                    "EHLO " + SmtpBehaviour.PROBE_HELO,
+                    "VRFY " + SmtpBehaviour.PROBE_ADDRESS,
+                    "ETRN " + SmtpBehaviour.PROBE_DOMAIN,
+                    "MAIL FROM:<>",
+                    "RCPT TO:<" + SmtpBehaviour.PROBE_RECIPIENT + ">",
+                    "RSET",
+                    "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + ">",
+                    "RSET")) {
                 out.add(cmd + " -> " + String.join("|", c.smtp(cmd)));
             }
         }
-        String plain = Base64.getEncoder().encodeToString(("\0" + ProbeAccount.ACCOUNT.user() + "\0"
-                + ProbeAccount.ACCOUNT.password()).getBytes(StandardCharsets.ISO_8859_1));
+        String plain = Base64.getEncoder()
+                .encodeToString(("\0" + ProbeAccount.ACCOUNT.user() + "\0" + ProbeAccount.ACCOUNT.password())
+                        .getBytes(StandardCharsets.ISO_8859_1));
         try (LineClient c = LineClient.connect(port)) {
             c.line();
-            for (String cmd : List.of("EHLO " + SmtpBehaviour.PROBE_HELO, "AUTH PLAIN " + plain,
-                    "VRFY " + SmtpBehaviour.PROBE_ADDRESS, "ETRN " + SmtpBehaviour.PROBE_DOMAIN, "MAIL FROM:<>",
-                    "RCPT TO:<" + SmtpBehaviour.PROBE_RECIPIENT + ">", "RSET",
-                    "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + "> SIZE=" + SmtpProbe.SIZE, "RSET")) {
+            for (String cmd : List.of(
+                    "EHLO " + SmtpBehaviour.PROBE_HELO,
+                    "AUTH PLAIN " + plain,
+                    "VRFY " + SmtpBehaviour.PROBE_ADDRESS,
+                    "ETRN " + SmtpBehaviour.PROBE_DOMAIN,
+                    "MAIL FROM:<>",
+                    "RCPT TO:<" + SmtpBehaviour.PROBE_RECIPIENT + ">",
+                    "RSET",
+                    "MAIL FROM:<" + SmtpBehaviour.PROBE_SENDER + "> SIZE=" + SmtpProbe.SIZE,
+                    "RSET")) {
                 out.add(cmd + " -> " + String.join("|", c.smtp(cmd)));
             }
         }
@@ -321,16 +354,33 @@ class UpgradeIT {
     /** server.tab files as a 1.26 server could have them: the observable variables, now and then absent. */
     private static Arbitrary<byte[]> serverTabs() {
         Arbitrary<String> line = Arbitraries.of(
-                "\"RootDomain\"\t\"example.jp\"", "\"RootDomain\"\t\"\"", "\"SmtpServerDomain\"\t\"mail.example.jp\"",
-                "\"MaxMessageSize\"\t\"10000\"", "\"MaxMessageSize\"\t\"0\"", "\"MaxMessageSize\"\t\"5k\"",
-                "\"EnableSMTP-TLS\"\t\"0\"", "\"EnableSMTP-TLS\"\t\"1\"", "\"AllowSmtpVRFY\"\t\"1\"",
-                "\"AllowSmtpETRN\"\t\"1\"", "\"SmtpNoTLSAuths\"\t\"\"", "\"SmtpNoTLSAuths\"\t\"CRAM-MD5\"",
-                "\"SmtpNoTLSAuths\"\t\"PLAIN,LOGIN\"", "\"CustomSMTPMessage\"\t\"call us\"",
-                "\"AllowNullSender\"\t\"0\"", "\"SmtpConfig\"\t\"mail-auth\"", "\"SmtpConfig\"\t\"MailAuth,WantTLS\"",
-                "\"CheckMailerDomain\"\t\"1\"", "\"DefaultSmtpPerms\"\t\"MR\"", "\"DefaultSmtpPerms\"\t\"MRVZ\"",
-                "\"DefaultSmtpPerms\"\t\"V\"", "\"DefaultSmtpPerms\"\t\"MRT\"", "\"EnableAuthSMTP-POP3\"\t\"0\"",
-                "\"HeloDomain\"\t\"mail.example.jp\"", "\"PostMaster\"\t\"root@example.jp\"",
-                "\"SMTP-IpMapDropCode\"\t\"0\"", "# a comment");
+                "\"RootDomain\"\t\"example.jp\"",
+                "\"RootDomain\"\t\"\"",
+                "\"SmtpServerDomain\"\t\"mail.example.jp\"",
+                "\"MaxMessageSize\"\t\"10000\"",
+                "\"MaxMessageSize\"\t\"0\"",
+                "\"MaxMessageSize\"\t\"5k\"",
+                "\"EnableSMTP-TLS\"\t\"0\"",
+                "\"EnableSMTP-TLS\"\t\"1\"",
+                "\"AllowSmtpVRFY\"\t\"1\"",
+                "\"AllowSmtpETRN\"\t\"1\"",
+                "\"SmtpNoTLSAuths\"\t\"\"",
+                "\"SmtpNoTLSAuths\"\t\"CRAM-MD5\"",
+                "\"SmtpNoTLSAuths\"\t\"PLAIN,LOGIN\"",
+                "\"CustomSMTPMessage\"\t\"call us\"",
+                "\"AllowNullSender\"\t\"0\"",
+                "\"SmtpConfig\"\t\"mail-auth\"",
+                "\"SmtpConfig\"\t\"MailAuth,WantTLS\"",
+                "\"CheckMailerDomain\"\t\"1\"",
+                "\"DefaultSmtpPerms\"\t\"MR\"",
+                "\"DefaultSmtpPerms\"\t\"MRVZ\"",
+                "\"DefaultSmtpPerms\"\t\"V\"",
+                "\"DefaultSmtpPerms\"\t\"MRT\"",
+                "\"EnableAuthSMTP-POP3\"\t\"0\"",
+                "\"HeloDomain\"\t\"mail.example.jp\"",
+                "\"PostMaster\"\t\"root@example.jp\"",
+                "\"SMTP-IpMapDropCode\"\t\"0\"",
+                "# a comment");
         return line.list().ofMinSize(1).ofMaxSize(10).map(ls -> {
             StringBuilder s = new StringBuilder();
             ls.forEach(l -> s.append(l).append("\r\n"));

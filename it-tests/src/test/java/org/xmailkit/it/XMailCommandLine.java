@@ -63,7 +63,10 @@ final class XMailCommandLine {
      * @return what XMail 1.27 makes of it, according to xmailkit
      */
     static XMailOptions options(List<String> args) {
-        return XMailOptions.parse(args.stream().map(a -> new Arg(a, Place.typed("command"), false)).toList(),
+        return XMailOptions.parse(
+                args.stream()
+                        .map(a -> new Arg(a, Place.typed("command"), false))
+                        .toList(),
                 Platform.UNIX);
     }
 

@@ -25,8 +25,7 @@ final class XMailImage {
     private static final Map<String, String> BUILT = new HashMap<>();
     private static final Map<String, RuntimeException> FAILED = new HashMap<>();
 
-    private XMailImage() {
-    }
+    private XMailImage() {}
 
     /**
      * Where the source tree of a release is: {@code -Dxmail.source=DIR} for 1.27, {@code -Dxmail.source.VERSION=DIR}
@@ -41,7 +40,9 @@ final class XMailImage {
         if (given != null && !given.isBlank()) {
             return Path.of(given).toAbsolutePath().normalize();
         }
-        return Path.of(Release.property("xmailkit.shared"), "xmail-" + version).toAbsolutePath().normalize();
+        return Path.of(Release.property("xmailkit.shared"), "xmail-" + version)
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -50,8 +51,8 @@ final class XMailImage {
      */
     static String missing(String version) {
         Path dir = source(version);
-        if (Files.isRegularFile(dir.resolve("xmail-" + version + ".tar.gz")) && Files.isRegularFile(dir.resolve(
-                "build.sh"))) {
+        if (Files.isRegularFile(dir.resolve("xmail-" + version + ".tar.gz"))
+                && Files.isRegularFile(dir.resolve("build.sh"))) {
             return "";
         }
         String property = "1.27".equals(version) ? "xmail.source" : "xmail.source." + version;
@@ -91,7 +92,8 @@ final class XMailImage {
         SortedMap<String, Path> context = new TreeMap<>();
         context.put("Dockerfile", dockerfile);
         try (Stream<Path> files = Files.list(source(version))) {
-            files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".md"))
+            files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().endsWith(".md"))
                     .forEach(f -> context.put(f.getFileName().toString(), f));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,8 +34,7 @@ final class XmailkitImage {
     private static final Map<String, String> BUILT = new HashMap<>();
     private static final Map<String, RuntimeException> FAILED = new HashMap<>();
 
-    private XmailkitImage() {
-    }
+    private XmailkitImage() {}
 
     /**
      * Builds the product image on first use (or fails the same way every time after a failed build).
@@ -53,8 +52,8 @@ final class XmailkitImage {
 
     /** @return the image the Dockerfile starts from, e.g. debian:bookworm-slim: no Java at all */
     static String base() {
-        Prerequisites.require(DockerImages.dockerAvailable(),
-                "no Docker engine answers (bin/test starts one; or start Docker)");
+        Prerequisites.require(
+                DockerImages.dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
         try {
             for (String line : Files.readAllLines(Release.unpacked().resolve("Dockerfile"))) {
                 String[] words = line.trim().split("\\s+");
@@ -69,8 +68,8 @@ final class XmailkitImage {
     }
 
     private static synchronized String image(String repository, String target) {
-        Prerequisites.require(DockerImages.dockerAvailable(),
-                "no Docker engine answers (bin/test starts one; or start Docker)");
+        Prerequisites.require(
+                DockerImages.dockerAvailable(), "no Docker engine answers (bin/test starts one; or start Docker)");
         if (BUILT.containsKey(repository)) {
             return BUILT.get(repository);
         }

@@ -20,6 +20,7 @@ final class Alignment {
 
     /** For each line of the later document (0-based), the line of the earlier one it stands for, or 0. */
     private final int[] earlier;
+
     private final int earlierSize;
 
     private Alignment(int[] earlier, int earlierSize) {
@@ -105,7 +106,8 @@ final class Alignment {
                     break; // the same line again
                 }
             }
-            patch.addDelta(delta(new Chunk<>(aStart, new ArrayList<>(a.subList(aStart, ai))),
+            patch.addDelta(delta(
+                    new Chunk<>(aStart, new ArrayList<>(a.subList(aStart, ai))),
                     new Chunk<>(bStart, new ArrayList<>(b.subList(bStart, bi)))));
         }
         return patch;

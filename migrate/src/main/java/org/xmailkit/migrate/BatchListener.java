@@ -4,14 +4,11 @@ package org.xmailkit.migrate;
 public interface BatchListener {
 
     /** Hears nothing. */
-    BatchListener NONE = new BatchListener() {
-    };
+    BatchListener NONE = new BatchListener() {};
 
     /** @param total the number of servers */
-    default void started(int total) {
-    }
+    default void started(int total) {}
 
     /** @param outcome the next server finished, in job order */
-    default void finished(ServerOutcome outcome) {
-    }
+    default void finished(ServerOutcome outcome) {}
 }

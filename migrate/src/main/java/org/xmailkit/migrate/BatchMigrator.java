@@ -82,8 +82,8 @@ public final class BatchMigrator {
      * @param clock       for run ids and backup names
      * @param parallelism the most servers processed at once
      */
-    public record Options(Mode mode, MigrationOptions migration, Optional<Path> backupDir, Clock clock,
-                          int parallelism) {
+    public record Options(
+            Mode mode, MigrationOptions migration, Optional<Path> backupDir, Clock clock, int parallelism) {
         public Options {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(migration, "migration");
@@ -100,7 +100,11 @@ public final class BatchMigrator {
          * @return options with backups next to the files, the system clock, one thread per processor
          */
         public static Options of(Mode mode, MigrationOptions migration) {
-            return new Options(mode, migration, Optional.empty(), Clock.systemUTC(),
+            return new Options(
+                    mode,
+                    migration,
+                    Optional.empty(),
+                    Clock.systemUTC(),
                     Runtime.getRuntime().availableProcessors());
         }
     }
@@ -157,15 +161,20 @@ public final class BatchMigrator {
     public void each(List<Job> jobs, Options options, BatchListener listener) {
         listener.started(jobs.size());
         try {
-            OrderedBatch.run(jobs.stream().map(Job::server).toList(), options.parallelism(),
-                    i -> one(jobs.get(i), options), BatchMigrator::outOfMemory, (i, o) -> listener.finished(o));
+            OrderedBatch.run(
+                    jobs.stream().map(Job::server).toList(),
+                    options.parallelism(),
+                    i -> one(jobs.get(i), options),
+                    BatchMigrator::outOfMemory,
+                    (i, o) -> listener.finished(o));
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the listener throws none
         }
     }
 
     private static boolean outOfMemory(ServerOutcome o) {
-        return o.status() == ServerOutcome.Status.FAILED && o.cause() instanceof InputException e
+        return o.status() == ServerOutcome.Status.FAILED
+                && o.cause() instanceof InputException e
                 && e.reason() == InputException.Reason.OUT_OF_MEMORY;
     }
 
@@ -192,8 +201,14 @@ public final class BatchMigrator {
         } catch (CtrlException e) {
             return ServerOutcome.failed(path, e::oneLine, e);
         } catch (PartialWriteException e) {
-            return new ServerOutcome(path, ServerOutcome.Status.FAILED, Optional.empty(), e.done(), false,
-                    l -> shown + ": " + e.text(l), e);
+            return new ServerOutcome(
+                    path,
+                    ServerOutcome.Status.FAILED,
+                    Optional.empty(),
+                    e.done(),
+                    false,
+                    l -> shown + ": " + e.text(l),
+                    e);
         } catch (WriteException e) {
             return ServerOutcome.failed(path, e::message, e);
         } catch (WriteRefusedException e) {
@@ -204,13 +219,22 @@ public final class BatchMigrator {
         } catch (EditException e) {
             return ServerOutcome.failed(path, l -> shown + ": " + e.message(l), e);
         } catch (AccessDeniedException e) {
-            return ServerOutcome.failed(path, l -> shown + ": "
-                    + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? shown : e.getFile()), e);
+            return ServerOutcome.failed(
+                    path,
+                    l -> shown + ": "
+                            + MigrateMessages.get(l, "error.accessDenied", e.getFile() == null ? shown : e.getFile()),
+                    e);
         } catch (FileSystemException e) {
             // Java's file-system exceptions carry the file and at most a short reason: say both.
-            return ServerOutcome.failed(path, l -> shown + ": " + MigrateMessages.get(l, "error.fileSystem",
-                    e.getFile() == null ? shown : e.getFile(),
-                    e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()), e);
+            return ServerOutcome.failed(
+                    path,
+                    l -> shown + ": "
+                            + MigrateMessages.get(
+                                    l,
+                                    "error.fileSystem",
+                                    e.getFile() == null ? shown : e.getFile(),
+                                    e.getReason() == null ? e.getClass().getSimpleName() : e.getReason()),
+                    e);
         } catch (IOException e) {
             return ServerOutcome.failed(path, l -> shown + ": " + (e.getMessage() == null ? e : e.getMessage()), e);
         } catch (RuntimeException e) {
@@ -229,8 +253,14 @@ public final class BatchMigrator {
         Path path = job.server();
         if (options.mode() == Mode.ROLLBACK) {
             List<Path> restored = inPlace.rollback(tab);
-            return new ServerOutcome(path, restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK
-                    : ServerOutcome.Status.ROLLED_BACK, Optional.empty(), restored, false, null, null);
+            return new ServerOutcome(
+                    path,
+                    restored.isEmpty() ? ServerOutcome.Status.NOTHING_TO_ROLL_BACK : ServerOutcome.Status.ROLLED_BACK,
+                    Optional.empty(),
+                    restored,
+                    false,
+                    null,
+                    null);
         }
         MailRoot root = MailRoot.open(path);
         SourceVersion source = Migrator.source(root, options.migration());
@@ -244,18 +274,31 @@ public final class BatchMigrator {
         }
         MigrationResult result = migrator.migrate(root, options.migration(), source);
         return switch (options.mode()) {
-            case DRY_RUN -> new ServerOutcome(path, result.changed() ? ServerOutcome.Status.PLANNED
-                    : ServerOutcome.Status.UNCHANGED, Optional.of(result), List.of(), false, null, null);
+            case DRY_RUN ->
+                new ServerOutcome(
+                        path,
+                        result.changed() ? ServerOutcome.Status.PLANNED : ServerOutcome.Status.UNCHANGED,
+                        Optional.of(result),
+                        List.of(),
+                        false,
+                        null,
+                        null);
             case WRITE -> {
                 InPlaceWriter.Written w = inPlace.write(result);
-                yield new ServerOutcome(path, w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED
-                        : ServerOutcome.Status.WRITTEN, Optional.of(result), w.written(), w.resumed(), null, null);
+                yield new ServerOutcome(
+                        path,
+                        w.written().isEmpty() ? ServerOutcome.Status.UNCHANGED : ServerOutcome.Status.WRITTEN,
+                        Optional.of(result),
+                        w.written(),
+                        w.resumed(),
+                        null,
+                        null);
             }
             case OUT -> {
                 Path dest = job.destination().orElseThrow(() -> new IllegalArgumentException("no destination"));
                 List<Path> written = OutTree.write(result, dest, policy);
-                yield new ServerOutcome(path, ServerOutcome.Status.COPIED, Optional.of(result), written, false,
-                        null, null);
+                yield new ServerOutcome(
+                        path, ServerOutcome.Status.COPIED, Optional.of(result), written, false, null, null);
             }
             case ROLLBACK -> throw new IllegalStateException("handled above");
         };

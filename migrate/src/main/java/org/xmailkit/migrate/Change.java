@@ -22,8 +22,17 @@ import org.xmailkit.model.Text;
  * @param stepId   the step that made it
  * @param reason   why, in one line
  */
-public record Change(Kind kind, MailRootFile file, int line, String name, String newName, String oldValue,
-                     String newValue, boolean secret, String stepId, Text reason) {
+public record Change(
+        Kind kind,
+        MailRootFile file,
+        int line,
+        String name,
+        String newName,
+        String oldValue,
+        String newValue,
+        boolean secret,
+        String stepId,
+        Text reason) {
 
     /** What kind of edit. */
     public enum Kind {

@@ -70,7 +70,8 @@ public final class InPlaceWriter {
     /** The journal of a server: for a remote one, under the backup directory in a folder named after the server. */
     private Path journalPath(Path serverTab) throws IOException {
         if (remote.isPresent()) {
-            return Journal.remoteLocation(remote.get().name(), serverTab.getFileName().toString(), backupDir.get());
+            return Journal.remoteLocation(
+                    remote.get().name(), serverTab.getFileName().toString(), backupDir.get());
         }
         return Journal.location(serverTab, backupDir);
     }
@@ -103,7 +104,8 @@ public final class InPlaceWriter {
      * @throws IOException           when the lock file cannot be made
      */
     public WriteLock lock(Path serverTab) throws IOException {
-        Path lock = remote.isPresent() ? Journal.lockNextTo(journalPath(serverTab), serverTab)
+        Path lock = remote.isPresent()
+                ? Journal.lockNextTo(journalPath(serverTab), serverTab)
                 : Journal.lockLocation(serverTab, backupDir);
         return writer(serverTab).lock(lock);
     }
@@ -163,8 +165,14 @@ public final class InPlaceWriter {
         } else {
             run = newRunId(journal);
             String[] source = Journal.fields(result.source());
-            journal.append("begin", run, clock.instant().toString(), result.options().target().toString(), source[0],
-                    source[1], source[2]);
+            journal.append(
+                    "begin",
+                    run,
+                    clock.instant().toString(),
+                    result.options().target().toString(),
+                    source[0],
+                    source[1],
+                    source[2]);
         }
         List<Path> written = new ArrayList<>();
         List<Path> backups = new ArrayList<>();
@@ -182,11 +190,20 @@ public final class InPlaceWriter {
                     w.create(backup, f.before(), f.path());
                     backups.add(backup);
                 }
-                journal.append("file", run, name, f.beforeHash(), f.afterHash(),
-                        journalPath.getParent().relativize(backup.toAbsolutePath().normalize()).toString());
+                journal.append(
+                        "file",
+                        run,
+                        name,
+                        f.beforeHash(),
+                        f.afterHash(),
+                        journalPath
+                                .getParent()
+                                .relativize(backup.toAbsolutePath().normalize())
+                                .toString());
                 if (remote.isPresent()) {
-                    remote.get().replace(remoteName(name),
-                            new RemoteServer.Change(f.path(), f.before(), f.after(), backup));
+                    remote.get()
+                            .replace(
+                                    remoteName(name), new RemoteServer.Change(f.path(), f.before(), f.after(), backup));
                 }
                 w.replace(f.path(), f.after(), f.before());
                 journal.append("done", run, name);
@@ -195,8 +212,7 @@ public final class InPlaceWriter {
                 if (written.isEmpty()) {
                     throw e;
                 }
-                throw new PartialWriteException(dir, false, written, names(dir, changed.subList(i, changed.size())),
-                        e);
+                throw new PartialWriteException(dir, false, written, names(dir, changed.subList(i, changed.size())), e);
             }
         }
         journal.append("end", run);
@@ -221,7 +237,8 @@ public final class InPlaceWriter {
      * @throws IOException when the journal cannot be read
      */
     public Optional<SourceVersion> interruptedSource(Path serverTab) throws IOException {
-        return Journal.read(writer(serverTab), journalPath(serverTab)).unfinished()
+        return Journal.read(writer(serverTab), journalPath(serverTab))
+                .unfinished()
                 .flatMap(Journal.Run::source);
     }
 
@@ -275,8 +292,9 @@ public final class InPlaceWriter {
                 throw new WriteException(file, MigrateMessages.text("rollback.changed"), null);
             }
             Path backup = base.resolve(original.backup());
-            byte[] saved = w.readBack(backup, ReadPolicy.TEXT.maxBytes()).orElseThrow(
-                    () -> new WriteException(file, MigrateMessages.text("rollback.backupMissing", backup), null));
+            byte[] saved = w.readBack(backup, ReadPolicy.TEXT.maxBytes())
+                    .orElseThrow(() ->
+                            new WriteException(file, MigrateMessages.text("rollback.backupMissing", backup), null));
             if (!Hashes.sha256(saved).equals(original.oldHash())) {
                 throw new WriteException(file, MigrateMessages.text("rollback.backupDiffers", backup), null);
             }
@@ -325,8 +343,9 @@ public final class InPlaceWriter {
         }
     }
 
-    private static Optional<Path> reusableBackup(SafeWriter w, Journal journal, Optional<Journal.Run> unfinished,
-                                                 String name, String oldHash) throws IOException {
+    private static Optional<Path> reusableBackup(
+            SafeWriter w, Journal journal, Optional<Journal.Run> unfinished, String name, String oldHash)
+            throws IOException {
         if (unfinished.isEmpty()) {
             return Optional.empty();
         }

@@ -56,17 +56,22 @@ public final class Journal {
     private static final Pattern RUN_ID = Pattern.compile("[0-9]{8}T[0-9]{6}Z(-[0-9]{1,9})?");
 
     /** One file a run replaced (or was about to). */
-    public record FileRecord(String name, String oldHash, String newHash, String backup, boolean done,
-                             boolean rolledBack) {
-    }
+    public record FileRecord(
+            String name, String oldHash, String newHash, String backup, boolean done, boolean rolledBack) {}
 
     /**
      * One run over the server.
      *
      * @param source the source version the run migrated from, so that finishing it uses the same one
      */
-    public record Run(String id, String time, String target, Optional<SourceVersion> source, List<FileRecord> files,
-                      boolean ended, boolean rolledBack) {
+    public record Run(
+            String id,
+            String time,
+            String target,
+            Optional<SourceVersion> source,
+            List<FileRecord> files,
+            boolean ended,
+            boolean rolledBack) {
         public Run {
             files = List.copyOf(files);
         }
@@ -96,7 +101,12 @@ public final class Journal {
         if (backupDir.isEmpty()) {
             return serverTab.toAbsolutePath().normalize().resolveSibling(name);
         }
-        return backupDir.get().toAbsolutePath().normalize().resolve(key(serverTab)).resolve(name);
+        return backupDir
+                .get()
+                .toAbsolutePath()
+                .normalize()
+                .resolve(key(serverTab))
+                .resolve(name);
     }
 
     /**
@@ -135,7 +145,10 @@ public final class Journal {
             readable = readable.substring(0, 60);
         }
         String hash = Hashes.sha256(server.getBytes(StandardCharsets.UTF_8)).substring(0, 10);
-        return backupDir.toAbsolutePath().normalize().resolve("ctrl-" + readable + "-" + hash)
+        return backupDir
+                .toAbsolutePath()
+                .normalize()
+                .resolve("ctrl-" + readable + "-" + hash)
                 .resolve(serverTabName + SUFFIX);
     }
 
@@ -150,7 +163,8 @@ public final class Journal {
             }
             readable.append(real.getName(i).toString().replaceAll("[^A-Za-z0-9._-]", "_"));
         }
-        String hash = Hashes.sha256(real.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 10);
+        String hash =
+                Hashes.sha256(real.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 10);
         return (readable.length() == 0 ? "root" : readable) + "-" + hash;
     }
 
@@ -182,14 +196,15 @@ public final class Journal {
         try {
             bytes = writer.readBack(path, MAX_BYTES).orElse(new byte[0]);
         } catch (WriteRefusedException e) {
-            String why = switch (e.reason()) {
-                case LINK -> "journal.why.link";
-                case TOO_LARGE -> "journal.why.size";
-                default -> "journal.why.special";
-            };
+            String why =
+                    switch (e.reason()) {
+                        case LINK -> "journal.why.link";
+                        case TOO_LARGE -> "journal.why.size";
+                        default -> "journal.why.special";
+                    };
             Localized reason = MigrateMessages.text(why);
-            throw new WriteException(path, MigrateMessages.text("journal.unusable", reason,
-                    path.getFileName() + ".damaged"), e);
+            throw new WriteException(
+                    path, MigrateMessages.text("journal.unusable", reason, path.getFileName() + ".damaged"), e);
         }
         String tab = path.getFileName().toString();
         if (!tab.endsWith(SUFFIX)) {
@@ -211,8 +226,10 @@ public final class Journal {
             String why = i == 0 && !line.equals(HEADER) ? "journal.why.header" : check(line, i, runs, names);
             if (why != null) {
                 Localized reason = MigrateMessages.text(why);
-                throw new WriteException(path, MigrateMessages.text("journal.bad", i + 1, reason,
-                        path.getFileName() + ".damaged"), null);
+                throw new WriteException(
+                        path,
+                        MigrateMessages.text("journal.bad", i + 1, reason, path.getFileName() + ".damaged"),
+                        null);
             }
         }
         List<Run> out = new ArrayList<>();
@@ -257,7 +274,8 @@ public final class Journal {
                 if (!names.contains(f[2])) {
                     return "journal.why.name";
                 }
-                if (!Hashes.SHA256.matcher(f[3]).matches() || !Hashes.SHA256.matcher(f[4]).matches()) {
+                if (!Hashes.SHA256.matcher(f[3]).matches()
+                        || !Hashes.SHA256.matcher(f[4]).matches()) {
                     return "journal.why.hash";
                 }
                 if (!backupName(f[2], f[1]).matcher(f[5]).matches()) {
@@ -317,8 +335,10 @@ public final class Journal {
             XMailVersion earliest = XMailVersion.parse(f[4]);
             XMailVersion latest = XMailVersion.parse(f[5]);
             boolean given = f[6].equals("given");
-            return Optional.of(given && earliest.equals(latest) ? SourceVersion.given(earliest)
-                    : new SourceVersion(earliest, latest, List.of(), false));
+            return Optional.of(
+                    given && earliest.equals(latest)
+                            ? SourceVersion.given(earliest)
+                            : new SourceVersion(earliest, latest, List.of(), false));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -329,8 +349,9 @@ public final class Journal {
      * @return the fields a {@code begin} record stores for it
      */
     static String[] fields(SourceVersion source) {
-        return new String[] {versionText(source.earliest()), versionText(source.latest()),
-                source.given() ? "given" : "inferred"};
+        return new String[] {
+            versionText(source.earliest()), versionText(source.latest()), source.given() ? "given" : "inferred"
+        };
     }
 
     /** {@link XMailVersion#EARLIEST} prints as {@code pre-0.50}, which is not parseable; store it as 0.0. */
@@ -380,7 +401,9 @@ public final class Journal {
                 throw new IllegalArgumentException("journal fields cannot hold TAB or LF: " + f);
             }
         }
-        writer.append(path, (HEADER + "\n").getBytes(StandardCharsets.UTF_8),
+        writer.append(
+                path,
+                (HEADER + "\n").getBytes(StandardCharsets.UTF_8),
                 (String.join("\t", fields) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
@@ -409,8 +432,15 @@ public final class Journal {
             for (int i = files.size() - 1; i >= 0; i--) {
                 FileRecord r = files.get(i);
                 if (r.name().equals(name) && (rollback ? !r.rolledBack() : !r.done())) {
-                    files.put(i, new FileRecord(r.name(), r.oldHash(), r.newHash(), r.backup(),
-                            r.done() || !rollback, r.rolledBack() || rollback));
+                    files.put(
+                            i,
+                            new FileRecord(
+                                    r.name(),
+                                    r.oldHash(),
+                                    r.newHash(),
+                                    r.backup(),
+                                    r.done() || !rollback,
+                                    r.rolledBack() || rollback));
                     return true;
                 }
             }

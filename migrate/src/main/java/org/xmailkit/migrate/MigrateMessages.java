@@ -13,8 +13,7 @@ public final class MigrateMessages {
     /** The bundle. */
     public static final Messages MESSAGES = Messages.of(BUNDLE, MigrateMessages.class);
 
-    private MigrateMessages() {
-    }
+    private MigrateMessages() {}
 
     /**
      * @param key  a key of the migrate bundle

@@ -15,8 +15,13 @@ import org.xmailkit.model.XMailVersion;
  * @param localRule2 the same for SMTPLocalRule2
  * @param fix        which audit findings to remedy ({@code --fix})
  */
-public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from, DefaultsPolicy defaults,
-                               Optional<Boolean> localRule1, Optional<Boolean> localRule2, FixSelection fix) {
+public record MigrationOptions(
+        XMailVersion target,
+        Optional<XMailVersion> from,
+        DefaultsPolicy defaults,
+        Optional<Boolean> localRule1,
+        Optional<Boolean> localRule2,
+        FixSelection fix) {
 
     public MigrationOptions {
         Objects.requireNonNull(target, "target");
@@ -35,8 +40,13 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
 
     /** @return target 1.27, detected source, preserve defaults, no fixes */
     public static MigrationOptions standard() {
-        return new MigrationOptions(XMailVersion.V1_27, Optional.empty(), DefaultsPolicy.PRESERVE, Optional.empty(),
-                Optional.empty(), FixSelection.NONE);
+        return new MigrationOptions(
+                XMailVersion.V1_27,
+                Optional.empty(),
+                DefaultsPolicy.PRESERVE,
+                Optional.empty(),
+                Optional.empty(),
+                FixSelection.NONE);
     }
 
     /**
@@ -45,8 +55,8 @@ public record MigrationOptions(XMailVersion target, Optional<XMailVersion> from,
      */
     public MigrationOptions withTarget(XMailVersion t) {
         boolean loc = t.localized();
-        return new MigrationOptions(t, from, defaults, loc ? localRule1 : Optional.empty(),
-                loc ? localRule2 : Optional.empty(), fix);
+        return new MigrationOptions(
+                t, from, defaults, loc ? localRule1 : Optional.empty(), loc ? localRule2 : Optional.empty(), fix);
     }
 
     /**

@@ -88,7 +88,8 @@ public record MigrationPlan(SourceVersion source, MigrationOptions options, List
     }
 
     private static TabDocument document(ServerFiles f, MailRootFile kind) {
-        return kind == MailRootFile.SERVER_TAB ? f.serverTab().document()
+        return kind == MailRootFile.SERVER_TAB
+                ? f.serverTab().document()
                 : f.file(kind).orElseThrow().document();
     }
 }

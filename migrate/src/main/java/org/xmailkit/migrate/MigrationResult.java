@@ -20,8 +20,14 @@ import org.xmailkit.model.version.SourceVersion;
  * @param notes   what the administrator should know
  * @param files   every file read, server.tab first, with before and after bytes
  */
-public record MigrationResult(Path path, boolean bare, SourceVersion source, MigrationOptions options,
-                              List<Change> changes, List<Note> notes, List<FileResult> files) {
+public record MigrationResult(
+        Path path,
+        boolean bare,
+        SourceVersion source,
+        MigrationOptions options,
+        List<Change> changes,
+        List<Note> notes,
+        List<FileResult> files) {
 
     public MigrationResult {
         Objects.requireNonNull(path, "path");

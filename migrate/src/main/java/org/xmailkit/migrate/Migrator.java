@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRoot;
@@ -81,7 +80,8 @@ public final class Migrator implements Planner {
         for (InputException e : root.readErrors()) {
             // A file the steps would edit exists but cannot be read: migrating without it would be a silent gap. (The
             // MailRoot may have been audited already: files only the audit reads do not stop the migration.)
-            if (ServerFiles.EDITABLE.stream().anyMatch(k -> same(e.path(), root.directory().resolve(k.fileName())))) {
+            if (ServerFiles.EDITABLE.stream()
+                    .anyMatch(k -> same(e.path(), root.directory().resolve(k.fileName())))) {
                 throw e;
             }
         }
@@ -91,18 +91,31 @@ public final class Migrator implements Planner {
         // Steps and the diff mask what they know to be secret; this is the second line of defence.
         Secrets secrets = Secrets.of(root);
         List<FileResult> results = new ArrayList<>();
-        results.add(file(MailRootFile.SERVER_TAB, root.serverTabPath(), applied.before().serverTab().document(),
-                applied.after().serverTab().document(), applied.before().serverTab().charset(), secrets));
+        results.add(file(
+                MailRootFile.SERVER_TAB,
+                root.serverTabPath(),
+                applied.before().serverTab().document(),
+                applied.after().serverTab().document(),
+                applied.before().serverTab().charset(),
+                secrets));
         for (Map.Entry<MailRootFile, TabFile> e : applied.before().others().entrySet()) {
             TabFile before = e.getValue();
             TabFile after = applied.after().file(e.getKey()).orElseThrow();
-            results.add(file(e.getKey(), before.path(), before.document(), after.document(), before.charset(),
-                    secrets));
+            results.add(
+                    file(e.getKey(), before.path(), before.document(), after.document(), before.charset(), secrets));
         }
-        List<Change> changes = applied.changes().stream().map(c -> scrub(c, secrets)).toList();
-        List<Note> notes = applied.notes().stream().map(n -> n.scrubbed(secrets)).toList();
-        return new MigrationResult(root.bare() ? root.serverTabPath() : root.directory(), root.bare(), source,
-                options, changes, notes, results);
+        List<Change> changes =
+                applied.changes().stream().map(c -> scrub(c, secrets)).toList();
+        List<Note> notes =
+                applied.notes().stream().map(n -> n.scrubbed(secrets)).toList();
+        return new MigrationResult(
+                root.bare() ? root.serverTabPath() : root.directory(),
+                root.bare(),
+                source,
+                options,
+                changes,
+                notes,
+                results);
     }
 
     /**
@@ -111,16 +124,15 @@ public final class Migrator implements Planner {
      * @return the source version: the one given with {@code --from}, else detected from evidence
      */
     public static SourceVersion source(MailRoot root, MigrationOptions options) {
-        return options.from().map(SourceVersion::given)
-                .orElseGet(() -> new VersionDetector().detect(root.serverTab()));
+        return options.from().map(SourceVersion::given).orElseGet(() -> new VersionDetector().detect(root.serverTab()));
     }
 
     private static boolean same(Path a, Path b) {
         return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
-    private static FileResult file(MailRootFile kind, Path path, TabDocument before, TabDocument after,
-                                   Charset charset, Secrets secrets) {
+    private static FileResult file(
+            MailRootFile kind, Path path, TabDocument before, TabDocument after, Charset charset, Secrets secrets) {
         String shown = Origins.display(path);
         List<String> diff = UnifiedDiff.of(kind, shown, shown + " (migrated)", before, after, charset);
         List<String> shownDiff = new ArrayList<>(diff.size());
@@ -134,8 +146,16 @@ public final class Migrator implements Planner {
     }
 
     private static Change scrub(Change c, Secrets secrets) {
-        return new Change(c.kind(), c.file(), c.line(), secrets.scrub(c.name()), secrets.scrub(c.newName()),
-                secrets.scrub(c.oldValue()), secrets.scrub(c.newValue()), c.secret(), c.stepId(),
+        return new Change(
+                c.kind(),
+                c.file(),
+                c.line(),
+                secrets.scrub(c.name()),
+                secrets.scrub(c.newName()),
+                secrets.scrub(c.oldValue()),
+                secrets.scrub(c.newValue()),
+                c.secret(),
+                c.stepId(),
                 scrub(c.reason(), secrets));
     }
 

@@ -66,8 +66,8 @@ public record Note(Level level, String stepId, MailRootFile file, int line, Stri
      * @return this note with every secret in its name, text and place masked
      */
     public Note scrubbed(Secrets secrets) {
-        return new Note(level, stepId, file, line, secrets.scrub(name), text.mapStrings(secrets::scrub),
-                secrets.scrub(place));
+        return new Note(
+                level, stepId, file, line, secrets.scrub(name), text.mapStrings(secrets::scrub), secrets.scrub(place));
     }
 
     /** @return where the note points: the place, else the file name and the line */

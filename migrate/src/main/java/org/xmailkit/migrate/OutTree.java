@@ -22,8 +22,7 @@ import org.xmailkit.model.fs.WritePolicy;
  */
 public final class OutTree {
 
-    private OutTree() {
-    }
+    private OutTree() {}
 
     /**
      * @param result      the migration of the server
@@ -49,7 +48,8 @@ public final class OutTree {
         }
         copyTree(source, dest, changed, w);
         for (FileResult f : result.changedFiles()) {
-            Path target = dest.resolve(source.relativize(f.path().toAbsolutePath().normalize()).toString());
+            Path target = dest.resolve(
+                    source.relativize(f.path().toAbsolutePath().normalize()).toString());
             w.writeCopy(target, f.after(), f.path());
             migrated.add(target);
         }
@@ -62,7 +62,9 @@ public final class OutTree {
      */
     static boolean ours(Path file) {
         String n = file.getFileName().toString();
-        return n.endsWith(Journal.SUFFIX) || n.endsWith(Journal.LOCK_SUFFIX) || n.matches(".+\\.xmailkit-.+\\.bak")
+        return n.endsWith(Journal.SUFFIX)
+                || n.endsWith(Journal.LOCK_SUFFIX)
+                || n.matches(".+\\.xmailkit-.+\\.bak")
                 || SafeWriter.TEMP.matcher(n).matches();
     }
 

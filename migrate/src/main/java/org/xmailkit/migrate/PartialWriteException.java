@@ -21,11 +21,20 @@ public final class PartialWriteException extends WriteException {
      * @param notDone  the names of those that were not
      * @param cause    why the next one failed
      */
-    public PartialWriteException(Path server, boolean rollback, List<Path> done, List<String> notDone,
-                                 IOException cause) {
-        super(server, MigrateMessages.text(rollback ? "rollback.partial" : "write.partial",
-                String.join(", ", done.stream().map(p -> String.valueOf(p.getFileName())).toList()),
-                String.join(", ", notDone), reason(cause)), cause);
+    public PartialWriteException(
+            Path server, boolean rollback, List<Path> done, List<String> notDone, IOException cause) {
+        super(
+                server,
+                MigrateMessages.text(
+                        rollback ? "rollback.partial" : "write.partial",
+                        String.join(
+                                ", ",
+                                done.stream()
+                                        .map(p -> String.valueOf(p.getFileName()))
+                                        .toList()),
+                        String.join(", ", notDone),
+                        reason(cause)),
+                cause);
         this.done = List.copyOf(done);
     }
 

@@ -18,8 +18,14 @@ import org.xmailkit.model.Localized;
  * @param error   for a failed server: the one-line error, in either language
  * @param cause   for a failed server: the exception (shown only with --verbose)
  */
-public record ServerOutcome(Path path, Status status, Optional<MigrationResult> result, List<Path> written,
-                            boolean resumed, Localized error, Throwable cause) {
+public record ServerOutcome(
+        Path path,
+        Status status,
+        Optional<MigrationResult> result,
+        List<Path> written,
+        boolean resumed,
+        Localized error,
+        Throwable cause) {
 
     /** What happened to a server. */
     public enum Status {

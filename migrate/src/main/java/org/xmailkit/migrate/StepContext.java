@@ -13,8 +13,11 @@ import org.xmailkit.model.version.SourceVersion;
  * @param remedies the fixes the audit offers for a state of the files (used only by the {@code --fix} step)
  * @param original the files as read, before any step (used only by the step that records the migration)
  */
-public record StepContext(SourceVersion source, MigrationOptions options,
-                          Function<ServerFiles, List<Remedy>> remedies, ServerFiles original) {
+public record StepContext(
+        SourceVersion source,
+        MigrationOptions options,
+        Function<ServerFiles, List<Remedy>> remedies,
+        ServerFiles original) {
 
     public StepContext {
         Objects.requireNonNull(source, "source");

@@ -25,8 +25,7 @@ public final class UnifiedDiff {
     private static final String NO_EOL = "\u0000no-eol";
     private static final int CONTEXT = 3;
 
-    private UnifiedDiff() {
-    }
+    private UnifiedDiff() {}
 
     /**
      * @param kind     the file
@@ -37,15 +36,21 @@ public final class UnifiedDiff {
      * @param charset  the file's encoding (display only)
      * @return the diff lines, empty when the documents are equal
      */
-    public static List<String> of(MailRootFile kind, String oldLabel, String newLabel, TabDocument before,
-                                  TabDocument after, Charset charset) {
+    public static List<String> of(
+            MailRootFile kind,
+            String oldLabel,
+            String newLabel,
+            TabDocument before,
+            TabDocument after,
+            Charset charset) {
         if (before.equals(after)) {
             return List.of();
         }
         List<String> a = display(kind, before, charset);
         List<String> b = display(kind, after, charset);
         // The edits say which line stands for which; a text diff is the fallback for documents made otherwise.
-        Patch<String> patch = Alignment.of(before, after).map(x -> x.patch(a, b)).orElseGet(() -> DiffUtils.diff(a, b));
+        Patch<String> patch =
+                Alignment.of(before, after).map(x -> x.patch(a, b)).orElseGet(() -> DiffUtils.diff(a, b));
         List<String> out = new ArrayList<>();
         for (String line : UnifiedDiffUtils.generateUnifiedDiff(oldLabel, newLabel, a, patch, CONTEXT)) {
             if (line.endsWith(NO_EOL)) {

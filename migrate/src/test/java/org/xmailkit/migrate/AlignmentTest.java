@@ -27,27 +27,30 @@ import org.xmailkit.model.TabLine;
 class AlignmentTest {
 
     /** One edit: 0 replace, 1 remove, 2 insert; at a position (taken modulo the document's size); with a text. */
-    record Edit(int kind, int at, String text) {
-    }
+    record Edit(int kind, int at, String text) {}
 
     @Provide
     Arbitrary<List<String>> lines() {
         // Few distinct texts, so that equal lines (the hard case for a text diff) are common.
-        return Arbitraries.of("\"A\"\t\"1\"", "\"B\"\t\"2\"", "# c", "", "\"A\"\t\"1\"").list()
-                .ofMinSize(0).ofMaxSize(30);
+        return Arbitraries.of("\"A\"\t\"1\"", "\"B\"\t\"2\"", "# c", "", "\"A\"\t\"1\"")
+                .list()
+                .ofMinSize(0)
+                .ofMaxSize(30);
     }
 
     @Provide
     Arbitrary<List<Edit>> edits() {
-        Arbitrary<Edit> e = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, 1000), Arbitraries.of("\"A\"\t\"1\"", "\"X\"\t\"9\"", "# new"))
+        Arbitrary<Edit> e = Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.of("\"A\"\t\"1\"", "\"X\"\t\"9\"", "# new"))
                 .as(Edit::new);
         return e.list().ofMaxSize(12);
     }
 
     private static TabDocument doc(List<String> lines) {
-        return TabDocument.parse((String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"))
-                .getBytes(StandardCharsets.ISO_8859_1));
+        return TabDocument.parse(
+                (String.join("\n", lines) + (lines.isEmpty() ? "" : "\n")).getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static TabDocument apply(TabDocument d, Edit e) {
@@ -68,8 +71,8 @@ class AlignmentTest {
     }
 
     @Property
-    void theKnownPatchTurnsTheOldLinesIntoTheNew(@ForAll("lines") List<String> lines,
-                                                 @ForAll("edits") List<Edit> edits) throws Exception {
+    void theKnownPatchTurnsTheOldLinesIntoTheNew(@ForAll("lines") List<String> lines, @ForAll("edits") List<Edit> edits)
+            throws Exception {
         TabDocument before = doc(lines);
         TabDocument after = before;
         for (Edit e : edits) {
@@ -89,8 +92,8 @@ class AlignmentTest {
     }
 
     @Property
-    void aLineKeepsTheNumberOfTheLineItStandsFor(@ForAll("lines") List<String> lines,
-                                                 @ForAll("edits") List<Edit> edits) {
+    void aLineKeepsTheNumberOfTheLineItStandsFor(
+            @ForAll("lines") List<String> lines, @ForAll("edits") List<Edit> edits) {
         TabDocument before = doc(lines);
         // Tag every original line so that where each line came from can be told by its text.
         Map<Integer, String> tagged = new HashMap<>();

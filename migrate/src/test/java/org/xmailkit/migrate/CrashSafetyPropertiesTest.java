@@ -51,7 +51,9 @@ class CrashSafetyPropertiesTest {
 
     @Provide
     Arbitrary<Optional<XMailVersion>> sources() {
-        return Arbitraries.of(Optional.of(XMailVersion.parse("1.22")), Optional.of(XMailVersion.parse("0.68")),
+        return Arbitraries.of(
+                Optional.of(XMailVersion.parse("1.22")),
+                Optional.of(XMailVersion.parse("0.68")),
                 Optional.<XMailVersion>empty());
     }
 
@@ -62,8 +64,11 @@ class CrashSafetyPropertiesTest {
     // time: the build's 200 tries take about half a minute; -Pproperties-5000 runs 5 000.
     @Property
     void anInterruptedBatchLeavesFilesWhollyOldOrNewAndARerunFinishes(
-            @ForAll("fleets") List<Configs.Config> fleet, @ForAll @IntRange(min = 0, max = 12) int crashAfter,
-            @ForAll WriteHook.Stage stage, @ForAll boolean twoWorkers, @ForAll("sources") Optional<XMailVersion> from)
+            @ForAll("fleets") List<Configs.Config> fleet,
+            @ForAll @IntRange(min = 0, max = 12) int crashAfter,
+            @ForAll WriteHook.Stage stage,
+            @ForAll boolean twoWorkers,
+            @ForAll("sources") Optional<XMailVersion> from)
             throws Exception {
         Path dir = Files.createTempDirectory("xmailkit-crash");
         try {
@@ -92,8 +97,8 @@ class CrashSafetyPropertiesTest {
                     throw new Kill();
                 }
             });
-            BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, options,
-                    Optional.empty(), CLOCK, twoWorkers ? 2 : 1);
+            BatchMigrator.Options write = new BatchMigrator.Options(
+                    BatchMigrator.Mode.WRITE, options, Optional.empty(), CLOCK, twoWorkers ? 2 : 1);
             try {
                 new BatchMigrator(migrator, dying).run(jobs, write, BatchListener.NONE);
             } catch (Kill expectedKill) {
@@ -101,18 +106,25 @@ class CrashSafetyPropertiesTest {
             }
             for (Map.Entry<Path, byte[]> e : original.entrySet()) {
                 byte[] now = Files.readAllBytes(e.getKey());
-                assertTrue(Arrays.equals(now, e.getValue())
-                        || Arrays.equals(now, expected.get(e.getKey())), e.getKey() + " is half written");
+                assertTrue(
+                        Arrays.equals(now, e.getValue()) || Arrays.equals(now, expected.get(e.getKey())),
+                        e.getKey() + " is half written");
             }
 
             BatchResult rerun = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, write, BatchListener.NONE);
             assertEquals(0, rerun.count(ServerOutcome.Status.FAILED), () -> failures(rerun));
             for (Map.Entry<Path, byte[]> e : expected.entrySet()) {
-                assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
+                assertArrayEquals(
+                        e.getValue(), Files.readAllBytes(e.getKey()), e.getKey().toString());
             }
             try (Stream<Path> s = Files.walk(dir)) {
-                assertEquals(List.of(), s.filter(p -> SafeWriter.TEMP.matcher(p.getFileName().toString()).matches())
-                        .toList(), "no temporary file is left behind");
+                assertEquals(
+                        List.of(),
+                        s.filter(p -> SafeWriter.TEMP
+                                        .matcher(p.getFileName().toString())
+                                        .matches())
+                                .toList(),
+                        "no temporary file is left behind");
             }
             for (BatchMigrator.Job j : jobs) {
                 Journal journal = Journal.read(j.server().resolve("server.tab.xmailkit-journal"));
@@ -123,10 +135,10 @@ class CrashSafetyPropertiesTest {
             BatchResult third = new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, write, BatchListener.NONE);
             assertEquals(jobs.size(), third.count(ServerOutcome.Status.UNCHANGED));
 
-            BatchMigrator.Options rollback = new BatchMigrator.Options(BatchMigrator.Mode.ROLLBACK, options,
-                    Optional.empty(), CLOCK, 1);
-            BatchResult back = new BatchMigrator(migrator, WritePolicy.STANDARD)
-                    .run(jobs, rollback, BatchListener.NONE);
+            BatchMigrator.Options rollback =
+                    new BatchMigrator.Options(BatchMigrator.Mode.ROLLBACK, options, Optional.empty(), CLOCK, 1);
+            BatchResult back =
+                    new BatchMigrator(migrator, WritePolicy.STANDARD).run(jobs, rollback, BatchListener.NONE);
             assertEquals(0, back.count(ServerOutcome.Status.FAILED), () -> failures(back));
             for (Map.Entry<Path, byte[]> e : original.entrySet()) {
                 assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), "rolled back: " + e.getKey());
@@ -137,8 +149,11 @@ class CrashSafetyPropertiesTest {
     }
 
     private static String failures(BatchResult r) {
-        return r.outcomes().stream().filter(o -> o.status() == ServerOutcome.Status.FAILED)
-                .map(o -> o.error(Locale.ENGLISH)).toList().toString();
+        return r.outcomes().stream()
+                .filter(o -> o.status() == ServerOutcome.Status.FAILED)
+                .map(o -> o.error(Locale.ENGLISH))
+                .toList()
+                .toString();
     }
 
     private static void delete(Path dir) throws IOException {

@@ -60,7 +60,8 @@ class FleetTest {
     }
 
     static MigrationOptions options(String fixture, String target) {
-        return MigrationOptions.standard().withTarget(XMailVersion.parse(target))
+        return MigrationOptions.standard()
+                .withTarget(XMailVersion.parse(target))
                 .withFrom(Optional.of(XMailVersion.parse(from(fixture))));
     }
 
@@ -106,8 +107,14 @@ class FleetTest {
     }
 
     /** Note files the facts were gathered in; they are not part of the repository, so no step may cite them. */
-    private static final List<String> UNPUBLISHED_NOTES = List.of("history.md", "NOTES.md",
-            "server-tab-variables.tsv", "mailroot-files.md", "ssl-tls.md", "xmailcfg.md", "server-tab-format.md");
+    private static final List<String> UNPUBLISHED_NOTES = List.of(
+            "history.md",
+            "NOTES.md",
+            "server-tab-variables.tsv",
+            "mailroot-files.md",
+            "ssl-tls.md",
+            "xmailcfg.md",
+            "server-tab-format.md");
 
     @Test
     void everyStepCitesSourcesAReaderCanOpen() {
@@ -127,31 +134,64 @@ class FleetTest {
     /** The plan, the notes (in English) and the diffs, with paths relative to the MailRoot. */
     static String render(String fixture, MigrationResult r) {
         StringBuilder b = new StringBuilder();
-        b.append("# ").append(fixture).append(" -> ").append(r.options().target()).append(", from ")
-                .append(r.source().display()).append(", defaults ").append(r.options().defaults().id()).append('\n');
+        b.append("# ")
+                .append(fixture)
+                .append(" -> ")
+                .append(r.options().target())
+                .append(", from ")
+                .append(r.source().display())
+                .append(", defaults ")
+                .append(r.options().defaults().id())
+                .append('\n');
         b.append("changes:\n");
         for (Change c : r.changes()) {
-            b.append("  ").append(c.kind().id()).append(' ').append(c.file().fileName()).append(':').append(c.line())
-                    .append(" [").append(c.stepId()).append("] ").append(c.name());
+            b.append("  ")
+                    .append(c.kind().id())
+                    .append(' ')
+                    .append(c.file().fileName())
+                    .append(':')
+                    .append(c.line())
+                    .append(" [")
+                    .append(c.stepId())
+                    .append("] ")
+                    .append(c.name());
             if (!c.newName().equals(c.name())) {
                 b.append(" -> ").append(c.newName());
             }
-            b.append(" | ").append(c.secret() ? "(secret)" : c.oldValue()).append(" | ").append(c.newValue())
+            b.append(" | ")
+                    .append(c.secret() ? "(secret)" : c.oldValue())
+                    .append(" | ")
+                    .append(c.newValue())
                     .append('\n');
             b.append("      ").append(c.reason().render(Locale.ENGLISH)).append('\n');
         }
         b.append("notes:\n");
         for (Note n : r.notes()) {
-            b.append("  ").append(n.level().id()).append(' ').append(n.file().fileName()).append(':').append(n.line())
-                    .append(" [").append(n.stepId()).append("] ").append(n.text().render(Locale.ENGLISH)).append('\n');
+            b.append("  ")
+                    .append(n.level().id())
+                    .append(' ')
+                    .append(n.file().fileName())
+                    .append(':')
+                    .append(n.line())
+                    .append(" [")
+                    .append(n.stepId())
+                    .append("] ")
+                    .append(n.text().render(Locale.ENGLISH))
+                    .append('\n');
         }
         for (FileResult f : r.files()) {
             if (f.changed()) {
                 String name = f.kind().fileName();
-                b.append(String.join("\n", UnifiedDiff.of(f.kind(), "a/" + name, "b/" + name,
-                        TabDocument.parse(f.before(), f.kind().format()),
-                                TabDocument.parse(f.after(), f.kind().format()),
-                        f.charset()))).append('\n');
+                b.append(String.join(
+                                "\n",
+                                UnifiedDiff.of(
+                                        f.kind(),
+                                        "a/" + name,
+                                        "b/" + name,
+                                        TabDocument.parse(f.before(), f.kind().format()),
+                                        TabDocument.parse(f.after(), f.kind().format()),
+                                        f.charset())))
+                        .append('\n');
             }
         }
         return b.toString();
@@ -165,8 +205,8 @@ class FleetTest {
             return;
         }
         try (InputStream in = FleetTest.class.getResourceAsStream("/fleet-expected/" + name)) {
-            assertTrue(in != null, "no expected file " + name
-                    + " (run with -Dxmailkit.updateGolden=true, then review)");
+            assertTrue(
+                    in != null, "no expected file " + name + " (run with -Dxmailkit.updateGolden=true, then review)");
             assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual, name);
         }
     }

@@ -29,16 +29,20 @@ class InvariantPropertiesTest {
     @Provide
     Arbitrary<Optional<XMailVersion>> sources() {
         return Arbitraries.of("0.54", "0.68", "1.0", "1.12", "1.22", "1.24", "1.25", "1.26", "1.27")
-                .map(v -> Optional.of(XMailVersion.parse(v))).injectNull(0.2)
+                .map(v -> Optional.of(XMailVersion.parse(v)))
+                .injectNull(0.2)
                 .map(o -> o == null ? Optional.<XMailVersion>empty() : o);
     }
 
     @Provide
     Arbitrary<MigrationOptions> options() {
-        return Combinators.combine(Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
+        return Combinators.combine(
+                        Arbitraries.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED),
                         Arbitraries.of(DefaultsPolicy.values()),
                         Arbitraries.of(Optional.<Boolean>empty(), Optional.of(true), Optional.of(false)))
-                .as((t, d, r) -> MigrationOptions.standard().withTarget(t).withDefaults(d)
+                .as((t, d, r) -> MigrationOptions.standard()
+                        .withTarget(t)
+                        .withDefaults(d)
                         .withLocalRules(t.localized() ? r : Optional.empty(), Optional.empty()));
     }
 
@@ -51,23 +55,27 @@ class InvariantPropertiesTest {
     }
 
     @Property
-    void migratingAMigratedFileChangesNothing(@ForAll("configs") Configs.Config config,
-                                              @ForAll("sources") Optional<XMailVersion> from,
-                                              @ForAll("options") MigrationOptions options) {
+    void migratingAMigratedFileChangesNothing(
+            @ForAll("configs") Configs.Config config,
+            @ForAll("sources") Optional<XMailVersion> from,
+            @ForAll("options") MigrationOptions options) {
         ServerFiles files = ServerFiles.of(ServerTab.parse(config.bytes()));
         MigrationPlan.Applied once = migrate(files, from, options);
         // The rerun reads the migrated bytes afresh, as a second xmailkit run would.
-        ServerFiles reread = ServerFiles.of(ServerTab.parse(once.after().serverTab().toBytes()));
+        ServerFiles reread =
+                ServerFiles.of(ServerTab.parse(once.after().serverTab().toBytes()));
         MigrationPlan.Applied twice = migrate(reread, from, options);
 
-        assertArrayEquals(once.after().serverTab().toBytes(), twice.after().serverTab().toBytes());
+        assertArrayEquals(
+                once.after().serverTab().toBytes(), twice.after().serverTab().toBytes());
         assertEquals(List.of(), twice.changes());
     }
 
     @Property
-    void untouchedLinesEncodingEndingsAndUnnamedValuesAreKept(@ForAll("configs") Configs.Config config,
-                                                              @ForAll("sources") Optional<XMailVersion> from,
-                                                              @ForAll("options") MigrationOptions options) {
+    void untouchedLinesEncodingEndingsAndUnnamedValuesAreKept(
+            @ForAll("configs") Configs.Config config,
+            @ForAll("sources") Optional<XMailVersion> from,
+            @ForAll("options") MigrationOptions options) {
         ServerFiles files = ServerFiles.of(ServerTab.parse(config.bytes()));
         MigrationPlan.Applied applied = migrate(files, from, options);
 
@@ -78,8 +86,9 @@ class InvariantPropertiesTest {
         // The generator must exercise the steps, not only files they leave alone.
         Statistics.label("edited").collect(!applied.changes().isEmpty());
         Statistics.label("edited").coverage(c -> c.check(true).percentage(p -> p > 50.0));
-        Statistics.label("renamed or removed").collect(applied.changes().stream()
-                .anyMatch(c -> c.kind() == Change.Kind.RENAME || c.kind() == Change.Kind.REMOVE));
+        Statistics.label("renamed or removed")
+                .collect(applied.changes().stream()
+                        .anyMatch(c -> c.kind() == Change.Kind.RENAME || c.kind() == Change.Kind.REMOVE));
         Statistics.label("renamed or removed").coverage(c -> c.check(true).percentage(p -> p > 15.0));
     }
 }

@@ -26,8 +26,7 @@ import org.xmailkit.model.Variable;
 /** The migration invariants, as assertions shared by the fleet tests and the property tests. */
 final class Invariants {
 
-    private Invariants() {
-    }
+    private Invariants() {}
 
     /** Every invariant that holds between one configuration and its migration. */
     static void check(MigrationPlan.Applied a) {
@@ -50,11 +49,15 @@ final class Invariants {
     }
 
     private static TabDocument doc(ServerFiles f, MailRootFile kind) {
-        return kind == MailRootFile.SERVER_TAB ? f.serverTab().document() : f.file(kind).orElseThrow().document();
+        return kind == MailRootFile.SERVER_TAB
+                ? f.serverTab().document()
+                : f.file(kind).orElseThrow().document();
     }
 
     private static Charset charset(ServerFiles f, MailRootFile kind) {
-        return kind == MailRootFile.SERVER_TAB ? f.serverTab().charset() : f.file(kind).orElseThrow().charset();
+        return kind == MailRootFile.SERVER_TAB
+                ? f.serverTab().charset()
+                : f.file(kind).orElseThrow().charset();
     }
 
     /**
@@ -90,11 +93,13 @@ final class Invariants {
             for (int i = 0; i < d.getSource().size(); i++) {
                 int n = d.getSource().getPosition() + i + 1;
                 TabLine line = before.line(n);
-                if (line.ending() == LineEnding.NONE && b.contains(line.raw() + after.dominantEnding().text())) {
+                if (line.ending() == LineEnding.NONE
+                        && b.contains(line.raw() + after.dominantEnding().text())) {
                     continue;
                 }
                 String name = nameOf(line, before);
-                assertTrue(name != null && named.contains(display(name, before, kind)),
+                assertTrue(
+                        name != null && named.contains(display(name, before, kind)),
                         kind.fileName() + ":" + n + " changed without a change naming it: " + line.raw());
             }
         }
@@ -102,8 +107,8 @@ final class Invariants {
 
     private static String display(String raw, TabDocument doc, MailRootFile kind) {
         Charset cs = TextEncoding.detect(doc.toBytes());
-        return kind == MailRootFile.SERVER_TAB ? ServerTab.of(doc, Catalog.builtin(), cs)
-                .printable(raw)
+        return kind == MailRootFile.SERVER_TAB
+                ? ServerTab.of(doc, Catalog.builtin(), cs).printable(raw)
                 : Entry.decode(raw, cs);
     }
 
@@ -129,7 +134,8 @@ final class Invariants {
         Set<String> old = new HashSet<>(lines(before));
         for (TabLine l : after.lines()) {
             if (!old.contains(l.raw() + l.ending().text())) {
-                assertTrue(l.ending() == eol || l.ending() == LineEnding.NONE,
+                assertTrue(
+                        l.ending() == eol || l.ending() == LineEnding.NONE,
                         "a written line uses " + l.ending() + " in a " + eol + " file: " + l.raw());
             }
         }

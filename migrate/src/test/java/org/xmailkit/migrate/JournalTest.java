@@ -47,10 +47,14 @@ class JournalTest {
 
     /** A newly migrated server, and a file outside it that a crafted journal aims at. */
     private void migrated() throws Exception {
-        root = MailRootFixture.in(tmp.resolve("fleet/mr" + ++servers)).serverTab(OLD).write();
+        root = MailRootFixture.in(tmp.resolve("fleet/mr" + ++servers))
+                .serverTab(OLD)
+                .write();
         victim = Files.writeString(tmp.resolve("victim"), "the victim's own content\n");
-        MigrationResult r = new Migrator().migrate(MailRoot.open(root),
-                MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22"))));
+        MigrationResult r = new Migrator()
+                .migrate(
+                        MailRoot.open(root),
+                        MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22"))));
         new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(r);
         journal = root.resolve("server.tab.xmailkit-journal");
     }
@@ -63,9 +67,9 @@ class JournalTest {
     private WriteException refused() throws IOException {
         byte[] server = Files.readAllBytes(root.resolve("server.tab"));
         byte[] target = Files.readAllBytes(victim);
-        WriteException e = assertThrows(WriteException.class,
-                () -> new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(
-                        root.resolve("server.tab")));
+        WriteException e = assertThrows(
+                WriteException.class, () -> new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK)
+                        .rollback(root.resolve("server.tab")));
         assertArrayEquals(server, Files.readAllBytes(root.resolve("server.tab")));
         assertArrayEquals(target, Files.readAllBytes(victim));
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
@@ -94,20 +98,29 @@ class JournalTest {
         migrated();
         Files.writeString(tmp.resolve("evil.bak"), "planted\n");
         String made = "server.tab.xmailkit-" + RUN + ".bak";
-        for (String backup : List.of(tmp.resolve("evil.bak").toString(), "../../evil.bak", "../" + made,
-                "smtpfwd.tab.xmailkit-" + RUN + ".bak", "server.tab.xmailkit-20240101T000000Z.bak",
-                "server.tab.xmailkit-journal", made.replace(".bak", ".tmp"))) {
+        for (String backup : List.of(
+                tmp.resolve("evil.bak").toString(),
+                "../../evil.bak",
+                "../" + made,
+                "smtpfwd.tab.xmailkit-" + RUN + ".bak",
+                "server.tab.xmailkit-20240101T000000Z.bak",
+                "server.tab.xmailkit-journal",
+                made.replace(".bak", ".tmp"))) {
             migrated();
             tamper(j -> j.replace("\t" + made + "\n", "\t" + backup + "\n"));
-            assertTrue(refused().message(Locale.ENGLISH).contains("names a backup outside the backup directory"),
-                    backup);
+            assertTrue(
+                    refused().message(Locale.ENGLISH).contains("names a backup outside the backup directory"), backup);
         }
     }
 
     @Test
     void badHashesRunIdsAndRecordsAreRefused() throws Exception {
         migrated();
-        String hash = Files.readString(journal).lines().filter(l -> l.startsWith("file\t")).findFirst().orElseThrow()
+        String hash = Files.readString(journal)
+                .lines()
+                .filter(l -> l.startsWith("file\t"))
+                .findFirst()
+                .orElseThrow()
                 .split("\t")[3];
         List<UnaryOperator<String>> edits = List.of(
                 j -> j.replace(hash, hash.toUpperCase(Locale.ROOT)),
@@ -145,8 +158,8 @@ class JournalTest {
         migrated();
         tamper(j -> j + "xmailkit-migrate-journal\t1\n");
 
-        List<Path> restored = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK)
-                .rollback(root.resolve("server.tab"));
+        List<Path> restored =
+                new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
 
         assertEquals(List.of(root.resolve("server.tab")), restored);
         assertEquals(OLD, Files.readString(root.resolve("server.tab"), StandardCharsets.UTF_8));

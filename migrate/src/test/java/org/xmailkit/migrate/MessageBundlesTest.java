@@ -11,8 +11,7 @@ import org.xmailkit.model.testing.Bundles;
 class MessageBundlesTest {
 
     /** Each bundle with the keys whose Japanese text may lack Japanese. */
-    private static final Map<String, String[]> BUNDLES = Map.of(
-            MigrateMessages.BUNDLE, new String[0]);
+    private static final Map<String, String[]> BUNDLES = Map.of(MigrateMessages.BUNDLE, new String[0]);
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -23,13 +23,16 @@ class MessagesTest {
 
     @Test
     void theLocalizedHeaderIsACommentAndAsciiInEnglish() {
-        assertTrue(MigrateMessages.get(Locale.ENGLISH, "header.localized").chars().allMatch(c -> c < 0x80));
+        assertTrue(
+                MigrateMessages.get(Locale.ENGLISH, "header.localized").chars().allMatch(c -> c < 0x80));
         assertTrue(MigrateMessages.get(Locale.ENGLISH, "header.localized").startsWith("#"));
         assertTrue(MigrateMessages.get(Locale.JAPANESE, "header.localized").startsWith("#"));
     }
 
     @Test
     void stepIdsAreUnique() {
-        assertEquals(Steps.ALL.size(), Steps.ALL.stream().map(MigrationStep::id).distinct().count());
+        assertEquals(
+                Steps.ALL.size(),
+                Steps.ALL.stream().map(MigrationStep::id).distinct().count());
     }
 }

@@ -32,12 +32,15 @@ class MigratorTest {
 
     @Test
     void resultCarriesBytesDiffAndChangesWithOriginalLines() throws Exception {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("""
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("""
                 "DynDnsSetup"\t"dyn.example,80,/u?ip=%s,bob,hunter2"
                 "RootDomain"\t"example.jp"
                 "SMTP-RARPCheck"\t"1"
                 "DefaultSMTPGateways"\t"gw1.example,gw2.example"
-                """).file("smtpfwd.tab", "\"a.example\"\t\"mx1.a.example,mx2.a.example\"\n").open();
+                """)
+                .file("smtpfwd.tab", "\"a.example\"\t\"mx1.a.example,mx2.a.example\"\n")
+                .open();
 
         MigrationResult r = new Migrator().migrate(root, from("0.54"));
 
@@ -52,10 +55,17 @@ class MigratorTest {
                 "DisableEmitAuthUser"\t"1"
                 # xmailkit: migrated to 1.27 from 0.54
                 """, new String(r.files().get(0).after(), StandardCharsets.UTF_8));
-        assertEquals("\"a.example\"\t\"mx1.a.example;mx2.a.example\"\n",
+        assertEquals(
+                "\"a.example\"\t\"mx1.a.example;mx2.a.example\"\n",
                 new String(r.files().get(1).after(), StandardCharsets.UTF_8));
-        assertEquals(List.of(1, 3, 4, 0), r.changes().stream().filter(c -> c.file() == MailRootFile.SERVER_TAB)
-                .map(Change::line).distinct().toList(), "lines refer to the original file");
+        assertEquals(
+                List.of(1, 3, 4, 0),
+                r.changes().stream()
+                        .filter(c -> c.file() == MailRootFile.SERVER_TAB)
+                        .map(Change::line)
+                        .distinct()
+                        .toList(),
+                "lines refer to the original file");
         // The audit before and after this migration: AuditedMigratorTest (report).
 
         String diff = String.join("\n", r.diff());
@@ -69,10 +79,11 @@ class MigratorTest {
 
     @Test
     void fixWithoutTheAuditsRemediesIsAProgrammingError() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"Pop3LogPasswd\"\t\"2\"\n").open();
+        MailRoot root =
+                MailRootFixture.in(tmp).serverTab("\"Pop3LogPasswd\"\t\"2\"\n").open();
         // --fix itself (remedies from the audit): AuditedMigratorTest (report).
-        assertThrows(IllegalArgumentException.class,
-                () -> new Migrator().migrate(root, from("1.27").withFix(FixSelection.parse("safe"))));
+        assertThrows(IllegalArgumentException.class, () -> new Migrator()
+                .migrate(root, from("1.27").withFix(FixSelection.parse("safe"))));
     }
 
     @Test
@@ -84,8 +95,7 @@ class MigratorTest {
         MigrationResult first = new Migrator().migrate(root, from("0.68"));
         Files.write(tmp.resolve("server.tab"), first.files().get(0).after());
 
-        MigrationResult second = new Migrator()
-                .migrate(MailRoot.open(tmp), from("0.68"));
+        MigrationResult second = new Migrator().migrate(MailRoot.open(tmp), from("0.68"));
 
         assertFalse(second.changed());
         assertEquals(List.of(), second.changes());
@@ -135,18 +145,20 @@ class MigratorTest {
 
         String diff = String.join("\n", r.diff());
         assertTrue(diff.contains("-\"SmtpMsgIPBandMaps\"\t\"550 不正中継\"\n\\ No newline at end of file"), diff);
-        assertTrue(diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
-                + "\\ No newline at end of file"), diff);
+        assertTrue(
+                diff.contains("+\"SmtpMsgIPBanMaps\"\t\"550 不正中継\"\n+# xmailkit: migrated to 1.27 from 1.27\n"
+                        + "\\ No newline at end of file"),
+                diff);
         byte[] after = r.files().get(0).after();
-        assertTrue(new String(after, TextEncoding.WINDOWS_31J)
-                .startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
+        assertTrue(new String(after, TextEncoding.WINDOWS_31J).startsWith("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n"));
     }
 
     @Test
     void anUnreadableFileTheMigrationEditsFailsTheServer() throws Exception {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.jp\"\n")
-                .bytes("smtpfwd.tab", new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6}).open();
-        Assertions.assertThrows(InputException.class,
-                () -> new Migrator().migrate(root, from("1.22")));
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("\"RootDomain\"\t\"x.jp\"\n")
+                .bytes("smtpfwd.tab", new byte[] {0, 0, 0, 0, 1, 2, 3, 4, 5, 6})
+                .open();
+        Assertions.assertThrows(InputException.class, () -> new Migrator().migrate(root, from("1.22")));
     }
 }

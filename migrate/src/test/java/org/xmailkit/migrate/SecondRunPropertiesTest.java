@@ -43,13 +43,15 @@ class SecondRunPropertiesTest {
      * drawn {@code --from}): a rerun must be empty for all eight, not only for one drawn at random.
      */
     @Property
-    void aSecondRunLeavesEveryByteTheFirstRunWrote(@ForAll("roots") Configs.Root root,
-                                                   @ForAll("sources") XMailVersion given) throws Exception {
+    void aSecondRunLeavesEveryByteTheFirstRunWrote(
+            @ForAll("roots") Configs.Root root, @ForAll("sources") XMailVersion given) throws Exception {
         int changed = 0;
         for (XMailVersion target : List.of(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED)) {
             for (DefaultsPolicy defaults : DefaultsPolicy.values()) {
                 for (Optional<XMailVersion> from : List.of(Optional.<XMailVersion>empty(), Optional.of(given))) {
-                    MigrationOptions options = MigrationOptions.standard().withTarget(target).withDefaults(defaults)
+                    MigrationOptions options = MigrationOptions.standard()
+                            .withTarget(target)
+                            .withDefaults(defaults)
                             .withFrom(from);
                     changed += twice(root, options) ? 1 : 0;
                 }
@@ -57,8 +59,8 @@ class SecondRunPropertiesTest {
         }
         // The generator must make the first run work, not only hand it files it leaves alone.
         Statistics.label("first runs that changed something, of 8").collect(changed >= 5 ? "5-8" : "0-4");
-        Statistics.label("first runs that changed something, of 8").coverage(c -> c.check("5-8")
-                .percentage(p -> p > 50.0));
+        Statistics.label("first runs that changed something, of 8")
+                .coverage(c -> c.check("5-8").percentage(p -> p > 50.0));
         Statistics.label("smtpfwd.tab").collect(root.smtpFwd() != null);
         Statistics.label("smtpfwd.tab").coverage(c -> c.check(true).percentage(p -> p > 25.0));
     }
@@ -79,13 +81,17 @@ class SecondRunPropertiesTest {
             }
             MigrationResult second = migrator.migrate(MailRoot.open(dir), options);
 
-            String what = "to " + options.target() + ", defaults " + options.defaults().id() + ", from "
+            String what = "to " + options.target() + ", defaults "
+                    + options.defaults().id() + ", from "
                     + options.from().map(XMailVersion::toString).orElse("(detected)") + "; first run from "
-                    + first.source().display() + ", second from " + second.source().display();
+                    + first.source().display() + ", second from "
+                    + second.source().display();
             assertEquals(List.of(), second.changes(), what);
             assertFalse(second.changed(), what);
             for (FileResult f : first.files()) {
-                FileResult again = second.files().stream().filter(s -> s.path().equals(f.path())).findFirst()
+                FileResult again = second.files().stream()
+                        .filter(s -> s.path().equals(f.path()))
+                        .findFirst()
                         .orElseThrow();
                 assertArrayEquals(f.after(), again.after(), f.path().getFileName() + " " + what);
             }

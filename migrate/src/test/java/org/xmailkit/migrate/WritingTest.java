@@ -44,8 +44,8 @@ class WritingTest {
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
     private static final String RUN = "20250301T090000Z";
-    private static final String OLD = "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example"
-            + "\"\n";
+    private static final String OLD =
+            "\"RootDomain\"\t\"example.jp\"\n\"DefaultSMTPGateways\"\t\"a.example,b.example" + "\"\n";
 
     private static MigrationResult migrate(Path root) throws Exception {
         return new Migrator().migrate(MailRoot.open(root), FROM_122);
@@ -81,7 +81,9 @@ class WritingTest {
 
         InPlaceWriter.Written again = w.write(migrate(root));
         assertEquals(List.of(), again.written(), "a rerun changes nothing");
-        assertEquals(1, Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().size());
+        assertEquals(
+                1,
+                Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().size());
     }
 
     @Test
@@ -94,7 +96,10 @@ class WritingTest {
 
         assertEquals(List.of("server.tab"), names(root));
         try (Stream<Path> s = Files.walk(backups)) {
-            List<String> files = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> files = s.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             assertEquals(List.of("server.tab.xmailkit-20250301T100000Z.bak", "server.tab.xmailkit-journal"), files);
         }
         assertEquals(List.of(root.resolve("server.tab")), w.rollback(root.resolve("server.tab")));
@@ -103,8 +108,10 @@ class WritingTest {
 
     @Test
     void rollbackRestoresTheLatestRunAndThenReportsNothingLeft() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
-                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
+                .write();
         InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK);
         w.write(migrate(root));
 
@@ -147,7 +154,8 @@ class WritingTest {
         MigrationResult r = migrate(root);
         Files.writeString(root.resolve("server.tab"), OLD + "# edited meanwhile\n");
 
-        WriteRefusedException e = assertThrows(WriteRefusedException.class,
+        WriteRefusedException e = assertThrows(
+                WriteRefusedException.class,
                 () -> new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(r));
         assertEquals(WriteRefusedException.Reason.CHANGED, e.reason());
 
@@ -156,13 +164,16 @@ class WritingTest {
 
     @Test
     void aRunKilledAfterTheRenameIsSettledAndFinishedByTheNextRun() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
-                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
+                .write();
         class Kill extends Error {
             private static final long serialVersionUID = 1L;
         }
         WritePolicy dies = WritePolicy.withHook((stage, target) -> {
-            if (stage == WriteHook.Stage.AFTER_RENAME && target.getFileName().toString().equals("server.tab")) {
+            if (stage == WriteHook.Stage.AFTER_RENAME
+                    && target.getFileName().toString().equals("server.tab")) {
                 throw new Kill();
             }
         });
@@ -170,8 +181,9 @@ class WritingTest {
         assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
         assertEquals("\"d.example\"\t\"x.example,y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
-        InPlaceWriter.Written w = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(),
-                Clock.offset(CLOCK, Duration.ofMinutes(5))).write(migrate(root));
+        InPlaceWriter.Written w = new InPlaceWriter(
+                        WritePolicy.STANDARD, Optional.empty(), Clock.offset(CLOCK, Duration.ofMinutes(5)))
+                .write(migrate(root));
 
         assertTrue(w.resumed());
         assertEquals(List.of(root.resolve("smtpfwd.tab")), w.written());
@@ -187,34 +199,47 @@ class WritingTest {
     @Test
     void aFullDiskAfterTheFirstFileSaysWhichFilesAreWrittenAndARerunFinishes() throws Exception {
         String fwd = "\"d.example\"\t\"x.example,y.example\"\n";
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).file("smtpfwd.tab", fwd).write();
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
+                .file("smtpfwd.tab", fwd)
+                .write();
         WritePolicy full = WritePolicy.withHook((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME && target.getFileName().toString().equals("smtpfwd.tab")) {
+            if (stage == WriteHook.Stage.BEFORE_RENAME
+                    && target.getFileName().toString().equals("smtpfwd.tab")) {
                 throw new FileSystemException(target.toString(), null, "No space left on device");
             }
         });
 
-        PartialWriteException e = assertThrows(PartialWriteException.class,
-                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).write(migrate(root)));
+        PartialWriteException e =
+                assertThrows(PartialWriteException.class, () -> new InPlaceWriter(full, Optional.empty(), CLOCK)
+                        .write(migrate(root)));
 
         assertEquals(List.of(root.resolve("server.tab")), e.done());
-        assertEquals(root + ": server.tab written, smtpfwd.tab not (No space left on device): run the same command "
-                + "again to finish", e.message(Locale.ENGLISH));
+        assertEquals(
+                root + ": server.tab written, smtpfwd.tab not (No space left on device): run the same command "
+                        + "again to finish",
+                e.message(Locale.ENGLISH));
         assertTrue(e.message(Locale.JAPANESE).contains("smtpfwd.tab は未書き込み"), e.message(Locale.JAPANESE));
         assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example;b.example"));
         assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
-        assertTrue(names(root).stream().noneMatch(n -> SafeWriter.TEMP.matcher(n).matches()), names(root).toString());
+        assertTrue(
+                names(root).stream().noneMatch(n -> SafeWriter.TEMP.matcher(n).matches()),
+                names(root).toString());
 
-        InPlaceWriter.Written rerun = new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK)
-                .write(migrate(root));
+        InPlaceWriter.Written rerun =
+                new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(migrate(root));
         assertTrue(rerun.resumed());
         assertEquals(List.of(root.resolve("smtpfwd.tab")), rerun.written());
         assertEquals("\"d.example\"\t\"x.example;y.example\"\n", Files.readString(root.resolve("smtpfwd.tab")));
 
-        PartialWriteException back = assertThrows(PartialWriteException.class,
-                () -> new InPlaceWriter(full, Optional.empty(), CLOCK).rollback(root.resolve("server.tab")));
-        assertTrue(back.message(Locale.ENGLISH).endsWith(": server.tab restored, smtpfwd.tab not (No space left on "
-                + "device): run the rollback again to finish"), back.message(Locale.ENGLISH));
+        PartialWriteException back =
+                assertThrows(PartialWriteException.class, () -> new InPlaceWriter(full, Optional.empty(), CLOCK)
+                        .rollback(root.resolve("server.tab")));
+        assertTrue(
+                back.message(Locale.ENGLISH)
+                        .endsWith(": server.tab restored, smtpfwd.tab not (No space left on "
+                                + "device): run the rollback again to finish"),
+                back.message(Locale.ENGLISH));
         new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).rollback(root.resolve("server.tab"));
         assertEquals(OLD, Files.readString(root.resolve("server.tab")));
         assertEquals(fwd, Files.readString(root.resolve("smtpfwd.tab")));
@@ -223,25 +248,29 @@ class WritingTest {
     @Test
     void aServerIsLockedWhileOneRunWritesIt() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        InPlaceWriter w = new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)),
-                Optional.empty(), CLOCK);
-        BatchMigrator batch = new BatchMigrator(new Migrator(),
-                WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
-        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(),
-                CLOCK, 1);
+        InPlaceWriter w =
+                new InPlaceWriter(WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)), Optional.empty(), CLOCK);
+        BatchMigrator batch =
+                new BatchMigrator(new Migrator(), WritePolicy.STANDARD.withLockWait(Duration.ofMillis(50)));
+        BatchMigrator.Options write =
+                new BatchMigrator.Options(BatchMigrator.Mode.WRITE, FROM_122, Optional.empty(), CLOCK, 1);
 
         WriteLock held = w.lock(root.resolve("server.tab"));
         try {
             ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE)
-                    .outcomes().get(0);
+                    .outcomes()
+                    .get(0);
             assertEquals(ServerOutcome.Status.FAILED, o.status());
-            assertEquals(root + ": locked by another run of xmailkit: skipped (run again when that run has finished)",
+            assertEquals(
+                    root + ": locked by another run of xmailkit: skipped (run again when that run has finished)",
                     o.error(Locale.ENGLISH));
             assertEquals(OLD, Files.readString(root.resolve("server.tab")));
         } finally {
             held.close();
         }
-        ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE).outcomes().get(0);
+        ServerOutcome o = batch.run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE)
+                .outcomes()
+                .get(0);
         assertEquals(ServerOutcome.Status.WRITTEN, o.status(), () -> o.error(Locale.ENGLISH));
     }
 
@@ -253,8 +282,10 @@ class WritingTest {
      */
     @Test
     void aRunAsRootLeavesTheJournalLockAndBackupsToTheServersOwner() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
-                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n").write();
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
+                .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
+                .write();
         Needs.posix(root);
         Path tab = root.resolve("server.tab");
         Path fwd = root.resolve("smtpfwd.tab");
@@ -283,14 +314,18 @@ class WritingTest {
         }
         for (Path backup : written.backups()) {
             Path source = backup.getFileName().toString().startsWith("server.tab") ? tab : fwd;
-            assertEquals(Files.getPosixFilePermissions(source), Files.getPosixFilePermissions(backup),
-                    backup.toString());
+            assertEquals(
+                    Files.getPosixFilePermissions(source), Files.getPosixFilePermissions(backup), backup.toString());
             assertEquals(owner(source), owner(backup), backup.toString());
         }
         if (asRoot) {
             assertEquals("4321:4321", owner(root.resolve("server.tab.xmailkit-journal")));
-            assertEquals("4321:4322", owner(written.backups().stream()
-                    .filter(b -> b.getFileName().toString().startsWith("smtpfwd")).findFirst().orElseThrow()));
+            assertEquals(
+                    "4321:4322",
+                    owner(written.backups().stream()
+                            .filter(b -> b.getFileName().toString().startsWith("smtpfwd"))
+                            .findFirst()
+                            .orElseThrow()));
         }
     }
 
@@ -312,10 +347,11 @@ class WritingTest {
     @Test
     void finishingAnInterruptedRunMigratesFromTheSourceVersionItRecorded() throws Exception {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
-        Files.writeString(root.resolve("server.tab.xmailkit-journal"),
+        Files.writeString(
+                root.resolve("server.tab.xmailkit-journal"),
                 "xmailkit-migrate-journal\t1\nbegin\t20250301T090000Z\tT\t1.27\t1.25\t1.27\tinferred\n");
-        BatchMigrator.Options write = new BatchMigrator.Options(BatchMigrator.Mode.WRITE,
-                MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
+        BatchMigrator.Options write = new BatchMigrator.Options(
+                BatchMigrator.Mode.WRITE, MigrationOptions.standard(), Optional.empty(), CLOCK, 1);
 
         BatchResult r = new BatchMigrator(new Migrator(), WritePolicy.STANDARD)
                 .run(List.of(BatchMigrator.Job.of(root)), write, BatchListener.NONE);
@@ -323,7 +359,8 @@ class WritingTest {
         MigrationResult m = r.outcomes().get(0).result().orElseThrow();
         assertEquals("1.25..1.27", m.source().display());
         assertTrue(r.outcomes().get(0).resumed());
-        assertTrue(Files.readString(root.resolve("server.tab")).contains("a.example,b.example"),
+        assertTrue(
+                Files.readString(root.resolve("server.tab")).contains("a.example,b.example"),
                 "a source of 1.25 or later already read the list the 1.24 way");
         assertTrue(m.notes().stream().anyMatch(n -> n.text().key().equals("note.gateway-separator.readSince124")));
     }
@@ -333,7 +370,8 @@ class WritingTest {
         Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD).write();
         new InPlaceWriter(WritePolicy.STANDARD, Optional.empty(), CLOCK).write(migrate(root));
 
-        Journal.Run run = Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
+        Journal.Run run =
+                Journal.read(root.resolve("server.tab.xmailkit-journal")).runs().get(0);
 
         assertEquals("1.22", run.source().orElseThrow().display());
         assertTrue(run.source().orElseThrow().given());
@@ -344,7 +382,8 @@ class WritingTest {
 
     @Test
     void outCopiesTheWholeMailRootWithMigratedFilesAndLeavesTheOriginal() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
                 .file("domains.tab", "\"example.jp\"\n")
                 .file("domains/example.jp/alice/user.tab", "\"RealName\"\t\"Alice\"\n")
                 .file("server.tab.xmailkit-20240101T000000Z.bak", "old backup\n")
@@ -363,12 +402,14 @@ class WritingTest {
 
     @Test
     void outCopiesKeepEachSourceFilesPermissions() throws Exception {
-        Path root = MailRootFixture.in(tmp.resolve("mr")).serverTab(OLD)
+        Path root = MailRootFixture.in(tmp.resolve("mr"))
+                .serverTab(OLD)
                 .file("smtpfwd.tab", "\"d.example\"\t\"x.example,y.example\"\n")
-                .file("domains.tab", "\"example.jp\"\n").write();
+                .file("domains.tab", "\"example.jp\"\n")
+                .write();
         Needs.posix(root);
-        Map<String, String> modes = Map.of("server.tab", "rw-------", "smtpfwd.tab", "rw-r-----",
-                "domains.tab", "r--r-----");
+        Map<String, String> modes =
+                Map.of("server.tab", "rw-------", "smtpfwd.tab", "rw-r-----", "domains.tab", "r--r-----");
         modes.forEach((name, mode) -> {
             try {
                 Files.setPosixFilePermissions(root.resolve(name), PosixFilePermissions.fromString(mode));
@@ -382,8 +423,10 @@ class WritingTest {
 
         assertEquals(Set.of(out.resolve("server.tab"), out.resolve("smtpfwd.tab")), Set.copyOf(written));
         for (Map.Entry<String, String> e : modes.entrySet()) {
-            assertEquals(e.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                    out.resolve(e.getKey()))), e.getKey());
+            assertEquals(
+                    e.getValue(),
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve(e.getKey()))),
+                    e.getKey());
             assertEquals(Files.getOwner(root.resolve(e.getKey())), Files.getOwner(out.resolve(e.getKey())));
         }
     }

@@ -21,9 +21,27 @@ import java.util.Optional;
 public final class Catalog {
 
     /** The columns of {@code catalog.tsv}, in order. */
-    public static final List<String> COLUMNS = List.of("name", "role", "since", "removed_in", "replaced_by", "kind",
-            "accessor", "default", "values", "security", "secret", "alias_of", "cfg_section", "cfg_order",
-            "cfg_shown_as", "cfg_label_ja", "cfg_label_en", "cfg_required", "cfg_ui", "description_en",
+    public static final List<String> COLUMNS = List.of(
+            "name",
+            "role",
+            "since",
+            "removed_in",
+            "replaced_by",
+            "kind",
+            "accessor",
+            "default",
+            "values",
+            "security",
+            "secret",
+            "alias_of",
+            "cfg_section",
+            "cfg_order",
+            "cfg_shown_as",
+            "cfg_label_ja",
+            "cfg_label_en",
+            "cfg_required",
+            "cfg_ui",
+            "description_en",
             "description_ja");
 
     /** Marks "no value" in the {@code default} column; {@code ""} there is the empty string. */
@@ -133,8 +151,8 @@ public final class Catalog {
             }
             String[] f = row.split("\t", -1);
             if (f.length != COLUMNS.size()) {
-                throw new IllegalArgumentException("catalog.tsv:" + line + ": " + f.length + " columns, expected "
-                        + COLUMNS.size());
+                throw new IllegalArgumentException(
+                        "catalog.tsv:" + line + ": " + f.length + " columns, expected " + COLUMNS.size());
             }
             try {
                 out.add(toVariable(f));
@@ -154,10 +172,22 @@ public final class Catalog {
             }
         }
         String def = NONE.equals(f[7]) ? null : ("\"\"".equals(f[7]) ? "" : f[7]);
-        return new Variable(f[0], Variable.Role.valueOf(f[1]), f[2], f[3], f[4],
+        return new Variable(
+                f[0],
+                Variable.Role.valueOf(f[1]),
+                f[2],
+                f[3],
+                f[4],
                 Variable.Kind.valueOf(f[5].toUpperCase(Locale.ROOT)),
-                Variable.Accessor.valueOf(f[6].toUpperCase(Locale.ROOT)), def, f[8],
-                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)), flag(f[10]), f[11], cfg, f[19], f[20]);
+                Variable.Accessor.valueOf(f[6].toUpperCase(Locale.ROOT)),
+                def,
+                f[8],
+                Variable.Security.valueOf(f[9].toUpperCase(Locale.ROOT)),
+                flag(f[10]),
+                f[11],
+                cfg,
+                f[19],
+                f[20]);
     }
 
     private static boolean flag(String column) {

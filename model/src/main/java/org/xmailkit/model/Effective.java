@@ -15,8 +15,8 @@ import java.util.OptionalLong;
  *                 the bytes (Latin-1 text) for strings; null when unset
  * @param reading  how the written text was read, when that differs from what a reader would expect
  */
-public record Effective(String name, Optional<Variable> variable, Origin origin, Entry entry, String value,
-                        Reading reading) {
+public record Effective(
+        String name, Optional<Variable> variable, Origin origin, Entry entry, String value, Reading reading) {
 
     /** Where an effective value comes from. */
     public enum Origin {
@@ -97,7 +97,8 @@ public record Effective(String name, Optional<Variable> variable, Origin origin,
         if (reading != Reading.OUT_OF_INT_RANGE) {
             return number();
         }
-        return OptionalLong.of(Values.cInt(Values.atoi(ServerTab.kept(written())).orElse(0), true));
+        return OptionalLong.of(
+                Values.cInt(Values.atoi(ServerTab.kept(written())).orElse(0), true));
     }
 
     /**

@@ -43,7 +43,6 @@ public record Entry(String name, String value, TabRecord record) {
         return decode(value, charset);
     }
 
-
     /**
      * Decodes Latin-1 "byte text" for display in the given charset.
      *

@@ -97,7 +97,10 @@ public final class InputException extends Exception {
      * @return the error saying so, with the heap limit
      */
     public static InputException outOfMemory(Path path) {
-        return new InputException(path, 0, Reason.OUT_OF_MEMORY,
+        return new InputException(
+                path,
+                0,
+                Reason.OUT_OF_MEMORY,
                 Long.toString(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
     }
 

@@ -46,6 +46,7 @@ public final class MailRoot {
     private final Map<MailRootFile, Optional<TabFile>> files = new EnumMap<>(MailRootFile.class);
     /** Read errors by file, shared with the {@link #withContent} copies (their other files are the same). */
     private final Map<Path, InputException> readErrors;
+
     private final Map<MailRootFile, byte[]> replaced;
     /** The MailRoot opened from disk that this one is a {@link #withContent} copy of; null for that one itself. */
     private final MailRoot origin;
@@ -53,6 +54,7 @@ public final class MailRoot {
     volatile Secrets secrets;
     /** The directory's names (see {@link #listed}), on the origin only; read once. */
     private Set<String> names;
+
     private boolean listing;
     private volatile Path absolute;
 
@@ -60,8 +62,15 @@ public final class MailRoot {
         this(directory, serverTabPath, bare, serverTab, reader, Map.of(), null, new LinkedHashMap<>());
     }
 
-    private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader,
-                     Map<MailRootFile, byte[]> replaced, MailRoot origin, Map<Path, InputException> readErrors) {
+    private MailRoot(
+            Path directory,
+            Path serverTabPath,
+            boolean bare,
+            ServerTab serverTab,
+            SafeReader reader,
+            Map<MailRootFile, byte[]> replaced,
+            MailRoot origin,
+            Map<Path, InputException> readErrors) {
         this.directory = directory;
         this.serverTabPath = serverTabPath;
         this.bare = bare;
@@ -126,8 +135,8 @@ public final class MailRoot {
         content.forEach((k, v) -> all.put(k, v.clone()));
         byte[] tab = all.get(MailRootFile.SERVER_TAB);
         ServerTab st = tab == null ? serverTab : ServerTab.parse(tab);
-        return new MailRoot(directory, serverTabPath, bare, st, reader, Collections.unmodifiableMap(all), origin(),
-                readErrors);
+        return new MailRoot(
+                directory, serverTabPath, bare, st, reader, Collections.unmodifiableMap(all), origin(), readErrors);
     }
 
     /**

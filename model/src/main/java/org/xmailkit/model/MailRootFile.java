@@ -35,8 +35,17 @@ public enum MailRootFile {
     ALIASES("aliases.tab", 2048, true, 3, "domain", "alias", "target"),
     DOMAINS("domains.tab", 2048, true, 1, "domain"),
     ALIAS_DOMAINS("aliasdomain.tab", 2048, true, 2, "alias-domain", "domain"),
-    POP3_LINKS("pop3links.tab", 2048, true, 6, "local-domain", "local-account", "remote-host", "remote-user",
-            "password", "options"),
+    POP3_LINKS(
+            "pop3links.tab",
+            2048,
+            true,
+            6,
+            "local-domain",
+            "local-account",
+            "remote-host",
+            "remote-user",
+            "password",
+            "options"),
     FILTERS_IN("filters.in.tab", 512, true, 5, "sender", "recipient", "remote-address", "local-address", "filter"),
     FILTERS_OUT("filters.out.tab", 512, true, 5, "sender", "recipient", "remote-address", "local-address", "filter"),
     FILTERS_PRE_DATA("filters.pre-data.tab", 1024, true, 1, "command", "argument"),
@@ -44,9 +53,12 @@ public enum MailRootFile {
     FILTERS_POST_RCPT("filters.post-rcpt.tab", 1024, true, 1, "command", "argument");
 
     private final String fileName;
+
     @SuppressWarnings("ImmutableEnumChecker") // a record of final values
     private final TabFormat format;
+
     private final int minColumns;
+
     @SuppressWarnings("ImmutableEnumChecker") // List.of: unmodifiable
     private final List<String> columns;
 

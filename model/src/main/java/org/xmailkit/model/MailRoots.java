@@ -23,8 +23,7 @@ public final class MailRoots {
     /** How deep below a given directory MailRoots are searched. */
     public static final int MAX_DEPTH = 12;
 
-    private MailRoots() {
-    }
+    private MailRoots() {}
 
     /**
      * What a search found.
@@ -142,8 +141,8 @@ public final class MailRoots {
                 }
                 if (a.isSymbolicLink()) {
                     if (leavesTree(p) && Files.isDirectory(p)) {
-                        missed.add(new InputException(shown(p), 0, InputException.Reason.LINK_OUTSIDE,
-                                root.toString()));
+                        missed.add(
+                                new InputException(shown(p), 0, InputException.Reason.LINK_OUTSIDE, root.toString()));
                     }
                     continue;
                 }
@@ -165,8 +164,8 @@ public final class MailRoots {
                 }
                 if (depth >= MAX_DEPTH) {
                     if (below.stream().anyMatch(x -> Files.isDirectory(x, LinkOption.NOFOLLOW_LINKS))) {
-                        missed.add(new InputException(shown(p), 0, InputException.Reason.TOO_DEEP,
-                                Integer.toString(MAX_DEPTH)));
+                        missed.add(new InputException(
+                                shown(p), 0, InputException.Reason.TOO_DEEP, Integer.toString(MAX_DEPTH)));
                     }
                     continue;
                 }
@@ -222,9 +221,11 @@ public final class MailRoots {
     }
 
     private static InputException unreadable(Path path, IOException e) {
-        String why = e instanceof AccessDeniedException ? "permission denied"
-                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                : String.valueOf(e.getMessage());
+        String why = e instanceof AccessDeniedException
+                ? "permission denied"
+                : e instanceof FileSystemException f && f.getReason() != null
+                        ? f.getReason()
+                        : String.valueOf(e.getMessage());
         return new InputException(path, 0, InputException.Reason.UNREADABLE, why);
     }
 }

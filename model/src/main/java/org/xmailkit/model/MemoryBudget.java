@@ -20,8 +20,7 @@ public final class MemoryBudget {
     /** Bytes of heap per byte of server.tab, as measured; a rough figure, on the generous side. */
     static final long HEAP_PER_BYTE = 120;
 
-    private MemoryBudget() {
-    }
+    private MemoryBudget() {}
 
     /**
      * @param servers MailRoot directories and bare server.tab files
@@ -42,8 +41,8 @@ public final class MemoryBudget {
         try {
             Path tab = Files.isDirectory(server) ? server.resolve(MailRootFile.SERVER_TAB.fileName()) : server;
             // Only the size, without following a link: a link is refused when the file is read anyway.
-            return Files.readAttributes(tab, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS).size();
+            return Files.readAttributes(tab, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .size();
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -57,7 +57,9 @@ public final class Messages {
 
     /** @return the bundles' base names, in look-up order */
     public List<String> baseNames() {
-        return parts.isEmpty() ? List.of(baseName) : parts.stream().flatMap(p -> p.baseNames().stream()).toList();
+        return parts.isEmpty()
+                ? List.of(baseName)
+                : parts.stream().flatMap(p -> p.baseNames().stream()).toList();
     }
 
     /**

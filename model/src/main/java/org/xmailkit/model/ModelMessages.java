@@ -6,8 +6,7 @@ public final class ModelMessages {
     /** The bundle. */
     public static final Messages MESSAGES = Messages.of("org.xmailkit.model.messages", ModelMessages.class);
 
-    private ModelMessages() {
-    }
+    private ModelMessages() {}
 
     /**
      * @param key  a key of the model bundle

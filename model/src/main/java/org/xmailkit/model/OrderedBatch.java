@@ -30,8 +30,7 @@ public final class OrderedBatch {
     /** Tasks started or done ahead of the next result handed over, per thread. */
     public static final int AHEAD = 4;
 
-    private OrderedBatch() {
-    }
+    private OrderedBatch() {}
 
     /**
      * One server's work, on a worker thread (or alone on the calling thread). It must not throw: a failure, running
@@ -83,8 +82,7 @@ public final class OrderedBatch {
      * @param alone for each server, whether it runs alone ({@link MemoryBudget#alone})
      * @see #run(List, int, Task, Predicate, Sink)
      */
-    static <T> void runAlone(List<Boolean> alone, int threads, Task<T> task, Predicate<T> outOfMemory,
-                             Sink<T> sink)
+    static <T> void runAlone(List<Boolean> alone, int threads, Task<T> task, Predicate<T> outOfMemory, Sink<T> sink)
             throws IOException {
         int n = alone.size();
         if (n == 0) {

@@ -21,8 +21,7 @@ public final class Printable {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Printable() {
-    }
+    private Printable() {}
 
     /**
      * @param c a UTF-16 code unit
@@ -38,8 +37,14 @@ public final class Printable {
         if (c <= 0x9F) {
             return true;
         }
-        return c == '\u061C' || c == '\u200E' || c == '\u200F' || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029' || c == '\uFEFF';
+        return c == '\u061C'
+                || c == '\u200E'
+                || c == '\u200F'
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\u2028'
+                || c == '\u2029'
+                || c == '\uFEFF';
     }
 
     /**
@@ -101,7 +106,10 @@ public final class Printable {
         if (c <= 0xFF) {
             out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
         } else {
-            out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xF]).append(HEX[(c >> 4) & 0xF])
+            out.append("\\u")
+                    .append(HEX[c >> 12])
+                    .append(HEX[(c >> 8) & 0xF])
+                    .append(HEX[(c >> 4) & 0xF])
                     .append(HEX[c & 0xF]);
         }
     }

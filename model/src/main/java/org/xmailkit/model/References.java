@@ -1,6 +1,5 @@
 package org.xmailkit.model;
 
-
 /**
  * The one way to cite a source, for every rule group and migration step: XMail's own source, Readme and ChangeLog,
  * RFCs and CWE entries (with links), and the facts several of them rest on.
@@ -44,15 +43,14 @@ public final class References {
     /** XMail 1.27's address check, which the localized build's switches relax. */
     public static final Reference ADDRESS_CHECK = Reference.of(SOURCE, "USmlValidAddress (dot-atom check)");
     /** The XMailCFG settings page for XMail 1.27 (required fields, display names, localized section). */
-    public static final Reference XMAILCFG_PAGE = new Reference("XMailCFG, XMail 環境設定 (XMail 1.27)", "",
-            "https://www.dojo.jp/xmail/sample/xmailcfg/cgi/xmailenv.cgi?top");
+    public static final Reference XMAILCFG_PAGE = new Reference(
+            "XMailCFG, XMail 環境設定 (XMail 1.27)", "", "https://www.dojo.jp/xmail/sample/xmailcfg/cgi/xmailenv.cgi?top");
     /** SMTP replies: a three-digit code, then text. */
     public static final Reference RFC5321_REPLIES = Reference.of("RFC 5321", "4.2");
     /** SMTP syntax of domains and mailboxes. */
     public static final Reference RFC5321_SYNTAX = Reference.of("RFC 5321", "4.1.2");
 
-    private References() {
-    }
+    private References() {}
 
     /**
      * @param version an XMail version as the ChangeLog names it
@@ -84,8 +82,8 @@ public final class References {
      * @return a reference to the section, with a link to the RFC Editor's page
      */
     public static Reference rfc(int number, String section) {
-        return new Reference("RFC " + number, section,
-                "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
+        return new Reference(
+                "RFC " + number, section, "https://www.rfc-editor.org/rfc/rfc" + number + ".html#section-" + section);
     }
 
     /**

@@ -3,9 +3,9 @@ package org.xmailkit.model;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.BitSet;
 import java.util.List;
 
 /**

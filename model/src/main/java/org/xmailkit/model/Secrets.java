@@ -61,12 +61,14 @@ public final class Secrets {
             Pattern.compile("(?<![^\\s\"'<>,;(=])([^\\s:@/\"'<>,;=&?#]++:[^\\s@/\"'<>,;&?#]++)@(?=[\\w\\[])");
     /** {@code name=}: group 1 is the name; the value that follows is a secret when the name says so. */
     private static final Pattern ASSIGNED = Pattern.compile("(?<![\\w.-])([\\w.-]++)=");
+
     private static final Pattern ASSIGNED_SECRET = Pattern.compile("(?i)pass|pwd|secret|token|key|credential");
     /** The words {@link #ASSIGNED_SECRET} looks for: a text without one has no secret name to find. */
     private static final String[] ASSIGNED_WORDS = {"pass", "pwd", "secret", "token", "key", "credential"};
     /** {@code name:} (or a full-width colon): group 1 is the name, a label for a secret when it says so. */
     private static final Pattern LABELLED =
             Pattern.compile("(?<![\\w.-])([\\w.-]++|\u30D1\u30B9\u30EF\u30FC\u30C9)\\s*+[:\uFF1A]\\s*+");
+
     private static final Pattern LABELLED_SECRET =
             Pattern.compile("(?i)pass|pwd|secret|\u30D1\u30B9\u30EF\u30FC\u30C9");
     /** The words {@link #LABELLED_SECRET} looks for. */
@@ -122,8 +124,10 @@ public final class Secrets {
 
     /** The catalogue's secret names, {@link #fold folded}: looked up once per name, not compared one by one. */
     private static final class SecretNames {
-        static final Set<String> FOLDED = Catalog.builtin().all().stream().filter(Variable::secret)
-                .map(v -> fold(v.name())).collect(Collectors.toUnmodifiableSet());
+        static final Set<String> FOLDED = Catalog.builtin().all().stream()
+                .filter(Variable::secret)
+                .map(v -> fold(v.name()))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -174,7 +178,9 @@ public final class Secrets {
     }
 
     private static int gluedAt(String name) {
-        if (name == null || !secretName(name) || Catalog.builtin().find(clean(name)).isPresent()) {
+        if (name == null
+                || !secretName(name)
+                || Catalog.builtin().find(clean(name)).isPresent()) {
             return -1;
         }
         Matcher word = SECRET_WORD.matcher(name);
@@ -203,8 +209,7 @@ public final class Secrets {
     // ------------------------------------------------------------------ lines
 
     /** A part of a physical line to replace: {@code [start, end)} in the raw line, what to show, what it hid. */
-    private record Span(int start, int end, String shown, String secret) {
-    }
+    private record Span(int start, int end, String shown, String secret) {}
 
     /**
      * A physical line of a MailRoot file with its secrets replaced: in server.tab and {@code userdef.tab} the value
@@ -262,8 +267,11 @@ public final class Secrets {
     @SuppressWarnings("ReferenceEquality") // identity: the document's own line, not an equal one
     private static List<Span> spans(TabDocument doc, TabLine line, MailRootFile kind) {
         // The document's reads, made once, when the line is its own and it is read the same way.
-        boolean own = doc != null && doc.format().equals(kind.format()) && line.number() >= 1
-                && line.number() <= doc.lines().size() && doc.line(line.number()) == line;
+        boolean own = doc != null
+                && doc.format().equals(kind.format())
+                && line.number() >= 1
+                && line.number() <= doc.lines().size()
+                && doc.line(line.number()) == line;
         List<TabRecord> reads = own ? doc.reads(line.number()) : line.reads(kind.format());
         int offset = 0;
         if (reads.get(0).kind() == TabRecord.Kind.COMMENT && commentedSetting(line.raw())) {
@@ -280,7 +288,11 @@ public final class Secrets {
             for (TabRecord r : reads) {
                 for (int i = 0; i < r.tokens().size(); i++) {
                     if (r != first || i == password) {
-                        out.add(span(offset, r.tokens().get(i), MASK, r.tokens().get(i).value()));
+                        out.add(span(
+                                offset,
+                                r.tokens().get(i),
+                                MASK,
+                                r.tokens().get(i).value()));
                     }
                 }
             }
@@ -293,7 +305,11 @@ public final class Secrets {
         List<Span> out = new ArrayList<>();
         int glued = gluedAt(name.value());
         if (glued >= 0) {
-            out.add(span(offset, name, name(name.value()), name.value().substring(glued).strip()));
+            out.add(span(
+                    offset,
+                    name,
+                    name(name.value()),
+                    name.value().substring(glued).strip()));
         }
         for (TabRecord r : reads) {
             for (int i = r == first ? 1 : 0; i < r.tokens().size(); i++) {
@@ -413,7 +429,8 @@ public final class Secrets {
                 continue;
             }
             int end = from;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))
+            while (end < text.length()
+                    && !Character.isWhitespace(text.charAt(end))
                     && stops.indexOf(text.charAt(end)) < 0) {
                 end++;
             }

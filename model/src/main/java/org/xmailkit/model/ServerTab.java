@@ -39,6 +39,7 @@ public final class ServerTab {
     private final Map<String, List<Entry>> byName;
     /** The entry the first read of a line makes, by line. */
     private final Map<Integer, Entry> byLine;
+
     private List<Problem> problems;
 
     private ServerTab(TabDocument document, Catalog catalog, Charset charset) {
@@ -72,8 +73,8 @@ public final class ServerTab {
      * @return the view, with the built-in catalogue and the detected encoding
      */
     public static ServerTab parse(byte[] bytes) {
-        return new ServerTab(TabDocument.parse(bytes, TabFormat.SERVER_TAB), Catalog.builtin(),
-                TextEncoding.detect(bytes));
+        return new ServerTab(
+                TabDocument.parse(bytes, TabFormat.SERVER_TAB), Catalog.builtin(), TextEncoding.detect(bytes));
     }
 
     /**
@@ -83,8 +84,8 @@ public final class ServerTab {
      * @return the view
      */
     public static ServerTab of(TabDocument document, Catalog catalog, Charset charset) {
-        return new ServerTab(Objects.requireNonNull(document), Objects.requireNonNull(catalog),
-                Objects.requireNonNull(charset));
+        return new ServerTab(
+                Objects.requireNonNull(document), Objects.requireNonNull(catalog), Objects.requireNonNull(charset));
     }
 
     /** @return the lossless document */
@@ -170,20 +171,26 @@ public final class ServerTab {
             if (def == null) {
                 return new Effective(name, variable, Effective.Origin.UNSET, null, null, Effective.Reading.AS_WRITTEN);
             }
-            return new Effective(name, variable, Effective.Origin.DEFAULT, null, canonical(accessor, def),
+            return new Effective(
+                    name,
+                    variable,
+                    Effective.Origin.DEFAULT,
+                    null,
+                    canonical(accessor, def),
                     Effective.Reading.AS_WRITTEN);
         }
         String written = e.value();
         return switch (accessor) {
-            case STRING -> new Effective(name, variable, Effective.Origin.FILE, e, written,
-                    Effective.Reading.AS_WRITTEN);
+            case STRING ->
+                new Effective(name, variable, Effective.Origin.FILE, e, written, Effective.Reading.AS_WRITTEN);
             case FLAG -> {
                 // SvrTestConfigFlag copies the value into a small buffer before atoi: only its first bytes count.
                 String kept = kept(written);
-                Effective.Reading reading = written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO
-                        : numericReading(kept);
+                Effective.Reading reading =
+                        written.isEmpty() ? Effective.Reading.EMPTY_FLAG_IS_ZERO : numericReading(kept);
                 long v = Values.atoi(kept).orElse(0);
-                if (kept.length() < written.length() && (v != 0) != (Values.atoi(written).orElse(0) != 0)) {
+                if (kept.length() < written.length()
+                        && (v != 0) != (Values.atoi(written).orElse(0) != 0)) {
                     reading = Effective.Reading.CUT_AT_BUFFER;
                 }
                 yield new Effective(name, variable, Effective.Origin.FILE, e, v != 0 ? "1" : "0", reading);
@@ -191,8 +198,8 @@ public final class ServerTab {
             case INT -> {
                 if (written.isEmpty()) {
                     String value = def == null ? "0" : canonical(accessor, def);
-                    yield new Effective(name, variable, Effective.Origin.FILE, e, value,
-                            Effective.Reading.EMPTY_INT_IS_DEFAULT);
+                    yield new Effective(
+                            name, variable, Effective.Origin.FILE, e, value, Effective.Reading.EMPTY_INT_IS_DEFAULT);
                 }
                 // SvrGetConfigInt reads through the same 64-byte buffer as flags, and atoi gives a C int.
                 String kept = kept(written);
@@ -201,7 +208,8 @@ public final class ServerTab {
                 Effective.Reading reading = numericReading(kept);
                 if (value != read) {
                     reading = Effective.Reading.OUT_OF_INT_RANGE;
-                } else if (kept.length() < written.length() && read != Values.atoi(written).orElse(0)) {
+                } else if (kept.length() < written.length()
+                        && read != Values.atoi(written).orElse(0)) {
                     reading = Effective.Reading.CUT_AT_BUFFER;
                 }
                 yield new Effective(name, variable, Effective.Origin.FILE, e, Long.toString(value), reading);
@@ -307,7 +315,9 @@ public final class ServerTab {
         String token = token(name, value, quote);
         int start = old.column() - 1;
         int end = start + old.raw().length();
-        String raw = line.raw().substring(0, start) + token + line.raw().substring(Math.min(end, line.raw().length()));
+        String raw = line.raw().substring(0, start)
+                + token
+                + line.raw().substring(Math.min(end, line.raw().length()));
         checkLength(name, raw);
         return with(document.replaceLine(e.line(), raw));
     }
@@ -327,7 +337,9 @@ public final class ServerTab {
             Token old = e.nameToken();
             String token = token(to, to, old.quoted() || needsQuotes(to));
             int start = old.column() - 1;
-            String raw = current.substring(0, start) + token + current.substring(start + old.raw().length());
+            String raw = current.substring(0, start)
+                    + token
+                    + current.substring(start + old.raw().length());
             checkLength(to, raw);
             raws.put(e.line(), raw);
         }
@@ -341,10 +353,14 @@ public final class ServerTab {
      * @return the edited view
      */
     public ServerTab remove(String name) {
-        List<Integer> lines = entries(name).stream().map(Entry::line).distinct().sorted(Collections.reverseOrder())
+        List<Integer> lines = entries(name).stream()
+                .map(Entry::line)
+                .distinct()
+                .sorted(Collections.reverseOrder())
                 .toList();
         for (int n : lines) {
-            if (ServerTabLint.contentLength(document.line(n).raw()) > document.format().readLimit()) {
+            if (ServerTabLint.contentLength(document.line(n).raw())
+                    > document.format().readLimit()) {
                 throw new EditException(EditException.Reason.SHARED_LINE, name, Integer.toString(n));
             }
         }
@@ -464,7 +480,9 @@ public final class ServerTab {
     private void checkLength(String name, String raw) {
         // A terminator that spills into a second read is harmless; content beyond the limit would be cut.
         if (ServerTabLint.contentLength(raw) > document.format().readLimit()) {
-            throw new EditException(EditException.Reason.TOO_LONG, name,
+            throw new EditException(
+                    EditException.Reason.TOO_LONG,
+                    name,
                     Integer.toString(document.format().readLimit()));
         }
     }

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class ServerTabLint {
 
-    private ServerTabLint() {
-    }
+    private ServerTabLint() {}
 
     static List<Problem> problems(ServerTab tab) {
         List<Problem> out = new ArrayList<>();
@@ -29,13 +28,17 @@ final class ServerTabLint {
                 String name = r.value(0);
                 Integer first = firstLine.putIfAbsent(name, r.line());
                 if (first != null) {
-                    out.add(Problem.of(ProblemCode.DEAD_DUPLICATE, r.line(), r.tokens().get(0).column(),
-                            tab.printable(name), Integer.toString(first)));
+                    out.add(Problem.of(
+                            ProblemCode.DEAD_DUPLICATE,
+                            r.line(),
+                            r.tokens().get(0).column(),
+                            tab.printable(name),
+                            Integer.toString(first)));
                 }
             }
         }
-        out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-                : Integer.compare(a.column(), b.column()));
+        out.sort((a, b) ->
+                a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
         return out;
     }
 
@@ -47,7 +50,11 @@ final class ServerTabLint {
         // The terminator may spill into a second read harmlessly; only content beyond the limit is cut.
         int content = contentLength(raw);
         if (content > limit) {
-            out.add(Problem.of(ProblemCode.LONG_LINE, line.number(), limit + 1, Integer.toString(content),
+            out.add(Problem.of(
+                    ProblemCode.LONG_LINE,
+                    line.number(),
+                    limit + 1,
+                    Integer.toString(content),
                     Integer.toString(limit)));
         }
         int nul = raw.indexOf('\0');
@@ -113,14 +120,16 @@ final class ServerTabLint {
                     out.add(Problem.of(ProblemCode.UNTERMINATED_QUOTE, line, t.column()));
                 }
             } else if (t.quoted() && !t.trailing().isEmpty() && i < 2) {
-                out.add(Problem.of(ProblemCode.TEXT_AFTER_QUOTE, line, t.column() + t.raw().length() - t.trailing()
-                        .length(),
+                out.add(Problem.of(
+                        ProblemCode.TEXT_AFTER_QUOTE,
+                        line,
+                        t.column() + t.raw().length() - t.trailing().length(),
                         i == 1 && Secrets.secretName(r.value(0)) ? Secrets.MASK : tab.printable(t.trailing())));
             }
         }
         if (tokens.size() >= 3 && !tabInQuotes) {
-            out.add(Problem.of(ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(),
-                    Integer.toString(tokens.size())));
+            out.add(Problem.of(
+                    ProblemCode.EXTRA_TOKENS, line, tokens.get(2).column(), Integer.toString(tokens.size())));
         }
         if (r.piece() > 0 || bom || text.charAt(0) == ' ') {
             return; // already reported: the name can never match
@@ -136,16 +145,24 @@ final class ServerTabLint {
         }
         Optional<String> suggestion = catalog.suggest(name);
         if (!name.equals(name.strip()) && suggestion.isPresent()) {
-            out.add(Problem.of(ProblemCode.NAME_WHITESPACE, line, tokens.get(0).column(),
-                    tab.printable(Secrets.name(name)), suggestion.get()));
+            out.add(Problem.of(
+                    ProblemCode.NAME_WHITESPACE,
+                    line,
+                    tokens.get(0).column(),
+                    tab.printable(Secrets.name(name)),
+                    suggestion.get()));
             return;
         }
         if (suggestion.isPresent()) {
-            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(),
-                    tab.printable(Secrets.name(name)), suggestion.get()));
+            out.add(Problem.of(
+                    ProblemCode.UNKNOWN_NAME,
+                    line,
+                    tokens.get(0).column(),
+                    tab.printable(Secrets.name(name)),
+                    suggestion.get()));
         } else {
-            out.add(Problem.of(ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(),
-                    tab.printable(Secrets.name(name))));
+            out.add(Problem.of(
+                    ProblemCode.UNKNOWN_NAME, line, tokens.get(0).column(), tab.printable(Secrets.name(name))));
         }
     }
 

@@ -21,6 +21,7 @@ public final class TabDocument {
     private final TabFormat format;
     /** The terminator the document this one was edited from used, for when no terminated line is left. */
     private final LineEnding inherited;
+
     private List<TabRecord> records;
     private List<TabRecord> dataRecords;
     /** For line n (1-based), its reads are {@code records[start[n-1], start[n])}. */

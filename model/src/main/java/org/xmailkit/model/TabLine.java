@@ -49,7 +49,8 @@ public record TabLine(int number, String raw, LineEnding ending) {
      */
     public List<TabRecord> reads(TabFormat format) {
         int limit = format.readLimit();
-        if (raw.length() + ending.text().length() <= limit && raw.indexOf('\0') < 0
+        if (raw.length() + ending.text().length() <= limit
+                && raw.indexOf('\0') < 0
                 && (raw.isEmpty() || raw.charAt(raw.length() - 1) != '\r')) {
             // The common line: one read, whose text is the line itself (no copy: a million lines, a million saved).
             return List.of(read(raw, 0, 0, format));

@@ -26,8 +26,7 @@ public final class TextEncoding {
     /** EUC-JP, used by Unix-side Japanese tools. */
     public static final Charset EUC_JP = Charset.forName("EUC-JP");
 
-    private TextEncoding() {
-    }
+    private TextEncoding() {}
 
     /**
      * @param bytes the file's bytes
@@ -47,8 +46,8 @@ public final class TextEncoding {
             // Valid UTF-8 is strong evidence, except for a few bytes that decode to characters nobody writes in a
             // mail server's configuration (IPA letters, C1 controls) while a Japanese reading makes sense: EUC-JP's
             // 表 (C9 BD) is also UTF-8's ɽ.
-            boolean japaneseReading = (sjis && japaneseScore(bytes, WINDOWS_31J) > 0)
-                    || (euc && japaneseScore(bytes, EUC_JP) > 0);
+            boolean japaneseReading =
+                    (sjis && japaneseScore(bytes, WINDOWS_31J) > 0) || (euc && japaneseScore(bytes, EUC_JP) > 0);
             if (plausibleUtf8(new String(bytes, StandardCharsets.UTF_8)) || !japaneseReading) {
                 return StandardCharsets.UTF_8;
             }
@@ -118,15 +117,15 @@ public final class TextEncoding {
             if (c < 0x80) {
                 continue;
             }
-            boolean plausible = (c >= 0xA0 && c <= 0x17F)      // Latin-1 and Latin Extended-A
-                    || (c >= 0x370 && c <= 0x4FF)                // Greek and Cyrillic (also in JIS X 0208)
-                    || (c >= 0x2000 && c <= 0x2BFF)              // punctuation, symbols, arrows, box drawing
-                    || (c >= 0x3000 && c <= 0x9FFF)              // CJK symbols, kana, CJK ideographs
-                    || (c >= 0xAC00 && c <= 0xD7AF)              // Hangul
-                    || (c >= 0xF900 && c <= 0xFAFF)              // CJK compatibility ideographs
+            boolean plausible = (c >= 0xA0 && c <= 0x17F) // Latin-1 and Latin Extended-A
+                    || (c >= 0x370 && c <= 0x4FF) // Greek and Cyrillic (also in JIS X 0208)
+                    || (c >= 0x2000 && c <= 0x2BFF) // punctuation, symbols, arrows, box drawing
+                    || (c >= 0x3000 && c <= 0x9FFF) // CJK symbols, kana, CJK ideographs
+                    || (c >= 0xAC00 && c <= 0xD7AF) // Hangul
+                    || (c >= 0xF900 && c <= 0xFAFF) // CJK compatibility ideographs
                     || (c >= 0xFE30 && c <= 0xFE4F)
-                    || (c >= 0xFF00 && c <= 0xFFEF)              // full-width and half-width forms
-                    || c >= 0x10000;                             // emoji and other supplementary characters
+                    || (c >= 0xFF00 && c <= 0xFFEF) // full-width and half-width forms
+                    || c >= 0x10000; // emoji and other supplementary characters
             if (!plausible) {
                 return false;
             }
@@ -147,7 +146,8 @@ public final class TextEncoding {
         int score = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ((c >= '\u3040' && c <= '\u30FF') || (c >= '\u4E00' && c <= '\u9FFF')
+            if ((c >= '\u3040' && c <= '\u30FF')
+                    || (c >= '\u4E00' && c <= '\u9FFF')
                     || (c >= '\u3000' && c <= '\u303F')) {
                 score += 2;
             } else if (c >= '\uFF61' && c <= '\uFF9F') {

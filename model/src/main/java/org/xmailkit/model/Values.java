@@ -5,8 +5,7 @@ import java.util.OptionalLong;
 /** The C library conversions XMail applies to values. */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * C {@code atoi} as XMail uses it: skips leading white space, takes an optional sign and the digits that

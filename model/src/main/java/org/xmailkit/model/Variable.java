@@ -28,13 +28,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param descriptionEn what it does, in English
  * @param descriptionJa what it does, in Japanese
  */
-public record Variable(String name, Role role, String since, String removedIn, String replacedBy, Kind kind,
-                       Accessor accessor, String defaultValue, String values, Security security, boolean secret,
-                       String aliasOf, XMailCfgField xmailcfg, String descriptionEn, String descriptionJa) {
+public record Variable(
+        String name,
+        Role role,
+        String since,
+        String removedIn,
+        String replacedBy,
+        Kind kind,
+        Accessor accessor,
+        String defaultValue,
+        String values,
+        Security security,
+        boolean secret,
+        String aliasOf,
+        XMailCfgField xmailcfg,
+        String descriptionEn,
+        String descriptionJa) {
 
     /** Versions as the catalogue records them, parsed once: the version detector asks for every name of every file. */
     private static final Map<String, Optional<XMailVersion>> PARSED = new ConcurrentHashMap<>();
-
 
     /** What kind of name a catalogue entry is. */
     public enum Role {
@@ -53,7 +65,16 @@ public record Variable(String name, Role role, String since, String removedIn, S
     }
 
     /** The value kind. */
-    public enum Kind { FLAG, INT, ENUM, STRING, DOMAIN, ADDRESS, LIST, PATTERN }
+    public enum Kind {
+        FLAG,
+        INT,
+        ENUM,
+        STRING,
+        DOMAIN,
+        ADDRESS,
+        LIST,
+        PATTERN
+    }
 
     /** How XMail reads the value (SvrUtils.cpp SvrTestConfigFlag, SvrGetConfigInt, SvrGetConfigVar). */
     public enum Accessor {
@@ -66,7 +87,12 @@ public record Variable(String name, Role role, String since, String removedIn, S
     }
 
     /** How much a setting matters for security. */
-    public enum Security { NONE, LOW, MEDIUM, HIGH }
+    public enum Security {
+        NONE,
+        LOW,
+        MEDIUM,
+        HIGH
+    }
 
     public Variable {
         Objects.requireNonNull(name, "name");

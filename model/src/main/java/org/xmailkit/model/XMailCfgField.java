@@ -20,8 +20,8 @@ import java.util.Optional;
  *                 {@code number}, {@code number:<unit>}, {@code radio:<label>=<value>|...} or
  *                 {@code checkboxes:<label>=<letter>|...}; a value {@code -N} stands for a number typed by the user
  */
-public record XMailCfgField(String section, int order, String shownAs, String labelJa, String labelEn,
-                            boolean required, String ui) {
+public record XMailCfgField(
+        String section, int order, String shownAs, String labelJa, String labelEn, boolean required, String ui) {
 
     public XMailCfgField {
         Objects.requireNonNull(section, "section");
@@ -90,12 +90,18 @@ public record XMailCfgField(String section, int order, String shownAs, String la
      */
     public Optional<String> choiceLabel(String value) {
         String v = value.strip();
-        Optional<String> exact = choices().stream().filter(c -> c.value().equals(v)).map(Choice::label).findFirst();
+        Optional<String> exact = choices().stream()
+                .filter(c -> c.value().equals(v))
+                .map(Choice::label)
+                .findFirst();
         if (exact.isPresent() || !v.matches("-\\d+")) {
             return exact;
         }
         String n = v.substring(1);
-        return choices().stream().filter(c -> c.value().equals("-N")).map(Choice::label).findFirst()
+        return choices().stream()
+                .filter(c -> c.value().equals("-N"))
+                .map(Choice::label)
+                .findFirst()
                 .map(label -> label.startsWith("N ") ? n + label.substring(1) : label + " " + n);
     }
 

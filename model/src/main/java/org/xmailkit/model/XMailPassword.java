@@ -12,8 +12,7 @@ public final class XMailPassword {
 
     private static final int KEY = 0x65;
 
-    private XMailPassword() {
-    }
+    private XMailPassword() {}
 
     /** The outcome of decoding a stored password. */
     public enum Status {

@@ -20,8 +20,7 @@ public final class XMailVersion implements Comparable<XMailVersion> {
     public static final XMailVersion EARLIEST = new XMailVersion(0, 0, 0, false, "pre-0.50");
 
     private static final Pattern FORM = Pattern.compile("(\\d+)\\.(\\d+)(?:pre(\\d+))?(-localized)?");
-    private static final Comparator<XMailVersion> ORDER = Comparator
-            .comparingInt((XMailVersion v) -> v.major)
+    private static final Comparator<XMailVersion> ORDER = Comparator.comparingInt((XMailVersion v) -> v.major)
             .thenComparingInt(v -> v.minor)
             .thenComparingInt(v -> v.pre == 0 ? Integer.MAX_VALUE : v.pre)
             .thenComparing(v -> v.localized);
@@ -127,7 +126,10 @@ public final class XMailVersion implements Comparable<XMailVersion> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof XMailVersion v && v.major == major && v.minor == minor && v.pre == pre
+        return o instanceof XMailVersion v
+                && v.major == major
+                && v.minor == minor
+                && v.pre == pre
                 && v.localized == localized;
     }
 

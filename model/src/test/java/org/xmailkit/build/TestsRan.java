@@ -49,8 +49,7 @@ public final class TestsRan {
     /** Names failsafe runs by default; with {@code skipITs} such classes are not expected to have run. */
     static final Pattern IT_NAME = Pattern.compile("(?:.*\\.)?(?:IT[^.]*|[^.]*IT|[^.]*ITCase)");
 
-    private TestsRan() {
-    }
+    private TestsRan() {}
 
     /**
      * What the reports say about one test class.
@@ -58,8 +57,7 @@ public final class TestsRan {
      * @param tests   test cases reported
      * @param skipped of which skipped
      */
-    record Report(int tests, int skipped) {
-    }
+    record Report(int tests, int skipped) {}
 
     /**
      * The outcome.
@@ -68,8 +66,7 @@ public final class TestsRan {
      * @param notRun  those without a report holding a test
      * @param skipped report names with skipped tests, with their count
      */
-    record Result(Set<String> found, Set<String> notRun, Map<String, Integer> skipped) {
-    }
+    record Result(Set<String> found, Set<String> notRun, Map<String, Integer> skipped) {}
 
     /**
      * @param args the module's target directory, then {@code skipTests=}, {@code skipITs=}, {@code test=},
@@ -83,7 +80,8 @@ public final class TestsRan {
             String value = args[i].substring(eq + 1);
             options.put(args[i].substring(0, eq), value.startsWith("${") ? "" : value.strip());
         }
-        if (isTrue(options.get("skipTests")) || !options.getOrDefault("test", "").isEmpty()
+        if (isTrue(options.get("skipTests"))
+                || !options.getOrDefault("test", "").isEmpty()
                 || !options.getOrDefault("it.test", "").isEmpty()) {
             System.out.println("[tests-ran] not checked: only some tests, or none, were asked for");
             return;
@@ -93,7 +91,9 @@ public final class TestsRan {
             return;
         }
         boolean skipIts = isTrue(options.get("skipITs"));
-        Result r = check(classes, List.of(target.resolve("surefire-reports"), target.resolve("failsafe-reports")),
+        Result r = check(
+                classes,
+                List.of(target.resolve("surefire-reports"), target.resolve("failsafe-reports")),
                 Thread.currentThread().getContextClassLoader());
         Set<String> missing = new TreeSet<>();
         for (String c : r.notRun()) {
@@ -102,8 +102,9 @@ public final class TestsRan {
             }
         }
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        System.out.println("[tests-ran] " + r.found().size() + " test classes found, " + (r.found().size()
-                - r.notRun().size()) + " ran" + (r.skipped().isEmpty() ? "" : ", with skipped tests: " + r.skipped()));
+        System.out.println("[tests-ran] " + r.found().size() + " test classes found, "
+                + (r.found().size() - r.notRun().size()) + " ran"
+                + (r.skipped().isEmpty() ? "" : ", with skipped tests: " + r.skipped()));
         List<String> errors = new ArrayList<>();
         if (!missing.isEmpty()) {
             errors.add(missing.size() + " test class(es) did not run: " + String.join(", ", missing)
@@ -134,8 +135,9 @@ public final class TestsRan {
         Map<String, Report> reports = reports(reportDirs);
         Set<String> notRun = new TreeSet<>();
         for (String c : found) {
-            boolean ran = reports.entrySet().stream().anyMatch(e -> e.getValue().tests() > 0
-                    && (e.getKey().equals(c) || e.getKey().startsWith(c + "$")));
+            boolean ran = reports.entrySet().stream()
+                    .anyMatch(e -> e.getValue().tests() > 0
+                            && (e.getKey().equals(c) || e.getKey().startsWith(c + "$")));
             if (!ran) {
                 notRun.add(c);
             }
@@ -192,7 +194,9 @@ public final class TestsRan {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
                     Report r = report(f);
-                    out.merge(name.substring("TEST-".length(), name.length() - ".xml".length()), r,
+                    out.merge(
+                            name.substring("TEST-".length(), name.length() - ".xml".length()),
+                            r,
                             (a, b) -> new Report(a.tests() + b.tests(), a.skipped() + b.skipped()));
                 }
             }

@@ -97,9 +97,18 @@ class TestsRanTest {
 
     /** Compiles the fixture module into {@code dir}. */
     private static void compile(Path src, Path dir) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-d", dir.toString(), "-proc:none", "-nowarn", "-classpath",
-                String.join(File.pathSeparator, location(Test.class), location(ParameterizedTest.class),
-                        location(Property.class), location(API.class))));
+        List<String> args = new ArrayList<>(List.of(
+                "-d",
+                dir.toString(),
+                "-proc:none",
+                "-nowarn",
+                "-classpath",
+                String.join(
+                        File.pathSeparator,
+                        location(Test.class),
+                        location(ParameterizedTest.class),
+                        location(Property.class),
+                        location(API.class))));
         try (Stream<Path> s = Files.walk(src)) {
             s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
@@ -108,15 +117,22 @@ class TestsRanTest {
     }
 
     private static String location(Class<?> c) throws Exception {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
     }
 
     private static void report(Path dir, String className, int tests, int skipped) throws Exception {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"")
-                .append(className).append("\">\n");
+                .append(className)
+                .append("\">\n");
         for (int i = 0; i < tests; i++) {
-            b.append("  <testcase name=\"t").append(i).append("\" classname=\"").append(className).append("\">")
-                    .append(i < skipped ? "<skipped/>" : "").append("</testcase>\n");
+            b.append("  <testcase name=\"t")
+                    .append(i)
+                    .append("\" classname=\"")
+                    .append(className)
+                    .append("\">")
+                    .append(i < skipped ? "<skipped/>" : "")
+                    .append("</testcase>\n");
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("TEST-" + className + ".xml"), b.append("</testsuite>\n"));
@@ -140,13 +156,21 @@ class TestsRanTest {
         report(surefire, "fx.FactoryTest", 0, 0);
 
         TestsRan.Result r;
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             r = TestsRan.check(classes, List.of(surefire, failsafe, tmp.resolve("absent")), loader);
         }
 
-        assertEquals(Set.of("fx.ConcreteTest", "fx.WithNestedTest", "fx.MisnamedProperties", "fx.GroupedPropertiesTest",
-                "fx.Holder$StaticTests", "fx.ParamTest", "fx.FactoryTest"), r.found(),
+        assertEquals(
+                Set.of(
+                        "fx.ConcreteTest",
+                        "fx.WithNestedTest",
+                        "fx.MisnamedProperties",
+                        "fx.GroupedPropertiesTest",
+                        "fx.Holder$StaticTests",
+                        "fx.ParamTest",
+                        "fx.FactoryTest"),
+                r.found(),
                 "no abstract base, no class nested in a test class, no helper");
         assertEquals(Set.of("fx.MisnamedProperties", "fx.Holder$StaticTests", "fx.FactoryTest"), r.notRun());
         assertEquals(Map.of("fx.ParamTest", 1), r.skipped());

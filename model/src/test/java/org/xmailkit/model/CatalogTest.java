@@ -80,7 +80,8 @@ class CatalogTest {
         int last = 0;
         for (Variable v : rows) {
             int section = Catalog.SECTIONS.indexOf(v.xmailcfg().section());
-            assertTrue(section >= last, v.name() + " is in section " + v.xmailcfg().section() + " after a later one");
+            assertTrue(
+                    section >= last, v.name() + " is in section " + v.xmailcfg().section() + " after a later one");
             last = section;
         }
         assertEquals("basic", CATALOG.get("RootDomain").xmailcfg().section());
@@ -91,9 +92,12 @@ class CatalogTest {
 
     @Test
     void onlyTheFiveBasicNamesAreRequired() {
-        Set<String> required = pageRows().stream().filter(v -> v.xmailcfg().required()).map(Variable::name)
+        Set<String> required = pageRows().stream()
+                .filter(v -> v.xmailcfg().required())
+                .map(Variable::name)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(Set.of("RootDomain", "POP3Domain", "PostMaster", "HeloDomain", "SmtpServerDomain")),
+        assertEquals(
+                new TreeSet<>(Set.of("RootDomain", "POP3Domain", "PostMaster", "HeloDomain", "SmtpServerDomain")),
                 required);
     }
 
@@ -102,7 +106,8 @@ class CatalogTest {
         Map<Integer, Set<String>> shown = new TreeMap<>();
         for (Variable v : pageRows()) {
             for (String s : v.xmailcfg().shownAs().split(",")) {
-                shown.computeIfAbsent(v.xmailcfg().order(), k -> new TreeSet<>()).add(s);
+                shown.computeIfAbsent(v.xmailcfg().order(), k -> new TreeSet<>())
+                        .add(s);
             }
         }
         assertEquals(Set.of("SmtpMsgIPBandMaps"), shown.get(20));
@@ -133,30 +138,47 @@ class CatalogTest {
         assertTrue(gw.xmailcfg().shownAs().contains("SmtpGwConfig-NeedTLS"));
         Variable needTls = CATALOG.get("SmtpGwConfig-NeedTLS");
         assertEquals(Variable.Role.XMAILCFG_PART, needTls.role());
-        assertEquals(List.of("0", "1", "2"), needTls.xmailcfg().choices().stream().map(XMailCfgField.Choice::value)
-                .toList());
+        assertEquals(
+                List.of("0", "1", "2"),
+                needTls.xmailcfg().choices().stream()
+                        .map(XMailCfgField.Choice::value)
+                        .toList());
         assertEquals("利用しない(平文による通信)", needTls.xmailcfg().choiceLabel("0").orElseThrow());
     }
 
     @Test
     void receivedHdrTypeKeepsThePageOrderToValueMapping() {
-        List<XMailCfgField.Choice> choices = CATALOG.get("ReceivedHdrType").xmailcfg().choices();
-        assertEquals(List.of(
-                new XMailCfgField.Choice("S:非表示、C:表示", "0"),
-                new XMailCfgField.Choice("S:非表示、C:認証済みなら非表示", "3"),
-                new XMailCfgField.Choice("S:非表示、C:非表示", "2"),
-                new XMailCfgField.Choice("S:表示、C:認証済みなら非表示", "4"),
-                new XMailCfgField.Choice("S:表示、C:表示", "1")), choices);
+        List<XMailCfgField.Choice> choices =
+                CATALOG.get("ReceivedHdrType").xmailcfg().choices();
+        assertEquals(
+                List.of(
+                        new XMailCfgField.Choice("S:非表示、C:表示", "0"),
+                        new XMailCfgField.Choice("S:非表示、C:認証済みなら非表示", "3"),
+                        new XMailCfgField.Choice("S:非表示、C:非表示", "2"),
+                        new XMailCfgField.Choice("S:表示、C:認証済みなら非表示", "4"),
+                        new XMailCfgField.Choice("S:表示、C:表示", "1")),
+                choices);
     }
 
     @Test
     void radioMappingsWriteXMailsValues() {
-        assertEquals("-N", CATALOG.get("SMTP-IpMapDropCode").xmailcfg().choices().get(2).value());
-        assertEquals("1", CATALOG.get("DisableEmitAuthUser").xmailcfg().choices().stream()
-                .filter(c -> c.label().equals("付加しない")).findFirst().orElseThrow().value());
-        assertEquals(List.of("M", "R", "V", "S", "T", "Z"), CATALOG.get("DefaultSmtpPerms").xmailcfg().choices()
-                .stream().map(XMailCfgField.Choice::value).toList());
-        assertEquals(Optional.of("常時記録"), CATALOG.get("Pop3LogPasswd").xmailcfg().choiceLabel("2"));
+        assertEquals(
+                "-N",
+                CATALOG.get("SMTP-IpMapDropCode").xmailcfg().choices().get(2).value());
+        assertEquals(
+                "1",
+                CATALOG.get("DisableEmitAuthUser").xmailcfg().choices().stream()
+                        .filter(c -> c.label().equals("付加しない"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
+        assertEquals(
+                List.of("M", "R", "V", "S", "T", "Z"),
+                CATALOG.get("DefaultSmtpPerms").xmailcfg().choices().stream()
+                        .map(XMailCfgField.Choice::value)
+                        .toList());
+        assertEquals(
+                Optional.of("常時記録"), CATALOG.get("Pop3LogPasswd").xmailcfg().choiceLabel("2"));
         assertEquals("KB", CATALOG.get("MaxMessageSize").xmailcfg().detail());
     }
 
@@ -182,8 +204,10 @@ class CatalogTest {
 
     @Test
     void localizedRowsAreTheTwoSmtpLocalRules() {
-        List<String> localized = CATALOG.all().stream().filter(v -> v.role() == Variable.Role.LOCALIZED)
-                .map(Variable::name).toList();
+        List<String> localized = CATALOG.all().stream()
+                .filter(v -> v.role() == Variable.Role.LOCALIZED)
+                .map(Variable::name)
+                .toList();
         assertEquals(List.of("SMTPLocalRule1", "SMTPLocalRule2"), localized);
         for (String n : localized) {
             Variable v = CATALOG.get(n);
@@ -229,10 +253,13 @@ class CatalogTest {
     @Test
     void defaultsCheckedAgainstXMailsCodeWhereTheDocumentationDiffers() {
         // The code default, not the documented one.
-        assertEquals("+X-Deliver-To,+Received,To,Cc", CATALOG.get("FetchHdrTags").defaultValue());
+        assertEquals(
+                "+X-Deliver-To,+Received,To,Cc", CATALOG.get("FetchHdrTags").defaultValue());
         assertEquals("MRVZ", CATALOG.get("DefaultSmtpPerms").defaultValue());
         // XMail appends " (<zone>)" to whatever text it uses, so the default text ends before it.
-        assertEquals("550 Denied due inclusion of your IP inside", CATALOG.get("SmtpMsgIPBanMaps").defaultValue());
+        assertEquals(
+                "550 Denied due inclusion of your IP inside",
+                CATALOG.get("SmtpMsgIPBanMaps").defaultValue());
         // Read with SvrGetConfigInt although it works as a switch: "" and "yes" both read as 0.
         Variable emit = CATALOG.get("DisableEmitAuthUser");
         assertEquals(Variable.Kind.FLAG, emit.kind());
@@ -244,8 +271,12 @@ class CatalogTest {
 
     @Test
     void smtpConfigNamesResolveToTheirPatterns() {
-        assertEquals("SmtpConfig-IP", CATALOG.find("SmtpConfig-192.0.2.1").orElseThrow().name());
-        assertEquals("SmtpConfig-IP,PORT", CATALOG.find("SmtpConfig-192.0.2.1,587").orElseThrow().name());
+        assertEquals(
+                "SmtpConfig-IP",
+                CATALOG.find("SmtpConfig-192.0.2.1").orElseThrow().name());
+        assertEquals(
+                "SmtpConfig-IP,PORT",
+                CATALOG.find("SmtpConfig-192.0.2.1,587").orElseThrow().name());
         assertEquals("SmtpConfig", CATALOG.find("SmtpConfig").orElseThrow().name());
         assertTrue(CATALOG.find("SmtpConfig-").isEmpty());
         assertTrue(CATALOG.find("smtpconfig").isEmpty());
@@ -274,11 +305,14 @@ class CatalogTest {
     @Test
     void readRejectsAMalformedCatalogueNamingTheLine() {
         String header = String.join("\t", Catalog.COLUMNS) + "\n";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Catalog.read(
-                new ByteArrayInputStream((header + "X\tVARIABLE\n").getBytes(StandardCharsets.UTF_8))));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Catalog.read(
+                        new ByteArrayInputStream((header + "X\tVARIABLE\n").getBytes(StandardCharsets.UTF_8))));
         assertTrue(e.getMessage().startsWith("catalog.tsv:2:"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Catalog.read(
-                new ByteArrayInputStream("name\n".getBytes(StandardCharsets.UTF_8))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Catalog.read(new ByteArrayInputStream("name\n".getBytes(StandardCharsets.UTF_8))));
         assertNotNull(CATALOG.get("RootDomain"));
     }
 }

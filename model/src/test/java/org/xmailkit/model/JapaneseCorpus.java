@@ -121,27 +121,29 @@ final class JapaneseCorpus {
 
     static final List<String> SHAPES = List.of("value", "one-line", "several-lines", "whole-file");
 
-    private JapaneseCorpus() {
-    }
+    private JapaneseCorpus() {}
 
     /** @return every phrase in every shape and encoding it can be written in */
     static List<Sample> samples() {
         List<Sample> out = new ArrayList<>();
-        String server = new String(XMail127Default.bytes("server.tab"), StandardCharsets.ISO_8859_1)
-                .replace("\n", "\r\n");
+        String server =
+                new String(XMail127Default.bytes("server.tab"), StandardCharsets.ISO_8859_1).replace("\n", "\r\n");
         for (int i = 0; i < PHRASES.size(); i++) {
             String phrase = PHRASES.get(i);
             String next = PHRASES.get((i + 7) % PHRASES.size());
             String third = PHRASES.get((i + 13) % PHRASES.size());
             for (String shape : SHAPES) {
-                String text = switch (shape) {
-                    case "value" -> phrase;
-                    case "one-line" -> "\"SmtpMsgIPBan\"\t\"" + phrase + "\"\r\n";
-                    case "several-lines" -> "\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBan\"\t\"" + phrase
-                            + "\"\r\n\"CustomSMTPMessage\"\t\"" + next + "\"\r\n#\"SmtpMsgIPBanMaps\"\t\"" + third
-                            + "\"\r\n";
-                    default -> server + "\"CustomSMTPMessage\"\t\"" + phrase + "\"\r\n";
-                };
+                String text =
+                        switch (shape) {
+                            case "value" -> phrase;
+                            case "one-line" -> "\"SmtpMsgIPBan\"\t\"" + phrase + "\"\r\n";
+                            case "several-lines" ->
+                                "\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBan\"\t\"" + phrase
+                                        + "\"\r\n\"CustomSMTPMessage\"\t\"" + next + "\"\r\n#\"SmtpMsgIPBanMaps\"\t\""
+                                        + third
+                                        + "\"\r\n";
+                            default -> server + "\"CustomSMTPMessage\"\t\"" + phrase + "\"\r\n";
+                        };
                 for (Charset cs : List.of(TextEncoding.WINDOWS_31J, TextEncoding.EUC_JP, StandardCharsets.UTF_8)) {
                     CharsetEncoder enc = cs.newEncoder();
                     if (!enc.canEncode(text)) {

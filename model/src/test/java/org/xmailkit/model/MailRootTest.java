@@ -24,14 +24,18 @@ class MailRootTest {
     void theDefaultMailRootOpensWithItsFilesAndNoTlsMaterial() throws Exception {
         MailRoot root = MailRoot.open(XMail127Default.copyTo(tmp.resolve("MailRoot")));
         assertFalse(root.bare());
-        assertEquals("xmailserver.test", root.serverTab().effective("RootDomain").value());
+        assertEquals(
+                "xmailserver.test", root.serverTab().effective("RootDomain").value());
         TabFile users = root.file(MailRootFile.MAIL_USERS).orElseThrow();
         assertEquals(1, users.rows().size());
-        assertEquals("xmail", XMailPassword.decode(users.rows().get(0).column(2)).password());
+        assertEquals(
+                "xmail", XMailPassword.decode(users.rows().get(0).column(2)).password());
         assertTrue(root.exists(MailRootFile.CTRL_ACCOUNTS));
-        assertEquals(List.of(), root.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow().rows());
+        assertEquals(
+                List.of(), root.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow().rows());
         TabFile ipmap = root.file(MailRootFile.CTRL_IPMAP).orElseThrow();
-        assertEquals(List.of("0.0.0.0", "0.0.0.0", "ALLOW", "1"), ipmap.rows().get(0).columns());
+        assertEquals(
+                List.of("0.0.0.0", "0.0.0.0", "ALLOW", "1"), ipmap.rows().get(0).columns());
         assertEquals(3, root.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().size());
         assertTrue(root.serverCert().isEmpty());
         assertTrue(root.serverKey().isEmpty());
@@ -46,7 +50,8 @@ class MailRootTest {
         Path dir = XMail127Default.copyTo(tmp.resolve("win"), LineEnding.CRLF);
         MailRoot root = MailRoot.open(dir);
         assertEquals(LineEnding.CRLF, root.serverTab().document().dominantEnding());
-        assertEquals("xmailserver.test", root.serverTab().effective("RootDomain").value());
+        assertEquals(
+                "xmailserver.test", root.serverTab().effective("RootDomain").value());
         assertEquals(0, Files.size(dir.resolve("ctrlaccounts.tab")));
         assertThrows(IllegalArgumentException.class, () -> XMail127Default.copyTo(tmp.resolve("x"), LineEnding.NONE));
     }
@@ -59,14 +64,18 @@ class MailRootTest {
         TabFile relay = root.file(MailRootFile.SMTP_RELAY).orElseThrow();
         assertEquals("0.0.0.0/0", relay.rows().get(0).column(0), "read on first use, after the change");
         Files.writeString(dir.resolve("smtprelay.tab"), "\"10.0.0.0/8\"\n");
-        assertEquals("0.0.0.0/0", root.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().get(0).column(0),
+        assertEquals(
+                "0.0.0.0/0",
+                root.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().get(0).column(0),
                 "then kept");
     }
 
     @Test
     void readErrorsOfSiblingFilesAreRememberedNotThrown() throws Exception {
-        Path dir = MailRootFixture.in(tmp.resolve("err")).xmail127Default()
-                .bytes("spammers.tab", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0}).write();
+        Path dir = MailRootFixture.in(tmp.resolve("err"))
+                .xmail127Default()
+                .bytes("spammers.tab", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 0})
+                .write();
         MailRoot root = MailRoot.open(dir);
         assertTrue(root.file(MailRootFile.SPAMMERS).isEmpty());
         assertTrue(root.file(MailRootFile.SPAMMERS).isEmpty());
@@ -88,14 +97,19 @@ class MailRootTest {
         assertTrue(root.exists(MailRootFile.SERVER_TAB));
         assertTrue(root.file(MailRootFile.MAIL_USERS).isEmpty());
         assertTrue(root.path("server.tab").isEmpty());
-        assertEquals(root.serverTab().document(), root.file(MailRootFile.SERVER_TAB).orElseThrow().document());
+        assertEquals(
+                root.serverTab().document(),
+                root.file(MailRootFile.SERVER_TAB).orElseThrow().document());
     }
 
     @Test
     void tlsMaterialIsFoundWhenPresent() throws Exception {
-        Path dir = MailRootFixture.in(tmp.resolve("tls")).xmail127Default()
-                .file("server.cert", "-----BEGIN CERTIFICATE-----\n").file("server.key", "k\n")
-                .file("certs/abcd1234.0", "c\n").write();
+        Path dir = MailRootFixture.in(tmp.resolve("tls"))
+                .xmail127Default()
+                .file("server.cert", "-----BEGIN CERTIFICATE-----\n")
+                .file("server.key", "k\n")
+                .file("certs/abcd1234.0", "c\n")
+                .write();
         MailRoot root = MailRoot.open(dir);
         assertEquals(dir.resolve("server.cert"), root.serverCert().orElseThrow());
         assertEquals(dir.resolve("server.key"), root.serverKey().orElseThrow());
@@ -104,10 +118,11 @@ class MailRootTest {
 
     @Test
     void columnsFollowEachFilesRules() throws Exception {
-        Path dir = MailRootFixture.in(tmp.resolve("cols")).xmail127Default()
+        Path dir = MailRootFixture.in(tmp.resolve("cols"))
+                .xmail127Default()
                 .file("ctrlaccounts.tab", "#\"admin\"\t\"1d08040c09\"\n")
                 .file("smtp.ipmap.tab", "\"10.0.0.0/8\"\t\"DENY\"\t\"1\"\n\"0.0.0.0/0\"\t\"-\"\t\"ALLOW\"\t\"0\"\n")
-                        .write();
+                .write();
         MailRoot root = MailRoot.open(dir);
         TabFile ctrl = root.file(MailRootFile.CTRL_ACCOUNTS).orElseThrow();
         assertEquals("#\"admin\"", ctrl.rows().get(0).column(0), "ctrlaccounts.tab has no comments");
@@ -132,11 +147,12 @@ class MailRootTest {
     void aOneMegabyteLineIsAProblemNotAnError() throws Exception {
         Path dir = MailRootFixture.in(tmp.resolve("big"))
                 .serverTab("\"CustomSMTPMessage\"\t\"" + "a".repeat(1024 * 1024) + "\"\n\"RootDomain\"\t\"x\"\n")
-                        .write();
+                .write();
         MailRoot root = MailRoot.open(dir);
         assertEquals("x", root.serverTab().effective("RootDomain").value());
-        assertEquals(2046 - "\"CustomSMTPMessage\"\t\"".length(), root.serverTab().effective("CustomSMTPMessage")
-                .value().length());
+        assertEquals(
+                2046 - "\"CustomSMTPMessage\"\t\"".length(),
+                root.serverTab().effective("CustomSMTPMessage").value().length());
         assertTrue(root.serverTab().problems().stream().anyMatch(p -> p.code() == ProblemCode.LONG_LINE));
     }
 
@@ -144,8 +160,9 @@ class MailRootTest {
     void aNonTextServerTabIsAnInputError() throws IOException {
         Path dir = tmp.resolve("bin");
         Files.createDirectories(dir);
-        Files.write(dir.resolve("server.tab"), "\u0000\u0001\u0002\u0003\u0004".repeat(100)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(
+                dir.resolve("server.tab"),
+                "\u0000\u0001\u0002\u0003\u0004".repeat(100).getBytes(StandardCharsets.ISO_8859_1));
         InputException e = assertThrows(InputException.class, () -> MailRoot.open(dir));
         assertEquals(InputException.Reason.BINARY, e.reason());
     }

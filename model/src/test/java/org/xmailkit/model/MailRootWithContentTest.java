@@ -25,7 +25,9 @@ class MailRootWithContentTest {
 
     @Test
     void replacedServerTabIsSeenWithoutTouchingTheDisk() throws Exception {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"old.test\"\n").open();
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("\"RootDomain\"\t\"old.test\"\n")
+                .open();
         MailRoot copy = root.withContent(Map.of(MailRootFile.SERVER_TAB, bytes("\"RootDomain\"\t\"new.test\"\n")));
 
         assertEquals("new.test", copy.serverTab().effective("RootDomain").value());
@@ -44,9 +46,15 @@ class MailRootWithContentTest {
                 .open();
         MailRoot copy = root.withContent(Map.of(MailRootFile.SMTP_FWD, bytes("\"a.test\"\t\"gw1;gw2\"\n")));
 
-        assertEquals("gw1;gw2", copy.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
-        assertEquals("gw1,gw2", root.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
-        assertEquals("10.0.0.0", copy.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().get(0).column(0));
+        assertEquals(
+                "gw1;gw2",
+                copy.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
+        assertEquals(
+                "gw1,gw2",
+                root.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
+        assertEquals(
+                "10.0.0.0",
+                copy.file(MailRootFile.SMTP_RELAY).orElseThrow().rows().get(0).column(0));
         assertEquals("x.test", copy.serverTab().effective("RootDomain").value());
     }
 
@@ -63,7 +71,9 @@ class MailRootWithContentTest {
 
     @Test
     void aReplacedFileExistsEvenWhereTheDiskHasNone() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"x.test\"\n").open();
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("\"RootDomain\"\t\"x.test\"\n")
+                .open();
         assertFalse(root.exists(MailRootFile.SMTP_FWD));
 
         MailRoot copy = root.withContent(Map.of(MailRootFile.SMTP_FWD, bytes("\"a.test\"\t\"gw\"\n")));
@@ -74,7 +84,9 @@ class MailRootWithContentTest {
 
     @Test
     void copiesAccumulateAndDoNotShareTheCallersArray() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"A\"\t\"1\"\n").file("smtpfwd.tab", "\"d\"\t\"g\"\n")
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("\"A\"\t\"1\"\n")
+                .file("smtpfwd.tab", "\"d\"\t\"g\"\n")
                 .open();
         byte[] tab = bytes("\"A\"\t\"2\"\n");
         MailRoot first = root.withContent(Map.of(MailRootFile.SERVER_TAB, tab));
@@ -82,7 +94,9 @@ class MailRootWithContentTest {
         MailRoot second = first.withContent(Map.of(MailRootFile.SMTP_FWD, bytes("\"d\"\t\"h\"\n")));
 
         assertEquals("2", second.serverTab().effective("A").value());
-        assertEquals("h", second.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
+        assertEquals(
+                "h",
+                second.file(MailRootFile.SMTP_FWD).orElseThrow().rows().get(0).column(1));
         assertArrayEquals(bytes("\"A\"\t\"2\"\n"), second.serverTab().toBytes());
     }
 }

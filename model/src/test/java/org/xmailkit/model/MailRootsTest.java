@@ -36,7 +36,8 @@ class MailRootsTest {
     void aDirectoryHoldingServerTabIsItselfTheMailRootAndAFileIsABareServerTab() throws Exception {
         Path root = XMail127Default.copyTo(tmp.resolve("MailRoot"));
         Path file = root.resolve("server.tab");
-        assertEquals(List.of(root, file), MailRoots.discover(List.of(root, file)).servers());
+        assertEquals(
+                List.of(root, file), MailRoots.discover(List.of(root, file)).servers());
         assertEquals(List.of(root), MailRoots.discover(List.of(root, root)).servers(), "each input once");
     }
 
@@ -55,7 +56,8 @@ class MailRootsTest {
         MailRoots.Discovery d = MailRoots.discover(List.of(tree));
         // A link to nothing and a link inside the tree are servers: opening them says what is wrong with them.
         assertEquals(List.of(tree.resolve("dangling"), tree.resolve("inner-link"), tree.resolve("real")), d.servers());
-        assertEquals(List.of(tree.resolve("linked-dir"), tree.resolve("linked-file/server.tab")),
+        assertEquals(
+                List.of(tree.resolve("linked-dir"), tree.resolve("linked-file/server.tab")),
                 d.skipped().stream().map(InputException::path).sorted().toList());
         for (InputException e : d.skipped()) {
             assertEquals(InputException.Reason.LINK_OUTSIDE, e.reason());
@@ -81,11 +83,14 @@ class MailRootsTest {
         InputException e = d.skipped().get(0);
         assertEquals(InputException.Reason.TOO_DEEP, e.reason());
         assertEquals(tooDeep, e.path());
-        assertEquals(tooDeep + ": not searched below: more than 12 directory levels down; name this directory to "
-                + "search it", e.getMessage());
-        assertEquals(tooDeep + ": これより下は検索していません: 12 階層より深い場所です。検索するにはこのディレクトリを直接指定してください",
-                e.oneLine(Locale.JAPANESE));
-        assertEquals(List.of(tooDeep.resolve("MailRoot")), MailRoots.discover(List.of(tooDeep)).servers(),
+        assertEquals(
+                tooDeep + ": not searched below: more than 12 directory levels down; name this directory to "
+                        + "search it",
+                e.getMessage());
+        assertEquals(tooDeep + ": これより下は検索していません: 12 階層より深い場所です。検索するにはこのディレクトリを直接指定してください", e.oneLine(Locale.JAPANESE));
+        assertEquals(
+                List.of(tooDeep.resolve("MailRoot")),
+                MailRoots.discover(List.of(tooDeep)).servers(),
                 "named directly, it is searched");
     }
 
@@ -105,8 +110,11 @@ class MailRootsTest {
         });
         assertEquals(List.of(fleet.resolve("a"), fleet.resolve("z")), d.servers());
         assertEquals(1, d.skipped().size());
-        assertEquals(fleet.resolve("locked") + ": cannot be read (permission denied)", d.skipped().get(0).getMessage());
-        assertEquals(fleet.resolve("locked") + ": 読み込めません (permission denied)",
+        assertEquals(
+                fleet.resolve("locked") + ": cannot be read (permission denied)",
+                d.skipped().get(0).getMessage());
+        assertEquals(
+                fleet.resolve("locked") + ": 読み込めません (permission denied)",
                 d.skipped().get(0).oneLine(Locale.JAPANESE));
         assertFalse(d.complete());
     }
@@ -118,7 +126,9 @@ class MailRootsTest {
         Files.createSymbolicLink(fleet.resolve("server.tab"), outside.resolve("server.tab"));
         MailRoots.Discovery d = MailRoots.discover(List.of(tmp.resolve("fleet")));
         assertEquals(List.of(), d.servers());
-        assertEquals(List.of(fleet.resolve("server.tab")), d.skipped().stream().map(InputException::path).toList());
+        assertEquals(
+                List.of(fleet.resolve("server.tab")),
+                d.skipped().stream().map(InputException::path).toList());
     }
 
     @Test
@@ -126,17 +136,18 @@ class MailRootsTest {
         Path target = tmp.resolve("target");
         XMail127Default.copyTo(target.resolve("a"));
         Path link = Files.createSymbolicLink(tmp.resolve("link"), target);
-        assertEquals(List.of(link.resolve("a")), MailRoots.discover(List.of(link)).servers());
+        assertEquals(
+                List.of(link.resolve("a")), MailRoots.discover(List.of(link)).servers());
     }
 
     @Test
     void missingInputsAndTreesWithoutMailRootsAreInputErrors() throws IOException {
-        InputException missing = assertThrows(InputException.class,
-                () -> MailRoots.discover(List.of(tmp.resolve("nothing"))));
+        InputException missing =
+                assertThrows(InputException.class, () -> MailRoots.discover(List.of(tmp.resolve("nothing"))));
         assertEquals(InputException.Reason.MISSING, missing.reason());
         Files.createDirectories(tmp.resolve("plain/sub"));
-        InputException none = assertThrows(InputException.class, ()
-                -> MailRoots.discover(List.of(tmp.resolve("plain"))));
+        InputException none =
+                assertThrows(InputException.class, () -> MailRoots.discover(List.of(tmp.resolve("plain"))));
         assertEquals(InputException.Reason.NOT_A_MAILROOT, none.reason());
     }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class OrderedBatchTest {
 
     /** A task's result: its server, how many tasks ran at its end, whether it ran out of memory. */
-    private record Result(int index, int beside, boolean outOfMemory) {
-    }
+    private record Result(int index, int beside, boolean outOfMemory) {}
 
     /** Tasks that take random times, recording how many run at once and how far ahead of the consumer they start. */
     private static final class Tasks {
@@ -56,7 +55,8 @@ class OrderedBatchTest {
         List<Integer> seen = new ArrayList<>();
         OrderedBatch.runAlone(none(300), 3, tasks::run, Result::outOfMemory, (i, r) -> {
             assertEquals(i, r.index());
-            assertFalse(Thread.currentThread().getName().startsWith("xmailkit-worker"),
+            assertFalse(
+                    Thread.currentThread().getName().startsWith("xmailkit-worker"),
                     "handed over on the calling thread");
             seen.add(i);
             tasks.handed.incrementAndGet();
@@ -67,7 +67,8 @@ class OrderedBatchTest {
         }
         assertEquals(expected, seen);
         assertEquals(300, tasks.runs.size(), "each task ran once");
-        assertTrue(tasks.furthestAhead.get() <= 3 * OrderedBatch.AHEAD + 1,
+        assertTrue(
+                tasks.furthestAhead.get() <= 3 * OrderedBatch.AHEAD + 1,
                 "at most a window of tasks ahead of the consumer: " + tasks.furthestAhead.get());
     }
 
@@ -122,8 +123,9 @@ class OrderedBatchTest {
     void whatTheConsumerThrowsStopsTheBatch() {
         Tasks tasks = new Tasks();
         IOException full = new IOException("disk full");
-        IOException thrown = assertThrows(IOException.class, () -> OrderedBatch.runAlone(none(1000), 2, tasks::run,
-                Result::outOfMemory, (i, r) -> {
+        IOException thrown = assertThrows(
+                IOException.class,
+                () -> OrderedBatch.runAlone(none(1000), 2, tasks::run, Result::outOfMemory, (i, r) -> {
                     if (i == 10) {
                         throw full;
                     }
@@ -141,17 +143,22 @@ class OrderedBatchTest {
             }
             return i;
         };
-        StackOverflowError thrown = assertThrows(StackOverflowError.class,
-                () -> OrderedBatch.runAlone(none(20), 2, task, r -> false, (i, r) -> { }));
+        StackOverflowError thrown = assertThrows(
+                StackOverflowError.class, () -> OrderedBatch.runAlone(none(20), 2, task, r -> false, (i, r) -> {}));
         assertSame(boom, thrown);
     }
 
     @Test
     void anEmptyBatchDoesNothing() throws IOException {
-        OrderedBatch.runAlone(List.of(), 4, i -> {
-            throw new AssertionError("no task");
-        }, r -> false, (i, r) -> {
-            throw new AssertionError("nothing handed over");
-        });
+        OrderedBatch.runAlone(
+                List.of(),
+                4,
+                i -> {
+                    throw new AssertionError("no task");
+                },
+                r -> false,
+                (i, r) -> {
+                    throw new AssertionError("nothing handed over");
+                });
     }
 }

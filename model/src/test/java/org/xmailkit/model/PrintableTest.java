@@ -30,8 +30,10 @@ class PrintableTest {
     @Test
     void bidiControlsSeparatorsAndTheByteOrderMarkAreShownAsUnicodeEscapes() {
         String all = "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u2028\u2029\uFEFF";
-        assertEquals("\\u061C\\u200E\\u200F\\u202A\\u202B\\u202C\\u202D\\u202E\\u2066\\u2067\\u2068\\u2069"
-                + "\\u2028\\u2029\\uFEFF", Printable.of(all));
+        assertEquals(
+                "\\u061C\\u200E\\u200F\\u202A\\u202B\\u202C\\u202D\\u202E\\u2066\\u2067\\u2068\\u2069"
+                        + "\\u2028\\u2029\\uFEFF",
+                Printable.of(all));
         assertEquals("evil\\u202Etxt.exe", Printable.of("evil\u202Etxt.exe"));
     }
 

@@ -47,16 +47,17 @@ class RoundTripTest {
     }
 
     @Property
-    void everyFixtureFileInEveryLineEndingStyleComesBackUnchanged(@ForAll("fixtureFiles") String file,
-                                                                  @ForAll("styles") String style) {
+    void everyFixtureFileInEveryLineEndingStyleComesBackUnchanged(
+            @ForAll("fixtureFiles") String file, @ForAll("styles") String style) {
         byte[] lf = XMail127Default.bytes(file);
         String text = new String(lf, StandardCharsets.ISO_8859_1);
-        String styled = switch (style) {
-            case "crlf" -> text.replace("\n", "\r\n");
-            case "no-final-newline" -> text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
-            case "mixed" -> text.replaceFirst("\n", "\r\n");
-            default -> text;
-        };
+        String styled =
+                switch (style) {
+                    case "crlf" -> text.replace("\n", "\r\n");
+                    case "no-final-newline" -> text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+                    case "mixed" -> text.replaceFirst("\n", "\r\n");
+                    default -> text;
+                };
         byte[] bytes = styled.getBytes(StandardCharsets.ISO_8859_1);
         MailRootFile kind = MailRootFile.byFileName(file).orElse(MailRootFile.SERVER_TAB);
         assertArrayEquals(bytes, TabDocument.parse(bytes, kind.format()).toBytes());
@@ -64,8 +65,8 @@ class RoundTripTest {
     }
 
     private static void assertRoundTrip(byte[] bytes) {
-        for (TabFormat format : List.of(TabFormat.SERVER_TAB, MailRootFile.CTRL_ACCOUNTS.format(),
-                MailRootFile.SMTP_IPPROP.format())) {
+        for (TabFormat format :
+                List.of(TabFormat.SERVER_TAB, MailRootFile.CTRL_ACCOUNTS.format(), MailRootFile.SMTP_IPPROP.format())) {
             TabDocument doc = TabDocument.parse(bytes, format);
             assertArrayEquals(bytes, doc.toBytes());
             int lf = 0;
@@ -102,12 +103,22 @@ class RoundTripTest {
     /** Bytes drawn mostly from the ones the reader treats specially. */
     @Provide
     Arbitrary<byte[]> trickyBytes() {
-        Arbitrary<Byte> special = Arbitraries.of((byte) '\t', (byte) '"', (byte) '\r', (byte) '\n', (byte) 0,
-                (byte) 0x1A, (byte) '#', (byte) '\\', (byte) ' ', (byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        Arbitrary<Byte> special = Arbitraries.of(
+                (byte) '\t',
+                (byte) '"',
+                (byte) '\r',
+                (byte) '\n',
+                (byte) 0,
+                (byte) 0x1A,
+                (byte) '#',
+                (byte) '\\',
+                (byte) ' ',
+                (byte) 0xEF,
+                (byte) 0xBB,
+                (byte) 0xBF);
         Arbitrary<Byte> text = Arbitraries.bytes().between((byte) 'A', (byte) 'z');
         Arbitrary<Byte> high = Arbitraries.bytes().between((byte) 0x80, (byte) 0xFF);
-        Arbitrary<Byte> mixed = Arbitraries.frequencyOf(
-                Tuple.of(6, special), Tuple.of(3, text), Tuple.of(1, high));
+        Arbitrary<Byte> mixed = Arbitraries.frequencyOf(Tuple.of(6, special), Tuple.of(3, text), Tuple.of(1, high));
         return mixed.array(byte[].class).ofMaxSize(3000);
     }
 
@@ -117,7 +128,8 @@ class RoundTripTest {
      */
     @Provide
     Arbitrary<byte[]> tabLikeFiles() {
-        Arbitrary<String> word = Arbitraries.strings().withChars("abcXYZ019-_.@ \"\\#\u0000\u001A\u00E9\u0082")
+        Arbitrary<String> word = Arbitraries.strings()
+                .withChars("abcXYZ019-_.@ \"\\#\u0000\u001A\u00E9\u0082")
                 .ofMaxLength(12);
         Arbitrary<String> token = Combinators.combine(word, Arbitraries.of("plain", "quoted", "escaped"))
                 .as((w, s) -> switch (s) {
@@ -126,17 +138,19 @@ class RoundTripTest {
                     default -> w;
                 });
         Arbitrary<String> separator = Arbitraries.of("\t", "\t\t", " ", "\t \t");
-        Arbitrary<String> shortLine = Combinators.combine(token.list().ofMaxSize(4), separator)
-                .as((tokens, sep) -> String.join(sep, tokens));
-        Arbitrary<String> longLine = Arbitraries.integers().between(2000, 4200)
-                .map(n -> "\"CustomSMTPMessage\"\t\"" + "m".repeat(n) + "\"");
+        Arbitrary<String> shortLine =
+                Combinators.combine(token.list().ofMaxSize(4), separator).as((tokens, sep) -> String.join(sep, tokens));
+        Arbitrary<String> longLine =
+                Arbitraries.integers().between(2000, 4200).map(n -> "\"CustomSMTPMessage\"\t\"" + "m".repeat(n) + "\"");
         Arbitrary<String> line = Arbitraries.frequencyOf(
-                Tuple.of(12, shortLine), Tuple.of(1, longLine),
+                Tuple.of(12, shortLine),
+                Tuple.of(1, longLine),
                 Tuple.of(2, Arbitraries.just("#\"RootDomain\"\t\"x.test\"")));
         Arbitrary<String> ending = Arbitraries.of("\n", "\r\n", "\r\r\n", "\r");
         Arbitrary<String> terminated = Combinators.combine(line, ending).as(String::concat);
-        return Combinators.combine(terminated.list().ofMaxSize(30), Arbitraries.of(true, false),
-                Arbitraries.of(true, false)).as((lines, bom, finalNewline) -> {
+        return Combinators.combine(
+                        terminated.list().ofMaxSize(30), Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((lines, bom, finalNewline) -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     if (bom) {
                         out.writeBytes(BOM);

@@ -44,12 +44,18 @@ class SecretMatcherTest {
     }
 
     private static List<List<Integer>> found(Set<String> secrets, String text) {
-        return new SecretMatcher(secrets, ANYWHERE).find(text).stream().map(a -> List.of(a[0], a[1])).toList();
+        return new SecretMatcher(secrets, ANYWHERE)
+                .find(text).stream().map(a -> List.of(a[0], a[1])).toList();
     }
 
     @Provide
     Arbitrary<Set<String>> secrets() {
-        return Arbitraries.strings().withChars("ab1 .").ofMinLength(1).ofMaxLength(7).set().ofMinSize(1)
+        return Arbitraries.strings()
+                .withChars("ab1 .")
+                .ofMinLength(1)
+                .ofMaxLength(7)
+                .set()
+                .ofMinSize(1)
                 .ofMaxSize(6);
     }
 

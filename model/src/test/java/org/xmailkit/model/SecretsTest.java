@@ -24,14 +24,26 @@ class SecretsTest {
 
     @Test
     void theCatalogueNamesDynDnsSetupAsItsOnlySecretVariable() {
-        List<String> secret = Catalog.builtin().all().stream().filter(Variable::secret).map(Variable::name).toList();
+        List<String> secret = Catalog.builtin().all().stream()
+                .filter(Variable::secret)
+                .map(Variable::name)
+                .toList();
         assertEquals(List.of("DynDnsSetup"), secret);
     }
 
     @Test
     void unknownNamesThatSayTheyHoldASecretAreSecret() {
-        for (String n : List.of("SmtpPassword", "SMTP-AuthPassword", "ApiSecret", "WebhookToken", "ProviderKey",
-                "AdminPwd", "LdapCredentials", "MyDynDnsLogin", "dyndnssetup", "\u00EF\u00BB\u00BFDynDnsSetup",
+        for (String n : List.of(
+                "SmtpPassword",
+                "SMTP-AuthPassword",
+                "ApiSecret",
+                "WebhookToken",
+                "ProviderKey",
+                "AdminPwd",
+                "LdapCredentials",
+                "MyDynDnsLogin",
+                "dyndnssetup",
+                "\u00EF\u00BB\u00BFDynDnsSetup",
                 " DynDnsSetup")) {
             assertTrue(Secrets.secretName(n), n);
         }
@@ -40,15 +52,16 @@ class SecretsTest {
     @Test
     void knownVariablesAreSecretOnlyWhenTheCatalogueSaysSo() {
         // Pop3LogPasswd holds 0, 1 or 2 and the audit must show it; the pattern does not apply to known names.
-        for (String n : List.of("Pop3LogPasswd", "SmtpNoTLSAuths", "EnableAuthSMTP-POP3", "RootDomain",
-                "SmtpConfig-192.0.2.1")) {
+        for (String n : List.of(
+                "Pop3LogPasswd", "SmtpNoTLSAuths", "EnableAuthSMTP-POP3", "RootDomain", "SmtpConfig-192.0.2.1")) {
             assertFalse(Secrets.secretName(n), n);
         }
     }
 
     @Test
     void dynDnsSetupShowsOnlyItsHost() {
-        assertEquals("members.dyndns.org," + M,
+        assertEquals(
+                "members.dyndns.org," + M,
                 Secrets.value("DynDnsSetup", "members.dyndns.org,80,/nic/update?u=bob&pass=pw,bob,pw"));
         assertEquals("members.dyndns.org", Secrets.value("DynDnsSetup", "members.dyndns.org"));
         assertEquals(M, Secrets.value("DynDnsSetup", "bob:pw@members.dyndns.org,80,/x"), "a host with credentials");
@@ -60,7 +73,8 @@ class SecretsTest {
     @Test
     void otherValuesLoseOnlyTheirPasswordForms() {
         assertEquals("mx.example.jp", Secrets.value("RootDomain", "mx.example.jp"));
-        assertEquals("https://" + M + "@hooks.example/x?id=7&password=" + M,
+        assertEquals(
+                "https://" + M + "@hooks.example/x?id=7&password=" + M,
                 Secrets.value("NotifyURL", "https://u:p@hooks.example/x?id=7&password=hunter2"));
     }
 
@@ -84,16 +98,26 @@ class SecretsTest {
         assertEquals("password: " + M, Secrets.forms("password: hunter2"));
         String label = "\u30D1\u30B9\u30EF\u30FC\u30C9\uFF1A";
         assertEquals(label + M, Secrets.forms(label + "hunter2"));
-        assertEquals("a\n" + M + "\nb", Secrets.forms("a\n-----BEGIN RSA PRIVATE KEY-----\nAAAA\n"
-                + "-----END RSA PRIVATE KEY-----\nb"));
+        assertEquals(
+                "a\n" + M + "\nb",
+                Secrets.forms("a\n-----BEGIN RSA PRIVATE KEY-----\nAAAA\n" + "-----END RSA PRIVATE KEY-----\nb"));
     }
 
     @Test
     void ordinaryConfigurationTextIsLeftAlone() {
-        for (String s : List.of("gw1.isp.example:25;gw2.isp.example:587,NeedTLS=1", "postmaster@example.jp",
-                "192.0.2.1:25", "[2001:db8::1]:25", "MailAuth=1,WantTLS", "Pop3LogPasswd", "\"Pop3LogPasswd\"\t\"2\"",
-                "server.tab:12: text", "server.key: unreadable", "relay.example.net:tcp,dns.example:udp",
-                "SmtpConfig-192.0.2.1,25", "key: value is not a password label")) {
+        for (String s : List.of(
+                "gw1.isp.example:25;gw2.isp.example:587,NeedTLS=1",
+                "postmaster@example.jp",
+                "192.0.2.1:25",
+                "[2001:db8::1]:25",
+                "MailAuth=1,WantTLS",
+                "Pop3LogPasswd",
+                "\"Pop3LogPasswd\"\t\"2\"",
+                "server.tab:12: text",
+                "server.key: unreadable",
+                "relay.example.net:tcp,dns.example:udp",
+                "SmtpConfig-192.0.2.1,25",
+                "key: value is not a password label")) {
             assertEquals(s, Secrets.forms(s), s);
         }
     }
@@ -122,14 +146,16 @@ class SecretsTest {
         MailRootFile tab = MailRootFile.SERVER_TAB;
         assertEquals("\"SmtpPassword\"\t\"" + M + "\"", Secrets.maskedRaw(line("\"SmtpPassword\"\t\"pw\""), tab));
         assertEquals("SmtpPassword\t" + M + "\t" + M, Secrets.maskedRaw(line("SmtpPassword\tpw\textra"), tab));
-        assertEquals("\"DynDnsSetup\"\t\"dyn.example," + M + "\"",
+        assertEquals(
+                "\"DynDnsSetup\"\t\"dyn.example," + M + "\"",
                 Secrets.maskedRaw(line("\"DynDnsSetup\"\t\"dyn.example,80,/u,bob,pw\""), tab));
         assertEquals("#\"ApiSecret\"\t\"" + M + "\"", Secrets.maskedRaw(line("#\"ApiSecret\"\t\"old\""), tab));
         assertEquals("\"BackupPassword " + M + "\"", Secrets.maskedRaw(line("\"BackupPassword hunter2\""), tab));
-        assertEquals("# Password policy: see the wiki", Secrets.maskedRaw(line("# Password policy: see the wiki"),
-                tab), "prose comments are not settings");
-        assertEquals("\"RootDomain\"\t\"example.jp\"", Secrets.maskedRaw(line("\"RootDomain\"\t\"example.jp\""),
-                tab));
+        assertEquals(
+                "# Password policy: see the wiki",
+                Secrets.maskedRaw(line("# Password policy: see the wiki"), tab),
+                "prose comments are not settings");
+        assertEquals("\"RootDomain\"\t\"example.jp\"", Secrets.maskedRaw(line("\"RootDomain\"\t\"example.jp\""), tab));
         assertEquals("\"Pop3LogPasswd\"\t\"2\"", Secrets.maskedRaw(line("\"Pop3LogPasswd\"\t\"2\""), tab));
     }
 
@@ -142,56 +168,81 @@ class SecretsTest {
 
     @Test
     void accountFilesLoseTheirPasswordColumn() {
-        assertEquals("\"admin\"\t\"" + M + "\"", Secrets.maskedRaw(line("\"admin\"\t\"0a0b\""),
-                MailRootFile.CTRL_ACCOUNTS));
-        assertEquals("#\"old\"\t\"" + M + "\"", Secrets.maskedRaw(line("#\"old\"\t\"0a0b\""),
-                MailRootFile.CTRL_ACCOUNTS), "ctrlaccounts.tab has no comments: it is an account");
-        assertEquals("\"relay\"\t\"" + M + "\"\t\"MR\"", Secrets.maskedRaw(line("\"relay\"\t\"pw\"\t\"MR\""),
-                MailRootFile.SMTP_AUTH));
-        assertEquals("\"d\"\t\"u\"\t\"" + M + "\"\t1\t\"u\"\t\"U\"",
+        assertEquals(
+                "\"admin\"\t\"" + M + "\"", Secrets.maskedRaw(line("\"admin\"\t\"0a0b\""), MailRootFile.CTRL_ACCOUNTS));
+        assertEquals(
+                "#\"old\"\t\"" + M + "\"",
+                Secrets.maskedRaw(line("#\"old\"\t\"0a0b\""), MailRootFile.CTRL_ACCOUNTS),
+                "ctrlaccounts.tab has no comments: it is an account");
+        assertEquals(
+                "\"relay\"\t\"" + M + "\"\t\"MR\"",
+                Secrets.maskedRaw(line("\"relay\"\t\"pw\"\t\"MR\""), MailRootFile.SMTP_AUTH));
+        assertEquals(
+                "\"d\"\t\"u\"\t\"" + M + "\"\t1\t\"u\"\t\"U\"",
                 Secrets.maskedRaw(line("\"d\"\t\"u\"\t\"0a0b\"\t1\t\"u\"\t\"U\""), MailRootFile.MAIL_USERS));
-        assertEquals("\"key.example\"\t\"mx.example\"", Secrets.maskedRaw(line("\"key.example\"\t\"mx.example\""),
-                MailRootFile.SMTP_GW), "names are only a policy of server.tab and userdef.tab");
+        assertEquals(
+                "\"key.example\"\t\"mx.example\"",
+                Secrets.maskedRaw(line("\"key.example\"\t\"mx.example\""), MailRootFile.SMTP_GW),
+                "names are only a policy of server.tab and userdef.tab");
     }
 
     // ------------------------------------------------------------------ one MailRoot
 
     @Test
     void collectsEveryStoredAndDecodedPasswordAndDynDnsCredentials() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("""
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("""
                 "RootDomain"\t"example.jp"
                 "DynDnsSetup"\t"members.dyn.example,80,/nic/update?hostname=mx,dynuser,DynPassw0rd!"
                 "SmtpPassword"\t"Named-Secret-1"
                 # gateway https://gwuser:Url-Secret-2@gw.example.net/
                 """)
-                .file("mailusers.tab", "\"example.jp\"\t\"alice\"\t\"" + XMailPassword.encode("Alice-Pass-9")
-                        + "\"\t1\t\"alice\"\t\"U\"\n")
+                .file(
+                        "mailusers.tab",
+                        "\"example.jp\"\t\"alice\"\t\"" + XMailPassword.encode("Alice-Pass-9")
+                                + "\"\t1\t\"alice\"\t\"U\"\n")
                 .file("ctrlaccounts.tab", "\"admin\"\t\"" + XMailPassword.encode("Ctrl#Secret7") + "\"\n")
-                .file("pop3links.tab", "\"example.jp\"\t\"alice\"\t\"pop.isp.example\"\t\"remote\"\t\""
-                        + XMailPassword.encode("Remote%Pw42") + "\"\t\"STLS\"\n")
+                .file(
+                        "pop3links.tab",
+                        "\"example.jp\"\t\"alice\"\t\"pop.isp.example\"\t\"remote\"\t\""
+                                + XMailPassword.encode("Remote%Pw42") + "\"\t\"STLS\"\n")
                 .file("smtpauth.tab", "\"relayuser\"\t\"Plain-Relay-5\"\t\"MR\"\n")
-                .file("server.key", "-----BEGIN PRIVATE KEY-----\n"
-                        + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n")
+                .file(
+                        "server.key",
+                        "-----BEGIN PRIVATE KEY-----\n"
+                                + "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n")
                 .open();
         Secrets s = Secrets.of(root);
-        List<String> secrets = List.of("Alice-Pass-9", "Ctrl#Secret7", "Remote%Pw42", "Plain-Relay-5",
-                "DynPassw0rd!", "dynuser", "Named-Secret-1", "Url-Secret-2",
+        List<String> secrets = List.of(
+                "Alice-Pass-9",
+                "Ctrl#Secret7",
+                "Remote%Pw42",
+                "Plain-Relay-5",
+                "DynPassw0rd!",
+                "dynuser",
+                "Named-Secret-1",
+                "Url-Secret-2",
                 "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7",
-                XMailPassword.encode("Ctrl#Secret7"), XMailPassword.encode("Alice-Pass-9"));
+                XMailPassword.encode("Ctrl#Secret7"),
+                XMailPassword.encode("Alice-Pass-9"));
         String scrubbed = s.scrub("a " + String.join(" b ", secrets) + " z");
         for (String secret : secrets) {
             assertFalse(scrubbed.contains(secret), secret + " in " + scrubbed);
         }
         assertTrue(scrubbed.startsWith("a " + M + " b "), scrubbed);
-        assertEquals("members.dyn.example relayuser alice", s.scrub("members.dyn.example relayuser alice"),
+        assertEquals(
+                "members.dyn.example relayuser alice",
+                s.scrub("members.dyn.example relayuser alice"),
                 "hosts and account names stay");
     }
 
     @Test
     void aPasswordThatIsTheAccountNameDoesNotHideTheAccount() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"RootDomain\"\t\"sato.example.jp\"\n")
-                .file("mailusers.tab", "\"sato.example.jp\"\t\"sato\"\t\"" + XMailPassword.encode("sato")
-                        + "\"\t1\t\"sato\"\t\"U\"\n")
+        MailRoot root = MailRootFixture.in(tmp)
+                .serverTab("\"RootDomain\"\t\"sato.example.jp\"\n")
+                .file(
+                        "mailusers.tab",
+                        "\"sato.example.jp\"\t\"sato\"\t\"" + XMailPassword.encode("sato") + "\"\t1\t\"sato\"\t\"U\"\n")
                 .open();
         assertEquals("account sato@sato.example.jp", Secrets.of(root).scrub("account sato@sato.example.jp"));
     }

@@ -16,8 +16,11 @@ import org.xmailkit.model.testing.XMail127Default;
 class ServerTabEditPropertiesTest {
 
     @Property
-    void aSetValueReadsBackExactlyOrIsRefused(@ForAll("names") String name, @ForAll("values") String value,
-                                              @ForAll boolean crlf, @ForAll boolean quoted) {
+    void aSetValueReadsBackExactlyOrIsRefused(
+            @ForAll("names") String name,
+            @ForAll("values") String value,
+            @ForAll boolean crlf,
+            @ForAll boolean quoted) {
         String text = new String(XMail127Default.bytes("server.tab"), StandardCharsets.ISO_8859_1);
         if (!quoted) {
             text = text.replace("\"", "");
@@ -56,6 +59,8 @@ class ServerTabEditPropertiesTest {
 
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.strings().withChars("aZ9 \"\\#\t\r\n\u0000,=:;\u00E9\u0082").ofMaxLength(40);
+        return Arbitraries.strings()
+                .withChars("aZ9 \"\\#\t\r\n\u0000,=:;\u00E9\u0082")
+                .ofMaxLength(40);
     }
 }

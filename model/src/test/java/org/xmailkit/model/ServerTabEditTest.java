@@ -42,7 +42,8 @@ class ServerTabEditTest {
         for (int i = 0; i < a.size(); i++) {
             int n = i + 1;
             boolean expectedChange = Arrays.stream(changed).anyMatch(c -> c == n);
-            assertEquals(!expectedChange, Arrays.equals(a.get(i).bytes(), b.get(i).bytes()), "line " + n);
+            assertEquals(
+                    !expectedChange, Arrays.equals(a.get(i).bytes(), b.get(i).bytes()), "line " + n);
         }
     }
 
@@ -56,16 +57,21 @@ class ServerTabEditTest {
             TabLine changed = after.document().line(line);
             assertEquals("\"MaxMTAOps\"\t\"32\"", changed.raw());
             assertEquals(crlf ? LineEnding.CRLF : LineEnding.LF, changed.ending());
-            assertEquals("32", ServerTab.parse(after.toBytes()).effective("MaxMTAOps").value());
+            assertEquals(
+                    "32",
+                    ServerTab.parse(after.toBytes()).effective("MaxMTAOps").value());
         }
     }
 
     @Test
     void aSetKeepsTheLinesLayoutExtraColumnsAndQuoting() {
-        assertEquals("→\"A\"→→\"2\"→\"note\"\n", text(tab("→\"A\"→→\"1\"→\"note\"\n").setRaw("A", "2")));
+        assertEquals(
+                "→\"A\"→→\"2\"→\"note\"\n", text(tab("→\"A\"→→\"1\"→\"note\"\n").setRaw("A", "2")));
         assertEquals("RootDomain→y.test\r\n", text(tab("RootDomain→x.test\r\n").set("RootDomain", "y.test")));
         assertEquals("RootDomain→\"\"\n", text(tab("RootDomain→x.test\n").set("RootDomain", "")));
-        assertEquals("RootDomain→\"\\\"q\"\n", text(tab("RootDomain→x\n").set("RootDomain", "\"q")),
+        assertEquals(
+                "RootDomain→\"\\\"q\"\n",
+                text(tab("RootDomain→x\n").set("RootDomain", "\"q")),
                 "an unquoted value starting with a quote would be de-quoted, so it gets quotes");
         assertEquals("\"A\"→\"a\\\"b\"\n", text(tab("\"A\"→\"x\"\n").set("A", "a\"b")));
     }
@@ -86,8 +92,11 @@ class ServerTabEditTest {
     @Test
     void aNewLineFollowsTheDominantLineEndingAndQuoting() {
         assertEquals("\"A\"→\"1\"\n\"B\"→\"2\"\n", text(tab("\"A\"→\"1\"\n").set("B", "2")));
-        assertEquals("\"A\"→\"1\"\r\n\"B\"→\"2\"\r\n", text(tab("\"A\"→\"1\"\r\n").set("B", "2")));
-        assertEquals("A→1\r\nC→3\r\nX→9\nB→2\r\n", text(tab("A→1\r\nC→3\r\nX→9\n").set("B", "2")),
+        assertEquals(
+                "\"A\"→\"1\"\r\n\"B\"→\"2\"\r\n", text(tab("\"A\"→\"1\"\r\n").set("B", "2")));
+        assertEquals(
+                "A→1\r\nC→3\r\nX→9\nB→2\r\n",
+                text(tab("A→1\r\nC→3\r\nX→9\n").set("B", "2")),
                 "mixed endings: the more common one; unquoted values: unquoted");
         ServerTab plain = tab("A→1\r\nC→3\r\n").set("B", "2");
         assertEquals("A→1\r\nC→3\r\nB→2\r\n", text(plain));
@@ -116,8 +125,8 @@ class ServerTabEditTest {
     void valuesAreEncodedInTheFilesEncoding() {
         String reply = "550 不正中継は禁止されています";
         for (Charset cs : List.of(TextEncoding.WINDOWS_31J, TextEncoding.EUC_JP, StandardCharsets.UTF_8)) {
-            byte[] original = "\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n"
-                    .getBytes(cs);
+            byte[] original =
+                    "\"RootDomain\"\t\"xmailserver.test\"\r\n\"CustomSMTPMessage\"\t\"お問い合わせは管理者まで\"\r\n".getBytes(cs);
             ServerTab t = ServerTab.parse(original);
             assertEquals(cs, t.charset(), cs.name());
             ServerTab after = t.set("SmtpMsgIPBan", reply);
@@ -128,7 +137,8 @@ class ServerTabEditTest {
             ServerTab reread = ServerTab.parse(bytes);
             assertEquals(cs, reread.charset());
             assertEquals(reply, reread.entry("SmtpMsgIPBan").orElseThrow().displayValue(reread.charset()));
-            assertEquals("お問い合わせは管理者まで",
+            assertEquals(
+                    "お問い合わせは管理者まで",
                     reread.entry("CustomSMTPMessage").orElseThrow().displayValue(reread.charset()));
         }
     }
@@ -145,18 +155,24 @@ class ServerTabEditTest {
 
     @Test
     void aQuotedValueEndingInABackslashIsRefusedButAnUnquotedOneIsFaithful() {
-        EditException e = assertThrows(EditException.class, () -> tab("\"A\"→\"x\"\n").set("A", "C:\\dir\\"));
+        EditException e =
+                assertThrows(EditException.class, () -> tab("\"A\"→\"x\"\n").set("A", "C:\\dir\\"));
         assertEquals(EditException.Reason.TRAILING_BACKSLASH, e.reason());
         ServerTab plain = tab("A→x\n").set("A", "C:\\dir\\");
-        assertEquals("C:\\dir\\", ServerTab.parse(plain.toBytes()).effective("A").value());
+        assertEquals(
+                "C:\\dir\\", ServerTab.parse(plain.toBytes()).effective("A").value());
     }
 
     @Test
     void aLineLongerThanXMailReadsAtOnceIsRefused() {
         ServerTab t = tab("\"CustomSMTPMessage\"→\"x\"\r\n");
         String fits = "m".repeat(2046 - "\"CustomSMTPMessage\"\t\"\"".length());
-        assertEquals(fits, ServerTab.parse(t.set("CustomSMTPMessage", fits).toBytes()).effective("CustomSMTPMessage")
-                .value(), "exactly 2046 bytes plus CRLF still reads whole");
+        assertEquals(
+                fits,
+                ServerTab.parse(t.set("CustomSMTPMessage", fits).toBytes())
+                        .effective("CustomSMTPMessage")
+                        .value(),
+                "exactly 2046 bytes plus CRLF still reads whole");
         EditException e = assertThrows(EditException.class, () -> t.set("CustomSMTPMessage", fits + "m"));
         assertEquals(EditException.Reason.TOO_LONG, e.reason());
         assertThrows(EditException.class, () -> t.set("NewName", "m".repeat(2040)));
@@ -181,10 +197,13 @@ class ServerTabEditTest {
     @Test
     void badNamesAreRefused() {
         for (String name : List.of("", "#RootDomain", " RootDomain")) {
-            EditException e = assertThrows(EditException.class, () -> fixture(false).set(name, "1"));
+            EditException e =
+                    assertThrows(EditException.class, () -> fixture(false).set(name, "1"));
             assertEquals(EditException.Reason.BAD_NAME, e.reason());
         }
-        assertThrows(IllegalArgumentException.class, () -> fixture(false).setRaw("A", "\u3042"),
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> fixture(false).setRaw("A", "\u3042"),
                 "raw values are bytes, one char per byte");
     }
 
@@ -193,8 +212,9 @@ class ServerTabEditTest {
         ServerTab t = tab("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBandMaps\"→→\"550 "
                 + "No\"\r\n#c\r\n\"SmtpMsgIPBandMaps\"→\"dead\"\r\n");
         ServerTab after = t.rename("SmtpMsgIPBandMaps", "SmtpMsgIPBanMaps");
-        assertEquals("\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBanMaps\"→→\"550 "
-                + "No\"\r\n#c\r\n\"SmtpMsgIPBanMaps\"→\"dead\"\r\n",
+        assertEquals(
+                "\"RootDomain\"→\"x\"\r\n\"SmtpMsgIPBanMaps\"→→\"550 "
+                        + "No\"\r\n#c\r\n\"SmtpMsgIPBanMaps\"→\"dead\"\r\n",
                 text(after));
         assertOnlyLinesChanged(t, after, 2, 4);
         assertEquals("550 No", after.effective("SmtpMsgIPBanMaps").value());
@@ -207,11 +227,15 @@ class ServerTabEditTest {
         ServerTab withDup = before.appendRaw(List.of(before.entryLine("MaxMTAOps", "99")));
         ServerTab after = withDup.remove("MaxMTAOps");
         assertFalse(after.has("MaxMTAOps"));
-        assertEquals(before.document().lines().size() - 1, after.document().lines().size());
+        assertEquals(
+                before.document().lines().size() - 1, after.document().lines().size());
         int removed = before.entry("MaxMTAOps").orElseThrow().line();
         for (int i = 1; i <= after.document().lines().size(); i++) {
             int old = i < removed ? i : i + 1;
-            assertArrayEquals(before.document().line(old).bytes(), after.document().line(i).bytes(), "line " + i);
+            assertArrayEquals(
+                    before.document().line(old).bytes(),
+                    after.document().line(i).bytes(),
+                    "line " + i);
         }
         assertSame(before, before.remove("NotThere"));
     }
@@ -242,7 +266,10 @@ class ServerTabEditTest {
     void editsLeaveTheOriginalUntouched() {
         ServerTab t = fixture(false);
         byte[] before = t.toBytes();
-        t.set("MaxMTAOps", "1").remove("RootDomain").rename("PostMaster", "Postmaster").appendRaw(List.of("#x"));
+        t.set("MaxMTAOps", "1")
+                .remove("RootDomain")
+                .rename("PostMaster", "Postmaster")
+                .appendRaw(List.of("#x"));
         assertArrayEquals(before, t.toBytes());
         assertArrayEquals(XMail127Default.bytes("server.tab"), before);
     }

@@ -11,7 +11,8 @@ class ServerTabLintQuotesTest {
 
     private static List<ProblemCode> codes(String text) {
         return ServerTab.parse(text.getBytes(StandardCharsets.ISO_8859_1)).problems().stream()
-                .map(Problem::code).toList();
+                .map(Problem::code)
+                .toList();
     }
 
     @Test

@@ -117,8 +117,11 @@ class ServerTabReadRulesTest {
         assertEquals("v".repeat(2040), t.effective("A").value());
         assertEquals(List.of("A", "B"), names(t));
         assertFalse(hasProblem(t, ProblemCode.LONG_LINE));
-        assertEquals(1, t.document().line(1).reads(TabFormat.SERVER_TAB).stream()
-                .filter(r -> r.kind() == TabRecord.Kind.DATA).count());
+        assertEquals(
+                1,
+                t.document().line(1).reads(TabFormat.SERVER_TAB).stream()
+                        .filter(r -> r.kind() == TabRecord.Kind.DATA)
+                        .count());
     }
 
     @Test
@@ -196,8 +199,14 @@ class ServerTabReadRulesTest {
     void emptyLinesAndLinesStartingWithHashAreSkipped() {
         ServerTab t = tab("\n\r\n#\"A\"→\"1\"\n#\n\"B\"→\"2\"\n");
         assertEquals(List.of("B"), names(t));
-        assertEquals(List.of(TabRecord.Kind.BLANK, TabRecord.Kind.BLANK, TabRecord.Kind.COMMENT, TabRecord.Kind.COMMENT,
-                TabRecord.Kind.DATA), t.document().records().stream().map(TabRecord::kind).toList());
+        assertEquals(
+                List.of(
+                        TabRecord.Kind.BLANK,
+                        TabRecord.Kind.BLANK,
+                        TabRecord.Kind.COMMENT,
+                        TabRecord.Kind.COMMENT,
+                        TabRecord.Kind.DATA),
+                t.document().records().stream().map(TabRecord::kind).toList());
     }
 
     @Test
@@ -233,7 +242,9 @@ class ServerTabReadRulesTest {
     @Test
     void onlyTabSeparatesAndRunsCollapseWithoutEmptyTokens() {
         TabRecord r = tab("→→\"A\"→→→\"1\"→→ x y →\n").document().dataRecords().get(0);
-        assertEquals(List.of("A", "1", " x y "), r.tokens().stream().map(Token::value).toList());
+        assertEquals(
+                List.of("A", "1", " x y "),
+                r.tokens().stream().map(Token::value).toList());
         assertTrue(r.tokens().stream().noneMatch(tok -> tok.raw().isEmpty()));
         assertEquals(List.of(), names(tab("→→→\n")));
         assertTrue(tab("→ →\n").problems().isEmpty(), "a line of blanks and TABs is ignored quietly");
@@ -262,7 +273,9 @@ class ServerTabReadRulesTest {
 
     @Test
     void deQuotingOnlyAppliesToTokensStartingWithAQuote() {
-        assertEquals("ex\"am\"ple", tab("RootDomain→ex\"am\"ple\n").effective("RootDomain").value());
+        assertEquals(
+                "ex\"am\"ple",
+                tab("RootDomain→ex\"am\"ple\n").effective("RootDomain").value());
         assertEquals(" \"x\"", tab("\"A\"→ \"x\"\n").effective("A").value());
         Token plain = Token.read("abc\"", 1);
         assertFalse(plain.quoted());
@@ -275,7 +288,9 @@ class ServerTabReadRulesTest {
         assertEquals("a\\\\b", tab("\"A\"→\"a\\\\b\"\n").effective("A").value(), "\\\\ stays two backslashes");
         assertEquals("a\\nb", tab("\"A\"→\"a\\nb\"\n").effective("A").value());
         assertEquals("C:\\dir\"", tab("\"A\"→\"C:\\dir\\\"\n").effective("A").value());
-        assertEquals("C:\\dir\\\"", tab("\"A\"→\"C:\\dir\\\\\"\n").effective("A").value(),
+        assertEquals(
+                "C:\\dir\\\"",
+                tab("\"A\"→\"C:\\dir\\\\\"\n").effective("A").value(),
                 "the second backslash still escapes the quote");
     }
 
@@ -317,7 +332,9 @@ class ServerTabReadRulesTest {
         ServerTab t = tab("\"A\"\n\"B\"→\"2\"\n\"C\"→\"3\"→\"x\"→\"y\"\n");
         assertEquals(List.of("B", "C"), names(t));
         assertEquals("3", t.effective("C").value());
-        Problem extra = t.problems().stream().filter(p -> p.code() == ProblemCode.EXTRA_TOKENS).findFirst()
+        Problem extra = t.problems().stream()
+                .filter(p -> p.code() == ProblemCode.EXTRA_TOKENS)
+                .findFirst()
                 .orElseThrow();
         assertEquals(3, extra.line());
         assertEquals(List.of("4"), extra.args());
@@ -332,7 +349,9 @@ class ServerTabReadRulesTest {
         assertEquals(1, t.deadDuplicates().size());
         assertEquals(3, t.deadDuplicates().get(0).line());
         assertEquals(2, t.entries("SmtpNoTLSAuths").size());
-        Problem dead = t.problems().stream().filter(p -> p.code() == ProblemCode.DEAD_DUPLICATE).findFirst()
+        Problem dead = t.problems().stream()
+                .filter(p -> p.code() == ProblemCode.DEAD_DUPLICATE)
+                .findFirst()
                 .orElseThrow();
         assertEquals(3, dead.line());
         assertEquals(List.of("SmtpNoTLSAuths", "1"), dead.args());
@@ -342,8 +361,10 @@ class ServerTabReadRulesTest {
 
     @Test
     void stringsKeepTheTextAndEmptyIsPresent() {
-        assertEquals("yes", tab("\"RootDomain\"→\"yes\"\n").effective("RootDomain").value());
-        assertEquals("", tab("\"SmartDNSHost\"→\"\"\n").effective("SmartDNSHost").value());
+        assertEquals(
+                "yes", tab("\"RootDomain\"→\"yes\"\n").effective("RootDomain").value());
+        assertEquals(
+                "", tab("\"SmartDNSHost\"→\"\"\n").effective("SmartDNSHost").value());
         Effective absent = tab("").effective("RootDomain");
         assertEquals(Effective.Origin.UNSET, absent.origin());
         Effective def = tab("").effective("FetchHdrTags");
@@ -381,7 +402,8 @@ class ServerTabReadRulesTest {
     void anAbsentFlagTakesItsDefault() {
         assertEquals("1", tab("").effective("EnableSMTP-TLS").value());
         assertEquals("0", tab("").effective("AllowSmtpVRFY").value());
-        assertEquals(Effective.Origin.DEFAULT, tab("").effective("AllowSmtpVRFY").origin());
+        assertEquals(
+                Effective.Origin.DEFAULT, tab("").effective("AllowSmtpVRFY").origin());
     }
 
     @ParameterizedTest(name = "SMTP-IpMapDropCode \"{0}\" reads as {1}")
@@ -414,12 +436,24 @@ class ServerTabReadRulesTest {
     @Test
     void numbersBeyondTheIntRangeReadDifferentlyOnLinux() {
         // Windows: strtol stops at the 32-bit long range; Linux: the low 32 bits of a 64-bit long.
-        assertEquals(2147483647L, tab("\"MaxMessageSize\"→\"-2147483649\"\n").effective("MaxMessageSize")
-                .numberOnLp64().orElseThrow());
-        assertEquals(1215752191L, tab("\"MaxMessageSize\"→\"99999999999\"\n").effective("MaxMessageSize")
-                .numberOnLp64().orElseThrow());
-        assertEquals(-5L, tab("\"MaxMessageSize\"→\"-5\"\n").effective("MaxMessageSize").numberOnLp64()
-                .orElseThrow());
+        assertEquals(
+                2147483647L,
+                tab("\"MaxMessageSize\"→\"-2147483649\"\n")
+                        .effective("MaxMessageSize")
+                        .numberOnLp64()
+                        .orElseThrow());
+        assertEquals(
+                1215752191L,
+                tab("\"MaxMessageSize\"→\"99999999999\"\n")
+                        .effective("MaxMessageSize")
+                        .numberOnLp64()
+                        .orElseThrow());
+        assertEquals(
+                -5L,
+                tab("\"MaxMessageSize\"→\"-5\"\n")
+                        .effective("MaxMessageSize")
+                        .numberOnLp64()
+                        .orElseThrow());
         assertEquals(0L, Values.cInt(4294967296L, true));
         assertEquals(2147483647L, Values.cInt(4294967296L, false));
     }
@@ -435,9 +469,21 @@ class ServerTabReadRulesTest {
 
     @Test
     void disableEmitAuthUserIsReadAsANumber() {
-        assertEquals("0", tab("\"DisableEmitAuthUser\"→\"yes\"\n").effective("DisableEmitAuthUser").value());
-        assertEquals("0", tab("\"DisableEmitAuthUser\"→\"\"\n").effective("DisableEmitAuthUser").value());
-        assertEquals("2", tab("\"DisableEmitAuthUser\"→\"2\"\n").effective("DisableEmitAuthUser").value());
+        assertEquals(
+                "0",
+                tab("\"DisableEmitAuthUser\"→\"yes\"\n")
+                        .effective("DisableEmitAuthUser")
+                        .value());
+        assertEquals(
+                "0",
+                tab("\"DisableEmitAuthUser\"→\"\"\n")
+                        .effective("DisableEmitAuthUser")
+                        .value());
+        assertEquals(
+                "2",
+                tab("\"DisableEmitAuthUser\"→\"2\"\n")
+                        .effective("DisableEmitAuthUser")
+                        .value());
     }
 
     @Test
@@ -460,8 +506,13 @@ class ServerTabReadRulesTest {
                 + "\"CustomSMTPMessage\"→\"a→b\"\n"
                 + "\"NotifyTryPattern\"→\"" + "1,".repeat(1100) + "\"\n");
         List<ProblemCode> codes = t.problems().stream().map(Problem::code).toList();
-        for (ProblemCode c : List.of(ProblemCode.BOM, ProblemCode.UNKNOWN_NAME, ProblemCode.LEADING_SPACE,
-                ProblemCode.NO_TAB, ProblemCode.BACKSLASH_BEFORE_CLOSING_QUOTE, ProblemCode.TAB_IN_QUOTES,
+        for (ProblemCode c : List.of(
+                ProblemCode.BOM,
+                ProblemCode.UNKNOWN_NAME,
+                ProblemCode.LEADING_SPACE,
+                ProblemCode.NO_TAB,
+                ProblemCode.BACKSLASH_BEFORE_CLOSING_QUOTE,
+                ProblemCode.TAB_IN_QUOTES,
                 ProblemCode.LONG_LINE)) {
             assertTrue(codes.contains(c), c + " in " + codes);
         }
@@ -472,8 +523,11 @@ class ServerTabReadRulesTest {
     @Test
     void problemsAreLocalizedAndFormattedWithLineAndColumn() {
         Problem p = tab("\"A\"→\"1\"\n\"A\"→\"2\"\n").problems().stream()
-                .filter(x -> x.code() == ProblemCode.DEAD_DUPLICATE).findFirst().orElseThrow();
-        assertEquals("2:1: A is already set on line 1: XMail uses the first one and ignores this line",
+                .filter(x -> x.code() == ProblemCode.DEAD_DUPLICATE)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "2:1: A is already set on line 1: XMail uses the first one and ignores this line",
                 p.format(Locale.ENGLISH));
         assertTrue(p.format(Locale.JAPANESE).startsWith("2:1: A は 1 行目で既に設定されています"));
     }

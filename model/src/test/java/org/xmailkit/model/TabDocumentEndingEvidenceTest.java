@@ -40,8 +40,7 @@ class TabDocumentEndingEvidenceTest {
 
     @Test
     void countedLinesStillWinOverTheInheritedStyle() {
-        TabDocument d = doc("\"A\"\t\"1\"\n\"B\"\t\"2\"").removeLine(1)
-                .insertLines(1, List.of("x", "y", "z"));
+        TabDocument d = doc("\"A\"\t\"1\"\n\"B\"\t\"2\"").removeLine(1).insertLines(1, List.of("x", "y", "z"));
         assertEquals(LineEnding.LF, d.dominantEnding());
         assertEquals("x\ny\nz\n\"B\"\t\"2\"", text(d));
     }

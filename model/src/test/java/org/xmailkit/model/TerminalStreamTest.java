@@ -29,16 +29,16 @@ class TerminalStreamTest {
         out.append(evil).append('\u0007');
         out.println(evil);
         String shown = "a\\x1B[2J\\x9B\\u202Eb\\x0A";
-        assertEquals(shown + shown + shown + "\\x1B" + shown + "|" + shown + "\\x07" + shown
-                + System.lineSeparator(), printed());
+        assertEquals(
+                shown + shown + shown + "\\x1B" + shown + "|" + shown + "\\x07" + shown + System.lineSeparator(),
+                printed());
     }
 
     @Test
     void lineBreaksComeOnlyFromPrintln() {
         out.println("== /srv/x\n== forged ==");
         out.println(42);
-        assertEquals("== /srv/x\\x0A== forged ==" + System.lineSeparator() + "42" + System.lineSeparator(),
-                printed());
+        assertEquals("== /srv/x\\x0A== forged ==" + System.lineSeparator() + "42" + System.lineSeparator(), printed());
     }
 
     @Test

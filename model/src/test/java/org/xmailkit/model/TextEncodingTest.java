@@ -51,13 +51,15 @@ class TextEncodingTest {
 
     @Test
     void asciiBomLatinAndUndecodableBytes() {
-        assertEquals(StandardCharsets.US_ASCII,
+        assertEquals(
+                StandardCharsets.US_ASCII,
                 TextEncoding.detect("\"RootDomain\"\t\"x\"\n".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(StandardCharsets.US_ASCII, TextEncoding.detect(new byte[0]));
-        assertEquals(StandardCharsets.UTF_8,
-                TextEncoding.detect(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}));
+        assertEquals(
+                StandardCharsets.UTF_8, TextEncoding.detect(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a'}));
         assertEquals(StandardCharsets.UTF_8, TextEncoding.detect("Café Müller".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(StandardCharsets.ISO_8859_1,
+        assertEquals(
+                StandardCharsets.ISO_8859_1,
                 TextEncoding.detect(new byte[] {'a', (byte) 0x80, (byte) 0xFF, (byte) 0x81}));
     }
 

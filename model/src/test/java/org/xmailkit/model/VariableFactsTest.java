@@ -31,9 +31,12 @@ class VariableFactsTest {
         assertEquals(null, VariableFacts.leadingValue("n/a (not read in 1.27)"));
         assertEquals("16", VariableFacts.leadingValue("16 (MAX_MTA_OPS)"));
         assertEquals("-1", VariableFacts.leadingValue("-1 (check disabled)"));
-        assertEquals("+X-Deliver-To,+Received,To,Cc", VariableFacts.leadingValue(
-                "code: \"+X-Deliver-To,+Received,To,Cc\" (docs claim \"+X-Deliver-To,To,Cc\")"));
-        assertEquals("504 You are registered as spammer",
+        assertEquals(
+                "+X-Deliver-To,+Received,To,Cc",
+                VariableFacts.leadingValue(
+                        "code: \"+X-Deliver-To,+Received,To,Cc\" (docs claim \"+X-Deliver-To,To,Cc\")"));
+        assertEquals(
+                "504 You are registered as spammer",
                 VariableFacts.leadingValue("text \"504 You are registered as spammer\""));
         assertEquals("MRVZ", VariableFacts.leadingValue("MRVZ (1.27pre01+ code); MR in 1.26"));
     }
@@ -54,7 +57,8 @@ class VariableFactsTest {
     @Test
     void everyCataloguedXMailVariableIsInTheFacts() {
         for (Variable v : Catalog.builtin().all()) {
-            boolean xmail = v.role() == Variable.Role.VARIABLE || v.role() == Variable.Role.REMOVED
+            boolean xmail = v.role() == Variable.Role.VARIABLE
+                    || v.role() == Variable.Role.REMOVED
                     || v.role() == Variable.Role.PATTERN;
             assertEquals(xmail, ROWS.containsKey(v.name()), v.name());
         }
@@ -70,11 +74,21 @@ class VariableFactsTest {
             compare(differences, name, "removed_in", row.get("removed_in"), v.removedIn());
             compare(differences, name, "replaced_by", row.get("replaced_by"), v.replacedBy());
             compare(differences, name, "kind", row.get("kind"), v.kind().name().toLowerCase(Locale.ROOT));
-            compare(differences, name, "security", row.get("security"), v.security().name().toLowerCase(Locale.ROOT));
+            compare(
+                    differences,
+                    name,
+                    "security",
+                    row.get("security"),
+                    v.security().name().toLowerCase(Locale.ROOT));
             String expected = row.get("default");
-            compare(differences, name, "default", expected.equals(VariableFacts.NONE) ? "null" : expected,
+            compare(
+                    differences,
+                    name,
+                    "default",
+                    expected.equals(VariableFacts.NONE) ? "null" : expected,
                     String.valueOf(v.defaultValue()));
-            assertEquals(v.role() == Variable.Role.REMOVED, !row.get("removed_in").isEmpty(), name);
+            assertEquals(
+                    v.role() == Variable.Role.REMOVED, !row.get("removed_in").isEmpty(), name);
         }
         assertTrue(differences.isEmpty(), String.join("\n", differences));
     }
@@ -95,7 +109,9 @@ class VariableFactsTest {
             return;
         }
         try (InputStream in = VariableFactsTest.class.getResourceAsStream(VariableFacts.RESOURCE)) {
-            assertEquals(copy, new String(in.readAllBytes(), StandardCharsets.UTF_8),
+            assertEquals(
+                    copy,
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "the research table changed: rewrite the copy with -Dxmailkit.updateFacts=true and review it");
         }
     }

@@ -25,7 +25,9 @@ class XMailCfgFieldTest {
 
     @Test
     void checkBoxesAndUnitsAreShownToo() {
-        assertEquals(Optional.of("M 機能、R 機能"), field("checkboxes:M 機能=M|R 機能=R|Z 機能=Z").shown("MR"));
+        assertEquals(
+                Optional.of("M 機能、R 機能"),
+                field("checkboxes:M 機能=M|R 機能=R|Z 機能=Z").shown("MR"));
         assertEquals(Optional.of("KB"), field("number:KB").shown("51200"));
         assertEquals(Optional.empty(), field("number:KB").shown("abc"));
         assertEquals(Optional.empty(), field("text:user@domain").shown("a@b"));

@@ -26,7 +26,9 @@ class XMailPasswordTest {
     void theShippedAccountsPasswordIsXmail() {
         assertEquals("xmail", XMailPassword.decode("1d08040c09").password());
         assertEquals("1d08040c09", XMailPassword.encode("xmail"));
-        assertEquals("davidel@maticad.it", XMailPassword.decode("0104130c010009250804110c0604014b0c11").password());
+        assertEquals(
+                "davidel@maticad.it",
+                XMailPassword.decode("0104130c010009250804110c0604014b0c11").password());
         assertEquals("foopasswd", XMailPassword.decode("030a0a150416161201").password());
     }
 
@@ -60,10 +62,15 @@ class XMailPasswordTest {
     @Test
     void decodingIsAsLenientAsSscanf() {
         assertEquals("xmail", XMailPassword.decode("1D08040C09").password(), "upper case");
-        assertEquals(String.valueOf((char) (0x1 ^ 0x65)), XMailPassword.decode("1g").password(), "1g reads as 1");
-        assertEquals(String.valueOf((char) (0x1 ^ 0x65)), XMailPassword.decode(" 1").password(), "leading blank");
-        assertEquals(String.valueOf((char) (0xF ^ 0x65)), XMailPassword.decode("+f").password(), "sign");
-        assertEquals(String.valueOf((char) ((-1 ^ 0x65) & 0xFF)), XMailPassword.decode("-1").password());
+        assertEquals(
+                String.valueOf((char) (0x1 ^ 0x65)), XMailPassword.decode("1g").password(), "1g reads as 1");
+        assertEquals(
+                String.valueOf((char) (0x1 ^ 0x65)), XMailPassword.decode(" 1").password(), "leading blank");
+        assertEquals(
+                String.valueOf((char) (0xF ^ 0x65)), XMailPassword.decode("+f").password(), "sign");
+        assertEquals(
+                String.valueOf((char) ((-1 ^ 0x65) & 0xFF)),
+                XMailPassword.decode("-1").password());
         assertTrue(XMailPassword.decode("").ok());
     }
 

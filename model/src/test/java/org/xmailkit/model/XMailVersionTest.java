@@ -43,9 +43,10 @@ class XMailVersionTest {
 
     @Test
     void theOrderRunsFromOldReleasesThroughPreReleasesToTheLocalizedBuild() {
-        List<String> ordered = List.of("0.74", "1.6", "1.10", "1.22", "1.26", "1.27pre01", "1.27pre06", "1.27pre14",
-                "1.27", "1.27-localized");
-        List<XMailVersion> shuffled = new ArrayList<>(ordered.stream().map(XMailVersion::parse).toList());
+        List<String> ordered = List.of(
+                "0.74", "1.6", "1.10", "1.22", "1.26", "1.27pre01", "1.27pre06", "1.27pre14", "1.27", "1.27-localized");
+        List<XMailVersion> shuffled =
+                new ArrayList<>(ordered.stream().map(XMailVersion::parse).toList());
         Collections.shuffle(shuffled, new Random(7));
         Collections.sort(shuffled);
         assertEquals(ordered, shuffled.stream().map(XMailVersion::toString).toList());
@@ -56,14 +57,17 @@ class XMailVersionTest {
 
     @Test
     void equalVersionsHaveEqualHashes() {
-        assertEquals(XMailVersion.parse("1.27pre06").hashCode(), XMailVersion.parse("1.27pre6").hashCode());
+        assertEquals(
+                XMailVersion.parse("1.27pre06").hashCode(),
+                XMailVersion.parse("1.27pre6").hashCode());
         assertEquals(XMailVersion.parse("1.27pre06"), XMailVersion.parse("1.27pre6"));
         assertNotEquals(XMailVersion.V1_27, XMailVersion.V1_27_LOCALIZED);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "1", "1.x", "v1.27", "1.27-LOCALIZED", "1.26-localized", "1.27pre06-localized",
-            "1.27 pre06"})
+    @ValueSource(
+            strings = {"", "1", "1.x", "v1.27", "1.27-LOCALIZED", "1.26-localized", "1.27pre06-localized", "1.27 pre06"
+            })
     void rejectsWhatIsNotAVersion(String text) {
         assertThrows(IllegalArgumentException.class, () -> XMailVersion.parse(text));
     }
@@ -79,7 +83,8 @@ class XMailVersionTest {
             v.sinceVersion();
             v.removedVersion();
         }
-        assertEquals(XMailVersion.V1_27_LOCALIZED, Catalog.builtin().get("SMTPLocalRule1").sinceVersion()
-                .orElseThrow());
+        assertEquals(
+                XMailVersion.V1_27_LOCALIZED,
+                Catalog.builtin().get("SMTPLocalRule1").sinceVersion().orElseThrow());
     }
 }

@@ -20,8 +20,12 @@ import org.xmailkit.audit.Finding;
  * @param introduced findings after that were not there before
  * @param error      why the audit could not run, if it could not
  */
-public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding> resolved,
-                         List<Finding> introduced, Optional<String> error) {
+public record AuditDelta(
+        List<Finding> before,
+        List<Finding> after,
+        List<Finding> resolved,
+        List<Finding> introduced,
+        Optional<String> error) {
 
     public AuditDelta {
         before = List.copyOf(before);
@@ -47,8 +51,8 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
         List<Finding> added = minus(after, afterKeys, beforeKeys);
         List<String> goneKeys = keys(gone, AuditDelta::looseKey);
         List<String> addedKeys = keys(added, AuditDelta::looseKey);
-        return new AuditDelta(before, after, minus(gone, goneKeys, addedKeys), minus(added, addedKeys, goneKeys),
-                Optional.empty());
+        return new AuditDelta(
+                before, after, minus(gone, goneKeys, addedKeys), minus(added, addedKeys, goneKeys), Optional.empty());
     }
 
     /**
@@ -90,7 +94,14 @@ public record AuditDelta(List<Finding> before, List<Finding> after, List<Finding
     }
 
     static String looseKey(Finding f) {
-        String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
-        return String.join("\u0000", f.rule().id(), file, f.location().variable(), f.message().key());
+        String file = f.location().file().getFileName() == null
+                ? ""
+                : f.location().file().getFileName().toString();
+        return String.join(
+                "\u0000",
+                f.rule().id(),
+                file,
+                f.location().variable(),
+                f.message().key());
     }
 }

@@ -73,7 +73,6 @@ public interface AuditWriter {
         void finish(FleetSummary summary) throws IOException;
 
         @Override
-        default void close() throws IOException {
-        }
+        default void close() throws IOException {}
     }
 }

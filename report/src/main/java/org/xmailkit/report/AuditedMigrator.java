@@ -106,7 +106,9 @@ public final class AuditedMigrator implements Planner {
         MigrationResult r = new Migrator((state, o, s) -> remedies(state, o, s, run)).migrate(root, options, source);
         Secrets secrets = Secrets.of(root);
         Optional<Startup> line = Auditor.startup(root, auditOptions(options).withStartup(startup), new ArrayList<>());
-        r = r.withNotes(StartupNotes.of(root, line, source).stream().map(n -> n.scrubbed(secrets)).toList());
+        r = r.withNotes(StartupNotes.of(root, line, source).stream()
+                .map(n -> n.scrubbed(secrets))
+                .toList());
         return new Planned(r, delta(root, r, source, run, before));
     }
 
@@ -145,14 +147,17 @@ public final class AuditedMigrator implements Planner {
         return AuditOptions.defaults().withTarget(options.target()).withFrom(options.from());
     }
 
-    private AuditDelta delta(MailRoot root, MigrationResult r, SourceVersion source, AuditRun run,
-                             Optional<List<Finding>> known) {
+    private AuditDelta delta(
+            MailRoot root, MigrationResult r, SourceVersion source, AuditRun run, Optional<List<Finding>> known) {
         try {
             AuditOptions options = auditOptions(r.options());
-            List<Finding> before = known.isPresent() ? known.get()
+            List<Finding> before = known.isPresent()
+                    ? known.get()
                     : auditor.audit(root, options, source, run).findings();
-            List<Finding> after = !r.changed() ? before
-                    : auditor.audit(root.withContent(r.afterBytes()), options, source, run).findings();
+            List<Finding> after = !r.changed()
+                    ? before
+                    : auditor.audit(root.withContent(r.afterBytes()), options, source, run)
+                            .findings();
             return AuditDelta.of(before, after);
         } catch (RuntimeException e) {
             // The delta is information; a failing rule must not stop the migration itself.
@@ -163,13 +168,19 @@ public final class AuditedMigrator implements Planner {
     /** The remedies of a state of the files: every unwaived finding of a rule whose fix {@code --fix} may apply. */
     private List<Remedy> remedies(MailRoot state, MigrationOptions options, SourceVersion source, AuditRun run) {
         List<Remedy> out = new ArrayList<>();
-        for (Finding f : auditor.audit(state, auditOptions(options), source, run).findings()) {
+        for (Finding f :
+                auditor.audit(state, auditOptions(options), source, run).findings()) {
             RuleInfo rule = f.rule();
             if (f.suppressed() || rule.fix() == RuleInfo.Fix.NONE) {
                 continue;
             }
-            out.add(new Remedy(rule.id(), title(rule), rule.fix() == RuleInfo.Fix.SAFE, f.location().line(),
-                    f.location().variable(), rule.remediationLines()));
+            out.add(new Remedy(
+                    rule.id(),
+                    title(rule),
+                    rule.fix() == RuleInfo.Fix.SAFE,
+                    f.location().line(),
+                    f.location().variable(),
+                    rule.remediationLines()));
         }
         return out;
     }

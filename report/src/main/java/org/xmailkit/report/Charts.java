@@ -6,8 +6,7 @@ public final class Charts {
     /** The longest bar, in SVG user units. */
     public static final int WIDTH = 220;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * @param value a count

@@ -59,8 +59,8 @@ public final class FleetReport {
      * @param threads     how many servers to process at once (at least 1)
      * @param clock       the clock for the generation time
      */
-    public record Options(Locale locale, AuditOptions audit, String target, String toolVersion, int threads,
-                          Clock clock) {
+    public record Options(
+            Locale locale, AuditOptions audit, String target, String toolVersion, int threads, Clock clock) {
         public Options {
             Objects.requireNonNull(locale, "locale");
             Objects.requireNonNull(audit, "audit");
@@ -107,10 +107,15 @@ public final class FleetReport {
      * @return what every page's footer says about this run
      */
     public ReportModel.Meta meta(Path root) {
-        String when = ZonedDateTime.now(options.clock()).truncatedTo(ChronoUnit.SECONDS)
+        String when = ZonedDateTime.now(options.clock())
+                .truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return new ReportModel.Meta(Messages.isJapanese(options.locale()) ? "ja" : "en", when,
-                options.toolVersion(), options.target(), options.audit().profile().id(),
+        return new ReportModel.Meta(
+                Messages.isJapanese(options.locale()) ? "ja" : "en",
+                when,
+                options.toolVersion(),
+                options.target(),
+                options.audit().profile().id(),
                 root == null ? "" : root.toString());
     }
 
@@ -150,8 +155,9 @@ public final class FleetReport {
      * @throws WriteRefusedException when a file the report writes may not be replaced (checked before any is)
      * @throws IOException           when the report cannot be written
      */
-    public Result run(List<Path> given, List<InputException> skipped, Path scanRoot, WriteManifest out,
-                      IntConsumer progress) throws IOException {
+    public Result run(
+            List<Path> given, List<InputException> skipped, Path scanRoot, WriteManifest out, IntConsumer progress)
+            throws IOException {
         // The same server named twice (fleet/a and ./fleet/a) is reported once.
         Map<Path, Path> distinct = new LinkedHashMap<>();
         given.forEach(p -> distinct.putIfAbsent(key(p), p));
@@ -172,37 +178,45 @@ public final class FleetReport {
         skipped.forEach(e -> failures.add(OutputTexts.oneLine(scope, e, options.locale())));
         int[] done = {0};
         FleetSummary summary;
-        try (JsonWriter.Document json = new JsonWriter(options.locale(), options.toolVersion(), Optional.empty(),
-                options.clock()).document(scope);
-             SarifWriter.Document sarif = new SarifWriter(options.locale(), options.toolVersion()).document(scope)) {
+        try (JsonWriter.Document json = new JsonWriter(
+                                options.locale(), options.toolVersion(), Optional.empty(), options.clock())
+                        .document(scope);
+                SarifWriter.Document sarif = new SarifWriter(options.locale(), options.toolVersion()).document(scope)) {
             try {
-                summary = fleetAuditor.audit(scope, (s, mailRoot) -> {
-                    // On the worker thread: the page is built from the MailRoot the audit read, written, and only
-                    // its summary kept.
-                    ServerReport page = page(ids.get(index.get(key(s.path()))), s, mailRoot);
-                    try {
-                        site.server(page);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    return page;
-                }, (s, page) -> {
-                    model.add(index.get(key(s.path())), page);
-                    json.server(s, null);
-                    sarif.server(s, null);
-                    if (s.failed()) {
-                        failures.add(OutputTexts.failure(scope, s, options.locale()));
-                    }
-                    progress.accept(++done[0]);
-                });
+                summary = fleetAuditor.audit(
+                        scope,
+                        (s, mailRoot) -> {
+                            // On the worker thread: the page is built from the MailRoot the audit read, written, and
+                            // only
+                            // its summary kept.
+                            ServerReport page = page(ids.get(index.get(key(s.path()))), s, mailRoot);
+                            try {
+                                site.server(page);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            return page;
+                        },
+                        (s, page) -> {
+                            model.add(index.get(key(s.path())), page);
+                            json.server(s, null);
+                            sarif.server(s, null);
+                            if (s.failed()) {
+                                failures.add(OutputTexts.failure(scope, s, options.locale()));
+                            }
+                            progress.accept(++done[0]);
+                        });
             } catch (IllegalStateException e) {
                 if (e.getCause() instanceof UncheckedIOException io) {
                     throw io.getCause();
                 }
                 throw e;
             }
-            ReportModel m = model.build(meta, skipped.stream().map(e -> OutputTexts.oneLine(scope, e,
-                    options.locale())).toList());
+            ReportModel m = model.build(
+                    meta,
+                    skipped.stream()
+                            .map(e -> OutputTexts.oneLine(scope, e, options.locale()))
+                            .toList());
             Path html = site.finish(m, RulesPage.of(scope.rules(), m.ruleServers(), options.locale()));
             site.data(JSON, stream -> json.writeTo(summary, stream));
             site.data(SARIF, stream -> sarif.writeTo(summary, stream));
@@ -228,8 +242,8 @@ public final class FleetReport {
             migration = planner.plan(root, audit, secrets, locale);
         } catch (RuntimeException e) {
             // A bug in a migration step must not cost the server its page: the plan shows as failed.
-            migration = MigrationView.failed(options.target(),
-                    ReportMessages.get(locale, "migration.bug", String.valueOf(e)));
+            migration = MigrationView.failed(
+                    options.target(), ReportMessages.get(locale, "migration.bug", String.valueOf(e)));
         }
         return ServerReports.build(id, root, audit, migration, secrets, locale);
     }

@@ -7,7 +7,12 @@ import java.util.Locale;
  * {@link Grading} for what caps a grade.
  */
 public enum Grade {
-    A, B, C, D, E, F;
+    A,
+    B,
+    C,
+    D,
+    E,
+    F;
 
     /** @return the lower-case letter, used in CSS classes and message keys */
     public String id() {

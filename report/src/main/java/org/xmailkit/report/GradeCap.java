@@ -16,8 +16,8 @@ import org.xmailkit.audit.Severity;
  * @param where    the first finding's location, e.g. {@code smtprelay.tab:3}, or empty
  * @param count    how many unsuppressed findings of that rule there are (0 for {@link Reason#INCOMPLETE})
  */
-public record GradeCap(Grade bound, Reason reason, String ruleId, Severity severity, String title, String where,
-                       int count) {
+public record GradeCap(
+        Grade bound, Reason reason, String ruleId, Severity severity, String title, String where, int count) {
 
     /** The grading rule behind a cap; the report explains each under {@code grading.reason.<id>}. */
     public enum Reason {

@@ -38,8 +38,7 @@ public final class Grading {
     /** Categories about what an upgrade changes. */
     static final Set<Category> UPGRADE = EnumSet.of(Category.UPGRADE, Category.LOCALIZED);
 
-    private Grading() {
-    }
+    private Grading() {}
 
     /**
      * @param finding an unsuppressed finding
@@ -83,8 +82,11 @@ public final class Grading {
      * @param incomplete why the audit was incomplete, or null when it was complete
      * @return the caps, worst first, then by rule id
      */
-    public static List<GradeCap> caps(List<Finding> findings, Function<String, String> title,
-                                      Function<Finding, String> where, String incomplete) {
+    public static List<GradeCap> caps(
+            List<Finding> findings,
+            Function<String, String> title,
+            Function<Finding, String> where,
+            String incomplete) {
         Map<String, GradeCap> byRule = new LinkedHashMap<>();
         for (Finding f : findings) {
             if (f.suppressed()) {
@@ -99,15 +101,24 @@ public final class Grading {
             if (old == null) {
                 byRule.put(id, new GradeCap(bound(r), r, id, f.severity(), title.apply(id), where.apply(f), 1));
             } else {
-                byRule.put(id, new GradeCap(old.bound(), old.reason(), id, old.severity(), old.title(), old.where(),
-                        old.count() + 1));
+                byRule.put(
+                        id,
+                        new GradeCap(
+                                old.bound(),
+                                old.reason(),
+                                id,
+                                old.severity(),
+                                old.title(),
+                                old.where(),
+                                old.count() + 1));
             }
         }
         List<GradeCap> out = new ArrayList<>(byRule.values());
         if (incomplete != null) {
             out.add(new GradeCap(Grade.B, GradeCap.Reason.INCOMPLETE, "", null, incomplete, "", 0));
         }
-        out.sort(Comparator.comparing(GradeCap::bound).reversed()
+        out.sort(Comparator.comparing(GradeCap::bound)
+                .reversed()
                 .thenComparing(GradeCap::reason)
                 .thenComparing(GradeCap::ruleId));
         return List.copyOf(out);

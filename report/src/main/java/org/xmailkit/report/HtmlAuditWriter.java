@@ -55,8 +55,7 @@ public final class HtmlAuditWriter implements AuditWriter {
     }
 
     /** A server's page model and its two rendered parts. */
-    private record Prepared(ServerReport page, String row, String section) {
-    }
+    private record Prepared(ServerReport page, String row, String section) {}
 
     /** The page being written. */
     private final class Page implements Session {
@@ -77,10 +76,15 @@ public final class HtmlAuditWriter implements AuditWriter {
             for (int i = 0; i < assigned.size(); i++) {
                 ids.put(scope.servers().get(i), assigned.get(i));
             }
-            String when = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
+            String when = ZonedDateTime.now(clock)
+                    .truncatedTo(ChronoUnit.SECONDS)
                     .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            meta = new ReportModel.Meta(Messages.isJapanese(locale) ? "ja" : "en", when, toolVersion,
-                    scope.options().target().toString(), scope.options().profile().id(),
+            meta = new ReportModel.Meta(
+                    Messages.isJapanese(locale) ? "ja" : "en",
+                    when,
+                    toolVersion,
+                    scope.options().target().toString(),
+                    scope.options().profile().id(),
                     scope.scanRoot().toAbsolutePath().normalize().toString());
             renderer = new HtmlRenderer(locale, meta);
             model = new ReportModel.Builder(scope.scanRoot());
@@ -111,8 +115,15 @@ public final class HtmlAuditWriter implements AuditWriter {
         @Override
         public void finish(FleetSummary summary) throws IOException {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            renderer.audit(new AuditPage(model.build(meta, scope.skipped().stream()
-                    .map(e -> OutputTexts.oneLine(scope, e, locale)).toList())), rows, sections, w);
+            renderer.audit(
+                    new AuditPage(model.build(
+                            meta,
+                            scope.skipped().stream()
+                                    .map(e -> OutputTexts.oneLine(scope, e, locale))
+                                    .toList())),
+                    rows,
+                    sections,
+                    w);
             w.flush();
         }
 
@@ -127,8 +138,11 @@ public final class HtmlAuditWriter implements AuditWriter {
 
         private ServerReport page(String id, ServerAudit s, MailRoot root) {
             if (!(s instanceof ServerAudit.Audited a)) {
-                return ServerReports.failed(id, Path.of(scope.relative(s.path())),
-                        OutputTexts.failureMessage(s, locale), scope.options().target().toString());
+                return ServerReports.failed(
+                        id,
+                        Path.of(scope.relative(s.path())),
+                        OutputTexts.failureMessage(s, locale),
+                        scope.options().target().toString());
             }
             AuditResult r = a.result();
             Secrets secrets;
@@ -143,7 +157,12 @@ public final class HtmlAuditWriter implements AuditWriter {
                     secrets = Secrets.NONE;
                 }
             }
-            return ServerReports.findings(id, scope.relative(r.path()), r, secrets, locale,
+            return ServerReports.findings(
+                    id,
+                    scope.relative(r.path()),
+                    r,
+                    secrets,
+                    locale,
                     scope.options().target().toString());
         }
     }

@@ -1,14 +1,14 @@
 package org.xmailkit.report;
 
-import freemarker.core.TemplateClassResolver;
 import freemarker.core.Environment;
+import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -46,8 +46,8 @@ public final class HtmlRenderer {
 
     private static final Configuration CONFIG = configuration();
     /** The page's Content Security Policy. */
-    static final String CSP = "default-src 'none'; img-src data:; style-src " + hash("report.css")
-            + "; script-src " + hash("report.js") + "; base-uri 'none'; form-action 'none'";
+    static final String CSP = "default-src 'none'; img-src data:; style-src " + hash("report.css") + "; script-src "
+            + hash("report.js") + "; base-uri 'none'; form-action 'none'";
 
     private final Locale locale;
     private final ReportModel.Meta meta;
@@ -117,8 +117,13 @@ public final class HtmlRenderer {
      * @throws IOException on write errors
      */
     public void audit(AuditPage page, Spool rows, Spool sections, Writer out) throws IOException {
-        render("audit.ftlh", page, "", false, out, Map.of("rows", new Spooled(rows), "sections",
-                new Spooled(sections)));
+        render(
+                "audit.ftlh",
+                page,
+                "",
+                false,
+                out,
+                Map.of("rows", new Spooled(rows), "sections", new Spooled(sections)));
     }
 
     /**
@@ -152,8 +157,9 @@ public final class HtmlRenderer {
         render(template, model, base, links, out, Map.of());
     }
 
-    private void render(String template, Object model, String base, boolean links, Writer out,
-                        Map<String, Object> parts) throws IOException {
+    private void render(
+            String template, Object model, String base, boolean links, Writer out, Map<String, Object> parts)
+            throws IOException {
         Map<String, Object> root = new HashMap<>(parts);
         root.put("m", model);
         root.put("msg", new MessageMethod(locale));
@@ -193,8 +199,12 @@ public final class HtmlRenderer {
      */
     private record Spooled(Spool spool) implements TemplateDirectiveModel {
         @Override
-        public void execute(Environment env, @SuppressWarnings("rawtypes") Map params, TemplateModel[] loopVars,
-                            TemplateDirectiveBody body) throws IOException {
+        public void execute(
+                Environment env,
+                @SuppressWarnings("rawtypes") Map params,
+                TemplateModel[] loopVars,
+                TemplateDirectiveBody body)
+                throws IOException {
             try (Reader r = new InputStreamReader(spool.read(), StandardCharsets.UTF_8)) {
                 r.transferTo(env.getOut());
             }

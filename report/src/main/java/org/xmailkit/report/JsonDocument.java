@@ -29,12 +29,12 @@ public final class JsonDocument {
     /** The factory of the streaming writers' generators: the same escapes, the target left open. */
     private static final JsonFactory FACTORY = mapper().getFactory();
 
-    private JsonDocument() {
-    }
+    private JsonDocument() {}
 
     /** @return a mapper writing indented JSON with those escapes */
     public static ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        ObjectMapper mapper = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.getFactory().setCharacterEscapes(new TerminalEscapes());
         return mapper;

@@ -63,8 +63,8 @@ public final class MigratePlanner implements MigrationPlanner {
         String target = options.target().toString();
         // The audit has already inferred the source version from this server.tab; it is inferred again only when
         // this planner was given --from and the audit was not, or the other way round.
-        SourceVersion source = options.from().isEmpty() && !before.source().given()
-                ? before.source() : Migrator.source(root, options);
+        SourceVersion source =
+                options.from().isEmpty() && !before.source().given() ? before.source() : Migrator.source(root, options);
         AuditedMigrator.Planned r;
         try {
             boolean same = before.source().earliest().equals(source.earliest())
@@ -95,10 +95,16 @@ public final class MigratePlanner implements MigrationPlanner {
         for (Change c : r.changes()) {
             String where = c.file().fileName() + (c.line() > 0 ? ":" + c.line() : "");
             String name = c.kind() == Change.Kind.RENAME && !c.newName().equals(c.name())
-                    ? c.name() + " \u2192 " + c.newName() : c.name();
+                    ? c.name() + " \u2192 " + c.newName()
+                    : c.name();
             String old = c.secret() ? Secrets.MASK : secrets.scrub(c.oldValue() == null ? "" : c.oldValue());
-            changes.add(new PlannedChange(where, ReportMessages.get(locale, "change." + c.kind().id()),
-                    secrets.scrub(name), old, secrets.scrub(c.newValue() == null ? "" : c.newValue()), c.stepId(),
+            changes.add(new PlannedChange(
+                    where,
+                    ReportMessages.get(locale, "change." + c.kind().id()),
+                    secrets.scrub(name),
+                    old,
+                    secrets.scrub(c.newValue() == null ? "" : c.newValue()),
+                    c.stepId(),
                     secrets.scrub(c.reason().render(locale))));
         }
         List<DiffFile> diffs = new ArrayList<>();
@@ -112,14 +118,18 @@ public final class MigratePlanner implements MigrationPlanner {
             if (n.level() == Note.Level.BEHAVIOUR) {
                 behaviour.add(text);
             } else {
-                notes.add(new NoteView(n.level().id(), n.where(),
-                        text));
+                notes.add(new NoteView(n.level().id(), n.where(), text));
             }
         }
         MigrationView.AuditComparison delta = null;
         if (audit.error().isPresent()) {
-            notes.add(new NoteView("info", "", ReportMessages.get(locale, "migration.noDelta",
-                    secrets.scrub(audit.error().get()))));
+            notes.add(new NoteView(
+                    "info",
+                    "",
+                    ReportMessages.get(
+                            locale,
+                            "migration.noDelta",
+                            secrets.scrub(audit.error().get()))));
         } else {
             delta = MigrationViews.delta(audit, rule -> rule.title(locale));
         }

@@ -18,9 +18,15 @@ import org.xmailkit.audit.Severity;
  * @param delta            the audit before versus after, or null when not computed
  * @param failure          why the plan failed, or null
  */
-public record MigrationView(Readiness readiness, String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                            List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta,
-                                    String failure) {
+public record MigrationView(
+        Readiness readiness,
+        String target,
+        List<PlannedChange> changes,
+        List<DiffFile> diffs,
+        List<String> behaviourChanges,
+        List<NoteView> notes,
+        AuditComparison delta,
+        String failure) {
 
     public MigrationView {
         Objects.requireNonNull(readiness, "readiness");
@@ -62,8 +68,13 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param delta            the audit delta, or null
      * @return the view, clean when no behaviour changes
      */
-    public static MigrationView planned(String target, List<PlannedChange> changes, List<DiffFile> diffs,
-                                        List<String> behaviourChanges, List<NoteView> notes, AuditComparison delta) {
+    public static MigrationView planned(
+            String target,
+            List<PlannedChange> changes,
+            List<DiffFile> diffs,
+            List<String> behaviourChanges,
+            List<NoteView> notes,
+            AuditComparison delta) {
         Readiness r = behaviourChanges.isEmpty() ? Readiness.CLEAN : Readiness.BEHAVIOUR_CHANGES;
         return new MigrationView(r, target, changes, diffs, behaviourChanges, notes, delta, null);
     }
@@ -76,8 +87,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param where the file and line concerned, or empty
      * @param text  what to know
      */
-    public record NoteView(String level, String where, String text) {
-    }
+    public record NoteView(String level, String where, String text) {}
 
     /**
      * One change of the plan.
@@ -90,9 +100,8 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param stepId   the migration step that makes it
      * @param reason   why, one sentence
      */
-    public record PlannedChange(String file, String kind, String name, String oldValue, String newValue,
-                                String stepId, String reason) {
-    }
+    public record PlannedChange(
+            String file, String kind, String name, String oldValue, String newValue, String stepId, String reason) {}
 
     /**
      * The unified diff of one file.
@@ -120,7 +129,11 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
 
         /** The kinds of diff lines. */
         public enum Kind {
-            HUNK, CONTEXT, ADDED, REMOVED, NOTE;
+            HUNK,
+            CONTEXT,
+            ADDED,
+            REMOVED,
+            NOTE;
 
             /** @return the lower-case id (CSS class) */
             public String id() {
@@ -172,8 +185,7 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param before   how many before
      * @param after    how many after
      */
-    public record DeltaCount(Severity severity, int before, int after) {
-    }
+    public record DeltaCount(Severity severity, int before, int after) {}
 
     /**
      * A rule whose number of findings changes.
@@ -183,6 +195,5 @@ public record MigrationView(Readiness readiness, String target, List<PlannedChan
      * @param title    its title
      * @param change   by how many findings (positive)
      */
-    public record DeltaRule(String ruleId, Severity severity, String title, int change) {
-    }
+    public record DeltaRule(String ruleId, Severity severity, String title, int change) {}
 }

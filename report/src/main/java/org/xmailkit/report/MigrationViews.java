@@ -24,8 +24,7 @@ public final class MigrationViews {
 
     private static final Pattern HUNK = Pattern.compile("^@@ -(\\d+)(?:,(\\d+))? \\+(\\d+)(?:,(\\d+))? @@.*");
 
-    private MigrationViews() {
-    }
+    private MigrationViews() {}
 
     /**
      * Reads a unified diff of one file into display lines, numbering each line in the old and the new file.

@@ -12,8 +12,7 @@ public final class OutputTexts {
 
     private static final Messages MESSAGES = Messages.of("org.xmailkit.report.output", OutputTexts.class);
 
-    private OutputTexts() {
-    }
+    private OutputTexts() {}
 
     /**
      * @param locale the language

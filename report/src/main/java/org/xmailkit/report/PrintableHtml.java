@@ -20,8 +20,7 @@ final class PrintableHtml extends CommonMarkupOutputFormat<PrintableHtml.Markup>
     /** The one instance, set as the output format of every report template. */
     static final PrintableHtml INSTANCE = new PrintableHtml();
 
-    private PrintableHtml() {
-    }
+    private PrintableHtml() {}
 
     @Override
     public String getName() {

@@ -53,32 +53,61 @@ public final class ProbeHtmlWriter {
             n++;
             hosts.add(host("host-" + n, h, report));
         }
-        List<EndpointProbe> all = report.hosts().stream().flatMap(h -> h.probe().endpoints().stream()).toList();
-        ProbePage page = new ProbePage(hosts, ServerReports.countsOf(report.hosts().stream()
-                .flatMap(h -> h.active().stream()).map(NetFinding::severity).toList()), report.suppressedCount(),
-                all.size(), (int) all.stream().filter(EndpointProbe::open).count());
-        String when = ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        ReportModel.Meta meta = new ReportModel.Meta(Messages.isJapanese(locale) ? "ja" : "en", when, toolVersion,
-                "-", report.options().profile().id(), report.scanRoot().toAbsolutePath().normalize().toString());
+        List<EndpointProbe> all = report.hosts().stream()
+                .flatMap(h -> h.probe().endpoints().stream())
+                .toList();
+        ProbePage page = new ProbePage(
+                hosts,
+                ServerReports.countsOf(report.hosts().stream()
+                        .flatMap(h -> h.active().stream())
+                        .map(NetFinding::severity)
+                        .toList()),
+                report.suppressedCount(),
+                all.size(),
+                (int) all.stream().filter(EndpointProbe::open).count());
+        String when =
+                ZonedDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        ReportModel.Meta meta = new ReportModel.Meta(
+                Messages.isJapanese(locale) ? "ja" : "en",
+                when,
+                toolVersion,
+                "-",
+                report.options().profile().id(),
+                report.scanRoot().toAbsolutePath().normalize().toString());
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         new HtmlRenderer(locale, meta).probe(page, w);
         w.flush();
     }
 
     private ProbePage.Host host(String id, NetAudit h, ProbeReport report) {
-        ProbeView view = ProbeViews.of(h.probe(), h.mailRoot().map(report::relative).orElse(""), locale);
-        List<ServerReport.CategoryGroup> groups = ServerReports.groups(h.findings(), NetFinding::rule,
-                f -> view(f, report), locale);
-        return new ProbePage.Host(id, view, ServerReports.countsOf(h.active().stream().map(NetFinding::severity)
-                .toList()), h.suppressed().size(), groups);
+        ProbeView view =
+                ProbeViews.of(h.probe(), h.mailRoot().map(report::relative).orElse(""), locale);
+        List<ServerReport.CategoryGroup> groups =
+                ServerReports.groups(h.findings(), NetFinding::rule, f -> view(f, report), locale);
+        return new ProbePage.Host(
+                id,
+                view,
+                ServerReports.countsOf(
+                        h.active().stream().map(NetFinding::severity).toList()),
+                h.suppressed().size(),
+                groups);
     }
 
     private ServerReport.FindingView view(NetFinding f, ProbeReport report) {
-        String where = f.endpoint().label() + f.cause().map(c -> " \u00b7 " + report.relative(c.file())
-                + (c.line() > 0 ? ":" + c.line() : "")).orElse("");
-        return new ServerReport.FindingView(f.rule().id(), f.severity(), f.rule().title(locale), f.message(locale),
-                where, f.cause().map(c -> c.variable()).orElse(""), f.evidence(),
-                f.suppression().map(s -> ServerReports.suppression(s, Secrets.NONE)).orElse(null));
+        String where = f.endpoint().label()
+                + f.cause()
+                        .map(c -> " \u00b7 " + report.relative(c.file()) + (c.line() > 0 ? ":" + c.line() : ""))
+                        .orElse("");
+        return new ServerReport.FindingView(
+                f.rule().id(),
+                f.severity(),
+                f.rule().title(locale),
+                f.message(locale),
+                where,
+                f.cause().map(c -> c.variable()).orElse(""),
+                f.evidence(),
+                f.suppression()
+                        .map(s -> ServerReports.suppression(s, Secrets.NONE))
+                        .orElse(null));
     }
 }

@@ -28,8 +28,12 @@ public record ProbePage(List<Host> hosts, List<SeverityCount> counts, int suppre
      * @param suppressed how many of its findings a waiver suppresses
      * @param groups     its findings by category and rule
      */
-    public record Host(String id, ProbeView view, List<SeverityCount> counts, int suppressed,
-                       List<ServerReport.CategoryGroup> groups) {
+    public record Host(
+            String id,
+            ProbeView view,
+            List<SeverityCount> counts,
+            int suppressed,
+            List<ServerReport.CategoryGroup> groups) {
         public Host {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(view, "view");

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param endpoints one entry per endpoint, in probe order
  * @param untested  what this Java runtime could not test, one line
  */
-public record ProbeView(String host, String summary, String mailRoot, String error, List<EndpointView> endpoints,
-                        String untested) {
+public record ProbeView(
+        String host, String summary, String mailRoot, String error, List<EndpointView> endpoints, String untested) {
 
     public ProbeView {
         Objects.requireNonNull(host, "host");

@@ -22,8 +22,7 @@ import org.xmailkit.report.ProbeView.Row;
 /** Builds the {@link ProbeView} of a host's observations, in one language (texts: {@code output.properties}). */
 public final class ProbeViews {
 
-    private ProbeViews() {
-    }
+    private ProbeViews() {}
 
     /**
      * @param probe    the observations
@@ -34,8 +33,13 @@ public final class ProbeViews {
     public static ProbeView of(HostProbe probe, String mailRoot, Locale locale) {
         Instant now = probe.started();
         Texts t = new Texts(locale);
-        String summary = probe.probed() ? t.get("probe.summary", probe.address(),
-                probe.source().isEmpty() ? "-" : probe.source(), seconds(probe.elapsed())) : "";
+        String summary = probe.probed()
+                ? t.get(
+                        "probe.summary",
+                        probe.address(),
+                        probe.source().isEmpty() ? "-" : probe.source(),
+                        seconds(probe.elapsed()))
+                : "";
         List<EndpointView> endpoints = new ArrayList<>();
         List<List<Row>> tlsSeen = new ArrayList<>();
         for (EndpointProbe e : probe.endpoints()) {
@@ -48,7 +52,12 @@ public final class ProbeViews {
             String reason = colon < 0 ? "" : u.substring(colon + 2);
             untested.add(version + " (" + t.reason(reason) + ")");
         }
-        return new ProbeView(probe.host(), summary, mailRoot, probe.probed() ? "" : error(probe, locale), endpoints,
+        return new ProbeView(
+                probe.host(),
+                summary,
+                mailRoot,
+                probe.probed() ? "" : error(probe, locale),
+                endpoints,
                 untested.isEmpty() ? "" : t.get("probe.untested", String.join(", ", untested)));
     }
 
@@ -59,21 +68,23 @@ public final class ProbeViews {
      */
     public static String error(HostProbe probe, Locale locale) {
         return probe.error().equals(HostProbe.UNKNOWN_HOST)
-                ? OutputTexts.get(locale, "probe.error.unknownHost", probe.host()) : probe.error();
+                ? OutputTexts.get(locale, "probe.error.unknownHost", probe.host())
+                : probe.error();
     }
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
-    private static EndpointView endpoint(EndpointProbe e, Texts t, Instant now, List<List<Row>> tlsSeen,
-                                         List<EndpointView> before) {
-        String state = switch (e.state()) {
-            case OPEN -> "open";
-            case CLOSED -> "closed";
-            case NO_ANSWER -> "noAnswer";
-            case OTHER_SERVICE -> "otherService";
-        };
+    private static EndpointView endpoint(
+            EndpointProbe e, Texts t, Instant now, List<List<Row>> tlsSeen, List<EndpointView> before) {
+        String state =
+                switch (e.state()) {
+                    case OPEN -> "open";
+                    case CLOSED -> "closed";
+                    case NO_ANSWER -> "noAnswer";
+                    case OTHER_SERVICE -> "otherService";
+                };
         String status = t.get("probe.state." + state) + (e.software().isEmpty() ? "" : ", " + e.software());
         List<Row> rows = new ArrayList<>();
         if (!e.detail().isEmpty()) {
@@ -93,7 +104,9 @@ public final class ProbeViews {
             int same = details.isEmpty() ? -1 : tlsSeen.indexOf(details);
             rows.add(tls.get(0));
             if (same >= 0) {
-                rows.add(new Row(t.get("probe.row.details"), t.get("probe.sameAs", before.get(same).label()),
+                rows.add(new Row(
+                        t.get("probe.row.details"),
+                        t.get("probe.sameAs", before.get(same).label()),
                         details.stream().anyMatch(Row::alert)));
             } else {
                 rows.addAll(details);
@@ -115,18 +128,25 @@ public final class ProbeViews {
             rows.add(new Row(s.ehlo().command().split(" ")[0], s.ehlo().reply().text(), false));
         }
         String before = s.authBeforeTls().isEmpty() ? "-" : String.join(" ", s.authBeforeTls());
-        String after = s.authAfterTls().map(a -> a.isEmpty() ? "-" : String.join(" ", a))
+        String after = s.authAfterTls()
+                .map(a -> a.isEmpty() ? "-" : String.join(" ", a))
                 .orElse(t.get("probe.notReached"));
-        rows.add(new Row("AUTH", t.get("probe.auth", before, after), !s.authBeforeTls().isEmpty()));
-        if (s.startTls().status() != Upgrade.Status.NOT_TRIED || !s.startTls().handshake().isEmpty()) {
+        rows.add(new Row(
+                "AUTH", t.get("probe.auth", before, after), !s.authBeforeTls().isEmpty()));
+        if (s.startTls().status() != Upgrade.Status.NOT_TRIED
+                || !s.startTls().handshake().isEmpty()) {
             rows.add(upgrade("STARTTLS", s.startTls(), t));
         }
         List<String> vrfy = new ArrayList<>();
         s.vrfyUnknown().ifPresent(x -> vrfy.add(x.text()));
         s.vrfyLikely().ifPresent(x -> vrfy.add(x.text()));
         if (!vrfy.isEmpty()) {
-            boolean tells = s.vrfyUnknown().map(x -> List.of(550, 551, 553).contains(x.reply().code())).orElse(false)
-                    || s.vrfyLikely().map(x -> x.reply().code() == 250 || x.reply().code() == 251).orElse(false);
+            boolean tells = s.vrfyUnknown()
+                            .map(x -> List.of(550, 551, 553).contains(x.reply().code()))
+                            .orElse(false)
+                    || s.vrfyLikely()
+                            .map(x -> x.reply().code() == 250 || x.reply().code() == 251)
+                            .orElse(false);
             rows.add(new Row("VRFY", String.join("; ", vrfy), tells));
         }
         s.expn().ifPresent(x -> rows.add(new Row("EXPN", x.text(), x.reply().code() == 250)));
@@ -134,13 +154,15 @@ public final class ProbeViews {
         s.relay().ifPresent(r -> {
             List<String> parts = new ArrayList<>(List.of(r.mail().text()));
             r.rcpt().ifPresent(x -> parts.add(x.text()));
-            String verdict = r.accepted() ? t.get("probe.relay.accepted")
+            String verdict = r.accepted()
+                    ? t.get("probe.relay.accepted")
                     : r.rcpt().isPresent() ? t.get("probe.relay.refused") : t.get("probe.relay.untested");
-            rows.add(new Row(t.get("probe.row.relay"), verdict + " (" + String.join("; ", parts) + ", RSET)",
-                    r.accepted()));
+            rows.add(new Row(
+                    t.get("probe.row.relay"), verdict + " (" + String.join("; ", parts) + ", RSET)", r.accepted()));
         });
-        s.nullSender().ifPresent(x -> rows.add(new Row(t.get("probe.row.nullSender"), x.text(),
-                x.reply().code() >= 500)));
+        s.nullSender()
+                .ifPresent(x -> rows.add(new Row(
+                        t.get("probe.row.nullSender"), x.text(), x.reply().code() >= 500)));
         if (!s.ended().isEmpty()) {
             rows.add(new Row(t.get("probe.row.ended"), s.ended(), true));
         }
@@ -153,55 +175,66 @@ public final class ProbeViews {
         if (p.stls().status() != Upgrade.Status.NOT_TRIED) {
             rows.add(upgrade("STLS", p.stls(), t));
         }
-        p.capabilitiesAfterTls().filter(c -> p.stls().established())
+        p.capabilitiesAfterTls()
+                .filter(c -> p.stls().established())
                 .ifPresent(c -> rows.add(new Row(t.get("probe.row.capaAfterTls"), String.join(" ", c), false)));
     }
 
     private static void ctrl(List<Row> rows, CtrlFacts c, Texts t) {
-        String access = switch (c.access()) {
-            case ANSWERED -> "answered";
-            case DENIED -> "denied";
-            case UNKNOWN -> "unknown";
-        };
-        rows.add(new Row(t.get("probe.row.access"), t.get("probe.access." + access),
-                c.access() == CtrlFacts.Access.ANSWERED));
+        String access =
+                switch (c.access()) {
+                    case ANSWERED -> "answered";
+                    case DENIED -> "denied";
+                    case UNKNOWN -> "unknown";
+                };
+        rows.add(new Row(
+                t.get("probe.row.access"), t.get("probe.access." + access), c.access() == CtrlFacts.Access.ANSWERED));
         if (c.tls().status() != Upgrade.Status.NOT_TRIED) {
             rows.add(upgrade("#!TLS", c.tls(), t));
         }
     }
 
     private static Row upgrade(String label, Upgrade u, Texts t) {
-        String value = switch (u.status()) {
-            case NOT_OFFERED -> t.get("probe.upgrade.notOffered");
-            case REFUSED -> t.get("probe.upgrade.refused", u.reply());
-            case FAILED -> t.get("probe.upgrade.failed", u.reply(), u.handshake());
-            case ESTABLISHED -> t.get("probe.upgrade.established", u.reply(), u.handshake());
-            case NOT_TRIED -> t.get("probe.upgrade.notTried", u.handshake());
-        };
+        String value =
+                switch (u.status()) {
+                    case NOT_OFFERED -> t.get("probe.upgrade.notOffered");
+                    case REFUSED -> t.get("probe.upgrade.refused", u.reply());
+                    case FAILED -> t.get("probe.upgrade.failed", u.reply(), u.handshake());
+                    case ESTABLISHED -> t.get("probe.upgrade.established", u.reply(), u.handshake());
+                    case NOT_TRIED -> t.get("probe.upgrade.notTried", u.handshake());
+                };
         return new Row(label, value, u.status() != Upgrade.Status.ESTABLISHED);
     }
 
     private static void tls(List<Row> rows, TlsFacts x, Texts t, Instant now) {
-        rows.add(new Row("TLS", x.handshake().ok() ? x.handshake().text()
-                : t.get("probe.tls.failed", x.handshake().error()), !x.works()));
+        rows.add(new Row(
+                "TLS",
+                x.handshake().ok()
+                        ? x.handshake().text()
+                        : t.get("probe.tls.failed", x.handshake().error()),
+                !x.works()));
         if (!x.protocols().isEmpty()) {
             List<String> versions = new ArrayList<>();
             boolean legacy = false;
             for (ProtocolResult p : x.protocols()) {
-                String r = switch (p.result()) {
-                    case ACCEPTED -> t.get("probe.version.accepted");
-                    case REFUSED -> t.get("probe.version.refused");
-                    case UNTESTED -> t.get("probe.version.untested", t.reason(p.detail()));
-                };
+                String r =
+                        switch (p.result()) {
+                            case ACCEPTED -> t.get("probe.version.accepted");
+                            case REFUSED -> t.get("probe.version.refused");
+                            case UNTESTED -> t.get("probe.version.untested", t.reason(p.detail()));
+                        };
                 legacy |= p.accepted() && List.of("SSLv3", "TLSv1", "TLSv1.1").contains(p.protocol());
                 versions.add(p.protocol() + " " + r);
             }
             rows.add(new Row(t.get("probe.row.versions"), String.join(", ", versions), legacy));
         }
         for (Strength s : Strength.values()) {
-            List<String> names = x.suites(s).stream().map(SuiteResult::suite).distinct().toList();
+            List<String> names =
+                    x.suites(s).stream().map(SuiteResult::suite).distinct().toList();
             if (!names.isEmpty()) {
-                rows.add(new Row(t.get("probe.suites." + s.id()), names.size() + ": " + String.join(", ", names),
+                rows.add(new Row(
+                        t.get("probe.suites." + s.id()),
+                        names.size() + ": " + String.join(", ", names),
                         s == Strength.WEAK || s == Strength.INSECURE));
             }
         }
@@ -214,14 +247,25 @@ public final class ProbeViews {
             names.addAll(leaf.ipAddresses());
             rows.add(new Row(t.get("probe.row.certificate"), leaf.subject(), false));
             rows.add(new Row(t.get("probe.row.names"), names.isEmpty() ? "-" : String.join(", ", names), false));
-            rows.add(new Row(t.get("probe.row.key"), leaf.keyDescription() + ", " + leaf.signatureAlgorithm(),
+            rows.add(new Row(
+                    t.get("probe.row.key"),
+                    leaf.keyDescription() + ", " + leaf.signatureAlgorithm(),
                     leaf.weakKey() || leaf.weakSignature()));
             boolean expired = leaf.expired(now) || leaf.notYetValid(now);
-            rows.add(new Row(t.get("probe.row.valid"), t.get(expired ? "probe.valid.expired" : "probe.valid.left",
-                    leaf.notBefore().toString(), leaf.notAfter().toString(), leaf.daysLeft(now)), expired));
-            rows.add(new Row(t.get("probe.row.issuer"), leaf.selfSigned() ? t.get("probe.selfSigned")
-                    : leaf.issuer(), leaf.selfSigned()));
-            rows.add(new Row(t.get("probe.row.chain"), t.get("probe.chain", x.chain().size()), false));
+            rows.add(new Row(
+                    t.get("probe.row.valid"),
+                    t.get(
+                            expired ? "probe.valid.expired" : "probe.valid.left",
+                            leaf.notBefore().toString(),
+                            leaf.notAfter().toString(),
+                            leaf.daysLeft(now)),
+                    expired));
+            rows.add(new Row(
+                    t.get("probe.row.issuer"),
+                    leaf.selfSigned() ? t.get("probe.selfSigned") : leaf.issuer(),
+                    leaf.selfSigned()));
+            rows.add(new Row(
+                    t.get("probe.row.chain"), t.get("probe.chain", x.chain().size()), false));
             rows.add(new Row("SHA-256", leaf.sha256(), false));
         }
     }

@@ -16,8 +16,7 @@ public final class ReportMessages {
 
     private static final Messages OWN = Messages.of(BUNDLE, ReportMessages.class);
 
-    private ReportMessages() {
-    }
+    private ReportMessages() {}
 
     /**
      * @param locale the language

@@ -30,10 +30,19 @@ import org.xmailkit.report.ServerReport.FindingView;
  * @param ruleServers for each rule id, how many servers have an unsuppressed finding of it
  * @param skipped     what the search for servers could not look into, one line each ({@code path: why})
  */
-public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount> severities, int suppressed,
-                          List<GradeCount> grades, List<ReadinessCount> readiness, List<VersionCount> versions,
-                          List<TopFinding> top, List<ServerSummary> summaries, Map<String, Integer> ruleServers,
-                          List<String> skipped) {
+public record ReportModel(
+        Meta meta,
+        int servers,
+        int failed,
+        List<SeverityCount> severities,
+        int suppressed,
+        List<GradeCount> grades,
+        List<ReadinessCount> readiness,
+        List<VersionCount> versions,
+        List<TopFinding> top,
+        List<ServerSummary> summaries,
+        Map<String, Integer> ruleServers,
+        List<String> skipped) {
 
     /** How many entries the most-frequent-findings list has. */
     public static final int TOP = 10;
@@ -65,9 +74,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param profile     the rule profile
      * @param root        the directory the servers' paths are shown relative to, or empty
      */
-    public record Meta(String lang, String generated, String toolVersion, String target, String profile,
-                       String root) {
-    }
+    public record Meta(String lang, String generated, String toolVersion, String target, String profile, String root) {}
 
     /**
      * Servers with one grade.
@@ -76,8 +83,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param count how many servers
      * @param bar   bar length
      */
-    public record GradeCount(Grade grade, int count, int bar) {
-    }
+    public record GradeCount(Grade grade, int count, int bar) {}
 
     /**
      * Servers with one readiness.
@@ -86,8 +92,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param count     how many servers
      * @param bar       bar length
      */
-    public record ReadinessCount(Readiness readiness, int count, int bar) {
-    }
+    public record ReadinessCount(Readiness readiness, int count, int bar) {}
 
     /**
      * Servers whose source version was detected as one range.
@@ -95,8 +100,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param version the version or range
      * @param count   how many servers
      */
-    public record VersionCount(String version, int count) {
-    }
+    public record VersionCount(String version, int count) {}
 
     /**
      * A rule across the fleet.
@@ -108,8 +112,7 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
      * @param findings how many unsuppressed findings in all
      * @param bar      bar length (by servers)
      */
-    public record TopFinding(String ruleId, Severity severity, String title, int servers, int findings, int bar) {
-    }
+    public record TopFinding(String ruleId, Severity severity, String title, int servers, int findings, int bar) {}
 
     /** Collects server pages as they complete, in any order and from any thread. */
     public static final class Builder {
@@ -152,7 +155,8 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
             suppressed += s.suppressed();
             Map<String, Integer> here = new HashMap<>();
             for (CategoryGroup g : page.groups()) {
-                for (FindingView f : g.rules().stream().flatMap(r -> r.findings().stream()).toList()) {
+                for (FindingView f :
+                        g.rules().stream().flatMap(r -> r.findings().stream()).toList()) {
                     if (f.suppressed()) {
                         continue;
                     }
@@ -184,7 +188,10 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
          */
         public synchronized ReportModel build(Meta meta, List<String> skipped) {
             List<ServerSummary> list = new ArrayList<>(summaries.values());
-            int sevMax = severities.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int sevMax = severities.values().stream()
+                    .mapToInt(Integer::intValue)
+                    .max()
+                    .orElse(0);
             List<SeverityCount> sev = new ArrayList<>();
             for (Severity s : Severity.values()) {
                 int n = severities.getOrDefault(s, 0);
@@ -222,17 +229,25 @@ public record ReportModel(Meta meta, int servers, int failed, List<SeverityCount
                     top.add(new TopFinding(id, ruleSeverity.get(id), ruleTitle.get(id), c[0], c[1], 0));
                 }
             });
-            top.sort(Comparator.comparingInt(TopFinding::servers).reversed()
-                    .thenComparing(TopFinding::severity).thenComparing(TopFinding::ruleId));
+            top.sort(Comparator.comparingInt(TopFinding::servers)
+                    .reversed()
+                    .thenComparing(TopFinding::severity)
+                    .thenComparing(TopFinding::ruleId));
             int topMax = top.isEmpty() ? 0 : top.get(0).servers();
-            List<TopFinding> shown = top.stream().limit(TOP)
-                    .map(t -> new TopFinding(t.ruleId(), t.severity(), t.title(), t.servers(), t.findings(),
+            List<TopFinding> shown = top.stream()
+                    .limit(TOP)
+                    .map(t -> new TopFinding(
+                            t.ruleId(),
+                            t.severity(),
+                            t.title(),
+                            t.servers(),
+                            t.findings(),
                             Charts.bar(t.servers(), topMax)))
                     .toList();
             Map<String, Integer> ruleServers = new HashMap<>();
             rules.forEach((id, c) -> ruleServers.put(id, c[0]));
-            return new ReportModel(meta, list.size(), failed, sev, suppressed, grades, ready, vers, shown, list,
-                    ruleServers, skipped);
+            return new ReportModel(
+                    meta, list.size(), failed, sev, suppressed, grades, ready, vers, shown, list, ruleServers, skipped);
         }
     }
 }

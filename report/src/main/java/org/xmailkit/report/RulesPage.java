@@ -32,8 +32,7 @@ public record RulesPage(List<GradingRow> grading, List<Severity> severities, Lis
      * @param bound  the best grade it allows
      * @param reason the rule
      */
-    public record GradingRow(Grade bound, GradeCap.Reason reason) {
-    }
+    public record GradingRow(Grade bound, GradeCap.Reason reason) {}
 
     /**
      * One audit rule.
@@ -53,10 +52,21 @@ public record RulesPage(List<GradingRow> grading, List<Severity> severities, Lis
      * @param needs            {@code mailroot}, {@code install_dir}, {@code startup}
      * @param servers          servers of this fleet with an unsuppressed finding of it
      */
-    public record RuleView(String id, Severity severity, Category category, String categoryTitle, String title,
-                           String summary, String why, String remediation, List<String> remediationLines,
-                           List<String> references, List<String> profiles, String fix, List<String> needs,
-                           int servers) {
+    public record RuleView(
+            String id,
+            Severity severity,
+            Category category,
+            String categoryTitle,
+            String title,
+            String summary,
+            String why,
+            String remediation,
+            List<String> remediationLines,
+            List<String> references,
+            List<String> profiles,
+            String fix,
+            List<String> needs,
+            int servers) {
         public RuleView {
             remediationLines = List.copyOf(remediationLines);
             references = List.copyOf(references);
@@ -78,12 +88,23 @@ public record RulesPage(List<GradingRow> grading, List<Severity> severities, Lis
         }
         List<RuleView> views = new ArrayList<>();
         for (RuleInfo i : rules) {
-            views.add(new RuleView(i.id(), i.severity(), i.category(),
-                    ReportMessages.get(locale, "category." + i.category().id()), i.title(locale), i.summary(locale),
-                    i.why(locale), i.remediation(locale), i.remediationLines(),
+            views.add(new RuleView(
+                    i.id(),
+                    i.severity(),
+                    i.category(),
+                    ReportMessages.get(locale, "category." + i.category().id()),
+                    i.title(locale),
+                    i.summary(locale),
+                    i.why(locale),
+                    i.remediation(locale),
+                    i.remediationLines(),
                     i.references().stream().map(Reference::display).toList(),
-                    i.profiles().stream().sorted().map(Profile::id).toList(), i.fix().name().toLowerCase(Locale.ROOT),
-                    i.needs().stream().sorted().map(n -> n.name().toLowerCase(Locale.ROOT)).toList(),
+                    i.profiles().stream().sorted().map(Profile::id).toList(),
+                    i.fix().name().toLowerCase(Locale.ROOT),
+                    i.needs().stream()
+                            .sorted()
+                            .map(n -> n.name().toLowerCase(Locale.ROOT))
+                            .toList(),
                     ruleServers.getOrDefault(i.id(), 0)));
         }
         return new RulesPage(grading, List.of(Severity.values()), views);

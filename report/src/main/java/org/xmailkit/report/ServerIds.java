@@ -29,19 +29,19 @@ public final class ServerIds {
     public static final int MAX_LENGTH = 64;
 
     private static final int HASH_CHARS = 8;
-    private static final Set<String> DEVICE_NAMES = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3",
-            "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7",
-            "lpt8", "lpt9");
+    private static final Set<String> DEVICE_NAMES = Set.of(
+            "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+            "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
 
-    private ServerIds() {
-    }
+    private ServerIds() {}
 
     /**
      * @param servers the servers' paths (MailRoot directories or server.tab files), in input order
      * @return one id per path, in the same order
      */
     public static List<String> assign(List<Path> servers) {
-        List<Path> abs = servers.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        List<Path> abs =
+                servers.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         Path common = common(abs);
         List<String> base = new ArrayList<>();
         for (Path p : abs) {
@@ -57,7 +57,8 @@ public final class ServerIds {
         for (int i = 0; i < abs.size(); i++) {
             String b = base.get(i);
             boolean readable = b.chars().anyMatch(Character::isLetterOrDigit);
-            String id = readable && uses.get(b.toLowerCase(Locale.ROOT)) == 1 ? b
+            String id = readable && uses.get(b.toLowerCase(Locale.ROOT)) == 1
+                    ? b
                     : withHash(b, abs.get(i).toString(), 0);
             int salt = 1;
             while (!taken.add(id.toLowerCase(Locale.ROOT))) {

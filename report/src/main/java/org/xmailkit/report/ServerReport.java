@@ -33,13 +33,30 @@ import org.xmailkit.audit.Severity;
  * @param services       XMail's command line: its listeners and switches, or that it is not known
  * @param probe          what the running server showed on the wire ({@code --probe}), or null
  */
-public record ServerReport(String id, String path, boolean bare, String error, String encoding, String lineEnding,
-                           String version, boolean versionGiven, List<String> evidence, Grade grade,
-                           List<GradeCap> caps, List<SeverityCount> counts, int suppressed,
-                           List<CategoryGroup> groups, List<OutcomeView> notRun, int skipped,
-                           List<SettingSection> sections,
-                           List<SettingRow> otherSettings, List<IgnoredEntry> ignored, MigrationView migration,
-                           List<String> readErrors, ServicesView services, ProbeView probe) {
+public record ServerReport(
+        String id,
+        String path,
+        boolean bare,
+        String error,
+        String encoding,
+        String lineEnding,
+        String version,
+        boolean versionGiven,
+        List<String> evidence,
+        Grade grade,
+        List<GradeCap> caps,
+        List<SeverityCount> counts,
+        int suppressed,
+        List<CategoryGroup> groups,
+        List<OutcomeView> notRun,
+        int skipped,
+        List<SettingSection> sections,
+        List<SettingRow> otherSettings,
+        List<IgnoredEntry> ignored,
+        MigrationView migration,
+        List<String> readErrors,
+        ServicesView services,
+        ProbeView probe) {
 
     public ServerReport {
         Objects.requireNonNull(id, "id");
@@ -84,8 +101,15 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param evidence    excerpts that show it
      * @param suppression the waiver, or null
      */
-    public record FindingView(String ruleId, Severity severity, String title, String message, String where,
-                              String variable, List<String> evidence, SuppressionView suppression) {
+    public record FindingView(
+            String ruleId,
+            Severity severity,
+            String title,
+            String message,
+            String where,
+            String variable,
+            List<String> evidence,
+            SuppressionView suppression) {
         public FindingView {
             evidence = List.copyOf(evidence);
         }
@@ -109,9 +133,16 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param findings         its findings, active ones first
      * @param active           how many are not suppressed
      */
-    public record RuleGroup(String ruleId, Severity severity, String title, String remediation,
-                            List<String> remediationLines, List<String> references, boolean fixable,
-                            List<FindingView> findings, int active) {
+    public record RuleGroup(
+            String ruleId,
+            Severity severity,
+            String title,
+            String remediation,
+            List<String> remediationLines,
+            List<String> references,
+            boolean fixable,
+            List<FindingView> findings,
+            int active) {
         public RuleGroup {
             remediationLines = List.copyOf(remediationLines);
             references = List.copyOf(references);
@@ -128,8 +159,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param active  whether it still suppresses the finding
      * @param source  where it is written
      */
-    public record SuppressionView(boolean inline, String reason, String expires, boolean active, String source) {
-    }
+    public record SuppressionView(boolean inline, String reason, String expires, boolean active, String source) {}
 
     /**
      * The findings of one category, rule by rule.
@@ -154,8 +184,7 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param status {@code not_applicable} or {@code skipped}
      * @param reason why, or empty
      */
-    public record OutcomeView(String ruleId, String title, String status, String reason) {
-    }
+    public record OutcomeView(String ruleId, String title, String status, String reason) {}
 
     /**
      * One section of the XMailCFG settings page.
@@ -184,9 +213,17 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param nonDefault   whether the effective value differs from the default
      * @param note         how XMail reads what was written, when that matters; or empty
      */
-    public record SettingRow(String label, String name, String shownAs, String value, String defaultValue,
-                             String source, int line, boolean set, boolean nonDefault, String note) {
-    }
+    public record SettingRow(
+            String label,
+            String name,
+            String shownAs,
+            String value,
+            String defaultValue,
+            String source,
+            int line,
+            boolean set,
+            boolean nonDefault,
+            String note) {}
 
     /**
      * A server.tab line XMail 1.27 does not use.
@@ -196,6 +233,5 @@ public record ServerReport(String id, String path, boolean bare, String error, S
      * @param line  the line
      * @param why   why XMail ignores it
      */
-    public record IgnoredEntry(String name, String value, int line, String why) {
-    }
+    public record IgnoredEntry(String name, String value, int line, String why) {}
 }

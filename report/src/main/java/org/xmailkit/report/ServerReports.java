@@ -46,8 +46,7 @@ import org.xmailkit.report.ServerReport.SuppressionView;
 /** Builds a {@link ServerReport} (a server page's model) and the {@link ServerSummary} the fleet page keeps. */
 public final class ServerReports {
 
-    private ServerReports() {
-    }
+    private ServerReports() {}
 
     /**
      * @param id        the server id
@@ -58,25 +57,50 @@ public final class ServerReports {
      * @param locale    the report's language
      * @return the page model
      */
-    public static ServerReport build(String id, MailRoot root, AuditResult audit, MigrationView migration,
-                                     Secrets secrets, Locale locale) {
+    public static ServerReport build(
+            String id, MailRoot root, AuditResult audit, MigrationView migration, Secrets secrets, Locale locale) {
         Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
         ServerTab tab = root.serverTab();
         List<String> evidence = audit.source().evidence().stream()
-                .map(t -> secrets.scrub(render(t, locale))).toList();
-        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
-                f -> where(base, f, locale), incomplete(audit, locale));
-        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
-        return new ServerReport(id, Origins.display(audit.path()), audit.bare(), null, encoding(tab.charset()),
-                tab.document().dominantEnding().name(), audit.source().display(), audit.source().given(), evidence,
-                Grading.grade(caps), caps, counts(audit.findings()), (int) audit.findings().stream()
-                .filter(Finding::suppressed).count(), groups(audit.findings(), base, secrets, locale),
-                notRun(audit, locale), skipped(audit), sections(tab, secrets, locale),
-                        otherSettings(tab, secrets, locale),
-                ignored(tab, secrets, locale), migration, readErrors,
-                ServicesView.of(audit.startup(),
-                        Optional.of(root.serverCert().isPresent() && root.serverKey().isPresent()),
-                        p -> name(base, p, locale), secrets, locale), probe(audit, locale));
+                .map(t -> secrets.scrub(render(t, locale)))
+                .toList();
+        List<GradeCap> caps = Grading.caps(
+                audit.findings(),
+                ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale),
+                incomplete(audit, locale));
+        List<String> readErrors =
+                audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(
+                id,
+                Origins.display(audit.path()),
+                audit.bare(),
+                null,
+                encoding(tab.charset()),
+                tab.document().dominantEnding().name(),
+                audit.source().display(),
+                audit.source().given(),
+                evidence,
+                Grading.grade(caps),
+                caps,
+                counts(audit.findings()),
+                (int) audit.findings().stream().filter(Finding::suppressed).count(),
+                groups(audit.findings(), base, secrets, locale),
+                notRun(audit, locale),
+                skipped(audit),
+                sections(tab, secrets, locale),
+                otherSettings(tab, secrets, locale),
+                ignored(tab, secrets, locale),
+                migration,
+                readErrors,
+                ServicesView.of(
+                        audit.startup(),
+                        Optional.of(root.serverCert().isPresent()
+                                && root.serverKey().isPresent()),
+                        p -> name(base, p, locale),
+                        secrets,
+                        locale),
+                probe(audit, locale));
     }
 
     /**
@@ -91,19 +115,41 @@ public final class ServerReports {
      * @param target  the migration target
      * @return the page model
      */
-    public static ServerReport findings(String id, String path, AuditResult audit, Secrets secrets, Locale locale,
-                                        String target) {
+    public static ServerReport findings(
+            String id, String path, AuditResult audit, Secrets secrets, Locale locale, String target) {
         Path base = audit.bare() ? audit.path().toAbsolutePath().getParent() : audit.path();
         List<String> evidence = audit.source().evidence().stream()
-                .map(t -> secrets.scrub(render(t, locale))).toList();
-        List<GradeCap> caps = Grading.caps(audit.findings(), ruleId -> title(audit, ruleId, locale),
-                f -> where(base, f, locale), incomplete(audit, locale));
-        List<String> readErrors = audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
-        return new ServerReport(id, path, audit.bare(), null, "", "", audit.source().display(),
-                audit.source().given(), evidence, Grading.grade(caps), caps, counts(audit.findings()),
+                .map(t -> secrets.scrub(render(t, locale)))
+                .toList();
+        List<GradeCap> caps = Grading.caps(
+                audit.findings(),
+                ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale),
+                incomplete(audit, locale));
+        List<String> readErrors =
+                audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        return new ServerReport(
+                id,
+                path,
+                audit.bare(),
+                null,
+                "",
+                "",
+                audit.source().display(),
+                audit.source().given(),
+                evidence,
+                Grading.grade(caps),
+                caps,
+                counts(audit.findings()),
                 (int) audit.findings().stream().filter(Finding::suppressed).count(),
-                groups(audit.findings(), base, secrets, locale), notRun(audit, locale), skipped(audit), List.of(),
-                List.of(), List.of(), MigrationView.notPlanned(target), readErrors,
+                groups(audit.findings(), base, secrets, locale),
+                notRun(audit, locale),
+                skipped(audit),
+                List.of(),
+                List.of(),
+                List.of(),
+                MigrationView.notPlanned(target),
+                readErrors,
                 ServicesView.of(audit.startup(), Optional.empty(), p -> name(base, p, locale), secrets, locale),
                 probe(audit, locale));
     }
@@ -118,10 +164,30 @@ public final class ServerReports {
      * @return the page model (grade F: nothing about the server is known)
      */
     public static ServerReport failed(String id, Path path, String error, String target) {
-        return new ServerReport(id, Origins.display(path), false, error, "", "", "?", false, List.of(), Grade.F,
+        return new ServerReport(
+                id,
+                Origins.display(path),
+                false,
+                error,
+                "",
+                "",
+                "?",
+                false,
                 List.of(),
-                counts(List.of()), 0, List.of(), List.of(), 0, List.of(), List.of(), List.of(),
-                MigrationView.failed(target, error), List.of(), ServicesView.unknown(), null);
+                Grade.F,
+                List.of(),
+                counts(List.of()),
+                0,
+                List.of(),
+                List.of(),
+                0,
+                List.of(),
+                List.of(),
+                List.of(),
+                MigrationView.failed(target, error),
+                List.of(),
+                ServicesView.unknown(),
+                null);
     }
 
     /**
@@ -147,11 +213,21 @@ public final class ServerReports {
         }
         Map<Severity, Integer> n = new EnumMap<>(Severity.class);
         page.counts().forEach(c -> n.put(c.severity(), c.count()));
-        return new ServerSummary(page.id(), path, page.version(), page.grade(), page.caps(),
+        return new ServerSummary(
+                page.id(),
+                path,
+                page.version(),
+                page.grade(),
+                page.caps(),
                 page.caps().size(),
-                n.getOrDefault(Severity.CRITICAL, 0), n.getOrDefault(Severity.HIGH, 0),
-                n.getOrDefault(Severity.MEDIUM, 0), n.getOrDefault(Severity.LOW, 0), n.getOrDefault(Severity.INFO, 0),
-                page.suppressed(), page.migration().readiness(), page.error());
+                n.getOrDefault(Severity.CRITICAL, 0),
+                n.getOrDefault(Severity.HIGH, 0),
+                n.getOrDefault(Severity.MEDIUM, 0),
+                n.getOrDefault(Severity.LOW, 0),
+                n.getOrDefault(Severity.INFO, 0),
+                page.suppressed(),
+                page.migration().readiness(),
+                page.error());
     }
 
     /** A charset's name as administrators know it. */
@@ -166,8 +242,11 @@ public final class ServerReports {
     // ------------------------------------------------------------------ findings
 
     private static String title(AuditResult audit, String ruleId, Locale locale) {
-        return audit.findings().stream().filter(f -> f.rule().id().equals(ruleId)).findFirst()
-                .map(f -> f.rule().title(locale)).orElse(ruleId);
+        return audit.findings().stream()
+                .filter(f -> f.rule().id().equals(ruleId))
+                .findFirst()
+                .map(f -> f.rule().title(locale))
+                .orElse(ruleId);
     }
 
     private static String incomplete(AuditResult audit, Locale locale) {
@@ -179,13 +258,17 @@ public final class ServerReports {
             return ReportMessages.get(locale, "grading.incomplete.bare", notApplicable);
         }
         if (!audit.readErrors().isEmpty()) {
-            return ReportMessages.get(locale, "grading.incomplete.unreadable", audit.readErrors().size());
+            return ReportMessages.get(
+                    locale, "grading.incomplete.unreadable", audit.readErrors().size());
         }
         return null;
     }
 
     static List<SeverityCount> counts(List<Finding> findings) {
-        return countsOf(findings.stream().filter(f -> !f.suppressed()).map(Finding::severity).toList());
+        return countsOf(findings.stream()
+                .filter(f -> !f.suppressed())
+                .map(Finding::severity)
+                .toList());
     }
 
     /**
@@ -252,13 +335,14 @@ public final class ServerReports {
      * @param <T>      the kind of finding
      * @return the groups
      */
-    static <T> List<CategoryGroup> groups(List<T> findings, Function<T, RuleInfo> rule, Function<T, FindingView> view,
-                                          Locale locale) {
+    static <T> List<CategoryGroup> groups(
+            List<T> findings, Function<T, RuleInfo> rule, Function<T, FindingView> view, Locale locale) {
         Map<Category, Map<String, List<T>>> by = new EnumMap<>(Category.class);
         for (T f : findings) {
             RuleInfo r = rule.apply(f);
             by.computeIfAbsent(r.category(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(r.id(), k -> new ArrayList<>()).add(f);
+                    .computeIfAbsent(r.id(), k -> new ArrayList<>())
+                    .add(f);
         }
         List<CategoryGroup> out = new ArrayList<>();
         by.forEach((c, rules) -> {
@@ -274,13 +358,21 @@ public final class ServerReports {
                 // What counts first, suppressed findings after.
                 views.sort(Comparator.comparing(FindingView::suppressed));
                 int a = (int) views.stream().filter(v -> !v.suppressed()).count();
-                groups.add(new RuleGroup(r.id(), r.severity(), r.title(locale), r.remediation(locale),
-                        r.remediationLines(), r.references().stream().map(Reference::display).toList(),
-                        r.fix() != RuleInfo.Fix.NONE, views, a));
+                groups.add(new RuleGroup(
+                        r.id(),
+                        r.severity(),
+                        r.title(locale),
+                        r.remediation(locale),
+                        r.remediationLines(),
+                        r.references().stream().map(Reference::display).toList(),
+                        r.fix() != RuleInfo.Fix.NONE,
+                        views,
+                        a));
                 active += a;
                 total += views.size();
             }
-            groups.sort(Comparator.comparing(RuleGroup::severity).thenComparing(g -> g.active() == 0)
+            groups.sort(Comparator.comparing(RuleGroup::severity)
+                    .thenComparing(g -> g.active() == 0)
                     .thenComparing(RuleGroup::ruleId));
             out.add(new CategoryGroup(c, ReportMessages.get(locale, "category." + c.id()), groups, active, total));
         });
@@ -294,25 +386,39 @@ public final class ServerReports {
     private static FindingView view(Finding f, Path base, Secrets secrets, Locale locale) {
         RuleInfo r = f.rule();
         SuppressionView sv = f.suppression().map(s -> suppression(s, secrets)).orElse(null);
-        return new FindingView(r.id(), r.severity(), r.title(locale), secrets.scrub(f.message(locale)),
-                where(base, f, locale), f.location().variable(), f.evidence().stream().map(secrets::scrub).toList(),
+        return new FindingView(
+                r.id(),
+                r.severity(),
+                r.title(locale),
+                secrets.scrub(f.message(locale)),
+                where(base, f, locale),
+                f.location().variable(),
+                f.evidence().stream().map(secrets::scrub).toList(),
                 sv);
     }
 
     static SuppressionView suppression(Suppression s, Secrets secrets) {
-        return new SuppressionView(s.kind() == Suppression.Kind.INLINE, secrets.scrub(s.reason()),
-                s.expires().map(Object::toString).orElse(""), s.active(), s.source());
+        return new SuppressionView(
+                s.kind() == Suppression.Kind.INLINE,
+                secrets.scrub(s.reason()),
+                s.expires().map(Object::toString).orElse(""),
+                s.active(),
+                s.source());
     }
 
     private static int skipped(AuditResult audit) {
-        return (int) audit.outcomes().stream().filter(o -> o.status() == RuleOutcome.Status.SKIPPED).count();
+        return (int) audit.outcomes().stream()
+                .filter(o -> o.status() == RuleOutcome.Status.SKIPPED)
+                .count();
     }
 
     private static List<OutcomeView> notRun(AuditResult audit, Locale locale) {
         List<OutcomeView> out = new ArrayList<>();
         for (RuleOutcome o : audit.outcomes()) {
             if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
-                out.add(new OutcomeView(o.rule().id(), o.rule().title(locale),
+                out.add(new OutcomeView(
+                        o.rule().id(),
+                        o.rule().title(locale),
                         o.status().name().toLowerCase(Locale.ROOT),
                         o.reason().map(t -> render(t, locale)).orElse("")));
             }
@@ -372,43 +478,67 @@ public final class ServerReports {
         boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
                 && !v.aliasOf().isEmpty();
         String realName = indirect ? v.aliasOf() : v.name();
-        String shownAs = cfg.shownAs().equals(realName) || v.role() == Variable.Role.XMAILCFG_PART ? ""
-                : cfg.shownAs();
+        String shownAs = cfg.shownAs().equals(realName) || v.role() == Variable.Role.XMAILCFG_PART ? "" : cfg.shownAs();
         String label = cfg.label(locale);
         List<String> notes = new ArrayList<>();
         // Lines that spell the setting the way XMailCFG shows it: XMail never reads them.
         for (Variable other : tab.catalog().all()) {
-            boolean mine = v.role() == Variable.Role.XMAILCFG_PART ? other == v
+            boolean mine = v.role() == Variable.Role.XMAILCFG_PART
+                    ? other == v
                     : other.role() == Variable.Role.ALIAS && other.aliasOf().equals(realName);
             if (mine && tab.has(other.name())) {
-                notes.add(ReportMessages.get(locale, "settings.ignoredSpelling", tab.printable(other.name()),
-                        tab.entry(other.name()).map(Entry::line).orElse(0), realName));
+                notes.add(ReportMessages.get(
+                        locale,
+                        "settings.ignoredSpelling",
+                        tab.printable(other.name()),
+                        tab.entry(other.name()).map(Entry::line).orElse(0),
+                        realName));
             }
         }
         if (v.role() == Variable.Role.XMAILCFG_PART && v.name().startsWith(realName + "-")) {
             String option = v.name().substring(realName.length() + 1);
             Effective e = tab.effective(realName);
-            Optional<OptionList.Option> opt = e.value() == null ? Optional.empty()
+            Optional<OptionList.Option> opt = e.value() == null
+                    ? Optional.empty()
                     : OptionList.parse(e.value()).get(option);
             boolean set = opt.isPresent();
-            String value = opt.map(o -> o.value() == null ? "" : tab.printable(o.value())).orElse("");
+            String value = opt.map(o -> o.value() == null ? "" : tab.printable(o.value()))
+                    .orElse("");
             if (opt.isPresent() && !opt.get().hasValue()) {
                 notes.add(ReportMessages.get(locale, "settings.optionWithoutValue", option));
             }
-            String choice = opt.filter(OptionList.Option::hasValue).map(o -> uiChoice(cfg, o.value(), locale))
+            String choice = opt.filter(OptionList.Option::hasValue)
+                    .map(o -> uiChoice(cfg, o.value(), locale))
                     .orElse("");
-            String source = set ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
+            String source = set
+                    ? ReportMessages.get(locale, "settings.inOption", realName, e.line())
                     : ReportMessages.get(locale, "settings.unset");
-            boolean nonDefault = set && opt.get().hasValue() && !"0".equals(opt.get().value());
-            return new SettingRow(label, realName + " " + option, "", secrets.scrub(value)
-                    + (choice.isEmpty() ? "" : " (" + choice + ")"), "", source, set ? e.line() : 0, set, nonDefault,
+            boolean nonDefault =
+                    set && opt.get().hasValue() && !"0".equals(opt.get().value());
+            return new SettingRow(
+                    label,
+                    realName + " " + option,
+                    "",
+                    secrets.scrub(value) + (choice.isEmpty() ? "" : " (" + choice + ")"),
+                    "",
+                    source,
+                    set ? e.line() : 0,
+                    set,
+                    nonDefault,
                     String.join(" ", notes));
         }
         return plainRow(tab, realName, label, shownAs, notes, secrets, locale, cfg);
     }
 
-    private static SettingRow plainRow(ServerTab tab, String name, String label, String shownAs, List<String> notes,
-                                       Secrets secrets, Locale locale, XMailCfgField cfg) {
+    private static SettingRow plainRow(
+            ServerTab tab,
+            String name,
+            String label,
+            String shownAs,
+            List<String> notes,
+            Secrets secrets,
+            Locale locale,
+            XMailCfgField cfg) {
         Effective e = tab.effective(name);
         String value;
         if (e.value() == null) {
@@ -423,18 +553,30 @@ public final class ServerReports {
             }
         }
         String def = e.variable().flatMap(Variable::defaultOptional).orElse(null);
-        String source = switch (e.origin()) {
-            case FILE -> ReportMessages.get(locale, "settings.line", e.line());
-            case DEFAULT -> ReportMessages.get(locale, "settings.default");
-            case UNSET -> ReportMessages.get(locale, "settings.unset");
-        };
+        String source =
+                switch (e.origin()) {
+                    case FILE -> ReportMessages.get(locale, "settings.line", e.line());
+                    case DEFAULT -> ReportMessages.get(locale, "settings.default");
+                    case UNSET -> ReportMessages.get(locale, "settings.unset");
+                };
         List<String> allNotes = new ArrayList<>(notes);
         if (e.reading() != Effective.Reading.AS_WRITTEN && e.written() != null) {
-            allNotes.add(ReportMessages.get(locale, "settings.reading." + e.reading().name(),
+            allNotes.add(ReportMessages.get(
+                    locale,
+                    "settings.reading." + e.reading().name(),
                     Secrets.secretName(name) ? Secrets.MASK : secrets.scrub(tab.printable(e.written()))));
         }
-        return new SettingRow(label, tab.printable(name), shownAs, value, def == null ? "" : def, source, e.line(),
-                e.isSet(), e.differsFromDefault(), String.join(" ", allNotes));
+        return new SettingRow(
+                label,
+                tab.printable(name),
+                shownAs,
+                value,
+                def == null ? "" : def,
+                source,
+                e.line(),
+                e.isSet(),
+                e.differsFromDefault(),
+                String.join(" ", allNotes));
     }
 
     /**
@@ -484,8 +626,8 @@ public final class ServerReports {
             String value = secrets.scrub(Printable.of(Secrets.value(e.name(), Entry.decode(e.value(), tab.charset()))));
             Entry live = tab.entry(e.name()).orElse(e);
             if (live != e) {
-                out.add(new IgnoredEntry(name, value, e.line(),
-                        ReportMessages.get(locale, "settings.why.duplicate", live.line())));
+                out.add(new IgnoredEntry(
+                        name, value, e.line(), ReportMessages.get(locale, "settings.why.duplicate", live.line())));
                 continue;
             }
             Optional<Variable> v = catalog.find(e.name());
@@ -496,12 +638,19 @@ public final class ServerReports {
                         .orElse(ReportMessages.get(locale, "settings.why.unknown"));
             } else {
                 why = switch (v.get().role()) {
-                    case REMOVED -> v.get().replacedBy().isEmpty()
-                            ? ReportMessages.get(locale, "settings.why.removed", v.get().removedIn())
-                            : ReportMessages.get(locale, "settings.why.replaced", v.get().removedIn(),
-                            v.get().replacedBy());
-                    case ALIAS -> ReportMessages.get(locale, "settings.why.alias", v.get().aliasOf());
-                    case XMAILCFG_PART -> ReportMessages.get(locale, "settings.why.part", v.get().aliasOf());
+                    case REMOVED ->
+                        v.get().replacedBy().isEmpty()
+                                ? ReportMessages.get(
+                                        locale, "settings.why.removed", v.get().removedIn())
+                                : ReportMessages.get(
+                                        locale,
+                                        "settings.why.replaced",
+                                        v.get().removedIn(),
+                                        v.get().replacedBy());
+                    case ALIAS ->
+                        ReportMessages.get(locale, "settings.why.alias", v.get().aliasOf());
+                    case XMAILCFG_PART ->
+                        ReportMessages.get(locale, "settings.why.part", v.get().aliasOf());
                     case VARIABLE, PATTERN, LOCALIZED -> null;
                 };
             }

@@ -21,10 +21,21 @@ import java.util.Objects;
  * @param readiness  migration readiness
  * @param error      why the server could not be audited, or null
  */
-public record ServerSummary(String id, String path, String version, Grade grade, List<GradeCap> caps, int capCount,
-                            int critical,
-                            int high, int medium, int low, int info, int suppressed, Readiness readiness,
-                            String error) {
+public record ServerSummary(
+        String id,
+        String path,
+        String version,
+        Grade grade,
+        List<GradeCap> caps,
+        int capCount,
+        int critical,
+        int high,
+        int medium,
+        int low,
+        int info,
+        int suppressed,
+        Readiness readiness,
+        String error) {
 
     /** How many caps the fleet page lists per server; the server page lists them all. */
     public static final int CAPS_SHOWN = 3;

@@ -30,8 +30,16 @@ import org.xmailkit.model.Secrets;
  * @param recommended  the command line to use with 1.27, or empty when the MailRoot's certificate is not known
  * @param notes        why it differs
  */
-public record ServicesView(boolean known, String origin, String line, String notStarting, List<Row> rows,
-                           List<SwitchRow> switches, List<String> issues, String recommended, List<String> notes) {
+public record ServicesView(
+        boolean known,
+        String origin,
+        String line,
+        String notStarting,
+        List<Row> rows,
+        List<SwitchRow> switches,
+        List<String> issues,
+        String recommended,
+        List<String> notes) {
 
     public ServicesView {
         rows = List.copyOf(rows);
@@ -49,8 +57,7 @@ public record ServicesView(boolean known, String origin, String line, String not
      * @param tls     whether TLS starts with the first byte
      * @param on      whether the service runs
      */
-    public record Row(String service, String address, String scope, boolean tls, boolean on) {
-    }
+    public record Row(String service, String address, String scope, boolean tls, boolean on) {}
 
     /**
      * One switch.
@@ -58,8 +65,7 @@ public record ServicesView(boolean known, String origin, String line, String not
      * @param option  as written, with its value
      * @param meaning what it does, translated
      */
-    public record SwitchRow(String option, String meaning) {
-    }
+    public record SwitchRow(String option, String meaning) {}
 
     /** @return the section of a server whose command line is not known */
     public static ServicesView unknown() {
@@ -74,8 +80,12 @@ public record ServicesView(boolean known, String origin, String line, String not
      * @param locale      the language
      * @return the section
      */
-    public static ServicesView of(Optional<Startup> startup, Optional<Boolean> certificate,
-                                  Function<Path, String> shown, Secrets secrets, Locale locale) {
+    public static ServicesView of(
+            Optional<Startup> startup,
+            Optional<Boolean> certificate,
+            Function<Path, String> shown,
+            Secrets secrets,
+            Locale locale) {
         if (startup.isEmpty()) {
             return unknown();
         }
@@ -93,7 +103,9 @@ public record ServicesView(boolean known, String origin, String line, String not
         List<SwitchRow> switches = new ArrayList<>();
         for (Setting x : o.settings().values()) {
             String written = x.option().flag() + (x.option().takesValue() ? " " + x.written() : "");
-            switches.add(new SwitchRow(secrets.scrub(written), StartupMessages.get(locale, x.option().meaningKey())));
+            switches.add(new SwitchRow(
+                    secrets.scrub(written),
+                    StartupMessages.get(locale, x.option().meaningKey())));
         }
         List<String> issues = new ArrayList<>();
         for (OptionIssue i : s.issues()) {
@@ -101,18 +113,28 @@ public record ServicesView(boolean known, String origin, String line, String not
                     + StartupMessages.get(locale, "treatment." + i.treatment().id()) + ")"));
         }
         Optional<Recommendation> r = certificate.map(c -> Recommendation.of(startup, c));
-        return new ServicesView(true, secrets.scrub(s.describe(locale, shown)), secrets.scrub(s.line()),
-                o.startFailure().map(f -> secrets.scrub(f.message(locale))).orElse(""), rows, switches, issues,
+        return new ServicesView(
+                true,
+                secrets.scrub(s.describe(locale, shown)),
+                secrets.scrub(s.line()),
+                o.startFailure().map(f -> secrets.scrub(f.message(locale))).orElse(""),
+                rows,
+                switches,
+                issues,
                 r.map(x -> secrets.scrub(x.line())).orElse(""),
-                r.map(x -> x.notes().stream().map(n -> secrets.scrub(n.text(locale))).toList()).orElse(List.of()));
+                r.map(x -> x.notes().stream()
+                                .map(n -> secrets.scrub(n.text(locale)))
+                                .toList())
+                        .orElse(List.of()));
     }
 
     private static String scope(Listener l, Locale locale) {
-        String key = switch (l.kind()) {
-            case ANY_V4, ANY_V6 -> "services.every";
-            case NAME -> "services.name";
-            default -> l.loopback() ? "services.loopback" : "services.address";
-        };
+        String key =
+                switch (l.kind()) {
+                    case ANY_V4, ANY_V6 -> "services.every";
+                    case NAME -> "services.name";
+                    default -> l.loopback() ? "services.loopback" : "services.address";
+                };
         String scope = ReportMessages.get(locale, key, l.address());
         return l.port() == 0 ? scope + "; " + ReportMessages.get(locale, "services.anyPort") : scope;
     }

@@ -69,8 +69,11 @@ public final class SiteWriter {
 
     /** The files a report writes: its pages and data files, and server pages with ids {@link ServerIds} makes. */
     static boolean reportFile(String name) {
-        return name.equals(INDEX) || name.equals(RULES) || name.equals(FleetReport.JSON)
-                || name.equals(FleetReport.SARIF) || SERVER_PAGE.matcher(name).matches();
+        return name.equals(INDEX)
+                || name.equals(RULES)
+                || name.equals(FleetReport.JSON)
+                || name.equals(FleetReport.SARIF)
+                || SERVER_PAGE.matcher(name).matches();
     }
 
     private static String page(String id) {

@@ -29,8 +29,7 @@ final class StartupNotes {
     /** The step id the notes carry. */
     static final String STEP = "startup-options";
 
-    private StartupNotes() {
-    }
+    private StartupNotes() {}
 
     static List<Note> of(MailRoot root, Optional<Startup> startup, SourceVersion source) {
         if (startup.isEmpty()) {
@@ -40,19 +39,38 @@ final class StartupNotes {
         List<Note> out = new ArrayList<>();
         AuditContext ctx = new AuditContext(root, source, AuditOptions.defaults(), startup);
         for (Finding f : new OptionHistory().check(ctx)) {
-            out.add(new Note(Note.Level.BEHAVIOUR, STEP, MailRootFile.SERVER_TAB, 0, "",
+            out.add(new Note(
+                    Note.Level.BEHAVIOUR,
+                    STEP,
+                    MailRootFile.SERVER_TAB,
+                    0,
+                    "",
                     MigrateMessages.text("note.startup.history", (Localized) f::message),
                     place(f.location().file(), f.location().line(), s)));
         }
-        Recommendation r = Recommendation.of(startup, root.serverCert().isPresent() && root.serverKey().isPresent());
+        Recommendation r = Recommendation.of(
+                startup, root.serverCert().isPresent() && root.serverKey().isPresent());
         String where = s.file().map(f -> place(f, 0, s)).orElse("--cmdline");
         if (r.line().equals(s.line())) {
-            out.add(new Note(Note.Level.INFO, STEP, MailRootFile.SERVER_TAB, 0, "",
-                    MigrateMessages.text("note.startup.kept", s.line()), where));
+            out.add(new Note(
+                    Note.Level.INFO,
+                    STEP,
+                    MailRootFile.SERVER_TAB,
+                    0,
+                    "",
+                    MigrateMessages.text("note.startup.kept", s.line()),
+                    where));
         } else {
-            Localized why = locale -> String.join("; ", r.notes().stream().map(n -> n.text(locale)).toList());
-            out.add(new Note(Note.Level.DECIDE, STEP, MailRootFile.SERVER_TAB, 0, "",
-                    MigrateMessages.text("note.startup.recommended", s.line(), r.line(), why), where));
+            Localized why = locale -> String.join(
+                    "; ", r.notes().stream().map(n -> n.text(locale)).toList());
+            out.add(new Note(
+                    Note.Level.DECIDE,
+                    STEP,
+                    MailRootFile.SERVER_TAB,
+                    0,
+                    "",
+                    MigrateMessages.text("note.startup.recommended", s.line(), r.line(), why),
+                    where));
         }
         return out;
     }

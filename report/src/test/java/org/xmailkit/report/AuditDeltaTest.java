@@ -15,14 +15,28 @@ import org.xmailkit.audit.testing.TestRules;
 
 class AuditDeltaTest {
 
-    private static final RuleInfo A = new RuleInfo("SEC-990", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
-    private static final RuleInfo B = new RuleInfo("TLS-990", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(), List.of());
+    private static final RuleInfo A = new RuleInfo(
+            "SEC-990",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(),
+            List.of());
+    private static final RuleInfo B = new RuleInfo(
+            "TLS-990",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(),
+            List.of());
 
     private static Finding f(RuleInfo r, int line, String variable, String... args) {
-        return Finding.of(r, Location.line(Path.of("/x/server.tab"), line, variable),
-                TestRules.text("m", (Object[]) args));
+        return Finding.of(
+                r, Location.line(Path.of("/x/server.tab"), line, variable), TestRules.text("m", (Object[]) args));
     }
 
     @Test
@@ -32,8 +46,12 @@ class AuditDeltaTest {
 
         AuditDelta d = AuditDelta.of(before, after);
 
-        assertEquals(List.of("Y", "Z"), d.resolved().stream().map(x -> x.location().variable()).toList());
-        assertEquals(List.of("W", "W"), d.introduced().stream().map(x -> x.location().variable()).toList());
+        assertEquals(
+                List.of("Y", "Z"),
+                d.resolved().stream().map(x -> x.location().variable()).toList());
+        assertEquals(
+                List.of("W", "W"),
+                d.introduced().stream().map(x -> x.location().variable()).toList());
     }
 
     @Test
@@ -43,8 +61,12 @@ class AuditDeltaTest {
 
         AuditDelta d = AuditDelta.of(before, after);
 
-        assertEquals(List.of(2, 3), d.resolved().stream().map(x -> x.location().line()).toList());
-        assertEquals(List.of(5), d.introduced().stream().map(x -> x.location().line()).toList());
+        assertEquals(
+                List.of(2, 3),
+                d.resolved().stream().map(x -> x.location().line()).toList());
+        assertEquals(
+                List.of(5),
+                d.introduced().stream().map(x -> x.location().line()).toList());
     }
 
     @Test

@@ -31,7 +31,8 @@ class CatalogueOutputTest {
 
     @Test
     void realFindingsValidateAsJsonAndSarif(@TempDir Path tmp) throws Exception {
-        Path server = MailRootFixture.in(tmp.resolve("mail01")).serverTab("""
+        Path server = MailRootFixture.in(tmp.resolve("mail01"))
+                .serverTab("""
                         "RootDomain"\t"xmailserver.test"
                         "SmtpServerDomain"\t"xmailserver.test"
                         "POP3Domain"\t"xmailserver.test"
@@ -47,10 +48,13 @@ class CatalogueOutputTest {
                 .file("ctrl.ipmap.tab", ALLOW_ALL)
                 .file("smtp.ipmap.tab", ALLOW_ALL)
                 .write();
-        Path bare = MailRootFixture.in(tmp.resolve("bare")).serverTab("\"RootDomain\"\t\"example.com\"\n").write()
+        Path bare = MailRootFixture.in(tmp.resolve("bare"))
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .write()
                 .resolve("server.tab");
-        AuditOptions options = AuditOptions.defaults().withProfile(Profile.STRICT).withClock(FleetFixture.CLOCK);
-        FleetResult fleet = FleetAuditor.standard().audit(List.of(server, bare), tmp, options, s -> { });
+        AuditOptions options =
+                AuditOptions.defaults().withProfile(Profile.STRICT).withClock(FleetFixture.CLOCK);
+        FleetResult fleet = FleetAuditor.standard().audit(List.of(server, bare), tmp, options, s -> {});
         assertTrue(fleet.audited().get(0).findings().size() > 3, "the catalogue finds the default install's problems");
         ObjectMapper mapper = new ObjectMapper();
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
@@ -58,14 +62,17 @@ class CatalogueOutputTest {
             new JsonWriter(l, "test", Optional.of(Severity.HIGH), FleetFixture.CLOCK).write(fleet, json);
             Set<ValidationMessage> jsonErrors = FleetFixture.validate(
                     Files.newInputStream(Path.of("..", "docs", "schemas", "xmailkit-audit-1.schema.json")),
-                    SpecVersion.VersionFlag.V202012, mapper.readTree(json.toByteArray()));
+                    SpecVersion.VersionFlag.V202012,
+                    mapper.readTree(json.toByteArray()));
             assertTrue(jsonErrors.isEmpty(), jsonErrors.toString());
             ByteArrayOutputStream sarif = new ByteArrayOutputStream();
             new SarifWriter(l, "test").write(fleet, sarif);
             JsonNode doc = mapper.readTree(sarif.toByteArray());
-            Set<ValidationMessage> sarifErrors = FleetFixture.validate(Files.newInputStream(Path.of("target",
-                    "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json")),
-                            SpecVersion.VersionFlag.V4, doc);
+            Set<ValidationMessage> sarifErrors = FleetFixture.validate(
+                    Files.newInputStream(
+                            Path.of("target", "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json")),
+                    SpecVersion.VersionFlag.V4,
+                    doc);
             assertTrue(sarifErrors.isEmpty(), sarifErrors.toString());
         }
     }

@@ -29,11 +29,13 @@ class FixAgreementTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "0.54|\"SMTP-RARPCheck\"\t\"-30\"\n",
-        "0.68|\"RootDomain\"\t\"mx.example.jp\"\n\"HeloUseRootDomain\"\t\"1\"\n",
-        "1.24|\"SmtpGwConfig\"\t\"OutBind=10.0.0.1\"\n\"SMTP-TLS\"\t\"1\"\n",
-        "1.24|\"SMTP-TLS\"\t\"1\"\n"})
+    @ValueSource(
+            strings = {
+                "0.54|\"SMTP-RARPCheck\"\t\"-30\"\n",
+                "0.68|\"RootDomain\"\t\"mx.example.jp\"\n\"HeloUseRootDomain\"\t\"1\"\n",
+                "1.24|\"SmtpGwConfig\"\t\"OutBind=10.0.0.1\"\n\"SMTP-TLS\"\t\"1\"\n",
+                "1.24|\"SMTP-TLS\"\t\"1\"\n"
+            })
     void theLineTheRuleShowsIsTheLineTheMigrationWrites(String versionAndServerTab) throws Exception {
         String[] parts = versionAndServerTab.split("\\|", 2);
         MailRoot root = MailRootFixture.in(tmp).serverTab(parts[1]).open();
@@ -42,8 +44,11 @@ class FixAgreementTest {
                 .plan(root, options, Migrator.source(root, options));
         List<Finding> upg001 = p.delta().before();
         assertEquals(1, upg001.size(), upg001.toString());
-        String shown = upg001.get(0).message().strings().stream().filter(a -> a.contains("<TAB>")).findFirst()
-                .orElseThrow().replace("<TAB>", "\t");
+        String shown = upg001.get(0).message().strings().stream()
+                .filter(a -> a.contains("<TAB>"))
+                .findFirst()
+                .orElseThrow()
+                .replace("<TAB>", "\t");
         String written = new String(p.result().files().get(0).after(), StandardCharsets.ISO_8859_1);
         assertTrue(written.lines().anyMatch(shown::equals), shown + " is in\n" + written);
         assertEquals(List.of(), p.delta().after(), "the migration resolves what the rule found");

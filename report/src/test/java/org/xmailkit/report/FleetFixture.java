@@ -34,8 +34,7 @@ public final class FleetFixture {
     /** 2025-03-01, the fixture's today. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
 
-    private FleetFixture() {
-    }
+    private FleetFixture() {}
 
     /**
      * @param tmp a temporary directory
@@ -43,7 +42,8 @@ public final class FleetFixture {
      * @throws Exception when the fixture cannot be built
      */
     public static FleetResult fleet(Path tmp) throws Exception {
-        Path a = MailRootFixture.in(tmp.resolve("fleet/mail01")).serverTab("""
+        Path a = MailRootFixture.in(tmp.resolve("fleet/mail01"))
+                .serverTab("""
                 "RootDomain"\t"example.com"
                 # xmailkit:ignore SEC-901 the old webmail reads it
                 "BadWebmail"\t"1"
@@ -52,11 +52,15 @@ public final class FleetFixture {
                 .file("smtprelay.tab", "\"192.0.2.0\"\t\"255.255.255.0\"\n\"198.51.100.0\"\t\"255.255.255.0\"\n")
                 .file("ctrlaccounts.tab", "# xmailkit:ignore SEC-905 shared\n\"admin\"\t\"0a0b\"\n")
                 .write();
-        Path b = MailRootFixture.in(tmp.resolve("fleet/本社 mail")).serverTab("\"BadOld\"\t\"1\"\n").write();
+        Path b = MailRootFixture.in(tmp.resolve("fleet/本社 mail"))
+                .serverTab("\"BadOld\"\t\"1\"\n")
+                .write();
         Path unreadable = tmp.resolve("fleet/broken");
         Files.createDirectories(unreadable);
         Files.write(unreadable.resolve("server.tab"), new byte[] {0x7F, 'E', 'L', 'F', 0, 0, 0, 0});
-        Path crash = MailRootFixture.in(tmp.resolve("fleet/crash")).serverTab("\"Crash\"\t\"1\"\n").write();
+        Path crash = MailRootFixture.in(tmp.resolve("fleet/crash"))
+                .serverTab("\"Crash\"\t\"1\"\n")
+                .write();
         Auditor auditor = new Auditor(TestRules.ALL);
         Waivers waivers = Waivers.parse("waivers.txt", """
                 CFG-903  mail01/smtprelay.tab  expires=2025-12-31  partner network, contract 7
@@ -64,7 +68,7 @@ public final class FleetFixture {
                 UPG-904  nowhere/**  never matches
                 """.getBytes(StandardCharsets.UTF_8), auditor.ruleIds());
         AuditOptions options = AuditOptions.defaults().withClock(CLOCK).withWaivers(waivers);
-        return new FleetAuditor(auditor, 2).audit(List.of(a, b, unreadable, crash), tmp, options, s -> { });
+        return new FleetAuditor(auditor, 2).audit(List.of(a, b, unreadable, crash), tmp, options, s -> {});
     }
 
     /**
@@ -76,7 +80,8 @@ public final class FleetFixture {
      */
     public static Set<ValidationMessage> validate(InputStream schema, SpecVersion.VersionFlag version, JsonNode doc)
             throws IOException {
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         try (InputStream in = schema) {
             JsonSchema s = JsonSchemaFactory.getInstance(version).getSchema(in, config);
             return s.validate(doc);

@@ -61,18 +61,26 @@ class GradingTest {
 
     @Test
     void theLowestCapWins() {
-        assertEquals(Grade.F, grade(null, finding("CFG-001", Severity.LOW, Category.VALIDITY),
-                finding("SEC-001", Severity.CRITICAL, Category.RELAY),
-                finding("TLS-001", Severity.HIGH, Category.TLS)));
+        assertEquals(
+                Grade.F,
+                grade(
+                        null,
+                        finding("CFG-001", Severity.LOW, Category.VALIDITY),
+                        finding("SEC-001", Severity.CRITICAL, Category.RELAY),
+                        finding("TLS-001", Severity.HIGH, Category.TLS)));
     }
 
     @Test
     void suppressedFindingsDoNotCountButExpiredWaiversDo() {
         Finding f = finding("SEC-001", Severity.CRITICAL, Category.RELAY);
-        Finding waived = f.withSuppression(new Suppression(Suppression.Kind.WAIVER_FILE, "accepted", Optional.empty(),
-                false, "waivers.tab:1"));
-        Finding expired = f.withSuppression(new Suppression(Suppression.Kind.WAIVER_FILE, "accepted",
-                Optional.of(LocalDate.of(2020, 1, 1)), true, "waivers.tab:1"));
+        Finding waived = f.withSuppression(
+                new Suppression(Suppression.Kind.WAIVER_FILE, "accepted", Optional.empty(), false, "waivers.tab:1"));
+        Finding expired = f.withSuppression(new Suppression(
+                Suppression.Kind.WAIVER_FILE,
+                "accepted",
+                Optional.of(LocalDate.of(2020, 1, 1)),
+                true,
+                "waivers.tab:1"));
         assertEquals(Grade.A, grade(null, waived));
         assertEquals(Grade.F, grade(null, expired));
     }
@@ -85,10 +93,14 @@ class GradingTest {
 
     @Test
     void capsNameTheirRuleCountItsFindingsAndComeWorstFirst() {
-        List<GradeCap> caps = Grading.caps(List.of(finding("CFG-001", Severity.LOW, Category.VALIDITY),
-                finding("SEC-001", Severity.CRITICAL, Category.RELAY),
-                finding("SEC-001", Severity.CRITICAL, Category.RELAY)), id -> "title of " + id,
-                f -> "smtprelay.tab:1", "incomplete");
+        List<GradeCap> caps = Grading.caps(
+                List.of(
+                        finding("CFG-001", Severity.LOW, Category.VALIDITY),
+                        finding("SEC-001", Severity.CRITICAL, Category.RELAY),
+                        finding("SEC-001", Severity.CRITICAL, Category.RELAY)),
+                id -> "title of " + id,
+                f -> "smtprelay.tab:1",
+                "incomplete");
         assertEquals(3, caps.size());
         GradeCap first = caps.get(0);
         assertEquals(Grade.F, first.bound());

@@ -12,8 +12,9 @@ class MessageBundlesTest {
 
     /** Each bundle with the keys whose Japanese text may lack Japanese. */
     private static final Map<String, String[]> BUNDLES = Map.of(
-            ReportMessages.BUNDLE, new String[] {"services.col.tls"},
-            "org.xmailkit.report.output", new String[] {"text.server"});
+            ReportMessages.BUNDLE, new String[] {"services.col.tls"}, "org.xmailkit.report.output", new String[] {
+                "text.server"
+            });
 
     @Test
     void everyBundleHasBothLanguagesWithTheSameKeysAndPlaceholdersAndJapaneseText() {

@@ -59,8 +59,17 @@ class MessagesTest {
         for (RuleInfo.Need n : RuleInfo.Need.values()) {
             keys.add("rules.need." + n.name().toLowerCase(Locale.ROOT));
         }
-        keys.addAll(List.of("rules.fix.none", "rules.fix.safe", "rules.fix.opt_in", "waiver.inline", "waiver.file",
-                "server.versionGiven", "server.versionDetected", "note.decide", "note.conflict", "note.info"));
+        keys.addAll(List.of(
+                "rules.fix.none",
+                "rules.fix.safe",
+                "rules.fix.opt_in",
+                "waiver.inline",
+                "waiver.file",
+                "server.versionGiven",
+                "server.versionDetected",
+                "note.decide",
+                "note.conflict",
+                "note.info"));
         for (Locale l : BOTH) {
             for (String k : keys) {
                 assertTrue(ReportMessages.has(l, k), l + ": " + k);

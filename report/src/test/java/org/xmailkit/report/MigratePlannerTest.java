@@ -44,38 +44,59 @@ class MigratePlannerTest {
         MigrationView v = plan(root, Locale.ENGLISH);
         assertEquals(Readiness.BEHAVIOUR_CHANGES, v.readiness(), "1.27 no longer updates the dynamic DNS name");
         assertEquals("1.27", v.target());
-        assertTrue(v.changes().stream().anyMatch(c -> c.name().contains("SMTP-RARPCheck")), v.changes().toString());
-        assertTrue(v.changes().stream().allMatch(c -> !c.reason().isBlank() && !c.stepId().isBlank()));
+        assertTrue(
+                v.changes().stream().anyMatch(c -> c.name().contains("SMTP-RARPCheck")),
+                v.changes().toString());
+        assertTrue(v.changes().stream()
+                .allMatch(c -> !c.reason().isBlank() && !c.stepId().isBlank()));
         assertEquals(1, v.diffs().size());
         assertEquals("server.tab", v.diffs().get(0).path());
         assertTrue(v.diffs().get(0).lines().stream()
                 .anyMatch(l -> l.kind() == DiffLine.Kind.REMOVED && l.text().contains("SMTP-RARPCheck")));
         assertNotNull(v.delta());
-        assertTrue(v.delta().resolved().stream().anyMatch(r -> r.ruleId().startsWith("UPG-")), v.delta().toString());
+        assertTrue(
+                v.delta().resolved().stream().anyMatch(r -> r.ruleId().startsWith("UPG-")),
+                v.delta().toString());
         assertFalse(v.toString().contains("Dyn-Secret-77"), "no password in any text of the plan");
     }
 
     @Test
     void theTextsFollowTheReportsLanguage() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
+        MailRoot root =
+                MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
         MigrationView v = plan(root, Locale.JAPANESE);
-        assertTrue(v.changes().get(0).reason().codePoints().anyMatch(c -> c > 0x3000), v.changes().get(0).reason());
-        assertTrue(List.of("削除", "名前の変更").contains(v.changes().get(0).kind()), v.changes().get(0).kind());
+        assertTrue(
+                v.changes().get(0).reason().codePoints().anyMatch(c -> c > 0x3000),
+                v.changes().get(0).reason());
+        assertTrue(
+                List.of("削除", "名前の変更").contains(v.changes().get(0).kind()),
+                v.changes().get(0).kind());
     }
 
     @Test
     void thePlanStartsFromTheSourceVersionTheAuditInferred() {
-        MailRoot root = MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
+        MailRoot root =
+                MailRootFixture.in(tmp).serverTab("\"SMTP-RARPCheck\"\t\"1\"\n").open();
         MigratePlanner p = new MigratePlanner(AuditedMigrator.standard(), MigrationOptions.standard());
         AuditResult audit = Auditor.standard().audit(root, AuditOptions.defaults());
         assertFalse(audit.source().given());
         // Inferred: a version that read SMTP-RARPCheck, so the line is renamed.
-        assertEquals("rename", p.plan(root, audit, Secrets.of(root), Locale.ENGLISH).changes().get(0).kind());
+        assertEquals(
+                "rename",
+                p.plan(root, audit, Secrets.of(root), Locale.ENGLISH)
+                        .changes()
+                        .get(0)
+                        .kind());
         // Had the audit inferred 1.27, which never read it, the line would be removed.
         SourceVersion late = new SourceVersion(XMailVersion.V1_27, XMailVersion.V1_27, List.of(), false);
-        AuditResult lateAudit = new AuditResult(audit.path(), audit.bare(), late, audit.findings(), audit.outcomes(),
-                audit.readErrors());
-        assertEquals("remove", p.plan(root, lateAudit, Secrets.of(root), Locale.ENGLISH).changes().get(0).kind());
+        AuditResult lateAudit = new AuditResult(
+                audit.path(), audit.bare(), late, audit.findings(), audit.outcomes(), audit.readErrors());
+        assertEquals(
+                "remove",
+                p.plan(root, lateAudit, Secrets.of(root), Locale.ENGLISH)
+                        .changes()
+                        .get(0)
+                        .kind());
     }
 
     @Test
@@ -94,8 +115,8 @@ class MigratePlannerTest {
         assertEquals(alone, reused);
         assertFalse(reused.delta().resolved().isEmpty(), reused.toString());
         // An audit made otherwise (here: one whose findings are all gone) is not taken for the findings before.
-        AuditResult empty = new AuditResult(audit.path(), audit.bare(), audit.source(), List.of(), audit.outcomes(),
-                audit.readErrors());
+        AuditResult empty = new AuditResult(
+                audit.path(), audit.bare(), audit.source(), List.of(), audit.outcomes(), audit.readErrors());
         MigrationView other = new MigratePlanner(AuditedMigrator.standard(), options, same.withProfile(Profile.STRICT))
                 .plan(root, empty, Secrets.of(root), Locale.ENGLISH);
         assertEquals(alone.delta(), other.delta());
@@ -118,7 +139,9 @@ class MigratePlannerTest {
 
     @Test
     void aServerWhoseFilesCannotBeReadFails() throws Exception {
-        MailRootFixture.in(tmp).serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").write();
+        MailRootFixture.in(tmp)
+                .serverTab("\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
+                .write();
         Files.createDirectories(tmp.resolve("smtpfwd.tab"));
         MigrationView v = plan(MailRoot.open(tmp), Locale.ENGLISH);
         assertEquals(Readiness.FAILED, v.readiness(), v.toString());

@@ -31,14 +31,12 @@ import org.xmailkit.model.fs.WriteManifest;
  */
 public final class OutputScan {
 
-    private static final Pattern ATTR = Pattern.compile("\\s(href|src|action|xlink:href|srcset|poster|data)=\"([^\"]*"
-            + ")\"",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ATTR = Pattern.compile(
+            "\\s(href|src|action|xlink:href|srcset|poster|data)=\"([^\"]*" + ")\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]*)\"");
     private static final Pattern CSP = Pattern.compile("http-equiv=\"Content-Security-Policy\" content=\"([^\"]*)\"");
 
-    private OutputScan() {
-    }
+    private OutputScan() {}
 
     /** @return every file under the directory */
     public static List<Path> files(Path dir) throws IOException {
@@ -48,8 +46,7 @@ public final class OutputScan {
     }
 
     /** Keys whose values may be web addresses in JSON and SARIF: citations and schema names, never loaded. */
-    private static final Set<String> LINK_KEYS = Set.of("$schema", "informationUri", "helpUri",
-            "url");
+    private static final Set<String> LINK_KEYS = Set.of("$schema", "informationUri", "helpUri", "url");
 
     /**
      * Runs every check on every file under the directory: HTML pages as a browser sees them; in JSON and SARIF files
@@ -58,7 +55,8 @@ public final class OutputScan {
      */
     public static void check(Path dir) throws Exception {
         List<Path> all = files(dir);
-        List<Path> html = all.stream().filter(p -> p.toString().endsWith(".html")).toList();
+        List<Path> html =
+                all.stream().filter(p -> p.toString().endsWith(".html")).toList();
         assertFalse(html.isEmpty(), "no HTML written under " + dir);
         for (Path p : html) {
             checkPage(dir, p);
@@ -84,15 +82,17 @@ public final class OutputScan {
             assertEquals("  ", line.substring(64, 66), line);
             listed.add(name);
         }
-        List<String> files = all.stream().filter(p -> !p.equals(manifest))
-                .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
+        List<String> files = all.stream()
+                .filter(p -> !p.equals(manifest))
+                .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                .sorted()
+                .toList();
         assertEquals(files, listed.stream().sorted().toList(), "the manifest lists every file of the report");
     }
 
     /** A JSON or SARIF file: every location ({@code uri}, {@code url}, ...) relative, except citations. */
     public static void checkData(Path file) throws IOException {
-        JsonNode root = new ObjectMapper()
-                .readTree(file.toFile());
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
         walk(file.getFileName().toString(), "", root);
     }
 
@@ -118,8 +118,21 @@ public final class OutputScan {
         String lower = s.toLowerCase(Locale.ROOT);
         assertTrue(s.startsWith("<!DOCTYPE html>"), name);
         assertTrue(s.matches("(?s).*<html lang=\"(en|ja)\">.*"), name + ": lang");
-        for (String banned : List.of("http:", "https:", "ftp:", "file:", "<iframe", "<object", "<embed", "<link",
-                "<img", "<base", "<frame", "<meta http-equiv=\"refresh\"", "@import", "javascript:")) {
+        for (String banned : List.of(
+                "http:",
+                "https:",
+                "ftp:",
+                "file:",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<link",
+                "<img",
+                "<base",
+                "<frame",
+                "<meta http-equiv=\"refresh\"",
+                "@import",
+                "javascript:")) {
             assertFalse(lower.contains(banned), name + " contains " + banned);
         }
         Matcher a = ATTR.matcher(s);
@@ -141,7 +154,8 @@ public final class OutputScan {
         int headers = 0;
         while (th.find()) {
             headers++;
-            assertTrue(th.group().contains(" scope=\"col\"") || th.group().contains(" scope=\"row\""),
+            assertTrue(
+                    th.group().contains(" scope=\"col\"") || th.group().contains(" scope=\"row\""),
                     name + ": " + th.group());
         }
         assertTrue(headers > 0 || !s.contains("<table"), name + ": a table without header cells");
@@ -159,10 +173,13 @@ public final class OutputScan {
         Matcher tag = Pattern.compile("<[a-zA-Z][^>]*>").matcher(s);
         while (tag.find()) {
             String t = tag.group();
-            assertFalse(Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE).matcher(t).find(), name + ": "
-                    + t);
-            assertFalse(t.toLowerCase(Locale.ROOT).contains(" style="), name
-                    + ": style attribute (blocked by the policy)");
+            assertFalse(
+                    Pattern.compile("\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE)
+                            .matcher(t)
+                            .find(),
+                    name + ": " + t);
+            assertFalse(
+                    t.toLowerCase(Locale.ROOT).contains(" style="), name + ": style attribute (blocked by the policy)");
         }
     }
 
@@ -172,8 +189,11 @@ public final class OutputScan {
         assertFalse(href.contains(":"), name + ": " + href);
         String file = href.contains("#") ? href.substring(0, href.indexOf('#')) : href;
         String fragment = href.contains("#") ? href.substring(href.indexOf('#') + 1) : "";
-        Path target = file.isEmpty() ? page
-                : page.getParent().resolve(URLDecoder.decode(file, StandardCharsets.UTF_8)).normalize();
+        Path target = file.isEmpty()
+                ? page
+                : page.getParent()
+                        .resolve(URLDecoder.decode(file, StandardCharsets.UTF_8))
+                        .normalize();
         assertTrue(target.startsWith(dir.normalize()), name + ": link leaves the report: " + href);
         if (!Files.isRegularFile(target)) {
             fail(name + ": broken link " + href);
@@ -203,7 +223,7 @@ public final class OutputScan {
     }
 
     private static String sha256(String text) throws Exception {
-        return Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getEncoder()
+                .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

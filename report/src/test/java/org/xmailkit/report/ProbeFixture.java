@@ -33,19 +33,25 @@ import org.xmailkit.model.testing.MailRootFixture;
  */
 public final class ProbeFixture {
 
-    private ProbeFixture() {
-    }
+    private ProbeFixture() {}
 
     /** @return the hostile host */
     public static HostProbe hostile() {
         return Observed.host()
-                .with(Observed.smtp().greeting("220 mail.example.test \u001B[31mred\u001B[0m \u202Eevil [XMail 1.27 "
-                        + "ESMTP Server] <b>bold</b>").rcpt("250 OK").startTls(new Upgrade(Upgrade.Status.FAILED,
-                        "STARTTLS", "220 Ready to start TLS", "Remote host terminated the handshake"))
-                        .tls(Optional.of(Observed.failing(false, "Remote host terminated the handshake"))).build())
+                .with(Observed.smtp()
+                        .greeting("220 mail.example.test \u001B[31mred\u001B[0m \u202Eevil [XMail 1.27 "
+                                + "ESMTP Server] <b>bold</b>")
+                        .rcpt("250 OK")
+                        .startTls(new Upgrade(
+                                Upgrade.Status.FAILED,
+                                "STARTTLS",
+                                "220 Ready to start TLS",
+                                "Remote host terminated the handshake"))
+                        .tls(Optional.of(Observed.failing(false, "Remote host terminated the handshake")))
+                        .build())
                 .with(Observed.closed(Service.POP3, 110))
-                .with(Observed.ctrl(Service.CTRL, Observed.ctrlGreeting(), Upgrade.not(Upgrade.Status.NOT_TRIED),
-                        Optional.empty()))
+                .with(Observed.ctrl(
+                        Service.CTRL, Observed.ctrlGreeting(), Upgrade.not(Upgrade.Status.NOT_TRIED), Optional.empty()))
                 .probe();
     }
 
@@ -56,16 +62,32 @@ public final class ProbeFixture {
      */
     public static ProbeReport report(Path tmp) throws Exception {
         MailRoot root = MailRootFixture.in(tmp.resolve("mail01"))
-                .serverTab("\"RootDomain\"\t\"mail.example.test\"\n").open();
-        Waivers w = Waivers.parse("waivers.txt", "NET-001 127.0.0.1:* the banner cannot be changed\n"
-                .getBytes(StandardCharsets.UTF_8), Set.copyOf(Rules.catalogue().stream().map(RuleInfo::id).toList()));
-        AuditOptions options = AuditOptions.defaults().withClock(FleetFixture.CLOCK).withWaivers(w);
+                .serverTab("\"RootDomain\"\t\"mail.example.test\"\n")
+                .open();
+        Waivers w = Waivers.parse(
+                "waivers.txt",
+                "NET-001 127.0.0.1:* the banner cannot be changed\n".getBytes(StandardCharsets.UTF_8),
+                Set.copyOf(Rules.catalogue().stream().map(RuleInfo::id).toList()));
+        AuditOptions options =
+                AuditOptions.defaults().withClock(FleetFixture.CLOCK).withWaivers(w);
         NetAudit one = NetAuditor.standard().audit(hostile(), Optional.of(root), options);
-        HostProbe unknown = new HostProbe("no-such-host.invalid", "", "", FleetFixture.CLOCK.instant(),
-                Duration.ZERO, List.of(), List.of(), HostProbe.UNKNOWN_HOST);
+        HostProbe unknown = new HostProbe(
+                "no-such-host.invalid",
+                "",
+                "",
+                FleetFixture.CLOCK.instant(),
+                Duration.ZERO,
+                List.of(),
+                List.of(),
+                HostProbe.UNKNOWN_HOST);
         NetAudit two = NetAuditor.standard().audit(unknown, Optional.empty(), options);
-        return new ProbeReport(tmp, NetAuditor.standard().rules().stream().map(r -> r.info()).toList(), options,
-                ProbeOptions.defaults(), List.of(one, two), List.of());
+        return new ProbeReport(
+                tmp,
+                NetAuditor.standard().rules().stream().map(r -> r.info()).toList(),
+                options,
+                ProbeOptions.defaults(),
+                List.of(one, two),
+                List.of());
     }
 
     /**
@@ -74,10 +96,12 @@ public final class ProbeFixture {
      * @throws InputException never, for the fixture's MailRoot
      */
     public static FleetResult audited(Path tmp) throws InputException {
-        Path dir = MailRootFixture.in(tmp.resolve("mail02")).serverTab("\"RootDomain\"\t\"mail.example.test\"\n")
+        Path dir = MailRootFixture.in(tmp.resolve("mail02"))
+                .serverTab("\"RootDomain\"\t\"mail.example.test\"\n")
                 .write();
-        AuditOptions options = AuditOptions.defaults().withClock(FleetFixture.CLOCK).withProbe(dir, hostile());
-        return new FleetAuditor(Auditor.standard(), 1).audit(List.of(dir), tmp, options, s -> { });
+        AuditOptions options =
+                AuditOptions.defaults().withClock(FleetFixture.CLOCK).withProbe(dir, hostile());
+        return new FleetAuditor(Auditor.standard(), 1).audit(List.of(dir), tmp, options, s -> {});
     }
 
     /**

@@ -34,8 +34,8 @@ class ProbeWritersTest {
 
     static final Path PROBE_SCHEMA = Path.of("..", "docs", "schemas", "xmailkit-probe-1.schema.json");
     static final Path AUDIT_SCHEMA = Path.of("..", "docs", "schemas", "xmailkit-audit-1.schema.json");
-    static final Path SARIF_SCHEMA = Path.of("target", "sarif-schema", "package", "lib", "schemas",
-            "sarif-2.1.0-rtm.5.json");
+    static final Path SARIF_SCHEMA =
+            Path.of("target", "sarif-schema", "package", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
 
     @TempDir
     Path tmp;
@@ -67,7 +67,9 @@ class ProbeWritersTest {
         JsonNode smtp = host.get("observations").get("endpoints").get(0);
         assertEquals("failed", smtp.get("smtp").get("startTls").get("status").asText());
         assertTrue(smtp.get("smtp").get("relay").get("accepted").asBoolean());
-        assertEquals("closed", host.get("observations").get("endpoints").get(1).get("state").asText());
+        assertEquals(
+                "closed",
+                host.get("observations").get("endpoints").get(1).get("state").asText());
         assertTrue(smtp.get("greeting").get(0).asText().contains("\u001B[31m"), "JSON keeps the exact text");
         JsonNode relay = finding(host, "NET-010");
         assertEquals("127.0.0.1:25", relay.get("endpoint").get("display").asText());
@@ -76,7 +78,12 @@ class ProbeWritersTest {
         assertEquals("waiverFile", banner.get("suppression").get("kind").asText());
         assertEquals("failed", doc.get("hosts").get(1).get("status").asText());
         ObjectNode broken = (ObjectNode) json(r, Locale.ENGLISH);
-        ((ObjectNode) broken.get("hosts").get(0).get("observations").get("endpoints").get(0)).put("state", "maybe");
+        ((ObjectNode) broken.get("hosts")
+                        .get(0)
+                        .get("observations")
+                        .get("endpoints")
+                        .get(0))
+                .put("state", "maybe");
         assertFalse(validate(PROBE_SCHEMA, broken).isEmpty(), "the schema check can fail");
     }
 
@@ -94,8 +101,8 @@ class ProbeWritersTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ProbeSarifWriter(Locale.ENGLISH, "0.1.0-test").write(ProbeFixture.report(tmp), out);
         JsonNode log = new ObjectMapper().readTree(out.toByteArray());
-        Set<ValidationMessage> errors = FleetFixture.validate(Files.newInputStream(SARIF_SCHEMA),
-                SpecVersion.VersionFlag.V7, log);
+        Set<ValidationMessage> errors =
+                FleetFixture.validate(Files.newInputStream(SARIF_SCHEMA), SpecVersion.VersionFlag.V7, log);
         assertTrue(errors.isEmpty(), errors.toString());
         JsonNode run = log.get("runs").get(0);
         assertEquals(28, run.get("tool").get("driver").get("rules").size());
@@ -103,14 +110,24 @@ class ProbeWritersTest {
         boolean sawLogical = false;
         for (JsonNode res : run.get("results")) {
             JsonNode loc = res.get("locations").get(0);
-            assertEquals("resource", loc.get("logicalLocations").get(0).get("kind").asText());
-            sawLogical |= loc.get("logicalLocations").get(0).get("fullyQualifiedName").asText()
+            assertEquals(
+                    "resource", loc.get("logicalLocations").get(0).get("kind").asText());
+            sawLogical |= loc.get("logicalLocations")
+                    .get(0)
+                    .get("fullyQualifiedName")
+                    .asText()
                     .equals("smtp://127.0.0.1:25");
             if (res.get("ruleId").asText().equals("NET-001")) {
-                assertEquals("accepted", res.get("suppressions").get(0).get("status").asText());
+                assertEquals(
+                        "accepted", res.get("suppressions").get(0).get("status").asText());
             }
             if (res.get("ruleId").asText().equals("NET-012")) {
-                assertEquals("mail01", loc.get("physicalLocation").get("artifactLocation").get("uri").asText(),
+                assertEquals(
+                        "mail01",
+                        loc.get("physicalLocation")
+                                .get("artifactLocation")
+                                .get("uri")
+                                .asText(),
                         "without ctrl.ipmap.tab the MailRoot itself is the cause");
             }
         }
@@ -126,8 +143,10 @@ class ProbeWritersTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("== 127.0.0.1 =="), text);
         assertTrue(text.contains("smtp 127.0.0.1:25  open, XMail 1.27"), text);
-        assertTrue(text.contains("STARTTLS: 220 Ready to start TLS, then the handshake failed: Remote host "
-                + "terminated the handshake"), text);
+        assertTrue(
+                text.contains("STARTTLS: 220 Ready to start TLS, then the handshake failed: Remote host "
+                        + "terminated the handshake"),
+                text);
         assertTrue(text.contains("pop3 127.0.0.1:110  closed (nothing listens)"), text);
         assertTrue(text.contains("relay test: ACCEPTED: open relay from this host"), text);
         assertTrue(text.contains("\\x1B[31mred") && text.contains("\\u202E"), "control characters are shown escaped");
@@ -137,8 +156,8 @@ class ProbeWritersTest {
         assertTrue(text.contains("Waived (1)"), text);
         assertTrue(text.contains("unknown host: no-such-host.invalid does not resolve"), text);
         assertTrue(text.contains("--fail-on high: findings at or above high"), text);
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("Hosts probed: 1, failed: 1. Endpoints: 3 (2 open).")),
-                text);
+        assertTrue(
+                text.lines().anyMatch(l -> l.startsWith("Hosts probed: 1, failed: 1. Endpoints: 3 (2 open).")), text);
 
         ByteArrayOutputStream ja = new ByteArrayOutputStream();
         new ProbeTextWriter(Locale.JAPANESE, StandardCharsets.UTF_8, false, false, Optional.empty()).write(r, ja);
@@ -149,9 +168,11 @@ class ProbeWritersTest {
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
         new ProbeTextWriter(Locale.ENGLISH, StandardCharsets.UTF_8, false, true, Optional.empty()).write(r, quiet);
         List<String> lines = quiet.toString(StandardCharsets.UTF_8).lines().toList();
-        assertTrue(lines.contains("127.0.0.1:25: critical NET-010: smtp 127.0.0.1:25: the server accepted relaying "
-                + "from 127.0.0.1 to an outside domain without authentication (RCPT TO accepted; the session was "
-                + "reset, nothing was sent)."), lines.toString());
+        assertTrue(
+                lines.contains("127.0.0.1:25: critical NET-010: smtp 127.0.0.1:25: the server accepted relaying "
+                        + "from 127.0.0.1 to an outside domain without authentication (RCPT TO accepted; the session was "
+                        + "reset, nothing was sent)."),
+                lines.toString());
         assertTrue(lines.stream().noneMatch(l -> l.contains("NET-001")), "waived findings are not listed");
     }
 
@@ -173,7 +194,8 @@ class ProbeWritersTest {
     @Test
     void anAuditWithAProbeCarriesTheObservationsInJsonTextAndHtml() throws Exception {
         FleetResult fleet = ProbeFixture.audited(tmp);
-        assertTrue(ProbeFixture.first(fleet).findings().stream().anyMatch(f -> f.rule().id().equals("NET-010")));
+        assertTrue(ProbeFixture.first(fleet).findings().stream()
+                .anyMatch(f -> f.rule().id().equals("NET-010")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new JsonWriter(Locale.ENGLISH, "0.1.0-test", Optional.empty(), FleetFixture.CLOCK).write(fleet, out);
         JsonNode doc = new ObjectMapper().readTree(out.toByteArray());
@@ -186,8 +208,9 @@ class ProbeWritersTest {
         observations.remove("properties");
         observations.remove("additionalProperties");
         observations.put("$ref", "#/$defs/observations");
-        Set<ValidationMessage> probeErrors = FleetFixture.validate(new ByteArrayInputStream(new ObjectMapper()
-                .writeValueAsBytes(observations)), SpecVersion.VersionFlag.V202012,
+        Set<ValidationMessage> probeErrors = FleetFixture.validate(
+                new ByteArrayInputStream(new ObjectMapper().writeValueAsBytes(observations)),
+                SpecVersion.VersionFlag.V202012,
                 doc.get("servers").get(0).get("probe"));
         assertTrue(probeErrors.isEmpty(), probeErrors.toString());
 

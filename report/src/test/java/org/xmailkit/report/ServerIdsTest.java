@@ -19,7 +19,9 @@ class ServerIdsTest {
 
     @Test
     void idsAreThePathsBelowTheCommonDirectory() {
-        List<String> ids = ServerIds.assign(List.of(Path.of("/srv/fleet/tokyo/mx1"), Path.of("/srv/fleet/osaka/mx1"),
+        List<String> ids = ServerIds.assign(List.of(
+                Path.of("/srv/fleet/tokyo/mx1"),
+                Path.of("/srv/fleet/osaka/mx1"),
                 Path.of("/srv/fleet/legacy/server.tab")));
         assertEquals(List.of("tokyo-mx1", "osaka-mx1", "legacy-server.tab"), ids);
     }
@@ -31,9 +33,17 @@ class ServerIdsTest {
 
     @Test
     void hostileNamesBecomeSafeFileNames() {
-        List<Path> paths = List.of(Path.of("/x/..hidden"), Path.of("/x/a b;rm -rf"), Path.of("/x/<script>"),
-                Path.of("/x/CON"), Path.of("/x/nul.tab"), Path.of("/x/-option"), Path.of("/x/" + "a".repeat(300)),
-                Path.of("/x/名古屋"), Path.of("/x/.."), Path.of("/x/a\\b"));
+        List<Path> paths = List.of(
+                Path.of("/x/..hidden"),
+                Path.of("/x/a b;rm -rf"),
+                Path.of("/x/<script>"),
+                Path.of("/x/CON"),
+                Path.of("/x/nul.tab"),
+                Path.of("/x/-option"),
+                Path.of("/x/" + "a".repeat(300)),
+                Path.of("/x/名古屋"),
+                Path.of("/x/.."),
+                Path.of("/x/a\\b"));
         List<String> ids = ServerIds.assign(paths);
         for (String id : ids) {
             assertTrue(SAFE.matcher(id).matches(), id);
@@ -47,8 +57,13 @@ class ServerIdsTest {
 
     @Test
     void idsThatWouldClashGetDistinctHashes() {
-        List<Path> paths = List.of(Path.of("/f/a b"), Path.of("/f/a_b"), Path.of("/f/Mail"), Path.of("/f/mail"),
-                Path.of("/f/東京"), Path.of("/f/大阪"));
+        List<Path> paths = List.of(
+                Path.of("/f/a b"),
+                Path.of("/f/a_b"),
+                Path.of("/f/Mail"),
+                Path.of("/f/mail"),
+                Path.of("/f/東京"),
+                Path.of("/f/大阪"));
         List<String> ids = ServerIds.assign(paths);
         Set<String> folded = new HashSet<>();
         ids.forEach(id -> folded.add(id.toLowerCase(Locale.ROOT)));

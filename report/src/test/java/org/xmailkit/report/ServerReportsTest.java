@@ -22,9 +22,12 @@ class ServerReportsTest {
         assertEquals("10 秒の遅延を挿入して送信許可", ServerReports.uiChoice(field(radio), "-10", Locale.JAPANESE));
         assertEquals("遅延(秒) 5", ServerReports.uiChoice(field("radio:無効=0|有効=1|遅延(秒)=-N"), "-5", Locale.JAPANESE));
         assertEquals("", ServerReports.uiChoice(field(radio), "7", Locale.JAPANESE));
-        assertEquals("open mailing features、リレー制限をバイパス",
-                ServerReports.uiChoice(field("checkboxes:open mailing features=M|リレー制限をバイパス=R|サイズチェックをバイパス=Z"),
-                        "MR", Locale.JAPANESE));
+        assertEquals(
+                "open mailing features、リレー制限をバイパス",
+                ServerReports.uiChoice(
+                        field("checkboxes:open mailing features=M|リレー制限をバイパス=R|サイズチェックをバイパス=Z"),
+                        "MR",
+                        Locale.JAPANESE));
         assertEquals("KB", ServerReports.uiChoice(field("number:KB"), "51200", Locale.JAPANESE));
         assertEquals("", ServerReports.uiChoice(field("number:KB"), "abc", Locale.JAPANESE));
         assertEquals("", ServerReports.uiChoice(field("text:user@domain"), "a@b", Locale.JAPANESE));

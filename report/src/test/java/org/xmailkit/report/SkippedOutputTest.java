@@ -32,10 +32,13 @@ class SkippedOutputTest {
         FleetResult f = FleetFixture.fleet(tmp);
         Path root = f.scanRoot();
         return f.withSkipped(List.of(
-                new InputException(root.resolve("fleet/locked"), 0, InputException.Reason.UNREADABLE,
-                        "permission denied"),
+                new InputException(
+                        root.resolve("fleet/locked"), 0, InputException.Reason.UNREADABLE, "permission denied"),
                 new InputException(root.resolve("fleet/a/b/c"), 0, InputException.Reason.TOO_DEEP, "12"),
-                new InputException(root.resolve("fleet/x/server.tab"), 0, InputException.Reason.LINK_OUTSIDE,
+                new InputException(
+                        root.resolve("fleet/x/server.tab"),
+                        0,
+                        InputException.Reason.LINK_OUTSIDE,
                         root.resolve("fleet").toString())));
     }
 
@@ -65,13 +68,18 @@ class SkippedOutputTest {
             assertTrue(html.contains(l.equals(Locale.JAPANESE) ? "検索できなかった場所 (3)" : "Not searched (3)"));
             JsonNode doc = new ObjectMapper().readTree(json);
             assertTrue(doc.get("summary").get("incomplete").asBoolean());
-            assertEquals(List.of("unreadable", "tooDeep", "linkOutside"),
-                    List.of(doc.get("skipped").get(0).get("reason").asText(),
+            assertEquals(
+                    List.of("unreadable", "tooDeep", "linkOutside"),
+                    List.of(
+                            doc.get("skipped").get(0).get("reason").asText(),
                             doc.get("skipped").get(1).get("reason").asText(),
                             doc.get("skipped").get(2).get("reason").asText()));
             assertEquals("fleet/a/b/c", doc.get("skipped").get(1).get("path").asText());
-            assertTrue(FleetFixture.validate(Files.newInputStream(Path.of("..", "docs", "schemas",
-                    "xmailkit-audit-1.schema.json")), SpecVersion.VersionFlag.V202012, doc).isEmpty());
+            assertTrue(FleetFixture.validate(
+                            Files.newInputStream(Path.of("..", "docs", "schemas", "xmailkit-audit-1.schema.json")),
+                            SpecVersion.VersionFlag.V202012,
+                            doc)
+                    .isEmpty());
             JsonNode run = new ObjectMapper().readTree(sarif).get("runs").get(0);
             assertFalse(run.get("invocations").get(0).get("executionSuccessful").asBoolean());
         }
@@ -84,8 +92,9 @@ class SkippedOutputTest {
         assertFalse(text.contains("Not searched"));
         String html = render(new HtmlAuditWriter(Locale.ENGLISH, "0.1.0-test", FleetFixture.CLOCK), f);
         assertFalse(html.contains("skipped-h"));
-        JsonNode doc = new ObjectMapper().readTree(
-                render(new JsonWriter(Locale.ENGLISH, "0.1.0-test", Optional.empty(), FleetFixture.CLOCK), f));
+        JsonNode doc = new ObjectMapper()
+                .readTree(
+                        render(new JsonWriter(Locale.ENGLISH, "0.1.0-test", Optional.empty(), FleetFixture.CLOCK), f));
         assertEquals(0, doc.get("skipped").size());
     }
 }

@@ -26,20 +26,35 @@ class StartupNotesTest {
 
     @Test
     void optionsThatChangedMeaningAndTheLineToUseAreNotesAtTheCommandLinesFile() throws Exception {
-        MailRoot root = MailRootFixture.in(dir).xmail127Default().file("xmail.cmdline", "-Mr 7 -Cl -Sl -F-\n").open();
-        MigrationResult r = AuditedMigrator.standard().migrate(root, MigrationOptions.standard()
-                .withFrom(Optional.of(XMailVersion.parse("0.60"))), SourceVersion.given(XMailVersion.parse("0.60")));
-        List<Note> notes = r.notes().stream().filter(n -> n.stepId().equals(StartupNotes.STEP)).toList();
-        assertEquals(List.of(Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR, Note.Level.DECIDE),
+        MailRoot root = MailRootFixture.in(dir)
+                .xmail127Default()
+                .file("xmail.cmdline", "-Mr 7 -Cl -Sl -F-\n")
+                .open();
+        MigrationResult r = AuditedMigrator.standard()
+                .migrate(
+                        root,
+                        MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("0.60"))),
+                        SourceVersion.given(XMailVersion.parse("0.60")));
+        List<Note> notes = r.notes().stream()
+                .filter(n -> n.stepId().equals(StartupNotes.STEP))
+                .toList();
+        assertEquals(
+                List.of(Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR, Note.Level.DECIDE),
                 notes.stream().map(Note::level).toList());
         assertEquals("xmail.cmdline:1", notes.get(0).where());
         String recommended = notes.get(2).text().render(Locale.ENGLISH);
         assertTrue(recommended.contains("with 1.27 use -Mr 7 -Sl -F- -Pl -Ql -X- -B- -W-"), recommended);
         assertTrue(recommended.contains("drop -Cl"), recommended);
-        String history = notes.stream().filter(n -> n.level() == Note.Level.BEHAVIOUR)
-                .map(n -> n.text().render(Locale.JAPANESE)).reduce("", String::concat);
+        String history = notes.stream()
+                .filter(n -> n.level() == Note.Level.BEHAVIOUR)
+                .map(n -> n.text().render(Locale.JAPANESE))
+                .reduce("", String::concat);
         assertTrue(history.contains("-Mr 7") && history.contains("-F-"), history);
-        assertEquals(List.of(), r.changes().stream().filter(c -> c.stepId().equals(StartupNotes.STEP)).toList(),
+        assertEquals(
+                List.of(),
+                r.changes().stream()
+                        .filter(c -> c.stepId().equals(StartupNotes.STEP))
+                        .toList(),
                 "the command line is never edited");
     }
 
@@ -52,7 +67,10 @@ class StartupNotesTest {
         MigrationResult r = AuditedMigrator.standard()
                 .withStartup(Optional.of(Startups.typed("-Mr 24 -Pl -Ql -Sl -X- -B- -W- -F-")))
                 .migrate(root, MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.26"))), v126);
-        Note kept = r.notes().stream().filter(n -> n.stepId().equals(StartupNotes.STEP)).findFirst().orElseThrow();
+        Note kept = r.notes().stream()
+                .filter(n -> n.stepId().equals(StartupNotes.STEP))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Note.Level.INFO, kept.level());
         assertEquals("--cmdline", kept.where());
     }

@@ -29,24 +29,29 @@ import org.xmailkit.report.text.TextWriter;
  */
 class StartupOutputTest {
 
-    private static final String XMAILCFG = "-Cl -Mr 24 -Pl -Ql -Sl -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25"
-            + " -Xp 465";
+    private static final String XMAILCFG =
+            "-Cl -Mr 24 -Pl -Ql -Sl -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25" + " -Xp 465";
 
     @TempDir
     Path tmp;
 
     /** Three servers: one with XMailCFG's line in xmail.cmdline, one with a hostile line, one without any. */
     private FleetResult fleet(Optional<String> typed) throws Exception {
-        Path osaka = MailRootFixture.in(tmp.resolve("fleet/osaka")).serverTab("\"RootDomain\"\t\"osaka.example\"\n")
-                .file("xmail.cmdline", "# XMailCFG\r\n" + XMAILCFG + "\r\n").write();
-        Path kobe = MailRootFixture.in(tmp.resolve("fleet/kobe")).serverTab("\"RootDomain\"\t\"kobe.example\"\n")
-                .file("xmail.cmdline", "-SI 192.0.2.25 -Zz<b>x</b> -F- \"-Ms\" \"C:\\Mail Root\\\"\n").write();
-        Path nara = MailRootFixture.in(tmp.resolve("fleet/nara")).serverTab("\"RootDomain\"\t\"nara.example\"\n")
+        Path osaka = MailRootFixture.in(tmp.resolve("fleet/osaka"))
+                .serverTab("\"RootDomain\"\t\"osaka.example\"\n")
+                .file("xmail.cmdline", "# XMailCFG\r\n" + XMAILCFG + "\r\n")
                 .write();
-        AuditOptions options = AuditOptions.defaults().withClock(FleetFixture.CLOCK)
-                .withStartup(typed.map(Startups::typed));
+        Path kobe = MailRootFixture.in(tmp.resolve("fleet/kobe"))
+                .serverTab("\"RootDomain\"\t\"kobe.example\"\n")
+                .file("xmail.cmdline", "-SI 192.0.2.25 -Zz<b>x</b> -F- \"-Ms\" \"C:\\Mail Root\\\"\n")
+                .write();
+        Path nara = MailRootFixture.in(tmp.resolve("fleet/nara"))
+                .serverTab("\"RootDomain\"\t\"nara.example\"\n")
+                .write();
+        AuditOptions options =
+                AuditOptions.defaults().withClock(FleetFixture.CLOCK).withStartup(typed.map(Startups::typed));
         List<Path> servers = typed.isPresent() ? List.of(nara) : List.of(osaka, kobe, nara);
-        return new FleetAuditor(new Auditor(List.of()), 2).audit(servers, tmp, options, s -> { });
+        return new FleetAuditor(new Auditor(List.of()), 2).audit(servers, tmp, options, s -> {});
     }
 
     private static String render(AuditWriter w, FleetResult f) throws Exception {
@@ -82,8 +87,8 @@ class StartupOutputTest {
 
     @Test
     void theSingleHtmlPageInJapanese() throws Exception {
-        String html = render(new HtmlAuditWriter(Locale.JAPANESE, "0.1.0-test", FleetFixture.CLOCK),
-                fleet(Optional.empty()));
+        String html =
+                render(new HtmlAuditWriter(Locale.JAPANESE, "0.1.0-test", FleetFixture.CLOCK), fleet(Optional.empty()));
         assertEquals(2, servicesIds(html).size());
         assertTrue(html.contains("MailRoot 内で発見"), html);
     }
@@ -91,19 +96,21 @@ class StartupOutputTest {
     @Test
     void theTextSaysWhereTheCommandLineComesFrom() throws Exception {
         FleetResult found = fleet(Optional.empty());
-        String en = render(new TextWriter(Locale.ENGLISH, StandardCharsets.UTF_8, false, false, Optional.empty()),
-                found);
-        assertTrue(en.contains("XMail command line: the command line in fleet/osaka/xmail.cmdline, found in the"
-                + " MailRoot"), en);
+        String en =
+                render(new TextWriter(Locale.ENGLISH, StandardCharsets.UTF_8, false, false, Optional.empty()), found);
+        assertTrue(
+                en.contains("XMail command line: the command line in fleet/osaka/xmail.cmdline, found in the"
+                        + " MailRoot"),
+                en);
         assertTrue(en.contains("fleet/kobe/xmail.cmdline, found in the MailRoot"), en);
         int nara = en.indexOf("== fleet/nara ==");
         assertTrue(nara >= 0, en);
         assertFalse(en.substring(nara).contains("XMail command line"), "nothing is said for a server without one");
-        String ja = render(new TextWriter(Locale.JAPANESE, StandardCharsets.UTF_8, false, false, Optional.empty()),
-                found);
-        assertTrue(ja.contains("XMail のコマンドライン: fleet/osaka/xmail.cmdline に書かれたコマンドライン (MailRoot 内で発見)"),
-                ja);
-        String typed = render(new TextWriter(Locale.ENGLISH, StandardCharsets.UTF_8, false, false, Optional.empty()),
+        String ja =
+                render(new TextWriter(Locale.JAPANESE, StandardCharsets.UTF_8, false, false, Optional.empty()), found);
+        assertTrue(ja.contains("XMail のコマンドライン: fleet/osaka/xmail.cmdline に書かれたコマンドライン (MailRoot 内で発見)"), ja);
+        String typed = render(
+                new TextWriter(Locale.ENGLISH, StandardCharsets.UTF_8, false, false, Optional.empty()),
                 fleet(Optional.of("-Sl")));
         assertTrue(typed.contains("XMail command line: the command line given with --cmdline"), typed);
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
 
     static List<Path> templates() throws IOException, URISyntaxException {
-        Path dir = Path.of(TemplatesTest.class.getResource(HtmlRenderer.TEMPLATES).toURI());
+        Path dir =
+                Path.of(TemplatesTest.class.getResource(HtmlRenderer.TEMPLATES).toURI());
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
         }
@@ -37,8 +38,16 @@ class TemplatesTest {
         for (Path p : templates()) {
             String t = Files.readString(p, StandardCharsets.UTF_8);
             String name = p.getFileName().toString();
-            for (String banned : List.of("?no_esc", "noautoesc", "noAutoEsc", "outputformat", "?markup_string",
-                    "?interpret", "?eval", "?api", "?new")) {
+            for (String banned : List.of(
+                    "?no_esc",
+                    "noautoesc",
+                    "noAutoEsc",
+                    "outputformat",
+                    "?markup_string",
+                    "?interpret",
+                    "?eval",
+                    "?api",
+                    "?new")) {
                 assertFalse(t.contains(banned), name + " uses " + banned);
             }
         }
@@ -46,9 +55,20 @@ class TemplatesTest {
 
     @Test
     void theScriptBuildsNoMarkupFromText() throws Exception {
-        String js = Files.readString(templates().stream().filter(p -> p.endsWith("report.js")).findFirst().get());
-        for (String banned : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
-                "Function(", "http", "fetch", "XMLHttpRequest")) {
+        String js = Files.readString(templates().stream()
+                .filter(p -> p.endsWith("report.js"))
+                .findFirst()
+                .get());
+        for (String banned : List.of(
+                "innerHTML",
+                "outerHTML",
+                "insertAdjacentHTML",
+                "document.write",
+                "eval(",
+                "Function(",
+                "http",
+                "fetch",
+                "XMLHttpRequest")) {
             assertFalse(js.contains(banned), banned);
         }
     }

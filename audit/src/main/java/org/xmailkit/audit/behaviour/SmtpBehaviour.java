@@ -75,8 +75,7 @@ public final class SmtpBehaviour {
      * @param outcome what follows it
      * @param after   the session after a completed handshake
      */
-    public record StartTls(Reply reply, TlsOutcome outcome, Optional<SmtpBehaviour> after) {
-    }
+    public record StartTls(Reply reply, TlsOutcome outcome, Optional<SmtpBehaviour> after) {}
 
     /**
      * The outcome of an AUTH PLAIN after EHLO.
@@ -84,8 +83,7 @@ public final class SmtpBehaviour {
      * @param reply XMail's reply
      * @param after the session after a successful login
      */
-    public record Auth(Reply reply, Optional<SmtpBehaviour> after) {
-    }
+    public record Auth(Reply reply, Optional<SmtpBehaviour> after) {}
 
     private final MailRoot root;
     private final ServerTab tab;
@@ -96,14 +94,29 @@ public final class SmtpBehaviour {
     private final State state;
 
     /** The session flags of SMTPSvr.cpp that the probes can see. */
-    private record State(boolean whiteListed, boolean mailUnlocked, boolean senderCheckBypass, boolean vrfy,
-                         boolean etrn, boolean relay, boolean easeTls, boolean noRdns, boolean blocked,
-                         boolean mailLocked, boolean wantTls, BigInteger maxMessageSize, boolean tls,
-                         boolean authenticated) {
-    }
+    private record State(
+            boolean whiteListed,
+            boolean mailUnlocked,
+            boolean senderCheckBypass,
+            boolean vrfy,
+            boolean etrn,
+            boolean relay,
+            boolean easeTls,
+            boolean noRdns,
+            boolean blocked,
+            boolean mailLocked,
+            boolean wantTls,
+            BigInteger maxMessageSize,
+            boolean tls,
+            boolean authenticated) {}
 
-    private SmtpBehaviour(MailRoot root, SmtpConditions conditions, Optional<Reply> refusal, String greetingDomain,
-                          int delay, State state) {
+    private SmtpBehaviour(
+            MailRoot root,
+            SmtpConditions conditions,
+            Optional<Reply> refusal,
+            String greetingDomain,
+            int delay,
+            State state) {
         this.root = root;
         this.tab = root.serverTab();
         this.conditions = conditions;
@@ -137,7 +150,8 @@ public final class SmtpBehaviour {
             if (conditions.clientName().isEmpty()) {
                 refusal = Optional.of(generic421(conditions));
             } else if (hnprop.isPresent()) {
-                props = props.apply(firstHostMatch(hnprop.get(), conditions.clientName().get()));
+                props = props.apply(
+                        firstHostMatch(hnprop.get(), conditions.clientName().get()));
             }
         }
         int delay = 0;
@@ -146,7 +160,9 @@ public final class SmtpBehaviour {
         if (refusal.isEmpty() && !props.whiteList) {
             // smtp.ipmap.tab: only when the file exists (SMTPCheckPeerIP).
             if (root.exists(MailRootFile.SMTP_IPMAP)
-                    && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP)).decide(conditions.client()).allowed()) {
+                    && !IpMap.of(root.file(MailRootFile.SMTP_IPMAP))
+                            .decide(conditions.client())
+                            .allowed()) {
                 long code = intValue(tab, "SMTP-IpMapDropCode", 1, conditions);
                 if (code > 0) {
                     refusal = Optional.of(configured(tab, "SmtpMsgIPBan", conditions));
@@ -186,9 +202,21 @@ public final class SmtpBehaviour {
         }
         BigInteger maxSize = maxMessageSize(intValue(tab, "MaxMessageSize", 0, conditions));
         Optional<SmtpConfigTokens> config = smtpConfig(tab, conditions);
-        State s = new State(props.whiteList, props.noAuth, props.senderCheckBypass, props.vrfy, props.etrn, false,
-                false, noRdns, blocked, config.map(SmtpConfigTokens::mailAuth).orElse(false),
-                config.map(SmtpConfigTokens::wantTls).orElse(false), maxSize, false, false);
+        State s = new State(
+                props.whiteList,
+                props.noAuth,
+                props.senderCheckBypass,
+                props.vrfy,
+                props.etrn,
+                false,
+                false,
+                noRdns,
+                blocked,
+                config.map(SmtpConfigTokens::mailAuth).orElse(false),
+                config.map(SmtpConfigTokens::wantTls).orElse(false),
+                maxSize,
+                false,
+                false);
         return new SmtpBehaviour(root, conditions, refusal, domain, delay, s);
     }
 
@@ -329,7 +357,8 @@ public final class SmtpBehaviour {
             if (spamAddress(PROBE_SENDER)) {
                 return error(configuredText(tab, "SmtpMsgIPBanSpamAddress", "504 You are registered as spammer"));
             }
-            if (state.maxMessageSize.signum() != 0 && size > 0
+            if (state.maxMessageSize.signum() != 0
+                    && size > 0
                     && state.maxMessageSize.compareTo(BigInteger.valueOf(size)) < 0) {
                 return error("552 Message exceeds fixed maximum message size");
             }
@@ -362,8 +391,8 @@ public final class SmtpBehaviour {
     /** @return the outcome of {@code STARTTLS} after EHLO, for a client that presents no certificate */
     public StartTls startTls() {
         if (state.tls) {
-            return new StartTls(error("454 TLS not available due to temporary reason"), TlsOutcome.REFUSED,
-                    Optional.empty());
+            return new StartTls(
+                    error("454 TLS not available due to temporary reason"), TlsOutcome.REFUSED, Optional.empty());
         }
         if (!flag("EnableSMTP-TLS", true)) {
             return new StartTls(error("454 TLS not available"), TlsOutcome.REFUSED, Optional.empty());
@@ -373,9 +402,24 @@ public final class SmtpBehaviour {
             return new StartTls(ready, TlsOutcome.DROPPED, Optional.empty());
         }
         // SMTPFullResetSession: every session flag goes, the SmtpConfig ones come back.
-        State s = new State(false, false, false, false, false, false, false, false, false, state.mailLocked,
-                state.wantTls, state.maxMessageSize, true, false);
-        return new StartTls(ready, TlsOutcome.HANDSHAKE,
+        State s = new State(
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                false,
+                state.mailLocked,
+                state.wantTls,
+                state.maxMessageSize,
+                true,
+                false);
+        return new StartTls(
+                ready,
+                TlsOutcome.HANDSHAKE,
                 Optional.of(new SmtpBehaviour(root, conditions, refusal, greetingDomain, delay, s)));
     }
 
@@ -388,7 +432,8 @@ public final class SmtpBehaviour {
      */
     public boolean handshakeWorks() {
         TlsMaterial m = TlsMaterial.load(root);
-        if (m.certificate().status() != FileStatus.OK || m.key().status() != FileStatus.OK
+        if (m.certificate().status() != FileStatus.OK
+                || m.key().status() != FileStatus.OK
                 || !m.keyMatch().matches()) {
             return false;
         }
@@ -404,7 +449,9 @@ public final class SmtpBehaviour {
             return false;
         }
         boolean verify = flag("SSLWantVerify", false);
-        if (verify && flag("SSLUseCertsFile", false) && root.certsPem().isPresent()
+        if (verify
+                && flag("SSLUseCertsFile", false)
+                && root.certsPem().isPresent()
                 && TrustAnchors.bundle(root, root.certsPem().get()).isEmpty()) {
             return false;
         }
@@ -432,7 +479,8 @@ public final class SmtpBehaviour {
         Optional<String> perms = localAccountPerms(user, password);
         Optional<BigInteger> userSize = Optional.empty();
         if (perms.isPresent()) {
-            userSize = accountSetting(user, "MaxMessageSize").map(v -> maxMessageSize(Values.atoi(v).orElse(0)));
+            userSize = accountSetting(user, "MaxMessageSize")
+                    .map(v -> maxMessageSize(Values.atoi(v).orElse(0)));
         } else {
             perms = smtpAuthPerms(user, password);
         }
@@ -442,12 +490,24 @@ public final class SmtpBehaviour {
         String p = perms.get();
         BigInteger size = p.indexOf('Z') >= 0 ? BigInteger.ZERO : state.maxMessageSize;
         size = userSize.orElse(size);
-        State s = new State(state.whiteListed, state.mailUnlocked || p.indexOf('M') >= 0, state.senderCheckBypass,
-                state.vrfy || p.indexOf('V') >= 0, state.etrn || p.indexOf('T') >= 0,
-                state.relay || p.indexOf('R') >= 0, state.easeTls || p.indexOf('S') >= 0, false, false,
-                state.mailLocked, state.wantTls, size, state.tls, true);
+        State s = new State(
+                state.whiteListed,
+                state.mailUnlocked || p.indexOf('M') >= 0,
+                state.senderCheckBypass,
+                state.vrfy || p.indexOf('V') >= 0,
+                state.etrn || p.indexOf('T') >= 0,
+                state.relay || p.indexOf('R') >= 0,
+                state.easeTls || p.indexOf('S') >= 0,
+                false,
+                false,
+                state.mailLocked,
+                state.wantTls,
+                size,
+                state.tls,
+                true);
         // SMTPApplyPerms also ends any command delay.
-        return Optional.of(new Auth(new Reply("235 Authentication successful"),
+        return Optional.of(new Auth(
+                new Reply("235 Authentication successful"),
                 Optional.of(new SmtpBehaviour(root, conditions, refusal, greetingDomain, 0, s))));
     }
 
@@ -493,8 +553,8 @@ public final class SmtpBehaviour {
                 p = switch (name) {
                     case "WhiteList" -> on ? new Props(true, p.noAuth, p.senderCheckBypass, p.vrfy, p.etrn) : p;
                     case "NoAuth" -> on ? new Props(p.whiteList, true, p.senderCheckBypass, p.vrfy, p.etrn) : p;
-                    case "SenderDomainCheck" -> value != null && !on
-                            ? new Props(p.whiteList, p.noAuth, true, p.vrfy, p.etrn) : p;
+                    case "SenderDomainCheck" ->
+                        value != null && !on ? new Props(p.whiteList, p.noAuth, true, p.vrfy, p.etrn) : p;
                     case "EnableVRFY" -> on ? new Props(p.whiteList, p.noAuth, p.senderCheckBypass, true, p.etrn) : p;
                     case "EnableETRN" -> on ? new Props(p.whiteList, p.noAuth, p.senderCheckBypass, p.vrfy, true) : p;
                     // EaseTLS clears WantTLS before SMTPLoadConfig sets it from SmtpConfig: it never has an effect.
@@ -546,7 +606,8 @@ public final class SmtpBehaviour {
             int ni = offset + i;
             char a = ni < name.length() ? name.charAt(ni) : 0;
             char b = i < spec.length() ? spec.charAt(i) : 0;
-            if (XMailMatch.lower(String.valueOf(a)).charAt(0) != XMailMatch.lower(String.valueOf(b)).charAt(0)) {
+            if (XMailMatch.lower(String.valueOf(a)).charAt(0)
+                    != XMailMatch.lower(String.valueOf(b)).charAt(0)) {
                 return false;
             }
             if (a == 0) {
@@ -569,13 +630,18 @@ public final class SmtpBehaviour {
             return Optional.of(1L);
         }
         for (TabFile.Row row : file.get().rows()) {
-            int fields = row.size() > 1 && !row.column(1).isEmpty() && Character.isDigit(row.column(1).charAt(0))
-                    ? 2 : 1;
+            int fields = row.size() > 1
+                            && !row.column(1).isEmpty()
+                            && Character.isDigit(row.column(1).charAt(0))
+                    ? 2
+                    : 1;
             if (AddressFilter.read(row.columns(), fields) instanceof AddressFilter.Parsed p
                     && p.filter().matches(c.client())) {
                 long code = 1;
                 if (row.size() > fields) {
-                    code = param(row.column(fields), "code").map(v -> Values.atoi(v).orElse(0)).orElse(1L);
+                    code = param(row.column(fields), "code")
+                            .map(v -> Values.atoi(v).orElse(0))
+                            .orElse(1L);
                 }
                 return Optional.of(code);
             }
@@ -638,8 +704,9 @@ public final class SmtpBehaviour {
     private static boolean handledDomain(MailRoot root, String domain) {
         String d = aliasDomain(root, domain).orElse(domain);
         Optional<TabFile> domains = root.file(MailRootFile.DOMAINS);
-        return domains.isPresent() && domains.get().rows().stream()
-                .anyMatch(r -> XMailMatch.lower(r.column(0)).equals(XMailMatch.lower(d)));
+        return domains.isPresent()
+                && domains.get().rows().stream()
+                        .anyMatch(r -> XMailMatch.lower(r.column(0)).equals(XMailMatch.lower(d)));
     }
 
     /** ADomLookupDomain with wildcards: the domain an alias domain stands for. */
@@ -762,8 +829,8 @@ public final class SmtpBehaviour {
             return true;
         }
         Optional<TabFile> aliases = root.file(MailRootFile.ALIASES);
-        return aliases.isPresent() && aliases.get().rows().stream()
-                .anyMatch(r -> XMailMatch.wildMatch(domain, r.column(0)));
+        return aliases.isPresent()
+                && aliases.get().rows().stream().anyMatch(r -> XMailMatch.wildMatch(domain, r.column(0)));
     }
 
     // ------------------------------------------------------------------ accounts
@@ -791,8 +858,9 @@ public final class SmtpBehaviour {
 
     private String aliasLookup(String domain) {
         Optional<TabFile> users = root.file(MailRootFile.MAIL_USERS);
-        boolean direct = users.isPresent() && users.get().rows().stream()
-                .anyMatch(r -> XMailMatch.lower(r.column(0)).equals(XMailMatch.lower(domain)));
+        boolean direct = users.isPresent()
+                && users.get().rows().stream()
+                        .anyMatch(r -> XMailMatch.lower(r.column(0)).equals(XMailMatch.lower(domain)));
         return direct ? domain : aliasDomain(root, domain).orElse(domain);
     }
 
@@ -802,8 +870,10 @@ public final class SmtpBehaviour {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        return f.get().rows().stream().filter(r -> r.column(0).equals(user) && r.column(1).equals(password))
-                .findFirst().map(r -> r.column(2));
+        return f.get().rows().stream()
+                .filter(r -> r.column(0).equals(user) && r.column(1).equals(password))
+                .findFirst()
+                .map(r -> r.column(2));
     }
 
     /** StrSplitString at the first of '@', ':' or '%'. */
@@ -843,7 +913,8 @@ public final class SmtpBehaviour {
     }
 
     private boolean regularFile(String relative) {
-        return !root.bare() && plain(List.of(relative.split("/", -1)))
+        return !root.bare()
+                && plain(List.of(relative.split("/", -1)))
                 && root.kind(root.directory().resolve(relative)) == SafeReader.Kind.FILE;
     }
 
@@ -865,7 +936,12 @@ public final class SmtpBehaviour {
 
     /** Whether every part is a plain name: no separator, no "." or "..", no NUL. */
     private static boolean plain(List<String> parts) {
-        return parts.stream().noneMatch(part -> part.isEmpty() || part.equals(".") || part.equals("..")
-                || part.indexOf('\\') >= 0 || part.indexOf('/') >= 0 || part.indexOf('\0') >= 0);
+        return parts.stream()
+                .noneMatch(part -> part.isEmpty()
+                        || part.equals(".")
+                        || part.equals("..")
+                        || part.indexOf('\\') >= 0
+                        || part.indexOf('/') >= 0
+                        || part.indexOf('\0') >= 0);
     }
 }

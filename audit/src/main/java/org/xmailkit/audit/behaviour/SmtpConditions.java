@@ -20,9 +20,15 @@ import org.xmailkit.model.XMailVersion;
  * @param localPort  the port it connected to
  * @param localName  that address's reverse DNS name, if it has one
  */
-public record SmtpConditions(XMailVersion version, boolean lp64, TlsLibrary tls, IpAddress client,
-                             Optional<String> clientName,
-                             IpAddress local, int localPort, Optional<String> localName) {
+public record SmtpConditions(
+        XMailVersion version,
+        boolean lp64,
+        TlsLibrary tls,
+        IpAddress client,
+        Optional<String> clientName,
+        IpAddress local,
+        int localPort,
+        Optional<String> localName) {
 
     /** The name loopback addresses have in a hosts file. */
     public static final String LOCALHOST = "localhost";
@@ -45,8 +51,8 @@ public record SmtpConditions(XMailVersion version, boolean lp64, TlsLibrary tls,
      */
     public static SmtpConditions loopback(XMailVersion version, boolean lp64, TlsLibrary tls, int localPort) {
         IpAddress loopback = IpAddress.of("127.0.0.1");
-        return new SmtpConditions(version, lp64, tls, loopback, Optional.of(LOCALHOST), loopback, localPort,
-                Optional.of(LOCALHOST));
+        return new SmtpConditions(
+                version, lp64, tls, loopback, Optional.of(LOCALHOST), loopback, localPort, Optional.of(LOCALHOST));
     }
 
     /**

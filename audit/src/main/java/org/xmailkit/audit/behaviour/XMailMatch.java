@@ -3,8 +3,7 @@ package org.xmailkit.audit.behaviour;
 /** String matching as XMail 1.27 does it (StrUtils.cpp), byte text in, nothing else. */
 public final class XMailMatch {
 
-    private XMailMatch() {
-    }
+    private XMailMatch() {}
 
     /**
      * {@code StrLimIStr}: whether {@code match} occurs in {@code buffer}, case-insensitively, as a whole item between

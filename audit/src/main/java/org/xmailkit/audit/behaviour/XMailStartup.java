@@ -16,14 +16,13 @@ import org.xmailkit.model.fs.SafeReader;
 public final class XMailStartup {
 
     /** The files XMail needs to start, in the order SvrSetup checks them. */
-    public static final List<String> REQUIRED_FILES = List.of("mailusers.tab", "aliases.tab", "extaliases.tab",
-            "domains.tab", "aliasdomain.tab");
+    public static final List<String> REQUIRED_FILES =
+            List.of("mailusers.tab", "aliases.tab", "extaliases.tab", "domains.tab", "aliasdomain.tab");
 
     /** What XMail prints (with -Md) when one of them is missing. */
     public static final String MISSING_FILE_ERROR = "Error in function {stat}";
 
-    private XMailStartup() {
-    }
+    private XMailStartup() {}
 
     /**
      * @param root a MailRoot (a bare server.tab has none of the files)

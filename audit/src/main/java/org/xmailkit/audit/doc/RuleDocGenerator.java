@@ -89,14 +89,25 @@ public final class RuleDocGenerator {
         b.append("| ID | Severity / 重要度 | Category / 分類 | Profiles | Title | タイトル |\n");
         b.append("|---|---|---|---|---|---|\n");
         for (RuleInfo r : rules) {
-            b.append("| [").append(r.id()).append("](").append(r.id()).append(".md) | ")
-                    .append(severity(r, Locale.ENGLISH)).append(" / ").append(severity(r, Locale.JAPANESE))
-                            .append(" | ")
-                    .append(category(r, Locale.ENGLISH)).append(" / ").append(category(r, Locale.JAPANESE))
-                            .append(" | ")
-                    .append(profiles(r)).append(" | ")
-                    .append(cell(r.title(Locale.ENGLISH))).append(" | ")
-                    .append(cell(r.title(Locale.JAPANESE))).append(" |\n");
+            b.append("| [")
+                    .append(r.id())
+                    .append("](")
+                    .append(r.id())
+                    .append(".md) | ")
+                    .append(severity(r, Locale.ENGLISH))
+                    .append(" / ")
+                    .append(severity(r, Locale.JAPANESE))
+                    .append(" | ")
+                    .append(category(r, Locale.ENGLISH))
+                    .append(" / ")
+                    .append(category(r, Locale.JAPANESE))
+                    .append(" | ")
+                    .append(profiles(r))
+                    .append(" | ")
+                    .append(cell(r.title(Locale.ENGLISH)))
+                    .append(" | ")
+                    .append(cell(r.title(Locale.JAPANESE)))
+                    .append(" |\n");
         }
         return b.toString();
     }
@@ -104,19 +115,34 @@ public final class RuleDocGenerator {
     private String page(RuleInfo r) {
         StringBuilder b = new StringBuilder();
         b.append(BANNER).append("\n\n");
-        b.append("# ").append(r.id()).append(": ").append(r.title(Locale.ENGLISH)).append("\n\n");
+        b.append("# ")
+                .append(r.id())
+                .append(": ")
+                .append(r.title(Locale.ENGLISH))
+                .append("\n\n");
         b.append("| | |\n|---|---|\n");
-        b.append("| Severity / 重要度 | ").append(severity(r, Locale.ENGLISH)).append(" / ")
-                .append(severity(r, Locale.JAPANESE)).append(" (SARIF ").append(r.severity().sarifLevel())
-                .append(", security-severity ").append(r.severity().securitySeverity()).append(") |\n");
-        b.append("| Category / 分類 | ").append(category(r, Locale.ENGLISH)).append(" / ")
-                .append(category(r, Locale.JAPANESE)).append(" |\n");
+        b.append("| Severity / 重要度 | ")
+                .append(severity(r, Locale.ENGLISH))
+                .append(" / ")
+                .append(severity(r, Locale.JAPANESE))
+                .append(" (SARIF ")
+                .append(r.severity().sarifLevel())
+                .append(", security-severity ")
+                .append(r.severity().securitySeverity())
+                .append(") |\n");
+        b.append("| Category / 分類 | ")
+                .append(category(r, Locale.ENGLISH))
+                .append(" / ")
+                .append(category(r, Locale.JAPANESE))
+                .append(" |\n");
         b.append("| Profiles / プロファイル | ").append(profiles(r)).append(" |\n");
-        b.append("| `migrate --fix` | ").append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-'))
+        b.append("| `migrate --fix` | ")
+                .append(r.fix().name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .append(" |\n");
         if (!r.needs().isEmpty()) {
             List<String> needs = new ArrayList<>();
-            new TreeSet<>(r.needs()).forEach(n -> needs.add(n.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            new TreeSet<>(r.needs())
+                    .forEach(n -> needs.add(n.name().toLowerCase(Locale.ROOT).replace('_', '-')));
             b.append("| Needs / 必要な入力 | ").append(String.join(", ", needs)).append(" |\n");
         }
         b.append('\n');
@@ -125,8 +151,8 @@ public final class RuleDocGenerator {
         return b.toString();
     }
 
-    private static void section(StringBuilder b, RuleInfo r, Locale l, String language, String why, String fix,
-                                String refs) {
+    private static void section(
+            StringBuilder b, RuleInfo r, Locale l, String language, String why, String fix, String refs) {
         b.append("## ").append(language).append("\n\n");
         b.append("**").append(r.title(l)).append("**\n\n");
         b.append(r.summary(l)).append("\n\n");
@@ -139,7 +165,8 @@ public final class RuleDocGenerator {
         }
         b.append("### ").append(refs).append("\n\n");
         for (Reference ref : r.references()) {
-            b.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
+            b.append("- ")
+                    .append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
                     .append('\n');
         }
         b.append('\n');
@@ -154,7 +181,8 @@ public final class RuleDocGenerator {
     }
 
     private static String profiles(RuleInfo r) {
-        return String.join(", ", new TreeSet<>(r.profiles()).stream().map(Profile::id).toList());
+        return String.join(
+                ", ", new TreeSet<>(r.profiles()).stream().map(Profile::id).toList());
     }
 
     private static String cell(String s) {

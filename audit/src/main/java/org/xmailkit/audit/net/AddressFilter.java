@@ -1,9 +1,9 @@
 package org.xmailkit.audit.net;
 
-import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.xmailkit.model.Values;
 
 /**
@@ -28,10 +28,8 @@ public final class AddressFilter {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?");
 
-
     /** How a rule's text was read. */
-    public sealed interface Reading permits Parsed, HostName, Invalid {
-    }
+    public sealed interface Reading permits Parsed, HostName, Invalid {}
 
     /**
      * The rule was read.

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.net;
 
-import java.util.regex.Pattern;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * An IPv4 (4 bytes) or IPv6 (16 bytes) address, in network byte order, as XMail compares addresses. Literal parsing
@@ -14,7 +14,6 @@ import java.util.Optional;
 public final class IpAddress {
 
     private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-
 
     private final byte[] bytes;
 

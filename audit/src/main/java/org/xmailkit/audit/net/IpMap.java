@@ -84,7 +84,11 @@ public final class IpMap {
                     // MscLoadAddressFilter fails: the line is not a rule at all.
                     continue;
                 }
-                rules.add(new Rule(row, filter, isAllow(row.column(2)), Values.atoi(row.column(3)).orElse(0)));
+                rules.add(new Rule(
+                        row,
+                        filter,
+                        isAllow(row.column(2)),
+                        Values.atoi(row.column(3)).orElse(0)));
             }
         }
         return new IpMap(file, rules);
@@ -95,7 +99,8 @@ public final class IpMap {
      * @return whether XMail reads it as ALLOW ({@code stricmp}, ASCII case only)
      */
     public static boolean isAllow(String word) {
-        return word.length() == 5 && word.chars().allMatch(c -> c < 0x80)
+        return word.length() == 5
+                && word.chars().allMatch(c -> c < 0x80)
                 && word.toUpperCase(Locale.ROOT).equals("ALLOW");
     }
 

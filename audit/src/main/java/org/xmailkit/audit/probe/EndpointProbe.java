@@ -21,9 +21,19 @@ import java.util.function.UnaryOperator;
  * @param elapsed     how long it took
  * @param limited     whether the connection or time budget stopped the probe before it was done
  */
-public record EndpointProbe(Endpoint endpoint, State state, String detail, Reply greeting, String software,
-                            Optional<SmtpFacts> smtp, Optional<Pop3Facts> pop3, Optional<CtrlFacts> ctrl,
-                            Optional<TlsFacts> tls, int connections, Duration elapsed, boolean limited) {
+public record EndpointProbe(
+        Endpoint endpoint,
+        State state,
+        String detail,
+        Reply greeting,
+        String software,
+        Optional<SmtpFacts> smtp,
+        Optional<Pop3Facts> pop3,
+        Optional<CtrlFacts> ctrl,
+        Optional<TlsFacts> tls,
+        int connections,
+        Duration elapsed,
+        boolean limited) {
 
     /** Whether the endpoint answered. */
     public enum State {
@@ -60,8 +70,18 @@ public record EndpointProbe(Endpoint endpoint, State state, String detail, Reply
      * @return the observations with their texts changed
      */
     public EndpointProbe map(UnaryOperator<String> f) {
-        return new EndpointProbe(endpoint, state, f.apply(detail), greeting.map(f), f.apply(software),
-                smtp.map(s -> s.map(f)), pop3.map(p -> p.map(f)), ctrl.map(c -> c.map(f)), tls.map(t -> t.map(f)),
-                connections, elapsed, limited);
+        return new EndpointProbe(
+                endpoint,
+                state,
+                f.apply(detail),
+                greeting.map(f),
+                f.apply(software),
+                smtp.map(s -> s.map(f)),
+                pop3.map(p -> p.map(f)),
+                ctrl.map(c -> c.map(f)),
+                tls.map(t -> t.map(f)),
+                connections,
+                elapsed,
+                limited);
     }
 }

@@ -27,6 +27,7 @@ final class EndpointProber {
 
     /** The sender and recipient of the relay test: domains reserved for examples (RFC 2606), outside any server. */
     static final String RELAY_FROM = "xmailkit-probe@example.com";
+
     static final String RELAY_TO = "xmailkit-probe@example.net";
     /** The ETRN argument: a domain that cannot exist (RFC 2606 .invalid). */
     static final String ETRN_DOMAIN = "xmailkit-probe.invalid";
@@ -71,18 +72,44 @@ final class EndpointProber {
 
     private EndpointProbe unreachable(IOException e, long start) {
         // Refused means nothing listens; a time-out or an unreachable network means nothing answered.
-        State state = e instanceof ConnectException ? State.CLOSED
-                : State.NO_ANSWER;
-        return new EndpointProbe(endpoint, state, Wire.describe(e), Reply.none(Wire.describe(e)), "",
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), budget.connections(),
-                elapsed(start), false);
+        State state = e instanceof ConnectException ? State.CLOSED : State.NO_ANSWER;
+        return new EndpointProbe(
+                endpoint,
+                state,
+                Wire.describe(e),
+                Reply.none(Wire.describe(e)),
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                budget.connections(),
+                elapsed(start),
+                false);
     }
 
-    private EndpointProbe result(State state, String detail, Reply greeting, Optional<SmtpFacts> smtp,
-                                 Optional<Pop3Facts> pop3, Optional<CtrlFacts> ctrl, Optional<TlsFacts> tls,
-                                 long start) {
-        return new EndpointProbe(endpoint, state, detail, greeting, Software.of(greeting.first()), smtp, pop3, ctrl,
-                tls, budget.connections(), elapsed(start), budget.spent());
+    private EndpointProbe result(
+            State state,
+            String detail,
+            Reply greeting,
+            Optional<SmtpFacts> smtp,
+            Optional<Pop3Facts> pop3,
+            Optional<CtrlFacts> ctrl,
+            Optional<TlsFacts> tls,
+            long start) {
+        return new EndpointProbe(
+                endpoint,
+                state,
+                detail,
+                greeting,
+                Software.of(greeting.first()),
+                smtp,
+                pop3,
+                ctrl,
+                tls,
+                budget.connections(),
+                elapsed(start),
+                budget.spent());
     }
 
     private static Duration elapsed(long start) {
@@ -96,8 +123,11 @@ final class EndpointProber {
         return TlsClient.handshake(w.socket(), endpoint.host(), endpoint.port(), protocols, suites);
     }
 
-    private TlsFacts facts(Handshake baseline, List<X509Certificate> chain, TlsScanner.Preamble preamble,
-                           TlsScanner.Farewell farewell) {
+    private TlsFacts facts(
+            Handshake baseline,
+            List<X509Certificate> chain,
+            TlsScanner.Preamble preamble,
+            TlsScanner.Farewell farewell) {
         TlsScanner scanner = new TlsScanner(budget, endpoint.host(), preamble, farewell);
         if (!baseline.ok()) {
             // An ordinary client got no TLS. One more try offering everything this runtime has: when that fails
@@ -109,13 +139,23 @@ final class EndpointProber {
                 any = Handshake.failed(Wire.describe(e));
             }
             if (!any.ok()) {
-                return new TlsFacts(endpoint.service().implicitTls(), baseline, List.of(), List.of(),
-                        chain.isEmpty() ? scanner.chain() : chain, !budget.spent());
+                return new TlsFacts(
+                        endpoint.service().implicitTls(),
+                        baseline,
+                        List.of(),
+                        List.of(),
+                        chain.isEmpty() ? scanner.chain() : chain,
+                        !budget.spent());
             }
         }
         TlsScanner.Result r = scanner.scan();
-        return new TlsFacts(endpoint.service().implicitTls(), baseline, r.protocols(), r.suites(),
-                chain.isEmpty() ? r.chain() : chain, r.complete());
+        return new TlsFacts(
+                endpoint.service().implicitTls(),
+                baseline,
+                r.protocols(),
+                r.suites(),
+                chain.isEmpty() ? r.chain() : chain,
+                r.complete());
     }
 
     // ------------------------------------------------------------------ SMTP
@@ -129,23 +169,42 @@ final class EndpointProber {
             baseline = a.handshake();
             chain = a.chain();
             if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> { }, this::smtpFarewell);
-                return result(State.OPEN, "", Reply.none("no TLS"), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.of(tls), start);
+                TlsFacts tls = facts(baseline, chain, x -> {}, this::smtpFarewell);
+                return result(
+                        State.OPEN,
+                        "",
+                        Reply.none("no TLS"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(tls),
+                        start);
             }
             secure(w, a);
         }
         Reply greeting = w.smtpReply();
         if (greeting.code() == 0) {
-            return result(greeting.answered() ? State.OTHER_SERVICE : State.OPEN,
-                    greeting.answered() ? "" : greeting.error(), greeting, Optional.empty(), Optional.empty(),
-                    Optional.empty(), implicit ? Optional.of(facts(baseline, chain, x -> { }, this::smtpFarewell))
-                            : Optional.empty(), start);
+            return result(
+                    greeting.answered() ? State.OTHER_SERVICE : State.OPEN,
+                    greeting.answered() ? "" : greeting.error(),
+                    greeting,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    implicit ? Optional.of(facts(baseline, chain, x -> {}, this::smtpFarewell)) : Optional.empty(),
+                    start);
         }
         if (greeting.code() != 220) {
             w.smtp("QUIT");
-            return result(State.OPEN, "", greeting, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), start);
+            return result(
+                    State.OPEN,
+                    "",
+                    greeting,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    start);
         }
         String name = heloName(w);
         String domain = announced(greeting.first());
@@ -163,8 +222,8 @@ final class EndpointProber {
         Optional<SmtpFacts.Relay> relay = Optional.empty();
         Optional<Exchange> mail = c.smtp("MAIL FROM:<" + RELAY_FROM + ">");
         if (mail.isPresent()) {
-            Optional<Exchange> rcpt = mail.get().reply().positive() ? c.smtp("RCPT TO:<" + RELAY_TO + ">")
-                    : Optional.empty();
+            Optional<Exchange> rcpt =
+                    mail.get().reply().positive() ? c.smtp("RCPT TO:<" + RELAY_TO + ">") : Optional.empty();
             relay = Optional.of(new SmtpFacts.Relay(mail.get(), rcpt));
             c.smtp("RSET");
         }
@@ -178,7 +237,7 @@ final class EndpointProber {
         Optional<List<String>> authAfter = implicit ? Optional.of(auth) : Optional.empty();
         Optional<TlsFacts> tls = Optional.empty();
         if (implicit) {
-            tls = Optional.of(facts(baseline, chain, x -> { }, this::smtpFarewell));
+            tls = Optional.of(facts(baseline, chain, x -> {}, this::smtpFarewell));
         } else if (!containsKeyword(ext, "STARTTLS")) {
             startTls = Upgrade.not(Upgrade.Status.NOT_OFFERED);
         } else {
@@ -189,49 +248,79 @@ final class EndpointProber {
                 tls = Optional.of(facts(u.handshake(), u.chain(), x -> smtpPreamble(x, name), this::smtpFarewell));
             }
         }
-        SmtpFacts facts = new SmtpFacts(ehlo, ext, implicit ? List.of() : auth, startTls, authAfter, vrfyUnknown,
-                vrfyLikely, expn, etrn, relay, nullSender, c.ended());
+        SmtpFacts facts = new SmtpFacts(
+                ehlo,
+                ext,
+                implicit ? List.of() : auth,
+                startTls,
+                authAfter,
+                vrfyUnknown,
+                vrfyLikely,
+                expn,
+                etrn,
+                relay,
+                nullSender,
+                c.ended());
         return result(State.OPEN, "", greeting, Optional.of(facts), Optional.empty(), Optional.empty(), tls, start);
     }
 
     /** The upgrade on its own connection: what it gave, and the handshake when the server went ahead. */
-    private record UpgradeRun(Upgrade upgrade, Optional<List<String>> after, Handshake handshake,
-                              List<X509Certificate> chain) {
-    }
+    private record UpgradeRun(
+            Upgrade upgrade, Optional<List<String>> after, Handshake handshake, List<X509Certificate> chain) {}
 
     private UpgradeRun smtpUpgrade(String name) {
         Wire u;
         try {
             u = budget.connect();
         } catch (IOException e) {
-            return new UpgradeRun(new Upgrade(Upgrade.Status.NOT_TRIED, "", "", Wire.describe(e)), Optional.empty(),
-                    null, List.of());
+            return new UpgradeRun(
+                    new Upgrade(Upgrade.Status.NOT_TRIED, "", "", Wire.describe(e)), Optional.empty(), null, List.of());
         }
         try (u) {
             Reply greeting = u.smtpReply();
             if (greeting.code() != 220) {
                 u.smtp("QUIT");
-                return new UpgradeRun(new Upgrade(Upgrade.Status.NOT_TRIED, "", greeting.text(), ""),
-                        Optional.empty(), null, List.of());
+                return new UpgradeRun(
+                        new Upgrade(Upgrade.Status.NOT_TRIED, "", greeting.text(), ""),
+                        Optional.empty(),
+                        null,
+                        List.of());
             }
             u.smtp("EHLO " + name);
             Exchange st = u.smtp("STARTTLS");
             if (!st.reply().positive()) {
                 u.smtp("QUIT");
-                return new UpgradeRun(new Upgrade(Upgrade.Status.REFUSED, st.command(), st.reply().text(), ""),
-                        Optional.empty(), null, List.of());
+                return new UpgradeRun(
+                        new Upgrade(
+                                Upgrade.Status.REFUSED, st.command(), st.reply().text(), ""),
+                        Optional.empty(),
+                        null,
+                        List.of());
             }
-            TlsClient.Attempt a = TlsClient.handshake(u.socket(), endpoint.host(), endpoint.port(), protocols,
-                    suites);
+            TlsClient.Attempt a = TlsClient.handshake(u.socket(), endpoint.host(), endpoint.port(), protocols, suites);
             if (a.socket() == null) {
-                return new UpgradeRun(new Upgrade(Upgrade.Status.FAILED, st.command(), st.reply().text(),
-                        a.handshake().error()), Optional.empty(), a.handshake(), a.chain());
+                return new UpgradeRun(
+                        new Upgrade(
+                                Upgrade.Status.FAILED,
+                                st.command(),
+                                st.reply().text(),
+                                a.handshake().error()),
+                        Optional.empty(),
+                        a.handshake(),
+                        a.chain());
             }
             secure(u, a);
             Exchange ehlo = u.smtp("EHLO " + name);
             u.smtp("QUIT");
-            return new UpgradeRun(new Upgrade(Upgrade.Status.ESTABLISHED, st.command(), st.reply().text(),
-                    a.handshake().text()), Optional.of(auth(extensions(ehlo.reply()))), a.handshake(), a.chain());
+            return new UpgradeRun(
+                    new Upgrade(
+                            Upgrade.Status.ESTABLISHED,
+                            st.command(),
+                            st.reply().text(),
+                            a.handshake().text()),
+                    Optional.of(auth(extensions(ehlo.reply()))),
+                    a.handshake(),
+                    a.chain());
         }
     }
 
@@ -335,7 +424,8 @@ final class EndpointProber {
             }
             Exchange e = wire.smtp(command);
             if (!e.reply().answered() || e.reply().code() == 421) {
-                ended = command + ": " + (e.reply().answered() ? e.reply().text() : e.reply().error());
+                ended = command + ": "
+                        + (e.reply().answered() ? e.reply().text() : e.reply().error());
             }
             return Optional.of(e);
         }
@@ -356,9 +446,16 @@ final class EndpointProber {
             baseline = a.handshake();
             chain = a.chain();
             if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> { }, this::pop3Farewell);
-                return result(State.OPEN, "", Reply.none("no TLS"), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.of(tls), start);
+                TlsFacts tls = facts(baseline, chain, x -> {}, this::pop3Farewell);
+                return result(
+                        State.OPEN,
+                        "",
+                        Reply.none("no TLS"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(tls),
+                        start);
             }
             secure(w, a);
         }
@@ -368,9 +465,15 @@ final class EndpointProber {
             if (pop3) {
                 w.oneLine("QUIT");
             }
-            return result(greeting.answered() && !pop3 ? State.OTHER_SERVICE : State.OPEN,
-                    greeting.answered() ? "" : greeting.error(), greeting, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), start);
+            return result(
+                    greeting.answered() && !pop3 ? State.OTHER_SERVICE : State.OPEN,
+                    greeting.answered() ? "" : greeting.error(),
+                    greeting,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    start);
         }
         boolean apop = APOP.matcher(greeting.first()).find();
         List<String> capa = capabilities(w);
@@ -380,7 +483,7 @@ final class EndpointProber {
         Optional<List<String>> after = implicit ? Optional.of(capa) : Optional.empty();
         Optional<TlsFacts> tls = Optional.empty();
         if (implicit) {
-            tls = Optional.of(facts(baseline, chain, x -> { }, this::pop3Farewell));
+            tls = Optional.of(facts(baseline, chain, x -> {}, this::pop3Farewell));
         } else if (!capa.contains("STLS")) {
             stls = Upgrade.not(Upgrade.Status.NOT_OFFERED);
         } else {
@@ -388,8 +491,7 @@ final class EndpointProber {
             stls = u.upgrade();
             after = u.after();
             if (u.handshake() != null) {
-                tls = Optional.of(facts(u.handshake(), u.chain(), x -> linePreamble(x, "STLS"),
-                        this::pop3Farewell));
+                tls = Optional.of(facts(u.handshake(), u.chain(), x -> linePreamble(x, "STLS"), this::pop3Farewell));
             }
         }
         Pop3Facts facts = new Pop3Facts(capa, apop, user, stls, after, "");
@@ -406,7 +508,8 @@ final class EndpointProber {
         if (!r.ok()) {
             return List.of();
         }
-        return r.lines().subList(1, r.lines().size()).stream().map(l -> l.strip().toUpperCase(Locale.ROOT))
+        return r.lines().subList(1, r.lines().size()).stream()
+                .map(l -> l.strip().toUpperCase(Locale.ROOT))
                 .toList();
     }
 
@@ -434,10 +537,16 @@ final class EndpointProber {
             baseline = a.handshake();
             chain = a.chain();
             if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> { }, this::ctrlFarewell);
-                return result(State.OPEN, "", Reply.none("no TLS"), Optional.empty(), Optional.empty(),
+                TlsFacts tls = facts(baseline, chain, x -> {}, this::ctrlFarewell);
+                return result(
+                        State.OPEN,
+                        "",
+                        Reply.none("no TLS"),
+                        Optional.empty(),
+                        Optional.empty(),
                         Optional.of(new CtrlFacts(CtrlFacts.Access.UNKNOWN, Upgrade.not(Upgrade.Status.NOT_TRIED))),
-                        Optional.of(tls), start);
+                        Optional.of(tls),
+                        start);
             }
             secure(w, a);
         }
@@ -445,24 +554,38 @@ final class EndpointProber {
         Reply greeting = w.lineReply();
         CtrlFacts.Access access = ctrlAccess(greeting);
         if (access == CtrlFacts.Access.UNKNOWN && greeting.answered()) {
-            return result(State.OTHER_SERVICE, "", greeting, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), start);
+            return result(
+                    State.OTHER_SERVICE,
+                    "",
+                    greeting,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    start);
         }
         w.close();
         Upgrade upgrade = Upgrade.not(Upgrade.Status.NOT_TRIED);
         Optional<TlsFacts> tls = Optional.empty();
         if (implicit) {
-            tls = Optional.of(facts(baseline, chain, x -> { }, this::ctrlFarewell));
+            tls = Optional.of(facts(baseline, chain, x -> {}, this::ctrlFarewell));
         } else if (access == CtrlFacts.Access.ANSWERED) {
             UpgradeRun u = lineUpgrade(CtrlSession.START_TLS, x -> Optional.empty());
             upgrade = u.upgrade();
             if (u.handshake() != null) {
-                tls = Optional.of(facts(u.handshake(), u.chain(), x -> linePreamble(x, CtrlSession.START_TLS),
-                        this::ctrlFarewell));
+                tls = Optional.of(facts(
+                        u.handshake(), u.chain(), x -> linePreamble(x, CtrlSession.START_TLS), this::ctrlFarewell));
             }
         }
-        return result(State.OPEN, "", greeting, Optional.empty(), Optional.empty(),
-                Optional.of(new CtrlFacts(access, upgrade)), tls, start);
+        return result(
+                State.OPEN,
+                "",
+                greeting,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new CtrlFacts(access, upgrade)),
+                tls,
+                start);
     }
 
     /**
@@ -495,33 +618,52 @@ final class EndpointProber {
         try {
             u = budget.connect();
         } catch (IOException e) {
-            return new UpgradeRun(new Upgrade(Upgrade.Status.NOT_TRIED, "", "", Wire.describe(e)), Optional.empty(),
-                    null, List.of());
+            return new UpgradeRun(
+                    new Upgrade(Upgrade.Status.NOT_TRIED, "", "", Wire.describe(e)), Optional.empty(), null, List.of());
         }
         try (u) {
             Reply greeting = u.lineReply();
             if (!greeting.ok()) {
-                return new UpgradeRun(new Upgrade(Upgrade.Status.NOT_TRIED, "", greeting.text(), ""),
-                        Optional.empty(), null, List.of());
+                return new UpgradeRun(
+                        new Upgrade(Upgrade.Status.NOT_TRIED, "", greeting.text(), ""),
+                        Optional.empty(),
+                        null,
+                        List.of());
             }
             Exchange st = u.oneLine(command);
             if (!st.reply().ok()) {
                 if (endpoint.service().protocol() == Service.Protocol.POP3) {
                     u.oneLine("QUIT");
                 }
-                return new UpgradeRun(new Upgrade(Upgrade.Status.REFUSED, command, st.reply().text(), ""),
-                        Optional.empty(), null, List.of());
+                return new UpgradeRun(
+                        new Upgrade(Upgrade.Status.REFUSED, command, st.reply().text(), ""),
+                        Optional.empty(),
+                        null,
+                        List.of());
             }
-            TlsClient.Attempt a = TlsClient.handshake(u.socket(), endpoint.host(), endpoint.port(), protocols,
-                    suites);
+            TlsClient.Attempt a = TlsClient.handshake(u.socket(), endpoint.host(), endpoint.port(), protocols, suites);
             if (a.socket() == null) {
-                return new UpgradeRun(new Upgrade(Upgrade.Status.FAILED, command, st.reply().text(),
-                        a.handshake().error()), Optional.empty(), a.handshake(), a.chain());
+                return new UpgradeRun(
+                        new Upgrade(
+                                Upgrade.Status.FAILED,
+                                command,
+                                st.reply().text(),
+                                a.handshake().error()),
+                        Optional.empty(),
+                        a.handshake(),
+                        a.chain());
             }
             secure(u, a);
             Optional<List<String>> seen = after.run(u);
-            return new UpgradeRun(new Upgrade(Upgrade.Status.ESTABLISHED, command, st.reply().text(),
-                    a.handshake().text()), seen, a.handshake(), a.chain());
+            return new UpgradeRun(
+                    new Upgrade(
+                            Upgrade.Status.ESTABLISHED,
+                            command,
+                            st.reply().text(),
+                            a.handshake().text()),
+                    seen,
+                    a.handshake(),
+                    a.chain());
         }
     }
 

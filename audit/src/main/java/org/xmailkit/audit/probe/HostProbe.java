@@ -20,8 +20,15 @@ import java.util.function.UnaryOperator;
  *                  of {@link TlsPolicy} ({@code SSLv2: unsupported})
  * @param error     why the host could not be probed at all ({@link #UNKNOWN_HOST}), or empty
  */
-public record HostProbe(String host, String address, String source, Instant started, Duration elapsed,
-                        List<EndpointProbe> endpoints, List<String> untested, String error) {
+public record HostProbe(
+        String host,
+        String address,
+        String source,
+        Instant started,
+        Duration elapsed,
+        List<EndpointProbe> endpoints,
+        List<String> untested,
+        String error) {
 
     /** The error of a host whose name does not resolve. */
     public static final String UNKNOWN_HOST = "unknownHost";
@@ -59,7 +66,14 @@ public record HostProbe(String host, String address, String source, Instant star
      * @return the observations with their texts changed
      */
     public HostProbe map(UnaryOperator<String> f) {
-        return new HostProbe(host, address, source, started, elapsed, endpoints.stream().map(e -> e.map(f)).toList(),
-                untested, error);
+        return new HostProbe(
+                host,
+                address,
+                source,
+                started,
+                elapsed,
+                endpoints.stream().map(e -> e.map(f)).toList(),
+                untested,
+                error);
     }
 }

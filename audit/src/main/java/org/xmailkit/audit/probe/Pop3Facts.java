@@ -16,8 +16,13 @@ import java.util.function.UnaryOperator;
  * @param capabilitiesAfterTls the CAPA lines inside TLS, if TLS was reached after STLS
  * @param ended         why the conversation stopped early, or empty
  */
-public record Pop3Facts(List<String> capabilities, boolean apop, boolean userBeforeTls, Upgrade stls,
-                        Optional<List<String>> capabilitiesAfterTls, String ended) {
+public record Pop3Facts(
+        List<String> capabilities,
+        boolean apop,
+        boolean userBeforeTls,
+        Upgrade stls,
+        Optional<List<String>> capabilitiesAfterTls,
+        String ended) {
 
     public Pop3Facts {
         capabilities = List.copyOf(capabilities);
@@ -31,7 +36,12 @@ public record Pop3Facts(List<String> capabilities, boolean apop, boolean userBef
      * @return the facts with their texts changed
      */
     public Pop3Facts map(UnaryOperator<String> f) {
-        return new Pop3Facts(capabilities.stream().map(f).toList(), apop, userBeforeTls, stls.map(f),
-                capabilitiesAfterTls.map(c -> c.stream().map(f).toList()), f.apply(ended));
+        return new Pop3Facts(
+                capabilities.stream().map(f).toList(),
+                apop,
+                userBeforeTls,
+                stls.map(f),
+                capabilitiesAfterTls.map(c -> c.stream().map(f).toList()),
+                f.apply(ended));
     }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param parallelHosts   the most hosts probed at once (the services of one host are probed one after another)
  * @param clock           the clock for the start time
  */
-public record ProbeOptions(Duration timeout, Duration endpointLimit, int connectionLimit, Duration pause,
-                           int parallelHosts, Clock clock) {
+public record ProbeOptions(
+        Duration timeout, Duration endpointLimit, int connectionLimit, Duration pause, int parallelHosts, Clock clock) {
 
     /** The default time-out per connection attempt or reply. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -38,8 +38,8 @@ public record ProbeOptions(Duration timeout, Duration endpointLimit, int connect
 
     /** @return the defaults: 10 s per reply, 3 minutes and 150 connections per endpoint, 20 ms apart, 4 hosts */
     public static ProbeOptions defaults() {
-        return new ProbeOptions(TIMEOUT, Duration.ofMinutes(3), 150, Duration.ofMillis(20), 4,
-                Clock.system(ZoneId.systemDefault()));
+        return new ProbeOptions(
+                TIMEOUT, Duration.ofMinutes(3), 150, Duration.ofMillis(20), 4, Clock.system(ZoneId.systemDefault()));
     }
 
     /**

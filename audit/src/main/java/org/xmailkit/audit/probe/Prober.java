@@ -58,8 +58,15 @@ public final class Prober {
         try {
             address = InetAddress.getByName(target.host());
         } catch (UnknownHostException | SecurityException e) {
-            return new HostProbe(target.host(), "", "", started, Duration.ofNanos(System.nanoTime() - t0), List.of(),
-                    untested, HostProbe.UNKNOWN_HOST);
+            return new HostProbe(
+                    target.host(),
+                    "",
+                    "",
+                    started,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    List.of(),
+                    untested,
+                    HostProbe.UNKNOWN_HOST);
         }
         List<EndpointProbe> out = new ArrayList<>();
         String source = "";
@@ -70,8 +77,15 @@ public final class Prober {
                 source = p.source();
             }
         }
-        return new HostProbe(target.host(), address.getHostAddress(), source, started,
-                Duration.ofNanos(System.nanoTime() - t0), out, untested, "");
+        return new HostProbe(
+                target.host(),
+                address.getHostAddress(),
+                source,
+                started,
+                Duration.ofNanos(System.nanoTime() - t0),
+                out,
+                untested,
+                "");
     }
 
     /**

@@ -13,7 +13,9 @@ public record ProtocolResult(String protocol, Result result, String detail) {
 
     /** What the probe found. */
     public enum Result {
-        ACCEPTED, REFUSED, UNTESTED
+        ACCEPTED,
+        REFUSED,
+        UNTESTED
     }
 
     public ProtocolResult {

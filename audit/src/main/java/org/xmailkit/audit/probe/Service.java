@@ -20,7 +20,9 @@ public enum Service {
 
     /** The conversation a service speaks. */
     public enum Protocol {
-        SMTP, POP3, CTRL
+        SMTP,
+        POP3,
+        CTRL
     }
 
     private final String id;

@@ -23,10 +23,19 @@ import java.util.function.UnaryOperator;
  * @param nullSender   MAIL FROM:&lt;&gt;, then RSET
  * @param ended        why the conversation stopped early (the server closed the connection, a timeout), or empty
  */
-public record SmtpFacts(Exchange ehlo, List<String> extensions, List<String> authBeforeTls, Upgrade startTls,
-                        Optional<List<String>> authAfterTls, Optional<Exchange> vrfyUnknown,
-                        Optional<Exchange> vrfyLikely, Optional<Exchange> expn, Optional<Exchange> etrn,
-                        Optional<Relay> relay, Optional<Exchange> nullSender, String ended) {
+public record SmtpFacts(
+        Exchange ehlo,
+        List<String> extensions,
+        List<String> authBeforeTls,
+        Upgrade startTls,
+        Optional<List<String>> authAfterTls,
+        Optional<Exchange> vrfyUnknown,
+        Optional<Exchange> vrfyLikely,
+        Optional<Exchange> expn,
+        Optional<Exchange> etrn,
+        Optional<Relay> relay,
+        Optional<Exchange> nullSender,
+        String ended) {
 
     public SmtpFacts {
         Objects.requireNonNull(ehlo, "ehlo");
@@ -57,7 +66,8 @@ public record SmtpFacts(Exchange ehlo, List<String> extensions, List<String> aut
 
         /** @return whether the server accepted a recipient in an outside domain from an outside sender */
         public boolean accepted() {
-            return mail.reply().positive() && rcpt.map(r -> r.reply().positive()).orElse(false);
+            return mail.reply().positive()
+                    && rcpt.map(r -> r.reply().positive()).orElse(false);
         }
     }
 
@@ -75,10 +85,18 @@ public record SmtpFacts(Exchange ehlo, List<String> extensions, List<String> aut
      * @return the facts with their texts changed
      */
     public SmtpFacts map(UnaryOperator<String> f) {
-        return new SmtpFacts(ehlo.map(f), extensions.stream().map(f).toList(), authBeforeTls.stream().map(f).toList(),
-                startTls.map(f), authAfterTls.map(a -> a.stream().map(f).toList()), vrfyUnknown.map(x -> x.map(f)),
-                vrfyLikely.map(x -> x.map(f)), expn.map(x -> x.map(f)), etrn.map(x -> x.map(f)),
+        return new SmtpFacts(
+                ehlo.map(f),
+                extensions.stream().map(f).toList(),
+                authBeforeTls.stream().map(f).toList(),
+                startTls.map(f),
+                authAfterTls.map(a -> a.stream().map(f).toList()),
+                vrfyUnknown.map(x -> x.map(f)),
+                vrfyLikely.map(x -> x.map(f)),
+                expn.map(x -> x.map(f)),
+                etrn.map(x -> x.map(f)),
                 relay.map(r -> new Relay(r.mail().map(f), r.rcpt().map(x -> x.map(f)))),
-                nullSender.map(x -> x.map(f)), f.apply(ended));
+                nullSender.map(x -> x.map(f)),
+                f.apply(ended));
     }
 }

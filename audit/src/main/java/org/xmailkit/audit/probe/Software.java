@@ -15,8 +15,7 @@ final class Software {
                     + "|Merak|hMailServer|ArGoSoft Mail Server|Mercury|Microsoft ESMTP MAIL Service, Version:)"
                     + "[ /]v?(\\d+(?:\\.\\d+)+)"));
 
-    private Software() {
-    }
+    private Software() {}
 
     /**
      * @param greeting the greeting line

@@ -8,7 +8,10 @@ import java.util.Locale;
  * or 3DES with its 64-bit blocks), insecure (NULL, anonymous, export, RC4, single DES, MD5).
  */
 public enum Strength {
-    STRONG, ACCEPTABLE, WEAK, INSECURE;
+    STRONG,
+    ACCEPTABLE,
+    WEAK,
+    INSECURE;
 
     /** @return the lower-case id */
     public String id() {
@@ -21,8 +24,14 @@ public enum Strength {
      */
     public static Strength of(String suite) {
         String s = suite.toUpperCase(Locale.ROOT);
-        if (s.contains("_NULL_") || s.endsWith("_NULL") || s.contains("_ANON_") || s.contains("EXPORT")
-                || s.contains("_RC4_") || s.contains("_DES_CBC_") || s.contains("_DES40_") || s.endsWith("_MD5")) {
+        if (s.contains("_NULL_")
+                || s.endsWith("_NULL")
+                || s.contains("_ANON_")
+                || s.contains("EXPORT")
+                || s.contains("_RC4_")
+                || s.contains("_DES_CBC_")
+                || s.contains("_DES40_")
+                || s.endsWith("_MD5")) {
             return INSECURE;
         }
         if (s.startsWith("TLS_AES_") || s.startsWith("TLS_CHACHA20_")) {

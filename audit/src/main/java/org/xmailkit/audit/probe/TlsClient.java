@@ -29,8 +29,7 @@ final class TlsClient {
     /** The signalling value of RFC 5746: offered by the JDK on its own, never a suite to test. */
     private static final String SCSV = "TLS_EMPTY_RENEGOTIATION_INFO_SCSV";
 
-    private TlsClient() {
-    }
+    private TlsClient() {}
 
     /** Accepts any server chain and keeps it. */
     static final class Recorder extends X509ExtendedTrustManager {
@@ -126,7 +125,8 @@ final class TlsClient {
      */
     static List<String> defaultSuites() {
         try {
-            return Arrays.stream(context(new Recorder()).getDefaultSSLParameters().getCipherSuites())
+            return Arrays.stream(
+                            context(new Recorder()).getDefaultSSLParameters().getCipherSuites())
                     .filter(s -> !s.equals(SCSV) && !s.contains("3DES") && Strength.of(s) != Strength.INSECURE)
                     .toList();
         } catch (GeneralSecurityException e) {
@@ -148,8 +148,11 @@ final class TlsClient {
             if (tls13 != own13) {
                 continue;
             }
-            boolean needs12 = s.contains("_GCM_") || s.contains("CHACHA20") || s.endsWith("_SHA256")
-                    || s.endsWith("_SHA384") || s.contains("_CCM");
+            boolean needs12 = s.contains("_GCM_")
+                    || s.contains("CHACHA20")
+                    || s.endsWith("_SHA256")
+                    || s.endsWith("_SHA384")
+                    || s.contains("_CCM");
             if (!tls13 && needs12 && !protocol.equals("TLSv1.2")) {
                 continue;
             }
@@ -183,8 +186,11 @@ final class TlsClient {
             }
             tls.setSSLParameters(p);
             tls.startHandshake();
-            return new Attempt(Handshake.completed(tls.getSession().getProtocol(), tls.getSession().getCipherSuite()),
-                    recorder.chain(), tls);
+            return new Attempt(
+                    Handshake.completed(
+                            tls.getSession().getProtocol(), tls.getSession().getCipherSuite()),
+                    recorder.chain(),
+                    tls);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (tls != null) {
                 try {

@@ -17,8 +17,13 @@ import java.util.function.UnaryOperator;
  * @param chain     the certificates served, leaf first (empty when no handshake got that far)
  * @param complete  whether the suite list is complete (false when the connection or time budget ran out)
  */
-public record TlsFacts(boolean implicit, Handshake handshake, List<ProtocolResult> protocols,
-                       List<SuiteResult> suites, List<X509Certificate> chain, boolean complete) {
+public record TlsFacts(
+        boolean implicit,
+        Handshake handshake,
+        List<ProtocolResult> protocols,
+        List<SuiteResult> suites,
+        List<X509Certificate> chain,
+        boolean complete) {
 
     public TlsFacts {
         Objects.requireNonNull(handshake, "handshake");
@@ -58,8 +63,14 @@ public record TlsFacts(boolean implicit, Handshake handshake, List<ProtocolResul
      * @return the facts with their texts changed
      */
     public TlsFacts map(UnaryOperator<String> f) {
-        return new TlsFacts(implicit, handshake.map(f), protocols.stream()
-                .map(p -> new ProtocolResult(p.protocol(), p.result(), f.apply(p.detail()))).toList(), suites, chain,
+        return new TlsFacts(
+                implicit,
+                handshake.map(f),
+                protocols.stream()
+                        .map(p -> new ProtocolResult(p.protocol(), p.result(), f.apply(p.detail())))
+                        .toList(),
+                suites,
+                chain,
                 complete);
     }
 }

@@ -29,15 +29,13 @@ public final class TlsPolicy {
     /** The system property of the protocol versions a client offers when it does not name them. */
     static final String CLIENT_PROTOCOLS = "jdk.tls.client.protocols";
     /** The entries the probe takes out (protocol versions and cipher families it must be able to offer). */
-    static final Set<String> LEGACY = Set.of("SSLv3", "TLSv1", "TLSv1.1", "RC4", "DES", "3DES_EDE_CBC", "anon",
-            "NULL");
+    static final Set<String> LEGACY = Set.of("SSLv3", "TLSv1", "TLSv1.1", "RC4", "DES", "3DES_EDE_CBC", "anon", "NULL");
     /** The versions the probe tests, newest first. */
     public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3");
 
     private static Map<String, String> untestable;
 
-    private TlsPolicy() {
-    }
+    private TlsPolicy() {}
 
     /**
      * Re-enables, for this process only, the protocol versions and cipher suites the JDK disables by default. Has no

@@ -40,9 +40,8 @@ final class TlsScanner {
      * @param chain     the first chain any handshake of the scan received
      * @param complete  whether the scan ran to its end
      */
-    record Result(List<ProtocolResult> protocols, List<SuiteResult> suites, List<X509Certificate> chain,
-                  boolean complete) {
-    }
+    record Result(
+            List<ProtocolResult> protocols, List<SuiteResult> suites, List<X509Certificate> chain, boolean complete) {}
 
     private final Budget budget;
     private final String host;
@@ -68,8 +67,8 @@ final class TlsScanner {
     Handshake attempt(List<String> protocols, List<String> suites) throws IOException {
         try (Wire w = budget.connect()) {
             preamble.open(w);
-            TlsClient.Attempt a = TlsClient.handshake(w.socket(), host, budget.address().getPort(), protocols,
-                    suites);
+            TlsClient.Attempt a =
+                    TlsClient.handshake(w.socket(), host, budget.address().getPort(), protocols, suites);
             if (chain.isEmpty()) {
                 chain = a.chain();
             }
@@ -104,8 +103,10 @@ final class TlsScanner {
             }
             try {
                 Handshake h = attempt(List.of(p), TlsClient.applicable(p, all));
-                protocols.add(h.ok() ? new ProtocolResult(p, ProtocolResult.Result.ACCEPTED, "")
-                        : new ProtocolResult(p, ProtocolResult.Result.REFUSED, h.error()));
+                protocols.add(
+                        h.ok()
+                                ? new ProtocolResult(p, ProtocolResult.Result.ACCEPTED, "")
+                                : new ProtocolResult(p, ProtocolResult.Result.REFUSED, h.error()));
             } catch (IOException e) {
                 protocols.add(new ProtocolResult(p, ProtocolResult.Result.UNTESTED, Wire.describe(e)));
                 complete = false;

@@ -93,7 +93,8 @@ public record OptionIssue(Code code, Treatment treatment, int arg, List<String> 
      * @return the issue
      */
     public static OptionIssue of(Code code, Treatment treatment, int arg, Object... args) {
-        return new OptionIssue(code, treatment, arg, Arrays.stream(args).map(String::valueOf).toList());
+        return new OptionIssue(
+                code, treatment, arg, Arrays.stream(args).map(String::valueOf).toList());
     }
 
     /** @return the message key in the startup bundle */

@@ -37,6 +37,7 @@ public record Place(Optional<Path> file, int line, String label) {
      * @return {@code file:line (label)}, or the label alone
      */
     public String display(Function<Path, String> shown) {
-        return file.map(f -> shown.apply(f) + (line > 0 ? ":" + line : "") + " (" + label + ")").orElse(label);
+        return file.map(f -> shown.apply(f) + (line > 0 ? ":" + line : "") + " (" + label + ")")
+                .orElse(label);
     }
 }

@@ -61,7 +61,8 @@ public record Recommendation(List<String> args, List<Note> notes) {
             boolean ignored = i.treatment() == Treatment.IGNORED && i.code() != OptionIssue.Code.OPTIONS_OF_DISABLED;
             if (i.arg() >= 0 && ignored) {
                 drop.add(i.arg());
-                notes.add(new Note("recommend.dropIgnored", List.of(args.get(i.arg()).text())));
+                notes.add(new Note(
+                        "recommend.dropIgnored", List.of(args.get(i.arg()).text())));
             }
         }
         dropOption(o, Switch.MD, drop, notes, "recommend.dropDebug");
@@ -76,8 +77,11 @@ public record Recommendation(List<String> args, List<Note> notes) {
                 out.add(args.get(i).text());
             }
         }
-        XMailOptions kept = XMailOptions.parse(out.stream().map(t -> new Arg(t, Place.typed("recommended"), true))
-                .toList(), o.platform());
+        XMailOptions kept = XMailOptions.parse(
+                out.stream()
+                        .map(t -> new Arg(t, Place.typed("recommended"), true))
+                        .toList(),
+                o.platform());
         if (kept.setting(Switch.MR).isEmpty()) {
             out.add("-Mr");
             out.add("24");

@@ -33,8 +33,7 @@ final class RegistryExport {
     private static final String WOW64 = "SOFTWARE\\WOW6432NODE\\GNU\\";
 
     /** A value of the key: its text and where it is. */
-    private record Value(String text, int line, boolean expand, boolean string) {
-    }
+    private record Value(String text, int line, boolean expand, boolean string) {}
 
     /** One of the keys XMail may read. */
     private static final class Key {
@@ -58,12 +57,12 @@ final class RegistryExport {
         }
     }
 
-    private RegistryExport() {
-    }
+    private RegistryExport() {}
 
     static Startup read(byte[] bytes, Path file, boolean automatic) throws InputException {
-        boolean utf16 = bytes.length >= 2 && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
-                || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF));
+        boolean utf16 = bytes.length >= 2
+                && (((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE)
+                        || ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF));
         Charset charset;
         int skip = 0;
         if (utf16) {
@@ -74,7 +73,8 @@ final class RegistryExport {
             skip = 3;
         } else {
             // REGEDIT4 is written in the ANSI code page; for the Japanese administrators this is Shift_JIS.
-            charset = TextEncoding.decodes(bytes, TextEncoding.WINDOWS_31J) ? TextEncoding.WINDOWS_31J
+            charset = TextEncoding.decodes(bytes, TextEncoding.WINDOWS_31J)
+                    ? TextEncoding.WINDOWS_31J
                     : TextEncoding.detect(bytes);
         }
         String text = new String(bytes, skip, bytes.length - skip, charset);
@@ -218,10 +218,13 @@ final class RegistryExport {
      */
     private static Startup choose(List<Key> keys, Path file, boolean automatic, List<OptionIssue> issues)
             throws InputException {
-        List<Key> useful = keys.stream().filter(Key::any).sorted((a, b) -> {
-            int x = Boolean.compare(!a.exe.equalsIgnoreCase("XMail"), !b.exe.equalsIgnoreCase("XMail"));
-            return x != 0 ? x : Boolean.compare(a.wow64, b.wow64);
-        }).toList();
+        List<Key> useful = keys.stream()
+                .filter(Key::any)
+                .sorted((a, b) -> {
+                    int x = Boolean.compare(!a.exe.equalsIgnoreCase("XMail"), !b.exe.equalsIgnoreCase("XMail"));
+                    return x != 0 ? x : Boolean.compare(a.wow64, b.wow64);
+                })
+                .toList();
         if (useful.isEmpty()) {
             throw new InputException(file, 0, InputException.Reason.NO_XMAIL_KEY);
         }
@@ -230,8 +233,8 @@ final class RegistryExport {
             String mine = key.value("MAIL_CMD_LINE").map(Value::text).orElse("");
             String theirs = other.value("MAIL_CMD_LINE").map(Value::text).orElse("");
             if (!mine.equals(theirs)) {
-                issues.add(OptionIssue.of(Code.REGISTRY_TWO_KEYS, Treatment.UNDEFINED, -1, key.path, other.path,
-                        theirs));
+                issues.add(
+                        OptionIssue.of(Code.REGISTRY_TWO_KEYS, Treatment.UNDEFINED, -1, key.path, other.path, theirs));
             }
         }
         String holder = key.path;
@@ -244,8 +247,8 @@ final class RegistryExport {
             if (!v.string()) {
                 issues.add(OptionIssue.of(Code.NOT_EVALUATED, Treatment.UNDEFINED, -1, "MAIL_CMD_LINE", v.text()));
             } else if (ansi + 1 > VALUE_BUFFER) {
-                issues.add(OptionIssue.of(Code.REGISTRY_VALUE_TOO_LONG, Treatment.IGNORED, -1, "MAIL_CMD_LINE", ansi,
-                        VALUE_BUFFER - 1));
+                issues.add(OptionIssue.of(
+                        Code.REGISTRY_VALUE_TOO_LONG, Treatment.IGNORED, -1, "MAIL_CMD_LINE", ansi, VALUE_BUFFER - 1));
             } else {
                 if (v.expand() && v.text().contains("%")) {
                     issues.add(OptionIssue.of(Code.REGISTRY_EXPAND, Treatment.MISREAD, -1, "MAIL_CMD_LINE"));
@@ -255,13 +258,23 @@ final class RegistryExport {
                 }
             }
         }
-        Optional<Startup.Value> root = key.value("MAIL_ROOT").filter(Value::string).map(v -> {
-            if (v.expand() && v.text().contains("%")) {
-                issues.add(OptionIssue.of(Code.REGISTRY_EXPAND, Treatment.MISREAD, -1, "MAIL_ROOT"));
-            }
-            return new Startup.Value(v.text(), new Place(Optional.of(file), v.line(), "MAIL_ROOT"));
-        });
-        return new Startup(Startup.Kind.REGISTRY, Optional.of(file), automatic, Platform.WINDOWS, holder, args, root,
-                issues, List.of());
+        Optional<Startup.Value> root = key.value("MAIL_ROOT")
+                .filter(Value::string)
+                .map(v -> {
+                    if (v.expand() && v.text().contains("%")) {
+                        issues.add(OptionIssue.of(Code.REGISTRY_EXPAND, Treatment.MISREAD, -1, "MAIL_ROOT"));
+                    }
+                    return new Startup.Value(v.text(), new Place(Optional.of(file), v.line(), "MAIL_ROOT"));
+                });
+        return new Startup(
+                Startup.Kind.REGISTRY,
+                Optional.of(file),
+                automatic,
+                Platform.WINDOWS,
+                holder,
+                args,
+                root,
+                issues,
+                List.of());
     }
 }

@@ -28,6 +28,7 @@ final class ServiceFile {
     /** An assignment at the current position (matched with lookingAt over a region, never over a copied rest). */
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "\\s*(?:export\\s+|readonly\\s+|local\\s+|declare\\s+(?:-x\\s+)?)?([A-Za-z_][A-Za-z0-9_]*)=");
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern BRACED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(:?[-=+])?(.*)");
     private static final Pattern SOLE = Pattern.compile("\"?\\$\\{?([A-Za-z_][A-Za-z0-9_]*)}?\"?");
@@ -47,8 +48,7 @@ final class ServiceFile {
         }
     }
 
-    private ServiceFile() {
-    }
+    private ServiceFile() {}
 
     static Startup read(byte[] bytes, Path file, boolean automatic) throws InputException {
         Charset charset = TextEncoding.detect(bytes);
@@ -82,8 +82,7 @@ final class ServiceFile {
                 sh.unresolved.clear();
                 String value = sh.word(line, m.end(), end);
                 Var from = sh.sole(line.substring(m.end(), end[0]));
-                sh.vars.put(name, from != null ? from
-                        : new Var(value, lineNo, name, Set.copyOf(sh.unresolved)));
+                sh.vars.put(name, from != null ? from : new Var(value, lineNo, name, Set.copyOf(sh.unresolved)));
                 pos = end[0];
             }
             if (argv != null || line.substring(pos).isBlank()) {
@@ -127,8 +126,8 @@ final class ServiceFile {
         Optional<Startup.Value> mailRoot = Optional.ofNullable(root)
                 .map(r -> new Startup.Value(r.value(), new Place(Optional.of(file), r.line(), r.label())));
         Startup.Kind kind = argv != null ? Startup.Kind.INIT_SCRIPT : Startup.Kind.DEFAULTS_FILE;
-        return new Startup(kind, Optional.of(file), automatic, Platform.UNIX, holder, args, mailRoot, issues,
-                List.of());
+        return new Startup(
+                kind, Optional.of(file), automatic, Platform.UNIX, holder, args, mailRoot, issues, List.of());
     }
 
     /**
@@ -149,7 +148,8 @@ final class ServiceFile {
             for (int j = i + 1; j < words.size(); j++) {
                 String w = words.get(j);
                 if ((w.equals("--exec") || w.equals("-x") || w.equals("--startas") || w.equals("-a"))
-                        && j + 1 < words.size() && isXMail(words.get(j + 1))) {
+                        && j + 1 < words.size()
+                        && isXMail(words.get(j + 1))) {
                     starts = true;
                 }
                 if ((w.equals("--stop") || w.equals("-K"))) {
@@ -202,7 +202,12 @@ final class ServiceFile {
                     i++;
                     continue;
                 }
-                if (c == ';' || c == '|' || c == '#' || c == '&' || c == '<' || c == '>'
+                if (c == ';'
+                        || c == '|'
+                        || c == '#'
+                        || c == '&'
+                        || c == '<'
+                        || c == '>'
                         || (Character.isDigit(c) && i + 1 < s.length() && s.charAt(i + 1) == '>')) {
                     break;
                 }
@@ -405,8 +410,12 @@ final class ServiceFile {
                         }
                     }
                 }
-                case "EnvironmentFile" -> issues.add(OptionIssue.of(Code.ENVIRONMENT_FILE, Treatment.UNDEFINED, -1,
-                        value.startsWith("-") ? value.substring(1) : value));
+                case "EnvironmentFile" ->
+                    issues.add(OptionIssue.of(
+                            Code.ENVIRONMENT_FILE,
+                            Treatment.UNDEFINED,
+                            -1,
+                            value.startsWith("-") ? value.substring(1) : value));
                 case "ExecStart" -> {
                     if (value.isEmpty()) {
                         exec = null;
@@ -415,7 +424,7 @@ final class ServiceFile {
                         execLine = lineNo;
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
         Var cmd = env.get("MAIL_CMD_LINE");
@@ -444,10 +453,19 @@ final class ServiceFile {
         }
         Optional<Startup.Value> root = Optional.ofNullable(env.get("MAIL_ROOT"))
                 .map(r -> new Startup.Value(r.value(), new Place(Optional.of(file), r.line(), "MAIL_ROOT")));
-        String holder = starts ? (cmd != null ? "ExecStart, Environment=MAIL_CMD_LINE" : "ExecStart")
+        String holder = starts
+                ? (cmd != null ? "ExecStart, Environment=MAIL_CMD_LINE" : "ExecStart")
                 : "Environment=MAIL_CMD_LINE";
-        return new Startup(Startup.Kind.SYSTEMD_UNIT, Optional.of(file), automatic, Platform.UNIX, holder, args, root,
-                issues, List.of());
+        return new Startup(
+                Startup.Kind.SYSTEMD_UNIT,
+                Optional.of(file),
+                automatic,
+                Platform.UNIX,
+                holder,
+                args,
+                root,
+                issues,
+                List.of());
     }
 
     /** systemd's word splitting: blanks separate, double and single quotes group, a backslash escapes. */

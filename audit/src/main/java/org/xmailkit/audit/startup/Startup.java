@@ -39,8 +39,7 @@ public final class Startup {
      * @param value the value
      * @param place where it is written
      */
-    public record Value(String value, Place place) {
-    }
+    public record Value(String value, Place place) {}
 
     private final Kind kind;
     private final Optional<Path> file;
@@ -53,8 +52,16 @@ public final class Startup {
     private final List<Path> alsoFound;
     private final XMailOptions options;
 
-    Startup(Kind kind, Optional<Path> file, boolean automatic, Platform platform, String holder, List<Arg> args,
-            Optional<Value> mailRoot, List<OptionIssue> inputIssues, List<Path> alsoFound) {
+    Startup(
+            Kind kind,
+            Optional<Path> file,
+            boolean automatic,
+            Platform platform,
+            String holder,
+            List<Arg> args,
+            Optional<Value> mailRoot,
+            List<OptionIssue> inputIssues,
+            List<Path> alsoFound) {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.file = Objects.requireNonNull(file, "file");
         this.automatic = automatic;

@@ -20,8 +20,7 @@ public final class StartupFiles {
      */
     public static final ReadPolicy POLICY = new ReadPolicy(1024 * 1024, 0, false);
 
-    private StartupFiles() {
-    }
+    private StartupFiles() {}
 
     /**
      * @param file a file the user named

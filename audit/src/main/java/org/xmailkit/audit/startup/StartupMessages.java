@@ -11,8 +11,7 @@ public final class StartupMessages {
 
     private static final Messages MESSAGES = Messages.of(BUNDLE, StartupMessages.class);
 
-    private StartupMessages() {
-    }
+    private StartupMessages() {}
 
     /**
      * @param locale the language

@@ -25,8 +25,7 @@ public final class Startups {
     public static final List<String> NAMES =
             List.of("xmail.reg", "xmail.cmdline", "xmail.service", "xmail.default", "xmail.init");
 
-    private Startups() {
-    }
+    private Startups() {}
 
     /**
      * @param line a command line as typed, with or without the program name in front
@@ -50,8 +49,16 @@ public final class Startups {
         }
         Place place = file.isPresent() ? new Place(file, lineNo, "xmail.cmdline") : Place.typed("--cmdline");
         List<Arg> args = tokens.stream().map(t -> new Arg(t, place, true)).toList();
-        return new Startup(Startup.Kind.TYPED, file, automatic, platform, file.isPresent() ? "xmail.cmdline"
-                : "--cmdline", args, Optional.empty(), List.of(), List.of());
+        return new Startup(
+                Startup.Kind.TYPED,
+                file,
+                automatic,
+                platform,
+                file.isPresent() ? "xmail.cmdline" : "--cmdline",
+                args,
+                Optional.empty(),
+                List.of(),
+                List.of());
     }
 
     /**
@@ -94,11 +101,12 @@ public final class Startups {
         Path file = present.get(0);
         byte[] bytes = StartupFiles.readInside(root, file);
         String name = file.getFileName().toString();
-        Startup s = switch (name) {
-            case "xmail.reg" -> RegistryExport.read(bytes, file, true);
-            case "xmail.cmdline" -> cmdlineFile(checkedText(file, bytes), file);
-            default -> ServiceFile.read(checkedText(file, bytes), file, true);
-        };
+        Startup s =
+                switch (name) {
+                    case "xmail.reg" -> RegistryExport.read(bytes, file, true);
+                    case "xmail.cmdline" -> cmdlineFile(checkedText(file, bytes), file);
+                    default -> ServiceFile.read(checkedText(file, bytes), file, true);
+                };
         return Optional.of(s.withAlsoFound(present.subList(1, present.size())));
     }
 
@@ -115,8 +123,10 @@ public final class Startups {
     public static Startup readOver(Startup startup, Group service, int port) {
         boolean opened = startup.options().listening().stream()
                 .anyMatch(l -> l.service() == service && (l.port() == port || l.port() == 0));
-        return opened ? startup : startup.withInputIssue(OptionIssue.of(Code.REMOTE_PORT_NOT_OPENED,
-                Treatment.UNDEFINED, -1, service.label(), port));
+        return opened
+                ? startup
+                : startup.withInputIssue(
+                        OptionIssue.of(Code.REMOTE_PORT_NOT_OPENED, Treatment.UNDEFINED, -1, service.label(), port));
     }
 
     /** An {@code xmail.cmdline} file: lines starting with {@code #} are comments, the others one command line. */

@@ -14,8 +14,7 @@ final class Suggestions {
             "-Mk", "0.65",
             "-Qx", "0.61");
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * @param flag the first three characters of an argument
@@ -58,8 +57,7 @@ final class Suggestions {
      */
     static Optional<String> forStray(String arg) {
         if (arg.length() == 3 && arg.charAt(0) == '/') {
-            return Switch.byFlag("-" + arg.substring(1)).map(Switch::flag)
-                    .or(() -> forUnknown("-" + arg.substring(1)));
+            return Switch.byFlag("-" + arg.substring(1)).map(Switch::flag).or(() -> forUnknown("-" + arg.substring(1)));
         }
         return Optional.empty();
     }

@@ -14,8 +14,7 @@ public final class Tokens {
     /** The longest token XMail's 1024-byte buffer holds; a longer one overflows it (undefined behaviour). */
     public static final int MAX_TOKEN = 1023;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /**
      * @param line the command line

@@ -59,8 +59,7 @@ public final class XMailOptions {
      * @param value   the value XMail uses, as text
      * @param arg     the index of the option in {@link #args()}
      */
-    public record Setting(Switch option, String written, String value, int arg) {
-    }
+    public record Setting(Switch option, String written, String value, int arg) {}
 
     /**
      * One service: on or off, and where it listens.
@@ -181,7 +180,10 @@ public final class XMailOptions {
      *         {@code SERVICE address:port}
      */
     public List<String> describe(Predicate<Listener> which) {
-        return configured().stream().filter(which).map(l -> l.service().label() + " " + l.display()).toList();
+        return configured().stream()
+                .filter(which)
+                .map(l -> l.service().label() + " " + l.display())
+                .toList();
     }
 
     /** @return everything XMail ignores, misreads or stops on, in argument order */
@@ -243,6 +245,7 @@ public final class XMailOptions {
         private final Map<Group, Service> services = new EnumMap<>(Group.class);
         /** Keyed by code and argument, so that an argument several groups trip over is reported once. */
         private final Map<String, OptionIssue> issues = new LinkedHashMap<>();
+
         private final boolean[] read;
         private final List<Listener> bound = new ArrayList<>();
         private OptionIssue failure;
@@ -317,7 +320,9 @@ public final class XMailOptions {
                     }
                     value = text[++i];
                     read[i] = true;
-                    if (value.length() >= 2 && value.charAt(0) == '-' && Group.byLetter(value.charAt(1)).isPresent()) {
+                    if (value.length() >= 2
+                            && value.charAt(0) == '-'
+                            && Group.byLetter(value.charAt(1)).isPresent()) {
                         issue(Code.VALUE_IS_OPTION, Treatment.MISREAD, at, s.flag(), value);
                     }
                 }
@@ -328,7 +333,8 @@ public final class XMailOptions {
                         put(s, "", "off", at);
                         if (g.disableEndsReading()) {
                             for (int j = i + 1; j < n; j++) {
-                                boolean mine = text[j].length() >= 2 && text[j].charAt(0) == '-'
+                                boolean mine = text[j].length() >= 2
+                                        && text[j].charAt(0) == '-'
                                         && text[j].charAt(1) == g.letter();
                                 if (mine) {
                                     read[j] = true;
@@ -374,15 +380,15 @@ public final class XMailOptions {
             if (!off && !failed) {
                 int effective = port & 0xFFFF;
                 if (addresses.isEmpty()) {
-                    sockets.add(new Listener(g, v6 ? Listener.Kind.ANY_V6 : Listener.Kind.ANY_V4, v6 ? "::" : "0.0.0.0",
-                            effective, -1));
+                    sockets.add(new Listener(
+                            g, v6 ? Listener.Kind.ANY_V6 : Listener.Kind.ANY_V4, v6 ? "::" : "0.0.0.0", effective, -1));
                     if (effective == 0) {
                         issue(Code.ANY_PORT, Treatment.MISREAD, portArg, g.label());
                     }
                 } else {
                     if (v6) {
-                        settingArg(Switch.of(g, '6').orElseThrow()).ifPresent(a ->
-                                issue(Code.V6_IGNORED, Treatment.IGNORED, a, text[a], g.label()));
+                        settingArg(Switch.of(g, '6').orElseThrow())
+                                .ifPresent(a -> issue(Code.V6_IGNORED, Treatment.IGNORED, a, text[a], g.label()));
                     }
                     for (Listener a : addresses) {
                         Listener l = a.port() == 0 ? new Listener(g, a.kind(), a.address(), effective, a.arg()) : a;
@@ -404,11 +410,22 @@ public final class XMailOptions {
                     if (clash(earlier, l)) {
                         int arg = l.arg() >= 0 ? l.arg() - 1 : -1;
                         if (platform == Platform.UNIX) {
-                            fail(Code.BIND_CONFLICT, arg, l.service().label(), l.display(), earlier.service().label(),
+                            fail(
+                                    Code.BIND_CONFLICT,
+                                    arg,
+                                    l.service().label(),
+                                    l.display(),
+                                    earlier.service().label(),
                                     earlier.display());
                         } else {
-                            issue(Code.BIND_CONFLICT, Treatment.UNDEFINED, arg, l.service().label(), l.display(),
-                                    earlier.service().label(), earlier.display());
+                            issue(
+                                    Code.BIND_CONFLICT,
+                                    Treatment.UNDEFINED,
+                                    arg,
+                                    l.service().label(),
+                                    l.display(),
+                                    earlier.service().label(),
+                                    earlier.display());
                         }
                         break;
                     }
@@ -458,7 +475,7 @@ public final class XMailOptions {
                 case M6 -> family = Family.V6;
                 case M5 -> family = Family.V4_THEN_V6;
                 case M7 -> family = Family.V6_THEN_V4;
-                default -> { }
+                default -> {}
             }
         }
 
@@ -495,10 +512,16 @@ public final class XMailOptions {
                 case M_RCVBUF, M_SNDBUF -> effective = v > 0 ? Long.toString((v + 1023L) / 1024 * 1024) : "";
                 case PX, SX, CX -> {
                     if (v <= 0) {
-                        issue(Code.NO_THREADS, Treatment.MISREAD, arg, s.flag(), value, s.group().label());
+                        issue(
+                                Code.NO_THREADS,
+                                Treatment.MISREAD,
+                                arg,
+                                s.flag(),
+                                value,
+                                s.group().label());
                     }
                 }
-                default -> { }
+                default -> {}
             }
             put(s, value, effective, arg);
         }
@@ -537,7 +560,8 @@ public final class XMailOptions {
         private void path(Switch s, String value, int arg) {
             String v = value;
             // DelFinalSlash removes one trailing separator of the running system.
-            boolean slash = platform == Platform.WINDOWS ? v.endsWith("\\")
+            boolean slash = platform == Platform.WINDOWS
+                    ? v.endsWith("\\")
                     : platform == Platform.UNIX ? v.endsWith("/") : v.endsWith("/") || v.endsWith("\\");
             if (slash) {
                 v = v.substring(0, v.length() - 1);
@@ -637,19 +661,26 @@ public final class XMailOptions {
             if (literal.isPresent()) {
                 IpAddress a = literal.get();
                 boolean v4 = a.isV4();
-                boolean allowed = switch (family) {
-                    case V4 -> v4;
-                    case V6 -> !v4;
-                    default -> true;
-                };
+                boolean allowed =
+                        switch (family) {
+                            case V4 -> v4;
+                            case V6 -> !v4;
+                            default -> true;
+                        };
                 if (!allowed) {
-                    fail(Code.FAMILY_MISMATCH, arg - 1, spec, g.label(), v4 ? "IPv4" : "IPv6",
+                    fail(
+                            Code.FAMILY_MISMATCH,
+                            arg - 1,
+                            spec,
+                            g.label(),
+                            v4 ? "IPv4" : "IPv6",
                             family == Family.V4 ? "-M4" : "-M6");
                     return null;
                 }
                 String shown = a.toString();
                 boolean any = v4 ? shown.equals("0.0.0.0") : shown.equals("::");
-                Listener.Kind kind = v4 ? (any ? Listener.Kind.ANY_V4 : Listener.Kind.V4)
+                Listener.Kind kind = v4
+                        ? (any ? Listener.Kind.ANY_V4 : Listener.Kind.V4)
                         : (any ? Listener.Kind.ANY_V6 : Listener.Kind.V6);
                 return new Listener(g, kind, shown, port, arg);
             }
@@ -712,14 +743,23 @@ public final class XMailOptions {
                 if (read[i] || t.startsWith("-")) {
                     runHint = null;
                     if (!read[i]) {
-                        issue(Code.UNKNOWN_OPTION, Treatment.IGNORED, i, t, Suggestions.forUnknown(t).orElse(""));
+                        issue(
+                                Code.UNKNOWN_OPTION,
+                                Treatment.IGNORED,
+                                i,
+                                t,
+                                Suggestions.forUnknown(t).orElse(""));
                     }
                     continue;
                 }
                 if (runHint == null) {
                     runHint = pathHint(i);
                 }
-                issue(Code.STRAY_ARGUMENT, Treatment.IGNORED, i, t,
+                issue(
+                        Code.STRAY_ARGUMENT,
+                        Treatment.IGNORED,
+                        i,
+                        t,
                         runHint.isEmpty() ? Suggestions.forStray(t).orElse("") : runHint);
             }
         }
@@ -751,16 +791,26 @@ public final class XMailOptions {
             Setting rotate = settings.get(Switch.MR);
             if (rotate != null && issues.values().stream().anyMatch(x -> x.code() == Code.LOG_ROTATE_ZERO)) {
                 issues.values().removeIf(x -> x.code() == Code.LOG_ROTATE_ZERO);
-                List<Switch> logs = LOG_SWITCHES.stream().filter(settings::containsKey).toList();
+                List<Switch> logs =
+                        LOG_SWITCHES.stream().filter(settings::containsKey).toList();
                 if (Integer.parseInt(rotate.value()) <= 0) {
                     String on = String.join(" ", logs.stream().map(Switch::flag).toList());
-                    issue(Code.LOG_ROTATE_ZERO, logs.isEmpty() ? Treatment.NOTE : Treatment.CRASHES, rotate.arg(),
-                            rotate.option().flag(), rotate.written(), on);
+                    issue(
+                            Code.LOG_ROTATE_ZERO,
+                            logs.isEmpty() ? Treatment.NOTE : Treatment.CRASHES,
+                            rotate.arg(),
+                            rotate.option().flag(),
+                            rotate.written(),
+                            on);
                 }
             }
-            if (platform == Platform.UNIX && settings.containsKey(Switch.MD)
+            if (platform == Platform.UNIX
+                    && settings.containsKey(Switch.MD)
                     && args.stream().noneMatch(a -> !a.environment() && a.text().equals("-Md"))) {
-                issue(Code.DEBUG_NOT_FOREGROUND, Treatment.NOTE, settings.get(Switch.MD).arg());
+                issue(
+                        Code.DEBUG_NOT_FOREGROUND,
+                        Treatment.NOTE,
+                        settings.get(Switch.MD).arg());
             }
             for (int i = 0; i < text.length; i++) {
                 if (args.get(i).environment() && text[i].length() > Tokens.MAX_TOKEN) {
@@ -771,8 +821,8 @@ public final class XMailOptions {
                 services.putIfAbsent(g, new Service(g, false, List.of(), -1));
             }
             List<OptionIssue> sorted = new ArrayList<>(issues.values());
-            sorted.sort((a, b) -> Integer.compare(a.arg() < 0 ? Integer.MAX_VALUE : a.arg(),
-                    b.arg() < 0 ? Integer.MAX_VALUE : b.arg()));
+            sorted.sort((a, b) -> Integer.compare(
+                    a.arg() < 0 ? Integer.MAX_VALUE : a.arg(), b.arg() < 0 ? Integer.MAX_VALUE : b.arg()));
             issues.clear();
             for (OptionIssue x : sorted) {
                 issues.put(x.code() + "@" + x.arg() + "@" + x.args().hashCode(), x);

@@ -184,7 +184,8 @@ public final class CertificateFacts {
             return k;
         }
         try {
-            return new JcaPEMKeyConverter().setProvider(Pem.bc())
+            return new JcaPEMKeyConverter()
+                    .setProvider(Pem.bc())
                     .getPublicKey(SubjectPublicKeyInfo.getInstance(k.getEncoded()));
         } catch (IOException | RuntimeException e) {
             return k;
@@ -197,7 +198,8 @@ public final class CertificateFacts {
             return Optional.empty();
         }
         try {
-            ASN1Encodable params = SubjectPublicKeyInfo.getInstance(publicKey().getEncoded()).getAlgorithm()
+            ASN1Encodable params = SubjectPublicKeyInfo.getInstance(publicKey().getEncoded())
+                    .getAlgorithm()
                     .getParameters();
             if (params instanceof ASN1ObjectIdentifier oid) {
                 // NIST names (P-256) where there is one, as TLS guidance uses them; else the SEC or X9 name.
@@ -236,7 +238,8 @@ public final class CertificateFacts {
     /** @return the subject's common names, in order */
     public List<String> commonNames() {
         List<String> out = new ArrayList<>();
-        X500Name name = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
+        X500Name name =
+                X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
         for (RDN rdn : name.getRDNs(BCStyle.CN)) {
             out.add(IETFUtils.valueToString(rdn.getFirst().getValue()));
         }
@@ -303,7 +306,9 @@ public final class CertificateFacts {
                 return out;
             }
             for (List<?> entry : all) {
-                if (entry.size() >= 2 && entry.get(0) instanceof Integer t && t == type
+                if (entry.size() >= 2
+                        && entry.get(0) instanceof Integer t
+                        && t == type
                         && entry.get(1) instanceof String s) {
                     out.add(s);
                 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param problem       what went wrong, for {@link FileStatus#UNREADABLE} (empty when xmailkit refused the file: a
  *                      link leaving the MailRoot, a special file, too large) and {@link FileStatus#INVALID}; else empty
  */
-public record CertificateFile(Path path, FileStatus status, List<CertificateFacts> certificates,
-                              boolean textBeforePem, String problem) {
+public record CertificateFile(
+        Path path, FileStatus status, List<CertificateFacts> certificates, boolean textBeforePem, String problem) {
 
     public CertificateFile {
         Objects.requireNonNull(path, "path");

@@ -15,8 +15,7 @@ public final class HostNames {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern HEX_COLONS = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /**
      * @param pattern a certificate name ({@code dNSName} or CN), possibly a wildcard
@@ -50,7 +49,8 @@ public final class HostNames {
      */
     public static boolean isIpLiteral(String text) {
         String t = text.strip();
-        return IPV4.matcher(t).matches() || (t.indexOf(':') >= 0 && HEX_COLONS.matcher(t).matches());
+        return IPV4.matcher(t).matches()
+                || (t.indexOf(':') >= 0 && HEX_COLONS.matcher(t).matches());
     }
 
     /**

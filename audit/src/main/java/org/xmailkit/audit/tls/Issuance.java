@@ -9,8 +9,7 @@ import java.security.cert.X509Certificate;
 /** Whether one certificate was issued by another: the names chain and the signature verifies. */
 final class Issuance {
 
-    private Issuance() {
-    }
+    private Issuance() {}
 
     /**
      * @param cert   a certificate

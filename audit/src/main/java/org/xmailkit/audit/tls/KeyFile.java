@@ -19,8 +19,14 @@ import java.util.Set;
  * @param problem     what went wrong, for {@link FileStatus#UNREADABLE}; else empty (never a parser message, which
  *                    might quote the file)
  */
-public record KeyFile(Path path, FileStatus status, String pemType, String algorithm, int bits,
-                      Optional<Set<PosixFilePermission>> permissions, String problem) {
+public record KeyFile(
+        Path path,
+        FileStatus status,
+        String pemType,
+        String algorithm,
+        int bits,
+        Optional<Set<PosixFilePermission>> permissions,
+        String problem) {
 
     public KeyFile {
         Objects.requireNonNull(path, "path");
@@ -43,7 +49,8 @@ public record KeyFile(Path path, FileStatus status, String pemType, String algor
 
     /** @return whether users other than the owner and group may read or write it (POSIX only) */
     public boolean openToOthers() {
-        return permissions.map(p -> p.contains(PosixFilePermission.OTHERS_READ)
-                || p.contains(PosixFilePermission.OTHERS_WRITE)).orElse(false);
+        return permissions
+                .map(p -> p.contains(PosixFilePermission.OTHERS_READ) || p.contains(PosixFilePermission.OTHERS_WRITE))
+                .orElse(false);
     }
 }

@@ -51,8 +51,7 @@ public final class OpenSslInstall {
         XMAIL
     }
 
-    private record Known(Role role, Family family) {
-    }
+    private record Known(Role role, Family family) {}
 
     private static final Map<String, Known> NAMES = names();
 
@@ -82,8 +81,8 @@ public final class OpenSslInstall {
      * @param version    the OpenSSL version its bytes carry, e.g. {@code 1.1.1o}, if found
      * @param references the OpenSSL DLL names (lower case) its bytes mention, for programs; empty for libraries
      */
-    public record Component(Path path, Role role, Optional<Family> family, Optional<String> version,
-                            Set<String> references) {
+    public record Component(
+            Path path, Role role, Optional<Family> family, Optional<String> version, Set<String> references) {
         public Component {
             Objects.requireNonNull(path, "path");
             Objects.requireNonNull(role, "role");
@@ -185,7 +184,9 @@ public final class OpenSslInstall {
      * @return its libraries found
      */
     public List<Component> libraries(Family family) {
-        return components.stream().filter(c -> c.family().equals(Optional.of(family))).toList();
+        return components.stream()
+                .filter(c -> c.family().equals(Optional.of(family)))
+                .toList();
     }
 
     /** @return the DLL families present */

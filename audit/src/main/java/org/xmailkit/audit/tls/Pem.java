@@ -33,11 +33,15 @@ final class Pem {
 
     private static final String BEGIN = "-----BEGIN ";
 
-    private static final Set<String> PRIVATE_KEY_TYPES = Set.of("PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
-            "ANY PRIVATE KEY", "RSA PRIVATE KEY", "DSA PRIVATE KEY", "EC PRIVATE KEY");
+    private static final Set<String> PRIVATE_KEY_TYPES = Set.of(
+            "PRIVATE KEY",
+            "ENCRYPTED PRIVATE KEY",
+            "ANY PRIVATE KEY",
+            "RSA PRIVATE KEY",
+            "DSA PRIVATE KEY",
+            "EC PRIVATE KEY");
 
-    private Pem() {
-    }
+    private Pem() {}
 
     private static volatile Provider provider;
 
@@ -114,8 +118,8 @@ final class Pem {
      */
     static List<PemObject> blocks(byte[] bytes) throws IOException {
         List<PemObject> out = new ArrayList<>();
-        try (PemReader r = new PemReader(new InputStreamReader(new ByteArrayInputStream(bytes),
-                StandardCharsets.ISO_8859_1))) {
+        try (PemReader r =
+                new PemReader(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.ISO_8859_1))) {
             PemObject o;
             while ((o = r.readPemObject()) != null) {
                 out.add(o);

@@ -42,8 +42,8 @@ import org.xmailkit.model.MailRoot;
  */
 public final class TlsMaterial {
 
-    private static final byte[] CHALLENGE = "xmailkit: does this key belong to the certificate?"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHALLENGE =
+            "xmailkit: does this key belong to the certificate?".getBytes(StandardCharsets.US_ASCII);
 
     private final CertificateFile certificate;
     private final KeyFile key;
@@ -72,8 +72,11 @@ public final class TlsMaterial {
         Path cert = root.serverCert().orElse(dir.resolve(MailRoot.SERVER_CERT));
         Path keyPath = root.serverKey().orElse(dir.resolve(MailRoot.SERVER_KEY));
         if (root.bare()) {
-            return new TlsMaterial(missingCertificate(cert), missingKey(keyPath),
-                    new KeyMatch(KeyMatch.Kind.NOT_CHECKED, -1), List.of());
+            return new TlsMaterial(
+                    missingCertificate(cert),
+                    missingKey(keyPath),
+                    new KeyMatch(KeyMatch.Kind.NOT_CHECKED, -1),
+                    List.of());
         }
         return load(Pem.Source.of(root), cert, keyPath, anchors);
     }
@@ -97,8 +100,8 @@ public final class TlsMaterial {
         if (cert.status() == FileStatus.OK && loaded.privateKey != null) {
             match = match(loaded.privateKey, cert.certificates());
         }
-        List<ChainIssue> issues = cert.status() == FileStatus.OK
-                ? chain(cert.certificates(), match, anchors) : List.of();
+        List<ChainIssue> issues =
+                cert.status() == FileStatus.OK ? chain(cert.certificates(), match, anchors) : List.of();
         return new TlsMaterial(cert, loaded.file, match, issues);
     }
 
@@ -166,7 +169,11 @@ public final class TlsMaterial {
                 certs.add(new CertificateFacts(certs.size(), Pem.certificate(o)));
             } catch (CertificateException | IOException | RuntimeException e) {
                 // OpenSSL stops with an error at a certificate block it cannot parse, so the whole file fails.
-                return new CertificateFile(p, FileStatus.INVALID, List.of(), textBefore,
+                return new CertificateFile(
+                        p,
+                        FileStatus.INVALID,
+                        List.of(),
+                        textBefore,
                         "certificate #" + (certs.size() + 1) + ": " + describe(e));
             }
         }
@@ -202,8 +209,8 @@ public final class TlsMaterial {
                 return new LoadedKey(missingKey(p), null);
             }
             // A refused key (a link leaving the MailRoot, a special file) is not looked at any further.
-            Optional<Set<PosixFilePermission>> perms = e.reason() == InputException.Reason.UNREADABLE
-                    ? permissions(p) : Optional.empty();
+            Optional<Set<PosixFilePermission>> perms =
+                    e.reason() == InputException.Reason.UNREADABLE ? permissions(p) : Optional.empty();
             return new LoadedKey(new KeyFile(p, FileStatus.UNREADABLE, "", "", 0, perms, problem(e)), null);
         }
         Optional<Set<PosixFilePermission>> perms = permissions(p);
@@ -217,8 +224,10 @@ public final class TlsMaterial {
             } catch (IOException e) {
                 return new LoadedKey(new KeyFile(p, FileStatus.INVALID, "", "", 0, perms, ""), null);
             }
-            PemObject block = blocks.stream().filter(o -> Pem.isPrivateKey(o.getType().toUpperCase(Locale.ROOT)))
-                    .findFirst().orElse(null);
+            PemObject block = blocks.stream()
+                    .filter(o -> Pem.isPrivateKey(o.getType().toUpperCase(Locale.ROOT)))
+                    .findFirst()
+                    .orElse(null);
             if (block == null) {
                 return new LoadedKey(new KeyFile(p, FileStatus.EMPTY, "", "", 0, perms, ""), null);
             }
@@ -230,8 +239,16 @@ public final class TlsMaterial {
             if (pk == null) {
                 return new LoadedKey(new KeyFile(p, FileStatus.INVALID, type, "", 0, perms, ""), null);
             }
-            return new LoadedKey(new KeyFile(p, FileStatus.OK, type, CertificateFacts.keyFamily(pk),
-                    CertificateFacts.keyBits(pk), perms, ""), pk);
+            return new LoadedKey(
+                    new KeyFile(
+                            p,
+                            FileStatus.OK,
+                            type,
+                            CertificateFacts.keyFamily(pk),
+                            CertificateFacts.keyBits(pk),
+                            perms,
+                            ""),
+                    pk);
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
@@ -239,7 +256,8 @@ public final class TlsMaterial {
 
     private static boolean procTypeEncrypted(PemObject block) {
         for (Object h : block.getHeaders()) {
-            if (h instanceof PemHeader ph && ph.getName().equalsIgnoreCase("Proc-Type")
+            if (h instanceof PemHeader ph
+                    && ph.getName().equalsIgnoreCase("Proc-Type")
                     && ph.getValue().toUpperCase(Locale.ROOT).contains("ENCRYPTED")) {
                 return true;
             }
@@ -293,19 +311,21 @@ public final class TlsMaterial {
             return false;
         }
         boolean pss = key.getAlgorithm().equalsIgnoreCase("RSASSA-PSS");
-        String alg = switch (family) {
-            case "RSA" -> pss ? "SHA256withRSAandMGF1" : "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "Ed25519" -> "Ed25519";
-            case "Ed448" -> "Ed448";
-            default -> null;
-        };
+        String alg =
+                switch (family) {
+                    case "RSA" -> pss ? "SHA256withRSAandMGF1" : "SHA256withRSA";
+                    case "EC" -> "SHA256withECDSA";
+                    case "DSA" -> "SHA256withDSA";
+                    case "Ed25519" -> "Ed25519";
+                    case "Ed448" -> "Ed448";
+                    default -> null;
+                };
         if (alg == null) {
             return false;
         }
         try {
-            PublicKey pub = new JcaPEMKeyConverter().setProvider(Pem.bc())
+            PublicKey pub = new JcaPEMKeyConverter()
+                    .setProvider(Pem.bc())
                     .getPublicKey(SubjectPublicKeyInfo.getInstance(certKey.getEncoded()));
             Signature s = Signature.getInstance(alg, Pem.bc());
             s.initSign(key);
@@ -333,8 +353,7 @@ public final class TlsMaterial {
         for (int i = 0; i < served.size(); i++) {
             certs.add(new CertificateFacts(i, served.get(i)));
         }
-        return certs.isEmpty() ? List.of()
-                : chain(certs, new KeyMatch(KeyMatch.Kind.LEAF, 0), TrustAnchors.runtime());
+        return certs.isEmpty() ? List.of() : chain(certs, new KeyMatch(KeyMatch.Kind.LEAF, 0), TrustAnchors.runtime());
     }
 
     static List<ChainIssue> chain(List<CertificateFacts> certs, KeyMatch match, List<X509Certificate> anchors) {
@@ -362,20 +381,25 @@ public final class TlsMaterial {
         }
         for (int i = 0; i + 1 < n; i++) {
             X509Certificate c = certs.get(i).certificate();
-            if (duplicates.contains(i + 1) || Issuance.issuedBy(c, certs.get(i + 1).certificate())
+            if (duplicates.contains(i + 1)
+                    || Issuance.issuedBy(c, certs.get(i + 1).certificate())
                     || certs.get(i).selfSigned()) {
                 continue;
             }
             int at = -1;
             for (int j = 0; j < n; j++) {
-                if (j != i && j != i + 1 && !duplicates.contains(j)
+                if (j != i
+                        && j != i + 1
+                        && !duplicates.contains(j)
                         && Issuance.issuedBy(c, certs.get(j).certificate())) {
                     at = j;
                     break;
                 }
             }
-            out.add(at >= 0 ? new ChainIssue(ChainIssue.Kind.OUT_OF_ORDER, i, at, "")
-                    : new ChainIssue(ChainIssue.Kind.NOT_ISSUED_BY_NEXT, i, i + 1, ""));
+            out.add(
+                    at >= 0
+                            ? new ChainIssue(ChainIssue.Kind.OUT_OF_ORDER, i, at, "")
+                            : new ChainIssue(ChainIssue.Kind.NOT_ISSUED_BY_NEXT, i, i + 1, ""));
         }
         // Follow issuers from the first certificate (the one XMail presents) through the file, then the roots.
         Set<Integer> visited = new HashSet<>();
@@ -388,7 +412,8 @@ public final class TlsMaterial {
             }
             int next = -1;
             for (int j = 0; j < n; j++) {
-                if (!visited.contains(j) && Issuance.issuedBy(c.certificate(), certs.get(j).certificate())) {
+                if (!visited.contains(j)
+                        && Issuance.issuedBy(c.certificate(), certs.get(j).certificate())) {
                     next = j;
                     break;
                 }

@@ -22,8 +22,7 @@ public final class TrustAnchors {
     /** At most this many files of a CA directory are read. */
     static final int MAX_DIRECTORY_FILES = 2000;
 
-    private TrustAnchors() {
-    }
+    private TrustAnchors() {}
 
     private static volatile List<X509Certificate> runtimeRoots;
 

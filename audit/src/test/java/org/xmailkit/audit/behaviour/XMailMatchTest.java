@@ -11,37 +11,41 @@ import org.junit.jupiter.params.provider.CsvSource;
 class XMailMatchTest {
 
     @ParameterizedTest(name = "\"{1}\" in \"{0}\": {2}")
-    @CsvSource(delimiter = '|', value = {
-        "PLAIN|PLAIN|true",
-        "plain|PLAIN|true",
-        "PLAIN,LOGIN|PLAIN|true",
-        "PLAIN,LOGIN|LOGIN|false",
-        "LOGIN,PLAIN|PLAIN|false",
-        ",PLAIN|PLAIN|false",
-        "' PLAIN'|PLAIN|false",
-        "PLAINPLAIN|PLAIN|true",
-        "XPLAIN|PLAIN|false",
-        "PLAIN,|PLAIN|true",
-        "CRAM-MD5|CRAM-MD5|true",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "PLAIN|PLAIN|true",
+                "plain|PLAIN|true",
+                "PLAIN,LOGIN|PLAIN|true",
+                "PLAIN,LOGIN|LOGIN|false",
+                "LOGIN,PLAIN|PLAIN|false",
+                ",PLAIN|PLAIN|false",
+                "' PLAIN'|PLAIN|false",
+                "PLAINPLAIN|PLAIN|true",
+                "XPLAIN|PLAIN|false",
+                "PLAIN,|PLAIN|true",
+                "CRAM-MD5|CRAM-MD5|true",
+            })
     void limIStrFindsOnlyWhereASearchStarts(String list, String item, boolean found) {
         assertEquals(found, XMailMatch.limIStr(list, item, ","));
     }
 
     @ParameterizedTest(name = "\"{0}\" ~ \"{1}\": {2}")
-    @CsvSource(delimiter = '|', value = {
-        "relay.invalid|*.invalid|true",
-        "relay.invalid|*|true",
-        "RELAY.invalid|relay.*|true",
-        "relay.invalid|relay.inv?lid|true",
-        "relay.invalid|*.example|false",
-        "a|[abc]|true",
-        "d|[abc]|false",
-        "d|[^abc]|true",
-        "m|[a-z]|true",
-        "*|\\*|true",
-        "x|\\*|false",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "relay.invalid|*.invalid|true",
+                "relay.invalid|*|true",
+                "RELAY.invalid|relay.*|true",
+                "relay.invalid|relay.inv?lid|true",
+                "relay.invalid|*.example|false",
+                "a|[abc]|true",
+                "d|[abc]|false",
+                "d|[^abc]|true",
+                "m|[a-z]|true",
+                "*|\\*|true",
+                "x|\\*|false",
+            })
     void wildMatchIsAShellPatternOverTheWholeString(String text, String pattern, boolean matches) {
         assertEquals(matches, XMailMatch.wildMatch(text, pattern));
     }

@@ -31,7 +31,9 @@ class RuleDocGeneratorTest {
         TreeSet<String> names = new TreeSet<>(expected.keySet());
         if (Files.isDirectory(COMMITTED)) {
             try (Stream<Path> s = Files.list(COMMITTED)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).forEach(names::add);
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".md"))
+                        .forEach(names::add);
             }
         }
         for (String name : names) {
@@ -52,7 +54,8 @@ class RuleDocGeneratorTest {
 
     @Test
     void eachRulePageHasBothLanguagesRemediationLinesAndReferences() {
-        Map<String, String> pages = new RuleDocGenerator(TestRules.ALL.stream().map(Rule::info).toList()).pages();
+        Map<String, String> pages =
+                new RuleDocGenerator(TestRules.ALL.stream().map(Rule::info).toList()).pages();
         assertEquals(TestRules.ALL.size() + 1, pages.size());
         String page = pages.get("SEC-901.md");
         assertTrue(page.startsWith("<!-- Generated"), page);

@@ -23,8 +23,7 @@ public final class RuleLists {
     /** The command that regenerates the lists and the docs, run from the repository root. */
     public static final String REGENERATE = "mvn -B -q -pl audit -am process-test-classes -Pcatalogue";
 
-    private RuleLists() {
-    }
+    private RuleLists() {}
 
     /**
      * One rule as its group's list names it: a {@link Rule}, or a {@link NetRule} in the NET- group.
@@ -73,8 +72,10 @@ public final class RuleLists {
     static Map<RuleGroup, List<Listed>> discover() {
         Map<RuleGroup, List<Listed>> out = new EnumMap<>(RuleGroup.class);
         for (RuleGroup g : RuleGroup.values()) {
-            List<Listed> rules = new ArrayList<>(SourceLists.instances(g.ruleType(), g.packageName(),
-                    RuleLists.class.getClassLoader()).stream().map(Listed::of).toList());
+            List<Listed> rules = new ArrayList<>(
+                    SourceLists.instances(g.ruleType(), g.packageName(), RuleLists.class.getClassLoader()).stream()
+                            .map(Listed::of)
+                            .toList());
             rules.sort(Comparator.comparing(r -> r.info().id()));
             for (int i = 0; i < rules.size(); i++) {
                 String id = rules.get(i).info().id();
@@ -97,17 +98,27 @@ public final class RuleLists {
      * @return the source of its list class
      */
     static String source(RuleGroup g, List<Listed> rules) {
-        List<String> imports = new ArrayList<>(List.of("java.util.List", g.ruleType().getName()));
+        List<String> imports =
+                new ArrayList<>(List.of("java.util.List", g.ruleType().getName()));
         List<SourceLists.Element> elements = new ArrayList<>();
         for (Listed r : rules) {
             imports.add(r.type().getName());
-            elements.add(new SourceLists.Element(r.type().getSimpleName(), r.info().id()));
+            elements.add(
+                    new SourceLists.Element(r.type().getSimpleName(), r.info().id()));
         }
-        List<String> doc = List.of("The " + g.name() + "- rules (" + g.about() + "), in id order.", "",
+        List<String> doc = List.of(
+                "The " + g.name() + "- rules (" + g.about() + "), in id order.",
+                "",
                 "<p>Generated from the rule classes of {@code " + g.packageName() + "} by",
                 "{@code " + RuleLists.class.getName() + "}: do not edit. Add or remove a rule class, then run",
                 "{@code " + REGENERATE + "}.");
-        return SourceLists.render("org.xmailkit.audit.rules", imports.stream().sorted().toList(), doc, g.listClass(),
-                g.ruleType().getSimpleName(), elements, "");
+        return SourceLists.render(
+                "org.xmailkit.audit.rules",
+                imports.stream().sorted().toList(),
+                doc,
+                g.listClass(),
+                g.ruleType().getSimpleName(),
+                elements,
+                "");
     }
 }

@@ -26,7 +26,8 @@ class RuleListsTest {
     @Test
     void committedListsMatchTheRuleClasses() throws IOException {
         List<String> stale = new ArrayList<>();
-        for (Map.Entry<RuleGroup, List<RuleLists.Listed>> e : RuleLists.discover().entrySet()) {
+        for (Map.Entry<RuleGroup, List<RuleLists.Listed>> e :
+                RuleLists.discover().entrySet()) {
             Path file = RuleLists.file(SOURCES, e.getKey());
             String have = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
             if (!have.equals(RuleLists.source(e.getKey(), e.getValue()))) {
@@ -42,13 +43,16 @@ class RuleListsTest {
     @Test
     void theCatalogueIsTheGroupsInOrderAndEachGroupInIdOrder() {
         List<String> discovered = new ArrayList<>();
-        RuleLists.discover().values().forEach(rs -> rs.forEach(r -> discovered.add(r.info().id())));
+        RuleLists.discover()
+                .values()
+                .forEach(rs -> rs.forEach(r -> discovered.add(r.info().id())));
         assertEquals(discovered, Rules.catalogue().stream().map(RuleInfo::id).toList());
     }
 
     @Test
     void theSourceNamesEachRuleOnceInTheOrderGiven() {
-        String source = RuleLists.source(RuleGroup.LOC,
+        String source = RuleLists.source(
+                RuleGroup.LOC,
                 Rules.group(RuleGroup.LOC).stream().map(RuleLists.Listed::of).toList());
         int last = -1;
         for (Rule r : Rules.group(RuleGroup.LOC)) {

@@ -45,8 +45,16 @@ class AddressFilterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0.0.0.0/0", "10.0.0.0/", "10.0.0.0/abc", "10.0.0.0/-8", "0.0.0.0\t0.0.0.0", "10.0.0.0\t0",
-        "::/0"})
+    @ValueSource(
+            strings = {
+                "0.0.0.0/0",
+                "10.0.0.0/",
+                "10.0.0.0/abc",
+                "10.0.0.0/-8",
+                "0.0.0.0\t0.0.0.0",
+                "10.0.0.0\t0",
+                "::/0"
+            })
     void readsTheFormsThatMatchEveryIpv4Client(String text) {
         AddressFilter f = AddressFilter.of(text);
         assertTrue(f.matchesEveryIpv4(), text);
@@ -118,8 +126,8 @@ class AddressFilterTest {
     }
 
     @Property
-    void cidrRuleMatchesExactlyTheAddressesSharingItsPrefix(@ForAll int network, @ForAll int peer,
-                                                          @ForAll @IntRange(min = 0, max = 32) int bits) {
+    void cidrRuleMatchesExactlyTheAddressesSharingItsPrefix(
+            @ForAll int network, @ForAll int peer, @ForAll @IntRange(min = 0, max = 32) int bits) {
         AddressFilter f = AddressFilter.of(quad(network) + "/" + bits);
         long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
         boolean expected = ((network & 0xFFFFFFFFL) & mask) == ((peer & 0xFFFFFFFFL) & mask);

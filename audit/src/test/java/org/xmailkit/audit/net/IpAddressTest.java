@@ -22,14 +22,27 @@ class IpAddressTest {
         "0x0a.0.0.1, 10.0.0.1",
         "012.0.0.1, 10.0.0.1",
         "4294967295, 255.255.255.255",
-        "255.255.255.0, 255.255.255.0"})
+        "255.255.255.0, 255.255.255.0"
+    })
     void readsIpv4InTheFormsInetAtonAccepts(String text, String expected) {
         assertEquals(expected, IpAddress.of(text).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "256.0.0.1", "1.2.3.4.5", "10..1", "10.0.0.", ".10.0.0", "08.0.0.1", "mail.example.com",
-        "10.0.0.1 ", "1.2.3.4/8", "4294967296"})
+    @ValueSource(
+            strings = {
+                "",
+                "256.0.0.1",
+                "1.2.3.4.5",
+                "10..1",
+                "10.0.0.",
+                ".10.0.0",
+                "08.0.0.1",
+                "mail.example.com",
+                "10.0.0.1 ",
+                "1.2.3.4/8",
+                "4294967296"
+            })
     void rejectsWhatIsNotAnIpv4Literal(String text) {
         assertEquals(Optional.empty(), IpAddress.parseV4(text));
     }
@@ -42,14 +55,25 @@ class IpAddressTest {
         "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
         "::ffff:10.0.0.1, ::ffff:a00:1",
         "fe80::1%eth0, fe80::1",
-        "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8"})
+        "1:2:3:4:5:6:7:8, 1:2:3:4:5:6:7:8"
+    })
     void readsIpv6Literals(String text, String expected) {
         assertEquals(expected, IpAddress.of(text).toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {":::", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::", "g::1", "[::1]", "1:2:3:4:5:6:7:8::",
-        "::ffff:10.0.0", "fe80::1%"})
+    @ValueSource(
+            strings = {
+                ":::",
+                "1::2::3",
+                "1:2:3:4:5:6:7:8:9",
+                "12345::",
+                "g::1",
+                "[::1]",
+                "1:2:3:4:5:6:7:8::",
+                "::ffff:10.0.0",
+                "fe80::1%"
+            })
     void rejectsMalformedIpv6(String text) {
         assertEquals(Optional.empty(), IpAddress.parse(text));
     }

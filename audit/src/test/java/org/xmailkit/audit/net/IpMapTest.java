@@ -14,8 +14,8 @@ import org.xmailkit.model.TabFile;
 class IpMapTest {
 
     private static IpMap map(String text) {
-        return IpMap.of(Optional.of(TabFile.parse(MailRootFile.CTRL_IPMAP, Path.of("ctrl.ipmap.tab"),
-                text.getBytes(StandardCharsets.UTF_8))));
+        return IpMap.of(Optional.of(TabFile.parse(
+                MailRootFile.CTRL_IPMAP, Path.of("ctrl.ipmap.tab"), text.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static final IpAddress OUTSIDER = IpAddress.of("203.0.113.9");

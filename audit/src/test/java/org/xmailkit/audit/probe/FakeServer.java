@@ -63,10 +63,11 @@ public final class FakeServer implements AutoCloseable {
 
     /** @return a builder for an SMTP server talking like XMail 1.27 with its shipped server.tab */
     public static Builder smtp() {
-        Builder b = new Builder(Service.Protocol.SMTP,
+        Builder b = new Builder(
+                Service.Protocol.SMTP,
                 "220 mail.example.test <1.2@mail.example.test> [XMail 1.27 ESMTP Server] service ready");
-        b.ehlo.addAll(List.of("VRFY", "ETRN", "8BITMIME", "PIPELINING", "AUTH LOGIN PLAIN CRAM-MD5", "SIZE",
-                "STARTTLS"));
+        b.ehlo.addAll(
+                List.of("VRFY", "ETRN", "8BITMIME", "PIPELINING", "AUTH LOGIN PLAIN CRAM-MD5", "SIZE", "STARTTLS"));
         b.replies.put("VRFY", a -> "252 Argument not checked");
         b.replies.put("EXPN", a -> "500 Syntax error, command unrecognized");
         b.replies.put("ETRN", a -> "501 Command not accepted");
@@ -78,14 +79,14 @@ public final class FakeServer implements AutoCloseable {
 
     /** @return a builder for a POP3 server talking like XMail 1.27 */
     public static Builder pop3() {
-        return new Builder(Service.Protocol.POP3,
+        return new Builder(
+                Service.Protocol.POP3,
                 "+OK <1.2@mail.example.test> [XMail 1.27 POP3 Server] service ready; Sat, 6 Dec 2025");
     }
 
     /** @return a builder for a CTRL server talking like XMail 1.27 */
     public static Builder ctrl() {
-        return new Builder(Service.Protocol.CTRL,
-                "+00000 <1.2@127.0.0.1> XMail 1.27 CTRL Server; Sat, 6 Dec 2025");
+        return new Builder(Service.Protocol.CTRL, "+00000 <1.2@127.0.0.1> XMail 1.27 CTRL Server; Sat, 6 Dec 2025");
     }
 
     /** How the server behaves. */
@@ -155,11 +156,13 @@ public final class FakeServer implements AutoCloseable {
     /** @return the lines received, per connection, in the order the connections were accepted */
     public List<List<String>> sessions() {
         synchronized (sessions) {
-            return sessions.stream().map(l -> {
-                synchronized (l) {
-                    return List.copyOf(l);
-                }
-            }).toList();
+            return sessions.stream()
+                    .map(l -> {
+                        synchronized (l) {
+                            return List.copyOf(l);
+                        }
+                    })
+                    .toList();
         }
     }
 
@@ -211,14 +214,15 @@ public final class FakeServer implements AutoCloseable {
                 }
                 received.add(line);
                 mine.add(line);
-                String verb = (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line)
-                        .toUpperCase(Locale.ROOT);
+                String verb =
+                        (line.contains(" ") ? line.substring(0, line.indexOf(' ')) : line).toUpperCase(Locale.ROOT);
                 String arg = line.contains(" ") ? line.substring(line.indexOf(' ') + 1) : "";
-                Socket upgraded = switch (protocol) {
-                    case SMTP -> smtp(s, out, verb, arg, secure);
-                    case POP3 -> pop3(s, out, verb, secure);
-                    case CTRL -> ctrl(s, out, line, secure);
-                };
+                Socket upgraded =
+                        switch (protocol) {
+                            case SMTP -> smtp(s, out, verb, arg, secure);
+                            case POP3 -> pop3(s, out, verb, secure);
+                            case CTRL -> ctrl(s, out, line, secure);
+                        };
                 if (upgraded == null) {
                     return;
                 }
@@ -268,8 +272,11 @@ public final class FakeServer implements AutoCloseable {
                     return mode == TlsMode.DROP ? null : tls.accept(s);
                 }
             }
-            default -> send(out, replies.getOrDefault(verb, a -> "500 Syntax error, command unrecognized")
-                    .apply(arg));
+            default ->
+                send(
+                        out,
+                        replies.getOrDefault(verb, a -> "500 Syntax error, command unrecognized")
+                                .apply(arg));
         }
         return s;
     }

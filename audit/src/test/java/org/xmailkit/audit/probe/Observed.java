@@ -17,8 +17,7 @@ public final class Observed {
     private String host = "127.0.0.1";
     private String source = "127.0.0.1";
 
-    private Observed() {
-    }
+    private Observed() {}
 
     /** @return an empty host 127.0.0.1, probed from 127.0.0.1 */
     public static Observed host() {
@@ -45,12 +44,30 @@ public final class Observed {
 
     /** @return the probe */
     public HostProbe probe() {
-        List<EndpointProbe> fixed = endpoints.stream().map(e -> new EndpointProbe(
-                new Endpoint(host, e.endpoint().port(), e.endpoint().service()), e.state(), e.detail(),
-                e.greeting(), e.software(), e.smtp(), e.pop3(), e.ctrl(), e.tls(), e.connections(), e.elapsed(),
-                e.limited())).toList();
-        return new HostProbe(host, "127.0.0.1", source, Instant.EPOCH, Duration.ofSeconds(1), fixed,
-                List.of("SSLv2: unsupported"), "");
+        List<EndpointProbe> fixed = endpoints.stream()
+                .map(e -> new EndpointProbe(
+                        new Endpoint(host, e.endpoint().port(), e.endpoint().service()),
+                        e.state(),
+                        e.detail(),
+                        e.greeting(),
+                        e.software(),
+                        e.smtp(),
+                        e.pop3(),
+                        e.ctrl(),
+                        e.tls(),
+                        e.connections(),
+                        e.elapsed(),
+                        e.limited()))
+                .toList();
+        return new HostProbe(
+                host,
+                "127.0.0.1",
+                source,
+                Instant.EPOCH,
+                Duration.ofSeconds(1),
+                fixed,
+                List.of("SSLv2: unsupported"),
+                "");
     }
 
     // ------------------------------------------------------------------ SMTP
@@ -61,8 +78,8 @@ public final class Observed {
         private final int port;
         private String greeting = "220 mail.example.test <1.2@mail.example.test> [XMail 1.27 ESMTP Server] ready";
         private List<String> auth = List.of("LOGIN", "PLAIN", "CRAM-MD5");
-        private Upgrade startTls = new Upgrade(Upgrade.Status.ESTABLISHED, "STARTTLS", "220 Ready to start TLS",
-                "TLSv1.3 TLS_AES_256_GCM_SHA384");
+        private Upgrade startTls = new Upgrade(
+                Upgrade.Status.ESTABLISHED, "STARTTLS", "220 Ready to start TLS", "TLSv1.3 TLS_AES_256_GCM_SHA384");
         private String vrfyUnknown = "252 Argument not checked";
         private String vrfyLikely = "252 Argument not checked";
         private String expn = "500 Syntax error, command unrecognized";
@@ -126,21 +143,38 @@ public final class Observed {
             if (!implicit && startTls.status() != Upgrade.Status.NOT_OFFERED) {
                 ext.add("STARTTLS");
             }
-            SmtpFacts f = new SmtpFacts(new Exchange("EHLO [127.0.0.1]", Reply.of("250 mail.example.test")), ext,
-                    implicit ? List.of() : auth, implicit ? Upgrade.not(Upgrade.Status.NOT_TRIED) : startTls,
+            SmtpFacts f = new SmtpFacts(
+                    new Exchange("EHLO [127.0.0.1]", Reply.of("250 mail.example.test")),
+                    ext,
+                    implicit ? List.of() : auth,
+                    implicit ? Upgrade.not(Upgrade.Status.NOT_TRIED) : startTls,
                     implicit || startTls.established() ? Optional.of(auth) : Optional.empty(),
                     Optional.of(ex("VRFY xmailkit-probe-0@mail.example.test", vrfyUnknown)),
                     Optional.of(ex("VRFY postmaster@mail.example.test", vrfyLikely)),
                     Optional.of(ex("EXPN postmaster@mail.example.test", expn)),
                     Optional.of(ex("ETRN xmailkit-probe.invalid", etrn)),
-                    Optional.of(new SmtpFacts.Relay(ex("MAIL FROM:<xmailkit-probe@example.com>", "250 OK"),
+                    Optional.of(new SmtpFacts.Relay(
+                            ex("MAIL FROM:<xmailkit-probe@example.com>", "250 OK"),
                             Optional.of(ex("RCPT TO:<xmailkit-probe@example.net>", rcpt)))),
-                    Optional.of(ex("MAIL FROM:<>", nullSender)), "");
-            return new EndpointProbe(new Endpoint("127.0.0.1", port, service), EndpointProbe.State.OPEN, "",
-                    Reply.of(greeting), Software.of(greeting), Optional.of(f), Optional.empty(), Optional.empty(),
-                    implicit || startTls.status() == Upgrade.Status.ESTABLISHED
-                            || startTls.status() == Upgrade.Status.FAILED ? tls : Optional.empty(),
-                    3, Duration.ofMillis(100), false);
+                    Optional.of(ex("MAIL FROM:<>", nullSender)),
+                    "");
+            return new EndpointProbe(
+                    new Endpoint("127.0.0.1", port, service),
+                    EndpointProbe.State.OPEN,
+                    "",
+                    Reply.of(greeting),
+                    Software.of(greeting),
+                    Optional.of(f),
+                    Optional.empty(),
+                    Optional.empty(),
+                    implicit
+                                    || startTls.status() == Upgrade.Status.ESTABLISHED
+                                    || startTls.status() == Upgrade.Status.FAILED
+                            ? tls
+                            : Optional.empty(),
+                    3,
+                    Duration.ofMillis(100),
+                    false);
         }
     }
 
@@ -171,10 +205,25 @@ public final class Observed {
             capa.add("STLS");
         }
         String g = "+OK <1.2@mail.example.test> [XMail 1.27 POP3 Server] service ready; Sat, 6 Dec 2025";
-        return new EndpointProbe(new Endpoint("127.0.0.1", 110, Service.POP3), EndpointProbe.State.OPEN, "",
-                Reply.of(g), Software.of(g), Optional.empty(), Optional.of(new Pop3Facts(capa, true, true, stls,
-                stls.established() ? Optional.of(capa.subList(0, 4)) : Optional.empty(), "")), Optional.empty(),
-                tls, 3, Duration.ofMillis(100), false);
+        return new EndpointProbe(
+                new Endpoint("127.0.0.1", 110, Service.POP3),
+                EndpointProbe.State.OPEN,
+                "",
+                Reply.of(g),
+                Software.of(g),
+                Optional.empty(),
+                Optional.of(new Pop3Facts(
+                        capa,
+                        true,
+                        true,
+                        stls,
+                        stls.established() ? Optional.of(capa.subList(0, 4)) : Optional.empty(),
+                        "")),
+                Optional.empty(),
+                tls,
+                3,
+                Duration.ofMillis(100),
+                false);
     }
 
     /**
@@ -188,9 +237,19 @@ public final class Observed {
         Reply g = Reply.of(greeting);
         CtrlFacts.Access access = EndpointProber.ctrlAccess(g);
         int port = service == Service.CTRL ? 6017 : 6018;
-        return new EndpointProbe(new Endpoint("127.0.0.1", port, service), EndpointProbe.State.OPEN, "", g,
-                Software.of(greeting), Optional.empty(), Optional.empty(), Optional.of(new CtrlFacts(access, upgrade)),
-                tls, 2, Duration.ofMillis(100), false);
+        return new EndpointProbe(
+                new Endpoint("127.0.0.1", port, service),
+                EndpointProbe.State.OPEN,
+                "",
+                g,
+                Software.of(greeting),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(new CtrlFacts(access, upgrade)),
+                tls,
+                2,
+                Duration.ofMillis(100),
+                false);
     }
 
     /** @return XMail 1.27's CTRL greeting */
@@ -203,9 +262,19 @@ public final class Observed {
      * @return a closed endpoint
      */
     public static EndpointProbe closed(Service service, int port) {
-        return new EndpointProbe(new Endpoint("127.0.0.1", port, service), EndpointProbe.State.CLOSED,
-                "Connection refused", Reply.none("Connection refused"), "", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 1, Duration.ofMillis(1), false);
+        return new EndpointProbe(
+                new Endpoint("127.0.0.1", port, service),
+                EndpointProbe.State.CLOSED,
+                "Connection refused",
+                Reply.none("Connection refused"),
+                "",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                1,
+                Duration.ofMillis(1),
+                false);
     }
 
     // ------------------------------------------------------------------ TLS
@@ -220,11 +289,20 @@ public final class Observed {
      * @return TLS 1.3 and 1.2 with strong suites and that chain
      */
     public static TlsFacts tls(List<X509Certificate> chain) {
-        return new TlsFacts(false, Handshake.completed("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
-                List.of(accepted("TLSv1.3"), accepted("TLSv1.2"), refused("TLSv1.1"), refused("TLSv1"),
+        return new TlsFacts(
+                false,
+                Handshake.completed("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
+                List.of(
+                        accepted("TLSv1.3"),
+                        accepted("TLSv1.2"),
+                        refused("TLSv1.1"),
+                        refused("TLSv1"),
                         refused("SSLv3")),
-                List.of(suite("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
-                        suite("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")), chain, true);
+                List.of(
+                        suite("TLSv1.3", "TLS_AES_256_GCM_SHA384"),
+                        suite("TLSv1.2", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")),
+                chain,
+                true);
     }
 
     /**
@@ -242,9 +320,15 @@ public final class Observed {
      * @return TLS facts with those
      */
     public static TlsFacts tls(List<ProtocolResult> protocols, List<SuiteResult> suites) {
-        ProtocolResult first = protocols.stream().filter(ProtocolResult::accepted).findFirst().orElseThrow();
-        return new TlsFacts(false, Handshake.completed(first.protocol(), suites.get(0).suite()), protocols, suites,
-                List.of(), true);
+        ProtocolResult first =
+                protocols.stream().filter(ProtocolResult::accepted).findFirst().orElseThrow();
+        return new TlsFacts(
+                false,
+                Handshake.completed(first.protocol(), suites.get(0).suite()),
+                protocols,
+                suites,
+                List.of(),
+                true);
     }
 
     public static ProtocolResult accepted(String p) {

@@ -18,9 +18,13 @@ class ProbePartsTest {
         assertEquals(Strength.ACCEPTABLE, Strength.of("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
         assertEquals(Strength.WEAK, Strength.of("TLS_RSA_WITH_AES_256_GCM_SHA384"), "no forward secrecy");
         assertEquals(Strength.WEAK, Strength.of("TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA"), "64-bit blocks");
-        for (String s : List.of("SSL_RSA_WITH_RC4_128_SHA", "TLS_RSA_WITH_NULL_SHA256",
+        for (String s : List.of(
+                "SSL_RSA_WITH_RC4_128_SHA",
+                "TLS_RSA_WITH_NULL_SHA256",
                 "TLS_DH_anon_WITH_AES_128_CBC_SHA",
-                "SSL_RSA_EXPORT_WITH_DES40_CBC_SHA", "SSL_RSA_WITH_DES_CBC_SHA", "SSL_RSA_WITH_NULL_MD5")) {
+                "SSL_RSA_EXPORT_WITH_DES40_CBC_SHA",
+                "SSL_RSA_WITH_DES_CBC_SHA",
+                "SSL_RSA_WITH_NULL_MD5")) {
             assertEquals(Strength.INSECURE, Strength.of(s), s);
         }
     }
@@ -35,8 +39,8 @@ class ProbePartsTest {
 
     @Test
     void repliesAndEhloKeywords() {
-        Reply ehlo = Reply.of("250-x.test", "250-VRFY", "250-AUTH LOGIN PLAIN", "250-AUTH=LOGIN CRAM-MD5",
-                "250 STARTTLS");
+        Reply ehlo =
+                Reply.of("250-x.test", "250-VRFY", "250-AUTH LOGIN PLAIN", "250-AUTH=LOGIN CRAM-MD5", "250 STARTTLS");
         assertEquals(250, ehlo.code());
         assertTrue(ehlo.positive());
         List<String> ext = EndpointProber.extensions(ehlo);

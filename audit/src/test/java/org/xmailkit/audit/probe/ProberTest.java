@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.NetAuditor;
@@ -26,25 +25,30 @@ import org.xmailkit.audit.probe.EndpointProbe.State;
  */
 class ProberTest {
 
-    static final ProbeOptions OPTIONS = new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(60), 150,
-            Duration.ZERO, 2, Clock.systemUTC());
+    static final ProbeOptions OPTIONS =
+            new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(60), 150, Duration.ZERO, 2, Clock.systemUTC());
 
     static EndpointProbe probe(Service service, int port) {
         return probe(OPTIONS, service, port);
     }
 
     static EndpointProbe probe(ProbeOptions options, Service service, int port) {
-        HostProbe h = new Prober(options).probe(new Prober.Target("127.0.0.1",
-                List.of(new Endpoint("127.0.0.1", port, service))));
+        HostProbe h = new Prober(options)
+                .probe(new Prober.Target("127.0.0.1", List.of(new Endpoint("127.0.0.1", port, service))));
         assertTrue(h.probed(), h.error());
-        assertTrue(h.source().equals("127.0.0.1") || (h.endpoints().get(0).connections() == 1
-                && !h.endpoints().get(0).open()), h.source());
+        assertTrue(
+                h.source().equals("127.0.0.1")
+                        || (h.endpoints().get(0).connections() == 1
+                                && !h.endpoints().get(0).open()),
+                h.source());
         return h.endpoints().get(0);
     }
 
     @Test
     void smtpWithStartTlsShowsEveryAnswerAndTheTlsItNegotiates() throws IOException {
-        try (FakeServer s = FakeServer.smtp().tls(ServerTls.standard(), FakeServer.TlsMode.OK).start()) {
+        try (FakeServer s = FakeServer.smtp()
+                .tls(ServerTls.standard(), FakeServer.TlsMode.OK)
+                .start()) {
             EndpointProbe e = probe(Service.SMTP, s.port());
             assertEquals(State.OPEN, e.state());
             assertEquals("XMail 1.27", e.software());
@@ -59,7 +63,9 @@ class ProberTest {
             assertEquals(500, f.expn().orElseThrow().reply().code());
             assertEquals(501, f.etrn().orElseThrow().reply().code());
             assertFalse(f.relay().orElseThrow().accepted());
-            assertEquals("550 Relay denied", f.relay().get().rcpt().orElseThrow().reply().first());
+            assertEquals(
+                    "550 Relay denied",
+                    f.relay().get().rcpt().orElseThrow().reply().first());
             assertEquals(250, f.nullSender().orElseThrow().reply().code());
             assertEquals("", f.ended());
 
@@ -68,10 +74,14 @@ class ProberTest {
             assertEquals("TLSv1.3", tls.handshake().protocol());
             assertTrue(tls.protocol("TLSv1.3").orElseThrow().accepted());
             assertTrue(tls.protocol("TLSv1.2").orElseThrow().accepted());
-            assertEquals(ProtocolResult.Result.REFUSED, tls.protocol("TLSv1").orElseThrow().result());
-            assertEquals(ProtocolResult.Result.REFUSED, tls.protocol("SSLv3").orElseThrow().result());
-            assertTrue(tls.suites().stream().anyMatch(x -> x.protocol().equals("TLSv1.3")
-                    && x.strength() == Strength.STRONG));
+            assertEquals(
+                    ProtocolResult.Result.REFUSED,
+                    tls.protocol("TLSv1").orElseThrow().result());
+            assertEquals(
+                    ProtocolResult.Result.REFUSED,
+                    tls.protocol("SSLv3").orElseThrow().result());
+            assertTrue(tls.suites().stream()
+                    .anyMatch(x -> x.protocol().equals("TLSv1.3") && x.strength() == Strength.STRONG));
             assertTrue(tls.suites(Strength.INSECURE).isEmpty(), tls.suites().toString());
             assertTrue(tls.complete());
             assertEquals(1, tls.chain().size());
@@ -82,7 +92,9 @@ class ProberTest {
 
     @Test
     void startTlsThatDropsTheConnectionIsAFailedUpgradeWithNothingMoreToLearn() throws IOException {
-        try (FakeServer s = FakeServer.smtp().tls(ServerTls.standard(), FakeServer.TlsMode.DROP).start()) {
+        try (FakeServer s = FakeServer.smtp()
+                .tls(ServerTls.standard(), FakeServer.TlsMode.DROP)
+                .start()) {
             EndpointProbe e = probe(Service.SMTP, s.port());
             Upgrade u = e.smtp().orElseThrow().startTls();
             assertEquals(Upgrade.Status.FAILED, u.status());
@@ -101,7 +113,9 @@ class ProberTest {
     void noStartTlsAdvertisedMeansNoUpgradeAndNoTlsFacts() throws IOException {
         try (FakeServer s = FakeServer.smtp().ehlo("VRFY", "ETRN", "AUTH LOGIN").start()) {
             EndpointProbe e = probe(Service.SUBMISSION, s.port());
-            assertEquals(Upgrade.Status.NOT_OFFERED, e.smtp().orElseThrow().startTls().status());
+            assertEquals(
+                    Upgrade.Status.NOT_OFFERED,
+                    e.smtp().orElseThrow().startTls().status());
             assertTrue(e.tls().isEmpty());
             assertEquals(1, s.connections());
             assertFalse(s.received().contains("STARTTLS"));
@@ -110,12 +124,17 @@ class ProberTest {
 
     @Test
     void answersThatTellAddressesApartAndAnOpenRelayAreRecordedAndTheSessionIsReset() throws IOException {
-        try (FakeServer s = FakeServer.smtp().ehlo("VRFY", "ETRN")
-                .reply("VRFY", a -> a.startsWith("postmaster") ? "250 Postmaster <postmaster@mail.example.test>"
-                        : "550 String does not match anything")
+        try (FakeServer s = FakeServer.smtp()
+                .ehlo("VRFY", "ETRN")
+                .reply(
+                        "VRFY",
+                        a -> a.startsWith("postmaster")
+                                ? "250 Postmaster <postmaster@mail.example.test>"
+                                : "550 String does not match anything")
                 .reply("ETRN", a -> "250 Queueing for '" + a + "' has been started")
                 .reply("RCPT", a -> "250 OK")
-                .reply("MAIL", a -> a.contains("<>") ? "501 Syntax error" : "250 OK").start()) {
+                .reply("MAIL", a -> a.contains("<>") ? "501 Syntax error" : "250 OK")
+                .start()) {
             SmtpFacts f = probe(Service.SMTP, s.port()).smtp().orElseThrow();
             assertEquals(550, f.vrfyUnknown().orElseThrow().reply().code());
             assertEquals(250, f.vrfyLikely().orElseThrow().reply().code());
@@ -133,7 +152,8 @@ class ProberTest {
 
     @Test
     void anImplicitTlsPortSpeakingOnlyLegacyTlsShowsItsVersionsAndSuitesByStrength() throws IOException {
-        ServerTls legacy = ServerTls.standard().protocols("TLSv1", "TLSv1.1")
+        ServerTls legacy = ServerTls.standard()
+                .protocols("TLSv1", "TLSv1.1")
                 .suites("TLS_RSA_WITH_AES_128_CBC_SHA", "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "SSL_RSA_WITH_RC4_128_SHA");
         try (FakeServer s = FakeServer.smtp().implicit(legacy).start()) {
             EndpointProbe e = probe(Service.SMTPS, s.port());
@@ -141,25 +161,49 @@ class ProberTest {
             assertTrue(tls.implicit());
             assertTrue(tls.handshake().ok(), tls.handshake().error());
             assertEquals("TLSv1.1", tls.handshake().protocol());
-            assertEquals(ProtocolResult.Result.REFUSED, tls.protocol("TLSv1.3").orElseThrow().result());
-            assertEquals(ProtocolResult.Result.REFUSED, tls.protocol("TLSv1.2").orElseThrow().result());
+            assertEquals(
+                    ProtocolResult.Result.REFUSED,
+                    tls.protocol("TLSv1.3").orElseThrow().result());
+            assertEquals(
+                    ProtocolResult.Result.REFUSED,
+                    tls.protocol("TLSv1.2").orElseThrow().result());
             assertTrue(tls.protocol("TLSv1.1").orElseThrow().accepted());
             assertTrue(tls.protocol("TLSv1").orElseThrow().accepted());
-            List<String> tls10 = tls.suites().stream().filter(x -> x.protocol().equals("TLSv1"))
-                    .map(SuiteResult::suite).sorted().toList();
-            assertEquals(List.of("SSL_RSA_WITH_3DES_EDE_CBC_SHA", "SSL_RSA_WITH_RC4_128_SHA",
-                    "TLS_RSA_WITH_AES_128_CBC_SHA"), tls10);
-            assertEquals(List.of("SSL_RSA_WITH_RC4_128_SHA"), tls.suites(Strength.INSECURE).stream()
-                    .map(SuiteResult::suite).distinct().toList());
-            assertEquals(2, tls.suites(Strength.WEAK).stream().map(SuiteResult::suite).distinct().count());
+            List<String> tls10 = tls.suites().stream()
+                    .filter(x -> x.protocol().equals("TLSv1"))
+                    .map(SuiteResult::suite)
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "SSL_RSA_WITH_3DES_EDE_CBC_SHA",
+                            "SSL_RSA_WITH_RC4_128_SHA",
+                            "TLS_RSA_WITH_AES_128_CBC_SHA"),
+                    tls10);
+            assertEquals(
+                    List.of("SSL_RSA_WITH_RC4_128_SHA"),
+                    tls.suites(Strength.INSECURE).stream()
+                            .map(SuiteResult::suite)
+                            .distinct()
+                            .toList());
+            assertEquals(
+                    2,
+                    tls.suites(Strength.WEAK).stream()
+                            .map(SuiteResult::suite)
+                            .distinct()
+                            .count());
             // inside TLS the conversation runs as on port 25, and AUTH counts as offered after TLS
-            assertEquals(List.of("LOGIN", "PLAIN", "CRAM-MD5"), e.smtp().orElseThrow().authAfterTls().orElseThrow());
+            assertEquals(
+                    List.of("LOGIN", "PLAIN", "CRAM-MD5"),
+                    e.smtp().orElseThrow().authAfterTls().orElseThrow());
             assertTrue(e.smtp().get().authBeforeTls().isEmpty());
             politeSmtp(s, true);
-            HostProbe h = new HostProbe("127.0.0.1", "127.0.0.1", "127.0.0.1", Instant.now(), Duration.ZERO,
-                    List.of(e), List.of(), "");
-            List<String> ids = NetAuditor.standard().audit(h, Optional.empty(), AuditOptions.defaults())
-                    .findings().stream().map(f -> f.rule().id()).toList();
+            HostProbe h = new HostProbe(
+                    "127.0.0.1", "127.0.0.1", "127.0.0.1", Instant.now(), Duration.ZERO, List.of(e), List.of(), "");
+            List<String> ids =
+                    NetAuditor.standard().audit(h, Optional.empty(), AuditOptions.defaults()).findings().stream()
+                            .map(f -> f.rule().id())
+                            .toList();
             assertTrue(ids.containsAll(List.of("NET-014", "NET-015", "NET-016", "NET-017")), ids.toString());
             assertFalse(ids.contains("NET-013"), "SSL 3.0 was not offered by this server");
         }
@@ -187,8 +231,8 @@ class ProberTest {
             });
             t.setDaemon(true);
             t.start();
-            ProbeOptions quick = new ProbeOptions(Duration.ofMillis(500), Duration.ofSeconds(10), 10, Duration.ZERO, 1,
-                    Clock.systemUTC());
+            ProbeOptions quick = new ProbeOptions(
+                    Duration.ofMillis(500), Duration.ofSeconds(10), 10, Duration.ZERO, 1, Clock.systemUTC());
             EndpointProbe quiet = probe(quick, Service.SMTP, silent.getLocalPort());
             assertEquals(State.OPEN, quiet.state());
             assertFalse(quiet.greeting().answered());
@@ -198,21 +242,24 @@ class ProberTest {
 
     @Test
     void theConnectionBudgetStopsTheScanAndSaysSo() throws IOException {
-        try (FakeServer s = FakeServer.smtp().tls(ServerTls.standard(), FakeServer.TlsMode.OK).start()) {
-            ProbeOptions tight = new ProbeOptions(Duration.ofSeconds(5), Duration.ofSeconds(60), 4, Duration.ZERO, 1,
-                    Clock.systemUTC());
+        try (FakeServer s = FakeServer.smtp()
+                .tls(ServerTls.standard(), FakeServer.TlsMode.OK)
+                .start()) {
+            ProbeOptions tight = new ProbeOptions(
+                    Duration.ofSeconds(5), Duration.ofSeconds(60), 4, Duration.ZERO, 1, Clock.systemUTC());
             EndpointProbe e = probe(tight, Service.SMTP, s.port());
             assertEquals(4, s.connections());
             assertTrue(e.limited());
             assertFalse(e.tls().orElseThrow().complete());
-            assertTrue(e.tls().get().protocols().stream()
-                    .anyMatch(p -> p.result() == ProtocolResult.Result.UNTESTED));
+            assertTrue(e.tls().get().protocols().stream().anyMatch(p -> p.result() == ProtocolResult.Result.UNTESTED));
         }
     }
 
     @Test
     void pop3OffersOfUserAndStlsAreReadFromCapaWithoutEverSendingUserOrPass() throws IOException {
-        try (FakeServer s = FakeServer.pop3().tls(ServerTls.standard(), FakeServer.TlsMode.OK).start()) {
+        try (FakeServer s = FakeServer.pop3()
+                .tls(ServerTls.standard(), FakeServer.TlsMode.OK)
+                .start()) {
             EndpointProbe e = probe(Service.POP3, s.port());
             Pop3Facts f = e.pop3().orElseThrow();
             assertTrue(f.capabilities().contains("STLS"));
@@ -233,7 +280,9 @@ class ProberTest {
 
     @Test
     void ctrlIsGreetedAndSwitchedToTlsButNoLoginLineIsEverSent() throws IOException {
-        try (FakeServer s = FakeServer.ctrl().tls(ServerTls.standard(), FakeServer.TlsMode.OK).start()) {
+        try (FakeServer s = FakeServer.ctrl()
+                .tls(ServerTls.standard(), FakeServer.TlsMode.OK)
+                .start()) {
             EndpointProbe e = probe(Service.CTRL, s.port());
             CtrlFacts f = e.ctrl().orElseThrow();
             assertEquals(CtrlFacts.Access.ANSWERED, f.access());
@@ -248,7 +297,9 @@ class ProberTest {
 
     @Test
     void ctrlThatRefusesTheProbingAddressIsDeniedAndNotAskedForTls() throws IOException {
-        try (FakeServer s = FakeServer.ctrl().greeting("-00157 Server does not like Your IP").start()) {
+        try (FakeServer s = FakeServer.ctrl()
+                .greeting("-00157 Server does not like Your IP")
+                .start()) {
             EndpointProbe e = probe(Service.CTRL, s.port());
             assertEquals(CtrlFacts.Access.DENIED, e.ctrl().orElseThrow().access());
             assertEquals(Upgrade.Status.NOT_TRIED, e.ctrl().get().tls().status());
@@ -277,8 +328,9 @@ class ProberTest {
 
     @Test
     void anUnknownHostIsReportedNotThrown() {
-        HostProbe h = new Prober(OPTIONS).probe(new Prober.Target("no-such-host.invalid",
-                List.of(new Endpoint("no-such-host.invalid", 25, Service.SMTP))));
+        HostProbe h = new Prober(OPTIONS)
+                .probe(new Prober.Target(
+                        "no-such-host.invalid", List.of(new Endpoint("no-such-host.invalid", 25, Service.SMTP))));
         assertFalse(h.probed());
         assertTrue(h.endpoints().isEmpty());
     }
@@ -286,7 +338,8 @@ class ProberTest {
     @Test
     void sslv2IsAlwaysListedAsUntestable() {
         assertTrue(Prober.untested().stream().anyMatch(u -> u.startsWith("SSLv2: ")));
-        assertTrue(TlsPolicy.testable().containsAll(List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1")),
+        assertTrue(
+                TlsPolicy.testable().containsAll(List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1")),
                 "the probe re-enables the old versions for its own connections");
     }
 

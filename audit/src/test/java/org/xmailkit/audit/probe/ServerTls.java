@@ -25,8 +25,7 @@ import org.xmailkit.audit.testing.TestPki;
  * @param protocols the versions to accept, or empty for the JDK's defaults
  * @param suites    the suites to accept, or empty for the JDK's defaults
  */
-public record ServerTls(List<X509Certificate> chain, KeyPair key, List<String> protocols,
-                 List<String> suites) {
+public record ServerTls(List<X509Certificate> chain, KeyPair key, List<String> protocols, List<String> suites) {
 
     static {
         TlsPolicy.allowLegacy();
@@ -37,9 +36,15 @@ public record ServerTls(List<X509Certificate> chain, KeyPair key, List<String> p
      *         (few suites keep the scan, one handshake per suite, short)
      */
     public static ServerTls standard() {
-        return of(TestPki.cert("mail.example.test").valid(Instant.now().minus(Duration.ofDays(10)),
-                Instant.now().plus(Duration.ofDays(300))).issue())
-                .suites("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        return of(TestPki.cert("mail.example.test")
+                        .valid(
+                                Instant.now().minus(Duration.ofDays(10)),
+                                Instant.now().plus(Duration.ofDays(300)))
+                        .issue())
+                .suites(
+                        "TLS_AES_128_GCM_SHA256",
+                        "TLS_AES_256_GCM_SHA384",
+                        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                         "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
     }
 

@@ -42,12 +42,12 @@ class CommandLineAwareRulesTest {
     void ctrlOpenToAnyoneCountsOnlyTheCtrlSocketsThatReallyListenBeyondLoopback() {
         MailRoot r = RuleCheck.root(dir, "");
         Finding unknown = RuleCheck.single(run(new CtrlOpenToAnyone(), r, null, "1.27"), "msg.SEC-011.missing");
-        assertTrue(unknown.message(Locale.ENGLISH).contains("unless the command line, not known here, binds them"),
+        assertTrue(
+                unknown.message(Locale.ENGLISH).contains("unless the command line, not known here, binds them"),
                 unknown.message(Locale.ENGLISH));
-        assertTrue(unknown.message(Locale.JAPANESE).contains("コマンドライン (ここでは不明)"),
-                unknown.message(Locale.JAPANESE));
-        Finding known = RuleCheck.single(run(new CtrlOpenToAnyone(), r, "-W-", "1.27"),
-                "msg.SEC-011.missing.listening");
+        assertTrue(unknown.message(Locale.JAPANESE).contains("コマンドライン (ここでは不明)"), unknown.message(Locale.JAPANESE));
+        Finding known =
+                RuleCheck.single(run(new CtrlOpenToAnyone(), r, "-W-", "1.27"), "msg.SEC-011.missing.listening");
         assertTrue(known.message(Locale.ENGLISH).contains("CTRL 0.0.0.0:6017"), known.message(Locale.ENGLISH));
         assertEquals(List.of(), run(new CtrlOpenToAnyone(), r, "-CI 127.0.0.1 -W-", "1.27"));
         assertEquals(List.of(), run(new CtrlOpenToAnyone(), r, "-C- -W-", "1.27"));
@@ -57,8 +57,10 @@ class CommandLineAwareRulesTest {
     void fingerOpenToAnyoneIsSilentWhenTheCommandLineTurnsFingerOff() {
         MailRoot r = RuleCheck.root(dir, "");
         Finding unknown = RuleCheck.single(run(new FingerOpenToAnyone(), r, null, "1.27"), "msg.SEC-036.missing");
-        assertTrue(unknown.message(Locale.ENGLISH).endsWith("unless XMail is started with -F- (its command line is not"
-                + " known here)."), unknown.message(Locale.ENGLISH));
+        assertTrue(
+                unknown.message(Locale.ENGLISH)
+                        .endsWith("unless XMail is started with -F- (its command line is not" + " known here)."),
+                unknown.message(Locale.ENGLISH));
         assertEquals(List.of(), run(new FingerOpenToAnyone(), r, "-F-", "1.27"));
         RuleCheck.single(run(new FingerOpenToAnyone(), r, "-Sl", "1.27"), "msg.SEC-036.missing.listening");
     }
@@ -67,13 +69,16 @@ class CommandLineAwareRulesTest {
     void tlsOnByDefaultNamesTheSslListenersTheCommandLineOpens() {
         MailRoot r = RuleCheck.root(dir, "");
         Finding unknown = RuleCheck.single(run(new TlsOnByDefault(), r, null, "1.22"), "msg.UPG-003.certain");
-        assertTrue(unknown.message(Locale.ENGLISH).contains("unless XMail starts with -X- -B- -W- (its command line is"
-                + " not known here)"), unknown.message(Locale.ENGLISH));
+        assertTrue(
+                unknown.message(Locale.ENGLISH)
+                        .contains("unless XMail starts with -X- -B- -W- (its command line is" + " not known here)"),
+                unknown.message(Locale.ENGLISH));
         Finding open = RuleCheck.single(run(new TlsOnByDefault(), r, "-B- -W-", "1.22"), "msg.UPG-003.known.certain");
         assertEquals("SMTPS 0.0.0.0:465", open.message().args().get(2));
         RuleCheck.single(run(new TlsOnByDefault(), r, "-X- -B- -W-", "1.22"), "msg.UPG-003.closed.certain");
-        MailRoot switches = RuleCheck.root(dir.resolve("s"), "\"EnableSMTP-TLS\"\t\"0\"\n\"EnablePOP3-TLS\"\t\"0\"\n"
-                + "\"EnableCTRL-TLS\"\t\"0\"\n");
+        MailRoot switches = RuleCheck.root(
+                dir.resolve("s"),
+                "\"EnableSMTP-TLS\"\t\"0\"\n\"EnablePOP3-TLS\"\t\"0\"\n" + "\"EnableCTRL-TLS\"\t\"0\"\n");
         assertEquals(List.of(), run(new TlsOnByDefault(), switches, "-X- -B- -W-", "1.22"));
         RuleCheck.single(run(new TlsOnByDefault(), switches, "", "1.22"), "msg.UPG-003.listeners.known.certain");
     }
@@ -82,8 +87,10 @@ class CommandLineAwareRulesTest {
     void pop3PasswordsLoggedSaysWhatTheLogNeedsWhenTheLineIsNotKnown() {
         MailRoot r = RuleCheck.root(dir, "\"Pop3LogPasswd\"\t\"2\"\n");
         Finding unknown = RuleCheck.single(run(new Pop3PasswordsLogged(), r, null, "1.27"), "msg.SEC-008.always");
-        assertTrue(unknown.message(Locale.ENGLISH).endsWith("which XMail keeps when started with -Pl (its command line"
-                + " is not known here)."), unknown.message(Locale.ENGLISH));
+        assertTrue(
+                unknown.message(Locale.ENGLISH)
+                        .endsWith("which XMail keeps when started with -Pl (its command line" + " is not known here)."),
+                unknown.message(Locale.ENGLISH));
         RuleCheck.single(run(new Pop3PasswordsLogged(), r, "-Sl", "1.27"), "msg.SEC-008.always.nolog");
         assertEquals(List.of(), run(new Pop3PasswordsLogged(), r, "-Pl", "1.27"), "OPT-005 reports it then");
     }

@@ -45,8 +45,11 @@ class StartupsTest {
         assertEquals(Platform.WINDOWS, s.platform());
         assertEquals("HKEY_LOCAL_MACHINE\\SOFTWARE\\GNU\\XMail", s.holder());
         assertEquals("C:\\MailRoot", s.mailRoot().orElseThrow());
-        assertEquals(List.of("-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl", "-Cp", "6017", "-Wp", "6018", "-Fp", "79", "-Pp",
-                "110", "-Bp", "995", "-Sp", "25", "-Xp", "465"), texts(s));
+        assertEquals(
+                List.of(
+                        "-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl", "-Cp", "6017", "-Wp", "6018", "-Fp", "79", "-Pp",
+                        "110", "-Bp", "995", "-Sp", "25", "-Xp", "465"),
+                texts(s));
         assertEquals(7, s.args().get(0).place().line());
         assertTrue(s.args().get(0).environment());
         assertEquals(7, s.options().listening().size());
@@ -60,7 +63,8 @@ class StartupsTest {
         assertEquals("-Ms", texts(s).get(0));
         assertEquals("C:\\Program Files (x86)\\XMail\\MailRoot\\", texts(s).get(1));
         assertEquals("C:\\Program Files (x86)\\XMail\\MailRoot", s.mailRoot().orElseThrow(), "-Ms wins, one slash cut");
-        assertEquals(List.of("SMTP 0.0.0.0:25", "POP3 0.0.0.0:110", "CTRL 127.0.0.1:6017", "FINGER 0.0.0.0:79"),
+        assertEquals(
+                List.of("SMTP 0.0.0.0:25", "POP3 0.0.0.0:110", "CTRL 127.0.0.1:6017", "FINGER 0.0.0.0:79"),
                 XMailOptionsTest.listening(s.options()));
     }
 
@@ -68,9 +72,10 @@ class StartupsTest {
     void aShiftJisRegedit4ExportWithAnExpandableHexString() throws Exception {
         Startup s = Startups.registry(fixture("regedit4-sjis.reg"));
         assertEquals("D:\\メール\\MailRoot", s.options().mailRoot().orElseThrow());
-        assertEquals("%SystemDrive%\\MailRoot", s.mailRootVariable().orElseThrow().value());
-        assertTrue(s.issues().stream().anyMatch(i -> i.code() == Code.REGISTRY_EXPAND
-                && i.args().equals(List.of("MAIL_ROOT"))));
+        assertEquals(
+                "%SystemDrive%\\MailRoot", s.mailRootVariable().orElseThrow().value());
+        assertTrue(s.issues().stream()
+                .anyMatch(i -> i.code() == Code.REGISTRY_EXPAND && i.args().equals(List.of("MAIL_ROOT"))));
         assertEquals(List.of(Switch.SL, Switch.PL, Switch.QL), s.options().logSwitches());
     }
 
@@ -87,8 +92,11 @@ class StartupsTest {
     void aValueTooLongForXMailsBufferIsNotReadAtAll() throws Exception {
         String longLine = "-Sl " + "-SI 127.0.0.1 ".repeat(150);
         Path f = dir.resolve("long.reg");
-        Files.write(f, ("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\GNU\\XMail]\r\n\"MAIL_CMD_LINE\"=\"" + longLine
-                + "\"\r\n").getBytes(StandardCharsets.US_ASCII));
+        Files.write(
+                f,
+                ("REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\GNU\\XMail]\r\n\"MAIL_CMD_LINE\"=\"" + longLine
+                                + "\"\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
         Startup s = Startups.registry(f);
         assertEquals(List.of(), s.args());
         assertEquals(Code.REGISTRY_VALUE_TOO_LONG, s.issues().get(0).code());
@@ -100,10 +108,12 @@ class StartupsTest {
         Path notReg = Files.writeString(dir.resolve("x.reg"), "hello\n");
         InputException e = assertThrows(InputException.class, () -> Startups.registry(notReg));
         assertEquals(InputException.Reason.NOT_A_REGISTRY_EXPORT, e.reason());
-        Path other = Files.writeString(dir.resolve("y.reg"),
-                "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Other]\n\"MAIL_CMD_LINE\"=\"-Sl\"\n");
-        assertEquals(InputException.Reason.NO_XMAIL_KEY,
-                assertThrows(InputException.class, () -> Startups.registry(other)).reason());
+        Path other = Files.writeString(
+                dir.resolve("y.reg"), "REGEDIT4\n\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Other]\n\"MAIL_CMD_LINE\"=\"-Sl\"\n");
+        assertEquals(
+                InputException.Reason.NO_XMAIL_KEY,
+                assertThrows(InputException.class, () -> Startups.registry(other))
+                        .reason());
         assertTrue(e.oneLine(Locale.JAPANESE).contains("レジストリ"));
     }
 
@@ -125,7 +135,8 @@ class StartupsTest {
         Startup s = Startups.serviceFile(fixture("xmail.default"));
         assertEquals(Startup.Kind.DEFAULTS_FILE, s.kind());
         assertEquals("/srv/mail/MailRoot", s.mailRoot().orElseThrow());
-        assertEquals(List.of("SMTP 0.0.0.0:25", "POP3 0.0.0.0:110", "CTRL 0.0.0.0:6017", "FINGER 0.0.0.0:79"),
+        assertEquals(
+                List.of("SMTP 0.0.0.0:25", "POP3 0.0.0.0:110", "CTRL 0.0.0.0:6017", "FINGER 0.0.0.0:79"),
                 XMailOptionsTest.listening(s.options()));
     }
 
@@ -133,9 +144,11 @@ class StartupsTest {
     void aSystemdUnitJoinsExecStartAndEnvironment() throws Exception {
         Startup s = Startups.serviceFile(fixture("xmail.service"));
         assertEquals(Startup.Kind.SYSTEMD_UNIT, s.kind());
-        assertEquals(List.of("-Ms", "/var/MailRoot", "-CI", "127.0.0.1", "-F-", "-Cl", "-Mr", "24", "-Pl", "-Ql",
-                "-Sl"), texts(s));
-        assertEquals(List.of(false, false, false, false, false, true, true, true, true, true, true),
+        assertEquals(
+                List.of("-Ms", "/var/MailRoot", "-CI", "127.0.0.1", "-F-", "-Cl", "-Mr", "24", "-Pl", "-Ql", "-Sl"),
+                texts(s));
+        assertEquals(
+                List.of(false, false, false, false, false, true, true, true, true, true, true),
                 s.args().stream().map(Arg::environment).toList());
         assertEquals(Code.ENVIRONMENT_FILE, s.issues().get(0).code());
         assertEquals(List.of("/etc/default/xmail"), s.issues().get(0).args());
@@ -145,15 +158,17 @@ class StartupsTest {
     void startStopDaemonArgumentsAndCommandSubstitutionsAreReportedNotGuessed() throws Exception {
         Startup s = Startups.serviceFile(fixture("debian.init"));
         assertEquals(List.of("-Md", "-Sl", "-Mr", "$(cat /etc/xmail/rotate)"), texts(s));
-        assertTrue(s.issues().stream().anyMatch(i -> i.code() == Code.NOT_EVALUATED
-                && i.args().get(0).equals("$(cat /etc/xmail/rotate)")));
+        assertTrue(s.issues().stream()
+                .anyMatch(i -> i.code() == Code.NOT_EVALUATED && i.args().get(0).equals("$(cat /etc/xmail/rotate)")));
     }
 
     @Test
     void aFileThatStartsNoXMailIsAnInputError() throws Exception {
         Path f = Files.writeString(dir.resolve("nginx.service"), "[Service]\nExecStart=/usr/sbin/nginx\n");
-        assertEquals(InputException.Reason.NOT_A_SERVICE_FILE,
-                assertThrows(InputException.class, () -> Startups.serviceFile(f)).reason());
+        assertEquals(
+                InputException.Reason.NOT_A_SERVICE_FILE,
+                assertThrows(InputException.class, () -> Startups.serviceFile(f))
+                        .reason());
     }
 
     @Test
@@ -162,7 +177,9 @@ class StartupsTest {
         assertEquals(List.of("-Sl", "-Pl"), texts(s));
         assertEquals(Platform.WINDOWS, s.platform());
         assertEquals(Platform.UNKNOWN, Startups.typed("-Sl").platform());
-        assertEquals("-Ms \"C:\\Mail Root\" -Sl", Startups.typed("-Ms \"C:\\Mail Root\" -Sl").line());
+        assertEquals(
+                "-Ms \"C:\\Mail Root\" -Sl",
+                Startups.typed("-Ms \"C:\\Mail Root\" -Sl").line());
     }
 
     private Path mailRoot() throws IOException {
@@ -204,15 +221,20 @@ class StartupsTest {
     void aDirectoryAFifoOrAHugeFileIsRefused() throws Exception {
         Path root = mailRoot();
         Files.createDirectory(root.resolve("xmail.reg"));
-        assertEquals(InputException.Reason.NOT_A_FILE,
-                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
+        assertEquals(
+                InputException.Reason.NOT_A_FILE,
+                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root)))
+                        .reason());
         Files.delete(root.resolve("xmail.reg"));
         Needs.fifo(root.resolve("xmail.reg"));
-        assertEquals(InputException.Reason.SPECIAL_FILE,
-                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root))).reason());
+        assertEquals(
+                InputException.Reason.SPECIAL_FILE,
+                assertThrows(InputException.class, () -> Startups.find(MailRoot.open(root)))
+                        .reason());
         Path big = dir.resolve("big.reg");
         Files.write(big, new byte[(int) StartupFiles.POLICY.maxBytes() + 1]);
-        assertEquals(InputException.Reason.TOO_LARGE,
+        assertEquals(
+                InputException.Reason.TOO_LARGE,
                 assertThrows(InputException.class, () -> Startups.registry(big)).reason());
     }
 
@@ -227,7 +249,9 @@ class StartupsTest {
         Path f = Files.writeString(dir.resolve("hostile.init"), b.toString());
         Startup s = Startups.serviceFile(f);
         assertEquals(List.of("-Md", "-Pl"), texts(s));
-        assertEquals(List.of(), s.issues().stream().filter(i -> i.code() == Code.NOT_EVALUATED).toList(),
+        assertEquals(
+                List.of(),
+                s.issues().stream().filter(i -> i.code() == Code.NOT_EVALUATED).toList(),
                 "the command substitutions ended up in a value XMail does not get");
     }
 }

@@ -73,8 +73,7 @@ public final class RuleCheck {
     private static final Pattern MARKER = Pattern.compile("#\\s*FINDING:\\s*(\\S+)\\s*(.*)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
 
-    private RuleCheck() {
-    }
+    private RuleCheck() {}
 
     // ------------------------------------------------------------------ inline markers
 
@@ -141,8 +140,7 @@ public final class RuleCheck {
          * @return this check, with a source known only as that range
          */
         public Check range(String earliest, String latest) {
-            this.source = new SourceVersion(XMailVersion.parse(earliest), XMailVersion.parse(latest), List.of(),
-                    false);
+            this.source = new SourceVersion(XMailVersion.parse(earliest), XMailVersion.parse(latest), List.of(), false);
             return this;
         }
 
@@ -186,9 +184,12 @@ public final class RuleCheck {
             for (Finding f : found) {
                 String file = place(dir, f.location().file());
                 String kase = f.message().key().substring(("msg." + rule.info().id() + ".").length());
-                Optional<Expected> hit = missing.stream().filter(x -> x.file().equals(file)
-                        && x.line() == f.location().line() && x.kase().equals(kase)
-                        && f.message(Locale.ENGLISH).contains(x.fragment())).findFirst();
+                Optional<Expected> hit = missing.stream()
+                        .filter(x -> x.file().equals(file)
+                                && x.line() == f.location().line()
+                                && x.kase().equals(kase)
+                                && f.message(Locale.ENGLISH).contains(x.fragment()))
+                        .findFirst();
                 if (hit.isPresent()) {
                     missing.remove(hit.get());
                 } else {
@@ -237,8 +238,7 @@ public final class RuleCheck {
     }
 
     /** A marker: a finding with this case on this line (0: the file) of this file, its message holding the text. */
-    private record Expected(String file, int line, String kase, String fragment) {
-    }
+    private record Expected(String file, int line, String kase, String fragment) {}
 
     // ------------------------------------------------------------------ MailRoots
 
@@ -348,8 +348,8 @@ public final class RuleCheck {
      * @return the findings for a source known only as that range (the rule alone, strict options)
      */
     public static List<Finding> range(Rule rule, MailRoot root, String earliest, String latest) {
-        SourceVersion source = new SourceVersion(XMailVersion.parse(earliest), XMailVersion.parse(latest), List.of(),
-                false);
+        SourceVersion source =
+                new SourceVersion(XMailVersion.parse(earliest), XMailVersion.parse(latest), List.of(), false);
         return checked(rule, rule.check(new AuditContext(root, source, options())));
     }
 
@@ -377,7 +377,8 @@ public final class RuleCheck {
     }
 
     private static List<Finding> run(Rule rule, MailRoot root, AuditOptions options, SourceVersion source) {
-        return checked(rule, new Auditor(List.of(rule)).audit(root, options, source).findings());
+        return checked(
+                rule, new Auditor(List.of(rule)).audit(root, options, source).findings());
     }
 
     /**
@@ -438,9 +439,12 @@ public final class RuleCheck {
      * @return their keys and English messages, for assertion failures
      */
     public static String describe(List<Finding> findings) {
-        return findings.stream().sorted(Comparator.comparingInt(f -> f.location().line()))
-                .map(f -> f.rule().id() + " " + f.location().line() + " " + f.message().key() + ": "
-                        + f.message(Locale.ENGLISH)).toList().toString();
+        return findings.stream()
+                .sorted(Comparator.comparingInt(f -> f.location().line()))
+                .map(f -> f.rule().id() + " " + f.location().line() + " "
+                        + f.message().key() + ": " + f.message(Locale.ENGLISH))
+                .toList()
+                .toString();
     }
 
     /**
@@ -458,13 +462,14 @@ public final class RuleCheck {
     /** A finding's message, of a file rule or a NET- rule alike: the rule's own key, rendered in both languages. */
     private static void checkedText(RuleInfo rule, Text message) {
         String key = message.key();
-        assertTrue(key.startsWith("msg." + rule.id() + "."), () -> "message key " + key + " of " + rule.id()
-                + " is not msg." + rule.id() + ".<case>");
+        assertTrue(
+                key.startsWith("msg." + rule.id() + "."),
+                () -> "message key " + key + " of " + rule.id() + " is not msg." + rule.id() + ".<case>");
         for (Locale l : Messages.LANGUAGES) {
             String text = message.render(l);
             assertFalse(text.isBlank(), key);
-            assertFalse(PLACEHOLDER.matcher(text).find(), () -> "unfilled placeholder in " + key + " (" + l
-                    + "): " + text);
+            assertFalse(
+                    PLACEHOLDER.matcher(text).find(), () -> "unfilled placeholder in " + key + " (" + l + "): " + text);
         }
         assertTrue(Bundles.hasJapanese(message.render(Locale.JAPANESE)), () -> "no Japanese text for " + key);
         assertNotEquals(message.render(Locale.ENGLISH), message.render(Locale.JAPANESE), key);
@@ -486,7 +491,8 @@ public final class RuleCheck {
      * @return every NET- rule's findings over it (the test PKI's clock), each checked like a file rule's
      */
     public static NetAudit probe(HostProbe probe, Optional<MailRoot> root) {
-        NetAudit audit = NetAuditor.standard().audit(probe, root, AuditOptions.defaults().withClock(TestPki.clock()));
+        NetAudit audit =
+                NetAuditor.standard().audit(probe, root, AuditOptions.defaults().withClock(TestPki.clock()));
         for (NetFinding f : audit.findings()) {
             checkedText(f.rule(), f.message());
         }

@@ -33,19 +33,21 @@ class RuleCheckTest {
 
     @Test
     void aMarkerWithoutAFindingFails() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleCheck.of(TestRules.BAD_VARIABLE)
-                .serverTab("""
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class,
+                () -> RuleCheck.of(TestRules.BAD_VARIABLE).serverTab("""
                         # FINDING: bad
                         "Good"\t"1"
                         """).expectMarkers(dir));
-        assertTrue(e.getMessage().contains("markers without a finding [Expected[file=server.tab, line=1"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("markers without a finding [Expected[file=server.tab, line=1"), e.getMessage());
     }
 
     @Test
     void aFindingWithoutAMarkerFails() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> RuleCheck.of(TestRules.BAD_VARIABLE)
-                .serverTab("""
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class,
+                () -> RuleCheck.of(TestRules.BAD_VARIABLE).serverTab("""
                         "BadThing"\t"1"
                         """).expectMarkers(dir));
         assertTrue(e.getMessage().contains("findings without a marker [server.tab:1 bad"), e.getMessage());
@@ -53,7 +55,9 @@ class RuleCheckTest {
 
     @Test
     void aMarkersTextMustBeInTheMessage() {
-        assertThrows(AssertionFailedError.class, () -> RuleCheck.of(TestRules.BAD_VARIABLE).serverTab("""
+        assertThrows(
+                AssertionFailedError.class,
+                () -> RuleCheck.of(TestRules.BAD_VARIABLE).serverTab("""
                 # FINDING: bad something else
                 "BadThing"\t"1"
                 """).expectMarkers(dir));

@@ -55,8 +55,7 @@ public final class TestPki {
     // One JDK generator for salts and IVs: BouncyCastle's own default random seeds itself slowly on busy machines.
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TestPki() {
-    }
+    private TestPki() {}
 
     /** @return a clock fixed at {@link #NOW} */
     public static Clock clock() {
@@ -113,8 +112,7 @@ public final class TestPki {
     }
 
     /** A certificate and its key pair. */
-    public record Issued(X509Certificate cert, KeyPair key) {
-    }
+    public record Issued(X509Certificate cert, KeyPair key) {}
 
     /**
      * A public-CA-like chain: root (self-signed CA), intermediate (CA) and server certificate.
@@ -123,8 +121,7 @@ public final class TestPki {
      * @param intermediate the intermediate
      * @param leaf         the server certificate
      */
-    public record Chain(Issued root, Issued intermediate, Issued leaf) {
-    }
+    public record Chain(Issued root, Issued intermediate, Issued leaf) {}
 
     /**
      * @param host the server certificate's name
@@ -140,11 +137,23 @@ public final class TestPki {
      * @return the chain
      */
     public static Chain chain(String host, Instant leafStart) {
-        Issued root = cert("Test Root " + host).key(rsa("root")).ca(true).dns().validFor(NOW.minus(
-                Duration.ofDays(1000)), Duration.ofDays(5000)).issue();
-        Issued intermediate = cert("Test Intermediate " + host).key(rsa("intermediate")).ca(true).dns()
-                .issuer(root).validFor(NOW.minus(Duration.ofDays(500)), Duration.ofDays(2000)).issue();
-        Issued leaf = cert(host).issuer(intermediate).validFor(leafStart, Duration.ofDays(365)).issue();
+        Issued root = cert("Test Root " + host)
+                .key(rsa("root"))
+                .ca(true)
+                .dns()
+                .validFor(NOW.minus(Duration.ofDays(1000)), Duration.ofDays(5000))
+                .issue();
+        Issued intermediate = cert("Test Intermediate " + host)
+                .key(rsa("intermediate"))
+                .ca(true)
+                .dns()
+                .issuer(root)
+                .validFor(NOW.minus(Duration.ofDays(500)), Duration.ofDays(2000))
+                .issue();
+        Issued leaf = cert(host)
+                .issuer(intermediate)
+                .validFor(leafStart, Duration.ofDays(365))
+                .issue();
         return new Chain(root, intermediate, leaf);
     }
 
@@ -218,14 +227,21 @@ public final class TestPki {
             // Keys are slow to make: certificates share one default key unless a test gives its own.
             KeyPair k = key != null ? key : rsa("leaf");
             X500Name name = subject != null ? subject : new X500Name("CN=" + cn);
-            X500Name issuerName = issuer == null ? name
-                    : X500Name.getInstance(issuer.cert().getSubjectX500Principal().getEncoded());
+            X500Name issuerName = issuer == null
+                    ? name
+                    : X500Name.getInstance(
+                            issuer.cert().getSubjectX500Principal().getEncoded());
             PrivateKey signer = issuer == null ? k.getPrivate() : issuer.key().getPrivate();
-            String alg = signature != null ? signature
+            String alg = signature != null
+                    ? signature
                     : signer.getAlgorithm().startsWith("EC") ? "SHA256withECDSA" : "SHA256withRSA";
             try {
-                X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName,
-                        BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(from), Date.from(to), name,
+                X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                        issuerName,
+                        BigInteger.valueOf(SERIAL.incrementAndGet()),
+                        Date.from(from),
+                        Date.from(to),
+                        name,
                         k.getPublic());
                 if (ca) {
                     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
@@ -233,13 +249,18 @@ public final class TestPki {
                 if (!dns.isEmpty()) {
                     List<GeneralName> names = new ArrayList<>();
                     for (String d : dns) {
-                        names.add(d.matches("[0-9.]+") ? new GeneralName(GeneralName.iPAddress, d)
-                                : new GeneralName(GeneralName.dNSName, d));
+                        names.add(
+                                d.matches("[0-9.]+")
+                                        ? new GeneralName(GeneralName.iPAddress, d)
+                                        : new GeneralName(GeneralName.dNSName, d));
                     }
-                    b.addExtension(Extension.subjectAlternativeName, false,
+                    b.addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(names.toArray(GeneralName[]::new)));
                 }
-                ContentSigner s = new JcaContentSignerBuilder(alg).setProvider(BC).build(signer);
+                ContentSigner s =
+                        new JcaContentSignerBuilder(alg).setProvider(BC).build(signer);
                 X509Certificate cert = new JcaX509CertificateConverter().getCertificate(b.build(s));
                 return new Issued(cert, k);
             } catch (IOException | OperatorCreationException | GeneralSecurityException e) {
@@ -273,8 +294,12 @@ public final class TestPki {
     public static String encryptedPkcs8(PrivateKey key, char[] password) {
         return write(w -> {
             try {
-                w.writeObject(new JcaPKCS8Generator(key, new JceOpenSSLPKCS8EncryptorBuilder(
-                        JcaPKCS8Generator.AES_256_CBC).setProvider(BC).setRandom(RANDOM).setPassword(password)
+                w.writeObject(new JcaPKCS8Generator(
+                        key,
+                        new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
+                                .setProvider(BC)
+                                .setRandom(RANDOM)
+                                .setPassword(password)
                                 .build()));
             } catch (OperatorCreationException e) {
                 throw new IllegalStateException(e);
@@ -284,8 +309,12 @@ public final class TestPki {
 
     /** @return the key in traditional form with a {@code Proc-Type: 4,ENCRYPTED} header */
     public static String encryptedTraditional(KeyPair key, char[] password) {
-        return write(w -> w.writeObject(key, new JcePEMEncryptorBuilder("AES-128-CBC").setProvider(BC)
-                .setSecureRandom(RANDOM).build(password)));
+        return write(w -> w.writeObject(
+                key,
+                new JcePEMEncryptorBuilder("AES-128-CBC")
+                        .setProvider(BC)
+                        .setSecureRandom(RANDOM)
+                        .build(password)));
     }
 
     private interface PemWork {

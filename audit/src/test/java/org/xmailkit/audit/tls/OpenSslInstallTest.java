@@ -48,7 +48,8 @@ class OpenSslInstallTest {
         assertEquals(Optional.empty(), OpenSslInstall.version("built with OpenSSL 1.1.1 support"));
         assertEquals(Optional.of("3.0.13"), OpenSslInstall.version("xx OpenSSL 3.0.13 30 Jan 2024 yy"));
         assertEquals(Optional.of("1.0.2u"), OpenSslInstall.version("OpenSSL 1.0.2u-fips  20 Dec 2019"));
-        assertEquals(Optional.of("1.1.1w"),
+        assertEquals(
+                Optional.of("1.1.1w"),
                 OpenSslInstall.version("OpenSSL 1.1.1w  11 Sep 2023 .. OpenSSL 1.1.1w  11 Sep 2023 .. "
                         + "OpenSSL 1.0.2k  26 Jan 2017"));
     }

@@ -20,9 +20,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.AuditRun;
+import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.audit.testing.TestPki.Chain;
 import org.xmailkit.audit.testing.TestPki.Issued;
-import org.xmailkit.audit.testing.TestPki;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.testing.MailRootFixture;
@@ -47,8 +47,10 @@ class TlsMaterialTest {
     @Test
     void readsLeafFirstChainWithMatchingPkcs8Key() throws IOException {
         Chain ch = TestPki.chain("mail.example.com");
-        TlsMaterial m = load(TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()),
-                TestPki.pkcs8(ch.leaf().key().getPrivate()), ch.root().cert());
+        TlsMaterial m = load(
+                TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()),
+                TestPki.pkcs8(ch.leaf().key().getPrivate()),
+                ch.root().cert());
         assertEquals(FileStatus.OK, m.certificate().status());
         assertEquals(2, m.certificate().certificates().size());
         assertEquals(FileStatus.OK, m.key().status());
@@ -80,7 +82,8 @@ class TlsMaterialTest {
     @Test
     void windowsLineEndingsAreRead() throws IOException {
         Issued leaf = TestPki.cert("crlf.example.com").issue();
-        TlsMaterial m = load(TestPki.pem(leaf.cert()).replace("\n", "\r\n"),
+        TlsMaterial m = load(
+                TestPki.pem(leaf.cert()).replace("\n", "\r\n"),
                 TestPki.pkcs8(leaf.key().getPrivate()).replace("\n", "\r\n"));
         assertEquals(FileStatus.OK, m.certificate().status());
         assertEquals(KeyMatch.Kind.LEAF, m.keyMatch().kind());
@@ -103,19 +106,21 @@ class TlsMaterialTest {
     @Test
     void keyOfAnotherCertificateOrNoneIsReported() throws IOException {
         Chain ch = TestPki.chain("order.example.com");
-        TlsMaterial other = load(TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()),
-                TestPki.pkcs8(ch.leaf().key().getPrivate()), ch.root().cert());
+        TlsMaterial other = load(
+                TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()),
+                TestPki.pkcs8(ch.leaf().key().getPrivate()),
+                ch.root().cert());
         assertEquals(KeyMatch.Kind.OTHER, other.keyMatch().kind());
         assertEquals(1, other.keyMatch().certificateIndex());
         assertTrue(other.chainIssues().stream().anyMatch(i -> i.kind() == ChainIssue.Kind.LEAF_NOT_FIRST));
 
-        TlsMaterial none = load(TestPki.pem(ch.leaf().cert()),
-                TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
+        TlsMaterial none = load(
+                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(TestPki.rsa("root").getPrivate())); // not the leaf's key
         assertEquals(KeyMatch.Kind.NONE, none.keyMatch().kind());
         assertTrue(none.keyMatch().mismatch());
 
-        TlsMaterial wrongType = load(TestPki.pem(ch.leaf().cert()),
-                TestPki.traditional(TestPki.ec("stranger-ec", "secp256r1")));
+        TlsMaterial wrongType =
+                load(TestPki.pem(ch.leaf().cert()), TestPki.traditional(TestPki.ec("stranger-ec", "secp256r1")));
         assertEquals(KeyMatch.Kind.NONE, wrongType.keyMatch().kind());
     }
 
@@ -139,8 +144,12 @@ class TlsMaterialTest {
         Path c = tmp.resolve("der.cert");
         Files.write(c, leaf.cert().getEncoded().clone());
         assertEquals(FileStatus.NOT_PEM, TlsMaterial.readCertificate(c).status());
-        assertEquals(FileStatus.EMPTY, load("just some text\n", "no key here\n").certificate().status());
-        assertEquals(FileStatus.EMPTY, load("just some text\n", "no key here\n").key().status());
+        assertEquals(
+                FileStatus.EMPTY,
+                load("just some text\n", "no key here\n").certificate().status());
+        assertEquals(
+                FileStatus.EMPTY,
+                load("just some text\n", "no key here\n").key().status());
         String broken = "-----BEGIN CERTIFICATE-----\nMIIB!!!notbase64\n-----END CERTIFICATE-----\n";
         assertEquals(FileStatus.INVALID, load(broken, null).certificate().status());
         String garbage = "-----BEGIN CERTIFICATE-----\nAAAAAAAA\n-----END CERTIFICATE-----\n";
@@ -165,38 +174,56 @@ class TlsMaterialTest {
     @Test
     void chainProblemsAreNamed() throws IOException {
         Chain ch = TestPki.chain("chain.example.com");
-        TlsMaterial incomplete = load(TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate()));
+        TlsMaterial incomplete = load(
+                TestPki.pem(ch.leaf().cert()), TestPki.pkcs8(ch.leaf().key().getPrivate()));
         assertEquals(List.of(ChainIssue.Kind.INCOMPLETE), kinds(incomplete));
         assertEquals(0, incomplete.chainIssues().get(0).index());
         assertTrue(incomplete.chainIssues().get(0).name().contains("Test Intermediate"));
 
-        TlsMaterial anchored = load(TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()), null,
+        TlsMaterial anchored = load(
+                TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()),
+                null,
                 ch.root().cert());
         assertTrue(anchored.chainIssues().isEmpty());
 
-        TlsMaterial withRoot = load(TestPki.pem(ch.leaf().cert(), ch.intermediate().cert(), ch.root().cert()), null);
+        TlsMaterial withRoot = load(
+                TestPki.pem(
+                        ch.leaf().cert(), ch.intermediate().cert(), ch.root().cert()),
+                null);
         assertTrue(withRoot.chainIssues().isEmpty(), withRoot.chainIssues().toString());
 
-        TlsMaterial outOfOrder = load(TestPki.pem(ch.leaf().cert(), ch.root().cert(), ch.intermediate().cert()),
+        TlsMaterial outOfOrder = load(
+                TestPki.pem(
+                        ch.leaf().cert(), ch.root().cert(), ch.intermediate().cert()),
                 TestPki.pkcs8(ch.leaf().key().getPrivate()));
         assertEquals(List.of(ChainIssue.Kind.OUT_OF_ORDER), kinds(outOfOrder));
         assertEquals(2, outOfOrder.chainIssues().get(0).related());
 
         Chain other = TestPki.chain("other.example.com");
-        TlsMaterial unrelated = load(TestPki.pem(ch.leaf().cert(), other.intermediate().cert()),
-                TestPki.pkcs8(ch.leaf().key().getPrivate()), other.root().cert());
+        TlsMaterial unrelated = load(
+                TestPki.pem(ch.leaf().cert(), other.intermediate().cert()),
+                TestPki.pkcs8(ch.leaf().key().getPrivate()),
+                other.root().cert());
         assertTrue(kinds(unrelated).contains(ChainIssue.Kind.NOT_ISSUED_BY_NEXT));
         assertTrue(kinds(unrelated).contains(ChainIssue.Kind.INCOMPLETE));
 
-        TlsMaterial duplicate = load(TestPki.pem(ch.leaf().cert(), ch.intermediate().cert(),
-                ch.intermediate().cert()), null, ch.root().cert());
+        TlsMaterial duplicate = load(
+                TestPki.pem(
+                        ch.leaf().cert(),
+                        ch.intermediate().cert(),
+                        ch.intermediate().cert()),
+                null,
+                ch.root().cert());
         assertEquals(List.of(ChainIssue.Kind.DUPLICATE), kinds(duplicate));
     }
 
     @Test
     void caFirstWithoutKeyIsLeafNotFirst() throws IOException {
         Chain ch = TestPki.chain("cafirst.example.com");
-        TlsMaterial m = load(TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()), null, ch.root().cert());
+        TlsMaterial m = load(
+                TestPki.pem(ch.intermediate().cert(), ch.leaf().cert()),
+                null,
+                ch.root().cert());
         assertTrue(kinds(m).contains(ChainIssue.Kind.LEAF_NOT_FIRST));
     }
 
@@ -210,8 +237,11 @@ class TlsMaterialTest {
 
     @Test
     void certificateFactsCoverNamesKeysAndSignatures() {
-        Issued sha1 = TestPki.cert("weak.example.com").key(TestPki.rsa("weak", 1024)).signature("SHA1withRSA")
-                .dns("weak.example.com", "*.weak.example.com").issue();
+        Issued sha1 = TestPki.cert("weak.example.com")
+                .key(TestPki.rsa("weak", 1024))
+                .signature("SHA1withRSA")
+                .dns("weak.example.com", "*.weak.example.com")
+                .issue();
         CertificateFacts f = new CertificateFacts(0, sha1.cert());
         assertTrue(f.weakSignature());
         assertTrue(f.weakKey());
@@ -229,7 +259,8 @@ class TlsMaterialTest {
         assertTrue(c.dnsNames().isEmpty());
         assertTrue(c.covers("cn.example.com"));
 
-        Issued sanWins = TestPki.cert("cn-only.example.com").dns("san.example.com").issue();
+        Issued sanWins =
+                TestPki.cert("cn-only.example.com").dns("san.example.com").issue();
         assertFalse(new CertificateFacts(0, sanWins.cert()).covers("cn-only.example.com"));
 
         Issued ip = TestPki.cert("ip").dns("192.0.2.10").issue();
@@ -237,25 +268,33 @@ class TlsMaterialTest {
 
         Issued md5 = TestPki.cert("md5.example.com").signature("MD5withRSA").issue();
         assertTrue(new CertificateFacts(0, md5.cert()).weakSignature());
-        assertFalse(new CertificateFacts(0, TestPki.cert("ok.example.com").issue().cert()).weakSignature());
+        assertFalse(
+                new CertificateFacts(0, TestPki.cert("ok.example.com").issue().cert()).weakSignature());
     }
 
     @Test
     void smallCurvesAreWeakEvenWhenTheJdkCannotUseThem() {
-        Issued small = TestPki.cert("p192.example.com").key(TestPki.ec("p192", "secp192r1"))
-                .signature("SHA256withECDSA").issue();
+        Issued small = TestPki.cert("p192.example.com")
+                .key(TestPki.ec("p192", "secp192r1"))
+                .signature("SHA256withECDSA")
+                .issue();
         CertificateFacts f = new CertificateFacts(0, small.cert());
         assertEquals("EC", f.keyAlgorithm());
         assertEquals(192, f.keyBits());
         assertTrue(f.weakKey());
-        Issued p224 = TestPki.cert("p224.example.com").key(TestPki.ec("p224", "secp224r1")).issue();
+        Issued p224 = TestPki.cert("p224.example.com")
+                .key(TestPki.ec("p224", "secp224r1"))
+                .issue();
         assertFalse(new CertificateFacts(0, p224.cert()).weakKey());
     }
 
     @Test
     void expiryArithmeticUsesTheGivenInstant() {
-        Issued c = TestPki.cert("exp.example.com").valid(TestPki.NOW.minus(Duration.ofDays(100)),
-                TestPki.NOW.plus(Duration.ofDays(10)).plus(Duration.ofHours(5))).issue();
+        Issued c = TestPki.cert("exp.example.com")
+                .valid(
+                        TestPki.NOW.minus(Duration.ofDays(100)),
+                        TestPki.NOW.plus(Duration.ofDays(10)).plus(Duration.ofHours(5)))
+                .issue();
         CertificateFacts f = new CertificateFacts(0, c.cert());
         assertEquals(10, f.daysLeft(TestPki.NOW));
         assertFalse(f.expired(TestPki.NOW));
@@ -276,9 +315,13 @@ class TlsMaterialTest {
         }
         Path key = tmp.resolve("server.key");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-        assertTrue(TlsMaterial.load(tmp.resolve("server.cert"), key, List.of()).key().openToOthers());
+        assertTrue(TlsMaterial.load(tmp.resolve("server.cert"), key, List.of())
+                .key()
+                .openToOthers());
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r-----"));
-        assertFalse(TlsMaterial.load(tmp.resolve("server.cert"), key, List.of()).key().openToOthers());
+        assertFalse(TlsMaterial.load(tmp.resolve("server.cert"), key, List.of())
+                .key()
+                .openToOthers());
     }
 
     @Test
@@ -286,7 +329,9 @@ class TlsMaterialTest {
         Chain ch = TestPki.chain("root.example.com");
         MailRoot root = MailRootFixture.in(tmp.resolve("mr"))
                 .serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("server.cert", TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()))
+                .file(
+                        "server.cert",
+                        TestPki.pem(ch.leaf().cert(), ch.intermediate().cert()))
                 .file("server.key", TestPki.pkcs8(ch.leaf().key().getPrivate()))
                 .file("certs.pem", TestPki.pem(ch.root().cert()))
                 .open();
@@ -294,8 +339,11 @@ class TlsMaterialTest {
         TlsMaterial m = run.tls(root);
         assertSame(m, run.tls(root));
         // A copy with edited .tab files (a migration's after-state) has the same certificate and key files.
-        assertSame(m, run.tls(root.withContent(Map.of(MailRootFile.SERVER_TAB,
-                "\"RootDomain\"\t\"example.org\"\n".getBytes(StandardCharsets.US_ASCII)))));
+        assertSame(
+                m,
+                run.tls(root.withContent(Map.of(
+                        MailRootFile.SERVER_TAB,
+                        "\"RootDomain\"\t\"example.org\"\n".getBytes(StandardCharsets.US_ASCII)))));
         // Another run reads them again: nothing is kept between runs.
         assertNotSame(m, new AuditRun().tls(root));
         assertTrue(m.chainIssues().isEmpty(), m.chainIssues().toString());

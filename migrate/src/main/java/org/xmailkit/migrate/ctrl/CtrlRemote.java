@@ -121,13 +121,17 @@ public final class CtrlRemote implements RemoteServer, AutoCloseable {
         }
         CtrlText.Upload u = CtrlText.upload(bytes, newline);
         if (u.refusal().isPresent()) {
-            throw new WriteException(c.local(), MigrateMessages.text("ctrl.cannotStore." + u.refusal().get().name(),
-                    newline.name(), u.line()), null);
+            throw new WriteException(
+                    c.local(),
+                    MigrateMessages.text("ctrl.cannotStore." + u.refusal().get().name(), newline.name(), u.line()),
+                    null);
         }
     }
 
     private void upload(CtrlSession s, String name, byte[] bytes) throws CtrlException {
-        s.put(name, bytes.length == 0 ? List.of() : CtrlText.upload(bytes, newline).lines());
+        s.put(
+                name,
+                bytes.length == 0 ? List.of() : CtrlText.upload(bytes, newline).lines());
     }
 
     /** After a failed upload: look with a new session, and put the original back when the server holds neither. */

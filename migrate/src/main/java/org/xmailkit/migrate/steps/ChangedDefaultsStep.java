@@ -40,8 +40,7 @@ public final class ChangedDefaultsStep implements MigrationStep {
     public static final String ID = "changed-defaults";
 
     /** One changed default: the value an absent variable meant before the version it changed in. */
-    record Changed(String name, String old, XMailVersion changedIn, String key) {
-    }
+    record Changed(String name, String old, XMailVersion changedIn, String key) {}
 
     static final List<Changed> CHANGED = List.of(
             new Changed("DefaultSmtpPerms", "MR", XMailVersion.parse("1.27pre01"), "perms"),
@@ -62,11 +61,15 @@ public final class ChangedDefaultsStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.PERMS_DEFAULT, References.readme("server.tab DefaultSmtpPerms"),
-                References.changeLog("1.24"), References.TLS_DEFAULTS,
+        return List.of(
+                References.PERMS_DEFAULT,
+                References.readme("server.tab DefaultSmtpPerms"),
+                References.changeLog("1.24"),
+                References.TLS_DEFAULTS,
                 References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
                 References.source("MailSvr.cpp (SMTPS, POP3S and CTRLS listeners; -X-, -B-, -W-)"),
-                References.changeLog("1.4"), References.changeLog("1.10"));
+                References.changeLog("1.4"),
+                References.changeLog("1.10"));
     }
 
     @Override
@@ -90,8 +93,15 @@ public final class ChangedDefaultsStep implements MigrationStep {
             } else if (policy == DefaultsPolicy.PRESERVE) {
                 state = "preserved";
                 lines.add(w.tab().entryLine(c.name(), c.old()));
-                w.add(c.name(), c.old(), MigrateMessages.text("change.changed-defaults." + c.key(), c.name(), c.old(),
-                        now(in, c), c.changedIn().toString()));
+                w.add(
+                        c.name(),
+                        c.old(),
+                        MigrateMessages.text(
+                                "change.changed-defaults." + c.key(),
+                                c.name(),
+                                c.old(),
+                                now(in, c),
+                                c.changedIn().toString()));
             } else {
                 state = "adopted";
             }
@@ -101,14 +111,20 @@ public final class ChangedDefaultsStep implements MigrationStep {
         }
         for (Map.Entry<String, List<Changed>> e : noted.entrySet()) {
             Changed c = e.getValue().get(0);
-            String names = String.join(", ", e.getValue().stream().map(Changed::name).toList());
-            Note.Level level = switch (how.get(e.getKey())) {
-                case "uncertain" -> Note.Level.DECIDE;
-                case "adopted" -> Note.Level.BEHAVIOUR;
-                default -> Note.Level.INFO;
-            };
-            w.note(level, 0, e.getValue().size() == 1 ? c.name() : "", MigrateMessages.text(
-                    "note.changed-defaults." + e.getKey(), names, c.old(), now(in, c), source.display()));
+            String names =
+                    String.join(", ", e.getValue().stream().map(Changed::name).toList());
+            Note.Level level =
+                    switch (how.get(e.getKey())) {
+                        case "uncertain" -> Note.Level.DECIDE;
+                        case "adopted" -> Note.Level.BEHAVIOUR;
+                        default -> Note.Level.INFO;
+                    };
+            w.note(
+                    level,
+                    0,
+                    e.getValue().size() == 1 ? c.name() : "",
+                    MigrateMessages.text(
+                            "note.changed-defaults." + e.getKey(), names, c.old(), now(in, c), source.display()));
         }
         if (!lines.isEmpty()) {
             w.tab(w.tab().appendRaw(lines));

@@ -8,9 +8,9 @@ import org.xmailkit.migrate.ServerFiles;
 import org.xmailkit.migrate.StepContext;
 import org.xmailkit.migrate.StepResult;
 import org.xmailkit.model.Entry;
-import org.xmailkit.model.upgrade.Removal;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * Removes {@code DynDnsSetup}: XMail dropped its DynDNS client in 1.24, and the value holds the DynDNS provider's
@@ -20,6 +20,7 @@ public final class DynDnsSetupStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "dyndns-setup";
+
     static final String NAME = Removal.DYNDNS_SETUP.variable();
 
     @Override

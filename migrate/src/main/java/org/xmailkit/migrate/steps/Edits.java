@@ -13,8 +13,7 @@ import org.xmailkit.model.Token;
 /** Line-level edits the ServerTab API does not offer directly. All keep every other line's bytes. */
 final class Edits {
 
-    private Edits() {
-    }
+    private Edits() {}
 
     /**
      * @param tab   server.tab
@@ -48,7 +47,10 @@ final class Edits {
      */
     static ServerTab renameLive(ServerTab tab, String from, String to) {
         Entry live = tab.entry(from).orElseThrow();
-        List<Integer> dead = tab.entries(from).stream().map(Entry::line).filter(n -> n != live.line()).toList();
+        List<Integer> dead = tab.entries(from).stream()
+                .map(Entry::line)
+                .filter(n -> n != live.line())
+                .toList();
         return removeLines(tab, dead).rename(from, to);
     }
 
@@ -83,9 +85,14 @@ final class Edits {
         }
         TabLine line = doc.line(record.line());
         int start = t.column() - 1;
-        String raw = line.raw().substring(0, start) + token + line.raw().substring(start + t.raw().length());
+        String raw = line.raw().substring(0, start)
+                + token
+                + line.raw().substring(start + t.raw().length());
         if (raw.length() + line.ending().text().length() > doc.format().readLimit()) {
-            throw new EditException(EditException.Reason.TOO_LONG, what, Integer.toString(doc.format().readLimit()));
+            throw new EditException(
+                    EditException.Reason.TOO_LONG,
+                    what,
+                    Integer.toString(doc.format().readLimit()));
         }
         return doc.replaceLine(record.line(), raw);
     }

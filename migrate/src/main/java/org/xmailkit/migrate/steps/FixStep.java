@@ -39,7 +39,7 @@ public final class FixStep implements MigrationStep {
 
     @Override
     public int order() {
-        return 1300;  // after every upgrade step: the audit remedies the migrated configuration
+        return 1300; // after every upgrade step: the audit remedies the migrated configuration
     }
 
     @Override
@@ -48,8 +48,7 @@ public final class FixStep implements MigrationStep {
     }
 
     /** A remediation line read as a server.tab setting. */
-    record Setting(String name, String value) {
-    }
+    record Setting(String name, String value) {}
 
     /**
      * @param line a remediation line; {@code <TAB>} written out is accepted for a TAB
@@ -88,7 +87,10 @@ public final class FixStep implements MigrationStep {
             for (String line : r.lines()) {
                 Optional<Setting> s = parse(line);
                 if (s.isEmpty() || w.input().catalog().find(s.get().name()).isEmpty()) {
-                    w.note(Note.Level.DECIDE, r.line(), r.variable(),
+                    w.note(
+                            Note.Level.DECIDE,
+                            r.line(),
+                            r.variable(),
                             MigrateMessages.text("note.fix.manual", r.ruleId(), line.replace("\t", "<TAB>")));
                     continue;
                 }
@@ -97,8 +99,15 @@ public final class FixStep implements MigrationStep {
                     planned.put(s.get().name(), s.get());
                     by.put(s.get().name(), r);
                 } else if (!prior.value().equals(s.get().value())) {
-                    w.note(Note.Level.CONFLICT, 0, s.get().name(), MigrateMessages.text("note.fix.conflict",
-                            s.get().name(), by.get(s.get().name()).ruleId(), r.ruleId()));
+                    w.note(
+                            Note.Level.CONFLICT,
+                            0,
+                            s.get().name(),
+                            MigrateMessages.text(
+                                    "note.fix.conflict",
+                                    s.get().name(),
+                                    by.get(s.get().name()).ruleId(),
+                                    r.ruleId()));
                 }
             }
         }
@@ -121,8 +130,8 @@ public final class FixStep implements MigrationStep {
                     w.add(s.name(), bytes, why);
                 }
             } catch (EditException e) {
-                w.note(Note.Level.DECIDE, 0, s.name(), MigrateMessages.text("note.unwritable", s.name(),
-                        (Localized) e::message));
+                w.note(Note.Level.DECIDE, 0, s.name(), MigrateMessages.text("note.unwritable", s.name(), (Localized)
+                        e::message));
             }
         }
         return w.result();

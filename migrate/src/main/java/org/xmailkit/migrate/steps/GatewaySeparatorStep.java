@@ -32,6 +32,7 @@ public final class GatewaySeparatorStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "gateway-separator";
+
     static final String NAME = "DefaultSMTPGateways";
     static final XMailVersion CHANGED_IN = XMailVersion.parse("1.24");
 
@@ -39,8 +40,8 @@ public final class GatewaySeparatorStep implements MigrationStep {
      * {@code host}, {@code host:port}, {@code [ipv6]:port}: what a pre-1.24 list item can be. Whether old XMail
      * trimmed spaces around items is not recorded, so an item with a space is not taken for a host.
      */
-    private static final Pattern HOST = Pattern.compile(
-            "(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("(?:[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?|\\[[0-9A-Fa-f:.]+\\])(?::[0-9]{1,5})?");
 
     @Override
     public String id() {
@@ -54,7 +55,10 @@ public final class GatewaySeparatorStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.changeLog("1.24"), References.GATEWAY_OPTIONS, References.OPTIONS,
+        return List.of(
+                References.changeLog("1.24"),
+                References.GATEWAY_OPTIONS,
+                References.OPTIONS,
                 References.FORWARD_GATEWAYS);
     }
 
@@ -63,7 +67,8 @@ public final class GatewaySeparatorStep implements MigrationStep {
      * @return whether every item of its comma-separated reading is a host, so it can only be an old list
      */
     static boolean onlyHosts(String value) {
-        return GatewayList.parseLegacy(value).stream().allMatch(p -> HOST.matcher(p).matches());
+        return GatewayList.parseLegacy(value).stream()
+                .allMatch(p -> HOST.matcher(p).matches());
     }
 
     static String converted(String value) {
@@ -86,7 +91,11 @@ public final class GatewaySeparatorStep implements MigrationStep {
         }
         String problem = problem(v, side);
         if (problem != null) {
-            w.note(Note.Level.DECIDE, e.line(), NAME, MigrateMessages.text(problem, w.show(v), ctx.source().display()));
+            w.note(
+                    Note.Level.DECIDE,
+                    e.line(),
+                    NAME,
+                    MigrateMessages.text(problem, w.show(v), ctx.source().display()));
             return;
         }
         String nv = converted(v);
@@ -94,8 +103,8 @@ public final class GatewaySeparatorStep implements MigrationStep {
             w.tab(w.tab().setRaw(NAME, nv));
             w.set(e, nv, reason());
         } catch (EditException ex) {
-            w.note(Note.Level.DECIDE, e.line(), NAME, MigrateMessages.text("note.unwritable", NAME,
-                    (Localized) ex::message));
+            w.note(Note.Level.DECIDE, e.line(), NAME, MigrateMessages.text("note.unwritable", NAME, (Localized)
+                    ex::message));
         }
     }
 
@@ -110,20 +119,40 @@ public final class GatewaySeparatorStep implements MigrationStep {
             String domain = file.display(row.column(0));
             String problem = problem(v, side);
             if (problem != null) {
-                w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
-                        MigrateMessages.text(problem, file.display(v), ctx.source().display())));
+                w.note(new Note(
+                        Note.Level.DECIDE,
+                        ID,
+                        MailRootFile.SMTP_FWD,
+                        row.line(),
+                        domain,
+                        MigrateMessages.text(
+                                problem, file.display(v), ctx.source().display())));
                 continue;
             }
             String nv = converted(v);
             try {
                 // Same length (only separators change), so line numbers and the other columns stay put.
                 doc = Edits.replaceToken(doc, row.record(), 1, nv, MailRootFile.SMTP_FWD.fileName());
-                w.change(new Change(Change.Kind.SET, MailRootFile.SMTP_FWD, row.line(), domain, domain,
-                        file.display(v), file.display(nv), false, ID, reason()));
+                w.change(new Change(
+                        Change.Kind.SET,
+                        MailRootFile.SMTP_FWD,
+                        row.line(),
+                        domain,
+                        domain,
+                        file.display(v),
+                        file.display(nv),
+                        false,
+                        ID,
+                        reason()));
             } catch (EditException ex) {
-                w.note(new Note(Note.Level.DECIDE, ID, MailRootFile.SMTP_FWD, row.line(), domain,
-                        MigrateMessages.text("note.unwritable", MailRootFile.SMTP_FWD.fileName(),
-                                (Localized) ex::message)));
+                w.note(new Note(
+                        Note.Level.DECIDE,
+                        ID,
+                        MailRootFile.SMTP_FWD,
+                        row.line(),
+                        domain,
+                        MigrateMessages.text(
+                                "note.unwritable", MailRootFile.SMTP_FWD.fileName(), (Localized) ex::message)));
             }
         }
         if (doc != file.document()) {

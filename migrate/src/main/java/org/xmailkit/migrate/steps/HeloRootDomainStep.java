@@ -27,6 +27,7 @@ public final class HeloRootDomainStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "helo-root-domain";
+
     static final String OLD = Removal.HELO_USE_ROOT_DOMAIN.variable();
     static final String NEW = Removal.HELO_USE_ROOT_DOMAIN.replacedBy().orElseThrow();
 
@@ -42,7 +43,9 @@ public final class HeloRootDomainStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.changeLog("0.71"), References.changeLog("0.68"),
+        return List.of(
+                References.changeLog("0.71"),
+                References.changeLog("0.68"),
                 References.source("HeloDomain default (reverse DNS of the local address)"));
     }
 
@@ -58,16 +61,23 @@ public final class HeloRootDomainStep implements MigrationStep {
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         if (Removal.HELO_USE_ROOT_DOMAIN.superseded(in)) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.superseded", OLD, NEW));
-            w.note(on ? Note.Level.CONFLICT : Note.Level.INFO, live.line(), OLD,
-                    MigrateMessages.text(on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
+            w.note(
+                    on ? Note.Level.CONFLICT : Note.Level.INFO,
+                    live.line(),
+                    OLD,
+                    MigrateMessages.text(
+                            on ? "note.helo-root-domain.conflict" : "note.helo-root-domain.keep",
                             w.show(in.entry(NEW).orElseThrow().value())));
             return w.result();
         }
         Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
         if (read == Sources.Read.NO) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.dead", OLD, "0.71"));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.dead", OLD, "0.71",
-                    ctx.source().display()));
+            w.note(
+                    Note.Level.INFO,
+                    live.line(),
+                    OLD,
+                    MigrateMessages.text("note.dead", OLD, "0.71", ctx.source().display()));
             return w.result();
         }
         if (!on) {
@@ -77,8 +87,12 @@ public final class HeloRootDomainStep implements MigrationStep {
         }
         if (read == Sources.Read.MAYBE) {
             // Carrying the greeting is right only if the server read the flag: left for the administrator.
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.helo-root-domain.uncertain",
-                    ctx.source().display()));
+            w.note(
+                    Note.Level.DECIDE,
+                    live.line(),
+                    OLD,
+                    MigrateMessages.text(
+                            "note.helo-root-domain.uncertain", ctx.source().display()));
             return w.result();
         }
         // The rule's fix (Removal.replacement): HeloDomain with RootDomain's value, the line UPG-001 shows.
@@ -92,8 +106,8 @@ public final class HeloRootDomainStep implements MigrationStep {
             w.renameLive(OLD, fix.get().name(), fix.get().value());
         } catch (EditException e) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.nothingToCarry", OLD));
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", NEW,
-                    (Localized) e::message));
+            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", NEW, (Localized)
+                    e::message));
         }
         return w.result();
     }

@@ -34,6 +34,7 @@ public final class LocalizedSettingsStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "localized-settings";
+
     static final String RULE1 = "SMTPLocalRule1";
     static final String RULE2 = "SMTPLocalRule2";
 
@@ -53,8 +54,8 @@ public final class LocalizedSettingsStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.XMAILCFG_PAGE, References.ADDRESS_CHECK, References.READ_CONFIG,
-                References.CONFIG_LINE);
+        return List.of(
+                References.XMAILCFG_PAGE, References.ADDRESS_CHECK, References.READ_CONFIG, References.CONFIG_LINE);
     }
 
     @Override
@@ -63,10 +64,16 @@ public final class LocalizedSettingsStep implements MigrationStep {
         if (!ctx.options().target().localized()) {
             for (String name : List.of(RULE1, RULE2)) {
                 w.input().entry(name).ifPresent(e -> {
-                    w.note(Note.Level.INFO, e.line(), name,
+                    w.note(
+                            Note.Level.INFO,
+                            e.line(),
+                            name,
                             MigrateMessages.text("note.localized-settings.ignored", name));
                     if (Values.atoi(e.value()).orElse(0) != 0) {
-                        w.note(Note.Level.BEHAVIOUR, e.line(), name,
+                        w.note(
+                                Note.Level.BEHAVIOUR,
+                                e.line(),
+                                name,
                                 MigrateMessages.text("note.localized-settings.lost." + name));
                     }
                 });
@@ -92,8 +99,8 @@ public final class LocalizedSettingsStep implements MigrationStep {
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
-            failed.note(Note.Level.DECIDE, 0, RULE1, MigrateMessages.text("note.unwritable", RULE1,
-                    (Localized) e::message));
+            failed.note(Note.Level.DECIDE, 0, RULE1, MigrateMessages.text("note.unwritable", RULE1, (Localized)
+                    e::message));
             return failed.result();
         }
         return w.result();

@@ -25,7 +25,8 @@ public final class MapsCheckStep implements MigrationStep {
     /** The step id. */
     public static final String ID = "maps-check";
     /** The flags, in the order they are reported. */
-    static final List<String> NAMES = Removal.MAPS_CHECKS.stream().map(Removal::variable).toList();
+    static final List<String> NAMES =
+            Removal.MAPS_CHECKS.stream().map(Removal::variable).toList();
 
     @Override
     public String id() {
@@ -39,7 +40,10 @@ public final class MapsCheckStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.changeLog("1.6"), References.changeLog("1.3"), References.changeLog("0.71"),
+        return List.of(
+                References.changeLog("1.6"),
+                References.changeLog("1.3"),
+                References.changeLog("0.71"),
                 References.readme("server.tab CustMapsList"));
     }
 
@@ -58,8 +62,15 @@ public final class MapsCheckStep implements MigrationStep {
             w.removeAll(name, reason());
             long v = Values.atoi(live.value()).orElse(0);
             if (!used) {
-                w.note(Note.Level.INFO, live.line(), name, MigrateMessages.text("note.dead", name, variable.removedIn(),
-                        ctx.source().display()));
+                w.note(
+                        Note.Level.INFO,
+                        live.line(),
+                        name,
+                        MigrateMessages.text(
+                                "note.dead",
+                                name,
+                                variable.removedIn(),
+                                ctx.source().display()));
             } else if (v == 0) {
                 w.note(Note.Level.INFO, live.line(), name, MigrateMessages.text("note.maps-check.off", name));
             } else {
@@ -77,8 +88,11 @@ public final class MapsCheckStep implements MigrationStep {
                     did = "reject";
                     code = "1";
                 }
-                w.note(Note.Level.DECIDE, live.line(), name, MigrateMessages.text("note.maps-check.on." + did, name,
-                        Long.toString(Math.abs(v)), code));
+                w.note(
+                        Note.Level.DECIDE,
+                        live.line(),
+                        name,
+                        MigrateMessages.text("note.maps-check.on." + did, name, Long.toString(Math.abs(v)), code));
             }
         }
         return w.result();

@@ -35,7 +35,7 @@ public final class RecordStep implements MigrationStep {
 
     @Override
     public int order() {
-        return 1400;  // last: the record of the migration needs every other edit
+        return 1400; // last: the record of the migration needs every other edit
     }
 
     @Override
@@ -50,7 +50,8 @@ public final class RecordStep implements MigrationStep {
             return w.result();
         }
         String text = MigrationRecord.of(ctx.options().target(), ctx.source()).text();
-        Optional<MigrationRecord> first = MigrationRecord.find(w.input()).records().stream().findFirst();
+        Optional<MigrationRecord> first =
+                MigrationRecord.find(w.input()).records().stream().findFirst();
         Text why = MigrateMessages.text("change.record");
         if (first.isEmpty()) {
             w.tab(w.tab().appendRaw(List.of(text)));
@@ -59,11 +60,13 @@ public final class RecordStep implements MigrationStep {
         }
         int line = first.get().line();
         String now = w.input().document().line(line).reads(w.input().document().format()).stream()
-                .map(TabRecord::text).findFirst().orElse("");
+                .map(TabRecord::text)
+                .findFirst()
+                .orElse("");
         if (!now.equals(text)) {
             w.tab(Edits.replaceLine(w.tab(), line, text));
-            w.change(new Change(Change.Kind.COMMENT, MailRootFile.SERVER_TAB, line, "#", "#", now, text, false, ID,
-                    why));
+            w.change(new Change(
+                    Change.Kind.COMMENT, MailRootFile.SERVER_TAB, line, "#", "#", now, text, false, ID, why));
         }
         return w.result();
     }

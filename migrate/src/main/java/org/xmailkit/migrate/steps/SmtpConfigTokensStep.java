@@ -29,6 +29,7 @@ public final class SmtpConfigTokensStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "smtpconfig-tokens";
+
     static final XMailVersion STRICT_SINCE = XMailVersion.parse("1.26");
 
     @Override
@@ -69,18 +70,26 @@ public final class SmtpConfigTokensStep implements MigrationStep {
             }
             String list = String.join(", ", lost);
             if (side != Sources.Side.BEFORE) {
-                String key = side == Sources.Side.FROM ? "note.smtpconfig-tokens.readSince126"
+                String key = side == Sources.Side.FROM
+                        ? "note.smtpconfig-tokens.readSince126"
                         : "note.smtpconfig-tokens.uncertain";
-                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrateMessages.text(key, list, w.show(normalised),
-                        ctx.source().display()));
+                w.note(
+                        Note.Level.DECIDE,
+                        e.line(),
+                        e.name(),
+                        MigrateMessages.text(
+                                key, list, w.show(normalised), ctx.source().display()));
                 continue;
             }
             try {
                 w.tab(setLine(w, e, normalised));
                 w.set(e, normalised, MigrateMessages.text("change.smtpconfig-tokens", list));
             } catch (EditException ex) {
-                w.note(Note.Level.DECIDE, e.line(), e.name(), MigrateMessages.text("note.unwritable", w.show(e.name()),
-                        (Localized) ex::message));
+                w.note(
+                        Note.Level.DECIDE,
+                        e.line(),
+                        e.name(),
+                        MigrateMessages.text("note.unwritable", w.show(e.name()), (Localized) ex::message));
             }
         }
         return w.result();

@@ -28,6 +28,7 @@ public final class SmtpTlsStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "smtp-tls";
+
     static final String OLD = Removal.SMTP_TLS.variable();
     static final String TARGET = Removal.SMTP_TLS.replacedBy().orElseThrow();
 
@@ -38,12 +39,15 @@ public final class SmtpTlsStep implements MigrationStep {
 
     @Override
     public int order() {
-        return 600;  // after xmailcfg-gwconfig, so SMTP-TLS merges into a complete SmtpGwConfig
+        return 600; // after xmailcfg-gwconfig, so SMTP-TLS merges into a complete SmtpGwConfig
     }
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.changeLog("1.25"), References.changeLog("1.24"), References.GATEWAY_OPTIONS,
+        return List.of(
+                References.changeLog("1.25"),
+                References.changeLog("1.24"),
+                References.GATEWAY_OPTIONS,
                 References.readme("SMTP GATEWAY CONFIGURATION"));
     }
 
@@ -61,8 +65,12 @@ public final class SmtpTlsStep implements MigrationStep {
         Sources.Read read = Sources.read(ctx.source(), in.catalog().get(OLD));
         if (read == Sources.Read.NO) {
             w.removeAll(OLD, MigrateMessages.text("change.removed.dead", OLD, "1.25"));
-            w.note(Note.Level.INFO, live.line(), OLD, MigrateMessages.text("note.dead.range", OLD, "1.24", "1.25",
-                    ctx.source().display()));
+            w.note(
+                    Note.Level.INFO,
+                    live.line(),
+                    OLD,
+                    MigrateMessages.text(
+                            "note.dead.range", OLD, "1.24", "1.25", ctx.source().display()));
             return w.result();
         }
         if (!on) {
@@ -73,33 +81,45 @@ public final class SmtpTlsStep implements MigrationStep {
         if (read == Sources.Read.MAYBE) {
             // NeedTLS=1 is right only if the server read SMTP-TLS: the line (ignored by 1.27) stays, and so does the
             // evidence a later run needs to come to the same conclusion.
-            w.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.smtp-tls.uncertain",
-                    ctx.source().display()));
+            w.note(
+                    Note.Level.DECIDE,
+                    live.line(),
+                    OLD,
+                    MigrateMessages.text("note.smtp-tls.uncertain", ctx.source().display()));
             return w.result();
         }
         try {
             Optional<Entry> current = in.entry(TARGET);
             if (current.isPresent()) {
-                Optional<OptionList.Option> need = OptionList.parse(current.get().value()).get("NeedTLS");
+                Optional<OptionList.Option> need =
+                        OptionList.parse(current.get().value()).get("NeedTLS");
                 if (need.isPresent()) {
                     boolean same = "1".equals(need.get().value());
-                    w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), OLD,
-                            MigrateMessages.text(same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
+                    w.note(
+                            same ? Note.Level.INFO : Note.Level.CONFLICT,
+                            live.line(),
+                            OLD,
+                            MigrateMessages.text(
+                                    same ? "note.smtp-tls.same" : "note.smtp-tls.conflict",
                                     w.show(current.get().value())));
                 } else {
                     // The rule's fix (Removal.replacement): the SmtpGwConfig line UPG-001 shows.
-                    String value = Removal.SMTP_TLS.replacement(in, live).orElseThrow().value();
+                    String value =
+                            Removal.SMTP_TLS.replacement(in, live).orElseThrow().value();
                     w.tab(w.tab().setRaw(TARGET, value));
                     w.set(current.get(), value, reason());
                 }
                 w.removeAll(OLD, MigrateMessages.text("change.removed.folded", TARGET));
             } else {
-                w.renameLive(OLD, TARGET, Removal.SMTP_TLS.replacement(in, live).orElseThrow().value());
+                w.renameLive(
+                        OLD,
+                        TARGET,
+                        Removal.SMTP_TLS.replacement(in, live).orElseThrow().value());
             }
         } catch (EditException e) {
             Work failed = new Work(files, ID, reason());
-            failed.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", TARGET,
-                    (Localized) e::message));
+            failed.note(Note.Level.DECIDE, live.line(), OLD, MigrateMessages.text("note.unwritable", TARGET, (Localized)
+                    e::message));
             return failed.result();
         }
         return w.result();

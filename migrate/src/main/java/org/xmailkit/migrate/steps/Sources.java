@@ -12,8 +12,7 @@ import org.xmailkit.model.version.SourceVersion;
  */
 final class Sources {
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** Where the source range lies relative to a version. */
     enum Side {

@@ -22,6 +22,7 @@ public final class ThreeTokenLinesStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "three-token-lines";
+
     static final XMailVersion READ_BY = XMailVersion.parse("1.24");
 
     @Override
@@ -36,7 +37,9 @@ public final class ThreeTokenLinesStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.READ_CONFIG, References.LIST_READER,
+        return List.of(
+                References.READ_CONFIG,
+                References.LIST_READER,
                 Reference.of("XMail 1.24/1.25-era source", "SvrUtils.cpp (hash-based reader, two or more tokens)"));
     }
 
@@ -48,8 +51,15 @@ public final class ThreeTokenLinesStep implements MigrationStep {
         }
         for (TabRecord r : w.input().document().dataRecords()) {
             if (r.size() >= 3 && r.piece() == 0) {
-                w.note(Note.Level.DECIDE, r.line(), r.value(0), MigrateMessages.text("note.three-token-lines",
-                        w.show(r.value(0)), w.show(r.value(1)), Integer.toString(r.size())));
+                w.note(
+                        Note.Level.DECIDE,
+                        r.line(),
+                        r.value(0),
+                        MigrateMessages.text(
+                                "note.three-token-lines",
+                                w.show(r.value(0)),
+                                w.show(r.value(1)),
+                                Integer.toString(r.size())));
             }
         }
         return w.result();

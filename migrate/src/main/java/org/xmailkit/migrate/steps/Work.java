@@ -73,11 +73,20 @@ final class Work {
         return bytes == null ? null : Printable.of(Secrets.value(name, Entry.decode(bytes, input.charset())));
     }
 
-    private Change change(Change.Kind kind, int line, String name, String newName, String oldValue, String newValue,
-                          Text why) {
+    private Change change(
+            Change.Kind kind, int line, String name, String newName, String oldValue, String newValue, Text why) {
         boolean secret = Secrets.secretName(name) || Secrets.secretName(newName);
-        return new Change(kind, MailRootFile.SERVER_TAB, line, name(name), name(newName), value(name, oldValue),
-                value(newName, newValue), secret, stepId, why);
+        return new Change(
+                kind,
+                MailRootFile.SERVER_TAB,
+                line,
+                name(name),
+                name(newName),
+                value(name, oldValue),
+                value(newName, newValue),
+                secret,
+                stepId,
+                why);
     }
 
     Text reason() {
@@ -89,8 +98,8 @@ final class Work {
     }
 
     void comment(String text, Text why) {
-        changes.add(new Change(Change.Kind.COMMENT, MailRootFile.SERVER_TAB, 0, "#", "#", null, show(text), false,
-                stepId, why));
+        changes.add(new Change(
+                Change.Kind.COMMENT, MailRootFile.SERVER_TAB, 0, "#", "#", null, show(text), false, stepId, why));
     }
 
     void set(Entry e, String newValue, Text why) {

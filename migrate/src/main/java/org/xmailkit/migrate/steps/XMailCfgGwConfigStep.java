@@ -30,6 +30,7 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
 
     /** The step id. */
     public static final String ID = "xmailcfg-gwconfig";
+
     static final String TARGET = "SmtpGwConfig";
     static final String NEED_TLS = "SmtpGwConfig-NeedTLS";
     static final String OUT_BIND = "SmtpGwConfig-OutBind";
@@ -41,12 +42,15 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
 
     @Override
     public int order() {
-        return 500;  // before smtp-tls, which merges into the SmtpGwConfig this step completes
+        return 500; // before smtp-tls, which merges into the SmtpGwConfig this step completes
     }
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.XMAILCFG_PAGE, References.GATEWAY_OPTIONS, References.OPTIONS,
+        return List.of(
+                References.XMAILCFG_PAGE,
+                References.GATEWAY_OPTIONS,
+                References.OPTIONS,
                 References.readme("SMTP GATEWAY CONFIGURATION"));
     }
 
@@ -69,7 +73,10 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
             } else {
                 // XMailCFG's SSL/TLS接続 radio has three choices (XMail 環境設定 page), taken as 0, 1 and 2; any
                 // other value's meaning is unknown: not guessed.
-                w.note(Note.Level.DECIDE, e.line(), NEED_TLS,
+                w.note(
+                        Note.Level.DECIDE,
+                        e.line(),
+                        NEED_TLS,
                         MigrateMessages.text("note.xmailcfg-gwconfig.unknownNeedTls", w.show(e.value())));
             }
         });
@@ -81,7 +88,10 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 folded.add(OUT_BIND);
                 parts.put("OutBind", t);
             } else {
-                w.note(Note.Level.DECIDE, e.line(), OUT_BIND,
+                w.note(
+                        Note.Level.DECIDE,
+                        e.line(),
+                        OUT_BIND,
                         MigrateMessages.text("note.xmailcfg-gwconfig.badOutBind", w.show(e.value())));
             }
         });
@@ -98,15 +108,23 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
                 w.note(Note.Level.INFO, 0, TARGET, MigrateMessages.text("note.xmailcfg-gwconfig.nothing"));
             } else {
                 String value = join(parts);
-                Entry first = folded.stream().map(n -> in.entry(n).orElseThrow())
-                        .min((a, b) -> Integer.compare(a.line(), b.line())).orElseThrow();
+                Entry first = folded.stream()
+                        .map(n -> in.entry(n).orElseThrow())
+                        .min((a, b) -> Integer.compare(a.line(), b.line()))
+                        .orElseThrow();
                 w.renameLive(first.name(), TARGET, value);
                 List<String> rest = new ArrayList<>(folded);
                 rest.remove(first.name());
                 removeFolded(w, rest, MigrateMessages.text("change.removed.folded", TARGET));
-                w.note(Note.Level.BEHAVIOUR, first.line(), TARGET, MigrateMessages.text(
-                        "2".equals(parts.get("NeedTLS")) ? "note.xmailcfg-gwconfig.nowRead.required"
-                                : "note.xmailcfg-gwconfig.nowRead", value));
+                w.note(
+                        Note.Level.BEHAVIOUR,
+                        first.line(),
+                        TARGET,
+                        MigrateMessages.text(
+                                "2".equals(parts.get("NeedTLS"))
+                                        ? "note.xmailcfg-gwconfig.nowRead.required"
+                                        : "note.xmailcfg-gwconfig.nowRead",
+                                value));
             }
         } catch (EditException e) {
             return failed(files, e, in);
@@ -116,7 +134,10 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
 
     private static StepResult failed(ServerFiles files, EditException e, ServerTab in) {
         Work w = new Work(files, ID, MigrateMessages.text("step." + ID + ".reason"));
-        w.note(Note.Level.DECIDE, in.entry(TARGET).map(Entry::line).orElse(0), TARGET,
+        w.note(
+                Note.Level.DECIDE,
+                in.entry(TARGET).map(Entry::line).orElse(0),
+                TARGET,
                 MigrateMessages.text("note.unwritable", TARGET, (Localized) e::message));
         return w.result();
     }
@@ -128,19 +149,29 @@ public final class XMailCfgGwConfigStep implements MigrationStep {
             Optional<OptionList.Option> existing = options.get(p.getKey());
             if (existing.isPresent()) {
                 if (!p.getValue().equals(existing.get().value())) {
-                    w.note(Note.Level.CONFLICT, current.line(), TARGET, MigrateMessages.text(
-                            "note.xmailcfg-gwconfig.conflict", p.getKey(), w.show(p.getValue()),
-                            w.show(String.valueOf(existing.get().value()))));
+                    w.note(
+                            Note.Level.CONFLICT,
+                            current.line(),
+                            TARGET,
+                            MigrateMessages.text(
+                                    "note.xmailcfg-gwconfig.conflict",
+                                    p.getKey(),
+                                    w.show(p.getValue()),
+                                    w.show(String.valueOf(existing.get().value()))));
                 }
             } else {
-                value = value.isEmpty() ? p.getKey() + "=" + p.getValue() : value + "," + p.getKey() + "="
-                        + p.getValue();
+                value = value.isEmpty()
+                        ? p.getKey() + "=" + p.getValue()
+                        : value + "," + p.getKey() + "=" + p.getValue();
             }
         }
         if (!value.equals(current.value())) {
             w.tab(w.tab().setRaw(TARGET, value));
             w.set(current, value, w.reason());
-            w.note(Note.Level.BEHAVIOUR, current.line(), TARGET,
+            w.note(
+                    Note.Level.BEHAVIOUR,
+                    current.line(),
+                    TARGET,
                     MigrateMessages.text("note.xmailcfg-gwconfig.nowRead", w.show(value)));
         }
     }

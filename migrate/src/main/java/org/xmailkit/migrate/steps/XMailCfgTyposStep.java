@@ -41,7 +41,9 @@ public final class XMailCfgTyposStep implements MigrationStep {
 
     @Override
     public List<Reference> facts() {
-        return List.of(References.XMAILCFG_PAGE, References.readme("server.tab SmtpMsgIPBanMaps, SmtpMsgIPBanSpammers"),
+        return List.of(
+                References.XMAILCFG_PAGE,
+                References.readme("server.tab SmtpMsgIPBanMaps, SmtpMsgIPBanSpammers"),
                 References.READ_CONFIG);
     }
 
@@ -61,16 +63,23 @@ public final class XMailCfgTyposStep implements MigrationStep {
                 Entry kept = in.entry(real).orElseThrow();
                 w.removeAll(alias, MigrateMessages.text("change.removed.superseded", alias, real));
                 boolean same = kept.value().equals(live.value());
-                w.note(same ? Note.Level.INFO : Note.Level.CONFLICT, live.line(), alias,
-                        MigrateMessages.text(same ? "note.superseded.same" : "note.superseded.conflict", alias, real,
-                                w.show(live.value()), w.show(kept.value())));
+                w.note(
+                        same ? Note.Level.INFO : Note.Level.CONFLICT,
+                        live.line(),
+                        alias,
+                        MigrateMessages.text(
+                                same ? "note.superseded.same" : "note.superseded.conflict",
+                                alias,
+                                real,
+                                w.show(live.value()),
+                                w.show(kept.value())));
                 continue;
             }
             try {
                 w.renameLive(alias, real);
             } catch (EditException e) {
-                w.note(Note.Level.DECIDE, live.line(), alias, MigrateMessages.text("note.unwritable", real,
-                        (Localized) e::message));
+                w.note(Note.Level.DECIDE, live.line(), alias, MigrateMessages.text("note.unwritable", real, (Localized)
+                        e::message));
                 continue;
             }
             w.note(Note.Level.BEHAVIOUR, live.line(), real, MigrateMessages.text("note.xmailcfg-typos.nowRead", real));

@@ -52,7 +52,8 @@ class CtrlRemoteTest {
     private static final MigrationOptions FROM_122 =
             MigrationOptions.standard().withFrom(Optional.of(XMailVersion.parse("1.22")));
     private static final byte[] OLD = ("\"RootDomain\"\t\"example.jp\"\n"
-            + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n").getBytes(StandardCharsets.US_ASCII);
+                    + "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     @TempDir
     Path tmp;
@@ -74,8 +75,8 @@ class CtrlRemoteTest {
 
     private static CtrlRemote.Connector connector(FakeCtrlServer s) {
         CtrlUrl url = new CtrlUrl("admin", "127.0.0.1", s.port());
-        CtrlSettings settings = new CtrlSettings(CtrlTransport.TLS, new CtrlTrust.Pinned(s.fingerprint()),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        CtrlSettings settings = new CtrlSettings(
+                CtrlTransport.TLS, new CtrlTrust.Pinned(s.fingerprint()), Duration.ofSeconds(5), Duration.ofSeconds(5));
         return () -> CtrlSession.open(url, settings, "pw".getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -99,10 +100,12 @@ class CtrlRemoteTest {
 
     private ServerOutcome run(FakeCtrlServer s, Path copy, BatchMigrator.Mode mode, Duration settle) {
         try (CtrlRemote remote = new CtrlRemote(name(s), connector(s), settle)) {
-            BatchMigrator.Options o = new BatchMigrator.Options(mode, FROM_122, Optional.of(tmp.resolve("backups")),
-                    CLOCK, 1);
+            BatchMigrator.Options o =
+                    new BatchMigrator.Options(mode, FROM_122, Optional.of(tmp.resolve("backups")), CLOCK, 1);
             BatchResult result = new BatchMigrator(migrator, WritePolicy.STANDARD)
-                    .run(List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))), o,
+                    .run(
+                            List.of(new BatchMigrator.Job(copy, Optional.empty(), Optional.of(remote))),
+                            o,
                             BatchListener.NONE);
             return result.outcomes().get(0);
         }
@@ -128,7 +131,10 @@ class CtrlRemoteTest {
             assertEquals(1, backups().size());
             assertArrayEquals(OLD, Files.readAllBytes(backups().get(0)));
             try (Stream<Path> j = Files.walk(tmp.resolve("backups"))) {
-                assertEquals(1, j.filter(p -> p.toString().endsWith(".xmailkit-journal")).count());
+                assertEquals(
+                        1,
+                        j.filter(p -> p.toString().endsWith(".xmailkit-journal"))
+                                .count());
             }
             int uploads = count(s, "cfgfileset");
             ServerOutcome again = run(s, copy(s, "2"), BatchMigrator.Mode.WRITE);
@@ -142,7 +148,9 @@ class CtrlRemoteTest {
     }
 
     private static int count(FakeCtrlServer s, String command) {
-        return (int) s.commands().stream().filter(c -> c.startsWith("\"" + command + "\"")).count();
+        return (int) s.commands().stream()
+                .filter(c -> c.startsWith("\"" + command + "\""))
+                .count();
     }
 
     @Test
@@ -163,8 +171,8 @@ class CtrlRemoteTest {
 
     @Test
     void aCrlfFileOnAServerThatWritesLfIsRefusedUnchanged() throws Exception {
-        byte[] crlf = new String(OLD, StandardCharsets.US_ASCII).replace("\n", "\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] crlf =
+                new String(OLD, StandardCharsets.US_ASCII).replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
         try (FakeCtrlServer s = server(crlf)) {
             ServerOutcome o = run(s, copy(s, "1"), BatchMigrator.Mode.WRITE);
             assertEquals(ServerOutcome.Status.FAILED, o.status());
@@ -213,8 +221,11 @@ class CtrlRemoteTest {
                 if (c.equals("\"cfgfileset\"\t\"server.tab\"")) {
                     byte[] now = srv.file("server.tab");
                     if (now != null && now.length == migrated.length) {
-                        srv.file("server.tab", new String(now, StandardCharsets.US_ASCII).replace(';', ':')
-                                .getBytes(StandardCharsets.US_ASCII));
+                        srv.file(
+                                "server.tab",
+                                new String(now, StandardCharsets.US_ASCII)
+                                        .replace(';', ':')
+                                        .getBytes(StandardCharsets.US_ASCII));
                     }
                 }
             });

@@ -31,8 +31,7 @@ public final class StepLists {
             + ". Do not edit: change the step (its class and its texts under migrate/src/main/resources/org/xmailkit/"
             + "migrate/), then run: " + REGENERATE + " -->";
 
-    private StepLists() {
-    }
+    private StepLists() {}
 
     /**
      * @param args the migrate module's main source directory and the step docs directory
@@ -72,8 +71,8 @@ public final class StepLists {
      * @throws IllegalStateException when two steps share an order or an id
      */
     static List<MigrationStep> discover() {
-        List<MigrationStep> steps = new ArrayList<>(SourceLists.instances(MigrationStep.class, PACKAGE,
-                StepLists.class.getClassLoader()));
+        List<MigrationStep> steps =
+                new ArrayList<>(SourceLists.instances(MigrationStep.class, PACKAGE, StepLists.class.getClassLoader()));
         steps.sort(Comparator.comparingInt(MigrationStep::order));
         for (int i = 1; i < steps.size(); i++) {
             MigrationStep a = steps.get(i - 1);
@@ -93,13 +92,15 @@ public final class StepLists {
      * @return the source of the list class
      */
     static String source(List<MigrationStep> steps) {
-        List<String> imports = new ArrayList<>(List.of("java.util.List", "java.util.Optional",
-                "org.xmailkit.migrate.MigrationStep"));
+        List<String> imports =
+                new ArrayList<>(List.of("java.util.List", "java.util.Optional", "org.xmailkit.migrate.MigrationStep"));
         List<SourceLists.Element> elements = new ArrayList<>();
         for (MigrationStep s : steps) {
             elements.add(new SourceLists.Element(s.getClass().getSimpleName(), s.order() + " " + s.id()));
         }
-        List<String> doc = List.of("Every migration step, in the order they run ({@link MigrationStep#order()}).", "",
+        List<String> doc = List.of(
+                "Every migration step, in the order they run ({@link MigrationStep#order()}).",
+                "",
                 "<p>Generated from the step classes of this package by",
                 "{@code " + StepLists.class.getName() + "}: do not edit. Add or remove a step class, then run",
                 "{@code " + REGENERATE + "}.");
@@ -112,8 +113,8 @@ public final class StepLists {
                         return ALL.stream().filter(s -> s.id().equals(id)).findFirst();
                     }
                 """;
-        return SourceLists.render(PACKAGE, imports.stream().sorted().toList(), doc, "Steps", "MigrationStep", elements,
-                members);
+        return SourceLists.render(
+                PACKAGE, imports.stream().sorted().toList(), doc, "Steps", "MigrationStep", elements, members);
     }
 
     /**
@@ -130,9 +131,17 @@ public final class StepLists {
         index.append("することがあるかを判断し、2 回目の実行では何も変わりません。\n\n");
         index.append("| Order / 順序 | Step / ステップ | Why / 理由 | 理由 |\n|---|---|---|---|\n");
         for (MigrationStep s : steps) {
-            index.append("| ").append(s.order()).append(" | [").append(s.id()).append("](").append(s.id())
-                    .append(".md) | ").append(cell(s.reason().render(Locale.ENGLISH))).append(" | ")
-                    .append(cell(s.reason().render(Locale.JAPANESE))).append(" |\n");
+            index.append("| ")
+                    .append(s.order())
+                    .append(" | [")
+                    .append(s.id())
+                    .append("](")
+                    .append(s.id())
+                    .append(".md) | ")
+                    .append(cell(s.reason().render(Locale.ENGLISH)))
+                    .append(" | ")
+                    .append(cell(s.reason().render(Locale.JAPANESE)))
+                    .append(" |\n");
         }
         out.put("README.md", index.toString());
         for (MigrationStep s : steps) {
@@ -145,7 +154,10 @@ public final class StepLists {
             b.append("## 日本語\n\n").append(s.reason().render(Locale.JAPANESE)).append("\n\n");
             b.append("## Facts / 根拠\n\n");
             for (Reference r : s.facts()) {
-                b.append("- ").append(r.display()).append(r.url().isEmpty() ? "" : " <" + r.url() + ">").append('\n');
+                b.append("- ")
+                        .append(r.display())
+                        .append(r.url().isEmpty() ? "" : " <" + r.url() + ">")
+                        .append('\n');
             }
             out.put(s.id() + ".md", b.toString());
         }

@@ -22,6 +22,7 @@ class StepListsTest {
 
     /** The tests run in the migrate module's directory. */
     private static final Path SOURCES = Path.of("src", "main", "java");
+
     private static final Path DOCS = Path.of("..", "docs", "steps");
 
     @Test
@@ -31,8 +32,9 @@ class StepListsTest {
             fail("Steps.java is stale. Regenerate it (and docs/steps) from the repository root with: "
                     + StepLists.REGENERATE);
         }
-        assertEquals(steps.stream().map(MigrationStep::id).toList(), Steps.ALL.stream().map(MigrationStep::id)
-                .toList());
+        assertEquals(
+                steps.stream().map(MigrationStep::id).toList(),
+                Steps.ALL.stream().map(MigrationStep::id).toList());
     }
 
     @Test
@@ -41,7 +43,9 @@ class StepListsTest {
         TreeSet<String> names = new TreeSet<>(expected.keySet());
         if (Files.isDirectory(DOCS)) {
             try (Stream<Path> s = Files.list(DOCS)) {
-                s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md")).forEach(names::add);
+                s.map(p -> p.getFileName().toString())
+                        .filter(n -> n.endsWith(".md"))
+                        .forEach(names::add);
             }
         }
         List<String> stale = new ArrayList<>();

@@ -2,12 +2,12 @@ package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.fwd;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 import static org.xmailkit.migrate.steps.StepTesting.withFwd;

@@ -3,8 +3,8 @@ package org.xmailkit.migrate.steps;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.range;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
@@ -25,8 +25,8 @@ import org.xmailkit.model.version.SourceVersion;
 /** The record a migration leaves in server.tab: written only with other edits, updated in place, never repeated. */
 class RecordStepTest {
 
-    private static final MigrationOptions LOCALIZED = MigrationOptions.standard()
-            .withTarget(XMailVersion.V1_27_LOCALIZED);
+    private static final MigrationOptions LOCALIZED =
+            MigrationOptions.standard().withTarget(XMailVersion.V1_27_LOCALIZED);
 
     /** Runs the step as the last of a plan whose earlier steps turned {@code original} into {@code edited}. */
     private static StepResult record(ServerFiles original, ServerFiles edited, SourceVersion s, MigrationOptions o) {
@@ -52,31 +52,38 @@ class RecordStepTest {
 
         StepResult r = record(before, after, range("0.61", "1.27"), LOCALIZED);
 
-        assertEquals("\"RootDomain\"\t\"example.jp\"\n# xmailkit: migrated to 1.27-localized from 0.61..1.27\n",
-                text(r));
+        assertEquals(
+                "\"RootDomain\"\t\"example.jp\"\n# xmailkit: migrated to 1.27-localized from 0.61..1.27\n", text(r));
         Change c = r.changes().get(0);
         assertEquals(Change.Kind.COMMENT, c.kind());
         assertEquals(0, c.line());
-        MigrationRecord read = MigrationRecord.find(r.files().serverTab()).records().get(0);
-        assertEquals(new MigrationRecord(2, XMailVersion.V1_27_LOCALIZED, XMailVersion.parse("0.61"),
-                XMailVersion.V1_27), read);
-        assertEquals(List.of(), r.files().serverTab().entries().stream().filter(e -> e.line() == 2).toList(),
+        MigrationRecord read =
+                MigrationRecord.find(r.files().serverTab()).records().get(0);
+        assertEquals(
+                new MigrationRecord(2, XMailVersion.V1_27_LOCALIZED, XMailVersion.parse("0.61"), XMailVersion.V1_27),
+                read);
+        assertEquals(
+                List.of(),
+                r.files().serverTab().entries().stream()
+                        .filter(e -> e.line() == 2)
+                        .toList(),
                 "XMail reads the record as a comment, not as a setting");
     }
 
     @Test
     void theRecordKeepsCrlfShiftJisAndAMissingFinalNewline() {
-        byte[] in = "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\""
-                .getBytes(TextEncoding.WINDOWS_31J);
+        byte[] in =
+                "\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\"".getBytes(TextEncoding.WINDOWS_31J);
         ServerFiles edited = ServerFiles.of(ServerTab.parse(in));
-        ServerFiles original = ServerFiles.of(ServerTab.parse("\"SmtpMsgIPBandMaps\"\t\"550 不正\""
-                .getBytes(TextEncoding.WINDOWS_31J)));
+        ServerFiles original =
+                ServerFiles.of(ServerTab.parse("\"SmtpMsgIPBandMaps\"\t\"550 不正\"".getBytes(TextEncoding.WINDOWS_31J)));
 
         StepResult r = record(original, edited, source("1.27"), MigrationOptions.standard());
 
         byte[] out = r.files().serverTab().toBytes();
         byte[] expected = ("\"SmtpMsgIPBan\"\t\"550 拒否\"\r\n\"SmtpMsgIPBanMaps\"\t\"550 不正\"\r\n"
-                + "# xmailkit: migrated to 1.27 from 1.27").getBytes(TextEncoding.WINDOWS_31J);
+                        + "# xmailkit: migrated to 1.27 from 1.27")
+                .getBytes(TextEncoding.WINDOWS_31J);
         assertArrayEquals(expected, out);
         assertTrue(TextEncoding.decodes(out, TextEncoding.WINDOWS_31J));
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
@@ -124,7 +124,8 @@ class RemovedVariableStepsTest {
                 """), source("0.54"));
 
         assertEquals("\"SMTP-RDNSCheck\"\t\"0\"\n", text(r));
-        assertEquals(List.of(Change.Kind.RENAME, Change.Kind.REMOVE),
+        assertEquals(
+                List.of(Change.Kind.RENAME, Change.Kind.REMOVE),
                 r.changes().stream().map(Change::kind).toList());
         assertEquals(List.of(), r.notes());
     }
@@ -251,10 +252,16 @@ class RemovedVariableStepsTest {
                 "CustMapsList"\t"bl.example.org:1,"
                 """, text(r), "nothing is added to CustMapsList");
         assertEquals(4, r.changes().size());
-        assertEquals(List.of("note.maps-check.on.reject", "note.maps-check.on.delay", "note.maps-check.on.auth",
-                "note.maps-check.off"), noteKeys(r));
+        assertEquals(
+                List.of(
+                        "note.maps-check.on.reject",
+                        "note.maps-check.on.delay",
+                        "note.maps-check.on.auth",
+                        "note.maps-check.off"),
+                noteKeys(r));
         assertEquals(List.of("RBL-MAPSCheck", "1", "1"), r.notes().get(0).text().args());
-        assertEquals(List.of("RSS-MAPSCheck", "20", "-20"), r.notes().get(1).text().args());
+        assertEquals(
+                List.of("RSS-MAPSCheck", "20", "-20"), r.notes().get(1).text().args());
         assertEquals(List.of("DUL-MAPSCheck", "1", "0"), r.notes().get(2).text().args());
     }
 

@@ -23,16 +23,15 @@ import org.xmailkit.model.version.SourceVersion;
 /** Runs one step over text-block configurations. */
 final class StepTesting {
 
-    private StepTesting() {
-    }
+    private StepTesting() {}
 
     static ServerFiles tab(String utf8) {
         return ServerFiles.of(ServerTab.parse(utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
     static ServerFiles withFwd(ServerFiles f, String utf8) {
-        return f.with(TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"),
-                utf8.getBytes(StandardCharsets.UTF_8)));
+        return f.with(
+                TabFile.parse(MailRootFile.SMTP_FWD, Path.of("smtpfwd.tab"), utf8.getBytes(StandardCharsets.UTF_8)));
     }
 
     static SourceVersion source(String v) {
@@ -52,8 +51,8 @@ final class StepTesting {
     }
 
     /** Runs the step, checks that a second run on its output changes nothing, and returns the first result. */
-    static StepResult run(MigrationStep step, ServerFiles f, SourceVersion s, MigrationOptions o,
-                          List<Remedy> remedies) {
+    static StepResult run(
+            MigrationStep step, ServerFiles f, SourceVersion s, MigrationOptions o, List<Remedy> remedies) {
         StepContext ctx = new StepContext(s, o, x -> remedies, f);
         StepResult r = step.apply(f, ctx);
         StepResult again = step.apply(r.files(), new StepContext(s, o, x -> List.of(), f));
@@ -75,8 +74,8 @@ final class StepTesting {
     }
 
     static String fwd(StepResult r) {
-        return new String(r.files().file(MailRootFile.SMTP_FWD).orElseThrow().document().toBytes(),
-                StandardCharsets.UTF_8);
+        return new String(
+                r.files().file(MailRootFile.SMTP_FWD).orElseThrow().document().toBytes(), StandardCharsets.UTF_8);
     }
 
     static List<Note.Level> levels(StepResult r) {

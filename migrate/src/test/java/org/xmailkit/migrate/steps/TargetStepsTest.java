@@ -2,11 +2,11 @@ package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
@@ -30,8 +30,8 @@ import org.xmailkit.model.XMailVersion;
 class TargetStepsTest {
 
     private static final MigrationOptions ADOPT = MigrationOptions.standard().withDefaults(DefaultsPolicy.ADOPT);
-    private static final MigrationOptions LOCALIZED = MigrationOptions.standard()
-            .withTarget(XMailVersion.V1_27_LOCALIZED);
+    private static final MigrationOptions LOCALIZED =
+            MigrationOptions.standard().withTarget(XMailVersion.V1_27_LOCALIZED);
 
     // ------------------------------------------------------------------ changed defaults
 
@@ -69,7 +69,9 @@ class TargetStepsTest {
         assertEquals(in, text(r));
         assertEquals(List.of("note.changed-defaults.perms.adopted", "note.changed-defaults.tls.adopted"), noteKeys(r));
         assertEquals(List.of(Note.Level.BEHAVIOUR, Note.Level.BEHAVIOUR), levels(r));
-        assertEquals("EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS", r.notes().get(1).text().args().get(0));
+        assertEquals(
+                "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS",
+                r.notes().get(1).text().args().get(0));
     }
 
     @Test
@@ -82,8 +84,8 @@ class TargetStepsTest {
     void tlsSwitchesAreNotWrittenWhenTheSourceMayAlreadyHaveTls() {
         StepResult r = run(new ChangedDefaultsStep(), tab("\"RootDomain\"\t\"x.jp\"\n"), range("1.11", "1.26"));
         assertEquals("\"RootDomain\"\t\"x.jp\"\n\"DefaultSmtpPerms\"\t\"MR\"\n", text(r));
-        assertEquals(List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"),
-                noteKeys(r));
+        assertEquals(
+                List.of("note.changed-defaults.perms.preserved", "note.changed-defaults.tls.uncertain"), noteKeys(r));
         assertEquals(Note.Level.DECIDE, r.notes().get(1).level());
     }
 
@@ -93,8 +95,12 @@ class TargetStepsTest {
         for (MigrationOptions o : List.of(MigrationOptions.standard(), ADOPT)) {
             StepResult r = run(new ChangedDefaultsStep(), tab(in), range("0.61", "1.27"), o);
             assertEquals(in, text(r));
-            assertEquals(List.of("note.changed-defaults.perms.uncertain", "note.changed-defaults.tls.uncertain",
-                    "note.changed-defaults.authuser.uncertain"), noteKeys(r));
+            assertEquals(
+                    List.of(
+                            "note.changed-defaults.perms.uncertain",
+                            "note.changed-defaults.tls.uncertain",
+                            "note.changed-defaults.authuser.uncertain"),
+                    noteKeys(r));
             assertEquals(List.of(Note.Level.DECIDE, Note.Level.DECIDE, Note.Level.DECIDE), levels(r));
         }
     }
@@ -107,7 +113,9 @@ class TargetStepsTest {
                 "EnablePOP3-TLS"\t"1"
                 "EnableCTRL-TLS"\t"0"
                 """;
-        assertEquals(List.of(), run(new ChangedDefaultsStep(), tab(in), source("1.22")).changes());
+        assertEquals(
+                List.of(),
+                run(new ChangedDefaultsStep(), tab(in), source("1.22")).changes());
         StepResult r = run(new ChangedDefaultsStep(), tab(""), source("1.27"));
         assertEquals(List.of(), r.changes());
         assertEquals(List.of(), r.notes());
@@ -117,8 +125,8 @@ class TargetStepsTest {
 
     @Test
     void localizedTargetWritesBothRulesUnderAnAsciiHeaderInAnAsciiFile() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), source("1.27"),
-                LOCALIZED);
+        StepResult r =
+                run(new LocalizedSettingsStep(), tab("\"RootDomain\"\t\"example.jp\"\n"), source("1.27"), LOCALIZED);
 
         assertEquals("""
                 "RootDomain"\t"example.jp"
@@ -127,7 +135,8 @@ class TargetStepsTest {
                 "SMTPLocalRule1"\t"0"
                 "SMTPLocalRule2"\t"0"
                 """, text(r));
-        assertEquals(List.of(Change.Kind.COMMENT, Change.Kind.ADD, Change.Kind.ADD),
+        assertEquals(
+                List.of(Change.Kind.COMMENT, Change.Kind.ADD, Change.Kind.ADD),
                 r.changes().stream().map(Change::kind).toList());
     }
 
@@ -137,21 +146,30 @@ class TargetStepsTest {
         ServerFiles f = ServerFiles.of(ServerTab.parse(in));
         assertEquals(TextEncoding.WINDOWS_31J, f.serverTab().charset());
 
-        StepResult r = run(new LocalizedSettingsStep(), f, source("1.27"),
+        StepResult r = run(
+                new LocalizedSettingsStep(),
+                f,
+                source("1.27"),
                 LOCALIZED.withLocalRules(Optional.of(true), Optional.empty()));
 
         String out = new String(r.files().serverTab().toBytes(), TextEncoding.WINDOWS_31J);
-        assertEquals("\"SmtpMsgIPBan\"\t\"550 アクセス拒否\"\r\n\r\n"
-                + "# [ローカライズ版専用設定] アップデート・ローカライズ版 XMail 1.27 だけが読む設定です (オリジナル版では無視されます)\r\n"
-                + "\"SMTPLocalRule1\"\t\"1\"\r\n\"SMTPLocalRule2\"\t\"0\"\r\n", out);
+        assertEquals(
+                "\"SmtpMsgIPBan\"\t\"550 アクセス拒否\"\r\n\r\n"
+                        + "# [ローカライズ版専用設定] アップデート・ローカライズ版 XMail 1.27 だけが読む設定です (オリジナル版では無視されます)\r\n"
+                        + "\"SMTPLocalRule1\"\t\"1\"\r\n\"SMTPLocalRule2\"\t\"0\"\r\n",
+                out);
     }
 
     @Test
     void aRuleAlreadySetIsKeptUnlessAnOptionAsksAndTheMissingOneGoesNextToIt() {
-        StepResult r = run(new LocalizedSettingsStep(), tab("""
+        StepResult r = run(
+                new LocalizedSettingsStep(),
+                tab("""
                 "SMTPLocalRule2"\t"1"
                 "RootDomain"\t"example.jp"
-                """), source("1.27"), LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
+                """),
+                source("1.27"),
+                LOCALIZED.withLocalRules(Optional.empty(), Optional.empty()));
 
         assertEquals("""
                 "SMTPLocalRule2"\t"1"
@@ -159,8 +177,11 @@ class TargetStepsTest {
                 "RootDomain"\t"example.jp"
                 """, text(r));
 
-        StepResult off = run(new LocalizedSettingsStep(), tab("\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"1\"\n"),
-                source("1.27"), LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
+        StepResult off = run(
+                new LocalizedSettingsStep(),
+                tab("\"SMTPLocalRule1\"\t\"1\"\n\"SMTPLocalRule2\"\t\"1\"\n"),
+                source("1.27"),
+                LOCALIZED.withLocalRules(Optional.of(false), Optional.empty()));
         assertEquals("\"SMTPLocalRule1\"\t\"0\"\n\"SMTPLocalRule2\"\t\"1\"\n", text(off));
     }
 
@@ -170,8 +191,12 @@ class TargetStepsTest {
         StepResult r = run(new LocalizedSettingsStep(), tab(in), source("1.27"));
 
         assertEquals(in, text(r));
-        assertEquals(List.of("note.localized-settings.ignored", "note.localized-settings.lost.SMTPLocalRule1",
-                "note.localized-settings.ignored"), noteKeys(r));
+        assertEquals(
+                List.of(
+                        "note.localized-settings.ignored",
+                        "note.localized-settings.lost.SMTPLocalRule1",
+                        "note.localized-settings.ignored"),
+                noteKeys(r));
     }
 
     @Test
@@ -195,12 +220,20 @@ class TargetStepsTest {
         List<Remedy> remedies = List.of(safe, optIn);
         String in = "\"Pop3LogPasswd\"\t\"2\"\n";
 
-        StepResult r = run(new FixStep(), tab(in), source("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), remedies);
+        StepResult r = run(
+                new FixStep(),
+                tab(in),
+                source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")),
+                remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"2\"\n\"SmtpNoTLSAuths\"\t\"\"\n", text(r));
 
-        StepResult named = run(new FixStep(), tab(in), source("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")), remedies);
+        StepResult named = run(
+                new FixStep(),
+                tab(in),
+                source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("SEC-991")),
+                remedies);
         assertEquals("\"Pop3LogPasswd\"\t\"0\"\n", text(named));
         assertEquals(Change.Kind.SET, named.changes().get(0).kind());
         assertEquals(1, named.changes().get(0).line());
@@ -218,8 +251,12 @@ class TargetStepsTest {
     @Test
     void remediationThatIsNotAServerTabSettingIsReportedForManualWork() {
         Remedy other = remedy("SEC-992", true, "smtprelay.tab: remove \"0.0.0.0\"\t\"0.0.0.0\"");
-        StepResult r = run(new FixStep(), tab(""), source("1.25"),
-                MigrationOptions.standard().withFix(FixSelection.parse("safe")), List.of(other));
+        StepResult r = run(
+                new FixStep(),
+                tab(""),
+                source("1.25"),
+                MigrationOptions.standard().withFix(FixSelection.parse("safe")),
+                List.of(other));
         assertEquals("", text(r));
         assertEquals(List.of("note.fix.manual"), noteKeys(r));
     }

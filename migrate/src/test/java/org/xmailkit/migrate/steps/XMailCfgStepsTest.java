@@ -1,11 +1,11 @@
 package org.xmailkit.migrate.steps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.levels;
 import static org.xmailkit.migrate.steps.StepTesting.noteKeys;
 import static org.xmailkit.migrate.steps.StepTesting.range;
 import static org.xmailkit.migrate.steps.StepTesting.run;
+import static org.xmailkit.migrate.steps.StepTesting.source;
 import static org.xmailkit.migrate.steps.StepTesting.tab;
 import static org.xmailkit.migrate.steps.StepTesting.text;
 
@@ -34,7 +34,9 @@ class XMailCfgStepsTest {
                 "SmtpGwConfig"\t"NeedTLS=2,OutBind=192.168.1.10"
                 "RootDomain"\t"example.jp"
                 """, text(r));
-        assertEquals(List.of(Change.Kind.RENAME, Change.Kind.REMOVE), r.changes().stream().map(Change::kind).toList());
+        assertEquals(
+                List.of(Change.Kind.RENAME, Change.Kind.REMOVE),
+                r.changes().stream().map(Change::kind).toList());
         assertEquals(List.of("note.xmailcfg-gwconfig.nowRead.required"), noteKeys(r));
     }
 
@@ -105,7 +107,9 @@ class XMailCfgStepsTest {
                 """), source("1.24"));
 
         assertEquals("\"SmtpGwConfig\"\t\"OutBind=10.0.0.5,NeedTLS=1\"\n", text(r));
-        assertEquals(List.of(Change.Kind.SET, Change.Kind.REMOVE), r.changes().stream().map(Change::kind).toList());
+        assertEquals(
+                List.of(Change.Kind.SET, Change.Kind.REMOVE),
+                r.changes().stream().map(Change::kind).toList());
     }
 
     @Test

@@ -17,13 +17,12 @@ import org.xmailkit.model.MailRootFile;
 public final class FixtureFleet {
 
     /** The fixtures, oldest first. */
-    public static final List<String> FIXTURES = List.of("v0.54", "v0.68", "v1.0", "v1.12", "v1.22", "v1.24", "v1.25",
-            "v1.26", "xmailcfg");
+    public static final List<String> FIXTURES =
+            List.of("v0.54", "v0.68", "v1.0", "v1.12", "v1.22", "v1.24", "v1.25", "v1.26", "xmailcfg");
     /** The migration targets. */
     public static final List<String> TARGETS = List.of("1.27", "1.27-localized");
 
-    private FixtureFleet() {
-    }
+    private FixtureFleet() {}
 
     /**
      * @param fixture a fixture

@@ -29,8 +29,7 @@ public final class CtrlPassword {
         char[] ask(String server);
     }
 
-    private CtrlPassword() {
-    }
+    private CtrlPassword() {}
 
     /**
      * @param server      the server, for messages
@@ -40,14 +39,19 @@ public final class CtrlPassword {
      * @return the password's bytes (UTF-8 for typed text; a file's bytes as they are, without the final line break)
      * @throws CtrlException when none is found, or the file is not private
      */
-    public static byte[] find(String server, Optional<Path> file, Map<String, String> environment,
-                              Optional<Prompt> prompt) throws CtrlException {
+    public static byte[] find(
+            String server, Optional<Path> file, Map<String, String> environment, Optional<Prompt> prompt)
+            throws CtrlException {
         if (file.isPresent()) {
             byte[] bytes;
             try {
                 bytes = PrivateFiles.readOwnerOnly(file.get());
             } catch (IOException e) {
-                throw new CtrlException(server, CtrlException.Kind.PASSWORD_FILE, e, file.get().toString(),
+                throw new CtrlException(
+                        server,
+                        CtrlException.Kind.PASSWORD_FILE,
+                        e,
+                        file.get().toString(),
                         CtrlException.printable(String.valueOf(e.getMessage())));
             }
             int end = bytes.length;
@@ -57,7 +61,8 @@ public final class CtrlPassword {
             byte[] out = Arrays.copyOf(bytes, end);
             Arrays.fill(bytes, (byte) 0);
             if (out.length == 0) {
-                throw new CtrlException(server, CtrlException.Kind.PASSWORD_FILE, file.get().toString(), "empty");
+                throw new CtrlException(
+                        server, CtrlException.Kind.PASSWORD_FILE, file.get().toString(), "empty");
             }
             return out;
         }

@@ -66,6 +66,7 @@ public final class CtrlSession implements AutoCloseable {
     public static final Pattern REPLY = Pattern.compile("([+-])(\\d{5})(?: (.*))?");
     /** The first line that asks CTRL on its plain port to switch to TLS (CTRLSvr.cpp CTRLLogin). */
     public static final String START_TLS = "#!TLS";
+
     private static final Pattern ENTRY = Pattern.compile("\"(.*)\"\t\"(\\d{1,18})\"", Pattern.DOTALL);
 
     /**
@@ -74,8 +75,7 @@ public final class CtrlSession implements AutoCloseable {
      * @param name its name as the server sent it (ISO-8859-1, so every byte is kept)
      * @param size its size in bytes
      */
-    public record Entry(String name, long size) {
-    }
+    public record Entry(String name, long size) {}
 
     private final String server;
     private final Socket raw;
@@ -89,8 +89,14 @@ public final class CtrlSession implements AutoCloseable {
     private boolean broken;
     private boolean closed;
 
-    private CtrlSession(String server, Socket raw, Socket socket, Optional<String> fingerprint, boolean firstUse,
-                        CtrlTransport transport) throws IOException {
+    private CtrlSession(
+            String server,
+            Socket raw,
+            Socket socket,
+            Optional<String> fingerprint,
+            boolean firstUse,
+            CtrlTransport transport)
+            throws IOException {
         this.server = server;
         this.raw = raw;
         this.quickAck = raw.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK);
@@ -117,15 +123,16 @@ public final class CtrlSession implements AutoCloseable {
         Socket socket = raw;
         try {
             try {
-                raw.connect(new InetSocketAddress(url.host(), url.port()), (int) settings.connectTimeout().toMillis());
+                raw.connect(new InetSocketAddress(url.host(), url.port()), (int)
+                        settings.connectTimeout().toMillis());
                 raw.setSoTimeout((int) settings.readTimeout().toMillis());
             } catch (UnknownHostException e) {
                 throw new CtrlException(server, CtrlException.Kind.CONNECT, e, "unknown host");
             } catch (SocketTimeoutException e) {
                 throw new CtrlException(server, CtrlException.Kind.TIMEOUT, e);
             } catch (IOException e) {
-                throw new CtrlException(server, CtrlException.Kind.CONNECT, e,
-                        CtrlException.printable(String.valueOf(e.getMessage())));
+                throw new CtrlException(
+                        server, CtrlException.Kind.CONNECT, e, CtrlException.printable(String.valueOf(e.getMessage())));
             }
             Trust trust = null;
             if (settings.transport() == CtrlTransport.TLS) {
@@ -201,8 +208,8 @@ public final class CtrlSession implements AutoCloseable {
             bytes += line.length;
             if (entries.size() >= MAX_ENTRIES || bytes > MAX_FILE_BYTES) {
                 broken = true;
-                throw new CtrlException(server, CtrlException.Kind.LIMIT, "filelist " + directory,
-                        Integer.toString(MAX_ENTRIES));
+                throw new CtrlException(
+                        server, CtrlException.Kind.LIMIT, "filelist " + directory, Integer.toString(MAX_ENTRIES));
             }
             Matcher m = ENTRY.matcher(new String(line, StandardCharsets.ISO_8859_1));
             if (!m.matches()) {
@@ -230,8 +237,8 @@ public final class CtrlSession implements AutoCloseable {
             bytes += line.length + 2L;
             if (bytes > MAX_FILE_BYTES + 2L * CtrlText.READ_PIECE) {
                 broken = true;
-                throw new CtrlException(server, CtrlException.Kind.LIMIT, "cfgfileget " + path,
-                        Long.toString(MAX_FILE_BYTES));
+                throw new CtrlException(
+                        server, CtrlException.Kind.LIMIT, "cfgfileget " + path, Long.toString(MAX_FILE_BYTES));
             }
             lines.add(line);
         }
@@ -274,9 +281,14 @@ public final class CtrlSession implements AutoCloseable {
             expect("cfgfileset " + path, 0);
         } catch (IOException e) {
             broken = true;
-            throw new CtrlException(server, CtrlException.Kind.UNCONFIRMED, e, path,
-                    e instanceof CtrlException c ? c.message(Locale.ENGLISH) : CtrlException.printable(
-                            String.valueOf(e.getMessage())));
+            throw new CtrlException(
+                    server,
+                    CtrlException.Kind.UNCONFIRMED,
+                    e,
+                    path,
+                    e instanceof CtrlException c
+                            ? c.message(Locale.ENGLISH)
+                            : CtrlException.printable(String.valueOf(e.getMessage())));
         }
     }
 
@@ -385,8 +397,8 @@ public final class CtrlSession implements AutoCloseable {
         }
         int got = Integer.parseInt(m.group(2));
         if (m.group(1).equals("-")) {
-            throw CtrlException.reply(server, CtrlException.Kind.COMMAND, got, what,
-                    m.group(3) == null ? "" : m.group(3));
+            throw CtrlException.reply(
+                    server, CtrlException.Kind.COMMAND, got, what, m.group(3) == null ? "" : m.group(3));
         }
         if (got != code) {
             broken = true;
@@ -472,10 +484,13 @@ public final class CtrlSession implements AutoCloseable {
             int code = Integer.parseInt(m.group(2));
             String text = m.group(3) == null ? "" : m.group(3);
             if (m.group(1).equals("-")) {
-                CtrlException.Kind kind = what == null ? CtrlException.Kind.REFUSED
-                        : START_TLS.equals(what) && code == 249 ? CtrlException.Kind.TLS_DISABLED
-                        : "login".equals(what) && code == 105 ? CtrlException.Kind.LOGIN
-                        : CtrlException.Kind.COMMAND;
+                CtrlException.Kind kind = what == null
+                        ? CtrlException.Kind.REFUSED
+                        : START_TLS.equals(what) && code == 249
+                                ? CtrlException.Kind.TLS_DISABLED
+                                : "login".equals(what) && code == 105
+                                        ? CtrlException.Kind.LOGIN
+                                        : CtrlException.Kind.COMMAND;
                 throw CtrlException.reply(server, kind, code, what == null ? "greeting" : what, text);
             }
             return text;
@@ -491,11 +506,11 @@ public final class CtrlSession implements AutoCloseable {
                 if (c == '\n') {
                     byte[] line = b.toByteArray();
                     return line.length > 0 && line[line.length - 1] == '\r'
-                            ? Arrays.copyOf(line, line.length - 1) : line;
+                            ? Arrays.copyOf(line, line.length - 1)
+                            : line;
                 }
                 if (b.size() >= MAX_LINE) {
-                    throw new CtrlException(server, CtrlException.Kind.LIMIT, "line",
-                            Integer.toString(MAX_LINE));
+                    throw new CtrlException(server, CtrlException.Kind.LIMIT, "line", Integer.toString(MAX_LINE));
                 }
                 b.write(c);
             }
@@ -549,13 +564,13 @@ public final class CtrlSession implements AutoCloseable {
             if (trust.mismatch != null) {
                 throw trust.mismatch;
             }
-            throw new CtrlException(server, CtrlException.Kind.TLS, e,
-                    CtrlException.printable(String.valueOf(e.getMessage())));
+            throw new CtrlException(
+                    server, CtrlException.Kind.TLS, e, CtrlException.printable(String.valueOf(e.getMessage())));
         } catch (SocketTimeoutException e) {
             throw new CtrlException(server, CtrlException.Kind.TIMEOUT, e);
         } catch (IOException e) {
-            throw new CtrlException(server, CtrlException.Kind.TLS, e,
-                    CtrlException.printable(String.valueOf(e.getMessage())));
+            throw new CtrlException(
+                    server, CtrlException.Kind.TLS, e, CtrlException.printable(String.valueOf(e.getMessage())));
         }
     }
 
@@ -569,8 +584,13 @@ public final class CtrlSession implements AutoCloseable {
         String seen = "";
         CtrlException mismatch;
 
-        private Trust(String server, X509TrustManager pkix, boolean checkHostName, Optional<String> expected,
-                      Optional<Path> knownHosts, String authority) {
+        private Trust(
+                String server,
+                X509TrustManager pkix,
+                boolean checkHostName,
+                Optional<String> expected,
+                Optional<Path> knownHosts,
+                String authority) {
             this.server = server;
             this.checkHostName = checkHostName;
             this.knownHosts = knownHosts;
@@ -615,19 +635,29 @@ public final class CtrlSession implements AutoCloseable {
                         try {
                             pkixCheck.run();
                         } catch (CertificateException e) {
-                            mismatch = new CtrlException(server, CtrlException.Kind.UNTRUSTED, e,
-                                    CtrlTrust.display(seen), CtrlException.printable(String.valueOf(e.getMessage())));
+                            mismatch = new CtrlException(
+                                    server,
+                                    CtrlException.Kind.UNTRUSTED,
+                                    e,
+                                    CtrlTrust.display(seen),
+                                    CtrlException.printable(String.valueOf(e.getMessage())));
                             throw e;
                         }
                         return;
                     }
                     if (expected.isPresent() && !expected.get().equals(seen)) {
                         mismatch = knownHosts.isPresent()
-                                ? new CtrlException(server, CtrlException.Kind.CERTIFICATE_CHANGED,
-                                        CtrlTrust.display(seen), CtrlTrust.display(expected.get()),
+                                ? new CtrlException(
+                                        server,
+                                        CtrlException.Kind.CERTIFICATE_CHANGED,
+                                        CtrlTrust.display(seen),
+                                        CtrlTrust.display(expected.get()),
                                         knownHosts.get().toString())
-                                : new CtrlException(server, CtrlException.Kind.UNTRUSTED,
-                                        CtrlTrust.display(seen), "not the pinned certificate");
+                                : new CtrlException(
+                                        server,
+                                        CtrlException.Kind.UNTRUSTED,
+                                        CtrlTrust.display(seen),
+                                        "not the pinned certificate");
                         throw new CertificateException("certificate not trusted");
                     }
                 }
@@ -665,7 +695,10 @@ public final class CtrlSession implements AutoCloseable {
                 try {
                     known = KnownHosts.lookup(k.file(), url.authority());
                 } catch (IOException e) {
-                    throw new CtrlException(server, CtrlException.Kind.TLS, e,
+                    throw new CtrlException(
+                            server,
+                            CtrlException.Kind.TLS,
+                            e,
                             k.file() + ": " + CtrlException.printable(String.valueOf(e.getMessage())));
                 }
                 return new Trust(server, null, false, known, Optional.of(k.file()), url.authority());
@@ -679,8 +712,8 @@ public final class CtrlSession implements AutoCloseable {
                 KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
                 ks.load(null, null);
                 int n = 0;
-                for (Certificate c : CertificateFactory.getInstance("X.509")
-                        .generateCertificates(new ByteArrayInputStream(pem))) {
+                for (Certificate c :
+                        CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem))) {
                     ks.setCertificateEntry("ca" + n++, c);
                 }
                 if (n == 0) {
@@ -688,14 +721,20 @@ public final class CtrlSession implements AutoCloseable {
                 }
                 TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 f.init(ks);
-                X509TrustManager pkix = Arrays.stream(f.getTrustManagers()).filter(X509TrustManager.class::isInstance)
-                        .map(X509TrustManager.class::cast).findFirst().orElseThrow();
+                X509TrustManager pkix = Arrays.stream(f.getTrustManagers())
+                        .filter(X509TrustManager.class::isInstance)
+                        .map(X509TrustManager.class::cast)
+                        .findFirst()
+                        .orElseThrow();
                 return new Trust(server, pkix, true, Optional.empty(), Optional.empty(), url.authority());
             } catch (IOException | GeneralSecurityException e) {
                 if (e instanceof CtrlException c) {
                     throw c;
                 }
-                throw new CtrlException(server, CtrlException.Kind.TLS, e,
+                throw new CtrlException(
+                        server,
+                        CtrlException.Kind.TLS,
+                        e,
                         a.caFile() + ": " + CtrlException.printable(String.valueOf(e.getMessage())));
             }
         }
@@ -709,14 +748,21 @@ public final class CtrlSession implements AutoCloseable {
                 boolean known = KnownHosts.lookup(knownHosts.get(), authority).isPresent();
                 String recorded = KnownHosts.record(knownHosts.get(), authority, seen);
                 if (!recorded.equals(seen)) {
-                    throw new CtrlException(server, CtrlException.Kind.CERTIFICATE_CHANGED,
-                            CtrlTrust.display(seen), CtrlTrust.display(recorded), knownHosts.get().toString());
+                    throw new CtrlException(
+                            server,
+                            CtrlException.Kind.CERTIFICATE_CHANGED,
+                            CtrlTrust.display(seen),
+                            CtrlTrust.display(recorded),
+                            knownHosts.get().toString());
                 }
                 return !known;
             } catch (CtrlException e) {
                 throw e;
             } catch (IOException e) {
-                throw new CtrlException(server, CtrlException.Kind.TLS, e,
+                throw new CtrlException(
+                        server,
+                        CtrlException.Kind.TLS,
+                        e,
                         knownHosts.get() + ": " + CtrlException.printable(String.valueOf(e.getMessage())));
             }
         }

@@ -23,7 +23,10 @@ public record CtrlSettings(CtrlTransport transport, CtrlTrust trust, Duration co
         Objects.requireNonNull(trust, "trust");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || readTimeout.isNegative()
+                || readTimeout.isZero()
                 || readTimeout.toMillis() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("timeouts must be positive");
         }

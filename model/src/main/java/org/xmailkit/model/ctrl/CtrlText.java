@@ -137,8 +137,7 @@ public final class CtrlText {
     private static final byte LF = '\n';
     private static final byte CTRL_Z = 0x1A;
 
-    private CtrlText() {
-    }
+    private CtrlText() {}
 
     /**
      * @param file     a file's bytes on the server
@@ -216,7 +215,8 @@ public final class CtrlText {
             for (Newline n : Newline.values()) {
                 for (boolean last : new boolean[] {true, false}) {
                     byte[] c = candidate(lines, p, n, last);
-                    if (c.length == size && equalLines(served(c, p), lines)
+                    if (c.length == size
+                            && equalLines(served(c, p), lines)
                             && matches.stream().noneMatch(m -> Arrays.equals(m, c))) {
                         matches.add(c);
                     }
@@ -234,8 +234,8 @@ public final class CtrlText {
             for (Newline n : Newline.values()) {
                 for (boolean last : new boolean[] {true, false}) {
                     byte[] c = candidate(lines, p, n, last);
-                    long distance = Math.abs(c.length - size)
-                            + (equalLines(served(c, p), lines) ? 0 : Long.MAX_VALUE / 2);
+                    long distance =
+                            Math.abs(c.length - size) + (equalLines(served(c, p), lines) ? 0 : Long.MAX_VALUE / 2);
                     if (distance < closestDistance) {
                         closestDistance = distance;
                         closest = c;
@@ -270,7 +270,10 @@ public final class CtrlText {
                 ended = false; // a full piece: the line goes on in the next one
                 continue;
             }
-            if (p == Platform.POSIX && n == Newline.CRLF && w.length == READ_PIECE - 1 && i + 1 < lines.size()
+            if (p == Platform.POSIX
+                    && n == Newline.CRLF
+                    && w.length == READ_PIECE - 1
+                    && i + 1 < lines.size()
                     && lines.get(i + 1).length == 0) {
                 i++; // the piece ended between CR and LF, and the LF came as an empty line
             }

@@ -28,6 +28,7 @@ public record CtrlUrl(String user, String host, int port) {
      * 127, MscCmdStringCheck) without quote, TAB or space, short enough for its 256-byte login buffer.
      */
     private static final Pattern USER = Pattern.compile("[!#-~&&[^\"@:/\\\\]][!#-~&&[^\"/\\\\:]]{0,63}");
+
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9-]{1,63}){0,20}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern FORM =
@@ -36,8 +37,10 @@ public record CtrlUrl(String user, String host, int port) {
     public CtrlUrl {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(host, "host");
-        if (!USER.matcher(user).matches() || !(HOST.matcher(host).matches() || (IPV6.matcher(host).matches()
-                && host.indexOf(':') >= 0)) || port < 1 || port > 65535) {
+        if (!USER.matcher(user).matches()
+                || !(HOST.matcher(host).matches() || (IPV6.matcher(host).matches() && host.indexOf(':') >= 0))
+                || port < 1
+                || port > 65535) {
             throw new IllegalArgumentException("not a CTRL address");
         }
         host = host.toLowerCase(Locale.ROOT);

@@ -19,8 +19,7 @@ public final class KnownHosts {
     private static final String HEADER =
             "# xmailkit: CTRL server certificates (host:port SHA-256), trusted on first use\n";
 
-    private KnownHosts() {
-    }
+    private KnownHosts() {}
 
     /**
      * @param file      the known-hosts file (may not exist yet)

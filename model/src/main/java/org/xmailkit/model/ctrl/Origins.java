@@ -48,8 +48,7 @@ public final class Origins {
 
     private static final Map<Path, Origin> COPIES = new ConcurrentHashMap<>();
 
-    private Origins() {
-    }
+    private Origins() {}
 
     /**
      * @param directory a folder holding a copy (it need not exist: a server that could not be read has none)

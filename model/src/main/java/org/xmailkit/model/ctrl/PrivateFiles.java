@@ -41,12 +41,15 @@ public final class PrivateFiles {
 
     private static final ReadPolicy SMALL = new ReadPolicy(MAX_SMALL_FILE, 0, false);
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
-    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(
+            PosixFilePermission.GROUP_READ,
+            PosixFilePermission.GROUP_WRITE,
+            PosixFilePermission.GROUP_EXECUTE,
+            PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.OTHERS_WRITE,
+            PosixFilePermission.OTHERS_EXECUTE);
 
-    private PrivateFiles() {
-    }
+    private PrivateFiles() {}
 
     /**
      * @param relative a relative path with {@code /} separators, such as {@code domains/example.com/info/user.tab}
@@ -87,8 +90,8 @@ public final class PrivateFiles {
                     throw new DirectoryNotEmptyException(dir.toString());
                 }
             }
-            PosixFileAttributeView view = Files.getFileAttributeView(dir, PosixFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            PosixFileAttributeView view =
+                    Files.getFileAttributeView(dir, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
             if (view != null) {
                 view.setPermissions(PosixFilePermissions.fromString("rwx------"));
             }
@@ -104,8 +107,8 @@ public final class PrivateFiles {
      */
     public static Path newTemporaryDirectory(String prefix) throws IOException {
         if (posix(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return Files.createTempDirectory(prefix, PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwx------")));
+            return Files.createTempDirectory(
+                    prefix, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
         return Files.createTempDirectory(prefix);
     }
@@ -237,12 +240,14 @@ public final class PrivateFiles {
         if (!a.isRegularFile()) {
             throw new FileSystemException(file.toString(), null, "not a regular file");
         }
-        PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
-                LinkOption.NOFOLLOW_LINKS);
+        PosixFileAttributeView view =
+                Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (view != null) {
             Set<PosixFilePermission> perms = view.readAttributes().permissions();
             if (perms.stream().anyMatch(OTHERS::contains)) {
-                throw new FileSystemException(file.toString(), null,
+                throw new FileSystemException(
+                        file.toString(),
+                        null,
                         "mode " + PosixFilePermissions.toString(perms) + ": only its owner may read it (chmod 600)");
             }
         }
@@ -251,7 +256,8 @@ public final class PrivateFiles {
 
     /** A read the read policy refused, as an I/O error naming the file; its message holds no content. */
     private static IOException failed(Path file, InputException e) {
-        IOException x = e.reason() == InputException.Reason.MISSING ? new NoSuchFileException(file.toString())
+        IOException x = e.reason() == InputException.Reason.MISSING
+                ? new NoSuchFileException(file.toString())
                 : new FileSystemException(file.toString(), null, e.message(Locale.ENGLISH));
         x.initCause(e);
         return x;

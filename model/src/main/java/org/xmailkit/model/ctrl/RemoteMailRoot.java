@@ -34,8 +34,9 @@ public final class RemoteMailRoot {
     public static final long MAX_COPY_BYTES = 256L * 1024 * 1024;
 
     /** Files at the top of a MailRoot that xmailkit reads besides the .tab files. */
-    private static final List<String> TOP_FILES = List.of(MailRoot.SERVER_CERT, MailRoot.SERVER_KEY,
-            MailRoot.CERTS_PEM);
+    private static final List<String> TOP_FILES =
+            List.of(MailRoot.SERVER_CERT, MailRoot.SERVER_KEY, MailRoot.CERTS_PEM);
+
     private static final List<String> FOLDERS_READ = List.of(MailRoot.CERTS_DIR, "custdomains");
     private static final List<String> FOLDERS_SEEN = List.of("cmdaliases");
     private static final Messages MESSAGES = Messages.of("org.xmailkit.model.messages", RemoteMailRoot.class);
@@ -88,8 +89,14 @@ public final class RemoteMailRoot {
      * @param files       every file copied, relative to MailRoot, with its size on the server
      * @param notes       what the user should know
      */
-    public record Snapshot(String server, Path directory, CtrlTransport transport, Optional<String> fingerprint,
-                           boolean firstUse, Map<String, Long> files, List<Note> notes) {
+    public record Snapshot(
+            String server,
+            Path directory,
+            CtrlTransport transport,
+            Optional<String> fingerprint,
+            boolean firstUse,
+            Map<String, Long> files,
+            List<Note> notes) {
         public Snapshot {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(directory, "directory");
@@ -125,8 +132,14 @@ public final class RemoteMailRoot {
         PrivateFiles.newPrivateDirectory(directory);
         RemoteMailRoot r = new RemoteMailRoot(session, directory);
         r.run();
-        return new Snapshot(session.server(), directory, session.transport(), session.fingerprint(),
-                session.firstUse(), r.files, r.notes);
+        return new Snapshot(
+                session.server(),
+                directory,
+                session.transport(),
+                session.fingerprint(),
+                session.firstUse(),
+                r.files,
+                r.notes);
     }
 
     private void run() throws IOException {
@@ -172,16 +185,22 @@ public final class RemoteMailRoot {
     private void settle() throws IOException {
         int lf = breaks.getOrDefault(CtrlText.Newline.LF, 0);
         int crlf = breaks.getOrDefault(CtrlText.Newline.CRLF, 0);
-        Optional<CtrlText.Newline> usual = lf > 0 && crlf == 0 ? Optional.of(CtrlText.Newline.LF)
+        Optional<CtrlText.Newline> usual = lf > 0 && crlf == 0
+                ? Optional.of(CtrlText.Newline.LF)
                 : crlf > 0 && lf == 0 ? Optional.of(CtrlText.Newline.CRLF) : Optional.empty();
         for (Map.Entry<String, List<byte[]>> e : ambiguous.entrySet()) {
             List<byte[]> fitting = e.getValue().stream()
-                    .filter(c -> usual.isPresent() && CtrlText.firstBreak(c).equals(usual)).toList();
+                    .filter(c -> usual.isPresent() && CtrlText.firstBreak(c).equals(usual))
+                    .toList();
             if (fitting.size() == 1) {
                 PrivateFiles.writePrivate(directory, e.getKey(), fitting.get(0));
             } else {
-                notes.add(new Note(NoteKind.AMBIGUOUS, e.getKey(), List.of(CtrlText.firstBreak(e.getValue().get(0))
-                        .map(Enum::name).orElse("-"))));
+                notes.add(new Note(
+                        NoteKind.AMBIGUOUS,
+                        e.getKey(),
+                        List.of(CtrlText.firstBreak(e.getValue().get(0))
+                                .map(Enum::name)
+                                .orElse("-"))));
             }
         }
     }
@@ -195,7 +214,9 @@ public final class RemoteMailRoot {
         if (!files.containsKey(MailRootFile.MAIL_USERS.fileName())) {
             return;
         }
-        TabFile tab = TabFile.parse(MailRootFile.MAIL_USERS, users,
+        TabFile tab = TabFile.parse(
+                MailRootFile.MAIL_USERS,
+                users,
                 PrivateFiles.readCopied(directory, MailRootFile.MAIL_USERS.fileName(), CtrlSession.MAX_FILE_BYTES));
         Set<String> folders = new LinkedHashSet<>();
         int unsafe = 0;
@@ -284,8 +305,8 @@ public final class RemoteMailRoot {
         }
         copied += size;
         if (copied > MAX_COPY_BYTES) {
-            throw new CtrlException(session.server(), CtrlException.Kind.LIMIT, "filelist",
-                    MAX_COPY_BYTES / (1024 * 1024) + " MB");
+            throw new CtrlException(
+                    session.server(), CtrlException.Kind.LIMIT, "filelist", MAX_COPY_BYTES / (1024 * 1024) + " MB");
         }
         Optional<List<byte[]>> lines = fetch(rel);
         if (lines.isEmpty()) {
@@ -368,7 +389,10 @@ public final class RemoteMailRoot {
             return Optional.empty();
         }
         if (size > CtrlSession.MAX_FILE_BYTES) {
-            throw new CtrlException(session.server(), CtrlException.Kind.LIMIT, "filelist " + rel,
+            throw new CtrlException(
+                    session.server(),
+                    CtrlException.Kind.LIMIT,
+                    "filelist " + rel,
                     Long.toString(CtrlSession.MAX_FILE_BYTES));
         }
         return Optional.of(new Remote(session.get(rel), size));

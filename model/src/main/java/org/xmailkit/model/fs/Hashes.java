@@ -11,8 +11,7 @@ public final class Hashes {
     /** What {@link #sha256} returns: 64 lower-case hex digits. */
     public static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     /**
      * @param bytes content

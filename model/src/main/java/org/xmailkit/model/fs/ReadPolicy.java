@@ -56,8 +56,11 @@ public record ReadPolicy(long maxBytes, int maxLines, boolean text) {
      * @return whether the bytes are not text
      */
     public static boolean looksBinary(byte[] bytes) {
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G') || startsWith(bytes, 'P', 'K', 3, 4) || startsWith(bytes, 0x1F, 0x8B)
-                || startsWith(bytes, '%', 'P', 'D', 'F') || startsWith(bytes, 0x7F, 'E', 'L', 'F')
+        if (startsWith(bytes, 0x89, 'P', 'N', 'G')
+                || startsWith(bytes, 'P', 'K', 3, 4)
+                || startsWith(bytes, 0x1F, 0x8B)
+                || startsWith(bytes, '%', 'P', 'D', 'F')
+                || startsWith(bytes, 0x7F, 'E', 'L', 'F')
                 || startsWith(bytes, 'M', 'Z')) {
             return true;
         }

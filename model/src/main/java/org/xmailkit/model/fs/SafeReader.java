@@ -69,7 +69,8 @@ public final class SafeReader {
     private volatile Path realBoundary;
 
     private SafeReader(Path boundary, Scope scope) {
-        this.boundary = Objects.requireNonNull(boundary, "boundary").toAbsolutePath().normalize();
+        this.boundary =
+                Objects.requireNonNull(boundary, "boundary").toAbsolutePath().normalize();
         this.scope = scope;
     }
 
@@ -143,8 +144,12 @@ public final class SafeReader {
         if (policy.maxLines() > 0) {
             long lines = ReadPolicy.lines(bytes);
             if (lines > policy.maxLines()) {
-                throw new InputException(file, 0, InputException.Reason.TOO_MANY_LINES, String.format(Locale.ROOT,
-                        "%,d", lines), String.format(Locale.ROOT, "%,d", policy.maxLines()));
+                throw new InputException(
+                        file,
+                        0,
+                        InputException.Reason.TOO_MANY_LINES,
+                        String.format(Locale.ROOT, "%,d", lines),
+                        String.format(Locale.ROOT, "%,d", policy.maxLines()));
             }
         }
         if (policy.text() && ReadPolicy.looksBinary(bytes)) {
@@ -189,8 +194,7 @@ public final class SafeReader {
         switch (at.kind) {
             case DIRECTORY -> throw new InputException(file, 0, InputException.Reason.NOT_A_FILE);
             case SPECIAL -> throw new InputException(file, 0, InputException.Reason.SPECIAL_FILE);
-            default -> {
-            }
+            default -> {}
         }
         if (at.attributes.size() > policy.maxBytes()) {
             throw tooLarge(file, at.attributes.size(), policy);
@@ -205,9 +209,13 @@ public final class SafeReader {
 
     /** What an I/O error means for a read: missing, or unreadable (with the error as its cause). */
     private static InputException unreadable(Path file, IOException e) {
-        InputException x = e instanceof NoSuchFileException ? new InputException(file, 0, InputException.Reason.MISSING)
-                : new InputException(file, 0, InputException.Reason.UNREADABLE, e instanceof AccessDeniedException
-                ? "permission denied" : reason(e));
+        InputException x = e instanceof NoSuchFileException
+                ? new InputException(file, 0, InputException.Reason.MISSING)
+                : new InputException(
+                        file,
+                        0,
+                        InputException.Reason.UNREADABLE,
+                        e instanceof AccessDeniedException ? "permission denied" : reason(e));
         x.initCause(e);
         return x;
     }
@@ -233,8 +241,12 @@ public final class SafeReader {
     public List<Path> list(Path dir, String glob, int max) throws InputException {
         Located at = located(dir);
         if (at.kind != Kind.DIRECTORY) {
-            throw new InputException(dir, 0, at.kind == Kind.SPECIAL || at.kind == Kind.FILE
-                    ? InputException.Reason.NOT_A_DIRECTORY : InputException.Reason.MISSING);
+            throw new InputException(
+                    dir,
+                    0,
+                    at.kind == Kind.SPECIAL || at.kind == Kind.FILE
+                            ? InputException.Reason.NOT_A_DIRECTORY
+                            : InputException.Reason.MISSING);
         }
         List<Path> out = new ArrayList<>();
         // Listed through the path as named: its real location was checked, and entries keep the names rules show.
@@ -255,8 +267,7 @@ public final class SafeReader {
     }
 
     /** A path checked against the boundary: its real location, what is there and its attributes. */
-    private record Located(Path real, Kind kind, BasicFileAttributes attributes) {
-    }
+    private record Located(Path real, Kind kind, BasicFileAttributes attributes) {}
 
     private Located located(Path path) throws InputException {
         Objects.requireNonNull(path, "path");
@@ -280,15 +291,17 @@ public final class SafeReader {
             throw unreadable(path, e); // missing here: a link to nothing
         }
         if (!real.startsWith(realBoundary(path))) {
-            throw scope == Scope.MAILROOT ? new InputException(path, 0, InputException.Reason.LINK_OUTSIDE)
+            throw scope == Scope.MAILROOT
+                    ? new InputException(path, 0, InputException.Reason.LINK_OUTSIDE)
                     : new InputException(path, 0, InputException.Reason.LINK_OUTSIDE, boundary.toString());
         }
         return at(real, attributes(path, real));
     }
 
     private static Located at(Path real, BasicFileAttributes a) {
-        Kind kind = a.isRegularFile() ? Kind.FILE : a.isDirectory() ? Kind.DIRECTORY
-                : a.isSymbolicLink() ? Kind.UNKNOWN : Kind.SPECIAL;
+        Kind kind = a.isRegularFile()
+                ? Kind.FILE
+                : a.isDirectory() ? Kind.DIRECTORY : a.isSymbolicLink() ? Kind.UNKNOWN : Kind.SPECIAL;
         return new Located(real, kind, a);
     }
 
@@ -345,8 +358,8 @@ public final class SafeReader {
     }
 
     private static InputException tooLarge(Path file, long size, ReadPolicy policy) {
-        return new InputException(file, 0, InputException.Reason.TOO_LARGE, megabytes(size),
-                megabytes(policy.maxBytes()));
+        return new InputException(
+                file, 0, InputException.Reason.TOO_LARGE, megabytes(size), megabytes(policy.maxBytes()));
     }
 
     private static String megabytes(long bytes) {

@@ -95,7 +95,7 @@ public final class SafeWriter {
     @FunctionalInterface
     public interface Announce {
         /** Announces nothing. */
-        Announce NONE = hash -> { };
+        Announce NONE = hash -> {};
 
         /**
          * @param sha256 the new content's hash
@@ -126,8 +126,8 @@ public final class SafeWriter {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> PRIVATE_FOLDER = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> GROUP_READ_WRITE = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE);
+    private static final Set<PosixFilePermission> GROUP_READ_WRITE =
+            EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE);
 
     private final List<Path> roots;
     private final WritePolicy policy;
@@ -217,7 +217,9 @@ public final class SafeWriter {
     }
 
     private WriteRefusedException outside(Path target) {
-        return new WriteRefusedException(target, WriteRefusedException.Reason.OUTSIDE,
+        return new WriteRefusedException(
+                target,
+                WriteRefusedException.Reason.OUTSIDE,
                 roots.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
 
@@ -347,8 +349,7 @@ public final class SafeWriter {
     public void create(Path target, byte[] content, Path attributesFrom) throws IOException {
         directory(target.toAbsolutePath().normalize().getParent());
         Path t = place(target);
-        refuseUnlessRegular(attributesFrom, Files.readAttributes(attributesFrom, BasicFileAttributes.class,
-                NOFOLLOW));
+        refuseUnlessRegular(attributesFrom, Files.readAttributes(attributesFrom, BasicFileAttributes.class, NOFOLLOW));
         if (lstat(t).isPresent()) {
             throw new FileAlreadyExistsException(target.toString());
         }
@@ -428,11 +429,15 @@ public final class SafeWriter {
      * @throws IOException           on failure
      */
     public void copy(Path source, Path target) throws IOException {
-        copyInto(target, source, out -> {
-            try (InputStream in = openNoFollow(source)) {
-                in.transferTo(out);
-            }
-        }, true);
+        copyInto(
+                target,
+                source,
+                out -> {
+                    try (InputStream in = openNoFollow(source)) {
+                        in.transferTo(out);
+                    }
+                },
+                true);
     }
 
     private void copyInto(Path target, Path source, Content content, boolean times) throws IOException {
@@ -501,7 +506,10 @@ public final class SafeWriter {
             }
             ByteBuffer b;
             if (end == 0) {
-                b = ByteBuffer.allocate(header.length + record.length).put(header).put(record).flip();
+                b = ByteBuffer.allocate(header.length + record.length)
+                        .put(header)
+                        .put(record)
+                        .flip();
             } else {
                 b = ByteBuffer.wrap(record);
             }
@@ -635,11 +643,11 @@ public final class SafeWriter {
     @SuppressWarnings("TypeParameterUnusedInFormals")
     private static <T> T failed(Path file, InputException e, long max) throws IOException {
         switch (e.reason()) {
-            case TOO_LARGE, TOO_MANY_LINES -> throw new WriteRefusedException(file,
-                    WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
+            case TOO_LARGE, TOO_MANY_LINES ->
+                throw new WriteRefusedException(file, WriteRefusedException.Reason.TOO_LARGE, Long.toString(max));
             case LINK_OUTSIDE -> throw new WriteRefusedException(file, WriteRefusedException.Reason.LINK);
-            case SPECIAL_FILE, NOT_A_FILE -> throw new WriteRefusedException(file,
-                    WriteRefusedException.Reason.NOT_A_FILE);
+            case SPECIAL_FILE, NOT_A_FILE ->
+                throw new WriteRefusedException(file, WriteRefusedException.Reason.NOT_A_FILE);
             case MISSING -> throw new NoSuchFileException(file.toString());
             case CHANGED -> throw new WriteRefusedException(file, WriteRefusedException.Reason.CHANGED);
             default -> {
@@ -703,8 +711,14 @@ public final class SafeWriter {
         Optional<BasicFileAttributes> before = lstat(t);
         if (before.isEmpty()) {
             try {
-                FileChannel ch = FileChannel.open(t, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), permissions(t.getParent(), freshMode()));
+                FileChannel ch = FileChannel.open(
+                        t,
+                        Set.of(
+                                StandardOpenOption.CREATE_NEW,
+                                StandardOpenOption.READ,
+                                StandardOpenOption.WRITE,
+                                LinkOption.NOFOLLOW_LINKS),
+                        permissions(t.getParent(), freshMode()));
                 try {
                     freshAttributes(t);
                     return ch;
@@ -728,8 +742,8 @@ public final class SafeWriter {
      * FIFO there) is refused without blocking.
      */
     FileChannel openState(Path shown, Path t, BasicFileAttributes checked) throws IOException {
-        FileChannel ch = FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch =
+                FileChannel.open(t, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try {
             try {
                 ch.position(); // lseek: fails on a FIFO or socket
@@ -765,11 +779,16 @@ public final class SafeWriter {
         return switch (fresh) {
             case DEFAULT -> null;
             case PRIVATE -> OWNER_ONLY;
-            case LIKE -> likeAttributes().map(a -> {
-                Set<PosixFilePermission> mode = EnumSet.copyOf(OWNER_ONLY);
-                a.permissions().stream().filter(GROUP_READ_WRITE::contains).forEach(mode::add);
-                return mode;
-            }).orElse(OWNER_ONLY);
+            case LIKE ->
+                likeAttributes()
+                        .map(a -> {
+                            Set<PosixFilePermission> mode = EnumSet.copyOf(OWNER_ONLY);
+                            a.permissions().stream()
+                                    .filter(GROUP_READ_WRITE::contains)
+                                    .forEach(mode::add);
+                            return mode;
+                        })
+                        .orElse(OWNER_ONLY);
         };
     }
 
@@ -865,8 +884,8 @@ public final class SafeWriter {
     private static Temp temp(Path target, Set<PosixFilePermission> mode) throws IOException {
         Path dir = target.getParent();
         String prefix = "." + target.getFileName() + ".xmailkit-";
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options =
+                Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileAttribute<?>[] attrs = permissions(dir, mode);
         for (int tries = 0; ; tries++) {
             Path temp = dir.resolve(prefix + Long.toString(RANDOM.nextLong() >>> 1) + ".tmp");
@@ -882,7 +901,8 @@ public final class SafeWriter {
 
     /** The creation attribute for these permissions where the file system has them; none for null. */
     private static FileAttribute<?>[] permissions(Path dir, Set<PosixFilePermission> mode) {
-        return mode != null && posix(dir) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
+        return mode != null && posix(dir)
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(mode)}
                 : new FileAttribute<?>[0];
     }
 
@@ -916,7 +936,9 @@ public final class SafeWriter {
     /** Whether the file still holds exactly these bytes (read without following links). */
     private boolean holds(Path shown, byte[] expected) throws IOException {
         try {
-            return readBack(shown, expected.length).map(now -> Arrays.equals(now, expected)).orElse(false);
+            return readBack(shown, expected.length)
+                    .map(now -> Arrays.equals(now, expected))
+                    .orElse(false);
         } catch (WriteRefusedException e) {
             if (e.reason() == WriteRefusedException.Reason.TOO_LARGE) {
                 return false;
@@ -948,7 +970,10 @@ public final class SafeWriter {
                 }
             } catch (FileSystemException e) {
                 if (keep == Keep.ALL) {
-                    throw new WriteRefusedException(from, WriteRefusedException.Reason.OWNER, a.owner().getName(),
+                    throw new WriteRefusedException(
+                            from,
+                            WriteRefusedException.Reason.OWNER,
+                            a.owner().getName(),
                             a.group().getName());
                 }
                 // Keep.MODE: only root may give a file away; the copy stays the user's, with the same mode.

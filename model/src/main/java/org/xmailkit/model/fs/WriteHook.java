@@ -20,7 +20,7 @@ public interface WriteHook {
     }
 
     /** Does nothing. */
-    WriteHook NONE = (stage, target) -> { };
+    WriteHook NONE = (stage, target) -> {};
 
     /**
      * @param stage  the stage reached

@@ -94,8 +94,10 @@ public final class WriteManifest {
         // cuts it off).
         for (int i = 0; i < lines.length - 1; i++) {
             String line = lines[i];
-            if (line.length() < 67 || !Hashes.SHA256.matcher(line.substring(0, 64)).matches()
-                    || !line.startsWith("  ", 64) || !m.valid(line.substring(66))) {
+            if (line.length() < 67
+                    || !Hashes.SHA256.matcher(line.substring(0, 64)).matches()
+                    || !line.startsWith("  ", 64)
+                    || !m.valid(line.substring(66))) {
                 throw new WriteRefusedException(file, WriteRefusedException.Reason.MANIFEST, Integer.toString(i + 1));
             }
             listed.computeIfAbsent(line.substring(66), k -> new HashSet<>()).add(line.substring(0, 64));
@@ -141,8 +143,8 @@ public final class WriteManifest {
             ours = listed.containsKey(name) || written.containsKey(name);
         }
         if (!ours) {
-            throw new WriteRefusedException(f, a.isSymbolicLink() ? WriteRefusedException.Reason.LINK
-                    : WriteRefusedException.Reason.NOT_OURS);
+            throw new WriteRefusedException(
+                    f, a.isSymbolicLink() ? WriteRefusedException.Reason.LINK : WriteRefusedException.Reason.NOT_OURS);
         }
     }
 
@@ -187,8 +189,8 @@ public final class WriteManifest {
     }
 
     private synchronized void list(String name, String hash) throws IOException {
-        writer.append(dir.resolve(FILE), new byte[0], (hash + "  " + name + "\n").getBytes(StandardCharsets.UTF_8),
-                false);
+        writer.append(
+                dir.resolve(FILE), new byte[0], (hash + "  " + name + "\n").getBytes(StandardCharsets.UTF_8), false);
     }
 
     private Path resolve(String name) {

@@ -74,7 +74,9 @@ public record GatewayOptions(OptionList options) {
 
     /** @return the {@code NeedTLS} items written without {@code =N}, which XMail ignores */
     public List<OptionList.Option> bareNeedTls() {
-        return options.options().stream().filter(o -> o.name().equals(NEED_TLS) && !o.hasValue()).toList();
+        return options.options().stream()
+                .filter(o -> o.name().equals(NEED_TLS) && !o.hasValue())
+                .toList();
     }
 
     /** @return the local address these options bind to (the last {@code OutBind=IP}), if any */

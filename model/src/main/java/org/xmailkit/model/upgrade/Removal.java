@@ -33,8 +33,8 @@ public enum Removal {
     DYNDNS_SETUP("DynDnsSetup", null);
 
     /** The {@code *-MAPSCheck} flags, in the order they are reported. */
-    public static final List<Removal> MAPS_CHECKS = List.of(RBL_MAPS_CHECK, RSS_MAPS_CHECK, DUL_MAPS_CHECK,
-            ORBS_MAPS_CHECK);
+    public static final List<Removal> MAPS_CHECKS =
+            List.of(RBL_MAPS_CHECK, RSS_MAPS_CHECK, DUL_MAPS_CHECK, ORBS_MAPS_CHECK);
 
     private static final String NEED_TLS = "NeedTLS";
     private static final String ROOT_DOMAIN = "RootDomain";
@@ -90,7 +90,9 @@ public enum Removal {
      */
     public boolean superseded(ServerTab tab) {
         if (this == SMTP_TLS) {
-            return tab.entry(replacedBy).flatMap(g -> OptionList.parse(g.value()).get(NEED_TLS)).isPresent();
+            return tab.entry(replacedBy)
+                    .flatMap(g -> OptionList.parse(g.value()).get(NEED_TLS))
+                    .isPresent();
         }
         return replacedBy != null && tab.has(replacedBy);
     }
@@ -110,17 +112,19 @@ public enum Removal {
         boolean on = Values.atoi(live.value()).orElse(0) != 0;
         return switch (this) {
             case RARP_CHECK -> Optional.of(new Setting(replacedBy, live.value()));
-            case HELO_USE_ROOT_DOMAIN -> on
-                    ? tab.entry(ROOT_DOMAIN).filter(r -> !r.value().isEmpty())
-                            .map(r -> new Setting(replacedBy, r.value()))
-                    : Optional.empty();
+            case HELO_USE_ROOT_DOMAIN ->
+                on
+                        ? tab.entry(ROOT_DOMAIN)
+                                .filter(r -> !r.value().isEmpty())
+                                .map(r -> new Setting(replacedBy, r.value()))
+                        : Optional.empty();
             case SMTP_TLS -> {
                 if (!on) {
                     yield Optional.empty();
                 }
                 String existing = tab.entry(replacedBy).map(Entry::value).orElse("");
-                yield Optional.of(new Setting(replacedBy,
-                        existing.isEmpty() ? NEED_TLS + "=1" : existing + "," + NEED_TLS + "=1"));
+                yield Optional.of(new Setting(
+                        replacedBy, existing.isEmpty() ? NEED_TLS + "=1" : existing + "," + NEED_TLS + "=1"));
             }
             default -> Optional.empty();
         };

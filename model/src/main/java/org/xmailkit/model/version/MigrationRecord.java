@@ -33,6 +33,7 @@ public record MigrationRecord(int line, XMailVersion target, XMailVersion earlie
     public static final String PREFIX = "# xmailkit: migrated";
     /** Longer lines are not records (a well-formed one is under 70 bytes). */
     static final int MAX_LENGTH = 120;
+
     private static final Pattern FORM = Pattern.compile(
             "# xmailkit: migrated to ([0-9a-z.-]{1,20}) from ([0-9a-z.-]{1,20}?)(?:\\.\\.([0-9a-z.-]{1,20}))?");
 

@@ -64,8 +64,7 @@ public final class VersionDetector {
      * @param line    where (1-based), or 0
      * @param text    the evidence as shown
      */
-    private record Clue(Bound bound, XMailVersion version, String subject, int line, Text text) {
-    }
+    private record Clue(Bound bound, XMailVersion version, String subject, int line, Text text) {}
 
     /**
      * @param tab a server.tab
@@ -94,7 +93,8 @@ public final class VersionDetector {
         for (MigrationRecord r : found.records()) {
             earliest = r.earliest().isBefore(earliest) ? r.earliest() : earliest;
             latest = latest.isBefore(r.latest()) ? r.latest() : latest;
-            evidence.add(ModelMessages.text("version.evidence.record", r.line(), r.target(), r.range().display()));
+            evidence.add(ModelMessages.text(
+                    "version.evidence.record", r.line(), r.target(), r.range().display()));
         }
         for (int line : found.unreadable()) {
             evidence.add(ModelMessages.text("version.evidence.recordUnreadable", line));
@@ -108,8 +108,7 @@ public final class VersionDetector {
      * @param entry    its first line (dead duplicates and 3+-token lines count too)
      * @param variable its catalogue entry
      */
-    private record Known(Entry entry, Variable variable) {
-    }
+    private record Known(Entry entry, Variable variable) {}
 
     /** @return each name the catalogue knows, at its first line, in file order */
     private static List<Known> known(ServerTab tab) {
@@ -128,17 +127,27 @@ public final class VersionDetector {
         for (Known k : known) {
             Entry e = k.entry();
             Variable var = k.variable();
-            if (var.role() != Variable.Role.VARIABLE && var.role() != Variable.Role.PATTERN
+            if (var.role() != Variable.Role.VARIABLE
+                    && var.role() != Variable.Role.PATTERN
                     && var.role() != Variable.Role.REMOVED) {
                 continue; // XMailCFG names and localized settings are traces, handled in xmailCfg()
             }
             // "unknown" and "pre-0.50" since values bound nothing: every numbered release may hold the name.
             Optional<XMailVersion> since = var.sinceVersion().filter(XMailVersion.EARLIEST::isBefore);
-            since.ifPresent(s -> out.add(new Clue(Bound.AT_LEAST, s, e.name(), e.line(),
+            since.ifPresent(s -> out.add(new Clue(
+                    Bound.AT_LEAST,
+                    s,
+                    e.name(),
+                    e.line(),
                     ModelMessages.text("version.evidence.since", e.name(), e.line(), s))));
             if (var.role() == Variable.Role.REMOVED) {
-                var.removedVersion().ifPresent(r -> out.add(new Clue(Bound.BEFORE, r, e.name(), e.line(),
-                        ModelMessages.text("version.evidence.removed", e.name(), e.line(), r))));
+                var.removedVersion()
+                        .ifPresent(r -> out.add(new Clue(
+                                Bound.BEFORE,
+                                r,
+                                e.name(),
+                                e.line(),
+                                ModelMessages.text("version.evidence.removed", e.name(), e.line(), r))));
             }
         }
     }
@@ -148,10 +157,18 @@ public final class VersionDetector {
         tab.entry("DefaultSMTPGateways").ifPresent(e -> {
             String v = e.value();
             if (GatewayList.looksLegacy(v)) {
-                out.add(new Clue(Bound.BEFORE, V1_24, e.name(), e.line(),
+                out.add(new Clue(
+                        Bound.BEFORE,
+                        V1_24,
+                        e.name(),
+                        e.line(),
                         ModelMessages.text("version.evidence.commaGateways", e.name(), e.line())));
                 if (hasPort(GatewayList.parseLegacy(v))) {
-                    out.add(new Clue(Bound.AT_LEAST, V1_7, e.name(), e.line(),
+                    out.add(new Clue(
+                            Bound.AT_LEAST,
+                            V1_7,
+                            e.name(),
+                            e.line(),
                             ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
                 }
                 return;
@@ -160,10 +177,19 @@ public final class VersionDetector {
             boolean options = list.entries().stream().anyMatch(g -> g.options().options().stream()
                     .anyMatch(o -> o.name().equals("NeedTLS") || o.name().equals("OutBind")));
             if (v.indexOf(';') >= 0 || options) {
-                out.add(new Clue(Bound.AT_LEAST, V1_24, e.name(), e.line(),
+                out.add(new Clue(
+                        Bound.AT_LEAST,
+                        V1_24,
+                        e.name(),
+                        e.line(),
                         ModelMessages.text("version.evidence.semicolonGateways", e.name(), e.line())));
-            } else if (hasPort(list.entries().stream().map(GatewayList.Gateway::host).toList())) {
-                out.add(new Clue(Bound.AT_LEAST, V1_7, e.name(), e.line(),
+            } else if (hasPort(
+                    list.entries().stream().map(GatewayList.Gateway::host).toList())) {
+                out.add(new Clue(
+                        Bound.AT_LEAST,
+                        V1_7,
+                        e.name(),
+                        e.line(),
                         ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
             }
         });
@@ -182,20 +208,31 @@ public final class VersionDetector {
             SmtpConfigTokens tokens = SmtpConfigTokens.parse(e.value());
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
-                    out.add(new Clue(Bound.BEFORE, V1_26, e.name(), e.line(),
+                    out.add(new Clue(
+                            Bound.BEFORE,
+                            V1_26,
+                            e.name(),
+                            e.line(),
                             ModelMessages.text("version.evidence.tokenCase", e.name(), e.line(), m[0])));
                 }
             }
             if (tokens.options().options().stream().anyMatch(o -> o.name().equals("WantTLS"))) {
-                out.add(new Clue(Bound.AT_LEAST, V1_24, e.name(), e.line(),
+                out.add(new Clue(
+                        Bound.AT_LEAST,
+                        V1_24,
+                        e.name(),
+                        e.line(),
                         ModelMessages.text("version.evidence.wantTls", e.name(), e.line())));
             }
         }
     }
 
     static boolean isSmtpConfig(ServerTab tab, String name) {
-        return name.equals("SmtpConfig") || tab.catalog().find(name)
-                .map(v -> v.role() == Variable.Role.PATTERN).orElse(false);
+        return name.equals("SmtpConfig")
+                || tab.catalog()
+                        .find(name)
+                        .map(v -> v.role() == Variable.Role.PATTERN)
+                        .orElse(false);
     }
 
     /** Values only later versions understand: ReceivedHdrType 3 and 4 (1.16), DefaultSmtpPerms letters. */
@@ -203,7 +240,11 @@ public final class VersionDetector {
         tab.entry("ReceivedHdrType").ifPresent(e -> {
             long n = tab.effective(e.name()).number().orElse(0);
             if (n == 3 || n == 4) {
-                out.add(new Clue(Bound.AT_LEAST, V1_16, e.name(), e.line(),
+                out.add(new Clue(
+                        Bound.AT_LEAST,
+                        V1_16,
+                        e.name(),
+                        e.line(),
                         ModelMessages.text("version.evidence.receivedHdrType", e.name(), e.line(), n)));
             }
         });
@@ -214,9 +255,13 @@ public final class VersionDetector {
             XMailVersion[] since = {V1_24, V0_74, V0_71, V0_68};
             for (int i = 0; i < letters.length; i++) {
                 if (v.contains(letters[i])) {
-                    out.add(new Clue(Bound.AT_LEAST, since[i], e.name(), e.line(),
-                            ModelMessages.text("version.evidence.permLetter", e.name(), e.line(), letters[i],
-                                    since[i])));
+                    out.add(new Clue(
+                            Bound.AT_LEAST,
+                            since[i],
+                            e.name(),
+                            e.line(),
+                            ModelMessages.text(
+                                    "version.evidence.permLetter", e.name(), e.line(), letters[i], since[i])));
                     break;
                 }
             }
@@ -245,11 +290,22 @@ public final class VersionDetector {
             String name = r.value(0);
             Optional<TabRecord> later = firstAfter(twoTokens.getOrDefault(name, List.of()), r.line());
             if (later.isPresent()) {
-                out.add(new Clue(Bound.BEFORE, V1_24, name, r.line(),
-                        ModelMessages.text("version.evidence.extraTokensShadowed", name, r.line(), later.get()
-                                .line())));
+                out.add(new Clue(
+                        Bound.BEFORE,
+                        V1_24,
+                        name,
+                        r.line(),
+                        ModelMessages.text(
+                                "version.evidence.extraTokensShadowed",
+                                name,
+                                r.line(),
+                                later.get().line())));
             } else {
-                out.add(new Clue(Bound.NOTE, V1_24, name, r.line(),
+                out.add(new Clue(
+                        Bound.NOTE,
+                        V1_24,
+                        name,
+                        r.line(),
                         ModelMessages.text("version.evidence.extraTokens", name, r.line(), r.size())));
             }
         }
@@ -277,22 +333,36 @@ public final class VersionDetector {
             Entry e = k.entry();
             Variable v = k.variable();
             switch (v.role()) {
-                case XMAILCFG_PART -> out.add(new Clue(Bound.AT_LEAST, V1_25, e.name(), e.line(),
-                        ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
+                case XMAILCFG_PART ->
+                    out.add(new Clue(
+                            Bound.AT_LEAST,
+                            V1_25,
+                            e.name(),
+                            e.line(),
+                            ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
-                    XMailVersion since = tab.catalog().find(v.aliasOf()).flatMap(Variable::sinceVersion)
+                    XMailVersion since = tab.catalog()
+                            .find(v.aliasOf())
+                            .flatMap(Variable::sinceVersion)
                             .orElse(V1_12);
-                    out.add(new Clue(Bound.AT_LEAST, since, e.name(), e.line(),
-                            ModelMessages.text("version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(),
-                                    since)));
+                    out.add(new Clue(
+                            Bound.AT_LEAST,
+                            since,
+                            e.name(),
+                            e.line(),
+                            ModelMessages.text(
+                                    "version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
                 }
                 case LOCALIZED -> {
                     localized = true;
-                    out.add(new Clue(Bound.AT_LEAST, XMailVersion.V1_27, e.name(), e.line(),
+                    out.add(new Clue(
+                            Bound.AT_LEAST,
+                            XMailVersion.V1_27,
+                            e.name(),
+                            e.line(),
                             ModelMessages.text("version.evidence.localized", e.name(), e.line())));
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         return localized;
@@ -306,7 +376,8 @@ public final class VersionDetector {
                 firm = c;
             }
         }
-        XMailVersion earliest = firm == null ? XMailVersion.EARLIEST : firm.version().original();
+        XMailVersion earliest =
+                firm == null ? XMailVersion.EARLIEST : firm.version().original();
         XMailVersion latest = top;
         List<Text> evidence = new ArrayList<>();
         for (Clue c : clues) {
@@ -314,13 +385,21 @@ public final class VersionDetector {
                 evidence.add(c.text());
             }
         }
-        List<Clue> hints = clues.stream().filter(c -> c.bound() == Bound.BEFORE)
-                .sorted(Comparator.comparing(Clue::version).thenComparingInt(Clue::line)).toList();
+        List<Clue> hints = clues.stream()
+                .filter(c -> c.bound() == Bound.BEFORE)
+                .sorted(Comparator.comparing(Clue::version).thenComparingInt(Clue::line))
+                .toList();
         for (Clue c : hints) {
             XMailVersion last = previous(c.version());
             if (last.isBefore(earliest)) {
-                evidence.add(ModelMessages.text("version.evidence.conflict", c.subject(), c.line(), c.version(),
-                        firm.subject(), firm.line(), earliest));
+                evidence.add(ModelMessages.text(
+                        "version.evidence.conflict",
+                        c.subject(),
+                        c.line(),
+                        c.version(),
+                        firm.subject(),
+                        firm.line(),
+                        earliest));
                 continue;
             }
             evidence.add(c.text());

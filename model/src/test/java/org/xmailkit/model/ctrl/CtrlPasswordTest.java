@@ -30,19 +30,21 @@ class CtrlPasswordTest {
         Path f = dir.resolve("pw");
         Files.write(f, "from-file\r\n".getBytes(StandardCharsets.UTF_8));
         posix(f, "rw-------");
-        assertArrayEquals("from-file".getBytes(StandardCharsets.UTF_8), CtrlPassword.find(SERVER, Optional.of(f),
-                Map.of(CtrlPassword.ENVIRONMENT, "from-env"), Optional.empty()));
+        assertArrayEquals(
+                "from-file".getBytes(StandardCharsets.UTF_8),
+                CtrlPassword.find(
+                        SERVER, Optional.of(f), Map.of(CtrlPassword.ENVIRONMENT, "from-env"), Optional.empty()));
     }
 
     @Test
     void aFileOthersCanReadIsRefusedWithoutShowingIt() throws IOException {
         Path f = dir.resolve("pw");
         Files.write(f, "leaky-secret\n".getBytes(StandardCharsets.UTF_8));
-        Assumptions.assumeTrue(Files.getFileAttributeView(f, PosixFileAttributeView.class) != null,
-                "POSIX permissions only");
+        Assumptions.assumeTrue(
+                Files.getFileAttributeView(f, PosixFileAttributeView.class) != null, "POSIX permissions only");
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
-        CtrlException e = assertThrows(CtrlException.class, () -> CtrlPassword.find(SERVER, Optional.of(f), Map.of(),
-                Optional.empty()));
+        CtrlException e = assertThrows(
+                CtrlException.class, () -> CtrlPassword.find(SERVER, Optional.of(f), Map.of(), Optional.empty()));
         assertEquals(CtrlException.Kind.PASSWORD_FILE, e.kind());
         assertFalse(e.oneLine(Locale.ENGLISH).contains("leaky-secret"));
         assertFalse(e.getMessage().contains("leaky-secret"));
@@ -50,12 +52,18 @@ class CtrlPasswordTest {
 
     @Test
     void thenTheEnvironmentThenTheTerminal() throws IOException {
-        assertArrayEquals("日本".getBytes(StandardCharsets.UTF_8), CtrlPassword.find(SERVER, Optional.empty(),
-                Map.of(CtrlPassword.ENVIRONMENT, "日本"), Optional.of(s -> "typed".toCharArray())));
-        assertArrayEquals("typed".getBytes(StandardCharsets.UTF_8), CtrlPassword.find(SERVER, Optional.empty(),
-                Map.of(), Optional.of(s -> "typed".toCharArray())));
-        CtrlException e = assertThrows(CtrlException.class, () -> CtrlPassword.find(SERVER, Optional.empty(),
-                Map.of(CtrlPassword.ENVIRONMENT, ""), Optional.empty()));
+        assertArrayEquals(
+                "日本".getBytes(StandardCharsets.UTF_8),
+                CtrlPassword.find(
+                        SERVER, Optional.empty(), Map.of(CtrlPassword.ENVIRONMENT, "日本"), Optional.of(s -> "typed"
+                                .toCharArray())));
+        assertArrayEquals(
+                "typed".getBytes(StandardCharsets.UTF_8),
+                CtrlPassword.find(SERVER, Optional.empty(), Map.of(), Optional.of(s -> "typed".toCharArray())));
+        CtrlException e = assertThrows(
+                CtrlException.class,
+                () -> CtrlPassword.find(
+                        SERVER, Optional.empty(), Map.of(CtrlPassword.ENVIRONMENT, ""), Optional.empty()));
         assertEquals(CtrlException.Kind.NO_PASSWORD, e.kind());
     }
 

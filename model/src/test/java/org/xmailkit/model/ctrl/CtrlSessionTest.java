@@ -49,12 +49,14 @@ class CtrlSessionTest {
     @Test
     void ctrlsLogsInWithMd5AndThePasswordNeverCrossesTheWire() throws IOException {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls());
-             CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
+                CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
             c.noop();
             assertEquals(CtrlTransport.TLS, c.transport());
             assertEquals(s.fingerprint(), c.fingerprint().orElseThrow());
             assertEquals(1, s.loginLines().size());
-            assertTrue(MD5_LOGIN.matcher(s.loginLines().get(0)).matches(), s.loginLines().get(0));
+            assertTrue(
+                    MD5_LOGIN.matcher(s.loginLines().get(0)).matches(),
+                    s.loginLines().get(0));
             assertFalse(s.loginLines().get(0).contains("S3cret"));
         }
     }
@@ -62,7 +64,7 @@ class CtrlSessionTest {
     @Test
     void starttlsSwitchesToTlsBeforeTheLogin() throws IOException {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrl());
-             CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.STARTTLS, s), PASSWORD)) {
+                CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.STARTTLS, s), PASSWORD)) {
             c.noop();
             assertEquals(s.fingerprint(), c.fingerprint().orElseThrow());
             assertTrue(MD5_LOGIN.matcher(s.loginLines().get(0)).matches());
@@ -72,7 +74,7 @@ class CtrlSessionTest {
     @Test
     void clearTextStillLogsInWithMd5() throws IOException {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrl());
-             CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.CLEARTEXT, s), PASSWORD)) {
+                CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.CLEARTEXT, s), PASSWORD)) {
             c.noop();
             assertTrue(c.fingerprint().isEmpty());
             assertTrue(MD5_LOGIN.matcher(s.loginLines().get(0)).matches());
@@ -82,8 +84,10 @@ class CtrlSessionTest {
     @Test
     void wrongPasswordIsALoginErrorWithTheServersCodeAndNoPassword() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls())) {
-            CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(url(s),
-                    pinned(CtrlTransport.TLS, s), "wrong-pw".getBytes(StandardCharsets.UTF_8)));
+            CtrlException e = assertThrows(
+                    CtrlException.class,
+                    () -> CtrlSession.open(
+                            url(s), pinned(CtrlTransport.TLS, s), "wrong-pw".getBytes(StandardCharsets.UTF_8)));
             assertEquals(CtrlException.Kind.LOGIN, e.kind());
             assertEquals(105, e.code());
             assertTrue(e.oneLine(Locale.ENGLISH).contains("-00105"), e.oneLine(Locale.ENGLISH));
@@ -96,8 +100,8 @@ class CtrlSessionTest {
     @Test
     void ipMapRefusalIsReportedFromTheGreeting() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls()).refuse("-00130 Server does not like Your IP")) {
-            CtrlException e = assertThrows(CtrlException.class,
-                    () -> CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD));
+            CtrlException e = assertThrows(
+                    CtrlException.class, () -> CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD));
             assertEquals(CtrlException.Kind.REFUSED, e.kind());
             assertEquals(130, e.code());
             assertTrue(s.loginLines().isEmpty(), "nothing sent after a refusal");
@@ -107,8 +111,8 @@ class CtrlSessionTest {
     @Test
     void starttlsRefusedIsNotFollowedByAClearTextLogin() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrl()).starttls(false)) {
-            CtrlException e = assertThrows(CtrlException.class,
-                    () -> CtrlSession.open(url(s), pinned(CtrlTransport.STARTTLS, s), PASSWORD));
+            CtrlException e = assertThrows(
+                    CtrlException.class, () -> CtrlSession.open(url(s), pinned(CtrlTransport.STARTTLS, s), PASSWORD));
             assertEquals(CtrlException.Kind.TLS_DISABLED, e.kind());
             assertEquals(249, e.code());
             assertTrue(s.loginLines().isEmpty());
@@ -118,9 +122,12 @@ class CtrlSessionTest {
     @Test
     void aCertificateOtherThanThePinnedOneIsRefusedBeforeTheLogin() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls("other.p12"))) {
-            CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(url(s),
-                    settings(CtrlTransport.TLS, new CtrlTrust.Pinned(FakeCtrlServer.fingerprint("server.p12"))),
-                    PASSWORD));
+            CtrlException e = assertThrows(
+                    CtrlException.class,
+                    () -> CtrlSession.open(
+                            url(s),
+                            settings(CtrlTransport.TLS, new CtrlTrust.Pinned(FakeCtrlServer.fingerprint("server.p12"))),
+                            PASSWORD));
             assertEquals(CtrlException.Kind.UNTRUSTED, e.kind());
             assertTrue(s.loginLines().isEmpty());
         }
@@ -160,13 +167,14 @@ class CtrlSessionTest {
             Files.write(ca, in.readAllBytes());
         }
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls());
-             CtrlSession c = CtrlSession.open(url(s), settings(CtrlTransport.TLS, new CtrlTrust.Authority(ca)),
-                     PASSWORD)) {
+                CtrlSession c =
+                        CtrlSession.open(url(s), settings(CtrlTransport.TLS, new CtrlTrust.Authority(ca)), PASSWORD)) {
             c.noop();
         }
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls("other.p12"))) {
-            CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(url(s),
-                    settings(CtrlTransport.TLS, new CtrlTrust.Authority(ca)), PASSWORD));
+            CtrlException e = assertThrows(
+                    CtrlException.class,
+                    () -> CtrlSession.open(url(s), settings(CtrlTransport.TLS, new CtrlTrust.Authority(ca)), PASSWORD));
             assertEquals(CtrlException.Kind.UNTRUSTED, e.kind());
         }
     }
@@ -174,8 +182,9 @@ class CtrlSessionTest {
     @Test
     void listsGetsAndPutsWithDotStuffing() throws IOException {
         byte[] tab = ".leading dot\n..two\n.\nplain\n".getBytes(StandardCharsets.US_ASCII);
-        try (FakeCtrlServer s = server(FakeCtrlServer.ctrls()).file("server.tab", tab).file("sub/a.tab", new byte[3]);
-             CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
+        try (FakeCtrlServer s =
+                        server(FakeCtrlServer.ctrls()).file("server.tab", tab).file("sub/a.tab", new byte[3]);
+                CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
             assertEquals(List.of(new CtrlSession.Entry("server.tab", tab.length)), c.list(".", "*"));
             List<byte[]> lines = c.get("server.tab");
             assertEquals(4, lines.size());
@@ -195,7 +204,7 @@ class CtrlSessionTest {
     @Test
     void aLineLongerThanTheLimitEndsTheSession() throws IOException {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls()).file("server.tab", new byte[1]);
-             CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
+                CtrlSession c = CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD)) {
             s.file("x".repeat(CtrlSession.MAX_LINE + 10), new byte[1]); // the fake lists names as they are
             CtrlException e = assertThrows(CtrlException.class, () -> c.list(".", "*"));
             assertEquals(CtrlException.Kind.LIMIT, e.kind());
@@ -208,8 +217,8 @@ class CtrlSessionTest {
     void aGreetingWithoutTimestampIsRefusedRatherThanLoggingInInClearText() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls())
                 .greeting("+00000 XMail CTRL Server\r\n".getBytes(StandardCharsets.US_ASCII))) {
-            CtrlException e = assertThrows(CtrlException.class,
-                    () -> CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD));
+            CtrlException e = assertThrows(
+                    CtrlException.class, () -> CtrlSession.open(url(s), pinned(CtrlTransport.TLS, s), PASSWORD));
             assertEquals(CtrlException.Kind.PROTOCOL, e.kind());
             assertTrue(s.loginLines().isEmpty());
         }
@@ -218,8 +227,11 @@ class CtrlSessionTest {
     @Test
     void aServerThatStopsAnsweringTimesOut() {
         try (FakeCtrlServer s = server(FakeCtrlServer.ctrls()).silentAfterGreeting(true)) {
-            CtrlSettings quick = new CtrlSettings(CtrlTransport.TLS, new CtrlTrust.Pinned(s.fingerprint()),
-                    Duration.ofSeconds(2), Duration.ofMillis(300));
+            CtrlSettings quick = new CtrlSettings(
+                    CtrlTransport.TLS,
+                    new CtrlTrust.Pinned(s.fingerprint()),
+                    Duration.ofSeconds(2),
+                    Duration.ofMillis(300));
             long start = System.nanoTime();
             CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(url(s), quick, PASSWORD));
             assertEquals(CtrlException.Kind.TIMEOUT, e.kind());
@@ -233,16 +245,20 @@ class CtrlSessionTest {
         try (FakeCtrlServer s = FakeCtrlServer.ctrls()) {
             port = s.port();
         }
-        CtrlException e = assertThrows(CtrlException.class, () -> CtrlSession.open(
-                new CtrlUrl("admin", "127.0.0.1", port),
-                settings(CtrlTransport.TLS, new CtrlTrust.Pinned("0".repeat(64))), PASSWORD));
+        CtrlException e = assertThrows(
+                CtrlException.class,
+                () -> CtrlSession.open(
+                        new CtrlUrl("admin", "127.0.0.1", port),
+                        settings(CtrlTransport.TLS, new CtrlTrust.Pinned("0".repeat(64))),
+                        PASSWORD));
         assertEquals(CtrlException.Kind.CONNECT, e.kind());
     }
 
     @Test
     void md5IsOfTheTimestampWithBracketsAndThePassword() {
         // printf '<1.2@127.0.0.1>secret' | md5sum
-        assertEquals("88d1f794c2342002b5d8226ba2d99033", CtrlSession.md5("<1.2@127.0.0.1>",
-                "secret".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(
+                "88d1f794c2342002b5d8226ba2d99033",
+                CtrlSession.md5("<1.2@127.0.0.1>", "secret".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -45,8 +45,16 @@ class CtrlTextTest {
 
     @Test
     void servedLinesOfACrlfFileMatchWhatXMailSentOnLinux() {
-        byte[] f = cat(ascii("a\r\n"), repeat('q', 2044), ascii("\r\n"), repeat('r', 2045), ascii("\r\n"),
-                repeat('s', 2046), ascii("\r\n"), repeat('t', 5000), ascii("\r\n.lead\r\nlast"));
+        byte[] f = cat(
+                ascii("a\r\n"),
+                repeat('q', 2044),
+                ascii("\r\n"),
+                repeat('r', 2045),
+                ascii("\r\n"),
+                repeat('s', 2046),
+                ascii("\r\n"),
+                repeat('t', 5000),
+                ascii("\r\n.lead\r\nlast"));
         List<byte[]> lines = CtrlText.served(f, CtrlText.Platform.POSIX);
         // Seen on the wire (with CRLF, and the dot doubled): 3, 2046, 2047, 2, 2048, 2, 2048, 2048, 910, 8, 6.
         assertEquals(List.of(1, 2044, 2045, 0, 2046, 0, 2046, 2046, 908, 5, 4), lengths(lines));
@@ -72,8 +80,15 @@ class CtrlTextTest {
 
     @Test
     void rebuildsACrlfShiftJisFileWithLongLinesAndNoFinalBreak() {
-        byte[] f = cat(ascii("# \u0082\u00a0\u0082\u00a2 Shift_JIS\r\n"), repeat('q', 2044), ascii("\r\n"),
-                repeat('r', 2045), ascii("\r\n"), repeat('s', 2046), ascii("\r\n"), repeat('t', 5000),
+        byte[] f = cat(
+                ascii("# \u0082\u00a0\u0082\u00a2 Shift_JIS\r\n"),
+                repeat('q', 2044),
+                ascii("\r\n"),
+                repeat('r', 2045),
+                ascii("\r\n"),
+                repeat('s', 2046),
+                ascii("\r\n"),
+                repeat('t', 5000),
                 ascii("\r\n.lead\r\nlast"));
         CtrlText.Rebuilt r = CtrlText.rebuild(CtrlText.served(f, CtrlText.Platform.POSIX), f.length);
         assertTrue(r.exact());
@@ -84,20 +99,25 @@ class CtrlTextTest {
     void twoFilesWithTheSameLinesAndSizeAreNotExact() {
         byte[] a = ascii("a\r\nb");
         byte[] b = ascii("a\nb\n");
-        assertTrue(CtrlText.equalLines(CtrlText.served(a, CtrlText.Platform.POSIX),
-                CtrlText.served(b, CtrlText.Platform.POSIX)));
-        assertFalse(CtrlText.rebuild(CtrlText.served(a, CtrlText.Platform.POSIX), a.length).exact());
+        assertTrue(CtrlText.equalLines(
+                CtrlText.served(a, CtrlText.Platform.POSIX), CtrlText.served(b, CtrlText.Platform.POSIX)));
+        assertFalse(CtrlText.rebuild(CtrlText.served(a, CtrlText.Platform.POSIX), a.length)
+                .exact());
     }
 
     @Test
     void aNulByteOrMixedEndingsCannotBeRebuiltExactly() {
         byte[] nul = ascii("a\nx\u0000yz\n");
-        assertFalse(CtrlText.rebuild(CtrlText.served(nul, CtrlText.Platform.POSIX), nul.length).exact());
+        assertFalse(CtrlText.rebuild(CtrlText.served(nul, CtrlText.Platform.POSIX), nul.length)
+                .exact());
         byte[] mixed = ascii("a\r\nb\nc\r\n");
         CtrlText.Rebuilt r = CtrlText.rebuild(CtrlText.served(mixed, CtrlText.Platform.POSIX), mixed.length);
         assertFalse(r.exact());
-        assertTrue(CtrlText.equalLines(CtrlText.served(mixed, CtrlText.Platform.POSIX),
-                CtrlText.served(r.bytes(), CtrlText.Platform.POSIX)), "the guess holds the same lines");
+        assertTrue(
+                CtrlText.equalLines(
+                        CtrlText.served(mixed, CtrlText.Platform.POSIX),
+                        CtrlText.served(r.bytes(), CtrlText.Platform.POSIX)),
+                "the guess holds the same lines");
         assertEquals(1, Math.abs(mixed.length - r.bytes().length), "and is as close in size as can be");
     }
 
@@ -140,24 +160,26 @@ class CtrlTextTest {
     }
 
     private static Arbitrary<String> lines() {
-        return Arbitraries.oneOf(Arbitraries.strings().withChars("ab.\t #\u0082\u00a0").ofMaxLength(30),
+        return Arbitraries.oneOf(
+                Arbitraries.strings().withChars("ab.\t #\u0082\u00a0").ofMaxLength(30),
                 Arbitraries.integers().between(2040, 4100).map(n -> "x".repeat(n)));
     }
 
     @Provide
     Arbitrary<byte[]> files() {
         Arbitrary<String> line = lines();
-        return Arbitraries.of("\n", "\r\n").flatMap(nl -> line.list().ofMaxSize(6).flatMap(lines ->
-                Arbitraries.of(true, false).map(last -> ascii(String.join(nl, lines) + (last && !lines.isEmpty()
-                        ? nl : "")))));
+        return Arbitraries.of("\n", "\r\n")
+                .flatMap(nl -> line.list().ofMaxSize(6).flatMap(lines -> Arbitraries.of(true, false)
+                        .map(last -> ascii(String.join(nl, lines) + (last && !lines.isEmpty() ? nl : "")))));
     }
 
     @Provide
     Arbitrary<byte[]> regular() {
         Arbitrary<String> line = lines();
         Arbitrary<String> notAtTheEdge = line.filter(l -> l.length() < 2045 || (l.length() + 1) % 2046 > 1);
-        return Arbitraries.of("\n", "\r\n").flatMap(nl -> notAtTheEdge.list().ofMinSize(3).ofMaxSize(6)
-                .map(lines -> ascii(String.join(nl, lines) + nl)));
+        return Arbitraries.of("\n", "\r\n")
+                .flatMap(nl ->
+                        notAtTheEdge.list().ofMinSize(3).ofMaxSize(6).map(lines -> ascii(String.join(nl, lines) + nl)));
     }
 
     @Test
@@ -171,16 +193,24 @@ class CtrlTextTest {
 
     @Test
     void uploadRefusesWhatTheServerWouldStoreDifferently() {
-        assertEquals(Optional.of(CtrlText.Refusal.ENDINGS), CtrlText.upload(ascii("a\r\nb\r\n"), CtrlText.Newline.LF)
-                .refusal(), "CRLF file, LF server");
-        assertEquals(Optional.of(CtrlText.Refusal.ENDINGS), CtrlText.upload(ascii("a\nb"), CtrlText.Newline.LF)
-                .refusal(), "no final line break");
-        assertEquals(Optional.of(CtrlText.Refusal.ENDINGS), CtrlText.upload(ascii("a\nb\n"), CtrlText.Newline.CRLF)
-                .refusal(), "LF file, CRLF server");
-        assertEquals(Optional.of(CtrlText.Refusal.NUL), CtrlText.upload(ascii("a\u0000\n"), CtrlText.Newline.LF)
-                .refusal());
-        assertEquals(Optional.of(CtrlText.Refusal.EMPTY), CtrlText.upload(new byte[0], CtrlText.Newline.LF)
-                .refusal());
+        assertEquals(
+                Optional.of(CtrlText.Refusal.ENDINGS),
+                CtrlText.upload(ascii("a\r\nb\r\n"), CtrlText.Newline.LF).refusal(),
+                "CRLF file, LF server");
+        assertEquals(
+                Optional.of(CtrlText.Refusal.ENDINGS),
+                CtrlText.upload(ascii("a\nb"), CtrlText.Newline.LF).refusal(),
+                "no final line break");
+        assertEquals(
+                Optional.of(CtrlText.Refusal.ENDINGS),
+                CtrlText.upload(ascii("a\nb\n"), CtrlText.Newline.CRLF).refusal(),
+                "LF file, CRLF server");
+        assertEquals(
+                Optional.of(CtrlText.Refusal.NUL),
+                CtrlText.upload(ascii("a\u0000\n"), CtrlText.Newline.LF).refusal());
+        assertEquals(
+                Optional.of(CtrlText.Refusal.EMPTY),
+                CtrlText.upload(new byte[0], CtrlText.Newline.LF).refusal());
         CtrlText.Upload u = CtrlText.upload(ascii("ok\n" + "y".repeat(2045) + "\n"), CtrlText.Newline.LF);
         assertEquals(Optional.of(CtrlText.Refusal.LONG_LINE), u.refusal());
         assertEquals(2, u.line());
@@ -188,11 +218,17 @@ class CtrlTextTest {
 
     @Test
     void theLongestLineUploadedWholeIs2044BytesADotCounting() {
-        assertEquals(Optional.empty(), CtrlText.upload(cat(repeat('y', 2044), ascii("\n")), CtrlText.Newline.LF)
-                .refusal());
-        assertEquals(Optional.of(CtrlText.Refusal.LONG_LINE),
-                CtrlText.upload(cat(ascii("."), repeat('y', 2044), ascii("\n")), CtrlText.Newline.LF).refusal());
-        assertEquals(Optional.empty(), CtrlText.upload(cat(repeat('y', 2044), ascii("\r\n")), CtrlText.Newline.CRLF)
-                .refusal());
+        assertEquals(
+                Optional.empty(),
+                CtrlText.upload(cat(repeat('y', 2044), ascii("\n")), CtrlText.Newline.LF)
+                        .refusal());
+        assertEquals(
+                Optional.of(CtrlText.Refusal.LONG_LINE),
+                CtrlText.upload(cat(ascii("."), repeat('y', 2044), ascii("\n")), CtrlText.Newline.LF)
+                        .refusal());
+        assertEquals(
+                Optional.empty(),
+                CtrlText.upload(cat(repeat('y', 2044), ascii("\r\n")), CtrlText.Newline.CRLF)
+                        .refusal());
     }
 }

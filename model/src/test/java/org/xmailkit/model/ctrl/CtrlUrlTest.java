@@ -13,7 +13,8 @@ class CtrlUrlTest {
     void parsesUserHostAndPortWithCtrlsAsTheDefault() {
         assertEquals(new CtrlUrl("ops", "mx1.example", 6018), CtrlUrl.parse("ctrl://ops@mx1.example"));
         assertEquals(new CtrlUrl("ops", "mx1.example", 6017), CtrlUrl.parse("CTRL://ops@MX1.example:6017/"));
-        assertEquals(new CtrlUrl("admin@example.jp", "127.0.0.1", 40000),
+        assertEquals(
+                new CtrlUrl("admin@example.jp", "127.0.0.1", 40000),
                 CtrlUrl.parse("ctrl://admin@example.jp@127.0.0.1:40000"));
         assertEquals("ctrl://ops@[::1]:6018", CtrlUrl.parse("ctrl://ops@[::1]").toString());
         assertEquals("[::1]:6018", CtrlUrl.parse("ctrl://ops@[::1]").authority());
@@ -21,15 +22,25 @@ class CtrlUrlTest {
 
     @Test
     void aPasswordInTheAddressIsRefusedWithoutRepeatingIt() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CtrlUrl.parse("ctrl://ops:hunter2@mx1.example"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> CtrlUrl.parse("ctrl://ops:hunter2@mx1.example"));
         assertFalse(e.getMessage().contains("hunter2"));
     }
 
     @Test
     void refusesWhatCannotBeSentOnALoginLine() {
-        for (String bad : new String[] {"ctrl://@h", "ctrl://u@", "ctrl://u\"x@h", "ctrl://ユーザー@h", "ctrl://u@h:0",
-                "ctrl://u@h:70000", "ctrl://u@h/path", "ctrl://u@h:1?x", "ctrl://u@bad_host", "ctrl://u x@h"}) {
+        for (String bad : new String[] {
+            "ctrl://@h",
+            "ctrl://u@",
+            "ctrl://u\"x@h",
+            "ctrl://ユーザー@h",
+            "ctrl://u@h:0",
+            "ctrl://u@h:70000",
+            "ctrl://u@h/path",
+            "ctrl://u@h:1?x",
+            "ctrl://u@bad_host",
+            "ctrl://u x@h"
+        }) {
             assertThrows(IllegalArgumentException.class, () -> CtrlUrl.parse(bad), bad);
         }
         assertTrue(CtrlUrl.looksLike("Ctrl://x"));

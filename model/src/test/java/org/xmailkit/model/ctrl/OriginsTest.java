@@ -15,7 +15,8 @@ class OriginsTest {
         try (Origins.Registration r = Origins.register(copy, o)) {
             assertEquals("ctrl://ops@mx1.example:6018", Origins.display(copy));
             assertEquals("ctrl://ops@mx1.example:6018/server.tab", Origins.display(copy.resolve("server.tab")));
-            assertEquals("ctrl://ops@mx1.example:6018/domains/a/b/user.tab",
+            assertEquals(
+                    "ctrl://ops@mx1.example:6018/domains/a/b/user.tab",
                     Origins.display(copy.resolve("domains/a/b/user.tab")));
             assertEquals(o, Origins.of(copy.resolve("x")).orElseThrow());
             assertEquals(copy.resolveSibling("other").toString(), Origins.display(copy.resolveSibling("other")));

@@ -36,7 +36,8 @@ class PrivateFilesTest {
      */
     @Test
     void aFileNamedForCtrlThatLinksOutOfItsFolderIsNotRead() throws Exception {
-        Path secret = Files.writeString(Files.createDirectories(tmp.resolve("etc")).resolve("shadow"),
+        Path secret = Files.writeString(
+                Files.createDirectories(tmp.resolve("etc")).resolve("shadow"),
                 "root:$6$secret-hash:19000:0:99999:7:::\n");
         Path config = Files.createDirectories(tmp.resolve("config"));
         Path link = Needs.symbolicLink(config.resolve("known_hosts"), secret);
@@ -47,7 +48,9 @@ class PrivateFilesTest {
         assertFalse(e.getMessage().contains("secret-hash"), e.getMessage());
         assertThrows(IOException.class, () -> KnownHosts.lookup(link, "mx1.example:6018"));
         Path inside = Needs.symbolicLink(config.resolve("ca.pem"), Files.writeString(config.resolve("real.pem"), "x"));
-        assertArrayEquals("x".getBytes(StandardCharsets.UTF_8), PrivateFiles.readSmall(inside),
+        assertArrayEquals(
+                "x".getBytes(StandardCharsets.UTF_8),
+                PrivateFiles.readSmall(inside),
                 "a link that stays in the folder is read");
         assertNull(PrivateFiles.readSmall(config.resolve("missing")));
     }
@@ -107,8 +110,10 @@ class PrivateFilesTest {
         Path snapshot = Files.createDirectories(tmp.resolve("snapshot"));
         Needs.symbolicLink(snapshot.resolve("domains"), outside);
 
-        WriteRefusedException e = assertThrows(WriteRefusedException.class, () -> PrivateFiles.writePrivate(snapshot,
-                "domains/example.jp/user.tab", "x".getBytes(StandardCharsets.UTF_8)));
+        WriteRefusedException e = assertThrows(
+                WriteRefusedException.class,
+                () -> PrivateFiles.writePrivate(
+                        snapshot, "domains/example.jp/user.tab", "x".getBytes(StandardCharsets.UTF_8)));
 
         assertEquals(WriteRefusedException.Reason.LINK, e.reason());
         try (var s = Files.list(outside)) {

@@ -33,23 +33,34 @@ class RemoteMailRootTest {
     Path dir;
 
     private static CtrlSession open(FakeCtrlServer s) throws CtrlException {
-        return CtrlSession.open(new CtrlUrl("admin", "127.0.0.1", s.port()), new CtrlSettings(CtrlTransport.TLS,
-                new CtrlTrust.Pinned(s.fingerprint()), Duration.ofSeconds(5), Duration.ofSeconds(5)), PASSWORD);
+        return CtrlSession.open(
+                new CtrlUrl("admin", "127.0.0.1", s.port()),
+                new CtrlSettings(
+                        CtrlTransport.TLS,
+                        new CtrlTrust.Pinned(s.fingerprint()),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5)),
+                PASSWORD);
     }
 
     @Test
     void copiesWhatTheAuditReadsByteForByteIntoAPrivateMailRoot() throws Exception {
         byte[] tab = ("# XMail 環境設定\r\n\"RootDomain\"\t\"example.jp\"\r\n\"SmtpMsgIPBanSpammers\"\t\""
-                + "x".repeat(3000) + "\"\r\n").getBytes(SJIS);
-        byte[] users = "\"example.jp\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n"
-                .getBytes(US_ASCII);
+                        + "x".repeat(3000) + "\"\r\n")
+                .getBytes(SJIS);
+        byte[] users = "\"example.jp\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n".getBytes(US_ASCII);
         byte[] userTab = "\"SmtpPerms\"\t\"MR\"\n".getBytes(US_ASCII);
-        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw")
-                .file("server.tab", tab).file("mailusers.tab", users).file("message.id", "7\r\n".getBytes(US_ASCII))
-                .file("server.cert", "-----BEGIN CERTIFICATE-----\n".getBytes(US_ASCII))
-                .file("domains/example.jp/info/user.tab", userTab)
-                .file("custdomains/.tab", new byte[0]).folder("cmdaliases").folder("spool");
-             CtrlSession c = open(s)) {
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls()
+                        .account("admin", "pw")
+                        .file("server.tab", tab)
+                        .file("mailusers.tab", users)
+                        .file("message.id", "7\r\n".getBytes(US_ASCII))
+                        .file("server.cert", "-----BEGIN CERTIFICATE-----\n".getBytes(US_ASCII))
+                        .file("domains/example.jp/info/user.tab", userTab)
+                        .file("custdomains/.tab", new byte[0])
+                        .folder("cmdaliases")
+                        .folder("spool");
+                CtrlSession c = open(s)) {
             Path copy = dir.resolve("copy");
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, copy);
             assertArrayEquals(tab, Files.readAllBytes(copy.resolve("server.tab")));
@@ -78,12 +89,17 @@ class RemoteMailRootTest {
     @Test
     void namesThatLeaveTheFolderOrNeedQuotingAreNeverAskedFor() throws IOException {
         byte[] users = ("\"../../etc\"\t\"info\"\t\"0D0A\"\t\"1\"\t\"info\"\t\"U\"\n"
-                + "\"example.jp\"\t\"x\"\t\"0D0A\"\t\"2\"\t\"/etc\"\t\"U\"\n").getBytes(US_ASCII);
-        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw")
-                .file("server.tab", "\"RootDomain\"\t\"a\"\n".getBytes(US_ASCII)).file("mailusers.tab", users)
-                .file("certs/../x", new byte[1]).file("certs/good.0", "x\n".getBytes(US_ASCII))
-                .file("certs/a b", new byte[1]).file("certs/x..y", new byte[1]);
-             CtrlSession c = open(s)) {
+                        + "\"example.jp\"\t\"x\"\t\"0D0A\"\t\"2\"\t\"/etc\"\t\"U\"\n")
+                .getBytes(US_ASCII);
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls()
+                        .account("admin", "pw")
+                        .file("server.tab", "\"RootDomain\"\t\"a\"\n".getBytes(US_ASCII))
+                        .file("mailusers.tab", users)
+                        .file("certs/../x", new byte[1])
+                        .file("certs/good.0", "x\n".getBytes(US_ASCII))
+                        .file("certs/a b", new byte[1])
+                        .file("certs/x..y", new byte[1]);
+                CtrlSession c = open(s)) {
             Path copy = dir.resolve("copy");
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, copy);
             assertTrue(Files.exists(copy.resolve("certs/good.0")));
@@ -94,10 +110,16 @@ class RemoteMailRootTest {
                 assertFalse(cmd.contains(".."), cmd);
                 assertFalse(cmd.contains("\"/"), cmd);
             }
-            assertTrue(snap.notes().stream().anyMatch(n -> n.kind() == RemoteMailRoot.NoteKind.UNSAFE_NAMES
-                    && n.name().equals("certs")), snap.notes().toString());
-            assertTrue(snap.notes().stream().anyMatch(n -> n.kind() == RemoteMailRoot.NoteKind.UNSAFE_NAMES
-                    && n.name().equals("domains")), snap.notes().toString());
+            assertTrue(
+                    snap.notes().stream()
+                            .anyMatch(n -> n.kind() == RemoteMailRoot.NoteKind.UNSAFE_NAMES
+                                    && n.name().equals("certs")),
+                    snap.notes().toString());
+            assertTrue(
+                    snap.notes().stream()
+                            .anyMatch(n -> n.kind() == RemoteMailRoot.NoteKind.UNSAFE_NAMES
+                                    && n.name().equals("domains")),
+                    snap.notes().toString());
         }
     }
 
@@ -105,7 +127,7 @@ class RemoteMailRootTest {
     void aFileThatCannotBeRebuiltExactlyIsCopiedWithANote() throws IOException {
         byte[] mixed = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", mixed);
-             CtrlSession c = open(s)) {
+                CtrlSession c = open(s)) {
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("copy"));
             assertEquals(1, snap.notes().size());
             RemoteMailRoot.Note n = snap.notes().get(0);
@@ -119,7 +141,7 @@ class RemoteMailRootTest {
     @Test
     void aServerWithoutServerTabIsNotAMailRoot() throws IOException {
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("domains.tab", new byte[1]);
-             CtrlSession c = open(s)) {
+                CtrlSession c = open(s)) {
             CtrlException e = assertThrows(CtrlException.class, () -> RemoteMailRoot.copy(c, dir.resolve("copy")));
             assertEquals(CtrlException.Kind.NO_SERVER_TAB, e.kind());
         }
@@ -130,7 +152,7 @@ class RemoteMailRootTest {
         Files.createDirectories(dir.resolve("full"));
         Files.writeString(dir.resolve("full/keep.txt"), "mine");
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", new byte[1]);
-             CtrlSession c = open(s)) {
+                CtrlSession c = open(s)) {
             assertThrows(IOException.class, () -> RemoteMailRoot.copy(c, dir.resolve("full")));
             assertEquals("mine", Files.readString(dir.resolve("full/keep.txt")));
         }
@@ -140,7 +162,7 @@ class RemoteMailRootTest {
     void currentTellsWhetherTheServerStillHoldsGivenBytes() throws IOException {
         byte[] tab = "\"RootDomain\"\t\"a\"\r\n".getBytes(US_ASCII);
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", tab);
-             CtrlSession c = open(s)) {
+                CtrlSession c = open(s)) {
             RemoteMailRoot.Remote r = RemoteMailRoot.current(c, "server.tab").orElseThrow();
             assertTrue(r.holds(tab));
             assertFalse(r.holds("\"RootDomain\"\t\"a\"\n".getBytes(US_ASCII)), "LF, not CRLF");
@@ -154,26 +176,32 @@ class RemoteMailRootTest {
         byte[] tab = "\"RootDomain\"\t\"a\"\r\n\"POP3Domain\"\t\"b\"\r\n\"HeloDomain\"\t\"c\"\r\n".getBytes(US_ASCII);
         byte[] twoCrlf = "\"a\"\t\"b\"\r\n\"c\"\t\"d\"".getBytes(US_ASCII); // Notepad style: no final line break
         byte[] twoLf = "\"a\"\t\"b\"\n\"c\"\t\"d\"\n".getBytes(US_ASCII);
-        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", tab)
-                .file("aliases.tab", twoCrlf);
-             CtrlSession c = open(s)) {
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls()
+                        .account("admin", "pw")
+                        .file("server.tab", tab)
+                        .file("aliases.tab", twoCrlf);
+                CtrlSession c = open(s)) {
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("crlf"));
             assertArrayEquals(twoCrlf, Files.readAllBytes(dir.resolve("crlf/aliases.tab")));
             assertEquals(List.of(), snap.notes());
         }
         byte[] lfTab = new String(tab, US_ASCII).replace("\r\n", "\n").getBytes(US_ASCII);
-        try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", lfTab)
-                .file("aliases.tab", twoLf);
-             CtrlSession c = open(s)) {
+        try (FakeCtrlServer s = FakeCtrlServer.ctrls()
+                        .account("admin", "pw")
+                        .file("server.tab", lfTab)
+                        .file("aliases.tab", twoLf);
+                CtrlSession c = open(s)) {
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("lf"));
             assertArrayEquals(twoLf, Files.readAllBytes(dir.resolve("lf/aliases.tab")));
             assertEquals(List.of(), snap.notes());
         }
         try (FakeCtrlServer s = FakeCtrlServer.ctrls().account("admin", "pw").file("server.tab", twoLf);
-             CtrlSession c = open(s)) {
+                CtrlSession c = open(s)) {
             RemoteMailRoot.Snapshot snap = RemoteMailRoot.copy(c, dir.resolve("alone"));
-            assertEquals(List.of(RemoteMailRoot.NoteKind.AMBIGUOUS), snap.notes().stream()
-                    .map(RemoteMailRoot.Note::kind).toList(), "nothing else on the server tells");
+            assertEquals(
+                    List.of(RemoteMailRoot.NoteKind.AMBIGUOUS),
+                    snap.notes().stream().map(RemoteMailRoot.Note::kind).toList(),
+                    "nothing else on the server tells");
         }
     }
 }

@@ -51,7 +51,9 @@ class SafeReaderTest {
     void readsTextFilesAsTheyAre() throws Exception {
         byte[] bytes = "\"A\"\t\"1\u0000x\"\r\n".getBytes(StandardCharsets.ISO_8859_1);
         Path p = Files.write(mailRoot().resolve("server.tab"), bytes);
-        assertArrayEquals(bytes, SafeReader.mailRoot(mailRoot()).read(p, ReadPolicy.TEXT),
+        assertArrayEquals(
+                bytes,
+                SafeReader.mailRoot(mailRoot()).read(p, ReadPolicy.TEXT),
                 "a stray NUL is XMail's business, not binary");
     }
 
@@ -67,20 +69,24 @@ class SafeReaderTest {
     @Test
     void aDirectoryIsNotAFile() throws IOException {
         Path dir = Files.createDirectories(mailRoot().resolve("domains"));
-        assertEquals(InputException.Reason.NOT_A_FILE,
+        assertEquals(
+                InputException.Reason.NOT_A_FILE,
                 refused(SafeReader.mailRoot(mailRoot()), dir, ReadPolicy.TEXT).reason());
     }
 
     @Test
     void binaryFilesAreRefusedWhereTextIsWanted() throws IOException {
         SafeReader r = SafeReader.mailRoot(mailRoot());
-        Path png = Files.write(mailRoot().resolve("a.tab"),
-                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        assertEquals(InputException.Reason.BINARY, refused(r, png, ReadPolicy.TEXT).reason());
+        Path png = Files.write(
+                mailRoot().resolve("a.tab"), new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        assertEquals(
+                InputException.Reason.BINARY, refused(r, png, ReadPolicy.TEXT).reason());
         byte[] noise = new byte[4096];
         new Random(1).nextBytes(noise);
         Path random = Files.write(mailRoot().resolve("b.tab"), noise);
-        assertEquals(InputException.Reason.BINARY, refused(r, random, ReadPolicy.TEXT).reason());
+        assertEquals(
+                InputException.Reason.BINARY,
+                refused(r, random, ReadPolicy.TEXT).reason());
         assertArrayEquals(noise, assertDoesNotThrow(() -> r.read(random, ReadPolicy.PEM)), "DER is PEM's to judge");
         assertFalse(ReadPolicy.looksBinary("\"A\"\t\"\u001A\"\r\n\f".getBytes(StandardCharsets.ISO_8859_1)));
         assertFalse(ReadPolicy.looksBinary(new byte[0]));
@@ -96,8 +102,7 @@ class SafeReaderTest {
         InputException e = refused(SafeReader.mailRoot(mailRoot()), p, ReadPolicy.TEXT);
         assertEquals(InputException.Reason.TOO_LARGE, e.reason());
         assertEquals(p + ": not read: the file is 50 MB, over the 16 MB limit for this kind of file", e.getMessage());
-        assertEquals(p + ": 読み込みません: ファイルサイズ 50 MB がこの種類のファイルの上限 16 MB を超えています",
-                e.oneLine(Locale.JAPANESE));
+        assertEquals(p + ": 読み込みません: ファイルサイズ 50 MB がこの種類のファイルの上限 16 MB を超えています", e.oneLine(Locale.JAPANESE));
     }
 
     @Test
@@ -107,8 +112,7 @@ class SafeReaderTest {
         InputException e = refused(SafeReader.mailRoot(mailRoot()), p, three);
         assertEquals(InputException.Reason.TOO_MANY_LINES, e.reason());
         assertEquals(p + ": not read: 5 lines, over the limit of 3 lines for this kind of file", e.getMessage());
-        assertEquals(p + ": 読み込みません: 5 行あり、この種類のファイルの上限 3 行を超えています",
-                e.oneLine(Locale.JAPANESE));
+        assertEquals(p + ": 読み込みません: 5 行あり、この種類のファイルの上限 3 行を超えています", e.oneLine(Locale.JAPANESE));
         assertEquals(5, ReadPolicy.lines(Files.readAllBytes(p)));
         assertEquals(4, ReadPolicy.lines("a\nb\nc\nd\n".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(0, ReadPolicy.lines(new byte[0]));
@@ -130,19 +134,25 @@ class SafeReaderTest {
         victim();
         Path domains = Files.createSymbolicLink(mailRoot().resolve("domains"), tmp);
         Path through = domains.resolve("shadow");
-        assertEquals(InputException.Reason.LINK_OUTSIDE,
-                refused(SafeReader.mailRoot(mailRoot()), through, ReadPolicy.TEXT).reason());
-        assertEquals(InputException.Reason.LINK_OUTSIDE, assertThrows(InputException.class,
-                () -> SafeReader.mailRoot(mailRoot()).list(domains, "*", 10)).reason());
+        assertEquals(
+                InputException.Reason.LINK_OUTSIDE,
+                refused(SafeReader.mailRoot(mailRoot()), through, ReadPolicy.TEXT)
+                        .reason());
+        assertEquals(
+                InputException.Reason.LINK_OUTSIDE,
+                assertThrows(InputException.class, () -> SafeReader.mailRoot(mailRoot())
+                                .list(domains, "*", 10))
+                        .reason());
     }
 
     @Test
     void aLinkStayingInsideIsFollowed() throws Exception {
-        Path real = Files.writeString(Files.createDirectories(mailRoot().resolve("conf")).resolve("server.tab"),
-                "\"A\"\t\"1\"\n");
+        Path real = Files.writeString(
+                Files.createDirectories(mailRoot().resolve("conf")).resolve("server.tab"), "\"A\"\t\"1\"\n");
         Path link = Files.createSymbolicLink(mailRoot().resolve("server.tab"), Path.of("conf/server.tab"));
-        assertEquals("\"A\"\t\"1\"\n", new String(SafeReader.mailRoot(mailRoot()).read(link, ReadPolicy.TEXT),
-                StandardCharsets.US_ASCII));
+        assertEquals(
+                "\"A\"\t\"1\"\n",
+                new String(SafeReader.mailRoot(mailRoot()).read(link, ReadPolicy.TEXT), StandardCharsets.US_ASCII));
         assertEquals(SafeReader.Kind.FILE, SafeReader.mailRoot(mailRoot()).kind(link));
         assertEquals(SafeReader.Kind.FILE, SafeReader.mailRoot(mailRoot()).kind(real));
     }
@@ -159,7 +169,8 @@ class SafeReaderTest {
     @Test
     void aDanglingLinkIsMissing() throws IOException {
         Path link = Files.createSymbolicLink(mailRoot().resolve("server.key"), tmp.resolve("nowhere"));
-        assertEquals(InputException.Reason.MISSING,
+        assertEquals(
+                InputException.Reason.MISSING,
                 refused(SafeReader.mailRoot(mailRoot()), link, ReadPolicy.PEM).reason());
         assertEquals(SafeReader.Kind.MISSING, SafeReader.mailRoot(mailRoot()).kind(link));
     }
@@ -183,12 +194,13 @@ class SafeReaderTest {
         InputException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused(r, key, ReadPolicy.PEM));
         assertEquals(InputException.Reason.SPECIAL_FILE, e.reason());
         assertEquals(key + ": not read: a FIFO, device or socket, not a regular file", e.getMessage());
-        assertEquals(key + ": 読み込みません: 通常のファイルではなく FIFO、デバイス、ソケットのいずれかです",
-                e.oneLine(Locale.JAPANESE));
+        assertEquals(key + ": 読み込みません: 通常のファイルではなく FIFO、デバイス、ソケットのいずれかです", e.oneLine(Locale.JAPANESE));
         assertEquals(SafeReader.Kind.SPECIAL, r.kind(key));
         Path link = Files.createSymbolicLink(mailRoot().resolve("server.cert"), key.getFileName());
-        assertEquals(InputException.Reason.SPECIAL_FILE,
-                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused(r, link, ReadPolicy.PEM)).reason(),
+        assertEquals(
+                InputException.Reason.SPECIAL_FILE,
+                assertTimeoutPreemptively(Duration.ofSeconds(20), () -> refused(r, link, ReadPolicy.PEM))
+                        .reason(),
                 "nor through a link");
     }
 
@@ -196,8 +208,10 @@ class SafeReaderTest {
     void aDeviceIsRefusedToo() {
         Path zero = Path.of("/dev/zero");
         assertTrue(Files.exists(zero), "this test needs /dev/zero");
-        assertEquals(InputException.Reason.SPECIAL_FILE,
-                refused(SafeReader.directory(zero.getParent()), zero, ReadPolicy.TEXT).reason());
+        assertEquals(
+                InputException.Reason.SPECIAL_FILE,
+                refused(SafeReader.directory(zero.getParent()), zero, ReadPolicy.TEXT)
+                        .reason());
     }
 
     /**
@@ -210,7 +224,9 @@ class SafeReaderTest {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
         String expected = "UNREADABLE " + p + ": cannot be read (permission denied)";
         if (Files.isReadable(p)) {
-            assertEquals(expected, Needs.runWithoutDacOverride(ReadInChild.class, mailRoot().toString(), p.toString()));
+            assertEquals(
+                    expected,
+                    Needs.runWithoutDacOverride(ReadInChild.class, mailRoot().toString(), p.toString()));
         } else {
             assertEquals(expected, ReadInChild.read(mailRoot(), p));
         }
@@ -218,8 +234,7 @@ class SafeReaderTest {
 
     /** Reads a file of a MailRoot as text and prints the error's reason and message, or "read". */
     static final class ReadInChild {
-        private ReadInChild() {
-        }
+        private ReadInChild() {}
 
         static String read(Path root, Path file) {
             try {
@@ -246,14 +261,22 @@ class SafeReaderTest {
         SafeReader r = SafeReader.mailRoot(root);
 
         assertEquals(Hashes.sha256(bytes), r.sha256(f, new ReadPolicy(bytes.length, 0, false)));
-        assertEquals(InputException.Reason.TOO_LARGE, assertThrows(InputException.class,
-                () -> r.sha256(f, new ReadPolicy(bytes.length - 1, 0, false))).reason());
+        assertEquals(
+                InputException.Reason.TOO_LARGE,
+                assertThrows(InputException.class, () -> r.sha256(f, new ReadPolicy(bytes.length - 1, 0, false)))
+                        .reason());
         Path out = Files.createSymbolicLink(root.resolve("out"), victim());
-        assertEquals(InputException.Reason.LINK_OUTSIDE, assertThrows(InputException.class,
-                () -> r.sha256(out, ReadPolicy.PEM)).reason());
+        assertEquals(
+                InputException.Reason.LINK_OUTSIDE,
+                assertThrows(InputException.class, () -> r.sha256(out, ReadPolicy.PEM))
+                        .reason());
         Path fifo = fifo(root.resolve("fifo"));
-        assertEquals(InputException.Reason.SPECIAL_FILE, assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> assertThrows(InputException.class, () -> r.sha256(fifo, ReadPolicy.PEM))).reason());
+        assertEquals(
+                InputException.Reason.SPECIAL_FILE,
+                assertTimeoutPreemptively(
+                                Duration.ofSeconds(30),
+                                () -> assertThrows(InputException.class, () -> r.sha256(fifo, ReadPolicy.PEM)))
+                        .reason());
     }
 
     @Test
@@ -267,8 +290,10 @@ class SafeReaderTest {
         assertEquals(List.of(certs.resolve("a.0"), certs.resolve("b.0"), certs.resolve("c.0")), all);
         assertEquals(2, r.list(certs, "*", 2).size());
         assertEquals(List.of(certs.resolve("a.0")), r.list(certs, "a*", 100));
-        assertEquals(InputException.Reason.NOT_A_DIRECTORY,
-                assertThrows(InputException.class, () -> r.list(certs.resolve("a.0"), "*", 10)).reason());
+        assertEquals(
+                InputException.Reason.NOT_A_DIRECTORY,
+                assertThrows(InputException.class, () -> r.list(certs.resolve("a.0"), "*", 10))
+                        .reason());
     }
 
     private static byte[] assertDoesNotThrow(ThrowingRead read) {

@@ -76,7 +76,8 @@ class SafeWriterTest {
         Path root = mailRoot();
         Path f = Files.writeString(root.resolve("server.tab"), "edited by someone");
 
-        WriteRefusedException e = assertThrows(WriteRefusedException.class,
+        WriteRefusedException e = assertThrows(
+                WriteRefusedException.class,
                 () -> WritePolicy.STANDARD.writerFor(root).replace(f, bytes("new"), bytes("old")));
 
         assertEquals(WriteRefusedException.Reason.CHANGED, e.reason());
@@ -88,11 +89,13 @@ class SafeWriterTest {
 
     @Test
     void replaceRefusesASymbolicLinkAndLeavesItsTargetAlone() throws Exception {
-        Path victim = Files.writeString(Files.createDirectories(tmp.resolve("etc")).resolve("victim"), "old");
+        Path victim =
+                Files.writeString(Files.createDirectories(tmp.resolve("etc")).resolve("victim"), "old");
         Path root = mailRoot();
         Path tab = link(root.resolve("server.tab"), victim);
 
-        WriteRefusedException e = assertThrows(WriteRefusedException.class,
+        WriteRefusedException e = assertThrows(
+                WriteRefusedException.class,
                 () -> WritePolicy.STANDARD.writerFor(root).replace(tab, bytes("new"), bytes("old")));
 
         assertEquals(WriteRefusedException.Reason.LINK, e.reason());
@@ -106,10 +109,11 @@ class SafeWriterTest {
         Path root = mailRoot();
         Path f = Files.writeString(root.resolve("server.tab"), "old");
         SafeWriter failing = WritePolicy.withHook((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME) {
-                throw new IOException("disk full");
-            }
-        }).writerFor(root);
+                    if (stage == WriteHook.Stage.BEFORE_RENAME) {
+                        throw new IOException("disk full");
+                    }
+                })
+                .writerFor(root);
 
         assertThrows(IOException.class, () -> failing.replace(f, bytes("new"), null));
 
@@ -128,15 +132,15 @@ class SafeWriterTest {
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
         for (Path target : List.of(root.resolve("sub/victim"), root.resolve("../outside/victim"))) {
-            WriteRefusedException e = assertThrows(WriteRefusedException.class,
-                    () -> w.replace(target, bytes("x"), null), target.toString());
+            WriteRefusedException e = assertThrows(
+                    WriteRefusedException.class, () -> w.replace(target, bytes("x"), null), target.toString());
             assertEquals(WriteRefusedException.Reason.OUTSIDE, e.reason());
             assertThrows(WriteRefusedException.class, () -> w.write(target, bytes("x")));
             assertThrows(WriteRefusedException.class, () -> w.delete(target));
             assertThrows(WriteRefusedException.class, () -> w.append(target, new byte[0], bytes("x\n")));
         }
-        WriteRefusedException e = assertThrows(WriteRefusedException.class,
-                () -> w.write(root.resolve("sub/new/file"), bytes("x")));
+        WriteRefusedException e =
+                assertThrows(WriteRefusedException.class, () -> w.write(root.resolve("sub/new/file"), bytes("x")));
         assertEquals(WriteRefusedException.Reason.LINK, e.reason(), "a link on the way is not followed");
         assertEquals("mine", Files.readString(victim));
         assertEquals(List.of("victim"), names(outside));
@@ -185,12 +189,17 @@ class SafeWriterTest {
         Path j = link(root.resolve("journal"), victim);
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
-        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
-                () -> w.append(j, new byte[0], bytes("x\n"))).reason());
-        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
-                () -> w.delete(j)).reason());
-        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
-                () -> w.readBack(j, 100)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.LINK,
+                assertThrows(WriteRefusedException.class, () -> w.append(j, new byte[0], bytes("x\n")))
+                        .reason());
+        assertEquals(
+                WriteRefusedException.Reason.LINK,
+                assertThrows(WriteRefusedException.class, () -> w.delete(j)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.LINK,
+                assertThrows(WriteRefusedException.class, () -> w.readBack(j, 100))
+                        .reason());
 
         assertTrue(Files.isSymbolicLink(j));
         assertEquals("mine", Files.readString(victim));
@@ -204,12 +213,17 @@ class SafeWriterTest {
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
         // Opening a FIFO would block until someone opens its other end; each of these returns at once.
-        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
-                () -> w.append(fifo, new byte[0], bytes("x\n"))).reason());
-        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
-                () -> w.readBack(fifo, 100)).reason());
-        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
-                () -> w.lock(fifo)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.NOT_A_FILE,
+                assertThrows(WriteRefusedException.class, () -> w.append(fifo, new byte[0], bytes("x\n")))
+                        .reason());
+        assertEquals(
+                WriteRefusedException.Reason.NOT_A_FILE,
+                assertThrows(WriteRefusedException.class, () -> w.readBack(fifo, 100))
+                        .reason());
+        assertEquals(
+                WriteRefusedException.Reason.NOT_A_FILE,
+                assertThrows(WriteRefusedException.class, () -> w.lock(fifo)).reason());
     }
 
     @Test
@@ -218,8 +232,10 @@ class SafeWriterTest {
         Path j = Files.writeString(root.resolve("journal"), "x".repeat(101));
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
-        assertEquals(WriteRefusedException.Reason.TOO_LARGE, assertThrows(WriteRefusedException.class,
-                () -> w.readBack(j, 100)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.TOO_LARGE,
+                assertThrows(WriteRefusedException.class, () -> w.readBack(j, 100))
+                        .reason());
         assertEquals(101, w.readBack(j, 101).orElseThrow().length);
         assertTrue(w.readBack(root.resolve("missing"), 100).isEmpty());
     }
@@ -232,16 +248,24 @@ class SafeWriterTest {
         SafeWriter w = WritePolicy.STANDARD.writerFor(root);
 
         assertEquals(Optional.of(Hashes.sha256(bytes("x".repeat(101)))), w.hash(f, 101));
-        assertEquals(WriteRefusedException.Reason.TOO_LARGE, assertThrows(WriteRefusedException.class,
-                () -> w.hash(f, 100)).reason());
-        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
-                () -> w.hash(inside, 1000)).reason(), "not even a link that stays inside");
-        assertEquals(WriteRefusedException.Reason.LINK, assertThrows(WriteRefusedException.class,
-                () -> w.readBack(inside, 1000)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.TOO_LARGE,
+                assertThrows(WriteRefusedException.class, () -> w.hash(f, 100)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.LINK,
+                assertThrows(WriteRefusedException.class, () -> w.hash(inside, 1000))
+                        .reason(),
+                "not even a link that stays inside");
+        assertEquals(
+                WriteRefusedException.Reason.LINK,
+                assertThrows(WriteRefusedException.class, () -> w.readBack(inside, 1000))
+                        .reason());
         assertTrue(w.hash(root.resolve("missing"), 100).isEmpty());
         Path fifo = Needs.fifo(root.resolve("fifo"));
-        assertEquals(WriteRefusedException.Reason.NOT_A_FILE, assertThrows(WriteRefusedException.class,
-                () -> w.hash(fifo, 100)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.NOT_A_FILE,
+                assertThrows(WriteRefusedException.class, () -> w.hash(fifo, 100))
+                        .reason());
     }
 
     // ------------------------------------------------------------------ lock
@@ -282,7 +306,8 @@ class SafeWriterTest {
         for (Path swapped : List.of(lockFile, journal)) {
             Files.move(fifo, swapped, StandardCopyOption.REPLACE_EXISTING);
 
-            WriteRefusedException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+            WriteRefusedException e = assertTimeoutPreemptively(
+                    Duration.ofSeconds(20),
                     () -> assertThrows(WriteRefusedException.class, () -> openState(w, swapped, regular)));
 
             assertEquals(WriteRefusedException.Reason.NOT_A_FILE, e.reason(), swapped.toString());
@@ -291,8 +316,10 @@ class SafeWriterTest {
 
         // A regular file other than the one checked (both kept, so that neither can take the other's number).
         Files.writeString(lockFile, "");
-        assertEquals(WriteRefusedException.Reason.CHANGED, assertThrows(WriteRefusedException.class,
-                () -> openState(w, lockFile, regular)).reason());
+        assertEquals(
+                WriteRefusedException.Reason.CHANGED,
+                assertThrows(WriteRefusedException.class, () -> openState(w, lockFile, regular))
+                        .reason());
     }
 
     private static BasicFileAttributes fileAttributesOf(Path p) throws IOException {
@@ -339,12 +366,15 @@ class SafeWriterTest {
         for (Path p : List.of(lockFile, journal)) {
             assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
             assertEquals(owner, Files.getAttribute(p, "unix:uid"), p.toString());
-            assertEquals(owner == XMAIL_UID ? XMAIL_UID : Files.getAttribute(tab, "unix:gid"),
-                    Files.getAttribute(p, "unix:gid"), p.toString());
+            assertEquals(
+                    owner == XMAIL_UID ? XMAIL_UID : Files.getAttribute(tab, "unix:gid"),
+                    Files.getAttribute(p, "unix:gid"),
+                    p.toString());
         }
         if (asRoot) {
-            assertEquals("locked and appended", Needs.runAs(XMAIL_UID, List.of(StateAsOwner.class, SafeWriter.class),
-                    root.toString()));
+            assertEquals(
+                    "locked and appended",
+                    Needs.runAs(XMAIL_UID, List.of(StateAsOwner.class, SafeWriter.class), root.toString()));
             assertEquals("H\none\ntwo\n", Files.readString(journal));
         }
     }
@@ -354,8 +384,7 @@ class SafeWriterTest {
 
     /** Takes a server's lock and appends to its journal, as a run by the account owning the MailRoot would. */
     static final class StateAsOwner {
-        private StateAsOwner() {
-        }
+        private StateAsOwner() {}
 
         public static void main(String[] args) throws IOException {
             Path root = Path.of(args[0]);
@@ -372,18 +401,26 @@ class SafeWriterTest {
         Path root = mailRoot();
         Path tab = Files.writeString(root.resolve("server.tab"), "x");
         Needs.posix(tab);
-        Map<String, String> expected = Map.of("rw-rw-rw-", "rw-rw----", "r--r--r--", "rw-r-----",
-                "rw-------", "rw-------", "rwx-w--wx", "rw--w----");
+        Map<String, String> expected = Map.of(
+                "rw-rw-rw-", "rw-rw----", "r--r--r--", "rw-r-----", "rw-------", "rw-------", "rwx-w--wx", "rw--w----");
         for (Map.Entry<String, String> e : expected.entrySet()) {
             Files.setPosixFilePermissions(tab, PosixFilePermissions.fromString(e.getKey()));
             Path journal = root.resolve("journal-" + e.getKey());
             WritePolicy.STANDARD.writerFor(root).ownedLike(tab).append(journal, bytes("H\n"), bytes("one\n"));
-            assertEquals(e.getValue(), PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)),
+            assertEquals(
+                    e.getValue(),
+                    PosixFilePermissions.toString(Files.getPosixFilePermissions(journal)),
                     "server.tab " + e.getKey());
         }
         Path lonely = root.resolve("lock-without-its-file");
-        WritePolicy.STANDARD.writerFor(root).ownedLike(root.resolve("missing")).lock(lonely).close();
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(lonely)),
+        WritePolicy.STANDARD
+                .writerFor(root)
+                .ownedLike(root.resolve("missing"))
+                .lock(lonely)
+                .close();
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(lonely)),
                 "private when the file it serves is missing");
     }
 
@@ -396,12 +433,17 @@ class SafeWriterTest {
         w.directory(snapshot.resolve("cmdaliases"));
 
         Needs.posix(snapshot);
-        for (Path d : List.of(snapshot, snapshot.resolve("domains"), snapshot.resolve("domains/example.jp"),
+        for (Path d : List.of(
+                snapshot,
+                snapshot.resolve("domains"),
+                snapshot.resolve("domains/example.jp"),
                 snapshot.resolve("cmdaliases"))) {
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(d)), d.toString());
         }
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
-                snapshot.resolve("domains/example.jp/user.tab"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(snapshot.resolve("domains/example.jp/user.tab"))));
         assertEquals(List.of("user.tab"), names(snapshot.resolve("domains/example.jp")), "no temporary file left");
     }
 
@@ -424,7 +466,8 @@ class SafeWriterTest {
         assertArrayEquals(bytes("secret"), Files.readAllBytes(copy));
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(copy));
         assertEquals(Files.getLastModifiedTime(src), Files.getLastModifiedTime(copy));
-        assertEquals(PosixFilePermissions.fromString("rw-------"),
+        assertEquals(
+                PosixFilePermissions.fromString("rw-------"),
                 Files.getPosixFilePermissions(out.resolve("copy/migrated.tab")));
         assertEquals(Files.getOwner(src), Files.getOwner(out.resolve("copy/migrated.tab")));
         assertThrows(FileAlreadyExistsException.class, () -> w.copy(src, copy));
@@ -436,14 +479,19 @@ class SafeWriterTest {
         Path src = Files.writeString(root.resolve("mailbox"), "what was checked");
         Path out = tmp.resolve("out");
         SafeWriter w = WritePolicy.withHook((stage, target) -> {
-            if (stage == WriteHook.Stage.BEFORE_RENAME) {
-                Files.move(Files.writeString(root.resolve("planted"), "planted"), src,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-        }).writerFor(out);
+                    if (stage == WriteHook.Stage.BEFORE_RENAME) {
+                        Files.move(
+                                Files.writeString(root.resolve("planted"), "planted"),
+                                src,
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                })
+                .writerFor(out);
 
-        assertEquals(WriteRefusedException.Reason.CHANGED, assertThrows(WriteRefusedException.class,
-                () -> w.copy(src, out.resolve("mailbox"))).reason());
+        assertEquals(
+                WriteRefusedException.Reason.CHANGED,
+                assertThrows(WriteRefusedException.class, () -> w.copy(src, out.resolve("mailbox")))
+                        .reason());
 
         assertEquals(List.of(), names(out), "nothing copied, no temporary file left");
     }

@@ -63,7 +63,8 @@ class SpoolTest {
             file = s.file();
             assertTrue(Files.exists(file));
             if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-                assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                assertEquals(
+                        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                         Files.getPosixFilePermissions(file));
             }
         }

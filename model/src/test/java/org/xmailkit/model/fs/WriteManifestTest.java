@@ -46,8 +46,10 @@ class WriteManifestTest {
     }
 
     private static WriteRefusedException.Reason refusal(Path out) {
-        return assertThrows(WriteRefusedException.class,
-                () -> WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names)).reason();
+        return assertThrows(
+                        WriteRefusedException.class,
+                        () -> WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names))
+                .reason();
     }
 
     @Test
@@ -66,8 +68,10 @@ class WriteManifestTest {
         assertFalse(Files.exists(out.resolve("pages/b.html")), "the earlier run's page this run has not is gone");
         assertEquals("mine", Files.readString(out.resolve("notes.txt"), StandardCharsets.UTF_8));
         assertEquals("mine", Files.readString(out.resolve("pages/mine.html"), StandardCharsets.UTF_8));
-        assertEquals(List.of(Hashes.sha256("index 2".getBytes(StandardCharsets.UTF_8)) + "  index.html",
-                Hashes.sha256("a 2".getBytes(StandardCharsets.UTF_8)) + "  pages/a.html"),
+        assertEquals(
+                List.of(
+                        Hashes.sha256("index 2".getBytes(StandardCharsets.UTF_8)) + "  index.html",
+                        Hashes.sha256("a 2".getBytes(StandardCharsets.UTF_8)) + "  pages/a.html"),
                 Files.readAllLines(out.resolve(WriteManifest.FILE)));
     }
 
@@ -82,8 +86,14 @@ class WriteManifestTest {
 
     @Test
     void aManifestNamingAFileXmailkitWouldNotWriteIsRefused() throws Exception {
-        for (String name : List.of("../victim", "/etc/passwd", "pages/../../victim", "notes.txt", "pages//a.html",
-                "pages\\a.html", WriteManifest.FILE)) {
+        for (String name : List.of(
+                "../victim",
+                "/etc/passwd",
+                "pages/../../victim",
+                "notes.txt",
+                "pages//a.html",
+                "pages\\a.html",
+                WriteManifest.FILE)) {
             Path out = earlier();
             Files.writeString(out.resolve(WriteManifest.FILE), Hashes.sha256(new byte[0]) + "  " + name + "\n");
             assertEquals(WriteRefusedException.Reason.MANIFEST, refusal(out), name);
@@ -124,8 +134,10 @@ class WriteManifestTest {
         Files.writeString(out.resolve("pages/c.html"), "mine");
         WriteManifest m = WriteManifest.open(WritePolicy.STANDARD, out, WriteManifestTest::names);
 
-        assertEquals(WriteRefusedException.Reason.NOT_OURS,
-                assertThrows(WriteRefusedException.class, () -> m.check("pages/c.html")).reason());
+        assertEquals(
+                WriteRefusedException.Reason.NOT_OURS,
+                assertThrows(WriteRefusedException.class, () -> m.check("pages/c.html"))
+                        .reason());
         assertThrows(WriteRefusedException.class, () -> m.write("pages/c.html", text("x")));
         assertEquals("mine", Files.readString(out.resolve("pages/c.html")));
         m.check("pages/a.html");

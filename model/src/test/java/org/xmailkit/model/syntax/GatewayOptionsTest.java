@@ -27,7 +27,9 @@ class GatewayOptionsTest {
         assertEquals(1, o.bareNeedTls().size());
         assertEquals(Optional.of("192.0.2.1"), o.outBind());
         assertTrue(GatewayOptions.parse("NeedTLS").needTls().isEmpty());
-        assertEquals(Optional.of(NeedTls.OFF), GatewayOptions.parse("NeedTLS=2,NeedTLS=0").needTls());
+        assertEquals(
+                Optional.of(NeedTls.OFF),
+                GatewayOptions.parse("NeedTLS=2,NeedTLS=0").needTls());
     }
 
     @Test
@@ -45,7 +47,8 @@ class GatewayOptionsTest {
         assertEquals(NeedTls.REQUIRED, GatewayOptions.forDefaultGateway(entry, GatewayOptions.none()));
         assertEquals(NeedTls.OPPORTUNISTIC, GatewayOptions.forForwarder(global, GatewayOptions.none()));
         assertEquals(NeedTls.OFF, GatewayOptions.forForwarder(GatewayOptions.none(), GatewayOptions.none()));
-        assertEquals(NeedTls.REQUIRED,
+        assertEquals(
+                NeedTls.REQUIRED,
                 GatewayOptions.forDefaultGateway(entry, GatewayOptions.parse("NeedTLS,OutBind=192.0.2.1")));
     }
 }

@@ -24,7 +24,8 @@ class SyntaxTest {
         GatewayList g = GatewayList.parse("relay.example:2525,NeedTLS=2;[2001:db8::1]:25");
         assertEquals(2, g.entries().size());
         assertEquals("relay.example:2525", g.entries().get(0).host());
-        assertEquals("2", g.entries().get(0).options().get("NeedTLS").orElseThrow().value());
+        assertEquals(
+                "2", g.entries().get(0).options().get("NeedTLS").orElseThrow().value());
         assertEquals("[2001:db8::1]:25", g.entries().get(1).host());
     }
 

@@ -43,8 +43,7 @@ public final class Bundles {
     private static final String SUFFIX = ".properties";
     private static final String JAPANESE = "_ja";
 
-    private Bundles() {
-    }
+    private Bundles() {}
 
     /**
      * Fails with every problem of the bundle listed.
@@ -117,7 +116,8 @@ public final class Bundles {
     public static boolean hasJapanese(String text) {
         return text.codePoints().anyMatch(c -> {
             Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-            return Character.UnicodeBlock.HIRAGANA.equals(b) || Character.UnicodeBlock.KATAKANA.equals(b)
+            return Character.UnicodeBlock.HIRAGANA.equals(b)
+                    || Character.UnicodeBlock.KATAKANA.equals(b)
                     || Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS.equals(b);
         });
     }
@@ -132,7 +132,8 @@ public final class Bundles {
         Set<String> out = new TreeSet<>();
         try (Stream<Path> files = Files.walk(resources)) {
             files.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).forEach(p -> {
-                String name = resources.relativize(p).toString().replace('\\', '/').replace('/', '.');
+                String name =
+                        resources.relativize(p).toString().replace('\\', '/').replace('/', '.');
                 name = name.substring(0, name.length() - SUFFIX.length());
                 out.add(name.endsWith(JAPANESE) ? name.substring(0, name.length() - JAPANESE.length()) : name);
             });
@@ -165,8 +166,12 @@ public final class Bundles {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             problems.add(resource + " is not UTF-8");
             return null;

@@ -56,7 +56,8 @@ class BundlesTest {
 
     @Test
     void reportsBlankValuesAndDoubledApostrophes() throws IOException {
-        assertEquals(List.of("a: blank in ja", "b: doubled apostrophe in en"),
+        assertEquals(
+                List.of("a: blank in ja", "b: doubled apostrophe in en"),
                 problems("a=A\nb=don''t\n", "a=\\u0020\nb=いいえ\n"));
     }
 
@@ -69,8 +70,8 @@ class BundlesTest {
 
     @Test
     void reportsStaleExemptions() throws IOException {
-        assertEquals(List.of("a: listed as not Japanese, but it is",
-                "z: listed as not Japanese, but there is no such key"),
+        assertEquals(
+                List.of("a: listed as not Japanese, but it is", "z: listed as not Japanese, but there is no such key"),
                 problems("a=Apply\n", "a=適用\n", "a", "z"));
     }
 
@@ -86,14 +87,16 @@ class BundlesTest {
         Files.write(dir.resolve("t/texts_ja.properties"), "a=あ\n".getBytes(Charset.forName("EUC-JP")));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
             assertEquals(List.of("t/texts_ja.properties is not UTF-8"), Bundles.problems(loader, "t.texts"));
-            assertEquals(List.of("no en file t/other.properties", "no ja file t/other_ja.properties"),
+            assertEquals(
+                    List.of("no en file t/other.properties", "no ja file t/other_ja.properties"),
                     Bundles.problems(loader, "t.other"));
         }
     }
 
     @Test
     void assertCompleteFailsWithTheProblems() throws IOException {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+        AssertionFailedError e = assertThrows(
+                AssertionFailedError.class,
                 () -> Bundles.assertComplete(BundlesTest.class, "org.xmailkit.model.testing.none"));
         assertTrue(e.getMessage().contains("no en file org/xmailkit/model/testing/none.properties"), e.getMessage());
     }
@@ -101,9 +104,12 @@ class BundlesTest {
     @Test
     void findsEveryBundleOfAResourceTree() throws IOException {
         Files.createDirectories(dir.resolve("org/x/rules"));
-        for (String f : List.of("org/x/messages.properties", "org/x/messages_ja.properties",
+        for (String f : List.of(
+                "org/x/messages.properties",
+                "org/x/messages_ja.properties",
                 "org/x/rules/sec.properties",
-                "org/x/only_ja.properties", "org/x/readme.txt")) {
+                "org/x/only_ja.properties",
+                "org/x/readme.txt")) {
             Files.writeString(dir.resolve(f), "");
         }
         assertEquals(Set.of("org.x.messages", "org.x.rules.sec", "org.x.only"), Bundles.inSources(dir));

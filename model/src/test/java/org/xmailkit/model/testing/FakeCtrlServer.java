@@ -77,7 +77,7 @@ public final class FakeCtrlServer implements AutoCloseable {
     private volatile String refusal;
     private volatile CtrlText.Newline newline = CtrlText.Newline.LF;
     private volatile int dropUploadAfterLines = -1;
-    private volatile BiConsumer<String, FakeCtrlServer> afterCommand = (c, s) -> { };
+    private volatile BiConsumer<String, FakeCtrlServer> afterCommand = (c, s) -> {};
     private volatile byte[] greetingOverride;
     private volatile boolean silent;
 
@@ -347,8 +347,8 @@ public final class FakeCtrlServer implements AutoCloseable {
                 line(out, refusal);
                 return;
             }
-            String stamp = "<" + (System.currentTimeMillis() / 1000) + "." + Thread.currentThread().getId()
-                    + "@127.0.0.1>";
+            String stamp = "<" + (System.currentTimeMillis() / 1000) + "."
+                    + Thread.currentThread().getId() + "@127.0.0.1>";
             if (greetingOverride != null) {
                 out.write(greetingOverride);
                 out.flush();
@@ -365,8 +365,9 @@ public final class FakeCtrlServer implements AutoCloseable {
             }
             if (login.equals("#!TLS")) {
                 if (!starttls || s instanceof SSLSocket) {
-                    line(out, s instanceof SSLSocket ? "-00242 TLS link already active"
-                            : "-00249 TLS service disabled");
+                    line(
+                            out,
+                            s instanceof SSLSocket ? "-00242 TLS link already active" : "-00249 TLS service disabled");
                     return;
                 }
                 line(out, "+00000 Ready to start TLS mode");
@@ -436,7 +437,8 @@ public final class FakeCtrlServer implements AutoCloseable {
                     String dir = normalFolder(t.get(1));
                     for (Map.Entry<String, byte[]> e : new TreeMap<>(files).entrySet()) {
                         String parent = e.getKey().contains("/")
-                                ? e.getKey().substring(0, e.getKey().lastIndexOf('/')) : ".";
+                                ? e.getKey().substring(0, e.getKey().lastIndexOf('/'))
+                                : ".";
                         String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
                         if (parent.equals(dir) && matches(name, t.get(2))) {
                             out.write(("\"" + name + "\"\t\"" + e.getValue().length + "\"\r\n")

@@ -55,8 +55,7 @@ public final class MailRootFixture {
      */
     public MailRootFixture xmail127Default() {
         for (String f : XMail127Default.files()) {
-            files.put(f, XMail127Default.withEnding(XMail127Default.bytes(f),
-                    crlf ? LineEnding.CRLF : LineEnding.LF));
+            files.put(f, XMail127Default.withEnding(XMail127Default.bytes(f), crlf ? LineEnding.CRLF : LineEnding.LF));
         }
         return this;
     }

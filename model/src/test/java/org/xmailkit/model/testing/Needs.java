@@ -21,8 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Needs {
 
-    private Needs() {
-    }
+    private Needs() {}
 
     /**
      * @param link   the link to create
@@ -58,13 +57,18 @@ public final class Needs {
         if (!Files.isExecutable(setpriv)) {
             throw new AssertionError("run as root, this test needs setpriv (Debian package util-linux)");
         }
-        List<String> command = new ArrayList<>(List.of(setpriv.toString(),
-                "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-all",
+        List<String> command = new ArrayList<>(List.of(
+                setpriv.toString(),
+                "--bounding-set=-dac_override,-dac_read_search",
+                "--inh-caps=-all",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         try {
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process child =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = child.getInputStream().readAllBytes();
             if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0) {
                 child.destroyForcibly();
@@ -120,19 +124,28 @@ public final class Needs {
             Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
             List<String> path = new ArrayList<>();
             for (Class<?> c : classes) {
-                Path from = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path from = Path.of(
+                        c.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Path to = copy.resolve(Integer.toString(path.size()) + (Files.isDirectory(from) ? "" : ".jar"));
                 copyTree(from, to);
                 if (!path.contains(to.toString())) {
                     path.add(to.toString());
                 }
             }
-            List<String> command = new ArrayList<>(List.of(setpriv.toString(), "--reuid=" + uid, "--regid=" + uid,
-                    "--clear-groups", "--inh-caps=-all", "--bounding-set=-all",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    String.join(File.pathSeparator, path), classes.get(0).getName()));
+            List<String> command = new ArrayList<>(List.of(
+                    setpriv.toString(),
+                    "--reuid=" + uid,
+                    "--regid=" + uid,
+                    "--clear-groups",
+                    "--inh-caps=-all",
+                    "--bounding-set=-all",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    String.join(File.pathSeparator, path),
+                    classes.get(0).getName()));
             command.addAll(List.of(args));
-            Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process child =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             byte[] out = child.getInputStream().readAllBytes();
             if (!child.waitFor(60, TimeUnit.SECONDS) || child.exitValue() != 0) {
                 child.destroyForcibly();
@@ -182,7 +195,8 @@ public final class Needs {
      */
     public static Path fifo(Path fifo) {
         try {
-            Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            Process p =
+                    new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
             if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
                 return fifo;
             }

@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  */
 public final class SourceLists {
 
-    private SourceLists() {
-    }
+    private SourceLists() {}
 
     /**
      * One element of a generated list.
@@ -32,8 +31,7 @@ public final class SourceLists {
      * @param simpleName the class's simple name
      * @param comment    what the trailing comment says (the rule id, the step's position and id)
      */
-    public record Element(String simpleName, String comment) {
-    }
+    public record Element(String simpleName, String comment) {}
 
     /**
      * Finds every concrete public class of a package (not its sub-packages) that implements {@code type} and has a
@@ -54,8 +52,10 @@ public final class SourceLists {
                     continue;
                 }
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class") && !n.contains("$"))
-                            .map(n -> n.substring(0, n.length() - ".class".length())).forEach(names::add);
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".class") && !n.contains("$"))
+                            .map(n -> n.substring(0, n.length() - ".class".length()))
+                            .forEach(names::add);
                 }
             }
         } catch (IOException e) {
@@ -97,8 +97,14 @@ public final class SourceLists {
      * @param members     more members after the list and the private constructor (may be empty)
      * @return the source
      */
-    public static String render(String packageName, List<String> imports, List<String> javadoc, String className,
-                                String elementType, List<Element> elements, String members) {
+    public static String render(
+            String packageName,
+            List<String> imports,
+            List<String> javadoc,
+            String className,
+            String elementType,
+            List<Element> elements,
+            String members) {
         StringBuilder b = new StringBuilder();
         b.append("package ").append(packageName).append(";\n\n");
         imports.forEach(i -> b.append("import ").append(i).append(";\n"));
@@ -114,8 +120,11 @@ public final class SourceLists {
         for (int i = 0; i < elements.size(); i++) {
             Element e = elements.get(i);
             String item = "new " + e.simpleName() + "()" + (i + 1 < elements.size() ? "," : ");");
-            b.append("\n            ").append(item).append(" ".repeat(Math.max(1, width + 2 - item.length())))
-                    .append("// ").append(e.comment());
+            b.append("\n            ")
+                    .append(item)
+                    .append(" ".repeat(Math.max(1, width + 2 - item.length())))
+                    .append("// ")
+                    .append(e.comment());
         }
         if (elements.isEmpty()) {
             b.append(");");

@@ -28,16 +28,15 @@ public final class VariableFacts {
     /** The class-path resource holding the copy. */
     public static final String RESOURCE = "/facts/server-tab-variables.tsv";
     /** The columns of the copy, in order. */
-    public static final List<String> COLUMNS = List.of("name", "since", "removed_in", "replaced_by", "kind",
-            "security", "default");
+    public static final List<String> COLUMNS =
+            List.of("name", "since", "removed_in", "replaced_by", "kind", "security", "default");
     /** What the copy writes for "no default". */
     public static final String NONE = "-";
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+");
     private static final Pattern QUOTED = Pattern.compile("^\"([^\"]*)\"");
 
-    private VariableFacts() {
-    }
+    private VariableFacts() {}
 
     /** @return the bundled rows, by name, in file order */
     public static Map<String, Map<String, String>> bundled() {
@@ -77,7 +76,8 @@ public final class VariableFacts {
         out.append("# Columns of the research table of server.tab variables (xmail/server-tab-variables.tsv in the\n")
                 .append("# shared research folder), the 1.27 default reduced to its leading value. Rewrite with\n")
                 .append("# -Dxmailkit.updateFacts=true (VariableFactsTest) when the table changes.\n")
-                .append(String.join("\t", COLUMNS)).append('\n');
+                .append(String.join("\t", COLUMNS))
+                .append('\n');
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split("\t", -1);
             Map<String, String> row = new LinkedHashMap<>();
@@ -137,7 +137,8 @@ public final class VariableFacts {
 
     private static Map<String, Map<String, String>> parse(String text) {
         Map<String, Map<String, String>> rows = new LinkedHashMap<>();
-        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> lines =
+                text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         if (!lines.get(0).equals(String.join("\t", COLUMNS))) {
             throw new IllegalStateException(RESOURCE + ": unexpected header " + lines.get(0));
         }

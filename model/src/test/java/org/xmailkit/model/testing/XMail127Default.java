@@ -32,15 +32,15 @@ public final class XMail127Default {
 
     /** The class-path folder holding the files. */
     public static final String RESOURCE_DIR = "/fixtures/xmail127-default/";
+
     private static final String INDEX = "/fixtures/xmail127-default.files";
 
-    private XMail127Default() {
-    }
+    private XMail127Default() {}
 
     /** @return the paths of the fixture's files relative to the MailRoot, sorted */
     public static List<String> files() {
         try (InputStream in = open(INDEX);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             List<String> out = new ArrayList<>();
             String line;
             while ((line = r.readLine()) != null) {

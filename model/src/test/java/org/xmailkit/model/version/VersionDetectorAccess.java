@@ -5,8 +5,7 @@ import org.xmailkit.model.XMailVersion;
 /** Test access to {@link VersionDetector}'s package-private helpers. */
 public final class VersionDetectorAccess {
 
-    private VersionDetectorAccess() {
-    }
+    private VersionDetectorAccess() {}
 
     /**
      * @param v a version

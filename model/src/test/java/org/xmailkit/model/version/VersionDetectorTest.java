@@ -72,8 +72,8 @@ class VersionDetectorTest {
                 "SmtpConfig"\t"Mail-Auth"
                 """);
         assertRange("1.16", "1.23", v);
-        assertTrue(keys(v).containsAll(List.of("version.evidence.receivedHdrType", "version.evidence.commaGateways",
-                "version.evidence.tokenCase")));
+        assertTrue(keys(v).containsAll(List.of(
+                "version.evidence.receivedHdrType", "version.evidence.commaGateways", "version.evidence.tokenCase")));
     }
 
     @Test
@@ -85,7 +85,9 @@ class VersionDetectorTest {
                 "DefaultSMTPGateways"\t"a.example,b.example"
                 """);
         assertRange("1.21", "1.23", v);
-        assertEquals(2, keys(v).stream().filter(k -> k.equals("version.evidence.since")).count());
+        assertEquals(
+                2,
+                keys(v).stream().filter(k -> k.equals("version.evidence.since")).count());
     }
 
     @Test
@@ -201,7 +203,9 @@ class VersionDetectorTest {
         assertRange("1.6", "1.27", detect("\"ReceivedHdrType\"\t\"1\"\n"));
         SourceVersion s = detect("\"DefaultSmtpPerms\"\t\"MRS\"\n");
         assertRange("1.24", "1.27", s);
-        assertEquals(List.of("DefaultSmtpPerms", "1", "S", "1.24"), s.evidence().get(0).args());
+        assertEquals(
+                List.of("DefaultSmtpPerms", "1", "S", "1.24"),
+                s.evidence().get(0).args());
         assertRange("0.71", "1.27", detect("\"DefaultSmtpPerms\"\t\"MRT\"\n"));
     }
 
@@ -227,7 +231,9 @@ class VersionDetectorTest {
     void conflictIsReportedAndTheRangeWidens() {
         SourceVersion v = detect("\"EnableSMTP-TLS\"\t\"1\"\n\"SMTP-RARPCheck\"\t\"1\"\n");
         assertRange("1.24", "1.27", v);
-        Text conflict = v.evidence().stream().filter(t -> t.key().equals("version.evidence.conflict")).findFirst()
+        Text conflict = v.evidence().stream()
+                .filter(t -> t.key().equals("version.evidence.conflict"))
+                .findFirst()
                 .orElseThrow();
         assertEquals(List.of("SMTP-RARPCheck", "2", "0.55", "EnableSMTP-TLS", "1", "1.24"), conflict.args());
     }
@@ -237,7 +243,11 @@ class VersionDetectorTest {
         SourceVersion v = detect("\"SMTPLocalRule1\"\t\"1\"\n\"DefaultSMTPGateways\"\t\"a,b\"\n"
                 + "\"SmtpConfig\"\t\"Mail-Auth\"\n\"DynDnsSetup\"\t\"x\"\n");
         assertRange("1.27", "1.27-localized", v);
-        assertEquals(3, keys(v).stream().filter(k -> k.equals("version.evidence.conflict")).count());
+        assertEquals(
+                3,
+                keys(v).stream()
+                        .filter(k -> k.equals("version.evidence.conflict"))
+                        .count());
     }
 
     @Test
@@ -251,12 +261,13 @@ class VersionDetectorTest {
                 Variable var = all.get(random.nextInt(all.size()));
                 String name = var.role() == Variable.Role.PATTERN ? "SmtpConfig-192.0.2.1,25" : var.name();
                 names.add(name);
-                String value = switch (random.nextInt(4)) {
-                    case 0 -> "1";
-                    case 1 -> "a,b";
-                    case 2 -> "Mail-Auth";
-                    default -> "x\ty";
-                };
+                String value =
+                        switch (random.nextInt(4)) {
+                            case 0 -> "1";
+                            case 1 -> "a,b";
+                            case 2 -> "Mail-Auth";
+                            default -> "x\ty";
+                        };
                 text.append('"').append(name).append("\"\t\"").append(value).append("\"\n");
             }
             SourceVersion v = detector.detect(ServerTab.parse(text.toString().getBytes(StandardCharsets.UTF_8)));
@@ -271,10 +282,14 @@ class VersionDetectorTest {
 
     @Test
     void previousRelease() {
-        assertEquals("1.23", VersionDetector.previous(XMailVersion.parse("1.24")).toString());
-        assertEquals("1.26", VersionDetector.previous(XMailVersion.parse("1.27pre01")).toString());
+        assertEquals(
+                "1.23", VersionDetector.previous(XMailVersion.parse("1.24")).toString());
+        assertEquals(
+                "1.26",
+                VersionDetector.previous(XMailVersion.parse("1.27pre01")).toString());
         assertEquals("0.74", VersionDetector.previous(XMailVersion.parse("1.0")).toString());
-        assertEquals("0.54", VersionDetector.previous(XMailVersion.parse("0.55")).toString());
+        assertEquals(
+                "0.54", VersionDetector.previous(XMailVersion.parse("0.55")).toString());
         assertEquals(XMailVersion.EARLIEST, VersionDetector.previous(XMailVersion.parse("0.50")));
     }
 

@@ -130,9 +130,13 @@ public final class JsonWriter implements AuditWriter {
                 g.writeStringField("name", "xmailkit");
                 g.writeStringField("version", toolVersion);
                 g.writeEndObject();
-                g.writeStringField("generatedAt", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+                g.writeStringField(
+                        "generatedAt",
+                        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
                 g.writeStringField("language", locale.getLanguage().equals("ja") ? "ja" : "en");
-                g.writeStringField("scanRoot", scope.scanRoot().toAbsolutePath().normalize().toString());
+                g.writeStringField(
+                        "scanRoot",
+                        scope.scanRoot().toAbsolutePath().normalize().toString());
                 g.writeFieldName("options");
                 options(g, scope.options());
                 g.writeFieldName("summary");
@@ -154,7 +158,8 @@ public final class JsonWriter implements AuditWriter {
                     g.writeStringField("ruleId", w.rule());
                     g.writeStringField("path", w.pathGlob());
                     g.writeStringField("reason", w.reason());
-                    g.writeStringField("expires", w.expires() == null ? null : w.expires().toString());
+                    g.writeStringField(
+                            "expires", w.expires() == null ? null : w.expires().toString());
                     g.writeStringField("source", w.source());
                     g.writeEndObject();
                 }
@@ -181,7 +186,8 @@ public final class JsonWriter implements AuditWriter {
         g.writeStringField("profile", options.profile().id());
         g.writeStringField("target", options.target().toString());
         g.writeStringField("from", options.from().map(Object::toString).orElse(null));
-        g.writeStringField("installDir", options.installDir().map(Path::toString).orElse(null));
+        g.writeStringField(
+                "installDir", options.installDir().map(Path::toString).orElse(null));
         g.writeStringField("failOn", failOn.map(Severity::id).orElse(null));
         g.writeNumberField("certWarnDays", options.certWarnDays());
         g.writeNumberField("certCriticalDays", options.certCriticalDays());
@@ -244,7 +250,8 @@ public final class JsonWriter implements AuditWriter {
                 g.writeStartObject();
                 g.writeStringField("ruleId", out.rule().id());
                 g.writeStringField("status", status(out.status()));
-                g.writeStringField("reason", out.reason().map(t -> t.render(locale)).orElse(null));
+                g.writeStringField(
+                        "reason", out.reason().map(t -> t.render(locale)).orElse(null));
                 g.writeEndObject();
             }
             g.writeEndArray();

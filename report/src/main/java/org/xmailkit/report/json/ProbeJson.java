@@ -26,8 +26,7 @@ import org.xmailkit.audit.tls.CertificateFacts;
  */
 public final class ProbeJson {
 
-    private ProbeJson() {
-    }
+    private ProbeJson() {}
 
     /**
      * @param o     where to write

@@ -22,8 +22,8 @@ import org.xmailkit.audit.ProbeReport;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.audit.probe.Endpoint;
+import org.xmailkit.audit.probe.EndpointProbe;
 import org.xmailkit.report.JsonDocument;
 
 /**
@@ -77,7 +77,9 @@ public final class ProbeJsonWriter {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "xmailkit");
         tool.put("version", toolVersion);
-        root.put("generatedAt", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put(
+                "generatedAt",
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("language", locale.getLanguage().equals("ja") ? "ja" : "en");
         root.put("scanRoot", report.scanRoot().toAbsolutePath().normalize().toString());
         ObjectNode options = root.putObject("options");
@@ -91,7 +93,9 @@ public final class ProbeJsonWriter {
         summary.put("hosts", report.hosts().size());
         summary.put("probed", report.hosts().size() - report.failed().size());
         summary.put("failed", report.failed().size());
-        List<EndpointProbe> all = report.hosts().stream().flatMap(h -> h.probe().endpoints().stream()).toList();
+        List<EndpointProbe> all = report.hosts().stream()
+                .flatMap(h -> h.probe().endpoints().stream())
+                .toList();
         summary.put("endpoints", all.size());
         summary.put("open", all.stream().filter(EndpointProbe::open).count());
         JsonWriter.severityCounts(summary.putObject("findings"), report.activeCounts());

@@ -71,7 +71,8 @@ public final class ProbeSarifWriter {
             index.put(r.id(), index.size());
             SarifWriter.rule(rules.addObject(), r, locale);
         }
-        run.putObject("originalUriBaseIds").putObject(SarifWriter.ROOT)
+        run.putObject("originalUriBaseIds")
+                .putObject(SarifWriter.ROOT)
                 .put("uri", SarifWriter.directoryUri(report.scanRoot()));
         run.put("language", locale.getLanguage().equals("ja") ? "ja" : "en");
         ObjectNode invocation = run.putArray("invocations").addObject();
@@ -80,15 +81,16 @@ public final class ProbeSarifWriter {
         for (NetAudit h : report.failed()) {
             ObjectNode n = execution.addObject();
             n.put("level", "error");
-            n.putObject("message").put("text", h.probe().host() + ": "
-                    + ProbeViews.error(h.probe(), locale));
+            n.putObject("message").put("text", h.probe().host() + ": " + ProbeViews.error(h.probe(), locale));
         }
         ArrayNode configuration = invocation.putArray("toolConfigurationNotifications");
         report.unusedWaivers().forEach(w -> {
             ObjectNode n = configuration.addObject();
             n.put("level", "note");
-            n.putObject("message").put("text", w.source() + ": "
-                    + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
+            n.putObject("message")
+                    .put(
+                            "text",
+                            w.source() + ": " + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
         });
         ArrayNode results = run.putArray("results");
         for (NetAudit h : report.hosts()) {
@@ -111,8 +113,8 @@ public final class ProbeSarifWriter {
         if (f.cause().isPresent()) {
             Location l = f.cause().get();
             ObjectNode p = loc.putObject("physicalLocation");
-            SarifWriter.artifact(p.putObject("artifactLocation"), l.file(), report.scanRoot(),
-                    report.relative(l.file()));
+            SarifWriter.artifact(
+                    p.putObject("artifactLocation"), l.file(), report.scanRoot(), report.relative(l.file()));
             if (l.line() > 0) {
                 p.putObject("region").put("startLine", l.line());
             }
@@ -134,11 +136,17 @@ public final class ProbeSarifWriter {
     }
 
     private static String fingerprint(NetFinding f) {
-        String key = String.join("\u0000", List.of(f.rule().id(), uri(f), f.message().key(),
-                String.join("\u0001", f.message().strings())));
+        String key = String.join(
+                "\u0000",
+                List.of(
+                        f.rule().id(),
+                        uri(f),
+                        f.message().key(),
+                        String.join("\u0001", f.message().strings())));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

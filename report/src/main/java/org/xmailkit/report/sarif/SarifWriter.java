@@ -89,6 +89,7 @@ public final class SarifWriter implements AuditWriter {
         private final MessageDigest sha256;
         /** Notifications sit inside the log, its run and the run's invocation; results inside the log and its run. */
         private final JsonDocument.Elements execution = new JsonDocument.Elements(3);
+
         private final JsonDocument.Elements configuration = new JsonDocument.Elements(3);
         private final JsonDocument.Elements results = new JsonDocument.Elements(2);
 
@@ -122,7 +123,11 @@ public final class SarifWriter implements AuditWriter {
                 notification(execution, "error", OutputTexts.bareMessage(e, locale), e.path(), e.line());
             }
             for (Notice n : r.notices()) {
-                notification(configuration, "warning", n.message().render(locale), n.location().file(),
+                notification(
+                        configuration,
+                        "warning",
+                        n.message().render(locale),
+                        n.location().file(),
                         n.location().line());
             }
             for (Finding f : r.findings()) {
@@ -150,8 +155,9 @@ public final class SarifWriter implements AuditWriter {
                     g.writeStartObject();
                     g.writeStringField("level", "note");
                     g.writeObjectFieldStart("message");
-                    g.writeStringField("text", w.source() + ": "
-                            + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
+                    g.writeStringField(
+                            "text",
+                            w.source() + ": " + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
                     g.writeEndObject();
                     g.writeEndObject();
                 }
@@ -247,10 +253,15 @@ public final class SarifWriter implements AuditWriter {
                 g.writeStartObject();
                 g.writeStringField("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
                 g.writeStringField("status", s.expired() ? "rejected" : "accepted");
-                g.writeStringField("justification", s.expired()
-                        ? OutputTexts.get(locale, "sarif.expired", s.expires().map(Object::toString).orElse(""),
-                        s.reason())
-                        : s.reason());
+                g.writeStringField(
+                        "justification",
+                        s.expired()
+                                ? OutputTexts.get(
+                                        locale,
+                                        "sarif.expired",
+                                        s.expires().map(Object::toString).orElse(""),
+                                        s.reason())
+                                : s.reason());
                 g.writeObjectFieldStart("properties");
                 g.writeStringField("source", s.source());
                 g.writeStringField("expires", s.expires().map(Object::toString).orElse(null));
@@ -310,21 +321,41 @@ public final class SarifWriter implements AuditWriter {
         }
 
         private String fingerprint(Finding f) {
-            String key = String.join("\u0000", List.of(f.rule().id(), scope.relative(f.location().file()),
-                    f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
-            return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            String key = String.join(
+                    "\u0000",
+                    List.of(
+                            f.rule().id(),
+                            scope.relative(f.location().file()),
+                            f.location().variable(),
+                            f.message().key(),
+                            String.join("\u0001", f.message().strings())));
+            return HexFormat.of()
+                    .formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         }
     }
 
     private void rule(JsonGenerator g, RuleInfo r) throws IOException {
         StringBuilder text = new StringBuilder();
         StringBuilder md = new StringBuilder();
-        text.append(r.summary(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.why")).append(": ")
-                .append(r.why(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.fix")).append(": ")
+        text.append(r.summary(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append(": ")
+                .append(r.why(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append(": ")
                 .append(r.remediation(locale));
-        md.append(r.summary(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.why"))
-                .append("**\n\n").append(r.why(locale)).append("\n\n**")
-                .append(OutputTexts.get(locale, "sarif.help.fix")).append("**\n\n").append(r.remediation(locale))
+        md.append(r.summary(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append("**\n\n")
+                .append(r.why(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append("**\n\n")
+                .append(r.remediation(locale))
                 .append('\n');
         if (!r.remediationLines().isEmpty()) {
             md.append("\n```\n");
@@ -335,12 +366,17 @@ public final class SarifWriter implements AuditWriter {
             md.append("```\n");
         }
         if (!r.references().isEmpty()) {
-            text.append("\n\n").append(OutputTexts.get(locale, "sarif.help.references")).append(':');
-            md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
+            text.append("\n\n")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append(':');
+            md.append("\n**")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append("**\n\n");
             for (Reference ref : r.references()) {
                 text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
-                md.append("- ").append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url()
-                        + ")").append('\n');
+                md.append("- ")
+                        .append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
+                        .append('\n');
             }
         }
         g.writeStartObject();
@@ -355,7 +391,10 @@ public final class SarifWriter implements AuditWriter {
         g.writeStringField("text", text.toString());
         g.writeStringField("markdown", md.toString());
         g.writeEndObject();
-        Optional<String> uri = r.references().stream().map(Reference::url).filter(u -> !u.isEmpty()).findFirst();
+        Optional<String> uri = r.references().stream()
+                .map(Reference::url)
+                .filter(u -> !u.isEmpty())
+                .findFirst();
         if (uri.isPresent()) {
             g.writeStringField("helpUri", uri.get());
         }
@@ -363,7 +402,9 @@ public final class SarifWriter implements AuditWriter {
         g.writeStringField("level", r.severity().sarifLevel());
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
-        g.writeStringField("security-severity", String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
+        g.writeStringField(
+                "security-severity",
+                String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
         g.writeArrayFieldStart("tags");
         g.writeString("security");
         g.writeString(r.category().id());
@@ -388,12 +429,25 @@ public final class SarifWriter implements AuditWriter {
         o.putObject("fullDescription").put("text", r.summary(locale));
         StringBuilder text = new StringBuilder();
         StringBuilder md = new StringBuilder();
-        text.append(r.summary(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.why")).append(": ")
-                .append(r.why(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.fix")).append(": ")
+        text.append(r.summary(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append(": ")
+                .append(r.why(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append(": ")
                 .append(r.remediation(locale));
-        md.append(r.summary(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.why")).append("**\n\n")
-                .append(r.why(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.fix"))
-                .append("**\n\n").append(r.remediation(locale)).append('\n');
+        md.append(r.summary(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append("**\n\n")
+                .append(r.why(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append("**\n\n")
+                .append(r.remediation(locale))
+                .append('\n');
         if (!r.remediationLines().isEmpty()) {
             md.append("\n```\n");
             for (String line : r.remediationLines()) {
@@ -403,8 +457,12 @@ public final class SarifWriter implements AuditWriter {
             md.append("```\n");
         }
         if (!r.references().isEmpty()) {
-            text.append("\n\n").append(OutputTexts.get(locale, "sarif.help.references")).append(':');
-            md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
+            text.append("\n\n")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append(':');
+            md.append("\n**")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append("**\n\n");
             for (Reference ref : r.references()) {
                 text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
                 md.append("- ")
@@ -415,11 +473,16 @@ public final class SarifWriter implements AuditWriter {
         ObjectNode help = o.putObject("help");
         help.put("text", text.toString());
         help.put("markdown", md.toString());
-        r.references().stream().map(Reference::url).filter(u -> !u.isEmpty()).findFirst()
+        r.references().stream()
+                .map(Reference::url)
+                .filter(u -> !u.isEmpty())
+                .findFirst()
                 .ifPresent(u -> o.put("helpUri", u));
         o.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
         ObjectNode props = o.putObject("properties");
-        props.put("security-severity", String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
+        props.put(
+                "security-severity",
+                String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
         ArrayNode tags = props.putArray("tags");
         tags.add("security");
         tags.add(r.category().id());
@@ -442,9 +505,15 @@ public final class SarifWriter implements AuditWriter {
             ObjectNode n = o.putArray("suppressions").addObject();
             n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
             n.put("status", s.expired() ? "rejected" : "accepted");
-            n.put("justification", s.expired()
-                    ? OutputTexts.get(locale, "sarif.expired", s.expires().map(Object::toString).orElse(""), s.reason())
-                    : s.reason());
+            n.put(
+                    "justification",
+                    s.expired()
+                            ? OutputTexts.get(
+                                    locale,
+                                    "sarif.expired",
+                                    s.expires().map(Object::toString).orElse(""),
+                                    s.reason())
+                            : s.reason());
             ObjectNode props = n.putObject("properties");
             props.put("source", s.source());
             props.put("expires", s.expires().map(Object::toString).orElse(null));
@@ -480,8 +549,13 @@ public final class SarifWriter implements AuditWriter {
         if (remote.isPresent()) {
             // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
             int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
-            return new String[] {slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
-                    + encode(remote.get().substring(slash + 1)), null};
+            return new String[] {
+                slash < 0
+                        ? remote.get()
+                        : remote.get().substring(0, slash + 1)
+                                + encode(remote.get().substring(slash + 1)),
+                null
+            };
         }
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(root)) {
@@ -495,7 +569,9 @@ public final class SarifWriter implements AuditWriter {
         StringBuilder b = new StringBuilder();
         for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {

@@ -42,7 +42,8 @@ public final class PlanTextWriter {
      * @param audit the audit before and after it
      */
     public void plan(PrintStream out, Path path, MigrationResult r, AuditDelta audit) {
-        out.println("== " + Origins.display(path) + "  (" + r.source().display() + " -> " + r.options().target() + ")");
+        out.println("== " + Origins.display(path) + "  (" + r.source().display() + " -> "
+                + r.options().target() + ")");
         source(out, r.source());
         if (r.changes().isEmpty()) {
             out.println(msg("plan.noChanges"));
@@ -94,7 +95,11 @@ public final class PlanTextWriter {
             out.println(msg("plan.audit.unavailable", audit.error().get()));
             return;
         }
-        out.println(msg("plan.audit", audit.before().size(), audit.after().size(), audit.resolved().size(),
+        out.println(msg(
+                "plan.audit",
+                audit.before().size(),
+                audit.after().size(),
+                audit.resolved().size(),
                 audit.introduced().size()));
         for (Finding f : audit.resolved()) {
             out.println("  " + msg("plan.audit.resolved") + " " + finding(f));
@@ -105,9 +110,11 @@ public final class PlanTextWriter {
     }
 
     private String finding(Finding f) {
-        String file = f.location().file().getFileName() == null ? "" : f.location().file().getFileName().toString();
-        return f.rule().id() + " " + file + (f.location().line() > 0 ? ":" + f.location().line() : "") + "  "
-                + f.message(locale);
+        String file = f.location().file().getFileName() == null
+                ? ""
+                : f.location().file().getFileName().toString();
+        return f.rule().id() + " " + file
+                + (f.location().line() > 0 ? ":" + f.location().line() : "") + "  " + f.message(locale);
     }
 
     /** The kind column: 8 wide, or wider when a label in the language needs it (Japanese). */
@@ -122,14 +129,18 @@ public final class PlanTextWriter {
     private String change(Change c) {
         String where = Columns.cell(c.file().fileName() + ":" + (c.line() > 0 ? Integer.toString(c.line()) : "+"), 18);
         String kind = Columns.cell(msg("plan.kind." + c.kind().name()), kindWidth());
-        String what = switch (c.kind()) {
-            case ADD -> c.newName() + " = " + quote(c.newValue());
-            case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
-            case RENAME -> c.name() + " -> " + c.newName() + (c.newValue() != null && c.newValue().equals(c.oldValue())
-                    ? " = " + quote(c.newValue()) : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
-            case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
-            case COMMENT -> c.newValue();
-        };
+        String what =
+                switch (c.kind()) {
+                    case ADD -> c.newName() + " = " + quote(c.newValue());
+                    case SET -> c.name() + ": " + quote(c.oldValue()) + " -> " + quote(c.newValue());
+                    case RENAME ->
+                        c.name() + " -> " + c.newName()
+                                + (c.newValue() != null && c.newValue().equals(c.oldValue())
+                                        ? " = " + quote(c.newValue())
+                                        : ": " + quote(c.oldValue()) + " -> " + quote(c.newValue()));
+                    case REMOVE -> c.name() + " = " + (c.secret() ? Secrets.MASK : quote(c.oldValue()));
+                    case COMMENT -> c.newValue();
+                };
         return where + kind + what;
     }
 

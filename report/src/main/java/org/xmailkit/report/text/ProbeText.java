@@ -10,8 +10,7 @@ import org.xmailkit.report.ProbeView;
 /** Prints a host's wire observations as text: one block per endpoint, one {@code label: value} line per row. */
 final class ProbeText {
 
-    private ProbeText() {
-    }
+    private ProbeText() {}
 
     /**
      * @param out    where to print (escaping every control character)

@@ -64,8 +64,8 @@ public final class ProbeTextWriter {
         if (quiet) {
             for (NetAudit h : report.hosts()) {
                 for (NetFinding f : h.active()) {
-                    out.println(f.endpoint().display() + ": " + f.severity().id() + " " + f.rule().id() + ": "
-                            + Printable.showingTabs(f.message(locale)));
+                    out.println(f.endpoint().display() + ": " + f.severity().id() + " "
+                            + f.rule().id() + ": " + Printable.showingTabs(f.message(locale)));
                 }
             }
             out.flush();
@@ -84,10 +84,20 @@ public final class ProbeTextWriter {
             ansi.paintln(out, Ansi.DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob()));
         }
         Map<Severity, Integer> c = report.activeCounts();
-        List<EndpointProbe> all = report.hosts().stream().flatMap(h -> h.probe().endpoints().stream()).toList();
-        out.println(t("text.probeSummary", report.hosts().size() - report.failed().size(), report.failed().size(),
-                all.size(), all.stream().filter(EndpointProbe::open).count(), c.get(Severity.CRITICAL),
-                c.get(Severity.HIGH), c.get(Severity.MEDIUM), c.get(Severity.LOW), c.get(Severity.INFO),
+        List<EndpointProbe> all = report.hosts().stream()
+                .flatMap(h -> h.probe().endpoints().stream())
+                .toList();
+        out.println(t(
+                "text.probeSummary",
+                report.hosts().size() - report.failed().size(),
+                report.failed().size(),
+                all.size(),
+                all.stream().filter(EndpointProbe::open).count(),
+                c.get(Severity.CRITICAL),
+                c.get(Severity.HIGH),
+                c.get(Severity.MEDIUM),
+                c.get(Severity.LOW),
+                c.get(Severity.INFO),
                 report.suppressedCount()));
         failOn.ifPresent(level -> {
             if (report.failsAt(level)) {
@@ -104,8 +114,12 @@ public final class ProbeTextWriter {
 
     private void host(TerminalStream out, ProbeReport report, NetAudit h) {
         ansi.paintln(out, Ansi.BOLD, "== " + h.probe().host() + " ==");
-        ProbeText.observations(out, ansi, ProbeViews.of(h.probe(), h.mailRoot().map(report::relative).orElse(""),
-                locale), locale, false);
+        ProbeText.observations(
+                out,
+                ansi,
+                ProbeViews.of(h.probe(), h.mailRoot().map(report::relative).orElse(""), locale),
+                locale,
+                false);
         if (!h.probe().probed()) {
             return;
         }
@@ -115,13 +129,14 @@ public final class ProbeTextWriter {
             out.println(t("text.noFindings"));
         }
         for (Severity sev : Severity.values()) {
-            List<NetFinding> group = active.stream().filter(f -> f.severity() == sev).toList();
+            List<NetFinding> group =
+                    active.stream().filter(f -> f.severity() == sev).toList();
             if (group.isEmpty()) {
                 continue;
             }
             out.println();
-            ansi.paintln(out, Ansi.of(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size()
-                    + ")");
+            ansi.paintln(
+                    out, Ansi.of(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size() + ")");
             for (List<NetFinding> byRule : byRule(group)) {
                 RuleInfo rule = byRule.get(0).rule();
                 out.print("  ");
@@ -142,46 +157,65 @@ public final class ProbeTextWriter {
             ansi.paintln(out, Ansi.DIM, t("text.waived", waived.size()));
             for (NetFinding f : waived) {
                 Suppression x = f.suppression().orElseThrow();
-                ansi.paintln(out, Ansi.DIM, "  " + f.rule().id() + "  "
-                        + AuditMessages.get(locale, "severity." + f.severity().id()) + "  "
-                        + Printable.showingTabs(f.message(locale)));
-                ansi.paintln(out, Ansi.DIM, "    " + t("text.waivedBy", x.source(),
-                        x.expires().map(d -> t("text.until", d)).orElse(""), Printable.showingTabs(x.reason())));
+                ansi.paintln(
+                        out,
+                        Ansi.DIM,
+                        "  " + f.rule().id() + "  "
+                                + AuditMessages.get(
+                                        locale, "severity." + f.severity().id()) + "  "
+                                + Printable.showingTabs(f.message(locale)));
+                ansi.paintln(
+                        out,
+                        Ansi.DIM,
+                        "    "
+                                + t(
+                                        "text.waivedBy",
+                                        x.source(),
+                                        x.expires().map(d -> t("text.until", d)).orElse(""),
+                                        Printable.showingTabs(x.reason())));
             }
         }
         Map<String, List<String>> notApplicable = new TreeMap<>();
         for (RuleOutcome o : h.outcomes()) {
             if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
-                notApplicable.computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""),
-                        k -> new ArrayList<>()).add(o.rule().id());
+                notApplicable
+                        .computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
+                        .add(o.rule().id());
             }
         }
         if (!notApplicable.isEmpty()) {
             out.println();
-            notApplicable.forEach((reason, ids) -> ansi.paintln(out, Ansi.DIM, t("text.notApplicable",
-                    String.join(", ", ids), reason)));
+            notApplicable.forEach((reason, ids) ->
+                    ansi.paintln(out, Ansi.DIM, t("text.notApplicable", String.join(", ", ids), reason)));
         }
         if (!h.notices().isEmpty()) {
             out.println();
             out.println(t("text.notices"));
             for (Notice n : h.notices()) {
-                out.println("  " + report.relative(n.location().file()) + ":" + n.location().line() + ": "
-                        + n.message().render(locale));
+                out.println("  " + report.relative(n.location().file()) + ":"
+                        + n.location().line() + ": " + n.message().render(locale));
             }
         }
     }
 
     private void finding(TerminalStream out, ProbeReport report, NetFinding f) {
         out.println("    " + Printable.showingTabs(f.message(locale)));
-        f.cause().ifPresent(c -> out.println("      " + t("text.cause", report.relative(c.file())
-                + (c.line() > 0 ? ":" + c.line() : ""))));
+        f.cause()
+                .ifPresent(c -> out.println(
+                        "      " + t("text.cause", report.relative(c.file()) + (c.line() > 0 ? ":" + c.line() : ""))));
         for (String e : f.evidence()) {
             ansi.paintln(out, Ansi.DIM, "      | " + Printable.showingTabs(e));
         }
         f.suppression().filter(Suppression::expired).ifPresent(x -> {
             out.print("      ");
-            ansi.paintln(out, Ansi.of(Severity.MEDIUM), t("text.expired", x.expires().map(Object::toString)
-                    .orElse(""), x.source(), Printable.showingTabs(x.reason())));
+            ansi.paintln(
+                    out,
+                    Ansi.of(Severity.MEDIUM),
+                    t(
+                            "text.expired",
+                            x.expires().map(Object::toString).orElse(""),
+                            x.source(),
+                            Printable.showingTabs(x.reason())));
         });
     }
 

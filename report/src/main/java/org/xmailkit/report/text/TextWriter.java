@@ -76,8 +76,9 @@ public final class TextWriter implements AuditWriter {
                     if (s instanceof ServerAudit.Audited a) {
                         for (Finding f : a.result().findings()) {
                             if (!f.suppressed()) {
-                                out.println(where(scope, f) + ": " + f.severity().id() + " " + f.rule().id() + ": "
-                                        + Printable.showingTabs(f.message(locale)));
+                                out.println(
+                                        where(scope, f) + ": " + f.severity().id() + " "
+                                                + f.rule().id() + ": " + Printable.showingTabs(f.message(locale)));
                             }
                         }
                     }
@@ -103,7 +104,10 @@ public final class TextWriter implements AuditWriter {
     private void summary(TerminalStream out, FleetScope scope, FleetSummary fleet) {
         out.println();
         if (!scope.skipped().isEmpty()) {
-            paintln(out, colour(Severity.CRITICAL), t("text.skipped", scope.skipped().size()));
+            paintln(
+                    out,
+                    colour(Severity.CRITICAL),
+                    t("text.skipped", scope.skipped().size()));
             for (InputException e : scope.skipped()) {
                 out.println("  " + OutputTexts.oneLine(scope, e, locale));
             }
@@ -113,8 +117,15 @@ public final class TextWriter implements AuditWriter {
             paintln(out, DIM, t("text.unusedWaiver", w.source(), w.rule(), w.pathGlob()));
         }
         Map<Severity, Integer> c = fleet.active();
-        out.println(t("text.summary", fleet.audited(), fleet.failed(), c.get(Severity.CRITICAL),
-                c.get(Severity.HIGH), c.get(Severity.MEDIUM), c.get(Severity.LOW), c.get(Severity.INFO),
+        out.println(t(
+                "text.summary",
+                fleet.audited(),
+                fleet.failed(),
+                c.get(Severity.CRITICAL),
+                c.get(Severity.HIGH),
+                c.get(Severity.MEDIUM),
+                c.get(Severity.LOW),
+                c.get(Severity.INFO),
                 fleet.suppressed()));
         failOn.ifPresent(level -> {
             if (fleet.failsAt(level)) {
@@ -136,7 +147,10 @@ public final class TextWriter implements AuditWriter {
         }
         AuditResult r = ((ServerAudit.Audited) s).result();
         SourceVersion v = r.source();
-        out.println(t(v.given() ? "text.versionGiven" : "text.version", v.display(), fleet.options().target(),
+        out.println(t(
+                v.given() ? "text.versionGiven" : "text.version",
+                v.display(),
+                fleet.options().target(),
                 fleet.options().profile().id()));
         r.startup().ifPresent(x -> out.println(t("text.startup", x.describe(locale, fleet::relative))));
         for (InputException e : r.readErrors()) {
@@ -151,7 +165,8 @@ public final class TextWriter implements AuditWriter {
             out.println(t("text.noFindings"));
         }
         for (Severity sev : Severity.values()) {
-            List<Finding> group = active.stream().filter(f -> f.severity() == sev).toList();
+            List<Finding> group =
+                    active.stream().filter(f -> f.severity() == sev).toList();
             if (group.isEmpty()) {
                 continue;
             }
@@ -177,31 +192,43 @@ public final class TextWriter implements AuditWriter {
             paintln(out, DIM, t("text.waived", waived.size()));
             for (Finding f : waived) {
                 Suppression x = f.suppression().orElseThrow();
-                paintln(out, DIM, "  " + f.rule().id() + "  "
-                        + AuditMessages.get(locale, "severity." + f.severity().id()) + "  " + where(fleet, f) + ": "
-                        + Printable.showingTabs(f.message(locale)));
-                paintln(out, DIM, "    " + t("text.waivedBy", x.source(),
-                        x.expires().map(d -> t("text.until", d)).orElse(""), Printable.showingTabs(x.reason())));
+                paintln(
+                        out,
+                        DIM,
+                        "  " + f.rule().id() + "  "
+                                + AuditMessages.get(
+                                        locale, "severity." + f.severity().id()) + "  " + where(fleet, f) + ": "
+                                + Printable.showingTabs(f.message(locale)));
+                paintln(
+                        out,
+                        DIM,
+                        "    "
+                                + t(
+                                        "text.waivedBy",
+                                        x.source(),
+                                        x.expires().map(d -> t("text.until", d)).orElse(""),
+                                        Printable.showingTabs(x.reason())));
             }
         }
         Map<String, List<String>> notApplicable = new TreeMap<>();
         for (RuleOutcome o : r.outcomes()) {
             if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
-                notApplicable.computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
+                notApplicable
+                        .computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
                         .add(o.rule().id());
             }
         }
         if (!notApplicable.isEmpty()) {
             out.println();
-            notApplicable.forEach((reason, ids) -> paintln(out, DIM, t("text.notApplicable", String.join(", ", ids),
-                    reason)));
+            notApplicable.forEach(
+                    (reason, ids) -> paintln(out, DIM, t("text.notApplicable", String.join(", ", ids), reason)));
         }
         if (!r.notices().isEmpty()) {
             out.println();
             out.println(t("text.notices"));
             for (Notice n : r.notices()) {
-                out.println("  " + fleet.relative(n.location().file()) + ":" + n.location().line() + ": "
-                        + n.message().render(locale));
+                out.println("  " + fleet.relative(n.location().file()) + ":"
+                        + n.location().line() + ": " + n.message().render(locale));
             }
         }
     }
@@ -213,8 +240,14 @@ public final class TextWriter implements AuditWriter {
         }
         f.suppression().filter(Suppression::expired).ifPresent(x -> {
             out.print("      ");
-            paintln(out, colour(Severity.MEDIUM), t("text.expired", x.expires().map(Object::toString).orElse(""),
-                    x.source(), Printable.showingTabs(x.reason())));
+            paintln(
+                    out,
+                    colour(Severity.MEDIUM),
+                    t(
+                            "text.expired",
+                            x.expires().map(Object::toString).orElse(""),
+                            x.source(),
+                            Printable.showingTabs(x.reason())));
         });
     }
 

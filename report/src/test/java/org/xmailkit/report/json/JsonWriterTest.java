@@ -88,19 +88,30 @@ class JsonWriterTest {
         assertEquals("fleet/mail01", mail01.get("path").asText());
         List<String> where = new ArrayList<>();
         mail01.get("findings")
-                .forEach(f -> where.add(f.get("ruleId").asText() + " " + f.get("location").get("file").asText()
-                + ":" + f.get("location").get("line").asInt() + " " + f.get("suppressed").asBoolean()));
-        assertEquals(List.of("SEC-905 fleet/mail01/ctrlaccounts.tab:2 false", "SEC-901 fleet/mail01/server.tab:3 true",
-                "SEC-901 fleet/mail01/server.tab:4 false", "CFG-903 fleet/mail01/smtprelay.tab:1 true",
-                "CFG-903 fleet/mail01/smtprelay.tab:2 true"), where);
+                .forEach(f -> where.add(f.get("ruleId").asText() + " "
+                        + f.get("location").get("file").asText() + ":"
+                        + f.get("location").get("line").asInt() + " "
+                        + f.get("suppressed").asBoolean()));
+        assertEquals(
+                List.of(
+                        "SEC-905 fleet/mail01/ctrlaccounts.tab:2 false",
+                        "SEC-901 fleet/mail01/server.tab:3 true",
+                        "SEC-901 fleet/mail01/server.tab:4 false",
+                        "CFG-903 fleet/mail01/smtprelay.tab:1 true",
+                        "CFG-903 fleet/mail01/smtprelay.tab:2 true"),
+                where);
         JsonNode inline = mail01.get("findings").get(1).get("suppression");
         assertEquals("inline", inline.get("kind").asText());
         assertEquals("the old webmail reads it", inline.get("reason").asText());
         assertEquals("server.tab:2", inline.get("source").asText());
-        assertEquals("\"BadTab\"\t\"a\tb\"", mail01.get("findings").get(2).get("evidence").get(0).asText(),
+        assertEquals(
+                "\"BadTab\"\t\"a\tb\"",
+                mail01.get("findings").get(2).get("evidence").get(0).asText(),
                 "TABs kept");
         assertEquals(1, mail01.get("notices").size(), "the inline waiver in ctrlaccounts.tab");
-        assertEquals("fleet/mail01/ctrlaccounts.tab", mail01.get("notices").get(0).get("file").asText());
+        assertEquals(
+                "fleet/mail01/ctrlaccounts.tab",
+                mail01.get("notices").get(0).get("file").asText());
 
         JsonNode honsha = doc.get("servers").get(1);
         assertEquals("fleet/本社 mail", honsha.get("path").asText());
@@ -113,9 +124,11 @@ class JsonWriterTest {
         assertEquals("failed", broken.get("status").asText());
         assertEquals("input", broken.get("error").get("kind").asText());
         assertEquals("fleet/broken/server.tab", broken.get("error").get("file").asText());
-        assertEquals("internal", doc.get("servers").get(3).get("error").get("kind").asText());
+        assertEquals(
+                "internal", doc.get("servers").get(3).get("error").get("kind").asText());
 
-        assertEquals("waivers.txt:3", doc.get("unusedWaivers").get(0).get("source").asText());
+        assertEquals(
+                "waivers.txt:3", doc.get("unusedWaivers").get(0).get("source").asText());
         assertEquals(6, doc.get("rules").size());
     }
 
@@ -123,6 +136,8 @@ class JsonWriterTest {
     void japaneseOutputHasJapaneseTitles() throws Exception {
         JsonNode doc = write(FleetFixture.fleet(tmp), Locale.JAPANESE);
         assertEquals("ja", doc.get("language").asText());
-        assertEquals("管理アカウント", doc.get("servers").get(0).get("findings").get(0).get("title").asText());
+        assertEquals(
+                "管理アカウント",
+                doc.get("servers").get(0).get("findings").get(0).get("title").asText());
     }
 }

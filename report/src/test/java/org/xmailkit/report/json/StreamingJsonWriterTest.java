@@ -27,8 +27,8 @@ class StreamingJsonWriterTest {
     }
 
     @Property
-    void theDocumentIsByteForByteTheTreeWritersOne(@ForAll("fleets") FleetResult fleet, @ForAll boolean japanese,
-                                                   @ForAll boolean failOn) throws IOException {
+    void theDocumentIsByteForByteTheTreeWritersOne(
+            @ForAll("fleets") FleetResult fleet, @ForAll boolean japanese, @ForAll boolean failOn) throws IOException {
         Locale l = japanese ? Locale.JAPANESE : Locale.ENGLISH;
         Optional<Severity> threshold = failOn ? Optional.of(Severity.MEDIUM) : Optional.empty();
         ByteArrayOutputStream tree = new ByteArrayOutputStream();

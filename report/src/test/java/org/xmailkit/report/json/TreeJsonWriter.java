@@ -84,7 +84,9 @@ final class TreeJsonWriter {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "xmailkit");
         tool.put("version", toolVersion);
-        root.put("generatedAt", Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put(
+                "generatedAt",
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("language", locale.getLanguage().equals("ja") ? "ja" : "en");
         root.put("scanRoot", fleet.scanRoot().toAbsolutePath().normalize().toString());
         options(root.putObject("options"), fleet.options());

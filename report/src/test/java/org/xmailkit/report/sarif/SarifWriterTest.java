@@ -62,12 +62,14 @@ class SarifWriterTest {
 
     @Test
     void rulesCarryHelpSecuritySeverityAndTags() throws Exception {
-        JsonNode run = write(FleetFixture.fleet(tmp), Locale.ENGLISH).get("runs").get(0);
+        JsonNode run =
+                write(FleetFixture.fleet(tmp), Locale.ENGLISH).get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertEquals(6, rules.size());
         JsonNode sec901 = rules.get(0);
         assertEquals("SEC-901", sec901.get("id").asText());
-        assertEquals("Variable named Bad", sec901.get("shortDescription").get("text").asText());
+        assertEquals(
+                "Variable named Bad", sec901.get("shortDescription").get("text").asText());
         assertTrue(sec901.get("help").get("text").asText().contains("Remove the variable."));
         assertTrue(sec901.get("help").get("markdown").asText().contains("```\n\"BadThing\"\t\"0\"\n```"));
         assertEquals("8.0", sec901.get("properties").get("security-severity").asText());
@@ -79,7 +81,8 @@ class SarifWriterTest {
 
     @Test
     void resultsPointRelativeToTheScanRootWithLineAndSuppressions() throws Exception {
-        JsonNode run = write(FleetFixture.fleet(tmp), Locale.ENGLISH).get("runs").get(0);
+        JsonNode run =
+                write(FleetFixture.fleet(tmp), Locale.ENGLISH).get("runs").get(0);
         String base = run.get("originalUriBaseIds").get("SCANROOT").get("uri").asText();
         assertTrue(base.endsWith("/"), base);
         assertEquals(tmp.toAbsolutePath().normalize(), Path.of(URI.create(base)));
@@ -88,38 +91,75 @@ class SarifWriterTest {
         assertEquals("SEC-905", first.get("ruleId").asText());
         assertEquals("error", first.get("level").asText());
         JsonNode pl = first.get("locations").get(0).get("physicalLocation");
-        assertEquals("fleet/mail01/ctrlaccounts.tab", pl.get("artifactLocation").get("uri").asText());
+        assertEquals(
+                "fleet/mail01/ctrlaccounts.tab",
+                pl.get("artifactLocation").get("uri").asText());
         assertEquals("SCANROOT", pl.get("artifactLocation").get("uriBaseId").asText());
         assertEquals(2, pl.get("region").get("startLine").asInt());
 
         JsonNode inline = results.get(1);
         assertEquals("inSource", inline.get("suppressions").get(0).get("kind").asText());
         assertEquals("accepted", inline.get("suppressions").get(0).get("status").asText());
-        assertEquals("the old webmail reads it", inline.get("suppressions").get(0).get("justification").asText());
-        assertEquals("BadWebmail", inline.get("locations").get(0).get("logicalLocations").get(0).get("name").asText());
+        assertEquals(
+                "the old webmail reads it",
+                inline.get("suppressions").get(0).get("justification").asText());
+        assertEquals(
+                "BadWebmail",
+                inline.get("locations")
+                        .get(0)
+                        .get("logicalLocations")
+                        .get(0)
+                        .get("name")
+                        .asText());
 
         JsonNode external = results.get(3);
         assertEquals("CFG-903", external.get("ruleId").asText());
         assertEquals("external", external.get("suppressions").get(0).get("kind").asText());
 
         JsonNode expired = results.get(5);
-        assertEquals("fleet/%E6%9C%AC%E7%A4%BE%20mail/server.tab",
-                expired.get("locations").get(0).get("physicalLocation").get("artifactLocation").get("uri").asText());
-        assertEquals("fleet/本社 mail/server.tab", URI.create(expired.get("locations").get(0).get("physicalLocation")
-                .get("artifactLocation").get("uri").asText()).getPath());
-        assertEquals("rejected", expired.get("suppressions").get(0).get("status").asText());
-        assertTrue(expired.get("suppressions").get(0).get("justification").asText().contains("2025-01-31"));
+        assertEquals(
+                "fleet/%E6%9C%AC%E7%A4%BE%20mail/server.tab",
+                expired.get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asText());
+        assertEquals(
+                "fleet/本社 mail/server.tab",
+                URI.create(expired.get("locations")
+                                .get(0)
+                                .get("physicalLocation")
+                                .get("artifactLocation")
+                                .get("uri")
+                                .asText())
+                        .getPath());
+        assertEquals(
+                "rejected", expired.get("suppressions").get(0).get("status").asText());
+        assertTrue(
+                expired.get("suppressions").get(0).get("justification").asText().contains("2025-01-31"));
         assertEquals(6, results.size());
     }
 
     @Test
     void failedServersAndNoticesAreToolNotifications() throws Exception {
-        JsonNode inv = write(FleetFixture.fleet(tmp), Locale.ENGLISH).get("runs").get(0).get("invocations").get(0);
+        JsonNode inv = write(FleetFixture.fleet(tmp), Locale.ENGLISH)
+                .get("runs")
+                .get(0)
+                .get("invocations")
+                .get(0);
         assertFalse(inv.get("executionSuccessful").asBoolean());
         JsonNode exec = inv.get("toolExecutionNotifications");
         assertEquals(2, exec.size());
-        assertEquals("fleet/broken/server.tab", exec.get(0).get("locations").get(0).get("physicalLocation")
-                .get("artifactLocation").get("uri").asText());
+        assertEquals(
+                "fleet/broken/server.tab",
+                exec.get(0)
+                        .get("locations")
+                        .get(0)
+                        .get("physicalLocation")
+                        .get("artifactLocation")
+                        .get("uri")
+                        .asText());
         JsonNode config = inv.get("toolConfigurationNotifications");
         assertEquals("warning", config.get(0).get("level").asText());
         assertTrue(config.get(1).get("message").get("text").asText().startsWith("waivers.txt:3: "));

@@ -98,20 +98,32 @@ final class TreeSarifWriter {
             } else {
                 AuditResult r = ((ServerAudit.Audited) s).result();
                 for (InputException e : r.readErrors()) {
-                    notification(execution.addObject(), "error", OutputTexts.bareMessage(e, locale), fleet, e.path(),
+                    notification(
+                            execution.addObject(),
+                            "error",
+                            OutputTexts.bareMessage(e, locale),
+                            fleet,
+                            e.path(),
                             e.line());
                 }
                 for (Notice n : r.notices()) {
-                    notification(configuration.addObject(), "warning", n.message().render(locale), fleet,
-                            n.location().file(), n.location().line());
+                    notification(
+                            configuration.addObject(),
+                            "warning",
+                            n.message().render(locale),
+                            fleet,
+                            n.location().file(),
+                            n.location().line());
                 }
             }
         }
         for (Waivers.Waiver w : fleet.unusedWaivers()) {
             ObjectNode n = configuration.addObject();
             n.put("level", "note");
-            n.putObject("message").put("text", w.source() + ": "
-                    + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
+            n.putObject("message")
+                    .put(
+                            "text",
+                            w.source() + ": " + OutputTexts.get(locale, "sarif.unusedWaiver", w.rule(), w.pathGlob()));
         }
 
         ArrayNode results = run.putArray("results");
@@ -142,12 +154,25 @@ final class TreeSarifWriter {
         o.putObject("fullDescription").put("text", r.summary(locale));
         StringBuilder text = new StringBuilder();
         StringBuilder md = new StringBuilder();
-        text.append(r.summary(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.why")).append(": ")
-                .append(r.why(locale)).append("\n\n").append(OutputTexts.get(locale, "sarif.help.fix")).append(": ")
+        text.append(r.summary(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append(": ")
+                .append(r.why(locale))
+                .append("\n\n")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append(": ")
                 .append(r.remediation(locale));
-        md.append(r.summary(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.why")).append("**\n\n")
-                .append(r.why(locale)).append("\n\n**").append(OutputTexts.get(locale, "sarif.help.fix"))
-                .append("**\n\n").append(r.remediation(locale)).append('\n');
+        md.append(r.summary(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.why"))
+                .append("**\n\n")
+                .append(r.why(locale))
+                .append("\n\n**")
+                .append(OutputTexts.get(locale, "sarif.help.fix"))
+                .append("**\n\n")
+                .append(r.remediation(locale))
+                .append('\n');
         if (!r.remediationLines().isEmpty()) {
             md.append("\n```\n");
             for (String line : r.remediationLines()) {
@@ -157,8 +182,12 @@ final class TreeSarifWriter {
             md.append("```\n");
         }
         if (!r.references().isEmpty()) {
-            text.append("\n\n").append(OutputTexts.get(locale, "sarif.help.references")).append(':');
-            md.append("\n**").append(OutputTexts.get(locale, "sarif.help.references")).append("**\n\n");
+            text.append("\n\n")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append(':');
+            md.append("\n**")
+                    .append(OutputTexts.get(locale, "sarif.help.references"))
+                    .append("**\n\n");
             for (Reference ref : r.references()) {
                 text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
                 md.append("- ")
@@ -169,11 +198,16 @@ final class TreeSarifWriter {
         ObjectNode help = o.putObject("help");
         help.put("text", text.toString());
         help.put("markdown", md.toString());
-        r.references().stream().map(Reference::url).filter(u -> !u.isEmpty()).findFirst()
+        r.references().stream()
+                .map(Reference::url)
+                .filter(u -> !u.isEmpty())
+                .findFirst()
                 .ifPresent(u -> o.put("helpUri", u));
         o.putObject("defaultConfiguration").put("level", r.severity().sarifLevel());
         ObjectNode props = o.putObject("properties");
-        props.put("security-severity", String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
+        props.put(
+                "security-severity",
+                String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
         ArrayNode tags = props.putArray("tags");
         tags.add("security");
         tags.add(r.category().id());
@@ -219,9 +253,15 @@ final class TreeSarifWriter {
             ObjectNode n = o.putArray("suppressions").addObject();
             n.put("kind", s.kind() == Suppression.Kind.INLINE ? "inSource" : "external");
             n.put("status", s.expired() ? "rejected" : "accepted");
-            n.put("justification", s.expired()
-                    ? OutputTexts.get(locale, "sarif.expired", s.expires().map(Object::toString).orElse(""), s.reason())
-                    : s.reason());
+            n.put(
+                    "justification",
+                    s.expired()
+                            ? OutputTexts.get(
+                                    locale,
+                                    "sarif.expired",
+                                    s.expires().map(Object::toString).orElse(""),
+                                    s.reason())
+                            : s.reason());
             ObjectNode props = n.putObject("properties");
             props.put("source", s.source());
             props.put("expires", s.expires().map(Object::toString).orElse(null));
@@ -229,8 +269,8 @@ final class TreeSarifWriter {
         }
     }
 
-    private static void notification(ObjectNode n, String level, String message, FleetResult fleet, Path file,
-                                     int line) {
+    private static void notification(
+            ObjectNode n, String level, String message, FleetResult fleet, Path file, int line) {
         n.put("level", level);
         n.putObject("message").put("text", message);
         physical(n.putArray("locations").addObject().putObject("physicalLocation"), fleet, file, line, 0);
@@ -261,8 +301,12 @@ final class TreeSarifWriter {
         if (remote.isPresent()) {
             // A file of a remote server: its ctrl:// address, the path under it percent-encoded.
             int slash = remote.get().indexOf('/', CtrlUrl.PREFIX.length());
-            a.put("uri", slash < 0 ? remote.get() : remote.get().substring(0, slash + 1)
-                    + encode(remote.get().substring(slash + 1)));
+            a.put(
+                    "uri",
+                    slash < 0
+                            ? remote.get()
+                            : remote.get().substring(0, slash + 1)
+                                    + encode(remote.get().substring(slash + 1)));
         } else if (abs.startsWith(root.toAbsolutePath().normalize())) {
             a.put("uri", encode(shown));
             a.put("uriBaseId", ROOT);
@@ -277,7 +321,9 @@ final class TreeSarifWriter {
         StringBuilder b = new StringBuilder();
         for (byte x : relative.getBytes(StandardCharsets.UTF_8)) {
             int c = x & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || "-._~/!$&'()*+,;=".indexOf(c) >= 0) {
                 b.append((char) c);
             } else {
@@ -293,11 +339,18 @@ final class TreeSarifWriter {
     }
 
     private static String fingerprint(Finding f, FleetResult fleet) {
-        String key = String.join("\u0000", List.of(f.rule().id(), fleet.relative(f.location().file()),
-                f.location().variable(), f.message().key(), String.join("\u0001", f.message().strings())));
+        String key = String.join(
+                "\u0000",
+                List.of(
+                        f.rule().id(),
+                        fleet.relative(f.location().file()),
+                        f.location().variable(),
+                        f.message().key(),
+                        String.join("\u0001", f.message().strings())));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)))
+                    .substring(0, 32);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -41,18 +41,22 @@ class TextWriterTest {
         int high = mail01.indexOf("High (1)");
         int waived = mail01.indexOf("Waived (3)");
         assertTrue(critical > 0 && high > critical && waived > high, mail01);
-        assertTrue(mail01.contains("  SEC-901  Variable named Bad\n    fleet/mail01/server.tab:4: variable BadTab is "
-                + "set to a\n"
-                + "      | \"BadTab\"<TAB>\"a<TAB>b\"\n    Fix:\n      \"BadThing\"<TAB>\"0\"\n"), mail01);
+        assertTrue(
+                mail01.contains("  SEC-901  Variable named Bad\n    fleet/mail01/server.tab:4: variable BadTab is "
+                        + "set to a\n"
+                        + "      | \"BadTab\"<TAB>\"a<TAB>b\"\n    Fix:\n      \"BadThing\"<TAB>\"0\"\n"),
+                mail01);
         assertTrue(mail01.contains("waived (server.tab:2): the old webmail reads it"), mail01);
         assertTrue(mail01.contains("waived (waivers.txt:1, until 2025-12-31): partner network, contract 7"), mail01);
-        assertTrue(mail01.contains("fleet/mail01/ctrlaccounts.tab:1: XMail does not read this line as a comment"),
-                mail01);
+        assertTrue(
+                mail01.contains("fleet/mail01/ctrlaccounts.tab:1: XMail does not read this line as a comment"), mail01);
         assertTrue(text.contains("Waiver expired on 2025-01-31 (waivers.txt:2): until the upgrade"), text);
         assertTrue(text.contains("== fleet/broken ==\nCould not be audited: fleet/broken/server.tab: "), text);
         assertTrue(text.contains("Waiver matched nothing: waivers.txt:3 (UPG-904 nowhere/**)"), text);
-        assertTrue(text.contains("Servers audited: 2, failed: 2. Findings: 1 critical, 2 high, 0 medium, 0 low, 0 "
-                + "info; 3 waived"), text);
+        assertTrue(
+                text.contains("Servers audited: 2, failed: 2. Findings: 1 critical, 2 high, 0 medium, 0 low, 0 "
+                        + "info; 3 waived"),
+                text);
         assertTrue(text.contains("--fail-on high: findings at or above high"), text);
         assertFalse(text.contains("\u001B["), "no colour unless asked");
     }
@@ -66,10 +70,12 @@ class TextWriterTest {
     @Test
     void quietPrintsOneLinePerUnsuppressedFindingOnly() throws Exception {
         String text = write(FleetFixture.fleet(tmp), Locale.ENGLISH, false, true);
-        assertEquals(List.of(
-                "fleet/mail01/ctrlaccounts.tab:2: critical SEC-905: control account admin",
-                "fleet/mail01/server.tab:4: high SEC-901: variable BadTab is set to a",
-                "fleet/本社 mail/server.tab:1: high SEC-901: variable BadOld is set to 1"), text.lines().toList());
+        assertEquals(
+                List.of(
+                        "fleet/mail01/ctrlaccounts.tab:2: critical SEC-905: control account admin",
+                        "fleet/mail01/server.tab:4: high SEC-901: variable BadTab is set to a",
+                        "fleet/本社 mail/server.tab:1: high SEC-901: variable BadOld is set to 1"),
+                text.lines().toList());
     }
 
     @Test
@@ -86,7 +92,7 @@ class TextWriterTest {
                 .bytes("server.tab", "\"BadEsc\"\t\"\u009B2J\u001B[5mred\"\n".getBytes(StandardCharsets.ISO_8859_1))
                 .write();
         FleetResult fleet = new FleetAuditor(new Auditor(TestRules.ALL), 1)
-                .audit(List.of(root), tmp, AuditOptions.defaults().withClock(FleetFixture.CLOCK), s -> { });
+                .audit(List.of(root), tmp, AuditOptions.defaults().withClock(FleetFixture.CLOCK), s -> {});
         for (boolean quiet : List.of(false, true)) {
             String text = write(fleet, Locale.ENGLISH, true, quiet);
             String withoutColours = text;

@@ -20,9 +20,15 @@ import org.xmailkit.model.Text;
 public final class ConflictingDuplicate implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-008", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG,
-                    Reference.of(References.SOURCE, "Hash.cpp HashGetFirst")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-008",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.READ_CONFIG, Reference.of(References.SOURCE, "Hash.cpp HashGetFirst")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -50,8 +56,11 @@ public final class ConflictingDuplicate implements Rule {
             }
             Text message = sameValue
                     ? rule.message("same", Evidence.show(tab, dead.name()), live.line())
-                    : rule.message("differs", Evidence.show(tab, dead.name()),
-                            Evidence.value(tab, dead.name(), dead.value()), live.line(),
+                    : rule.message(
+                            "differs",
+                            Evidence.show(tab, dead.name()),
+                            Evidence.value(tab, dead.name(), dead.value()),
+                            live.line(),
                             Evidence.value(tab, live.name(), live.value()));
             Finding f = TabFindings.at(rule, ctx, dead, dead.nameToken().column(), message);
             List<String> evidence = new ArrayList<>(f.evidence());

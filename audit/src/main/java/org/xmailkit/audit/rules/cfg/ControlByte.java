@@ -22,9 +22,17 @@ import org.xmailkit.model.Text;
 public final class ControlByte implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-007", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.CONFIG_LINE,
-                    Reference.of(References.SOURCE, "SvrUtils.cpp SvrReadConfig (fopen \"rt\")")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-007",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.CONFIG_LINE,
+                    Reference.of(References.SOURCE, "SvrUtils.cpp SvrReadConfig (fopen \"rt\")")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -36,18 +44,30 @@ public final class ControlByte implements Rule {
         ServerTab tab = ctx.tab();
         List<Finding> out = new ArrayList<>();
         for (Problem p : tab.problems()) {
-            Text message = switch (p.code()) {
-                case NUL_BYTE -> TabFindings.entryAt(tab, p.line())
-                        .map(e -> INFO.message("nul.entry", p.column(), e.name(),
-                                Evidence.value(tab, e.name(), e.value())))
-                        .orElse(INFO.message("nul", p.column()));
-                case LONE_CR -> crOnly(tab, p.line()) ? INFO.message("cr.crOnly")
-                        : INFO.message("cr", TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse(""));
-                case CTRL_Z -> INFO.message("ctrlZ", settingsAfter(tab, p.line()));
-                default -> null;
-            };
+            Text message =
+                    switch (p.code()) {
+                        case NUL_BYTE ->
+                            TabFindings.entryAt(tab, p.line())
+                                    .map(e -> INFO.message(
+                                            "nul.entry",
+                                            p.column(),
+                                            e.name(),
+                                            Evidence.value(tab, e.name(), e.value())))
+                                    .orElse(INFO.message("nul", p.column()));
+                        case LONE_CR ->
+                            crOnly(tab, p.line())
+                                    ? INFO.message("cr.crOnly")
+                                    : INFO.message(
+                                            "cr",
+                                            TabFindings.entryAt(tab, p.line())
+                                                    .map(Entry::name)
+                                                    .orElse(""));
+                        case CTRL_Z -> INFO.message("ctrlZ", settingsAfter(tab, p.line()));
+                        default -> null;
+                    };
             if (message != null) {
-                String variable = TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse("");
+                String variable =
+                        TabFindings.entryAt(tab, p.line()).map(Entry::name).orElse("");
                 out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), variable, message));
             }
         }

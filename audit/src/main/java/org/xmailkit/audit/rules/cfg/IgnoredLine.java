@@ -23,8 +23,15 @@ import org.xmailkit.model.Text;
 public final class IgnoredLine implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-003", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.TOKENS, References.READ_CONFIG), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-003",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.TOKENS, References.READ_CONFIG),
+            List.of());
 
     private static final String BOM = "\u00EF\u00BB\u00BF";
 
@@ -63,10 +70,15 @@ public final class IgnoredLine implements Rule {
                             : INFO.message("leadingSpace", Evidence.show(tab, name));
                     out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, meant.orElse(""), message));
                 }
-                case EMPTY_NAME -> out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), "",
-                        INFO.message("emptyName", r.size() >= 2 ? Evidence.show(tab, r.value(1)) : "")));
-                default -> {
-                }
+                case EMPTY_NAME ->
+                    out.add(TabFindings.atLine(
+                            INFO,
+                            ctx,
+                            r.line(),
+                            p.column(),
+                            "",
+                            INFO.message("emptyName", r.size() >= 2 ? Evidence.show(tab, r.value(1)) : "")));
+                default -> {}
             }
         }
         return out;

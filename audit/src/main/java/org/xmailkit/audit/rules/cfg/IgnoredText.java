@@ -21,8 +21,15 @@ import org.xmailkit.model.TabRecord;
 public final class IgnoredText implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-005", Severity.LOW, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG, References.CONFIG_LINE), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-005",
+            Severity.LOW,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.READ_CONFIG, References.CONFIG_LINE),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -43,17 +50,25 @@ public final class IgnoredText implements Rule {
             }
             TabRecord r = rec.get();
             if (p.code() == ProblemCode.NOT_A_COMMENT) {
-                out.add(TabFindings.atLine(INFO, ctx, r.line(), 1, "",
-                        INFO.message("notAComment", Evidence.name(tab, r.value(0)))));
+                out.add(TabFindings.atLine(
+                        INFO, ctx, r.line(), 1, "", INFO.message("notAComment", Evidence.name(tab, r.value(0)))));
                 continue;
             }
             List<String> extra = new ArrayList<>();
             for (int i = 2; i < r.size(); i++) {
                 extra.add(r.tokens().get(i).raw());
             }
-            out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), INFO.message("extraTokens",
-                    Evidence.name(tab, r.value(0)), Evidence.value(tab, r.value(0), r.value(1)),
-                    Evidence.value(tab, r.value(0), String.join("\t", extra)))));
+            out.add(TabFindings.atLine(
+                    INFO,
+                    ctx,
+                    r.line(),
+                    p.column(),
+                    r.value(0),
+                    INFO.message(
+                            "extraTokens",
+                            Evidence.name(tab, r.value(0)),
+                            Evidence.value(tab, r.value(0), r.value(1)),
+                            Evidence.value(tab, r.value(0), String.join("\t", extra)))));
         }
         return out;
     }

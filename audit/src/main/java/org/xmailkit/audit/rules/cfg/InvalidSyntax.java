@@ -26,28 +26,35 @@ import org.xmailkit.model.Text;
 public final class InvalidSyntax implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-019", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_SYNTAX, Reference.of("RFC 1123", "2.1"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-019",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.RFC5321_SYNTAX,
+                    Reference.of("RFC 1123", "2.1"),
                     Reference.of("RFC 5322", "3.4.1"),
-                            Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
+                    Reference.of(References.SOURCE, "USmlValidAddress (dot-atom check)")),
             List.of());
 
     /** Domain settings, in XMailCFG page order. */
     static final List<String> DOMAINS = List.of("RootDomain", "POP3Domain", "HeloDomain", "SmtpServerDomain");
     /** Address settings, in XMailCFG page order. */
-    static final List<String> ADDRESSES = List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin",
-            "Pop3SyncErrorAccount");
+    static final List<String> ADDRESSES =
+            List.of("PostMaster", "ErrorsAdmin", "TempErrorsAdmin", "Pop3SyncErrorAccount");
     /** Settings where {@code ""} is a documented value (XMail treats it as "none" or "not set"). */
-    static final Set<String> EMPTY_ALLOWED = Set.of("POP3Domain", "HeloDomain", "ErrorsAdmin", "TempErrorsAdmin",
-            "Pop3SyncErrorAccount");
+    static final Set<String> EMPTY_ALLOWED =
+            Set.of("POP3Domain", "HeloDomain", "ErrorsAdmin", "TempErrorsAdmin", "Pop3SyncErrorAccount");
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern ATEXT = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+");
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]+\\]|\\[IPv6:[0-9A-Fa-f:.]+\\]");
 
     /** Why a domain is invalid: a message key suffix and its value. */
-    record Flaw(String key, String value) {
-    }
+    record Flaw(String key, String value) {}
 
     @Override
     public RuleInfo info() {
@@ -67,10 +74,18 @@ public final class InvalidSyntax implements Rule {
                     }
                     return;
                 }
-                boolean literalOk = name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
+                boolean literalOk =
+                        name.equals("HeloDomain") && ADDRESS_LITERAL.matcher(v).matches();
                 if (!literalOk) {
-                    domainFlaw(v).ifPresent(f -> out.add(at(ctx, e, INFO.message("domain." + f.key(), name,
-                            Evidence.show(tab, v), Evidence.show(tab, f.value())))));
+                    domainFlaw(v)
+                            .ifPresent(f -> out.add(at(
+                                    ctx,
+                                    e,
+                                    INFO.message(
+                                            "domain." + f.key(),
+                                            name,
+                                            Evidence.show(tab, v),
+                                            Evidence.show(tab, f.value())))));
                 }
             });
         }
@@ -94,8 +109,9 @@ public final class InvalidSyntax implements Rule {
                 if (!dotAtom(local)) {
                     out.add(at(ctx, e, INFO.message("address.local", name, shown)));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
-                    domainFlaw(domain).ifPresent(f -> out.add(at(ctx, e, INFO.message("address.domain", name,
-                            shown, Evidence.show(tab, domain)))));
+                    domainFlaw(domain)
+                            .ifPresent(f -> out.add(at(
+                                    ctx, e, INFO.message("address.domain", name, shown, Evidence.show(tab, domain)))));
                 }
             });
         }

@@ -28,8 +28,14 @@ import org.xmailkit.model.syntax.CustMapsList;
 public final class MalformedList implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-015", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-015",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
                     Reference.of(References.SOURCE, "CustMapsList parser (zone:code items, atoi codes)"),
                     Reference.of(References.SOURCE, "SvrUtils.cpp SvrConfigVar (fixed-size buffers)"),
                     References.readme("SERVER.TAB VARIABLES (FetchHdrTags, NotifyTryPattern)")),
@@ -93,8 +99,14 @@ public final class MalformedList implements Rule {
         for (int i = 0; i + 1 < tokens.size(); i += 2) {
             String proto = tokens.get(i + 1).toLowerCase(Locale.ROOT);
             if (!proto.equals("tcp") && !proto.equals("udp")) {
-                add(ctx, e, INFO.message("smartDnsProto", Evidence.show(tab, tokens.get(i)),
-                        Evidence.show(tab, tokens.get(i + 1))), out);
+                add(
+                        ctx,
+                        e,
+                        INFO.message(
+                                "smartDnsProto",
+                                Evidence.show(tab, tokens.get(i)),
+                                Evidence.show(tab, tokens.get(i + 1))),
+                        out);
             }
         }
         if (tokens.size() % 2 == 1) {
@@ -122,8 +134,7 @@ public final class MalformedList implements Rule {
                 add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, item)), out);
             }
             if (item.startsWith("+") && plain != null) {
-                add(ctx, e, INFO.message("fetchOrder", Evidence.show(tab, item), Evidence.show(tab, plain)),
-                        out);
+                add(ctx, e, INFO.message("fetchOrder", Evidence.show(tab, item), Evidence.show(tab, plain)), out);
             } else if (!item.startsWith("+") && plain == null) {
                 plain = item;
             }

@@ -23,13 +23,19 @@ import org.xmailkit.model.ServerTab;
 public final class NonAsciiReply implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-013", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_REPLIES, Reference.of("RFC 5321", "4.1.1.1"),
-                    References.RFC5321_SYNTAX), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-013",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.RFC5321_REPLIES, Reference.of("RFC 5321", "4.1.1.1"), References.RFC5321_SYNTAX),
+            List.of());
 
     /** Values XMail sends in SMTP replies. */
-    static final Set<String> REPLY_TEXT = Set.of("SmtpMsgIPBan", "SmtpMsgIPBanSpammers", "SmtpMsgIPBanSpamAddress",
-            "SmtpMsgIPBanMaps", "CustomSMTPMessage");
+    static final Set<String> REPLY_TEXT = Set.of(
+            "SmtpMsgIPBan", "SmtpMsgIPBanSpammers", "SmtpMsgIPBanSpamAddress", "SmtpMsgIPBanMaps", "CustomSMTPMessage");
 
     @Override
     public RuleInfo info() {
@@ -44,8 +50,15 @@ public final class NonAsciiReply implements Rule {
             boolean reply = REPLY_TEXT.contains(e.name());
             if ((reply || e.name().equals("HeloDomain")) && TabFindings.hasNonAscii(e.value())) {
                 String shown = Evidence.show(tab, e.value());
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        INFO.message(reply ? "reply" : "helo", e.name(), shown,
+                out.add(TabFindings.at(
+                        INFO,
+                        ctx,
+                        e,
+                        e.valueToken().column(),
+                        INFO.message(
+                                reply ? "reply" : "helo",
+                                e.name(),
+                                shown,
                                 tab.charset().name())));
             }
         }

@@ -26,8 +26,15 @@ import org.xmailkit.model.Variable;
 public final class NumberMisread implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-010", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.ACCESSORS), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-010",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.ACCESSORS),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -47,19 +54,34 @@ public final class NumberMisread implements Rule {
             boolean flag = v.accessor() == Variable.Accessor.FLAG;
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
             String written = Evidence.show(tab, e.value());
-            Text message = switch (eff.reading()) {
-                case NOT_A_NUMBER -> flag ? INFO.message("flagText", e.name(), written)
-                        : INFO.message("intText", e.name(), written);
-                case TRAILING_TEXT_IGNORED -> INFO.message("trailing", e.name(), written,
-                        eff.number().orElse(0));
-                case EMPTY_FLAG_IS_ZERO -> def != 0 ? INFO.message("emptyFlag", e.name()) : null;
-                case EMPTY_INT_IS_DEFAULT -> def != 0 ? INFO.message("emptyInt", e.name(), def) : null;
-                case CUT_AT_BUFFER -> INFO.message("cut", e.name(), written, flag
-                        ? (eff.flag().orElse(false) ? "1" : "0") : Long.toString(eff.number().orElse(0)));
-                case OUT_OF_INT_RANGE -> INFO.message("range", e.name(), written, eff.number().orElse(0),
-                        eff.numberOnLp64().orElse(0));
-                default -> null;
-            };
+            Text message =
+                    switch (eff.reading()) {
+                        case NOT_A_NUMBER ->
+                            flag
+                                    ? INFO.message("flagText", e.name(), written)
+                                    : INFO.message("intText", e.name(), written);
+                        case TRAILING_TEXT_IGNORED ->
+                            INFO.message(
+                                    "trailing", e.name(), written, eff.number().orElse(0));
+                        case EMPTY_FLAG_IS_ZERO -> def != 0 ? INFO.message("emptyFlag", e.name()) : null;
+                        case EMPTY_INT_IS_DEFAULT -> def != 0 ? INFO.message("emptyInt", e.name(), def) : null;
+                        case CUT_AT_BUFFER ->
+                            INFO.message(
+                                    "cut",
+                                    e.name(),
+                                    written,
+                                    flag
+                                            ? (eff.flag().orElse(false) ? "1" : "0")
+                                            : Long.toString(eff.number().orElse(0)));
+                        case OUT_OF_INT_RANGE ->
+                            INFO.message(
+                                    "range",
+                                    e.name(),
+                                    written,
+                                    eff.number().orElse(0),
+                                    eff.numberOnLp64().orElse(0));
+                        default -> null;
+                    };
             if (message != null) {
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), message));
             }

@@ -29,10 +29,17 @@ import org.xmailkit.model.syntax.OptionList;
 public final class OutOfRange implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-011", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-011",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
                     Reference.of(References.SOURCE, "SvrUtils.cpp SvrGetConfigInt (no range check)"),
-                    Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpOptionsAssign (NeedTLS)")), List.of());
+                    Reference.of(References.SOURCE, "SMTPUtils.cpp USmtpOptionsAssign (NeedTLS)")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -46,11 +53,13 @@ public final class OutOfRange implements Rule {
         range(ctx, tab, "ReceivedHdrType", 4, "receivedHdrType", out);
         range(ctx, tab, "Pop3LogPasswd", 2, "pop3LogPasswd", out);
         tab.entry("SmtpGwConfig").ifPresent(e -> needTls(ctx, tab, e, OptionList.parse(e.value()), "", out));
-        tab.entry("DefaultSMTPGateways").filter(e -> !GatewayList.looksLegacy(e.value())).ifPresent(e -> {
-            for (GatewayList.Gateway g : GatewayList.parse(e.value()).entries()) {
-                needTls(ctx, tab, e, g.options(), Evidence.show(tab, g.host()), out);
-            }
-        });
+        tab.entry("DefaultSMTPGateways")
+                .filter(e -> !GatewayList.looksLegacy(e.value()))
+                .ifPresent(e -> {
+                    for (GatewayList.Gateway g : GatewayList.parse(e.value()).entries()) {
+                        needTls(ctx, tab, e, g.options(), Evidence.show(tab, g.host()), out);
+                    }
+                });
         return out;
     }
 
@@ -61,13 +70,12 @@ public final class OutOfRange implements Rule {
         }
         long n = eff.number().orElse(0);
         if (n < 0 || n > max) {
-            out.add(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
-                    INFO.message(key, name, n)));
+            out.add(TabFindings.at(
+                    INFO, ctx, eff.entry(), eff.entry().valueToken().column(), INFO.message(key, name, n)));
         }
     }
 
-    private void needTls(AuditContext ctx, ServerTab tab, Entry e, OptionList options, String host,
-                         List<Finding> out) {
+    private void needTls(AuditContext ctx, ServerTab tab, Entry e, OptionList options, String host, List<Finding> out) {
         Optional<OptionList.Option> o = options.get("NeedTLS");
         if (o.isEmpty() || !o.get().hasValue()) {
             return; // a bare NeedTLS is a TLS rule's finding

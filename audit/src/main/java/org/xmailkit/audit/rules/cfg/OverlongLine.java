@@ -26,9 +26,17 @@ import org.xmailkit.model.Text;
 public final class OverlongLine implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-006", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.CONFIG_LINE,
-                    Reference.of(References.SOURCE, "MiscUtils.cpp MscRecvTextFile (CTRL cfgfileset)")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-006",
+            Severity.HIGH,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.CONFIG_LINE,
+                    Reference.of(References.SOURCE, "MiscUtils.cpp MscRecvTextFile (CTRL cfgfileset)")),
+            List.of());
 
     private static final int TAIL = 24;
 
@@ -45,12 +53,15 @@ public final class OverlongLine implements Rule {
             if (p.code() != ProblemCode.LONG_LINE) {
                 continue;
             }
-            List<TabRecord> pieces = tab.document().records().stream().filter(r -> r.line() == p.line()).toList();
+            List<TabRecord> pieces = tab.document().records().stream()
+                    .filter(r -> r.line() == p.line())
+                    .toList();
             TabRecord first = pieces.get(0);
             String name = first.size() >= 1 ? first.value(0) : "";
             String value = first.size() >= 2 ? first.value(1) : "";
             String tail = value.length() > TAIL ? "…" + value.substring(value.length() - TAIL) : value;
-            int rest = Integer.parseInt(p.args().get(0)) - Integer.parseInt(p.args().get(1));
+            int rest = Integer.parseInt(p.args().get(0))
+                    - Integer.parseInt(p.args().get(1));
             List<String> created = new ArrayList<>();
             for (TabRecord r : pieces.subList(1, pieces.size())) {
                 if (r.size() >= 2) {
@@ -59,15 +70,24 @@ public final class OverlongLine implements Rule {
             }
             Text message;
             if (first.kind() != TabRecord.Kind.DATA) {
-                message = created.isEmpty() ? INFO.message("longLine.comment", p.args().get(0), rest)
+                message = created.isEmpty()
+                        ? INFO.message("longLine.comment", p.args().get(0), rest)
                         : INFO.message("longLine.comment.entry", p.args().get(0), rest, String.join(", ", created));
             } else {
                 message = created.isEmpty()
-                        ? INFO.message("longLine", p.args().get(0), Evidence.show(tab, name),
+                        ? INFO.message(
+                                "longLine",
+                                p.args().get(0),
+                                Evidence.show(tab, name),
                                 Evidence.value(tab, name, tail),
-                            rest)
-                        : INFO.message("longLine.entry", p.args().get(0), Evidence.show(tab, name),
-                            Evidence.value(tab, name, tail), rest, String.join(", ", created));
+                                rest)
+                        : INFO.message(
+                                "longLine.entry",
+                                p.args().get(0),
+                                Evidence.show(tab, name),
+                                Evidence.value(tab, name, tail),
+                                rest,
+                                String.join(", ", created));
             }
             out.add(TabFindings.atLine(INFO, ctx, p.line(), p.column(), name, message));
         }

@@ -26,8 +26,15 @@ import org.xmailkit.model.Token;
 public final class QuotingMisread implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-004", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.TOKENS), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-004",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.TOKENS),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -39,13 +46,14 @@ public final class QuotingMisread implements Rule {
         ServerTab tab = ctx.tab();
         List<Finding> out = new ArrayList<>();
         for (Problem p : tab.problems()) {
-            String key = switch (p.code()) {
-                case UNTERMINATED_QUOTE -> "unterminated";
-                case TAB_IN_QUOTES -> "tab";
-                case BACKSLASH_BEFORE_CLOSING_QUOTE -> "backslash";
-                case TEXT_AFTER_QUOTE -> "trailing";
-                default -> null;
-            };
+            String key =
+                    switch (p.code()) {
+                        case UNTERMINATED_QUOTE -> "unterminated";
+                        case TAB_IN_QUOTES -> "tab";
+                        case BACKSLASH_BEFORE_CLOSING_QUOTE -> "backslash";
+                        case TEXT_AFTER_QUOTE -> "trailing";
+                        default -> null;
+                    };
             if (key == null) {
                 continue;
             }
@@ -58,12 +66,19 @@ public final class QuotingMisread implements Rule {
             Token t = r.tokens().get(index);
             String name = Evidence.name(tab, r.value(0));
             String value = index == 0 ? name : Evidence.value(tab, r.value(0), t.value());
-            Text message = switch (p.code()) {
-                case TAB_IN_QUOTES -> INFO.message(key, name, value, dropped(tab, r, index));
-                case TEXT_AFTER_QUOTE -> INFO.message(key, name, index > 0 && Secrets.secretName(r.value(0))
-                        ? Secrets.MASK : Evidence.show(tab, t.trailing()), value);
-                default -> INFO.message(key, name, value);
-            };
+            Text message =
+                    switch (p.code()) {
+                        case TAB_IN_QUOTES -> INFO.message(key, name, value, dropped(tab, r, index));
+                        case TEXT_AFTER_QUOTE ->
+                            INFO.message(
+                                    key,
+                                    name,
+                                    index > 0 && Secrets.secretName(r.value(0))
+                                            ? Secrets.MASK
+                                            : Evidence.show(tab, t.trailing()),
+                                    value);
+                        default -> INFO.message(key, name, value);
+                    };
             out.add(TabFindings.atLine(INFO, ctx, r.line(), p.column(), r.value(0), message));
         }
         return out;

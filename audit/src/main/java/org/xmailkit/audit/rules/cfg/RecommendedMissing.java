@@ -23,8 +23,15 @@ import org.xmailkit.model.Text;
 public final class RecommendedMissing implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-018", Severity.LOW, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-018",
+            Severity.LOW,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.XMAILCFG_PAGE,
                     Reference.of(References.SOURCE, "MDomGetClientDomain (reverse DNS of the local address)")),
             List.of());
 
@@ -39,8 +46,8 @@ public final class RecommendedMissing implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         ServerTab tab = ctx.tab();
-        Optional<String> root = tab.entry("RootDomain").map(e -> e.displayValue(tab.charset()))
-                .filter(s -> !s.isEmpty());
+        Optional<String> root =
+                tab.entry("RootDomain").map(e -> e.displayValue(tab.charset())).filter(s -> !s.isEmpty());
         List<Finding> out = new ArrayList<>();
         for (String name : NAMES) {
             Optional<Entry> e = tab.entry(name);
@@ -48,10 +55,14 @@ public final class RecommendedMissing implements Rule {
                 continue;
             }
             String key = "" + name + (e.isPresent() ? ".empty" : "");
-            Text message = root.isPresent() ? INFO.message(key + ".root", TabFindings.line(name, root.get()))
+            Text message = root.isPresent()
+                    ? INFO.message(key + ".root", TabFindings.line(name, root.get()))
                     : INFO.message(key);
-            out.add(e.isPresent() ? TabFindings.at(INFO, ctx, e.get(), e.get().valueToken().column(), message)
-                    : TabFindings.atFile(INFO, ctx, name, message));
+            out.add(
+                    e.isPresent()
+                            ? TabFindings.at(
+                                    INFO, ctx, e.get(), e.get().valueToken().column(), message)
+                            : TabFindings.atFile(INFO, ctx, name, message));
         }
         return out;
     }

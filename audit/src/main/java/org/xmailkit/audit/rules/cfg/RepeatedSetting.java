@@ -14,8 +14,15 @@ import org.xmailkit.model.References;
 public final class RepeatedSetting implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-009", Severity.INFO, Category.VALIDITY,
-            RuleInfo.STRICT_ONLY, RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-009",
+            Severity.INFO,
+            Category.VALIDITY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.READ_CONFIG),
+            List.of());
 
     @Override
     public RuleInfo info() {

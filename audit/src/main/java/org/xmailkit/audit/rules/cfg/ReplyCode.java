@@ -25,9 +25,18 @@ import org.xmailkit.model.Text;
 public final class ReplyCode implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-012", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.RFC5321_REPLIES, Reference.of("RFC 5321", "4.2.1"),
-                    Reference.of(References.SOURCE, "SmtpMsgIPBan* replies sent verbatim (\"%s\")")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-012",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.RFC5321_REPLIES,
+                    Reference.of("RFC 5321", "4.2.1"),
+                    Reference.of(References.SOURCE, "SmtpMsgIPBan* replies sent verbatim (\"%s\")")),
+            List.of());
 
     /**
      * The reply messages and the code of the reply XMail 1.27 sends when the message is not set (its built-in
@@ -67,10 +76,15 @@ public final class ReplyCode implements Rule {
         if (v.isEmpty()) {
             return INFO.message("empty", e.name(), builtin);
         }
-        if (v.length() < 3 || !Character.isDigit(v.charAt(0)) || !Character.isDigit(v.charAt(1))
+        if (v.length() < 3
+                || !Character.isDigit(v.charAt(0))
+                || !Character.isDigit(v.charAt(1))
                 || !Character.isDigit(v.charAt(2))) {
-            return INFO.message("noCode", e.name(), shown, TabFindings.line(e.name(), builtin + " "
-                    + e.displayValue(tab.charset())));
+            return INFO.message(
+                    "noCode",
+                    e.name(),
+                    shown,
+                    TabFindings.line(e.name(), builtin + " " + e.displayValue(tab.charset())));
         }
         String code = v.substring(0, 3);
         if (code.charAt(0) < '2' || code.charAt(0) > '5' || code.charAt(1) > '5') {

@@ -19,10 +19,18 @@ import org.xmailkit.model.References;
 public final class RequiredMissing implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-017", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    Reference.of(References.SOURCE,
-                            "SvrUtils.cpp SvrGetConfigVar (no default), QueueUtils.cpp (bounces)")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-017",
+            Severity.HIGH,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.XMAILCFG_PAGE,
+                    Reference.of(
+                            References.SOURCE, "SvrUtils.cpp SvrGetConfigVar (no default), QueueUtils.cpp (bounces)")),
+            List.of());
 
     /** The settings without which XMail does not work, in page order. */
     static final List<String> NAMES = List.of("RootDomain", "PostMaster");

@@ -21,9 +21,14 @@ import org.xmailkit.model.References;
 public final class SmartDnsHostBroken implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-014", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(
-                    Reference.of(References.SOURCE, "SmartDNSHost parsing (ERR_BAD_SMARTDNSHOST_SYNTAX)")),
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-014",
+            Severity.HIGH,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(Reference.of(References.SOURCE, "SmartDNSHost parsing (ERR_BAD_SMARTDNSHOST_SYNTAX)")),
             List.of());
 
     @Override
@@ -40,8 +45,15 @@ public final class SmartDnsHostBroken implements Rule {
                 out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("empty")));
             } else if (tokens.size() == 1) {
                 String host = Entry.decode(tokens.get(0), ctx.tab().charset());
-                out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message("single",
-                        Evidence.show(ctx.tab(), tokens.get(0)), TabFindings.line(e.name(), host + ":udp"))));
+                out.add(TabFindings.at(
+                        INFO,
+                        ctx,
+                        e,
+                        e.valueToken().column(),
+                        INFO.message(
+                                "single",
+                                Evidence.show(ctx.tab(), tokens.get(0)),
+                                TabFindings.line(e.name(), host + ":udp"))));
             }
         });
         return out;

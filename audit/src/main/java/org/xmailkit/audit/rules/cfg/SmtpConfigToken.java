@@ -28,9 +28,14 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
 public final class SmtpConfigToken implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-016", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(), List.of(
-                    References.SMTPCONFIG_TOKENS, References.OPTIONS),
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-016",
+            Severity.HIGH,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(References.SMTPCONFIG_TOKENS, References.OPTIONS),
             List.of());
 
     /**
@@ -59,20 +64,22 @@ public final class SmtpConfigToken implements Rule {
             for (String[] m : tokens.misspelled()) {
                 misspelled.add(m[0]);
                 if (!m[0].equals(m[0].strip())) {
-                    add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
-                            out);
+                    add(ctx, e, INFO.message("space", e.name(), Evidence.show(tab, m[0]), m[1], fixed), out);
                 } else if (!caseIsUpgrade) {
-                    add(ctx, e, INFO.message("case", e.name(), Evidence.show(tab, m[0]), m[1], fixed),
-                            out);
+                    add(ctx, e, INFO.message("case", e.name(), Evidence.show(tab, m[0]), m[1], fixed), out);
                 }
             }
             for (OptionList.Option o : tokens.options().options()) {
                 if (SmtpConfigTokens.KNOWN.contains(o.name()) || misspelled.contains(o.name())) {
                     continue;
                 }
-                add(ctx, e, o.name().strip().equals("OutBind")
-                        ? INFO.message("outBind", e.name())
-                        : INFO.message("unknown", e.name(), Evidence.show(tab, o.name())), out);
+                add(
+                        ctx,
+                        e,
+                        o.name().strip().equals("OutBind")
+                                ? INFO.message("outBind", e.name())
+                                : INFO.message("unknown", e.name(), Evidence.show(tab, o.name())),
+                        out);
             }
         }
         return out;
@@ -85,7 +92,10 @@ public final class SmtpConfigToken implements Rule {
      */
     public static boolean applies(ServerTab tab, String name) {
         return name.equals("SmtpConfig")
-                || tab.catalog().find(name).map(v -> v.role() == Variable.Role.PATTERN).orElse(false);
+                || tab.catalog()
+                        .find(name)
+                        .map(v -> v.role() == Variable.Role.PATTERN)
+                        .orElse(false);
     }
 
     private void add(AuditContext ctx, Entry e, Text message, List<Finding> out) {

@@ -22,8 +22,7 @@ public final class TabFindings {
     /** How a TAB is shown in evidence and in suggested lines. */
     public static final String TAB = Printable.TAB;
 
-    private TabFindings() {
-    }
+    private TabFindings() {}
 
     /**
      * @param rule    the rule
@@ -48,7 +47,10 @@ public final class TabFindings {
      */
     public static Finding atLine(RuleInfo rule, AuditContext ctx, int line, int column, String variable, Text message) {
         ServerTab tab = ctx.tab();
-        return Finding.of(rule, new Location(ctx.root().serverTabPath(), line, Math.max(1, column), variable), message,
+        return Finding.of(
+                rule,
+                new Location(ctx.root().serverTabPath(), line, Math.max(1, column), variable),
+                message,
                 Evidence.line(tab, line));
     }
 
@@ -62,12 +64,6 @@ public final class TabFindings {
     public static Finding atFile(RuleInfo rule, AuditContext ctx, String variable, Text message) {
         return Finding.of(rule, new Location(ctx.root().serverTabPath(), 0, 0, variable), message);
     }
-
-
-
-
-
-
 
     /**
      * A server.tab line as an administrator should write it, for messages: {@code "Name"<TAB>"Value"}, with

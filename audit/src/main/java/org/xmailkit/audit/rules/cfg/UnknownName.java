@@ -25,8 +25,16 @@ import org.xmailkit.model.Variable;
 public final class UnknownName implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-001", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG, References.TOKENS,
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-001",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.READ_CONFIG,
+                    References.TOKENS,
                     Reference.of("XMail 1.27 source", "MiscUtils.cpp MscStringCompareCB (strcmp)")),
             List.of());
 
@@ -36,8 +44,18 @@ public final class UnknownName implements Rule {
      * the options XMailCFG writes ({@code -Cp 6017 -Wp 6018 -Fp 79 -Pp 110 -Bp 995 -Sp 25 -Xp 465}).
      */
     static final Map<String, String> AFTERLOGIC_PORTS = Map.of(
-            "ControlPort", "-Cp", "ControlPortSSL", "-Wp", "SmtpPort", "-Sp", "SmtpPortSSL", "-Xp",
-            "Pop3Port", "-Pp", "FingerPort", "-Fp");
+            "ControlPort",
+            "-Cp",
+            "ControlPortSSL",
+            "-Wp",
+            "SmtpPort",
+            "-Sp",
+            "SmtpPortSSL",
+            "-Xp",
+            "Pop3Port",
+            "-Pp",
+            "FingerPort",
+            "-Fp");
     /** AfterLogic IMAP settings: XMail has no IMAP server at all. */
     static final Set<String> AFTERLOGIC_IMAP = Set.of("ImapPort", "ImapPortSSL");
     /** Read only by the unofficial post-1.27 GerHobbelt fork (its QueueUtils.cpp; no official release has it). */
@@ -80,7 +98,10 @@ public final class UnknownName implements Rule {
                 message = INFO.message("unknown.plain", shown);
             } else {
                 String s = suggestion.get();
-                boolean removed = tab.catalog().find(s).map(v -> v.role() == Variable.Role.REMOVED).orElse(false);
+                boolean removed = tab.catalog()
+                        .find(s)
+                        .map(v -> v.role() == Variable.Role.REMOVED)
+                        .orElse(false);
                 if (!name.equals(name.strip()) && name.strip().equals(s)) {
                     message = INFO.message("unknown.whitespace", shown, s);
                 } else if (name.strip().equalsIgnoreCase(s)) {
@@ -106,8 +127,11 @@ public final class UnknownName implements Rule {
             return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.comment"));
         }
         if (r.size() >= 2) {
-            String meant = tab.catalog().suggest(r.value(0)).orElse(Evidence.show(tab, stripQuotes(
-                    r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
+            String meant = tab.catalog()
+                    .suggest(r.value(0))
+                    .orElse(Evidence.show(
+                            tab,
+                            stripQuotes(r.value(0).startsWith(BOM) ? r.value(0).substring(BOM.length()) : r.value(0))));
             return TabFindings.atLine(INFO, ctx, 1, 1, meant, INFO.message("bom.setting", meant));
         }
         return TabFindings.atLine(INFO, ctx, 1, 1, "", INFO.message("bom.other"));

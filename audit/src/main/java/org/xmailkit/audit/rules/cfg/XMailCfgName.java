@@ -26,9 +26,14 @@ import org.xmailkit.model.syntax.OptionList;
 public final class XMailCfgName implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("CFG-002", Severity.MEDIUM, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(), List.of(References.XMAILCFG_PAGE, References.READ_CONFIG,
-                    References.GATEWAY_OPTIONS),
+    public static final RuleInfo INFO = new RuleInfo(
+            "CFG-002",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(References.XMAILCFG_PAGE, References.READ_CONFIG, References.GATEWAY_OPTIONS),
             List.of());
 
     static final String GW_CONFIG = "SmtpGwConfig";
@@ -52,9 +57,10 @@ public final class XMailCfgName implements Rule {
             if (v.get().role() == Variable.Role.ALIAS) {
                 Optional<Entry> correct = tab.entry(real);
                 Text message = correct.isPresent()
-                        ? INFO.message("alias.conflict", e.name(), real, correct.get().line())
-                        : INFO.message("alias.rename", e.name(), real,
-                                TabFindings.line(real, e.displayValue(tab.charset())));
+                        ? INFO.message(
+                                "alias.conflict", e.name(), real, correct.get().line())
+                        : INFO.message(
+                                "alias.rename", e.name(), real, TabFindings.line(real, e.displayValue(tab.charset())));
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
             } else if (v.get().role() == Variable.Role.XMAILCFG_PART) {
                 String option = option(e.name());
@@ -62,12 +68,18 @@ public final class XMailCfgName implements Rule {
                         .flatMap(g -> OptionList.parse(g.value()).get(option));
                 Text message;
                 if (existing.isPresent()) {
-                    message = INFO.message("part.conflict", e.name(), option,
+                    message = INFO.message(
+                            "part.conflict",
+                            e.name(),
+                            option,
                             existing.get().hasValue() ? existing.get().value() : "");
                 } else if (e.value().isEmpty()) {
                     message = INFO.message("part.empty", e.name());
                 } else {
-                    message = INFO.message("part.fold", e.name(), option,
+                    message = INFO.message(
+                            "part.fold",
+                            e.name(),
+                            option,
                             TabFindings.line(GW_CONFIG, Evidence.decoded(folded, tab.charset())));
                 }
                 out.add(TabFindings.at(INFO, ctx, e, e.nameToken().column(), message));
@@ -96,7 +108,10 @@ public final class XMailCfgName implements Rule {
             parts.add(existing);
         }
         for (Entry e : tab.liveEntries()) {
-            boolean part = tab.catalog().find(e.name()).map(v -> v.role() == Variable.Role.XMAILCFG_PART).orElse(false);
+            boolean part = tab.catalog()
+                    .find(e.name())
+                    .map(v -> v.role() == Variable.Role.XMAILCFG_PART)
+                    .orElse(false);
             if (part && !e.value().isEmpty() && options.get(option(e.name())).isEmpty()) {
                 parts.add(option(e.name()) + "=" + e.value());
             }

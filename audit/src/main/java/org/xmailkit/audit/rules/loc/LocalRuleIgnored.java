@@ -18,9 +18,15 @@ import org.xmailkit.model.References;
 public final class LocalRuleIgnored implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("LOC-001", Severity.MEDIUM, Category.LOCALIZED,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    LocalRules.ADDRESS_CHECK, Reference.of("RFC 5322", "3.4.1")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "LOC-001",
+            Severity.MEDIUM,
+            Category.LOCALIZED,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.XMAILCFG_PAGE, LocalRules.ADDRESS_CHECK, Reference.of("RFC 5322", "3.4.1")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -32,7 +38,7 @@ public final class LocalRuleIgnored implements Rule {
         if (ctx.options().target().localized()) {
             return List.of();
         }
-        return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && LocalRules.on(v),
-                (name, v) -> INFO.message("" + name));
+        return LocalRules.atValues(
+                ctx, INFO, v -> LocalRules.valid(v) && LocalRules.on(v), (name, v) -> INFO.message("" + name));
     }
 }

@@ -20,9 +20,14 @@ import org.xmailkit.model.References;
 public final class LocalRuleImplicit implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("LOC-004", Severity.INFO, Category.LOCALIZED,
-            RuleInfo.BASELINE, RuleInfo.Fix.SAFE, Set.of(), List.of(References.XMAILCFG_PAGE,
-                    LocalRules.ADDRESS_CHECK),
+    public static final RuleInfo INFO = new RuleInfo(
+            "LOC-004",
+            Severity.INFO,
+            Category.LOCALIZED,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(References.XMAILCFG_PAGE, LocalRules.ADDRESS_CHECK),
             List.of(TabFindings.rawLine("SMTPLocalRule1", "0"), TabFindings.rawLine("SMTPLocalRule2", "0")));
 
     @Override
@@ -40,8 +45,11 @@ public final class LocalRuleImplicit implements Rule {
             if (!ctx.tab().has(name)) {
                 // Conservative assumption: the localized build's default is published nowhere (neither XMailCFG's
                 // XMail 環境設定 page nor the build's download pages state it); 0 keeps the original 1.27 address check.
-                out.add(TabFindings.atFile(INFO, ctx, name, INFO.message("" + name,
-                        TabFindings.line(name, "0"), TabFindings.line(name, "1"))));
+                out.add(TabFindings.atFile(
+                        INFO,
+                        ctx,
+                        name,
+                        INFO.message("" + name, TabFindings.line(name, "0"), TabFindings.line(name, "1"))));
             }
         }
         return out;

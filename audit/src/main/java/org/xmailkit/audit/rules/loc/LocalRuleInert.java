@@ -17,8 +17,15 @@ import org.xmailkit.model.References;
 public final class LocalRuleInert implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("LOC-002", Severity.INFO, Category.LOCALIZED,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "LOC-002",
+            Severity.INFO,
+            Category.LOCALIZED,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.XMAILCFG_PAGE),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -30,7 +37,7 @@ public final class LocalRuleInert implements Rule {
         if (ctx.options().target().localized()) {
             return List.of();
         }
-        return LocalRules.atValues(ctx, INFO, v -> LocalRules.valid(v) && !LocalRules.on(v),
-                (name, v) -> INFO.message("inert", name));
+        return LocalRules.atValues(
+                ctx, INFO, v -> LocalRules.valid(v) && !LocalRules.on(v), (name, v) -> INFO.message("inert", name));
     }
 }

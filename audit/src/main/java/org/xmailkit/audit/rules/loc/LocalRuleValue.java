@@ -18,8 +18,15 @@ import org.xmailkit.model.References;
 public final class LocalRuleValue implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("LOC-003", Severity.MEDIUM, Category.LOCALIZED,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(), List.of(References.XMAILCFG_PAGE), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "LOC-003",
+            Severity.MEDIUM,
+            Category.LOCALIZED,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.XMAILCFG_PAGE),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -28,7 +35,10 @@ public final class LocalRuleValue implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        return LocalRules.atValues(ctx, INFO, v -> !LocalRules.valid(v),
+        return LocalRules.atValues(
+                ctx,
+                INFO,
+                v -> !LocalRules.valid(v),
                 (name, v) -> INFO.message("value", name, Evidence.show(ctx.tab(), v), LocalRules.on(v) ? 1 : 0));
     }
 }

@@ -22,8 +22,7 @@ final class LocalRules {
     /** XMail 1.27's address check, which the switches relax. */
     static final Reference ADDRESS_CHECK = References.ADDRESS_CHECK;
 
-    private LocalRules() {
-    }
+    private LocalRules() {}
 
     /**
      * @param ctx     the audit
@@ -32,13 +31,15 @@ final class LocalRules {
      * @param message the message for a switch (its name, its value as written)
      * @return a finding at the value of each switch that is written with a value the test accepts, in page order
      */
-    static List<Finding> atValues(AuditContext ctx, RuleInfo info, Predicate<String> value,
-                                  BiFunction<String, String, Text> message) {
+    static List<Finding> atValues(
+            AuditContext ctx, RuleInfo info, Predicate<String> value, BiFunction<String, String, Text> message) {
         List<Finding> out = new ArrayList<>();
         for (String name : NAMES) {
-            ctx.tab().entry(name).filter(e -> value.test(e.value()))
-                    .ifPresent(e -> out.add(TabFindings.at(info, ctx, e, e.valueToken().column(),
-                            message.apply(name, e.value()))));
+            ctx.tab()
+                    .entry(name)
+                    .filter(e -> value.test(e.value()))
+                    .ifPresent(e -> out.add(
+                            TabFindings.at(info, ctx, e, e.valueToken().column(), message.apply(name, e.value()))));
         }
         return out;
     }

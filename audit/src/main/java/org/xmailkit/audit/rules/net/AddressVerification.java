@@ -25,9 +25,16 @@ import org.xmailkit.model.References;
 public final class AddressVerification implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-008", Severity.MEDIUM, Category.PRIVACY,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_VRFY"), References.rfc(5321, "7.3"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-008",
+            Severity.MEDIUM,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_VRFY"),
+                    References.rfc(5321, "7.3"),
                     References.rfc(2505, "2.11")),
             List.of("\"AllowSmtpVRFY\"\t\"0\""));
 
@@ -47,18 +54,27 @@ public final class AddressVerification implements NetRule {
             SmtpFacts s = e.smtp().get();
             List<Exchange> telling = new ArrayList<>();
             s.vrfyUnknown().filter(x -> definiteNo(x.reply().code())).ifPresent(telling::add);
-            s.vrfyLikely().filter(x -> x.reply().code() == 250 || x.reply().code() == 251).ifPresent(telling::add);
+            s.vrfyLikely()
+                    .filter(x -> x.reply().code() == 250 || x.reply().code() == 251)
+                    .ifPresent(telling::add);
             s.expn().filter(x -> x.reply().code() == 250).ifPresent(telling::add);
             if (telling.isEmpty()) {
                 continue;
             }
-            List<String> evidence = new ArrayList<>(telling.stream().map(Exchange::text).toList());
+            List<String> evidence =
+                    new ArrayList<>(telling.stream().map(Exchange::text).toList());
             if (allowed) {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowSmtpVRFY"));
             }
-            out.add(NetSupport.finding(INFO, e, allowed ? NetSupport.at(ctx, "AllowSmtpVRFY") : Optional.empty(),
-                    INFO.message(allowed ? "allowed" : "answers", e.endpoint().label(),
-                            telling.get(0).text()), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    allowed ? NetSupport.at(ctx, "AllowSmtpVRFY") : Optional.empty(),
+                    INFO.message(
+                            allowed ? "allowed" : "answers",
+                            e.endpoint().label(),
+                            telling.get(0).text()),
+                    evidence));
         }
         return out;
     }

@@ -27,8 +27,13 @@ import org.xmailkit.model.References;
 public final class AuthBeyondNoTlsAuths implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-027", Severity.MEDIUM, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-027",
+            Severity.MEDIUM,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
             List.of(References.source("SMTPSvr.cpp SMTPAddAuth"), References.source("StrUtils.cpp StrLimIStr")),
             List.of());
 
@@ -56,16 +61,24 @@ public final class AuthBeyondNoTlsAuths implements NetRule {
                 continue;
             }
             List<String> extra = p.smtp().get().authBeforeTls().stream()
-                    .filter(m -> !listed.contains(m) && !XMailMatch.limIStr(value, m, ",")).toList();
+                    .filter(m -> !listed.contains(m) && !XMailMatch.limIStr(value, m, ","))
+                    .toList();
             if (extra.isEmpty()) {
                 continue;
             }
-            List<String> evidence = new ArrayList<>(List.of("EHLO: AUTH " + String.join(" ",
-                    p.smtp().get().authBeforeTls())));
+            List<String> evidence = new ArrayList<>(
+                    List.of("EHLO: AUTH " + String.join(" ", p.smtp().get().authBeforeTls())));
             evidence.addAll(NetSupport.lineEvidence(ctx, NetSupport.SMTP_NO_TLS_AUTHS));
-            out.add(NetSupport.finding(INFO, p, NetSupport.at(ctx, NetSupport.SMTP_NO_TLS_AUTHS),
-                    INFO.message(listed.isEmpty() ? "none" : "beyond", p.endpoint().label(),
-                            String.join(", ", extra), String.join(", ", listed)), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    p,
+                    NetSupport.at(ctx, NetSupport.SMTP_NO_TLS_AUTHS),
+                    INFO.message(
+                            listed.isEmpty() ? "none" : "beyond",
+                            p.endpoint().label(),
+                            String.join(", ", extra),
+                            String.join(", ", listed)),
+                    evidence));
         }
         return out;
     }

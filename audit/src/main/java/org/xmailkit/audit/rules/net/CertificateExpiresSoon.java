@@ -16,8 +16,13 @@ import org.xmailkit.model.References;
 public final class CertificateExpiresSoon implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-019", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-019",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(5280, "4.1.2.5"), References.nist("3.5")),
             List.of());
 
@@ -34,8 +39,8 @@ public final class CertificateExpiresSoon implements NetRule {
             if (leaf.expired(now) || leaf.notYetValid(now) || leaf.daysLeft(now) > days) {
                 return Optional.empty();
             }
-            return Optional.of(INFO.message("soon", labels, NetSupport.date(leaf.notAfter()), leaf.daysLeft(now),
-                    days));
+            return Optional.of(
+                    INFO.message("soon", labels, NetSupport.date(leaf.notAfter()), leaf.daysLeft(now), days));
         });
     }
 }

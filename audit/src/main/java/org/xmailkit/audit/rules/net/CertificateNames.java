@@ -32,8 +32,13 @@ import org.xmailkit.model.References;
 public final class CertificateNames implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-020", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-020",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(6125, "6.4.4"), References.rfc(7817, "3"), References.rfc(8314, "4.4")),
             List.of());
 
@@ -74,8 +79,15 @@ public final class CertificateNames implements NetRule {
                     break;
                 }
             }
-            out.add(NetSupport.finding(INFO, g, cause, INFO.message("uncovered", NetSupport.labels(g),
-                    String.join(", ", missing), names.isEmpty() ? leaf.subject() : String.join(", ", names)),
+            out.add(NetSupport.finding(
+                    INFO,
+                    g,
+                    cause,
+                    INFO.message(
+                            "uncovered",
+                            NetSupport.labels(g),
+                            String.join(", ", missing),
+                            names.isEmpty() ? leaf.subject() : String.join(", ", names)),
                     evidence));
         }
         return out;
@@ -88,26 +100,35 @@ public final class CertificateNames implements NetRule {
         if (!HostNames.isIpLiteral(host) && host.indexOf('.') > 0) {
             m.put(host.toLowerCase(Locale.ROOT), "probed");
         }
-        ctx.probe().endpoints().stream().filter(e -> e.open() && e.endpoint().service().protocol()
-                        == Service.Protocol.SMTP && e.greeting().code() == 220)
-                .map(e -> e.greeting().first()).map(CertificateNames::announced).flatMap(Optional::stream)
-                .findFirst().ifPresent(d -> m.putIfAbsent(d, "greeting"));
+        ctx.probe().endpoints().stream()
+                .filter(e -> e.open()
+                        && e.endpoint().service().protocol() == Service.Protocol.SMTP
+                        && e.greeting().code() == 220)
+                .map(e -> e.greeting().first())
+                .map(CertificateNames::announced)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .ifPresent(d -> m.putIfAbsent(d, "greeting"));
         for (String v : VARIABLES) {
-            NetSupport.effective(ctx, v).filter(e -> e.value() != null && !e.value().isBlank())
+            NetSupport.effective(ctx, v)
+                    .filter(e -> e.value() != null && !e.value().isBlank())
                     .ifPresent(e -> m.putIfAbsent(value(ctx, e), v));
         }
         return m;
     }
 
     private static String value(NetContext ctx, Effective e) {
-        return Printable.of(Entry.decode(e.value(), ctx.files().get().tab().charset())).strip()
+        return Printable.of(Entry.decode(e.value(), ctx.files().get().tab().charset()))
+                .strip()
                 .toLowerCase(Locale.ROOT);
     }
 
     /** @return the domain a {@code 220 domain ...} greeting announces, when it is a dotted name */
     static Optional<String> announced(String greeting) {
         String[] f = greeting.length() > 4 ? greeting.substring(4).strip().split("\\s+") : new String[0];
-        if (f.length > 0 && f[0].matches("[A-Za-z0-9.-]{1,253}") && f[0].indexOf('.') > 0
+        if (f.length > 0
+                && f[0].matches("[A-Za-z0-9.-]{1,253}")
+                && f[0].indexOf('.') > 0
                 && !HostNames.isIpLiteral(f[0])) {
             return Optional.of(f[0].toLowerCase(Locale.ROOT));
         }

@@ -15,8 +15,13 @@ import org.xmailkit.model.References;
 public final class CertificateSelfSigned implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-024", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-024",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(6125, "6"), References.rfc(8314, "4.4")),
             List.of());
 
@@ -27,8 +32,11 @@ public final class CertificateSelfSigned implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> leaf.selfSigned()
-                ? Optional.of(INFO.message("selfSigned", labels, leaf.subject()))
-                : Optional.empty());
+        return CertificateRules.perLeaf(
+                ctx,
+                INFO,
+                (leaf, labels) -> leaf.selfSigned()
+                        ? Optional.of(INFO.message("selfSigned", labels, leaf.subject()))
+                        : Optional.empty());
     }
 }

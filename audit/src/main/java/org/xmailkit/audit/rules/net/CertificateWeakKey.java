@@ -16,8 +16,13 @@ import org.xmailkit.model.References;
 public final class CertificateWeakKey implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-021", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-021",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(9325, "4.5"), References.nist("3.2.1")),
             List.of());
 
@@ -28,9 +33,16 @@ public final class CertificateWeakKey implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> leaf.weakKey()
-                ? Optional.of(INFO.message("weak", labels, leaf.keyDescription(), CertificateFacts.MIN_RSA_BITS,
-                        CertificateFacts.MIN_EC_BITS))
-                : Optional.empty());
+        return CertificateRules.perLeaf(
+                ctx,
+                INFO,
+                (leaf, labels) -> leaf.weakKey()
+                        ? Optional.of(INFO.message(
+                                "weak",
+                                labels,
+                                leaf.keyDescription(),
+                                CertificateFacts.MIN_RSA_BITS,
+                                CertificateFacts.MIN_EC_BITS))
+                        : Optional.empty());
     }
 }

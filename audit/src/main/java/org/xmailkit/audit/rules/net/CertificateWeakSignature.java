@@ -15,8 +15,13 @@ import org.xmailkit.model.References;
 public final class CertificateWeakSignature implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-022", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-022",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(9155, "1"), References.nist("3.2.1")),
             List.of());
 
@@ -27,8 +32,11 @@ public final class CertificateWeakSignature implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return CertificateRules.perLeaf(ctx, INFO, (leaf, labels) -> leaf.weakSignature()
-                ? Optional.of(INFO.message("weak", labels, leaf.signatureAlgorithm()))
-                : Optional.empty());
+        return CertificateRules.perLeaf(
+                ctx,
+                INFO,
+                (leaf, labels) -> leaf.weakSignature()
+                        ? Optional.of(INFO.message("weak", labels, leaf.signatureAlgorithm()))
+                        : Optional.empty());
     }
 }

@@ -23,9 +23,16 @@ import org.xmailkit.model.Text;
 public final class ChainIncomplete implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-023", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.rfc(8446, "4.4.2"), References.rfc(5246, "7.4.2"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-023",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.rfc(8446, "4.4.2"),
+                    References.rfc(5246, "7.4.2"),
                     References.source("SSLBind.cpp BSslSetupVerify")),
             List.of());
 
@@ -38,11 +45,13 @@ public final class ChainIncomplete implements NetRule {
     public List<NetFinding> check(NetContext ctx) {
         List<NetFinding> out = new ArrayList<>();
         for (List<EndpointProbe> g : NetSupport.byLeaf(ctx)) {
-            List<ChainIssue> issues = TlsMaterial.servedChain(g.get(0).tls().get().chain());
+            List<ChainIssue> issues =
+                    TlsMaterial.servedChain(g.get(0).tls().get().chain());
             if (issues.isEmpty()) {
                 continue;
             }
-            List<String> evidence = NetSupport.chain(g.get(0).tls().get()).stream().map(NetSupport::summary)
+            List<String> evidence = NetSupport.chain(g.get(0).tls().get()).stream()
+                    .map(NetSupport::summary)
                     .toList();
             ChainIssue first = issues.get(0);
             Text message = first.kind() == ChainIssue.Kind.INCOMPLETE

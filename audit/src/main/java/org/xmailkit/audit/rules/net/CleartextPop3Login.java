@@ -21,9 +21,16 @@ import org.xmailkit.model.References;
 public final class CleartextPop3Login implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-007", Severity.MEDIUM, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("POP3Svr.cpp POP3HandleCmd_USER"), References.rfc(2595, "2.3"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-007",
+            Severity.MEDIUM,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("POP3Svr.cpp POP3HandleCmd_USER"),
+                    References.rfc(2595, "2.3"),
                     References.rfc(8314, "3")),
             List.of());
 
@@ -44,8 +51,16 @@ public final class CleartextPop3Login implements NetRule {
             if (e.pop3().get().apop()) {
                 evidence.add("APOP: " + e.greeting().first());
             }
-            out.add(NetSupport.finding(INFO, e, Optional.empty(), INFO.message("user", e.endpoint().label(),
-                    e.endpoint().service().offOption(), Service.POP3S.bindOption()), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    Optional.empty(),
+                    INFO.message(
+                            "user",
+                            e.endpoint().label(),
+                            e.endpoint().service().offOption(),
+                            Service.POP3S.bindOption()),
+                    evidence));
         }
         return out;
     }

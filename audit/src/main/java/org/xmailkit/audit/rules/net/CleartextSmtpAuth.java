@@ -22,9 +22,15 @@ import org.xmailkit.model.References;
 public final class CleartextSmtpAuth implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-006", Severity.HIGH, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPListAuths"), References.rfc(4954, "4"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-006",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPListAuths"), References.rfc(4954, "4"),
                     References.rfc(8314, "3"), References.rfc(6409, "4.3")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
@@ -43,7 +49,8 @@ public final class CleartextSmtpAuth implements NetRule {
             if (e.smtp().isEmpty()) {
                 continue;
             }
-            List<String> clear = e.smtp().get().authBeforeTls().stream().filter(m -> !CHALLENGES.contains(m))
+            List<String> clear = e.smtp().get().authBeforeTls().stream()
+                    .filter(m -> !CHALLENGES.contains(m))
                     .toList();
             if (clear.isEmpty()) {
                 continue;
@@ -52,10 +59,12 @@ public final class CleartextSmtpAuth implements NetRule {
             evidence.add("EHLO: AUTH " + String.join(" ", e.smtp().get().authBeforeTls()));
             Optional<Location> cause = NetSupport.at(ctx, NetSupport.SMTP_NO_TLS_AUTHS);
             evidence.addAll(NetSupport.lineEvidence(ctx, NetSupport.SMTP_NO_TLS_AUTHS));
-            boolean set = NetSupport.effective(ctx, NetSupport.SMTP_NO_TLS_AUTHS).map(x -> x.isSet()).orElse(false);
+            boolean set = NetSupport.effective(ctx, NetSupport.SMTP_NO_TLS_AUTHS)
+                    .map(x -> x.isSet())
+                    .orElse(false);
             String key = ctx.files().isEmpty() ? "offered" : set ? "listed" : "unset";
-            out.add(NetSupport.finding(INFO, e, cause,
-                    INFO.message(key, e.endpoint().label(), String.join(", ", clear)), evidence));
+            out.add(NetSupport.finding(
+                    INFO, e, cause, INFO.message(key, e.endpoint().label(), String.join(", ", clear)), evidence));
         }
         return out;
     }

@@ -24,9 +24,15 @@ import org.xmailkit.model.References;
 public final class CtrlAnsweredDespiteMap implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-026", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-026",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
                     References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
@@ -49,9 +55,13 @@ public final class CtrlAnsweredDespiteMap implements NetRule {
             if (e.ctrl().map(CtrlFacts::access).orElse(CtrlFacts.Access.UNKNOWN) != CtrlFacts.Access.ANSWERED) {
                 continue;
             }
-            out.add(NetSupport.finding(INFO, e, Optional.of(at), INFO.message("contradicted", e.endpoint().label(),
-                    ctx.probe().source(), rule.line()), List.of(e.greeting().first(),
-                    NetSupport.line(map.file().get(), rule.row()))));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    Optional.of(at),
+                    INFO.message(
+                            "contradicted", e.endpoint().label(), ctx.probe().source(), rule.line()),
+                    List.of(e.greeting().first(), NetSupport.line(map.file().get(), rule.row()))));
         }
         return out;
     }

@@ -27,9 +27,15 @@ import org.xmailkit.model.References;
 public final class CtrlAnswers implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-012", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-012",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
                     References.source("CTRLSvr.cpp CTRLHandleSession")),
             List.of("\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1", "\"127.0.0.1\"\t\"255.255.255.255\"\t\"ALLOW\"\t2"));
 
@@ -62,8 +68,12 @@ public final class CtrlAnswers implements NetRule {
                 }
             }
             Service s = e.endpoint().service();
-            out.add(NetSupport.finding(INFO, e, cause, INFO.message(key, e.endpoint().label(), ctx.probe().source(),
-                    s.offOption(), s.bindOption()), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    cause,
+                    INFO.message(key, e.endpoint().label(), ctx.probe().source(), s.offOption(), s.bindOption()),
+                    evidence));
         }
         return out;
     }

@@ -15,8 +15,13 @@ import org.xmailkit.model.References;
 public final class CtrlTlsRefused implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-005", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-005",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.source("CTRLSvr.cpp CTRLLogin"), References.rfc(9325, "3.2")),
             List.of());
 
@@ -27,7 +32,7 @@ public final class CtrlTlsRefused implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return UpgradeMissing.check(ctx, INFO, Service.Protocol.CTRL, NetSupport.ENABLE_CTRL_TLS,
-                e -> e.ctrl().map(c -> c.tls()));
+        return UpgradeMissing.check(ctx, INFO, Service.Protocol.CTRL, NetSupport.ENABLE_CTRL_TLS, e -> e.ctrl()
+                .map(c -> c.tls()));
     }
 }

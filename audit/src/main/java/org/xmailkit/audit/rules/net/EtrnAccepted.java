@@ -22,9 +22,16 @@ import org.xmailkit.model.References;
 public final class EtrnAccepted implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-009", Severity.LOW, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_ETRN"), References.rfc(1985, "5"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-009",
+            Severity.LOW,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_ETRN"),
+                    References.rfc(1985, "5"),
                     References.rfc(2505, "2.12")),
             List.of("\"AllowSmtpETRN\"\t\"0\""));
 
@@ -38,7 +45,8 @@ public final class EtrnAccepted implements NetRule {
         List<NetFinding> out = new ArrayList<>();
         boolean allowed = NetSupport.flag(ctx, "AllowSmtpETRN").orElse(false);
         for (EndpointProbe e : NetSupport.open(ctx, Service.Protocol.SMTP)) {
-            Optional<Exchange> etrn = e.smtp().flatMap(s -> s.etrn()).filter(x -> x.reply().positive());
+            Optional<Exchange> etrn =
+                    e.smtp().flatMap(s -> s.etrn()).filter(x -> x.reply().positive());
             if (etrn.isEmpty()) {
                 continue;
             }
@@ -46,9 +54,16 @@ public final class EtrnAccepted implements NetRule {
             if (allowed) {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowSmtpETRN"));
             }
-            out.add(NetSupport.finding(INFO, e, allowed ? NetSupport.at(ctx, "AllowSmtpETRN") : Optional.empty(),
-                    INFO.message(allowed ? "allowed" : "accepted", e.endpoint().label(),
-                            ctx.probe().source(), etrn.get().reply().first()), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    allowed ? NetSupport.at(ctx, "AllowSmtpETRN") : Optional.empty(),
+                    INFO.message(
+                            allowed ? "allowed" : "accepted",
+                            e.endpoint().label(),
+                            ctx.probe().source(),
+                            etrn.get().reply().first()),
+                    evidence));
         }
         return out;
     }

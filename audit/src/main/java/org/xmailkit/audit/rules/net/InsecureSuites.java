@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
 public final class InsecureSuites implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-016", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-016",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(9325, "4.1"), References.rfc(7465, "2"), References.nist("3.3.1")),
             List.of());
 

@@ -33,23 +33,25 @@ final class NetSupport {
     static final String ENABLE_CTRL_TLS = "EnableCTRL-TLS";
     static final String SMTP_NO_TLS_AUTHS = "SmtpNoTLSAuths";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private NetSupport() {
-    }
+    private NetSupport() {}
 
     // ------------------------------------------------------------------ endpoints
 
     /** @return the endpoints that answered and speak the protocol, in probe order */
     static List<EndpointProbe> open(NetContext ctx, Service.Protocol protocol) {
         return ctx.probe().endpoints().stream()
-                .filter(e -> e.open() && e.endpoint().service().protocol() == protocol).toList();
+                .filter(e -> e.open() && e.endpoint().service().protocol() == protocol)
+                .toList();
     }
 
     /** @return the endpoints that answered and have TLS facts, in probe order */
     static List<EndpointProbe> withTls(NetContext ctx) {
-        return ctx.probe().endpoints().stream().filter(e -> e.open() && e.tls().isPresent()).toList();
+        return ctx.probe().endpoints().stream()
+                .filter(e -> e.open() && e.tls().isPresent())
+                .toList();
     }
 
     /** @return the endpoints whose TLS handshake worked, in probe order */
@@ -65,11 +67,12 @@ final class NetSupport {
      * @param key       what must be the same; empty leaves the endpoint out
      * @return the groups, in the order their first endpoint comes
      */
-    static List<List<EndpointProbe>> grouped(List<EndpointProbe> endpoints,
-                                             Function<EndpointProbe, Optional<String>> key) {
+    static List<List<EndpointProbe>> grouped(
+            List<EndpointProbe> endpoints, Function<EndpointProbe, Optional<String>> key) {
         Map<String, List<EndpointProbe>> m = new LinkedHashMap<>();
         for (EndpointProbe e : endpoints) {
-            key.apply(e).ifPresent(k -> m.computeIfAbsent(k, x -> new ArrayList<>()).add(e));
+            key.apply(e)
+                    .ifPresent(k -> m.computeIfAbsent(k, x -> new ArrayList<>()).add(e));
         }
         return List.copyOf(m.values());
     }
@@ -82,14 +85,14 @@ final class NetSupport {
     /**
      * @return a finding on the group's first endpoint
      */
-    static NetFinding finding(RuleInfo rule, List<EndpointProbe> group, Optional<Location> cause, Text message,
-                              List<String> evidence) {
+    static NetFinding finding(
+            RuleInfo rule, List<EndpointProbe> group, Optional<Location> cause, Text message, List<String> evidence) {
         return NetFinding.of(rule, group.get(0).endpoint(), cause, message, evidence);
     }
 
     /** @return a finding on one endpoint */
-    static NetFinding finding(RuleInfo rule, EndpointProbe e, Optional<Location> cause, Text message,
-                              List<String> evidence) {
+    static NetFinding finding(
+            RuleInfo rule, EndpointProbe e, Optional<Location> cause, Text message, List<String> evidence) {
         return NetFinding.of(rule, e.endpoint(), cause, message, evidence);
     }
 
@@ -107,7 +110,9 @@ final class NetSupport {
 
     /** @return the variable's server.tab location (line 0 when it is not set), when the MailRoot is known */
     static Optional<Location> at(NetContext ctx, String name) {
-        return ctx.files().map(f -> Location.line(f.root().serverTabPath(), f.tab().effective(name).line(), name));
+        return ctx.files()
+                .map(f -> Location.line(
+                        f.root().serverTabPath(), f.tab().effective(name).line(), name));
     }
 
     /** @return the line that sets the variable, as evidence; nothing when it is not set */
@@ -120,7 +125,8 @@ final class NetSupport {
         if (e.entry() == null) {
             return List.of();
         }
-        return List.of("server.tab:" + e.entry().line() + ": " + Evidence.line(f.tab(), e.entry().line()));
+        return List.of("server.tab:" + e.entry().line() + ": "
+                + Evidence.line(f.tab(), e.entry().line()));
     }
 
     /** @return {@code name:LINE: text} of a MailRoot file's row, decoded for display */

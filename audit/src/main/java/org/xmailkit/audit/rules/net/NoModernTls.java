@@ -22,8 +22,13 @@ import org.xmailkit.model.References;
 public final class NoModernTls implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-015", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-015",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(9325, "3.1.1"), References.rfc(8996, "1"), References.nist("3.1")),
             List.of());
 
@@ -41,18 +46,28 @@ public final class NoModernTls implements NetRule {
             return refused ? Optional.of(accepted(t)) : Optional.empty();
         })) {
             String accepted = accepted(g.get(0).tls().get());
-            out.add(NetSupport.finding(INFO, g, Optional.empty(), INFO.message("legacyOnly", NetSupport.labels(g),
-                    accepted), List.of("TLSv1.3: refused", "TLSv1.2: refused", "accepted: " + accepted)));
+            out.add(NetSupport.finding(
+                    INFO,
+                    g,
+                    Optional.empty(),
+                    INFO.message("legacyOnly", NetSupport.labels(g), accepted),
+                    List.of("TLSv1.3: refused", "TLSv1.2: refused", "accepted: " + accepted)));
         }
         return out;
     }
 
     private static boolean refused(TlsFacts t, String version) {
-        return t.protocol(version).map(p -> p.result() == ProtocolResult.Result.REFUSED).orElse(false);
+        return t.protocol(version)
+                .map(p -> p.result() == ProtocolResult.Result.REFUSED)
+                .orElse(false);
     }
 
     private static String accepted(TlsFacts t) {
-        return String.join(", ", t.protocols().stream().filter(ProtocolResult::accepted)
-                .map(ProtocolResult::protocol).toList());
+        return String.join(
+                ", ",
+                t.protocols().stream()
+                        .filter(ProtocolResult::accepted)
+                        .map(ProtocolResult::protocol)
+                        .toList());
     }
 }

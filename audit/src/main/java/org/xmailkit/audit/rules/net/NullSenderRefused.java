@@ -22,9 +22,16 @@ import org.xmailkit.model.References;
 public final class NullSenderRefused implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-011", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_MAIL"), References.rfc(5321, "4.5.5"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-011",
+            Severity.MEDIUM,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_MAIL"),
+                    References.rfc(5321, "4.5.5"),
                     References.rfc(2505, "2.6.1")),
             List.of("\"AllowNullSender\"\t\"1\""));
 
@@ -38,7 +45,8 @@ public final class NullSenderRefused implements NetRule {
         List<NetFinding> out = new ArrayList<>();
         boolean off = NetSupport.flag(ctx, "AllowNullSender").map(on -> !on).orElse(false);
         for (EndpointProbe e : NetSupport.open(ctx, Service.Protocol.SMTP)) {
-            Optional<Exchange> ns = e.smtp().flatMap(s -> s.nullSender())
+            Optional<Exchange> ns = e.smtp()
+                    .flatMap(s -> s.nullSender())
                     .filter(x -> x.reply().code() >= 500 && x.reply().code() < 600);
             if (ns.isEmpty()) {
                 continue;
@@ -47,8 +55,14 @@ public final class NullSenderRefused implements NetRule {
             if (off) {
                 evidence.addAll(NetSupport.lineEvidence(ctx, "AllowNullSender"));
             }
-            out.add(NetSupport.finding(INFO, e, off ? NetSupport.at(ctx, "AllowNullSender") : Optional.empty(),
-                    INFO.message(off ? "off" : "refused", e.endpoint().label(), ns.get().reply().first()),
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    off ? NetSupport.at(ctx, "AllowNullSender") : Optional.empty(),
+                    INFO.message(
+                            off ? "off" : "refused",
+                            e.endpoint().label(),
+                            ns.get().reply().first()),
                     evidence));
         }
         return out;

@@ -28,9 +28,16 @@ import org.xmailkit.model.TabFile;
 public final class OpenRelay implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-010", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPCheckRelayCapability"), References.rfc(5321, "7.9"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-010",
+            Severity.CRITICAL,
+            Category.RELAY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
+                    References.rfc(5321, "7.9"),
                     References.rfc(2505, "2.1")),
             List.of());
 
@@ -52,14 +59,20 @@ public final class OpenRelay implements NetRule {
             evidence.add(relay.get().mail().text());
             relay.get().rcpt().ifPresent(r -> evidence.add(r.text()));
             cause.ifPresent(c -> evidence.add(c.evidence()));
-            out.add(NetSupport.finding(INFO, e, cause.map(Cause::location), INFO.message(cause.isPresent()
-                    ? "relayRow" : "accepted", e.endpoint().label(), ctx.probe().source()), evidence));
+            out.add(NetSupport.finding(
+                    INFO,
+                    e,
+                    cause.map(Cause::location),
+                    INFO.message(
+                            cause.isPresent() ? "relayRow" : "accepted",
+                            e.endpoint().label(),
+                            ctx.probe().source()),
+                    evidence));
         }
         return out;
     }
 
-    private record Cause(Location location, String evidence) {
-    }
+    private record Cause(Location location, String evidence) {}
 
     /** The first smtprelay.tab line whose address rule covers the probing address. */
     private static Optional<Cause> cause(NetContext ctx) {
@@ -74,8 +87,8 @@ public final class OpenRelay implements NetRule {
         for (TabFile.Row row : relay.get().rows()) {
             if (AddressFilter.read(row.columns(), row.size()) instanceof AddressFilter.Parsed p
                     && p.filter().matches(source.get())) {
-                return Optional.of(new Cause(Location.line(relay.get().path(), row.line(), ""),
-                        NetSupport.line(relay.get(), row)));
+                return Optional.of(new Cause(
+                        Location.line(relay.get().path(), row.line(), ""), NetSupport.line(relay.get(), row)));
             }
         }
         return Optional.empty();

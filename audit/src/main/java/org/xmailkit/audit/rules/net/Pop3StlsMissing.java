@@ -18,9 +18,16 @@ import org.xmailkit.model.References;
 public final class Pop3StlsMissing implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-004", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("POP3Svr.cpp POP3HandleCmd_CAPA"), References.rfc(2595, "4"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-004",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("POP3Svr.cpp POP3HandleCmd_CAPA"),
+                    References.rfc(2595, "4"),
                     References.rfc(8314, "3")),
             List.of());
 
@@ -31,7 +38,7 @@ public final class Pop3StlsMissing implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return UpgradeMissing.check(ctx, INFO, Service.Protocol.POP3, NetSupport.ENABLE_POP3_TLS,
-                e -> e.pop3().map(p -> p.stls()));
+        return UpgradeMissing.check(ctx, INFO, Service.Protocol.POP3, NetSupport.ENABLE_POP3_TLS, e -> e.pop3()
+                .map(p -> p.stls()));
     }
 }

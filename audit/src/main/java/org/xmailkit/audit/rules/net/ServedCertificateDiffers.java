@@ -27,8 +27,13 @@ import org.xmailkit.model.Text;
 public final class ServedCertificateDiffers implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-025", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-025",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
             List.of(References.source("SSLBind.cpp BSslSetupVerify"), References.source("SSLConfig.cpp CSslBindSetup")),
             List.of());
 
@@ -40,8 +45,8 @@ public final class ServedCertificateDiffers implements NetRule {
     @Override
     public List<NetFinding> check(NetContext ctx) {
         TlsMaterial m = ctx.files().orElseThrow().tls();
-        Optional<CertificateFacts> onDisk = m.certificate().status() == FileStatus.OK
-                ? m.certificate().leaf() : Optional.empty();
+        Optional<CertificateFacts> onDisk =
+                m.certificate().status() == FileStatus.OK ? m.certificate().leaf() : Optional.empty();
         Location at = Location.file(m.certificate().path());
         List<NetFinding> out = new ArrayList<>();
         for (List<EndpointProbe> g : NetSupport.byLeaf(ctx)) {
@@ -54,7 +59,11 @@ public final class ServedCertificateDiffers implements NetRule {
             if (onDisk.isPresent()) {
                 evidence.add("server.cert #1: subject " + onDisk.get().subject() + "; SHA-256 "
                         + onDisk.get().sha256());
-                message = INFO.message("differs", NetSupport.labels(g), served.sha256(), onDisk.get().sha256());
+                message = INFO.message(
+                        "differs",
+                        NetSupport.labels(g),
+                        served.sha256(),
+                        onDisk.get().sha256());
             } else {
                 evidence.add("server.cert: " + m.certificate().status().name().toLowerCase(Locale.ROOT));
                 message = INFO.message("noFile", NetSupport.labels(g), served.sha256());

@@ -18,9 +18,16 @@ import org.xmailkit.model.References;
 public final class SmtpStartTlsMissing implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-003", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"), References.rfc(3207, "4"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-003",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
+                    References.rfc(3207, "4"),
                     References.rfc(8314, "3")),
             List.of());
 
@@ -31,7 +38,7 @@ public final class SmtpStartTlsMissing implements NetRule {
 
     @Override
     public List<NetFinding> check(NetContext ctx) {
-        return UpgradeMissing.check(ctx, INFO, Service.Protocol.SMTP, NetSupport.ENABLE_SMTP_TLS,
-                e -> e.smtp().map(s -> s.startTls()));
+        return UpgradeMissing.check(ctx, INFO, Service.Protocol.SMTP, NetSupport.ENABLE_SMTP_TLS, e -> e.smtp()
+                .map(s -> s.startTls()));
     }
 }

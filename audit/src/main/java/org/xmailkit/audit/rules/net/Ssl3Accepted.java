@@ -17,9 +17,16 @@ import org.xmailkit.model.References;
 public final class Ssl3Accepted implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-013", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.rfc(7568, "1"), References.rfc(9325, "3.1.1"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-013",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.rfc(7568, "1"),
+                    References.rfc(9325, "3.1.1"),
                     References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 

@@ -30,10 +30,17 @@ import org.xmailkit.model.Text;
 public final class TlsHandshakeFails implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-002", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
-                    References.source("SSLBind.cpp BSslBindServer"), References.rfc(3207, "4.1"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-002",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                    References.source("SSLBind.cpp BSslBindServer"),
+                    References.rfc(3207, "4.1"),
                     References.rfc(8314, "3")),
             List.of());
 
@@ -59,12 +66,21 @@ public final class TlsHandshakeFails implements NetRule {
                 Upgrade u = upgrade.get();
                 evidence.add(u.command() + " -> " + u.reply());
                 evidence.add("handshake: " + tls.handshake().error());
-                message = INFO.message("upgrade" + why, e.endpoint().label(), u.command(), u.reply(),
-                        tls.handshake().error(), cause.map(Cause::detail).orElse(""));
+                message = INFO.message(
+                        "upgrade" + why,
+                        e.endpoint().label(),
+                        u.command(),
+                        u.reply(),
+                        tls.handshake().error(),
+                        cause.map(Cause::detail).orElse(""));
             } else {
                 evidence.add("handshake: " + tls.handshake().error());
-                message = INFO.message("implicit" + why, e.endpoint().label(), tls.handshake().error(),
-                        e.endpoint().service().offOption(), cause.map(Cause::detail).orElse(""));
+                message = INFO.message(
+                        "implicit" + why,
+                        e.endpoint().label(),
+                        tls.handshake().error(),
+                        e.endpoint().service().offOption(),
+                        cause.map(Cause::detail).orElse(""));
             }
             cause.ifPresent(c -> evidence.add(c.evidence()));
             out.add(NetSupport.finding(INFO, e, cause.map(Cause::location), message, evidence));
@@ -76,13 +92,15 @@ public final class TlsHandshakeFails implements NetRule {
         if (e.endpoint().service().implicitTls()) {
             return Optional.empty();
         }
-        return e.smtp().map(s -> s.startTls()).or(() -> e.pop3().map(p -> p.stls()))
-                .or(() -> e.ctrl().map(c -> c.tls())).filter(u -> u.status() == Upgrade.Status.FAILED);
+        return e.smtp()
+                .map(s -> s.startTls())
+                .or(() -> e.pop3().map(p -> p.stls()))
+                .or(() -> e.ctrl().map(c -> c.tls()))
+                .filter(u -> u.status() == Upgrade.Status.FAILED);
     }
 
     /** What in the MailRoot explains a failing handshake. */
-    private record Cause(String key, Location location, String detail, String evidence) {
-    }
+    private record Cause(String key, Location location, String detail, String evidence) {}
 
     private static Optional<Cause> cause(NetContext ctx) {
         if (ctx.files().isEmpty() || ctx.files().get().root().bare()) {
@@ -92,19 +110,28 @@ public final class TlsHandshakeFails implements NetRule {
         Location cert = Location.file(m.certificate().path());
         Location key = Location.file(m.key().path());
         if (m.certificate().status() == FileStatus.MISSING) {
-            return Optional.of(new Cause("noCertificate", Location.file(ctx.files().get().root().directory()),
-                    "server.cert", "server.cert: missing"));
+            return Optional.of(new Cause(
+                    "noCertificate",
+                    Location.file(ctx.files().get().root().directory()),
+                    "server.cert",
+                    "server.cert: missing"));
         }
         if (m.key().status() == FileStatus.MISSING) {
-            return Optional.of(new Cause("noKey", Location.file(ctx.files().get().root().directory()), "server.key",
-                    "server.key: missing"));
+            return Optional.of(new Cause(
+                    "noKey", Location.file(ctx.files().get().root().directory()), "server.key", "server.key: missing"));
         }
         if (m.certificate().status() != FileStatus.OK) {
-            return Optional.of(new Cause("unusable", cert, "server.cert",
+            return Optional.of(new Cause(
+                    "unusable",
+                    cert,
+                    "server.cert",
                     "server.cert: " + m.certificate().status().name().toLowerCase(Locale.ROOT)));
         }
         if (m.key().status() != FileStatus.OK) {
-            return Optional.of(new Cause("unusable", key, "server.key",
+            return Optional.of(new Cause(
+                    "unusable",
+                    key,
+                    "server.key",
                     "server.key: " + m.key().status().name().toLowerCase(Locale.ROOT)));
         }
         if (m.keyMatch().mismatch()) {
@@ -112,7 +139,10 @@ public final class TlsHandshakeFails implements NetRule {
         }
         Optional<CertificateFacts> leaf = m.certificate().leaf();
         if (leaf.isPresent() && leaf.get().weakKey()) {
-            return Optional.of(new Cause("weakKey", cert, leaf.get().keyDescription(),
+            return Optional.of(new Cause(
+                    "weakKey",
+                    cert,
+                    leaf.get().keyDescription(),
                     "server.cert: " + leaf.get().keyDescription()));
         }
         return Optional.empty();

@@ -19,22 +19,31 @@ import org.xmailkit.audit.probe.TlsFacts;
  */
 final class TlsProtocols {
 
-    private TlsProtocols() {
-    }
+    private TlsProtocols() {}
 
     /** A finding per group of endpoints that accept the same versions among those named. */
     static List<NetFinding> accepted(NetContext ctx, RuleInfo info, List<String> versions) {
         List<NetFinding> out = new ArrayList<>();
         for (List<EndpointProbe> g : NetSupport.grouped(NetSupport.tlsWorks(ctx), e -> {
-            List<String> hit = versions.stream().filter(v -> e.tls().get().protocol(v)
-                    .map(ProtocolResult::accepted).orElse(false)).toList();
+            List<String> hit = versions.stream()
+                    .filter(v -> e.tls()
+                            .get()
+                            .protocol(v)
+                            .map(ProtocolResult::accepted)
+                            .orElse(false))
+                    .toList();
             return hit.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", hit));
         })) {
             TlsFacts tls = g.get(0).tls().get();
-            List<String> hit = versions.stream().filter(v -> tls.protocol(v).map(ProtocolResult::accepted)
-                    .orElse(false)).toList();
-            out.add(NetSupport.finding(info, g, Optional.empty(), info.message("accepted",
-                    NetSupport.labels(g), String.join(", ", hit)), hit.stream().map(v -> v + ": accepted").toList()));
+            List<String> hit = versions.stream()
+                    .filter(v -> tls.protocol(v).map(ProtocolResult::accepted).orElse(false))
+                    .toList();
+            out.add(NetSupport.finding(
+                    info,
+                    g,
+                    Optional.empty(),
+                    info.message("accepted", NetSupport.labels(g), String.join(", ", hit)),
+                    hit.stream().map(v -> v + ": accepted").toList()));
         }
         return out;
     }
@@ -47,9 +56,14 @@ final class TlsProtocols {
             return s.isEmpty() ? Optional.empty() : Optional.of(names(s, x -> true));
         })) {
             List<SuiteResult> s = g.get(0).tls().get().suites(strength);
-            List<String> evidence = s.stream().map(x -> x.protocol() + " " + x.suite()).toList();
-            out.add(NetSupport.finding(info, g, Optional.empty(), info.message("accepted",
-                    NetSupport.labels(g), distinct(s).size(), String.join(", ", distinct(s))), evidence));
+            List<String> evidence =
+                    s.stream().map(x -> x.protocol() + " " + x.suite()).toList();
+            out.add(NetSupport.finding(
+                    info,
+                    g,
+                    Optional.empty(),
+                    info.message("accepted", NetSupport.labels(g), distinct(s).size(), String.join(", ", distinct(s))),
+                    evidence));
         }
         return out;
     }
@@ -59,6 +73,8 @@ final class TlsProtocols {
     }
 
     private static String names(List<SuiteResult> s, Predicate<SuiteResult> keep) {
-        return String.join(",", s.stream().filter(keep).map(x -> x.protocol() + "/" + x.suite()).toList());
+        return String.join(
+                ",",
+                s.stream().filter(keep).map(x -> x.protocol() + "/" + x.suite()).toList());
     }
 }

@@ -23,10 +23,17 @@ import org.xmailkit.model.References;
 public final class TlsSwitchContradicted implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-028", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
-                    References.source("POP3Svr.cpp POP3HandleCmd_CAPA"), References.source("CTRLSvr.cpp CTRLLogin")),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-028",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE, RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_EHLO"),
+                    References.source("POP3Svr.cpp POP3HandleCmd_CAPA"),
+                    References.source("CTRLSvr.cpp CTRLLogin")),
             List.of());
 
     @Override
@@ -41,27 +48,39 @@ public final class TlsSwitchContradicted implements NetRule {
             if (!e.open() || e.endpoint().service().implicitTls()) {
                 continue;
             }
-            Optional<Upgrade> u = e.smtp().map(s -> s.startTls()).or(() -> e.pop3().map(p -> p.stls()))
+            Optional<Upgrade> u = e.smtp()
+                    .map(s -> s.startTls())
+                    .or(() -> e.pop3().map(p -> p.stls()))
                     .or(() -> e.ctrl().map(c -> c.tls()));
             if (u.isEmpty()) {
                 continue;
             }
-            String variable = switch (e.endpoint().service().protocol()) {
-                case SMTP -> NetSupport.ENABLE_SMTP_TLS;
-                case POP3 -> NetSupport.ENABLE_POP3_TLS;
-                case CTRL -> NetSupport.ENABLE_CTRL_TLS;
-            };
+            String variable =
+                    switch (e.endpoint().service().protocol()) {
+                        case SMTP -> NetSupport.ENABLE_SMTP_TLS;
+                        case POP3 -> NetSupport.ENABLE_POP3_TLS;
+                        case CTRL -> NetSupport.ENABLE_CTRL_TLS;
+                    };
             boolean on = NetSupport.flag(ctx, variable).orElseThrow();
             Upgrade.Status s = u.get().status();
             boolean missing = s == Upgrade.Status.NOT_OFFERED || s == Upgrade.Status.REFUSED;
             boolean offered = s == Upgrade.Status.ESTABLISHED || s == Upgrade.Status.FAILED;
             if ((on && missing) || (!on && offered)) {
                 List<String> evidence = new ArrayList<>();
-                evidence.add(u.get().command().isEmpty() ? "TLS: " + s.name().toLowerCase(Locale.ROOT)
-                        : u.get().command() + " -> " + u.get().reply());
+                evidence.add(
+                        u.get().command().isEmpty()
+                                ? "TLS: " + s.name().toLowerCase(Locale.ROOT)
+                                : u.get().command() + " -> " + u.get().reply());
                 evidence.addAll(NetSupport.lineEvidence(ctx, variable));
-                out.add(NetSupport.finding(INFO, e, NetSupport.at(ctx, variable), INFO.message(on ? "onButMissing"
-                        : "offButOffered", e.endpoint().label(), variable), evidence));
+                out.add(NetSupport.finding(
+                        INFO,
+                        e,
+                        NetSupport.at(ctx, variable),
+                        INFO.message(
+                                on ? "onButMissing" : "offButOffered",
+                                e.endpoint().label(),
+                                variable),
+                        evidence));
             }
         }
         return out;

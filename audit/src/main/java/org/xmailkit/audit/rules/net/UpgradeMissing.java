@@ -18,11 +18,14 @@ import org.xmailkit.model.Text;
  */
 final class UpgradeMissing {
 
-    private UpgradeMissing() {
-    }
+    private UpgradeMissing() {}
 
-    static List<NetFinding> check(NetContext ctx, RuleInfo info, Service.Protocol protocol, String variable,
-                                  Function<EndpointProbe, Optional<Upgrade>> upgrade) {
+    static List<NetFinding> check(
+            NetContext ctx,
+            RuleInfo info,
+            Service.Protocol protocol,
+            String variable,
+            Function<EndpointProbe, Optional<Upgrade>> upgrade) {
         List<NetFinding> out = new ArrayList<>();
         boolean off = NetSupport.flag(ctx, variable).map(on -> !on).orElse(false);
         for (EndpointProbe e : NetSupport.open(ctx, protocol)) {
@@ -30,24 +33,29 @@ final class UpgradeMissing {
                 continue;
             }
             Optional<Upgrade> u = upgrade.apply(e);
-            if (u.isEmpty() || (u.get().status() != Upgrade.Status.NOT_OFFERED
-                    && u.get().status() != Upgrade.Status.REFUSED)) {
+            if (u.isEmpty()
+                    || (u.get().status() != Upgrade.Status.NOT_OFFERED
+                            && u.get().status() != Upgrade.Status.REFUSED)) {
                 continue;
             }
             List<String> evidence = new ArrayList<>();
             Text message;
             if (u.get().status() == Upgrade.Status.REFUSED) {
                 evidence.add(u.get().command() + " -> " + u.get().reply());
-                message = info.message("refused" + (off ? ".off" : ""), e.endpoint().label(), u.get().reply(),
+                message = info.message(
+                        "refused" + (off ? ".off" : ""),
+                        e.endpoint().label(),
+                        u.get().reply(),
                         variable);
             } else {
-                message = info.message("notOffered" + (off ? ".off" : ""), e.endpoint().label(), variable);
+                message = info.message(
+                        "notOffered" + (off ? ".off" : ""), e.endpoint().label(), variable);
             }
             if (off) {
                 evidence.addAll(NetSupport.lineEvidence(ctx, variable));
             }
-            out.add(NetSupport.finding(info, e, off ? NetSupport.at(ctx, variable) : Optional.empty(), message,
-                    evidence));
+            out.add(NetSupport.finding(
+                    info, e, off ? NetSupport.at(ctx, variable) : Optional.empty(), message, evidence));
         }
         return out;
     }

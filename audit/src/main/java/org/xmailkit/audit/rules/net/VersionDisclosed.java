@@ -17,9 +17,15 @@ import org.xmailkit.model.References;
 public final class VersionDisclosed implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-001", Severity.INFO, Category.PRIVACY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleSession"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-001",
+            Severity.INFO,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleSession"),
                     References.source("POP3Svr.cpp POP3HandleSession"),
                     References.source("CTRLSvr.cpp CTRLHandleSession")),
             List.of());
@@ -32,12 +38,19 @@ public final class VersionDisclosed implements NetRule {
     @Override
     public List<NetFinding> check(NetContext ctx) {
         List<NetFinding> out = new ArrayList<>();
-        List<EndpointProbe> open = ctx.probe().endpoints().stream().filter(EndpointProbe::open).toList();
-        for (List<EndpointProbe> g : NetSupport.grouped(open,
-                e -> e.software().isEmpty() ? Optional.empty() : Optional.of(e.software()))) {
-            List<String> evidence = g.stream().map(e -> e.endpoint().label() + ": " + e.greeting().first()).toList();
-            out.add(NetSupport.finding(INFO, g, Optional.empty(),
-                    INFO.message("disclosed", NetSupport.labels(g), g.get(0).software()), evidence));
+        List<EndpointProbe> open =
+                ctx.probe().endpoints().stream().filter(EndpointProbe::open).toList();
+        for (List<EndpointProbe> g :
+                NetSupport.grouped(open, e -> e.software().isEmpty() ? Optional.empty() : Optional.of(e.software()))) {
+            List<String> evidence = g.stream()
+                    .map(e -> e.endpoint().label() + ": " + e.greeting().first())
+                    .toList();
+            out.add(NetSupport.finding(
+                    INFO,
+                    g,
+                    Optional.empty(),
+                    INFO.message("disclosed", NetSupport.labels(g), g.get(0).software()),
+                    evidence));
         }
         return out;
     }

@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
 public final class WeakSuites implements NetRule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("NET-017", Severity.LOW, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.PROBE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "NET-017",
+            Severity.LOW,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.PROBE),
             List.of(References.rfc(9325, "4.1"), References.rfc(9325, "4.2"), References.nist("3.3.1")),
             List.of());
 

@@ -22,9 +22,15 @@ import org.xmailkit.model.References;
  */
 public final class CtrlLogPasswords implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-004", Severity.HIGH, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("CTRLSvr.cpp CTRLLogSession, CTRLLogin"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-004",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLLogSession, CTRLLogin"),
                     References.source("MailSvr.cpp SvrSetupCTRL"),
                     References.cwe(532)),
             List.of());
@@ -42,7 +48,10 @@ public final class CtrlLogPasswords implements Rule {
             return List.of();
         }
         int arg = s.options().setting(Switch.CL).orElseThrow().arg();
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.CL)),
-                INFO.message("logged", s.args().get(arg).text()), List.of(Opt.evidence(s, arg))));
+        return List.of(Opt.finding(
+                INFO,
+                Opt.at(ctx, Optional.of(Switch.CL)),
+                INFO.message("logged", s.args().get(arg).text()),
+                List.of(Opt.evidence(s, arg))));
     }
 }

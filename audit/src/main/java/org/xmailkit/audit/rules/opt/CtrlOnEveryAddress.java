@@ -22,9 +22,15 @@ import org.xmailkit.model.References;
  */
 public final class CtrlOnEveryAddress implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-002", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("MailSvr.cpp SvrSetupCTRL, SvrSetupCTRLS"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-002",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("MailSvr.cpp SvrSetupCTRL, SvrSetupCTRLS"),
                     References.source("MiscUtils.cpp MscCreateServerSockets"),
                     References.source("CTRLSvr.cpp CTRLCheckPeerIP")),
             List.of());
@@ -37,13 +43,16 @@ public final class CtrlOnEveryAddress implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         Startup s = Opt.startup(ctx);
-        List<String> every = Opt.listeners(s, l -> (l.service() == Group.CTRL || l.service() == Group.CTRLS)
-                && l.everyAddress());
+        List<String> every =
+                Opt.listeners(s, l -> (l.service() == Group.CTRL || l.service() == Group.CTRLS) && l.everyAddress());
         if (every.isEmpty()) {
             return List.of();
         }
         String access = Opt.access(ctx, MailRootFile.CTRL_IPMAP).name().toLowerCase(Locale.ROOT);
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.CP).filter(s.options()::has)),
-                INFO.message("" + access, String.join(", ", every)), every));
+        return List.of(Opt.finding(
+                INFO,
+                Opt.at(ctx, Optional.of(Switch.CP).filter(s.options()::has)),
+                INFO.message("" + access, String.join(", ", every)),
+                every));
     }
 }

@@ -24,10 +24,17 @@ import org.xmailkit.model.References;
  */
 public final class DebugMode implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-007", Severity.MEDIUM, Category.VALIDITY,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("SysDepUnix.cpp, SysDepWin.cpp SysLogMessage"),
-                    References.source("MainLinux.cpp MnIsDebugStartup"), Opt.COMMAND_LINE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-007",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("SysDepUnix.cpp, SysDepWin.cpp SysLogMessage"),
+                    References.source("MainLinux.cpp MnIsDebugStartup"),
+                    Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -42,11 +49,12 @@ public final class DebugMode implements Rule {
             return List.of();
         }
         int arg = s.options().setting(Switch.MD).orElseThrow().arg();
-        boolean detached = s.options().issues().stream()
-                .anyMatch(i -> i.code() == OptionIssue.Code.DEBUG_NOT_FOREGROUND);
-        String variant = s.platform() == Platform.WINDOWS ? "windows"
+        boolean detached =
+                s.options().issues().stream().anyMatch(i -> i.code() == OptionIssue.Code.DEBUG_NOT_FOREGROUND);
+        String variant = s.platform() == Platform.WINDOWS
+                ? "windows"
                 : s.platform() == Platform.UNIX ? (detached ? "detached" : "foreground") : "any";
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.of(Switch.MD)), INFO.message("" + variant),
-                List.of(Opt.evidence(s, arg))));
+        return List.of(Opt.finding(
+                INFO, Opt.at(ctx, Optional.of(Switch.MD)), INFO.message("" + variant), List.of(Opt.evidence(s, arg))));
     }
 }

@@ -18,9 +18,16 @@ import org.xmailkit.model.References;
 /** OPT-006: the finger service runs (no {@code -F-}): an account directory on port 79 that few servers need. */
 public final class FingerOn implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-006", Severity.LOW, Category.PRIVACY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("MailSvr.cpp SvrSetupFING"), References.source("FINGSvr.cpp FINGCheckPeerIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-006",
+            Severity.LOW,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("MailSvr.cpp SvrSetupFING"),
+                    References.source("FINGSvr.cpp FINGCheckPeerIP"),
                     Opt.COMMAND_LINE),
             List.of());
 
@@ -37,7 +44,7 @@ public final class FingerOn implements Rule {
             return List.of();
         }
         String access = Opt.access(ctx, MailRootFile.FINGER_IPMAP).name().toLowerCase(Locale.ROOT);
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                INFO.message("" + access, String.join(", ", finger)), finger));
+        return List.of(Opt.finding(
+                INFO, Opt.at(ctx, Optional.empty()), INFO.message("" + access, String.join(", ", finger)), finger));
     }
 }

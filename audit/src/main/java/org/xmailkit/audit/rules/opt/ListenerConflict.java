@@ -18,10 +18,17 @@ import org.xmailkit.model.References;
  */
 public final class ListenerConflict implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-008", Severity.HIGH, Category.VALIDITY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("MiscUtils.cpp MscCreateServerSockets"),
-                    References.source("SysDepUnix.cpp, SysDepWin.cpp SysSetSocketsOptions (SO_REUSEADDR)"), Opt.SETUP),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-008",
+            Severity.HIGH,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("MiscUtils.cpp MscCreateServerSockets"),
+                    References.source("SysDepUnix.cpp, SysDepWin.cpp SysSetSocketsOptions (SO_REUSEADDR)"),
+                    Opt.SETUP),
             List.of());
 
     @Override

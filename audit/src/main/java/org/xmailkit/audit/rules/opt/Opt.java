@@ -25,10 +25,10 @@ final class Opt {
 
     /** Where every option is read. */
     static final Reference SETUP = References.source("MailSvr.cpp SvrSetup and the SvrSetup<service> functions");
+
     static final Reference COMMAND_LINE = References.readme("COMMAND LINE");
 
-    private Opt() {
-    }
+    private Opt() {}
 
     /** @return the command line (the rules that use this need it) */
     static Startup startup(AuditContext ctx) {
@@ -37,7 +37,8 @@ final class Opt {
 
     /** @return where a place is: its file and line, or the MailRoot for a command line typed on xmailkit's */
     static Location at(AuditContext ctx, Place place) {
-        return place.file().map(f -> Location.line(f, place.line(), ""))
+        return place.file()
+                .map(f -> Location.line(f, place.line(), ""))
                 .orElseGet(() -> Location.file(ctx.root().directory()));
     }
 
@@ -49,12 +50,15 @@ final class Opt {
     /** @return where an option is written, or the command line's origin */
     static Location at(AuditContext ctx, Optional<Switch> option) {
         Startup s = startup(ctx);
-        return option.flatMap(o -> s.options().setting(o)).map(x -> at(ctx, s.args().get(x.arg()).place()))
+        return option.flatMap(o -> s.options().setting(o))
+                .map(x -> at(ctx, s.args().get(x.arg()).place()))
                 .orElseGet(() -> at(ctx, origin(s)));
     }
 
     static Place origin(Startup s) {
-        return s.args().isEmpty() ? new Place(s.file(), 0, s.holder()) : s.args().get(0).place();
+        return s.args().isEmpty()
+                ? new Place(s.file(), 0, s.holder())
+                : s.args().get(0).place();
     }
 
     /** @return the argument as evidence, with its value when it is an option that takes one */
@@ -63,9 +67,11 @@ final class Opt {
             return s.line();
         }
         String text = s.args().get(arg).text();
-        boolean valued = text.length() >= 3 && Switch.byFlag(text.substring(0, 3)).map(Switch::takesValue)
-                .orElse(false);
-        return valued && arg + 1 < s.args().size() ? text + " " + s.args().get(arg + 1).text() : text;
+        boolean valued = text.length() >= 3
+                && Switch.byFlag(text.substring(0, 3)).map(Switch::takesValue).orElse(false);
+        return valued && arg + 1 < s.args().size()
+                ? text + " " + s.args().get(arg + 1).text()
+                : text;
     }
 
     /** @return the listening sockets that match, shown as {@code SERVICE address:port} */

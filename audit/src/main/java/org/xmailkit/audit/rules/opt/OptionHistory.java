@@ -31,8 +31,13 @@ public final class OptionHistory implements Rule {
     /** {@code -Mr} counts hours from this version on (days before). */
     static final XMailVersion ROTATE_HOURS = XMailVersion.parse("0.65");
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-011", Severity.MEDIUM, Category.UPGRADE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-011",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
             List.of(Reference.of(References.CHANGELOG, "versions 0.61, 0.65, 1.24, 1.25"), Opt.COMMAND_LINE),
             List.of());
 
@@ -50,18 +55,31 @@ public final class OptionHistory implements Rule {
             Switch sw = x.option();
             Optional<XMailVersion> since = sw.since().map(XMailVersion::parse);
             // SMTPS, POP3S and CTRLS came with 1.24 as a whole; UPG-003 says what their opening changes.
-            if (since.isPresent() && source.mayBeBefore(since.get()) && !sw.group().implicitTls()) {
-                out.add(at(ctx, s, x.arg(), INFO.message("added." + certainty(source, since.get()),
-                        sw.flag(), since.get(), source.display())));
+            if (since.isPresent()
+                    && source.mayBeBefore(since.get())
+                    && !sw.group().implicitTls()) {
+                out.add(at(
+                        ctx,
+                        s,
+                        x.arg(),
+                        INFO.message(
+                                "added." + certainty(source, since.get()), sw.flag(), since.get(), source.display())));
             }
             if (sw == Switch.MR && source.mayBeBefore(ROTATE_HOURS)) {
-                out.add(at(ctx, s, x.arg(), INFO.message("hours." + certainty(source, ROTATE_HOURS),
-                        x.written(), source.display())));
+                out.add(at(
+                        ctx,
+                        s,
+                        x.arg(),
+                        INFO.message("hours." + certainty(source, ROTATE_HOURS), x.written(), source.display())));
             }
         }
         for (OptionIssue i : s.options().issues()) {
             if (i.code() == OptionIssue.Code.REMOVED_OPTION) {
-                out.add(at(ctx, s, i.arg(), INFO.message("removed", i.args().get(0), i.args().get(1))));
+                out.add(at(
+                        ctx,
+                        s,
+                        i.arg(),
+                        INFO.message("removed", i.args().get(0), i.args().get(1))));
             }
         }
         return out;

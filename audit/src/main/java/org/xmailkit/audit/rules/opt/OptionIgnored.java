@@ -8,9 +8,9 @@ import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.audit.startup.OptionIssue.Code;
 import org.xmailkit.audit.startup.OptionIssue.Treatment;
-import org.xmailkit.audit.startup.OptionIssue;
 import org.xmailkit.model.References;
 
 /**
@@ -21,11 +21,19 @@ import org.xmailkit.model.References;
  */
 public final class OptionIgnored implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-009", Severity.MEDIUM, Category.VALIDITY,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.SETUP, References.source("StrUtils.cpp StrCmdLineToken"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-009",
+            Severity.MEDIUM,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    Opt.SETUP,
+                    References.source("StrUtils.cpp StrCmdLineToken"),
                     References.source("MiscUtils.cpp MscSplitAddressPort"),
-                    References.source("SysDepWin.cpp SysGetEnv"), Opt.COMMAND_LINE),
+                    References.source("SysDepWin.cpp SysGetEnv"),
+                    Opt.COMMAND_LINE),
             List.of());
 
     /** Issues other rules report. */

@@ -21,9 +21,16 @@ import org.xmailkit.model.References;
  */
 public final class Pop3LogPasswords implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-005", Severity.HIGH, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.SAFE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("POP3Svr.cpp POP3LogSession"), References.source("MailSvr.cpp SvrSetupPOP3"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-005",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("POP3Svr.cpp POP3LogSession"),
+                    References.source("MailSvr.cpp SvrSetupPOP3"),
                     References.cwe(532)),
             List.of("\"Pop3LogPasswd\"\t\"0\""));
 
@@ -37,8 +44,10 @@ public final class Pop3LogPasswords implements Rule {
      * @return whether the POP3 log is known to be on ({@code -Pl}, POP3 or POP3S running)
      */
     public static boolean pop3Logging(AuditContext ctx) {
-        return ctx.startup().map(s -> s.options().has(Switch.PL)
-                && (s.options().enabled(Group.POP3) || s.options().enabled(Group.POP3S))).orElse(false);
+        return ctx.startup()
+                .map(s -> s.options().has(Switch.PL)
+                        && (s.options().enabled(Group.POP3) || s.options().enabled(Group.POP3S)))
+                .orElse(false);
     }
 
     @Override
@@ -50,9 +59,14 @@ public final class Pop3LogPasswords implements Rule {
         }
         Startup s = Opt.startup(ctx);
         int arg = s.options().setting(Switch.PL).orElseThrow().arg();
-        return List.of(Opt.finding(INFO, new Location(ctx.root().serverTabPath(), e.line(), e.line() > 0 ? 1 : 0,
-                        e.name()), INFO.message(v == 1 ? "failed" : "always", e.line(),
-                        ctx.tab().printable(e.written()), s.args().get(arg).text()),
+        return List.of(Opt.finding(
+                INFO,
+                new Location(ctx.root().serverTabPath(), e.line(), e.line() > 0 ? 1 : 0, e.name()),
+                INFO.message(
+                        v == 1 ? "failed" : "always",
+                        e.line(),
+                        ctx.tab().printable(e.written()),
+                        s.args().get(arg).text()),
                 List.of(Opt.evidence(s, arg))));
     }
 }

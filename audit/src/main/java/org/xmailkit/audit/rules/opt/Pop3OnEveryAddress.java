@@ -21,9 +21,16 @@ import org.xmailkit.model.References;
  */
 public final class Pop3OnEveryAddress implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-003", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(References.source("MailSvr.cpp SvrSetupPOP3"), References.source("POP3Svr.cpp POP3CheckPeerIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-003",
+            Severity.LOW,
+            Category.ACCESS,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("MailSvr.cpp SvrSetupPOP3"),
+                    References.source("POP3Svr.cpp POP3CheckPeerIP"),
                     References.rfc(2595, "2.3")),
             List.of());
 
@@ -40,7 +47,7 @@ public final class Pop3OnEveryAddress implements Rule {
             return List.of();
         }
         String access = Opt.access(ctx, MailRootFile.POP3_IPMAP).name().toLowerCase(Locale.ROOT);
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                INFO.message("" + access, String.join(", ", every)), every));
+        return List.of(Opt.finding(
+                INFO, Opt.at(ctx, Optional.empty()), INFO.message("" + access, String.join(", ", every)), every));
     }
 }

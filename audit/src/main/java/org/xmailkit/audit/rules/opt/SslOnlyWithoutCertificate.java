@@ -19,10 +19,17 @@ import org.xmailkit.model.References;
  */
 public final class SslOnlyWithoutCertificate implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-001", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT, RuleInfo.Need.STARTUP),
-            List.of(References.source("MailSvr.cpp SvrSetupSMTPS, SvrSetupPOP3S, SvrSetupCTRLS"),
-                    References.source("SSLConfig.cpp CSslBindSetup"), Opt.COMMAND_LINE),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-001",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT, RuleInfo.Need.STARTUP),
+            List.of(
+                    References.source("MailSvr.cpp SvrSetupSMTPS, SvrSetupPOP3S, SvrSetupCTRLS"),
+                    References.source("SSLConfig.cpp CSslBindSetup"),
+                    Opt.COMMAND_LINE),
             List.of());
 
     @Override
@@ -40,7 +47,10 @@ public final class SslOnlyWithoutCertificate implements Rule {
             return List.of();
         }
         String missing = cert ? "server.key" : key ? "server.cert" : "server.cert, server.key";
-        return List.of(Opt.finding(INFO, Opt.at(ctx, Optional.empty()),
-                INFO.message("noCertificate", missing, String.join(", ", open)), open));
+        return List.of(Opt.finding(
+                INFO,
+                Opt.at(ctx, Optional.empty()),
+                INFO.message("noCertificate", missing, String.join(", ", open)),
+                open));
     }
 }

@@ -19,9 +19,16 @@ import org.xmailkit.model.References;
  */
 public final class StartFailure implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("OPT-010", Severity.CRITICAL, Category.VALIDITY,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.STARTUP),
-            List.of(Opt.SETUP, References.source("MiscUtils.cpp MscGetServerAddress, MscLogFilePath"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "OPT-010",
+            Severity.CRITICAL,
+            Category.VALIDITY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.STARTUP),
+            List.of(
+                    Opt.SETUP,
+                    References.source("MiscUtils.cpp MscGetServerAddress, MscLogFilePath"),
                     References.source("SysDepCommon.cpp SysGetHostByName")),
             List.of());
 

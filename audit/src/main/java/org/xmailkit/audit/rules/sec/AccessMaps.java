@@ -14,11 +14,10 @@ import org.xmailkit.model.TabFile;
 /** "Open to anyone" checks over an ipmap file (missing file, ALLOW-all, or nothing that denies Internet clients). */
 final class AccessMaps {
 
-    static final List<MailRootFile> ALL = List.of(MailRootFile.SMTP_IPMAP, MailRootFile.POP3_IPMAP,
-            MailRootFile.CTRL_IPMAP, MailRootFile.FINGER_IPMAP);
+    static final List<MailRootFile> ALL = List.of(
+            MailRootFile.SMTP_IPMAP, MailRootFile.POP3_IPMAP, MailRootFile.CTRL_IPMAP, MailRootFile.FINGER_IPMAP);
 
-    private AccessMaps() {
-    }
+    private AccessMaps() {}
 
     /**
      * @param ctx   the audit
@@ -40,12 +39,12 @@ final class AccessMaps {
      * @param listeners the service's listeners, appended after it
      * @return a finding when the map admits the Internet at large
      */
-    static List<Finding> openToAnyone(AuditContext ctx, RuleInfo info, MailRootFile kind, String suffix, Object extra,
-                                      String listeners) {
+    static List<Finding> openToAnyone(
+            AuditContext ctx, RuleInfo info, MailRootFile kind, String suffix, Object extra, String listeners) {
         Optional<TabFile> file = ctx.root().file(kind);
         if (file.isEmpty()) {
-            return List.of(Finding.of(info, Sec.missing(ctx),
-                    info.message("missing" + suffix, kind.fileName(), extra, listeners)));
+            return List.of(Finding.of(
+                    info, Sec.missing(ctx), info.message("missing" + suffix, kind.fileName(), extra, listeners)));
         }
         IpMap map = IpMap.of(file);
         if (!Probes.admitsInternet(map)) {
@@ -54,12 +53,18 @@ final class AccessMaps {
         Optional<IpMap.Rule> by = map.decide(Probes.PUBLIC_V4.get(0)).decidedBy();
         if (by.isPresent()) {
             int line = by.get().line();
-            return List.of(Finding.of(info, Sec.at(file.get(), line),
-                    info.message("allowAll" + suffix, line, Sec.columns(file.get(), by.get().row()), extra,
+            return List.of(Finding.of(
+                    info,
+                    Sec.at(file.get(), line),
+                    info.message(
+                            "allowAll" + suffix,
+                            line,
+                            Sec.columns(file.get(), by.get().row()),
+                            extra,
                             listeners),
                     Evidence.line(file.get(), line)));
         }
-        return List.of(Finding.of(info, Sec.at(file.get()),
-                info.message("noDeny" + suffix, kind.fileName(), extra, listeners)));
+        return List.of(Finding.of(
+                info, Sec.at(file.get()), info.message("noDeny" + suffix, kind.fileName(), extra, listeners)));
     }
 }

@@ -53,8 +53,8 @@ final class Accounts {
      * @param domain  the domain (mailusers, pop3links), else empty
      * @param decoded for encoded passwords, how XMail decodes the stored text; null for clear-text smtpauth.tab
      */
-    record Account(Kind kind, TabFile file, TabFile.Row row, String user, String domain,
-                   XMailPassword.Decoded decoded) {
+    record Account(
+            Kind kind, TabFile file, TabFile.Row row, String user, String domain, XMailPassword.Decoded decoded) {
         Account {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(file, "file");
@@ -103,8 +103,7 @@ final class Accounts {
         }
     }
 
-    private Accounts() {
-    }
+    private Accounts() {}
 
     /**
      * @param ctx  the audit

@@ -16,8 +16,13 @@ import org.xmailkit.model.References;
  */
 public final class AuthUserHeader implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-020", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.SAFE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-020",
+            Severity.LOW,
+            Category.PRIVACY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
             List.of(References.readme("server.tab DisableEmitAuthUser"), References.rfc(5321, "7.6")),
             List.of("\"DisableEmitAuthUser\"\t\"1\""));
 

@@ -27,11 +27,18 @@ public final class BroadRelayRange implements Rule {
     /** More free bits than this (a /32) is very broad for IPv6. The facts give no threshold; a /32 is an ISP block. */
     static final int IPV6_LIMIT = 96;
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-002", Severity.HIGH, Category.RELAY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-002",
+            Severity.HIGH,
+            Category.RELAY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
                     References.source("MiscUtils.cpp MscLoadAddressFilter"),
-                    References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
+                    References.rfc(2505, "2.1"),
+                    References.rfc(5321, "7.9")),
             List.of());
 
     @Override
@@ -45,7 +52,9 @@ public final class BroadRelayRange implements Rule {
         for (RelayEntries.Entry e : RelayEntries.of(ctx)) {
             int line = e.row().line();
             if (e.reading() instanceof AddressFilter.HostName h) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
                         INFO.message("hostName", line, Evidence.text(e.file().display(h.name()))),
                         Evidence.line(e.file(), line)));
                 continue;
@@ -60,16 +69,23 @@ public final class BroadRelayRange implements Rule {
             int v4 = f.ipv4FreeBits();
             int v6 = f.ipv6FreeBits();
             if (v4 > ANY_LIMIT) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
                         INFO.message("broad", line, e.written(), RelayEntries.count(v4)),
                         Evidence.line(e.file(), line)));
             } else if (v4 > PUBLIC_LIMIT && !RelayEntries.within(f, RelayEntries.NON_PUBLIC)) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
                         INFO.message("public", line, e.written(), RelayEntries.count(v4)),
                         Evidence.line(e.file(), line)));
             } else if (v6 > IPV6_LIMIT) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line),
-                        INFO.message("ipv6", line, e.written(), 128 - v6), Evidence.line(e.file(), line)));
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
+                        INFO.message("ipv6", line, e.written(), 128 - v6),
+                        Evidence.line(e.file(), line)));
             }
         }
         return out;

@@ -16,14 +16,15 @@ import org.xmailkit.model.Values;
 /** VRFY / ETRN for everyone: the server.tab flag, or an smtp.ipprop.tab property on a huge range. */
 final class CommandGrants {
 
-    private CommandGrants() {
-    }
+    private CommandGrants() {}
 
     static List<Finding> check(AuditContext ctx, RuleInfo info, String flag, String property) {
         List<Finding> out = new ArrayList<>();
         Effective e = ctx.tab().effective(flag);
         if (e.flag().orElse(false)) {
-            out.add(Finding.of(info, Sec.var(ctx, e),
+            out.add(Finding.of(
+                    info,
+                    Sec.var(ctx, e),
                     info.message("flag", e.line(), Evidence.show(ctx.tab(), e.written())),
                     Evidence.setting(ctx.tab(), e)));
         }
@@ -45,8 +46,12 @@ final class CommandGrants {
                     || (v4 > BroadRelayRange.PUBLIC_LIMIT && !RelayEntries.within(f, RelayEntries.NON_PUBLIC))
                     || f.ipv6FreeBits() > BroadRelayRange.IPV6_LIMIT;
             if (everyone || broad) {
-                out.add(Finding.of(info, Sec.at(ipprop.get(), row.line()),
-                        info.message(everyone ? "ippropEveryone" : "ippropBroad", row.line(),
+                out.add(Finding.of(
+                        info,
+                        Sec.at(ipprop.get(), row.line()),
+                        info.message(
+                                everyone ? "ippropEveryone" : "ippropBroad",
+                                row.line(),
                                 Evidence.text(ipprop.get().display(row.column(0)))),
                         Evidence.line(ipprop.get(), row.line())));
             }

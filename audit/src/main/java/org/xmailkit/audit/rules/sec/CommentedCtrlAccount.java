@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
  */
 public final class CommentedCtrlAccount implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-015", Severity.HIGH, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-015",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("CTRLSvr.cpp CTRLAccountCheck"), References.source("MiscUtils.cpp MscFGets")),
             List.of());
 
@@ -33,8 +38,11 @@ public final class CommentedCtrlAccount implements Rule {
         List<Finding> out = new ArrayList<>();
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.CTRL)) {
             if (a.row().record().text().startsWith("#")) {
-                out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                        INFO.message("active", a.line(), Evidence.text(a.display())), a.evidence()));
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(a.file(), a.line()),
+                        INFO.message("active", a.line(), Evidence.text(a.display())),
+                        a.evidence()));
             }
         }
         return out;

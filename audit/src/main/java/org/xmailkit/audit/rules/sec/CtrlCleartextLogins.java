@@ -24,9 +24,16 @@ import org.xmailkit.model.TabFile;
  */
 public final class CtrlCleartextLogins implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-012", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("CTRLSvr.cpp CTRLClientThread"), References.readme("server.tab EnableCTRL-TLS"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-012",
+            Severity.LOW,
+            Category.ACCESS,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLClientThread"),
+                    References.readme("server.tab EnableCTRL-TLS"),
                     References.rfc(2595, "2.3")),
             List.of());
 
@@ -41,13 +48,14 @@ public final class CtrlCleartextLogins implements Rule {
         IpMap map = IpMap.of(file);
         List<IpAddress> probes = new ArrayList<>(Probes.PRIVATE_V4);
         probes.addAll(Probes.PUBLIC_V4);
-        Optional<IpAddress> admitted = probes.stream().filter(a -> map.decide(a).allowed()).findFirst();
+        Optional<IpAddress> admitted =
+                probes.stream().filter(a -> map.decide(a).allowed()).findFirst();
         if (admitted.isEmpty()) {
             return List.of();
         }
         boolean tls = ctx.tab().effective("EnableCTRL-TLS").flag().orElse(true);
         Location at = file.map(Sec::at).orElseGet(() -> Sec.missing(ctx));
-        return List.of(Finding.of(INFO, at,
-                INFO.message(tls ? "tlsOn" : "tlsOff", admitted.get().toString())));
+        return List.of(Finding.of(
+                INFO, at, INFO.message(tls ? "tlsOn" : "tlsOff", admitted.get().toString())));
     }
 }

@@ -19,9 +19,15 @@ import org.xmailkit.model.References;
  */
 public final class CtrlOpenToAnyone implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-011", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-011",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLCheckPeerIP"),
                     References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
@@ -35,10 +41,14 @@ public final class CtrlOpenToAnyone implements Rule {
         int accounts = Accounts.of(ctx, Accounts.Kind.CTRL).size();
         if (ctx.startup().isPresent()) {
             // The real command line: CTRL off, or bound to loopback only, is not reachable from anyone.
-            List<String> open = ctx.startup().get().options().describe(l -> !l.loopback()
-                    && (l.service() == Group.CTRL || l.service() == Group.CTRLS));
-            return open.isEmpty() ? List.of() : AccessMaps.openToAnyone(ctx, INFO, MailRootFile.CTRL_IPMAP,
-                    ".listening", accounts, String.join(", ", open));
+            List<String> open = ctx.startup()
+                    .get()
+                    .options()
+                    .describe(l -> !l.loopback() && (l.service() == Group.CTRL || l.service() == Group.CTRLS));
+            return open.isEmpty()
+                    ? List.of()
+                    : AccessMaps.openToAnyone(
+                            ctx, INFO, MailRootFile.CTRL_IPMAP, ".listening", accounts, String.join(", ", open));
         }
         return AccessMaps.openToAnyone(ctx, INFO, MailRootFile.CTRL_IPMAP, accounts);
     }

@@ -51,14 +51,19 @@ public final class DeadDnsbl implements Rule {
             new DeadZone("mail-abuse.org", false, "MAPS", false),
             new DeadZone("maps.vix.com", false, "MAPS", false));
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-026", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.readme("server.tab CustMapsList"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-026",
+            Severity.MEDIUM,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab CustMapsList"),
                     Reference.of(References.CHANGELOG, "1.3, 1.6 (MAPSCheck variables removed)")),
             List.of());
 
-    private record Hit(CustMapsList.Zone zone, DeadZone dead) {
-    }
+    private record Hit(CustMapsList.Zone zone, DeadZone dead) {}
 
     @Override
     public RuleInfo info() {

@@ -17,8 +17,7 @@ final class DefaultPerms {
 
     static final String VAR = "DefaultSmtpPerms";
 
-    private DefaultPerms() {
-    }
+    private DefaultPerms() {}
 
     /**
      * @param ctx     the audit

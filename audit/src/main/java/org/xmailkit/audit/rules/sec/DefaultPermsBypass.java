@@ -16,9 +16,15 @@ import org.xmailkit.model.References;
  */
 public final class DefaultPermsBypass implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-009", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-009",
+            Severity.MEDIUM,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
                     References.readme("SMTPAUTH.TAB permissions")),
             List.of("\"DefaultSmtpPerms\"\t\"MR\""));
 

@@ -16,9 +16,15 @@ import org.xmailkit.model.References;
  */
 public final class DefaultPermsRelay implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-010", Severity.LOW, Category.RELAY, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-010",
+            Severity.LOW,
+            Category.RELAY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"),
                     References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
                     References.rfc(2505, "2.1")),
             List.of());

@@ -13,8 +13,13 @@ import org.xmailkit.model.References;
 /** SEC-007 (strict): DefaultSmtpPerms gives every authenticated account VRFY (V) or ETRN (T). See {@link #INFO}. */
 public final class DefaultPermsVrfyEtrn implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-007", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.OPT_IN, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-007",
+            Severity.LOW,
+            Category.PRIVACY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
             List.of(References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms"), References.rfc(5321, "7.3")),
             List.of("\"DefaultSmtpPerms\"\t\"MR\""));
 

@@ -16,8 +16,13 @@ import org.xmailkit.model.References;
  */
 public final class DeliveryLogToSender implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-022", Severity.LOW, Category.PRIVACY, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-022",
+            Severity.LOW,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
             List.of(References.readme("server.tab NotifySendLogToSender"), References.rfc(5321, "7.6")),
             List.of("\"NotifySendLogToSender\"\t\"0\""));
 

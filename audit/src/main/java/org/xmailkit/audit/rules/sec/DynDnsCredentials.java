@@ -14,8 +14,8 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
-import org.xmailkit.model.upgrade.Removal;
 import org.xmailkit.model.Secrets;
+import org.xmailkit.model.upgrade.Removal;
 
 /**
  * SEC-029: server.tab still holds DynDnsSetup, a variable removed in 1.24 whose value carries the dynamic-DNS
@@ -23,9 +23,15 @@ import org.xmailkit.model.Secrets;
  */
 public final class DynDnsCredentials implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-029", Severity.MEDIUM, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(),
-            List.of(Reference.of(References.CHANGELOG, "1.24 (DynDNS removed)"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-029",
+            Severity.MEDIUM,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    Reference.of(References.CHANGELOG, "1.24 (DynDNS removed)"),
                     Reference.of(References.CHANGELOG, "2000-02-29 (DynDnsSetup)")),
             List.of());
 
@@ -38,8 +44,11 @@ public final class DynDnsCredentials implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (Entry e : ctx.tab().entries(Removal.DYNDNS_SETUP.variable())) {
-            out.add(Finding.of(INFO, new Location(ctx.root().serverTabPath(), e.line(), 1, e.name()),
-                    INFO.message("present", e.line()), Evidence.text(Secrets.line(ctx.tab(), e.line()))));
+            out.add(Finding.of(
+                    INFO,
+                    new Location(ctx.root().serverTabPath(), e.line(), 1, e.name()),
+                    INFO.message("present", e.line()),
+                    Evidence.text(Secrets.line(ctx.tab(), e.line()))));
         }
         return out;
     }

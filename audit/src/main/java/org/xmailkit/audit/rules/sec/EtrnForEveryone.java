@@ -16,9 +16,16 @@ import org.xmailkit.model.References;
  */
 public final class EtrnForEveryone implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-006", Severity.LOW, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.readme("server.tab AllowSmtpETRN"), References.source("SMTPSvr.cpp SMTPEnumIPPropsCB"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-006",
+            Severity.LOW,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab AllowSmtpETRN"),
+                    References.source("SMTPSvr.cpp SMTPEnumIPPropsCB"),
                     References.rfc(2505, "2.12")),
             List.of("\"AllowSmtpETRN\"\t\"0\""));
 

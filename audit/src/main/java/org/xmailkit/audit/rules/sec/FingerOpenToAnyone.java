@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
  */
 public final class FingerOpenToAnyone implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-036", Severity.MEDIUM, Category.PRIVACY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-036",
+            Severity.MEDIUM,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
@@ -32,10 +37,12 @@ public final class FingerOpenToAnyone implements Rule {
     public List<Finding> check(AuditContext ctx) {
         if (ctx.startup().isPresent()) {
             // The real command line: finger turned off with -F-, or bound to loopback only, answers no outsider.
-            List<String> open = ctx.startup().get().options()
-                    .describe(l -> !l.loopback() && l.service() == Group.FINGER);
-            return open.isEmpty() ? List.of() : AccessMaps.openToAnyone(ctx, INFO, MailRootFile.FINGER_IPMAP,
-                    ".listening", "", String.join(", ", open));
+            List<String> open =
+                    ctx.startup().get().options().describe(l -> !l.loopback() && l.service() == Group.FINGER);
+            return open.isEmpty()
+                    ? List.of()
+                    : AccessMaps.openToAnyone(
+                            ctx, INFO, MailRootFile.FINGER_IPMAP, ".listening", "", String.join(", ", open));
         }
         return AccessMaps.openToAnyone(ctx, INFO, MailRootFile.FINGER_IPMAP, "");
     }

@@ -24,8 +24,7 @@ final class HostProperties {
         NEVER
     }
 
-    private HostProperties() {
-    }
+    private HostProperties() {}
 
     /** Runs a per-line check over smtp.hnprop.tab, when the MailRoot has one. */
     static List<Finding> each(AuditContext ctx, BiFunction<TabFile, TabFile.Row, Optional<Finding>> check) {
@@ -60,7 +59,8 @@ final class HostProperties {
         }
         for (int i = 1; i < row.size(); i++) {
             String c = row.column(i);
-            if (c.startsWith("SenderDomainCheck=") && Values.atoi(c.substring(18)).orElse(0) == 0) {
+            if (c.startsWith("SenderDomainCheck=")
+                    && Values.atoi(c.substring(18)).orElse(0) == 0) {
                 out.add("SenderDomainCheck=0");
             }
         }

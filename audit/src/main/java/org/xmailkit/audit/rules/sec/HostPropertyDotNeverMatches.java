@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
  */
 public final class HostPropertyDotNeverMatches implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-035", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-035",
+            Severity.LOW,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("MiscUtils.cpp MscHostSubMatch"), References.readme("SMTP.HNPROP.TAB")),
             List.of());
 
@@ -35,8 +40,11 @@ public final class HostPropertyDotNeverMatches implements Rule {
             if (HostProperties.match(spec) != HostProperties.Match.NEVER) {
                 return Optional.empty();
             }
-            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    INFO.message("never", row.line(), Evidence.text(f.display(spec))), Evidence.line(f, row.line())));
+            return Optional.of(Finding.of(
+                    INFO,
+                    Sec.at(f, row.line()),
+                    INFO.message("never", row.line(), Evidence.text(f.display(spec))),
+                    Evidence.line(f, row.line())));
         });
     }
 }

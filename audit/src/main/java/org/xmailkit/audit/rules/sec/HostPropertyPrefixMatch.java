@@ -20,9 +20,15 @@ import org.xmailkit.model.References;
  */
 public final class HostPropertyPrefixMatch implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-034", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscHostSubMatch"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-034",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("MiscUtils.cpp MscHostSubMatch"),
                     References.source("SvrUtils.cpp SvrEnumProtoProps")),
             List.of());
 
@@ -40,11 +46,14 @@ public final class HostPropertyPrefixMatch implements Rule {
                 return Optional.empty();
             }
             String prefix = Evidence.text(f.display(HostProperties.prefix(spec)));
-            String example = prefix.isEmpty() || prefix.endsWith(".") ? prefix + "attacker.example"
+            String example = prefix.isEmpty() || prefix.endsWith(".")
+                    ? prefix + "attacker.example"
                     : prefix + ".attacker.example";
-            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    INFO.message("prefix", row.line(), Evidence.text(f.display(spec)),
-                            String.join(", ", grants), example),
+            return Optional.of(Finding.of(
+                    INFO,
+                    Sec.at(f, row.line()),
+                    INFO.message(
+                            "prefix", row.line(), Evidence.text(f.display(spec)), String.join(", ", grants), example),
                     Evidence.line(f, row.line())));
         });
     }

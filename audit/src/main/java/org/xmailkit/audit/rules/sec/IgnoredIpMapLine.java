@@ -21,9 +21,15 @@ import org.xmailkit.model.TabFile;
  */
 public final class IgnoredIpMapLine implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-030", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-030",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("MiscUtils.cpp MscCheckAllowedIP"),
                     References.source("MiscUtils.cpp MscLoadAddressFilter")),
             List.of());
 
@@ -42,7 +48,10 @@ public final class IgnoredIpMapLine implements Rule {
     private static Optional<Finding> tooShort(TabFile f, TabFile.Row row) {
         String name = f.kind().fileName();
         String key = row.column(0).indexOf('/') >= 0 ? "cidrShort" : "short";
-        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()), INFO.message(key, name, row.line(), row.size()),
+        return Optional.of(Finding.of(
+                INFO,
+                Sec.at(f, row.line()),
+                INFO.message(key, name, row.line(), row.size()),
                 Evidence.line(f, row.line())));
     }
 
@@ -50,9 +59,10 @@ public final class IgnoredIpMapLine implements Rule {
         if (!(AddressFilter.read(row.columns(), row.size()) instanceof AddressFilter.Invalid)) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                INFO.message("unreadable", f.kind().fileName(), row.line(),
-                        Evidence.text(f.display(row.column(0)))),
+        return Optional.of(Finding.of(
+                INFO,
+                Sec.at(f, row.line()),
+                INFO.message("unreadable", f.kind().fileName(), row.line(), Evidence.text(f.display(row.column(0)))),
                 Evidence.line(f, row.line())));
     }
 }

@@ -23,9 +23,15 @@ import org.xmailkit.model.TabFile;
  */
 public final class IpMapDropCodeZero implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-018", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-018",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPCheckPeerIP (SMTPF_IPMAPPED_IP)"),
                     References.readme("server.tab SMTP-IpMapDropCode")),
             List.of("\"SMTP-IpMapDropCode\"\t\"1\""));
 
@@ -41,15 +47,19 @@ public final class IpMapDropCodeZero implements Rule {
             return List.of();
         }
         Optional<TabFile> file = ctx.root().file(MailRootFile.SMTP_IPMAP);
-        List<IpMap.Rule> deny = IpMap.of(file).rules().stream().filter(r -> !r.allow()).toList();
+        List<IpMap.Rule> deny =
+                IpMap.of(file).rules().stream().filter(r -> !r.allow()).toList();
         if (deny.isEmpty()) {
             return List.of();
         }
         String written = e.written() == null ? "" : Evidence.show(ctx.tab(), e.written());
         List<String> evidence = new ArrayList<>(List.of(Evidence.setting(ctx.tab(), e)));
         evidence.add(Evidence.line(file.get(), deny.get(0).line()));
-        return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                INFO.message("dropZero", e.line(), written, deny.size(), deny.get(0).line()),
+        return List.of(Finding.of(
+                INFO,
+                Sec.var(ctx, e),
+                INFO.message(
+                        "dropZero", e.line(), written, deny.size(), deny.get(0).line()),
                 evidence.toArray(String[]::new)));
     }
 }

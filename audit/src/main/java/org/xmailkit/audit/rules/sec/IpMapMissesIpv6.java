@@ -23,9 +23,15 @@ import org.xmailkit.model.TabFile;
  */
 public final class IpMapMissesIpv6 implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-037", Severity.LOW, Category.ACCESS, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SysDepCommon.cpp SysInetAddrMatch"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-037",
+            Severity.LOW,
+            Category.ACCESS,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SysDepCommon.cpp SysInetAddrMatch"),
                     References.source("MiscUtils.cpp MscCheckAllowedIP")),
             List.of());
 
@@ -45,9 +51,12 @@ public final class IpMapMissesIpv6 implements Rule {
                 continue;
             }
             IpMap map = IpMap.of(file);
-            Optional<IpAddress> denied = v4.stream().filter(a -> !map.decide(a).allowed()).findFirst();
+            Optional<IpAddress> denied =
+                    v4.stream().filter(a -> !map.decide(a).allowed()).findFirst();
             if (denied.isPresent() && Probes.admitsIpv6(map)) {
-                out.add(Finding.of(INFO, Sec.at(file.get()),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(file.get()),
                         INFO.message("ipv6Open", kind.fileName(), denied.get().toString())));
             }
         }

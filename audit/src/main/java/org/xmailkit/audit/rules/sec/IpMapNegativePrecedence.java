@@ -19,9 +19,15 @@ import org.xmailkit.model.Values;
  */
 public final class IpMapNegativePrecedence implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-031", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-031",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -30,14 +36,23 @@ public final class IpMapNegativePrecedence implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        return IpMapRows.each(ctx, (f, row) -> {
-            if (!IpMapRows.isRule(row) || Values.atoi(row.column(3)).orElse(0) >= -1) {
-                return Optional.empty();
-            }
-            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    INFO.message("never", f.kind().fileName(), row.line(),
-                            Evidence.text(f.display(row.column(3))), Evidence.text(f.display(row.column(2)))),
-                    Evidence.line(f, row.line())));
-        }, false);
+        return IpMapRows.each(
+                ctx,
+                (f, row) -> {
+                    if (!IpMapRows.isRule(row) || Values.atoi(row.column(3)).orElse(0) >= -1) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(Finding.of(
+                            INFO,
+                            Sec.at(f, row.line()),
+                            INFO.message(
+                                    "never",
+                                    f.kind().fileName(),
+                                    row.line(),
+                                    Evidence.text(f.display(row.column(3))),
+                                    Evidence.text(f.display(row.column(2)))),
+                            Evidence.line(f, row.line())));
+                },
+                false);
     }
 }

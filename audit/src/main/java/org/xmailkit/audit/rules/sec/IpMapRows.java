@@ -13,16 +13,15 @@ import org.xmailkit.model.TabFile;
 /** Runs a per-line check over the four ipmap files. */
 final class IpMapRows {
 
-    private IpMapRows() {
-    }
+    private IpMapRows() {}
 
     /** @return whether MscLoadAddressFilter reads the line as a rule (a literal or a host name) */
     static boolean isRule(TabFile.Row row) {
         return !(AddressFilter.read(row.columns(), row.size()) instanceof AddressFilter.Invalid);
     }
 
-    static List<Finding> each(AuditContext ctx, BiFunction<TabFile, TabFile.Row, Optional<Finding>> check,
-                              boolean shortRows) {
+    static List<Finding> each(
+            AuditContext ctx, BiFunction<TabFile, TabFile.Row, Optional<Finding>> check, boolean shortRows) {
         List<Finding> out = new ArrayList<>();
         for (MailRootFile kind : AccessMaps.ALL) {
             Optional<TabFile> f = ctx.root().file(kind);

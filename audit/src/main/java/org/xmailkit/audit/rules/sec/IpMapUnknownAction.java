@@ -20,9 +20,15 @@ import org.xmailkit.model.References;
  */
 public final class IpMapUnknownAction implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-032", Severity.LOW, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-032",
+            Severity.LOW,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(References.source("MiscUtils.cpp MscCheckAllowedIP")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -31,14 +37,21 @@ public final class IpMapUnknownAction implements Rule {
 
     @Override
     public List<Finding> check(AuditContext ctx) {
-        return IpMapRows.each(ctx, (f, row) -> {
-            String word = row.column(2);
-            if (!IpMapRows.isRule(row) || IpMap.isAllow(word) || word.toUpperCase(Locale.ROOT).equals("DENY")) {
-                return Optional.empty();
-            }
-            return Optional.of(Finding.of(INFO, Sec.at(f, row.line()),
-                    INFO.message("deny", f.kind().fileName(), row.line(), Evidence.text(f.display(word))),
-                    Evidence.line(f, row.line())));
-        }, false);
+        return IpMapRows.each(
+                ctx,
+                (f, row) -> {
+                    String word = row.column(2);
+                    if (!IpMapRows.isRule(row)
+                            || IpMap.isAllow(word)
+                            || word.toUpperCase(Locale.ROOT).equals("DENY")) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(Finding.of(
+                            INFO,
+                            Sec.at(f, row.line()),
+                            INFO.message("deny", f.kind().fileName(), row.line(), Evidence.text(f.display(word))),
+                            Evidence.line(f, row.line())));
+                },
+                false);
     }
 }

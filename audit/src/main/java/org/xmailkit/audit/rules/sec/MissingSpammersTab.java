@@ -20,9 +20,15 @@ import org.xmailkit.model.References;
  */
 public final class MissingSpammersTab implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-027", Severity.HIGH, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpSpammerCheck"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-027",
+            Severity.HIGH,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPUtils.cpp USmtpSpammerCheck"),
                     References.source("SMTPSvr.cpp SMTPInitSession")),
             List.of());
 
@@ -38,7 +44,9 @@ public final class MissingSpammersTab implements Rule {
         }
         Effective reply = ctx.tab().effective("SmtpMsgIPBanSpammers");
         if (reply.value() != null) {
-            return List.of(Finding.of(INFO, Sec.missing(ctx),
+            return List.of(Finding.of(
+                    INFO,
+                    Sec.missing(ctx),
                     INFO.message("missingReply", Evidence.show(ctx.tab(), reply.value())),
                     Evidence.setting(ctx.tab(), reply)));
         }

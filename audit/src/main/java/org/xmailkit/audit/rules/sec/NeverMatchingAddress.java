@@ -24,12 +24,18 @@ import org.xmailkit.model.TabFile;
  */
 public final class NeverMatchingAddress implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-033", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("MiscUtils.cpp MscLoadAddressFilter"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-033",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("MiscUtils.cpp MscLoadAddressFilter"),
                     References.source("SvrUtils.cpp SvrEnumProtoProps"),
                     References.source("Filter.cpp FilGetFilters"),
-                            References.source("SMTPUtils.cpp USmtpSpammerCheck")),
+                    References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
     @Override
@@ -62,10 +68,15 @@ public final class NeverMatchingAddress implements Rule {
                 if (!(r instanceof AddressFilter.Invalid inv)) {
                     continue;
                 }
-                String key = inv.why() == AddressFilter.Why.BARE_ADDRESS
-                        ? "bare" : "unreadable";
-                out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        INFO.message(key, kind.fileName(), row.line(), Evidence.text(f.get().display(row.column(c)))),
+                String key = inv.why() == AddressFilter.Why.BARE_ADDRESS ? "bare" : "unreadable";
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(f.get(), row.line()),
+                        INFO.message(
+                                key,
+                                kind.fileName(),
+                                row.line(),
+                                Evidence.text(f.get().display(row.column(c)))),
                         Evidence.line(f.get(), row.line())));
             }
         }
@@ -75,8 +86,12 @@ public final class NeverMatchingAddress implements Rule {
     private static int passed(MailRootFile kind, TabFile.Row row) {
         return switch (kind) {
             case SMTP_RELAY -> row.size();
-            case SPAMMERS -> row.size() > 1 && !row.column(1).isEmpty() && Character.isDigit(row.column(1).charAt(0))
-                    ? 2 : 1;
+            case SPAMMERS ->
+                row.size() > 1
+                                && !row.column(1).isEmpty()
+                                && Character.isDigit(row.column(1).charAt(0))
+                        ? 2
+                        : 1;
             default -> 1;
         };
     }

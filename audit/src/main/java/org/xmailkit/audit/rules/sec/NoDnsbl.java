@@ -16,9 +16,15 @@ import org.xmailkit.model.syntax.CustMapsList;
 /** SEC-025 (strict): no DNS blocklist is queried (CustMapsList absent, empty, or without a zone). See {@link #INFO}. */
 public final class NoDnsbl implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-025", Severity.LOW, Category.ABUSE, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.readme("server.tab CustMapsList"), References.rfc(5321, "7.8")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-025",
+            Severity.LOW,
+            Category.ABUSE,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.readme("server.tab CustMapsList"), References.rfc(5321, "7.8")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -32,8 +38,8 @@ public final class NoDnsbl implements Rule {
             return List.of(Finding.of(INFO, Sec.var(ctx, e), INFO.message("absent")));
         }
         if (CustMapsList.parse(e.value()).entries().isEmpty()) {
-            return List.of(Finding.of(INFO, Sec.var(ctx, e), INFO.message("empty", e.line()),
-                    Evidence.setting(ctx.tab(), e)));
+            return List.of(
+                    Finding.of(INFO, Sec.var(ctx, e), INFO.message("empty", e.line()), Evidence.setting(ctx.tab(), e)));
         }
         return List.of();
     }

@@ -19,8 +19,13 @@ import org.xmailkit.model.Text;
  */
 public final class NullSenderRefused implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-028", Severity.MEDIUM, Category.ABUSE, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-028",
+            Severity.MEDIUM,
+            Category.ABUSE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
             List.of(References.readme("server.tab AllowNullSender"), References.rfc(2505, "2.6.1")),
             List.of("\"AllowNullSender\"\t\"1\""));
 

@@ -29,14 +29,20 @@ public final class OpenRelay implements Rule {
     private static final Pattern ZERO_MASK = Pattern.compile("0+\\.0+\\.0+\\.0+");
     private static final Pattern TLD_TAB = Pattern.compile("\\.[^.]+\\.tab");
 
-
-    public static final RuleInfo INFO = new RuleInfo("SEC-001", Severity.CRITICAL, Category.RELAY, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-001",
+            Severity.CRITICAL,
+            Category.RELAY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPUtils.cpp USmtpIsAllowedRelay"),
                     References.source("MiscUtils.cpp MscLoadAddressFilter"),
                     References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
                     References.source("SMAILUtils.cpp USmlGetDomainCustomFile"),
-                    References.rfc(2505, "2.1"), References.rfc(5321, "7.9")),
+                    References.rfc(2505, "2.1"),
+                    References.rfc(5321, "7.9")),
             List.of());
 
     @Override
@@ -61,8 +67,11 @@ public final class OpenRelay implements Rule {
             } else {
                 continue;
             }
-            out.add(Finding.of(INFO, Sec.at(e.file(), e.row().line()),
-                    INFO.message(key + suffix, e.row().line(), e.written(), f.get().display()),
+            out.add(Finding.of(
+                    INFO,
+                    Sec.at(e.file(), e.row().line()),
+                    INFO.message(
+                            key + suffix, e.row().line(), e.written(), f.get().display()),
                     Evidence.line(e.file(), e.row().line())));
         }
         customDomains(ctx, out);
@@ -91,7 +100,8 @@ public final class OpenRelay implements Rule {
 
     /** custdomains/.tab matches every destination; custdomains/.tld.tab every destination under a top-level domain. */
     private static void customDomains(AuditContext ctx, List<Finding> out) {
-        Optional<Path> dir = ctx.root().path("custdomains").filter(d -> switch (ctx.root().kind(d)) {
+        Optional<Path> dir = ctx.root().path("custdomains").filter(d -> switch (ctx.root()
+                .kind(d)) {
             case FILE, SPECIAL -> false;
             default -> true;
         });
@@ -102,7 +112,8 @@ public final class OpenRelay implements Rule {
         try {
             // Only the names count: .tab and .tld.tab. Nothing is opened; a refused directory is a read error.
             files = ctx.root().list(dir.get(), "*.tab", SafeReader.MAX_ENTRIES).stream()
-                    .filter(p -> ctx.root().kind(p) == SafeReader.Kind.FILE).toList();
+                    .filter(p -> ctx.root().kind(p) == SafeReader.Kind.FILE)
+                    .toList();
         } catch (InputException ex) {
             return;
         }
@@ -112,8 +123,8 @@ public final class OpenRelay implements Rule {
                 out.add(Finding.of(INFO, Location.file(p), INFO.message("customAll", Sec.relative(ctx, p))));
             } else if (TLD_TAB.matcher(name).matches()) {
                 String tld = name.substring(1, name.length() - 4);
-                out.add(Finding.of(INFO, Location.file(p),
-                        INFO.message("customTld", Sec.relative(ctx, p), Evidence.text(tld))));
+                out.add(Finding.of(
+                        INFO, Location.file(p), INFO.message("customTld", Sec.relative(ctx, p), Evidence.text(tld))));
             }
         }
     }

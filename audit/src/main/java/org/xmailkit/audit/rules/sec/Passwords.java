@@ -63,12 +63,17 @@ final class Passwords {
             new Sample(Accounts.Kind.POP3_LINK, null, null, "foopasswd", "0.5x"));
 
     /** Why a password is weak, most serious first. */
-    enum Weakness { EMPTY, SAME_AS_USER, SAMPLE, COMMON, SHORT }
+    enum Weakness {
+        EMPTY,
+        SAME_AS_USER,
+        SAMPLE,
+        COMMON,
+        SHORT
+    }
 
     private static final Set<String> COMMON = load();
 
-    private Passwords() {
-    }
+    private Passwords() {}
 
     /**
      * @param a an account
@@ -88,8 +93,9 @@ final class Passwords {
             return Optional.of(Weakness.EMPTY);
         }
         String lower = p.toLowerCase(Locale.ROOT);
-        if (!a.user().isEmpty() && (lower.equals(a.user().toLowerCase(Locale.ROOT))
-                || lower.equals((a.user() + "@" + a.domain()).toLowerCase(Locale.ROOT)))) {
+        if (!a.user().isEmpty()
+                && (lower.equals(a.user().toLowerCase(Locale.ROOT))
+                        || lower.equals((a.user() + "@" + a.domain()).toLowerCase(Locale.ROOT)))) {
             return Optional.of(Weakness.SAME_AS_USER);
         }
         if (SAMPLES.stream().anyMatch(s -> s.password().equals(p))) {

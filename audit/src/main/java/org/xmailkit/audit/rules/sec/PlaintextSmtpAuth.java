@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
  */
 public final class PlaintextSmtpAuth implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-017", Severity.MEDIUM, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-017",
+            Severity.MEDIUM,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"), References.readme("SMTPAUTH.TAB")),
             List.of());
 
@@ -34,8 +39,11 @@ public final class PlaintextSmtpAuth implements Rule {
         for (Accounts.Account a : Accounts.of(ctx, Accounts.Kind.SMTP_AUTH)) {
             String perms = a.row().column(2);
             String key = perms.indexOf('R') >= 0 ? "relay" : "plain";
-            out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    INFO.message(key, a.line(), Evidence.text(a.display()), Evidence.text(perms)), a.evidence()));
+            out.add(Finding.of(
+                    INFO,
+                    Sec.at(a.file(), a.line()),
+                    INFO.message(key, a.line(), Evidence.text(a.display()), Evidence.text(perms)),
+                    a.evidence()));
         }
         return out;
     }

@@ -16,8 +16,13 @@ import org.xmailkit.model.References;
 /** SEC-008: Pop3LogPasswd 1 or 2 writes POP3 passwords in clear to the POP3 log. See {@link #INFO}. */
 public final class Pop3PasswordsLogged implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-008", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-008",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
             List.of(References.readme("server.tab Pop3LogPasswd"), References.cwe(532)),
             List.of("\"Pop3LogPasswd\"\t\"0\""));
 
@@ -35,9 +40,10 @@ public final class Pop3PasswordsLogged implements Rule {
             return List.of();
         }
         String known = ctx.startup().isPresent() ? ".nolog" : "";
-        return List.of(Finding.of(INFO, Sec.var(ctx, e),
-                INFO.message((v == 1 ? "failed" : "always") + known, e.line(),
-                        Evidence.show(ctx.tab(), e.written())),
+        return List.of(Finding.of(
+                INFO,
+                Sec.var(ctx, e),
+                INFO.message((v == 1 ? "failed" : "always") + known, e.line(), Evidence.show(ctx.tab(), e.written())),
                 Evidence.setting(ctx.tab(), e)));
     }
 }

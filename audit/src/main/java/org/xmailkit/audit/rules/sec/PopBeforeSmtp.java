@@ -18,9 +18,15 @@ public final class PopBeforeSmtp implements Rule {
 
     static final String VAR = "EnableAuthSMTP-POP3";
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-004", Severity.MEDIUM, Category.RELAY, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.readme("server.tab EnableAuthSMTP-POP3"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-004",
+            Severity.MEDIUM,
+            Category.RELAY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab EnableAuthSMTP-POP3"),
                     References.source("SMTPSvr.cpp SMTPCheckRelayCapability"),
                     References.rfc(6409, "4.3")),
             List.of("\"EnableAuthSMTP-POP3\"\t\"0\""));

@@ -19,9 +19,15 @@ import org.xmailkit.model.References;
  */
 public final class PrivateNetworkRelay implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-003", Severity.LOW, Category.RELAY, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"), References.rfc(2505, "2.1")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-003",
+            Severity.LOW,
+            Category.RELAY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(References.source("SMTPUtils.cpp USmtpIsAllowedRelay"), References.rfc(2505, "2.1")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -39,11 +45,17 @@ public final class PrivateNetworkRelay implements Rule {
             int line = e.row().line();
             int free = f.ipv4FreeBits();
             if (f.ipv4Within(RelayEntries.LOOPBACK.prefix(), RelayEntries.LOOPBACK.bits())) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line), INFO.message("loopback", line, e.written()),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
+                        INFO.message("loopback", line, e.written()),
                         Evidence.line(e.file(), line)));
-            } else if (free >= 16 && free <= BroadRelayRange.ANY_LIMIT
+            } else if (free >= 16
+                    && free <= BroadRelayRange.ANY_LIMIT
                     && RelayEntries.within(f, RelayEntries.PRIVATE)) {
-                out.add(Finding.of(INFO, Sec.at(e.file(), line),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(e.file(), line),
                         INFO.message("private", line, e.written(), RelayEntries.count(free)),
                         Evidence.line(e.file(), line)));
             }

@@ -16,9 +16,16 @@ import org.xmailkit.model.References;
  */
 public final class ReceivedServerAddress implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-021", Severity.LOW, Category.PRIVACY, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.readme("server.tab ReceivedHdrType"), References.rfc(5321, "7.6"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-021",
+            Severity.LOW,
+            Category.PRIVACY,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab ReceivedHdrType"),
+                    References.rfc(5321, "7.6"),
                     References.rfc(2505, "2.2")),
             List.of("\"ReceivedHdrType\"\t\"3\""));
 

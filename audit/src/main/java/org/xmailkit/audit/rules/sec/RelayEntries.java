@@ -44,8 +44,7 @@ final class RelayEntries {
      * @param prefix the network address
      * @param bits   the prefix length
      */
-    record Net(IpAddress prefix, int bits) {
-    }
+    record Net(IpAddress prefix, int bits) {}
 
     /** Networks that are not on the public Internet: RFC 1918, loopback, link-local, shared address space. */
     static final List<Net> NON_PUBLIC = List.of(
@@ -59,8 +58,7 @@ final class RelayEntries {
     /** The loopback network. */
     static final Net LOOPBACK = NON_PUBLIC.get(3);
 
-    private RelayEntries() {
-    }
+    private RelayEntries() {}
 
     static List<Entry> of(AuditContext ctx) {
         Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_RELAY);

@@ -21,12 +21,18 @@ import org.xmailkit.model.Text;
  */
 public final class SampleAccount implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-013", Severity.CRITICAL, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-013",
+            Severity.CRITICAL,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("UsrUtils.cpp UsrGetUserFromStrings"),
                     References.source("CTRLSvr.cpp CTRLAccountCheck"),
                     References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth"),
-                            References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
+                    References.source("SMTPSvr.cpp SMTPGetUserSmtpPerms")),
             List.of());
 
     @Override
@@ -43,20 +49,35 @@ public final class SampleAccount implements Rule {
                 continue;
             }
             String shipped = s.get().shipped();
-            Text msg = switch (a.kind()) {
-                case MAIL_USER -> {
-                    Accounts.Perms p = Accounts.smtpPerms(ctx, a);
-                    yield p.relay()
-                            ? INFO.message("mailUserRelay", a.line(), a.display(), shipped,
-                                    Evidence.text(p.letters()), p.origin())
-                            : INFO.message("mailUser", a.line(), a.display(), shipped);
-                }
-                case CTRL -> INFO.message("ctrl", a.line(), a.display(), shipped);
-                case SMTP_AUTH -> INFO.message("smtpAuth", a.line(), a.display(), shipped,
-                        Evidence.text(a.row().column(2)));
-                case POP3_LINK -> INFO.message("pop3Link", a.line(),
-                        a.file().display(a.user()) + "@" + a.file().display(a.domain()), shipped);
-            };
+            Text msg =
+                    switch (a.kind()) {
+                        case MAIL_USER -> {
+                            Accounts.Perms p = Accounts.smtpPerms(ctx, a);
+                            yield p.relay()
+                                    ? INFO.message(
+                                            "mailUserRelay",
+                                            a.line(),
+                                            a.display(),
+                                            shipped,
+                                            Evidence.text(p.letters()),
+                                            p.origin())
+                                    : INFO.message("mailUser", a.line(), a.display(), shipped);
+                        }
+                        case CTRL -> INFO.message("ctrl", a.line(), a.display(), shipped);
+                        case SMTP_AUTH ->
+                            INFO.message(
+                                    "smtpAuth",
+                                    a.line(),
+                                    a.display(),
+                                    shipped,
+                                    Evidence.text(a.row().column(2)));
+                        case POP3_LINK ->
+                            INFO.message(
+                                    "pop3Link",
+                                    a.line(),
+                                    a.file().display(a.user()) + "@" + a.file().display(a.domain()),
+                                    shipped);
+                    };
             out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
         }
         return out;

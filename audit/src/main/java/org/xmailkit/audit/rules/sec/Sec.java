@@ -13,8 +13,7 @@ import org.xmailkit.model.TabFile;
 /** Locations and evidence shared by the SEC rules. Evidence never carries a password: see {@link Secrets}. */
 final class Sec {
 
-    private Sec() {
-    }
+    private Sec() {}
 
     /** @return the location of a line of a MailRoot file */
     static Location at(TabFile file, int line) {
@@ -35,9 +34,6 @@ final class Sec {
     static Location var(AuditContext ctx, Effective e) {
         return new Location(ctx.root().serverTabPath(), e.line(), e.line() > 0 ? 1 : 0, e.name());
     }
-
-
-
 
     /** @return a path relative to the MailRoot, with forward slashes, for messages */
     static String relative(AuditContext ctx, Path p) {

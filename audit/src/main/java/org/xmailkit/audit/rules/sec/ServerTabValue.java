@@ -12,8 +12,7 @@ import org.xmailkit.model.Text;
 /** A finding about one numeric server.tab value: {@code msg.<id>.set} (line, written) or {@code msg.<id>.default}. */
 final class ServerTabValue {
 
-    private ServerTabValue() {
-    }
+    private ServerTabValue() {}
 
     /**
      * @param ctx  the audit

@@ -27,9 +27,15 @@ public final class StartTlsWipesRestrictions implements Rule {
 
     static final List<String> IPPROP_FLAGS = List.of("WhiteList", "NoAuth", "EnableVRFY", "EnableETRN");
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-019", Severity.MEDIUM, Category.ACCESS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPFullResetSession"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-019",
+            Severity.MEDIUM,
+            Category.ACCESS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPFullResetSession"),
                     References.source("SMTPUtils.cpp USmtpSpammerCheck")),
             List.of());
 
@@ -43,7 +49,8 @@ public final class StartTlsWipesRestrictions implements Rule {
         if (!ctx.tab().effective("EnableSMTP-TLS").flag().orElse(true)) {
             return List.of();
         }
-        if (!ctx.root().bare() && (ctx.root().serverCert().isEmpty() || ctx.root().serverKey().isEmpty())) {
+        if (!ctx.root().bare()
+                && (ctx.root().serverCert().isEmpty() || ctx.root().serverKey().isEmpty())) {
             // Without certificate and key the handshake fails and the connection drops: nothing is bypassed.
             return List.of();
         }
@@ -52,16 +59,22 @@ public final class StartTlsWipesRestrictions implements Rule {
         Effective maps = ctx.tab().effective("CustMapsList");
         if (maps.value() != null) {
             List<String> zones = CustMapsList.parse(maps.value()).entries().stream()
-                    .filter(z -> z.code() == 0).map(z -> Evidence.show(ctx.tab(), z.zone())).toList();
+                    .filter(z -> z.code() == 0)
+                    .map(z -> Evidence.show(ctx.tab(), z.zone()))
+                    .toList();
             if (!zones.isEmpty()) {
-                out.add(Finding.of(INFO, Sec.var(ctx, maps),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.var(ctx, maps),
                         INFO.message("custMaps", maps.line(), String.join(", ", zones)),
                         Evidence.setting(ctx.tab(), maps)));
             }
         }
         Effective rdns = ctx.tab().effective("SMTP-RDNSCheck");
         if (rdns.number().orElse(0) > 0) {
-            out.add(Finding.of(INFO, Sec.var(ctx, rdns),
+            out.add(Finding.of(
+                    INFO,
+                    Sec.var(ctx, rdns),
                     INFO.message("rdns", rdns.line(), Evidence.show(ctx.tab(), rdns.written())),
                     Evidence.setting(ctx.tab(), rdns)));
         }
@@ -76,11 +89,17 @@ public final class StartTlsWipesRestrictions implements Rule {
             return;
         }
         for (TabFile.Row row : f.get().rows()) {
-            int addrFields = row.size() > 1 && !row.column(1).isEmpty() && Character.isDigit(row.column(1).charAt(0))
-                    ? 2 : 1;
+            int addrFields = row.size() > 1
+                            && !row.column(1).isEmpty()
+                            && Character.isDigit(row.column(1).charAt(0))
+                    ? 2
+                    : 1;
             if (row.size() > addrFields && spammerCode(row.column(addrFields)) == 0) {
-                out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        INFO.message("spammers", row.line(), Evidence.text(f.get().display(row.column(0)))),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(f.get(), row.line()),
+                        INFO.message(
+                                "spammers", row.line(), Evidence.text(f.get().display(row.column(0)))),
                         Evidence.line(f.get(), row.line())));
             }
         }
@@ -107,8 +126,13 @@ public final class StartTlsWipesRestrictions implements Rule {
         for (TabFile.Row row : f.get().rows()) {
             List<String> granted = HostProperties.grants(row);
             if (!granted.isEmpty()) {
-                out.add(Finding.of(INFO, Sec.at(f.get(), row.line()),
-                        INFO.message("ipprop", row.line(), Evidence.text(f.get().display(row.column(0))),
+                out.add(Finding.of(
+                        INFO,
+                        Sec.at(f.get(), row.line()),
+                        INFO.message(
+                                "ipprop",
+                                row.line(),
+                                Evidence.text(f.get().display(row.column(0))),
                                 String.join(", ", granted)),
                         Evidence.line(f.get(), row.line())));
             }

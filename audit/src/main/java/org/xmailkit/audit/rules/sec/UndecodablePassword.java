@@ -21,9 +21,16 @@ import org.xmailkit.model.XMailPassword;
  */
 public final class UndecodablePassword implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-016", Severity.CRITICAL, Category.CREDENTIALS,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("StrUtils.cpp StrDeCrypt"), References.source("CTRLSvr.cpp CTRLAccountCheck"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-016",
+            Severity.CRITICAL,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("StrUtils.cpp StrDeCrypt"),
+                    References.source("CTRLSvr.cpp CTRLAccountCheck"),
                     References.source("UsrUtils.cpp UsrGetUserFromStrings")),
             List.of());
 
@@ -40,12 +47,13 @@ public final class UndecodablePassword implements Rule {
             int n = d.password().length();
             Text msg = null;
             if (!d.ok()) {
-                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
+                msg = n == 0
+                        ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
                         : INFO.message("ctrlPrefix", a.line(), Evidence.text(a.display()), n);
             } else if (d.nulTruncated()) {
-                msg = n == 0 ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
-                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
-                                Evidence.text(a.display()), n);
+                msg = n == 0
+                        ? INFO.message("ctrlEmpty", a.line(), Evidence.text(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(), Evidence.text(a.display()), n);
             }
             if (msg != null) {
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
@@ -55,9 +63,9 @@ public final class UndecodablePassword implements Rule {
             XMailPassword.Decoded d = a.decoded();
             if (d.ok() && d.nulTruncated()) {
                 int n = d.password().length();
-                Text msg = n == 0 ? INFO.message("mailEmpty", a.line(), Evidence.text(a.display()))
-                        : INFO.message("nul", a.file().kind().fileName(), a.line(),
-                                Evidence.text(a.display()), n);
+                Text msg = n == 0
+                        ? INFO.message("mailEmpty", a.line(), Evidence.text(a.display()))
+                        : INFO.message("nul", a.file().kind().fileName(), a.line(), Evidence.text(a.display()), n);
                 out.add(Finding.of(INFO, Sec.at(a.file(), a.line()), msg, a.evidence()));
             }
         }

@@ -15,8 +15,13 @@ import org.xmailkit.model.References;
  */
 public final class UnlimitedMessageSize implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-024", Severity.LOW, Category.ABUSE, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.OPT_IN, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-024",
+            Severity.LOW,
+            Category.ABUSE,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
             List.of(References.readme("server.tab MaxMessageSize"), References.rfc(5321, "7.8")),
             List.of("\"MaxMessageSize\"\t\"20480\""));
 

@@ -16,9 +16,16 @@ import org.xmailkit.model.References;
  */
 public final class UnlimitedSmtpErrors implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-023", Severity.LOW, Category.ABUSE, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.readme("server.tab SMTP-MaxErrors"), References.rfc(5321, "7.8"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-023",
+            Severity.LOW,
+            Category.ABUSE,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab SMTP-MaxErrors"),
+                    References.rfc(5321, "7.8"),
                     References.rfc(2505, "2.8")),
             List.of("\"SMTP-MaxErrors\"\t\"20\""));
 

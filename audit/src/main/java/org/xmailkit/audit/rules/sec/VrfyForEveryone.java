@@ -16,9 +16,15 @@ import org.xmailkit.model.References;
  */
 public final class VrfyForEveryone implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-005", Severity.MEDIUM, Category.PRIVACY, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(),
-            List.of(References.readme("server.tab AllowSmtpVRFY"), References.source("SMTPSvr.cpp SMTPEnumIPPropsCB"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-005",
+            Severity.MEDIUM,
+            Category.PRIVACY,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(
+                    References.readme("server.tab AllowSmtpVRFY"), References.source("SMTPSvr.cpp SMTPEnumIPPropsCB"),
                     References.rfc(5321, "7.3"), References.rfc(2505, "2.11")),
             List.of("\"AllowSmtpVRFY\"\t\"0\""));
 

@@ -20,9 +20,15 @@ import org.xmailkit.model.References;
  */
 public final class WeakPassword implements Rule {
 
-    public static final RuleInfo INFO = new RuleInfo("SEC-014", Severity.HIGH, Category.CREDENTIALS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("UsrUtils.cpp UsrGetUserFromStrings"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "SEC-014",
+            Severity.HIGH,
+            Category.CREDENTIALS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("UsrUtils.cpp UsrGetUserFromStrings"),
                     References.source("CTRLSvr.cpp CTRLAccountCheck"),
                     References.source("SMTPSvr.cpp SMTPTryApplyUsrPwdAuth")),
             List.of());
@@ -46,15 +52,22 @@ public final class WeakPassword implements Rule {
             if (w.isEmpty()) {
                 continue;
             }
-            String key = "" + switch (w.get()) {
-                case EMPTY -> "empty";
-                case SAME_AS_USER -> "sameAsUser";
-                case SAMPLE -> "sample";
-                case COMMON -> "common";
-                case SHORT -> "short";
-            };
-            out.add(Finding.of(INFO, Sec.at(a.file(), a.line()),
-                    INFO.message(key, a.file().kind().fileName(), a.line(), Evidence.text(a.display()),
+            String key = ""
+                    + switch (w.get()) {
+                        case EMPTY -> "empty";
+                        case SAME_AS_USER -> "sameAsUser";
+                        case SAMPLE -> "sample";
+                        case COMMON -> "common";
+                        case SHORT -> "short";
+                    };
+            out.add(Finding.of(
+                    INFO,
+                    Sec.at(a.file(), a.line()),
+                    INFO.message(
+                            key,
+                            a.file().kind().fileName(),
+                            a.line(),
+                            Evidence.text(a.display()),
                             Passwords.MIN_LENGTH),
                     a.evidence()));
         }

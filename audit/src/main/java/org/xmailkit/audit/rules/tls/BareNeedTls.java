@@ -23,8 +23,13 @@ import org.xmailkit.model.syntax.GatewayOptions;
 public final class BareNeedTls implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-009", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-009",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
             List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign")),
             List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
 
@@ -37,8 +42,11 @@ public final class BareNeedTls implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         Effective global = ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG);
-        if (global.isSet() && !GatewayOptions.parse(global.value()).bareNeedTls().isEmpty()) {
-            out.add(Finding.of(INFO, TlsSupport.at(ctx, global),
+        if (global.isSet()
+                && !GatewayOptions.parse(global.value()).bareNeedTls().isEmpty()) {
+            out.add(Finding.of(
+                    INFO,
+                    TlsSupport.at(ctx, global),
                     INFO.message("global", Evidence.show(ctx.tab(), global.value())),
                     Evidence.setting(ctx.tab(), global)));
         }
@@ -46,8 +54,12 @@ public final class BareNeedTls implements Rule {
         if (gw.isSet()) {
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 if (!new GatewayOptions(g.options()).bareNeedTls().isEmpty()) {
-                    out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                            INFO.message("gateway", Evidence.show(ctx.tab(), g.raw()),
+                    out.add(Finding.of(
+                            INFO,
+                            TlsSupport.at(ctx, gw),
+                            INFO.message(
+                                    "gateway",
+                                    Evidence.show(ctx.tab(), g.raw()),
                                     Outbound.gatewayWithTls(Evidence.show(ctx.tab(), g.raw()))),
                             Evidence.setting(ctx.tab(), gw)));
                 }
@@ -57,9 +69,16 @@ public final class BareNeedTls implements Rule {
             String column3 = f.row().column(2);
             if (!GatewayOptions.parse(column3).bareNeedTls().isEmpty()) {
                 String domain = f.file().display(f.row().column(0));
-                out.add(Finding.of(INFO, f.location(),
-                        INFO.message("forwarder", f.file().display(column3), domain,
-                                Outbound.forwarderLine(domain, f.file().display(f.row().column(1)),
+                out.add(Finding.of(
+                        INFO,
+                        f.location(),
+                        INFO.message(
+                                "forwarder",
+                                f.file().display(column3),
+                                domain,
+                                Outbound.forwarderLine(
+                                        domain,
+                                        f.file().display(f.row().column(1)),
                                         f.file().display(column3))),
                         Evidence.line(f.file(), f.row().line())));
             }

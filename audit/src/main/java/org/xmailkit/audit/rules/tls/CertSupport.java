@@ -19,11 +19,10 @@ import org.xmailkit.audit.tls.TlsMaterial;
 /** What the certificate rules share. */
 final class CertSupport {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private CertSupport() {
-    }
+    private CertSupport() {}
 
     /** @return the MailRoot's TLS material (read once per run) */
     static TlsMaterial material(AuditContext ctx) {
@@ -82,14 +81,18 @@ final class CertSupport {
      * @param window  whether a time left (negative when expired) is one to report
      * @return the findings, in file order
      */
-    static List<Finding> expiring(AuditContext ctx, RuleInfo info, String textKey, int days,
-            Predicate<Duration> window) {
+    static List<Finding> expiring(
+            AuditContext ctx, RuleInfo info, String textKey, int days, Predicate<Duration> window) {
         Instant now = now(ctx);
-        return each(ctx, (c, where) -> window.test(c.remaining(now))
-                ? List.of(Finding.of(info, where,
-                        info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now),
-                        days), summary(c)))
-                : List.of());
+        return each(
+                ctx,
+                (c, where) -> window.test(c.remaining(now))
+                        ? List.of(Finding.of(
+                                info,
+                                where,
+                                info.message(textKey, c.describe(), date(c.notAfter()), c.daysLeft(now), days),
+                                summary(c)))
+                        : List.of());
     }
 
     /**

@@ -15,8 +15,13 @@ import org.xmailkit.model.References;
 public final class CertificateExpired implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-016", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-016",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.rfc(8314, "4.4"), References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
@@ -30,12 +35,18 @@ public final class CertificateExpired implements Rule {
         Instant now = CertSupport.now(ctx);
         return CertSupport.each(ctx, (c, where) -> {
             if (c.expired(now)) {
-                return List.of(Finding.of(INFO, where, INFO.message("expired", c.describe(),
-                        CertSupport.date(c.notAfter()), -c.daysLeft(now)), CertSupport.summary(c)));
+                return List.of(Finding.of(
+                        INFO,
+                        where,
+                        INFO.message("expired", c.describe(), CertSupport.date(c.notAfter()), -c.daysLeft(now)),
+                        CertSupport.summary(c)));
             }
             if (c.notYetValid(now)) {
-                return List.of(Finding.of(INFO, where, INFO.message("notYetValid", c.describe(),
-                        CertSupport.date(c.notBefore())), CertSupport.summary(c)));
+                return List.of(Finding.of(
+                        INFO,
+                        where,
+                        INFO.message("notYetValid", c.describe(), CertSupport.date(c.notBefore())),
+                        CertSupport.summary(c)));
             }
             return List.of();
         });

@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
 public final class CertificateExpiresSoon implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-017", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-017",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.rfc(8314, "4.4")),
             List.of());
 
@@ -32,7 +37,7 @@ public final class CertificateExpiresSoon implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int days = ctx.options().certCriticalDays();
         // A negative time left is an expired certificate: TLS-016.
-        return CertSupport.expiring(ctx, INFO, "soon", days,
-                left -> !left.isNegative() && left.compareTo(Duration.ofDays(days)) <= 0);
+        return CertSupport.expiring(
+                ctx, INFO, "soon", days, left -> !left.isNegative() && left.compareTo(Duration.ofDays(days)) <= 0);
     }
 }

@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
 public final class CertificateExpiresWithinWarning implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-018", Severity.LOW, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-018",
+            Severity.LOW,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.rfc(8314, "4.4")),
             List.of());
 
@@ -32,7 +37,11 @@ public final class CertificateExpiresWithinWarning implements Rule {
     public List<Finding> check(AuditContext ctx) {
         int warn = ctx.options().certWarnDays();
         int critical = ctx.options().certCriticalDays();
-        return CertSupport.expiring(ctx, INFO, "warn", warn,
+        return CertSupport.expiring(
+                ctx,
+                INFO,
+                "warn",
+                warn,
                 left -> left.compareTo(Duration.ofDays(critical)) > 0 && left.compareTo(Duration.ofDays(warn)) <= 0);
     }
 }

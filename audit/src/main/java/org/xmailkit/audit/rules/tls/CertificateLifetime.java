@@ -22,9 +22,15 @@ public final class CertificateLifetime implements Rule {
     public static final int MAX_DAYS = 398;
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-025", Severity.LOW, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(Reference.of("CA/Browser Forum Baseline Requirements", "6.3.2"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-025",
+            Severity.LOW,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    Reference.of("CA/Browser Forum Baseline Requirements", "6.3.2"),
                     Reference.of("Mozilla Server Side TLS guidelines", "5.7")),
             List.of());
 
@@ -44,9 +50,16 @@ public final class CertificateLifetime implements Rule {
         if (life.compareTo(Duration.ofDays(MAX_DAYS)) <= 0) {
             return List.of();
         }
-        return List.of(Finding.of(INFO, CertSupport.certFile(ctx),
-                INFO.message("long", leaf.describe(), life.toDays(), CertSupport.date(leaf.notBefore()),
-                        CertSupport.date(leaf.notAfter()), MAX_DAYS),
+        return List.of(Finding.of(
+                INFO,
+                CertSupport.certFile(ctx),
+                INFO.message(
+                        "long",
+                        leaf.describe(),
+                        life.toDays(),
+                        CertSupport.date(leaf.notBefore()),
+                        CertSupport.date(leaf.notAfter()),
+                        MAX_DAYS),
                 CertSupport.summary(leaf)));
     }
 }

@@ -23,9 +23,17 @@ import org.xmailkit.model.Text;
 public final class CertificateNames implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-024", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.rfc(6125, "6.4.3"), References.rfc(6125, "6.4.4"), References.rfc(2595, "2.4"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-024",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.rfc(6125, "6.4.3"),
+                    References.rfc(6125, "6.4.4"),
+                    References.rfc(2595, "2.4"),
                     References.rfc(8314, "4.4")),
             List.of());
 

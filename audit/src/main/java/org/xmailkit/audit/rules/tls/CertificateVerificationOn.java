@@ -20,9 +20,16 @@ import org.xmailkit.model.References;
 public final class CertificateVerificationOn implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-013", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("SSLBind.cpp BSslSetupVerify"), References.source("SSLBind.cpp BSslCertVerifyCB"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-013",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("SSLBind.cpp BSslSetupVerify"),
+                    References.source("SSLBind.cpp BSslCertVerifyCB"),
                     References.source("SSLConfig.cpp CSslBindSetup")),
             List.of("\"SSLWantVerify\"\t\"0\""));
 
@@ -35,13 +42,17 @@ public final class CertificateVerificationOn implements Rule {
     public List<Finding> check(AuditContext ctx) {
         Effective verify = ctx.tab().effective(TlsSupport.SSL_WANT_VERIFY);
         if (verify.flag().orElse(false)) {
-            return List.of(Finding.of(INFO, TlsSupport.at(ctx, verify),
+            return List.of(Finding.of(
+                    INFO,
+                    TlsSupport.at(ctx, verify),
                     INFO.message("verify", Evidence.show(ctx.tab(), verify.written())),
                     Evidence.setting(ctx.tab(), verify)));
         }
         Effective cert = ctx.tab().effective(TlsSupport.SSL_WANT_CERT);
         if (cert.flag().orElse(false)) {
-            return List.of(Finding.of(INFO, TlsSupport.at(ctx, cert),
+            return List.of(Finding.of(
+                    INFO,
+                    TlsSupport.at(ctx, cert),
                     INFO.message("implied", Evidence.show(ctx.tab(), cert.written())),
                     Evidence.setting(ctx.tab(), cert)));
         }

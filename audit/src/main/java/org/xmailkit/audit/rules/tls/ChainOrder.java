@@ -24,8 +24,13 @@ import org.xmailkit.model.Text;
 public final class ChainOrder implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-022", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-022",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("SSLBind.cpp BSslBindServer"), References.rfc(8314, "4.4")),
             List.of());
 
@@ -42,13 +47,14 @@ public final class ChainOrder implements Rule {
         for (ChainIssue i : m.chainIssues()) {
             CertificateFacts c = certs.get(i.index());
             String related = i.related() >= 0 ? certs.get(i.related()).describe() : "";
-            Text message = switch (i.kind()) {
-                case LEAF_NOT_FIRST -> INFO.message("leafNotFirst", c.describe(), related);
-                case OUT_OF_ORDER -> INFO.message("outOfOrder", c.describe(), related);
-                case NOT_ISSUED_BY_NEXT -> INFO.message("notIssuedByNext", c.describe(), related, c.issuer());
-                case DUPLICATE -> INFO.message("duplicate", c.describe(), related);
-                case INCOMPLETE -> INFO.message("incomplete", c.describe(), i.name());
-            };
+            Text message =
+                    switch (i.kind()) {
+                        case LEAF_NOT_FIRST -> INFO.message("leafNotFirst", c.describe(), related);
+                        case OUT_OF_ORDER -> INFO.message("outOfOrder", c.describe(), related);
+                        case NOT_ISSUED_BY_NEXT -> INFO.message("notIssuedByNext", c.describe(), related, c.issuer());
+                        case DUPLICATE -> INFO.message("duplicate", c.describe(), related);
+                        case INCOMPLETE -> INFO.message("incomplete", c.describe(), i.name());
+                    };
             out.add(Finding.of(INFO, CertSupport.certFile(ctx), message, CertSupport.summary(c)));
         }
         return out;

@@ -21,10 +21,19 @@ import org.xmailkit.model.References;
 public final class CleartextAuthAllowed implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-005", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPListAuths"), References.source("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
-                    References.rfc(4954, "4"), References.rfc(2595, "2.3"), References.rfc(8314, "4.1")),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-005",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPListAuths"),
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_AUTH"),
+                    References.rfc(4954, "4"),
+                    References.rfc(2595, "2.3"),
+                    References.rfc(8314, "4.1")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
     @Override
@@ -40,7 +49,9 @@ public final class CleartextAuthAllowed implements Rule {
         }
         for (String mechanism : List.of("LOGIN", "PLAIN")) {
             if (XMailMatch.limIStr(e.value(), mechanism, ",")) {
-                return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
+                return List.of(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, e),
                         INFO.message("cleartextMechanism", mechanism, Evidence.show(ctx.tab(), e.value())),
                         Evidence.setting(ctx.tab(), e)));
             }

@@ -21,9 +21,16 @@ import org.xmailkit.model.References;
 public final class ClientCertificateRequired implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-012", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("SSLBind.cpp BSslSetupVerify"), References.source("SSLConfig.cpp CSslBindSetup"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-012",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("SSLBind.cpp BSslSetupVerify"),
+                    References.source("SSLConfig.cpp CSslBindSetup"),
                     References.rfc(3207, "4")),
             List.of("\"SSLWantCert\"\t\"0\""));
 
@@ -38,7 +45,9 @@ public final class ClientCertificateRequired implements Rule {
         if (!e.flag().orElse(false)) {
             return List.of();
         }
-        return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
+        return List.of(Finding.of(
+                INFO,
+                TlsSupport.at(ctx, e),
                 INFO.message("on", Evidence.show(ctx.tab(), e.written() == null ? "1" : e.written())),
                 Evidence.setting(ctx.tab(), e)));
     }

@@ -22,9 +22,16 @@ import org.xmailkit.model.ctrl.Origins;
 public final class CtrlReadInClearText implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-031", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("CTRLSvr.cpp CTRLDo_cfgfileget"), References.source("CTRLSvr.cpp CTRLLogin"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-031",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("CTRLSvr.cpp CTRLDo_cfgfileget"),
+                    References.source("CTRLSvr.cpp CTRLLogin"),
                     References.cwe(319)),
             List.of());
 
@@ -37,8 +44,7 @@ public final class CtrlReadInClearText implements Rule {
     public List<Finding> check(AuditContext ctx) {
         return Origins.of(ctx.root().directory())
                 .filter(o -> o.transport() == CtrlTransport.CLEARTEXT)
-                .map(o -> List.of(Finding.of(INFO, Location.file(ctx.root().directory()),
-                        INFO.message("read"))))
+                .map(o -> List.of(Finding.of(INFO, Location.file(ctx.root().directory()), INFO.message("read"))))
                 .orElse(List.of());
     }
 }

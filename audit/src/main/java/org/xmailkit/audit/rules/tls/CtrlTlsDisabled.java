@@ -14,8 +14,13 @@ import org.xmailkit.model.References;
 public final class CtrlTlsDisabled implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-003", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-003",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
             List.of(References.source("CTRLSvr.cpp CTRLLogin"), References.rfc(9325, "3.2")),
             List.of("\"EnableCTRL-TLS\"\t\"1\""));
 

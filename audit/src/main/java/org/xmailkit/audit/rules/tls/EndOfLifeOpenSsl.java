@@ -9,8 +9,8 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 
@@ -22,8 +22,13 @@ import org.xmailkit.model.References;
 public final class EndOfLifeOpenSsl implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-029", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-029",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.INSTALL_DIR),
             List.of(Reference.of("XMailCFG", "XMail 環境設定 (SSL/TLS notes)"), References.rfc(9325, "3.1.1")),
             List.of());
 
@@ -39,7 +44,9 @@ public final class EndOfLifeOpenSsl implements Rule {
             return List.of();
         }
         String version = InstallSupport.version(libs).orElse("1.1");
-        return List.of(Finding.of(INFO, Location.file(libs.get(0).path()),
+        return List.of(Finding.of(
+                INFO,
+                Location.file(libs.get(0).path()),
                 INFO.message("eol", InstallSupport.names(libs), version),
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }

@@ -22,9 +22,15 @@ import org.xmailkit.model.syntax.GatewayList;
 public final class ForwarderHostOptions implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-010", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPUtils.cpp USmtpGetFwdGateways"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-010",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPUtils.cpp USmtpGetFwdGateways"),
                     References.source("MiscUtils.cpp MscSplitAddressPort")),
             List.of("smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 
@@ -46,10 +52,17 @@ public final class ForwarderHostOptions implements Rule {
                 String host = f.file().display(g.host());
                 String options = entry.substring(entry.indexOf(',') + 1);
                 String key = TlsSupport.hasPort(g.host()) ? "ignored" : "broken";
-                List<String> hosts = f.gateways().entries().stream().map(x -> f.file().display(x.host())).toList();
-                String fixed = Outbound.line(domain, (f.gateways().random() ? "#" : "") + String.join(";", hosts),
+                List<String> hosts = f.gateways().entries().stream()
+                        .map(x -> f.file().display(x.host()))
+                        .toList();
+                String fixed = Outbound.line(
+                        domain,
+                        (f.gateways().random() ? "#" : "") + String.join(";", hosts),
                         f.file().display(f.row().column(2)) + (f.row().column(2).isEmpty() ? "" : ",") + options);
-                out.add(Finding.of(INFO, f.location(), INFO.message(key, entry, domain, host, fixed),
+                out.add(Finding.of(
+                        INFO,
+                        f.location(),
+                        INFO.message(key, entry, domain, host, fixed),
                         Evidence.line(f.file(), f.row().line())));
             }
         }

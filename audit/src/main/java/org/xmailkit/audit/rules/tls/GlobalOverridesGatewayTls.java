@@ -14,8 +14,8 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.References;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 
 /**
  * TLS-011: a {@code DefaultSMTPGateways} entry sets its own {@code NeedTLS}, but {@code SmtpGwConfig} sets another
@@ -25,8 +25,13 @@ import org.xmailkit.model.syntax.GatewayOptions;
 public final class GlobalOverridesGatewayTls implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-011", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-011",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
             List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign")),
             List.of("\"SmtpGwConfig\"\t\"NeedTLS=2\""));
 
@@ -48,9 +53,14 @@ public final class GlobalOverridesGatewayTls implements Rule {
             Optional<NeedTls> own = new GatewayOptions(g.options()).needTls();
             if (own.isPresent() && own.get() != global.get()) {
                 String[] evidence = {Evidence.line(ctx.tab(), gw.line()), Evidence.line(ctx.tab(), cfg.line())};
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, gw),
-                        INFO.message(own.get().digit() > global.get().digit() ? "weakened" : "raised",
-                                Evidence.show(ctx.tab(), g.raw()), own.get().digit(), global.get().digit(),
+                out.add(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, gw),
+                        INFO.message(
+                                own.get().digit() > global.get().digit() ? "weakened" : "raised",
+                                Evidence.show(ctx.tab(), g.raw()),
+                                own.get().digit(),
+                                global.get().digit(),
                                 Evidence.show(ctx.tab(), cfg.value())),
                         evidence));
             }

@@ -10,8 +10,7 @@ import org.xmailkit.model.Effective;
 /** The check shared by TLS-001..003: a TLS upgrade switch written so that XMail reads it as 0. */
 final class InboundSwitch {
 
-    private InboundSwitch() {
-    }
+    private InboundSwitch() {}
 
     /**
      * @param ctx      the audit
@@ -24,12 +23,15 @@ final class InboundSwitch {
         if (!e.isSet() || e.flag().orElse(true)) {
             return List.of();
         }
-        String suffix = switch (e.reading()) {
-            case EMPTY_FLAG_IS_ZERO -> "empty";
-            case AS_WRITTEN -> "off";
-            default -> "readAsZero";
-        };
-        return List.of(Finding.of(info, TlsSupport.at(ctx, e),
+        String suffix =
+                switch (e.reading()) {
+                    case EMPTY_FLAG_IS_ZERO -> "empty";
+                    case AS_WRITTEN -> "off";
+                    default -> "readAsZero";
+                };
+        return List.of(Finding.of(
+                info,
+                TlsSupport.at(ctx, e),
                 info.message(suffix, Evidence.show(ctx.tab(), e.written())),
                 Evidence.setting(ctx.tab(), e)));
     }

@@ -8,8 +8,7 @@ import org.xmailkit.audit.tls.OpenSslInstall;
 /** What the install-directory rules share. */
 final class InstallSupport {
 
-    private InstallSupport() {
-    }
+    private InstallSupport() {}
 
     /**
      * @param ctx the audit (its install directory is set: the rules need INSTALL_DIR)
@@ -28,7 +27,8 @@ final class InstallSupport {
      * @return their file names, comma-separated
      */
     static String names(List<OpenSslInstall.Component> libs) {
-        return String.join(", ", libs.stream().map(OpenSslInstall.Component::fileName).toList());
+        return String.join(
+                ", ", libs.stream().map(OpenSslInstall.Component::fileName).toList());
     }
 
     /**
@@ -36,8 +36,11 @@ final class InstallSupport {
      * @return the first version text any of them carries (crypto library first)
      */
     static Optional<String> version(List<OpenSslInstall.Component> libs) {
-        return libs.stream().sorted((a, b) -> a.role().compareTo(b.role()))
-                .map(OpenSslInstall.Component::version).flatMap(Optional::stream).findFirst();
+        return libs.stream()
+                .sorted((a, b) -> a.role().compareTo(b.role()))
+                .map(OpenSslInstall.Component::version)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**

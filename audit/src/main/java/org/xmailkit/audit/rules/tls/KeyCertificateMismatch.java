@@ -20,8 +20,13 @@ import org.xmailkit.model.References;
 public final class KeyCertificateMismatch implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-021", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-021",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
@@ -41,11 +46,19 @@ public final class KeyCertificateMismatch implements Rule {
         String key = m.key().keyDescription();
         if (match.kind() == KeyMatch.Kind.OTHER) {
             CertificateFacts other = m.certificate().certificates().get(match.certificateIndex());
-            return List.of(Finding.of(INFO, CertSupport.keyFile(ctx),
-                    INFO.message("other", leaf.describe(), key, other.describe()), CertSupport.summary(leaf),
-                    CertSupport.summary(other), "server.key: " + key));
+            return List.of(Finding.of(
+                    INFO,
+                    CertSupport.keyFile(ctx),
+                    INFO.message("other", leaf.describe(), key, other.describe()),
+                    CertSupport.summary(leaf),
+                    CertSupport.summary(other),
+                    "server.key: " + key));
         }
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("none", leaf.describe(), key),
-                CertSupport.summary(leaf), "server.key: " + key));
+        return List.of(Finding.of(
+                INFO,
+                CertSupport.keyFile(ctx),
+                INFO.message("none", leaf.describe(), key),
+                CertSupport.summary(leaf),
+                "server.key: " + key));
     }
 }

@@ -19,8 +19,13 @@ import org.xmailkit.model.Reference;
 public final class KeyFileReadable implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-026", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-026",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(Reference.of("CWE-732", "")),
             List.of());
 
@@ -36,7 +41,7 @@ public final class KeyFileReadable implements Rule {
             return List.of();
         }
         String perms = PosixFilePermissions.toString(key.permissions().orElseThrow());
-        return List.of(Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("others", perms),
-                "server.key: " + perms));
+        return List.of(
+                Finding.of(INFO, CertSupport.keyFile(ctx), INFO.message("others", perms), "server.key: " + perms));
     }
 }

@@ -10,8 +10,8 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
-import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall;
+import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.model.Reference;
 import org.xmailkit.model.References;
 import org.xmailkit.model.Text;
@@ -25,9 +25,15 @@ import org.xmailkit.model.Text;
 public final class LegacyOpenSsl implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-028", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
-            List.of(References.source("win32ssl/ (bundled OpenSSL 0.9.8l)"), References.source("SSLBind.cpp BSslInit"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-028",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.INSTALL_DIR),
+            List.of(
+                    References.source("win32ssl/ (bundled OpenSSL 0.9.8l)"), References.source("SSLBind.cpp BSslInit"),
                     References.rfc(9325, "3.1.1"), Reference.of("NIST SP 800-52r2", "3.1")),
             List.of());
 
@@ -48,7 +54,10 @@ public final class LegacyOpenSsl implements Rule {
                         ? INFO.message("noTls12", names, v)
                         : INFO.message("noTls13", names, v))
                 .orElse(INFO.message("unknown", names));
-        return List.of(Finding.of(INFO, Location.file(libs.get(0).path()), message,
+        return List.of(Finding.of(
+                INFO,
+                Location.file(libs.get(0).path()),
+                message,
                 libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
     }
 }

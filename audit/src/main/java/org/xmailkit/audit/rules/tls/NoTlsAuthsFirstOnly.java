@@ -22,8 +22,13 @@ import org.xmailkit.model.Text;
 public final class NoTlsAuthsFirstOnly implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-006", Severity.LOW, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-006",
+            Severity.LOW,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
             List.of(References.source("StrUtils.cpp StrLimIStr"), References.source("SMTPSvr.cpp SMTPAddAuth")),
             List.of("\"SmtpNoTLSAuths\"\t\"\""));
 
@@ -46,8 +51,12 @@ public final class NoTlsAuthsFirstOnly implements Rule {
         String first = items[0];
         Text message = first.isEmpty()
                 ? INFO.message("none", value)
-                : INFO.message("firstOnly", value, Evidence.show(ctx.tab(), first),
-                        Evidence.show(ctx.tab(), String.join(",", Arrays.asList(items).subList(1, items.length))));
+                : INFO.message(
+                        "firstOnly",
+                        value,
+                        Evidence.show(ctx.tab(), first),
+                        Evidence.show(
+                                ctx.tab(), String.join(",", Arrays.asList(items).subList(1, items.length))));
         return List.of(Finding.of(INFO, TlsSupport.at(ctx, e), message, Evidence.setting(ctx.tab(), e)));
     }
 }

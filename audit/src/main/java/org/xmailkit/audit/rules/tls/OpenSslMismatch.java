@@ -12,9 +12,9 @@ import org.xmailkit.audit.Location;
 import org.xmailkit.audit.Rule;
 import org.xmailkit.audit.RuleInfo;
 import org.xmailkit.audit.Severity;
+import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.audit.tls.OpenSslInstall.Family;
 import org.xmailkit.audit.tls.OpenSslInstall.Role;
-import org.xmailkit.audit.tls.OpenSslInstall;
 import org.xmailkit.model.Reference;
 
 /**
@@ -26,8 +26,13 @@ import org.xmailkit.model.Reference;
 public final class OpenSslMismatch implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-030", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.INSTALL_DIR),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-030",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.INSTALL_DIR),
             List.of(Reference.of("XMailCFG", "ssl_env.cgi")),
             List.of());
 
@@ -42,9 +47,12 @@ public final class OpenSslMismatch implements Rule {
         List<Finding> out = new ArrayList<>();
         Set<Family> families = install.families();
         List<OpenSslInstall.Component> allLibs = install.components().stream()
-                .filter(c -> c.family().isPresent()).toList();
+                .filter(c -> c.family().isPresent())
+                .toList();
         if (families.size() > 1) {
-            out.add(Finding.of(INFO, Location.file(install.directory()),
+            out.add(Finding.of(
+                    INFO,
+                    Location.file(install.directory()),
                     INFO.message("mixed", InstallSupport.names(allLibs)),
                     allLibs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
         }
@@ -53,7 +61,9 @@ public final class OpenSslMismatch implements Rule {
             Set<String> versions = new LinkedHashSet<>();
             libs.forEach(c -> c.version().ifPresent(versions::add));
             if (versions.size() > 1) {
-                out.add(Finding.of(INFO, Location.file(libs.get(0).path()),
+                out.add(Finding.of(
+                        INFO,
+                        Location.file(libs.get(0).path()),
                         INFO.message("libraries", InstallSupport.names(libs), String.join(", ", versions)),
                         libs.stream().map(InstallSupport::evidence).toArray(String[]::new)));
             }
@@ -63,17 +73,28 @@ public final class OpenSslMismatch implements Rule {
         Optional<OpenSslInstall.Component> tool = install.program(Role.TOOL);
         if (tool.isPresent()) {
             OpenSslInstall.Component t = tool.get();
-            if (t.version().isPresent() && !libVersions.isEmpty() && !libVersions.contains(t.version().get())) {
-                out.add(Finding.of(INFO, Location.file(t.path()),
+            if (t.version().isPresent()
+                    && !libVersions.isEmpty()
+                    && !libVersions.contains(t.version().get())) {
+                out.add(Finding.of(
+                        INFO,
+                        Location.file(t.path()),
                         INFO.message("tool", t.fileName(), t.version().get(), String.join(", ", libVersions)),
                         evidence(t, allLibs)));
             }
-            missingFamilies(t, families).ifPresent(refs -> out.add(Finding.of(INFO, Location.file(t.path()),
-                    INFO.message("toolLibraries", t.fileName(), refs, present(allLibs)), evidence(t, allLibs))));
+            missingFamilies(t, families)
+                    .ifPresent(refs -> out.add(Finding.of(
+                            INFO,
+                            Location.file(t.path()),
+                            INFO.message("toolLibraries", t.fileName(), refs, present(allLibs)),
+                            evidence(t, allLibs))));
         }
-        install.program(Role.XMAIL).ifPresent(x -> missingFamilies(x, families).ifPresent(refs ->
-                out.add(Finding.of(INFO, Location.file(x.path()),
-                        INFO.message("xmail", x.fileName(), refs, present(allLibs)), evidence(x, allLibs)))));
+        install.program(Role.XMAIL).ifPresent(x -> missingFamilies(x, families)
+                .ifPresent(refs -> out.add(Finding.of(
+                        INFO,
+                        Location.file(x.path()),
+                        INFO.message("xmail", x.fileName(), refs, present(allLibs)),
+                        evidence(x, allLibs)))));
         return out;
     }
 
@@ -83,7 +104,8 @@ public final class OpenSslMismatch implements Rule {
         if (wanted.isEmpty() || wanted.stream().anyMatch(present::contains)) {
             return Optional.empty();
         }
-        return Optional.of(String.join(", ", program.references().stream().sorted().toList()));
+        return Optional.of(
+                String.join(", ", program.references().stream().sorted().toList()));
     }
 
     private static String present(List<OpenSslInstall.Component> libs) {
@@ -92,8 +114,13 @@ public final class OpenSslMismatch implements Rule {
 
     private static String[] evidence(OpenSslInstall.Component program, List<OpenSslInstall.Component> libs) {
         List<String> out = new ArrayList<>();
-        out.add(InstallSupport.evidence(program) + (program.references().isEmpty() ? ""
-                : "; refers to " + String.join(", ", program.references().stream().sorted().toList())));
+        out.add(InstallSupport.evidence(program)
+                + (program.references().isEmpty()
+                        ? ""
+                        : "; refers to "
+                                + String.join(
+                                        ", ",
+                                        program.references().stream().sorted().toList())));
         libs.forEach(l -> out.add(InstallSupport.evidence(l)));
         return out.toArray(String[]::new);
     }

@@ -7,8 +7,8 @@ import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -23,8 +23,7 @@ import org.xmailkit.model.syntax.OptionList;
  */
 final class Outbound {
 
-    private Outbound() {
-    }
+    private Outbound() {}
 
     static List<Finding> check(AuditContext ctx, RuleInfo info, NeedTls level) {
         List<Finding> out = new ArrayList<>();
@@ -34,11 +33,16 @@ final class Outbound {
             }
             String key = (r.kind() == TlsSupport.RouteKind.GATEWAY ? "gateway" : "forwarder") + "."
                     + r.origin().name().toLowerCase(Locale.ROOT);
-            String suggestion = r.kind() == TlsSupport.RouteKind.GATEWAY
-                    ? gatewayWithTls(r.label())
-                    : forwarderWithTls(r);
-            out.add(Finding.of(info, r.location(),
-                    info.message(key, r.label(), r.hostList(), suggestion,
+            String suggestion =
+                    r.kind() == TlsSupport.RouteKind.GATEWAY ? gatewayWithTls(r.label()) : forwarderWithTls(r);
+            out.add(Finding.of(
+                    info,
+                    r.location(),
+                    info.message(
+                            key,
+                            r.label(),
+                            r.hostList(),
+                            suggestion,
                             Evidence.effective(ctx.tab(), TlsSupport.SMTP_GW_CONFIG)),
                     r.evidence()));
         }

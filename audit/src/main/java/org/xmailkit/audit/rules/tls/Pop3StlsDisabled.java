@@ -14,9 +14,16 @@ import org.xmailkit.model.References;
 public final class Pop3StlsDisabled implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-002", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("POP3Svr.cpp POP3HandleCmd_STLS"), References.rfc(2595, "2.3"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-002",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("POP3Svr.cpp POP3HandleCmd_STLS"),
+                    References.rfc(2595, "2.3"),
                     References.rfc(8314, "4.1")),
             List.of("\"EnablePOP3-TLS\"\t\"1\""));
 

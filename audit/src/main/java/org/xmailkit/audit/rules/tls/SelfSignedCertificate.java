@@ -18,8 +18,13 @@ import org.xmailkit.model.References;
 public final class SelfSignedCertificate implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-023", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-023",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.rfc(8314, "4.4")),
             List.of());
 
@@ -35,7 +40,7 @@ public final class SelfSignedCertificate implements Rule {
             return List.of();
         }
         CertificateFacts leaf = certs.get(0);
-        return List.of(Finding.of(INFO, CertSupport.certFile(ctx), INFO.message("leaf", leaf.subject()),
-                CertSupport.summary(leaf)));
+        return List.of(Finding.of(
+                INFO, CertSupport.certFile(ctx), INFO.message("leaf", leaf.subject()), CertSupport.summary(leaf)));
     }
 }

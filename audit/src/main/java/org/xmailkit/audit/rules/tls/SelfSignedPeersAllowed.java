@@ -20,8 +20,13 @@ import org.xmailkit.model.References;
 public final class SelfSignedPeersAllowed implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-015", Severity.LOW, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-015",
+            Severity.LOW,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
             List.of(References.source("SSLBind.cpp BSslCertVerifyCB")),
             List.of("\"SSLAllowSelfSigned\"\t\"0\""));
 
@@ -36,9 +41,12 @@ public final class SelfSignedPeersAllowed implements Rule {
         if (!e.flag().orElse(false) || !TlsSupport.verificationOn(ctx)) {
             return List.of();
         }
-        String by = TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY
-                : TlsSupport.SSL_WANT_CERT;
-        return List.of(Finding.of(INFO, TlsSupport.at(ctx, e),
-                INFO.message("on", Evidence.show(ctx.tab(), e.written()), by), Evidence.setting(ctx.tab(), e)));
+        String by =
+                TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY) ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT;
+        return List.of(Finding.of(
+                INFO,
+                TlsSupport.at(ctx, e),
+                INFO.message("on", Evidence.show(ctx.tab(), e.written()), by),
+                Evidence.setting(ctx.tab(), e)));
     }
 }

@@ -18,10 +18,16 @@ import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 public final class SmartHostOpportunisticTls implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-008", Severity.LOW, Category.TLS, RuleInfo.STRICT_ONLY,
-            RuleInfo.Fix.NONE, Set.of(),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-008",
+            Severity.LOW,
+            Category.TLS,
+            RuleInfo.STRICT_ONLY,
+            RuleInfo.Fix.NONE,
+            Set.of(),
             List.of(References.source("SMTPUtils.cpp USmtpSwitchToSSL"), References.rfc(9325, "3.2")),
-            List.of("\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
+            List.of(
+                    "\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
                     "smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 
     @Override

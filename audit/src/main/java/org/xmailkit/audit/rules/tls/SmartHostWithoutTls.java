@@ -18,11 +18,19 @@ import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 public final class SmartHostWithoutTls implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-007", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(),
-            List.of(References.source("SMTPUtils.cpp USmtpOptionsAssign"),
-                    References.source("SMTPUtils.cpp USmtpSwitchToSSL"), References.rfc(9325, "3.2")),
-            List.of("\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-007",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
+                    References.source("SMTPUtils.cpp USmtpOptionsAssign"),
+                    References.source("SMTPUtils.cpp USmtpSwitchToSSL"),
+                    References.rfc(9325, "3.2")),
+            List.of(
+                    "\"DefaultSMTPGateways\"\t\"relay.example.net:587,NeedTLS=2\"",
                     "smtpfwd.tab: \"*.example.com\"\t\"relay.example.net:587\"\t\"NeedTLS=2\""));
 
     @Override

@@ -14,9 +14,16 @@ import org.xmailkit.model.References;
 public final class SmtpStartTlsDisabled implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-001", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"), References.rfc(8314, "4.1"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-001",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+                    References.rfc(8314, "4.1"),
                     References.rfc(9325, "3.2")),
             List.of("\"EnableSMTP-TLS\"\t\"1\""));
 

@@ -24,8 +24,13 @@ import org.xmailkit.model.Text;
 public final class TlsMaterialUnusable implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-027", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-027",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("SSLBind.cpp BSslBindServer")),
             List.of());
 
@@ -39,27 +44,33 @@ public final class TlsMaterialUnusable implements Rule {
         TlsMaterial m = CertSupport.material(ctx);
         List<Finding> out = new ArrayList<>();
         CertificateFile cert = m.certificate();
-        Text certMessage = switch (cert.status()) {
-            case UNREADABLE -> cert.problem().isEmpty() ? INFO.message("cert.notRead")
-                    : INFO.message("cert.unreadable", cert.problem());
-            case NOT_PEM -> INFO.message("cert.der");
-            case EMPTY -> INFO.message("cert.empty");
-            case INVALID -> INFO.message("cert.invalid", cert.problem());
-            default -> null;
-        };
+        Text certMessage =
+                switch (cert.status()) {
+                    case UNREADABLE ->
+                        cert.problem().isEmpty()
+                                ? INFO.message("cert.notRead")
+                                : INFO.message("cert.unreadable", cert.problem());
+                    case NOT_PEM -> INFO.message("cert.der");
+                    case EMPTY -> INFO.message("cert.empty");
+                    case INVALID -> INFO.message("cert.invalid", cert.problem());
+                    default -> null;
+                };
         if (certMessage != null) {
             out.add(Finding.of(INFO, CertSupport.certFile(ctx), certMessage));
         }
         KeyFile key = m.key();
-        Text keyMessage = switch (key.status()) {
-            case UNREADABLE -> key.problem().isEmpty() ? INFO.message("key.notRead")
-                    : INFO.message("key.unreadable", key.problem());
-            case NOT_PEM -> INFO.message("key.der");
-            case EMPTY -> INFO.message("key.empty");
-            case INVALID -> INFO.message("key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
-            case ENCRYPTED -> INFO.message("key.encrypted", key.pemType());
-            default -> null;
-        };
+        Text keyMessage =
+                switch (key.status()) {
+                    case UNREADABLE ->
+                        key.problem().isEmpty()
+                                ? INFO.message("key.notRead")
+                                : INFO.message("key.unreadable", key.problem());
+                    case NOT_PEM -> INFO.message("key.der");
+                    case EMPTY -> INFO.message("key.empty");
+                    case INVALID -> INFO.message("key.invalid", key.pemType().isEmpty() ? "PEM" : key.pemType());
+                    case ENCRYPTED -> INFO.message("key.encrypted", key.pemType());
+                    default -> null;
+                };
         if (keyMessage != null) {
             out.add(Finding.of(INFO, CertSupport.keyFile(ctx), keyMessage));
         }

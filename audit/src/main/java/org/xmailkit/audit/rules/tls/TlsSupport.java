@@ -12,8 +12,8 @@ import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.syntax.GatewayList;
-import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 
 /** What the TLS rules share: server.tab switches, outbound routes and locations. */
 final class TlsSupport {
@@ -32,8 +32,7 @@ final class TlsSupport {
     static final String SSL_USE_CERTS_DIR = "SSLUseCertsDir";
     static final List<String> SERVER_NAMES = List.of("SmtpServerDomain", "POP3Domain", "HeloDomain");
 
-    private TlsSupport() {
-    }
+    private TlsSupport() {}
 
     // ------------------------------------------------------------------ server.tab
 
@@ -59,11 +58,6 @@ final class TlsSupport {
     static Location at(AuditContext ctx, Effective e) {
         return Location.line(ctx.root().serverTabPath(), e.line(), e.name());
     }
-
-
-
-
-
 
     // ------------------------------------------------------------------ outbound routes
 
@@ -98,8 +92,16 @@ final class TlsSupport {
      * @param random    whether the gateway list asks for random order (leading {@code #})
      * @param evidence  the line
      */
-    record Route(RouteKind kind, Location location, String label, List<String> hosts, NeedTls level, Origin origin,
-                 GatewayOptions own, boolean random, String evidence) {
+    record Route(
+            RouteKind kind,
+            Location location,
+            String label,
+            List<String> hosts,
+            NeedTls level,
+            Origin origin,
+            GatewayOptions own,
+            boolean random,
+            String evidence) {
 
         /** @return whether every host is on the local machine, so the traffic never crosses a network */
         boolean loopbackOnly() {
@@ -135,23 +137,38 @@ final class TlsSupport {
         if (gw.value() != null) {
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 GatewayOptions own = new GatewayOptions(g.options());
-                Origin origin = global.needTls().isPresent() ? Origin.GLOBAL
+                Origin origin = global.needTls().isPresent()
+                        ? Origin.GLOBAL
                         : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
-                out.add(new Route(RouteKind.GATEWAY, at(ctx, gw), Evidence.show(ctx.tab(), g.raw()),
-                        List.of(Evidence.show(ctx.tab(), g.host())), GatewayOptions.forDefaultGateway(own, global),
-                                origin, own,
-                        false, Evidence.line(ctx.tab(), gw.line())));
+                out.add(new Route(
+                        RouteKind.GATEWAY,
+                        at(ctx, gw),
+                        Evidence.show(ctx.tab(), g.raw()),
+                        List.of(Evidence.show(ctx.tab(), g.host())),
+                        GatewayOptions.forDefaultGateway(own, global),
+                        origin,
+                        own,
+                        false,
+                        Evidence.line(ctx.tab(), gw.line())));
             }
         }
         for (Forwarder f : forwarders(ctx)) {
             List<String> hosts = f.gateways().entries().stream()
-                    .map(g -> Evidence.decoded(g.host(), f.file().charset())).toList();
+                    .map(g -> Evidence.decoded(g.host(), f.file().charset()))
+                    .toList();
             GatewayOptions own = GatewayOptions.parse(f.row().column(2));
-            Origin origin = own.needTls().isPresent() ? Origin.OWN
+            Origin origin = own.needTls().isPresent()
+                    ? Origin.OWN
                     : global.needTls().isPresent() ? Origin.GLOBAL : Origin.UNSET;
-            out.add(new Route(RouteKind.FORWARDER, f.location(),
-                    Evidence.decoded(f.row().column(0), f.file().charset()), hosts,
-                    GatewayOptions.forForwarder(global, own), origin, own, f.gateways().random(),
+            out.add(new Route(
+                    RouteKind.FORWARDER,
+                    f.location(),
+                    Evidence.decoded(f.row().column(0), f.file().charset()),
+                    hosts,
+                    GatewayOptions.forForwarder(global, own),
+                    origin,
+                    own,
+                    f.gateways().random(),
                     Evidence.line(f.file(), f.row().line())));
         }
         return out;
@@ -165,8 +182,7 @@ final class TlsSupport {
      * @param gateways column 2, parsed
      * @param location its location
      */
-    record Forwarder(TabFile file, TabFile.Row row, GatewayList gateways, Location location) {
-    }
+    record Forwarder(TabFile file, TabFile.Row row, GatewayList gateways, Location location) {}
 
     /**
      * @param ctx the audit
@@ -179,7 +195,10 @@ final class TlsSupport {
         }
         List<Forwarder> out = new ArrayList<>();
         for (TabFile.Row row : file.get().rows()) {
-            out.add(new Forwarder(file.get(), row, GatewayList.parse(row.column(1)),
+            out.add(new Forwarder(
+                    file.get(),
+                    row,
+                    GatewayList.parse(row.column(1)),
                     Location.line(file.get().path(), row.line(), "")));
         }
         return out;

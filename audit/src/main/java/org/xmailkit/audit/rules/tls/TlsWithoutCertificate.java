@@ -16,8 +16,8 @@ import org.xmailkit.model.Effective;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.References;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.GatewayOptions;
+import org.xmailkit.model.syntax.GatewayOptions.NeedTls;
 import org.xmailkit.model.syntax.OptionList;
 
 /**
@@ -28,9 +28,15 @@ import org.xmailkit.model.syntax.OptionList;
 public final class TlsWithoutCertificate implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-004", Severity.HIGH, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-004",
+            Severity.HIGH,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("SMTPSvr.cpp SMTPHandleCmd_STARTTLS"),
                     References.source("SSLConfig.cpp CSslBindSetup"),
                     References.source("SMTPUtils.cpp USmtpSwitchToSSL"),
                     References.rfc(3207, "4")),
@@ -64,7 +70,10 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!inbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, INFO.message("inbound", missing, String.join(", ", inbound)),
+            out.add(Finding.of(
+                    INFO,
+                    where,
+                    INFO.message("inbound", missing, String.join(", ", inbound)),
                     inboundEvidence.toArray(String[]::new)));
         }
 
@@ -73,21 +82,23 @@ public final class TlsWithoutCertificate implements Rule {
         GatewayOptions global = TlsSupport.global(ctx);
         if (global.needTls().filter(l -> l != NeedTls.OFF).isPresent()) {
             outbound.add(TlsSupport.SMTP_GW_CONFIG);
-            outboundEvidence.add(Evidence.line(ctx.tab(), ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG).line()));
+            outboundEvidence.add(Evidence.line(
+                    ctx.tab(), ctx.tab().effective(TlsSupport.SMTP_GW_CONFIG).line()));
         }
         for (TlsSupport.Route r : TlsSupport.routes(ctx)) {
             if (r.level() != NeedTls.OFF && r.origin() == TlsSupport.Origin.OWN) {
-                outbound.add(r.kind() == TlsSupport.RouteKind.GATEWAY
-                        ? TlsSupport.DEFAULT_SMTP_GATEWAYS + " " + r.label()
-                        : "smtpfwd.tab:" + r.location().line());
+                outbound.add(
+                        r.kind() == TlsSupport.RouteKind.GATEWAY
+                                ? TlsSupport.DEFAULT_SMTP_GATEWAYS + " " + r.label()
+                                : "smtpfwd.tab:" + r.location().line());
                 outboundEvidence.add(r.evidence());
             }
         }
         Optional<TabFile> links = ctx.root().file(MailRootFile.POP3_LINKS);
         if (links.isPresent()) {
             for (TabFile.Row row : links.get().rows()) {
-                boolean tls = OptionList.parse(row.column(5)).options().stream()
-                        .anyMatch(o -> PSYNC_TLS.contains(o.name()));
+                boolean tls =
+                        OptionList.parse(row.column(5)).options().stream().anyMatch(o -> PSYNC_TLS.contains(o.name()));
                 if (tls) {
                     // The line itself holds the remote account's recoverable password: only its number is shown.
                     outbound.add("pop3links.tab:" + row.line());
@@ -96,7 +107,10 @@ public final class TlsWithoutCertificate implements Rule {
             }
         }
         if (!outbound.isEmpty()) {
-            out.add(Finding.of(INFO, where, INFO.message("outbound", missing, String.join(", ", outbound)),
+            out.add(Finding.of(
+                    INFO,
+                    where,
+                    INFO.message("outbound", missing, String.join(", ", outbound)),
                     outboundEvidence.toArray(String[]::new)));
         }
         return out;

@@ -30,8 +30,13 @@ import org.xmailkit.model.fs.SafeReader;
 public final class VerificationWithoutCaStore implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-014", Severity.MEDIUM, Category.TLS, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-014",
+            Severity.MEDIUM,
+            Category.TLS,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.source("SSLConfig.cpp CSslBindSetup"), References.source("SSLBind.cpp BSslSetupVerify")),
             List.of("\"SSLUseCertsFile\"\t\"1\""));
 
@@ -59,26 +64,41 @@ public final class VerificationWithoutCaStore implements Rule {
         List<Finding> out = new ArrayList<>();
         if (!caFile && !caDir) {
             if (fileOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileMissing"),
+                out.add(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, useFile),
+                        INFO.message("fileMissing"),
                         Evidence.setting(ctx.tab(), useFile)));
             }
             if (dirOn) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirMissing"),
+                out.add(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, useDir),
+                        INFO.message("dirMissing"),
                         Evidence.setting(ctx.tab(), useDir)));
             }
             if (!fileOn && pem.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useFile), INFO.message("fileUnused"),
+                out.add(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, useFile),
+                        INFO.message("fileUnused"),
                         Evidence.setting(ctx.tab(), useFile)));
             }
             if (!dirOn && dir.isPresent()) {
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, useDir), INFO.message("dirUnused"),
+                out.add(Finding.of(
+                        INFO,
+                        TlsSupport.at(ctx, useDir),
+                        INFO.message("dirUnused"),
                         Evidence.setting(ctx.tab(), useDir)));
             }
             if (out.isEmpty()) {
-                Effective by = ctx.tab().effective(TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
-                        ? TlsSupport.SSL_WANT_VERIFY : TlsSupport.SSL_WANT_CERT);
-                out.add(Finding.of(INFO, TlsSupport.at(ctx, by), INFO.message("none"),
-                        Evidence.setting(ctx.tab(), by)));
+                Effective by = ctx.tab()
+                        .effective(
+                                TlsSupport.on(ctx, TlsSupport.SSL_WANT_VERIFY)
+                                        ? TlsSupport.SSL_WANT_VERIFY
+                                        : TlsSupport.SSL_WANT_CERT);
+                out.add(Finding.of(
+                        INFO, TlsSupport.at(ctx, by), INFO.message("none"), Evidence.setting(ctx.tab(), by)));
             }
             return out;
         }

@@ -21,9 +21,16 @@ import org.xmailkit.model.References;
 public final class WeakKey implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-019", Severity.HIGH, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
-            List.of(References.rfc(9325, "4.5"), Reference.of("NIST SP 800-52r2", "3.2.1"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-019",
+            Severity.HIGH,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.rfc(9325, "4.5"),
+                    Reference.of("NIST SP 800-52r2", "3.2.1"),
                     Reference.of("Mozilla Server Side TLS guidelines", "5.7")),
             List.of());
 
@@ -39,7 +46,9 @@ public final class WeakKey implements Rule {
                 return List.of();
             }
             int min = c.keyAlgorithm().equals("EC") ? CertificateFacts.MIN_EC_BITS : CertificateFacts.MIN_RSA_BITS;
-            return List.of(Finding.of(INFO, where,
+            return List.of(Finding.of(
+                    INFO,
+                    where,
                     INFO.message(c.index() == 0 ? "leaf" : "chain", c.describe(), c.keyDescription(), min),
                     CertSupport.summary(c)));
         });

@@ -19,8 +19,13 @@ import org.xmailkit.model.References;
 public final class WeakSignature implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("TLS-020", Severity.MEDIUM, Category.CERTIFICATE,
-            RuleInfo.BASELINE, RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "TLS-020",
+            Severity.MEDIUM,
+            Category.CERTIFICATE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
             List.of(References.rfc(9325, "4.5")),
             List.of());
 
@@ -35,8 +40,8 @@ public final class WeakSignature implements Rule {
             if (!c.weakSignature() || c.selfSigned()) {
                 return List.of();
             }
-            return List.of(Finding.of(INFO, where, INFO.message("weak", c.describe(), c.signatureAlgorithm()),
-                    CertSupport.summary(c)));
+            return List.of(Finding.of(
+                    INFO, where, INFO.message("weak", c.describe(), c.signatureAlgorithm()), CertSupport.summary(c)));
         });
     }
 }

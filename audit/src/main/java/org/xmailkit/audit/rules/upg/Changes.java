@@ -26,8 +26,7 @@ final class Changes {
     /** DefaultSmtpPerms default MRVZ; RCPT TO:&lt;postmaster&gt; rewritten. */
     static final XMailVersion V1_27PRE01 = XMailVersion.parse("1.27pre01");
 
-    private Changes() {
-    }
+    private Changes() {}
 
     /**
      * @param source the source version

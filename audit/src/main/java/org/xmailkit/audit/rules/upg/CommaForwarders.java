@@ -23,9 +23,15 @@ import org.xmailkit.model.syntax.GatewayList;
 public final class CommaForwarders implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-005", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.changeLog("1.24"),
-                    References.FORWARD_GATEWAYS), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-005",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(References.changeLog("1.24"), References.FORWARD_GATEWAYS),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -43,12 +49,18 @@ public final class CommaForwarders implements Rule {
                     continue;
                 }
                 String fixed = GatewayList.format(list.startsWith("#"), GatewayList.parseLegacy(list));
-                int column = row.record().tokens().size() > 1 ? row.record().tokens().get(1).column() : 1;
-                out.add(Finding.of(INFO, new Location(f.path(), row.line(), column, ""),
-                        INFO.message(key, Evidence.decoded(row.column(0), f.charset()),
+                int column = row.record().tokens().size() > 1
+                        ? row.record().tokens().get(1).column()
+                        : 1;
+                out.add(Finding.of(
+                        INFO,
+                        new Location(f.path(), row.line(), column, ""),
+                        INFO.message(
+                                key,
+                                Evidence.decoded(row.column(0), f.charset()),
                                 Evidence.decoded(list, f.charset()),
-                                Evidence.decoded(list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')),
-                                        f.charset()),
+                                Evidence.decoded(
+                                        list.substring(list.startsWith("#") ? 1 : 0, list.indexOf(',')), f.charset()),
                                 Evidence.decoded(fixed, f.charset())),
                         Evidence.line(f, row.line())));
             }

@@ -24,8 +24,15 @@ import org.xmailkit.model.syntax.GatewayList;
 public final class CommaGateways implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-004", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(), List.of(References.changeLog("1.24"), References.OPTIONS), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-004",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(References.changeLog("1.24"), References.OPTIONS),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -35,7 +42,8 @@ public final class CommaGateways implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         ServerTab tab = ctx.tab();
-        return tab.entry("DefaultSMTPGateways").filter(e -> GatewayList.looksLegacy(e.value()))
+        return tab.entry("DefaultSMTPGateways")
+                .filter(e -> GatewayList.looksLegacy(e.value()))
                 .map(e -> List.of(TabFindings.at(INFO, ctx, e, e.valueToken().column(), message(ctx, tab, e))))
                 .orElse(List.of());
     }
@@ -46,7 +54,11 @@ public final class CommaGateways implements Rule {
         int comma = v.indexOf(',');
         String fixed = GatewayList.format(v.startsWith("#"), hosts);
         String key = ctx.source().mayBeBefore(Changes.V1_24) ? "legacy" : "broken";
-        return INFO.message(key, e.name(), Evidence.show(tab, v), Evidence.show(tab, v.substring(0, comma)),
+        return INFO.message(
+                key,
+                e.name(),
+                Evidence.show(tab, v),
+                Evidence.show(tab, v.substring(0, comma)),
                 Evidence.show(tab, v.substring(comma + 1)),
                 TabFindings.line(e.name(), Evidence.decoded(fixed, tab.charset())));
     }

@@ -19,9 +19,14 @@ import org.xmailkit.model.References;
 public final class DefaultSmtpPermsChange implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-002", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.OPT_IN, Set.of(), List.of(
-                    References.PERMS_DEFAULT),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-002",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.OPT_IN,
+            Set.of(),
+            List.of(References.PERMS_DEFAULT),
             List.of(TabFindings.rawLine("DefaultSmtpPerms", "MR")));
 
     @Override
@@ -34,8 +39,13 @@ public final class DefaultSmtpPermsChange implements Rule {
         if (ctx.tab().has("DefaultSmtpPerms") || !ctx.source().mayBeBefore(Changes.V1_27PRE01)) {
             return List.of();
         }
-        return List.of(TabFindings.atFile(INFO, ctx, "DefaultSmtpPerms",
-                INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_27PRE01), ctx.source().display(),
+        return List.of(TabFindings.atFile(
+                INFO,
+                ctx,
+                "DefaultSmtpPerms",
+                INFO.message(
+                        "" + Changes.certainty(ctx.source(), Changes.V1_27PRE01),
+                        ctx.source().display(),
                         TabFindings.line("DefaultSmtpPerms", "MR"))));
     }
 }

@@ -23,8 +23,15 @@ import org.xmailkit.model.TabFile;
 public final class ExtAuthFormat implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-012", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.changeLog("1.24"),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-012",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.changeLog("1.24"),
                     Reference.of(References.SOURCE, "SMTPSvr.cpp SMTPGetAuthExternal, SMTPExternalAuthenticate")),
             List.of());
 
@@ -43,8 +50,12 @@ public final class ExtAuthFormat implements Rule {
             List<TabFile.Row> rows = f.rows();
             if (!rows.isEmpty()) {
                 int line = rows.get(0).line();
-                out.add(Finding.of(INFO, new Location(f.path(), line, 1, ""),
-                        INFO.message("" + Changes.certainty(ctx.source(), Changes.V1_24), rows.size(),
+                out.add(Finding.of(
+                        INFO,
+                        new Location(f.path(), line, 1, ""),
+                        INFO.message(
+                                "" + Changes.certainty(ctx.source(), Changes.V1_24),
+                                rows.size(),
                                 ctx.source().display()),
                         Evidence.line(f, line)));
             }

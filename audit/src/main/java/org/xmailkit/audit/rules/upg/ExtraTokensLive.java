@@ -27,9 +27,14 @@ import org.xmailkit.model.Text;
 public final class ExtraTokensLive implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-007", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.READ_CONFIG,
-                    References.LIST_READER),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-007",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.READ_CONFIG, References.LIST_READER),
             List.of());
 
     @Override
@@ -52,10 +57,17 @@ public final class ExtraTokensLive implements Rule {
             }
             String now = Evidence.value(tab, e.name(), e.value());
             Optional<TabRecord> before = records.stream()
-                    .filter(o -> o.line() > r.line() && o.size() == 2 && e.name().equals(o.value(0))).findFirst();
+                    .filter(o ->
+                            o.line() > r.line() && o.size() == 2 && e.name().equals(o.value(0)))
+                    .findFirst();
             Text message = before.isPresent()
-                    ? INFO.message("shadowing", e.name(), r.size(), before.get().line(),
-                            Evidence.value(tab, e.name(), before.get().value(1)), now)
+                    ? INFO.message(
+                            "shadowing",
+                            e.name(),
+                            r.size(),
+                            before.get().line(),
+                            Evidence.value(tab, e.name(), before.get().value(1)),
+                            now)
                     : INFO.message("newlyLive", e.name(), r.size(), now);
             out.add(TabFindings.at(INFO, ctx, e, r.tokens().get(2).column(), message));
         }

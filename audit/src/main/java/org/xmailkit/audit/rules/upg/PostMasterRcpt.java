@@ -20,10 +20,17 @@ import org.xmailkit.model.References;
 public final class PostMasterRcpt implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-008", Severity.INFO, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-008",
+            Severity.INFO,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(
                     Reference.of(References.SOURCE, "SMTPSvr.cpp SMTPGetForwardPath (1.27pre01)"),
-                    Reference.of("RFC 5321", "4.5.1")), List.of());
+                    Reference.of("RFC 5321", "4.5.1")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -35,9 +42,18 @@ public final class PostMasterRcpt implements Rule {
         if (!ctx.source().mayBeBefore(Changes.V1_27PRE01)) {
             return List.of();
         }
-        return ctx.tab().entry("PostMaster").filter(e -> !e.value().isEmpty())
-                .map(e -> List.of(TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                        INFO.message("postmaster", Evidence.show(ctx.tab(), e.value()), ctx.source().display()))))
+        return ctx.tab()
+                .entry("PostMaster")
+                .filter(e -> !e.value().isEmpty())
+                .map(e -> List.of(TabFindings.at(
+                        INFO,
+                        ctx,
+                        e,
+                        e.valueToken().column(),
+                        INFO.message(
+                                "postmaster",
+                                Evidence.show(ctx.tab(), e.value()),
+                                ctx.source().display()))))
                 .orElse(List.of());
     }
 }

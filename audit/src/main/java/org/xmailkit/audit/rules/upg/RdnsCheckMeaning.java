@@ -21,8 +21,14 @@ import org.xmailkit.model.Values;
 public final class RdnsCheckMeaning implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-010", Severity.LOW, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("0.71"), References.changeLog("0.55")),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-010",
+            Severity.LOW,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.changeLog("0.71"), References.changeLog("0.55")),
             List.of());
 
     @Override
@@ -48,7 +54,12 @@ public final class RdnsCheckMeaning implements Rule {
     }
 
     private static Finding message(AuditContext ctx, Entry e, long n) {
-        return TabFindings.at(INFO, ctx, e, e.valueToken().column(),
-                INFO.message(n > 0 ? "refuse" : "delay", e.name(), n, ctx.source().display(), -n));
+        return TabFindings.at(
+                INFO,
+                ctx,
+                e,
+                e.valueToken().column(),
+                INFO.message(
+                        n > 0 ? "refuse" : "delay", e.name(), n, ctx.source().display(), -n));
     }
 }

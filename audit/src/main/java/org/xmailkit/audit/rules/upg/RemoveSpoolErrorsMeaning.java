@@ -19,8 +19,15 @@ import org.xmailkit.model.References;
 public final class RemoveSpoolErrorsMeaning implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-009", Severity.LOW, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("1.19/1.20")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-009",
+            Severity.LOW,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.changeLog("1.19/1.20")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -33,7 +40,11 @@ public final class RemoveSpoolErrorsMeaning implements Rule {
         if (!eff.isSet() || !eff.flag().orElse(false) || !ctx.source().mayBeBefore(Changes.REMOVE_SPOOL_ERRORS)) {
             return List.of();
         }
-        return List.of(TabFindings.at(INFO, ctx, eff.entry(), eff.entry().valueToken().column(),
+        return List.of(TabFindings.at(
+                INFO,
+                ctx,
+                eff.entry(),
+                eff.entry().valueToken().column(),
                 INFO.message("removeSpoolErrors", ctx.source().display())));
     }
 }

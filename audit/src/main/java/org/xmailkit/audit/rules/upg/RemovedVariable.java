@@ -33,10 +33,21 @@ import org.xmailkit.model.upgrade.Removal;
 public final class RemovedVariable implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-001", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(), List.of(References.changeLog("0.55"), References.changeLog("0.71"),
-                    References.changeLog("1.3"), References.changeLog("1.6"), References.changeLog("1.24"),
-                    References.changeLog("1.25")), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-001",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(
+                    References.changeLog("0.55"),
+                    References.changeLog("0.71"),
+                    References.changeLog("1.3"),
+                    References.changeLog("1.6"),
+                    References.changeLog("1.24"),
+                    References.changeLog("1.25")),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -66,7 +77,8 @@ public final class RemovedVariable implements Rule {
         boolean on = Values.atoi(e.value()).orElse(0) != 0;
         Optional<Removal> removal = Removal.of(name);
         if (removal.isEmpty() || removal.get() == Removal.DYNDNS_SETUP) {
-            return removal.isEmpty() ? INFO.message("off", name, removed, Evidence.show(tab, e.value()))
+            return removal.isEmpty()
+                    ? INFO.message("off", name, removed, Evidence.show(tab, e.value()))
                     : INFO.message("dynDns", name, removed);
         }
         Removal r = removal.get();
@@ -74,23 +86,38 @@ public final class RemovedVariable implements Rule {
             return INFO.message("off", name, removed, Evidence.show(tab, e.value()));
         }
         // The line to write is the migration's own fix (Removal.replacement), not worked out again here.
-        Optional<String> fix = r.replacement(tab, e).map(s -> TabFindings.line(s.name(), Entry.decode(s.value(),
-                tab.charset())));
+        Optional<String> fix =
+                r.replacement(tab, e).map(s -> TabFindings.line(s.name(), Entry.decode(s.value(), tab.charset())));
         String now = r.replacedBy().orElse("");
         return switch (r) {
-            case RARP_CHECK -> fix.map(line -> INFO.message("rename", name, removed, now, line))
-                    .orElseGet(() -> INFO.message("renameBoth", name, removed, now, tab.entry(now).orElseThrow()
-                            .line()));
-            case HELO_USE_ROOT_DOMAIN -> r.superseded(tab)
-                    ? INFO.message("heloBoth", name, removed, tab.entry(now).orElseThrow().line())
-                    : fix.map(line -> INFO.message("helo", name, removed, line))
-                            .orElse(INFO.message("heloNoRoot", name, removed));
-            case SMTP_TLS -> fix.map(line -> INFO.message("smtpTls", name, removed, line)).orElseGet(() -> {
-                OptionList.Option needTls = tab.entry(now).flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"))
-                        .orElseThrow();
-                return INFO.message("smtpTlsBoth", name, removed,
-                        Evidence.show(tab, needTls.hasValue() ? needTls.value() : ""));
-            });
+            case RARP_CHECK ->
+                fix.map(line -> INFO.message("rename", name, removed, now, line))
+                        .orElseGet(() -> INFO.message(
+                                "renameBoth",
+                                name,
+                                removed,
+                                now,
+                                tab.entry(now).orElseThrow().line()));
+            case HELO_USE_ROOT_DOMAIN ->
+                r.superseded(tab)
+                        ? INFO.message(
+                                "heloBoth",
+                                name,
+                                removed,
+                                tab.entry(now).orElseThrow().line())
+                        : fix.map(line -> INFO.message("helo", name, removed, line))
+                                .orElse(INFO.message("heloNoRoot", name, removed));
+            case SMTP_TLS ->
+                fix.map(line -> INFO.message("smtpTls", name, removed, line)).orElseGet(() -> {
+                    OptionList.Option needTls = tab.entry(now)
+                            .flatMap(g -> OptionList.parse(g.value()).get("NeedTLS"))
+                            .orElseThrow();
+                    return INFO.message(
+                            "smtpTlsBoth",
+                            name,
+                            removed,
+                            Evidence.show(tab, needTls.hasValue() ? needTls.value() : ""));
+                });
             default -> INFO.message("maps", name, removed);
         };
     }

@@ -25,9 +25,18 @@ import org.xmailkit.model.XMailVersion;
 public final class RequiredFiles implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-011", Severity.HIGH, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(RuleInfo.Need.MAILROOT), List.of(References.source("MailSvr.cpp SvrSetup"),
-                    References.changeLog("1.1"), References.changeLog("1.2"), References.changeLog("1.14")),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-011",
+            Severity.HIGH,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(RuleInfo.Need.MAILROOT),
+            List.of(
+                    References.source("MailSvr.cpp SvrSetup"),
+                    References.changeLog("1.1"),
+                    References.changeLog("1.2"),
+                    References.changeLog("1.14")),
             List.of());
 
     /**
@@ -37,8 +46,7 @@ public final class RequiredFiles implements Rule {
      * @param directory whether it is a directory
      * @param since     the version that requires it
      */
-    record Required(String name, boolean directory, XMailVersion since) {
-    }
+    record Required(String name, boolean directory, XMailVersion since) {}
 
     static final List<Required> REQUIRED = List.of(
             new Required("cmdaliases", true, Changes.CMDALIASES),
@@ -54,8 +62,8 @@ public final class RequiredFiles implements Rule {
     public List<Finding> check(AuditContext ctx) {
         List<Finding> out = new ArrayList<>();
         for (String name : XMailStartup.missing(ctx.root())) {
-            out.add(Finding.of(INFO, Location.file(ctx.root().directory().resolve(name)),
-                    INFO.message("file.startup", name)));
+            out.add(Finding.of(
+                    INFO, Location.file(ctx.root().directory().resolve(name)), INFO.message("file.startup", name)));
         }
         for (Required r : REQUIRED) {
             Path p = ctx.root().directory().resolve(r.name());
@@ -63,8 +71,7 @@ public final class RequiredFiles implements Rule {
             if (present) {
                 continue;
             }
-            String key = (r.directory() ? "dir." : "file.")
-                    + (ctx.source().mayBeBefore(r.since()) ? "new" : "missing");
+            String key = (r.directory() ? "dir." : "file.") + (ctx.source().mayBeBefore(r.since()) ? "new" : "missing");
             out.add(Finding.of(INFO, Location.file(p), INFO.message(key, r.name(), r.since())));
         }
         return out;

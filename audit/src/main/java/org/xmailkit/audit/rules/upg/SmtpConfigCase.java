@@ -25,10 +25,15 @@ import org.xmailkit.model.syntax.SmtpConfigTokens;
 public final class SmtpConfigCase implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-006", Severity.HIGH, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.SAFE, Set.of(), List.of(
-                    References.SMTPCONFIG_TOKENS,
-                    References.SMTPCONFIG_TOKENS_OLD), List.of());
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-006",
+            Severity.HIGH,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.SAFE,
+            Set.of(),
+            List.of(References.SMTPCONFIG_TOKENS, References.SMTPCONFIG_TOKENS_OLD),
+            List.of());
 
     @Override
     public RuleInfo info() {
@@ -51,8 +56,18 @@ public final class SmtpConfigCase implements Rule {
             String fixed = TabFindings.line(e.name(), Entry.decode(tokens.normalised(), tab.charset()));
             for (String[] m : tokens.misspelled()) {
                 if (m[0].equals(m[0].strip())) {
-                    out.add(TabFindings.at(INFO, ctx, e, e.valueToken().column(), INFO.message(key, e.name(),
-                            Evidence.show(tab, m[0]), m[1], fixed, ctx.source().display())));
+                    out.add(TabFindings.at(
+                            INFO,
+                            ctx,
+                            e,
+                            e.valueToken().column(),
+                            INFO.message(
+                                    key,
+                                    e.name(),
+                                    Evidence.show(tab, m[0]),
+                                    m[1],
+                                    fixed,
+                                    ctx.source().display())));
                 }
             }
         }

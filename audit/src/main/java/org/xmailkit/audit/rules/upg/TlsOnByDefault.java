@@ -23,9 +23,14 @@ import org.xmailkit.model.Text;
 public final class TlsOnByDefault implements Rule {
 
     /** The rule's metadata. */
-    public static final RuleInfo INFO = new RuleInfo("UPG-003", Severity.MEDIUM, Category.UPGRADE, RuleInfo.BASELINE,
-            RuleInfo.Fix.NONE, Set.of(), List.of(References.changeLog("1.24"),
-                    References.TLS_DEFAULTS),
+    public static final RuleInfo INFO = new RuleInfo(
+            "UPG-003",
+            Severity.MEDIUM,
+            Category.UPGRADE,
+            RuleInfo.BASELINE,
+            RuleInfo.Fix.NONE,
+            Set.of(),
+            List.of(References.changeLog("1.24"), References.TLS_DEFAULTS),
             List.of());
 
     /** The TLS switches that default to on, in XMailCFG page order. */
@@ -56,10 +61,12 @@ public final class TlsOnByDefault implements Rule {
             }
             String shown = String.join(", ", ssl);
             String source = ctx.source().display();
-            Text known = absent.isEmpty() ? INFO.message("listeners.known." + certainty, source, shown)
-                    : ssl.isEmpty() ? INFO.message("closed." + certainty, ctx.source().display(),
-                            String.join(", ", absent))
-                    : INFO.message("known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
+            Text known = absent.isEmpty()
+                    ? INFO.message("listeners.known." + certainty, source, shown)
+                    : ssl.isEmpty()
+                            ? INFO.message("closed." + certainty, ctx.source().display(), String.join(", ", absent))
+                            : INFO.message(
+                                    "known." + certainty, ctx.source().display(), String.join(", ", absent), shown);
             return List.of(TabFindings.atFile(INFO, ctx, absent.isEmpty() ? "" : absent.get(absent.size() - 1), known));
         }
         Text message = absent.isEmpty()

@@ -21,8 +21,14 @@ class ControlByteTest {
 
     @Test
     void crlfFilePasses() {
-        assertEquals(List.of(), findings(rule, MailRootFixture.in(dir).crlf()
-                .serverTab("\"RootDomain\"\t\"example.com\"\n\"PostMaster\"\t\"pm@example.com\"\n").open()));
+        assertEquals(
+                List.of(),
+                findings(
+                        rule,
+                        MailRootFixture.in(dir)
+                                .crlf()
+                                .serverTab("\"RootDomain\"\t\"example.com\"\n\"PostMaster\"\t\"pm@example.com\"\n")
+                                .open()));
     }
 
     @Test
@@ -39,14 +45,20 @@ class ControlByteTest {
 
     @Test
     void crOnlyFileIsOneLine() {
-        single(findings(rule, root(dir, "\"RootDomain\"\t\"a\"\r\"PostMaster\"\t\"b\"\r\"HeloDomain\"\t\"c\"\r")),
+        single(
+                findings(rule, root(dir, "\"RootDomain\"\t\"a\"\r\"PostMaster\"\t\"b\"\r\"HeloDomain\"\t\"c\"\r")),
                 "msg.CFG-007.cr.crOnly");
     }
 
     @Test
     void ctrlZCountsTheSettingsAfterIt() {
-        Finding f = single(findings(rule, root(dir, "\"RootDomain\"\t\"a\"\n\u001A\n\"PostMaster\"\t\"b\"\n"
-                + "\"HeloDomain\"\t\"c\"\n")), "msg.CFG-007.ctrlZ");
+        Finding f = single(
+                findings(
+                        rule,
+                        root(
+                                dir,
+                                "\"RootDomain\"\t\"a\"\n\u001A\n\"PostMaster\"\t\"b\"\n" + "\"HeloDomain\"\t\"c\"\n")),
+                "msg.CFG-007.ctrlZ");
         assertEquals("2", f.message().args().get(0));
     }
 }

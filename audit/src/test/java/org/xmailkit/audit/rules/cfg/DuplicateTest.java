@@ -52,7 +52,9 @@ class DuplicateTest {
 
     @Test
     void sameValueDuplicateIsStrictProfileOnly() {
-        assertEquals(List.of(), findings(new RepeatedSetting(), duplicates(),
-                RuleCheck.options().withProfile(Profile.BASELINE)));
+        assertEquals(
+                List.of(),
+                findings(
+                        new RepeatedSetting(), duplicates(), RuleCheck.options().withProfile(Profile.BASELINE)));
     }
 }

@@ -62,7 +62,14 @@ class IgnoredLineTest {
 
     @Test
     void indentedCommentAndBomCommentAreLeftToOtherRules() {
-        assertEquals(List.of(), findings(rule, MailRootFixture.in(dir).bytes("server.tab",
-                "\uFEFF# settings\n  # indented\n".getBytes(StandardCharsets.UTF_8)).open()));
+        assertEquals(
+                List.of(),
+                findings(
+                        rule,
+                        MailRootFixture.in(dir)
+                                .bytes(
+                                        "server.tab",
+                                        "\uFEFF# settings\n  # indented\n".getBytes(StandardCharsets.UTF_8))
+                                .open()));
     }
 }

@@ -28,8 +28,8 @@ class IgnoredTextTest {
 
     @Test
     void thirdColumnIsReportedWithWhatXMailUses() {
-        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"10240\"\t\"# 10 MB\"\n")),
-                "msg.CFG-005.extraTokens");
+        Finding f = single(
+                findings(rule, root(dir, "\"MaxMessageSize\"\t\"10240\"\t\"# 10 MB\"\n")), "msg.CFG-005.extraTokens");
         assertEquals("MaxMessageSize", f.message().args().get(0));
         assertEquals("10240", f.message().args().get(1));
         assertEquals("\"# 10 MB\"", f.message().args().get(2));

@@ -43,7 +43,8 @@ class InvalidSyntaxTest {
                 """));
         assertEquals("_", single(f, "msg.CFG-019.domain.char").message().args().get(2));
         single(f, "msg.CFG-019.domain.trailingDot");
-        assertEquals("-bad", single(f, "msg.CFG-019.domain.label").message().args().get(2));
+        assertEquals(
+                "-bad", single(f, "msg.CFG-019.domain.label").message().args().get(2));
         single(f, "msg.CFG-019.emptyDomain");
     }
 

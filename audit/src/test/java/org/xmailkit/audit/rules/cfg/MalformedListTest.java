@@ -30,12 +30,17 @@ class MalformedListTest {
 
     @Test
     void custMapsListProblems() {
-        List<Finding> f = findings(rule, root(dir,
-                "\"CustMapsList\"\t\"zen.spamhaus.org:1x,bl.example:2, sp.example:1,broken,later:1\"\n"));
+        List<Finding> f = findings(
+                rule,
+                root(dir, "\"CustMapsList\"\t\"zen.spamhaus.org:1x,bl.example:2, sp.example:1,broken,later:1\"\n"));
         assertEquals("1", single(f, "msg.CFG-015.custMapsCode").message().args().get(2));
-        assertEquals("2", single(f, "msg.CFG-015.custMapsDelay").message().args().get(1));
-        assertEquals(" sp.example", single(f, "msg.CFG-015.space").message().args().get(1));
-        assertEquals("broken,later:1", single(f, "msg.CFG-015.custMapsStop").message().args().get(0));
+        assertEquals(
+                "2", single(f, "msg.CFG-015.custMapsDelay").message().args().get(1));
+        assertEquals(
+                " sp.example", single(f, "msg.CFG-015.space").message().args().get(1));
+        assertEquals(
+                "broken,later:1",
+                single(f, "msg.CFG-015.custMapsStop").message().args().get(0));
     }
 
     @Test
@@ -47,7 +52,9 @@ class MalformedListTest {
     void smartDnsHostPairs() {
         List<Finding> f = findings(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53:dns,192.0.2.54\"\n"));
         single(f, "msg.CFG-015.smartDnsProto");
-        assertEquals("192.0.2.54", single(f, "msg.CFG-015.smartDnsOdd").message().args().get(0));
+        assertEquals(
+                "192.0.2.54",
+                single(f, "msg.CFG-015.smartDnsOdd").message().args().get(0));
     }
 
     @Test
@@ -63,14 +70,15 @@ class MalformedListTest {
 
     @Test
     void fetchHdrTagsPlusAfterPlain() {
-        Finding f = single(findings(rule, root(dir, "\"FetchHdrTags\"\t\"To,+X-Deliver-To\"\n")),
-                "msg.CFG-015.fetchOrder");
+        Finding f =
+                single(findings(rule, root(dir, "\"FetchHdrTags\"\t\"To,+X-Deliver-To\"\n")), "msg.CFG-015.fetchOrder");
         assertEquals(List.of("+X-Deliver-To", "To"), f.message().args());
     }
 
     @Test
     void notifyTryPatternLongerThanTheBuffer() {
-        Finding f = single(findings(rule, root(dir, "\"NotifyTryPattern\"\t\"" + "1,".repeat(70) + "\"\n")),
+        Finding f = single(
+                findings(rule, root(dir, "\"NotifyTryPattern\"\t\"" + "1,".repeat(70) + "\"\n")),
                 "msg.CFG-015.truncated");
         assertEquals("125", f.message().args().get(2));
     }

@@ -24,21 +24,35 @@ class NonAsciiReplyTest {
 
     @Test
     void asciiRepliesPassAndJapaneseElsewhereIsNotOurConcern() {
-        assertEquals(List.of(), findings(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).serverTab("""
+        assertEquals(
+                List.of(),
+                findings(
+                        rule,
+                        MailRootFixture.in(dir)
+                                .charset(TextEncoding.WINDOWS_31J)
+                                .serverTab("""
                 "SmtpMsgIPBan"\t"550 Access denied"
                 "HeloDomain"\t"mail.example.com"
                 "ErrorsAdmin"\t"管理者@example.com"
-                """).open()));
+                """)
+                                .open()));
     }
 
     @Test
     void japaneseReplyInShiftJisIsShownDecoded() {
-        List<Finding> f = findings(rule, MailRootFixture.in(dir).charset(TextEncoding.WINDOWS_31J).crlf().serverTab("""
+        List<Finding> f = findings(
+                rule,
+                MailRootFixture.in(dir)
+                        .charset(TextEncoding.WINDOWS_31J)
+                        .crlf()
+                        .serverTab("""
                 "SmtpMsgIPBanMaps"\t"550 不正中継として登録されています"
                 "SmtpMsgIPBanSpammers"\t"550 アクセスを拒否します"
-                """).open());
+                """)
+                        .open());
         assertEquals(2, f.size());
-        Finding first = f.stream().filter(x -> x.location().line() == 1).findFirst().orElseThrow();
+        Finding first =
+                f.stream().filter(x -> x.location().line() == 1).findFirst().orElseThrow();
         assertEquals("550 不正中継として登録されています", first.message().args().get(1));
         assertTrue(first.evidence().get(0).contains("不正中継"));
         assertEquals("windows-31j", first.message().arg(2).toLowerCase(Locale.ROOT));
@@ -46,13 +60,23 @@ class NonAsciiReplyTest {
 
     @Test
     void nonAsciiHeloDomain() {
-        single(findings(rule, MailRootFixture.in(dir).serverTab("\"HeloDomain\"\t\"メール.example.jp\"\n").open()),
+        single(
+                findings(
+                        rule,
+                        MailRootFixture.in(dir)
+                                .serverTab("\"HeloDomain\"\t\"メール.example.jp\"\n")
+                                .open()),
                 "msg.CFG-013.helo");
     }
 
     @Test
     void customMessageCounts() {
-        single(findings(rule, MailRootFixture.in(dir).serverTab("\"CustomSMTPMessage\"\t\"お問い合わせ\"\n").open()),
+        single(
+                findings(
+                        rule,
+                        MailRootFixture.in(dir)
+                                .serverTab("\"CustomSMTPMessage\"\t\"お問い合わせ\"\n")
+                                .open()),
                 "msg.CFG-013.reply");
     }
 

@@ -44,15 +44,17 @@ class NumberMisreadTest {
 
     @Test
     void paddingBeyondTheBufferHidesTheNumber() {
-        Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"" + "0".repeat(70) + "9\"\n")),
-                "msg.CFG-010.cut");
+        Finding f = single(
+                findings(rule, root(dir, "\"MaxMessageSize\"\t\"" + "0".repeat(70) + "9\"\n")), "msg.CFG-010.cut");
         assertEquals("0", f.message().args().get(2));
     }
 
     @Test
     void numberBeyondTheIntRangeReadsByPlatform() {
         Finding f = single(findings(rule, root(dir, "\"MaxMessageSize\"\t\"-2147483649\"\n")), "msg.CFG-010.range");
-        assertEquals(List.of("MaxMessageSize", "-2147483649", "-2147483648", "2147483647"), f.message().args());
+        assertEquals(
+                List.of("MaxMessageSize", "-2147483649", "-2147483648", "2147483647"),
+                f.message().args());
     }
 
     @Test

@@ -46,7 +46,8 @@ class OutOfRangeTest {
 
     @Test
     void needTlsInAGatewayEntryNamesTheGateway() {
-        Finding f = single(findings(rule, root(dir, "\"DefaultSMTPGateways\"\t\"a.example;b.example,NeedTLS=yes\"\n")),
+        Finding f = single(
+                findings(rule, root(dir, "\"DefaultSMTPGateways\"\t\"a.example;b.example,NeedTLS=yes\"\n")),
                 "msg.CFG-011.needTlsText");
         assertEquals("DefaultSMTPGateways (b.example)", f.message().args().get(0));
     }

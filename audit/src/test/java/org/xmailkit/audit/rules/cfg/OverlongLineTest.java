@@ -32,13 +32,16 @@ class OverlongLineTest {
         String value = "zone.example:1,".repeat(140);
         Finding f = single(findings(rule, root(dir, "\"CustMapsList\"\t\"" + value + "\"\n")), "msg.CFG-006.longLine");
         assertEquals("CustMapsList", f.location().variable());
-        assertTrue(f.evidence().get(0).endsWith("…"), "evidence is cut: " + f.evidence().get(0).length());
+        assertTrue(
+                f.evidence().get(0).endsWith("…"),
+                "evidence is cut: " + f.evidence().get(0).length());
     }
 
     @Test
     void restThatHoldsATabCreatesASetting() {
         String filler = "x".repeat(2100);
-        Finding f = single(findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"" + filler + "\tEnableSMTP-TLS\t0\n")),
+        Finding f = single(
+                findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"" + filler + "\tEnableSMTP-TLS\t0\n")),
                 "msg.CFG-006.longLine.entry");
         // the 2046-byte read ends inside the value: the next read starts with the 75 remaining x bytes and its TAB
         // makes them a name, with EnableSMTP-TLS as the value
@@ -52,10 +55,12 @@ class OverlongLineTest {
 
     @Test
     void secretValueIsNotShown() {
-        Finding f = single(findings(rule, root(dir, "\"DynDnsSetup\"\t\"" + "s".repeat(2100) + "\"\n")),
-                "msg.CFG-006.longLine");
+        Finding f = single(
+                findings(rule, root(dir, "\"DynDnsSetup\"\t\"" + "s".repeat(2100) + "\"\n")), "msg.CFG-006.longLine");
         assertEquals(Secrets.MASK, f.message().args().get(2));
-        assertEquals("\"DynDnsSetup\"<TAB>\"" + Secrets.MASK + "\"" + Secrets.MASK, f.evidence().get(0),
+        assertEquals(
+                "\"DynDnsSetup\"<TAB>\"" + Secrets.MASK + "\"" + Secrets.MASK,
+                f.evidence().get(0),
                 "the value is masked in both reads XMail makes of the line");
     }
 }

@@ -48,8 +48,8 @@ class QuotingMisreadTest {
 
     @Test
     void valueEndingInBackslashGetsAQuote() {
-        Finding f = single(findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"C:\\\\mail\\\\\"\n")),
-                "msg.CFG-004.backslash");
+        Finding f = single(
+                findings(rule, root(dir, "\"CustomSMTPMessage\"\t\"C:\\\\mail\\\\\"\n")), "msg.CFG-004.backslash");
         assertEquals("C:\\\\mail\\\"", f.message().args().get(1));
     }
 

@@ -32,7 +32,8 @@ class ReplyCodeTest {
     @Test
     void missingCodeSuggestsXMailsOwnCode() {
         Finding f = single(findings(rule, root(dir, "\"SmtpMsgIPBanMaps\"\t\"Denied\"\n")), "msg.CFG-012.noCode");
-        assertEquals("\"SmtpMsgIPBanMaps\"<TAB>\"550 Denied\"", f.message().args().get(2));
+        assertEquals(
+                "\"SmtpMsgIPBanMaps\"<TAB>\"550 Denied\"", f.message().args().get(2));
     }
 
     @Test

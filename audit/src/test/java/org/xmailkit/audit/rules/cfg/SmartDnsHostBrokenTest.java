@@ -32,7 +32,8 @@ class SmartDnsHostBrokenTest {
     @Test
     void singleHostWithoutProtocolBreaksEveryLookup() {
         Finding f = single(findings(rule, root(dir, "\"SmartDNSHost\"\t\"192.0.2.53\"\n")), "msg.CFG-014.single");
-        assertEquals("\"SmartDNSHost\"<TAB>\"192.0.2.53:udp\"", f.message().args().get(1));
+        assertEquals(
+                "\"SmartDNSHost\"<TAB>\"192.0.2.53:udp\"", f.message().args().get(1));
     }
 
     @Test

@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.cfg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +32,8 @@ class SmtpConfigTokenTest {
     void spaceAfterCommaLosesTheToken() {
         Finding f = single(findings(rule, root(dir, "\"SmtpConfig\"\t\"mail-auth, WantTLS\"\n")), "msg.CFG-016.space");
         assertEquals("WantTLS", f.message().args().get(2));
-        assertEquals("\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
+        assertEquals(
+                "\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
     }
 
     @Test

@@ -36,7 +36,8 @@ class UnknownNameTest {
 
     @Test
     void typoGetsASuggestion() {
-        Finding f = single(findings(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"EnableSMTP-TSL\"\t\"0\"\n")),
+        Finding f = single(
+                findings(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"EnableSMTP-TSL\"\t\"0\"\n")),
                 "msg.CFG-001.unknown.suggest");
         assertEquals(2, f.location().line());
         assertEquals("EnableSMTP-TLS", f.message().args().get(1));
@@ -52,8 +53,8 @@ class UnknownNameTest {
 
     @Test
     void spaceAroundTheNameIsNamedAsSuch() {
-        Finding f = single(findings(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")),
-                "msg.CFG-001.unknown.whitespace");
+        Finding f = single(
+                findings(rule, root(dir, "\"RootDomain \"\t\"example.com\"\n")), "msg.CFG-001.unknown.whitespace");
         assertEquals("RootDomain", f.message().args().get(1));
     }
 
@@ -65,7 +66,9 @@ class UnknownNameTest {
     @Test
     void afterLogicPortSettingsPointToTheCommandLine() {
         List<Finding> f = findings(rule, root(dir, "\"SmtpPort\"\t\"25\"\n\"ImapPort\"\t\"143\"\n"));
-        assertEquals("-Sp", single(f, "msg.CFG-001.unknown.afterlogic").message().args().get(1));
+        assertEquals(
+                "-Sp",
+                single(f, "msg.CFG-001.unknown.afterlogic").message().args().get(1));
         single(f, "msg.CFG-001.unknown.afterlogicImap");
     }
 
@@ -81,8 +84,9 @@ class UnknownNameTest {
 
     @Test
     void byteOrderMarkGluedToTheFirstNameIsReported() {
-        MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                "\uFEFF\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
+        MailRoot r = MailRootFixture.in(dir)
+                .bytes("server.tab", "\uFEFF\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8))
+                .open();
         List<Finding> f = findings(rule, r);
         Finding bom = single(f, "msg.CFG-001.bom.setting");
         assertEquals("RootDomain", bom.message().args().get(0));
@@ -91,8 +95,11 @@ class UnknownNameTest {
 
     @Test
     void byteOrderMarkBeforeACommentIsReported() {
-        MailRoot r = MailRootFixture.in(dir).bytes("server.tab",
-                "\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8)).open();
+        MailRoot r = MailRootFixture.in(dir)
+                .bytes(
+                        "server.tab",
+                        "\uFEFF# XMail settings\n\"RootDomain\"\t\"example.com\"\n".getBytes(StandardCharsets.UTF_8))
+                .open();
         single(findings(rule, r), "msg.CFG-001.bom.comment");
     }
 }

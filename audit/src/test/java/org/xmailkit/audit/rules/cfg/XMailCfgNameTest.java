@@ -28,10 +28,11 @@ class XMailCfgNameTest {
 
     @Test
     void misspelledMessageNameSuggestsTheRealLine() {
-        Finding f = single(findings(rule, root(dir, "\"SmtpMsgIPBandMaps\"\t\"550 listed\"\n")),
-                "msg.CFG-002.alias.rename");
+        Finding f = single(
+                findings(rule, root(dir, "\"SmtpMsgIPBandMaps\"\t\"550 listed\"\n")), "msg.CFG-002.alias.rename");
         assertEquals("SmtpMsgIPBanMaps", f.message().args().get(1));
-        assertEquals("\"SmtpMsgIPBanMaps\"<TAB>\"550 listed\"", f.message().args().get(2));
+        assertEquals(
+                "\"SmtpMsgIPBanMaps\"<TAB>\"550 listed\"", f.message().args().get(2));
     }
 
     @Test
@@ -61,7 +62,8 @@ class XMailCfgNameTest {
                 "SmtpGwConfig"\t"OutBind=192.0.2.10"
                 "SmtpGwConfig-NeedTLS"\t"1"
                 """));
-        assertEquals("\"SmtpGwConfig\"<TAB>\"OutBind=192.0.2.10,NeedTLS=1\"",
+        assertEquals(
+                "\"SmtpGwConfig\"<TAB>\"OutBind=192.0.2.10,NeedTLS=1\"",
                 single(f, "msg.CFG-002.part.fold").message().args().get(2));
     }
 

@@ -43,7 +43,8 @@ class LocalRulesTest {
 
     @Test
     void disabledSwitchesAreInertOnTheOriginalBuild() {
-        assertEquals(2, findings(new LocalRuleInert(), rules("0", "0"), ORIGINAL).size());
+        assertEquals(
+                2, findings(new LocalRuleInert(), rules("0", "0"), ORIGINAL).size());
         assertEquals(List.of(), findings(new LocalRuleInert(), rules("0", "0"), LOCALIZED));
         assertEquals(List.of(), findings(new LocalRuleInert(), rules("1", "1"), ORIGINAL));
     }
@@ -60,7 +61,8 @@ class LocalRulesTest {
         List<Finding> f = findings(new LocalRuleImplicit(), root(dir, "\"SMTPLocalRule2\"\t\"1\"\n"), LOCALIZED);
         Finding one = single(f, "msg.LOC-004.SMTPLocalRule1");
         assertEquals("\"SMTPLocalRule1\"<TAB>\"0\"", one.message().args().get(0));
-        assertEquals(List.of("\"SMTPLocalRule1\"\t\"0\"", "\"SMTPLocalRule2\"\t\"0\""),
+        assertEquals(
+                List.of("\"SMTPLocalRule1\"\t\"0\"", "\"SMTPLocalRule2\"\t\"0\""),
                 one.rule().remediationLines());
     }
 

@@ -70,18 +70,27 @@ class OptRulesTest {
         MailRoot r = root("");
         AuditResult result = new Auditor(OptRules.ALL).audit(r, RuleCheck.options());
         assertTrue(result.outcomes().stream().allMatch(o -> o.status() == RuleOutcome.Status.NOT_APPLICABLE));
-        assertTrue(result.outcomes().get(0).reason().orElseThrow().render(Locale.ENGLISH).contains("--registry"));
+        assertTrue(result.outcomes()
+                .get(0)
+                .reason()
+                .orElseThrow()
+                .render(Locale.ENGLISH)
+                .contains("--registry"));
     }
 
     @Test
     void sslOnlyServicesWithoutCertificateNameTheOpenPorts() {
         MailRoot r = root("");
         Finding f = RuleCheck.single(run(new SslOnlyWithoutCertificate(), r, XMAILCFG), "msg.OPT-001.noCertificate");
-        assertEquals(List.of("server.cert, server.key", "SMTPS 0.0.0.0:465, POP3S 0.0.0.0:995, CTRLS 0.0.0.0:6018"),
+        assertEquals(
+                List.of("server.cert, server.key", "SMTPS 0.0.0.0:465, POP3S 0.0.0.0:995, CTRLS 0.0.0.0:6018"),
                 f.message().args());
         assertEquals(List.of(), run(new SslOnlyWithoutCertificate(), r, XMAILCFG + " -X- -B- -W-"));
-        MailRoot withCert = MailRootFixture.in(dir.resolve("c")).serverTab("").file("server.cert", "c")
-                .file("server.key", "k").open();
+        MailRoot withCert = MailRootFixture.in(dir.resolve("c"))
+                .serverTab("")
+                .file("server.cert", "c")
+                .file("server.key", "k")
+                .open();
         assertEquals(List.of(), run(new SslOnlyWithoutCertificate(), withCert, XMAILCFG));
     }
 
@@ -89,10 +98,15 @@ class OptRulesTest {
     void ctrlOnEveryAddressSaysWhetherTheIpmapLetsTheInternetIn() {
         MailRoot open = root("", "ctrl.ipmap.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n");
         Finding f = RuleCheck.single(run(new CtrlOnEveryAddress(), open, XMAILCFG), "msg.OPT-002.open");
-        assertEquals(List.of("CTRL 0.0.0.0:6017, CTRLS 0.0.0.0:6018"), f.message().args());
+        assertEquals(
+                List.of("CTRL 0.0.0.0:6017, CTRLS 0.0.0.0:6018"), f.message().args());
         assertEquals(List.of(), run(new CtrlOnEveryAddress(), open, "-CI 127.0.0.1 -W-"));
-        MailRoot closed = MailRootFixture.in(dir.resolve("b")).serverTab("").file("ctrl.ipmap.tab",
-                "\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1\n\"127.0.0.1\"\t\"255.255.255.255\"\t\"ALLOW\"\t2\n").open();
+        MailRoot closed = MailRootFixture.in(dir.resolve("b"))
+                .serverTab("")
+                .file(
+                        "ctrl.ipmap.tab",
+                        "\"0.0.0.0\"\t\"0.0.0.0\"\t\"DENY\"\t1\n\"127.0.0.1\"\t\"255.255.255.255\"\t\"ALLOW\"\t2\n")
+                .open();
         RuleCheck.single(run(new CtrlOnEveryAddress(), closed, "-W-"), "msg.OPT-002.restricted");
     }
 
@@ -111,10 +125,12 @@ class OptRulesTest {
         assertEquals(List.of(), run(new CtrlLogPasswords(), r, "-Cl -C- -W-"), "no CTRL, nothing logged");
         assertEquals(List.of(), run(new CtrlLogPasswords(), r, "-Sl"));
         Path reg = dir.resolve("xmail.reg");
-        Files.writeString(reg, "REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\GNU\\XMail]\r\n"
-                + "\"MAIL_CMD_LINE\"=\"" + XMAILCFG + "\"\r\n");
-        Finding fromReg = RuleCheck.single(run(new CtrlLogPasswords(), r, Startups.registry(reg)),
-                "msg.OPT-004.logged");
+        Files.writeString(
+                reg,
+                "REGEDIT4\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\GNU\\XMail]\r\n" + "\"MAIL_CMD_LINE\"=\"" + XMAILCFG
+                        + "\"\r\n");
+        Finding fromReg =
+                RuleCheck.single(run(new CtrlLogPasswords(), r, Startups.registry(reg)), "msg.OPT-004.logged");
         assertEquals(reg, fromReg.location().file());
         assertEquals(4, fromReg.location().line());
     }
@@ -142,7 +158,8 @@ class OptRulesTest {
         MailRoot r = root("");
         RuleCheck.single(run(new DebugMode(), r, "-Md"), "msg.OPT-007.any");
         RuleCheck.single(run(new DebugMode(), r, "XMail.exe -Md"), "msg.OPT-007.windows");
-        Path unit = Files.writeString(dir.resolve("x.service"),
+        Path unit = Files.writeString(
+                dir.resolve("x.service"),
                 "[Service]\nEnvironment=\"MAIL_CMD_LINE=-Md -Sl\"\nExecStart=/opt/xmail/bin/XMail\n");
         RuleCheck.single(run(new DebugMode(), r, Startups.serviceFile(unit)), "msg.OPT-007.detached");
         assertEquals(List.of(), run(new DebugMode(), r, XMAILCFG));
@@ -154,7 +171,9 @@ class OptRulesTest {
         String line = "-SI 127.0.0.1:2525 -PI 127.0.0.1:2525 -cl -Pp abc -Mr 0 -Sl";
         assertEquals(1, run(new ListenerConflict(), r, line).size());
         List<Finding> ignored = run(new OptionIgnored(), r, line);
-        assertEquals(List.of("issue.NOT_A_NUMBER", "issue.UNKNOWN_OPTION"), issues(ignored).stream().sorted().toList());
+        assertEquals(
+                List.of("issue.NOT_A_NUMBER", "issue.UNKNOWN_OPTION"),
+                issues(ignored).stream().sorted().toList());
         assertTrue(ignored.stream().anyMatch(f -> f.message(Locale.ENGLISH).contains("did you mean -Cl?")));
         List<Finding> fatal = run(new StartFailure(), r, line);
         assertEquals(List.of("issue.LOG_ROTATE_ZERO"), issues(fatal));
@@ -163,21 +182,29 @@ class OptRulesTest {
 
     /** @return the start-up model's issue each finding shows (its one value), by key */
     private static List<String> issues(List<Finding> findings) {
-        return findings.stream().map(f -> ((OptionIssue) f.message().args().get(0)).key()).toList();
+        return findings.stream()
+                .map(f -> ((OptionIssue) f.message().args().get(0)).key())
+                .toList();
     }
 
     @Test
     void optionsNewerThanTheSourceOrChangedSinceAreUpgradeFindings() {
         MailRoot r = root("");
-        AuditOptions from = RuleCheck.options().withStartup(Optional.of(Startups.typed("-Mr 7 -F- -Ma 1 -Sl")))
+        AuditOptions from = RuleCheck.options()
+                .withStartup(Optional.of(Startups.typed("-Mr 7 -F- -Ma 1 -Sl")))
                 .withFrom(Optional.of(XMailVersion.parse("0.60")));
         List<Finding> f = RuleCheck.findings(new OptionHistory(), r, from);
-        assertEquals(List.of("msg.OPT-011.added.certain", "msg.OPT-011.hours.certain", "msg.OPT-011.removed"),
+        assertEquals(
+                List.of("msg.OPT-011.added.certain", "msg.OPT-011.hours.certain", "msg.OPT-011.removed"),
                 f.stream().map(x -> x.message().key()).sorted().toList());
-        assertEquals(List.of("-F-", "1.24", "0.60"),
+        assertEquals(
+                List.of("-F-", "1.24", "0.60"),
                 RuleCheck.single(f, "msg.OPT-011.added.certain").message().args());
         AuditOptions recent = from.withFrom(Optional.of(XMailVersion.parse("1.26")));
-        assertEquals(List.of("msg.OPT-011.removed"),
-                RuleCheck.findings(new OptionHistory(), r, recent).stream().map(x -> x.message().key()).toList());
+        assertEquals(
+                List.of("msg.OPT-011.removed"),
+                RuleCheck.findings(new OptionHistory(), r, recent).stream()
+                        .map(x -> x.message().key())
+                        .toList());
     }
 }

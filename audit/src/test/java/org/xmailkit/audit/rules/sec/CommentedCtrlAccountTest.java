@@ -18,7 +18,11 @@ class CommentedCtrlAccountTest {
 
     @Test
     void firesOnAHashPrefixedLineAndNamesTheUserXMailSees(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "ctrlaccounts.tab",
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "ctrlaccounts.tab",
                 tab("admin", XMailPassword.encode("Adm1n-Long-Pass")) + "#"
                         + tab("olduser", XMailPassword.encode("Old-Long-Pass-1")));
         assertEquals(List.of("msg.SEC-015.active"), keys(f));
@@ -28,7 +32,7 @@ class CommentedCtrlAccountTest {
 
     @Test
     void staysQuietOnOrdinaryLines(@TempDir Path dir) {
-        assertEquals(List.of(),
-                check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
+        assertEquals(
+                List.of(), check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("Adm1n-Pass"))));
     }
 }

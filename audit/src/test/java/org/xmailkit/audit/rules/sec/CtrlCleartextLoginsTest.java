@@ -14,8 +14,8 @@ class CtrlCleartextLoginsTest {
 
     private final CtrlCleartextLogins rule = new CtrlCleartextLogins();
 
-    private static final String LAN_ONLY = tab("0.0.0.0", "0.0.0.0", "DENY", "1")
-            + tab("192.168.0.0/16", "-", "ALLOW", "2");
+    private static final String LAN_ONLY =
+            tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("192.168.0.0/16", "-", "ALLOW", "2");
 
     @Test
     void firesWhenCtrlIsReachableFromTheLan(@TempDir Path dir) {
@@ -24,13 +24,20 @@ class CtrlCleartextLoginsTest {
 
     @Test
     void saysSoWhenCtrlTlsIsOff(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-012.tlsOff"),
+        assertEquals(
+                List.of("msg.SEC-012.tlsOff"),
                 keys(check(rule, dir, tab("EnableCTRL-TLS", "0"), "ctrl.ipmap.tab", LAN_ONLY)));
     }
 
     @Test
     void staysQuietWhenOnlyTheServerItselfMayConnect(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 }

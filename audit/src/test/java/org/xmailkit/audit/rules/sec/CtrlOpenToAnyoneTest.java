@@ -19,11 +19,19 @@ class CtrlOpenToAnyoneTest {
 
     @Test
     void firesOnTheShippedAllowAllLine(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "ctrl.ipmap.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n",
-                "ctrlaccounts.tab", tab("admin", "04010c0b"));
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "ctrl.ipmap.tab",
+                "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n",
+                "ctrlaccounts.tab",
+                tab("admin", "04010c0b"));
         assertEquals(List.of("msg.SEC-011.allowAll"), keys(f));
         assertEquals(1, f.get(0).location().line());
-        assertTrue(f.get(0).message(Locale.ENGLISH).contains("holds 1 CTRL account"), f.get(0).message(Locale.ENGLISH));
+        assertTrue(
+                f.get(0).message(Locale.ENGLISH).contains("holds 1 CTRL account"),
+                f.get(0).message(Locale.ENGLISH));
     }
 
     @Test
@@ -33,13 +41,20 @@ class CtrlOpenToAnyoneTest {
 
     @Test
     void firesWhenOnlyAFewRangesAreDenied(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-011.noDeny"),
+        assertEquals(
+                List.of("msg.SEC-011.noDeny"),
                 keys(check(rule, dir, "", "ctrl.ipmap.tab", tab("7.7.7.0", "255.255.255.0", "DENY", "1"))));
     }
 
     @Test
     void staysQuietWhenOnlyLocalhostIsAllowed(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 }

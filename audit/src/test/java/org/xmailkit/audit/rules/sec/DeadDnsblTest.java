@@ -17,12 +17,23 @@ class DeadDnsblTest {
 
     @Test
     void firesOnTheZonesXMailItselfOnceDocumented(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, tab("CustMapsList",
-                "blackholes.mail-abuse.org.:1,bl.example.net:1,Dialups.Mail-Abuse.org:0,relays.orbs.org:1,"
-                        + "rbl.maps.vix.com:1,relays.mail-abuse.org:1"));
-        assertEquals(List.of("msg.SEC-026.dead", "msg.SEC-026.dead", "msg.SEC-026.dead", "msg.SEC-026.dead",
-                "msg.SEC-026.dead"), keys(f));
-        assertEquals(List.of("1", "blackholes.mail-abuse.org.", "MAPS RBL", "bl.example.net:1"),
+        List<Finding> f = check(
+                rule,
+                dir,
+                tab(
+                        "CustMapsList",
+                        "blackholes.mail-abuse.org.:1,bl.example.net:1,Dialups.Mail-Abuse.org:0,relays.orbs.org:1,"
+                                + "rbl.maps.vix.com:1,relays.mail-abuse.org:1"));
+        assertEquals(
+                List.of(
+                        "msg.SEC-026.dead",
+                        "msg.SEC-026.dead",
+                        "msg.SEC-026.dead",
+                        "msg.SEC-026.dead",
+                        "msg.SEC-026.dead"),
+                keys(f));
+        assertEquals(
+                List.of("1", "blackholes.mail-abuse.org.", "MAPS RBL", "bl.example.net:1"),
                 f.get(0).message().args());
         assertEquals("ORBS", f.get(2).message().args().get(2));
     }

@@ -87,7 +87,8 @@ class DefaultInstallTest {
     }
 
     private static AuditResult audit(Path dir, Profile profile) {
-        return new Auditor(SecRules.ALL).audit(defaultInstall(dir), AuditOptions.defaults().withProfile(profile));
+        return new Auditor(SecRules.ALL)
+                .audit(defaultInstall(dir), AuditOptions.defaults().withProfile(profile));
     }
 
     private static Set<String> ids(AuditResult r) {
@@ -97,7 +98,9 @@ class DefaultInstallTest {
     @Test
     void ctrlIsOpenToEveryone(@TempDir Path dir) {
         Finding ctrl = audit(dir, Profile.BASELINE).findings().stream()
-                .filter(f -> f.rule().id().equals("SEC-011")).findFirst().orElseThrow();
+                .filter(f -> f.rule().id().equals("SEC-011"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("msg.SEC-011.allowAll", ctrl.message().key());
         assertEquals(dir.resolve("ctrl.ipmap.tab"), ctrl.location().file());
     }
@@ -105,10 +108,18 @@ class DefaultInstallTest {
     @Test
     void theDefaultUserCanAuthenticateWithItsPublishedPasswordAndRelay(@TempDir Path dir) {
         Finding sample = audit(dir, Profile.BASELINE).findings().stream()
-                .filter(f -> f.rule().id().equals("SEC-013")).findFirst().orElseThrow();
+                .filter(f -> f.rule().id().equals("SEC-013"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("msg.SEC-013.mailUserRelay", sample.message().key());
-        assertEquals(List.of("1", "xmailuser@xmailserver.test", "1.2x-1.27", "MRV",
-                "domains/xmailserver.test/xmailuser/user.tab:5"), sample.message().args());
+        assertEquals(
+                List.of(
+                        "1",
+                        "xmailuser@xmailserver.test",
+                        "1.2x-1.27",
+                        "MRV",
+                        "domains/xmailserver.test/xmailuser/user.tab:5"),
+                sample.message().args());
         String en = sample.message(Locale.ENGLISH);
         assertTrue(en.contains("xmailuser@xmailserver.test") && en.contains("relay"), en);
     }
@@ -128,7 +139,9 @@ class DefaultInstallTest {
     @Test
     void strictAddsTheHardeningAdvice(@TempDir Path dir) {
         Set<String> strict = ids(audit(dir, Profile.STRICT));
-        assertTrue(strict.containsAll(Set.of("SEC-003", "SEC-007", "SEC-010", "SEC-012", "SEC-020", "SEC-023",
-                "SEC-024", "SEC-025")), strict.toString());
+        assertTrue(
+                strict.containsAll(
+                        Set.of("SEC-003", "SEC-007", "SEC-010", "SEC-012", "SEC-020", "SEC-023", "SEC-024", "SEC-025")),
+                strict.toString());
     }
 }

@@ -21,7 +21,8 @@ class DefaultPermsVrfyEtrnTest {
     void firesOnThe127DefaultWhichHasV(@TempDir Path dir) {
         List<Finding> f = check(rule, dir, "");
         assertEquals(List.of("msg.SEC-007.default"), keys(f));
-        assertTrue(f.get(0).message(Locale.ENGLISH).endsWith("gets V."), f.get(0).message(Locale.ENGLISH));
+        assertTrue(
+                f.get(0).message(Locale.ENGLISH).endsWith("gets V."), f.get(0).message(Locale.ENGLISH));
     }
 
     @Test

@@ -19,10 +19,15 @@ class DynDnsCredentialsTest {
 
     @Test
     void firesWithoutShowingTheValue(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, tab("RootDomain", "example.com")
-                + tab("DynDnsSetup", "members.dyndns.example,80,/nic/update?ip=%s,dnsuser,Hunter2secret"));
+        List<Finding> f = check(
+                rule,
+                dir,
+                tab("RootDomain", "example.com")
+                        + tab("DynDnsSetup", "members.dyndns.example,80,/nic/update?ip=%s,dnsuser,Hunter2secret"));
         assertEquals(List.of("msg.SEC-029.present"), keys(f));
-        assertEquals(List.of("\"DynDnsSetup\"<TAB>\"members.dyndns.example,********\""), f.get(0).evidence(),
+        assertEquals(
+                List.of("\"DynDnsSetup\"<TAB>\"members.dyndns.example,********\""),
+                f.get(0).evidence(),
                 "every field but the provider's host is masked");
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             assertFalse(f.get(0).message(l).contains("Hunter2secret"));

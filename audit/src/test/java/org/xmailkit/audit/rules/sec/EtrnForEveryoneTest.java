@@ -16,7 +16,8 @@ class EtrnForEveryoneTest {
 
     @Test
     void firesOnAllowSmtpEtrnAndOnAnIppropGrantToEveryone(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-006.flag", "msg.SEC-006.ippropEveryone"),
+        assertEquals(
+                List.of("msg.SEC-006.flag", "msg.SEC-006.ippropEveryone"),
                 keys(check(rule, dir, tab("AllowSmtpETRN", "1"), "smtp.ipprop.tab", tab("::/0", "EnableETRN"))));
     }
 

@@ -16,8 +16,10 @@ class FingerOpenToAnyoneTest {
 
     @Test
     void firesOnTheShippedDefaultAndOnAMissingFile(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-036.allowAll"), keys(check(rule, dir.resolve("a"), "", "finger.ipmap.tab",
-                "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n")));
+        assertEquals(
+                List.of("msg.SEC-036.allowAll"),
+                keys(check(
+                        rule, dir.resolve("a"), "", "finger.ipmap.tab", "\"0.0.0.0\"\t\"0.0.0.0\"\t\"ALLOW\"\t1\n")));
         assertEquals(List.of("msg.SEC-036.missing"), keys(check(rule, dir.resolve("b"), "")));
     }
 

@@ -16,13 +16,20 @@ class HostPropertyDotNeverMatchesTest {
 
     @Test
     void firesOnTheLeadingDotForm(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-035.never"),
+        assertEquals(
+                List.of("msg.SEC-035.never"),
                 keys(check(rule, dir, "", "smtp.hnprop.tab", tab(".example.org", "WhiteList"))));
     }
 
     @Test
     void staysQuietOnOtherForms(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "smtp.hnprop.tab",
-                tab("mail.example.org", "WhiteList") + tab(".example.org.", "WhiteList")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "smtp.hnprop.tab",
+                        tab("mail.example.org", "WhiteList") + tab(".example.org.", "WhiteList")));
     }
 }

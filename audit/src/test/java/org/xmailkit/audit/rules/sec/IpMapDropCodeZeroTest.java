@@ -15,8 +15,8 @@ class IpMapDropCodeZeroTest {
 
     private final IpMapDropCodeZero rule = new IpMapDropCodeZero();
 
-    private static final String DENY_SOME = tab("0.0.0.0", "0.0.0.0", "ALLOW", "1")
-            + tab("198.51.100.0/24", "-", "DENY", "2");
+    private static final String DENY_SOME =
+            tab("0.0.0.0", "0.0.0.0", "ALLOW", "1") + tab("198.51.100.0/24", "-", "DENY", "2");
 
     @Test
     void firesWhenDropCodeZeroMeetsDenyRules(@TempDir Path dir) {
@@ -28,16 +28,23 @@ class IpMapDropCodeZeroTest {
 
     @Test
     void firesOnTextThatXMailReadsAsZero(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-018.dropZero"),
+        assertEquals(
+                List.of("msg.SEC-018.dropZero"),
                 keys(check(rule, dir, tab("SMTP-IpMapDropCode", "no"), "smtp.ipmap.tab", DENY_SOME)));
     }
 
     @Test
     void staysQuietWithTheDefaultDropCodeOrWithoutDenyRules(@TempDir Path dir) {
         assertEquals(List.of(), check(rule, dir.resolve("a"), "", "smtp.ipmap.tab", DENY_SOME));
-        assertEquals(List.of(),
-                check(rule, dir.resolve("b"), tab("SMTP-IpMapDropCode", ""), "smtp.ipmap.tab", DENY_SOME));
-        assertEquals(List.of(), check(rule, dir.resolve("c"), tab("SMTP-IpMapDropCode", "0"), "smtp.ipmap.tab",
-                tab("0.0.0.0", "0.0.0.0", "ALLOW", "1")));
+        assertEquals(
+                List.of(), check(rule, dir.resolve("b"), tab("SMTP-IpMapDropCode", ""), "smtp.ipmap.tab", DENY_SOME));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir.resolve("c"),
+                        tab("SMTP-IpMapDropCode", "0"),
+                        "smtp.ipmap.tab",
+                        tab("0.0.0.0", "0.0.0.0", "ALLOW", "1")));
     }
 }

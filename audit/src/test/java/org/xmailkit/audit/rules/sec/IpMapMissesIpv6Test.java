@@ -16,15 +16,28 @@ class IpMapMissesIpv6Test {
 
     @Test
     void firesWhenOnlyIpv4RulesRestrict(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-037.ipv6Open"), keys(check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2"))));
+        assertEquals(
+                List.of("msg.SEC-037.ipv6Open"),
+                keys(check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2"))));
     }
 
     @Test
     void staysQuietWhenAnIpv6RuleDeniesToo(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("0.0.0.0", "0.0.0.0", "DENY", "1") + tab("::/0", "-", "DENY", "1")
-                        + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("0.0.0.0", "0.0.0.0", "DENY", "1")
+                                + tab("::/0", "-", "DENY", "1")
+                                + tab("127.0.0.1", "255.255.255.255", "ALLOW", "2")));
     }
 
     @Test

@@ -16,13 +16,20 @@ class IpMapNegativePrecedenceTest {
 
     @Test
     void firesOnPrecedenceBelowMinusOne(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-031.never"),
+        assertEquals(
+                List.of("msg.SEC-031.never"),
                 keys(check(rule, dir, "", "pop3.ipmap.tab", tab("0.0.0.0/0", "-", "DENY", "-2"))));
     }
 
     @Test
     void staysQuietOnMinusOneAndAbove(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "pop3.ipmap.tab",
-                tab("0.0.0.0/0", "-", "DENY", "-1") + tab("10.0.0.0/8", "-", "ALLOW", "abc")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "pop3.ipmap.tab",
+                        tab("0.0.0.0/0", "-", "DENY", "-1") + tab("10.0.0.0/8", "-", "ALLOW", "abc")));
     }
 }

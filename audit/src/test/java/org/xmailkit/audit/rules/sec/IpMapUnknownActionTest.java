@@ -16,13 +16,25 @@ class IpMapUnknownActionTest {
 
     @Test
     void firesOnWordsThatXMailReadsAsDeny(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-032.deny", "msg.SEC-032.deny"), keys(check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("127.0.0.1/32", "-", "ALLOWED", "2") + tab("10.0.0.0/8", "-", "yes", "2"))));
+        assertEquals(
+                List.of("msg.SEC-032.deny", "msg.SEC-032.deny"),
+                keys(check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("127.0.0.1/32", "-", "ALLOWED", "2") + tab("10.0.0.0/8", "-", "yes", "2"))));
     }
 
     @Test
     void staysQuietOnAllowAndDenyInAnyCase(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrl.ipmap.tab",
-                tab("0.0.0.0/0", "-", "deny", "1") + tab("127.0.0.1/32", "-", "Allow", "2")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrl.ipmap.tab",
+                        tab("0.0.0.0/0", "-", "deny", "1") + tab("127.0.0.1/32", "-", "Allow", "2")));
     }
 }

@@ -18,7 +18,8 @@ class NoDnsblTest {
     void firesWhenAbsentOrEmpty(@TempDir Path dir) {
         assertEquals(List.of("msg.SEC-025.absent"), keys(check(rule, dir.resolve("a"), "")));
         assertEquals(List.of("msg.SEC-025.empty"), keys(check(rule, dir.resolve("b"), tab("CustMapsList", ""))));
-        assertEquals(List.of("msg.SEC-025.empty"),
+        assertEquals(
+                List.of("msg.SEC-025.empty"),
                 keys(check(rule, dir.resolve("c"), tab("CustMapsList", "bl.example.net"))));
     }
 

@@ -32,31 +32,48 @@ class NoSecretsTest {
      * Passwords planted in the fixture. None equals or is part of an account or domain name that a message must
      * show; the default user's password "xmail" is, so for it only the stored form is checked.
      */
-    private static final List<String> SECRETS = List.of("davidel@maticad.it", "erase-this-asap",
-            "change-this-password", "foopasswd", "Password", "Zx9!q", "letmein", "Hunter2secret", "Gq7#pV2!nR5w",
+    private static final List<String> SECRETS = List.of(
+            "davidel@maticad.it",
+            "erase-this-asap",
+            "change-this-password",
+            "foopasswd",
+            "Password",
+            "Zx9!q",
+            "letmein",
+            "Hunter2secret",
+            "Gq7#pV2!nR5w",
             "nul-cut-secret");
 
     @Test
     void noPasswordReachesAMessageOrEvidence(@TempDir Path dir) {
-        MailRoot root = RuleCheck.root(dir,
+        MailRoot root = RuleCheck.root(
+                dir,
                 tab("DynDnsSetup", "members.dyndns.example,80,/nic/update,dnsuser,Hunter2secret")
-                        + tab("Pop3LogPasswd", "2") + tab("SMTP-IpMapDropCode", "0"),
-                "mailusers.tab", SampleAccountTest.DEFAULT_USER + WeakPasswordTest.user("bob", "Password")
+                        + tab("Pop3LogPasswd", "2")
+                        + tab("SMTP-IpMapDropCode", "0"),
+                "mailusers.tab",
+                SampleAccountTest.DEFAULT_USER + WeakPasswordTest.user("bob", "Password")
                         + WeakPasswordTest.user("carol", "Zx9!q")
                         + "\"home.bogus\"\t\"dlibenzi\"\t\"030a0a150416161201\"\t2\t\"dlibenzi\"\t\"U\"\n"
                         + "\"example.com\"\t\"cut\"\t\"" + XMailPassword.encode("ab") + "65"
                         + XMailPassword.encode("nul-cut-secret") + "\"\t3\t\"cut\"\t\"U\"\n",
-                "ctrlaccounts.tab", tab("davide.libenzi", XMailPassword.encode("davidel@maticad.it"))
-                        + "#" + tab("old", XMailPassword.encode("Gq7#pV2!nR5w")),
-                "smtpauth.tab", tab("spacecowboy", "erase-this-asap", "MRV")
-                        + tab("davide.libenzi", "change-this-password", "M") + tab("relay", "letmein", "MR"),
-                "pop3links.tab", tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201",
-                        "CLR"),
-                "smtp.ipmap.tab", tab("0.0.0.0", "0.0.0.0", "DENY", "1"));
-        AuditResult r = new Auditor(SecRules.ALL).audit(root, AuditOptions.defaults().withProfile(Profile.STRICT));
+                "ctrlaccounts.tab",
+                tab("davide.libenzi", XMailPassword.encode("davidel@maticad.it")) + "#"
+                        + tab("old", XMailPassword.encode("Gq7#pV2!nR5w")),
+                "smtpauth.tab",
+                tab("spacecowboy", "erase-this-asap", "MRV")
+                        + tab("davide.libenzi", "change-this-password", "M")
+                        + tab("relay", "letmein", "MR"),
+                "pop3links.tab",
+                tab("home.bogus", "dlibenzi", "mail.bogus.net", "dlibenzi", "030a0a150416161201", "CLR"),
+                "smtp.ipmap.tab",
+                tab("0.0.0.0", "0.0.0.0", "DENY", "1"));
+        AuditResult r =
+                new Auditor(SecRules.ALL).audit(root, AuditOptions.defaults().withProfile(Profile.STRICT));
 
         Set<String> fired = r.findings().stream().map(f -> f.rule().id()).collect(Collectors.toSet());
-        assertTrue(fired.containsAll(Set.of("SEC-013", "SEC-014", "SEC-015", "SEC-016", "SEC-017", "SEC-029")),
+        assertTrue(
+                fired.containsAll(Set.of("SEC-013", "SEC-014", "SEC-015", "SEC-016", "SEC-017", "SEC-029")),
                 fired.toString());
 
         List<String> shown = new ArrayList<>();
@@ -81,11 +98,14 @@ class NoSecretsTest {
     @Test
     void rulesThatNeedTheMailRootAreNotApplicableToABareServerTab(@TempDir Path dir) throws Exception {
         Path tab = RuleCheck.root(dir, tab("RootDomain", "example.com")).serverTabPath();
-        AuditResult r = new Auditor(SecRules.ALL).audit(MailRoot.open(tab), AuditOptions.defaults()
-                .withProfile(Profile.STRICT));
+        AuditResult r = new Auditor(SecRules.ALL)
+                .audit(MailRoot.open(tab), AuditOptions.defaults().withProfile(Profile.STRICT));
         for (RuleOutcome o : r.outcomes()) {
             boolean needsRoot = o.rule().needs().contains(RuleInfo.Need.MAILROOT);
-            assertEquals(needsRoot, o.status() == RuleOutcome.Status.NOT_APPLICABLE, o.rule().id());
+            assertEquals(
+                    needsRoot,
+                    o.status() == RuleOutcome.Status.NOT_APPLICABLE,
+                    o.rule().id());
         }
     }
 }

@@ -54,19 +54,34 @@ class OpenRelayTest {
 
     @Test
     void saysWhenSmtpIpMapLimitsWhoReachesTheRelay(@TempDir Path dir) {
-        RuleCheck.of(rule).file("smtprelay.tab", """
+        RuleCheck.of(rule)
+                .file("smtprelay.tab", """
                 # FINDING: everyone.limited
                 "0.0.0.0/0"
-                """).file("smtp.ipmap.tab", """
+                """)
+                .file("smtp.ipmap.tab", """
                 "0.0.0.0"\t"0.0.0.0"\t"DENY"\t"1"
                 "192.168.0.0/16"\t"-"\t"ALLOW"\t"2"
-                """).expectMarkers(dir);
+                """)
+                .expectMarkers(dir);
     }
 
     @Test
     void firesOnCatchAllAndTopLevelCustomDomainFiles(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "smtprelay.tab", "", "custdomains/.tab", "", "custdomains/.com.tab", "",
-                "custdomains/example.org.tab", "", "custdomains/.example.org.tab", "");
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "smtprelay.tab",
+                "",
+                "custdomains/.tab",
+                "",
+                "custdomains/.com.tab",
+                "",
+                "custdomains/example.org.tab",
+                "",
+                "custdomains/.example.org.tab",
+                "");
         assertEquals(List.of("msg.SEC-001.customTld", "msg.SEC-001.customAll"), keys(f));
         assertTrue(f.get(0).message(Locale.ENGLISH).contains(".com"));
     }

@@ -17,10 +17,15 @@ class PlaintextSmtpAuthTest {
 
     @Test
     void firesForEveryAccountAndSaysWhichCanRelay(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "smtpauth.tab",
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "smtpauth.tab",
                 tab("scanner", "Tq8%fN3@pL0x", "M") + tab("gateway", "Zr5&kV1!mQ9w", "MR"));
         assertEquals(List.of("msg.SEC-017.plain", "msg.SEC-017.relay"), keys(f));
-        assertEquals(List.of("\"gateway\"<TAB>\"********\"<TAB>\"MR\""), f.get(1).evidence());
+        assertEquals(
+                List.of("\"gateway\"<TAB>\"********\"<TAB>\"MR\""), f.get(1).evidence());
     }
 
     @Test

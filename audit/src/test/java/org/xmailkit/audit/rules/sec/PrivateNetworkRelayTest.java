@@ -17,10 +17,16 @@ class PrivateNetworkRelayTest {
 
     @Test
     void firesOnTheShippedWholePrivateRangesAndOnLoopback(@TempDir Path dir) {
-        assertEquals(List.of("msg.SEC-003.private", "msg.SEC-003.private", "msg.SEC-003.private",
-                        "msg.SEC-003.loopback"),
-                keys(check(rule, dir, "", "smtprelay.tab",
-                        tab("10.0.0.0/8") + tab("172.16.0.0/16") + tab("192.168.0.0", "255.255.0.0")
+        assertEquals(
+                List.of("msg.SEC-003.private", "msg.SEC-003.private", "msg.SEC-003.private", "msg.SEC-003.loopback"),
+                keys(check(
+                        rule,
+                        dir,
+                        "",
+                        "smtprelay.tab",
+                        tab("10.0.0.0/8")
+                                + tab("172.16.0.0/16")
+                                + tab("192.168.0.0", "255.255.0.0")
                                 + tab("127.0.0.1/32"))));
     }
 

@@ -18,16 +18,25 @@ class UndecodablePasswordTest {
 
     @Test
     void firesOnCtrlPasswordsThatDecodeToNothingOrLess(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "ctrlaccounts.tab",
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "ctrlaccounts.tab",
                 tab("odd", "123") + tab("nothex", "zz41") + tab("partial", "0401zz") + tab("nul", "04076506"));
-        assertEquals(List.of("msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlPrefix",
-                "msg.SEC-016.nul"), keys(f));
+        assertEquals(
+                List.of("msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlEmpty", "msg.SEC-016.ctrlPrefix", "msg.SEC-016.nul"),
+                keys(f));
         assertEquals("2", f.get(2).message().args().get(2));
     }
 
     @Test
     void firesOnMailUserPasswordsCutByANulPair(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "mailusers.tab",
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "mailusers.tab",
                 "\"example.com\"\t\"a\"\t\"650401\"\t1\t\"a\"\t\"U\"\n"
                         + "\"example.com\"\t\"b\"\t\"0465\"\t2\t\"b\"\t\"U\"\n");
         assertEquals(List.of("msg.SEC-016.mailEmpty", "msg.SEC-016.nul"), keys(f));
@@ -35,8 +44,15 @@ class UndecodablePasswordTest {
 
     @Test
     void staysQuietOnCleanlyEncodedPasswords(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "ctrlaccounts.tab", tab("admin", XMailPassword.encode("S3cret!x")),
-                "mailusers.tab", "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x")
-                        + "\"\t1\t\"a\"\t\"U\"\n"));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "ctrlaccounts.tab",
+                        tab("admin", XMailPassword.encode("S3cret!x")),
+                        "mailusers.tab",
+                        "\"example.com\"\t\"a\"\t\"" + XMailPassword.encode("S3cret!x") + "\"\t1\t\"a\"\t\"U\"\n"));
     }
 }

@@ -23,9 +23,16 @@ class VrfyForEveryoneTest {
 
     @Test
     void firesOnIppropGrantsToEveryoneOrAHugeRange(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "smtp.ipprop.tab",
-                tab("0.0.0.0/0", "EnableVRFY") + tab("0.0.0.0/2", "EnableVRFY=1") + tab("192.0.2.1/32", "EnableVRFY")
-                        + tab("0.0.0.0/0", "EnableVRFY=0") + tab("0.0.0.0/0", "enablevrfy"));
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "smtp.ipprop.tab",
+                tab("0.0.0.0/0", "EnableVRFY")
+                        + tab("0.0.0.0/2", "EnableVRFY=1")
+                        + tab("192.0.2.1/32", "EnableVRFY")
+                        + tab("0.0.0.0/0", "EnableVRFY=0")
+                        + tab("0.0.0.0/0", "enablevrfy"));
         assertEquals(List.of("msg.SEC-005.ippropEveryone", "msg.SEC-005.ippropBroad"), keys(f));
         assertEquals(List.of(1, 2), lines(f));
     }

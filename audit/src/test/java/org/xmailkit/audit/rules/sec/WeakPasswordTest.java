@@ -24,27 +24,64 @@ class WeakPasswordTest {
 
     @Test
     void firesOnEachKindOfWeakPassword(@TempDir Path dir) {
-        List<Finding> f = check(rule, dir, "", "mailusers.tab",
-                user("dave", "") + user("alice", "Alice") + user("eve", "xmail") + user("bob", "Password")
-                        + user("carol", "Zx9!q") + user("frank", "correct-horse-battery-staple-91"),
-                "ctrlaccounts.tab", tab("root", XMailPassword.encode("root")),
-                "smtpauth.tab", tab("relay", "letmein", "MR"));
-        assertEquals(List.of("msg.SEC-014.empty", "msg.SEC-014.sameAsUser", "msg.SEC-014.sample", "msg.SEC-014.common",
-                "msg.SEC-014.short", "msg.SEC-014.sameAsUser", "msg.SEC-014.common"), keys(f));
-        assertEquals(List.of("mailusers.tab", "5", "carol@example.com", "8"), f.get(4).message().args());
+        List<Finding> f = check(
+                rule,
+                dir,
+                "",
+                "mailusers.tab",
+                user("dave", "")
+                        + user("alice", "Alice")
+                        + user("eve", "xmail")
+                        + user("bob", "Password")
+                        + user("carol", "Zx9!q")
+                        + user("frank", "correct-horse-battery-staple-91"),
+                "ctrlaccounts.tab",
+                tab("root", XMailPassword.encode("root")),
+                "smtpauth.tab",
+                tab("relay", "letmein", "MR"));
+        assertEquals(
+                List.of(
+                        "msg.SEC-014.empty",
+                        "msg.SEC-014.sameAsUser",
+                        "msg.SEC-014.sample",
+                        "msg.SEC-014.common",
+                        "msg.SEC-014.short",
+                        "msg.SEC-014.sameAsUser",
+                        "msg.SEC-014.common"),
+                keys(f));
+        assertEquals(
+                List.of("mailusers.tab", "5", "carol@example.com", "8"),
+                f.get(4).message().args());
     }
 
     @Test
     void staysQuietOnStrongPasswords(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "mailusers.tab", user("frank", "correct-horse-battery-staple-91"),
-                "ctrlaccounts.tab", tab("admin", XMailPassword.encode("v9#Lq2!mWz7$")),
-                "smtpauth.tab", tab("relay", "Tq8%fN3@pL0x", "MR")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "mailusers.tab",
+                        user("frank", "correct-horse-battery-staple-91"),
+                        "ctrlaccounts.tab",
+                        tab("admin", XMailPassword.encode("v9#Lq2!mWz7$")),
+                        "smtpauth.tab",
+                        tab("relay", "Tq8%fN3@pL0x", "MR")));
     }
 
     @Test
     void leavesSampleAndUndecodableAccountsToTheirOwnRules(@TempDir Path dir) {
-        assertEquals(List.of(), check(rule, dir, "", "mailusers.tab", SampleAccountTest.DEFAULT_USER,
-                "ctrlaccounts.tab", tab("odd", "123")));
+        assertEquals(
+                List.of(),
+                check(
+                        rule,
+                        dir,
+                        "",
+                        "mailusers.tab",
+                        SampleAccountTest.DEFAULT_USER,
+                        "ctrlaccounts.tab",
+                        tab("odd", "123")));
     }
 
     @Test

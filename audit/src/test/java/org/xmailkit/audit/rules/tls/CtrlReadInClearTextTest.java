@@ -22,19 +22,23 @@ class CtrlReadInClearTextTest {
     Path tmp;
 
     private MailRoot root() throws Exception {
-        return MailRootFixture.in(tmp.resolve("copy")).serverTab("\"RootDomain\"\t\"example.com\"\n").open();
+        return MailRootFixture.in(tmp.resolve("copy"))
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .open();
     }
 
     @Test
     void aCopyReadInClearTextHasTheFinding() throws Exception {
         MailRoot root = root();
-        try (Origins.Registration r = Origins.register(root.directory(),
-                new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.CLEARTEXT))) {
+        try (Origins.Registration r = Origins.register(
+                root.directory(), new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.CLEARTEXT))) {
             List<Finding> f = RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions());
             assertEquals(List.of("msg.TLS-031.read"), RuleCheck.keys(f));
-            assertTrue(f.get(0).message(Locale.ENGLISH).contains("clear text"), f.get(0).message(Locale.ENGLISH));
-            assertEquals(root.directory(), f.get(0).location().file(),
-                    "at the copy, which outputs name after the server");
+            assertTrue(
+                    f.get(0).message(Locale.ENGLISH).contains("clear text"),
+                    f.get(0).message(Locale.ENGLISH));
+            assertEquals(
+                    root.directory(), f.get(0).location().file(), "at the copy, which outputs name after the server");
         }
     }
 
@@ -42,15 +46,15 @@ class CtrlReadInClearTextTest {
     void aCopyReadOverTlsOrALocalMailRootHasNone() throws Exception {
         MailRoot root = root();
         assertEquals(List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
-        try (Origins.Registration r = Origins.register(root.directory(),
-                new Origins.Origin("ctrl://ops@mx1.example:6018", CtrlTransport.TLS))) {
-            assertEquals(List.of(),
-                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
+        try (Origins.Registration r = Origins.register(
+                root.directory(), new Origins.Origin("ctrl://ops@mx1.example:6018", CtrlTransport.TLS))) {
+            assertEquals(
+                    List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
-        try (Origins.Registration r = Origins.register(root.directory(),
-                new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.STARTTLS))) {
-            assertEquals(List.of(),
-                    RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
+        try (Origins.Registration r = Origins.register(
+                root.directory(), new Origins.Origin("ctrl://ops@mx1.example:6017", CtrlTransport.STARTTLS))) {
+            assertEquals(
+                    List.of(), RuleCheck.findings(new CtrlReadInClearText(), root, RuleCheck.certificateOptions()));
         }
     }
 }

@@ -25,14 +25,22 @@ class DefaultMailRootTest {
     @Test
     void defaultMailRootReportsStartTlsWithoutCertificateAndCleartextAuth() throws Exception {
         MailRoot root = MailRoot.open(XMail127Default.copyTo(tmp.resolve("MailRoot"), LineEnding.CRLF));
-        List<Finding> findings = new Auditor(TlsRules.ALL).audit(root, RuleCheck.certificateOptions()).findings();
+        List<Finding> findings = new Auditor(TlsRules.ALL)
+                .audit(root, RuleCheck.certificateOptions())
+                .findings();
         List<String> keys = RuleCheck.keys(findings);
         assertTrue(keys.contains("msg.TLS-004.inbound"), keys.toString());
         assertTrue(keys.contains("msg.TLS-005.absent"), keys.toString());
-        Finding noCert = findings.stream().filter(f -> f.rule().id().equals("TLS-004")).findFirst().orElseThrow();
-        assertEquals(List.of("server.cert, server.key", "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS"),
+        Finding noCert = findings.stream()
+                .filter(f -> f.rule().id().equals("TLS-004"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("server.cert, server.key", "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS"),
                 noCert.message().args());
         // Nothing else: no certificate to judge, no gateway configured, no TLS variable written.
-        assertEquals(Set.of("TLS-004", "TLS-005"), Set.copyOf(findings.stream().map(f -> f.rule().id()).toList()));
+        assertEquals(
+                Set.of("TLS-004", "TLS-005"),
+                Set.copyOf(findings.stream().map(f -> f.rule().id()).toList()));
     }
 }

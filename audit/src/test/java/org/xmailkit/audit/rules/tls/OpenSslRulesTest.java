@@ -23,7 +23,9 @@ class OpenSslRulesTest {
     Path tmp;
 
     private MailRoot root() {
-        return MailRootFixture.in(tmp.resolve("mailroot")).serverTab("\"RootDomain\"\t\"example.com\"\n").open();
+        return MailRootFixture.in(tmp.resolve("mailroot"))
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .open();
     }
 
     private Path install(String... nameAndText) throws IOException {
@@ -47,23 +49,37 @@ class OpenSslRulesTest {
         Path dir = install("libeay32.dll", "OpenSSL 0.9.8l 5 Nov 2009", "ssleay32.dll", "OpenSSL 0.9.8l 5 Nov 2009");
         List<Finding> f = RuleCheck.findings(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions(dir));
         assertEquals(List.of("msg.TLS-028.noTls12"), RuleCheck.keys(f));
-        assertEquals(List.of("libeay32.dll, ssleay32.dll", "0.9.8l"), f.get(0).message().args());
+        assertEquals(
+                List.of("libeay32.dll, ssleay32.dll", "0.9.8l"),
+                f.get(0).message().args());
         assertEquals(2, f.get(0).evidence().size());
     }
 
     @Test
     void laterPre11DllsAndUnknownVersionsAreReportedToo() throws IOException {
-        assertEquals(List.of("msg.TLS-028.noTls13"), RuleCheck.keys(RuleCheck.findings(new LegacyOpenSsl(), root(),
-                RuleCheck.certificateOptions(install("LIBEAY32.DLL", "OpenSSL 1.0.2u  20 Dec 2019")))));
-        assertEquals(List.of("msg.TLS-028.unknown"), RuleCheck.keys(RuleCheck.findings(new LegacyOpenSsl(), root(),
-                RuleCheck.certificateOptions(install("ssleay32.dll", "no version here")))));
+        assertEquals(
+                List.of("msg.TLS-028.noTls13"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new LegacyOpenSsl(),
+                        root(),
+                        RuleCheck.certificateOptions(install("LIBEAY32.DLL", "OpenSSL 1.0.2u  20 Dec 2019")))));
+        assertEquals(
+                List.of("msg.TLS-028.unknown"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new LegacyOpenSsl(),
+                        root(),
+                        RuleCheck.certificateOptions(install("ssleay32.dll", "no version here")))));
     }
 
     @Test
     void otherDllsOrNoInstallDirAreNotLegacy() throws IOException {
-        assertTrue(RuleCheck.findings(new LegacyOpenSsl(), root(),
-                RuleCheck.certificateOptions(install("libcrypto-3-x64.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+        assertTrue(RuleCheck.findings(
+                        new LegacyOpenSsl(),
+                        root(),
+                        RuleCheck.certificateOptions(install("libcrypto-3-x64.dll", "OpenSSL 3.0.13 30 Jan 2024")))
+                .isEmpty());
+        assertEquals(
+                RuleOutcome.Status.NOT_APPLICABLE,
                 RuleCheck.outcome(new LegacyOpenSsl(), root(), RuleCheck.certificateOptions()));
     }
 
@@ -79,8 +95,11 @@ class OpenSslRulesTest {
 
     @Test
     void openSsl3DllsAreNotEndOfLife() throws IOException {
-        assertTrue(RuleCheck.findings(new EndOfLifeOpenSsl(), root(),
-                RuleCheck.certificateOptions(install("libssl-3.dll", "OpenSSL 3.0.13 30 Jan 2024"))).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new EndOfLifeOpenSsl(),
+                        root(),
+                        RuleCheck.certificateOptions(install("libssl-3.dll", "OpenSSL 3.0.13 30 Jan 2024")))
+                .isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-030
@@ -92,8 +111,8 @@ class OpenSslRulesTest {
                 "ssleay32.dll", "OpenSSL 1.0.2u  20 Dec 2019",
                 "libcrypto-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "openssl.exe", "OpenSSL 1.1.1k  25 Mar 2021");
-        List<String> keys = RuleCheck.keys(RuleCheck.findings(new OpenSslMismatch(), root(),
-                RuleCheck.certificateOptions(dir)));
+        List<String> keys =
+                RuleCheck.keys(RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir)));
         assertTrue(keys.contains("msg.TLS-030.mixed"), keys.toString());
         assertTrue(keys.contains("msg.TLS-030.libraries"), keys.toString());
         assertTrue(keys.contains("msg.TLS-030.tool"), keys.toString());
@@ -107,9 +126,13 @@ class OpenSslRulesTest {
                 "XMail.exe", "LIBEAY32.dll\u0000SSLEAY32.dll",
                 "openssl.exe", "libeay32.dll");
         List<Finding> f = RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir));
-        assertEquals(List.of("msg.TLS-030.toolLibraries", "msg.TLS-030.xmail"), RuleCheck.keys(f).stream().sorted()
-                .toList());
-        Finding x = f.stream().filter(y -> y.message().key().equals("msg.TLS-030.xmail")).findFirst().orElseThrow();
+        assertEquals(
+                List.of("msg.TLS-030.toolLibraries", "msg.TLS-030.xmail"),
+                RuleCheck.keys(f).stream().sorted().toList());
+        Finding x = f.stream()
+                .filter(y -> y.message().key().equals("msg.TLS-030.xmail"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("libeay32.dll, ssleay32.dll", x.message().args().get(1));
     }
 
@@ -120,6 +143,7 @@ class OpenSslRulesTest {
                 "libssl-1_1.dll", "OpenSSL 1.1.1o  3 May 2022",
                 "XMail.exe", "libcrypto-1_1.dll\u0000libssl-1_1.dll",
                 "openssl.exe", "libcrypto-1_1.dll OpenSSL 1.1.1o  3 May 2022");
-        assertTrue(RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir)).isEmpty());
+        assertTrue(RuleCheck.findings(new OpenSslMismatch(), root(), RuleCheck.certificateOptions(dir))
+                .isEmpty());
     }
 }

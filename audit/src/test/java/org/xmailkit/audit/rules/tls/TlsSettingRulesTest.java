@@ -23,11 +23,15 @@ class TlsSettingRulesTest {
     Path tmp;
 
     private MailRoot root(String serverTab) {
-        return MailRootFixture.in(tmp.resolve("r" + System.nanoTime())).serverTab(serverTab).open();
+        return MailRootFixture.in(tmp.resolve("r" + System.nanoTime()))
+                .serverTab(serverTab)
+                .open();
     }
 
     private MailRoot rootWith(String serverTab, String file, String content) {
-        return MailRootFixture.in(tmp.resolve("r" + System.nanoTime())).serverTab(serverTab).file(file, content)
+        return MailRootFixture.in(tmp.resolve("r" + System.nanoTime()))
+                .serverTab(serverTab)
+                .file(file, content)
                 .open();
     }
 
@@ -47,22 +51,29 @@ class TlsSettingRulesTest {
 
     @Test
     void emptyFlagIsReadAsZeroAndTheMessageSaysSo() {
-        List<Finding> f = RuleCheck.findings(new SmtpStartTlsDisabled(), root("\"EnableSMTP-TLS\"\t\"\"\n"),
-                RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(
+                new SmtpStartTlsDisabled(), root("\"EnableSMTP-TLS\"\t\"\"\n"), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-001.empty"), RuleCheck.keys(f));
         assertTrue(f.get(0).message(Locale.ENGLISH).contains("reads as 0"));
         assertTrue(f.get(0).message(Locale.JAPANESE).contains("0 と読み"));
-        assertEquals(List.of("msg.TLS-001.readAsZero"),
-                RuleCheck.keys(RuleCheck.findings(new SmtpStartTlsDisabled(), root("\"EnableSMTP-TLS\"\t\"yes\"\n"),
+        assertEquals(
+                List.of("msg.TLS-001.readAsZero"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new SmtpStartTlsDisabled(),
+                        root("\"EnableSMTP-TLS\"\t\"yes\"\n"),
                         RuleCheck.certificateOptions())));
     }
 
     @Test
     void smtpStartTlsOnOrAbsentIsNotReported() {
-        assertTrue(RuleCheck.findings(new SmtpStartTlsDisabled(), root("\"RootDomain\"\t\"example.com\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new SmtpStartTlsDisabled(), root("\"EnableSMTP-TLS\"\t\"1\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new SmtpStartTlsDisabled(),
+                        root("\"RootDomain\"\t\"example.com\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new SmtpStartTlsDisabled(), root("\"EnableSMTP-TLS\"\t\"1\"\n"), RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
@@ -72,38 +83,46 @@ class TlsSettingRulesTest {
                 "EnableCTRL-TLS"\t"0"
                 "EnableSMTP-TLS"\t"1"
                 """);
-        assertEquals(List.of("msg.TLS-002.empty"),
+        assertEquals(
+                List.of("msg.TLS-002.empty"),
                 RuleCheck.keys(RuleCheck.findings(new Pop3StlsDisabled(), r, RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-003.off"),
+        assertEquals(
+                List.of("msg.TLS-003.off"),
                 RuleCheck.keys(RuleCheck.findings(new CtrlTlsDisabled(), r, RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new SmtpStartTlsDisabled(), r, RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new SmtpStartTlsDisabled(), r, RuleCheck.certificateOptions())
+                .isEmpty());
         MailRoot on = root("\"EnablePOP3-TLS\"\t\"1\"\n");
-        assertTrue(RuleCheck.findings(new Pop3StlsDisabled(), on, RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new CtrlTlsDisabled(), on, RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new Pop3StlsDisabled(), on, RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(new CtrlTlsDisabled(), on, RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-004
 
     @Test
     void tlsOnByDefaultWithoutCertificateIsReported() {
-        List<Finding> f = RuleCheck.findings(new TlsWithoutCertificate(), root("\"RootDomain\"\t\"example.com\"\n"),
-                RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(
+                new TlsWithoutCertificate(), root("\"RootDomain\"\t\"example.com\"\n"), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-004.inbound"), RuleCheck.keys(f));
-        assertEquals(List.of("server.cert, server.key", "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS"),
+        assertEquals(
+                List.of("server.cert, server.key", "EnableSMTP-TLS, EnablePOP3-TLS, EnableCTRL-TLS"),
                 f.get(0).message().args());
     }
 
     @Test
     void missingKeyAloneIsNamed() {
-        List<Finding> f = RuleCheck.findings(new TlsWithoutCertificate(),
+        List<Finding> f = RuleCheck.findings(
+                new TlsWithoutCertificate(),
                 rootWith("\"EnablePOP3-TLS\"\t\"0\"\n\"EnableCTRL-TLS\"\t\"0\"\n", "server.cert", "x"),
-                        RuleCheck.certificateOptions());
+                RuleCheck.certificateOptions());
         assertEquals(List.of("server.key", "EnableSMTP-TLS"), f.get(0).message().args());
     }
 
     @Test
     void outboundTlsWithoutCertificateIsReportedEvenWhenInboundIsOff() {
-        MailRoot r = MailRootFixture.in(tmp.resolve("out")).serverTab("""
+        MailRoot r = MailRootFixture.in(tmp.resolve("out"))
+                .serverTab("""
                 "EnableSMTP-TLS"\t"0"
                 "EnablePOP3-TLS"\t"0"
                 "EnableCTRL-TLS"\t"0"
@@ -115,23 +134,29 @@ class TlsSettingRulesTest {
         List<Finding> f = RuleCheck.findings(new TlsWithoutCertificate(), r, RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-004.outbound"), RuleCheck.keys(f));
         String where = f.get(0).message().arg(1);
-        assertTrue(where.contains("SmtpGwConfig") && where.contains("smtpfwd.tab:1")
-                && where.contains("pop3links.tab:1"), where);
+        assertTrue(
+                where.contains("SmtpGwConfig") && where.contains("smtpfwd.tab:1") && where.contains("pop3links.tab:1"),
+                where);
         // The pop3links line carries a password: never quoted.
         assertTrue(f.get(0).evidence().stream().noneMatch(e -> e.contains("0a0b")));
     }
 
     @Test
     void tlsWithCertificateAndKeyOrAllOffIsNotReported() {
-        MailRoot both = MailRootFixture.in(tmp.resolve("both")).serverTab("\"RootDomain\"\t\"x\"\n")
-                .file("server.cert", "c").file("server.key", "k").open();
-        assertTrue(RuleCheck.findings(new TlsWithoutCertificate(), both, RuleCheck.certificateOptions()).isEmpty());
+        MailRoot both = MailRootFixture.in(tmp.resolve("both"))
+                .serverTab("\"RootDomain\"\t\"x\"\n")
+                .file("server.cert", "c")
+                .file("server.key", "k")
+                .open();
+        assertTrue(RuleCheck.findings(new TlsWithoutCertificate(), both, RuleCheck.certificateOptions())
+                .isEmpty());
         MailRoot off = root("""
                 "EnableSMTP-TLS"\t"0"
                 "EnablePOP3-TLS"\t"0"
                 "EnableCTRL-TLS"\t"0"
                 """);
-        assertTrue(RuleCheck.findings(new TlsWithoutCertificate(), off, RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(new TlsWithoutCertificate(), off, RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
@@ -139,11 +164,14 @@ class TlsSettingRulesTest {
         Path tab = tmp.resolve("server.tab");
         Files.writeString(tab, "\"RootDomain\"\t\"example.com\"\n");
         MailRoot bare = MailRoot.open(tab);
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+        assertEquals(
+                RuleOutcome.Status.NOT_APPLICABLE,
                 RuleCheck.outcome(new TlsWithoutCertificate(), bare, RuleCheck.certificateOptions()));
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+        assertEquals(
+                RuleOutcome.Status.NOT_APPLICABLE,
                 RuleCheck.outcome(new CertificateExpired(), bare, RuleCheck.certificateOptions()));
-        assertEquals(RuleOutcome.Status.FAILED,
+        assertEquals(
+                RuleOutcome.Status.FAILED,
                 RuleCheck.outcome(new CleartextAuthAllowed(), bare, RuleCheck.certificateOptions()));
     }
 
@@ -151,8 +179,8 @@ class TlsSettingRulesTest {
 
     @Test
     void absentSmtpNoTlsAuthsAllowsEverythingInClear() {
-        List<Finding> f = RuleCheck.findings(new CleartextAuthAllowed(), root("\"RootDomain\"\t\"example.com\"\n"),
-                RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(
+                new CleartextAuthAllowed(), root("\"RootDomain\"\t\"example.com\"\n"), RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-005.absent"), RuleCheck.keys(f));
         assertEquals("SmtpNoTLSAuths", f.get(0).location().variable());
         assertEquals(0, f.get(0).location().line());
@@ -160,119 +188,194 @@ class TlsSettingRulesTest {
 
     @Test
     void firstListedCleartextMechanismIsReported() {
-        List<Finding> f = RuleCheck.findings(new CleartextAuthAllowed(),
-                root("\"SmtpNoTLSAuths\"\t\"plain,CRAM-MD5\"\n"), RuleCheck.certificateOptions());
+        List<Finding> f = RuleCheck.findings(
+                new CleartextAuthAllowed(),
+                root("\"SmtpNoTLSAuths\"\t\"plain,CRAM-MD5\"\n"),
+                RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-005.cleartextMechanism"), RuleCheck.keys(f));
         assertEquals("PLAIN", f.get(0).message().args().get(0));
         // StrLimIStr finds PLAIN where a search starts again after a failed match (seen on the real 1.27).
-        assertEquals(List.of("msg.TLS-005.cleartextMechanism"), RuleCheck.keys(RuleCheck.findings(
-                new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"PLAINPLAIN\"\n"),
-                RuleCheck.certificateOptions())));
+        assertEquals(
+                List.of("msg.TLS-005.cleartextMechanism"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new CleartextAuthAllowed(),
+                        root("\"SmtpNoTLSAuths\"\t\"PLAINPLAIN\"\n"),
+                        RuleCheck.certificateOptions())));
     }
 
     @Test
     void emptyOrSafeFirstMechanismIsNotReported() {
-        assertTrue(RuleCheck.findings(new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"CRAM-MD5\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new CleartextAuthAllowed(), root("\"SmtpNoTLSAuths\"\t\"\"\n"), RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new CleartextAuthAllowed(),
+                        root("\"SmtpNoTLSAuths\"\t\"CRAM-MD5\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
         // LOGIN second in the list is not honoured by 1.27, so it is not a clear-text hole.
-        assertTrue(RuleCheck.findings(new CleartextAuthAllowed(),
-                root("\"SmtpNoTLSAuths\"\t\"CRAM-MD5,LOGIN\"\n"), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new CleartextAuthAllowed(),
+                        root("\"SmtpNoTLSAuths\"\t\"CRAM-MD5,LOGIN\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
     void onlyTheFirstListedMechanismIsHonoured() {
-        List<Finding> f = RuleCheck.findings(new NoTlsAuthsFirstOnly(), root("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"\n"),
+        List<Finding> f = RuleCheck.findings(
+                new NoTlsAuthsFirstOnly(),
+                root("\"SmtpNoTLSAuths\"\t\"LOGIN,PLAIN\"\n"),
                 RuleCheck.certificateOptions());
         assertEquals(List.of("msg.TLS-006.firstOnly"), RuleCheck.keys(f));
-        assertEquals(List.of("LOGIN,PLAIN", "LOGIN", "PLAIN"), f.get(0).message().args());
-        assertEquals(List.of("msg.TLS-006.none"),
-                RuleCheck.keys(RuleCheck.findings(new NoTlsAuthsFirstOnly(), root("\"SmtpNoTLSAuths\"\t\",LOGIN\"\n"),
+        assertEquals(
+                List.of("LOGIN,PLAIN", "LOGIN", "PLAIN"), f.get(0).message().args());
+        assertEquals(
+                List.of("msg.TLS-006.none"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new NoTlsAuthsFirstOnly(),
+                        root("\"SmtpNoTLSAuths\"\t\",LOGIN\"\n"),
                         RuleCheck.certificateOptions())));
     }
 
     @Test
     void singleMechanismOrAbsentIsNotReportedAsList() {
-        assertTrue(RuleCheck.findings(new NoTlsAuthsFirstOnly(), root("\"SmtpNoTLSAuths\"\t\"LOGIN\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new NoTlsAuthsFirstOnly(), root("\"RootDomain\"\t\"x\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new NoTlsAuthsFirstOnly(),
+                        root("\"SmtpNoTLSAuths\"\t\"LOGIN\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new NoTlsAuthsFirstOnly(), root("\"RootDomain\"\t\"x\"\n"), RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     // ------------------------------------------------------------------ TLS-012..015
 
     @Test
     void clientCertificateRequirementIsReported() {
-        assertEquals(List.of("msg.TLS-012.on"),
-                RuleCheck.keys(RuleCheck.findings(new ClientCertificateRequired(), root("\"SSLWantCert\"\t\"1\"\n"),
+        assertEquals(
+                List.of("msg.TLS-012.on"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new ClientCertificateRequired(),
+                        root("\"SSLWantCert\"\t\"1\"\n"),
                         RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new ClientCertificateRequired(), root("\"SSLWantCert\"\t\"0\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new ClientCertificateRequired(), root("\"RootDomain\"\t\"x\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new ClientCertificateRequired(),
+                        root("\"SSLWantCert\"\t\"0\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new ClientCertificateRequired(),
+                        root("\"RootDomain\"\t\"x\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
     void verificationIsReportedWhetherSetDirectlyOrImplied() {
-        assertEquals(List.of("msg.TLS-013.verify"),
-                RuleCheck.keys(RuleCheck.findings(new CertificateVerificationOn(), root("\"SSLWantVerify\"\t\"1\"\n"),
+        assertEquals(
+                List.of("msg.TLS-013.verify"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new CertificateVerificationOn(),
+                        root("\"SSLWantVerify\"\t\"1\"\n"),
                         RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-013.implied"),
-                RuleCheck.keys(RuleCheck.findings(new CertificateVerificationOn(), root("\"SSLWantCert\"\t\"1\"\n"),
+        assertEquals(
+                List.of("msg.TLS-013.implied"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new CertificateVerificationOn(),
+                        root("\"SSLWantCert\"\t\"1\"\n"),
                         RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new CertificateVerificationOn(), root("\"SSLWantVerify\"\t\"0\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new CertificateVerificationOn(),
+                        root("\"SSLWantVerify\"\t\"0\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
     void verificationWithoutCaStoreNamesTheCause() {
-        assertEquals(List.of("msg.TLS-014.none"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(), root("\"SSLWantVerify\"\t\"1\"\n"),
+        assertEquals(
+                List.of("msg.TLS-014.none"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        root("\"SSLWantVerify\"\t\"1\"\n"),
                         RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.fileMissing"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                root("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n"), RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.dirMissing"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                root("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n"), RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.fileUnused"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantVerify\"\t\"1\"\n", "certs.pem", "x"), RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.dirUnused"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantVerify\"\t\"1\"\n", "certs/ca.pem", "x"), RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.fileEmpty"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", "no certs"),
+        assertEquals(
+                List.of("msg.TLS-014.fileMissing"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        root("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n"),
                         RuleCheck.certificateOptions())));
-        assertEquals(List.of("msg.TLS-014.dirNoHashes"),
-                RuleCheck.keys(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantCert\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n", "certs/ca.pem", "x"),
+        assertEquals(
+                List.of("msg.TLS-014.dirMissing"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        root("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n"),
+                        RuleCheck.certificateOptions())));
+        assertEquals(
+                List.of("msg.TLS-014.fileUnused"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantVerify\"\t\"1\"\n", "certs.pem", "x"),
+                        RuleCheck.certificateOptions())));
+        assertEquals(
+                List.of("msg.TLS-014.dirUnused"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantVerify\"\t\"1\"\n", "certs/ca.pem", "x"),
+                        RuleCheck.certificateOptions())));
+        assertEquals(
+                List.of("msg.TLS-014.fileEmpty"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", "no certs"),
+                        RuleCheck.certificateOptions())));
+        assertEquals(
+                List.of("msg.TLS-014.dirNoHashes"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantCert\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n", "certs/ca.pem", "x"),
                         RuleCheck.certificateOptions())));
     }
 
     @Test
     void verificationWithACaStoreOrNoVerificationIsNotReported() {
-        assertTrue(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n", "certs/1a2b3c4d.0", "x"),
-                        RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", "x"), RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsDir\"\t\"1\"\n", "certs/1a2b3c4d.0", "x"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", "x"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
         String ca = TestPki.pem(TestPki.cert("Test CA").ca(true).dns().issue().cert());
-        assertTrue(RuleCheck.findings(new VerificationWithoutCaStore(),
-                rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", ca),
-                        RuleCheck.certificateOptions()).isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new VerificationWithoutCaStore(),
+                        rootWith("\"SSLWantVerify\"\t\"1\"\n\"SSLUseCertsFile\"\t\"1\"\n", "certs.pem", ca),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
     }
 
     @Test
     void selfSignedPeersMatterOnlyWithVerification() {
-        assertEquals(List.of("msg.TLS-015.on"), RuleCheck.keys(RuleCheck.findings(new SelfSignedPeersAllowed(),
-                root("\"SSLAllowSelfSigned\"\t\"1\"\n\"SSLWantVerify\"\t\"1\"\n"), RuleCheck.certificateOptions())));
-        assertTrue(RuleCheck.findings(new SelfSignedPeersAllowed(), root("\"SSLAllowSelfSigned\"\t\"1\"\n"),
-                RuleCheck.certificateOptions()).isEmpty());
-        assertTrue(RuleCheck.findings(new SelfSignedPeersAllowed(),
-                root("\"SSLAllowSelfSigned\"\t\"0\"\n\"SSLWantVerify\"\t\"1\"\n"), RuleCheck.certificateOptions())
-                        .isEmpty());
+        assertEquals(
+                List.of("msg.TLS-015.on"),
+                RuleCheck.keys(RuleCheck.findings(
+                        new SelfSignedPeersAllowed(),
+                        root("\"SSLAllowSelfSigned\"\t\"1\"\n\"SSLWantVerify\"\t\"1\"\n"),
+                        RuleCheck.certificateOptions())));
+        assertTrue(RuleCheck.findings(
+                        new SelfSignedPeersAllowed(),
+                        root("\"SSLAllowSelfSigned\"\t\"1\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
+        assertTrue(RuleCheck.findings(
+                        new SelfSignedPeersAllowed(),
+                        root("\"SSLAllowSelfSigned\"\t\"0\"\n\"SSLWantVerify\"\t\"1\"\n"),
+                        RuleCheck.certificateOptions())
+                .isEmpty());
     }
 }

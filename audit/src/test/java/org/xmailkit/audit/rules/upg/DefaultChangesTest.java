@@ -2,10 +2,10 @@ package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.range;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -39,14 +39,20 @@ class DefaultChangesTest {
     @Test
     void permsExplicitOrSource127Passes() {
         assertEquals(List.of(), upgrading(new DefaultSmtpPermsChange(), plain(), "1.27"));
-        assertEquals(List.of(), upgrading(new DefaultSmtpPermsChange(),
-                root(dir.resolve("b"), "\"DefaultSmtpPerms\"\t\"MR\"\n"), "1.22"));
+        assertEquals(
+                List.of(),
+                upgrading(
+                        new DefaultSmtpPermsChange(),
+                        root(dir.resolve("b"), "\"DefaultSmtpPerms\"\t\"MR\"\n"),
+                        "1.22"));
     }
 
     @Test
     void tlsTurnsOnWhenComingFromBefore124() {
         Finding f = single(upgrading(new TlsOnByDefault(), plain(), "1.22"), "msg.UPG-003.certain");
-        assertEquals("EnableCTRL-TLS, EnablePOP3-TLS, EnableSMTP-TLS", f.message().args().get(1));
+        assertEquals(
+                "EnableCTRL-TLS, EnablePOP3-TLS, EnableSMTP-TLS",
+                f.message().args().get(1));
         single(range(new TlsOnByDefault(), plain(), "1.16", "1.27"), "msg.UPG-003.may");
     }
 

@@ -1,9 +1,9 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +21,8 @@ class ExtraTokensLiveTest {
 
     @Test
     void deadLineBecomesLive() {
-        Finding f = single(upgrading(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
+        Finding f = single(
+                upgrading(rule, root(dir, "\"EnableAuthSMTP-POP3\"\t\"0\"\t\"# off\"\n"), "1.22"),
                 "msg.UPG-007.newlyLive");
         assertEquals(List.of("EnableAuthSMTP-POP3", "3", "0"), f.message().args());
     }
@@ -32,7 +33,9 @@ class ExtraTokensLiveTest {
                 "MaxMessageSize"\t"1000"\t"old"
                 "MaxMessageSize"\t"20000"
                 """), "1.22"), "msg.UPG-007.shadowing");
-        assertEquals(List.of("MaxMessageSize", "3", "2", "20000", "1000"), f.message().args());
+        assertEquals(
+                List.of("MaxMessageSize", "3", "2", "20000", "1000"),
+                f.message().args());
     }
 
     @Test

@@ -3,10 +3,10 @@ package org.xmailkit.audit.rules.upg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.bare;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.outcome;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,30 +25,41 @@ class GatewayListsTest {
 
     @Test
     void commaListInServerTab() {
-        Finding f = single(findings(new CommaGateways(),
-                root(dir, "\"DefaultSMTPGateways\"\t\"192.0.2.2,192.0.2.15:2525\"\n")), "msg.UPG-004.legacy");
+        Finding f = single(
+                findings(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"192.0.2.2,192.0.2.15:2525\"\n")),
+                "msg.UPG-004.legacy");
         assertEquals("192.0.2.2", f.message().args().get(2));
         assertEquals("192.0.2.15:2525", f.message().args().get(3));
-        assertEquals("\"DefaultSMTPGateways\"<TAB>\"192.0.2.2;192.0.2.15:2525\"", f.message().args().get(4));
+        assertEquals(
+                "\"DefaultSMTPGateways\"<TAB>\"192.0.2.2;192.0.2.15:2525\"",
+                f.message().args().get(4));
     }
 
     @Test
     void commaListInA124ConfigurationIsSimplyBroken() {
-        single(upgrading(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
+        single(
+                upgrading(new CommaGateways(), root(dir, "\"DefaultSMTPGateways\"\t\"a.example,b.example\"\n"), "1.25"),
                 "msg.UPG-004.broken");
     }
 
     @Test
     void semicolonListsAndGatewayOptionsPass() {
-        assertEquals(List.of(), findings(new CommaGateways(),
-                root(dir, "\"DefaultSMTPGateways\"\t\"a.example,NeedTLS=2;b.example\"\n")));
+        assertEquals(
+                List.of(),
+                findings(
+                        new CommaGateways(),
+                        root(dir, "\"DefaultSMTPGateways\"\t\"a.example,NeedTLS=2;b.example\"\n")));
     }
 
     @Test
     void commaListInSmtpfwd() {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("smtpfwd.tab", "\"*.example.org\"\t\"#relay1.example,relay2.example\"\n"
-                        + "\"*\"\t\"relay3.example;relay4.example\"\t\"NeedTLS=2\"\n").open();
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .file(
+                        "smtpfwd.tab",
+                        "\"*.example.org\"\t\"#relay1.example,relay2.example\"\n"
+                                + "\"*\"\t\"relay3.example;relay4.example\"\t\"NeedTLS=2\"\n")
+                .open();
         Finding f = single(upgrading(new CommaForwarders(), r, "1.22"), "msg.UPG-005.legacy");
         assertEquals(dir.resolve("smtpfwd.tab"), f.location().file());
         assertEquals(1, f.location().line());
@@ -58,7 +69,8 @@ class GatewayListsTest {
 
     @Test
     void smtpfwdIsNotApplicableToABareServerTab() {
-        assertEquals(RuleOutcome.Status.NOT_APPLICABLE,
+        assertEquals(
+                RuleOutcome.Status.NOT_APPLICABLE,
                 outcome(new CommaForwarders(), bare(dir, "\"RootDomain\"\t\"example.com\"\n")));
     }
 

@@ -2,9 +2,9 @@ package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.xmailkit.audit.testing.RuleCheck.bare;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.outcome;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.withKey;
 
 import java.nio.file.Files;
@@ -27,23 +27,35 @@ class MailRootChangesTest {
 
     @Test
     void oldMailRootLacksNewerFiles() throws Exception {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("aliasdomain.tab", "").open();
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .file("aliasdomain.tab", "")
+                .open();
         List<Finding> f = upgrading(new RequiredFiles(), r, "1.0");
         assertEquals(1, withKey(f, "msg.UPG-011.dir.new").size());
         assertEquals(2, withKey(f, "msg.UPG-011.file.new").size());
-        assertEquals(dir.resolve("cmdaliases"), withKey(f, "msg.UPG-011.dir.new").get(0).location().file());
+        assertEquals(
+                dir.resolve("cmdaliases"),
+                withKey(f, "msg.UPG-011.dir.new").get(0).location().file());
         // Without these four XMail 1.27 does not start at all, whatever the source version.
-        assertEquals(Set.of("mailusers.tab", "aliases.tab", "extaliases.tab", "domains.tab"),
+        assertEquals(
+                Set.of("mailusers.tab", "aliases.tab", "extaliases.tab", "domains.tab"),
                 withKey(f, "msg.UPG-011.file.startup").stream()
-                        .map(x -> x.location().file().getFileName().toString()).collect(Collectors.toSet()));
+                        .map(x -> x.location().file().getFileName().toString())
+                        .collect(Collectors.toSet()));
     }
 
     @Test
     void completeMailRootPasses() throws Exception {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("aliasdomain.tab", "").file("filters.in.tab", "").file("filters.out.tab", "")
-                .file("mailusers.tab", "").file("aliases.tab", "").file("extaliases.tab", "").file("domains.tab", "")
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .file("aliasdomain.tab", "")
+                .file("filters.in.tab", "")
+                .file("filters.out.tab", "")
+                .file("mailusers.tab", "")
+                .file("aliases.tab", "")
+                .file("extaliases.tab", "")
+                .file("domains.tab", "")
                 .open();
         Files.createDirectories(dir.resolve("cmdaliases"));
         assertEquals(List.of(), upgrading(new RequiredFiles(), r, "1.0"));
@@ -51,9 +63,13 @@ class MailRootChangesTest {
 
     @Test
     void missingFileInANewerMailRootIsStillReported() {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n").open();
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .open();
         List<Finding> f = upgrading(new RequiredFiles(), r, "1.26");
-        assertEquals(3, f.stream().filter(x -> x.message().key().endsWith(".missing")).count());
+        assertEquals(
+                3,
+                f.stream().filter(x -> x.message().key().endsWith(".missing")).count());
         assertEquals(5, withKey(f, "msg.UPG-011.file.startup").size());
     }
 
@@ -64,8 +80,10 @@ class MailRootChangesTest {
 
     @Test
     void extAuthEntriesFromBefore124() {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("smtpextauth.tab", "# external auth\n\"PLAIN\"\t\"/usr/bin/auth\"\t\"@@USER\"\n").open();
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .file("smtpextauth.tab", "# external auth\n\"PLAIN\"\t\"/usr/bin/auth\"\t\"@@USER\"\n")
+                .open();
         Finding f = single(upgrading(new ExtAuthFormat(), r, "1.22"), "msg.UPG-012.certain");
         assertEquals(2, f.location().line());
         assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.24"));
@@ -73,8 +91,10 @@ class MailRootChangesTest {
 
     @Test
     void emptyExtAuthPasses() {
-        MailRoot r = MailRootFixture.in(dir).serverTab("\"RootDomain\"\t\"example.com\"\n")
-                .file("smtpextauth.tab", "").open();
+        MailRoot r = MailRootFixture.in(dir)
+                .serverTab("\"RootDomain\"\t\"example.com\"\n")
+                .file("smtpextauth.tab", "")
+                .open();
         assertEquals(List.of(), upgrading(new ExtAuthFormat(), r, "1.22"));
     }
 }

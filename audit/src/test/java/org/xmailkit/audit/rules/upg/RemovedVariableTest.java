@@ -3,9 +3,9 @@ package org.xmailkit.audit.rules.upg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.xmailkit.audit.testing.RuleCheck.findings;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,7 +45,8 @@ class RemovedVariableTest {
 
     @Test
     void rarpCheckNextToItsSuccessorIsJustDeleted() {
-        single(upgrading(rule, root(dir, "\"SMTP-RDNSCheck\"\t\"1\"\n\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"),
+        single(
+                upgrading(rule, root(dir, "\"SMTP-RDNSCheck\"\t\"1\"\n\"SMTP-RARPCheck\"\t\"1\"\n"), "0.54"),
                 "msg.UPG-001.renameBoth");
     }
 
@@ -58,32 +59,44 @@ class RemovedVariableTest {
 
     @Test
     void heloUseRootDomainBecomesHeloDomain() {
-        Finding f = single(upgrading(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
-                "0.70"), "msg.UPG-001.helo");
+        Finding f = single(
+                upgrading(rule, root(dir, "\"RootDomain\"\t\"example.com\"\n\"HeloUseRootDomain\"\t\"1\"\n"), "0.70"),
+                "msg.UPG-001.helo");
         assertEquals("\"HeloDomain\"<TAB>\"example.com\"", f.message().args().get(2));
     }
 
     @Test
     void heloUseRootDomainWithoutRootDomainOrWithHeloDomain() {
         single(upgrading(rule, root(dir, "\"HeloUseRootDomain\"\t\"1\"\n"), "0.70"), "msg.UPG-001.heloNoRoot");
-        single(upgrading(rule, root(dir.resolve("b"), "\"HeloDomain\"\t\"x.example\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
-                "0.70"), "msg.UPG-001.heloBoth");
+        single(
+                upgrading(
+                        rule,
+                        root(dir.resolve("b"), "\"HeloDomain\"\t\"x.example\"\n\"HeloUseRootDomain\"\t\"1\"\n"),
+                        "0.70"),
+                "msg.UPG-001.heloBoth");
     }
 
     @Test
     void smtpTlsBecomesNeedTlsMergedIntoSmtpGwConfig() {
-        Finding f = single(upgrading(rule, root(dir, "\"SmtpGwConfig\"\t\"OutBind=192.0.2.1\"\n\"SMTP-TLS\"\t\"1\"\n"),
-                "1.24"), "msg.UPG-001.smtpTls");
-        assertEquals("\"SmtpGwConfig\"<TAB>\"OutBind=192.0.2.1,NeedTLS=1\"", f.message().args().get(2));
-        single(upgrading(rule, root(dir.resolve("b"), "\"SmtpGwConfig\"\t\"NeedTLS=2\"\n\"SMTP-TLS\"\t\"1\"\n"),
-                "1.24"), "msg.UPG-001.smtpTlsBoth");
+        Finding f = single(
+                upgrading(rule, root(dir, "\"SmtpGwConfig\"\t\"OutBind=192.0.2.1\"\n\"SMTP-TLS\"\t\"1\"\n"), "1.24"),
+                "msg.UPG-001.smtpTls");
+        assertEquals(
+                "\"SmtpGwConfig\"<TAB>\"OutBind=192.0.2.1,NeedTLS=1\"",
+                f.message().args().get(2));
+        single(
+                upgrading(
+                        rule, root(dir.resolve("b"), "\"SmtpGwConfig\"\t\"NeedTLS=2\"\n\"SMTP-TLS\"\t\"1\"\n"), "1.24"),
+                "msg.UPG-001.smtpTlsBoth");
     }
 
     @Test
     void dynDnsSetupNeverShowsItsCredentials() {
-        Finding f = single(upgrading(rule, root(dir, "\"DynDnsSetup\"\t\"dyn.example,80,/upd?ip=%s,user,s3cret\"\n"),
-                "1.23"), "msg.UPG-001.dynDns");
-        assertEquals("\"DynDnsSetup\"<TAB>\"dyn.example,********\"", f.evidence().get(0));
+        Finding f = single(
+                upgrading(rule, root(dir, "\"DynDnsSetup\"\t\"dyn.example,80,/upd?ip=%s,user,s3cret\"\n"), "1.23"),
+                "msg.UPG-001.dynDns");
+        assertEquals(
+                "\"DynDnsSetup\"<TAB>\"dyn.example,********\"", f.evidence().get(0));
         for (Locale l : List.of(Locale.ENGLISH, Locale.JAPANESE)) {
             assertFalse(f.message(l).contains("s3cret"));
         }
@@ -112,11 +125,13 @@ class RemovedVariableTest {
     @Test
     void removedNamesMatchTheFacts() {
         Set<String> removed = new TreeSet<>();
-        VariableFacts.bundled().values().stream().filter(r -> !r.get("removed_in").isEmpty())
+        VariableFacts.bundled().values().stream()
+                .filter(r -> !r.get("removed_in").isEmpty())
                 .forEach(r -> removed.add(r.get("name")));
         assertFalse(removed.isEmpty());
         Set<String> catalogue = new TreeSet<>();
-        Catalog.builtin().all().stream().filter(v -> v.role() == Variable.Role.REMOVED)
+        Catalog.builtin().all().stream()
+                .filter(v -> v.role() == Variable.Role.REMOVED)
                 .forEach(v -> catalogue.add(v.name()));
         assertEquals(removed, catalogue);
     }

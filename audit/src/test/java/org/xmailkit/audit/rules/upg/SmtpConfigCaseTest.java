@@ -1,10 +1,10 @@
 package org.xmailkit.audit.rules.upg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 import static org.xmailkit.audit.testing.RuleCheck.range;
 import static org.xmailkit.audit.testing.RuleCheck.root;
 import static org.xmailkit.audit.testing.RuleCheck.single;
+import static org.xmailkit.audit.testing.RuleCheck.upgrading;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +24,8 @@ class SmtpConfigCaseTest {
     void mixedCaseStopsWorkingAfterTheUpgrade() {
         MailRoot r = root(dir, "\"SmtpConfig\"\t\"Mail-Auth,WantTLS\"\n");
         Finding f = single(upgrading(rule, r, "1.22"), "msg.UPG-006.certain");
-        assertEquals("\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
+        assertEquals(
+                "\"SmtpConfig\"<TAB>\"mail-auth,WantTLS\"", f.message().args().get(3));
         single(range(rule, r, "1.24", "1.27"), "msg.UPG-006.may");
     }
 
