@@ -354,34 +354,11 @@ public final class JsonWriter implements AuditWriter {
         g.writeEndObject();
     }
 
+    /** A rule's descriptor: few per document, so the same tree the probe's writer builds, in this layout. */
     private void rule(JsonGenerator g, RuleInfo r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("id", r.id());
-        g.writeStringField("severity", r.severity().id());
-        g.writeStringField("category", r.category().id());
-        g.writeStringField("title", r.title(locale));
-        g.writeStringField("summary", r.summary(locale));
-        g.writeArrayFieldStart("profiles");
-        for (Profile p : new TreeSet<>(r.profiles())) {
-            g.writeString(p.id());
-        }
-        g.writeEndArray();
-        g.writeStringField("fix", r.fix().name().toLowerCase(Locale.ROOT));
-        g.writeArrayFieldStart("references");
-        for (Reference ref : r.references()) {
-            g.writeStartObject();
-            g.writeStringField("source", ref.source());
-            g.writeStringField("section", ref.section());
-            g.writeStringField("url", ref.url());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("remediationLines");
-        for (String line : r.remediationLines()) {
-            g.writeString(line);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        rule(o, r, locale);
+        g.writeTree(o);
     }
 
     private static String skipReason(InputException.Reason r) {
@@ -392,7 +369,7 @@ public final class JsonWriter implements AuditWriter {
         };
     }
 
-    // The same parts as trees, for the probe's JSON (ProbeJsonWriter), which builds its document whole.
+    // Parts as trees: the probe's JSON (ProbeJsonWriter) builds its document whole; rule descriptors serve both.
 
     /**
      * @param o      where to write

@@ -2,6 +2,7 @@ package org.xmailkit.report.sarif;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -335,88 +336,14 @@ public final class SarifWriter implements AuditWriter {
         }
     }
 
+    /** A rule's descriptor: few per document, so the same tree the probe's writer builds, in this layout. */
     private void rule(JsonGenerator g, RuleInfo r) throws IOException {
-        StringBuilder text = new StringBuilder();
-        StringBuilder md = new StringBuilder();
-        text.append(r.summary(locale))
-                .append("\n\n")
-                .append(OutputTexts.get(locale, "sarif.help.why"))
-                .append(": ")
-                .append(r.why(locale))
-                .append("\n\n")
-                .append(OutputTexts.get(locale, "sarif.help.fix"))
-                .append(": ")
-                .append(r.remediation(locale));
-        md.append(r.summary(locale))
-                .append("\n\n**")
-                .append(OutputTexts.get(locale, "sarif.help.why"))
-                .append("**\n\n")
-                .append(r.why(locale))
-                .append("\n\n**")
-                .append(OutputTexts.get(locale, "sarif.help.fix"))
-                .append("**\n\n")
-                .append(r.remediation(locale))
-                .append('\n');
-        if (!r.remediationLines().isEmpty()) {
-            md.append("\n```\n");
-            for (String line : r.remediationLines()) {
-                text.append('\n').append(line);
-                md.append(line).append('\n');
-            }
-            md.append("```\n");
-        }
-        if (!r.references().isEmpty()) {
-            text.append("\n\n")
-                    .append(OutputTexts.get(locale, "sarif.help.references"))
-                    .append(':');
-            md.append("\n**")
-                    .append(OutputTexts.get(locale, "sarif.help.references"))
-                    .append("**\n\n");
-            for (Reference ref : r.references()) {
-                text.append("\n- ").append(ref.display()).append(ref.url().isEmpty() ? "" : " " + ref.url());
-                md.append("- ")
-                        .append(ref.url().isEmpty() ? ref.display() : "[" + ref.display() + "](" + ref.url() + ")")
-                        .append('\n');
-            }
-        }
-        g.writeStartObject();
-        g.writeStringField("id", r.id());
-        g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", r.title(locale));
-        g.writeEndObject();
-        g.writeObjectFieldStart("fullDescription");
-        g.writeStringField("text", r.summary(locale));
-        g.writeEndObject();
-        g.writeObjectFieldStart("help");
-        g.writeStringField("text", text.toString());
-        g.writeStringField("markdown", md.toString());
-        g.writeEndObject();
-        Optional<String> uri = r.references().stream()
-                .map(Reference::url)
-                .filter(u -> !u.isEmpty())
-                .findFirst();
-        if (uri.isPresent()) {
-            g.writeStringField("helpUri", uri.get());
-        }
-        g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", r.severity().sarifLevel());
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        g.writeStringField(
-                "security-severity",
-                String.format(Locale.ROOT, "%.1f", r.severity().securitySeverity()));
-        g.writeArrayFieldStart("tags");
-        g.writeString("security");
-        g.writeString(r.category().id());
-        g.writeString("xmail");
-        g.writeEndArray();
-        g.writeStringField("severity", r.severity().id());
-        g.writeStringField("fix", r.fix().name().toLowerCase(Locale.ROOT));
-        g.writeEndObject();
-        g.writeEndObject();
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        rule(o, r, locale);
+        g.writeTree(o);
     }
 
-    // The same parts as trees, for the probe's SARIF (ProbeSarifWriter), which builds its log whole.
+    // Parts as trees: the probe's SARIF (ProbeSarifWriter) builds its log whole; rule descriptors serve both.
 
     /**
      * @param o      where to write a reportingDescriptor
