@@ -16,7 +16,6 @@ import org.xmailkit.audit.NetFinding;
 import org.xmailkit.audit.Notice;
 import org.xmailkit.audit.ProbeReport;
 import org.xmailkit.audit.RuleInfo;
-import org.xmailkit.audit.RuleOutcome;
 import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.Suppression;
 import org.xmailkit.audit.Waivers;
@@ -175,14 +174,7 @@ public final class ProbeTextWriter {
                                         Printable.showingTabs(x.reason())));
             }
         }
-        Map<String, List<String>> notApplicable = new TreeMap<>();
-        for (RuleOutcome o : h.outcomes()) {
-            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
-                notApplicable
-                        .computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
-                        .add(o.rule().id());
-            }
-        }
+        Map<String, List<String>> notApplicable = TextWriter.notApplicable(h.outcomes(), locale);
         if (!notApplicable.isEmpty()) {
             out.println();
             notApplicable.forEach((reason, ids) ->

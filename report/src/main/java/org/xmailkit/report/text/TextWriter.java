@@ -210,14 +210,7 @@ public final class TextWriter implements AuditWriter {
                                         Printable.showingTabs(x.reason())));
             }
         }
-        Map<String, List<String>> notApplicable = new TreeMap<>();
-        for (RuleOutcome o : r.outcomes()) {
-            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
-                notApplicable
-                        .computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
-                        .add(o.rule().id());
-            }
-        }
+        Map<String, List<String>> notApplicable = notApplicable(r.outcomes(), locale);
         if (!notApplicable.isEmpty()) {
             out.println();
             notApplicable.forEach(
@@ -278,5 +271,21 @@ public final class TextWriter implements AuditWriter {
 
     private String t(String key, Object... args) {
         return OutputTexts.get(locale, key, args);
+    }
+
+    /**
+     * @param outcomes the rules' outcomes
+     * @param locale   the language of the reasons
+     * @return the ids of the rules that did not apply, by the reason each gives, reasons in order
+     */
+    static Map<String, List<String>> notApplicable(List<RuleOutcome> outcomes, Locale locale) {
+        Map<String, List<String>> byReason = new TreeMap<>();
+        for (RuleOutcome o : outcomes) {
+            if (o.status() == RuleOutcome.Status.NOT_APPLICABLE) {
+                byReason.computeIfAbsent(o.reason().map(x -> x.render(locale)).orElse(""), k -> new ArrayList<>())
+                        .add(o.rule().id());
+            }
+        }
+        return byReason;
     }
 }
