@@ -141,26 +141,32 @@ public final class Messages {
         }
         StringBuilder out = new StringBuilder(pattern.length() + 32);
         int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                int close = pattern.indexOf('}', i);
-                if (close > i + 1) {
-                    String num = pattern.substring(i + 1, close);
-                    if (num.chars().allMatch(Character::isDigit) && num.length() < 3) {
-                        int n = Integer.parseInt(num);
-                        if (n < args.length) {
-                            out.append(args[n]);
-                            i = close + 1;
-                            continue;
-                        }
-                    }
-                }
+        for (int open; (open = pattern.indexOf('{', i)) >= 0; ) {
+            out.append(pattern, i, open);
+            int close = pattern.indexOf('}', open);
+            int n = close == open + 2 || close == open + 3 ? placeholder(pattern, open + 1, close) : -1;
+            if (n >= 0 && n < args.length) {
+                out.append(args[n]);
+                i = close + 1;
+            } else {
+                out.append('{');
+                i = open + 1;
             }
-            out.append(c);
-            i++;
         }
-        return out.toString();
+        return out.append(pattern, i, pattern.length()).toString();
+    }
+
+    /** @return the number written in {@code [from, to)} when it is all digits, else -1 */
+    private static int placeholder(String pattern, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = pattern.charAt(i);
+            if (!Character.isDigit(c)) {
+                return -1;
+            }
+            n = n * 10 + Character.digit(c, 10);
+        }
+        return n;
     }
 
     /**
