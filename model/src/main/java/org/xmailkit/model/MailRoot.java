@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.ReadPolicy;
@@ -38,6 +39,9 @@ public final class MailRoot {
     /** The hashed CA directory used when SSLUseCertsDir is on. */
     public static final String CERTS_DIR = "certs";
 
+    /** Paths whose kind is remembered at most, so that a directory of many files keeps memory bounded. */
+    private static final int KINDS_KEPT = 256;
+
     private final Path directory;
     private final Path serverTabPath;
     private final boolean bare;
@@ -56,6 +60,8 @@ public final class MailRoot {
     private Set<String> names;
 
     private boolean listing;
+    /** What is at the paths asked about (see {@link #kind}), on the origin only; at most {@link #KINDS_KEPT}. */
+    private final Map<Path, SafeReader.Kind> kinds = new ConcurrentHashMap<>();
     private volatile Path absolute;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader) {
@@ -253,7 +259,17 @@ public final class MailRoot {
      * @return what is there, seen without opening it or following a link out of the MailRoot
      */
     public SafeReader.Kind kind(Path path) {
-        return listed(path) ? reader.kind(path) : SafeReader.Kind.MISSING;
+        // Rules ask about the same few files again and again: each path is looked at once per MailRoot, as its
+        // listing is read once. What is read is still checked again by the reader when it is read.
+        Map<Path, SafeReader.Kind> seen = origin().kinds;
+        SafeReader.Kind k = seen.get(path);
+        if (k == null) {
+            k = listed(path) ? reader.kind(path) : SafeReader.Kind.MISSING;
+            if (seen.size() < KINDS_KEPT) {
+                seen.put(path, k);
+            }
+        }
+        return k;
     }
 
     /**
