@@ -62,6 +62,7 @@ public final class MailRoot {
     private boolean listing;
     /** What is at the paths asked about (see {@link #kind}), on the origin only; at most {@link #KINDS_KEPT}. */
     private final Map<Path, SafeReader.Kind> kinds = new ConcurrentHashMap<>();
+
     private volatile Path absolute;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader) {
