@@ -58,11 +58,11 @@ public record CommandContext(
     }
 
     /**
-     * @return standard output for text, in the text encoding, auto-flushing; every control character printed is
-     *         shown escaped ({@link TerminalStream})
+     * @return standard output for text, in the text encoding, flushed at every line on a terminal; every control
+     *         character printed is shown escaped ({@link TerminalStream})
      */
     public TerminalStream text() {
-        return new TerminalStream(out, textCharset, true);
+        return new TerminalStream(out, textCharset, terminal);
     }
 
     /** @return standard error for text, escaped as {@link #text()} */
@@ -78,9 +78,9 @@ public record CommandContext(
         return new PrintStream(err, true, textCharset);
     }
 
-    /** @return standard output for machine formats (JSON, SARIF, HTML): always UTF-8 */
+    /** @return standard output for machine formats (JSON, SARIF, HTML): always UTF-8, flushed as {@link #text()} */
     public PrintStream utf8() {
-        return new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new PrintStream(out, terminal, StandardCharsets.UTF_8);
     }
 
     /**
