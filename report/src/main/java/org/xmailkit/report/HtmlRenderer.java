@@ -3,7 +3,6 @@ package org.xmailkit.report;
 import freemarker.core.Environment;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
@@ -78,7 +77,7 @@ public final class HtmlRenderer {
         c.setLocale(Locale.ROOT);
         c.setAPIBuiltinEnabled(false);
         c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        c.setObjectWrapper(ReportObjectWrapper.INSTANCE);
         return c;
     }
 

@@ -1,7 +1,9 @@
 package org.xmailkit.report;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xmailkit.audit.AuditMessages;
 import org.xmailkit.model.Messages;
 
@@ -16,6 +18,12 @@ public final class ReportMessages {
 
     private static final Messages OWN = Messages.of(BUNDLE, ReportMessages.class);
 
+    // A page asks for the same few hundred texts over and over (every heading, every finding's labels): each key's
+    // text is found in the bundles once per language, then only its placeholders are filled in. Only keys a bundle
+    // has are kept, so these hold at most the bundles' keys.
+    private static final Map<String, String> ENGLISH = new ConcurrentHashMap<>();
+    private static final Map<String, String> JAPANESE = new ConcurrentHashMap<>();
+
     private ReportMessages() {}
 
     /**
@@ -26,10 +34,14 @@ public final class ReportMessages {
      * @throws MissingResourceException when no bundle has the key
      */
     public static String get(Locale locale, String key, Object... args) {
-        if (OWN.has(locale, key)) {
-            return OWN.get(locale, key, args);
+        Map<String, String> found = Messages.isJapanese(locale) ? JAPANESE : ENGLISH;
+        String pattern = found.get(key);
+        if (pattern == null) {
+            // Without values a text is its pattern as the bundle holds it (Messages.format leaves it alone).
+            pattern = OWN.has(locale, key) ? OWN.get(locale, key) : AuditMessages.get(locale, key);
+            found.put(key, pattern);
         }
-        return AuditMessages.get(locale, key, args);
+        return Messages.format(pattern, args);
     }
 
     /**

@@ -441,25 +441,85 @@ public final class ServerReports {
      * @return the sections
      */
     static List<SettingSection> sections(ServerTab tab, Secrets secrets, Locale locale) {
-        Catalog catalog = tab.catalog();
+        Layout layout = Layout.of(tab.catalog());
         List<SettingSection> out = new ArrayList<>();
-        for (String section : Catalog.SECTIONS) {
-            // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
-            // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
-            Map<Integer, Variable> byRow = new TreeMap<>();
-            for (Variable v : catalog.all()) {
-                if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
-                    continue;
-                }
-                byRow.merge(v.xmailcfg().order(), v, (a, b) -> rank(b) < rank(a) ? b : a);
-            }
+        for (int i = 0; i < Catalog.SECTIONS.size(); i++) {
+            String section = Catalog.SECTIONS.get(i);
             List<SettingRow> rows = new ArrayList<>();
-            for (Variable v : byRow.values()) {
-                rows.add(row(tab, v, secrets, locale));
+            for (PageRow r : layout.rows().get(i)) {
+                rows.add(row(tab, r.variable(), r.spellings(), secrets, locale));
             }
             out.add(new SettingSection(section, ReportMessages.get(locale, "section." + section), rows));
         }
         return out;
+    }
+
+    /**
+     * The XMailCFG page as a catalogue lays it out, the same for every server: found once per catalogue, not once per
+     * server and row.
+     *
+     * @param catalog   the catalogue
+     * @param rows    per section of {@link Catalog#SECTIONS}, its rows in page order
+     */
+    private record Layout(Catalog catalog, List<List<PageRow>> rows) {
+
+        /** The last layout found: a run reads every server.tab with the same catalogue. */
+        private static volatile Layout last;
+
+        static Layout of(Catalog catalog) {
+            Layout l = last;
+            if (l == null || l.catalog() != catalog) {
+                l = make(catalog);
+                last = l;
+            }
+            return l;
+        }
+
+        @SuppressWarnings("ReferenceEquality") // identity: this catalogue entry itself
+        private static Layout make(Catalog catalog) {
+            List<List<PageRow>> rows = new ArrayList<>();
+            for (String section : Catalog.SECTIONS) {
+                // One row per row of the page. Where the catalogue has several entries for a row (the variable XMail
+                // reads and XMailCFG's name for it), show the page's split parts, else the variable XMail reads.
+                Map<Integer, Variable> byRow = new TreeMap<>();
+                for (Variable v : catalog.all()) {
+                    if (v.xmailcfg() == null || !v.xmailcfg().section().equals(section)) {
+                        continue;
+                    }
+                    byRow.merge(v.xmailcfg().order(), v, (a, b) -> rank(b) < rank(a) ? b : a);
+                }
+                List<PageRow> page = new ArrayList<>();
+                for (Variable v : byRow.values()) {
+                    String realName = realName(v);
+                    // Lines that spell the setting the way XMailCFG shows it: XMail never reads them.
+                    List<Variable> mine = new ArrayList<>();
+                    for (Variable other : catalog.all()) {
+                        if (v.role() == Variable.Role.XMAILCFG_PART
+                                ? other == v
+                                : other.role() == Variable.Role.ALIAS
+                                        && other.aliasOf().equals(realName)) {
+                            mine.add(other);
+                        }
+                    }
+                    page.add(new PageRow(v, List.copyOf(mine)));
+                }
+                rows.add(List.copyOf(page));
+            }
+            return new Layout(catalog, List.copyOf(rows));
+        }
+    }
+
+    /**
+     * @param variable  the catalogue entry that stands for a row of the page
+     * @param spellings the entries whose lines XMail never reads though they spell that setting
+     */
+    private record PageRow(Variable variable, List<Variable> spellings) {}
+
+    /** The variable XMail reads for a page row's catalogue entry. */
+    private static String realName(Variable v) {
+        boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
+                && !v.aliasOf().isEmpty();
+        return indirect ? v.aliasOf() : v.name();
     }
 
     /** Which catalogue entry stands for a page row: lower is preferred. */
@@ -472,21 +532,14 @@ public final class ServerReports {
         };
     }
 
-    @SuppressWarnings("ReferenceEquality") // identity: this catalogue entry itself
-    private static SettingRow row(ServerTab tab, Variable v, Secrets secrets, Locale locale) {
+    private static SettingRow row(ServerTab tab, Variable v, List<Variable> spellings, Secrets secrets, Locale locale) {
         XMailCfgField cfg = v.xmailcfg();
-        boolean indirect = (v.role() == Variable.Role.ALIAS || v.role() == Variable.Role.XMAILCFG_PART)
-                && !v.aliasOf().isEmpty();
-        String realName = indirect ? v.aliasOf() : v.name();
+        String realName = realName(v);
         String shownAs = cfg.shownAs().equals(realName) || v.role() == Variable.Role.XMAILCFG_PART ? "" : cfg.shownAs();
         String label = cfg.label(locale);
         List<String> notes = new ArrayList<>();
-        // Lines that spell the setting the way XMailCFG shows it: XMail never reads them.
-        for (Variable other : tab.catalog().all()) {
-            boolean mine = v.role() == Variable.Role.XMAILCFG_PART
-                    ? other == v
-                    : other.role() == Variable.Role.ALIAS && other.aliasOf().equals(realName);
-            if (mine && tab.has(other.name())) {
+        for (Variable other : spellings) {
+            if (tab.has(other.name())) {
                 notes.add(ReportMessages.get(
                         locale,
                         "settings.ignoredSpelling",

@@ -1,5 +1,6 @@
 package org.xmailkit.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -31,6 +32,9 @@ public final class SiteWriter {
     public static final String RULES = "rules.html";
 
     private static final Pattern SERVER_PAGE = Pattern.compile(SERVERS + "/[A-Za-z0-9._-]+\\.html");
+
+    /** The characters gathered before a page's text is encoded. */
+    private static final int BUFFER = 32 * 1024;
 
     private final WriteManifest out;
     private final HtmlRenderer renderer;
@@ -138,7 +142,9 @@ public final class SiteWriter {
 
     private Path html(String name, Page page) throws IOException {
         return out.write(name, stream -> {
-            Writer w = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            // A template writes many short pieces: they are gathered before the encoder sees them, not encoded one
+            // by one.
+            Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), BUFFER);
             page.render(w);
             w.flush();
         });
