@@ -56,6 +56,15 @@ public record AuditContext(
         return run.tls(root);
     }
 
+    /**
+     * @param <T>  what is derived
+     * @param what something several rules derive from this MailRoot's files alone
+     * @return it, computed once per MailRoot for this run
+     */
+    public <T> T derived(AuditRun.Derived<T> what) {
+        return run.derived(this, what);
+    }
+
     /** @return server.tab as XMail 1.27 sees it */
     public ServerTab tab() {
         return root.serverTab();

@@ -254,8 +254,13 @@ public final class Auditor {
         }
 
         Text text(Text t) {
-            Text scrubbed = t.mapStrings(this::string);
-            return scrubbed.equals(t) ? t : scrubbed;
+            // Most texts hold nothing to mask: kept as they are, without a copy made to compare.
+            for (Object a : t.args()) {
+                if (a instanceof String s && !string(s).equals(s)) {
+                    return t.mapStrings(this::string);
+                }
+            }
+            return t;
         }
 
         @SuppressWarnings("ReferenceEquality") // identity: the very lists and text, so that nothing was masked

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.xmailkit.model.ctrl.CtrlException;
 import org.xmailkit.model.ctrl.Origins;
 import org.xmailkit.model.fs.ReadPolicy;
@@ -38,6 +39,9 @@ public final class MailRoot {
     /** The hashed CA directory used when SSLUseCertsDir is on. */
     public static final String CERTS_DIR = "certs";
 
+    /** Paths whose kind is remembered at most, so that a directory of many files keeps memory bounded. */
+    private static final int KINDS_KEPT = 256;
+
     private final Path directory;
     private final Path serverTabPath;
     private final boolean bare;
@@ -56,6 +60,11 @@ public final class MailRoot {
     private Set<String> names;
 
     private boolean listing;
+    /** What is at the paths asked about (see {@link #kind}), on the origin only; at most {@link #KINDS_KEPT}. */
+    private final Map<Path, SafeReader.Kind> kinds = new ConcurrentHashMap<>();
+    /** The same for names directly in the MailRoot directory, by name. */
+    private final Map<String, SafeReader.Kind> named = new ConcurrentHashMap<>();
+
     private volatile Path absolute;
 
     private MailRoot(Path directory, Path serverTabPath, boolean bare, ServerTab serverTab, SafeReader reader) {
@@ -178,7 +187,12 @@ public final class MailRoot {
         if (kind == MailRootFile.SERVER_TAB || replaced.containsKey(kind)) {
             return true;
         }
-        return !bare && kind(directory.resolve(kind.fileName())) != SafeReader.Kind.MISSING;
+        if (bare) {
+            return false;
+        }
+        String name = kind.fileName();
+        boolean flat = name.indexOf('/') < 0 && name.indexOf('\\') < 0;
+        return (flat ? named(name, null) : kind(directory.resolve(name))) != SafeReader.Kind.MISSING;
     }
 
     /**
@@ -253,7 +267,57 @@ public final class MailRoot {
      * @return what is there, seen without opening it or following a link out of the MailRoot
      */
     public SafeReader.Kind kind(Path path) {
-        return listed(path) ? reader.kind(path) : SafeReader.Kind.MISSING;
+        // Rules ask about the same few files again and again: each path is looked at once per MailRoot, as its
+        // listing is read once. What is read is still checked again by the reader when it is read.
+        String name = bare ? null : nameIn(path);
+        if (name != null) {
+            return named(name, path);
+        }
+        Map<Path, SafeReader.Kind> seen = origin().kinds;
+        SafeReader.Kind k = seen.get(path);
+        if (k == null) {
+            k = listed(path) ? reader.kind(path) : SafeReader.Kind.MISSING;
+            if (seen.size() < KINDS_KEPT) {
+                seen.put(path, k);
+            }
+        }
+        return k;
+    }
+
+    /**
+     * @param name a name directly in the MailRoot directory
+     * @param path that name resolved against the directory, or null to resolve it here when needed
+     * @return what is there, looked at once per MailRoot, and not at all when the listing does not hold it
+     */
+    private SafeReader.Kind named(String name, Path path) {
+        MailRoot o = origin();
+        SafeReader.Kind k = o.named.get(name);
+        if (k == null) {
+            Set<String> listing = o.names();
+            k = listing == null || listing.contains(name.toLowerCase(Locale.ROOT))
+                    ? reader.kind(path == null ? directory.resolve(name) : path)
+                    : SafeReader.Kind.MISSING;
+            if (o.named.size() < KINDS_KEPT) {
+                o.named.put(name, k);
+            }
+        }
+        return k;
+    }
+
+    /**
+     * @param path a path
+     * @return its name when it is the MailRoot directory and one name more (as resolving a name gives it), told from
+     *         its text without making paths; null otherwise, also for {@code .} and {@code ..}
+     */
+    private String nameIn(Path path) {
+        String dir = directory.toString();
+        String text = path.toString();
+        String separator = directory.getFileSystem().getSeparator();
+        if (dir.isEmpty() || !text.startsWith(dir) || !text.startsWith(separator, dir.length())) {
+            return null;
+        }
+        String name = text.substring(dir.length() + separator.length());
+        return name.isEmpty() || name.contains(separator) || name.equals(".") || name.equals("..") ? null : name;
     }
 
     /**

@@ -2,10 +2,12 @@ package org.xmailkit.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * User-facing text in English and Japanese, from a module's {@code messages.properties} and
@@ -28,6 +30,10 @@ public final class Messages {
     // time; the two bundles are kept here once found (a missing bundle is not kept: it keeps throwing).
     private volatile ResourceBundle english;
     private volatile ResourceBundle japanese;
+    // Texts are asked for per finding: each key's text is looked up in the bundles once per language (the keys are
+    // the bundles' own, so these stay as small as the bundles).
+    private final Map<String, String> englishPatterns = new ConcurrentHashMap<>();
+    private final Map<String, String> japanesePatterns = new ConcurrentHashMap<>();
 
     private Messages(String baseName, ClassLoader loader, List<Messages> parts) {
         this.baseName = baseName;
@@ -91,15 +97,26 @@ public final class Messages {
      * @throws MissingResourceException when the key is missing (a programming error, caught by the bundle tests)
      */
     public String get(Locale locale, String key, Object... args) {
+        Map<String, String> found = isJapanese(locale) ? japanesePatterns : englishPatterns;
+        String pattern = found.get(key);
+        if (pattern == null) {
+            pattern = pattern(locale, key);
+            found.put(key, pattern);
+        }
+        return format(pattern, args);
+    }
+
+    /** The text of a key before its values are filled in, looked up in the bundles. */
+    private String pattern(Locale locale, String key) {
         for (Messages m : parts) {
             if (m.has(locale, key)) {
-                return m.get(locale, key, args);
+                return m.pattern(locale, key);
             }
         }
         if (!parts.isEmpty()) {
             throw new MissingResourceException("no message " + key + " in " + baseNames(), "Messages", key);
         }
-        return format(bundle(locale).getString(key), args);
+        return bundle(locale).getString(key);
     }
 
     /**
@@ -141,26 +158,32 @@ public final class Messages {
         }
         StringBuilder out = new StringBuilder(pattern.length() + 32);
         int i = 0;
-        while (i < pattern.length()) {
-            char c = pattern.charAt(i);
-            if (c == '{') {
-                int close = pattern.indexOf('}', i);
-                if (close > i + 1) {
-                    String num = pattern.substring(i + 1, close);
-                    if (num.chars().allMatch(Character::isDigit) && num.length() < 3) {
-                        int n = Integer.parseInt(num);
-                        if (n < args.length) {
-                            out.append(args[n]);
-                            i = close + 1;
-                            continue;
-                        }
-                    }
-                }
+        for (int open; (open = pattern.indexOf('{', i)) >= 0; ) {
+            out.append(pattern, i, open);
+            int close = pattern.indexOf('}', open);
+            int n = close == open + 2 || close == open + 3 ? placeholder(pattern, open + 1, close) : -1;
+            if (n >= 0 && n < args.length) {
+                out.append(args[n]);
+                i = close + 1;
+            } else {
+                out.append('{');
+                i = open + 1;
             }
-            out.append(c);
-            i++;
         }
-        return out.toString();
+        return out.append(pattern, i, pattern.length()).toString();
+    }
+
+    /** @return the number written in {@code [from, to)} when it is all digits, else -1 */
+    private static int placeholder(String pattern, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = pattern.charAt(i);
+            if (!Character.isDigit(c)) {
+                return -1;
+            }
+            n = n * 10 + Character.digit(c, 10);
+        }
+        return n;
     }
 
     /**

@@ -91,9 +91,13 @@ public final class Printable {
     }
 
     private static int firstEscaped(String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            if (c >= 0x20 && c < 0x7F) {
+                continue; // printable ASCII, most of any text: no surrogate or control check
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (escaped(c) || Character.isSurrogate(c)) {
                 return i;

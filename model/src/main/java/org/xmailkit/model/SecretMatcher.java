@@ -17,7 +17,7 @@ import java.util.List;
 final class SecretMatcher {
 
     /** Transitions: {@code state << 16 | char} to the next state. */
-    private final Transitions next = new Transitions();
+    private final Transitions next;
     /** The characters that occur in some secret: any other one leads back to the start at once. */
     private final BitSet used = new BitSet(128);
     /** Per state: the state of its longest proper suffix that is a prefix of some secret. */
@@ -32,49 +32,54 @@ final class SecretMatcher {
      * @param anywhere the length from which a secret counts inside words too
      */
     SecretMatcher(Collection<String> secrets, int anywhere) {
-        List<int[]> children = new ArrayList<>();
-        List<Integer> parent = new ArrayList<>();
-        List<Character> via = new ArrayList<>();
-        List<Integer> own = new ArrayList<>();
-        children.add(new int[0]);
-        parent.add(0);
-        via.add('\0');
-        own.add(0);
+        // A MailRoot has a few secrets: the trie is built in arrays sized for all their characters at once.
+        int max = 1;
+        for (String s : secrets) {
+            max += s.length();
+        }
+        next = new Transitions(max);
+        int[] parent = new int[max];
+        char[] via = new char[max];
+        int[] own = new int[max];
+        int[] firstChild = new int[max];
+        int[] sibling = new int[max];
+        int n = 1;
         for (String s : secrets) {
             int state = 0;
             for (int i = 0; i < s.length(); i++) {
-                used.set(s.charAt(i));
-                long key = key(state, s.charAt(i));
+                char c = s.charAt(i);
+                used.set(c);
+                long key = key(state, c);
                 int to = next.get(key);
                 if (to < 0) {
-                    to = children.size();
+                    to = n++;
                     next.put(key, to);
-                    children.add(new int[0]);
-                    parent.add(state);
-                    via.add(s.charAt(i));
-                    own.add(0);
-                    children.set(state, append(children.get(state), to));
+                    parent[to] = state;
+                    via[to] = c;
+                    sibling[to] = firstChild[state];
+                    firstChild[state] = to;
                 }
                 state = to;
             }
-            own.set(state, Math.max(own.get(state), s.length()));
+            own[state] = Math.max(own[state], s.length());
         }
-        int n = children.size();
         fail = new int[n];
         longest = new int[n];
         shorter = new int[n][];
         shorter[0] = new int[0];
-        Deque<Integer> queue = new ArrayDeque<>();
-        for (int child : children.get(0)) {
-            queue.add(child);
+        // Breadth first: a state's suffix states are shallower, so done before it.
+        int[] queue = new int[n];
+        int tail = 0;
+        for (int child = firstChild[0]; child != 0; child = sibling[child]) {
+            queue[tail++] = child;
         }
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
+        for (int head = 0; head < tail; head++) {
+            int u = queue[head];
             int f = 0;
-            if (parent.get(u) != 0) {
+            if (parent[u] != 0) {
                 // The longest proper suffix of u's text that is also a prefix of a secret.
-                char c = via.get(u);
-                f = fail[parent.get(u)];
+                char c = via[u];
+                f = fail[parent[u]];
                 int t = next.get(key(f, c));
                 while (t < 0 && f != 0) {
                     f = fail[f];
@@ -83,11 +88,11 @@ final class SecretMatcher {
                 f = t < 0 ? 0 : t;
             }
             fail[u] = f;
-            int length = own.get(u);
+            int length = own[u];
             longest[u] = Math.max(length >= anywhere ? length : 0, longest[f]);
             shorter[u] = length > 0 && length < anywhere ? append(shorter[f], length) : shorter[f];
-            for (int child : children.get(u)) {
-                queue.add(child);
+            for (int child = firstChild[u]; child != 0; child = sibling[child]) {
+                queue[tail++] = child;
             }
         }
     }
@@ -143,11 +148,18 @@ final class SecretMatcher {
 
     /** Transitions by {@code state << 16 | char}, in an open-addressing table of primitives (no boxing per char). */
     private static final class Transitions {
-        private long[] keys = new long[16];
-        private int[] values = new int[16];
+        private long[] keys;
+        private int[] values;
         private int size;
 
-        Transitions() {
+        /** @param expected how many transitions it will hold at most */
+        Transitions(int expected) {
+            int capacity = 16;
+            while (capacity < expected * 2) {
+                capacity <<= 1;
+            }
+            keys = new long[capacity];
+            values = new int[capacity];
             Arrays.fill(keys, -1);
         }
 

@@ -65,6 +65,8 @@ public final class Secrets {
     private static final Pattern ASSIGNED_SECRET = Pattern.compile("(?i)pass|pwd|secret|token|key|credential");
     /** The words {@link #ASSIGNED_SECRET} looks for: a text without one has no secret name to find. */
     private static final String[] ASSIGNED_WORDS = {"pass", "pwd", "secret", "token", "key", "credential"};
+    /** Per Latin-1 character, whether an {@link #ASSIGNED_WORDS} word starts with it. */
+    private static final boolean[] ASSIGNED_FIRST = firsts(ASSIGNED_WORDS);
     /** {@code name:} (or a full-width colon): group 1 is the name, a label for a secret when it says so. */
     private static final Pattern LABELLED =
             Pattern.compile("(?<![\\w.-])([\\w.-]++|\u30D1\u30B9\u30EF\u30FC\u30C9)\\s*+[:\uFF1A]\\s*+");
@@ -73,6 +75,8 @@ public final class Secrets {
             Pattern.compile("(?i)pass|pwd|secret|\u30D1\u30B9\u30EF\u30FC\u30C9");
     /** The words {@link #LABELLED_SECRET} looks for. */
     private static final String[] LABELLED_WORDS = {"pass", "pwd", "secret", "\u30D1\u30B9\u30EF\u30FC\u30C9"};
+    /** Per Latin-1 character, whether a {@link #LABELLED_WORDS} word starts with it. */
+    private static final boolean[] LABELLED_FIRST = firsts(LABELLED_WORDS);
 
     /** The columns of the files that set variables: server.tab and userdef.tab. */
     private static final List<String> NAME_VALUE = List.of("name", "value");
@@ -373,10 +377,10 @@ public final class Secrets {
             }
         }
         // A name says it holds a secret only if the text holds one of the words that say so: most texts do not.
-        if (text.indexOf('=') >= 0 && mentions(text, ASSIGNED_WORDS)) {
+        if (text.indexOf('=') >= 0 && mentions(text, ASSIGNED_WORDS, ASSIGNED_FIRST)) {
             values(text, ASSIGNED, ASSIGNED_SECRET, "&\"'<>;", found);
         }
-        if ((text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) && mentions(text, LABELLED_WORDS)) {
+        if ((text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) && mentions(text, LABELLED_WORDS, LABELLED_FIRST)) {
             values(text, LABELLED, LABELLED_SECRET, "\"'<>", found);
         }
         found.sort(Comparator.comparingInt((int[] c) -> c[0]));
@@ -402,18 +406,35 @@ public final class Secrets {
     /**
      * @param text  a text
      * @param words lower-case words
+     * @param first their {@link #firsts}
      * @return whether one of the words occurs in the text, letters in any case (ASCII or not)
      */
-    private static boolean mentions(String text, String[] words) {
+    private static boolean mentions(String text, String[] words, boolean[] first) {
         for (int i = 0; i < text.length(); i++) {
-            char c = Character.toLowerCase(text.charAt(i));
+            char c = text.charAt(i);
+            if (c < first.length && !first[c]) {
+                continue; // a Latin-1 character no word starts with, whatever its case
+            }
+            char lower = Character.toLowerCase(c);
             for (String w : words) {
-                if (w.charAt(0) == c && text.regionMatches(true, i, w, 0, w.length())) {
+                if (w.charAt(0) == lower && text.regionMatches(true, i, w, 0, w.length())) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** @return per Latin-1 character, whether a word starts with it in lower case */
+    private static boolean[] firsts(String[] words) {
+        boolean[] first = new boolean[256];
+        for (char c = 0; c < first.length; c++) {
+            char lower = Character.toLowerCase(c);
+            for (String w : words) {
+                first[c] |= w.charAt(0) == lower;
+            }
+        }
+        return first;
     }
 
     /**

@@ -69,9 +69,12 @@ public final class TlsMaterial {
         root.certsPem().ifPresent(p -> anchors.addAll(TrustAnchors.bundle(root, p)));
         root.certsDir().ifPresent(p -> anchors.addAll(TrustAnchors.directory(root, p)));
         anchors.addAll(TrustAnchors.runtime());
-        Path cert = root.serverCert().orElse(dir.resolve(MailRoot.SERVER_CERT));
-        Path keyPath = root.serverKey().orElse(dir.resolve(MailRoot.SERVER_KEY));
-        if (root.bare()) {
+        Optional<Path> certFound = root.serverCert();
+        Optional<Path> keyFound = root.serverKey();
+        Path cert = certFound.orElse(dir.resolve(MailRoot.SERVER_CERT));
+        Path keyPath = keyFound.orElse(dir.resolve(MailRoot.SERVER_KEY));
+        // Neither file there (or a bare server.tab): nothing to read, nor to look up again.
+        if (root.bare() || (certFound.isEmpty() && keyFound.isEmpty())) {
             return new TlsMaterial(
                     missingCertificate(cert),
                     missingKey(keyPath),

@@ -1,5 +1,6 @@
 package org.xmailkit.report.text;
 
+import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ public final class TextWriter implements AuditWriter {
 
     private static final String DIM = Ansi.DIM;
     private static final String BOLD = Ansi.BOLD;
+    /** Bytes of output collected before they are written (a server's text is flushed when it is complete). */
+    private static final int BUFFER = 1 << 16;
 
     private final Locale locale;
     private final Charset charset;
@@ -66,7 +69,8 @@ public final class TextWriter implements AuditWriter {
 
     @Override
     public Session start(FleetScope scope, OutputStream stream) {
-        TerminalStream out = new TerminalStream(stream, charset, false);
+        // Buffered here and flushed once per server: a print straight to System.out is a write call of its own.
+        TerminalStream out = new TerminalStream(new BufferedOutputStream(stream, BUFFER), charset, false);
         return new Session() {
             private boolean first = true;
 
@@ -82,6 +86,7 @@ public final class TextWriter implements AuditWriter {
                             }
                         }
                     }
+                    out.flush();
                     return;
                 }
                 if (!first) {
@@ -89,6 +94,7 @@ public final class TextWriter implements AuditWriter {
                 }
                 first = false;
                 TextWriter.this.server(out, scope, s);
+                out.flush();
             }
 
             @Override
@@ -96,6 +102,11 @@ public final class TextWriter implements AuditWriter {
                 if (!quiet) {
                     summary(out, scope, fleet);
                 }
+                out.flush();
+            }
+
+            @Override
+            public void close() {
                 out.flush();
             }
         };

@@ -2,11 +2,14 @@ package org.xmailkit.audit.rules.sec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.Evidence;
 import org.xmailkit.model.InputException;
 import org.xmailkit.model.MailRootFile;
@@ -111,6 +114,19 @@ final class Accounts {
      * @return its account lines in file order (none when the file is missing)
      */
     static List<Account> of(AuditContext ctx, Kind kind) {
+        return ctx.derived(READ.get(kind));
+    }
+
+    /** Each kind's accounts, read and decoded once per MailRoot: several rules go through them. */
+    private static final Map<Kind, AuditRun.Derived<List<Account>>> READ = new EnumMap<>(Kind.class);
+
+    static {
+        for (Kind k : Kind.values()) {
+            READ.put(k, new AuditRun.Derived<>(ctx -> read(ctx, k)));
+        }
+    }
+
+    private static List<Account> read(AuditContext ctx, Kind kind) {
         Optional<TabFile> f = ctx.root().file(kind.file);
         if (f.isEmpty()) {
             return List.of();
@@ -133,7 +149,7 @@ final class Accounts {
             XMailPassword.Decoded d = kind.encoded ? XMailPassword.decode(row.column(kind.passwordColumn)) : null;
             out.add(new Account(kind, f.get(), row, user, domain, d));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** @return every account of every kind, in kind then file order */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.Evidence;
 import org.xmailkit.audit.Location;
 import org.xmailkit.model.Effective;
@@ -131,6 +132,13 @@ final class TlsSupport {
      *         the MailRoot is known)
      */
     static List<Route> routes(AuditContext ctx) {
+        return ctx.derived(ROUTES);
+    }
+
+    /** The routes, worked out once per MailRoot: three rules go through them. */
+    private static final AuditRun.Derived<List<Route>> ROUTES = new AuditRun.Derived<>(TlsSupport::findRoutes);
+
+    private static List<Route> findRoutes(AuditContext ctx) {
         List<Route> out = new ArrayList<>();
         GatewayOptions global = global(ctx);
         Effective gw = ctx.tab().effective(DEFAULT_SMTP_GATEWAYS);
@@ -171,7 +179,7 @@ final class TlsSupport {
                     f.gateways().random(),
                     Evidence.line(f.file(), f.row().line())));
         }
-        return out;
+        return List.copyOf(out); // shared by the rules that ask
     }
 
     /**

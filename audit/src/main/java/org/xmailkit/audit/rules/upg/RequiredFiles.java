@@ -15,6 +15,7 @@ import org.xmailkit.audit.Severity;
 import org.xmailkit.audit.behaviour.XMailStartup;
 import org.xmailkit.model.References;
 import org.xmailkit.model.XMailVersion;
+import org.xmailkit.model.fs.SafeReader;
 
 /**
  * UPG-011: MailRoot files and directories that XMail 1.27 requires and a MailRoot may lack. Without one of
@@ -67,7 +68,9 @@ public final class RequiredFiles implements Rule {
         }
         for (Required r : REQUIRED) {
             Path p = ctx.root().directory().resolve(r.name());
-            boolean present = r.directory() ? Files.isDirectory(p) : Files.isRegularFile(p);
+            // A name the MailRoot's listing does not hold is missing without a look-up of its own.
+            boolean present = ctx.root().kind(p) != SafeReader.Kind.MISSING
+                    && (r.directory() ? Files.isDirectory(p) : Files.isRegularFile(p));
             if (present) {
                 continue;
             }
