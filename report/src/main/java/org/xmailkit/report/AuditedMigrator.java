@@ -113,7 +113,7 @@ public final class AuditedMigrator implements Planner {
     }
 
     /**
-     * Plans one server of a batch, keeping its delta for {@link #delta(Path)}.
+     * Plans one server of a batch, keeping its delta until {@link #delta(Path)} takes it.
      *
      * @param root    a MailRoot or bare server.tab
      * @param options how to migrate
@@ -130,11 +130,14 @@ public final class AuditedMigrator implements Planner {
     }
 
     /**
+     * Takes the delta of a server planned in a batch: it is given once, when the server's outcome is shown, and
+     * then forgotten, so that a batch holds the deltas of the servers not yet shown only, not of the whole fleet.
+     *
      * @param server a server this migrator planned in a batch ({@link MigrationResult#path()})
      * @return the audit before and after its plan
      */
     public AuditDelta delta(Path server) {
-        AuditDelta d = deltas.get(server);
+        AuditDelta d = deltas.remove(server);
         return d == null ? AuditDelta.unavailable("not planned: " + server) : d;
     }
 

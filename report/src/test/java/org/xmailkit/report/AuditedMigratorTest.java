@@ -2,6 +2,7 @@ package org.xmailkit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,9 +97,10 @@ class AuditedMigratorTest {
         assertEquals(
                 List.of("TLS-990"),
                 delta.introduced().stream().map(f -> f.rule().id()).toList());
-        // A batch keeps the delta of each server it plans.
+        // A batch keeps the delta of each server it plans until it is taken, once: a fleet's deltas are not held.
         MigrationResult r = migrator.migrate(root, from("0.54"), Migrator.source(root, from("0.54")));
         assertEquals(delta, migrator.delta(r.path()));
+        assertTrue(migrator.delta(r.path()).error().isPresent(), "taken once, then forgotten");
     }
 
     @Test
