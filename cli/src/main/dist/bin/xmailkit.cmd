@@ -2,8 +2,9 @@
 rem xmailkit for Windows (cmd.exe).
 rem
 rem Runs lib\xmailkit.jar of this installation with the arguments given, on the Java found through JAVA_HOME
-rem (when set) or PATH, after checking that it is Java 17 or later. XMAILKIT_JAVA_OPTS adds options for the
-rem Java virtual machine. Folder names with spaces or Japanese characters work. The exit code is xmailkit's
+rem (when set) or PATH, after checking that it is Java 17 or later. The virtual machine compiles with its quick
+rem compiler only (-XX:TieredStopAtLevel=1, docs\performance.md); XMAILKIT_JAVA_OPTS adds options after that
+rem one, so -XX:TieredStopAtLevel=4 there turns the optimising compiler back on. Folder names with spaces or Japanese characters work. The exit code is xmailkit's
 rem (README, "Exit codes"), or 127 when xmailkit cannot start: no Java 17 or later, or an incomplete
 rem installation; a message on standard error says why, in Japanese when the console uses code page 932.
 rem
@@ -51,7 +52,7 @@ for /f "delims=0123456789" %%i in ("%XMAILKIT_MAJOR%") do goto run
 if %XMAILKIT_MAJOR% LSS %XMAILKIT_REQUIRED% goto oldJava
 
 :run
-"%XMAILKIT_JAVA%" %XMAILKIT_JAVA_OPTS% -jar "%XMAILKIT_JAR%" %*
+"%XMAILKIT_JAVA%" -XX:TieredStopAtLevel=1 %XMAILKIT_JAVA_OPTS% -jar "%XMAILKIT_JAR%" %*
 set "XMAILKIT_EXIT=%ERRORLEVEL%"
 endlocal & exit /b %XMAILKIT_EXIT%
 

@@ -59,8 +59,11 @@ class UnixLauncherTest {
                 "audit", "a b", "", "*", "$HOME", "'single'", "\"double\"", "日本語 の パス", "back\\slash", "--x=1  2", "-");
         Launch run = launch(Map.of("JAVA_HOME", java.getParent().getParent().toString()), args);
 
-        List<String> expected = new ArrayList<>(
-                List.of("java=" + java, "<-jar>", "<" + home.toRealPath().resolve("lib/xmailkit.jar") + ">"));
+        List<String> expected = new ArrayList<>(List.of(
+                "java=" + java,
+                "<-XX:TieredStopAtLevel=1>",
+                "<-jar>",
+                "<" + home.toRealPath().resolve("lib/xmailkit.jar") + ">"));
         args.forEach(a -> expected.add("<" + a + ">"));
         assertEquals(0, run.exit(), run::toString);
         assertEquals(expected, run.out().lines().toList());
@@ -91,7 +94,10 @@ class UnixLauncherTest {
         assertEquals("java=" + fromPath, pathOnly.out().lines().findFirst().orElse(""), pathOnly::toString);
     }
 
-    /** XMAILKIT_JAVA_OPTS: split at spaces, before -jar, with no file name expansion of a star. */
+    /**
+     * XMAILKIT_JAVA_OPTS: split at spaces, after the launcher's own option (so that it can override it) and before
+     * -jar, with no file name expansion of a star.
+     */
     @Test
     void javaOptionsComeBeforeTheJarSplitAtSpaces() throws IOException {
         Path java = java("jdk", JAVA_17);
@@ -104,8 +110,8 @@ class UnixLauncherTest {
                         " -Xmx64m  -Dglob=* "),
                 List.of("vars"));
         assertEquals(
-                List.of("java=" + java, "<-Xmx64m>", "<-Dglob=*>", "<-jar>"),
-                run.out().lines().limit(4).toList(),
+                List.of("java=" + java, "<-XX:TieredStopAtLevel=1>", "<-Xmx64m>", "<-Dglob=*>", "<-jar>"),
+                run.out().lines().limit(5).toList(),
                 run::toString);
     }
 
@@ -125,8 +131,9 @@ class UnixLauncherTest {
                 run(env, tmp, List.of("/bin/sh", links.resolve("xmailkit").toString(), "--version"));
         Launch byName = run(env, links, List.of("/bin/sh", "xmailkit", "--version"));
 
-        assertEquals(jar, byPath.out().lines().skip(2).findFirst().orElse(""), byPath::toString);
-        assertEquals(jar, byName.out().lines().skip(2).findFirst().orElse(""), byName::toString);
+        // java=..., the launcher's option, -jar, then the jar
+        assertEquals(jar, byPath.out().lines().skip(3).findFirst().orElse(""), byPath::toString);
+        assertEquals(jar, byName.out().lines().skip(3).findFirst().orElse(""), byName::toString);
     }
 
     @ParameterizedTest

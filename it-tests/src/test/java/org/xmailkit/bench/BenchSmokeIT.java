@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +69,7 @@ class BenchSmokeIT {
                         "--work",
                         tmp.resolve("work").toString(),
                         "--java-opts",
-                        "-Xmx128m -XX:TieredStopAtLevel=1"),
+                        "-Xmx128m"),
                 false,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
@@ -90,6 +91,22 @@ class BenchSmokeIT {
     }
 
     @Test
+    void theHarnessStartsXmailkitWithTheOptionsOfItsLaunchers() throws Exception {
+        String options = String.join(" ", FleetHarness.LAUNCHER_OPTIONS);
+        Path top = Path.of("..").toAbsolutePath().normalize();
+        Map<Path, String> lines = Map.of(
+                top.resolve("bin/xmailkit"), "exec java " + options + " ${XMAILKIT_JAVA_OPTS:-} -jar \"$jar\" \"$@\"",
+                top.resolve("cli/src/main/dist/bin/xmailkit"),
+                        "exec \"$java\" " + options + " ${XMAILKIT_JAVA_OPTS:-} -jar \"$jar\" \"$@\"",
+                top.resolve("cli/src/main/dist/bin/xmailkit.cmd"),
+                        "\"%XMAILKIT_JAVA%\" " + options + " %XMAILKIT_JAVA_OPTS% -jar \"%XMAILKIT_JAR%\" %*");
+        for (Map.Entry<Path, String> e : lines.entrySet()) {
+            List<String> launcher = Files.readAllLines(e.getKey(), StandardCharsets.ISO_8859_1);
+            assertTrue(launcher.contains(e.getValue()), e.getKey() + " starts java with " + options);
+        }
+    }
+
+    @Test
     void theHarnessMeasuresOneHugeServerToo() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FleetHarness h = Bench.harness(
@@ -103,7 +120,7 @@ class BenchSmokeIT {
                         "--commands",
                         "audit-json",
                         "--java-opts",
-                        "-Xmx128m -XX:TieredStopAtLevel=1"),
+                        "-Xmx128m"),
                 true,
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));

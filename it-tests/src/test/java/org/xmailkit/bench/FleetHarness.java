@@ -162,10 +162,21 @@ public final class FleetHarness {
         return Measured.median(runs);
     }
 
-    /** The xmailkit command line: java, the options, a GC log, the launch arguments and the command's own. */
+    /**
+     * The virtual machine options xmailkit's launchers give before XMAILKIT_JAVA_OPTS (bin/xmailkit and the
+     * release's bin/xmailkit and bin/xmailkit.cmd; BenchSmokeIT checks that they agree), so that the benchmark
+     * measures what an administrator runs.
+     */
+    static final List<String> LAUNCHER_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
+     * The xmailkit command line: java, the launchers' options, then the benchmark's (which may override them), a GC
+     * log, the launch arguments and the command's own.
+     */
     private List<String> xmailkit(List<String> args, Path fleet) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(LAUNCHER_OPTIONS);
         cmd.addAll(options.javaOpts());
         cmd.add("-Xlog:gc,gc+heap+exit:file=" + options.work().resolve("gc.log"));
         cmd.addAll(options.xmailkit());
