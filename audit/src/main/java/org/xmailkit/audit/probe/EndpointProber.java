@@ -118,9 +118,44 @@ final class EndpointProber {
 
     // ------------------------------------------------------------------ TLS
 
-    /** The handshake on the first connection of an implicit-TLS port. */
-    private TlsClient.Attempt implicitHandshake(Wire w) {
-        return TlsClient.handshake(w.socket(), endpoint.host(), endpoint.port(), protocols, suites);
+    /**
+     * What the first connection of an implicit-TLS port gave before the service speaks (nothing on a plain port).
+     *
+     * @param baseline the handshake of an ordinary client, or null on a plain port
+     * @param chain    the certificates it was shown
+     * @param noTls    the probe's result when that handshake gave no TLS, so there is nothing more to ask
+     */
+    private record Opening(Handshake baseline, List<X509Certificate> chain, Optional<EndpointProbe> noTls) {}
+
+    /**
+     * The handshake on the first connection of an implicit-TLS port, the connection then secured; on a plain port
+     * nothing.
+     *
+     * @param farewell how the service is left on the scanner's connections
+     * @param ctrl     the CTRL facts of a result without TLS (CTRL only)
+     */
+    private Opening opening(Wire w, long start, TlsScanner.Farewell farewell, Optional<CtrlFacts> ctrl) {
+        if (!endpoint.service().implicitTls()) {
+            return new Opening(null, List.of(), Optional.empty());
+        }
+        TlsClient.Attempt a = TlsClient.handshake(w.socket(), endpoint.host(), endpoint.port(), protocols, suites);
+        if (a.socket() == null) {
+            TlsFacts tls = facts(a.handshake(), a.chain(), x -> {}, farewell);
+            return new Opening(
+                    a.handshake(),
+                    a.chain(),
+                    Optional.of(result(
+                            State.OPEN,
+                            "",
+                            Reply.none("no TLS"),
+                            Optional.empty(),
+                            Optional.empty(),
+                            ctrl,
+                            Optional.of(tls),
+                            start)));
+        }
+        secure(w, a);
+        return new Opening(a.handshake(), a.chain(), Optional.empty());
     }
 
     private TlsFacts facts(
@@ -162,26 +197,12 @@ final class EndpointProber {
 
     private EndpointProbe smtp(Wire w, long start) {
         boolean implicit = endpoint.service().implicitTls();
-        Handshake baseline = null;
-        List<X509Certificate> chain = List.of();
-        if (implicit) {
-            TlsClient.Attempt a = implicitHandshake(w);
-            baseline = a.handshake();
-            chain = a.chain();
-            if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> {}, this::smtpFarewell);
-                return result(
-                        State.OPEN,
-                        "",
-                        Reply.none("no TLS"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(tls),
-                        start);
-            }
-            secure(w, a);
+        Opening opening = opening(w, start, this::smtpFarewell, Optional.empty());
+        if (opening.noTls().isPresent()) {
+            return opening.noTls().get();
         }
+        Handshake baseline = opening.baseline();
+        List<X509Certificate> chain = opening.chain();
         Reply greeting = w.smtpReply();
         if (greeting.code() == 0) {
             return result(
@@ -439,26 +460,12 @@ final class EndpointProber {
 
     private EndpointProbe pop3(Wire w, long start) {
         boolean implicit = endpoint.service().implicitTls();
-        Handshake baseline = null;
-        List<X509Certificate> chain = List.of();
-        if (implicit) {
-            TlsClient.Attempt a = implicitHandshake(w);
-            baseline = a.handshake();
-            chain = a.chain();
-            if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> {}, this::pop3Farewell);
-                return result(
-                        State.OPEN,
-                        "",
-                        Reply.none("no TLS"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(tls),
-                        start);
-            }
-            secure(w, a);
+        Opening opening = opening(w, start, this::pop3Farewell, Optional.empty());
+        if (opening.noTls().isPresent()) {
+            return opening.noTls().get();
         }
+        Handshake baseline = opening.baseline();
+        List<X509Certificate> chain = opening.chain();
         Reply greeting = w.lineReply();
         if (!greeting.ok()) {
             boolean pop3 = greeting.first().startsWith("-ERR");
@@ -530,26 +537,16 @@ final class EndpointProber {
 
     private EndpointProbe ctrl(Wire w, long start) {
         boolean implicit = endpoint.service().implicitTls();
-        Handshake baseline = null;
-        List<X509Certificate> chain = List.of();
-        if (implicit) {
-            TlsClient.Attempt a = implicitHandshake(w);
-            baseline = a.handshake();
-            chain = a.chain();
-            if (a.socket() == null) {
-                TlsFacts tls = facts(baseline, chain, x -> {}, this::ctrlFarewell);
-                return result(
-                        State.OPEN,
-                        "",
-                        Reply.none("no TLS"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.of(new CtrlFacts(CtrlFacts.Access.UNKNOWN, Upgrade.not(Upgrade.Status.NOT_TRIED))),
-                        Optional.of(tls),
-                        start);
-            }
-            secure(w, a);
+        Opening opening = opening(
+                w,
+                start,
+                this::ctrlFarewell,
+                Optional.of(new CtrlFacts(CtrlFacts.Access.UNKNOWN, Upgrade.not(Upgrade.Status.NOT_TRIED))));
+        if (opening.noTls().isPresent()) {
+            return opening.noTls().get();
         }
+        Handshake baseline = opening.baseline();
+        List<X509Certificate> chain = opening.chain();
         // The greeting, and nothing else: no login line is ever sent; the connection is closed after it.
         Reply greeting = w.lineReply();
         CtrlFacts.Access access = ctrlAccess(greeting);
