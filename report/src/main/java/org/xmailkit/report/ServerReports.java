@@ -61,16 +61,9 @@ public final class ServerReports {
             String id, MailRoot root, AuditResult audit, MigrationView migration, Secrets secrets, Locale locale) {
         Path base = root.bare() ? root.serverTabPath().toAbsolutePath().getParent() : root.directory();
         ServerTab tab = root.serverTab();
-        List<String> evidence = audit.source().evidence().stream()
-                .map(t -> secrets.scrub(render(t, locale)))
-                .toList();
-        List<GradeCap> caps = Grading.caps(
-                audit.findings(),
-                ruleId -> title(audit, ruleId, locale),
-                f -> where(base, f, locale),
-                incomplete(audit, locale));
-        List<String> readErrors =
-                audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        List<String> evidence = evidence(audit, secrets, locale);
+        List<GradeCap> caps = caps(audit, base, locale);
+        List<String> readErrors = readErrors(audit, locale);
         return new ServerReport(
                 id,
                 Origins.display(audit.path()),
@@ -103,6 +96,26 @@ public final class ServerReports {
                 probe(audit, locale));
     }
 
+    /** The evidence for the server's source version, secrets masked (the full page and the findings page). */
+    private static List<String> evidence(AuditResult audit, Secrets secrets, Locale locale) {
+        return audit.source().evidence().stream()
+                .map(t -> secrets.scrub(render(t, locale)))
+                .toList();
+    }
+
+    /** What caps the server's grade, each finding placed relative to {@code base}. */
+    private static List<GradeCap> caps(AuditResult audit, Path base, Locale locale) {
+        return Grading.caps(
+                audit.findings(),
+                ruleId -> title(audit, ruleId, locale),
+                f -> where(base, f, locale),
+                incomplete(audit, locale));
+    }
+
+    private static List<String> readErrors(AuditResult audit, Locale locale) {
+        return audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+    }
+
     /**
      * A server's findings and grade only, for the single page of {@code audit --format html}: no settings and no
      * migration plan.
@@ -118,16 +131,9 @@ public final class ServerReports {
     public static ServerReport findings(
             String id, String path, AuditResult audit, Secrets secrets, Locale locale, String target) {
         Path base = audit.bare() ? audit.path().toAbsolutePath().getParent() : audit.path();
-        List<String> evidence = audit.source().evidence().stream()
-                .map(t -> secrets.scrub(render(t, locale)))
-                .toList();
-        List<GradeCap> caps = Grading.caps(
-                audit.findings(),
-                ruleId -> title(audit, ruleId, locale),
-                f -> where(base, f, locale),
-                incomplete(audit, locale));
-        List<String> readErrors =
-                audit.readErrors().stream().map(e -> e.oneLine(locale)).toList();
+        List<String> evidence = evidence(audit, secrets, locale);
+        List<GradeCap> caps = caps(audit, base, locale);
+        List<String> readErrors = readErrors(audit, locale);
         return new ServerReport(
                 id,
                 path,
