@@ -197,6 +197,14 @@ final class TlsSupport {
      * @return the smtpfwd.tab lines, or none for a bare server.tab or a missing file
      */
     static List<Forwarder> forwarders(AuditContext ctx) {
+        return ctx.derived(FORWARDERS);
+    }
+
+    /** The smtpfwd.tab lines, read once per MailRoot: the routes and two rules go through them. */
+    private static final AuditRun.Derived<List<Forwarder>> FORWARDERS =
+            new AuditRun.Derived<>(TlsSupport::readForwarders);
+
+    private static List<Forwarder> readForwarders(AuditContext ctx) {
         Optional<TabFile> file = ctx.root().file(MailRootFile.SMTP_FWD);
         if (file.isEmpty()) {
             return List.of();
@@ -209,7 +217,7 @@ final class TlsSupport {
                     GatewayList.parse(row.column(1)),
                     Location.line(file.get().path(), row.line(), "")));
         }
-        return out;
+        return List.copyOf(out); // shared by the rules that ask
     }
 
     /**
