@@ -143,6 +143,8 @@ final class TlsSupport {
         GatewayOptions global = global(ctx);
         Effective gw = ctx.tab().effective(DEFAULT_SMTP_GATEWAYS);
         if (gw.value() != null) {
+            Location at = at(ctx, gw);
+            String line = Evidence.line(ctx.tab(), gw.line());
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 GatewayOptions own = new GatewayOptions(g.options());
                 Origin origin = global.needTls().isPresent()
@@ -150,14 +152,14 @@ final class TlsSupport {
                         : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
                 out.add(new Route(
                         RouteKind.GATEWAY,
-                        at(ctx, gw),
+                        at,
                         Evidence.show(ctx.tab(), g.raw()),
                         List.of(Evidence.show(ctx.tab(), g.host())),
                         GatewayOptions.forDefaultGateway(own, global),
                         origin,
                         own,
                         false,
-                        Evidence.line(ctx.tab(), gw.line())));
+                        line));
             }
         }
         for (Forwarder f : forwarders(ctx)) {
