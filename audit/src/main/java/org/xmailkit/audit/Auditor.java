@@ -34,13 +34,7 @@ import org.xmailkit.model.version.VersionDetector;
 public final class Auditor {
 
     /** Findings order: severity (most serious first), file, line, column, rule id, message key and values. */
-    public static final Comparator<Finding> ORDER = Comparator.comparing((Finding f) -> f.severity())
-            .thenComparing(f -> f.location().file().toString())
-            .thenComparingInt(f -> f.location().line())
-            .thenComparingInt(f -> f.location().column())
-            .thenComparing(f -> f.rule().id())
-            .thenComparing(f -> f.message().key())
-            .thenComparing(f -> String.join("\u0000", f.message().strings()));
+    public static final Comparator<Finding> ORDER = Auditor::compare;
 
     /** Why a rule does not apply: its needs are not met (texts made once, shared by every outcome). */
     private static final Text BARE_SERVER_TAB = AuditMessages.text("outcome.bareServerTab");
@@ -119,22 +113,20 @@ public final class Auditor {
         Optional<Startup> startup = startup(root, options, startupErrors);
         AuditContext ctx = new AuditContext(root, source, options, startup, run);
         List<Finding> findings = new ArrayList<>();
-        List<RuleOutcome> outcomes = new ArrayList<>();
+        List<RuleOutcome> outcomes = new ArrayList<>(planned.size());
         for (Planned p : planned) {
-            RuleInfo info = p.info();
             if (!p.profiles().contains(options.profile())) {
-                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.SKIPPED, Optional.empty()));
+                outcomes.add(p.skipped());
                 continue;
             }
             Text missing = missingNeed(p.needs(), ctx);
             if (missing != null) {
-                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE, Optional.of(missing)));
+                outcomes.add(new RuleOutcome(p.info(), RuleOutcome.Status.NOT_APPLICABLE, Optional.of(missing)));
                 continue;
             }
             List<Finding> found = p.rule().check(ctx);
             findings.addAll(found);
-            outcomes.add(new RuleOutcome(
-                    info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, Optional.empty()));
+            outcomes.add(found.isEmpty() ? p.passed() : p.failed());
         }
         InlineWaivers waivers = new InlineWaivers(root, waivable, options.waivers(), LocalDate.now(options.clock()));
         // Rules mask what they know to be secret; this is the second line of defence for every output.
@@ -301,6 +293,35 @@ public final class Auditor {
         }
     }
 
+    /** {@link #ORDER} written out: a sort asks it for many pairs of every server's findings. */
+    @SuppressWarnings("ReferenceEquality") // the very same path (server.tab, the MailRoot) is the same text
+    private static int compare(Finding a, Finding b) {
+        int c = a.severity().compareTo(b.severity());
+        if (c != 0) {
+            return c;
+        }
+        Location x = a.location();
+        Location y = b.location();
+        c = x.file() == y.file() ? 0 : x.file().toString().compareTo(y.file().toString());
+        if (c == 0) {
+            c = Integer.compare(x.line(), y.line());
+        }
+        if (c == 0) {
+            c = Integer.compare(x.column(), y.column());
+        }
+        if (c == 0) {
+            c = a.rule().id().compareTo(b.rule().id());
+        }
+        if (c == 0) {
+            c = a.message().key().compareTo(b.message().key());
+        }
+        if (c == 0) {
+            c = String.join("\u0000", a.message().strings())
+                    .compareTo(String.join("\u0000", b.message().strings()));
+        }
+        return c;
+    }
+
     /** @return why a rule with these needs does not apply to this audit, or null when it does */
     private static Text missingNeed(Set<RuleInfo.Need> needs, AuditContext ctx) {
         if (needs.contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
@@ -317,21 +338,38 @@ public final class Auditor {
     }
 
     /**
-     * A rule to run.
+     * A rule to run, and the outcomes every server shares (records, so shared as they are).
      *
      * @param rule     the rule
      * @param info     its metadata
      * @param profiles the profiles that run it
      * @param needs    what it needs beyond server.tab
+     * @param skipped  its outcome when the profile does not run it
+     * @param passed   its outcome when it finds nothing
+     * @param failed   its outcome when it finds something
      */
-    private record Planned(Rule rule, RuleInfo info, Set<Profile> profiles, Set<RuleInfo.Need> needs) {
+    private record Planned(
+            Rule rule,
+            RuleInfo info,
+            Set<Profile> profiles,
+            Set<RuleInfo.Need> needs,
+            RuleOutcome skipped,
+            RuleOutcome passed,
+            RuleOutcome failed) {
         static Planned of(Rule rule) {
             RuleInfo info = rule.info();
             Set<Profile> profiles = EnumSet.noneOf(Profile.class);
             profiles.addAll(info.profiles());
             Set<RuleInfo.Need> needs = EnumSet.noneOf(RuleInfo.Need.class);
             needs.addAll(info.needs());
-            return new Planned(rule, info, profiles, needs);
+            return new Planned(
+                    rule,
+                    info,
+                    profiles,
+                    needs,
+                    new RuleOutcome(info, RuleOutcome.Status.SKIPPED, Optional.empty()),
+                    new RuleOutcome(info, RuleOutcome.Status.PASSED, Optional.empty()),
+                    new RuleOutcome(info, RuleOutcome.Status.FAILED, Optional.empty()));
         }
     }
 }

@@ -3,7 +3,6 @@ package org.xmailkit.audit;
 import java.nio.charset.Charset;
 import org.xmailkit.model.Effective;
 import org.xmailkit.model.Entry;
-import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.Printable;
 import org.xmailkit.model.Secrets;
 import org.xmailkit.model.ServerTab;
@@ -45,8 +44,8 @@ public final class Evidence {
         if (line < 1 || line > tab.document().lines().size()) {
             return "";
         }
-        String shown = Secrets.maskedRaw(tab.document().line(line), MailRootFile.SERVER_TAB);
-        return cut(Printable.showingTabs(Secrets.forms(Entry.decode(shown, tab.charset()))), LINE_MAX);
+        // Through the document's own reads of the line, not a second tokenizing of it.
+        return cut(Printable.showingTabs(Secrets.line(tab, line)), LINE_MAX);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.xmailkit.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,11 +36,7 @@ public record Text(Messages messages, String key, List<Object> args) implements 
      * @return the text
      */
     public static Text of(Messages messages, String key, Object... args) {
-        List<Object> list = new ArrayList<>(args.length);
-        for (Object a : args) {
-            list.add(a == null ? "" : a);
-        }
-        return new Text(messages, key, list);
+        return new Text(messages, key, Arrays.asList(args)); // the constructor copies, null as ""
     }
 
     /**

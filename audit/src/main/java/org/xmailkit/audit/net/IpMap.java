@@ -3,7 +3,6 @@ package org.xmailkit.audit.net;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -121,9 +120,16 @@ public final class IpMap {
      * @return whether XMail reads it as ALLOW ({@code stricmp}, ASCII case only)
      */
     public static boolean isAllow(String word) {
-        return word.length() == 5
-                && word.chars().allMatch(c -> c < 0x80)
-                && word.toUpperCase(Locale.ROOT).equals("ALLOW");
+        // Five ASCII letters: equalsIgnoreCase would also fold non-ASCII letters, which stricmp does not.
+        if (word.length() != 5) {
+            return false;
+        }
+        for (int i = 0; i < 5; i++) {
+            if (word.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return word.equalsIgnoreCase("ALLOW");
     }
 
     /** @return whether the file exists */

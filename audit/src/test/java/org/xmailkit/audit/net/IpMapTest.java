@@ -78,6 +78,21 @@ class IpMapTest {
     }
 
     @Test
+    void allowIsTheWordInAnyCaseOfAsciiLetters() {
+        assertTrue(IpMap.isAllow("ALLOW"));
+        assertTrue(IpMap.isAllow("allow"));
+        assertTrue(IpMap.isAllow("AlLoW"));
+        assertFalse(IpMap.isAllow("ALLOWED"));
+        assertFalse(IpMap.isAllow("ALLO"));
+        assertFalse(IpMap.isAllow(" ALLOW"));
+        assertFalse(IpMap.isAllow("DENY"));
+        assertFalse(IpMap.isAllow(""));
+        // Latin-1 byte text: stricmp folds ASCII letters only.
+        assertFalse(IpMap.isAllow("ALLO\u00d7"));
+        assertFalse(IpMap.isAllow("\u0131llow"));
+    }
+
+    @Test
     void missingFileAllowsEveryone() {
         IpMap m = IpMap.of(Optional.empty());
         assertFalse(m.exists());

@@ -49,7 +49,6 @@ public final class InvalidSyntax implements Rule {
     static final Set<String> EMPTY_ALLOWED =
             Set.of("POP3Domain", "HeloDomain", "ErrorsAdmin", "TempErrorsAdmin", "Pop3SyncErrorAccount");
 
-    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern ATEXT = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+");
     private static final Pattern ADDRESS_LITERAL = Pattern.compile("\\[[0-9A-Fa-f:.]+\\]|\\[IPv6:[0-9A-Fa-f:.]+\\]");
 
@@ -98,20 +97,25 @@ public final class InvalidSyntax implements Rule {
                     }
                     return;
                 }
-                String shown = Evidence.show(tab, v);
                 int at = v.lastIndexOf('@');
                 if (at <= 0 || at == v.length() - 1) {
-                    out.add(at(ctx, e, INFO.message("address.noAt", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.noAt", name, Evidence.show(tab, v))));
                     return;
                 }
                 String local = v.substring(0, at);
                 String domain = v.substring(at + 1);
                 if (!dotAtom(local)) {
-                    out.add(at(ctx, e, INFO.message("address.local", name, shown)));
+                    out.add(at(ctx, e, INFO.message("address.local", name, Evidence.show(tab, v))));
                 } else if (!ADDRESS_LITERAL.matcher(domain).matches()) {
                     domainFlaw(domain)
                             .ifPresent(f -> out.add(at(
-                                    ctx, e, INFO.message("address.domain", name, shown, Evidence.show(tab, domain)))));
+                                    ctx,
+                                    e,
+                                    INFO.message(
+                                            "address.domain",
+                                            name,
+                                            Evidence.show(tab, v),
+                                            Evidence.show(tab, domain)))));
                 }
             });
         }
@@ -142,10 +146,15 @@ public final class InvalidSyntax implements Rule {
         if (d.length() > 253) {
             return Optional.of(new Flaw("length", Integer.toString(d.length())));
         }
-        for (String label : d.split("\\.", -1)) {
-            if (!LABEL.matcher(label).matches()) {
-                return Optional.of(new Flaw("label", label));
+        // Only letters, digits, '-' and '.' are left: a label is fine unless empty, too long or edged with '-'.
+        for (int start = 0; start <= d.length(); ) {
+            int dot = d.indexOf('.', start);
+            int end = dot < 0 ? d.length() : dot;
+            int n = end - start;
+            if (n == 0 || n > 63 || d.charAt(start) == '-' || d.charAt(end - 1) == '-') {
+                return Optional.of(new Flaw("label", d.substring(start, end)));
             }
+            start = end + 1;
         }
         return Optional.empty();
     }

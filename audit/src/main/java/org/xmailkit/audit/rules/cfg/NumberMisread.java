@@ -51,6 +51,9 @@ public final class NumberMisread implements Rule {
                 continue;
             }
             Effective eff = tab.effective(e.name());
+            if (eff.reading() == Effective.Reading.AS_WRITTEN) {
+                continue; // most values: nothing misread, nothing to show
+            }
             boolean flag = v.accessor() == Variable.Accessor.FLAG;
             long def = v.defaultOptional().map(d -> Values.atoi(d).orElse(0)).orElse(0L);
             String written = Evidence.show(tab, e.value());

@@ -80,7 +80,12 @@ final class Passwords {
      * @return the sample it still is (same account, published password), if any
      */
     static Optional<Sample> sample(Accounts.Account a) {
-        return SAMPLES.stream().filter(s -> s.matches(a)).findFirst();
+        for (Sample s : SAMPLES) {
+            if (s.matches(a)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -98,8 +103,10 @@ final class Passwords {
                         || lower.equals((a.user() + "@" + a.domain()).toLowerCase(Locale.ROOT)))) {
             return Optional.of(Weakness.SAME_AS_USER);
         }
-        if (SAMPLES.stream().anyMatch(s -> s.password().equals(p))) {
-            return Optional.of(Weakness.SAMPLE);
+        for (Sample s : SAMPLES) {
+            if (s.password().equals(p)) {
+                return Optional.of(Weakness.SAMPLE);
+            }
         }
         if (COMMON.contains(lower)) {
             return Optional.of(Weakness.COMMON);

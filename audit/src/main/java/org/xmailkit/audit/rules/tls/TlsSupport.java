@@ -143,6 +143,8 @@ final class TlsSupport {
         GatewayOptions global = global(ctx);
         Effective gw = ctx.tab().effective(DEFAULT_SMTP_GATEWAYS);
         if (gw.value() != null) {
+            Location at = at(ctx, gw);
+            String line = Evidence.line(ctx.tab(), gw.line());
             for (GatewayList.Gateway g : GatewayList.parse(gw.value()).entries()) {
                 GatewayOptions own = new GatewayOptions(g.options());
                 Origin origin = global.needTls().isPresent()
@@ -150,14 +152,14 @@ final class TlsSupport {
                         : own.needTls().isPresent() ? Origin.OWN : Origin.UNSET;
                 out.add(new Route(
                         RouteKind.GATEWAY,
-                        at(ctx, gw),
+                        at,
                         Evidence.show(ctx.tab(), g.raw()),
                         List.of(Evidence.show(ctx.tab(), g.host())),
                         GatewayOptions.forDefaultGateway(own, global),
                         origin,
                         own,
                         false,
-                        Evidence.line(ctx.tab(), gw.line())));
+                        line));
             }
         }
         for (Forwarder f : forwarders(ctx)) {
@@ -197,6 +199,14 @@ final class TlsSupport {
      * @return the smtpfwd.tab lines, or none for a bare server.tab or a missing file
      */
     static List<Forwarder> forwarders(AuditContext ctx) {
+        return ctx.derived(FORWARDERS);
+    }
+
+    /** The smtpfwd.tab lines, read once per MailRoot: the routes and two rules go through them. */
+    private static final AuditRun.Derived<List<Forwarder>> FORWARDERS =
+            new AuditRun.Derived<>(TlsSupport::readForwarders);
+
+    private static List<Forwarder> readForwarders(AuditContext ctx) {
         Optional<TabFile> file = ctx.root().file(MailRootFile.SMTP_FWD);
         if (file.isEmpty()) {
             return List.of();
@@ -209,7 +219,7 @@ final class TlsSupport {
                     GatewayList.parse(row.column(1)),
                     Location.line(file.get().path(), row.line(), "")));
         }
-        return out;
+        return List.copyOf(out); // shared by the rules that ask
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.xmailkit.audit.testing.RuleCheck.single;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmailkit.audit.Finding;
@@ -46,6 +47,26 @@ class InvalidSyntaxTest {
         assertEquals(
                 "-bad", single(f, "msg.CFG-019.domain.label").message().args().get(2));
         single(f, "msg.CFG-019.emptyDomain");
+    }
+
+    @Test
+    void aLabelIsOneToSixtyThreeCharactersNotEdgedWithAHyphen() {
+        String longest = "a".repeat(63);
+        assertEquals(Optional.empty(), InvalidSyntax.domainFlaw(longest + ".example.com"));
+        assertEquals(Optional.empty(), InvalidSyntax.domainFlaw("x-1.a-b-c.9"));
+        assertEquals(Optional.empty(), InvalidSyntax.domainFlaw("localhost"));
+        assertEquals(label(longest + "a"), InvalidSyntax.domainFlaw(longest + "a.example.com"));
+        assertEquals(label(""), InvalidSyntax.domainFlaw("mail..example.com"));
+        assertEquals(label(""), InvalidSyntax.domainFlaw(".example.com"));
+        assertEquals(label(""), InvalidSyntax.domainFlaw("."));
+        assertEquals(label("-mail"), InvalidSyntax.domainFlaw("-mail.example.com"));
+        assertEquals(label("mail-"), InvalidSyntax.domainFlaw("mail-.example.com"));
+        assertEquals(label("com-"), InvalidSyntax.domainFlaw("example.com-"));
+        assertEquals(label("-"), InvalidSyntax.domainFlaw("a.-.b-"));
+    }
+
+    private static Optional<InvalidSyntax.Flaw> label(String label) {
+        return Optional.of(new InvalidSyntax.Flaw("label", label));
     }
 
     @Test
