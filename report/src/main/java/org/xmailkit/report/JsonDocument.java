@@ -59,6 +59,20 @@ public final class JsonDocument {
     }
 
     /**
+     * Writes a string field by a name made once, e.g. a constant: its quoted bytes are copied, not encoded again (a
+     * fleet's document has a few fields for each rule's outcome and each finding, for every server).
+     *
+     * @param g     the generator
+     * @param name  the field's name
+     * @param value the value, or null
+     * @throws IOException when writing fails
+     */
+    public static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    /**
      * Writes an array whose elements were written before into a spool ({@link Elements}), as the current value of a
      * generator writing a whole document.
      *
