@@ -61,9 +61,9 @@ public final class MailRoot {
 
     private boolean listing;
     /** What is at the paths asked about (see {@link #kind}), on the origin only; at most {@link #KINDS_KEPT}. */
-    private final Map<Path, SafeReader.Kind> kinds = new ConcurrentHashMap<>();
+    private final Map<Path, SafeReader.Kind> kinds = new ConcurrentHashMap<>(64);
     /** The same for names directly in the MailRoot directory, by name. */
-    private final Map<String, SafeReader.Kind> named = new ConcurrentHashMap<>();
+    private final Map<String, SafeReader.Kind> named = new ConcurrentHashMap<>(64);
 
     private volatile Path absolute;
 

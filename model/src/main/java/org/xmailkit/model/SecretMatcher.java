@@ -20,6 +20,11 @@ final class SecretMatcher {
     private final Transitions next;
     /** The characters that occur in some secret: any other one leads back to the start at once. */
     private final BitSet used = new BitSet(128);
+    /**
+     * The start state's transitions by Latin-1 character (0: none): a text is read from the start state until some
+     * secret's first character comes, so most characters are looked up here and not in {@link #next}.
+     */
+    private final int[] fromStart = new int[256];
     /** Per state: the state of its longest proper suffix that is a prefix of some secret. */
     private final int[] fail;
     /** Per state: the longest secret of at least {@code anywhere} characters ending here, or 0. */
@@ -62,6 +67,11 @@ final class SecretMatcher {
                 state = to;
             }
             own[state] = Math.max(own[state], s.length());
+        }
+        for (int child = firstChild[0]; child != 0; child = sibling[child]) {
+            if (via[child] < fromStart.length) {
+                fromStart[via[child]] = child;
+            }
         }
         fail = new int[n];
         longest = new int[n];
@@ -113,19 +123,26 @@ final class SecretMatcher {
      */
     List<int[]> find(String text) {
         Deque<int[]> found = null;
+        char[] chars = text.toCharArray();
         int state = 0;
-        for (int j = 0; j < text.length(); j++) {
-            char c = text.charAt(j);
-            if (!used.get(c)) {
+        for (int j = 0; j < chars.length; j++) {
+            char c = chars[j];
+            if (state == 0 && c < fromStart.length) {
+                state = fromStart[c];
+                if (state == 0) {
+                    continue;
+                }
+            } else if (!used.get(c)) {
                 state = 0; // no secret holds it: no transition takes it, from any state
                 continue;
+            } else {
+                int to = next.get(key(state, c));
+                while (to < 0 && state != 0) {
+                    state = fail[state];
+                    to = next.get(key(state, c));
+                }
+                state = to < 0 ? 0 : to;
             }
-            int to = next.get(key(state, c));
-            while (to < 0 && state != 0) {
-                state = fail[state];
-                to = next.get(key(state, c));
-            }
-            state = to < 0 ? 0 : to;
             int best = longest[state];
             for (int length : shorter[state]) {
                 if (length > best && wholeWord(text, j + 1 - length, j + 1)) {

@@ -383,6 +383,9 @@ public final class Secrets {
         if ((text.indexOf(':') >= 0 || text.indexOf('\uFF1A') >= 0) && mentions(text, LABELLED_WORDS, LABELLED_FIRST)) {
             values(text, LABELLED, LABELLED_SECRET, "\"'<>", found);
         }
+        if (found.isEmpty()) {
+            return found; // the usual text: nothing to sort or merge
+        }
         found.sort(Comparator.comparingInt((int[] c) -> c[0]));
         List<int[]> out = new ArrayList<>(found.size());
         int end = -1;

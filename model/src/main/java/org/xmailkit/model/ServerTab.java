@@ -46,11 +46,14 @@ public final class ServerTab {
         this.document = document;
         this.catalog = catalog;
         this.charset = charset;
-        List<Entry> all = new ArrayList<>();
-        Map<String, Entry> first = new LinkedHashMap<>();
-        Map<String, List<Entry>> named = new HashMap<>();
-        Map<Integer, Entry> lines = new HashMap<>();
-        for (TabRecord r : document.dataRecords()) {
+        List<TabRecord> data = document.dataRecords();
+        // Sized for every read of a usual file to be an entry, so that no map grows while it is read.
+        int capacity = Math.min(data.size(), 1024) * 4 / 3 + 1;
+        List<Entry> all = new ArrayList<>(data.size());
+        Map<String, Entry> first = new LinkedHashMap<>(capacity);
+        Map<String, List<Entry>> named = new HashMap<>(capacity);
+        Map<Integer, Entry> lines = new HashMap<>(capacity);
+        for (TabRecord r : data) {
             if (r.size() >= 2) {
                 Entry e = new Entry(r.value(0), r.value(1), r);
                 all.add(e);

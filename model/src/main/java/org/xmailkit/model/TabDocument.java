@@ -126,7 +126,13 @@ public final class TabDocument {
     public List<TabRecord> dataRecords() {
         List<TabRecord> d = dataRecords;
         if (d == null) {
-            d = records().stream().filter(r -> r.kind() == TabRecord.Kind.DATA).toList();
+            List<TabRecord> data = new ArrayList<>(lines.size());
+            for (TabRecord r : records()) {
+                if (r.kind() == TabRecord.Kind.DATA) {
+                    data.add(r);
+                }
+            }
+            d = Collections.unmodifiableList(data);
             dataRecords = d;
         }
         return d;

@@ -88,20 +88,19 @@ public record TabLine(int number, String raw, LineEnding ending) {
     /** TAB is the only separator; runs collapse; no empty token is ever produced; quotes do not protect TABs. */
     private static List<Token> tokenize(String text, int offset) {
         List<Token> tokens = new ArrayList<>(4);
-        int i = 0;
         int n = text.length();
+        int i = 0;
         while (i < n) {
-            while (i < n && text.charAt(i) == '\t') {
+            if (text.charAt(i) == '\t') {
                 i++;
+                continue;
             }
-            if (i >= n) {
-                break;
+            int end = text.indexOf('\t', i);
+            if (end < 0) {
+                end = n;
             }
-            int start = i;
-            while (i < n && text.charAt(i) != '\t') {
-                i++;
-            }
-            tokens.add(Token.read(text.substring(start, i), offset + start + 1));
+            tokens.add(Token.read(text.substring(i, end), offset + i + 1));
+            i = end;
         }
         return tokens;
     }

@@ -40,15 +40,18 @@ public final class TextEncoding {
             return StandardCharsets.UTF_8;
         }
         boolean utf8 = decodes(bytes, StandardCharsets.UTF_8);
+        // Valid UTF-8 is strong evidence, except for a few bytes that decode to characters nobody writes in a mail
+        // server's configuration (IPA letters, C1 controls) while a Japanese reading makes sense: EUC-JP's 表 (C9 BD)
+        // is also UTF-8's ɽ. Plausible UTF-8 needs no other reading tried.
+        if (utf8 && plausibleUtf8(new String(bytes, StandardCharsets.UTF_8))) {
+            return StandardCharsets.UTF_8;
+        }
         boolean sjis = decodes(bytes, WINDOWS_31J);
         boolean euc = decodes(bytes, EUC_JP);
         if (utf8) {
-            // Valid UTF-8 is strong evidence, except for a few bytes that decode to characters nobody writes in a
-            // mail server's configuration (IPA letters, C1 controls) while a Japanese reading makes sense: EUC-JP's
-            // 表 (C9 BD) is also UTF-8's ɽ.
             boolean japaneseReading =
                     (sjis && japaneseScore(bytes, WINDOWS_31J) > 0) || (euc && japaneseScore(bytes, EUC_JP) > 0);
-            if (plausibleUtf8(new String(bytes, StandardCharsets.UTF_8)) || !japaneseReading) {
+            if (!japaneseReading) {
                 return StandardCharsets.UTF_8;
             }
         }

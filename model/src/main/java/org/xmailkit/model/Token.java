@@ -25,6 +25,14 @@ public record Token(String raw, String value, int column, boolean quoted, boolea
         if (raw.isEmpty() || raw.charAt(0) != '"') {
             return new Token(raw, raw, column, false, false, "");
         }
+        // The usual token, "value": its first quote after the opening one closes it unless a backslash escapes it.
+        int close = raw.indexOf('"', 1);
+        if (close < 0) {
+            return new Token(raw, raw.substring(1), column, true, false, "");
+        }
+        if (raw.charAt(close - 1) != '\\') {
+            return new Token(raw, raw.substring(1, close), column, true, true, raw.substring(close + 1));
+        }
         StringBuilder out = new StringBuilder(raw.length());
         int i = 1;
         boolean closed = false;

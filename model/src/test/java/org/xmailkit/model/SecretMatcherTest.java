@@ -69,6 +69,29 @@ class SecretMatcherTest {
         return Arbitraries.strings().withChars("ab1 .").ofMaxLength(60);
     }
 
+    /** Secrets and texts beyond Latin-1 (kana), and texts with characters no secret holds. */
+    @Property
+    void findsWhatASearchForEachSecretFindsBeyondLatin1(
+            @ForAll("wideSecrets") Set<String> secrets, @ForAll("wideText") String text) {
+        assertEquals(naive(secrets, text), found(secrets, text));
+    }
+
+    @Provide
+    Arbitrary<Set<String>> wideSecrets() {
+        return Arbitraries.strings()
+                .withChars("ab1 \u00e9\u30d1\u30b9")
+                .ofMinLength(1)
+                .ofMaxLength(7)
+                .set()
+                .ofMinSize(1)
+                .ofMaxSize(6);
+    }
+
+    @Provide
+    Arbitrary<String> wideText() {
+        return Arbitraries.strings().withChars("ab1 .\u00e9\u30d1\u30b9z\u30ef").ofMaxLength(60);
+    }
+
     @Test
     void sharedPrefixesSuffixesAndOverlaps() {
         Set<String> secrets = Set.of("abcdef", "bcd", "cdefgh", "xyz");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.xmailkit.model.Entry;
 import org.xmailkit.model.ModelMessages;
 import org.xmailkit.model.ServerTab;
@@ -62,9 +63,9 @@ public final class VersionDetector {
      * @param version the version it names
      * @param subject what it is about (a variable name)
      * @param line    where (1-based), or 0
-     * @param text    the evidence as shown
+     * @param text    the evidence as shown, made only for the clues kept as evidence (most are not)
      */
-    private record Clue(Bound bound, XMailVersion version, String subject, int line, Text text) {}
+    private record Clue(Bound bound, XMailVersion version, String subject, int line, Supplier<Text> text) {}
 
     /**
      * @param tab a server.tab
@@ -139,7 +140,7 @@ public final class VersionDetector {
                     s,
                     e.name(),
                     e.line(),
-                    ModelMessages.text("version.evidence.since", e.name(), e.line(), s))));
+                    () -> ModelMessages.text("version.evidence.since", e.name(), e.line(), s))));
             if (var.role() == Variable.Role.REMOVED) {
                 var.removedVersion()
                         .ifPresent(r -> out.add(new Clue(
@@ -147,7 +148,7 @@ public final class VersionDetector {
                                 r,
                                 e.name(),
                                 e.line(),
-                                ModelMessages.text("version.evidence.removed", e.name(), e.line(), r))));
+                                () -> ModelMessages.text("version.evidence.removed", e.name(), e.line(), r))));
             }
         }
     }
@@ -162,14 +163,14 @@ public final class VersionDetector {
                         V1_24,
                         e.name(),
                         e.line(),
-                        ModelMessages.text("version.evidence.commaGateways", e.name(), e.line())));
+                        () -> ModelMessages.text("version.evidence.commaGateways", e.name(), e.line())));
                 if (hasPort(GatewayList.parseLegacy(v))) {
                     out.add(new Clue(
                             Bound.AT_LEAST,
                             V1_7,
                             e.name(),
                             e.line(),
-                            ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
+                            () -> ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
                 }
                 return;
             }
@@ -182,7 +183,7 @@ public final class VersionDetector {
                         V1_24,
                         e.name(),
                         e.line(),
-                        ModelMessages.text("version.evidence.semicolonGateways", e.name(), e.line())));
+                        () -> ModelMessages.text("version.evidence.semicolonGateways", e.name(), e.line())));
             } else if (hasPort(
                     list.entries().stream().map(GatewayList.Gateway::host).toList())) {
                 out.add(new Clue(
@@ -190,7 +191,7 @@ public final class VersionDetector {
                         V1_7,
                         e.name(),
                         e.line(),
-                        ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
+                        () -> ModelMessages.text("version.evidence.gatewayPort", e.name(), e.line())));
             }
         });
     }
@@ -213,7 +214,7 @@ public final class VersionDetector {
                             V1_26,
                             e.name(),
                             e.line(),
-                            ModelMessages.text("version.evidence.tokenCase", e.name(), e.line(), m[0])));
+                            () -> ModelMessages.text("version.evidence.tokenCase", e.name(), e.line(), m[0])));
                 }
             }
             if (tokens.options().options().stream().anyMatch(o -> o.name().equals("WantTLS"))) {
@@ -222,7 +223,7 @@ public final class VersionDetector {
                         V1_24,
                         e.name(),
                         e.line(),
-                        ModelMessages.text("version.evidence.wantTls", e.name(), e.line())));
+                        () -> ModelMessages.text("version.evidence.wantTls", e.name(), e.line())));
             }
         }
     }
@@ -245,7 +246,7 @@ public final class VersionDetector {
                         V1_16,
                         e.name(),
                         e.line(),
-                        ModelMessages.text("version.evidence.receivedHdrType", e.name(), e.line(), n)));
+                        () -> ModelMessages.text("version.evidence.receivedHdrType", e.name(), e.line(), n)));
             }
         });
         tab.entry("DefaultSmtpPerms").ifPresent(e -> {
@@ -255,13 +256,15 @@ public final class VersionDetector {
             XMailVersion[] since = {V1_24, V0_74, V0_71, V0_68};
             for (int i = 0; i < letters.length; i++) {
                 if (v.contains(letters[i])) {
+                    String letter = letters[i];
+                    XMailVersion first = since[i];
                     out.add(new Clue(
                             Bound.AT_LEAST,
-                            since[i],
+                            first,
                             e.name(),
                             e.line(),
-                            ModelMessages.text(
-                                    "version.evidence.permLetter", e.name(), e.line(), letters[i], since[i])));
+                            () -> ModelMessages.text(
+                                    "version.evidence.permLetter", e.name(), e.line(), letter, first)));
                     break;
                 }
             }
@@ -295,7 +298,7 @@ public final class VersionDetector {
                         V1_24,
                         name,
                         r.line(),
-                        ModelMessages.text(
+                        () -> ModelMessages.text(
                                 "version.evidence.extraTokensShadowed",
                                 name,
                                 r.line(),
@@ -306,7 +309,7 @@ public final class VersionDetector {
                         V1_24,
                         name,
                         r.line(),
-                        ModelMessages.text("version.evidence.extraTokens", name, r.line(), r.size())));
+                        () -> ModelMessages.text("version.evidence.extraTokens", name, r.line(), r.size())));
             }
         }
     }
@@ -339,7 +342,7 @@ public final class VersionDetector {
                             V1_25,
                             e.name(),
                             e.line(),
-                            ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
+                            () -> ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
                     XMailVersion since = tab.catalog()
                             .find(v.aliasOf())
@@ -350,7 +353,7 @@ public final class VersionDetector {
                             since,
                             e.name(),
                             e.line(),
-                            ModelMessages.text(
+                            () -> ModelMessages.text(
                                     "version.evidence.xmailcfgAlias", e.name(), e.line(), v.aliasOf(), since)));
                 }
                 case LOCALIZED -> {
@@ -360,7 +363,7 @@ public final class VersionDetector {
                             XMailVersion.V1_27,
                             e.name(),
                             e.line(),
-                            ModelMessages.text("version.evidence.localized", e.name(), e.line())));
+                            () -> ModelMessages.text("version.evidence.localized", e.name(), e.line())));
                 }
                 default -> {}
             }
@@ -382,7 +385,7 @@ public final class VersionDetector {
         List<Text> evidence = new ArrayList<>();
         for (Clue c : clues) {
             if (c.bound() == Bound.AT_LEAST && c.version().original().equals(earliest)) {
-                evidence.add(c.text());
+                evidence.add(c.text().get());
             }
         }
         List<Clue> hints = clues.stream()
@@ -402,12 +405,12 @@ public final class VersionDetector {
                         earliest));
                 continue;
             }
-            evidence.add(c.text());
+            evidence.add(c.text().get());
             if (last.isBefore(latest)) {
                 latest = last;
             }
         }
-        clues.stream().filter(c -> c.bound() == Bound.NOTE).forEach(c -> evidence.add(c.text()));
+        clues.stream().filter(c -> c.bound() == Bound.NOTE).forEach(c -> evidence.add(c.text().get()));
         if (evidence.isEmpty()) {
             evidence.add(ModelMessages.text("version.evidence.none"));
         }
