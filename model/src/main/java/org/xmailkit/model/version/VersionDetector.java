@@ -342,7 +342,8 @@ public final class VersionDetector {
                             V1_25,
                             e.name(),
                             e.line(),
-                            () -> ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
+                            () -> ModelMessages.text(
+                                    "version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
                     XMailVersion since = tab.catalog()
                             .find(v.aliasOf())
@@ -410,7 +411,9 @@ public final class VersionDetector {
                 latest = last;
             }
         }
-        clues.stream().filter(c -> c.bound() == Bound.NOTE).forEach(c -> evidence.add(c.text().get()));
+        clues.stream()
+                .filter(c -> c.bound() == Bound.NOTE)
+                .forEach(c -> evidence.add(c.text().get()));
         if (evidence.isEmpty()) {
             evidence.add(ModelMessages.text("version.evidence.none"));
         }
