@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.function.Function;
 import org.xmailkit.model.Printable;
@@ -54,6 +56,20 @@ public final class JsonDocument {
         JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         g.setPrettyPrinter(new Nested(nesting));
         return g;
+    }
+
+    /**
+     * Writes a string field by a name made once, e.g. a constant: its quoted bytes are copied, not encoded again (a
+     * fleet's document has a few fields for each rule's outcome and each finding, for every server).
+     *
+     * @param g     the generator
+     * @param name  the field's name
+     * @param value the value, or null
+     * @throws IOException when writing fails
+     */
+    public static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
     }
 
     /**
@@ -122,12 +138,69 @@ public final class JsonDocument {
     /** Between two elements of an array: what the pretty printer writes (a comma, then its inline indenter's space). */
     private static final byte[] SEPARATOR = {',', ' '};
 
-    /** The default pretty printer, starting inside a number of objects. */
+    /**
+     * The default pretty printer, starting inside a number of objects. Its separators and its line breaks with their
+     * indentation are written as bytes made once ({@link SerializedString}) rather than as text encoded at every
+     * value: a fleet's document has millions of them. What it writes is the default's, byte for byte.
+     */
     private static final class Nested extends DefaultPrettyPrinter {
         private static final long serialVersionUID = 1L;
 
+        private final SerializedString fieldValueSeparator = new SerializedString(_objectFieldValueSeparatorWithSpaces);
+        private final SerializedString entrySeparator = new SerializedString(_objectEntrySeparator);
+        private final SerializedString valueSeparator = new SerializedString(_arrayValueSeparator);
+
         Nested(int nesting) {
             _nesting = nesting;
+            _objectIndenter = LineBreaks.DEFAULT;
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(fieldValueSeparator);
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(entrySeparator);
+            _objectIndenter.writeIndentation(g, _nesting);
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(valueSeparator);
+            _arrayIndenter.writeIndentation(g, _nesting);
+        }
+    }
+
+    /** The default indenter's line break and indentation, each level's bytes made once (deeper ones as it does). */
+    private static final class LineBreaks implements DefaultPrettyPrinter.Indenter, Serializable {
+        private static final long serialVersionUID = 1L;
+        static final LineBreaks DEFAULT = new LineBreaks(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+
+        private final DefaultIndenter indenter;
+        private final SerializedString[] levels = new SerializedString[16];
+
+        private LineBreaks(DefaultIndenter indenter) {
+            this.indenter = indenter;
+            for (int i = 0; i < levels.length; i++) {
+                levels[i] = new SerializedString(
+                        indenter.getEol() + indenter.getIndent().repeat(i));
+            }
+        }
+
+        @Override
+        public void writeIndentation(JsonGenerator g, int level) throws IOException {
+            if (level < levels.length) {
+                g.writeRaw(levels[level]);
+            } else {
+                indenter.writeIndentation(g, level);
+            }
+        }
+
+        @Override
+        public boolean isInline() {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.xmailkit.report.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,6 +56,25 @@ public final class JsonWriter implements AuditWriter {
      * fields are added.
      */
     public static final String SCHEMA_VERSION = "1.3";
+
+    // The names of the fields written for every finding and every rule's outcome, their quoted bytes made once.
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString STATUS = new SerializedString("status");
+    private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString SEVERITY = new SerializedString("severity");
+    private static final SerializedString CATEGORY = new SerializedString("category");
+    private static final SerializedString TITLE = new SerializedString("title");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString LOCATION = new SerializedString("location");
+    private static final SerializedString FILE = new SerializedString("file");
+    private static final SerializedString LINE = new SerializedString("line");
+    private static final SerializedString COLUMN = new SerializedString("column");
+    private static final SerializedString VARIABLE = new SerializedString("variable");
+    private static final SerializedString EVIDENCE = new SerializedString("evidence");
+    private static final SerializedString REMEDIATION = new SerializedString("remediation");
+    private static final SerializedString REMEDIATION_LINES = new SerializedString("remediationLines");
+    private static final SerializedString SUPPRESSED = new SerializedString("suppressed");
+    private static final SerializedString SUPPRESSION = new SerializedString("suppression");
 
     private final Locale locale;
     private final String toolVersion;
@@ -248,10 +268,10 @@ public final class JsonWriter implements AuditWriter {
             g.writeArrayFieldStart("rules");
             for (RuleOutcome out : r.outcomes()) {
                 g.writeStartObject();
-                g.writeStringField("ruleId", out.rule().id());
-                g.writeStringField("status", status(out.status()));
-                g.writeStringField(
-                        "reason", out.reason().map(t -> t.render(locale)).orElse(null));
+                JsonDocument.field(g, RULE_ID, out.rule().id());
+                JsonDocument.field(g, STATUS, status(out.status()));
+                JsonDocument.field(
+                        g, REASON, out.reason().isPresent() ? out.reason().get().render(locale) : null);
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -315,33 +335,40 @@ public final class JsonWriter implements AuditWriter {
     private void finding(JsonGenerator g, Finding f, FleetScope scope) throws IOException {
         RuleInfo r = f.rule();
         g.writeStartObject();
-        g.writeStringField("ruleId", r.id());
-        g.writeStringField("severity", r.severity().id());
-        g.writeStringField("category", r.category().id());
-        g.writeStringField("title", r.title(locale));
-        g.writeStringField("message", f.message(locale));
+        JsonDocument.field(g, RULE_ID, r.id());
+        JsonDocument.field(g, SEVERITY, r.severity().id());
+        JsonDocument.field(g, CATEGORY, r.category().id());
+        JsonDocument.field(g, TITLE, r.title(locale));
+        JsonDocument.field(g, MESSAGE, f.message(locale));
         Location l = f.location();
-        g.writeObjectFieldStart("location");
-        g.writeStringField("file", scope.relative(l.file()));
-        g.writeNumberField("line", l.line());
-        g.writeNumberField("column", l.column());
-        g.writeStringField("variable", l.variable());
+        g.writeFieldName(LOCATION);
+        g.writeStartObject();
+        JsonDocument.field(g, FILE, scope.relative(l.file()));
+        g.writeFieldName(LINE);
+        g.writeNumber(l.line());
+        g.writeFieldName(COLUMN);
+        g.writeNumber(l.column());
+        JsonDocument.field(g, VARIABLE, l.variable());
         g.writeEndObject();
-        g.writeArrayFieldStart("evidence");
+        g.writeFieldName(EVIDENCE);
+        g.writeStartArray();
         for (String e : f.evidence()) {
             g.writeString(e);
         }
         g.writeEndArray();
-        g.writeStringField("remediation", r.remediation(locale));
-        g.writeArrayFieldStart("remediationLines");
+        JsonDocument.field(g, REMEDIATION, r.remediation(locale));
+        g.writeFieldName(REMEDIATION_LINES);
+        g.writeStartArray();
         for (String line : r.remediationLines()) {
             g.writeString(line);
         }
         g.writeEndArray();
-        g.writeBooleanField("suppressed", f.suppressed());
+        g.writeFieldName(SUPPRESSED);
+        g.writeBoolean(f.suppressed());
         if (f.suppression().isPresent()) {
             Suppression s = f.suppression().get();
-            g.writeObjectFieldStart("suppression");
+            g.writeFieldName(SUPPRESSION);
+            g.writeStartObject();
             g.writeStringField("kind", s.kind() == Suppression.Kind.INLINE ? "inline" : "waiverFile");
             g.writeStringField("reason", s.reason());
             g.writeStringField("expires", s.expires().map(Object::toString).orElse(null));
@@ -349,7 +376,8 @@ public final class JsonWriter implements AuditWriter {
             g.writeStringField("source", s.source());
             g.writeEndObject();
         } else {
-            g.writeNullField("suppression");
+            g.writeFieldName(SUPPRESSION);
+            g.writeNull();
         }
         g.writeEndObject();
     }

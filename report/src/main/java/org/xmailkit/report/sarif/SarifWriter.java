@@ -1,6 +1,7 @@
 package org.xmailkit.report.sarif;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,6 +51,25 @@ public final class SarifWriter implements AuditWriter {
     public static final String VERSION = "2.1.0";
     /** The schema URI written in {@code $schema}. */
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    // The names of the fields written for every result, their quoted bytes made once.
+    private static final SerializedString RULE_ID = new SerializedString("ruleId");
+    private static final SerializedString RULE_INDEX = new SerializedString("ruleIndex");
+    private static final SerializedString LEVEL = new SerializedString("level");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString TEXT = new SerializedString("text");
+    private static final SerializedString LOCATIONS = new SerializedString("locations");
+    private static final SerializedString PHYSICAL_LOCATION = new SerializedString("physicalLocation");
+    private static final SerializedString ARTIFACT_LOCATION = new SerializedString("artifactLocation");
+    private static final SerializedString URI = new SerializedString("uri");
+    private static final SerializedString URI_BASE_ID = new SerializedString("uriBaseId");
+    private static final SerializedString REGION = new SerializedString("region");
+    private static final SerializedString START_LINE = new SerializedString("startLine");
+    private static final SerializedString START_COLUMN = new SerializedString("startColumn");
+    private static final SerializedString PARTIAL_FINGERPRINTS = new SerializedString("partialFingerprints");
+    private static final SerializedString FINGERPRINT = new SerializedString("xmailkitFinding/v1");
+    private static final SerializedString PROPERTIES = new SerializedString("properties");
+    private static final SerializedString EVIDENCE = new SerializedString("evidence");
 
     private final Locale locale;
     private final String toolVersion;
@@ -221,20 +241,24 @@ public final class SarifWriter implements AuditWriter {
 
         private void result(JsonGenerator g, Finding f) throws IOException {
             g.writeStartObject();
-            g.writeStringField("ruleId", f.rule().id());
+            JsonDocument.field(g, RULE_ID, f.rule().id());
             Integer ruleIndex = index.get(f.rule().id());
             if (ruleIndex != null) {
-                g.writeNumberField("ruleIndex", ruleIndex);
+                g.writeFieldName(RULE_INDEX);
+                g.writeNumber(ruleIndex);
             }
-            g.writeStringField("level", f.severity().sarifLevel());
-            g.writeObjectFieldStart("message");
-            g.writeStringField("text", f.message(locale));
+            JsonDocument.field(g, LEVEL, f.severity().sarifLevel());
+            g.writeFieldName(MESSAGE);
+            g.writeStartObject();
+            JsonDocument.field(g, TEXT, f.message(locale));
             g.writeEndObject();
             Location l = f.location();
-            g.writeArrayFieldStart("locations");
+            String shown = scope.relative(l.file());
+            g.writeFieldName(LOCATIONS);
+            g.writeStartArray();
             g.writeStartObject();
-            g.writeFieldName("physicalLocation");
-            physical(g, l.file(), l.line(), l.column());
+            g.writeFieldName(PHYSICAL_LOCATION);
+            physical(g, l.file(), shown, l.line(), l.column());
             if (!l.variable().isEmpty()) {
                 g.writeArrayFieldStart("logicalLocations");
                 g.writeStartObject();
@@ -245,8 +269,9 @@ public final class SarifWriter implements AuditWriter {
             }
             g.writeEndObject();
             g.writeEndArray();
-            g.writeObjectFieldStart("partialFingerprints");
-            g.writeStringField("xmailkitFinding/v1", fingerprint(f));
+            g.writeFieldName(PARTIAL_FINGERPRINTS);
+            g.writeStartObject();
+            JsonDocument.field(g, FINGERPRINT, fingerprint(f, shown));
             g.writeEndObject();
             if (f.suppression().isPresent()) {
                 Suppression s = f.suppression().get();
@@ -272,8 +297,10 @@ public final class SarifWriter implements AuditWriter {
                 g.writeEndArray();
             }
             if (!f.evidence().isEmpty()) {
-                g.writeObjectFieldStart("properties");
-                g.writeArrayFieldStart("evidence");
+                g.writeFieldName(PROPERTIES);
+                g.writeStartObject();
+                g.writeFieldName(EVIDENCE);
+                g.writeStartArray();
                 for (String e : f.evidence()) {
                     g.writeString(e);
                 }
@@ -294,45 +321,50 @@ public final class SarifWriter implements AuditWriter {
                 g.writeArrayFieldStart("locations");
                 g.writeStartObject();
                 g.writeFieldName("physicalLocation");
-                physical(g, file, line, 0);
+                physical(g, file, scope.relative(file), line, 0);
                 g.writeEndObject();
                 g.writeEndArray();
                 g.writeEndObject();
             }
         }
 
-        private void physical(JsonGenerator g, Path file, int line, int column) throws IOException {
+        /** @param shown the file's path as the outputs show it ({@link FleetScope#relative}) */
+        private void physical(JsonGenerator g, Path file, String shown, int line, int column) throws IOException {
             g.writeStartObject();
-            g.writeObjectFieldStart("artifactLocation");
-            String[] at = uri(file, root, scope.relative(file));
-            g.writeStringField("uri", at[0]);
+            g.writeFieldName(ARTIFACT_LOCATION);
+            g.writeStartObject();
+            String[] at = uri(file, root, shown);
+            JsonDocument.field(g, URI, at[0]);
             if (at[1] != null) {
-                g.writeStringField("uriBaseId", at[1]);
+                JsonDocument.field(g, URI_BASE_ID, at[1]);
             }
             g.writeEndObject();
             if (line > 0) {
-                g.writeObjectFieldStart("region");
-                g.writeNumberField("startLine", line);
+                g.writeFieldName(REGION);
+                g.writeStartObject();
+                g.writeFieldName(START_LINE);
+                g.writeNumber(line);
                 if (column > 0) {
-                    g.writeNumberField("startColumn", column);
+                    g.writeFieldName(START_COLUMN);
+                    g.writeNumber(column);
                 }
                 g.writeEndObject();
             }
             g.writeEndObject();
         }
 
-        private String fingerprint(Finding f) {
+        /** @param shown the finding's file as the outputs show it */
+        private String fingerprint(Finding f, String shown) {
             String key = String.join(
                     "\u0000",
                     List.of(
                             f.rule().id(),
-                            scope.relative(f.location().file()),
+                            shown,
                             f.location().variable(),
                             f.message().key(),
                             String.join("\u0001", f.message().strings())));
-            return HexFormat.of()
-                    .formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)))
-                    .substring(0, 32);
+            // The first 16 bytes of the hash: 32 hex digits.
+            return HexFormat.of().formatHex(sha256.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
         }
     }
 
