@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,7 +42,16 @@ public final class Auditor {
             .thenComparing(f -> f.message().key())
             .thenComparing(f -> String.join("\u0000", f.message().strings()));
 
+    /** Why a rule does not apply: its needs are not met (texts made once, shared by every outcome). */
+    private static final Text BARE_SERVER_TAB = AuditMessages.text("outcome.bareServerTab");
+
+    private static final Text NO_INSTALL_DIR = AuditMessages.text("outcome.noInstallDir");
+    private static final Text NO_STARTUP = AuditMessages.text("outcome.noStartup");
+
     private final List<Rule> rules;
+    /** Each rule with its profiles and needs as enum sets, asked about per server (made once, not per server). */
+    private final List<Planned> planned;
+
     private final Set<String> ruleIds;
     /** The ids an inline waiver may name: these rules' and the NET- rules' (made once, not per server). */
     private final Set<String> waivable;
@@ -49,6 +59,7 @@ public final class Auditor {
     /** @param rules the rules to run, in order */
     public Auditor(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.planned = this.rules.stream().map(Planned::of).toList();
         Set<String> ids = new LinkedHashSet<>();
         this.rules.forEach(r -> ids.add(r.info().id()));
         this.ruleIds = Set.copyOf(ids);
@@ -109,18 +120,18 @@ public final class Auditor {
         AuditContext ctx = new AuditContext(root, source, options, startup, run);
         List<Finding> findings = new ArrayList<>();
         List<RuleOutcome> outcomes = new ArrayList<>();
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
-            if (!info.profiles().contains(options.profile())) {
+        for (Planned p : planned) {
+            RuleInfo info = p.info();
+            if (!p.profiles().contains(options.profile())) {
                 outcomes.add(new RuleOutcome(info, RuleOutcome.Status.SKIPPED, Optional.empty()));
                 continue;
             }
-            Optional<Text> missing = missingNeed(info, ctx);
-            if (missing.isPresent()) {
-                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE, missing));
+            Text missing = missingNeed(p.needs(), ctx);
+            if (missing != null) {
+                outcomes.add(new RuleOutcome(info, RuleOutcome.Status.NOT_APPLICABLE, Optional.of(missing)));
                 continue;
             }
-            List<Finding> found = rule.check(ctx);
+            List<Finding> found = p.rule().check(ctx);
             findings.addAll(found);
             outcomes.add(new RuleOutcome(
                     info, found.isEmpty() ? RuleOutcome.Status.PASSED : RuleOutcome.Status.FAILED, Optional.empty()));
@@ -290,17 +301,37 @@ public final class Auditor {
         }
     }
 
-    private static Optional<Text> missingNeed(RuleInfo info, AuditContext ctx) {
-        if (info.needs().contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
-            return Optional.of(AuditMessages.text("outcome.bareServerTab"));
+    /** @return why a rule with these needs does not apply to this audit, or null when it does */
+    private static Text missingNeed(Set<RuleInfo.Need> needs, AuditContext ctx) {
+        if (needs.contains(RuleInfo.Need.MAILROOT) && ctx.root().bare()) {
+            return BARE_SERVER_TAB;
         }
-        if (info.needs().contains(RuleInfo.Need.INSTALL_DIR)
+        if (needs.contains(RuleInfo.Need.INSTALL_DIR)
                 && ctx.options().installDir().isEmpty()) {
-            return Optional.of(AuditMessages.text("outcome.noInstallDir"));
+            return NO_INSTALL_DIR;
         }
-        if (info.needs().contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {
-            return Optional.of(AuditMessages.text("outcome.noStartup"));
+        if (needs.contains(RuleInfo.Need.STARTUP) && ctx.startup().isEmpty()) {
+            return NO_STARTUP;
         }
-        return Optional.empty();
+        return null;
+    }
+
+    /**
+     * A rule to run.
+     *
+     * @param rule     the rule
+     * @param info     its metadata
+     * @param profiles the profiles that run it
+     * @param needs    what it needs beyond server.tab
+     */
+    private record Planned(Rule rule, RuleInfo info, Set<Profile> profiles, Set<RuleInfo.Need> needs) {
+        static Planned of(Rule rule) {
+            RuleInfo info = rule.info();
+            Set<Profile> profiles = EnumSet.noneOf(Profile.class);
+            profiles.addAll(info.profiles());
+            Set<RuleInfo.Need> needs = EnumSet.noneOf(RuleInfo.Need.class);
+            needs.addAll(info.needs());
+            return new Planned(rule, info, profiles, needs);
+        }
     }
 }

@@ -56,7 +56,8 @@ final class InlineWaivers {
      */
     Finding apply(Finding f) {
         Optional<Suppression> file = fileWaivers.find(f, today).map(w -> w.suppression(today));
-        return choose(f.rule().id(), f.location(), file).map(f::withSuppression).orElse(f);
+        Optional<Suppression> chosen = choose(f.rule().id(), f.location(), file);
+        return chosen.isPresent() ? f.withSuppression(chosen.get()) : f;
     }
 
     /**
@@ -74,12 +75,15 @@ final class InlineWaivers {
     /** An active inline waiver first, then an active file waiver, then an expired one (which counts again). */
     private Optional<Suppression> choose(String rule, Location at, Optional<Suppression> file) {
         List<Suppression> inline = inline(rule, at);
-        return inline.stream()
-                .filter(Suppression::active)
-                .findFirst()
-                .or(() -> file.filter(Suppression::active))
-                .or(() -> inline.stream().findFirst())
-                .or(() -> file);
+        for (Suppression s : inline) {
+            if (s.active()) {
+                return Optional.of(s);
+            }
+        }
+        if (file.isPresent() && file.get().active()) {
+            return file;
+        }
+        return inline.isEmpty() ? file : Optional.of(inline.get(0));
     }
 
     private List<Suppression> inline(String ruleId, Location location) {

@@ -217,11 +217,18 @@ public final class FleetReport {
                     skipped.stream()
                             .map(e -> OutputTexts.oneLine(scope, e, options.locale()))
                             .toList());
-            Path html = site.finish(m, RulesPage.of(scope.rules(), m.ruleServers(), options.locale()));
-            site.data(JSON, stream -> json.writeTo(summary, stream));
-            site.data(SARIF, stream -> sarif.writeTo(summary, stream));
+            Path[] html = new Path[1];
+            // The last files of a big report are hundreds of megabytes, each copied from its spool and hashed for the
+            // manifest: report.sarif is written beside the pages and report.json instead of after them.
+            Both.run(
+                    options.threads() > 1,
+                    () -> {
+                        html[0] = site.finish(m, RulesPage.of(scope.rules(), m.ruleServers(), options.locale()));
+                        site.data(JSON, stream -> json.writeTo(summary, stream));
+                    },
+                    () -> site.data(SARIF, stream -> sarif.writeTo(summary, stream)));
             site.close();
-            return new Result(m, html, summary, failures);
+            return new Result(m, html[0], summary, failures);
         }
     }
 

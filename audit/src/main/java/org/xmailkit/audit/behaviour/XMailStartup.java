@@ -1,9 +1,7 @@
 package org.xmailkit.audit.behaviour;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.fs.SafeReader;
 
@@ -31,9 +29,10 @@ public final class XMailStartup {
     public static List<String> missing(MailRoot root) {
         List<String> out = new ArrayList<>();
         for (String name : REQUIRED_FILES) {
-            Optional<Path> p = root.path(name);
             // XMail stats through links; xmailkit does not read past one, but knows something is there.
-            SafeReader.Kind kind = p.map(root::kind).orElse(SafeReader.Kind.MISSING);
+            SafeReader.Kind kind = root.bare()
+                    ? SafeReader.Kind.MISSING
+                    : root.kind(root.directory().resolve(name));
             if (kind != SafeReader.Kind.FILE && kind != SafeReader.Kind.OUTSIDE) {
                 out.add(name);
             }

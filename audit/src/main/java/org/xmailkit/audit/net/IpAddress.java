@@ -48,22 +48,27 @@ public final class IpAddress {
      * @return the IPv4 address, or empty
      */
     public static Optional<IpAddress> parseV4(String text) {
-        if (text.isEmpty() || text.endsWith(".") || text.startsWith(".")) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == '.' || text.charAt(n - 1) == '.') {
             return Optional.empty();
         }
-        String[] parts = text.split("\\.", -1);
-        if (parts.length > 4) {
-            return Optional.empty();
-        }
-        long[] values = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            Long v = number(parts[i]);
-            if (v == null) {
+        // Read in place, part by part: this runs for every address of every map line.
+        long[] values = new long[4];
+        int parts = 0;
+        for (int from = 0; from <= n; ) {
+            int dot = text.indexOf('.', from);
+            int to = dot < 0 ? n : dot;
+            if (parts == 4) {
                 return Optional.empty();
             }
-            values[i] = v;
+            long v = number(text, from, to);
+            if (v < 0) {
+                return Optional.empty();
+            }
+            values[parts++] = v;
+            from = to + 1;
         }
-        int last = parts.length - 1;
+        int last = parts - 1;
         for (int i = 0; i < last; i++) {
             if (values[i] > 0xFF) {
                 return Optional.empty();
@@ -81,32 +86,41 @@ public final class IpAddress {
         return Optional.of(new IpAddress(b));
     }
 
-    /** One inet_aton part: hex after 0x, octal after a leading 0, else decimal; nothing else allowed. */
-    private static Long number(String part) {
-        if (part.isEmpty()) {
-            return null;
+    /**
+     * One inet_aton part, {@code text[from, to)}: hex after 0x, octal after a leading 0, else decimal; nothing else
+     * allowed.
+     *
+     * @return its value, or -1 when it is not a number
+     */
+    private static long number(String text, int from, int to) {
+        if (from == to) {
+            return -1;
         }
         int radix = 10;
-        String digits = part;
-        if (part.length() > 1 && part.charAt(0) == '0' && (part.charAt(1) == 'x' || part.charAt(1) == 'X')) {
-            radix = 16;
-            digits = part.substring(2);
-            if (digits.isEmpty()) {
-                // "0x" alone reads as 0 in strtoul-based parsers.
-                return 0L;
+        int i = from;
+        if (to - from > 1 && text.charAt(from) == '0') {
+            char second = text.charAt(from + 1);
+            if (second == 'x' || second == 'X') {
+                radix = 16;
+                i = from + 2;
+                if (i == to) {
+                    // "0x" alone reads as 0 in strtoul-based parsers.
+                    return 0;
+                }
+            } else {
+                radix = 8;
+                i = from + 1;
             }
-        } else if (part.length() > 1 && part.charAt(0) == '0') {
-            radix = 8;
-            digits = part.substring(1);
         }
-        if (digits.length() > 12) {
-            return null;
+        if (to - i > 12) {
+            return -1;
         }
         long v = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            int d = Character.digit(digits.charAt(i), radix);
-            if (d < 0 || digits.charAt(i) > 0x7F) {
-                return null;
+        for (; i < to; i++) {
+            char c = text.charAt(i);
+            int d = c > 0x7F ? -1 : Character.digit(c, radix);
+            if (d < 0) {
+                return -1;
             }
             v = v * radix + d;
         }

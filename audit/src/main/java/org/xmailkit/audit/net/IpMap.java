@@ -1,10 +1,15 @@
 package org.xmailkit.audit.net;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditRun;
+import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
 import org.xmailkit.model.Values;
 
@@ -95,6 +100,23 @@ public final class IpMap {
     }
 
     /**
+     * @param ctx  an audit
+     * @param kind an access map file
+     * @return the map of the audited MailRoot, read once per MailRoot: several rules ask about the same map
+     */
+    public static IpMap of(AuditContext ctx, MailRootFile kind) {
+        return ctx.derived(READ.get(kind));
+    }
+
+    private static final Map<MailRootFile, AuditRun.Derived<IpMap>> READ = new EnumMap<>(MailRootFile.class);
+
+    static {
+        for (MailRootFile k : MailRootFile.values()) {
+            READ.put(k, new AuditRun.Derived<>(ctx -> of(ctx.root().file(k))));
+        }
+    }
+
+    /**
      * @param word column 3
      * @return whether XMail reads it as ALLOW ({@code stricmp}, ASCII case only)
      */
@@ -126,16 +148,29 @@ public final class IpMap {
      * @return the decision
      */
     public Decision decide(IpAddress peer) {
-        boolean allow = true;
+        Rule by = decider(peer);
+        return new Decision(by == null || by.allow(), Optional.ofNullable(by));
+    }
+
+    /**
+     * @param peer the client address
+     * @return whether the client may connect, as {@link #decide} has it
+     */
+    public boolean allows(IpAddress peer) {
+        Rule by = decider(peer);
+        return by == null || by.allow();
+    }
+
+    /** @return the line that decides for the client, or null when none matches (allowed by default) */
+    private Rule decider(IpAddress peer) {
         long precedence = -1;
         Rule by = null;
         for (Rule r : rules) {
             if (r.filter().isPresent() && r.filter().get().matches(peer) && r.precedence() >= precedence) {
                 precedence = r.precedence();
-                allow = r.allow();
                 by = r;
             }
         }
-        return new Decision(allow, Optional.ofNullable(by));
+        return by;
     }
 }

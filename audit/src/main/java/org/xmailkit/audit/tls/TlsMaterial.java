@@ -68,7 +68,6 @@ public final class TlsMaterial {
         List<X509Certificate> anchors = new ArrayList<>();
         root.certsPem().ifPresent(p -> anchors.addAll(TrustAnchors.bundle(root, p)));
         root.certsDir().ifPresent(p -> anchors.addAll(TrustAnchors.directory(root, p)));
-        anchors.addAll(TrustAnchors.runtime());
         Optional<Path> certFound = root.serverCert();
         Optional<Path> keyFound = root.serverKey();
         Path cert = certFound.orElse(dir.resolve(MailRoot.SERVER_CERT));
@@ -81,6 +80,8 @@ public final class TlsMaterial {
                     new KeyMatch(KeyMatch.Kind.NOT_CHECKED, -1),
                     List.of());
         }
+        // The runtime's roots last, and only when there is a chain to check: they are read once per run.
+        anchors.addAll(TrustAnchors.runtime());
         return load(Pem.Source.of(root), cert, keyPath, anchors);
     }
 

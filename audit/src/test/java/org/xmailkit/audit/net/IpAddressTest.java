@@ -49,6 +49,37 @@ class IpAddressTest {
 
     @ParameterizedTest
     @CsvSource({
+        "0x, 0.0.0.0",
+        "0x.0x.0x.1, 0.0.0.1",
+        "0XFF.0377.255.0xFf, 255.255.255.255",
+        "0xffffffff, 255.255.255.255",
+        "1.0x10000, 1.1.0.0",
+        "0000000000010, 0.0.0.8",
+        "1.2.65535, 1.2.255.255"
+    })
+    void readsEveryPartAsItsOwnNumber(String text, String expected) {
+        assertEquals(expected, IpAddress.of(text).toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "0x100.0.0.1",
+                "1.2.65536.0",
+                "1.2.3.256",
+                "0x1234567890123",
+                "00000000000010",
+                "\uff11.2.3.4",
+                "1.2.3.4.",
+                "1.2.3.x",
+                "."
+            })
+    void rejectsAPartOutOfRangeOrNotANumber(String text) {
+        assertEquals(Optional.empty(), IpAddress.parseV4(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
         "::, ::",
         "::1, ::1",
         "2001:db8::25, 2001:db8::25",

@@ -43,4 +43,21 @@ final class Ansi {
         paint(out, code, text);
         out.println();
     }
+
+    /**
+     * Prints a line, in colour when asked: a fixed prefix, then a text with each TAB shown
+     * ({@link TerminalStream#printShowingTabs(String)}), e.g. a quoted line of a {@code .tab} file.
+     */
+    void paintlnShowingTabs(TerminalStream out, String code, String prefix, String text) {
+        boolean painted = on && !code.isEmpty();
+        if (painted) {
+            out.raw(code);
+        }
+        out.print(prefix);
+        out.printShowingTabs(text);
+        if (painted) {
+            out.raw(RESET);
+        }
+        out.println();
+    }
 }

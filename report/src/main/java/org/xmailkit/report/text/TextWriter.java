@@ -4,7 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,9 +48,9 @@ public final class TextWriter implements AuditWriter {
 
     private final Locale locale;
     private final Charset charset;
-    private final boolean colour;
     private final boolean quiet;
     private final Optional<Severity> failOn;
+    private final Ansi ansi;
 
     /**
      * @param locale  the language
@@ -62,9 +62,9 @@ public final class TextWriter implements AuditWriter {
     public TextWriter(Locale locale, Charset charset, boolean colour, boolean quiet, Optional<Severity> failOn) {
         this.locale = Objects.requireNonNull(locale, "locale");
         this.charset = Objects.requireNonNull(charset, "charset");
-        this.colour = colour;
         this.quiet = quiet;
         this.failOn = Objects.requireNonNull(failOn, "failOn");
+        this.ansi = new Ansi(colour);
     }
 
     @Override
@@ -80,9 +80,11 @@ public final class TextWriter implements AuditWriter {
                     if (s instanceof ServerAudit.Audited a) {
                         for (Finding f : a.result().findings()) {
                             if (!f.suppressed()) {
-                                out.println(
-                                        where(scope, f) + ": " + f.severity().id() + " "
-                                                + f.rule().id() + ": " + Printable.showingTabs(f.message(locale)));
+                                out.print(where(scope, f));
+                                out.print(": " + f.severity().id() + " "
+                                        + f.rule().id() + ": ");
+                                out.printShowingTabs(f.message(locale));
+                                out.println();
                             }
                         }
                     }
@@ -169,34 +171,38 @@ public final class TextWriter implements AuditWriter {
         }
         r.probe().ifPresent(p -> {
             out.println();
-            ProbeText.observations(out, new Ansi(colour), ProbeViews.of(p, "", locale), locale, true);
+            ProbeText.observations(out, ansi, ProbeViews.of(p, "", locale), locale, true);
         });
         List<Finding> active = r.active();
         if (active.isEmpty() && r.suppressed().isEmpty()) {
             out.println(t("text.noFindings"));
         }
-        for (Severity sev : Severity.values()) {
-            List<Finding> group =
-                    active.stream().filter(f -> f.severity() == sev).toList();
-            if (group.isEmpty()) {
-                continue;
+        bySeverityAndRule(active).forEach((sev, byRule) -> {
+            int count = 0;
+            for (List<Finding> group : byRule.values()) {
+                count += group.size();
             }
             out.println();
-            paintln(out, colour(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + group.size() + ")");
-            for (Map.Entry<String, List<Finding>> e : byRule(group).entrySet()) {
-                RuleInfo rule = e.getValue().get(0).rule();
+            paintln(out, colour(sev), AuditMessages.get(locale, "severity." + sev.id()) + " (" + count + ")");
+            for (List<Finding> group : byRule.values()) {
+                RuleInfo rule = group.get(0).rule();
                 out.print("  ");
                 paint(out, BOLD, rule.id());
-                out.println("  " + rule.title(locale));
-                for (Finding f : e.getValue()) {
+                out.print("  ");
+                out.println(rule.title(locale));
+                for (Finding f : group) {
                     finding(out, fleet, f);
                 }
                 if (!rule.remediationLines().isEmpty()) {
                     out.println("    " + t("text.fix"));
-                    rule.remediationLines().forEach(l -> out.println("      " + Printable.showingTabs(l)));
+                    for (String l : rule.remediationLines()) {
+                        out.print("      ");
+                        out.printShowingTabs(l);
+                        out.println();
+                    }
                 }
             }
-        }
+        });
         List<Finding> waived = r.suppressed();
         if (!waived.isEmpty()) {
             out.println();
@@ -238,9 +244,13 @@ public final class TextWriter implements AuditWriter {
     }
 
     private void finding(TerminalStream out, FleetScope fleet, Finding f) {
-        out.println("    " + where(fleet, f) + ": " + Printable.showingTabs(f.message(locale)));
+        out.print("    ");
+        out.print(where(fleet, f));
+        out.print(": ");
+        out.printShowingTabs(f.message(locale));
+        out.println();
         for (String e : f.evidence()) {
-            paintln(out, DIM, "      | " + Printable.showingTabs(e));
+            ansi.paintlnShowingTabs(out, DIM, "      | ", e);
         }
         f.suppression().filter(Suppression::expired).ifPresent(x -> {
             out.print("      ");
@@ -255,12 +265,15 @@ public final class TextWriter implements AuditWriter {
         });
     }
 
-    private static Map<String, List<Finding>> byRule(List<Finding> group) {
-        Map<String, List<Finding>> m = new TreeMap<>();
-        for (Finding f : group) {
-            m.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+    /** @return the findings by severity (most serious first), then by rule id, each rule's in their order */
+    private static Map<Severity, Map<String, List<Finding>>> bySeverityAndRule(List<Finding> findings) {
+        Map<Severity, Map<String, List<Finding>>> m = new EnumMap<>(Severity.class);
+        for (Finding f : findings) {
+            m.computeIfAbsent(f.severity(), k -> new TreeMap<>())
+                    .computeIfAbsent(f.rule().id(), k -> new ArrayList<>())
+                    .add(f);
         }
-        return new LinkedHashMap<>(m);
+        return m;
     }
 
     private static String where(FleetScope fleet, Finding f) {
@@ -273,11 +286,11 @@ public final class TextWriter implements AuditWriter {
     }
 
     private void paint(TerminalStream out, String code, String text) {
-        new Ansi(colour).paint(out, code, text);
+        ansi.paint(out, code, text);
     }
 
     private void paintln(TerminalStream out, String code, String text) {
-        new Ansi(colour).paintln(out, code, text);
+        ansi.paintln(out, code, text);
     }
 
     private String t(String key, Object... args) {

@@ -105,5 +105,11 @@ class TextWriterTest {
             assertTrue(text.contains("fleet/x\\x1B]0;pwned\\x07\\u202Egnp.exe"), text);
             assertTrue(text.contains("\\x9B2J\\x1B[5mred"), "a raw 0x9B byte of a Latin-1 file\n" + text);
         }
+        String evidence = "\u001B[2m      | \"BadEsc\"<TAB>\"\\x9B2J\\x1B[5mred\"\u001B[0m\n";
+        assertTrue(write(fleet, Locale.ENGLISH, true, false).contains(evidence), "the line quoted, TABs shown");
+        assertTrue(
+                write(fleet, Locale.ENGLISH, false, true)
+                        .contains(".exe/server.tab:1: high SEC-901: variable BadEsc is set to \\x9B2J\\x1B[5mred\n"),
+                "the quiet line");
     }
 }

@@ -94,7 +94,7 @@ final class Opt {
             return Access.UNKNOWN;
         }
         Optional<TabFile> f = ctx.root().file(map);
-        return f.isEmpty() || Probes.admitsInternet(IpMap.of(f)) ? Access.OPEN : Access.RESTRICTED;
+        return f.isEmpty() || Probes.admitsInternet(IpMap.of(ctx, map)) ? Access.OPEN : Access.RESTRICTED;
     }
 
     static Finding finding(RuleInfo info, Location at, Text message, List<String> evidence) {

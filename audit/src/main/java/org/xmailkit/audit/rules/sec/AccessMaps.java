@@ -46,7 +46,7 @@ final class AccessMaps {
             return List.of(Finding.of(
                     info, Sec.missing(ctx), info.message("missing" + suffix, kind.fileName(), extra, listeners)));
         }
-        IpMap map = IpMap.of(file);
+        IpMap map = IpMap.of(ctx, kind);
         if (!Probes.admitsInternet(map)) {
             return List.of();
         }

@@ -45,7 +45,7 @@ public final class CtrlCleartextLogins implements Rule {
     @Override
     public List<Finding> check(AuditContext ctx) {
         Optional<TabFile> file = ctx.root().file(MailRootFile.CTRL_IPMAP);
-        IpMap map = IpMap.of(file);
+        IpMap map = IpMap.of(ctx, MailRootFile.CTRL_IPMAP);
         List<IpAddress> probes = new ArrayList<>(Probes.PRIVATE_V4);
         probes.addAll(Probes.PUBLIC_V4);
         Optional<IpAddress> admitted =

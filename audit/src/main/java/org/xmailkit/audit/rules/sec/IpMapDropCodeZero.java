@@ -47,8 +47,9 @@ public final class IpMapDropCodeZero implements Rule {
             return List.of();
         }
         Optional<TabFile> file = ctx.root().file(MailRootFile.SMTP_IPMAP);
-        List<IpMap.Rule> deny =
-                IpMap.of(file).rules().stream().filter(r -> !r.allow()).toList();
+        List<IpMap.Rule> deny = IpMap.of(ctx, MailRootFile.SMTP_IPMAP).rules().stream()
+                .filter(r -> !r.allow())
+                .toList();
         if (deny.isEmpty()) {
             return List.of();
         }

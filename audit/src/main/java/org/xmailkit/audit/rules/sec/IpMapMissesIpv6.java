@@ -50,7 +50,7 @@ public final class IpMapMissesIpv6 implements Rule {
             if (file.isEmpty()) {
                 continue;
             }
-            IpMap map = IpMap.of(file);
+            IpMap map = IpMap.of(ctx, kind);
             Optional<IpAddress> denied =
                     v4.stream().filter(a -> !map.decide(a).allowed()).findFirst();
             if (denied.isPresent() && Probes.admitsIpv6(map)) {

@@ -93,7 +93,7 @@ public final class OpenRelay implements Rule {
      * SMTP-IpMapDropCode is 0 (which blocks nothing in 1.27) or negative (which only delays).
      */
     private static boolean reachableFromInternet(AuditContext ctx) {
-        IpMap map = IpMap.of(ctx.root().file(MailRootFile.SMTP_IPMAP));
+        IpMap map = IpMap.of(ctx, MailRootFile.SMTP_IPMAP);
         long drop = ctx.tab().effective("SMTP-IpMapDropCode").number().orElse(1);
         return drop <= 0 || Probes.admitsInternet(map);
     }

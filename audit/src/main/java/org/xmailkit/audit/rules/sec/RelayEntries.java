@@ -2,10 +2,10 @@ package org.xmailkit.audit.rules.sec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.xmailkit.audit.AuditContext;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.net.AddressFilter;
 import org.xmailkit.audit.net.IpAddress;
 import org.xmailkit.model.MailRootFile;
@@ -60,7 +60,18 @@ final class RelayEntries {
 
     private RelayEntries() {}
 
+    /**
+     * @param ctx the audit
+     * @return the lines of smtprelay.tab in file order (none when it is missing)
+     */
     static List<Entry> of(AuditContext ctx) {
+        return ctx.derived(READ);
+    }
+
+    /** The lines, read once per MailRoot: three rules go through them. */
+    private static final AuditRun.Derived<List<Entry>> READ = new AuditRun.Derived<>(RelayEntries::read);
+
+    private static List<Entry> read(AuditContext ctx) {
         Optional<TabFile> f = ctx.root().file(MailRootFile.SMTP_RELAY);
         if (f.isEmpty()) {
             return List.of();
@@ -69,7 +80,7 @@ final class RelayEntries {
         for (TabFile.Row row : f.get().rows()) {
             out.add(new Entry(f.get(), row, AddressFilter.read(row.columns(), row.size())));
         }
-        return out;
+        return List.copyOf(out); // shared by the rules that ask
     }
 
     /** @return whether every IPv4 client the rule matches is in one of the networks */
@@ -77,8 +88,20 @@ final class RelayEntries {
         return networks.stream().anyMatch(n -> f.ipv4Within(n.prefix(), n.bits()));
     }
 
-    /** @return how many IPv4 addresses a rule with that many free bits matches, with digit grouping */
+    /**
+     * @param freeBits 0 to 32
+     * @return how many IPv4 addresses a rule with that many free bits matches, with a comma every three digits
+     */
     static String count(int freeBits) {
-        return String.format(Locale.ROOT, "%,d", 1L << freeBits);
+        // Grouped by hand: String.format makes a number format on every call.
+        String digits = Long.toString(1L << freeBits);
+        StringBuilder out = new StringBuilder(digits.length() + digits.length() / 3);
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
     }
 }
