@@ -48,6 +48,8 @@ class EntryDecodeTest {
     /** ASCII, the high bytes of Shift_JIS and EUC-JP, and a char above 0xFF (text that is not byte text). */
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars("aZ09 ?\\~\"\u0082\u00a0\u00a4\u00e9\u00ff\u30d1").ofMaxLength(12);
+        return Arbitraries.strings()
+                .withChars("aZ09 ?\\~\"\u0082\u00a0\u00a4\u00e9\u00ff\u30d1")
+                .ofMaxLength(12);
     }
 }

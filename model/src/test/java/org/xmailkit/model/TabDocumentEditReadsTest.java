@@ -79,7 +79,10 @@ class TabDocumentEditReadsTest {
     Arbitrary<String> files() {
         Arbitrary<String> line = Arbitraries.strings().withChars("ab\t\"#\r\\").ofMaxLength(40);
         Arbitrary<String> ending = Arbitraries.of("\n", "\r\n");
-        return Combinators.combine(line, ending).as(String::concat).list().ofMaxSize(8)
+        return Combinators.combine(line, ending)
+                .as(String::concat)
+                .list()
+                .ofMaxSize(8)
                 .map(ls -> String.join("", ls))
                 .flatMap(f -> Arbitraries.of(f, f.isEmpty() ? f : f.substring(0, f.length() - 1)));
     }
@@ -88,7 +91,9 @@ class TabDocumentEditReadsTest {
     Arbitrary<List<Edit>> edits() {
         Arbitrary<String> kind = Arbitraries.of("replace", "replaceTwo", "remove", "append", "insert");
         Arbitrary<String> raw = Arbitraries.strings().withChars("ab\t\"#\\").ofMaxLength(30);
-        return Combinators.combine(kind, Arbitraries.integers().between(0, 20), raw).as(Edit::new)
-                .list().ofMaxSize(5);
+        return Combinators.combine(kind, Arbitraries.integers().between(0, 20), raw)
+                .as(Edit::new)
+                .list()
+                .ofMaxSize(5);
     }
 }

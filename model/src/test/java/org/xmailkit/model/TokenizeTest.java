@@ -84,8 +84,10 @@ class TokenizeTest {
 
     @Test
     void tabRunsCollapseAndColumnsCountFromTheLineStart() {
-        List<Token> tokens =
-                new TabLine(1, "\t\"Name\"\t\t value\t", LineEnding.LF).reads(TabFormat.SERVER_TAB).get(0).tokens();
+        List<Token> tokens = new TabLine(1, "\t\"Name\"\t\t value\t", LineEnding.LF)
+                .reads(TabFormat.SERVER_TAB)
+                .get(0)
+                .tokens();
         assertEquals(List.of(new Token("\"Name\"", "Name", 2, true, true, ""), Token.read(" value", 10)), tokens);
     }
 

@@ -345,7 +345,8 @@ public final class VersionDetector {
                             V1_25,
                             e.name(),
                             e.line(),
-                            () -> ModelMessages.text("version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
+                            () -> ModelMessages.text(
+                                    "version.evidence.xmailcfgPart", e.name(), e.line(), v.aliasOf())));
                 case ALIAS -> {
                     XMailVersion since = tab.catalog()
                             .find(v.aliasOf())
