@@ -77,9 +77,11 @@ class BothTest {
     void aFailureOfTheSecondAloneIsThrownAsItWas(boolean parallel) {
         IOException thrown = new IOException("no space");
         List<String> done = new CopyOnWriteArrayList<>();
-        IOException e = assertThrows(IOException.class, () -> Both.run(parallel, () -> done.add("first"), () -> {
-            throw thrown;
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> Both.run(parallel, () -> done.add("first"), () -> {
+                    throw thrown;
+                }));
         assertSame(thrown, e);
         assertEquals(0, e.getSuppressed().length);
         assertEquals(List.of("first"), done);
