@@ -51,6 +51,32 @@ public record Entry(String name, String value, TabRecord record) {
      * @return the decoded text
      */
     public static String decode(String bytesAsLatin1, Charset charset) {
-        return new String(bytesAsLatin1.getBytes(StandardCharsets.ISO_8859_1), charset);
+        byte[] bytes = bytesAsLatin1.getBytes(StandardCharsets.ISO_8859_1);
+        // ASCII reads the same in every encoding a file is detected in: such a text is kept as it is, not decoded. A
+        // '?' may stand for a char that is no byte at all, so a text with one is decoded as ever.
+        if (readsAsAscii(charset) && plainAscii(bytes)) {
+            return bytesAsLatin1;
+        }
+        return new String(bytes, charset);
+    }
+
+    /** @return whether the charset is one {@link TextEncoding#detect} gives: each reads the bytes 0 to 127 as ASCII */
+    @SuppressWarnings("ReferenceEquality") // identity: the very instances detect() gives; any other is decoded as ever
+    private static boolean readsAsAscii(Charset charset) {
+        return charset == StandardCharsets.US_ASCII
+                || charset == StandardCharsets.UTF_8
+                || charset == TextEncoding.WINDOWS_31J
+                || charset == TextEncoding.EUC_JP
+                || charset == StandardCharsets.ISO_8859_1;
+    }
+
+    /** @return whether every byte is ASCII and none is a '?' */
+    private static boolean plainAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0 || b == '?') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -391,7 +391,13 @@ public final class MailRoot {
             return Optional.empty();
         }
         Path p = directory.resolve(relative);
-        return kind(p) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
+        // A name directly in the directory is looked up by that name, as exists() does, not told from the path.
+        boolean flat = relative.indexOf('/') < 0
+                && relative.indexOf('\\') < 0
+                && !relative.isEmpty()
+                && !relative.equals(".")
+                && !relative.equals("..");
+        return (flat ? named(relative, p) : kind(p)) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
     }
 
     /** @return the server certificate file, if present */

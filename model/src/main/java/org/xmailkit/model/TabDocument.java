@@ -32,6 +32,15 @@ public final class TabDocument {
     /** For each line, the line of the parsed document it comes from (0: written by an edit); null: itself. */
     private final int[] origin;
 
+    /**
+     * The document this one was edited from, when its reads were made, until this one's are made: a line it holds
+     * unchanged is not read again (only renumbered). Null once this one's reads are made, so no chain of old
+     * documents is kept.
+     */
+    private TabDocument readFrom;
+    /** For each line, the line of {@link #readFrom} it may be (0: none); null: the same number. */
+    private int[] readLine;
+
     private TabDocument(List<TabLine> lines, TabFormat format) {
         this(lines, format, null, new Object(), null);
     }
@@ -44,9 +53,22 @@ public final class TabDocument {
         this.origin = origin;
     }
 
-    /** An edited copy: same lineage, the given source lines. */
-    private TabDocument edited(List<TabLine> copy, int[] sourceLines) {
-        return new TabDocument(copy, format, evidence(), lineage, sourceLines);
+    /**
+     * An edited copy: same lineage, the given source lines.
+     *
+     * @param fromThis for each line of the copy, the line of this document it was (0: none); null: the same number
+     */
+    private TabDocument edited(List<TabLine> copy, int[] sourceLines, int[] fromThis) {
+        TabDocument d = new TabDocument(copy, format, evidence(), lineage, sourceLines);
+        if (indexed()) {
+            d.readFrom = this;
+            d.readLine = fromThis;
+        }
+        return d;
+    }
+
+    private synchronized boolean indexed() {
+        return records != null;
     }
 
     /**
@@ -147,11 +169,39 @@ public final class TabDocument {
         int[] at = new int[lines.size() + 1];
         for (int i = 0; i < lines.size(); i++) {
             at[i] = all.size();
-            all.addAll(lines.get(i).reads(format));
+            TabLine line = lines.get(i);
+            List<TabRecord> known = knownReads(i, line);
+            all.addAll(known != null ? known : line.reads(format));
         }
         at[lines.size()] = all.size();
         start = at;
         records = Collections.unmodifiableList(all);
+        readFrom = null;
+        readLine = null;
+    }
+
+    /**
+     * @return the reads of a line that the document this one was edited from held with the same bytes and
+     *         terminator, with this line's number; null when there is none
+     */
+    private List<TabRecord> knownReads(int index, TabLine line) {
+        int from = readFrom == null ? 0 : readLine == null ? index + 1 : readLine[index];
+        if (from < 1 || from > readFrom.lines.size()) {
+            return null;
+        }
+        TabLine old = readFrom.line(from);
+        if (old.ending() != line.ending() || !old.raw().equals(line.raw())) {
+            return null;
+        }
+        List<TabRecord> reads = readFrom.reads(from);
+        if (old.number() == line.number()) {
+            return reads;
+        }
+        List<TabRecord> renumbered = new ArrayList<>(reads.size());
+        for (TabRecord r : reads) {
+            renumbered.add(new TabRecord(line.number(), r.piece(), r.column(), r.text(), r.kind(), r.tokens()));
+        }
+        return renumbered;
     }
 
     /** @return the document's bytes: the input unchanged unless edited */
@@ -217,7 +267,7 @@ public final class TabDocument {
         List<TabLine> copy = new ArrayList<>(lines);
         TabLine old = copy.get(number - 1);
         copy.set(number - 1, new TabLine(number, raw, old.ending()));
-        return edited(copy, origin);
+        return edited(copy, origin, null);
     }
 
     /**
@@ -238,7 +288,7 @@ public final class TabDocument {
             TabLine old = copy.get(number - 1);
             copy.set(number - 1, new TabLine(number, e.getValue(), old.ending()));
         }
-        return edited(copy, origin);
+        return edited(copy, origin, null);
     }
 
     /**
@@ -268,13 +318,15 @@ public final class TabDocument {
         }
         List<TabLine> copy = new ArrayList<>(lines.size());
         int[] kept = new int[lines.size()];
+        int[] was = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             if (!gone[i]) {
                 kept[copy.size()] = sourceLine(i + 1);
+                was[copy.size()] = i + 1;
                 copy.add(lines.get(i));
             }
         }
-        return edited(renumber(copy), Arrays.copyOf(kept, copy.size()));
+        return edited(renumber(copy), Arrays.copyOf(kept, copy.size()), Arrays.copyOf(was, copy.size()));
     }
 
     /**
@@ -306,11 +358,13 @@ public final class TabDocument {
         }
         copy.addAll(lines.subList(before - 1, lines.size()));
         int[] from = new int[copy.size()];
+        int[] was = new int[copy.size()];
         for (int i = 0; i < copy.size(); i++) {
             int old = i < before - 1 ? i + 1 : i >= before - 1 + raws.size() ? i + 1 - raws.size() : 0;
             from[i] = old == 0 ? 0 : sourceLine(old);
+            was[i] = old;
         }
-        return edited(renumber(copy), from);
+        return edited(renumber(copy), from, was);
     }
 
     /**

@@ -117,7 +117,10 @@ public final class VersionDetector {
         Set<String> seen = new HashSet<>();
         for (Entry e : tab.entries()) {
             if (seen.add(e.name())) {
-                tab.catalog().find(e.name()).ifPresent(v -> out.add(new Known(e, v)));
+                Optional<Variable> v = tab.catalog().find(e.name());
+                if (v.isPresent()) {
+                    out.add(new Known(e, v.get()));
+                }
             }
         }
         return out;
@@ -229,11 +232,11 @@ public final class VersionDetector {
     }
 
     static boolean isSmtpConfig(ServerTab tab, String name) {
-        return name.equals("SmtpConfig")
-                || tab.catalog()
-                        .find(name)
-                        .map(v -> v.role() == Variable.Role.PATTERN)
-                        .orElse(false);
+        if (name.equals("SmtpConfig")) {
+            return true;
+        }
+        Optional<Variable> v = tab.catalog().find(name);
+        return v.isPresent() && v.get().role() == Variable.Role.PATTERN;
     }
 
     /** Values only later versions understand: ReceivedHdrType 3 and 4 (1.16), DefaultSmtpPerms letters. */
@@ -372,6 +375,10 @@ public final class VersionDetector {
         return localized;
     }
 
+    /** Hints in version order, then line order. */
+    private static final Comparator<Clue> HINT_ORDER =
+            Comparator.comparing(Clue::version).thenComparingInt(Clue::line);
+
     private static SourceVersion combine(List<Clue> clues, boolean localized) {
         XMailVersion top = localized ? XMailVersion.V1_27_LOCALIZED : XMailVersion.V1_27;
         Clue firm = null;
@@ -389,10 +396,13 @@ public final class VersionDetector {
                 evidence.add(c.text().get());
             }
         }
-        List<Clue> hints = clues.stream()
-                .filter(c -> c.bound() == Bound.BEFORE)
-                .sorted(Comparator.comparing(Clue::version).thenComparingInt(Clue::line))
-                .toList();
+        List<Clue> hints = new ArrayList<>();
+        for (Clue c : clues) {
+            if (c.bound() == Bound.BEFORE) {
+                hints.add(c);
+            }
+        }
+        hints.sort(HINT_ORDER);
         for (Clue c : hints) {
             XMailVersion last = previous(c.version());
             if (last.isBefore(earliest)) {
@@ -411,9 +421,11 @@ public final class VersionDetector {
                 latest = last;
             }
         }
-        clues.stream()
-                .filter(c -> c.bound() == Bound.NOTE)
-                .forEach(c -> evidence.add(c.text().get()));
+        for (Clue c : clues) {
+            if (c.bound() == Bound.NOTE) {
+                evidence.add(c.text().get());
+            }
+        }
         if (evidence.isEmpty()) {
             evidence.add(ModelMessages.text("version.evidence.none"));
         }
