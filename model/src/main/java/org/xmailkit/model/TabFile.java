@@ -87,7 +87,12 @@ public record TabFile(MailRootFile kind, Path path, TabDocument document, Charse
     }
 
     private static Row toRow(TabRecord r) {
-        return new Row(r, r.tokens().stream().map(Token::value).toList());
+        List<Token> tokens = r.tokens();
+        String[] values = new String[tokens.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = tokens.get(i).value();
+        }
+        return new Row(r, List.of(values)); // List.copyOf in Row keeps this list: no second copy
     }
 
     /**
