@@ -12,15 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xmailkit.audit.AuditContext;
-import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.testing.RuleCheck;
 import org.xmailkit.model.MailRoot;
 import org.xmailkit.model.MailRootFile;
 import org.xmailkit.model.TabFile;
-import org.xmailkit.model.XMailVersion;
-import org.xmailkit.model.version.SourceVersion;
 
 class IpMapTest {
 
@@ -32,11 +28,6 @@ class IpMapTest {
     private static final IpAddress OUTSIDER = IpAddress.of("203.0.113.9");
     private static final IpAddress LOCAL = IpAddress.of("127.0.0.1");
 
-    private static AuditContext audit(MailRoot root, AuditRun run) {
-        return new AuditContext(
-                root, SourceVersion.given(XMailVersion.V1_27), AuditOptions.defaults(), Optional.empty(), run);
-    }
-
     @Test
     void anAuditReadsEachMapOfItsMailRootOnce(@TempDir Path dir) {
         MailRoot root = RuleCheck.root(
@@ -45,22 +36,22 @@ class IpMapTest {
                 "ctrl.ipmap.tab",
                 RuleCheck.tab("0.0.0.0", "0.0.0.0", "DENY", "1") + RuleCheck.tab("10.0.0.0/8", "-", "ALLOW", "2"));
         AuditRun run = new AuditRun();
-        IpMap ctrl = IpMap.of(audit(root, run), MailRootFile.CTRL_IPMAP);
+        IpMap ctrl = IpMap.of(RuleCheck.context(root, run), MailRootFile.CTRL_IPMAP);
         assertEquals(2, ctrl.rules().size());
         assertFalse(Probes.admitsInternet(ctrl));
-        assertSame(ctrl, IpMap.of(audit(root, run), MailRootFile.CTRL_IPMAP));
+        assertSame(ctrl, IpMap.of(RuleCheck.context(root, run), MailRootFile.CTRL_IPMAP));
         // Each map file on its own: a missing one allows everyone.
-        IpMap smtp = IpMap.of(audit(root, run), MailRootFile.SMTP_IPMAP);
+        IpMap smtp = IpMap.of(RuleCheck.context(root, run), MailRootFile.SMTP_IPMAP);
         assertFalse(smtp.exists());
         assertTrue(Probes.admitsInternet(smtp));
         // A copy with an edited map (a migration's after-state) has its own; another run reads the file again.
         MailRoot edited = root.withContent(Map.of(
                 MailRootFile.CTRL_IPMAP,
                 RuleCheck.tab("0.0.0.0", "0.0.0.0", "ALLOW", "1").getBytes(StandardCharsets.US_ASCII)));
-        IpMap after = IpMap.of(audit(edited, run), MailRootFile.CTRL_IPMAP);
+        IpMap after = IpMap.of(RuleCheck.context(edited, run), MailRootFile.CTRL_IPMAP);
         assertTrue(Probes.admitsInternet(after));
-        assertSame(ctrl, IpMap.of(audit(root, run), MailRootFile.CTRL_IPMAP));
-        assertNotSame(ctrl, IpMap.of(audit(root, new AuditRun()), MailRootFile.CTRL_IPMAP));
+        assertSame(ctrl, IpMap.of(RuleCheck.context(root, run), MailRootFile.CTRL_IPMAP));
+        assertNotSame(ctrl, IpMap.of(RuleCheck.context(root, new AuditRun()), MailRootFile.CTRL_IPMAP));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.xmailkit.audit.AuditContext;
 import org.xmailkit.audit.AuditOptions;
 import org.xmailkit.audit.AuditResult;
+import org.xmailkit.audit.AuditRun;
 import org.xmailkit.audit.Auditor;
 import org.xmailkit.audit.Finding;
 import org.xmailkit.audit.NetAudit;
@@ -351,6 +352,16 @@ public final class RuleCheck {
         SourceVersion source =
                 new SourceVersion(XMailVersion.parse(earliest), XMailVersion.parse(latest), List.of(), false);
         return checked(rule, rule.check(new AuditContext(root, source, options())));
+    }
+
+    /**
+     * @param root a MailRoot
+     * @param run  the audit run the context belongs to (what the rules of one audit of the MailRoot share)
+     * @return what a rule of that run sees of the MailRoot as a 1.27 configuration, with the default options
+     */
+    public static AuditContext context(MailRoot root, AuditRun run) {
+        return new AuditContext(
+                root, SourceVersion.given(XMailVersion.V1_27), AuditOptions.defaults(), Optional.empty(), run);
     }
 
     /**
