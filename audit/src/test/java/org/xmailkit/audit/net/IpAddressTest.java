@@ -22,7 +22,14 @@ class IpAddressTest {
         "0x0a.0.0.1, 10.0.0.1",
         "012.0.0.1, 10.0.0.1",
         "4294967295, 255.255.255.255",
-        "255.255.255.0, 255.255.255.0"
+        "255.255.255.0, 255.255.255.0",
+        "0x, 0.0.0.0",
+        "0x.0x.0x.1, 0.0.0.1",
+        "0XFF.0377.255.0xFf, 255.255.255.255",
+        "0xffffffff, 255.255.255.255",
+        "1.0x10000, 1.1.0.0",
+        "0000000000010, 0.0.0.8",
+        "1.2.65535, 1.2.255.255"
     })
     void readsIpv4InTheFormsInetAtonAccepts(String text, String expected) {
         assertEquals(expected, IpAddress.of(text).toString());
@@ -41,29 +48,7 @@ class IpAddressTest {
                 "mail.example.com",
                 "10.0.0.1 ",
                 "1.2.3.4/8",
-                "4294967296"
-            })
-    void rejectsWhatIsNotAnIpv4Literal(String text) {
-        assertEquals(Optional.empty(), IpAddress.parseV4(text));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "0x, 0.0.0.0",
-        "0x.0x.0x.1, 0.0.0.1",
-        "0XFF.0377.255.0xFf, 255.255.255.255",
-        "0xffffffff, 255.255.255.255",
-        "1.0x10000, 1.1.0.0",
-        "0000000000010, 0.0.0.8",
-        "1.2.65535, 1.2.255.255"
-    })
-    void readsEveryPartAsItsOwnNumber(String text, String expected) {
-        assertEquals(expected, IpAddress.of(text).toString());
-    }
-
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
+                "4294967296",
                 "0x100.0.0.1",
                 "1.2.65536.0",
                 "1.2.3.256",
@@ -74,7 +59,7 @@ class IpAddressTest {
                 "1.2.3.x",
                 "."
             })
-    void rejectsAPartOutOfRangeOrNotANumber(String text) {
+    void rejectsWhatIsNotAnIpv4Literal(String text) {
         assertEquals(Optional.empty(), IpAddress.parseV4(text));
     }
 
