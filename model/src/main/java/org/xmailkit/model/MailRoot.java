@@ -191,8 +191,7 @@ public final class MailRoot {
             return false;
         }
         String name = kind.fileName();
-        boolean flat = name.indexOf('/') < 0 && name.indexOf('\\') < 0;
-        return (flat ? named(name, null) : kind(directory.resolve(name))) != SafeReader.Kind.MISSING;
+        return (flat(name) ? named(name, null) : kind(directory.resolve(name))) != SafeReader.Kind.MISSING;
     }
 
     /**
@@ -391,13 +390,22 @@ public final class MailRoot {
             return Optional.empty();
         }
         Path p = directory.resolve(relative);
-        // A name directly in the directory is looked up by that name, as exists() does, not told from the path.
-        boolean flat = relative.indexOf('/') < 0
+        return (flat(relative) ? named(relative, p) : kind(p)) != SafeReader.Kind.MISSING
+                ? Optional.of(p)
+                : Optional.empty();
+    }
+
+    /**
+     * @param relative a path under the MailRoot, as given
+     * @return whether it names an entry directly in the MailRoot directory, which is then looked up by that name
+     *         ({@link #named}) rather than told from the resolved path
+     */
+    private static boolean flat(String relative) {
+        return relative.indexOf('/') < 0
                 && relative.indexOf('\\') < 0
                 && !relative.isEmpty()
                 && !relative.equals(".")
                 && !relative.equals("..");
-        return (flat ? named(relative, p) : kind(p)) != SafeReader.Kind.MISSING ? Optional.of(p) : Optional.empty();
     }
 
     /** @return the server certificate file, if present */
